@@ -1,0 +1,340 @@
+"""The shared vocabulary: frozen records passed between the pipeline stages.
+
+Every stage is a plain function that takes these records and returns new ones. Character offsets
+(`start`, `end`) always index `Document.text` exactly as stored, so `document.text[start:end]`
+gives back the quoted span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": (
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": (
+        "Sexual violence",
+        "Attack",
+        "Abduction/forced disappearance",
+    ),
+    "Protests": (
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+    ),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+SUB_EVENT_TO_TYPE: dict[str, str] = {s: t for t, subs in EVENT_TYPES.items() for s in subs}
+
+# Report claim statuses (CODING_RULES.md "Sources") plus `context` for context mentions.
+CLAIM_STATUSES = ("reported", "claimed", "alleged", "denied", "disputed", "context")
+
+# Modalities of an incident mention; only `asserted` and `claimed`/`alleged` become events.
+MODALITIES = (
+    "asserted",
+    "claimed",
+    "alleged",
+    "denied",
+    "threat",
+    "plan",
+    "hypothetical",
+    "negated",
+    "habitual",
+    "background",
+    "context",
+)
+EVENT_MODALITIES = frozenset({"asserted", "claimed", "alleged"})
+
+# ACLED output columns, in ACLED's order (ARCHITECTURE.md, output contract).
+ACLED_COLUMNS = (
+    "event_id",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+    "country",
+    "iso",
+    "admin1",
+    "admin2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "source",
+    "notes",
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One ingested dispatch; `id` is the hash of its normalized text."""
+
+    id: str
+    text: str
+    lang: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    origin: str | None = None  # file path or "<stdin>" or "batch.jsonl:12"
+    external_id: str | None = None  # the id given in a JSONL input, if any
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A document that was not processed, with the reason (never a silent loss)."""
+
+    origin: str
+    reason: str  # short machine code: empty, binary, encoding, too_large, unsupported_language…
+    detail: str  # one human-readable line
+    document_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    """A character span of a document's text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence quoted as support, with offsets into the stored document text."""
+
+    document_id: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where one output field came from, or why it is unknown."""
+
+    method: str
+    document_id: str | None = None
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    reason: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        if self.reason is not None and self.text is None:
+            return {"reason": self.reason, "method": self.method}
+        out = {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "document_id": self.document_id,
+            "method": self.method,
+        }
+        if self.reason:
+            out["reason"] = self.reason
+        return out
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved gazetteer entry."""
+
+    name: str
+    country: str  # English short name, e.g. "Iraq"
+    iso: str  # ISO 3166-1 alpha-2, e.g. "IQ"
+    latitude: float
+    longitude: float
+    feature: str  # city, admin1, admin2, country, airbase, facility, region
+    geo_precision: int  # ACLED 1..3
+    admin1: str | None = None
+    admin2: str | None = None
+    geonameid: int | None = None
+    population: int = 0
+    where_prec: int | None = None  # UCDP 1..7
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A toponym (or relative place phrase) in a document and what it resolved to."""
+
+    span: Span
+    name: str  # the normalized name looked up
+    place: Place | None
+    method: str
+    reason: str | None = None  # why unresolved or degraded
+    relation: str | None = None  # "near", "west of", "border", "dateline"…
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """The day an incident happened, with ACLED time_precision."""
+
+    value: date | None
+    time_precision: int | None
+    span: Span | None
+    method: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """Casualty figures read from text; fatalities follow ACLED's conservative rule."""
+
+    fatalities: int
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    injuries: int | None = None
+    abducted: int | None = None
+    arrested: int | None = None
+    spans: tuple[Span, ...] = ()
+    method: str = "none"
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor (ACLED style) with the mention it came from."""
+
+    name: str
+    country: str | None = None
+    actor_type: str | None = None  # state, rebel, militia, identity, civilians, protesters, external
+    span: Span | None = None
+    method: str = "alias"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A lexicon match that may start an incident mention."""
+
+    span: Span
+    lemma: str
+    event_type: str
+    sub_event_type: str
+    cue: str  # lexicon entry id
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One incident mention inside one document, after extraction and normalization."""
+
+    document_id: str
+    sentence: Span
+    trigger: Trigger
+    event_type: str
+    sub_event_type: str
+    modality: str
+    claim_status: str
+    attributed_to: str | None = None
+    attribution_span: Span | None = None
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    assoc_actor_1: Actor | None = None
+    assoc_actor_2: Actor | None = None
+    claimed_by: tuple[Actor, ...] = ()
+    place: PlaceMention | None = None
+    date: EventDate | None = None
+    casualties: Casualties | None = None
+    outcome: str | None = None  # destroyed, intercepted, repelled, killed, injured, abducted…
+    weapon: str | None = None
+    confidence: float = 0.5
+    extra_sentences: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    """One document's account of an event."""
+
+    document_id: str
+    url: str | None
+    outlet: str | None
+    attributed_to: str | None
+    claim_status: str
+    evidence: tuple[Evidence, ...]
+    fatalities: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["evidence"] = [
+            {"text": e.text, "start": e.start, "end": e.end} for e in self.evidence
+        ]
+        return d
+
+
+@dataclass(frozen=True)
+class Event:
+    """One incident, in ACLED's columns, with its reports and field provenance."""
+
+    event_id: str
+    event_date: date | None
+    time_precision: int | None
+    event_type: str
+    sub_event_type: str
+    actor1: str | None
+    assoc_actor_1: str | None
+    actor2: str | None
+    assoc_actor_2: str | None
+    country: str | None
+    iso: str | None
+    admin1: str | None
+    admin2: str | None
+    location: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
+    fatalities: int
+    source: str
+    notes: str
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    injuries: int | None = None
+    claimed_by: tuple[str, ...] = ()
+    disputed: bool = False
+    confidence: float = 0.5
+    reports: tuple[Report, ...] = ()
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+    context_only: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the output-contract JSON object (ARCHITECTURE.md)."""
+        out: dict[str, Any] = {}
+        for col in ACLED_COLUMNS:
+            value = getattr(self, col)
+            out[col] = value.isoformat() if isinstance(value, date) else value
+        out["fatalities_low"] = self.fatalities_low
+        out["fatalities_high"] = self.fatalities_high
+        out["injuries"] = self.injuries
+        out["claimed_by"] = list(self.claimed_by)
+        out["disputed"] = self.disputed
+        out["confidence"] = round(self.confidence, 3)
+        out["reports"] = [r.as_dict() for r in self.reports]
+        out["provenance"] = {k: v.as_dict() for k, v in self.provenance.items()}
+        return out
