@@ -1,0 +1,497 @@
+"""Find incident mentions in a parsed document: trigger, type, roles, modality and attribution.
+
+Stages, in the order `find_incident_mentions` runs them for each sentence:
+  1. cues      — trigger-lexicon phrases found in the sentence (data/triggers/<lang>.yaml)
+  2. typing    — the first taxonomy rule that holds for the sentence's cue classes
+                 (data/taxonomy/acled.yaml) gives event_type / sub_event_type
+  3. roles     — agent and patient phrases from the dependency parse around the trigger
+  4. modality  — reported fact, claim, allegation, denial, threat, plan, hypothetical, negation,
+                 habitual, background or context (data/modality/<lang>.yaml + morphology)
+  5. attribution — who says so: subject of a speech verb, "selon X"/"according to X", or the
+                 speaker of the quotation the sentence belongs to
+Ordinal ellipses ("La seconde aurait eu pour objectif…") take the trigger of the sentence that
+announced the incidents ("deux attaques distinctes").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from eventwire.extract.lexicon import (
+    CueMatch,
+    Taxonomy,
+    PhraseSet,
+    find_cues,
+    fold,
+    token_keys,
+)
+from eventwire.models import Span, Trigger
+
+# Cue classes whose cue makes the best trigger span, most specific first.
+TRIGGER_PRIORITY = (
+    "W_SUICIDE", "W_CHEMICAL", "W_AIR", "W_DRONE", "W_ARTILLERY", "W_IED", "W_GRENADE",
+    "A_SEXUAL", "A_ABDUCT", "A_PROTEST", "A_RIOT", "A_MOB", "A_CLASH", "A_TAKEOVER", "A_REGAIN",
+    "A_ATTACK", "A_KILL", "A_LOOT", "A_ARREST", "A_AGREEMENT", "A_BASE", "A_WITHDRAW",
+    "A_INTERCEPT", "A_EXPLOSION", "A_CHANGE", "W_GUN",
+)
+# Cue classes that describe the outcome of an incident.
+OUTCOME_BY_CLASS = {
+    "A_INTERCEPT": "intercepted",
+    "A_KILL": "killed",
+    "A_INJURE": "injured",
+    "A_ABDUCT": "abducted",
+    "A_ARREST": "arrested",
+    "A_LOOT": "looted",
+}
+WEAPON_BY_CLASS = {
+    "W_AIR": "aircraft",
+    "W_DRONE": "drone",
+    "W_ARTILLERY": "artillery/rocket/missile",
+    "W_IED": "explosive device",
+    "W_SUICIDE": "suicide bomb",
+    "W_GRENADE": "grenade",
+    "W_CHEMICAL": "chemical weapon",
+    "W_GUN": "firearm",
+}
+NUMBER_WORDS = {
+    "fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10},
+    "en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10},
+}
+AGENT_DEPS = {"nsubj", "agent", "obl:agent", "nsubj:agent"}
+PATIENT_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "iobj"}
+PATIENT_PREPS = {"contre", "sur", "against", "on", "at", "visant", "targeting"}
+AGENT_NOUN_PREPS = {"de", "du", "des", "by", "par"}
+SOURCE_PREPS = {"selon", "d'apres", "according", "citing"}
+
+
+@dataclass(frozen=True)
+class IncidentMention:
+    """One incident mention found in one sentence, before normalization."""
+
+    sentence: Span
+    paragraph: int
+    trigger: Trigger
+    cue_classes: frozenset[str]
+    modality: str
+    claim_status: str
+    modality_cue: Span | None
+    attributed_to: Span | None
+    agent: Span | None
+    patient: Span | None
+    outcome: str | None
+    weapon: str | None
+    count: int  # how many incidents the trigger phrase announces ("deux attaques" -> 2)
+    plural: bool  # the trigger is a plural noun: it may sum up several incidents
+    ordinal: int | None  # "la première"/"the second" -> 1, 2
+    anaphoric: bool  # "cette attaque", "the incident": refers to an incident already mentioned
+    claimed: bool
+    confidence: float
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    """Return a character Span for token range [start, end)."""
+    sp = doc[start:end]
+    return Span(start=sp.start_char, end=sp.end_char, text=sp.text)
+
+
+def _phrase(token: Token) -> SpacySpan:
+    """Return the noun phrase of a token: its subtree without relative clauses or appositions."""
+    keep = [token]
+    for child in token.children:
+        if child.dep_ in {"acl:relcl", "relcl", "acl", "appos", "punct", "cc", "conj", "dislocated"}:
+            continue
+        keep.extend(child.subtree)
+    idx = sorted(t.i for t in keep)
+    start, end = idx[0], idx[-1] + 1
+    # drop a leading preposition or trailing punctuation
+    while start < end and token.doc[start].pos_ in {"ADP", "PUNCT", "CCONJ"}:
+        start += 1
+    while end > start and token.doc[end - 1].pos_ in {"PUNCT", "CCONJ"}:
+        end -= 1
+    return token.doc[start:end]
+
+
+def _sentence_span(sent: SpacySpan) -> Span:
+    """Return the sentence as a character Span without surrounding whitespace."""
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    start = sent.start_char + lead
+    return Span(start=start, end=start + len(stripped), text=stripped)
+
+
+QUOTE_OPENERS = {"«", "“", '"', "‹", "„"}
+DEMONSTRATIVES = {"ces", "ce", "cet", "cette", "these", "this", "those", "that", "the", "les"}
+SPEAKER_STOP_PREPS = {"sur", "pour", "dans", "en", "entre", "depuis", "lors", "a", "au", "aux", "avec", "apres", "avant", "on", "in", "at", "for", "after", "with", "amid"}
+
+
+def _speaker_phrase(token: Token) -> SpacySpan:
+    """Return a speaker's phrase, cut before adverbial attachments ("… sur fond de guerre")."""
+    phrase = _phrase(token)
+    end = phrase.end
+    for tok in phrase:
+        if tok.i > token.i and tok.pos_ == "ADP" and fold(tok.text) in SPEAKER_STOP_PREPS:
+            end = tok.i
+            break
+    while end > phrase.start and token.doc[end - 1].pos_ in {"PUNCT", "ADP", "CCONJ"}:
+        end -= 1
+    return token.doc[phrase.start:end]
+
+
+def resolve_demonstrative(phrase: SpacySpan) -> SpacySpan:
+    """Return the earlier full phrase a demonstrative refers to ("ces factions" -> the factions named before)."""
+    if len(phrase) == 0 or fold(phrase[0].text) not in DEMONSTRATIVES:
+        return phrase
+    head = phrase.root
+    lemma = fold(head.lemma_)
+    doc = phrase.doc
+    for i in range(phrase.start - 1, -1, -1):
+        tok = doc[i]
+        if fold(tok.lemma_) == lemma and tok.pos_ in {"NOUN", "PROPN"}:
+            earlier = _phrase(tok)
+            if len(earlier) and fold(earlier[0].text) not in DEMONSTRATIVES and len(earlier) > len(phrase):
+                return earlier
+    if lemma in {"groupe", "group", "faction"}:
+        for i in range(phrase.start - 1, -1, -1):
+            tok = doc[i]
+            if fold(tok.lemma_) in {"faction", "groupe", "group", "milice", "militia"} and tok.pos_ == "NOUN":
+                earlier = _phrase(tok)
+                if len(earlier) and fold(earlier[0].text) not in DEMONSTRATIVES:
+                    return earlier
+    return phrase
+
+
+def _paragraph_index(text: str) -> list[int]:
+    """Return the start offsets of the paragraphs of `text` (separated by blank lines)."""
+    starts = [0]
+    for m in re.finditer(r"\n\s*\n", text):
+        starts.append(m.end())
+    return starts
+
+
+def _paragraph_of(offset: int, starts: list[int]) -> int:
+    lo = 0
+    for i, s in enumerate(starts):
+        if s <= offset:
+            lo = i
+    return lo
+
+
+def _choose_trigger(cues: list[CueMatch], rule_classes: set[str]) -> CueMatch:
+    for cls in TRIGGER_PRIORITY:
+        if cls in rule_classes:
+            for cue in cues:
+                if cue.cls == cls:
+                    return cue
+    return cues[0]
+
+
+def _governing_verb(token: Token) -> Token:
+    """Return the verb a trigger token belongs to (itself if it is a verb)."""
+    t = token
+    for _ in range(4):
+        if t.pos_ in {"VERB", "AUX"} or t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def _roles(trigger: Token) -> tuple[SpacySpan | None, SpacySpan | None]:
+    """Return (agent, patient) phrases around a trigger from the dependency parse."""
+    agent = patient = None
+    verb = _governing_verb(trigger)
+    for child in verb.children:
+        dep = child.dep_.lower()
+        if dep in AGENT_DEPS and agent is None and child.pos_ in {"NOUN", "PROPN", "PRON"}:
+            agent = _phrase(child)
+        elif dep in PATIENT_DEPS and patient is None and child.pos_ in {"NOUN", "PROPN"}:
+            patient = _phrase(child)
+        elif dep in {"obl", "obl:arg", "obl:mod", "prep", "nmod"} and patient is None:
+            case = [c for c in child.children if c.dep_ in {"case", "mark"}]
+            word = fold(case[0].text) if case else ""
+            if word in PATIENT_PREPS:
+                patient = _phrase(child)
+            elif dep == "prep" and fold(child.text) in PATIENT_PREPS:
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    patient = _phrase(objs[0])
+    if trigger.pos_ == "NOUN":
+        for child in trigger.children:
+            case = [c for c in child.children if c.dep_ in {"case"}]
+            word = fold(case[0].text) if case else ""
+            if child.dep_ in {"nmod", "poss"} and agent is None and (
+                word in AGENT_NOUN_PREPS or child.dep_ == "poss"
+            ):
+                agent = _phrase(child)
+            elif child.dep_ in {"nmod", "obl"} and patient is None and word in PATIENT_PREPS:
+                patient = _phrase(child)
+            elif child.dep_ == "prep" and fold(child.text) in PATIENT_PREPS and patient is None:
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    patient = _phrase(objs[0])
+            elif child.dep_ == "acl" and fold(child.lemma_) in {"viser", "target", "cibler"}:
+                objs = [c for c in child.children if c.dep_ in {"obj", "dobj"}]
+                if objs and patient is None:
+                    patient = _phrase(objs[0])
+    return agent, patient
+
+
+def _count(trigger: Token, lang: str) -> int:
+    """Return how many incidents a trigger noun announces ("deux attaques" -> 2)."""
+    if trigger.pos_ != "NOUN" or trigger.morph.get("Number") != ["Plur"]:
+        return 1
+    for child in trigger.children:
+        if child.dep_ in {"nummod"}:
+            word = fold(child.text)
+            if word.isdigit():
+                return int(word)
+            return NUMBER_WORDS.get(lang, {}).get(word, 1)
+    return 1
+
+
+@dataclass(frozen=True)
+class _SentenceCues:
+    triggers: list[CueMatch]
+    modality: list[CueMatch]
+
+
+def _has_cue(cues: list[CueMatch], cls: str) -> CueMatch | None:
+    for cue in cues:
+        if cue.cls == cls:
+            return cue
+    return None
+
+
+def _tense_flags(verb: Token) -> tuple[bool, bool, bool]:
+    """Return (future, conditional, imperfect) for a verb and its auxiliaries."""
+    tokens = [verb] + [c for c in verb.children if c.dep_ in {"aux", "aux:pass", "aux:tense"}]
+    future = any("Fut" in t.morph.get("Tense") for t in tokens)
+    cond = any("Cnd" in t.morph.get("Mood") for t in tokens)
+    imperfect = any("Imp" in t.morph.get("Tense") for t in tokens)
+    return future, cond, imperfect
+
+
+def _negated(trigger: Token, verb: Token) -> bool:
+    neg_words = {"pas", "not", "n't", "jamais", "never", "aucun", "aucune", "no"}
+    for tok in (trigger, verb):
+        for child in tok.children:
+            if child.dep_ in {"neg", "advmod", "det"} and fold(child.text) in neg_words:
+                return True
+    return False
+
+
+def classify_modality(
+    sent: SpacySpan, trigger: Token, cues: list[CueMatch], *, lang: str
+) -> tuple[str, str, CueMatch | None]:
+    """Return (modality, claim_status, deciding cue) for an incident mention in a sentence.
+
+    Threats, plans, hypotheticals, denials, negations, habitual and background statements are
+    not events (CODING_RULES.md); context mentions ("au lendemain d'une frappe…") are kept as
+    context. French conditional past ("aurait visé") and "reportedly" are allegations.
+    """
+    verb = _governing_verb(trigger)
+    future, cond, imperfect = _tense_flags(verb)
+    before_trigger = [c for c in cues if c.end <= trigger.i + 1]
+
+    context = None
+    for c in cues:
+        if c.cls == "context" and 0 <= trigger.i - c.end <= 3 and c.end <= trigger.i and trigger.pos_ == "NOUN":
+            context = c
+    if context is not None:
+        return "context", "context", context
+    for cls in ("threat", "denial"):
+        cue = _has_cue(cues, cls)
+        if cue is not None:
+            return ("threat" if cls == "threat" else "denied"), ("denied" if cls == "denial" else "reported"), cue
+    habitual = _has_cue(cues, "habitual")
+    if habitual is not None and (imperfect or trigger.pos_ == "NOUN"):
+        return "habitual", "reported", habitual
+    background = _has_cue(cues, "background")
+    if background is not None:
+        return "background", "reported", background
+    aggregate = _has_cue(cues, "aggregate")
+    if aggregate is not None and trigger.pos_ != "VERB":
+        return "background", "reported", aggregate
+    if imperfect and lang == "fr" and verb.pos_ == "VERB" and verb.i == trigger.i:
+        return "habitual", "reported", None
+    if _negated(trigger, verb):
+        return "negated", "reported", None
+    if future:
+        return "plan", "reported", None
+    plan = _has_cue(before_trigger, "plan")
+    if plan is not None and (verb.i > plan.start) and fold(verb.lemma_) not in {"avoir", "etre", "have", "be"}:
+        # "prévoit d'attaquer", "plan to attack": the trigger is governed by the plan verb
+        anc = {t.i for t in trigger.ancestors}
+        if plan.start in anc:
+            return "plan", "reported", plan
+    hyp = _has_cue(before_trigger, "hypothetical")
+    if hyp is not None:
+        anc = {t.i for t in trigger.ancestors} | {trigger.i}
+        head = sent.doc[hyp.start]
+        if head.head.i in anc or head.i in anc:
+            return "hypothetical", "reported", hyp
+    claim = _has_cue(cues, "claim")
+    if claim is not None:
+        return "claimed", "claimed", claim
+    allegation = _has_cue(cues, "allegation")
+    if cond or allegation is not None:
+        return "alleged", "alleged", allegation
+    return "asserted", "reported", None
+
+
+def find_attribution(sent: SpacySpan, modality_cues: list[CueMatch]) -> SpacySpan | None:
+    """Return who a sentence attributes its content to: "a indiqué le Centcom", "selon X", "X said"."""
+    doc = sent.doc
+    for cue in modality_cues:
+        if cue.cls == "source_prep":
+            tok = doc[cue.end - 1]
+            # the object of "selon"/"according to" is the head (UD) or a pobj child (English)
+            target = tok.head if tok.head.i > tok.i else None
+            objs = [c for c in tok.children if c.dep_ == "pobj"]
+            if objs:
+                target = objs[0]
+            if tok.dep_ == "prep" and tok.head.dep_ == "prep":
+                objs = [c for c in tok.head.children if c.dep_ == "pobj"]
+                target = objs[0] if objs else target
+            if target is not None and target.pos_ in {"NOUN", "PROPN", "PRON"}:
+                return resolve_demonstrative(_speaker_phrase(target))
+    for cue in modality_cues:
+        if cue.cls != "speech":
+            continue
+        verb = doc[cue.start]
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "expl:subj"}]
+        # an inverted subject ("…, a poursuivi le Centcom") is often parsed as the object
+        incise = verb.i > 0 and any(t.text in {",", "»", "”", '"'} for t in doc[max(verb.left_edge.i, verb.i - 3):verb.i])
+        subjects += [
+            c for c in verb.children
+            if c.dep_ in {"obj", "dobj"} and c.i > verb.i and (c.pos_ == "PROPN" or incise)
+        ]
+        for child in subjects:
+            if child.pos_ not in {"NOUN", "PROPN", "PRON"}:
+                continue
+            if child.pos_ == "PRON":
+                continue
+            return resolve_demonstrative(_speaker_phrase(child))
+    return None
+
+
+def find_incident_mentions(
+    doc: Doc,
+    *,
+    lang: str,
+    triggers: PhraseSet,
+    modality: PhraseSet,
+    taxonomy: Taxonomy,
+) -> list[IncidentMention]:
+    """Return the incident mentions of a parsed document, in text order."""
+    text = doc.text
+    paragraphs = _paragraph_index(text)
+    keys = token_keys(doc)
+    mentions: list[IncidentMention] = []
+    quote_speaker: dict[int, Span] = {}  # paragraph -> speaker of its quotation
+    sentences = list(doc.sents)
+    sentence_cues: list[_SentenceCues] = []
+    for sent in sentences:
+        sentence_cues.append(
+            _SentenceCues(
+                triggers=find_cues(keys, triggers, start=sent.start, end=sent.end),
+                modality=find_cues(keys, modality, start=sent.start, end=sent.end),
+            )
+        )
+    # attribution per sentence; a quotation spanning sentences takes the speaker named at its end
+    attributions: list[Span | None] = []
+    for sent, cues in zip(sentences, sentence_cues):
+        who = find_attribution(sent, cues.modality)
+        attributions.append(_span(doc, who.start, who.end) if who is not None else None)
+    for i in range(len(sentences) - 1, -1, -1):
+        para = _paragraph_of(sentences[i].start_char, paragraphs)
+        if attributions[i] is not None:
+            quote_speaker[para] = attributions[i]
+        elif para in quote_speaker and text[paragraphs[para]:paragraphs[para] + 1] in QUOTE_OPENERS:
+            # a paragraph that opens with a quotation is the speech of the speaker named in it
+            attributions[i] = quote_speaker[para]
+
+    last_announce: IncidentMention | None = None
+    for idx, (sent, cues) in enumerate(zip(sentences, sentence_cues)):
+        anchors = [c for c in cues.triggers if c.cls in taxonomy.anchors]
+        classes = {c.cls for c in cues.triggers}
+        ordinal = None
+        ordinal_cue = _has_cue(cues.modality, "ordinal_anaphor")
+        if ordinal_cue is not None and ordinal_cue.start - sent.start <= 1:
+            word = fold(doc[ordinal_cue.end - 1].text)
+            ordinal = {"premiere": 1, "premier": 1, "first": 1, "former": 1}.get(word, 2)
+        if not anchors:
+            if ordinal is not None and last_announce is not None:
+                # "La seconde aurait eu pour objectif celle d'al-Harir": an ellipsis of the
+                # announced incidents; it inherits the announcing trigger.
+                anchors = []
+                classes = set(last_announce.cue_classes)
+            else:
+                continue
+        rule = taxonomy.classify(classes)
+        if rule is None:
+            continue
+        if anchors:
+            rule_classes = rule.all_of | rule.any_of
+            cue = _choose_trigger(anchors, set(rule_classes))
+            tok = doc[cue.start]
+            trig_span = _span(doc, cue.start, cue.end)
+            lemma = fold(tok.lemma_)
+            cue_id = cue.cls
+        else:
+            cue = ordinal_cue
+            tok = doc[ordinal_cue.end - 1]
+            trig_span = _span(doc, ordinal_cue.start, ordinal_cue.end)
+            lemma = last_announce.trigger.lemma
+            cue_id = "ordinal:" + last_announce.trigger.cue
+        modality_name, claim_status, mcue = classify_modality(sent, tok, cues.modality, lang=lang)
+        if ordinal is not None and last_announce is not None:
+            # an ordinal continuation ("La première…", "La seconde…") details the announced incidents
+            classes |= set(last_announce.cue_classes) - {"A_ATTACK"} if not anchors else set(last_announce.cue_classes)
+            rule = taxonomy.classify(classes) or rule
+        attributed = attributions[idx]
+        if attributed is None and ordinal is not None and mentions and mentions[-1].ordinal is not None:
+            attributed = mentions[-1].attributed_to
+            if modality_name == "asserted":
+                modality_name, claim_status = mentions[-1].modality, mentions[-1].claim_status
+        agent, patient = _roles(tok) if anchors else (None, None)
+        outcome = next((OUTCOME_BY_CLASS[c] for c in ("A_INTERCEPT", "A_KILL", "A_ABDUCT", "A_ARREST", "A_INJURE", "A_LOOT") if c in classes), None)
+        weapon = next((WEAPON_BY_CLASS[c] for c in WEAPON_BY_CLASS if c in classes), None)
+        anaphor = _has_cue(cues.modality, "same_incident_anaphor")
+        anaphoric = anaphor is not None and (anaphor.start <= (tok.i + 2))
+        count = max((_count(doc[a.start], lang) for a in anchors), default=1)
+        claimed = _has_cue(cues.modality, "claim") is not None
+        confidence = 0.5 + 0.1 * min(len(anchors), 3) + (0.1 if modality_name == "asserted" else 0.0)
+        mention = IncidentMention(
+            sentence=_sentence_span(sent),
+            paragraph=_paragraph_of(sent.start_char, paragraphs),
+            trigger=Trigger(
+                span=trig_span,
+                lemma=lemma,
+                event_type=rule.event_type,
+                sub_event_type=rule.sub_event_type,
+                cue=cue_id,
+            ),
+            cue_classes=frozenset(classes),
+            modality=modality_name,
+            claim_status=claim_status,
+            modality_cue=_span(doc, mcue.start, mcue.end) if mcue is not None else None,
+            attributed_to=attributed,
+            agent=_span(doc, agent.start, agent.end) if agent is not None and len(agent) else None,
+            patient=_span(doc, patient.start, patient.end) if patient is not None and len(patient) else None,
+            outcome=outcome,
+            weapon=weapon,
+            count=count,
+            plural=count > 1 or (bool(anchors) and tok.pos_ == "NOUN" and tok.morph.get("Number") == ["Plur"]),
+            ordinal=ordinal,
+            anaphoric=anaphoric,
+            claimed=claimed,
+            confidence=min(confidence, 0.95),
+        )
+        mentions.append(mention)
+        if count > 1:
+            last_announce = mention
+    return mentions

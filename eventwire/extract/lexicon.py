@@ -1,0 +1,243 @@
+"""Load the trigger, modality and taxonomy data files and match their phrases against a parse.
+
+Phrases match token by token against a token's lemma or its lower-cased form, accents ignored,
+so "abattus" matches "abattre" (lemma) and "drones" matches "drones" (form). A trailing "*"
+matches any word with that prefix. Loading validates every file and names file and line on error.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from eventwire.errors import DataFileError
+from eventwire.models import SUB_EVENT_TO_TYPE
+
+DATA_PACKAGE = "eventwire.data"
+_WORD_SPLIT = re.compile(r"[\s]+|(?<=['’])")
+
+
+def fold(text: str) -> str:
+    """Return `text` lower-cased with accents removed and apostrophes unified."""
+    text = text.replace("’", "'").replace("‘", "'").lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """Split a lexicon phrase into folded words the way spaCy splits French elisions."""
+    words: list[str] = []
+    for chunk in fold(phrase).split():
+        # "d'aïn" -> "d'", "ain"; "s'en" -> "s'", "en" (spaCy keeps the apostrophe on the clitic)
+        parts = re.split(r"(?<=')", chunk)
+        words.extend(p for p in parts if p)
+    return tuple(words)
+
+
+@dataclass(frozen=True)
+class PhraseSet:
+    """Cue classes of one data file: class name -> tuple of phrases (as folded word tuples)."""
+
+    name: str
+    classes: dict[str, tuple[tuple[str, ...], ...]]
+    # first word -> [(class, words)], built once at load time so matching is a dict look-up
+    by_first: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    wildcards: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One taxonomy rule: conditions over cue classes and the sub-event type they give."""
+
+    sub_event_type: str
+    event_type: str
+    all_of: frozenset[str]
+    any_of: frozenset[str]
+    none_of: frozenset[str]
+
+    def holds(self, classes: set[str]) -> bool:
+        if not self.all_of <= classes:
+            return False
+        if self.any_of and not (self.any_of & classes):
+            return False
+        return not (self.none_of & classes)
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """Ordered rules and the cue classes that can anchor an incident."""
+
+    rules: tuple[Rule, ...]
+    anchors: frozenset[str]
+
+    def classify(self, classes: set[str]) -> Rule | None:
+        """Return the first rule that holds for the cue classes of a sentence."""
+        for rule in self.rules:
+            if rule.holds(classes):
+                return rule
+        return None
+
+
+def _data_path(relative: str) -> Path:
+    return Path(str(resources.files(DATA_PACKAGE).joinpath(relative)))
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except FileNotFoundError as e:
+        raise DataFileError(f"{path}: data file missing") from e
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise DataFileError(f"{where}: invalid YAML ({getattr(e, 'problem', e)})") from e
+    if not isinstance(data, dict):
+        raise DataFileError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _line_of(path: Path, key: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip().startswith(f"{key}:") or f"{{sub_event_type: {key}" in line:
+            return number
+    return 0
+
+
+def load_phrase_file(path: Path, *, allowed_classes: frozenset[str] | None = None) -> PhraseSet:
+    """Return the validated cue classes of a trigger or modality file."""
+    data = _read_yaml(path)
+    unknown = set(data) - {"language", "cues"}
+    if unknown:
+        raise DataFileError(f"{path}: unknown top-level keys {sorted(unknown)}")
+    cues = data.get("cues")
+    if not isinstance(cues, dict) or not cues:
+        raise DataFileError(f"{path}: 'cues' must be a non-empty mapping of class -> phrases")
+    classes: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for cls, phrases in cues.items():
+        line = _line_of(path, cls)
+        if allowed_classes is not None and cls not in allowed_classes:
+            raise DataFileError(f"{path}:{line}: unknown cue class {cls!r}")
+        if not isinstance(phrases, list) or not phrases:
+            raise DataFileError(f"{path}:{line}: class {cls!r} needs a non-empty list of phrases")
+        words = []
+        for phrase in phrases:
+            if not isinstance(phrase, str) or not phrase.strip():
+                raise DataFileError(f"{path}:{line}: class {cls!r} has an empty or non-text phrase")
+            words.append(phrase_words(phrase))
+        classes[cls] = tuple(words)
+    return _indexed(str(path), classes)
+
+
+def _indexed(name: str, classes: dict[str, tuple[tuple[str, ...], ...]]) -> PhraseSet:
+    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    wildcards: list[tuple[str, tuple[str, ...]]] = []
+    for cls, entries in classes.items():
+        for words in entries:
+            if words[0].endswith("*"):
+                wildcards.append((cls, words))
+            else:
+                by_first.setdefault(words[0], []).append((cls, words))
+    return PhraseSet(
+        name=name,
+        classes=classes,
+        by_first={k: tuple(v) for k, v in by_first.items()},
+        wildcards=tuple(wildcards),
+    )
+
+
+@lru_cache(maxsize=None)
+def load_taxonomy() -> Taxonomy:
+    """Return the ordered ACLED rules from data/taxonomy/acled.yaml."""
+    path = _data_path("taxonomy/acled.yaml")
+    data = _read_yaml(path)
+    rules = []
+    for i, raw in enumerate(data.get("rules") or []):
+        sub = raw.get("sub_event_type") if isinstance(raw, dict) else None
+        if sub not in SUB_EVENT_TO_TYPE:
+            raise DataFileError(f"{path}: rule {i + 1} has unknown sub_event_type {sub!r}")
+        extra = set(raw) - {"sub_event_type", "all", "any", "none"}
+        if extra:
+            raise DataFileError(f"{path}: rule {i + 1} ({sub}) has unknown keys {sorted(extra)}")
+        rules.append(
+            Rule(
+                sub_event_type=sub,
+                event_type=SUB_EVENT_TO_TYPE[sub],
+                all_of=frozenset(raw.get("all", [])),
+                any_of=frozenset(raw.get("any", [])),
+                none_of=frozenset(raw.get("none", [])),
+            )
+        )
+    if not rules:
+        raise DataFileError(f"{path}: no rules")
+    return Taxonomy(rules=tuple(rules), anchors=frozenset(data.get("anchors") or []))
+
+
+def _rule_classes(taxonomy: Taxonomy) -> frozenset[str]:
+    names = set(taxonomy.anchors)
+    for rule in taxonomy.rules:
+        names |= rule.all_of | rule.any_of | rule.none_of
+    return frozenset(names)
+
+
+@lru_cache(maxsize=None)
+def load_trigger_lexicon(lang: str) -> PhraseSet:
+    """Return the trigger cue classes for a language (data/triggers/<lang>.yaml)."""
+    taxonomy = load_taxonomy()
+    allowed = _rule_classes(taxonomy) | {"P_PROTESTER", "A_INJURE"}
+    return load_phrase_file(_data_path(f"triggers/{lang}.yaml"), allowed_classes=allowed)
+
+
+@lru_cache(maxsize=None)
+def load_modality_lexicon(lang: str) -> PhraseSet:
+    """Return the modality/attribution cue classes for a language (data/modality/<lang>.yaml)."""
+    return load_phrase_file(_data_path(f"modality/{lang}.yaml"))
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """A cue phrase found in a parse: token indices [start, end) of the spaCy Doc."""
+
+    cls: str
+    start: int
+    end: int
+
+
+def token_keys(doc) -> list[tuple[str, str]]:
+    """Return (folded form, folded lemma) for each token of a spaCy Doc."""
+    return [(fold(t.text), fold(t.lemma_)) for t in doc]
+
+
+def _word_matches(word: str, key: tuple[str, str]) -> bool:
+    if word.endswith("*") and len(word) > 1:
+        return key[0].startswith(word[:-1]) or key[1].startswith(word[:-1])
+    return word == key[0] or word == key[1]
+
+
+def find_cues(
+    keys: list[tuple[str, str]], phrases: PhraseSet, *, start: int = 0, end: int | None = None
+) -> list[CueMatch]:
+    """Return cue occurrences in token range [start, end): the longest phrase per class and start."""
+    end = len(keys) if end is None else end
+    found: list[CueMatch] = []
+    for i in range(start, end):
+        form, lemma = keys[i]
+        candidates = list(phrases.by_first.get(form, ()))
+        if lemma != form:
+            candidates.extend(phrases.by_first.get(lemma, ()))
+        candidates.extend(phrases.wildcards)
+        best: dict[str, int] = {}
+        for cls, words in candidates:
+            n = len(words)
+            if n <= best.get(cls, 0) or i + n > end:
+                continue
+            if all(_word_matches(w, keys[i + j]) for j, w in enumerate(words)):
+                best[cls] = n
+        found.extend(CueMatch(cls=cls, start=i, end=i + n) for cls, n in best.items())
+    return found

