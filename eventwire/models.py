@@ -266,7 +266,14 @@ class Mention:
     outcome: str | None = None  # destroyed, intercepted, repelled, killed, injured, abducted…
     weapon: str | None = None
     confidence: float = 0.5
-    extra_sentences: tuple[Span, ...] = ()
+    paragraph: int = 0
+    count: int = 1  # incidents the trigger phrase announces ("deux attaques" -> 2)
+    plural: bool = False  # a plural trigger may sum up several incidents
+    ordinal: int | None = None  # "la première"/"the second" -> 1, 2
+    anaphoric: bool = False  # "cette attaque", "the incident": refers to an earlier mention
+    cue_classes: frozenset[str] = frozenset()
+    agent_text: Span | None = None
+    patient_text: Span | None = None
 
 
 @dataclass(frozen=True)

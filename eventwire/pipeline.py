@@ -1,9 +1,10 @@
 """Wires the stages; the one entry point the CLI, the API and batch runners call.
 
-    source ──ingest──▶ Document ──analyze──▶ AnalyzedDoc ──extract──▶ [Mention]
+    source ──ingest──▶ Document ──analyze──▶ AnalyzedDoc ──extract──▶ [IncidentMention]
         ──normalize──▶ [Mention with place, date, casualties, actors] ──resolve──▶ [Event]
 
-This module implements nothing itself: each step is a function of its stage.
+This module implements nothing itself: each step is a function of its stage. Models, lexicons
+and the gazetteer load lazily, once per process, on the first document that needs them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from eventwire.extract.incidents import find_incident_mentions
+from eventwire.extract.lexicon import load_modality_lexicon, load_taxonomy, load_trigger_lexicon
+from eventwire.ingest import read_inputs
 from eventwire.models import Document, Event, Skip
+from eventwire.nlp.pipelines import analyze
+from eventwire.normalize.dates import find_time_expressions
+from eventwire.normalize.gazetteer import load_gazetteer
+from eventwire.normalize.mentions import document_context, normalize_mention
+from eventwire.normalize.places import find_place_mentions
+from eventwire.resolve.build import EventOptions, build_event
+from eventwire.resolve.in_document import merge_mentions_in_document
 
 
 @dataclass(frozen=True)
@@ -26,12 +37,40 @@ class DocumentResult:
 
 
 def extract_events(document: Document) -> DocumentResult:
-    """Return the events one document reports (models load lazily, once per process)."""
-    raise NotImplementedError  # wired by the lead (issue 2)
+    """Return the events one document reports, and its context mentions kept for review."""
+    analyzed = analyze(document)
+    lang = document.lang
+    incidents = find_incident_mentions(
+        analyzed.doc,
+        lang=lang,
+        triggers=load_trigger_lexicon(lang),
+        modality=load_modality_lexicon(lang),
+        taxonomy=load_taxonomy(),
+    )
+    places = find_place_mentions(document.text, analyzed.doc, lang=lang, gazetteer=load_gazetteer(), published=document.published)
+    times = (
+        find_time_expressions(document.text, lang=lang, published=document.published)
+        if document.published is not None
+        else []
+    )
+    ctx = document_context(document, places, times)
+    mentions = [normalize_mention(m, ctx) for m in incidents]
+    groups = merge_mentions_in_document(mentions)
+    options = EventOptions(default_country=ctx.main_country)
+    built = [build_event(g, document, options=options) for g in groups]
+    return DocumentResult(
+        document=document,
+        events=tuple(e for e in built if not e.context_only),
+        context_mentions=tuple(e for e in built if e.context_only),
+    )
 
 
 def process_inputs(
     paths: Iterable[str | Path], *, published: date | None = None
 ) -> Iterator[DocumentResult | Skip]:
     """Yield, for each input document, its result or the Skip that says why it was not read."""
-    raise NotImplementedError  # wired by the lead (issue 2)
+    for item in read_inputs(paths, published=published):
+        if isinstance(item, Skip):
+            yield item
+        else:
+            yield extract_events(item)

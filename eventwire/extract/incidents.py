@@ -463,7 +463,11 @@ def find_incident_mentions(
         anaphor = _has_cue(cues.modality, "same_incident_anaphor")
         anaphoric = anaphor is not None and (anaphor.start <= (tok.i + 2))
         count = max((_count(doc[a.start], lang) for a in anchors), default=1)
-        claimed = _has_cue(cues.modality, "claim") is not None
+        # an ordinal continuation of a claimed announcement ("La première attaque aurait visé,
+        # selon ces groupes…") carries the claim on
+        claimed = _has_cue(cues.modality, "claim") is not None or (
+            ordinal is not None and last_announce is not None and last_announce.claimed
+        )
         confidence = 0.5 + 0.1 * min(len(anchors), 3) + (0.1 if modality_name == "asserted" else 0.0)
         mention = IncidentMention(
             sentence=_sentence_span(sent),

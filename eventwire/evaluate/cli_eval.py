@@ -1,0 +1,50 @@
+"""Body of `eventwire eval`: the typer command in cli.py is a thin wrapper over eval_command."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from eventwire.errors import EventwireError
+from eventwire.evaluate.report import (
+    articles_table,
+    counts_line,
+    errors_table,
+    summary_table,
+)
+from eventwire.evaluate.scorer import Extractor, run_eval
+
+# Width used when stdout is not a terminal (CI logs, files), so tables are not squeezed to 80.
+PIPED_WIDTH_CHARS = 160
+
+
+def eval_command(
+    gold: Path, per_document: bool, as_json: bool, *, extractor: Extractor | None = None
+) -> int:
+    """Return the exit code of scoring the pipeline against `gold`, reporting to stdout.
+
+    0 when scored; 2 when the gold file cannot be read or is invalid (one line on stderr). With
+    `as_json` the last stdout line is the JSON summary; with `per_document` per-article tables
+    (counts, then every miss, false event and not_event violation) follow the headline table.
+    """
+    try:
+        summary = run_eval(gold, extractor=extractor)
+    except EventwireError as e:
+        print(f"eventwire eval: {e}", file=sys.stderr)
+        return 2
+    console = Console(file=sys.stdout, width=None if sys.stdout.isatty() else PIPED_WIDTH_CHARS)
+    console.print(summary_table(summary))
+    console.print(counts_line(summary), highlight=False)
+    if per_document:
+        console.print(articles_table(summary))
+        errors = errors_table(summary)
+        console.print(errors if errors is not None else "no misses, false events or violations")
+    elif summary.skipped:
+        console.print(f"{len(summary.skipped)} article(s) skipped; see --per-document")
+    if as_json:
+        sys.stdout.write(json.dumps(summary.as_dict(), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    return 0

@@ -1,0 +1,175 @@
+"""Geoparsing scores against GeoWebNews (GWN.xml) and LGL (lgl.xml) style gold corpora.
+
+Two figures per corpus, as in Gritta et al. 2019 ("A Pragmatic Guide to Geoparsing Evaluation"):
+  - end-to-end: each gold toponym with coordinates is matched to an overlapping predicted
+    mention; a miss (no mention, or no place) counts as not within 161 km (recall);
+  - resolution: each gold span's text is geocoded with the document's context (the countries and
+    admin1 areas our own mentions named), which isolates the gazetteer ranking from the NER.
+Errors are great-circle km; AUC is the mean of log(1 + km) / log(20039) (lower is better).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import statistics
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventwire.normalize.gazetteer import Gazetteer, load_gazetteer
+from eventwire.normalize.places import find_place_mentions, geocode_place
+
+log = logging.getLogger(__name__)
+
+ACCURACY_KM = 161.0  # 100 miles, the customary geoparsing threshold
+MAX_ERROR_KM = 20039.0  # half the Earth's circumference, for AUC normalization
+
+
+@dataclass(frozen=True)
+class GoldToponym:
+    start: int
+    end: int
+    text: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class GoldArticle:
+    id: str
+    text: str
+    toponyms: tuple[GoldToponym, ...]
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance between two points in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _float(text: str | None) -> float | None:
+    try:
+        return float(text) if text not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def read_geoparse_corpus(path: Path | str) -> list[GoldArticle]:
+    """Return the articles of an LGL- or GWN-format XML file, keeping toponyms with coordinates."""
+    root = ET.parse(path).getroot()
+    articles = []
+    for i, art in enumerate(root.iter("article")):
+        text = art.findtext("text") or ""
+        toponyms = []
+        for t in art.iter("toponym"):
+            start, end = t.findtext("start"), t.findtext("end")
+            gaz = t.find("gaztag")
+            if gaz is not None:  # LGL
+                lat, lon = _float(gaz.findtext("lat")), _float(gaz.findtext("lon"))
+                surface = t.findtext("phrase") or ""
+            else:  # GWN
+                lat, lon = _float(t.findtext("latitude")), _float(t.findtext("longitude"))
+                surface = t.findtext("extractedName") or ""
+            if lat is None or lon is None or start is None or end is None:
+                continue
+            toponyms.append(GoldToponym(int(start), int(end), surface, lat, lon))
+        articles.append(GoldArticle(
+            id=art.get("docid") or art.get("file") or str(i), text=text, toponyms=tuple(toponyms)
+        ))
+    return articles
+
+
+def _summary(errors: list[float | None], total: int) -> dict:
+    found = [e for e in errors if e is not None]
+    within = sum(1 for e in found if e <= ACCURACY_KM)
+    auc_terms = [math.log1p(e) / math.log(MAX_ERROR_KM) for e in found]
+    auc_terms += [1.0] * (total - len(found))
+    return {
+        "toponyms": total,
+        "resolved": len(found),
+        "accuracy_161km": round(within / total, 4) if total else None,
+        "accuracy_161km_of_resolved": round(within / len(found), 4) if found else None,
+        "median_km": round(statistics.median(found), 1) if found else None,
+        "mean_km": round(statistics.fmean(found), 1) if found else None,
+        "auc": round(statistics.fmean(auc_terms), 4) if auc_terms else None,
+    }
+
+
+def evaluate_geoparse(
+    corpus_path: Path | str,
+    *,
+    gazetteer: Gazetteer | None = None,
+    nlp=None,
+    limit: int | None = None,
+) -> dict:
+    """Return end-to-end and resolution-only geoparsing scores on an English gold corpus."""
+    from eventwire.nlp.pipelines import load_pipeline
+
+    gazetteer = gazetteer or load_gazetteer()
+    nlp = nlp or load_pipeline("en")
+    articles = read_geoparse_corpus(corpus_path)[:limit]
+    e2e: list[float | None] = []
+    resolution: list[float | None] = []
+    detected = 0
+    predicted_total = 0
+    predicted_matching = 0
+    worst: Counter[str] = Counter()
+    texts = [a.text for a in articles]
+    for article, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
+        mentions = find_place_mentions(
+            article.text, doc, lang="en", gazetteer=gazetteer, admin_point="centre"
+        )
+        predicted = [m for m in mentions if m.place is not None]
+        predicted_total += len(predicted)
+        context_countries: Counter[str] = Counter()
+        context_admin1: Counter[tuple[str, str]] = Counter()
+        for m in predicted:
+            context_countries[m.place.iso] += 1.0 if m.place.feature in ("country", "admin1") else 0.5
+            if m.place.feature == "admin1" and m.place.admin1:
+                context_admin1[(m.place.iso, m.place.admin1)] += 1
+        gold_spans = [(g.start, g.end) for g in article.toponyms]
+        predicted_matching += sum(
+            1 for m in predicted
+            if any(m.span.start < e and s < m.span.end for s, e in gold_spans)
+        )
+        for g in article.toponyms:
+            hit = next(
+                (m for m in mentions if m.span.start < g.end and g.start < m.span.end), None
+            )
+            if hit is not None:
+                detected += 1
+            if hit is not None and hit.place is not None:
+                e2e.append(haversine_km(hit.place.latitude, hit.place.longitude, g.lat, g.lon))
+            else:
+                e2e.append(None)
+            surface = article.text[g.start:g.end] or g.text
+            place = geocode_place(
+                surface, gazetteer=gazetteer, context_countries=context_countries,
+                context_admin1=context_admin1, admin_point="centre",
+            )
+            if place is None:
+                resolution.append(None)
+                worst[f"unknown: {surface}"] += 1
+            else:
+                km = haversine_km(place.latitude, place.longitude, g.lat, g.lon)
+                resolution.append(km)
+                if km > ACCURACY_KM:
+                    worst[f"{surface} -> {place.name}, {place.admin1 or ''} {place.iso}"] += 1
+    total = len(e2e)
+    return {
+        "corpus": str(corpus_path),
+        "articles": len(articles),
+        "gold_toponyms": total,
+        "end_to_end": {
+            **_summary(e2e, total),
+            "detection_recall": round(detected / total, 4) if total else None,
+            "precision_overlap": round(predicted_matching / predicted_total, 4)
+            if predicted_total else None,
+        },
+        "resolution": _summary(resolution, total),
+        "frequent_errors": worst.most_common(25),
+    }

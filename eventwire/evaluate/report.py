@@ -1,0 +1,128 @@
+"""Human-readable evaluation report: rich tables built from a Summary (rendering only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+
+from eventwire.evaluate.scorer import ArticleScore, Summary, evidence_texts
+
+EVIDENCE_PREVIEW_CHARS = 110
+
+
+def summary_table(summary: Summary) -> Table:
+    """Return the table of headline scores, each with what it was computed over."""
+    f = summary.fields
+    table = Table(title="eventwire eval", show_lines=False)
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    table.add_column("over", justify="right")
+    rows: list[tuple[str, float | None, str]] = [
+        (
+            "precision",
+            summary.precision,
+            f"{summary.matched}/{summary.matched + summary.false_events} predictions",
+        ),
+        ("recall", summary.recall, f"{summary.matched}/{summary.gold} gold events"),
+        ("F1", summary.f1, ""),
+        ("event_type accuracy", summary.event_type_acc, f"{f.event_type}/{f.pairs} matched"),
+        ("sub_event_type accuracy", summary.sub_event_type_acc, f"{f.sub_event_type}/{f.pairs}"),
+        ("location within 25 km", summary.loc_acc25km, f"{f.location_25km}/{f.pairs}"),
+        ("exact date", summary.date_exact, f"{f.date_exact}/{f.pairs}"),
+        (
+            "exact fatalities",
+            summary.fatalities_exact,
+            f"{f.fatalities_exact}/{f.fatalities_scored}",
+        ),
+        ("actor1 agreement", summary.actor1_acc, f"{f.actor1}/{f.pairs}"),
+        (
+            "cross-doc precision",
+            summary.xdoc_precision,
+            f"{summary.xdoc_predicted_same_pairs} predicted-same pairs",
+        ),
+        (
+            "cross-doc recall",
+            summary.xdoc_recall,
+            f"{summary.xdoc_gold_same_pairs} gold-same pairs",
+        ),
+    ]
+    for name, value, over in rows:
+        table.add_row(name, "n/a" if value is None else f"{value:.3f}", over)
+    return table
+
+
+def counts_line(summary: Summary) -> str:
+    """Return one line with the article and event counts behind the scores."""
+    return (
+        f"{len(summary.articles)} articles ({len(summary.skipped)} skipped) · "
+        f"{summary.gold} gold (+{summary.gold_optional} optional) · {summary.predicted} predicted · "
+        f"{summary.matched} matched (+{summary.matched_optional} to optional) · "
+        f"{summary.misses} missed · {summary.false_events} false · "
+        f"{summary.not_event_violations} not_event violations"
+    )
+
+
+def articles_table(summary: Summary) -> Table:
+    """Return one row per article with its counts."""
+    table = Table(title="per document")
+    for name in ("article", "gold", "pred", "matched", "missed", "false", "not_event", "note"):
+        table.add_column(name, justify="left" if name in ("article", "note") else "right")
+    for a in summary.articles:
+        note = f"skipped: {a.skip.reason} ({a.skip.detail})" if a.skip is not None else ""
+        table.add_row(
+            a.article_id,
+            f"{a.gold_required}" + (f"+{a.gold_optional}" if a.gold_optional else ""),
+            str(a.predicted),
+            str(a.matched) + (f"+{a.matched_optional}" if a.matched_optional else ""),
+            str(len(a.misses)),
+            str(len(a.false_events)),
+            str(len(a.not_event_violations)),
+            note,
+        )
+    return table
+
+
+def errors_table(summary: Summary) -> Table | None:
+    """Return the misses, false events and not_event violations of every article (None if none)."""
+    table = Table(title="misses, false events and not_event violations", show_lines=True)
+    for name in ("article", "kind", "date", "type", "location", "evidence"):
+        table.add_column(name, overflow="fold")
+    for a in summary.articles:
+        for row in _error_rows(a):
+            table.add_row(a.article_id, *row)
+    return table if table.row_count else None
+
+
+def _error_rows(a: ArticleScore) -> list[tuple[str, str, str, str, str]]:
+    rows = []
+    for g in a.misses:
+        rows.append(("miss", str(g.get("event_date")), _type(g), _place(g), _first_evidence(g)))
+    for p in a.false_events:
+        rows.append(("false", str(p.get("event_date")), _type(p), _place(p), _first_evidence(p)))
+    for v in a.not_event_violations:
+        p = v.predicted
+        why = f"not_event ({v.why})" if v.why else "not_event"
+        rows.append((why, str(p.get("event_date")), _type(p), _place(p), _preview(v.quote)))
+    return rows
+
+
+def _type(event: dict[str, Any]) -> str:
+    return f"{event.get('event_type')} / {event.get('sub_event_type')}"
+
+
+def _place(event: dict[str, Any]) -> str:
+    parts = [event.get("location"), event.get("admin1"), event.get("country")]
+    return ", ".join(str(p) for p in parts if p) or "?"
+
+
+def _first_evidence(event: dict[str, Any]) -> str:
+    texts = evidence_texts(event)
+    return _preview(texts[0]) if texts else "(no evidence)"
+
+
+def _preview(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= EVIDENCE_PREVIEW_CHARS:
+        return text
+    return text[: EVIDENCE_PREVIEW_CHARS - 1] + "…"

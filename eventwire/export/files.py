@@ -1,0 +1,94 @@
+"""Event dicts to JSON Lines, ACLED CSV and GeoJSON, streamed to an open text stream."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any, TextIO
+
+from eventwire.models import ACLED_COLUMNS
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, tuple | set | frozenset):
+        return list(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON: {value!r}")
+
+
+def _dumps(value: Any) -> str:
+    # allow_nan=False: NaN/Infinity are not JSON and would break strict readers.
+    return json.dumps(value, ensure_ascii=False, default=_json_default, allow_nan=False)
+
+
+def write_jsonl(events: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """Return how many events were written to `out`, one JSON object per line."""
+    n = 0
+    for event in events:
+        out.write(_dumps(event))
+        out.write("\n")
+        n += 1
+    return n
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+def write_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """Return how many events were written to `out` as CSV with exactly ACLED's columns.
+
+    Header is `models.ACLED_COLUMNS` in order; other keys are dropped; None becomes an empty
+    cell; cells with commas, quotes or newlines are quoted (RFC 4180). Open files with
+    `newline=""` so the csv module controls line endings.
+    """
+    writer = csv.DictWriter(
+        out, fieldnames=ACLED_COLUMNS, extrasaction="ignore", lineterminator="\n"
+    )
+    writer.writeheader()
+    n = 0
+    for event in events:
+        writer.writerow({col: _csv_cell(event.get(col)) for col in ACLED_COLUMNS})
+        n += 1
+    return n
+
+
+def event_feature(event: dict[str, Any]) -> dict[str, Any]:
+    """Return a GeoJSON Feature for one event: a Point, or a null geometry without coordinates.
+
+    Properties are the event dict minus latitude/longitude (RFC 7946 puts them in the
+    geometry, longitude first).
+    """
+    lat, lon = event.get("latitude"), event.get("longitude")
+    geometry = None
+    if lat is not None and lon is not None:
+        geometry = {"type": "Point", "coordinates": [lon, lat]}
+    properties = {k: v for k, v in event.items() if k not in ("latitude", "longitude")}
+    feature: dict[str, Any] = {"type": "Feature"}
+    if event.get("event_id") is not None:
+        feature["id"] = event["event_id"]
+    feature["geometry"] = geometry
+    feature["properties"] = properties
+    return feature
+
+
+def write_geojson(events: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """Return how many events were written to `out` as one GeoJSON FeatureCollection.
+
+    Streams one feature per line, so a large export never sits in memory whole.
+    """
+    out.write('{"type": "FeatureCollection", "features": [')
+    n = 0
+    for event in events:
+        out.write(",\n" if n else "\n")
+        out.write(_dumps(event_feature(event)))
+        n += 1
+    out.write("\n]}\n")
+    return n

@@ -1,0 +1,184 @@
+"""JSONL batch → Documents: one JSON object a line, read as a stream.
+
+Record: `{"id", "text" or "html", "title"?, "url"?, "source"?, "published"?, "lang"?}`
+(ARCHITECTURE.md, output contract). `source` becomes `Document.outlet`, `id` becomes
+`Document.external_id`; other keys are ignored. Each line gives one Document or one Skip with
+origin "FILE:LINE"; blank lines are ignored. The file is streamed, so a batch may be of any
+size: the `max_bytes` limit applies to each line (one document), not to the file.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from eventwire.ingest.decode import MAX_INPUT_BYTES
+from eventwire.ingest.html import build_html_document
+from eventwire.ingest.text import read_text_document
+from eventwire.models import Document, Skip
+
+log = logging.getLogger(__name__)
+
+_DRAIN_CHUNK_BYTES = 1 << 20
+_STRING_FIELDS = ("title", "url", "source", "lang", "published")
+
+
+@dataclass(frozen=True)
+class _Record:
+    """The validated fields of one JSONL line."""
+
+    external_id: str | None
+    text: str | None
+    html: str | None
+    title: str | None
+    url: str | None
+    outlet: str | None
+    lang: str | None
+    published: date | None
+
+
+def read_jsonl_documents(
+    path: str | Path,
+    *,
+    published: date | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+) -> Iterator[Document | Skip]:
+    """Yield a Document or a Skip for each non-blank line of a JSONL file."""
+    name = str(path)
+    try:
+        stream = open(path, "rb")  # noqa: SIM115 - closed by the with below, after the check
+    except FileNotFoundError:
+        yield Skip(origin=name, reason="not_found", detail="no such file")
+        return
+    except OSError as e:
+        yield Skip(origin=name, reason="unreadable", detail=f"cannot open: {e.strerror or e}")
+        return
+    with stream:
+        yield from read_jsonl_stream(stream, name=name, published=published, max_bytes=max_bytes)
+
+
+def read_jsonl_stream(
+    stream: BinaryIO,
+    *,
+    name: str,
+    published: date | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+    first_line: bytes | None = None,
+) -> Iterator[Document | Skip]:
+    """Yield a Document or a Skip for each non-blank line of a binary JSONL stream.
+
+    `first_line`, when given, is a line already read from the stream (stdin sniffing).
+    """
+    lineno = 0
+    while True:
+        if first_line is not None:
+            line, first_line = first_line, None
+        else:
+            line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        lineno += 1
+        origin = f"{name}:{lineno}"
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            _drain_line(stream)
+            yield Skip(
+                origin=origin,
+                reason="too_large",
+                detail=f"line is larger than {max_bytes} bytes",
+            )
+            continue
+        if lineno == 1:
+            line = line.removeprefix(b"\xef\xbb\xbf")
+        if not line.strip():
+            continue
+        yield _read_line(line, origin=origin, published=published)
+
+
+def _drain_line(stream: BinaryIO) -> None:
+    """Consume the rest of an over-long line without holding it in memory."""
+    while True:
+        chunk = stream.readline(_DRAIN_CHUNK_BYTES)
+        if not chunk or chunk.endswith(b"\n"):
+            return
+
+
+def _read_line(line: bytes, *, origin: str, published: date | None) -> Document | Skip:
+    try:
+        decoded = line.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return Skip(
+            origin=origin,
+            reason="encoding",
+            detail=f"JSON lines must be UTF-8: invalid byte 0x{line[e.start]:02x} at offset {e.start}",
+        )
+    try:
+        value = json.loads(decoded)
+    except json.JSONDecodeError as e:
+        return Skip(
+            origin=origin, reason="bad_json", detail=f"invalid JSON: {e.msg} (column {e.colno})"
+        )
+    record = _validate(value)
+    if isinstance(record, str):
+        return Skip(origin=origin, reason="bad_record", detail=record)
+    reference = record.published or published
+    if record.text is not None:
+        return read_text_document(
+            record.text,
+            origin=origin,
+            published=reference,
+            title=record.title,
+            url=record.url,
+            outlet=record.outlet,
+            lang=record.lang,
+            external_id=record.external_id,
+        )
+    return build_html_document(
+        record.html or "",
+        origin=origin,
+        default_published=published,
+        given_published=record.published,
+        url=record.url,
+        title=record.title,
+        outlet=record.outlet,
+        lang=record.lang,
+        external_id=record.external_id,
+    )
+
+
+def _validate(value: Any) -> _Record | str:
+    """Return the record's fields, or a one-line description of what is wrong with it."""
+    if not isinstance(value, dict):
+        return f"expected a JSON object, got {type(value).__name__}"
+    for key in _STRING_FIELDS:
+        if value.get(key) is not None and not isinstance(value[key], str):
+            return f"field {key!r} must be a string, got {type(value[key]).__name__}"
+    raw_id = value.get("id")
+    if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, str | int)):
+        return f"field 'id' must be a string or integer, got {type(raw_id).__name__}"
+    text, html = value.get("text"), value.get("html")
+    for key, content in (("text", text), ("html", html)):
+        if content is not None and not isinstance(content, str):
+            return f"field {key!r} must be a string, got {type(content).__name__}"
+    if text is None and html is None:
+        return 'no "text" or "html" field'
+    own_date: date | None = None
+    if value.get("published"):
+        try:
+            own_date = datetime.fromisoformat(value["published"]).date()
+        except ValueError:
+            return f"field 'published' is not an ISO date (YYYY-MM-DD): {value['published']!r}"
+    return _Record(
+        external_id=None if raw_id is None else str(raw_id),
+        text=text,
+        html=html if text is None else None,
+        title=value.get("title"),
+        url=value.get("url"),
+        outlet=value.get("source"),
+        lang=value.get("lang"),
+        published=own_date,
+    )

@@ -1,0 +1,504 @@
+"""Time expressions in news text and the event date they give, with ACLED time_precision.
+
+Knowledge lives in `eventwire/data/time/{fr,en}.yaml`; the rules here are news conventions:
+
+1. A bare weekday ("mercredi", "on Friday") is the most recent such day on or before the
+   publication date: "mercredi" in an article published Wednesday 18 Oct 2023 is 18 Oct 2023,
+   published Thursday it is the day before. "mardi dernier" / "last Tuesday" is strictly before.
+2. "dans la nuit de samedi à dimanche" / "overnight Saturday to Sunday" is coded to the night's
+   FIRST day (Saturday), as ACLED coders do in practice: the incident began that evening, and
+   one incident must not move by a day between outlets that say "samedi soir" and "dans la nuit
+   de samedi à dimanche". The Sunday is the most recent one on or before publication.
+3. A date without a year takes the publication year, or the year before when its month is after
+   the publication month ("le 28 décembre" in an article of 3 January).
+4. Precision (CODING_RULES.md): a named day is 1; "mi-mars", "ces derniers jours", "last week"
+   are 2 (coded to the middle); "en mars", "last month" are 3 (coded to the 15th).
+5. "la veille", "le lendemain", "the next day" count from the previous date named in the text,
+   or from the publication date when there is none.
+
+Absolute dates are parsed by these rules, not handed to dateparser: dateparser misreads bare
+numbers ("2500"), bare weekdays ("mercredi" → next Wednesday) and French "des".
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from eventwire.errors import DataFileError
+from eventwire.models import EventDate, Span
+from eventwire.normalize.casualties import parse_number
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "time"
+KINDS = ("absolute", "weekday", "night", "relative", "anchored", "ago", "week", "month", "period")
+# Precision given to an event dated only by its publication date: the report says the incident
+# happened "recently", i.e. within a few days (ACLED precision 2), never an exact day.
+PUBLISHED_DATE_PRECISION = 2
+_LIST_KEYS = (
+    "date_prefixes",
+    "day_parts",
+    "last_before",
+    "last_after",
+    "future_after",
+    "night_prefixes",
+    "night_joiners",
+    "month_prefixes",
+    "ago_prefixes",
+    "ago_suffixes",
+)
+_MAP_KEYS = (
+    "weekdays",
+    "months",
+    "day_words",
+    "month_parts",
+    "relative_days",
+    "anchored_days",
+    "periods",
+    "ago_units",
+)
+_KEYS = frozenset({"language", "numeric_order", "names_capitalized", *_LIST_KEYS, *_MAP_KEYS})
+_PERIOD_KEYS = frozenset({"days", "week", "weekend", "month", "precision"})
+_NUMBER = r"\d+|[^\W\d_]+(?:[- ][^\W\d_]+)?"
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression found in a text, resolved against the publication date."""
+
+    span: Span
+    value: date
+    time_precision: int
+    kind: str  # one of KINDS
+
+
+@dataclass(frozen=True)
+class TimeLexicon:
+    """Time vocabulary of one language (data/time/<lang>.yaml)."""
+
+    language: str
+    numeric_order: str
+    names_capitalized: bool
+    lists: dict[str, tuple[str, ...]]
+    maps: dict[str, dict]
+
+
+def _key_line(path: Path, key: str) -> int:
+    needle = re.compile(rf"^\s*['\"]?{re.escape(key)}['\"]?\s*:")
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle.search(line):
+            return lineno
+    return 0
+
+
+def parse_time_lexicon(path: Path) -> TimeLexicon:
+    """Return the validated time lexicon in `path`; raise DataFileError naming file and line."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise DataFileError(f"{path}: invalid YAML: {e}") from e
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{path}:1: expected a mapping at the top level")
+
+    def fail(key: str, message: str) -> DataFileError:
+        return DataFileError(f"{path}:{_key_line(path, key)}: {key}: {message}")
+
+    for key in raw:
+        if key not in _KEYS:
+            raise fail(str(key), f"unknown key (expected one of {sorted(_KEYS)})")
+    if raw.get("numeric_order", "dmy") not in ("dmy", "mdy"):
+        raise fail("numeric_order", "must be dmy or mdy")
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in _LIST_KEYS:
+        value = raw.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise fail(key, "must be a list of non-empty strings")
+        lists[key] = tuple(value)
+    maps: dict[str, dict] = {}
+    for key in _MAP_KEYS:
+        value = raw.get(key) or {}
+        if not isinstance(value, dict):
+            raise fail(key, "must be a mapping")
+        maps[key] = {str(k): v for k, v in value.items()}
+    for key in ("weekdays", "months"):
+        if not maps[key]:
+            raise fail(key, "must not be empty")
+    for name, n in maps["weekdays"].items():
+        if n not in range(7):
+            raise fail(name, "weekday number must be 0 (Monday) … 6 (Sunday)")
+    for name, n in maps["months"].items():
+        if n not in range(1, 13):
+            raise fail(name, "month number must be 1 … 12")
+    for key in ("relative_days", "anchored_days", "day_words"):
+        for name, n in maps[key].items():
+            if not isinstance(n, int):
+                raise fail(name, "must be an integer number of days")
+    for name, spec in maps["month_parts"].items():
+        if not isinstance(spec, dict) or set(spec) != {"day", "precision"}:
+            raise fail(name, "must be {day: N, precision: P}")
+    for name, spec in maps["periods"].items():
+        if not isinstance(spec, dict) or not set(spec) <= _PERIOD_KEYS or "precision" not in spec:
+            raise fail(name, f"must use keys {sorted(_PERIOD_KEYS)} and give a precision")
+    for name, spec in maps["ago_units"].items():
+        if not isinstance(spec, dict) or "precision" not in spec:
+            raise fail(name, "must be {days|months: N, precision: P}")
+    return TimeLexicon(
+        language=str(raw.get("language", path.stem)),
+        numeric_order=raw.get("numeric_order", "dmy"),
+        names_capitalized=bool(raw.get("names_capitalized", False)),
+        lists=lists,
+        maps=maps,
+    )
+
+
+@lru_cache(maxsize=8)
+def load_time_lexicon(lang: str) -> TimeLexicon:
+    """Return the packaged time lexicon for `lang` ("fr" or "en"), loaded once."""
+    path = DATA_DIR / f"{lang}.yaml"
+    if not path.is_file():
+        raise DataFileError(f"{path}: no time lexicon for language {lang!r}")
+    return parse_time_lexicon(path)
+
+
+def _alt(phrases) -> str:
+    """Regex alternation of phrases, longest first; spaces match any blank, "'" any apostrophe."""
+    out = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        words = [re.escape(w).replace("'", "['’]") for w in p.split()]
+        out.append(r"\s+".join(words))
+    return "|".join(out) or "(?!)"
+
+
+def _b(pattern: str) -> str:
+    return rf"(?<![\w])(?:{pattern})(?![\w])"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    absolute_dmy: re.Pattern[str]
+    absolute_mdy: re.Pattern[str]
+    numeric: re.Pattern[str]
+    iso: re.Pattern[str]
+    night_weekdays: re.Pattern[str]
+    night_days: re.Pattern[str]
+    weekday: re.Pattern[str]
+    month_part: re.Pattern[str]
+    month: re.Pattern[str]
+    relative: re.Pattern[str]
+    anchored: re.Pattern[str]
+    period: re.Pattern[str]
+    ago: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def _patterns(lang: str) -> _Patterns:
+    lex = load_time_lexicon(lang)
+    ls, ms = lex.lists, lex.maps
+    wd = _alt(ms["weekdays"])
+    mo = _alt(ms["months"])
+    day = rf"(?:\d{{1,2}}(?!\d)(?:st|nd|rd|th|er)?|{_alt(ms['day_words'])})"
+    year = r"(?:\d{4})(?!\d)"
+    prefix = rf"(?:(?:{_alt(ls['date_prefixes'])})\s+)?"
+    flags = re.IGNORECASE
+    return _Patterns(
+        absolute_dmy=re.compile(
+            _b(
+                rf"{prefix}(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<d>{day})\s+(?:of\s+)?(?P<m>{mo})"
+                rf"(?:,?\s+(?P<y>{year}))?"
+            ),
+            flags,
+        ),
+        absolute_mdy=re.compile(
+            _b(rf"{prefix}(?:(?P<wd>{wd}),?\s+)?(?P<m>{mo})\s+(?P<d>{day})(?:,?\s+(?P<y>{year}))?"),
+            flags,
+        ),
+        numeric=re.compile(
+            r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+            r"(?![\w/-]|\.\d)"
+        ),
+        iso=re.compile(r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])"),
+        night_weekdays=re.compile(
+            _b(
+                rf"(?:{_alt(ls['night_prefixes'])})\s*(?P<wd1>{wd})\s+(?:{_alt(ls['night_joiners'])})"
+                rf"\s+(?P<wd2>{wd})"
+            ),
+            flags,
+        ),
+        night_days=re.compile(
+            _b(
+                rf"(?:{_alt(ls['night_prefixes'])})\s*(?:(?:{wd})\s+)?(?P<d1>{day})\s+"
+                rf"(?:{_alt(ls['night_joiners'])})\s+(?:(?:{wd})\s+)?(?P<d2>{day})\s+(?P<m>{mo})"
+                rf"(?:,?\s+(?P<y>{year}))?"
+            ),
+            flags,
+        ),
+        weekday=re.compile(
+            _b(
+                rf"(?:(?P<last1>{_alt(ls['last_before'])})\s+)?(?:(?:{_alt(ls['date_prefixes'])})\s+)?"
+                rf"(?P<wd>{wd})(?:\s+(?P<last2>{_alt(ls['last_after'])}))?"
+                rf"(?:\s+(?:{_alt(ls['day_parts'])}))?"
+            )
+            + rf"(?!\s+(?:{_alt(ls['future_after'])})(?!\w))",
+            flags,
+        ),
+        month_part=re.compile(
+            _b(
+                rf"(?P<part>{_alt(ms['month_parts'])})(?:\s*-\s*|\s+)(?:(?:de|d')\s*)?"
+                rf"(?P<m>{mo})(?:\s+(?P<y>{year}))?"
+            ),
+            flags,
+        ),
+        month=re.compile(
+            _b(
+                rf"(?:(?:{_alt(ls['month_prefixes'])})\s+(?P<m>{mo})(?:\s+(?P<y>{year}))?"
+                rf"|(?P<m2>{mo})\s+(?P<y2>{year}))"
+            ),
+            flags,
+        ),
+        relative=re.compile(_b(_alt(ms["relative_days"])), flags),
+        anchored=re.compile(_b(_alt(ms["anchored_days"])), flags),
+        period=re.compile(_b(_alt(ms["periods"])), flags),
+        ago=re.compile(
+            _b(
+                rf"(?:(?:{_alt(ls['ago_prefixes'])})\s+)(?P<n>{_NUMBER})\s+(?P<u>{_alt(ms['ago_units'])})"
+            )
+            if ls["ago_prefixes"]
+            else _b(
+                rf"(?P<n>{_NUMBER})\s+(?P<u>{_alt(ms['ago_units'])})\s+(?:{_alt(ls['ago_suffixes'])})"
+            ),
+            flags,
+        ),
+    )
+
+
+def _lookup(table: dict, phrase: str) -> object:
+    """Return table[phrase] matching case-insensitively and across blank/apostrophe variants."""
+    key = " ".join(phrase.replace("’", "'").split()).casefold()
+    for k, v in table.items():
+        if k.casefold() == key:
+            return v
+    raise KeyError(phrase)
+
+
+def _infer_year(month: int, published: date) -> int:
+    """Return the year of a yearless date: last year when its month is after the publication's."""
+    return published.year - 1 if month > published.month else published.year
+
+
+def _weekday_on_or_before(weekday: int, ref: date) -> date:
+    return ref - timedelta(days=(ref.weekday() - weekday) % 7)
+
+
+def _shift_month(ref: date, months: int) -> date:
+    index = ref.year * 12 + ref.month - 1 + months
+    return date(index // 12, index % 12 + 1, 15)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return date(year, month, day)
+
+
+def _day_number(text: str, lex: TimeLexicon) -> int:
+    digits = re.match(r"\d+", text)
+    if digits:
+        return int(digits.group())
+    return int(_lookup(lex.maps["day_words"], text))
+
+
+def _capitalized(lex: TimeLexicon, *names: str | None) -> bool:
+    """English month and weekday names must be capitalised ("may", "march" are verbs)."""
+    return not lex.names_capitalized or all(n is None or n[:1].isupper() for n in names)
+
+
+def _candidates(text: str, lang: str, published: date) -> list[tuple[int, int, int, str, object]]:
+    """Return (start, end, priority, kind, payload) for every pattern match."""
+    lex = load_time_lexicon(lang)
+    pat = _patterns(lang)
+    ms = lex.maps
+    out: list[tuple[int, int, int, str, object]] = []
+
+    def add(m: re.Match[str], kind: str, value: date | None, precision: int, priority: int) -> None:
+        if value is not None:
+            out.append((m.start(), m.end(), priority, kind, (value, precision)))
+
+    for p in (pat.absolute_dmy, pat.absolute_mdy):
+        for m in p.finditer(text):
+            if not _capitalized(lex, m.group("m"), m.group("wd")):
+                continue
+            month = int(_lookup(ms["months"], m.group("m")))
+            year = int(m.group("y")) if m.group("y") else _infer_year(month, published)
+            add(m, "absolute", _safe_date(year, month, _day_number(m.group("d"), lex)), 1, 0)
+    for m in pat.numeric.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        day, month = (a, b) if lex.numeric_order == "dmy" else (b, a)
+        year = int(m.group("y"))
+        year += 2000 if year < 100 else 0
+        add(m, "absolute", _safe_date(year, month, day), 1, 0)
+    for m in pat.iso.finditer(text):
+        add(
+            m, "absolute", _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), 1, 0
+        )
+    for m in pat.night_weekdays.finditer(text):
+        if not _capitalized(lex, m.group("wd1"), m.group("wd2")):
+            continue
+        first = int(_lookup(ms["weekdays"], m.group("wd1")))
+        second = int(_lookup(ms["weekdays"], m.group("wd2")))
+        end = _weekday_on_or_before(second, published)
+        add(m, "night", end - timedelta(days=(second - first) % 7 or 1), 1, 0)
+    for m in pat.night_days.finditer(text):
+        if not _capitalized(lex, m.group("m")):
+            continue
+        month = int(_lookup(ms["months"], m.group("m")))
+        year = int(m.group("y")) if m.group("y") else _infer_year(month, published)
+        add(m, "night", _safe_date(year, month, _day_number(m.group("d1"), lex)), 1, 0)
+    for m in pat.weekday.finditer(text):
+        if not _capitalized(lex, m.group("wd")):
+            continue
+        weekday = int(_lookup(ms["weekdays"], m.group("wd")))
+        strictly_before = bool(m.group("last1") or m.group("last2"))
+        ref = published - timedelta(days=1) if strictly_before else published
+        add(m, "weekday", _weekday_on_or_before(weekday, ref), 1, 1)
+    for m in pat.month_part.finditer(text):
+        if not _capitalized(lex, m.group("m")):
+            continue
+        spec = _lookup(ms["month_parts"], m.group("part"))
+        month = int(_lookup(ms["months"], m.group("m")))
+        year = int(m.group("y")) if m.group("y") else _infer_year(month, published)
+        add(m, "month", _safe_date(year, month, spec["day"]), spec["precision"], 1)
+    for m in pat.month.finditer(text):
+        name = m.group("m") or m.group("m2")
+        if not _capitalized(lex, name):
+            continue
+        month = int(_lookup(ms["months"], name))
+        y = m.group("y") or m.group("y2")
+        year = int(y) if y else _infer_year(month, published)
+        add(m, "month", date(year, month, 15), 3, 2)
+    for m in pat.relative.finditer(text):
+        add(
+            m,
+            "relative",
+            published + timedelta(days=int(_lookup(ms["relative_days"], m.group()))),
+            1,
+            1,
+        )
+    for m in pat.anchored.finditer(text):
+        out.append(
+            (m.start(), m.end(), 1, "anchored", int(_lookup(ms["anchored_days"], m.group())))
+        )
+    for m in pat.period.finditer(text):
+        spec = _lookup(ms["periods"], m.group())
+        if "week" in spec:
+            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=spec["week"])
+            end = published if spec["week"] == 0 else monday + timedelta(days=6)
+            value = monday + (end - monday) / 2
+        elif "weekend" in spec:
+            value = _weekday_on_or_before(5, published - timedelta(days=1))
+        elif "month" in spec:
+            value = _shift_month(published, spec["month"])
+        else:
+            value = published + timedelta(days=spec.get("days", 0))
+        kind = (
+            "week"
+            if ("week" in spec or "weekend" in spec)
+            else ("month" if "month" in spec else "period")
+        )
+        add(m, kind, value, spec["precision"], 1)
+    for m in pat.ago.finditer(text):
+        n = parse_number(m.group("n"), lang)
+        if n is None:
+            continue
+        spec = _lookup(ms["ago_units"], m.group("u"))
+        if "months" in spec:
+            value = _shift_month(published, -n * spec["months"])
+            kind = "month"
+        else:
+            value = published - timedelta(days=n * spec.get("days", 1))
+            kind = "ago" if spec["precision"] == 1 else "week"
+        add(m, kind, value, spec["precision"], 1)
+    return out
+
+
+def find_time_expressions(text: str, *, lang: str, published: date) -> list[TimeExpression]:
+    """Return the time expressions in `text`, in text order, with offsets into `text`.
+
+    Overlapping matches keep the longest ("mardi 7 février" over "mardi"). Anchored expressions
+    ("la veille") count from the previous date in the text, else from `published`.
+    """
+    chosen: list[tuple[int, int, int, str, object]] = []
+    for cand in sorted(_candidates(text, lang, published), key=lambda c: (c[0] - c[1], c[2], c[0])):
+        if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
+            chosen.append(cand)
+    chosen.sort()
+    out: list[TimeExpression] = []
+    anchor = published
+    for start, end, _, kind, payload in chosen:
+        span = Span(start, end, text[start:end])
+        if kind == "anchored":
+            out.append(TimeExpression(span, anchor + timedelta(days=payload), 1, kind))
+            continue
+        value, precision = payload
+        out.append(TimeExpression(span, value, precision, kind))
+        anchor = value
+    return out
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    """Return where the paragraph holding `pos` begins: after a blank line when the text has
+    blank lines (paragraphs joined by "\\n\\n"), else after the previous newline."""
+    separator = re.compile(r"\n[ \t]*\n") if re.search(r"\n[ \t]*\n", text) else re.compile(r"\n")
+    start = 0
+    for m in separator.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
+def resolve_event_date(
+    sentence: Span,
+    text: str,
+    *,
+    lang: str,
+    published: date,
+    expressions: list[TimeExpression] | None = None,
+) -> EventDate:
+    """Return the date of the incident reported in `sentence` (offsets into `text`).
+
+    The most precise expression inside the sentence wins (the first one among equals); else the
+    nearest expression before it in the same paragraph; else the publication date, with method
+    "published_date", precision 2 and a reason.
+    """
+    if expressions is None:
+        expressions = find_time_expressions(text, lang=lang, published=published)
+    inside = [
+        e for e in expressions if sentence.start <= e.span.start and e.span.end <= sentence.end
+    ]
+    if inside:
+        best = min(inside, key=lambda e: (e.time_precision, e.span.start))
+        return EventDate(best.value, best.time_precision, best.span, "time_expression")
+    para = _paragraph_start(text, sentence.start)
+    before = [e for e in expressions if para <= e.span.start and e.span.end <= sentence.start]
+    if before:
+        near = before[-1]
+        return EventDate(
+            near.value,
+            near.time_precision,
+            near.span,
+            "previous_time_expression",
+            reason="no date in the sentence; nearest earlier date in its paragraph",
+        )
+    return EventDate(
+        published,
+        PUBLISHED_DATE_PRECISION,
+        None,
+        "published_date",
+        reason="no time expression in the sentence or earlier in its paragraph",
+    )

@@ -1,0 +1,297 @@
+"""Build one ACLED-style Event from the mentions of one incident in one document.
+
+Which mention decides which field:
+  - type: a reported fact (asserted) beats a claim or an allegation, a precise mention beats a
+    vague one (CENTCOM's "drones destroyed" makes the claimed "attack on Ain al-Asad" a Disrupted
+    weapons use);
+  - place: the most precise place any mention gives; date: the most precise explicit date;
+  - fatalities: ACLED's conservative rule — the lowest credible death toll, with the range kept
+    as fatalities_low / fatalities_high; injuries never count;
+  - actor1: the perpetrator a reported fact names; a group that only claims the act goes to
+    claimed_by and actor1 stays "Unidentified Armed Group (<country>)" (CODING_RULES.md, Actors);
+  - reports: one per voice (who is quoted) with its claim status and evidence sentences.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from eventwire.models import (
+    Actor,
+    Document,
+    Event,
+    Evidence,
+    Mention,
+    Provenance,
+    Report,
+)
+from eventwire.resolve.in_document import MentionGroup, is_precise
+
+MODALITY_RANK = {"asserted": 0, "claimed": 1, "alleged": 2, "context": 3}
+CLAIM_RANK = {"denied": 0, "disputed": 1, "claimed": 2, "alleged": 3, "reported": 4, "context": 5}
+# Who acts in each kind of incident when no perpetrator is named.
+DEFAULT_ACTOR1 = {
+    "Protests": "Protesters ({country})",
+    "Riots": "Rioters ({country})",
+}
+VICTIM_TYPES = {"Violence against civilians"}
+NOTE_VERBS = {
+    "Armed clash": "clashed with",
+    "Government regains territory": "regained territory from",
+    "Non-state actor overtakes territory": "took over territory from",
+    "Chemical weapon": "used chemical weapons against",
+    "Air/drone strike": "carried out an air/drone strike on",
+    "Suicide bomb": "carried out a suicide bombing against",
+    "Shelling/artillery/missile attack": "shelled",
+    "Remote explosive/landmine/IED": "used an explosive device against",
+    "Grenade": "threw a grenade at",
+    "Sexual violence": "committed sexual violence against",
+    "Attack": "attacked",
+    "Abduction/forced disappearance": "abducted",
+    "Peaceful protest": "protested",
+    "Protest with intervention": "protested and were met by",
+    "Excessive force against protesters": "used excessive force against",
+    "Violent demonstration": "rioted",
+    "Mob violence": "carried out mob violence against",
+    "Agreement": "reached an agreement with",
+    "Arrests": "arrested",
+    "Change to group/activity": "changed group or activity",
+    "Disrupted weapons use": "had a weapon attack disrupted by",
+    "Headquarters or base established": "established a base",
+    "Looting/property destruction": "looted or destroyed property of",
+    "Non-violent transfer of territory": "transferred territory to",
+    "Other": "was involved in an incident with",
+}
+
+
+@dataclass(frozen=True)
+class EventOptions:
+    """What the builder needs besides the mentions."""
+
+    default_country: str | None = None  # the document's main country, for vague mentions
+
+
+def event_id_for(document_id: str, group: MentionGroup) -> str:
+    """Return a stable event id: same document and same first evidence -> same id."""
+    first = min(m.sentence.start for m in group.mentions)
+    key = f"{document_id}:{first}:{group.mentions[0].sub_event_type}"
+    return "ew-" + hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _primary(mentions: tuple[Mention, ...]) -> Mention:
+    return min(
+        mentions,
+        key=lambda m: (
+            MODALITY_RANK.get(m.modality, 4),
+            0 if is_precise(m) else 1,
+            0 if not (m.plural or m.count > 1) else 1,
+            m.sentence.start,
+        ),
+    )
+
+
+def _span_provenance(document_id: str, span, method: str) -> Provenance:
+    return Provenance(method=method, document_id=document_id, text=span.text, start=span.start, end=span.end)
+
+
+def _actor_name(actor: Actor | None) -> str | None:
+    return actor.name if actor is not None else None
+
+
+def _is_state(actor: Actor | None) -> bool:
+    return actor is not None and (actor.actor_type or "") in {"state_forces", "external_forces"}
+
+
+def build_event(group: MentionGroup, document: Document, *, options: EventOptions) -> Event:
+    """Return the Event one incident group describes, with reports and provenance."""
+    mentions = group.mentions
+    doc_id = document.id
+    primary = _primary(mentions)
+    prov: dict[str, Provenance] = {}
+    prov["event_type"] = _span_provenance(doc_id, primary.trigger.span, f"trigger:{primary.trigger.cue}")
+    prov["sub_event_type"] = prov["event_type"]
+
+    # place: the most precise any mention gives
+    placed = [m for m in mentions if m.place is not None and m.place.place is not None]
+    place_m = min(placed, key=lambda m: (m.place.place.geo_precision, 0 if is_precise(m) else 1, m.sentence.start)) if placed else None
+    place = place_m.place.place if place_m is not None else None
+    if place_m is not None:
+        prov["location"] = Provenance(
+            method=f"gazetteer:{place_m.place.method}",
+            document_id=doc_id,
+            text=place_m.place.span.text,
+            start=place_m.place.span.start,
+            end=place_m.place.span.end,
+            reason=place_m.place.reason,
+        )
+    else:
+        prov["location"] = Provenance(method="none", reason="no place named for this incident")
+    country = place.country if place is not None else options.default_country
+
+    # date: the most precise explicit one
+    dated = [m for m in mentions if m.date is not None and m.date.value is not None]
+    explicit = [m for m in dated if m.date.span is not None]
+    date_m = min(explicit or dated, key=lambda m: (m.date.time_precision or 9, MODALITY_RANK.get(m.modality, 4), m.sentence.start)) if dated else None
+    event_date: date | None = date_m.date.value if date_m else document.published
+    time_precision = date_m.date.time_precision if date_m else (2 if document.published else None)
+    if date_m is not None and date_m.date.span is not None:
+        prov["event_date"] = Provenance(
+            method=date_m.date.method, document_id=doc_id, text=date_m.date.span.text,
+            start=date_m.date.span.start, end=date_m.date.span.end, reason=date_m.date.reason,
+        )
+    else:
+        prov["event_date"] = Provenance(
+            method="published_date",
+            reason=(date_m.date.reason if date_m else None) or "no time expression; publication date used",
+        )
+
+    # casualties: per-sentence figures; ACLED keeps the lowest credible toll
+    figures = [m.casualties for m in mentions if m.casualties is not None and m.casualties.method != "none"]
+    deaths = [c.fatalities for c in figures if c.fatalities is not None and c.method != "none"]
+    lows = [c.fatalities_low if c.fatalities_low is not None else c.fatalities for c in figures]
+    highs = [c.fatalities_high if c.fatalities_high is not None else c.fatalities for c in figures]
+    positive = [d for d in deaths if d > 0]
+    fatalities = min(positive) if positive else 0
+    injuries_values = [c.injuries for c in figures if c.injuries is not None]
+    injuries = max(injuries_values) if injuries_values else None
+    fat_m = next((m for m in mentions if m.casualties is not None and m.casualties.spans and m.casualties.fatalities == fatalities), None)
+    if fat_m is not None:
+        sp = fat_m.casualties.spans[0]
+        prov["fatalities"] = _span_provenance(doc_id, sp, f"casualties:{fat_m.casualties.method}")
+    else:
+        prov["fatalities"] = Provenance(method="casualties", reason="no deaths reported (ACLED codes 0)")
+
+    # actors
+    asserted = [m for m in mentions if m.modality == "asserted"]
+    claims = [m for m in mentions if m.claim_status == "claimed" or m.modality == "claimed"]
+    claimed_by: list[str] = []
+    for m in claims:
+        for a in m.claimed_by:
+            if a.name not in claimed_by:
+                claimed_by.append(a.name)
+    sub = primary.sub_event_type
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    if sub == "Disrupted weapons use":
+        # the weapon's operator is actor1; whoever intercepted or was targeted is actor2
+        # the interceptor a reported fact names first, else the target of the attack
+        for m in asserted + list(mentions):
+            if actor2 is None and m.actor1 is not None and _is_state(m.actor1):
+                actor2 = m.actor1
+        for m in asserted + list(mentions):
+            if actor2 is None and m.actor2 is not None and _is_state(m.actor2):
+                actor2 = m.actor2
+    else:
+        for m in sorted(mentions, key=lambda x: (MODALITY_RANK.get(x.modality, 4), x.sentence.start)):
+            if actor1 is None and m.actor1 is not None and m.modality == "asserted":
+                actor1 = m.actor1
+            if actor2 is None and m.actor2 is not None:
+                actor2 = m.actor2
+        if actor1 is None:
+            actor1 = next((m.actor1 for m in mentions if m.actor1 is not None and m.modality == "alleged"), None)
+    if actor1 is not None and actor1.name in claimed_by and not any(
+        m.actor1 is not None and m.actor1.name == actor1.name for m in asserted
+    ):
+        actor1 = None  # a claim alone does not make the claimant actor1
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+        actor2 = None
+    primary_type = primary.event_type
+    if actor1 is None:
+        template = DEFAULT_ACTOR1.get(primary_type, "Unidentified Armed Group ({country})")
+        actor1_name = template.format(country=country) if country else None
+        prov["actor1"] = Provenance(method="default", reason="no perpetrator named in a reported fact")
+    else:
+        actor1_name = actor1.name
+        if actor1.span is not None:
+            prov["actor1"] = _span_provenance(doc_id, actor1.span, f"actor:{actor1.method}")
+    if actor2 is None and primary_type in VICTIM_TYPES and country:
+        actor2_name: str | None = f"Civilians ({country})"
+        prov["actor2"] = Provenance(method="default", reason="victims of violence against civilians")
+    else:
+        actor2_name = _actor_name(actor2)
+        if actor2 is not None and actor2.span is not None:
+            prov["actor2"] = _span_provenance(doc_id, actor2.span, f"actor:{actor2.method}")
+    assoc2 = next((m.assoc_actor_2.name for m in mentions if m.assoc_actor_2 is not None), None)
+    assoc1 = next((m.assoc_actor_1.name for m in mentions if m.assoc_actor_1 is not None), None)
+
+    # reports: one per voice
+    by_voice: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_voice.setdefault((m.attributed_to or "").strip().lower(), []).append(m)
+    reports = []
+    for voice_mentions in by_voice.values():
+        seen: set[int] = set()
+        evidence = []
+        for m in sorted(voice_mentions, key=lambda x: x.sentence.start):
+            if m.sentence.start in seen:
+                continue
+            seen.add(m.sentence.start)
+            evidence.append(Evidence(document_id=doc_id, text=m.sentence.text, start=m.sentence.start, end=m.sentence.end))
+        status = min((m.claim_status for m in voice_mentions), key=lambda s: CLAIM_RANK.get(s, 9))
+        if group.context:
+            status = "context"
+        voice = voice_mentions[0].attributed_to
+        reports.append(
+            Report(
+                document_id=doc_id,
+                url=document.url,
+                outlet=document.outlet,
+                attributed_to=voice,
+                claim_status=status,
+                evidence=tuple(evidence),
+                fatalities=fatalities,
+            )
+        )
+    reports.sort(key=lambda r: r.evidence[0].start)
+
+    # a dispute: sources that blame different perpetrators, or a denial
+    blamed = {m.actor1.name for m in mentions if m.actor1 is not None and m.modality in {"alleged", "claimed"}}
+    disputed = any(m.modality == "denied" for m in mentions) or len(blamed) > 1
+    voices = len(reports)
+    confidence = min(0.99, sum(m.confidence for m in mentions) / len(mentions) + 0.05 * (voices - 1))
+    if place is None:
+        confidence *= 0.8
+
+    when = event_date.strftime("%-d %B %Y") if event_date else "an unknown date"
+    where = place.name if place else (country or "an unknown place")
+    if place is not None and place.admin1 and place.admin1 != place.name:
+        where += f" ({place.admin1})"
+    verb = NOTE_VERBS.get(sub, "was involved in")
+    target = f" {actor2_name}" if actor2_name and not verb.endswith(("rioted", "protested", "a base", "activity")) else ""
+    notes = f"On {when}, {actor1_name or 'an unidentified actor'} {verb}{target} in {where}. {fatalities} fatalities."
+    if claimed_by:
+        notes += f" Claimed by {', '.join(claimed_by)}."
+
+    return Event(
+        event_id=event_id_for(doc_id, group),
+        event_date=event_date,
+        time_precision=time_precision,
+        event_type=primary_type,
+        sub_event_type=sub,
+        actor1=actor1_name,
+        assoc_actor_1=assoc1,
+        actor2=actor2_name,
+        assoc_actor_2=assoc2,
+        country=country,
+        iso=place.iso if place is not None else None,
+        admin1=place.admin1 if place is not None else None,
+        admin2=place.admin2 if place is not None else None,
+        location=place.name if place is not None else None,
+        latitude=round(place.latitude, 5) if place is not None else None,
+        longitude=round(place.longitude, 5) if place is not None else None,
+        geo_precision=place.geo_precision if place is not None else None,
+        fatalities=fatalities,
+        source=document.outlet or "",
+        notes=notes,
+        fatalities_low=min(lows) if lows and any(x is not None for x in lows) and figures else None,
+        fatalities_high=max(h for h in highs if h is not None) if highs and any(h is not None for h in highs) else None,
+        injuries=injuries,
+        claimed_by=tuple(claimed_by),
+        disputed=disputed,
+        confidence=round(confidence, 3),
+        reports=tuple(reports),
+        provenance=prov,
+        context_only=group.context,
+    )

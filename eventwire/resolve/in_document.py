@@ -1,0 +1,222 @@
+"""Merge the incident mentions of one document into incidents (one group per incident).
+
+Steps of `merge_mentions_in_document`, in order:
+  1. split event mentions (reported, claimed, alleged) from context mentions;
+  2. mentions with a precise place (geo_precision 1-2) seed incidents: two of them are one incident
+     when type, day and place (within SAME_PLACE_MAX_KM) agree;
+  3. every other mention joins an incident already seeded: an anaphor ("cette dernière
+     tentative", "the attack") the nearest earlier one; a region phrase ("dans l'ouest de l'Irak")
+     the one lying in that part of the country; a plural summary ("trois drones", "deux attaques")
+     every compatible one; a lone vague mention the only compatible one — else it seeds its own;
+  4. context mentions group the same way; an event mention that matches a context group about an
+     earlier day joins it (the article retells background, CODING_RULES.md "Context mentions").
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from eventwire.models import Mention, Place
+
+# Two precise places this close are one location (ACLED codes one event per location per day).
+SAME_PLACE_MAX_KM = 25.0
+# Event types whose mentions can describe the same incident from two angles (a drone attack and
+# its interception; a generic "attack" and the clash it became).
+COMPATIBLE_TYPES = {
+    frozenset({"Strategic developments", "Explosions/Remote violence"}),
+    frozenset({"Battles", "Violence against civilians"}),
+    frozenset({"Battles", "Explosions/Remote violence"}),
+}
+GENERIC_CLASSES = frozenset({"A_ATTACK", "A_KILL", "W_GUN", "A_INJURE", "P_CIVILIAN", "P_SECURITY", "P_ARMED"})
+WEAPON_TYPES = frozenset({"Disrupted weapons use"})
+DIRECTION_BEARINGS = {
+    "north": 0, "north-east": 45, "northeast": 45, "east": 90, "south-east": 135, "southeast": 135,
+    "south": 180, "south-west": 225, "southwest": 225, "west": 270, "north-west": 315, "northwest": 315,
+    "centre": None, "center": None,
+}
+
+
+@dataclass(frozen=True)
+class MentionGroup:
+    """The mentions of one incident inside one document."""
+
+    mentions: tuple[Mention, ...]
+    context: bool  # the incident is only brought up as background or recap
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance in kilometres."""
+    r = 6371.0
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(math.sqrt(a))
+
+
+def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the initial bearing from point 1 to point 2, in degrees from north."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dl = math.radians(lon2 - lon1)
+    x = math.sin(dl) * math.cos(p2)
+    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return (math.degrees(math.atan2(x, y)) + 360) % 360
+
+
+def _place(m: Mention) -> Place | None:
+    return m.place.place if m.place is not None else None
+
+
+def is_precise(m: Mention) -> bool:
+    """Return whether a mention names a town, village, base or facility (geo_precision 1-2)."""
+    p = _place(m)
+    return p is not None and p.geo_precision <= 2 and p.feature not in {"country", "admin1", "region"}
+
+
+def types_compatible(a: Mention, b: Mention) -> bool:
+    """Return whether two mentions can be one incident by their types."""
+    if a.event_type == b.event_type:
+        return True
+    if frozenset({a.event_type, b.event_type}) in COMPATIBLE_TYPES:
+        return True
+    # a mention typed only from generic cues ("attaque", "tués") fits any violent incident
+    violent = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+    generic = (a.cue_classes <= GENERIC_CLASSES) or (b.cue_classes <= GENERIC_CLASSES)
+    return generic and a.event_type in violent and b.event_type in violent
+
+
+def dates_compatible(a: Mention, b: Mention) -> bool:
+    """Return whether two mentions can be one incident by their days (unknown days fit any)."""
+    if a.date is None or b.date is None or a.date.value is None or b.date.value is None:
+        return True
+    if a.date.method == "published_date" or b.date.method == "published_date":
+        return True
+    tolerance = 0 if (a.date.time_precision == 1 and b.date.time_precision == 1) else 3
+    return abs((a.date.value - b.date.value).days) <= tolerance
+
+
+def _direction_ok(relation: str | None, region: Place, point: Place) -> bool:
+    if not relation or not relation.endswith(" part"):
+        return True
+    direction = relation[: -len(" part")]
+    target = DIRECTION_BEARINGS.get(direction)
+    if target is None:
+        return True
+    b = bearing_deg(region.latitude, region.longitude, point.latitude, point.longitude)
+    diff = abs((b - target + 180) % 360 - 180)
+    return diff <= 67.5
+
+
+def places_compatible(a: Mention, b: Mention) -> bool:
+    """Return whether two mentions can be one incident by their places (unknown fits any)."""
+    pa, pb = _place(a), _place(b)
+    if pa is None or pb is None:
+        return True
+    if pa.iso != pb.iso:
+        return False
+    if is_precise(a) and is_precise(b):
+        return pa.name == pb.name or haversine_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) <= SAME_PLACE_MAX_KM
+    if not is_precise(a) and not is_precise(b):
+        # two region-level places: only their admin1, when both give one, can tell them apart
+        return not (pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1)
+    region, point, region_m = (pa, pb, a) if not is_precise(a) else (pb, pa, b)
+    if region.feature == "admin1" and point.admin1 and region.admin1 and point.admin1 != region.admin1:
+        return False
+    if region.feature not in {"country", "admin1", "region"} and haversine_km(
+        region.latitude, region.longitude, point.latitude, point.longitude
+    ) > 150:
+        return False
+    return _direction_ok(region_m.place.relation if region_m.place else None, region, point)
+
+
+def compatible(a: Mention, b: Mention) -> bool:
+    """Return whether two mentions can describe one incident."""
+    return types_compatible(a, b) and dates_compatible(a, b) and places_compatible(a, b)
+
+
+def _fits(m: Mention, group: list[Mention]) -> bool:
+    """Return whether a mention fits a group: compatible with its precise mentions (or with all
+    of them when none is precise)."""
+    anchors = [x for x in group if is_precise(x)] or group
+    return all(compatible(m, x) for x in anchors)
+
+
+def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
+    """Add mentions to groups following steps 2 and 3 of the module docstring."""
+    precise = [m for m in mentions if is_precise(m)]
+    vague = [m for m in mentions if not is_precise(m)]
+    for m in precise:
+        home = next(
+            (g for g in groups if any(is_precise(x) for x in g) and all(compatible(m, x) for x in g if is_precise(x))),
+            None,
+        )
+        if home is not None and m.ordinal is not None and any(
+            x.ordinal is not None and x.ordinal != m.ordinal for x in home
+        ):
+            home = None  # "la première" and "la seconde" are two incidents by construction
+        if home is None:
+            groups.append([m])
+        else:
+            home.append(m)
+    for m in sorted(vague, key=lambda x: x.sentence.start):
+        candidates = [g for g in groups if _fits(m, g)]
+        if m.anaphoric:
+            earlier = [g for g in candidates if min(x.sentence.start for x in g) < m.sentence.start]
+            if earlier:
+                # the nearest incident told before this sentence
+                max(earlier, key=lambda g: max(x.sentence.start for x in g if x.sentence.start < m.sentence.start)).append(m)
+                continue
+        if m.ordinal is not None:
+            ordered = [g for g in candidates if any(x.ordinal == m.ordinal for x in g)]
+            if ordered:
+                ordered[0].append(m)
+                continue
+        if len(candidates) == 1:
+            candidates[0].append(m)
+        elif len(candidates) > 1 and (m.plural or m.count > 1):
+            for g in candidates:
+                g.append(m)
+        elif len(candidates) > 1:
+            # a lone vague mention fits several incidents: the nearest one told before it, or it
+            # stays its own (its place is only the region, which says so in its provenance)
+            earlier = [g for g in candidates if min(x.sentence.start for x in g) < m.sentence.start]
+            if earlier and m.anaphoric:
+                earlier[-1].append(m)
+            else:
+                for g in candidates:
+                    g.append(m)
+        else:
+            groups.append([m])
+
+
+def merge_mentions_in_document(mentions: list[Mention]) -> list[MentionGroup]:
+    """Return the incidents of one document as groups of its mentions, in text order."""
+    event_mentions = [m for m in mentions if m.modality in {"asserted", "claimed", "alleged"}]
+    context_mentions = [m for m in mentions if m.modality == "context"]
+    context_groups: list[list[Mention]] = []
+    _group_into(context_groups, context_mentions)
+    # an event mention about the incident a context mention recalls belongs to that context group
+    remaining = []
+    for m in event_mentions:
+        home = next(
+            (
+                g for g in context_groups
+                if any(places_compatible(m, x) and types_compatible(m, x) and _place(m) is not None and _place(x) is not None for x in g)
+                and m.date is not None and m.date.value is not None
+                and all(x.sentence.start < m.sentence.start for x in g)
+                and m.date.method != "published_date"
+                and any(x.date is None or x.date.value is None or m.date.value <= x.date.value for x in g)
+            ),
+            None,
+        )
+        if home is not None:
+            home.append(m)
+        else:
+            remaining.append(m)
+    groups: list[list[Mention]] = []
+    _group_into(groups, remaining)
+    out = [MentionGroup(tuple(sorted(g, key=lambda x: x.sentence.start)), context=False) for g in groups]
+    out += [MentionGroup(tuple(sorted(g, key=lambda x: x.sentence.start)), context=True) for g in context_groups]
+    # summaries attached to every incident never make an incident of their own
+    out = [g for g in out if not all((m.plural or m.count > 1) and not is_precise(m) for m in g.mentions) or len(out) == 1]
+    return sorted(out, key=lambda g: (g.context, min(m.sentence.start for m in g.mentions)))

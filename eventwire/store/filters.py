@@ -1,0 +1,182 @@
+"""Event queries: the `EventFilters` record and the portable SQL it becomes."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from eventwire.errors import InputError
+
+# order_by value → ORDER BY terms; a leading "-" means descending. Undated events sort last and
+# event_id breaks ties, so pages are stable (written portably: SQLite and PostgreSQL disagree on
+# where NULLs sort by default).
+ORDER_BY: dict[str, str] = {
+    "event_date": "(e.event_date IS NULL), e.event_date, e.event_id",
+    "-event_date": "(e.event_date IS NULL), e.event_date DESC, e.event_id",
+    "fatalities": "e.fatalities, e.event_id",
+    "-fatalities": "e.fatalities DESC, e.event_id",
+    "confidence": "e.confidence, e.event_id",
+    "-confidence": "e.confidence DESC, e.event_id",
+    "updated_at": "e.updated_at, e.event_id",
+    "-updated_at": "e.updated_at DESC, e.event_id",
+    "event_id": "e.event_id",
+}
+
+KM_PER_DEGREE_LAT = 111.2  # 2πR/360 with the mean Earth radius; used for a bounding prefilter
+
+
+def escape_like(value: str) -> str:
+    """Return `value` with LIKE wildcards escaped for `ESCAPE '\\'`."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def actor_search_key(*actors: str | None) -> str:
+    """Return the case-folded text the actor filter searches (stored with each event).
+
+    Folding in Python rather than with SQL LOWER() makes "armées" match "ARMÉES": SQLite's LOWER
+    folds ASCII only.
+    """
+    return "\n".join(a.casefold() for a in actors if a)
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """Which stored events to return; every field left at its default matches everything.
+
+    `bbox` is (min_lon, min_lat, max_lon, max_lat) in degrees, GeoJSON order; a min_lon greater
+    than max_lon crosses the antimeridian. `near` is (lat, lon, radius_km). `actor` matches
+    actor1, actor2 and the associated actors, as a case-insensitive substring. `country` matches
+    the country name (case-insensitive) or its ISO code. `claim_status` keeps events with at least
+    one report of that status. `text` searches report evidence (every word, accents ignored, with
+    FTS5). Deleted events and context-only mentions are left out unless asked for.
+    """
+
+    date_from: date | None = None
+    date_to: date | None = None
+    country: str | None = None
+    admin1: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    near: tuple[float, float, float] | None = None
+    min_fatalities: int | None = None
+    claim_status: str | None = None
+    text: str | None = None
+    limit: int | None = None
+    offset: int = 0
+    order_by: str = "-event_date"
+    include_context: bool = False
+    include_deleted: bool = False
+
+    def __post_init__(self) -> None:
+        if self.order_by not in ORDER_BY:
+            raise InputError(
+                f"order_by {self.order_by!r} is not one of: {', '.join(ORDER_BY)}"
+            )
+        if self.limit is not None and self.limit < 0:
+            raise InputError(f"limit must be 0 or more, got {self.limit}")
+        if self.offset < 0:
+            raise InputError(f"offset must be 0 or more, got {self.offset}")
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise InputError(f"date_from {self.date_from} is after date_to {self.date_to}")
+        if self.bbox is not None:
+            if len(self.bbox) != 4:
+                raise InputError("bbox needs 4 numbers: min_lon, min_lat, max_lon, max_lat")
+            min_lon, min_lat, max_lon, max_lat = self.bbox
+            if not (-90 <= min_lat <= max_lat <= 90):
+                raise InputError(
+                    f"bbox latitudes must satisfy -90 <= min_lat <= max_lat <= 90, got "
+                    f"{min_lat}, {max_lat} (order is min_lon, min_lat, max_lon, max_lat)"
+                )
+            if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180):
+                raise InputError(f"bbox longitudes must lie in [-180, 180], got {self.bbox}")
+        if self.near is not None:
+            if len(self.near) != 3:
+                raise InputError("near needs 3 numbers: lat, lon, radius_km")
+            lat, lon, radius = self.near
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180) or radius < 0:
+                raise InputError(f"near must be (lat, lon, radius_km >= 0), got {self.near}")
+        if self.text is not None and not self.text.split():
+            raise InputError("text search needs at least one word")
+
+
+def where_clause(
+    filters: EventFilters,
+    *,
+    distance_sql: Callable[[str, str], str],
+    text_condition: Callable[[str, str], tuple[str, list[object]]],
+) -> tuple[str, list[object]]:
+    """Return the WHERE clause (or "") and parameters selecting `filters` from `events e`.
+
+    Backend-specific pieces come in as functions: `distance_sql(lat_col, lon_col)` returns an
+    expression taking (lat, lon) parameters; `text_condition(text, event_id_col)` returns a
+    full-text condition and its parameters.
+    """
+    f = filters
+    conds: list[str] = []
+    params: list[object] = []
+    if not f.include_deleted:
+        conds.append("e.deleted = 0")
+    if not f.include_context:
+        conds.append("e.context_only = 0")
+    if f.date_from is not None:
+        conds.append("e.event_date >= ?")
+        params.append(f.date_from.isoformat())
+    if f.date_to is not None:
+        conds.append("e.event_date <= ?")
+        params.append(f.date_to.isoformat())
+    if f.country is not None:
+        conds.append("(LOWER(e.country) = LOWER(?) OR UPPER(e.iso) = UPPER(?))")
+        params += [f.country, f.country]
+    if f.admin1 is not None:
+        conds.append("LOWER(e.admin1) = LOWER(?)")
+        params.append(f.admin1)
+    if f.event_type is not None:
+        conds.append("e.event_type = ?")
+        params.append(f.event_type)
+    if f.sub_event_type is not None:
+        conds.append("e.sub_event_type = ?")
+        params.append(f.sub_event_type)
+    if f.actor is not None:
+        conds.append("e.actor_search LIKE ? ESCAPE '\\'")
+        params.append("%" + escape_like(f.actor.casefold()) + "%")
+    if f.bbox is not None:
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        conds.append("e.latitude BETWEEN ? AND ?")
+        params += [min_lat, max_lat]
+        if min_lon <= max_lon:
+            conds.append("e.longitude BETWEEN ? AND ?")
+            params += [min_lon, max_lon]
+        else:  # crosses the antimeridian
+            conds.append("(e.longitude >= ? OR e.longitude <= ?)")
+            params += [min_lon, max_lon]
+    if f.near is not None:
+        lat, lon, radius_km = f.near
+        # Cheap box first (uses the coordinates index), then the exact great-circle distance.
+        dlat = radius_km / KM_PER_DEGREE_LAT
+        conds.append("e.latitude BETWEEN ? AND ?")
+        params += [lat - dlat, lat + dlat]
+        cos_lat = math.cos(math.radians(lat))
+        if cos_lat > 1e-6 and radius_km / (KM_PER_DEGREE_LAT * cos_lat) < 180:
+            dlon = radius_km / (KM_PER_DEGREE_LAT * cos_lat)
+            if lon - dlon >= -180 and lon + dlon <= 180:  # else the box wraps: skip it
+                conds.append("e.longitude BETWEEN ? AND ?")
+                params += [lon - dlon, lon + dlon]
+        conds.append(f"{distance_sql('e.latitude', 'e.longitude')} <= ?")
+        params += [lat, lon, radius_km]
+    if f.min_fatalities is not None:
+        conds.append("e.fatalities >= ?")
+        params.append(f.min_fatalities)
+    if f.claim_status is not None:
+        conds.append(
+            "EXISTS (SELECT 1 FROM reports r WHERE r.event_id = e.event_id AND r.claim_status = ?)"
+        )
+        params.append(f.claim_status)
+    if f.text is not None:
+        sql, text_params = text_condition(f.text, "e.event_id")
+        conds.append(sql)
+        params += text_params
+    return ("WHERE " + " AND ".join(conds) if conds else "", params)

@@ -1,0 +1,198 @@
+"""Named, numbered schema migrations; the `schema_version` table records which ran.
+
+Rules for adding one (datasette's habit): append a new `Migration` with the next number and a
+short name; never edit or renumber one that has shipped, since existing files already ran it.
+Statements use `{placeholders}` for the few column types that differ between SQLite and
+PostgreSQL (see `sqlite.SQLITE_TYPES`), so the same list can build either schema.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from eventwire.errors import StoreError
+
+logger = logging.getLogger(__name__)
+
+REVISION_ACTIONS = (
+    "created",
+    "report_added",
+    "merged",
+    "split",
+    "updated",
+    "corrected",
+    "deleted",
+)
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: its number, a name recorded with it, and the statements it runs."""
+
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+_ACTIONS_SQL = ", ".join(f"'{a}'" for a in REVISION_ACTIONS)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "initial_schema",
+        (
+            """CREATE TABLE documents (
+                id TEXT PRIMARY KEY,
+                external_id TEXT,
+                origin TEXT,
+                url TEXT,
+                outlet TEXT,
+                title TEXT,
+                published TEXT,
+                lang TEXT NOT NULL,
+                text TEXT NOT NULL,
+                pipeline_version TEXT NOT NULL,
+                ingested_at {timestamp} NOT NULL,
+                processed_at {timestamp} NOT NULL
+            )""",
+            """CREATE TABLE skips (
+                id {serial_pk},
+                origin TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                document_id TEXT,
+                at {timestamp} NOT NULL
+            )""",
+            """CREATE TABLE events (
+                event_id TEXT PRIMARY KEY,
+                document_id TEXT NOT NULL REFERENCES documents(id),
+                event_date TEXT,
+                time_precision INTEGER,
+                event_type TEXT NOT NULL,
+                sub_event_type TEXT NOT NULL,
+                actor1 TEXT,
+                assoc_actor_1 TEXT,
+                actor2 TEXT,
+                assoc_actor_2 TEXT,
+                country TEXT,
+                iso TEXT,
+                admin1 TEXT,
+                admin2 TEXT,
+                location TEXT,
+                latitude {float},
+                longitude {float},
+                geo_precision INTEGER,
+                fatalities INTEGER NOT NULL,
+                source TEXT NOT NULL,
+                notes TEXT NOT NULL,
+                fatalities_low INTEGER,
+                fatalities_high INTEGER,
+                injuries INTEGER,
+                claimed_by {json} NOT NULL,
+                disputed {bool} NOT NULL,
+                confidence {float} NOT NULL,
+                provenance {json} NOT NULL,
+                context_only {bool} NOT NULL,
+                actor_search TEXT NOT NULL,
+                created_at {timestamp} NOT NULL,
+                updated_at {timestamp} NOT NULL,
+                deleted {bool} NOT NULL
+            )""",
+            """CREATE TABLE reports (
+                id {serial_pk},
+                event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+                document_id TEXT NOT NULL REFERENCES documents(id),
+                ordinal INTEGER NOT NULL,
+                url TEXT,
+                outlet TEXT,
+                attributed_to TEXT,
+                claim_status TEXT NOT NULL,
+                evidence {json} NOT NULL,
+                fatalities INTEGER
+            )""",
+            f"""CREATE TABLE revisions (
+                id {{serial_pk}},
+                event_id TEXT NOT NULL REFERENCES events(event_id),
+                at {{timestamp}} NOT NULL,
+                action TEXT NOT NULL CHECK (action IN ({_ACTIONS_SQL})),
+                reason TEXT,
+                who TEXT NOT NULL,
+                diff {{json}} NOT NULL
+            )""",
+            "CREATE INDEX events_event_date ON events (event_date)",
+            "CREATE INDEX events_country ON events (country)",
+            "CREATE INDEX events_admin1 ON events (admin1)",
+            "CREATE INDEX events_type ON events (event_type, sub_event_type)",
+            "CREATE INDEX events_document ON events (document_id)",
+            "CREATE INDEX events_coordinates ON events (latitude, longitude)",
+            "CREATE INDEX reports_event ON reports (event_id)",
+            "CREATE INDEX reports_document ON reports (document_id)",
+            "CREATE INDEX revisions_event ON revisions (event_id)",
+            "CREATE INDEX skips_origin ON skips (origin)",
+        ),
+    ),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def applied_migrations(conn: sqlite3.Connection) -> dict[int, str]:
+    """Return {version: name} of the migrations a database has run (empty for a new file)."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    return dict(conn.execute("SELECT version, name FROM schema_version").fetchall())
+
+
+def apply_migrations(
+    conn: sqlite3.Connection,
+    *,
+    types: Mapping[str, str],
+    transaction: Callable[[], AbstractContextManager[object]],
+    where: str,
+    migrations: tuple[Migration, ...] | None = None,
+) -> list[str]:
+    """Return the names of the migrations run to bring `conn` up to date (each in a transaction).
+
+    Refuses a database whose schema is newer than this code, or whose recorded migrations do not
+    match ours (a file written by a fork or a hand-edited schema), since writing to either could
+    corrupt it. `where` names the database in error messages; `migrations` defaults to
+    `MIGRATIONS`.
+    """
+    migrations = migrations or MIGRATIONS
+    with transaction():
+        done = applied_migrations(conn)
+    known = {m.version: m for m in migrations}
+    newest_known = migrations[-1].version
+    if done and max(done) > newest_known:
+        raise StoreError(
+            f"{where} has schema version {max(done)} ({done[max(done)]!r}), newer than the "
+            f"{newest_known} this eventwire knows; upgrade eventwire to open it"
+        )
+    for version, name in sorted(done.items()):
+        if version not in known or known[version].name != name:
+            expected = known[version].name if version in known else "none"
+            raise StoreError(
+                f"{where} records migration {version} as {name!r}, expected {expected!r}; "
+                "it was not written by this eventwire"
+            )
+    ran = []
+    for migration in migrations:
+        if migration.version in done:
+            continue
+        with transaction():
+            for statement in migration.statements:
+                conn.execute(statement.format_map(types))
+            conn.execute(
+                "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                (migration.version, migration.name, datetime.now(UTC).isoformat()),
+            )
+        logger.info("%s: applied migration %d %s", where, migration.version, migration.name)
+        ran.append(migration.name)
+    return ran

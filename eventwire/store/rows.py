@@ -1,0 +1,102 @@
+"""Conversions between records, table rows and output-contract dicts (no SQL here)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, datetime
+from typing import Any
+
+from eventwire.models import ACLED_COLUMNS, Event, Report
+from eventwire.store.filters import actor_search_key
+
+# Event columns besides the ACLED ones, in output-contract order.
+EXTRA_COLUMNS = (
+    "fatalities_low", "fatalities_high", "injuries", "claimed_by", "disputed", "confidence",
+    "provenance",
+)
+JSON_COLUMNS = frozenset({"claimed_by", "provenance"})
+BOOL_COLUMNS = frozenset({"disputed", "context_only", "deleted"})
+
+
+def now_iso() -> str:
+    """Return the current UTC time as an ISO 8601 string (how the store writes timestamps)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=False)
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    """Return the events-table columns of `event` (without bookkeeping columns)."""
+    d = event.as_dict()
+    row = {col: d[col] for col in ACLED_COLUMNS}
+    row.update(
+        fatalities_low=event.fatalities_low,
+        fatalities_high=event.fatalities_high,
+        injuries=event.injuries,
+        claimed_by=to_json(d["claimed_by"]),
+        disputed=int(event.disputed),
+        confidence=float(event.confidence),
+        provenance=to_json(d["provenance"]),
+        context_only=int(event.context_only),
+        actor_search=actor_search_key(
+            event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2
+        ),
+    )
+    return row
+
+
+def report_row(report: Report) -> dict[str, Any]:
+    return {
+        "document_id": report.document_id,
+        "url": report.url,
+        "outlet": report.outlet,
+        "attributed_to": report.attributed_to,
+        "claim_status": report.claim_status,
+        "evidence": to_json(
+            [{"text": e.text, "start": e.start, "end": e.end} for e in report.evidence]
+        ),
+        "fatalities": report.fatalities,
+    }
+
+
+def stored_report(row: sqlite3.Row) -> dict[str, Any]:
+    """Return a reports row as the output contract's report object (Report.as_dict())."""
+    return {
+        "document_id": row["document_id"],
+        "url": row["url"],
+        "outlet": row["outlet"],
+        "attributed_to": row["attributed_to"],
+        "claim_status": row["claim_status"],
+        "evidence": json.loads(row["evidence"]),
+        "fatalities": row["fatalities"],
+    }
+
+
+def decode_value(row: sqlite3.Row, col: str) -> Any:
+    value = row[col]
+    if col in JSON_COLUMNS:
+        return json.loads(value)
+    if col in BOOL_COLUMNS:
+        return bool(value)
+    if col == "confidence":
+        return round(value, 3)
+    return value
+
+
+def comparable(row: sqlite3.Row | dict[str, Any]) -> dict[str, Any]:
+    """Return the event fields a revision diff compares, decoded."""
+    cols = (*ACLED_COLUMNS, *EXTRA_COLUMNS, "context_only")
+    out = {}
+    for col in cols:
+        value = row[col]
+        if col in JSON_COLUMNS and isinstance(value, str):
+            value = json.loads(value)
+        elif col in BOOL_COLUMNS:
+            value = bool(value)
+        out[col] = value
+    return out
+
+

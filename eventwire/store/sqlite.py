@@ -1,0 +1,171 @@
+"""Everything SQLite-specific: connecting, pragmas, column types, distance and full-text search.
+
+The rest of `eventwire.store` writes portable SQL (`?` placeholders, `ON CONFLICT`, no SQLite
+functions); a PostgreSQL backend replaces this module with one offering the same names
+(`connect`, `TYPES`, `NO_LIMIT`, `distance_sql`, `EvidenceIndex`) and translating placeholders.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import sqlite3
+from pathlib import Path
+
+from eventwire.errors import StoreError
+from eventwire.store.filters import escape_like
+
+logger = logging.getLogger(__name__)
+
+# Column types the migrations name by role; PostgreSQL would use BIGINT GENERATED ALWAYS AS
+# IDENTITY PRIMARY KEY, DOUBLE PRECISION, JSONB, BOOLEAN and TIMESTAMPTZ.
+TYPES = {
+    "serial_pk": "INTEGER PRIMARY KEY",
+    "float": "REAL",
+    "json": "TEXT",
+    "bool": "INTEGER",
+    "timestamp": "TEXT",
+}
+
+# SQLite needs a LIMIT before an OFFSET; -1 means "no limit" (PostgreSQL: LIMIT ALL).
+NO_LIMIT = -1
+
+# Writers wait this long for another connection's write lock before failing.
+BUSY_TIMEOUT_MS = 5000
+
+EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance in km between two points given in degrees."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _distance_or_none(
+    lat1: float | None, lon1: float | None, lat2: float | None, lon2: float | None
+) -> float | None:
+    """Return the km distance, or None (SQL NULL) when a coordinate is missing."""
+    if None in (lat1, lon1, lat2, lon2):
+        return None
+    return haversine_km(lat1, lon1, lat2, lon2)
+
+
+def distance_sql(lat_column: str, lon_column: str) -> str:
+    """Return an SQL expression for the km distance from (?, ?) = (lat, lon) to a row's point."""
+    return f"ew_distance_km({lat_column}, {lon_column}, ?, ?)"
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Return a connection in autocommit mode (transactions are explicit), WAL, foreign keys on.
+
+    `path` may be ":memory:" for a throw-away store. Parent folders are created, so a default
+    location works with zero set-up.
+    """
+    where = str(path)
+    if where != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(where, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    except sqlite3.DatabaseError as e:
+        raise StoreError(f"cannot open event store {where}: {e}") from e
+    if mode.lower() != "wal" and where != ":memory:":
+        logger.warning("%s: journal mode is %s, not WAL (file system without WAL support?)",
+                       where, mode)
+    conn.create_function("ew_distance_km", 4, _distance_or_none, deterministic=True)
+    return conn
+
+
+def fts5_available(conn: sqlite3.Connection) -> bool:
+    """Return whether this SQLite library was compiled with FTS5."""
+    options = {row[0] for row in conn.execute("PRAGMA compile_options")}
+    return "ENABLE_FTS5" in options
+
+
+class EvidenceIndex:
+    """Full-text search over report evidence: FTS5 when compiled in, else a LIKE scan.
+
+    The FTS5 table is a derived index, not part of the numbered migrations: it is created (and
+    filled from `reports`) when first missing, so a file written where FTS5 was absent gains the
+    index once opened with an SQLite that has it. PostgreSQL would use a tsvector column instead.
+    """
+
+    TABLE = "evidence_fts"
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self.enabled = fts5_available(conn)
+        if not self.enabled:
+            logger.warning(
+                "SQLite %s lacks FTS5: text search falls back to a slow substring scan "
+                "(install a Python whose sqlite3 has FTS5 for ranked word search)",
+                sqlite3.sqlite_version,
+            )
+
+    def ensure(self) -> None:
+        """Create the FTS5 table and index the stored evidence if the table is missing.
+
+        Must run inside a write transaction.
+        """
+        if not self.enabled:
+            return
+        exists = self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (self.TABLE,)
+        ).fetchone()
+        if exists:
+            return
+        # remove_diacritics 2: "frappe" finds "frappé" (French and transliterated names).
+        self._conn.execute(
+            f"CREATE VIRTUAL TABLE {self.TABLE} USING fts5("
+            " text, event_id UNINDEXED, document_id UNINDEXED,"
+            " tokenize = 'unicode61 remove_diacritics 2')"
+        )
+        rows = self._conn.execute("SELECT event_id, document_id, evidence FROM reports")
+        self._conn.executemany(
+            f"INSERT INTO {self.TABLE} (text, event_id, document_id) VALUES (?, ?, ?)",
+            [
+                (item["text"], row["event_id"], row["document_id"])
+                for row in rows.fetchall()
+                for item in json.loads(row["evidence"])
+            ],
+        )
+
+    def add(self, event_id: str, document_id: str, texts: list[str]) -> None:
+        if self.enabled:
+            self._conn.executemany(
+                f"INSERT INTO {self.TABLE} (text, event_id, document_id) VALUES (?, ?, ?)",
+                [(t, event_id, document_id) for t in texts],
+            )
+
+    def remove(self, event_id: str, document_id: str) -> None:
+        if self.enabled:
+            self._conn.execute(
+                f"DELETE FROM {self.TABLE} WHERE event_id = ? AND document_id = ?",
+                (event_id, document_id),
+            )
+
+    def condition(self, text: str, event_column: str) -> tuple[str, list[object]]:
+        """Return an SQL condition (and its parameters) true for events whose evidence matches.
+
+        With FTS5 every word must occur (any order, accents ignored); without, the whole phrase
+        must occur as a substring of some evidence (ASCII case-insensitive).
+        """
+        if self.enabled:
+            words = text.split()
+            # Quote each word so user input cannot be read as FTS5 query syntax.
+            query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+            return (
+                f"{event_column} IN (SELECT event_id FROM {self.TABLE} WHERE {self.TABLE} MATCH ?)",
+                [query],
+            )
+        pattern = "%" + escape_like(text) + "%"
+        return (
+            f"{event_column} IN (SELECT event_id FROM reports WHERE evidence LIKE ? ESCAPE '\\')",
+            [pattern],
+        )

@@ -1,0 +1,314 @@
+"""The event store: documents, events with their reports, skips and a revision log.
+
+One `Store` is the single writer of its database. Each `write_result` is one transaction,
+committed before it returns, so a crash mid-batch loses at most the document being written
+(how a result is written: `write.py`). Not thread-safe: one Store per thread or process.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Self
+
+from eventwire import PIPELINE_VERSION
+from eventwire.errors import StoreError
+from eventwire.models import ACLED_COLUMNS, Skip
+from eventwire.store import sqlite as backend
+from eventwire.store.filters import ORDER_BY, EventFilters, actor_search_key, where_clause
+from eventwire.store.migrations import apply_migrations
+from eventwire.store.rows import (
+    BOOL_COLUMNS,
+    EXTRA_COLUMNS,
+    JSON_COLUMNS,
+    comparable,
+    decode_value,
+    now_iso,
+    stored_report,
+    to_json,
+)
+from eventwire.store.write import DocumentWriter, WriteSummary
+
+if TYPE_CHECKING:  # pipeline imports the stages; importing it at run time could cycle
+    from eventwire.pipeline import DocumentResult
+
+logger = logging.getLogger(__name__)
+
+# SQLite caps bound parameters per statement (32766 since 3.32, 999 before).
+_IN_CHUNK = 500
+
+__all__ = ["Store", "WriteSummary", "open_store"]
+
+
+class Store:
+    """An open event store; use `open_store` to get one, and close it (or use `with`)."""
+
+    def __init__(self, conn: sqlite3.Connection, *, where: str) -> None:
+        self._conn = conn
+        self.where = where
+        self._evidence = backend.EvidenceIndex(conn)
+        self.migrations_run = apply_migrations(
+            conn, types=backend.TYPES, transaction=self._transaction, where=where
+        )
+        with self._transaction():
+            self._evidence.ensure()
+        self._writer = DocumentWriter(conn, self._evidence)
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def full_text_search(self) -> bool:
+        """Whether text search uses a word index (FTS5) rather than a substring scan."""
+        return self._evidence.enabled
+
+    @contextmanager
+    def _transaction(self, what: str = "write") -> Iterator[None]:
+        """Run the block in one write transaction: committed on success, rolled back on error.
+
+        Database errors inside become StoreError saying what could not be done.
+        """
+        try:
+            # IMMEDIATE takes the write lock now, so a second writer waits (busy timeout) here
+            # instead of failing half-way through.
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.where}: cannot start a write transaction: {e}") from e
+        try:
+            yield
+        except sqlite3.Error as e:
+            self._conn.execute("ROLLBACK")
+            raise StoreError(f"{self.where}: cannot {what}: {e}") from e
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        try:
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as e:
+            self._conn.execute("ROLLBACK")
+            raise StoreError(f"{self.where}: commit failed: {e}") from e
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def write_result(
+        self,
+        result: DocumentResult,
+        *,
+        pipeline_version: str = PIPELINE_VERSION,
+        who: str = "pipeline",
+    ) -> WriteSummary:
+        """Return what storing one document's result did; all of it commits or none of it.
+
+        Events (and context-only mentions) keep the ids the pipeline gave them.
+        """
+        document = result.document
+        events = (*result.events, *result.context_mentions)
+        ids = [e.event_id for e in events]
+        if len(set(ids)) != len(ids):
+            dupes = sorted({i for i in ids if ids.count(i) > 1})
+            raise StoreError(f"document {document.id}: duplicate event ids {dupes}")
+        with self._transaction(f"store document {document.id}"):
+            return self._writer.write(document, events, pipeline_version, who)
+
+    def record_skip(self, skip: Skip) -> bool:
+        """Return True if the skip is new; a repeat (same origin, reason, detail, document)
+        only refreshes its time, so re-running a batch does not pile up duplicates."""
+        now = now_iso()
+        with self._transaction(f"record the skip of {skip.origin}"):
+            existing = self._conn.execute(
+                "SELECT id FROM skips WHERE origin = ? AND reason = ? AND detail = ?"
+                " AND COALESCE(document_id, '') = ?",
+                (skip.origin, skip.reason, skip.detail, skip.document_id or ""),
+            ).fetchone()
+            if existing:
+                self._conn.execute("UPDATE skips SET at = ? WHERE id = ?", (now, existing["id"]))
+                return False
+            self._conn.execute(
+                "INSERT INTO skips (origin, reason, detail, document_id, at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (skip.origin, skip.reason, skip.detail, skip.document_id, now),
+            )
+            return True
+
+    def correct_event(
+        self, event_id: str, changes: dict[str, Any], *, who: str, reason: str
+    ) -> dict[str, Any]:
+        """Return the event after an analyst's correction of some of its fields.
+
+        Logged as a `corrected` revision naming who and why. Only ACLED columns and the extra
+        output fields (not reports or provenance) can be corrected.
+        """
+        allowed = set(ACLED_COLUMNS) - {"event_id"} | set(EXTRA_COLUMNS) - {"provenance"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise StoreError(f"cannot correct field(s) {sorted(unknown)}; allowed: "
+                             f"{sorted(allowed)}")
+        now = now_iso()
+        with self._transaction(f"correct event {event_id}"):
+            old = self._live_event_row(event_id)
+            before = comparable(old)
+            values = {}
+            for col, value in changes.items():
+                if isinstance(value, date):
+                    value = value.isoformat()
+                values[col] = to_json(list(value)) if col in JSON_COLUMNS else (
+                    int(value) if col in BOOL_COLUMNS else value
+                )
+            merged = {**dict(old), **values}
+            values["actor_search"] = actor_search_key(
+                merged["actor1"], merged["actor2"], merged["assoc_actor_1"],
+                merged["assoc_actor_2"],
+            )
+            sets = ", ".join(f"{c} = ?" for c in values)
+            self._conn.execute(
+                f"UPDATE events SET {sets}, updated_at = ? WHERE event_id = ?",
+                [*values.values(), now, event_id],
+            )
+            after = comparable(self._live_event_row(event_id))
+            diff = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
+            self._writer.add_revision(event_id, now, "corrected", reason, who, diff)
+        return self.event(event_id)  # type: ignore[return-value]
+
+    def delete_event(self, event_id: str, *, who: str, reason: str) -> None:
+        """Mark an event deleted (kept for its history; `events()` leaves it out)."""
+        now = now_iso()
+        with self._transaction(f"delete event {event_id}"):
+            self._live_event_row(event_id)
+            self._conn.execute(
+                "UPDATE events SET deleted = 1, updated_at = ? WHERE event_id = ?",
+                (now, event_id),
+            )
+            self._writer.add_revision(event_id, now, "deleted", reason, who, {})
+
+    def _live_event_row(self, event_id: str) -> sqlite3.Row:
+        row = self._conn.execute(
+            "SELECT * FROM events WHERE event_id = ? AND deleted = 0", (event_id,)
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no event {event_id!r} in {self.where}")
+        return row
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def events(self, filters: EventFilters | None = None) -> list[dict[str, Any]]:
+        """Return matching events as output-contract dicts (Event.as_dict()), with reports."""
+        filters = filters or EventFilters()
+        where, params = where_clause(
+            filters,
+            distance_sql=backend.distance_sql,
+            text_condition=self._evidence.condition,
+        )
+        sql = f"SELECT e.* FROM events e {where} ORDER BY {ORDER_BY[filters.order_by]}"
+        if filters.limit is not None or filters.offset:
+            sql += " LIMIT ? OFFSET ?"
+            limit = backend.NO_LIMIT if filters.limit is None else filters.limit
+            params += [limit, filters.offset]
+        try:
+            rows = self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.where}: event query failed: {e}") from e
+        return self._as_dicts(rows)
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """Return one event (deleted ones included) as an output-contract dict, or None."""
+        row = self._conn.execute(
+            "SELECT * FROM events WHERE event_id = ?", (event_id,)
+        ).fetchone()
+        return self._as_dicts([row])[0] if row else None
+
+    def _as_dicts(self, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+        ids = [r["event_id"] for r in rows]
+        reports: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+        for start in range(0, len(ids), _IN_CHUNK):
+            chunk = ids[start : start + _IN_CHUNK]
+            for r in self._conn.execute(
+                f"SELECT * FROM reports WHERE event_id IN ({', '.join('?' * len(chunk))})"
+                " ORDER BY event_id, ordinal, id",
+                chunk,
+            ):
+                reports[r["event_id"]].append(stored_report(r))
+        out = []
+        for row in rows:
+            d = {col: decode_value(row, col) for col in (*ACLED_COLUMNS, *EXTRA_COLUMNS)}
+            d["reports"] = reports[row["event_id"]]
+            # provenance last, as in Event.as_dict()
+            d["provenance"] = d.pop("provenance")
+            out.append(d)
+        return out
+
+    def counts(self) -> dict[str, int]:
+        """Return how many documents, live events, skips, context mentions and deleted events."""
+        queries = {
+            "documents": "SELECT COUNT(*) FROM documents",
+            "events": "SELECT COUNT(*) FROM events WHERE deleted = 0 AND context_only = 0",
+            "skips": "SELECT COUNT(*) FROM skips",
+            "context_mentions": (
+                "SELECT COUNT(*) FROM events WHERE deleted = 0 AND context_only = 1"
+            ),
+            "deleted_events": "SELECT COUNT(*) FROM events WHERE deleted = 1",
+            "revisions": "SELECT COUNT(*) FROM revisions",
+        }
+        return {name: self._conn.execute(sql).fetchone()[0] for name, sql in queries.items()}
+
+    def history(self, event_id: str) -> list[dict[str, Any]]:
+        """Return the event's revisions, oldest first ([] for an unknown id)."""
+        rows = self._conn.execute(
+            "SELECT id, event_id, at, action, reason, who, diff FROM revisions"
+            " WHERE event_id = ? ORDER BY id",
+            (event_id,),
+        )
+        return [{**dict(r), "diff": json.loads(r["diff"])} for r in rows]
+
+    def document(self, document_id: str) -> dict[str, Any] | None:
+        """Return a stored document with the ids of the live events it reports, or None."""
+        row = self._conn.execute(
+            "SELECT * FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        event_ids = [
+            r[0]
+            for r in self._conn.execute(
+                "SELECT DISTINCT r.event_id FROM reports r JOIN events e"
+                " ON e.event_id = r.event_id WHERE r.document_id = ? AND e.deleted = 0"
+                " ORDER BY r.event_id",
+                (document_id,),
+            )
+        ]
+        return {**dict(row), "event_ids": event_ids}
+
+    def skips(self) -> list[dict[str, Any]]:
+        """Return the recorded skips, oldest first."""
+        rows = self._conn.execute(
+            "SELECT origin, reason, detail, document_id, at FROM skips ORDER BY id"
+        )
+        return [dict(r) for r in rows]
+
+
+def open_store(path: str | Path) -> Store:
+    """Return the store at `path`, creating the file and applying migrations as needed.
+
+    Raises StoreError if the file is not an SQLite database or was written by a newer eventwire.
+    """
+    conn = backend.connect(path)
+    try:
+        return Store(conn, where=str(path))
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        raise StoreError(f"cannot open event store {path}: {e}") from e
+    except BaseException:
+        conn.close()
+        raise

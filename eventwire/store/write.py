@@ -1,0 +1,273 @@
+"""How one document's result becomes rows and revisions (inside the caller's transaction).
+
+Re-ingesting a document (its id is the hash of its text):
+  1. not stored yet → insert it, its events and reports; each event gets a `created` revision;
+  2. stored by the same pipeline_version → change nothing (idempotent);
+  3. stored by an older pipeline_version → replace what it contributed: events it reports are
+     rewritten (`updated` revision with the diff when something changed), new ones `created`,
+     ones it no longer reports `deleted` (unless another document still reports them);
+  4. stored by a newer pipeline_version → keep the newer output, log a warning.
+Fields an analyst corrected (`Store.correct_event`) keep the correction when the pipeline
+rewrites the event.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from eventwire.errors import StoreError
+from eventwire.models import Document, Event, Report
+from eventwire.store.filters import actor_search_key
+from eventwire.store.migrations import REVISION_ACTIONS
+from eventwire.store.rows import comparable, event_row, now_iso, report_row, stored_report, to_json
+from eventwire.store.sqlite import EvidenceIndex
+
+logger = logging.getLogger(__name__)
+
+WriteStatus = Literal["inserted", "unchanged", "reprocessed", "kept_newer"]
+
+
+@dataclass(frozen=True)
+class WriteSummary:
+    """What `Store.write_result` did with one document."""
+
+    document_id: str
+    status: WriteStatus
+    created: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    deleted: tuple[str, ...] = ()
+    reports_added: int = 0  # reports written (replacements included)
+    reports_skipped: int = 0  # reports naming a document the store does not hold
+    previous_version: str | None = None
+
+
+@dataclass
+class _Plan:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    reports_added: int = 0
+    reports_skipped: int = 0
+
+
+def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
+    """Return a sort key for "0.10.1" > "0.9.2"; non-numeric parts compare as text after numbers."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"[.+-]", version))
+
+
+class DocumentWriter:
+    """Writes documents, events, reports and revisions; the caller owns the transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, evidence: EvidenceIndex) -> None:
+        self.conn = conn
+        self.evidence = evidence
+
+    def write(
+        self, document: Document, events: tuple[Event, ...], pipeline_version: str, who: str
+    ) -> WriteSummary:
+        """Return what storing `events` for `document` did (see the module docstring)."""
+        now = now_iso()
+        stored = self.conn.execute(
+            "SELECT pipeline_version FROM documents WHERE id = ?", (document.id,)
+        ).fetchone()
+        doc_values = (
+            document.external_id, document.origin, document.url, document.outlet, document.title,
+            document.published.isoformat() if document.published else None, document.lang,
+            document.text, pipeline_version,
+        )
+        if stored is None:
+            self.conn.execute(
+                "INSERT INTO documents (external_id, origin, url, outlet, title, published, lang,"
+                " text, pipeline_version, ingested_at, processed_at, id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*doc_values, now, now, document.id),
+            )
+            plan = self._replace_contribution(document.id, events, now, who, reason=None)
+            status: WriteStatus = "inserted"
+            previous = None
+        else:
+            previous = stored["pipeline_version"]
+            if previous == pipeline_version:
+                return WriteSummary(document.id, "unchanged", previous_version=previous)
+            if version_key(previous) > version_key(pipeline_version):
+                logger.warning(
+                    "document %s was processed by pipeline %s, newer than %s; kept as is",
+                    document.id, previous, pipeline_version,
+                )
+                return WriteSummary(document.id, "kept_newer", previous_version=previous)
+            self.conn.execute(
+                "UPDATE documents SET external_id = ?, origin = ?, url = ?, outlet = ?,"
+                " title = ?, published = ?, lang = ?, text = ?, pipeline_version = ?,"
+                " processed_at = ? WHERE id = ?",
+                (*doc_values, now, document.id),
+            )
+            reason = f"reprocessed by pipeline {pipeline_version} (was {previous})"
+            plan = self._replace_contribution(document.id, events, now, who, reason=reason)
+            status = "reprocessed"
+        return WriteSummary(
+            document.id, status, tuple(plan.created), tuple(plan.updated), tuple(plan.deleted),
+            plan.reports_added, plan.reports_skipped, previous,
+        )
+
+    def _replace_contribution(
+        self, document_id: str, events: tuple[Event, ...], now: str, who: str,
+        *, reason: str | None,
+    ) -> _Plan:
+        """Make the store say what `events` say for `document_id`; return what changed."""
+        plan = _Plan()
+        # Events this document reported before (through its own reports or as their origin).
+        before = {
+            row["event_id"]
+            for row in self.conn.execute(
+                "SELECT event_id FROM reports WHERE document_id = ?"
+                " UNION SELECT event_id FROM events WHERE document_id = ? AND deleted = 0",
+                (document_id, document_id),
+            )
+        }
+        known_documents: dict[str, bool] = {document_id: True}
+        for event in events:
+            old = self.conn.execute(
+                "SELECT * FROM events WHERE event_id = ?", (event.event_id,)
+            ).fetchone()
+            old_reports = self.reports_of(event.event_id) if old is not None else []
+            row = event_row(event)
+            if old is None:
+                self.insert_event(event.event_id, document_id, row, now)
+                self.add_revision(
+                    event.event_id, now, "created", reason, who, {"event": comparable(row)}
+                )
+                plan.created.append(event.event_id)
+            else:
+                row = self._keep_corrections(event.event_id, old, row)
+                self.update_event(event.event_id, row, now)
+            # Replace the reports of documents this result speaks for (the current one, and any
+            # other stored document whose report the pipeline merged into this event).
+            added_reports = []
+            for ordinal, report in enumerate(event.reports):
+                if report.document_id not in known_documents:
+                    known_documents[report.document_id] = self.conn.execute(
+                        "SELECT 1 FROM documents WHERE id = ?", (report.document_id,)
+                    ).fetchone() is not None
+                if not known_documents[report.document_id]:
+                    logger.warning(
+                        "event %s: report from unknown document %s not stored",
+                        event.event_id, report.document_id,
+                    )
+                    plan.reports_skipped += 1
+                    continue
+                added_reports.append((ordinal, report))
+            for doc_id in {r.document_id for _, r in added_reports} | {document_id}:
+                self.delete_reports(event.event_id, doc_id)
+            for ordinal, report in added_reports:
+                self.insert_report(event.event_id, ordinal, report)
+            plan.reports_added += len(added_reports)
+            if old is not None:
+                new_fields = comparable(row)
+                diff = {
+                    k: [v, new_fields[k]]
+                    for k, v in comparable(old).items()
+                    if v != new_fields[k]
+                }
+                new_reports = self.reports_of(event.event_id)
+                if old["deleted"]:
+                    diff["deleted"] = [True, False]
+                if diff or new_reports != old_reports:
+                    if new_reports != old_reports:
+                        diff["reports"] = [old_reports, new_reports]
+                    gained = {r["document_id"] for r in new_reports} - {
+                        r["document_id"] for r in old_reports
+                    }
+                    action = "report_added" if reason is None and gained else "updated"
+                    self.add_revision(event.event_id, now, action, reason, who, diff)
+                    plan.updated.append(event.event_id)
+        for event_id in sorted(before - {e.event_id for e in events}):
+            self.delete_reports(event_id, document_id)
+            remaining = self.conn.execute(
+                "SELECT COUNT(*) FROM reports WHERE event_id = ?", (event_id,)
+            ).fetchone()[0]
+            if remaining:
+                self.add_revision(
+                    event_id, now, "updated", reason, who, {"reports_removed": [document_id]}
+                )
+                plan.updated.append(event_id)
+            else:
+                self.conn.execute(
+                    "UPDATE events SET deleted = 1, updated_at = ? WHERE event_id = ?",
+                    (now, event_id),
+                )
+                self.add_revision(event_id, now, "deleted", reason, who, {})
+                plan.deleted.append(event_id)
+        return plan
+
+    def _keep_corrections(
+        self, event_id: str, old: sqlite3.Row, row: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Return `row` with the stored values of the fields analysts have corrected."""
+        corrected: set[str] = set()
+        for (diff,) in self.conn.execute(
+            "SELECT diff FROM revisions WHERE event_id = ? AND action = 'corrected'", (event_id,)
+        ):
+            corrected.update(json.loads(diff))
+        if not corrected:
+            return row
+        kept = {**row, **{col: old[col] for col in corrected if col in row}}
+        kept["actor_search"] = actor_search_key(
+            kept["actor1"], kept["actor2"], kept["assoc_actor_1"], kept["assoc_actor_2"]
+        )
+        return kept
+
+    def insert_event(
+        self, event_id: str, document_id: str, row: dict[str, Any], now: str
+    ) -> None:
+        cols = ["event_id", "document_id", *row, "created_at", "updated_at", "deleted"]
+        values = [event_id, document_id, *row.values(), now, now, 0]
+        self.conn.execute(
+            f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            values,
+        )
+
+    def update_event(self, event_id: str, row: dict[str, Any], now: str) -> None:
+        sets = ", ".join(f"{c} = ?" for c in row)
+        self.conn.execute(
+            f"UPDATE events SET {sets}, updated_at = ?, deleted = 0 WHERE event_id = ?",
+            [*row.values(), now, event_id],
+        )
+
+    def insert_report(self, event_id: str, ordinal: int, report: Report) -> None:
+        row = report_row(report)
+        cols = ["event_id", "ordinal", *row]
+        self.conn.execute(
+            f"INSERT INTO reports ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [event_id, ordinal, *row.values()],
+        )
+        self.evidence.add(event_id, report.document_id, [e.text for e in report.evidence])
+
+    def delete_reports(self, event_id: str, document_id: str) -> None:
+        self.conn.execute(
+            "DELETE FROM reports WHERE event_id = ? AND document_id = ?", (event_id, document_id)
+        )
+        self.evidence.remove(event_id, document_id)
+
+    def reports_of(self, event_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT * FROM reports WHERE event_id = ? ORDER BY ordinal, id", (event_id,)
+        )
+        return [stored_report(r) for r in rows]
+
+    def add_revision(
+        self, event_id: str, at: str, action: str, reason: str | None, who: str,
+        diff: dict[str, Any],
+    ) -> None:
+        if action not in REVISION_ACTIONS:
+            raise StoreError(f"unknown revision action {action!r}")
+        self.conn.execute(
+            "INSERT INTO revisions (event_id, at, action, reason, who, diff)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (event_id, at, action, reason, who, to_json(diff)),
+        )
+

@@ -1,0 +1,207 @@
+"""Tests for eventwire.normalize.casualties: hand-written sentences, French and English."""
+
+import pytest
+
+from eventwire.errors import DataFileError
+from eventwire.models import Span
+from eventwire.normalize.casualties import count_casualties, parse_number, parse_number_lexicon
+
+
+def span_of(text, fragment):
+    start = text.index(fragment)
+    return Span(start, start + len(fragment), fragment)
+
+
+@pytest.mark.parametrize(
+    "phrase,lang,value",
+    [
+        ("deux", "fr", 2),
+        ("onze", "fr", 11),
+        ("vingt-trois", "fr", 23),
+        ("soixante-et-onze", "fr", 71),
+        ("quatre-vingt-dix-neuf", "fr", 99),
+        ("deux cent cinquante", "fr", 250),
+        ("une vingtaine", "fr", 20),
+        ("une dizaine", "fr", 10),
+        ("des dizaines", "fr", 10),
+        ("des centaines", "fr", 100),
+        ("2 500", "fr", 2500),
+        ("au moins 12", "fr", 12),
+        ("twenty-three", "en", 23),
+        ("two hundred and five", "en", 205),
+        ("dozens", "en", 12),
+        ("a dozen", "en", 12),
+        ("scores", "en", 20),
+        ("tens", "en", 10),
+        ("hundreds", "en", 100),
+        ("1,200", "en", 1200),
+        ("at least 12", "en", 12),
+        ("between 10 and 15", "en", 10),
+    ],
+)
+def test_parse_number_reads_words_digits_and_acled_vague_quantities(phrase, lang, value):
+    assert parse_number(phrase, lang) == value
+
+
+@pytest.mark.parametrize(
+    "phrase,lang", [("mercredi", "fr"), ("des", "fr"), ("soldiers", "en"), ("", "en")]
+)
+def test_parse_number_returns_none_for_non_numbers(phrase, lang):
+    assert parse_number(phrase, lang) is None
+
+
+def test_count_casualties_approximate_french():
+    got = count_casualties("Une vingtaine de civils tués lors de l'attaque du marché.", lang="fr")
+    assert (got.fatalities, got.fatalities_low, got.fatalities_high) == (20, 20, 20)
+    assert got.method == "figures"
+    assert got.spans[0].text == "Une vingtaine de civils tués"
+
+
+def test_count_casualties_dozens_is_twelve():
+    assert count_casualties("Dozens killed as gunmen stormed the town.", lang="en").fatalities == 12
+
+
+def test_count_casualties_hundreds_is_hundred():
+    assert (
+        count_casualties("Le bombardement a fait des centaines de morts.", lang="fr").fatalities
+        == 100
+    )
+
+
+def test_count_casualties_at_least_is_the_number():
+    got = count_casualties("At least 12 soldiers were killed in the ambush.", lang="en")
+    assert got.fatalities == 12
+
+
+def test_count_casualties_keeps_injuries_apart():
+    got = count_casualties("Au moins 12 soldats ont été tués et 20 autres blessés.", lang="fr")
+    assert (got.fatalities, got.injuries) == (12, 20)
+    got = count_casualties("Gunmen killed 12 people and injured 20 others.", lang="en")
+    assert (got.fatalities, got.injuries) == (12, 20)
+    got = count_casualties("The blast killed at least 5, wounding 7.", lang="en")
+    assert (got.fatalities, got.injuries) == (5, 7)
+
+
+def test_count_casualties_only_injuries_means_no_deaths():
+    got = count_casualties("Trois policiers ont été blessés.", lang="fr")
+    assert (got.fatalities, got.injuries) == (0, 3)
+
+
+def test_count_casualties_range_keeps_low_and_high():
+    got = count_casualties("Between 10 and 15 people were killed.", lang="en")
+    assert (got.fatalities, got.fatalities_low, got.fatalities_high) == (10, 10, 15)
+    got = count_casualties("Entre 10 et 15 personnes ont péri.", lang="fr")
+    assert (got.fatalities, got.fatalities_low, got.fatalities_high) == (10, 10, 15)
+
+
+def test_count_casualties_conflicting_sentences_take_lowest():
+    text = "L'attaque a fait 10 morts. Selon une autre source, 11 personnes ont été tuées."
+    got = count_casualties(text, lang="fr")
+    assert (got.fatalities, got.fatalities_low, got.fatalities_high) == (10, 10, 11)
+    assert [s.text for s in got.spans] == ["10 morts", "11 personnes ont été tuées"]
+
+
+def test_count_casualties_sums_coordinated_numbers():
+    got = count_casualties("Deux soldats et trois civils ont été tués.", lang="fr")
+    assert got.fatalities == 5
+
+
+def test_count_casualties_french_death_idioms():
+    assert count_casualties("Onze personnes ont perdu la vie.", lang="fr").fatalities == 11
+    assert count_casualties("Vingt-trois passagers ont péri.", lang="fr").fatalities == 23
+    assert count_casualties("Un soldat a été tué.", lang="fr").fatalities == 1
+    assert count_casualties("A soldier was killed and two were wounded.", lang="en").fatalities == 1
+
+
+def test_count_casualties_no_casualties_phrases_give_zero():
+    for text, lang in [
+        ("L'engin a explosé sans faire de victime.", "fr"),
+        ("L'attaque a été repoussée sans faire de blessé.", "fr"),
+        ("The rocket caused no casualties.", "en"),
+    ]:
+        got = count_casualties(text, lang=lang)
+        assert (got.fatalities, got.injuries, got.method) == (0, 0, "no_casualties_phrase"), text
+
+
+def test_count_casualties_minor_injuries_have_unknown_count():
+    for text, lang in [
+        ("Deux soldats ont subi des blessures mineures.", "fr"),
+        ("Several soldiers suffered minor injuries.", "en"),
+    ]:
+        got = count_casualties(text, lang=lang)
+        assert (got.fatalities, got.injuries) == (0, None), text
+
+
+def test_count_casualties_unnumbered_deaths_count_three():
+    for text, lang in [
+        ("Des hommes armés ont tué des villageois.", "fr"),
+        ("L'attaque a fait plusieurs morts.", "fr"),
+        ("An attack killed civilians in the village.", "en"),
+    ]:
+        got = count_casualties(text, lang=lang)
+        assert got.fatalities == 3, text
+        assert got.method == "unnumbered_deaths_default"
+        assert got.fatalities_low is None and got.reason
+
+
+def test_count_casualties_nothing_said_is_zero_with_reason():
+    got = count_casualties("Des manifestants ont bloqué la route.", lang="fr")
+    assert (got.fatalities, got.method, got.reason) == (0, "none", "no deaths reported")
+    assert got.injuries is None
+
+
+def test_count_casualties_abducted_and_arrested():
+    got = count_casualties("Cinq personnes ont été enlevées et deux suspects arrêtés.", lang="fr")
+    assert (got.abducted, got.arrested, got.fatalities) == (5, 2, 0)
+    got = count_casualties(
+        "Gunmen kidnapped 14 students; police arrested three suspects.", lang="en"
+    )
+    assert (got.abducted, got.arrested) == (14, 3)
+
+
+def test_count_casualties_reads_only_the_given_spans():
+    text = (
+        "Quelque 2500 militaires sont déployés dans la région, où le conflit a fait des milliers "
+        "de morts depuis 2012. Mardi, deux soldats ont été tués dans une embuscade."
+    )
+    got = count_casualties(
+        text,
+        lang="fr",
+        spans=[span_of(text, "Mardi, deux soldats ont été tués dans une embuscade.")],
+    )
+    assert (got.fatalities, got.fatalities_low, got.fatalities_high) == (2, 2, 2)
+    assert (
+        got.spans[0].text
+        == text[got.spans[0].start : got.spans[0].end]
+        == "deux soldats ont été tués"
+    )
+
+
+def test_count_casualties_troop_numbers_are_not_casualties():
+    got = count_casualties("Quelque 2500 militaires sont déployés.", lang="fr")
+    assert (got.fatalities, got.injuries, got.method) == (0, None, "none")
+
+
+def test_count_casualties_ages_and_dates_are_not_counts():
+    got = count_casualties(
+        "A 45-year-old man and his 12-year-old son were killed on 3 May.", lang="en"
+    )
+    assert got.fatalities == 3  # reported deaths, but no head count stated
+    got = count_casualties("Le 12 mars, trois civils ont été tués.", lang="fr")
+    assert got.fatalities == 3 and got.spans[0].text == "trois civils ont été tués"
+
+
+def test_parse_number_lexicon_rejects_unknown_outcome_naming_line(tmp_path):
+    path = tmp_path / "xx.yaml"
+    path.write_text(
+        "language: xx\nunits: {un: 1}\nmultipliers: {cent: 100}\napproximate: {dizaine: 10}\n"
+        "casualties:\n  maimed:\n    before: [x]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match=r"xx.yaml:6: maimed"):
+        parse_number_lexicon(path)
+
+
+def test_count_casualties_day_after_month_name_is_not_a_count():
+    got = count_casualties("Two people were killed on May 3.", lang="en")
+    assert got.fatalities == 2

@@ -1,0 +1,177 @@
+"""Tests for eventwire.normalize.dates: hand-written sentences, French and English."""
+
+from datetime import date
+
+import pytest
+
+from eventwire.errors import DataFileError
+from eventwire.models import Span
+from eventwire.normalize.dates import (
+    find_time_expressions,
+    parse_time_lexicon,
+    resolve_event_date,
+)
+
+WED = date(2023, 10, 18)  # a Wednesday
+THU = date(2023, 10, 19)
+
+
+def only(text, lang, published=WED):
+    found = find_time_expressions(text, lang=lang, published=published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def sentence_of(text, fragment):
+    start = text.index(fragment)
+    return Span(start, start + len(fragment), fragment)
+
+
+def test_find_time_expressions_bare_weekday_is_publication_day_when_same_weekday():
+    e = only("Mercredi, des hommes armés ont attaqué le village.", "fr")
+    assert (e.value, e.time_precision, e.kind) == (date(2023, 10, 18), 1, "weekday")
+    assert e.span.text == "Mercredi"
+
+
+def test_find_time_expressions_bare_weekday_is_day_before_when_published_next_day():
+    assert only("Les combats ont eu lieu mercredi.", "fr", THU).value == date(2023, 10, 18)
+    assert only("Gunmen struck on Wednesday.", "en", THU).value == date(2023, 10, 18)
+
+
+def test_find_time_expressions_weekday_with_day_part():
+    e = only("L'attaque a eu lieu mardi soir.", "fr")
+    assert (e.span.text, e.value) == ("mardi soir", date(2023, 10, 17))
+    assert only("on Friday night, gunmen opened fire", "en").value == date(2023, 10, 13)
+
+
+def test_find_time_expressions_last_weekday_is_strictly_before_publication():
+    assert only("mercredi dernier", "fr").value == date(2023, 10, 11)
+    assert only("last Wednesday", "en").value == date(2023, 10, 11)
+    assert only("last Friday", "en").value == date(2023, 10, 13)
+
+
+def test_find_time_expressions_future_weekday_is_ignored():
+    assert (
+        find_time_expressions("Une réunion est prévue jeudi prochain.", lang="fr", published=WED)
+        == []
+    )
+
+
+def test_find_time_expressions_night_is_coded_to_its_first_day():
+    e = only("dans la nuit de samedi à dimanche", "fr")
+    assert (e.value, e.kind, e.time_precision) == (date(2023, 10, 14), "night", 1)
+    assert only("overnight Saturday to Sunday", "en").value == date(2023, 10, 14)
+    assert only("dans la nuit du 6 au 7 octobre", "fr").value == date(2023, 10, 6)
+
+
+def test_find_time_expressions_relative_days():
+    assert only("hier", "fr").value == date(2023, 10, 17)
+    assert only("avant-hier", "fr").value == date(2023, 10, 16)
+    assert only("yesterday", "en").value == date(2023, 10, 17)
+    assert only("il y a deux jours", "fr").value == date(2023, 10, 16)
+    assert only("two days ago", "en").value == date(2023, 10, 16)
+
+
+def test_find_time_expressions_anchored_to_previous_date():
+    found = find_time_expressions(
+        "Le 12 octobre, l'armée a riposté. La veille, le camp avait été attaqué.",
+        lang="fr",
+        published=WED,
+    )
+    assert [(e.value, e.kind) for e in found] == [
+        (date(2023, 10, 12), "absolute"),
+        (date(2023, 10, 11), "anchored"),
+    ]
+    found = find_time_expressions("le lendemain", lang="fr", published=WED)
+    assert found[0].value == date(2023, 10, 19)
+
+
+def test_find_time_expressions_absolute_dates():
+    assert only("le 7 février", "fr").value == date(2023, 2, 7)
+    assert only("on 7 February", "en").value == date(2023, 2, 7)
+    assert only("October 7, 2023", "en").value == date(2023, 10, 7)
+    assert only("samedi 14 octobre", "fr").span.text == "samedi 14 octobre"
+    assert only("le 1er mai 2022", "fr").value == date(2022, 5, 1)
+    e = only("7/2/2024", "fr")
+    assert (e.value, e.kind) == (date(2024, 2, 7), "absolute")
+    assert only("2023-10-01", "en").value == date(2023, 10, 1)
+
+
+def test_find_time_expressions_month_after_publication_month_is_last_year():
+    assert only("le 28 décembre", "fr").value == date(2022, 12, 28)
+    assert only("in December", "en").value == date(2022, 12, 15)
+
+
+def test_find_time_expressions_month_and_part_of_month_precision():
+    mid = only("mi-mars", "fr")
+    assert (mid.value, mid.time_precision) == (date(2023, 3, 15), 2)
+    assert only("mid-March", "en").time_precision == 2
+    month = only("en mars", "fr")
+    assert (month.value, month.time_precision, month.kind) == (date(2023, 3, 15), 3, "month")
+    assert only("in March", "en").time_precision == 3
+    assert only("début octobre", "fr").value == date(2023, 10, 5)
+
+
+def test_find_time_expressions_vague_periods_have_precision_two():
+    recent = only("ces derniers jours", "fr")
+    assert (recent.time_precision, recent.value) == (2, date(2023, 10, 16))
+    week = only("last week", "en")
+    assert (week.time_precision, week.value, week.kind) == (2, date(2023, 10, 12), "week")
+    assert only("la semaine dernière", "fr").time_precision == 2
+    assert only("le mois dernier", "fr").time_precision == 3
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Quelque 2500 militaires sont déployés dans la région.", "fr"),
+        ("Des soldats des FAMa sont arrivés.", "fr"),
+        ("They may march on the capital.", "en"),
+    ],
+)
+def test_find_time_expressions_ignores_numbers_and_lowercase_english_names(text, lang):
+    assert find_time_expressions(text, lang=lang, published=WED) == []
+
+
+def test_resolve_event_date_prefers_expression_in_sentence():
+    text = "Mardi, des hommes armés ont tué trois civils. Le 2 octobre, un camp avait été visé."
+    got = resolve_event_date(
+        sentence_of(text, "Le 2 octobre, un camp avait été visé."), text, lang="fr", published=WED
+    )
+    assert (got.value, got.time_precision, got.method) == (date(2023, 10, 2), 1, "time_expression")
+    assert got.span.text == "Le 2 octobre"
+
+
+def test_resolve_event_date_falls_back_to_previous_expression_in_paragraph():
+    text = "Mardi, des hommes armés ont attaqué Boni. Ils ont tué trois civils."
+    got = resolve_event_date(
+        sentence_of(text, "Ils ont tué trois civils."), text, lang="fr", published=WED
+    )
+    assert (got.value, got.method) == (date(2023, 10, 17), "previous_time_expression")
+
+
+def test_resolve_event_date_does_not_cross_paragraphs():
+    text = "Mardi, le ministre a parlé.\n\nDes hommes armés ont tué trois civils."
+    got = resolve_event_date(
+        sentence_of(text, "Des hommes armés ont tué trois civils."), text, lang="fr", published=WED
+    )
+    assert got.method == "published_date"
+    assert got.value == WED and got.reason
+
+
+def test_resolve_event_date_accepts_precomputed_expressions():
+    text = "Gunmen killed two people on Monday."
+    exprs = find_time_expressions(text, lang="en", published=WED)
+    got = resolve_event_date(
+        Span(0, len(text), text), text, lang="en", published=WED, expressions=exprs
+    )
+    assert got.value == date(2023, 10, 16)
+
+
+def test_parse_time_lexicon_rejects_unknown_key_naming_line(tmp_path):
+    path = tmp_path / "xx.yaml"
+    path.write_text(
+        "language: xx\nweekdays: {lundi: 0}\nmonths: {mars: 3}\nbogus: 1\n", encoding="utf-8"
+    )
+    with pytest.raises(DataFileError, match=r"xx.yaml:4: bogus"):
+        parse_time_lexicon(path)

@@ -1,0 +1,62 @@
+"""Gazetteer index: build offline into a temporary cache, name keys, supplement validation."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import DataFileError
+from eventwire.normalize.gazetteer import (
+    build_gazetteer_index,
+    default_index_path,
+    load_gazetteer,
+    load_places_supplement,
+    name_key,
+)
+
+
+def test_name_key_joins_transliterations():
+    assert name_key("Aïn al-Assad") == name_key("Ain al-Asad") == name_key("Ain al Asad")
+    assert name_key("base d'Aïn al-Assad").endswith(name_key("Ain al-Asad"))
+    assert name_key("U.S.") == name_key("US")
+
+
+def test_default_index_path_follows_eventwire_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path))
+    path = default_index_path()
+    assert path.parent == tmp_path and path.suffix == ".sqlite" and "gazetteer-v" in path.name
+
+
+def test_build_gazetteer_index_works_offline(tmp_path, monkeypatch):
+    def no_network(*args, **kwargs):
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path))
+    path = build_gazetteer_index(default_index_path())
+    assert path.exists() and not list(tmp_path.glob("*.tmp"))
+    gazetteer = load_gazetteer(path)
+    found = gazetteer.candidates("Bagdad", country="IQ")
+    assert any(c.feature == "city" and c.admin1 == "Baghdad" for c in found)
+    load_gazetteer.cache_clear()
+
+
+def test_load_places_supplement_has_bases_and_exonyms():
+    entries = {e.name: e for e in load_places_supplement()}
+    assert "Aïn al-Assad" in entries["Ain al-Asad Air Base"].aliases
+    assert entries["Ain al-Asad Air Base"].admin1 == "Al Anbar"
+    assert "Irak" in entries["Iraq"].aliases
+
+
+def test_load_places_supplement_names_file_and_line(tmp_path: Path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(
+        "# header comment\n"
+        "name\taliases\tfeature\tcountry\tadmin1\tcode\tlat\tlon\tgeo_precision\n"
+        "Somewhere\t\tcamp\tIQ\t\t\tnorth\t42\t1\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match=r"bad.tsv:3"):
+        load_places_supplement(bad)

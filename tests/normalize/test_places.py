@@ -1,0 +1,132 @@
+"""Geocoding and place mentions on hand-written French and English sentences."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from eventwire.normalize.gazetteer import load_gazetteer
+from eventwire.normalize.places import find_place_mentions, geocode_place
+
+
+@pytest.fixture(scope="module")
+def gazetteer(tmp_path_factory):
+    # A module-scoped cache dir: the index builds once (~15 s) and every test shares it.
+    import os
+
+    cache = os.environ.get("EVENTWIRE_CACHE") or str(tmp_path_factory.mktemp("cache"))
+    previous = os.environ.get("EVENTWIRE_CACHE")
+    os.environ["EVENTWIRE_CACHE"] = cache
+    try:
+        yield load_gazetteer()
+    finally:
+        if previous is None:
+            os.environ.pop("EVENTWIRE_CACHE", None)
+
+
+def _doc(lang, text, ents):
+    """Return a blank-pipeline Doc with hand-placed entities [(surface, label)]."""
+    doc = spacy.blank(lang)(text)
+    spans = []
+    for surface, label in ents:
+        start = text.index(surface)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = spans
+    return doc
+
+
+def test_geocode_place_prefers_airbase_supplement(gazetteer):
+    place = geocode_place("Al Asad", gazetteer=gazetteer, feature_hint="base")
+    assert place.feature == "airbase" and place.iso == "IQ"
+    assert place.name == "Ain al-Asad Air Base"
+
+
+def test_geocode_place_resolves_french_base_name_to_anbar(gazetteer):
+    place = geocode_place("Aïn al-Assad", gazetteer=gazetteer)
+    assert place.name == "Ain al-Asad Air Base"
+    assert place.admin1 == "Al Anbar" and place.country == "Iraq"
+    assert abs(place.latitude - 33.786) < 0.01 and place.geo_precision == 1
+
+
+def test_geocode_place_french_exonym_irak_is_country(gazetteer):
+    place = geocode_place("Irak", gazetteer=gazetteer)
+    assert place.feature == "country" and place.iso == "IQ" and place.country == "Iraq"
+
+
+def test_geocode_place_town_named_like_its_province_is_the_town(gazetteer):
+    place = geocode_place("Gao", gazetteer=gazetteer, context_countries=["ML"])
+    assert place.feature == "city" and place.admin1 == "Gao" and place.geo_precision == 1
+
+
+def test_geocode_place_uses_document_countries(gazetteer):
+    assert geocode_place("Georgia", gazetteer=gazetteer, context_countries=["US"]).iso == "US"
+    assert geocode_place("Georgia", gazetteer=gazetteer, context_countries=["RU"]).iso == "GE"
+
+
+def test_find_place_mentions_western_iraq_degrades_to_country(gazetteer):
+    text = "Two drones were shot down in western Iraq on Tuesday."
+    doc = _doc("en", text, [("Iraq", "GPE")])
+    (mention,) = find_place_mentions(text, doc, lang="en", gazetteer=gazetteer)
+    assert mention.place.iso == "IQ" and mention.place.feature == "country"
+    assert mention.place.geo_precision == 3
+    assert mention.relation == "west part" and "west" in mention.reason
+
+
+def test_find_place_mentions_french_west_of_iraq(gazetteer):
+    text = "Des drones ont visé une base dans l'ouest de l'Irak."
+    mentions = find_place_mentions(text, None, lang="fr", gazetteer=gazetteer)
+    iraq = [m for m in mentions if m.place and m.place.iso == "IQ"]
+    assert iraq and iraq[0].relation == "west part" and iraq[0].place.geo_precision == 3
+
+
+def test_find_place_mentions_flags_datelines(gazetteer):
+    text = "ERBIL (Reuters) - A drone struck the Harir air base on Monday."
+    mentions = find_place_mentions(text, None, lang="en", gazetteer=gazetteer)
+    dateline = mentions[0]
+    assert dateline.relation == "dateline" and dateline.span.text == "ERBIL"
+    assert dateline.place.admin1 == "Erbil"
+
+
+def test_find_place_mentions_french_dateline_with_date(gazetteer):
+    text = "BAMAKO, 12 mars (AFP) - Des combats ont eu lieu près de Gao."
+    mentions = find_place_mentions(text, None, lang="fr", gazetteer=gazetteer)
+    assert mentions[0].relation == "dateline" and mentions[0].place.iso == "ML"
+    gao = mentions[-1]
+    assert gao.relation == "near" and gao.place.geo_precision == 2
+
+
+def test_find_place_mentions_offsets_distance_phrases(gazetteer):
+    text = "Rebels attacked a village 40 km north of Goma."
+    doc = _doc("en", text, [("Goma", "GPE")])
+    (mention,) = find_place_mentions(text, doc, lang="en", gazetteer=gazetteer)
+    goma = geocode_place("Goma", gazetteer=gazetteer)
+    assert mention.relation == "40 km north of" and mention.place.geo_precision == 2
+    assert mention.place.latitude == pytest.approx(goma.latitude + 0.36, abs=0.02)
+
+
+def test_find_place_mentions_border_adjective(gazetteer):
+    text = "L'armée a été attaquée à la frontière nigérienne."
+    mentions = find_place_mentions(text, None, lang="fr", gazetteer=gazetteer)
+    assert [m.relation for m in mentions] == ["border"]
+    assert mentions[0].place.iso == "NE" and mentions[0].place.geo_precision == 3
+
+
+def test_find_place_mentions_skips_actor_demonyms(gazetteer):
+    text = "Les forces américaines ont intercepté deux drones en Syrie."
+    doc = _doc("fr", text, [("américaines", "LOC"), ("Syrie", "LOC")])
+    mentions = find_place_mentions(text, doc, lang="fr", gazetteer=gazetteer)
+    assert [m.place.iso for m in mentions] == ["SY"]
+
+
+def test_find_place_mentions_unknown_name_kept_with_reason(gazetteer):
+    text = "Fighting was reported in Zzyqxville on Sunday."
+    doc = _doc("en", text, [("Zzyqxville", "GPE")])
+    (mention,) = find_place_mentions(text, doc, lang="en", gazetteer=gazetteer)
+    assert mention.place is None and "not in the gazetteer" in mention.reason
+
+
+def test_find_place_mentions_kurdistan_exonym(gazetteer):
+    text = "Une attaque a visé le Kurdistan d'Irak."
+    doc = _doc("fr", text, [("Kurdistan d'Irak", "LOC")])
+    (mention,) = find_place_mentions(text, doc, lang="fr", gazetteer=gazetteer)
+    assert mention.place.admin1 == "Erbil" and mention.place.geo_precision == 3
