@@ -462,7 +462,9 @@ def find_incident_mentions(
         weapon = next((WEAPON_BY_CLASS[c] for c in WEAPON_BY_CLASS if c in classes), None)
         anaphor = _has_cue(cues.modality, "same_incident_anaphor")
         anaphoric = anaphor is not None and (anaphor.start <= (tok.i + 2))
-        count = max((_count(doc[a.start], lang) for a in anchors), default=1)
+        # incidents are counted on incident nouns ("deux attaques"), never on weapons ("deux drones")
+        incident_nouns = [a for a in anchors if a.cls.startswith("A_") or a.cls == "W_AIR"]
+        count = max((_count(doc[a.start], lang) for a in incident_nouns), default=1)
         # an ordinal continuation of a claimed announcement ("La première attaque aurait visé,
         # selon ces groupes…") carries the claim on
         claimed = _has_cue(cues.modality, "claim") is not None or (
@@ -489,7 +491,9 @@ def find_incident_mentions(
             outcome=outcome,
             weapon=weapon,
             count=count,
-            plural=count > 1 or (bool(anchors) and tok.pos_ == "NOUN" and tok.morph.get("Number") == ["Plur"]),
+            plural=count > 1 or any(
+                doc[a.start].pos_ == "NOUN" and doc[a.start].morph.get("Number") == ["Plur"] for a in incident_nouns
+            ),
             ordinal=ordinal,
             anaphoric=anaphoric,
             claimed=claimed,

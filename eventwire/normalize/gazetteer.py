@@ -456,7 +456,7 @@ def build_gazetteer_index(path: Path | str) -> Path:
             for n in [s["name"], s["display"], *s["aliases"]]:
                 a1_by_name.setdefault((s["iso"], name_key(n)), s["display"])
     supplement_bases = [(e.lat, e.lon) for e in supplement if e.feature not in MERGE_FEATURES]
-    base_word = re.compile(r"\b(Air Base|Airbase|Air Force Base|Base Aérea|Base Aérienne|AB)\b", re.I)
+    base_word = re.compile(r"\b(Air Base|Airbase|Air Force Base|Base Aérea|Base Aérienne|AB)\b", re.IGNORECASE)
     with _package_file("airportsdata", "airports.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             is_base = bool(base_word.search(row["name"]))
@@ -486,12 +486,10 @@ def build_gazetteer_index(path: Path | str) -> Path:
                 e.name, list(e.aliases),
             )
 
-    tmp = tempfile.NamedTemporaryFile(
-        dir=path.parent, prefix=path.name + ".", suffix=".tmp", delete=False
-    )
-    tmp.close()
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    os.close(fd)
     try:
-        con = sqlite3.connect(tmp.name)
+        con = sqlite3.connect(tmp_name)
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", b.places)
         con.executemany(
@@ -508,11 +506,11 @@ def build_gazetteer_index(path: Path | str) -> Path:
         con.execute("CREATE INDEX demonyms_key ON demonyms(key)")
         con.commit()
         con.close()
-        os.chmod(tmp.name, 0o644)
-        os.replace(tmp.name, path)
+        os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, path)
     finally:
-        if os.path.exists(tmp.name):
-            os.unlink(tmp.name)
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
     log.info(
         "built gazetteer index %s: %d places in %.1fs", path, len(b.places),
         time.perf_counter() - started,

@@ -72,39 +72,39 @@ _ART = r"(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?"
 _OFFSET_RE = re.compile(
     rf"(\d+(?:[.,]\d+)?)\s*(km|kilom[eè]tres?|kilometers?|kilometres?|miles?|mi)\s+"
     rf"(?:au\s+|à\s+l['’]\s*|to\s+the\s+)?({_DIR})\s+(?:of|de|du|d['’])\s*{_ART}$",
-    re.I,
+    re.IGNORECASE,
 )
 _NEAR_RE = re.compile(
     r"(?:near|close\s+to|outside|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of|"
     r"près\s+de|pres\s+de|non\s+loin\s+de|aux\s+environs\s+de|à\s+proximité\s+de|"
     r"aux\s+abords\s+de|dans\s+les\s+environs\s+de|en\s+périphérie\s+de)\s*(?:d['’]\s*)?"
     + _ART + r"$",
-    re.I,
+    re.IGNORECASE,
 )
 _PART_RE = re.compile(
     rf"(?:(?:in|across)\s+(?:the\s+)?({_DIR})(?:\s+part\s+of)?\s+{_ART}"
     rf"|(?:dans|en)\s+(?:le\s+|l['’]\s*)({_DIR})\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*))$",
-    re.I,
+    re.IGNORECASE,
 )
 _BORDER_BEFORE_RE = re.compile(
     r"(?:border\s+with|frontière\s+avec|fronti[eè]re\s+(?:du|de\s+la|de\s+l['’]|des)|"
     r"frontier\s+with)\s*" + _ART + r"$",
-    re.I,
+    re.IGNORECASE,
 )
 _BORDER_ADJ_RE = re.compile(r"\bfronti[eè]re\s+([a-zà-ÿ]+)|\b([A-Z][a-z]+)\s+border\b")
 _DATELINE_RE = re.compile(
     rf"^[ \t]*(?P<name>[{_UP}][{_UP}'’ .\-]{{2,40}}?)[ \t]*"
     r"(?:,[^()\n]{0,40}?)?[ \t]*\((?:[^()\n]{1,25})\)[ \t]*[-–—:]",
-    re.M,
+    re.MULTILINE,
 )
-_PAREN_DATELINE_RE = re.compile(rf"^[ \t]*\((?P<name>[{_UP}][\w'’ .\-]{{1,40}}?)\)[ \t]*[-–—]?", re.M)
+_PAREN_DATELINE_RE = re.compile(rf"^[ \t]*\((?P<name>[{_UP}][\w'’ .\-]{{1,40}}?)\)[ \t]*[-–—]?", re.MULTILINE)
 _NGRAM_RE = re.compile(
     rf"[{_UP}]{_WORD}*(?:\s+(?:(?:al|el|ad|an|as|ash|de|du|des|d['’]|la|le|of|on|upon|sur)\s+)?"
     rf"[{_UP}]{_WORD}*)*"
 )
-_LEADING_ART_RE = re.compile(r"^(?:the|The|l['’]|L['’]|la|La|le|Le|les|Les)\s*", re.U)
+_LEADING_ART_RE = re.compile(r"^(?:the|The|l['’]|L['’]|la|La|le|Le|les|Les)\s*", re.UNICODE)
 _LOCATIVE_RE = re.compile(
-    r"\b(?:in|at|near|from|to|outside|of|à|au|aux|dans|en|près\s+de|vers|de|du|d['’])\s*$", re.I
+    r"\b(?:in|at|near|from|to|outside|of|à|au|aux|dans|en|près\s+de|vers|de|du|d['’])\s*$", re.IGNORECASE
 )
 # Capitalized words that start sentences or titles and happen to be place names somewhere.
 _NGRAM_STOP = frozenset({
@@ -144,13 +144,9 @@ def _score(
         s += W_CONTEXT_ADMIN1 * min(2.0, context_admin1[(c.iso, c.admin1)])
     if feature_hint:
         hint = feature_hint.lower()
-        if hint == c.feature or (hint in ("base", "camp", "airport") and c.feature in BASE_FEATURES):
-            s += W_FEATURE_HINT
-        elif hint in ("province", "region", "governorate", "state", "admin1") and c.feature in (
+        if hint == c.feature or (hint in ("base", "camp", "airport") and c.feature in BASE_FEATURES) or hint in ("province", "region", "governorate", "state", "admin1") and c.feature in (
             "admin1", "region"
-        ):
-            s += W_FEATURE_HINT
-        elif hint in ("district", "county", "admin2") and c.feature == "admin2":
+        ) or hint in ("district", "county", "admin2") and c.feature == "admin2":
             s += W_FEATURE_HINT
     return s
 
@@ -189,9 +185,9 @@ _GENERIC_RE = re.compile(
     r"^(?:(?:the\s+)?(?:province|governorate|region|state|district)\s+of\s+|"
     r"(?:la\s+)?(?:province|région|region|gouvernorat|wilaya|ville|localité|village|commune|"
     r"cercle)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|de\s+|d['’]\s*))",
-    re.I,
+    re.IGNORECASE,
 )
-_GENERIC_SUFFIX_RE = re.compile(r"\s+(?:province|governorate|region|state|city|district)$", re.I)
+_GENERIC_SUFFIX_RE = re.compile(r"\s+(?:province|governorate|region|state|city|district)$", re.IGNORECASE)
 
 
 def geocode_place(

@@ -75,8 +75,10 @@ class EventOptions:
 
 def event_id_for(document_id: str, group: MentionGroup) -> str:
     """Return a stable event id: same document and same first evidence -> same id."""
-    first = min(m.sentence.start for m in group.mentions)
-    key = f"{document_id}:{first}:{group.mentions[0].sub_event_type}"
+    # the first precise mention identifies the incident (vague summaries can be shared by several)
+    anchors = [m for m in group.mentions if is_precise(m)] or list(group.mentions)
+    first = min(anchors, key=lambda m: (m.sentence.start, m.trigger.span.start))
+    key = f"{document_id}:{first.sentence.start}:{first.trigger.span.start}:{'context' if group.context else 'event'}"
     return "ew-" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 

@@ -1,0 +1,346 @@
+"""eventwire's command line: thin wrappers over the pipeline, the store and the scorer.
+
+Stdout carries only the output contract (ARCHITECTURE.md); progress, skips and logs go to stderr.
+Errors print one line and exit non-zero; a bad document is a recorded skip, not a failure.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from eventwire.errors import EventwireError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn news reports of armed conflict and political violence into ACLED-style events.",
+)
+err = Console(stderr=True)
+
+DEFAULT_DB = Path("eventwire.sqlite")
+SAMPLE = Path(__file__).parent / "sample" / "afp_2023-10-18_drones_iraq.txt"
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    geojson = "geojson"
+    table = "table"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    acled_csv = "acled-csv"
+    csv = "csv"
+    geojson = "geojson"
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
+
+
+def _setup_logging(verbose: int) -> None:
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]eventwire:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _write(events: list[dict], fmt: str) -> None:
+    from eventwire.export import render_table, write_csv, write_geojson, write_jsonl
+
+    out = sys.stdout
+    if fmt == "jsonl":
+        write_jsonl(events, out)
+    elif fmt in {"csv", "acled-csv"}:
+        write_csv(events, out)
+    elif fmt == "geojson":
+        write_geojson(events, out)
+    else:
+        Console(file=out, width=200 if not out.isatty() else None).print(render_table(events))
+    out.flush()
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+def _report_skip(skip) -> None:
+    err.print(f"[yellow]skipped[/yellow] {skip.origin}: {skip.reason}: {skip.detail}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders, JSONL batches, or - for stdin.")],
+    published: Annotated[Optional[str], typer.Option(help="Reference date YYYY-MM-DD for inputs that carry none.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
+    include_context: Annotated[bool, typer.Option(help="Also output context mentions (claim status 'context').")] = False,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
+) -> None:
+    """Extract events from INPUTS and write them to stdout (nothing is stored)."""
+    _setup_logging(verbose)
+    from eventwire.models import Skip
+    from eventwire.pipeline import process_inputs
+
+    ref = _parse_date(published, "--published")
+    events: list[dict] = []
+    try:
+        with _progress() as progress:
+            task = progress.add_task("extracting", total=None)
+            for item in process_inputs(inputs, published=ref):
+                progress.advance(task)
+                if isinstance(item, Skip):
+                    _report_skip(item)
+                    continue
+                batch = list(item.events) + (list(item.context_mentions) if include_context else [])
+                if format == Format.jsonl:
+                    _write([e.as_dict() for e in batch], "jsonl")  # stream as we go
+                else:
+                    events.extend(e.as_dict() for e in batch)
+    except EventwireError as e:
+        _fail(str(e))
+    if format != Format.jsonl:
+        _write(events, format.value)
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders, JSONL batches, or - for stdin.")],
+    published: Annotated[Optional[str], typer.Option(help="Reference date YYYY-MM-DD for inputs that carry none.")] = None,
+    db: Annotated[Path, typer.Option(help="SQLite event store (created on first use).")] = DEFAULT_DB,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
+) -> None:
+    """Process INPUTS and store documents, events and skips in the event store."""
+    _setup_logging(verbose)
+    from eventwire.models import Skip
+    from eventwire.pipeline import process_inputs
+    from eventwire.store import open_store
+
+    ref = _parse_date(published, "--published")
+    stored = skipped = created = unchanged = 0
+    try:
+        with open_store(db) as store, _progress() as progress:
+            task = progress.add_task("ingesting", total=None)
+            for item in process_inputs(inputs, published=ref):
+                progress.advance(task)
+                if isinstance(item, Skip):
+                    store.record_skip(item)
+                    _report_skip(item)
+                    skipped += 1
+                    continue
+                summary = store.write_result(item)  # one transaction per document
+                stored += 1
+                created += len(summary.created)
+                unchanged += summary.status == "unchanged"
+            counts = store.counts()
+    except EventwireError as e:
+        _fail(str(e))
+    err.print(
+        f"{stored} document(s) processed ({unchanged} already stored), {skipped} skipped, "
+        f"{created} new event(s); store {db}: {counts['documents']} documents, {counts['events']} events",
+        highlight=False,
+    )
+
+
+@app.command()
+def events(
+    db: Annotated[Path, typer.Option(help="SQLite event store.")] = DEFAULT_DB,
+    date_from: Annotated[Optional[str], typer.Option("--from", help="Earliest event date YYYY-MM-DD.")] = None,
+    date_to: Annotated[Optional[str], typer.Option("--to", help="Latest event date YYYY-MM-DD.")] = None,
+    country: Annotated[Optional[str], typer.Option(help="Country name or ISO code.")] = None,
+    admin1: Annotated[Optional[str], typer.Option(help="First-level division.")] = None,
+    event_type: Annotated[Optional[str], typer.Option(help="ACLED event type.")] = None,
+    sub_event_type: Annotated[Optional[str], typer.Option(help="ACLED sub-event type.")] = None,
+    actor: Annotated[Optional[str], typer.Option(help="Substring of any actor.")] = None,
+    min_fatalities: Annotated[Optional[int], typer.Option(help="Minimum fatalities.")] = None,
+    claim_status: Annotated[Optional[str], typer.Option(help="reported, claimed, alleged, denied, disputed, context.")] = None,
+    text: Annotated[Optional[str], typer.Option(help="Full-text search over evidence sentences.")] = None,
+    bbox: Annotated[Optional[str], typer.Option(help="min_lon,min_lat,max_lon,max_lat")] = None,
+    near: Annotated[Optional[str], typer.Option(help="lat,lon,radius_km")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many events.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """List stored events, filtered."""
+    from eventwire.store import EventFilters, open_store
+
+    def floats(value: str | None, n: int, option: str) -> tuple[float, ...] | None:
+        if value is None:
+            return None
+        try:
+            parts = tuple(float(x) for x in value.split(","))
+        except ValueError:
+            raise typer.BadParameter(f"{value!r}: expected {n} comma-separated numbers", param_hint=option) from None
+        if len(parts) != n:
+            raise typer.BadParameter(f"{value!r}: expected {n} comma-separated numbers", param_hint=option)
+        return parts
+
+    if not db.exists():
+        _fail(f"no event store at {db}; run `eventwire ingest` first")
+    try:
+        filters = EventFilters(
+            date_from=_parse_date(date_from, "--from"),
+            date_to=_parse_date(date_to, "--to"),
+            country=country,
+            admin1=admin1,
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+            actor=actor,
+            min_fatalities=min_fatalities,
+            claim_status=claim_status,
+            text=text,
+            bbox=floats(bbox, 4, "--bbox"),
+            near=floats(near, 3, "--near"),
+            limit=limit,
+        )
+        with open_store(db) as store:
+            rows = store.events(filters)
+    except EventwireError as e:
+        _fail(str(e))
+    _write(rows, format.value)
+
+
+@app.command()
+def export(
+    db: Annotated[Path, typer.Option(help="SQLite event store.")] = DEFAULT_DB,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = ExportFormat.acled_csv,
+) -> None:
+    """Export every stored event (ACLED CSV, GeoJSON or JSONL) to stdout."""
+    from eventwire.store import EventFilters, open_store
+
+    if not db.exists():
+        _fail(f"no event store at {db}; run `eventwire ingest` first")
+    try:
+        with open_store(db) as store:
+            rows = store.events(EventFilters(order_by="event_date"))
+    except EventwireError as e:
+        _fail(str(e))
+    _write(rows, format.value)
+
+
+@app.command()
+def history(
+    event_id: Annotated[str, typer.Argument(help="Event id.")],
+    db: Annotated[Path, typer.Option(help="SQLite event store.")] = DEFAULT_DB,
+) -> None:
+    """Show the revision log of one event."""
+    import json
+
+    from eventwire.store import open_store
+
+    if not db.exists():
+        _fail(f"no event store at {db}")
+    with open_store(db) as store:
+        rows = store.history(event_id)
+    if not rows:
+        _fail(f"no event {event_id!r} in {db}")
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+
+
+@app.command()
+def demo(
+    db: Annotated[Path, typer.Option(help="SQLite event store.")] = DEFAULT_DB,
+) -> None:
+    """Ingest the bundled sample dispatch (AFP, 18 Oct 2023) and print its events table."""
+    from eventwire.export import render_table
+    from eventwire.models import Skip
+    from eventwire.pipeline import process_inputs
+    from eventwire.store import EventFilters, open_store
+
+    with open_store(db) as store:
+        for item in process_inputs([str(SAMPLE)], published=date(2023, 10, 18)):
+            if isinstance(item, Skip):
+                _fail(f"the bundled sample was skipped: {item.reason}: {item.detail}")
+            store.write_result(item)
+        rows = store.events(EventFilters(order_by="event_date"))
+        counts = store.counts()
+    Console(width=200 if not sys.stdout.isatty() else None).print(render_table(rows, title=f"Events in {db}"))
+    err.print(f"{counts['documents']} document(s), {counts['events']} event(s) in {db}", highlight=False)
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="Gold records (JSONL, docs/GOLD_FORMAT.md).")],
+    per_document: Annotated[bool, typer.Option("--per-document", help="Per-article misses and false events.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="End with one JSON line of the figures.")] = False,
+) -> None:
+    """Score the pipeline against gold records (precision, recall, F1, field accuracy)."""
+    from eventwire.evaluate.cli_eval import eval_command
+
+    raise typer.Exit(eval_command(gold, per_document, as_json))
+
+
+@app.command()
+def geoparse(
+    inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders or JSONL batches.")],
+    published: Annotated[Optional[str], typer.Option(help="Reference date YYYY-MM-DD.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="jsonl or table.")] = Format.jsonl,
+) -> None:
+    """Print each place mention with its span and the place it resolves to."""
+    import json
+
+    from eventwire.ingest import read_inputs
+    from eventwire.models import Skip
+    from eventwire.nlp.pipelines import analyze
+    from eventwire.normalize.gazetteer import load_gazetteer
+    from eventwire.normalize.places import find_place_mentions
+
+    rows = []
+    for item in read_inputs(inputs, published=_parse_date(published, "--published")):
+        if isinstance(item, Skip):
+            _report_skip(item)
+            continue
+        analyzed = analyze(item)
+        for pm in find_place_mentions(item.text, analyzed.doc, lang=item.lang, gazetteer=load_gazetteer()):
+            p = pm.place
+            row = {
+                "document_id": item.id, "text": pm.span.text, "start": pm.span.start, "end": pm.span.end,
+                "name": p.name if p else None, "latitude": p.latitude if p else None,
+                "longitude": p.longitude if p else None, "country": p.country if p else None,
+                "admin1": p.admin1 if p else None, "feature": p.feature if p else None,
+                "geonameid": p.geonameid if p else None, "geo_precision": p.geo_precision if p else None,
+                "relation": pm.relation, "reason": pm.reason,
+            }
+            rows.append(row)
+            if format == Format.jsonl:
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if format != Format.jsonl:
+        from rich.table import Table
+
+        table = Table("text", "start", "name", "country", "admin1", "feature", "lat", "lon", "prec", "relation")
+        for r in rows:
+            table.add_row(*(str(r[k]) if r[k] is not None else "" for k in ("text", "start", "name", "country", "admin1", "feature", "latitude", "longitude", "geo_precision", "relation")))
+        Console().print(table)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
