@@ -56,7 +56,8 @@ def counts_line(summary: Summary) -> str:
     """Return one line with the article and event counts behind the scores."""
     return (
         f"{len(summary.articles)} articles ({len(summary.skipped)} skipped) · "
-        f"{summary.gold} gold (+{summary.gold_optional} optional) · {summary.predicted} predicted · "
+        f"{summary.gold} gold (+{summary.gold_optional} optional) · "
+        f"{summary.predicted} predicted · "
         f"{summary.matched} matched (+{summary.matched_optional} to optional) · "
         f"{summary.misses} missed · {summary.false_events} false · "
         f"{summary.not_event_violations} not_event violations"

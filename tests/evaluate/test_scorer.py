@@ -47,7 +47,7 @@ def gold_event(**overrides: Any) -> dict[str, Any]:
         "claimed_by": [],
         "disputed": False,
         "evidence": ["Des hommes armés ont tué cinq villageois lundi à Dourouville."],
-        "notes": "On 4 March 2024, gunmen killed five villagers in Dourouville (Mopti). 5 fatalities.",
+        "notes": "On 4 March 2024, gunmen killed five villagers in Dourouville (Mopti).",
     }
     event.update(overrides)
     return event

@@ -1,0 +1,30 @@
+"""Print geoparsing scores (accuracy within 161 km, median error) on a GWN/LGL gold corpus.
+
+Usage: .venv/bin/python benchmarks/geoparse_eval.py --corpus /work/shared/data/dev/geoparsing/lgl.xml
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+
+from eventwire.evaluate.geoparse import evaluate_geoparse
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", required=True, help="GWN.xml or lgl.xml")
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--errors", action="store_true", help="also list the frequent errors")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    report = evaluate_geoparse(args.corpus, limit=args.limit)
+    if not args.errors:
+        report.pop("frequent_errors")
+    report["seconds"] = round(time.perf_counter() - started, 1)
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
