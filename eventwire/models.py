@@ -274,6 +274,7 @@ class Mention:
     cue_classes: frozenset[str] = frozenset()
     agent_text: Span | None = None
     patient_text: Span | None = None
+    voice: str | None = None  # canonical name of who is quoted, to group one source's reports
 
 
 @dataclass(frozen=True)

@@ -134,6 +134,7 @@ def normalize_mention(incident: IncidentMention, ctx: DocumentContext) -> Mentio
             claimant = actor1
         if claimant is not None and claimant.actor_type not in {"civilians", "state_forces", "external_forces", "protesters"}:
             claimed_by = (claimant,)
+    speaker = _actor(incident.attributed_to, lang=lang, country=country, when=when)
     modality = incident.modality
     claim_status = incident.claim_status
     if claimed_by and claim_status == "alleged":
@@ -166,4 +167,5 @@ def normalize_mention(incident: IncidentMention, ctx: DocumentContext) -> Mentio
         cue_classes=incident.cue_classes,
         agent_text=incident.agent,
         patient_text=incident.patient,
+        voice=speaker.name if speaker is not None else None,
     )

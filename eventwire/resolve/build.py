@@ -221,7 +221,8 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
     # reports: one per voice
     by_voice: dict[str, list[Mention]] = {}
     for m in mentions:
-        by_voice.setdefault((m.attributed_to or "").strip().lower(), []).append(m)
+        # one report per source: "le Centcom" and "le commandement militaire américain" are one
+        by_voice.setdefault(m.voice or (m.attributed_to or "").strip().lower(), []).append(m)
     reports = []
     for voice_mentions in by_voice.values():
         seen: set[int] = set()
@@ -234,7 +235,7 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
         status = min((m.claim_status for m in voice_mentions), key=lambda s: CLAIM_RANK.get(s, 9))
         if group.context:
             status = "context"
-        voice = voice_mentions[0].attributed_to
+        voice = next((m.attributed_to for m in voice_mentions if m.attributed_to), None)
         reports.append(
             Report(
                 document_id=doc_id,
