@@ -235,7 +235,10 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
         status = min((m.claim_status for m in voice_mentions), key=lambda s: CLAIM_RANK.get(s, 9))
         if group.context:
             status = "context"
-        voice = next((m.attributed_to for m in voice_mentions if m.attributed_to), None)
+        # show the most specific way the source is named: a proper name ("le Centcom") over a
+        # description ("les autorités militaires américaines")
+        named = [m.attributed_to for m in voice_mentions if m.attributed_to]
+        voice = next((v for v in named if any(c.isupper() for c in v[1:])), named[0] if named else None)
         reports.append(
             Report(
                 document_id=doc_id,
