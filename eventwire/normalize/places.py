@@ -27,19 +27,32 @@ from eventwire.normalize.gazetteer import Candidate, Gazetteer, name_key
 # Ranking weights (geocode_place). Tuned by hand on GWN/LGL (benchmarks/geoparse_eval.py):
 # a country named in the document outweighs one order of magnitude of population but not two.
 W_PRIMARY = 2.0  # matched the entry's own name rather than an alternate
-W_FEATURE = {"country": 6.0, "admin1": 3.0, "region": 4.0, "admin2": 0.0, "city": 0.0}
-W_SUPPLEMENT = 4.0  # our own hand-checked entries
+W_FEATURE = {
+    "continent": 8.0, "country": 6.0, "region": 8.0, "admin1": 1.5, "admin2": 0.0, "city": 0.0,
+}
+W_SUPPLEMENT = 7.0  # our own hand-checked entries (their aliases count as own names)
+W_CAPITAL = 3.0  # a national capital ("Washington", "Paris" without other context)
 W_COUNTRY_HINT = 10.0
-W_CONTEXT_COUNTRY = 4.0
+W_CONTEXT_COUNTRY = 6.0  # a country the rest of the document names
+W_CONTEXT_NEIGHBOUR = 2.0  # a neighbour of such a country ("Gaza" beside "Israel")
+W_DOMINANT = 2.0  # the country most of the rest of the document is in
 W_CONTEXT_ADMIN1 = 3.0
+W_PAIR = 12.0  # "Dublin, Ga.", "Paris, Texas": the division or country written after the town
 W_FEATURE_HINT = 8.0
 W_POPULATION = 1.0  # per power of ten
 AREA_POPULATION_DAMPING = 1.0  # powers of ten taken off an area's summed town population
 BASE_FEATURES = frozenset({"airbase", "airport", "camp", "facility", "hospital", "border_crossing"})
-AREA_FEATURES = frozenset({"country", "admin1", "admin2", "region"})
+AREA_FEATURES = frozenset({"continent", "country", "admin1", "admin2", "region"})
 # UCDP where_prec by feature: 1 exact place, 3 second-order division, 4 first-order, 5 larger
 # region, 6 country.
-WHERE_PREC = {"admin2": 3, "admin1": 4, "region": 5, "country": 6}
+WHERE_PREC = {"admin2": 3, "admin1": 4, "region": 5, "country": 6, "continent": 7}
+# Relations of toponyms that are not places of the text's events; only `find_toponyms` returns
+# them: demonyms ("Russian officials"), place names inside organisation names ("Washington
+# Post"), and unknown facility names placed at the document's main town ("Royal Street").
+DEMONYM = "demonym"
+IN_NAME = "in name"
+DOCUMENT_FOCUS = "document focus"
+TOPONYM_ONLY_RELATIONS = frozenset({DEMONYM, IN_NAME, DOCUMENT_FOCUS})
 NEAR_KM = 25.0  # UCDP where_prec 2 radius; "near X" stays coded to X (ACLED geo_precision 2)
 
 ENTITY_LABELS = {"en": frozenset({"GPE", "LOC", "FAC"}), "fr": frozenset({"LOC"})}
@@ -102,7 +115,7 @@ _NGRAM_RE = re.compile(
     rf"[{_UP}]{_WORD}*(?:\s+(?:(?:al|el|ad|an|as|ash|de|du|des|d['’]|la|le|of|on|upon|sur)\s+)?"
     rf"[{_UP}]{_WORD}*)*"
 )
-_LEADING_ART_RE = re.compile(r"^(?:the|The|l['’]|L['’]|la|La|le|Le|les|Les)\s*", re.UNICODE)
+_LEADING_ART_RE = re.compile(r"^(?:(?:the|The|la|La|le|Le|les|Les)\s+|[lL]['’]\s*)", re.UNICODE)
 _LOCATIVE_RE = re.compile(
     r"\b(?:in|at|near|from|to|outside|of|à|au|aux|dans|en|près\s+de|vers|de|du|d['’])\s*$", re.IGNORECASE
 )
@@ -113,6 +126,9 @@ _NGRAM_STOP = frozenset({
     "wednesday", "thursday", "friday", "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi",
     "vendredi", "samedi", "dimanche", "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december", "police", "president",
+    # compass words that happen to name divisions somewhere (Lebanon's "South", Uganda's "Western")
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "centre", "center", "nord", "sud", "est", "ouest", "midwest",
 })
 # A capitalized n-gram the NER did not tag counts as a toponym only when the gazetteer knows
 # it as a country, first-level division, supplement entry, or a town at least this large (or any
@@ -127,21 +143,32 @@ def _score(
     context_countries: Mapping[str, float],
     context_admin1: Mapping[tuple[str, str], float],
     feature_hint: str | None,
+    neighbours: frozenset[str] = frozenset(),
+    dominant: str | None = None,
+    within: tuple[str, str | None] | None = None,
 ) -> float:
-    s = W_PRIMARY if c.primary else 0.0
+    s = W_PRIMARY if c.primary or c.source == "supplement" else 0.0
     s += W_FEATURE.get(c.feature, 1.0)
     if c.source == "supplement":
         s += W_SUPPLEMENT
+    if c.capital:
+        s += W_CAPITAL
     # An area's population is the sum of its towns': damp it so a province does not outrank
     # the big town of the same name elsewhere ("Gaza" city vs Mozambique's Gaza province).
     damping = AREA_POPULATION_DAMPING if c.feature in ("admin1", "admin2") else 0.0
     s += W_POPULATION * max(0.0, math.log10(c.population + 1) - damping)
     if country_hint and c.iso == country_hint:
         s += W_COUNTRY_HINT
-    if context_countries.get(c.iso):
+    if c.iso and context_countries.get(c.iso):
         s += W_CONTEXT_COUNTRY * min(1.0, context_countries[c.iso])
-    if c.admin1 and context_admin1.get((c.iso, c.admin1)) and c.feature != "admin1":
+    elif c.iso and neighbours:
+        s += W_CONTEXT_NEIGHBOUR * min(1.0, max(context_countries.get(n, 0.0) for n in neighbours))
+    if c.iso and c.iso == dominant:
+        s += W_DOMINANT
+    if c.admin1 and context_admin1.get((c.iso, c.admin1)):
         s += W_CONTEXT_ADMIN1 * min(2.0, context_admin1[(c.iso, c.admin1)])
+    if within and c.iso == within[0] and (within[1] is None or c.admin1 == within[1]):
+        s += W_PAIR
     if feature_hint:
         hint = feature_hint.lower()
         if hint == c.feature or (hint in ("base", "camp", "airport") and c.feature in BASE_FEATURES) or hint in ("province", "region", "governorate", "state", "admin1") and c.feature in (
@@ -202,15 +229,38 @@ def geocode_place(
 ) -> Place | None:
     """Return the best gazetteer entry for a place name, or None when nothing matches.
 
-    Candidates are ranked by: own-name vs alternate-name match, feature (country > region >
-    admin1 > town, bases when the phrase says "base"/"camp"), our supplement, the document's
-    countries (`context_countries`, ISO2 codes or code → weight) and admin1 areas, and population.
-    Areas are placed at their capital/largest town, as ACLED codes geo_precision 3; pass
-    `admin_point="centre"` for the geographic centre (what geoparsing gold standards use).
+    Candidates are ranked by: own-name vs alternate-name match, feature (continent, region and
+    country > admin1 > town, bases when the phrase says "base"/"camp"), our supplement, national
+    capitals, the document's countries (`context_countries`, ISO2 codes or code → weight), their
+    neighbours, the document's admin1 areas, and population. Postal abbreviations ("Ga.") name
+    their division. Areas are placed at their capital/largest town, as ACLED codes
+    geo_precision 3; pass `admin_point="centre"` for the geographic centre (what geoparsing gold
+    standards use).
     """
     if not isinstance(context_countries, Mapping):
         context_countries = {iso: 1.0 for iso in context_countries}
-    context_admin1 = context_admin1 or {}
+    best = _resolve(
+        name, gazetteer=gazetteer, country_hint=country_hint, context_countries=context_countries,
+        context_admin1=context_admin1 or {}, feature_hint=feature_hint,
+    )
+    return _to_place(best, admin_point=admin_point) if best else None
+
+
+def _resolve(
+    name: str,
+    *,
+    gazetteer: Gazetteer,
+    country_hint: str | None = None,
+    context_countries: Mapping[str, float],
+    context_admin1: Mapping[tuple[str, str], float],
+    feature_hint: str | None = None,
+    dominant: str | None = None,
+    within: tuple[str, str | None] | None = None,
+) -> Candidate | None:
+    """Return the best candidate for `name` (see `geocode_place`), or None."""
+    abbreviated = gazetteer.abbreviation(name)
+    if abbreviated is not None:
+        return abbreviated
     feature_hint = feature_hint or _feature_hint_from_name(name)
     found = gazetteer.candidates(name)
     if not found:
@@ -225,14 +275,16 @@ def geocode_place(
     ):
         found = []  # "Canadian" is Canada, not Canadian, Texas
     if not found:
-        iso = demonym_iso
-        country = gazetteer.country(iso) if iso else None
-        return _to_place(country, admin_point=admin_point) if country else None
+        if demonym_iso:
+            return gazetteer.country(demonym_iso)
+        return gazetteer.demonym_place(name)  # "European" → Europe
     best = max(
         found,
         key=lambda c: _score(
             c, country_hint=country_hint, context_countries=context_countries,
             context_admin1=context_admin1, feature_hint=feature_hint,
+            neighbours=gazetteer.neighbours(c.iso) if c.iso else frozenset(),
+            dominant=dominant, within=within,
         ),
     )
     if best.feature in ("admin1", "admin2") and feature_hint not in ("admin1", "admin2"):
@@ -243,7 +295,7 @@ def geocode_place(
         ]
         if towns:
             best = max(towns, key=lambda c: c.population)
-    return _to_place(best, admin_point=admin_point)
+    return best
 
 
 def _offset(lat: float, lon: float, km: float, bearing_deg: float) -> tuple[float, float]:
@@ -332,6 +384,339 @@ def _relation(
     return place, None, None
 
 
+_TOKEN_RE = re.compile(rf"[{_UP}]{_WORD}*|[a-zà-ÿ]{_WORD}*")
+_CONNECTORS = frozenset({
+    "al", "el", "ad", "an", "as", "ash", "de", "du", "des", "la", "le", "of", "on", "upon", "sur",
+})
+# Words that make a name a street, building or organisation rather than a settlement: such a name
+# is never cut down to a town inside it ("Royal Street" is not Royal, Texas).
+_FACILITY_RE = re.compile(
+    r"\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|drive|highway|route|bridge|square|"
+    r"park|church|cathedral|chapel|school|college|university|library|hospital|hotel|inn|mall|"
+    r"center|centre|stadium|arena|club|museum|station|building|tower|hall|court|house|"
+    r"rue|place|pont|église|école|université|hôpital|gare|stade)\b",
+    re.IGNORECASE,
+)
+_ABBREV_RE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,4}\.\s?){1,3}(?![\w])")
+STRONG_TOWN_POPULATION = 100_000
+
+
+def _strong(found: list[Candidate]) -> bool:
+    """Return whether a name is a well-known place: an area, our supplement, or a big town."""
+    return any(
+        c.feature in ("continent", "country", "admin1", "region") or c.source == "supplement"
+        or (c.primary and (c.population >= STRONG_TOWN_POPULATION or c.capital))
+        or (c.primary and c.feature == "admin2" and " " in c.name)
+        for c in found
+    )
+
+
+def _subspans(
+    text: str, start: int, end: int, gazetteer: Gazetteer, accept
+) -> list[tuple[int, int, str]]:
+    """Return the longest non-overlapping capitalized sub-spans of text[start:end] accepted by
+    `accept(name, candidates)` ("Laurel County Sheriff's Office" → "Laurel County")."""
+    tokens = [
+        (start + m.start(), start + m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text[start:end])
+    ]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        hit = None
+        for j in range(min(len(tokens), i + 4), i, -1):
+            first, last = tokens[i][2], tokens[j - 1][2]
+            if not first[:1].isupper() or not last[:1].isupper():
+                continue
+            if any(not t[2][:1].isupper() and t[2].lower() not in _CONNECTORS for t in tokens[i:j]):
+                continue
+            name = _clean_name(text[tokens[i][0]:tokens[j - 1][1]])
+            if len(name) < 3 or name.lower() in _NGRAM_STOP:
+                continue
+            if accept(name, gazetteer.candidates(name)):
+                s0 = tokens[i][0] + text[tokens[i][0]:tokens[j - 1][1]].find(name)
+                hit = (s0, s0 + len(name), name, j)
+                break
+        if hit:
+            out.append(hit[:3])
+            i = hit[3]
+        else:
+            i += 1
+    return out
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start]
+    return start == 0 or before.strip() == "" and ("\n" in before or start < 3) or bool(
+        re.search(r"[.!?:\"“«]\s*$", before)
+    )
+
+
+def _detect(
+    text: str, doc, *, lang: str, gazetteer: Gazetteer
+) -> list[tuple[int, int, str, str, str | None]]:
+    """Return (start, end, name, method, relation) of every toponym, demonym included."""
+    raw: list[tuple[int, int, str, str, str | None]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(span: tuple[int, int]) -> bool:
+        return not any(_spans_overlap(span, t) for t in taken)
+
+    def add(start: int, end: int, name: str, method: str, relation: str | None) -> None:
+        raw.append((start, end, name, method, relation))
+        taken.append((start, end))
+
+    def demonym(name: str, found: list[Candidate]) -> bool:
+        return not any(c.primary and c.feature in AREA_FEATURES for c in found) and (
+            gazetteer.demonym_place(name, derived=lang == "en") is not None
+        )
+
+    # 1. datelines.
+    for start, end, name in _find_datelines(text):
+        add(start, end, name, "dateline", "dateline")
+
+    # 2a. NER entities: toponyms; demonyms (NORP); places named inside organisation names.
+    labels = ENTITY_LABELS.get(lang, frozenset({"GPE", "LOC", "FAC"}))
+    blocked: list[tuple[int, int]] = []
+    if doc is not None:
+        for ent in doc.ents:
+            span = (ent.start_char, ent.end_char)
+            if not free(span):
+                continue
+            name = _clean_name(ent.text)
+            if not name:
+                continue
+            offset = ent.text.find(name)
+            start = ent.start_char + max(offset, 0)
+            found = gazetteer.candidates(name)
+            if ent.label_ in labels:
+                if demonym(name, found):
+                    add(start, start + len(name), name, "ner", DEMONYM)
+                elif found or gazetteer.abbreviation(name):
+                    add(start, start + len(name), name, "ner", None)
+                else:
+                    parts = _subspans(text, start, start + len(name), gazetteer,
+                                      lambda n, f: _strong(f))
+                    for s0, e0, n0 in parts:
+                        add(s0, e0, n0, "ner", None)
+                    if not parts:
+                        add(start, start + len(name), name, "ner", None)
+                continue
+            if ent.label_ == "NORP":
+                if demonym(name, found):
+                    add(start, start + len(name), name, "ner", DEMONYM)
+                continue
+            if ent.label_ not in BLOCKING_LABELS:
+                continue
+            blocked.append(span)
+            areas = [c for c in found if c.feature in ("continent", "country", "admin1", "region")]
+            if ent.label_ not in ("PERSON", "PER") and (_strong(found) or demonym(name, found)):
+                # "Texas" or "Gainesville" tagged ORG: a place name used for its institutions.
+                add(start, start + len(name), name, "ner",
+                    DEMONYM if demonym(name, found) else None)
+            elif ent.label_ in ("PERSON", "PER") and any(c.primary for c in areas) and " " not in name:
+                add(start, start + len(name), name, "ner", None)
+            elif ent.label_ not in ("PERSON", "PER"):
+                for s0, e0, n0 in _subspans(
+                    text, start, start + len(name), gazetteer,
+                    lambda n, f: _strong(f) or demonym(n, f),
+                ):
+                    found0 = gazetteer.candidates(n0)
+                    add(s0, e0, n0, "ner", DEMONYM if demonym(n0, found0) else IN_NAME)
+
+    # 2b. capitalized n-grams the NER missed, or the well-known places inside them.
+    for m in _NGRAM_RE.finditer(text):
+        span = (m.start(), m.end())
+        if not free(span) or any(_spans_overlap(span, t) for t in blocked):
+            continue
+        locative = bool(_LOCATIVE_RE.search(text[max(0, m.start() - 12):m.start()]))
+        initial = _sentence_start(text, m.start())
+
+        def accept(name: str, found: list[Candidate], whole: bool = False) -> bool:
+            if not found:
+                return False
+            if demonym(name, found):
+                return True
+            if _strong(found):
+                return not (initial and name.lower() in _NGRAM_STOP)
+            return whole and locative and not initial and any(c.primary for c in found)
+
+        name = _clean_name(m.group(0))
+        if not name or name.lower() in _NGRAM_STOP or len(name) < 3:
+            parts = []
+        elif accept(name, gazetteer.candidates(name), whole=True):
+            start = m.start() + m.group(0).find(name)
+            parts = [(start, start + len(name), name)]
+        else:
+            parts = _subspans(text, m.start(), m.end(), gazetteer, accept)
+        for s0, e0, n0 in parts:
+            add(s0, e0, n0, "gazetteer", DEMONYM if demonym(n0, gazetteer.candidates(n0)) else None)
+
+    # 2c. dotted abbreviations: "U.S.", "Ga.", "W.Va.", "D.C.".
+    for m in _ABBREV_RE.finditer(text):
+        surface = m.group(0).strip()
+        span = (m.start(), m.start() + len(surface))
+        if not free(span):
+            continue
+        if gazetteer.abbreviation(surface) is not None or any(
+            c.feature in ("country", "admin1", "region") for c in gazetteer.candidates(surface)
+        ):
+            add(span[0], span[1], surface, "gazetteer", None)
+
+    # 2d. one sense per document: a name found as a place once is a place wherever else it is
+    # written (the NER tags "Gainesville" PERSON in one sentence and GPE in the next), unless it
+    # is part of a person's longer name.
+    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "PER")] \
+        if doc is not None else []
+    known = {r[2]: r[4] for r in raw if r[4] in (None, IN_NAME, DEMONYM) and r[3] != "dateline"}
+    for name, relation in known.items():
+        if len(name) < 3:
+            continue
+        for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", text):
+            span = (m.start(), m.end())
+            if not free(span):
+                continue
+            if any(_spans_overlap(span, p) and p != span for p in persons):
+                continue
+            inside_org = any(_spans_overlap(span, b) and b != span for b in blocked)
+            rel = DEMONYM if relation == DEMONYM else IN_NAME if inside_org else None
+            add(span[0], span[1], name, "propagated", rel)
+    raw.sort(key=lambda r: r[0])
+    return raw
+
+
+def _document_context(
+    raw: list[tuple[int, int, str, str, str | None]],
+    resolved: list[Candidate | None],
+    gazetteer: Gazetteer,
+) -> tuple[dict[str, Counter], dict[str, Counter]]:
+    """Return, per name key, what each name contributes to the document's countries and admin1
+    areas, so that a mention is ranked with the context of the *other* names only."""
+    by_country: dict[str, Counter] = {}
+    by_admin1: dict[str, Counter] = {}
+    for (_, _, name, _, relation), c in zip(raw, resolved, strict=True):
+        key = name_key(name)
+        countries = by_country.setdefault(key, Counter())
+        areas = by_admin1.setdefault(key, Counter())
+        if c is not None and c.iso and relation != DEMONYM:
+            countries[c.iso] = max(countries[c.iso], 1.0 if c.feature in ("country", "admin1") else 0.5)
+            if c.feature == "admin1" and c.admin1:
+                areas[(c.iso, c.admin1)] = 1.0
+        # Local news names neighbouring towns: each admin1 where this name has a town counts.
+        for cand in gazetteer.candidates(name):
+            if cand.admin1 and cand.primary and cand.iso and cand.feature in ("city", "admin2"):
+                areas[(cand.iso, cand.admin1)] = max(areas[(cand.iso, cand.admin1)], 0.5)
+    return by_country, by_admin1
+
+
+def _leave_one_out(parts: dict[str, Counter], key: str) -> Counter:
+    total: Counter = Counter()
+    for k, part in parts.items():
+        if k != key:
+            for area, w in part.items():
+                total[area] += w
+    return total
+
+
+def _mentions(
+    text: str, doc, *, lang: str, gazetteer: Gazetteer, admin_point: str, toponyms: bool
+) -> list[PlaceMention]:
+    raw = _detect(text, doc, lang=lang, gazetteer=gazetteer)
+    if not toponyms:
+        raw = [r for r in raw if r[4] not in TOPONYM_ONLY_RELATIONS]
+
+    # "Dublin, Ga.", "Paris, Texas": the division or country written right after a town.
+    within: list[tuple[str, str | None] | None] = [None] * len(raw)
+    for i in range(len(raw) - 1):
+        if re.fullmatch(r"\s*,\s*", text[raw[i][1]:raw[i + 1][0]]):
+            nxt = _resolve(raw[i + 1][2], gazetteer=gazetteer, context_countries={},
+                           context_admin1={})
+            if nxt is not None and nxt.feature in ("admin1", "country") and nxt.iso:
+                within[i] = (nxt.iso, nxt.admin1 if nxt.feature == "admin1" else None)
+
+    # 4. resolution: first without context, then twice with the context of the other names.
+    border_isos = [gazetteer.demonym_country(m.group(1) or m.group(2))
+                   for m in _BORDER_ADJ_RE.finditer(text)]
+    resolved: list[Candidate | None] = [
+        _resolve(r[2], gazetteer=gazetteer, context_countries={}, context_admin1={}, within=w)
+        for r, w in zip(raw, within, strict=True)
+    ]
+    for _ in range(2):
+        by_country, by_admin1 = _document_context(raw, resolved, gazetteer)
+        new: list[Candidate | None] = []
+        for r, w in zip(raw, within, strict=True):
+            key = name_key(r[2])
+            countries = _leave_one_out(by_country, key)
+            for iso in border_isos:
+                if iso:
+                    countries[iso] += 1.0
+            admin1 = Counter({a: (n - 1) / 2 if n >= 2 else 0.0 for a, n in
+                              _leave_one_out(by_admin1, key).items()})
+            for a in list(admin1):
+                admin1[a] += sum(1.0 for k, part in by_admin1.items()
+                                 if k != key and part.get(a) == 1.0)
+            dominant = None
+            if countries:
+                iso, weight = countries.most_common(1)[0]
+                if weight >= 0.5 * sum(countries.values()):
+                    dominant = iso
+            new.append(_resolve(
+                r[2], gazetteer=gazetteer, context_countries=countries, context_admin1=admin1,
+                dominant=dominant, within=w,
+            ))
+        resolved = new
+
+    # Unknown facility names ("Royal Street") are placed at the document's main town.
+    focus = None
+    if toponyms:
+        towns = Counter(c.place_id for c, r in zip(resolved, raw, strict=True)
+                        if c is not None and c.feature == "city" and r[4] is None)
+        if towns:
+            top = towns.most_common(1)[0][0]
+            focus = next(c for c in resolved if c is not None and c.place_id == top)
+
+    mentions: list[PlaceMention] = []
+    for (start, end, name, method, relation), best in zip(raw, resolved, strict=True):
+        place = _to_place(best, admin_point=admin_point) if best else None
+        reason = None
+        if relation is None:
+            place, relation, reason = _relation(text, start, place)
+        if place is None and focus is not None and relation is None and _FACILITY_RE.search(name):
+            place = replace(_to_place(focus, admin_point=admin_point), geo_precision=2)
+            relation = DOCUMENT_FOCUS
+            reason = f"{name!r} is not in the gazetteer: placed at the document's main town"
+        if place is None:
+            reason = f"{name!r} is not in the gazetteer"
+        elif relation == "dateline":
+            reason = "dateline: where the dispatch was filed, not necessarily the event place"
+        elif relation == DEMONYM:
+            reason = f"demonym of {place.name}: not an event place"
+        elif relation == IN_NAME:
+            reason = f"{place.name} named inside an organisation's name: not an event place"
+        mentions.append(PlaceMention(
+            span=Span(start, end, text[start:end]), name=name, place=place, method=method,
+            reason=reason, relation=relation,
+        ))
+
+    # 2c/3. "à la frontière nigérienne", "the Syrian border".
+    for m in _BORDER_ADJ_RE.finditer(text):
+        group = 1 if m.group(1) else 2
+        iso = gazetteer.demonym_country(m.group(group))
+        span = (m.start(group), m.end(group))
+        if not iso or any(_spans_overlap(span, (pm.span.start, pm.span.end)) and
+                          pm.relation not in (DEMONYM, None) for pm in mentions):
+            continue
+        mentions = [pm for pm in mentions if not _spans_overlap(span, (pm.span.start, pm.span.end))]
+        country = gazetteer.country(iso)
+        place = _to_place(country, admin_point=admin_point) if country else None
+        mentions.append(PlaceMention(
+            span=Span(span[0], span[1], text[span[0]:span[1]]), name=m.group(group), place=place,
+            method="demonym", reason=f"border of {place.name if place else iso}: coded to the "
+            "country (ACLED geo_precision 3)", relation="border",
+        ))
+    mentions.sort(key=lambda pm: pm.span.start)
+    return mentions
+
+
 def find_place_mentions(
     text: str,
     doc=None,
@@ -345,124 +730,27 @@ def find_place_mentions(
 
     `doc` is the spaCy parse of `text` (None: gazetteer n-grams and datelines only). `published`
     is accepted for symmetry with the other normalizers; datelines carry no place-relevant date.
+    Demonyms and place names inside organisation names are not returned (see `find_toponyms`).
     """
     del published
-    # (start, end, surface name, method, relation)
-    raw: list[tuple[int, int, str, str, str | None]] = []
-    taken: list[tuple[int, int]] = []
+    return _mentions(text, doc, lang=lang, gazetteer=gazetteer, admin_point=admin_point,
+                     toponyms=False)
 
-    # 1. datelines.
-    for start, end, name in _find_datelines(text):
-        raw.append((start, end, name, "dateline", "dateline"))
-        taken.append((start, end))
 
-    # 2a. NER toponyms.
-    labels = ENTITY_LABELS.get(lang, frozenset({"GPE", "LOC", "FAC"}))
-    blocked: list[tuple[int, int]] = []
-    if doc is not None:
-        for ent in doc.ents:
-            span = (ent.start_char, ent.end_char)
-            if ent.label_ in BLOCKING_LABELS:
-                blocked.append(span)
-                continue
-            if ent.label_ not in labels or any(_spans_overlap(span, t) for t in taken):
-                continue
-            name = _clean_name(ent.text)
-            if not name:
-                continue
-            if gazetteer.demonym_country(name) and not gazetteer.has_name(name):
-                continue  # "forces américaines": an actor's adjective, not a place
-            offset = ent.text.find(name)
-            start = ent.start_char + max(offset, 0)
-            raw.append((start, start + len(name), name, "ner", None))
-            taken.append(span)
+def find_toponyms(
+    text: str,
+    doc=None,
+    *,
+    lang: str,
+    gazetteer: Gazetteer,
+    admin_point: str = "capital",
+) -> list[PlaceMention]:
+    """Return every toponym as geoparsing gold standards (GeoWebNews, LGL) count them.
 
-    # 2b. capitalized n-grams the NER missed.
-    for m in _NGRAM_RE.finditer(text):
-        span = (m.start(), m.end())
-        if any(_spans_overlap(span, t) for t in taken + blocked):
-            continue
-        name = _clean_name(m.group(0))
-        if not name or name.lower() in _NGRAM_STOP or len(name) < 3:
-            continue
-        found = gazetteer.candidates(name)
-        if not found:
-            continue
-        if gazetteer.demonym_country(name) and not any(
-            c.primary and c.feature in AREA_FEATURES for c in found
-        ):
-            continue  # "Americans", "Syrian": actors' adjectives, not places
-        locative = bool(_LOCATIVE_RE.search(text[max(0, m.start() - 12):m.start()]))
-        sentence_start = m.start() == 0 or text[max(0, m.start() - 2):m.start()].strip() in (
-            ".", "!", "?", ""
-        ) and (m.start() < 2 or text[m.start() - 1] in "\n ")
-        strong = any(
-            c.feature in ("country", "admin1", "region") or c.source == "supplement"
-            or (c.primary and c.population >= NGRAM_MIN_POPULATION)
-            for c in found
-        )
-        if strong or (locative and not sentence_start and any(c.primary for c in found)):
-            start = m.start() + m.group(0).find(name)
-            raw.append((start, start + len(name), name, "gazetteer", None))
-            taken.append(span)
-
-    # 2c. "à la frontière nigérienne", "the Syrian border".
-    border_mentions: list[tuple[int, int, str, str]] = []
-    for m in _BORDER_ADJ_RE.finditer(text):
-        group = 1 if m.group(1) else 2
-        iso = gazetteer.demonym_country(m.group(group))
-        if iso and not any(_spans_overlap((m.start(group), m.end(group)), t) for t in taken):
-            border_mentions.append((m.start(group), m.end(group), m.group(group), iso))
-
-    # 4a. first pass without context, to learn the document's countries and admin1 areas.
-    context_countries: Counter[str] = Counter()
-    context_admin1: Counter[tuple[str, str]] = Counter()
-    for start, end, name, method, relation in raw:
-        first = geocode_place(name, gazetteer=gazetteer)
-        if first is None:
-            continue
-        weight = 1.0 if first.feature in ("country", "admin1") else 0.5
-        context_countries[first.iso] += weight
-        if first.feature == "admin1" and first.admin1:
-            context_admin1[(first.iso, first.admin1)] += 1
-    for _, _, _, iso in border_mentions:
-        context_countries[iso] += 1
-    # Admin1 areas where several distinct names of this document have a town: local news names
-    # neighbouring towns, so "Alexandria" beside "Pineville" is the one in Louisiana.
-    names_by_admin1: dict[tuple[str, str], set[str]] = {}
-    for _, _, name, _, _ in raw:
-        for c in gazetteer.candidates(name):
-            if c.admin1 and c.primary and c.iso in context_countries:
-                names_by_admin1.setdefault((c.iso, c.admin1), set()).add(name_key(name))
-    for area, names in names_by_admin1.items():
-        if len(names) >= 2:
-            context_admin1[area] += (len(names) - 1) / 2
-
-    # 4b. resolve with context; 3. relative phrases.
-    mentions: list[PlaceMention] = []
-    for start, end, name, method, relation in raw:
-        place = geocode_place(
-            name, gazetteer=gazetteer, context_countries=context_countries,
-            context_admin1=context_admin1, admin_point=admin_point,
-        )
-        reason = None
-        if relation is None:
-            place, relation, reason = _relation(text, start, place)
-        if place is None:
-            reason = f"{name!r} is not in the gazetteer"
-        elif relation == "dateline":
-            reason = "dateline: where the dispatch was filed, not necessarily the event place"
-        mentions.append(PlaceMention(
-            span=Span(start, end, text[start:end]), name=name, place=place, method=method,
-            reason=reason, relation=relation,
-        ))
-    for start, end, word, iso in border_mentions:
-        country = gazetteer.country(iso)
-        place = _to_place(country, admin_point=admin_point) if country else None
-        mentions.append(PlaceMention(
-            span=Span(start, end, text[start:end]), name=word, place=place, method="demonym",
-            reason=f"border of {place.name if place else iso}: coded to the country "
-            "(ACLED geo_precision 3)", relation="border",
-        ))
-    mentions.sort(key=lambda pm: pm.span.start)
-    return mentions
+    `find_place_mentions` plus, flagged by `relation`, what is not an event place: demonyms
+    ("Russian", relation "demonym", resolved to the country or region), places inside
+    organisation names ("Washington Post", "in name"), and unknown street or building names
+    placed at the document's main town ("document focus").
+    """
+    return _mentions(text, doc, lang=lang, gazetteer=gazetteer, admin_point=admin_point,
+                     toponyms=True)

@@ -78,7 +78,8 @@ def event_id_for(document_id: str, group: MentionGroup) -> str:
     # the first precise mention identifies the incident (vague summaries can be shared by several)
     anchors = [m for m in group.mentions if is_precise(m)] or list(group.mentions)
     first = min(anchors, key=lambda m: (m.sentence.start, m.trigger.span.start))
-    key = f"{document_id}:{first.sentence.start}:{first.trigger.span.start}:{'context' if group.context else 'event'}"
+    place_start = first.place.span.start if first.place is not None else -1
+    key = f"{document_id}:{first.sentence.start}:{first.trigger.span.start}:{place_start}:{'context' if group.context else 'event'}"
     return "ew-" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 

@@ -1,0 +1,327 @@
+"""Pydantic models of the HTTP API (the boundary only: the store and pipeline use dataclasses).
+
+Response models mirror the output contract (ARCHITECTURE.md): an event is exactly what
+`Store.events()` returns, so the API, `eventwire events --format jsonl` and the exports agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from eventwire.models import CLAIM_STATUSES, EVENT_TYPES
+
+ClaimStatus = Enum("ClaimStatus", {s: s for s in CLAIM_STATUSES}, type=str)  # type: ignore[misc]
+EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)  # type: ignore[misc]
+SubEventType = Enum(  # type: ignore[misc]
+    "SubEventType", {s: s for subs in EVENT_TYPES.values() for s in subs}, type=str
+)
+
+
+class SortOrder(str, Enum):
+    """How `GET /api/events` orders its results (a leading "-" means descending)."""
+
+    event_date = "event_date"
+    event_date_desc = "-event_date"
+    fatalities = "fatalities"
+    fatalities_desc = "-fatalities"
+    confidence = "confidence"
+    confidence_desc = "-confidence"
+    updated_at = "updated_at"
+    updated_at_desc = "-updated_at"
+    event_id = "event_id"
+
+
+class ExportFormat(str, Enum):
+    acled_csv = "acled-csv"
+    csv = "csv"
+    geojson = "geojson"
+    jsonl = "jsonl"
+
+
+class IngestFormat(str, Enum):
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
+
+
+def _no_surrogates(value: str | None) -> str | None:
+    """Reject strings SQLite cannot store (lone UTF-16 surrogates from JSON escapes)."""
+    if value is not None:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as e:
+            raise ValueError("text must be valid Unicode (no lone surrogates)") from e
+    return value
+
+
+Text = Annotated[str, StringConstraints(max_length=10_000)]
+ShortText = Annotated[str, StringConstraints(max_length=500)]
+
+
+# -- errors ----------------------------------------------------------------------------------
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="Machine-readable error code, e.g. not_found, invalid_request.")
+    message: str = Field(description="One line saying what is wrong and, where useful, what to do.")
+
+
+class ErrorBody(BaseModel):
+    """Every error the API returns has this shape."""
+
+    error: ErrorDetail
+
+
+# -- events ----------------------------------------------------------------------------------
+
+
+class EvidenceOut(BaseModel):
+    text: str
+    start: int = Field(description="Character offset into the document text.")
+    end: int
+
+
+class ReportOut(BaseModel):
+    document_id: str
+    url: str | None
+    outlet: str | None
+    attributed_to: str | None = Field(description='Who is quoted ("le Centcom"), if anyone.')
+    claim_status: str
+    evidence: list[EvidenceOut]
+    fatalities: int | None
+
+
+class EventOut(BaseModel):
+    """One event in the output contract: ACLED's columns, extras, reports and provenance."""
+
+    event_id: str
+    event_date: str | None
+    time_precision: int | None
+    event_type: str
+    sub_event_type: str
+    actor1: str | None
+    assoc_actor_1: str | None
+    actor2: str | None
+    assoc_actor_2: str | None
+    country: str | None
+    iso: str | None
+    admin1: str | None
+    admin2: str | None
+    location: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
+    fatalities: int
+    source: str
+    notes: str
+    fatalities_low: int | None
+    fatalities_high: int | None
+    injuries: int | None
+    claimed_by: list[str]
+    disputed: bool
+    confidence: float
+    reports: list[ReportOut]
+    provenance: dict[str, dict[str, Any]] = Field(
+        description="For each field: {text, start, end, document_id, method} or {reason}."
+    )
+
+
+class EventPage(BaseModel):
+    """A page of events; ask again with `offset=next_offset` while it is not null."""
+
+    events: list[EventOut]
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+class RevisionOut(BaseModel):
+    id: int
+    event_id: str
+    at: str
+    action: str = Field(description="created, report_added, merged, split, updated, corrected, "
+                                    "deleted")
+    reason: str | None
+    who: str
+    diff: dict[str, Any] = Field(description="field: [old, new] (a created revision holds the "
+                                             "whole event)")
+
+
+class EventDetail(EventOut):
+    """An event with its revision log (oldest first) and whether it is deleted."""
+
+    deleted: bool
+    history: list[RevisionOut]
+
+
+# -- corrections -----------------------------------------------------------------------------
+
+
+def _no_default_in_schema(schema: dict[str, Any]) -> None:
+    # An absent field means "leave unchanged"; `null` is only valid where the column allows it.
+    schema.pop("default", None)
+
+
+def _required_if_given(annotation: Any, **kw: Any) -> Any:
+    """Return a field that may be absent but, when given, must not be null."""
+    return Field(default=None, json_schema_extra=_no_default_in_schema, **kw)
+
+
+class EventChanges(BaseModel):
+    """Fields an analyst may correct; absent fields are left as they are.
+
+    Fields the store requires (event_type, sub_event_type, fatalities, source, notes,
+    claimed_by, disputed, confidence) cannot be null; the others can be set to null (unknown).
+    Giving `sub_event_type` alone also sets its `event_type`.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    event_date: date | None = None
+    time_precision: Annotated[int, Field(ge=1, le=3)] | None = None
+    event_type: EventType = _required_if_given(EventType)  # type: ignore[valid-type]
+    sub_event_type: SubEventType = _required_if_given(SubEventType)  # type: ignore[valid-type]
+    actor1: ShortText | None = None
+    assoc_actor_1: ShortText | None = None
+    actor2: ShortText | None = None
+    assoc_actor_2: ShortText | None = None
+    country: ShortText | None = None
+    iso: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
+    admin1: ShortText | None = None
+    admin2: ShortText | None = None
+    location: ShortText | None = None
+    latitude: Annotated[float, Field(ge=-90, le=90)] | None = None
+    longitude: Annotated[float, Field(ge=-180, le=180)] | None = None
+    geo_precision: Annotated[int, Field(ge=1, le=3)] | None = None
+    fatalities: Annotated[int, Field(ge=0, le=1_000_000)] = _required_if_given(int)
+    source: ShortText = _required_if_given(str)
+    notes: Text = _required_if_given(str)
+    fatalities_low: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
+    fatalities_high: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
+    injuries: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
+    claimed_by: Annotated[list[ShortText], Field(max_length=50)] = _required_if_given(list)
+    disputed: bool = _required_if_given(bool)
+    confidence: Annotated[float, Field(ge=0, le=1)] = _required_if_given(float)
+
+    _check_text = field_validator(
+        "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "country", "admin1", "admin2",
+        "location", "source", "notes",
+    )(_no_surrogates)
+
+    @field_validator("claimed_by")
+    @classmethod
+    def _check_claimed_by(cls, value: list[str] | None) -> list[str] | None:
+        for item in value or ():
+            _no_surrogates(item)
+        return value
+
+    def given(self) -> dict[str, Any]:
+        """Return the fields the client sent, with enums as their plain values."""
+        out = {}
+        for name in self.model_fields_set:
+            value = getattr(self, name)
+            out[name] = value.value if isinstance(value, Enum) else value
+        return out
+
+
+class Correction(BaseModel):
+    """An analyst's correction: what changes, who made it and why (kept in the revision log)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    who: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+    changes: EventChanges
+
+    _check_text = field_validator("who", "reason")(_no_surrogates)
+
+
+# -- documents -------------------------------------------------------------------------------
+
+
+class DocumentOut(BaseModel):
+    id: str
+    external_id: str | None
+    origin: str | None
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: str | None
+    lang: str
+    text: str = Field(description="The text as stored; evidence offsets index it.")
+    pipeline_version: str
+    ingested_at: str
+    processed_at: str
+    event_ids: list[str] = Field(description="Live events this document reports.")
+
+
+class IngestRequest(BaseModel):
+    """A document to ingest: plain text, an HTML page, or a JSONL batch (one record a line)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: IngestFormat = IngestFormat.text
+    content: Annotated[str, StringConstraints(min_length=1)] = Field(
+        description='The text, the HTML page, or JSONL lines {"id", "text" or "html", "title"?, '
+                    '"url"?, "source"?, "published"?, "lang"?}.'
+    )
+    published: date | None = Field(
+        default=None, description="Reference date for relative dates when the input has none."
+    )
+    title: ShortText | None = None
+    url: Annotated[str, StringConstraints(max_length=2000)] | None = None
+    source: ShortText | None = Field(default=None, description="The outlet (AFP, Reuters…).")
+    lang: Annotated[str, StringConstraints(max_length=20)] | None = Field(
+        default=None, description="fr or en; detected when absent."
+    )
+
+    _check_text = field_validator("content", "title", "url", "source", "lang")(_no_surrogates)
+
+
+class IngestedDocument(BaseModel):
+    document_id: str
+    origin: str
+    title: str | None
+    status: Literal["inserted", "unchanged", "reprocessed", "kept_newer"]
+    event_ids: list[str] = Field(description="Events the document reports (context excluded).")
+    created: list[str]
+    updated: list[str]
+    deleted: list[str]
+
+
+class SkipOut(BaseModel):
+    origin: str
+    reason: str = Field(description="empty, binary, encoding, too_large, too_short, bad_json, "
+                                    "bad_record, unsupported_language…")
+    detail: str
+    document_id: str | None
+
+
+class IngestResult(BaseModel):
+    documents: list[IngestedDocument]
+    skips: list[SkipOut]
+
+
+# -- service ---------------------------------------------------------------------------------
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    version: str
+    pipeline_version: str
+    ui_assets: bool = Field(description="Whether the map libraries are installed (./dev setup).")
+
+
+class Meta(BaseModel):
+    """Vocabularies and settings the UI builds its forms from."""
+
+    event_types: dict[str, list[str]]
+    claim_statuses: list[str]
+    sort_orders: list[str]
+    export_formats: list[str]
+    private: bool = Field(description="Whether reads need the bearer token too.")
+    writable: bool = Field(description="Whether a write token is configured.")

@@ -1,0 +1,178 @@
+"""Choose the place of an incident mention among the place mentions of its sentence.
+
+ACLED codes the most precise place the report supports. Three rules decide here:
+  1. places inside the speaker or the reporting clause ("les services anti-terroristes du
+     Kurdistan", "joint depuis Yaoundé") and datelines never place the incident;
+  2. a sentence that lists places ("Tola et Gningou", "the villages of Yoro and Gangafani 2")
+     reports one incident per place;
+  3. a village the gazetteer does not know is kept under its own name, coded to the nearest
+     known place the article gives (the town it is "20 km from", the district it lies in) with
+     geo_precision 2 — ACLED's practice — instead of being dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from eventwire.models import Place, PlaceMention, Span
+
+FEATURE_RANK = {
+    "airbase": 0, "facility": 0, "camp": 0, "hospital": 0, "border_crossing": 0,
+    "city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 4,
+}
+AREA_FEATURES = frozenset({"country", "admin1", "region", "admin2"})
+COORDINATION = re.compile(
+    r"^\s*(,|;|et|and|ou|or|ainsi que|as well as)?\s*(,)?\s*(et|and)?\s*$", re.IGNORECASE
+)
+# Words right before a toponym that make it a place even when the gazetteer does not know it.
+LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:à|au|aux|dans|près de|non loin de|village de|villages de|localité de|localités de|"
+    r"commune de|quartier de|in|at|near|village of|villages of|town of|area of|notamment)\s*)$",
+    re.IGNORECASE,
+)
+
+
+LIST_ITEM_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:et|and|ou|or)\s+)((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)")
+LIST_ITEM_BEFORE = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)\s*,\s*$")
+
+
+def expand_list(text: str, sentence: Span, candidates: list[PlaceMention]) -> list[PlaceMention]:
+    """Return the candidates plus the names listed with them that NER missed
+    ("Kapoka, Mangimu, Mabanga et Petineko": all four, when one of them is a place mention)."""
+    taken = {(p.span.start, p.span.end) for p in candidates}
+    found = list(candidates)
+    for p in candidates:
+        if p.place is not None and p.place.feature in AREA_FEATURES:
+            continue
+        # forward: ", Name" / " et Name" right after the mention, repeatedly
+        pos = p.span.end
+        while pos < sentence.end:
+            m = LIST_ITEM_AFTER.match(text, pos, sentence.end)
+            if not m:
+                break
+            start, end = m.start(1), m.end(1)
+            if (start, end) not in taken and not any(q.span.start <= start < q.span.end for q in found):
+                found.append(PlaceMention(span=Span(start, end, text[start:end]), name=text[start:end], place=None,
+                                          method="list", reason="listed with other places; not in the gazetteer"))
+                taken.add((start, end))
+            pos = end
+        # backward: "Name, " right before the mention, repeatedly
+        pos = p.span.start
+        while pos > sentence.start:
+            m = LIST_ITEM_BEFORE.search(text, sentence.start, pos)
+            if not m or m.end() != pos:
+                break
+            start, end = m.start(1), m.end(1)
+            if (start, end) not in taken and not any(q.span.start <= start < q.span.end for q in found):
+                found.append(PlaceMention(span=Span(start, end, text[start:end]), name=text[start:end], place=None,
+                                          method="list", reason="listed with other places; not in the gazetteer"))
+                taken.add((start, end))
+            pos = start
+    return sorted(found, key=lambda q: q.span.start)
+
+
+def _inside(span: Span, outer: tuple[Span, ...]) -> bool:
+    return any(x.start <= span.start and span.end <= x.end for x in outer)
+
+
+def sentence_places(sentence: Span, places: tuple[PlaceMention, ...], *, exclude: tuple[Span, ...]) -> list[PlaceMention]:
+    """Return the place mentions of a sentence that may place its incident, in text order."""
+    return [
+        p for p in places
+        if sentence.start <= p.span.start and p.span.end <= sentence.end
+        and p.relation != "dateline" and p.relation != "demonym"
+        and not _inside(p.span, exclude)
+    ]
+
+
+def _anchor(candidates: list[PlaceMention], main_iso: str | None) -> Place | None:
+    """Return the most precise resolved place to code an unknown village to."""
+    resolved = [p for p in candidates if p.place is not None and (main_iso is None or p.place.iso == main_iso)]
+    if not resolved:
+        return None
+    best = min(resolved, key=lambda p: (p.place.geo_precision, FEATURE_RANK.get(p.place.feature, 2)))
+    return best.place
+
+
+def derived_place(mention: PlaceMention, anchor: Place) -> PlaceMention:
+    """Return an unknown toponym coded to an anchor place (ACLED geo_precision 2)."""
+    name = mention.span.text
+    place = replace(
+        anchor,
+        name=name,
+        feature="village",
+        geo_precision=max(2, anchor.geo_precision if anchor.feature in AREA_FEATURES else 2),
+        geonameid=None,
+        where_prec=2,
+    )
+    return replace(
+        mention,
+        name=name,
+        place=place,
+        method="nearest_known_place",
+        reason=f"{name} is not in the gazetteer: coded to {anchor.name} (geo_precision {place.geo_precision})",
+    )
+
+
+def _is_locative(text: str, mention: PlaceMention) -> bool:
+    before = text[max(0, mention.span.start - 30):mention.span.start]
+    return bool(LOCATIVE_BEFORE.search(before))
+
+
+def choose_places(
+    text: str,
+    sentence: Span,
+    paragraph_places: list[PlaceMention],
+    candidates: list[PlaceMention],
+    *,
+    main_iso: str | None,
+) -> list[PlaceMention]:
+    """Return the place(s) of the incidents a sentence reports: several when it lists places,
+    one for the most precise place, or [] when it names none.
+
+    `candidates` are the sentence's usable place mentions (see `sentence_places`);
+    `paragraph_places` are the usable ones of its paragraph, to code unknown villages.
+    """
+    anchor = _anchor(candidates, main_iso) or _anchor(paragraph_places, main_iso)
+
+    def usable(p: PlaceMention) -> PlaceMention | None:
+        if p.place is not None:
+            return p
+        if anchor is not None and p.span.text[:1].isupper():
+            return derived_place(p, anchor)
+        return None
+
+    # rule 2: a list of places
+    ordered = expand_list(text, sentence, candidates)
+    best: list[PlaceMention] = []
+    run: list[PlaceMention] = []
+    for p in ordered:
+        precise_or_unknown = p.place is None or (
+            p.place.feature not in AREA_FEATURES and p.place.geo_precision <= 2 and p.relation is None
+        )
+        if not precise_or_unknown:
+            run = []
+            continue
+        if run and COORDINATION.match(text[run[-1].span.end:p.span.start]):
+            run.append(p)
+        else:
+            run = [p]
+        if len(run) > len(best):
+            best = list(run)
+    if len(best) >= 2 and (any(p.place is not None for p in best) or _is_locative(text, best[0])):
+        listed = [u for u in (usable(p) for p in best) if u is not None]
+        isos = {u.place.iso for u in listed}
+        if len(listed) >= 2 and len(isos) == 1:
+            return listed
+    # rule 1: the most precise resolved place; rule 3: an unknown village after "à", "in"…
+    resolved = [p for p in candidates if p.place is not None]
+    unknown = [p for p in candidates if p.place is None and _is_locative(text, p)]
+    if unknown and anchor is not None and (not resolved or all(p.place.feature in AREA_FEATURES for p in resolved)):
+        derived = usable(unknown[0])
+        if derived is not None:
+            return [derived]
+    if not resolved:
+        return []
+    in_main = [p for p in resolved if main_iso is None or p.place.iso == main_iso] or resolved
+    return [min(in_main, key=lambda p: (p.place.geo_precision, FEATURE_RANK.get(p.place.feature, 2), p.span.start))]
