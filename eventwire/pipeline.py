@@ -55,7 +55,7 @@ def extract_events(document: Document) -> DocumentResult:
     )
     ctx = document_context(document, places, times)
     mentions = [m for incident in incidents for m in normalize_mentions(incident, ctx)]
-    groups = merge_mentions_in_document(mentions)
+    groups = merge_mentions_in_document(mentions, published=document.published)
     options = EventOptions(default_country=ctx.main_country)
     built = [build_event(g, document, options=options) for g in groups]
     return DocumentResult(

@@ -216,6 +216,7 @@ def index_fingerprint() -> str:
         st = p.stat()
         h.update(f"{p.name}:{st.st_size}:{int(st.st_mtime)}".encode())
     h.update(supplement_path().read_bytes())
+    h.update(Path(__file__).read_bytes())  # the build code itself
     return h.hexdigest()[:12]
 
 
@@ -303,6 +304,19 @@ def _derived_demonyms(name: str) -> list[str]:
     else:
         forms += [name + "ian", name + "i", name + "ese"]
     return forms + [f + "s" for f in forms if not f.endswith("ese")]
+
+
+def _spread_midpoint(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """Return the midpoint of the 2nd-98th percentile box of a wide area's towns (Ontario's
+    towns crowd its south, but GeoNames places it near its geographic centre)."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+
+    def q(values: list[float], f: float) -> float:
+        return values[int(f * (len(values) - 1))]
+
+    return (round((q(lats, 0.02) + q(lats, 0.98)) / 2, 4),
+            round((q(lons, 0.02) + q(lons, 0.98)) / 2, 4))
 
 
 def _ascii_admin_name(name: str, aliases: list[str]) -> str:
@@ -470,8 +484,10 @@ def build_gazetteer_index(path: Path | str) -> Path:
         # ADM1 points of LGL's gold (GeoNames places areas near their geographic centre).
         span = max(max(t[0] for t in towns) - min(t[0] for t in towns),
                    max(t[1] for t in towns) - min(t[1] for t in towns))
-        cell = 1.0 if span > 5 else 0.25 if sub["level"] == 1 or span > 1.5 else 0.1
-        clat, clon = _area_points(towns, cell)
+        if span > 3:
+            clat, clon = _spread_midpoint(towns)
+        else:
+            clat, clon = _area_points(towns, 0.25 if sub["level"] == 1 or span > 1.5 else 0.1)
         o = admin1_override.get(sub["code"]) if sub["level"] == 1 else None
         if o and o.lat is not None:
             biggest = (o.lat, o.lon, 0)

@@ -28,7 +28,7 @@ from eventwire.normalize.gazetteer import Candidate, Gazetteer, name_key
 # a country named in the document outweighs one order of magnitude of population but not two.
 W_PRIMARY = 2.0  # matched the entry's own name rather than an alternate
 W_FEATURE = {
-    "continent": 8.0, "country": 6.0, "region": 8.0, "admin1": 1.5, "admin2": 0.0, "city": 0.0,
+    "continent": 8.0, "country": 12.0, "region": 8.0, "admin1": 1.5, "admin2": 0.0, "city": 0.0,
 }
 W_SUPPLEMENT = 7.0  # our own hand-checked entries (their aliases count as own names)
 W_CAPITAL = 3.0  # a national capital ("Washington", "Paris" without other context)
@@ -36,7 +36,9 @@ W_COUNTRY_HINT = 10.0
 W_CONTEXT_COUNTRY = 6.0  # a country the rest of the document names
 W_CONTEXT_NEIGHBOUR = 2.0  # a neighbour of such a country ("Gaza" beside "Israel")
 W_DOMINANT = 2.0  # the country most of the rest of the document is in
+W_FOREIGN = 3.0  # taken off a country the rest of a document with a dominant country never names
 W_CONTEXT_ADMIN1 = 3.0
+W_CONTEXT_ADMIN2 = 4.0  # "Paris" beside "Henry County": the county the town is in
 W_PAIR = 12.0  # "Dublin, Ga.", "Paris, Texas": the division or country written after the town
 W_FEATURE_HINT = 8.0
 W_POPULATION = 1.0  # per power of ten
@@ -128,7 +130,8 @@ _NGRAM_STOP = frozenset({
     "july", "august", "september", "october", "november", "december", "police", "president",
     # compass words that happen to name divisions somewhere (Lebanon's "South", Uganda's "Western")
     "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-    "centre", "center", "nord", "sud", "est", "ouest", "midwest",
+    "centre", "center", "nord", "sud", "est", "ouest", "midwest", "northeast", "northwest",
+    "southeast", "southwest", "north-east", "north-west", "south-east", "south-west",
 })
 # A capitalized n-gram the NER did not tag counts as a toponym only when the gazetteer knows
 # it as a country, first-level division, supplement entry, or a town at least this large (or any
@@ -159,14 +162,24 @@ def _score(
     s += W_POPULATION * max(0.0, math.log10(c.population + 1) - damping)
     if country_hint and c.iso == country_hint:
         s += W_COUNTRY_HINT
+    context = 0.0
     if c.iso and context_countries.get(c.iso):
-        s += W_CONTEXT_COUNTRY * min(1.0, context_countries[c.iso])
+        context += W_CONTEXT_COUNTRY * min(1.0, context_countries[c.iso])
     elif c.iso and neighbours:
-        s += W_CONTEXT_NEIGHBOUR * min(1.0, max(context_countries.get(n, 0.0) for n in neighbours))
+        context += W_CONTEXT_NEIGHBOUR * min(
+            1.0, max(context_countries.get(n, 0.0) for n in neighbours)
+        )
     if c.iso and c.iso == dominant:
-        s += W_DOMINANT
+        context += W_DOMINANT
+    elif dominant and c.feature == "country" and not context:
+        context -= W_FOREIGN  # "Georgia" in an Atlanta story is the state
     if c.admin1 and context_admin1.get((c.iso, c.admin1)):
-        s += W_CONTEXT_ADMIN1 * min(2.0, context_admin1[(c.iso, c.admin1)])
+        context += W_CONTEXT_ADMIN1 * min(2.0, context_admin1[(c.iso, c.admin1)])
+    if c.admin2 and context_admin1.get((c.iso, c.admin1, c.admin2)):
+        context += W_CONTEXT_ADMIN2 * min(1.0, context_admin1[(c.iso, c.admin1, c.admin2)])
+    # A town matched only on an alternate name ("East Liverpool" for "Liverpool") needs more
+    # than the document's country to win.
+    s += context if c.primary or c.feature != "city" else context / 2
     if within and c.iso == within[0] and (within[1] is None or c.admin1 == within[1]):
         s += W_PAIR
     if feature_hint:
@@ -290,8 +303,8 @@ def _resolve(
     if best.feature in ("admin1", "admin2") and feature_hint not in ("admin1", "admin2"):
         # "Gao", "Erbil": a town named like its province is the town (ACLED codes the town).
         towns = [
-            c for c in found if c.feature == "city" and c.primary and c.iso == best.iso
-            and best.name in (c.admin1, c.admin2)
+            c for c in found if c.feature == "city" and c.iso == best.iso
+            and (c.primary or c.population >= 1_000_000) and best.name in (c.admin1, c.admin2)
         ]
         if towns:
             best = max(towns, key=lambda c: c.population)
@@ -320,8 +333,17 @@ def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+_CAPS_DATELINE_RE = re.compile(
+    r"(?:^|(?<=[.!?\"”]\s))[ \t]*(?P<name>[A-Z][A-Z'’.\-]{2,}(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})"
+    r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]+[-–—][ \t]",
+    re.MULTILINE,
+)
+
+
 def _find_datelines(text: str) -> list[tuple[int, int, str]]:
     out = []
+    for m in _CAPS_DATELINE_RE.finditer(text):  # "ATLANTA - ", "BEIRUT, Lebanon — "
+        out.append((m.start("name"), m.end("name"), m.group("name").strip().title()))
     for m in _DATELINE_RE.finditer(text):
         if m.start() > 0 and text[m.start() - 1] not in "\n":
             continue
@@ -472,7 +494,8 @@ def _detect(
 
     # 1. datelines.
     for start, end, name in _find_datelines(text):
-        add(start, end, name, "dateline", "dateline")
+        if free((start, end)) and gazetteer.has_name(name):
+            add(start, end, name, "dateline", "dateline")
 
     # 2a. NER entities: toponyms; demonyms (NORP); places named inside organisation names.
     labels = ENTITY_LABELS.get(lang, frozenset({"GPE", "LOC", "FAC"}))
@@ -590,7 +613,12 @@ def _document_context(
     gazetteer: Gazetteer,
 ) -> tuple[dict[str, Counter], dict[str, Counter]]:
     """Return, per name key, what each name contributes to the document's countries and admin1
-    areas, so that a mention is ranked with the context of the *other* names only."""
+    areas, so that a mention is ranked with the context of the *other* names only.
+
+    A named division counts 1; a name's current resolution 0.5; and, because local news names
+    neighbouring towns, each name spreads 1 over the divisions where it has a town, so a rare
+    name ("Edgar County") says more than a common one ("Marshall").
+    """
     by_country: dict[str, Counter] = {}
     by_admin1: dict[str, Counter] = {}
     for (_, _, name, _, relation), c in zip(raw, resolved, strict=True):
@@ -599,12 +627,22 @@ def _document_context(
         areas = by_admin1.setdefault(key, Counter())
         if c is not None and c.iso and relation != DEMONYM:
             countries[c.iso] = max(countries[c.iso], 1.0 if c.feature in ("country", "admin1") else 0.5)
-            if c.feature == "admin1" and c.admin1:
-                areas[(c.iso, c.admin1)] = 1.0
-        # Local news names neighbouring towns: each admin1 where this name has a town counts.
+            if c.admin1:
+                areas[(c.iso, c.admin1)] = max(
+                    areas[(c.iso, c.admin1)], 1.0 if c.feature == "admin1" else 0.5
+                )
+        towns = {
+            (cand.iso, cand.admin1) for cand in gazetteer.candidates(name)
+            if cand.admin1 and cand.primary and cand.iso and cand.feature in ("city", "admin2")
+        }
+        for area in towns:
+            areas[area] = max(areas[area], 1.0 / len(towns))
+        # second-level divisions: a county named, or the county of a town named (keys of three)
         for cand in gazetteer.candidates(name):
-            if cand.admin1 and cand.primary and cand.iso and cand.feature in ("city", "admin2"):
-                areas[(cand.iso, cand.admin1)] = max(areas[(cand.iso, cand.admin1)], 0.5)
+            if cand.primary and cand.iso and cand.admin1 and cand.admin2 and cand.feature in (
+                "city", "admin2"
+            ):
+                areas[(cand.iso, cand.admin1, cand.admin2)] = 1.0
     return by_country, by_admin1
 
 
@@ -649,11 +687,7 @@ def _mentions(
             for iso in border_isos:
                 if iso:
                     countries[iso] += 1.0
-            admin1 = Counter({a: (n - 1) / 2 if n >= 2 else 0.0 for a, n in
-                              _leave_one_out(by_admin1, key).items()})
-            for a in list(admin1):
-                admin1[a] += sum(1.0 for k, part in by_admin1.items()
-                                 if k != key and part.get(a) == 1.0)
+            admin1 = _leave_one_out(by_admin1, key)
             dominant = None
             if countries:
                 iso, weight = countries.most_common(1)[0]

@@ -138,6 +138,49 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        2,
+        "cross_document_resolution",
+        (
+            # Each document's own account of an event (the pipeline's event, output-contract
+            # JSON): the stored event is recomputed from them, so a report can be split off or
+            # replaced by a newer pipeline's output (issue 6).
+            """CREATE TABLE contributions (
+                id {serial_pk},
+                event_id TEXT NOT NULL REFERENCES events(event_id),
+                document_id TEXT NOT NULL REFERENCES documents(id),
+                origin_event_id TEXT NOT NULL,
+                context {bool} NOT NULL,
+                record {json} NOT NULL,
+                added_at {timestamp} NOT NULL,
+                UNIQUE (document_id, origin_event_id)
+            )""",
+            "CREATE INDEX contributions_event ON contributions (event_id)",
+            # Pairs an analyst split apart: the document's reports never rejoin that event.
+            """CREATE TABLE kept_apart (
+                document_id TEXT NOT NULL REFERENCES documents(id),
+                event_id TEXT NOT NULL REFERENCES events(event_id),
+                PRIMARY KEY (document_id, event_id)
+            )""",
+            # Sentence vectors of the text-similarity model, by a hash of the sentence.
+            """CREATE TABLE sentence_vectors (
+                text_key TEXT PRIMARY KEY,
+                model TEXT NOT NULL,
+                vector BLOB NOT NULL
+            )""",
+            # Blocking for resolution: a 1-degree lat/lon cell (portable integer arithmetic;
+            # CAST truncates, which is floor for the non-negative offsets) and the date.
+            "ALTER TABLE events ADD COLUMN geo_cell INTEGER",
+            "UPDATE events SET geo_cell = CAST(latitude + 90 AS INTEGER) * 1000"
+            " + CAST(longitude + 180 AS INTEGER) WHERE latitude IS NOT NULL"
+            " AND longitude IS NOT NULL",
+            "CREATE INDEX events_cell_date ON events (geo_cell, event_date)",
+            "CREATE INDEX events_country_date ON events (country, event_date)",
+        ),
+    ),
+)
+
 LATEST_VERSION = MIGRATIONS[-1].version
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from eventwire.models import ACLED_COLUMNS, Event, Report
+from eventwire.models import ACLED_COLUMNS, Event, Evidence, Provenance, Report
 from eventwire.store.filters import actor_search_key
 
 # Event columns besides the ACLED ones, in output-contract order.
@@ -44,8 +45,16 @@ def event_row(event: Event) -> dict[str, Any]:
         actor_search=actor_search_key(
             event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2
         ),
+        geo_cell=geo_cell(event.latitude, event.longitude),
     )
     return row
+
+
+def geo_cell(latitude: float | None, longitude: float | None) -> int | None:
+    """Return the 1-degree grid cell of a point (the `events.geo_cell` blocking key)."""
+    if latitude is None or longitude is None:
+        return None
+    return (math.floor(latitude) + 90) * 1000 + (math.floor(longitude) + 180)
 
 
 def report_row(report: Report) -> dict[str, Any]:
@@ -100,3 +109,43 @@ def comparable(row: sqlite3.Row | dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+
+
+def event_from_dict(d: dict[str, Any], *, context_only: bool = False) -> Event:
+    """Return the Event an output-contract dict describes (the inverse of Event.as_dict())."""
+    reports = tuple(
+        Report(
+            document_id=r["document_id"],
+            url=r.get("url"),
+            outlet=r.get("outlet"),
+            attributed_to=r.get("attributed_to"),
+            claim_status=r.get("claim_status") or "reported",
+            evidence=tuple(
+                Evidence(r["document_id"], e["text"], e["start"], e["end"])
+                for e in r.get("evidence", [])
+            ),
+            fatalities=r.get("fatalities"),
+        )
+        for r in d.get("reports", [])
+    )
+    provenance = {
+        k: Provenance(
+            method=v.get("method", ""), document_id=v.get("document_id"), text=v.get("text"),
+            start=v.get("start"), end=v.get("end"), reason=v.get("reason"),
+        )
+        for k, v in (d.get("provenance") or {}).items()
+    }
+    when = d.get("event_date")
+    return Event(
+        **{col: d.get(col) for col in ACLED_COLUMNS if col != "event_date"},
+        event_date=date.fromisoformat(when[:10]) if isinstance(when, str) else when,
+        fatalities_low=d.get("fatalities_low"),
+        fatalities_high=d.get("fatalities_high"),
+        injuries=d.get("injuries"),
+        claimed_by=tuple(d.get("claimed_by") or ()),
+        disputed=bool(d.get("disputed")),
+        confidence=float(d.get("confidence") if d.get("confidence") is not None else 0.5),
+        reports=reports,
+        provenance=provenance,
+        context_only=context_only,
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any, Self
 
 from eventwire import PIPELINE_VERSION
 from eventwire.errors import StoreError
-from eventwire.models import ACLED_COLUMNS, Skip
+from eventwire.models import ACLED_COLUMNS, Event, Skip
+from eventwire.resolve.cross_document import DEFAULT_SETTINGS, ResolutionSettings
 from eventwire.store import sqlite as backend
 from eventwire.store.filters import ORDER_BY, EventFilters, actor_search_key, where_clause
 from eventwire.store.migrations import apply_migrations
@@ -28,16 +29,20 @@ from eventwire.store.rows import (
     JSON_COLUMNS,
     comparable,
     decode_value,
+    geo_cell,
     now_iso,
     stored_report,
     to_json,
 )
+from eventwire.store.resolution import Resolver
 from eventwire.store.write import DocumentWriter, WriteSummary
 
 if TYPE_CHECKING:  # pipeline imports the stages; importing it at run time could cycle
     from eventwire.pipeline import DocumentResult
 
 logger = logging.getLogger(__name__)
+
+Similarity = Callable[[Event, Event], float]
 
 # SQLite caps bound parameters per statement (32766 since 3.32, 999 before).
 _IN_CHUNK = 500
@@ -58,6 +63,7 @@ class Store:
         with self._transaction():
             self._evidence.ensure()
         self._writer = DocumentWriter(conn, self._evidence)
+        self._resolver = Resolver(self._writer)
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -109,11 +115,15 @@ class Store:
         *,
         pipeline_version: str = PIPELINE_VERSION,
         who: str = "pipeline",
+        resolve: bool = False,
     ) -> WriteSummary:
         """Return what storing one document's result did; all of it commits or none of it.
 
-        Events (and context-only mentions) keep the ids the pipeline gave them.
+        Events (and context-only mentions) keep the ids the pipeline gave them; with
+        `resolve=True` they are resolved against the stored events instead (`ingest`).
         """
+        if resolve:
+            return self.ingest(result, pipeline_version=pipeline_version, who=who)
         document = result.document
         events = (*result.events, *result.context_mentions)
         ids = [e.event_id for e in events]
@@ -122,6 +132,100 @@ class Store:
             raise StoreError(f"document {document.id}: duplicate event ids {dupes}")
         with self._transaction(f"store document {document.id}"):
             return self._writer.write(document, events, pipeline_version, who)
+
+    def ingest(
+        self,
+        result: DocumentResult,
+        *,
+        pipeline_version: str = PIPELINE_VERSION,
+        who: str = "pipeline",
+        similarity: Similarity | None = None,
+        settings: ResolutionSettings | None = None,
+    ) -> WriteSummary:
+        """Return what storing one document's result with cross-document resolution did.
+
+        In one transaction: each event joins the stored event that reports the same incident
+        (`report_added`, keeping that event's id) or creates one; a context mention joins a
+        matching event as a secondary report or stays listed for review (context-only). A newer
+        pipeline's output replaces the document's earlier accounts first (how: `resolution.py`).
+        `similarity` (two events → [0, 1]) defaults to the multilingual sentence encoder.
+        """
+        document = result.document
+        incoming = (*result.events, *result.context_mentions)
+        ids = [e.event_id for e in incoming]
+        if len(set(ids)) != len(ids):
+            dupes = sorted({i for i in ids if ids.count(i) > 1})
+            raise StoreError(f"document {document.id}: duplicate event ids {dupes}")
+        resolver = self._resolver_for(similarity, settings)
+        with self._transaction(f"store document {document.id}"):
+            status, previous = self._writer.upsert_document(document, pipeline_version, now_iso())
+            if status in {"unchanged", "kept_newer"}:
+                return WriteSummary(document.id, status, previous_version=previous)
+            reason = (
+                None if status == "inserted"
+                else f"reprocessed by pipeline {pipeline_version} (was {previous})"
+            )
+            decisions, touched = resolver.ingest(
+                document, result.events, result.context_mentions, reason=reason, who=who,
+                reprocessed=status == "reprocessed",
+            )
+            live = {
+                r[0]: not r[1]
+                for r in self._conn.execute(
+                    f"SELECT event_id, deleted FROM events WHERE event_id IN"
+                    f" ({', '.join('?' * len(touched.before))})", list(touched.before),
+                )
+            } if touched.before else {}
+            created = tuple(e for e, (old, _) in touched.before.items()
+                            if live.get(e) and (old is None or old["deleted"]))
+            deleted = tuple(e for e in touched.before if not live.get(e))
+            joined = tuple(dict.fromkeys(d.target_id for d in decisions
+                                         if d.action == "join" and d.target_id))
+            updated = tuple(e for e in touched.before
+                            if live.get(e) and e not in created and e not in joined)
+            review = tuple(d.event_id for d in decisions if d.action == "review")
+            reports = self._conn.execute(
+                "SELECT COUNT(*) FROM reports WHERE document_id = ?", (document.id,)
+            ).fetchone()[0]
+        return WriteSummary(document.id, status, created, updated, deleted, reports, 0, previous,
+                            joined, review)
+
+    def resolved_event_ids(self, document_id: str) -> dict[str, str]:
+        """Return {pipeline event id: stored event id} for a document's accounts (merges and
+        splits followed), e.g. to score cross-document resolution."""
+        return dict(self._conn.execute(
+            "SELECT c.origin_event_id, c.event_id FROM contributions c JOIN events e"
+            " ON e.event_id = c.event_id WHERE c.document_id = ? AND e.deleted = 0",
+            (document_id,),
+        ).fetchall())
+
+    def candidates(self, event: Event) -> list[Event]:
+        """Return the stored events `event` could join (the blocking step of resolution)."""
+        return self._resolver_for(None, None).candidates(event)
+
+    def split_event(
+        self, event_id: str, document_ids: Iterable[str], *, who: str, reason: str
+    ) -> str:
+        """Return the id of a new event made of the reports of `document_ids`, split off
+        `event_id` (a wrong merge). Both are recomputed and logged as `split`; those documents
+        will not rejoin `event_id` when re-processed."""
+        with self._transaction(f"split event {event_id}"):
+            return self._resolver_for(None, None).split(
+                event_id, list(document_ids), who=who, reason=reason)
+
+    def merge_events(self, target_id: str, source_id: str, *, who: str, reason: str) -> None:
+        """Merge every report of `source_id` into `target_id` (a missed merge); the source is
+        deleted and both are logged as `merged`."""
+        with self._transaction(f"merge event {source_id} into {target_id}"):
+            self._resolver_for(None, None).merge(target_id, source_id, who=who, reason=reason)
+
+    def _resolver_for(
+        self, similarity: Similarity | None, settings: ResolutionSettings | None
+    ) -> Resolver:
+        if similarity is None and settings is None:
+            return self._resolver
+        return Resolver(self._writer, similarity=similarity or self._resolver.similarity,
+                        settings=settings or DEFAULT_SETTINGS)
 
     def record_skip(self, skip: Skip) -> bool:
         """Return True if the skip is new; a repeat (same origin, reason, detail, document)
@@ -172,6 +276,7 @@ class Store:
                 merged["actor1"], merged["actor2"], merged["assoc_actor_1"],
                 merged["assoc_actor_2"],
             )
+            values["geo_cell"] = geo_cell(merged["latitude"], merged["longitude"])
             sets = ", ".join(f"{c} = ?" for c in values)
             self._conn.execute(
                 f"UPDATE events SET {sets}, updated_at = ? WHERE event_id = ?",

@@ -24,7 +24,15 @@ from eventwire.errors import StoreError
 from eventwire.models import Document, Event, Report
 from eventwire.store.filters import actor_search_key
 from eventwire.store.migrations import REVISION_ACTIONS
-from eventwire.store.rows import comparable, event_row, now_iso, report_row, stored_report, to_json
+from eventwire.store.rows import (
+    comparable,
+    event_row,
+    geo_cell,
+    now_iso,
+    report_row,
+    stored_report,
+    to_json,
+)
 from eventwire.store.sqlite import EvidenceIndex
 
 logger = logging.getLogger(__name__)
@@ -44,6 +52,8 @@ class WriteSummary:
     reports_added: int = 0  # reports written (replacements included)
     reports_skipped: int = 0  # reports naming a document the store does not hold
     previous_version: str | None = None
+    joined: tuple[str, ...] = ()  # stored events this document's reports joined (issue 6)
+    review: tuple[str, ...] = ()  # context mentions that matched no event, kept for review
 
 
 @dataclass
@@ -72,6 +82,26 @@ class DocumentWriter:
     ) -> WriteSummary:
         """Return what storing `events` for `document` did (see the module docstring)."""
         now = now_iso()
+        status, previous = self.upsert_document(document, pipeline_version, now)
+        if status in {"unchanged", "kept_newer"}:
+            return WriteSummary(document.id, status, previous_version=previous)
+        if status == "inserted":
+            plan = self._replace_contribution(document.id, events, now, who, reason=None)
+        else:
+            reason = f"reprocessed by pipeline {pipeline_version} (was {previous})"
+            plan = self._replace_contribution(document.id, events, now, who, reason=reason)
+        return WriteSummary(
+            document.id, status, tuple(plan.created), tuple(plan.updated), tuple(plan.deleted),
+            plan.reports_added, plan.reports_skipped, previous,
+        )
+
+    def upsert_document(
+        self, document: Document, pipeline_version: str, now: str
+    ) -> tuple[WriteStatus, str | None]:
+        """Return (status, previous pipeline version) after storing the document row.
+
+        `unchanged` and `kept_newer` leave the row as it is (cases 2 and 4 of the module doc).
+        """
         stored = self.conn.execute(
             "SELECT pipeline_version FROM documents WHERE id = ?", (document.id,)
         ).fetchone()
@@ -87,32 +117,23 @@ class DocumentWriter:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (*doc_values, now, now, document.id),
             )
-            plan = self._replace_contribution(document.id, events, now, who, reason=None)
-            status: WriteStatus = "inserted"
-            previous = None
-        else:
-            previous = stored["pipeline_version"]
-            if previous == pipeline_version:
-                return WriteSummary(document.id, "unchanged", previous_version=previous)
-            if version_key(previous) > version_key(pipeline_version):
-                logger.warning(
-                    "document %s was processed by pipeline %s, newer than %s; kept as is",
-                    document.id, previous, pipeline_version,
-                )
-                return WriteSummary(document.id, "kept_newer", previous_version=previous)
-            self.conn.execute(
-                "UPDATE documents SET external_id = ?, origin = ?, url = ?, outlet = ?,"
-                " title = ?, published = ?, lang = ?, text = ?, pipeline_version = ?,"
-                " processed_at = ? WHERE id = ?",
-                (*doc_values, now, document.id),
+            return "inserted", None
+        previous = stored["pipeline_version"]
+        if previous == pipeline_version:
+            return "unchanged", previous
+        if version_key(previous) > version_key(pipeline_version):
+            logger.warning(
+                "document %s was processed by pipeline %s, newer than %s; kept as is",
+                document.id, previous, pipeline_version,
             )
-            reason = f"reprocessed by pipeline {pipeline_version} (was {previous})"
-            plan = self._replace_contribution(document.id, events, now, who, reason=reason)
-            status = "reprocessed"
-        return WriteSummary(
-            document.id, status, tuple(plan.created), tuple(plan.updated), tuple(plan.deleted),
-            plan.reports_added, plan.reports_skipped, previous,
+            return "kept_newer", previous
+        self.conn.execute(
+            "UPDATE documents SET external_id = ?, origin = ?, url = ?, outlet = ?,"
+            " title = ?, published = ?, lang = ?, text = ?, pipeline_version = ?,"
+            " processed_at = ? WHERE id = ?",
+            (*doc_values, now, document.id),
         )
+        return "reprocessed", previous
 
     def _replace_contribution(
         self, document_id: str, events: tuple[Event, ...], now: str, who: str,
@@ -219,6 +240,8 @@ class DocumentWriter:
         kept["actor_search"] = actor_search_key(
             kept["actor1"], kept["actor2"], kept["assoc_actor_1"], kept["assoc_actor_2"]
         )
+        if "geo_cell" in kept:
+            kept["geo_cell"] = geo_cell(kept["latitude"], kept["longitude"])
         return kept
 
     def insert_event(
