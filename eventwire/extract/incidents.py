@@ -268,10 +268,12 @@ def _has_cue(cues: list[CueMatch], cls: str) -> CueMatch | None:
 
 def _tense_flags(verb: Token) -> tuple[bool, bool, bool]:
     """Return (future, conditional, imperfect) for a verb and its auxiliaries."""
-    tokens = [verb] + [c for c in verb.children if c.dep_ in {"aux", "aux:pass", "aux:tense"}]
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "aux:pass", "aux:tense"}]
+    tokens = [verb] + auxes
     future = any("Fut" in t.morph.get("Tense") for t in tokens)
     cond = any("Cnd" in t.morph.get("Mood") for t in tokens)
-    imperfect = any("Imp" in t.morph.get("Tense") for t in tokens)
+    # the imperfect of the verb itself ("attaquaient"), not a pluperfect ("était tombée")
+    imperfect = "Imp" in verb.morph.get("Tense") and not auxes
     return future, cond, imperfect
 
 

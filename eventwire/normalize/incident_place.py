@@ -21,6 +21,9 @@ FEATURE_RANK = {
     "airbase": 0, "facility": 0, "camp": 0, "hospital": 0, "border_crossing": 0,
     "city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 4,
 }
+# A foreign town smaller than this, in an article about another country, is a namesake of an
+# unknown local village (Yoro in Mali vs Yoro in Honduras); capitals and big cities stay.
+FOREIGN_NAMESAKE_MAX_POP = 200_000
 AREA_FEATURES = frozenset({"country", "admin1", "region", "admin2"})
 COORDINATION = re.compile(
     r"^\s*(,|;|et|and|ou|or|ainsi que|as well as)?\s*(,)?\s*(et|and)?\s*$", re.IGNORECASE
@@ -70,6 +73,26 @@ def expand_list(text: str, sentence: Span, candidates: list[PlaceMention]) -> li
                 taken.add((start, end))
             pos = start
     return sorted(found, key=lambda q: q.span.start)
+
+
+# Words that make the next capitalized name a place even when NER missed it.
+STRONG_LOCATIVE = re.compile(
+    r"\b(?:localité|localités|village|villages|commune|quartier|ville|town|village|area|district|"
+    r"hameau|camp|secteur|arrondissement)\s+(?:de\s+|d['’]\s*|of\s+)?"
+    r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)"
+)
+
+
+def locative_names(text: str, sentence: Span, candidates: list[PlaceMention]) -> list[PlaceMention]:
+    """Return names after "localité de", "the town of"… that no candidate covers yet."""
+    found = []
+    for m in STRONG_LOCATIVE.finditer(text, sentence.start, sentence.end):
+        start, end = m.start(1), m.end(1)
+        if any(c.span.start <= start < c.span.end or start <= c.span.start < end for c in candidates):
+            continue
+        found.append(PlaceMention(span=Span(start, end, text[start:end]), name=text[start:end], place=None,
+                                  method="locative", reason="named as a locality; not in the gazetteer"))
+    return found
 
 
 def _inside(span: Span, outer: tuple[Span, ...]) -> bool:
@@ -127,6 +150,7 @@ def choose_places(
     candidates: list[PlaceMention],
     *,
     main_iso: str | None,
+    document_anchor: Place | None = None,
 ) -> list[PlaceMention]:
     """Return the place(s) of the incidents a sentence reports: several when it lists places,
     one for the most precise place, or [] when it names none.
@@ -134,7 +158,16 @@ def choose_places(
     `candidates` are the sentence's usable place mentions (see `sentence_places`);
     `paragraph_places` are the usable ones of its paragraph, to code unknown villages.
     """
-    anchor = _anchor(candidates, main_iso) or _anchor(paragraph_places, main_iso)
+    anchor = _anchor(candidates, main_iso) or _anchor(paragraph_places, main_iso) or document_anchor
+    # a small foreign namesake ("Tola, Nicaragua" in an article about Togo) is an unknown village
+    candidates = [
+        replace(p, place=None, reason=f"{p.place.name} ({p.place.country}) is outside the article's country")
+        if p.place is not None and main_iso is not None and p.place.iso != main_iso
+        and p.place.feature == "city" and p.place.population < FOREIGN_NAMESAKE_MAX_POP
+        else p
+        for p in candidates
+    ]
+    candidates = sorted(candidates + locative_names(text, sentence, candidates), key=lambda p: p.span.start)
 
     def usable(p: PlaceMention) -> PlaceMention | None:
         if p.place is not None:

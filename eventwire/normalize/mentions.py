@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from eventwire.extract.incidents import IncidentMention
-from eventwire.models import Actor, Document, EventDate, Mention, PlaceMention, Span
+from eventwire.models import Actor, Document, EventDate, Mention, Place, PlaceMention, Span
 from eventwire.normalize.actors import canonicalize_actor, find_actor_mentions
 from eventwire.normalize.casualties import count_casualties
 from eventwire.normalize.dates import TimeExpression, resolve_event_date
@@ -39,6 +39,7 @@ class DocumentContext:
     main_country: str | None
     main_iso: str | None
     lead_date: TimeExpression | None = None  # first date of the article's opening, if recent
+    anchor: Place | None = None  # the article's most mentioned area, to code unknown villages to
 
 
 def document_context(document: Document, places: list[PlaceMention], times: list[TimeExpression]) -> DocumentContext:
@@ -49,6 +50,18 @@ def document_context(document: Document, places: list[PlaceMention], times: list
         if p.place is not None and p.relation != "dateline"
     )
     main = counts.most_common(1)[0][0] if counts else (None, None)
+    areas = Counter(
+        p.place.admin1 for p in places
+        if p.place is not None and p.relation != "dateline" and p.place.iso == main[1] and p.place.admin1
+    )
+    anchor = None
+    if areas:
+        admin1 = areas.most_common(1)[0][0]
+        in_admin1 = [p.place for p in places if p.place is not None and p.place.admin1 == admin1 and p.place.iso == main[1]]
+        anchor = min(in_admin1, key=lambda pl: (0 if pl.feature == "admin1" else 1, -pl.population))
+        anchor = replace(anchor, geo_precision=3) if anchor.feature != "admin1" else anchor
+    elif main[1] is not None:
+        anchor = next((p.place for p in places if p.place is not None and p.place.iso == main[1] and p.place.feature == "country"), None)
     lead_date = None
     published = document.published
     lead_end = max(400, document.text.find("\n\n", 200))
@@ -59,7 +72,7 @@ def document_context(document: Document, places: list[PlaceMention], times: list
             lead_date = t
             break
     return DocumentContext(document=document, places=tuple(places), times=tuple(times), main_country=main[0],
-                           main_iso=main[1], lead_date=lead_date)
+                           main_iso=main[1], lead_date=lead_date, anchor=anchor)
 
 
 def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
@@ -74,7 +87,9 @@ def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[Pla
     candidates = sentence_places(incident.sentence, ctx.places, exclude=exclude)
     p_start, p_end = _paragraph_bounds(ctx.document.text, incident.sentence.start)
     paragraph = sentence_places(Span(p_start, p_end, ""), ctx.places, exclude=exclude)
-    return choose_places(ctx.document.text, incident.sentence, paragraph, candidates, main_iso=ctx.main_iso)
+    return choose_places(
+        ctx.document.text, incident.sentence, paragraph, candidates, main_iso=ctx.main_iso, document_anchor=ctx.anchor
+    )
 
 
 def _actor(span: Span | None, *, lang: str, country: str | None, when: date | None) -> Actor | None:
