@@ -286,6 +286,29 @@ def _negated(trigger: Token, verb: Token) -> bool:
     return False
 
 
+SCOPED_CLASSES = frozenset({"threat", "denial", "habitual", "background", "aggregate", "plan", "hypothetical"})
+CLAUSE_BOUNDARIES = frozenset({"acl:relcl", "relcl", "parataxis", "ccomp", "advcl", "conj", "acl"})
+
+
+def _in_scope(cue: Token, trigger: Token, verb: Token) -> bool:
+    """Return whether a modality cue bears on the trigger's clause.
+
+    "…central Mali, where ethnic militias regularly slaughter civilians" does not make "the
+    attacks on Monday" habitual: a cue inside another clause (relative, coordinated, reported)
+    is out of scope; a cue that governs the trigger ("menacé de s'en prendre") is in scope.
+    """
+    if cue.i in {t.i for t in trigger.ancestors}:
+        return True
+    t = cue
+    for _ in range(12):
+        if t.i == trigger.i or t.i == verb.i:
+            return True
+        if t.dep_ in CLAUSE_BOUNDARIES or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
 def classify_modality(
     sent: SpacySpan, trigger: Token, cues: list[CueMatch], *, lang: str
 ) -> tuple[str, str, CueMatch | None]:
@@ -317,6 +340,7 @@ def classify_modality(
                 context = c
     if context is not None:
         return "context", "context", context
+    cues = [c for c in cues if c.cls not in SCOPED_CLASSES or _in_scope(sent.doc[c.start], trigger, verb)]
     for cls in ("threat", "denial"):
         cue = _has_cue(cues, cls)
         if cue is not None:

@@ -31,7 +31,8 @@ COORDINATION = re.compile(
 # Words right before a toponym that make it a place even when the gazetteer does not know it.
 LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:à|au|aux|dans|près de|non loin de|village de|villages de|localité de|localités de|"
-    r"commune de|quartier de|in|at|near|village of|villages of|town of|area of|notamment)\s*)$",
+    r"commune de|quartier de|habitants de|population de|populations de|in|at|near|village of|villages of|"
+    r"town of|area of|residents of|notamment)\s*)$",
     re.IGNORECASE,
 )
 
@@ -164,6 +165,7 @@ def choose_places(
         replace(p, place=None, reason=f"{p.place.name} ({p.place.country}) is outside the article's country")
         if p.place is not None and main_iso is not None and p.place.iso != main_iso
         and p.place.feature == "city" and p.place.population < FOREIGN_NAMESAKE_MAX_POP
+        and p.place.geonameid is not None  # the project's own supplement names known places
         else p
         for p in candidates
     ]
@@ -193,7 +195,9 @@ def choose_places(
             run = [p]
         if len(run) > len(best):
             best = list(run)
-    if len(best) >= 2 and (any(p.place is not None for p in best) or _is_locative(text, best[0])):
+    if len(best) >= 2 and (
+        any(p.place is not None or p.method != "list" for p in best) or _is_locative(text, best[0])
+    ):
         listed = [u for u in (usable(p) for p in best) if u is not None]
         isos = {u.place.iso for u in listed}
         if len(listed) >= 2 and len(isos) == 1:

@@ -44,11 +44,13 @@ class DocumentContext:
 
 def document_context(document: Document, places: list[PlaceMention], times: list[TimeExpression]) -> DocumentContext:
     """Return the shared context; the main country is the one most place mentions fall in."""
-    counts = Counter(
-        (p.place.country, p.place.iso)
-        for p in places
-        if p.place is not None and p.relation != "dateline"
-    )
+    # the article's country: country names weigh double (a town may be a foreign namesake),
+    # datelines count once (they tell the region the correspondent covers)
+    counts: Counter = Counter()
+    for p in places:
+        if p.place is None or not p.place.iso:
+            continue
+        counts[(p.place.country, p.place.iso)] += 2 if p.place.feature in {"country", "admin1"} else 1
     main = counts.most_common(1)[0][0] if counts else (None, None)
     areas = Counter(
         p.place.admin1 for p in places
