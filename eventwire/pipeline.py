@@ -53,7 +53,7 @@ def extract_events(document: Document) -> DocumentResult:
         if document.published is not None
         else []
     )
-    ctx = document_context(document, places, times)
+    ctx = document_context(document, places, times, doc=analyzed.doc)
     mentions = [m for incident in incidents for m in normalize_mentions(incident, ctx)]
     groups = merge_mentions_in_document(mentions, published=document.published)
     options = EventOptions(default_country=ctx.main_country)

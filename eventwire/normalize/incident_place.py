@@ -126,7 +126,7 @@ def derived_place(mention: PlaceMention, anchor: Place) -> PlaceMention:
         anchor,
         name=name,
         feature="village",
-        geo_precision=max(2, anchor.geo_precision if anchor.feature in AREA_FEATURES else 2),
+        geo_precision=2,
         geonameid=None,
         where_prec=2,
     )
@@ -135,7 +135,7 @@ def derived_place(mention: PlaceMention, anchor: Place) -> PlaceMention:
         name=name,
         place=place,
         method="nearest_known_place",
-        reason=f"{name} is not in the gazetteer: coded to {anchor.name} (geo_precision {place.geo_precision})",
+        reason=f"{name} is not in the gazetteer: coded near {anchor.name} (geo_precision 2)",
     )
 
 

@@ -40,9 +40,48 @@ class DocumentContext:
     main_iso: str | None
     lead_date: TimeExpression | None = None  # first date of the article's opening, if recent
     anchor: Place | None = None  # the article's most mentioned area, to code unknown villages to
+    not_locations: frozenset[int] = frozenset()  # starts of place mentions that name no location
 
 
-def document_context(document: Document, places: list[PlaceMention], times: list[TimeExpression]) -> DocumentContext:
+PLACE_HEAD_NOUNS = frozenset({
+    "county", "province", "state", "region", "district", "city", "town", "village", "area", "square",
+    "road", "highway", "camp", "base", "airport", "border", "river", "lake", "forest", "park", "market",
+})
+
+
+def non_location_mentions(doc, places: list[PlaceMention], *, lang: str, find_actors) -> frozenset[int]:
+    """Return the starts of place mentions used as something other than a location.
+
+    "the Mandera-bound bus", "the Medina bus", "traveling from Nairobi", "Al-Qaïda": a place
+    name that modifies another noun, names the origin of a journey or is an actor's name does
+    not place the incident.
+    """
+    if doc is None:
+        return frozenset()
+    out = set()
+    text = doc.text
+    for p in places:
+        after = text[p.span.end:p.span.end + 8].lower()
+        before = text[max(0, p.span.start - 6):p.span.start].lower()
+        if after.startswith(("-bound", "-based", " -bound")):
+            out.add(p.span.start)
+            continue
+        if lang == "en" and before.endswith("from "):
+            out.add(p.span.start)
+            continue
+        if p.place is None and find_actors(p.span.text):
+            out.add(p.span.start)
+            continue
+        tokens = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
+        if tokens is None or lang != "en":
+            continue
+        root = tokens.root
+        if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() not in PLACE_HEAD_NOUNS:
+            out.add(p.span.start)
+    return frozenset(out)
+
+
+def document_context(document: Document, places: list[PlaceMention], times: list[TimeExpression], *, doc=None) -> DocumentContext:
     """Return the shared context; the main country is the one most place mentions fall in."""
     # the article's country: country names weigh double (a town may be a foreign namesake),
     # datelines count once (they tell the region the correspondent covers)
@@ -73,8 +112,12 @@ def document_context(document: Document, places: list[PlaceMention], times: list
         if published is not None and 0 <= (published - t.value).days <= LEAD_DATE_MAX_DAYS:
             lead_date = t
             break
+    not_locations = non_location_mentions(
+        doc, places, lang=document.lang,
+        find_actors=lambda t: [a for a in find_actor_mentions(t, lang=document.lang, country=None) if a.span and a.span.end - a.span.start >= len(t) - 1],
+    )
     return DocumentContext(document=document, places=tuple(places), times=tuple(times), main_country=main[0],
-                           main_iso=main[1], lead_date=lead_date, anchor=anchor)
+                           main_iso=main[1], lead_date=lead_date, anchor=anchor, not_locations=not_locations)
 
 
 def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
@@ -86,9 +129,10 @@ def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
 def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[PlaceMention]:
     """Return the place(s) an incident mention reports (see normalize.incident_place)."""
     exclude = tuple(x for x in (incident.attributed_to,) if x is not None) + incident.reporting
-    candidates = sentence_places(incident.sentence, ctx.places, exclude=exclude)
+    usable = tuple(p for p in ctx.places if p.span.start not in ctx.not_locations)
+    candidates = sentence_places(incident.sentence, usable, exclude=exclude)
     p_start, p_end = _paragraph_bounds(ctx.document.text, incident.sentence.start)
-    paragraph = sentence_places(Span(p_start, p_end, ""), ctx.places, exclude=exclude)
+    paragraph = sentence_places(Span(p_start, p_end, ""), usable, exclude=exclude)
     return choose_places(
         ctx.document.text, incident.sentence, paragraph, candidates, main_iso=ctx.main_iso, document_anchor=ctx.anchor
     )

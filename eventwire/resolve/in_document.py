@@ -26,6 +26,10 @@ from eventwire.models import EVENT_MODALITIES, Mention, Place
 RECAP_MIN_DAYS = 7
 # Two precise places this close are one location (ACLED codes one event per location per day).
 SAME_PLACE_MAX_KM = 25.0
+# A village the gazetteer lacks is coded near a known place (normalize.incident_place), so its
+# point is only roughly right: two such places this close may be one (a commune and its locality).
+DERIVED_SAME_PLACE_MAX_KM = 100.0
+DERIVED_METHODS = frozenset({"nearest_known_place"})
 # Event types whose mentions can describe the same incident from two angles (a drone attack and
 # its interception; a generic "attack" and the clash it became).
 COMPATIBLE_TYPES = {
@@ -120,7 +124,9 @@ def places_compatible(a: Mention, b: Mention) -> bool:
     if pa.iso != pb.iso:
         return False
     if is_precise(a) and is_precise(b):
-        return pa.name == pb.name or haversine_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) <= SAME_PLACE_MAX_KM
+        derived = any(m.place.method in DERIVED_METHODS for m in (a, b))
+        limit = DERIVED_SAME_PLACE_MAX_KM if derived else SAME_PLACE_MAX_KM
+        return pa.name == pb.name or haversine_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) <= limit
     if not is_precise(a) and not is_precise(b):
         # two region-level places: only their admin1, when both give one, can tell them apart
         return not (pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1)
