@@ -42,6 +42,14 @@ class ExportFormat(str, Enum):
     acled_csv = "acled-csv"
     csv = "csv"
     geojson = "geojson"
+    parquet = "parquet"
+
+
+# Parquet column types: ACLED's columns as ACLED publishes them (event_date a date, precisions,
+# fatalities and coordinates numeric), plus the extra output fields; reports and provenance as
+# JSON text.
+_PARQUET_INT_COLUMNS = ("time_precision", "geo_precision", "fatalities", "fatalities_low",
+                        "fatalities_high", "injuries")
 
 
 def _parse_date(value: str | None, option: str) -> date | None:
@@ -63,10 +71,10 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _write(events: list[dict], fmt: str) -> None:
+def _write(events: list[dict], fmt: str, out=None) -> None:
     from eventwire.export import render_table, write_csv, write_geojson, write_jsonl
 
-    out = sys.stdout
+    out = out or sys.stdout
     if fmt == "jsonl":
         write_jsonl(events, out)
     elif fmt in {"csv", "acled-csv"}:
@@ -133,6 +141,7 @@ def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders, JSONL batches, or - for stdin.")],
     published: Annotated[Optional[str], typer.Option(help="Reference date YYYY-MM-DD for inputs that carry none.")] = None,
     db: Annotated[Path, typer.Option(help="SQLite event store (created on first use).")] = DEFAULT_DB,
+    resolve: Annotated[bool, typer.Option(help="Resolve events across documents (join the stored event reporting the same incident).")] = True,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
 ) -> None:
     """Process INPUTS and store documents, events and skips in the event store."""
@@ -142,7 +151,7 @@ def ingest(
     from eventwire.store import open_store
 
     ref = _parse_date(published, "--published")
-    stored = skipped = created = unchanged = 0
+    stored = skipped = created = joined = unchanged = 0
     try:
         with open_store(db) as store, _progress() as progress:
             task = progress.add_task("ingesting", total=None)
@@ -153,16 +162,20 @@ def ingest(
                     _report_skip(item)
                     skipped += 1
                     continue
-                summary = store.write_result(item)  # one transaction per document
+                # one transaction per document: its events join the stored events that report
+                # the same incident, or create new ones (cross-document resolution, issue 6)
+                summary = store.ingest(item) if resolve else store.write_result(item)
                 stored += 1
                 created += len(summary.created)
+                joined += len(summary.joined)
                 unchanged += summary.status == "unchanged"
             counts = store.counts()
     except EventwireError as e:
         _fail(str(e))
     err.print(
         f"{stored} document(s) processed ({unchanged} already stored), {skipped} skipped, "
-        f"{created} new event(s); store {db}: {counts['documents']} documents, {counts['events']} events",
+        f"{created} new event(s), {joined} report(s) joined a stored event; store {db}: "
+        f"{counts['documents']} documents, {counts['events']} events",
         highlight=False,
     )
 
@@ -228,18 +241,67 @@ def events(
 def export(
     db: Annotated[Path, typer.Option(help="SQLite event store.")] = DEFAULT_DB,
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = ExportFormat.acled_csv,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (required for parquet) instead of stdout.")] = None,
 ) -> None:
-    """Export every stored event (ACLED CSV, GeoJSON or JSONL) to stdout."""
+    """Export every stored event (ACLED CSV, GeoJSON, JSONL or Parquet)."""
     from eventwire.store import EventFilters, open_store
 
     if not db.exists():
         _fail(f"no event store at {db}; run `eventwire ingest` first")
+    if format == ExportFormat.parquet and output is None:
+        _fail("--format parquet needs --output FILE (Parquet is binary)")
     try:
         with open_store(db) as store:
             rows = store.events(EventFilters(order_by="event_date"))
     except EventwireError as e:
         _fail(str(e))
-    _write(rows, format.value)
+    if format == ExportFormat.parquet:
+        _write_parquet(rows, output)  # type: ignore[arg-type]
+    elif output is not None:
+        with open(output, "w", encoding="utf-8", newline="") as out:
+            _write(rows, format.value, out)
+    else:
+        _write(rows, format.value)
+    err.print(f"{len(rows)} event(s) exported", highlight=False)
+
+
+def _write_parquet(events: list[dict], path: Path) -> None:
+    """Write events to a Parquet file: ACLED's columns with ACLED's types, then the extras."""
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from eventwire.models import ACLED_COLUMNS
+
+    ints = set(_PARQUET_INT_COLUMNS)
+    fields = []
+    for col in ACLED_COLUMNS:
+        if col == "event_date":
+            fields.append(pa.field(col, pa.date32()))
+        elif col in ints:
+            fields.append(pa.field(col, pa.int32()))
+        elif col in {"latitude", "longitude"}:
+            fields.append(pa.field(col, pa.float64()))
+        else:
+            fields.append(pa.field(col, pa.string()))
+    fields += [
+        pa.field("fatalities_low", pa.int32()), pa.field("fatalities_high", pa.int32()),
+        pa.field("injuries", pa.int32()), pa.field("claimed_by", pa.list_(pa.string())),
+        pa.field("disputed", pa.bool_()), pa.field("confidence", pa.float64()),
+        pa.field("reports", pa.string()), pa.field("provenance", pa.string()),
+    ]
+    schema = pa.schema(fields)
+    columns: dict[str, list] = {f.name: [] for f in fields}
+    for event in events:
+        for name in columns:
+            value = event.get(name)
+            if name == "event_date" and isinstance(value, str):
+                value = date.fromisoformat(value[:10])
+            elif name in {"reports", "provenance"}:
+                value = json.dumps(value, ensure_ascii=False)
+            columns[name].append(value)
+    pq.write_table(pa.Table.from_pydict(columns, schema=schema), path)
 
 
 @app.command()
@@ -340,11 +402,11 @@ def geoparse(
 
 @app.command()
 def serve(
-    db: Annotated[Optional[Path], typer.Option(help="SQLite event store [env EVENTWIRE_DB; default eventwire.sqlite].")] = None,
+    db: Annotated[Path | None, typer.Option(help="SQLite event store (default eventwire.sqlite, or env EVENTWIRE_DB).")] = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    token: Annotated[Optional[str], typer.Option(help="Bearer token for writes [env EVENTWIRE_TOKEN]; a random one is made and printed when absent.")] = None,
-    private: Annotated[Optional[bool], typer.Option("--private/--public", help="Require the token for reads too [env EVENTWIRE_PRIVATE].")] = None,
+    token: Annotated[str | None, typer.Option(help="Bearer token for writes (or env EVENTWIRE_TOKEN); a random one is made and printed when absent.")] = None,
+    private: Annotated[bool | None, typer.Option("--private/--public", help="Require the token for reads too (or env EVENTWIRE_PRIVATE=1).")] = None,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
 ) -> None:
     """Serve the web app (map, timeline, event pages) and the HTTP API over the event store."""

@@ -145,10 +145,11 @@ MIGRATIONS += (
         (
             # Each document's own account of an event (the pipeline's event, output-contract
             # JSON): the stored event is recomputed from them, so a report can be split off or
-            # replaced by a newer pipeline's output (issue 6).
+            # replaced by a newer pipeline's output (issue 6). No foreign key on event_id: an
+            # account is recorded before the event row it creates is (re)built.
             """CREATE TABLE contributions (
                 id {serial_pk},
-                event_id TEXT NOT NULL REFERENCES events(event_id),
+                event_id TEXT NOT NULL,
                 document_id TEXT NOT NULL REFERENCES documents(id),
                 origin_event_id TEXT NOT NULL,
                 context {bool} NOT NULL,
@@ -172,9 +173,11 @@ MIGRATIONS += (
             # Blocking for resolution: a 1-degree lat/lon cell (portable integer arithmetic;
             # CAST truncates, which is floor for the non-negative offsets) and the date.
             "ALTER TABLE events ADD COLUMN geo_cell INTEGER",
-            "UPDATE events SET geo_cell = CAST(latitude + 90 AS INTEGER) * 1000"
-            " + CAST(longitude + 180 AS INTEGER) WHERE latitude IS NOT NULL"
-            " AND longitude IS NOT NULL",
+            (
+                "UPDATE events SET geo_cell = CAST(latitude + 90 AS INTEGER) * 1000"
+                " + CAST(longitude + 180 AS INTEGER) WHERE latitude IS NOT NULL"
+                " AND longitude IS NOT NULL"
+            ),
             "CREATE INDEX events_cell_date ON events (geo_cell, event_date)",
             "CREATE INDEX events_country_date ON events (country, event_date)",
         ),

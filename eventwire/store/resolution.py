@@ -134,6 +134,7 @@ class Resolver:
         for event, decision in zip(incoming, decisions, strict=True):
             target = decision.target_id if decision.action == "join" else event.event_id
             self._touch(target, touched)
+            self._ensure_contributions(target)
             self.conn.execute(
                 "INSERT INTO contributions (event_id, document_id, origin_event_id, context,"
                 " record, added_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -271,8 +272,8 @@ class Resolver:
             "SELECT document_id, context, record FROM contributions WHERE event_id = ?"
             " ORDER BY id", (event_id,)).fetchall()
         old = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
-        self._delete_reports(event_id)
         if not rows:
+            self._delete_reports(event_id)
             if old is not None:
                 self.conn.execute("UPDATE events SET deleted = 1, updated_at = ? WHERE"
                                   " event_id = ?", (now_iso(), event_id))
@@ -287,8 +288,20 @@ class Resolver:
         else:
             row = self.writer._keep_corrections(event_id, old, row)
             self.writer.update_event(event_id, row, now)
+        # Reports already stored as they should be stay (a join only appends): rewriting them
+        # would also rewrite their full-text index entries.
+        stored = self.writer.reports_of(event_id) if old is not None else []
+        wanted = [report.as_dict() for report in event.reports]
+        keep = 0
+        while keep < min(len(stored), len(wanted)) and stored[keep] == wanted[keep]:
+            keep += 1
+        if keep < len(stored):
+            self._delete_reports(event_id)
+            keep = 0
         known: dict[str, bool] = {r["document_id"]: True for r in rows}
         for ordinal, report in enumerate(event.reports):
+            if ordinal < keep:
+                continue
             if report.document_id not in known:
                 known[report.document_id] = self.conn.execute(
                     "SELECT 1 FROM documents WHERE id = ?", (report.document_id,)
@@ -309,7 +322,8 @@ class Resolver:
             action, reason = touched.action.get(event_id, ("updated", None))
             if new["deleted"]:
                 if old_row is not None and not old_row["deleted"]:
-                    self.writer.add_revision(event_id, now, "deleted", reason, who, {})
+                    gone = "merged" if action == "merged" else "deleted"
+                    self.writer.add_revision(event_id, now, gone, reason, who, {})
                 continue
             new_reports = self.writer.reports_of(event_id)
             if old_row is None or old_row["deleted"] and action == "created":

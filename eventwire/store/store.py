@@ -23,6 +23,7 @@ from eventwire.resolve.cross_document import DEFAULT_SETTINGS, ResolutionSetting
 from eventwire.store import sqlite as backend
 from eventwire.store.filters import ORDER_BY, EventFilters, actor_search_key, where_clause
 from eventwire.store.migrations import apply_migrations
+from eventwire.store.resolution import Resolver
 from eventwire.store.rows import (
     BOOL_COLUMNS,
     EXTRA_COLUMNS,
@@ -34,7 +35,6 @@ from eventwire.store.rows import (
     stored_report,
     to_json,
 )
-from eventwire.store.resolution import Resolver
 from eventwire.store.write import DocumentWriter, WriteSummary
 
 if TYPE_CHECKING:  # pipeline imports the stages; importing it at run time could cycle
