@@ -331,6 +331,12 @@ class _Figure:
     end: int
 
 
+# A number right after these words counts part of a toll already given ("22 morts dont 7 enfants").
+SUBSET_BEFORE = re.compile(
+    r"(?:\bdont|\bincluding|\bamong them|\bamong whom|\by compris|\bparmi lesquels|\bparmi eux)\s*,?\s*$"
+)
+
+
 def _find_numbers(folded: str, lexicon: NumberLexicon) -> list[_Number]:
     """Return the head counts in a folded sentence, ranges merged, dates and ages left out."""
     raw: list[_Number] = []
@@ -348,6 +354,8 @@ def _find_numbers(folded: str, lexicon: NumberLexicon) -> list[_Number]:
             before = folded[: m.start()].split()
             if not before or before[-1] in {"en", "in", "since", "depuis", "de", "of", "le"}:
                 continue
+        if SUBSET_BEFORE.search(folded[max(0, m.start() - 20) : m.start()]) and raw:
+            continue  # "Dix-neuf civils dont sept enfants": the part is not the toll
         raw.append(_Number(m.start(), m.end(), value, value, text in WEAK_NUMBERS))
     merged: list[_Number] = []
     openers = phrase_pattern(list(lexicon.range_openers)) or "(?!)"

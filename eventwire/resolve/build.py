@@ -150,17 +150,34 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
             reason=(date_m.date.reason if date_m else None) or "no time expression; publication date used",
         )
 
-    # casualties: per-sentence figures; ACLED keeps the lowest credible toll
-    figures = [m.casualties for m in mentions if m.casualties is not None and m.casualties.method != "none"]
-    deaths = [c.fatalities for c in figures if c.fatalities is not None and c.method != "none"]
-    lows = [c.fatalities_low if c.fatalities_low is not None else c.fatalities for c in figures]
-    highs = [c.fatalities_high if c.fatalities_high is not None else c.fatalities for c in figures]
-    positive = [d for d in deaths if d > 0]
-    fatalities = min(positive) if positive else 0
+    # casualties: the toll the article gives first (a lead states the total; later sentences
+    # often count a part: "dont sept enfants", "three of them"), with the range of every
+    # figure kept as low/high. A death reported without a number counts ACLED's 3 only when no
+    # sentence gives a number; injuries never count.
+    ordered = sorted(mentions, key=lambda m: m.sentence.start)
+    numbered = [m for m in ordered if m.casualties is not None and m.casualties.method == "figures"
+                and m.casualties.fatalities is not None and m.casualties.fatalities > 0]
+    unnumbered = [m for m in ordered if m.casualties is not None and m.casualties.method == "unnumbered_deaths_default"]
+    zeroed = [m for m in ordered if m.casualties is not None and m.casualties.method == "no_casualties_phrase"]
+    fat_m = None
+    fatalities_low = fatalities_high = None
+    if numbered:
+        fat_m = next((m for m in numbered if m.modality == "asserted"), numbered[0])
+        fatalities = fat_m.casualties.fatalities
+        lows = [m.casualties.fatalities_low if m.casualties.fatalities_low is not None else m.casualties.fatalities for m in numbered]
+        highs = [m.casualties.fatalities_high if m.casualties.fatalities_high is not None else m.casualties.fatalities for m in numbered]
+        fatalities_low, fatalities_high = min(lows), max(highs)
+    elif unnumbered:
+        fat_m = unnumbered[0]
+        fatalities = fat_m.casualties.fatalities
+    else:
+        fatalities = 0
+        if zeroed:
+            fatalities_low = fatalities_high = 0
+    figures = [m.casualties for m in ordered if m.casualties is not None and m.casualties.method != "none"]
     injuries_values = [c.injuries for c in figures if c.injuries is not None]
     injuries = max(injuries_values) if injuries_values else None
-    fat_m = next((m for m in mentions if m.casualties is not None and m.casualties.spans and m.casualties.fatalities == fatalities), None)
-    if fat_m is not None:
+    if fat_m is not None and fat_m.casualties.spans:
         sp = fat_m.casualties.spans[0]
         prov["fatalities"] = _span_provenance(doc_id, sp, f"casualties:{fat_m.casualties.method}")
     else:
@@ -292,8 +309,8 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
         fatalities=fatalities,
         source=document.outlet or "",
         notes=notes,
-        fatalities_low=min(lows) if lows and any(x is not None for x in lows) and figures else None,
-        fatalities_high=max(h for h in highs if h is not None) if highs and any(h is not None for h in highs) else None,
+        fatalities_low=fatalities_low,
+        fatalities_high=fatalities_high,
         injuries=injuries,
         claimed_by=tuple(claimed_by),
         disputed=disputed,
