@@ -21,7 +21,7 @@ from eventwire.models import Document, Event, Skip
 from eventwire.nlp.pipelines import analyze
 from eventwire.normalize.dates import find_time_expressions
 from eventwire.normalize.gazetteer import load_gazetteer
-from eventwire.normalize.mentions import document_context, normalize_mentions
+from eventwire.normalize.mentions import document_context, document_perpetrators, normalize_mentions
 from eventwire.normalize.places import find_place_mentions
 from eventwire.resolve.build import EventOptions, build_event
 from eventwire.resolve.in_document import merge_mentions_in_document
@@ -56,7 +56,7 @@ def extract_events(document: Document) -> DocumentResult:
     ctx = document_context(document, places, times, doc=analyzed.doc)
     mentions = [m for incident in incidents for m in normalize_mentions(incident, ctx)]
     groups = merge_mentions_in_document(mentions, published=document.published)
-    options = EventOptions(default_country=ctx.main_country)
+    options = EventOptions(default_country=ctx.main_country, perpetrators=document_perpetrators(document, mentions))
     built = [build_event(g, document, options=options) for g in groups]
     return DocumentResult(
         document=document,

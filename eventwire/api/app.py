@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
 from fastapi import FastAPI, Request, Security
 from fastapi.responses import FileResponse, Response
@@ -90,9 +91,10 @@ def _check_token(settings: ApiSettings, credentials: HTTPAuthorizationCredential
         raise AuthError("wrong bearer token")
 
 
-def require_writer(
-    request: Request, credentials: HTTPAuthorizationCredentials | None = Security(bearer)
-) -> None:
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]
+
+
+def require_writer(request: Request, credentials: Credentials) -> None:
     """Allow the request only with the configured bearer token (writes)."""
     settings = settings_of(request)
     if settings.token is None:
@@ -102,9 +104,7 @@ def require_writer(
     _check_token(settings, credentials)
 
 
-def require_reader(
-    request: Request, credentials: HTTPAuthorizationCredentials | None = Security(bearer)
-) -> None:
+def require_reader(request: Request, credentials: Credentials) -> None:
     """Allow reads to anyone, or, on a private server, only with the bearer token."""
     settings = settings_of(request)
     if settings.private:

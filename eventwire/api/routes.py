@@ -290,7 +290,8 @@ def get_document(
 
 
 def _ingest(request: Request, items: Any) -> dict[str, Any]:
-    """Run the pipeline on each Document and store it; record each Skip (as `eventwire ingest`)."""
+    """Run the pipeline on each Document and store it, resolving its events against the stored
+    ones; record each Skip. The same calls as `eventwire ingest`."""
     from eventwire.pipeline import extract_events  # loads no model until the first document
 
     documents, skips = [], []
@@ -302,14 +303,21 @@ def _ingest(request: Request, items: Any) -> dict[str, Any]:
                 continue
             assert isinstance(item, Document)
             result = extract_events(item)
-            summary = store.write_result(result)
+            summary = store.ingest(result)  # one transaction per document
+            stored_id = store.resolved_event_ids(item.id)  # pipeline id → stored event id
+
+            def stored(events: Any, ids: dict[str, str] = stored_id) -> list[str]:
+                return list(dict.fromkeys(ids.get(e.event_id, e.event_id) for e in events))
+
             documents.append(IngestedDocument(
                 document_id=item.id,
                 origin=item.origin or "",
                 title=item.title,
                 status=summary.status,
-                event_ids=[e.event_id for e in result.events],
+                event_ids=stored(result.events),
+                context_ids=stored(result.context_mentions),
                 created=list(summary.created),
+                joined=list(summary.joined),
                 updated=list(summary.updated),
                 deleted=list(summary.deleted),
             ))

@@ -288,7 +288,10 @@ class IngestedDocument(BaseModel):
     title: str | None
     status: Literal["inserted", "unchanged", "reprocessed", "kept_newer"]
     event_ids: list[str] = Field(description="Events the document reports (context excluded).")
-    created: list[str]
+    context_ids: list[str] = Field(description="Context mentions kept for review (not events).")
+    created: list[str] = Field(description="Ids new to the store, context mentions included.")
+    joined: list[str] = Field(description="Stored events this document's reports joined "
+                                          "(cross-document resolution).")
     updated: list[str]
     deleted: list[str]
 

@@ -237,7 +237,22 @@ def _roles(trigger: Token) -> tuple[SpacySpan | None, SpacySpan | None]:
                 objs = [c for c in child.children if c.dep_ in {"obj", "dobj"}]
                 if objs and patient is None:
                     patient = _phrase(objs[0])
+        if agent is None:
+            # "a US drone strike", "une frappe israélienne": a name or nationality modifying the
+            # trigger says who struck (normalization keeps it only if it names an actor)
+            for child in trigger.children:
+                if child.dep_ in {"amod", "compound"} and child.pos_ in {"ADJ", "PROPN"}:
+                    agent = token_span_of(child)
+                    break
     return agent, patient
+
+
+def token_span_of(token: Token) -> SpacySpan:
+    """Return a one-token phrase (compound names keep their compound parts)."""
+    parts = [t for t in token.subtree if t.dep_ in {"compound", "flat", "flat:name"} or t.i == token.i]
+    start = min(t.i for t in parts)
+    end = max(t.i for t in parts) + 1
+    return token.doc[start:end]
 
 
 def _count(trigger: Token, lang: str) -> int:
@@ -501,7 +516,7 @@ def find_incident_mentions(
         if anchors:
             rule_classes = rule.all_of | rule.any_of
             cue = _choose_trigger(anchors, set(rule_classes))
-            tok = doc[cue.start]
+            tok = doc[cue.start:cue.end].root  # "drone strike" -> "strike"
             trig_span = _span(doc, cue.start, cue.end)
             lemma = fold(tok.lemma_)
             cue_id = cue.cls

@@ -21,6 +21,7 @@ from eventwire.models import Actor, Document, EventDate, Mention, Place, PlaceMe
 from eventwire.normalize.actors import canonicalize_actor, find_actor_mentions
 from eventwire.normalize.casualties import count_casualties
 from eventwire.normalize.dates import TimeExpression, resolve_event_date
+from eventwire.normalize.gazetteer import load_gazetteer
 from eventwire.normalize.incident_place import choose_places, sentence_places
 
 # A date in the article's opening this close to publication dates its main incident (news leads
@@ -147,6 +148,15 @@ def _actor(span: Span | None, *, lang: str, country: str | None, when: date | No
     if inside:
         return inside[0]
     actor = canonicalize_actor(span.text, lang=lang, country=country, when=when)
+    if actor is None and len(span.text.split()) == 1:
+        # a nationality alone ("US", "israélienne", "Nigerian") stands for that country's forces
+        gazetteer = load_gazetteer()
+        iso = gazetteer.demonym_country(span.text) or (
+            span.text.isupper() and gazetteer.country(span.text) is not None and span.text
+        )
+        name = gazetteer.country_name(iso) if iso else None
+        if name:
+            actor = canonicalize_actor("armée" if lang == "fr" else "army", lang=lang, country=name, when=when)
     if actor is None:
         return None
     if actor.span is None or actor.span.start != span.start:
@@ -257,3 +267,24 @@ def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place:
         patient_text=incident.patient,
         voice=speaker.name if speaker is not None else None,
     )
+
+
+ARMED_GROUP_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
+
+
+def document_perpetrators(document: Document, mentions: list[Mention]) -> tuple[Actor, ...]:
+    """Return the named armed groups an article blames, most mentioned first.
+
+    ACLED codes the named group when a report attributes the act to it ("présumés rebelles
+    ADF", "attaque attribuée à Boko Haram"); groups that only appear as victims ("killing three
+    members of Kataib Hezbollah") are left out.
+    """
+    victims = {m.actor2.name for m in mentions if m.actor2 is not None}
+    agents = {m.actor1.name for m in mentions if m.actor1 is not None}
+    found = find_actor_mentions(document.text, lang=document.lang, country=None, when=document.published)
+    counts = Counter(a.name for a in found if a.actor_type in ARMED_GROUP_TYPES and a.method != "template")
+    first: dict[str, Actor] = {}
+    for a in found:
+        first.setdefault(a.name, a)
+    ranked = sorted(counts, key=lambda n: (-(counts[n] + (2 if n in agents else 0)), first[n].span.start if first[n].span else 0))
+    return tuple(first[n] for n in ranked if n not in victims or n in agents)

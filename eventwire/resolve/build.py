@@ -27,6 +27,7 @@ from eventwire.models import (
     Provenance,
     Report,
 )
+from eventwire.normalize.actors import canonicalize_actor
 from eventwire.resolve.in_document import MentionGroup, is_precise
 
 MODALITY_RANK = {"asserted": 0, "claimed": 1, "alleged": 2, "context": 3}
@@ -37,6 +38,7 @@ DEFAULT_ACTOR1 = {
     "Riots": "Rioters ({country})",
 }
 VICTIM_TYPES = {"Violence against civilians"}
+VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 NOTE_VERBS = {
     "Armed clash": "clashed with",
     "Government regains territory": "regained territory from",
@@ -71,6 +73,7 @@ class EventOptions:
     """What the builder needs besides the mentions."""
 
     default_country: str | None = None  # the document's main country, for vague mentions
+    perpetrators: tuple[Actor, ...] = ()  # named armed groups the article blames, most cited first
 
 
 def event_id_for(document_id: str, group: MentionGroup) -> str:
@@ -218,6 +221,21 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None
     primary_type = primary.event_type
+    state_actors = [a for m in mentions for a in (m.actor1, m.actor2) if a is not None and _is_state(a)]
+    if primary_type in {"Protests", "Riots"} and country:
+        # the demonstrators are actor1; the force that intervened, if any, actor2
+        actor2 = state_actors[0] if state_actors else None
+        actor1 = Actor(name=DEFAULT_ACTOR1[primary_type].format(country=country), country=country,
+                       actor_type="protesters", method="rule")
+    elif sub == "Arrests":
+        actor2 = actor1 if actor1 is not None and not _is_state(actor1) else actor2
+        actor1 = state_actors[0] if state_actors else None
+        if actor1 is None and country:
+            actor1 = canonicalize_actor("police", lang="en", country=country, when=event_date)
+    elif (actor1 is None or actor1.name.startswith("Unidentified")) and primary_type in VIOLENT_TYPES:
+        blamed = [a for a in options.perpetrators if a.name not in claimed_by and (actor2 is None or a.name != actor2.name)]
+        if blamed:
+            actor1 = blamed[0]
     if actor1 is None:
         template = DEFAULT_ACTOR1.get(primary_type, "Unidentified Armed Group ({country})")
         actor1_name = template.format(country=country) if country else None

@@ -44,7 +44,8 @@ export function setUpIngest(form, resultBox, onIngested) {
 }
 
 function showResult(box, result) {
-  const created = result.documents.reduce((n, d) => n + d.created.length, 0);
+  const created = result.documents.reduce(
+    (n, d) => n + d.event_ids.filter((id) => d.created.includes(id)).length, 0);
   const events = result.documents.reduce((n, d) => n + d.event_ids.length, 0);
   clear(box).append(
     h("p", { class: "ingest-summary" },
@@ -54,7 +55,7 @@ function showResult(box, result) {
       h("code", {}, d.document_id), ` ${d.title || d.origin}: ${d.status}`,
       h("ul", {}, d.event_ids.map((id) => h("li", {},
         h("a", { href: `#/events/${encodeURIComponent(id)}` }, id),
-        d.created.includes(id) ? " (new)" : "")))))),
+        d.created.includes(id) ? " (new)" : d.joined.includes(id) ? " (joined a stored event)" : "")))))),
     result.skips.length ? h("h3", {}, "Skipped") : null,
     h("ul", { class: "skips" }, result.skips.map((s) => h("li", {},
       h("strong", {}, s.origin), `: ${s.reason}: ${s.detail}`))),

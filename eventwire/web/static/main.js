@@ -77,17 +77,22 @@ function showView(name) {
   document.body.dataset.view = name;
 }
 
+async function showEvent(id) {
+  document.body.dataset.ready = "";
+  await renderEventPage($("view-event"), id, state.meta, (changed) => {
+    state.stale = true; // the map and table show the corrected values next time
+    showEvent(changed);
+  });
+  document.body.dataset.ready = "event";
+}
+
 async function route() {
   const hash = window.location.hash || "#/";
   const eventMatch = hash.match(/^#\/events\/(.+)$/);
   if (eventMatch) {
     showView("event");
     window.scrollTo(0, 0);
-    await renderEventPage($("view-event"), decodeURIComponent(eventMatch[1]), state.meta, (id) => {
-      state.stale = true;
-      renderEventPage($("view-event"), id, state.meta, arguments.callee);
-    });
-    document.body.dataset.ready = "event";
+    await showEvent(decodeURIComponent(eventMatch[1]));
     return;
   }
   const name = hash === "#/table" ? "table" : hash === "#/ingest" ? "ingest" : "map";

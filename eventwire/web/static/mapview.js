@@ -65,7 +65,7 @@ export class EventMap {
     this.element.dataset.markers = String(placed.length);
     if (fit && placed.length) {
       const bounds = L.latLngBounds(placed.map((m) => m.getLatLng()));
-      this.map.fitBounds(bounds, { padding: [50, 50], maxZoom: 7 });
+      this.map.fitBounds(bounds, { padding: [50, 50], maxZoom: 6 });
     }
   }
 

@@ -67,8 +67,9 @@ export function renderTimeline(container, events, brush, onBrush) {
   for (const [d, byType] of [...counts.entries()].sort((a, b) => a[0] - b[0])) {
     let base = 0;
     for (const [type, n] of [...byType.entries()].sort()) {
+      const barW = Math.max(Math.min(dayW * 0.8, 36), 1);
       const rect = s("rect", {
-        x: x(d) + Math.min(1, dayW * 0.1), width: Math.max(dayW - Math.min(2, dayW * 0.2), 1),
+        x: x(d) + (dayW - barW) / 2, width: barW,
         y: y(base + n), height: y(base) - y(base + n), fill: typeColor(type),
         "data-day": dayIso(d), "data-type": type,
       });
