@@ -335,6 +335,11 @@ def classify_modality(
     """
     verb = _governing_verb(trigger)
     future, cond, imperfect = _tense_flags(verb)
+    cues = [
+        c for c in cues
+        if c.cls not in SCOPED_CLASSES
+        or (_in_scope(sent.doc[c.start], trigger, verb) and sent.doc[c.start].pos_ not in {"PROPN", "NUM"})
+    ]  # "05 May" is a date, not the modal "may"
     before_trigger = [c for c in cues if c.end <= trigger.i + 1]
 
     context = None
@@ -355,7 +360,6 @@ def classify_modality(
                 context = c
     if context is not None:
         return "context", "context", context
-    cues = [c for c in cues if c.cls not in SCOPED_CLASSES or _in_scope(sent.doc[c.start], trigger, verb)]
     for cls in ("threat", "denial"):
         cue = _has_cue(cues, cls)
         if cue is not None:
