@@ -16,7 +16,7 @@ announced the incidents ("deux attaques distinctes").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -60,6 +60,10 @@ NUMBER_WORDS = {
     "fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10},
     "en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10},
 }
+VICTIM_SUBJECT_VERBS = frozenset({
+    "mourir", "perir", "perdre", "deceder", "succomber", "trouver", "tomber",
+    "die", "perish", "succumb", "lose",
+})
 AGENT_DEPS = {"nsubj", "agent", "obl:agent", "nsubj:agent"}
 PATIENT_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "iobj"}
 PATIENT_PREPS = {"contre", "sur", "against", "on", "at", "visant", "targeting"}
@@ -204,9 +208,15 @@ def _roles(trigger: Token) -> tuple[SpacySpan | None, SpacySpan | None]:
     """Return (agent, patient) phrases around a trigger from the dependency parse."""
     agent = patient = None
     verb = _governing_verb(trigger)
+    # "trois soldats ont perdu la vie", "two civilians died": the subject is the victim
+    victim_subject = fold(verb.lemma_) in VICTIM_SUBJECT_VERBS
     for child in verb.children:
         dep = child.dep_.lower()
-        if dep in AGENT_DEPS and agent is None and child.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if child.i == trigger.i:
+            continue  # "A US drone strike hit a car": the trigger's own phrase is not its agent
+        if dep in AGENT_DEPS and victim_subject and patient is None and child.pos_ in {"NOUN", "PROPN"}:
+            patient = _phrase(child)
+        elif dep in AGENT_DEPS and agent is None and child.pos_ in {"NOUN", "PROPN", "PRON"}:
             agent = _phrase(child)
         elif dep in PATIENT_DEPS and patient is None and child.pos_ in {"NOUN", "PROPN"}:
             patient = _phrase(child)
@@ -285,7 +295,10 @@ def _tense_flags(verb: Token) -> tuple[bool, bool, bool]:
     """Return (future, conditional, imperfect) for a verb and its auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in {"aux", "aux:pass", "aux:tense"}]
     tokens = [verb] + auxes
-    future = any("Fut" in t.morph.get("Tense") for t in tokens)
+    # French marks the future on the verb; English with "will"/"shall" ("is going to" is a plan cue)
+    future = any("Fut" in t.morph.get("Tense") for t in tokens) or any(
+        t.lemma_.lower() in {"will", "shall"} for t in auxes
+    )
     cond = any("Cnd" in t.morph.get("Mood") for t in tokens)
     # the imperfect of the verb itself ("attaquaient"), not a pluperfect ("était tombée")
     imperfect = "Imp" in verb.morph.get("Tense") and not auxes
@@ -365,7 +378,7 @@ def classify_modality(
         if cue is not None:
             return ("threat" if cls == "threat" else "denied"), ("denied" if cls == "denial" else "reported"), cue
     habitual = _has_cue(cues, "habitual")
-    if habitual is not None and (imperfect or trigger.pos_ == "NOUN"):
+    if habitual is not None and (imperfect or trigger.pos_ == "NOUN" or lang != "fr"):
         return "habitual", "reported", habitual
     background = _has_cue(cues, "background")
     if background is not None:
@@ -589,4 +602,46 @@ def find_incident_mentions(
         mentions.append(mention)
         if count > 1:
             last_announce = mention
+        if modality_name != "context":
+            recalled = _recalled_incident(doc, mention, cues, taxonomy, main_token=tok)
+            if recalled is not None:
+                mentions.append(recalled)
     return mentions
+
+
+def _recalled_incident(
+    doc: Doc, mention: IncidentMention, cues: _SentenceCues, taxonomy: Taxonomy, *, main_token: Token
+) -> IncidentMention | None:
+    """Return the earlier incident a sentence recalls beside its own ("The clashes came a day
+    after an attack on a market"): a context mention, never an event by itself."""
+    for c in cues.modality:
+        if c.cls != "context":
+            continue
+        for a in cues.triggers:
+            if a.cls not in taxonomy.anchors or not (0 <= a.start - c.end <= 3):
+                continue
+            head = doc[a.start:a.end].root
+            if head.i == main_token.i or head.pos_ != "NOUN":
+                continue
+            inside = {t.i for t in head.subtree}
+            classes = {x.cls for x in cues.triggers if x.start in inside}
+            rule = taxonomy.classify(classes)
+            if rule is None:
+                return None
+            return replace(
+                mention,
+                trigger=Trigger(span=_span(doc, a.start, a.end), lemma=fold(head.lemma_), event_type=rule.event_type,
+                                sub_event_type=rule.sub_event_type, cue=a.cls),
+                cue_classes=frozenset(classes),
+                modality="context",
+                claim_status="context",
+                modality_cue=_span(doc, c.start, c.end),
+                agent=None,
+                patient=None,
+                count=1,
+                plural=False,
+                ordinal=None,
+                anaphoric=False,
+                claimed=False,
+            )
+    return None

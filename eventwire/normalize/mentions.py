@@ -12,6 +12,7 @@ Each incident mention takes:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
@@ -272,19 +273,38 @@ def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place:
 ARMED_GROUP_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
 
 
-def document_perpetrators(document: Document, mentions: list[Mention]) -> tuple[Actor, ...]:
-    """Return the named armed groups an article blames, most mentioned first.
+# Words that put the blame on a group named shortly after them ("présumés rebelles ougandais
+# des ADF", "attack claimed by Al-Shabaab", "suspected Boko Haram fighters").
+BLAME_CUE = re.compile(
+    r"présum|presum|suppos|soupçonn|attribu|imput|revendiqu|menée? par|menées? par|perpétr|commise? par|"
+    r"suspect|alleged|blamed|claimed by|carried out by|launched by|perpetrated|staged by",
+    re.IGNORECASE,
+)
+AGENT_BEFORE = re.compile(r"(?:\bpar|\bby)\s+(?:les?|la|l['’]|des|the)?\s*$", re.IGNORECASE)
+
+
+def document_perpetrators(document: Document, mentions: list[Mention], *, country: str | None = None) -> tuple[Actor, ...]:
+    """Return the named armed groups an article blames, most cited first.
 
     ACLED codes the named group when a report attributes the act to it ("présumés rebelles
-    ADF", "attaque attribuée à Boko Haram"); groups that only appear as victims ("killing three
-    members of Kataib Hezbollah") are left out.
+    ADF", "attaque attribuée à Boko Haram", "carried out by Al-Shabaab"); a group named only
+    as a victim ("killing three members of Kataib Hezbollah") or in passing is left out.
     """
-    victims = {m.actor2.name for m in mentions if m.actor2 is not None}
     agents = {m.actor1.name for m in mentions if m.actor1 is not None}
-    found = find_actor_mentions(document.text, lang=document.lang, country=None, when=document.published)
-    counts = Counter(a.name for a in found if a.actor_type in ARMED_GROUP_TYPES and a.method != "template")
+    found = find_actor_mentions(document.text, lang=document.lang, country=country, when=document.published)
+    text = document.text
+    counts: Counter = Counter()
     first: dict[str, Actor] = {}
     for a in found:
+        if a.actor_type not in ARMED_GROUP_TYPES or a.method == "template" or a.span is None:
+            continue
+        if country is not None and a.country not in {country, None, "*"}:
+            continue
+        window = text[max(0, a.span.start - 60):a.span.start]
+        blamed = a.name in agents or bool(BLAME_CUE.search(window)) or bool(AGENT_BEFORE.search(window))
+        if not blamed:
+            continue
+        counts[a.name] += 1
         first.setdefault(a.name, a)
-    ranked = sorted(counts, key=lambda n: (-(counts[n] + (2 if n in agents else 0)), first[n].span.start if first[n].span else 0))
-    return tuple(first[n] for n in ranked if n not in victims or n in agents)
+    ranked = sorted(counts, key=lambda n: (-counts[n], first[n].span.start))
+    return tuple(first[n] for n in ranked)

@@ -1,0 +1,129 @@
+"""Each modality and each hard coding rule, in French and English (issue 4).
+
+Sentences are written for these tests. Real spaCy models, loaded once per module.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.incidents import find_incident_mentions
+from eventwire.extract.lexicon import load_modality_lexicon, load_taxonomy, load_trigger_lexicon
+from eventwire.nlp.pipelines import load_pipeline
+
+
+def mentions(text: str, lang: str):
+    doc = load_pipeline(lang)(text)
+    return find_incident_mentions(
+        doc,
+        lang=lang,
+        triggers=load_trigger_lexicon(lang),
+        modality=load_modality_lexicon(lang),
+        taxonomy=load_taxonomy(),
+    )
+
+
+def only(text: str, lang: str):
+    found = mentions(text, lang)
+    assert len(found) == 1, [(m.trigger.span.text, m.modality) for m in found]
+    return found[0]
+
+
+# --- modality ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("lang", "text", "modality"),
+    [
+        ("fr", "Des hommes armés ont attaqué mardi le village de Kerou.", "asserted"),
+        ("en", "Gunmen attacked the village of Kerou on Tuesday.", "asserted"),
+        ("fr", "Le groupe a revendiqué l'attaque contre le poste de police.", "claimed"),
+        ("en", "The group claimed responsibility for the attack on the police post.", "claimed"),
+        ("fr", "Selon des témoins, des soldats auraient tué trois bergers près du puits.", "alleged"),
+        ("en", "Soldiers reportedly killed three herders near the well.", "alleged"),
+        ("fr", "Le gouverneur a démenti toute attaque contre la prison.", "denied"),
+        ("en", "The army denied that its troops attacked the market.", "denied"),
+        ("fr", "Les rebelles ont menacé d'attaquer la ville si l'armée ne se retire pas.", "threat"),
+        ("en", "The militants threatened to attack the town.", "threat"),
+        ("fr", "L'armée attaquera les positions rebelles la semaine prochaine.", "plan"),
+        ("en", "The army will attack the rebel positions next week.", "plan"),
+        ("fr", "Aucune attaque n'a été signalée dans la région depuis lundi.", "negated"),
+        ("en", "No attack was reported in the area on Monday.", "negated"),
+        ("fr", "Les convois étaient régulièrement la cible d'embuscades sur cette route.", "habitual"),
+        ("en", "Convoys were frequently ambushed on this road.", "habitual"),
+        ("fr", "En 2019, des jihadistes avaient attaqué ce camp militaire.", "background"),
+        ("en", "In 2019, jihadists attacked this military camp.", "background"),
+        ("fr", "Ces violences surviennent au lendemain d'une attaque contre un marché de Gao.", "context"),
+        ("en", "The clashes came a day after an attack on a market in Gao.", "context"),
+    ],
+)
+def test_classify_modality_in_both_languages(lang, text, modality):
+    found = mentions(text, lang)
+    assert found, text
+    assert modality in {m.modality for m in found}, [(m.trigger.span.text, m.modality) for m in found]
+
+
+def test_hypothetical_is_not_an_event_fr():
+    found = mentions("Si les rebelles attaquent la ville, l'armée pourrait bombarder leurs positions.", "fr")
+    assert found and all(m.modality in {"hypothetical", "plan"} for m in found), [(m.trigger.span.text, m.modality) for m in found]
+
+
+def test_hypothetical_is_not_an_event_en():
+    found = mentions("If the rebels attack the town, the army could bomb their positions.", "en")
+    assert found and all(m.modality in {"hypothetical", "plan"} for m in found), [(m.trigger.span.text, m.modality) for m in found]
+
+
+def test_month_may_is_not_a_modal():
+    m = only("On 5 May, gunmen attacked a village in the north.", "en")
+    assert m.modality == "asserted"
+
+
+# --- hard rules (CODING_RULES.md) -------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub_event_type"),
+    [
+        # drones shot down / strikes intercepted / bombs defused -> Disrupted weapons use
+        ("fr", "Deux drones ont été abattus par la défense antiaérienne près de la base.", "Disrupted weapons use"),
+        ("en", "Air defences shot down two drones near the base.", "Disrupted weapons use"),
+        ("fr", "Les démineurs ont désamorcé un engin explosif sur la route de Gao.", "Disrupted weapons use"),
+        ("en", "Soldiers defused an improvised explosive device on the road.", "Disrupted weapons use"),
+        # rockets, mortars, RPGs -> Shelling/artillery/missile attack
+        ("fr", "Des obus de mortier sont tombés sur le camp dans la nuit.", "Shelling/artillery/missile attack"),
+        ("en", "Rockets hit the airport on Sunday night.", "Shelling/artillery/missile attack"),
+        # suicide car bomb -> Suicide bomb
+        ("fr", "Un kamikaze a fait exploser sa voiture piégée devant la caserne.", "Suicide bomb"),
+        ("en", "A suicide bomber blew himself up at the checkpoint.", "Suicide bomb"),
+        # armed actors killing unarmed civilians -> Violence against civilians
+        ("fr", "Des hommes armés ont tué douze civils dans le village.", "Attack"),
+        ("en", "Gunmen killed twelve civilians in the village.", "Attack"),
+        # protest vs riot vs excessive force
+        ("fr", "Des centaines de manifestants ont défilé pacifiquement dans la capitale.", "Peaceful protest"),
+        ("en", "Hundreds of protesters marched peacefully through the capital.", "Peaceful protest"),
+        ("fr", "La police a dispersé la manifestation à coups de gaz lacrymogène.", "Protest with intervention"),
+        ("en", "Police fired tear gas to disperse the protest.", "Protest with intervention"),
+        ("fr", "Des émeutiers ont saccagé la mairie et incendié des voitures.", "Violent demonstration"),
+        ("en", "Rioters torched cars and vandalised the town hall.", "Violent demonstration"),
+        ("fr", "Les forces de l'ordre ont tiré à balles réelles sur les manifestants, tuant deux personnes.", "Excessive force against protesters"),
+        ("en", "Security forces opened fire on protesters, killing two people.", "Excessive force against protesters"),
+        # battles
+        ("fr", "De violents combats ont opposé l'armée aux rebelles près de la ville.", "Armed clash"),
+        ("en", "Heavy fighting broke out between the army and rebels near the town.", "Armed clash"),
+        # air strike
+        ("fr", "Une frappe aérienne a visé un rassemblement de combattants.", "Air/drone strike"),
+        ("en", "An airstrike hit a gathering of fighters.", "Air/drone strike"),
+        # abduction, arrests
+        ("fr", "Des hommes armés ont enlevé cinq passagers sur la route.", "Abduction/forced disappearance"),
+        ("en", "Gunmen abducted five passengers on the highway.", "Abduction/forced disappearance"),
+        ("fr", "La police a arrêté trois opposants à leur domicile.", "Arrests"),
+        ("en", "Police arrested three opposition activists at their homes.", "Arrests"),
+    ],
+)
+def test_hard_rules_in_both_languages(lang, text, sub_event_type):
+    found = [m for m in mentions(text, lang) if m.modality in {"asserted", "claimed", "alleged"}]
+    assert found, text
+    assert found[0].trigger.sub_event_type == sub_event_type, [(m.trigger.span.text, m.trigger.sub_event_type) for m in found]
+
+
+def test_one_sentence_two_clauses_keeps_the_attributed_speaker():
+    m = only("« Les forces ont détruit un drone », a indiqué le Centcom.", "fr")
+    assert m.attributed_to is not None and "Centcom" in m.attributed_to.text
