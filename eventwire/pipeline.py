@@ -56,7 +56,11 @@ def extract_events(document: Document) -> DocumentResult:
     ctx = document_context(document, places, times, doc=analyzed.doc)
     mentions = [m for incident in incidents for m in normalize_mentions(incident, ctx)]
     groups = merge_mentions_in_document(mentions, published=document.published)
-    options = EventOptions(default_country=ctx.main_country, perpetrators=document_perpetrators(document, mentions, country=ctx.main_country))
+    options = EventOptions(
+        default_country=ctx.main_country,
+        perpetrators=document_perpetrators(document, mentions, country=ctx.main_country),
+        taxonomy=load_taxonomy(),
+    )
     built = [build_event(g, document, options=options) for g in groups]
     return DocumentResult(
         document=document,

@@ -27,6 +27,7 @@ from eventwire.models import (
     Provenance,
     Report,
 )
+from eventwire.extract.lexicon import Taxonomy
 from eventwire.normalize.actors import canonicalize_actor
 from eventwire.resolve.in_document import MentionGroup, is_precise
 
@@ -74,6 +75,7 @@ class EventOptions:
 
     default_country: str | None = None  # the document's main country, for vague mentions
     perpetrators: tuple[Actor, ...] = ()  # named armed groups the article blames, most cited first
+    taxonomy: Taxonomy | None = None  # the ACLED rules, to type an incident from all its cues
 
 
 def event_id_for(document_id: str, group: MentionGroup) -> str:
@@ -117,7 +119,24 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
     primary = _primary(mentions)
     prov: dict[str, Provenance] = {}
     prov["event_type"] = _span_provenance(doc_id, primary.trigger.span, f"trigger:{primary.trigger.cue}")
-    prov["sub_event_type"] = prov["event_type"]
+    # the type follows everything the best-attested voice says about the incident: the cues of
+    # all its mentions together ("an attack" + "a drone strike hit a car" -> Air/drone strike;
+    # "a protest" + "dispersed" + "one protester killed" -> Excessive force against protesters)
+    rank = MODALITY_RANK.get(primary.modality, 4)
+    voice_classes: set[str] = set()
+    for m in mentions:
+        if MODALITY_RANK.get(m.modality, 4) == rank:
+            voice_classes |= m.cue_classes
+    rule = options.taxonomy.classify(voice_classes) if options.taxonomy is not None else None
+    event_type, sub = (rule.event_type, rule.sub_event_type) if rule is not None else (primary.event_type, primary.sub_event_type)
+    if (event_type, sub) != (primary.event_type, primary.sub_event_type):
+        prov["sub_event_type"] = Provenance(
+            method="taxonomy:combined_cues", document_id=doc_id, text=primary.trigger.span.text,
+            start=primary.trigger.span.start, end=primary.trigger.span.end,
+            reason=f"cues of {sum(1 for m in mentions if MODALITY_RANK.get(m.modality, 4) == rank)} mentions: {', '.join(sorted(voice_classes))}",
+        )
+    else:
+        prov["sub_event_type"] = prov["event_type"]
 
     # place: the most precise any mention gives
     placed = [m for m in mentions if m.place is not None and m.place.place is not None]
@@ -194,7 +213,6 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
         for a in m.claimed_by:
             if a.name not in claimed_by:
                 claimed_by.append(a.name)
-    sub = primary.sub_event_type
     actor1: Actor | None = None
     actor2: Actor | None = None
     if sub == "Disrupted weapons use":
@@ -220,7 +238,7 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
         actor1 = None  # a claim alone does not make the claimant actor1
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None
-    primary_type = primary.event_type
+    primary_type = event_type
     state_actors = [a for m in mentions for a in (m.actor1, m.actor2) if a is not None and _is_state(a)]
     if primary_type in {"Protests", "Riots"} and country:
         # the demonstrators are actor1; the force that intervened, if any, actor2
