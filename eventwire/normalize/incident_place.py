@@ -37,7 +37,8 @@ LOCATIVE_BEFORE = re.compile(
 )
 
 
-LIST_ITEM_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:et|and|ou|or)\s+)((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)")
+_NAME = r"((?:(?:al|el|ad|ar|as|an|ash|at|az|ed|en|es|et)-)?[A-ZÀ-Ý][\w'’-]+(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)"
+LIST_ITEM_AFTER = re.compile(r"(?:\s*,\s*(?:(?:et|and|ou|or)\s+)?|\s+(?:et|and|ou|or)\s+)" + _NAME)
 LIST_ITEM_BEFORE = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)\s*,\s*$")
 
 
