@@ -56,6 +56,7 @@ _DOUBLE = re.compile(r"(\w)\1+")
 _ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """Return the lookup key of a place name: lowercase, unaccented, articles normalized.
 
@@ -295,7 +296,7 @@ def _derived_demonyms(name: str) -> list[str]:
     if " " in name or len(name) < 4:
         return []
     forms = []
-    if name.endswith("ia") or name.endswith("a"):
+    if name.endswith("a"):
         forms.append(name + "n")
     elif name.endswith("o"):
         forms.append(name[:-1] + "an")
@@ -658,6 +659,10 @@ class Gazetteer:
             s: (iso, a1) for s, iso, a1 in self._con.execute("SELECT * FROM abbreviations")
         }
         self._cache: dict[str, list[Candidate]] = {}
+        self._demonym_cache: dict[tuple[str, bool], Candidate | None] = {}
+        self.demonym_keys = frozenset(
+            k for (k,) in self._con.execute("SELECT key FROM demonyms WHERE derived = 0")
+        )
 
     def neighbours(self, iso: str) -> frozenset[str]:
         """Return the ISO2 codes of the countries bordering `iso`."""
@@ -676,12 +681,22 @@ class Gazetteer:
 
     def demonym_place(self, word: str, *, derived: bool = True) -> Candidate | None:
         """Return the country, continent or region a demonym refers to ("European" → Europe)."""
+        memo = (name_key(word), derived)
+        if memo not in self._demonym_cache:
+            if len(self._demonym_cache) > 50_000:
+                self._demonym_cache.clear()
+            self._demonym_cache[memo] = self._demonym_place(word, derived=derived)
+        return self._demonym_cache[memo]
+
+    def _demonym_place(self, word: str, *, derived: bool) -> Candidate | None:
         sql = "SELECT iso, target FROM demonyms WHERE key = ?" + ("" if derived else " AND derived = 0")
         row = self._con.execute(sql + " ORDER BY derived LIMIT 1", (name_key(word),)).fetchone()
         if not row:
             return None
         if row[1]:
-            found = [c for c in self.candidates(row[1]) if c.feature in ("continent", "region")]
+            found = [
+                c for c in self.candidates(row[1]) if c.feature in ("continent", "region", "admin1")
+            ]
             return max(found, key=lambda c: c.primary, default=None)
         return self.country(row[0]) if row[0] else None
 
@@ -703,9 +718,11 @@ class Gazetteer:
 
     def demonym_country(self, word: str) -> str | None:
         """Return the ISO2 code a demonym or adjective refers to ("nigérienne" → "NE")."""
+        key = name_key(word)
+        if key not in self.demonym_keys:
+            return None
         row = self._con.execute(
-            "SELECT iso FROM demonyms WHERE key = ? AND derived = 0 AND iso != '' LIMIT 1",
-            (name_key(word),),
+            "SELECT iso FROM demonyms WHERE key = ? AND derived = 0 AND iso != '' LIMIT 1", (key,)
         ).fetchone()
         return row[0] if row else None
 

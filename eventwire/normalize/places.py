@@ -1,15 +1,24 @@
 """Place mentions in French and English news, resolved against the offline gazetteer.
 
-`find_place_mentions` works in four steps (numbered in the body):
-  1. datelines ("ERBIL (Reuters) -", "BAMAKO, 12 mars (AFP) -", "(Washington) -"), flagged
-     relation="dateline" so callers never take them for the event place;
-  2. toponyms from spaCy entities (GPE/LOC/FAC; LOC in the French model), then capitalized
-     n-grams the NER missed when the gazetteer knows them well enough;
+`find_place_mentions` (what the event pipeline uses) and `find_toponyms` (every toponym as the
+GeoWebNews/LGL gold standards count them) share these steps (numbered in the body):
+  1. datelines ("ERBIL (Reuters) -", "BAMAKO, 12 mars (AFP) -", "(Washington) -", "ATLANTA -"),
+     flagged relation="dateline" so callers never take them for the event place; "Jackson and
+     Barrow counties";
+  2. toponyms from spaCy entities (GPE/LOC/FAC; LOC in the French model), demonyms (NORP,
+     lowercase "maliens"), well-known places inside organisation names ("Ohio Department of
+     Health"), capitalized n-grams the NER missed when the gazetteer knows them well enough (or,
+     on a second look, when they are towns of the divisions the document is about), dotted
+     abbreviations ("U.S.", "Ga."), and every other occurrence of a name found once;
   3. relative phrases around each toponym ("in western Iraq", "près de Gao", "40 km north of
      Goma", "à la frontière nigérienne") that change the point or the precision;
-  4. resolution in two passes: first without context, then with the countries and admin1 areas
-     the document itself names, so "Georgia" next to "Atlanta" is the US state.
+  4. resolution: first each name alone, then with the context of the document's *other* names:
+     their countries (and neighbours), the dominant country, their admin1 and admin2 areas, and
+     "Town, State" pairs, so "Georgia" next to "Atlanta" is the US state and "Gaza" beside
+     "Israel" is in Palestine.
 A name the gazetteer does not know is returned with place=None and a reason, never dropped.
+Demonyms, places inside organisation names and unknown buildings placed at the document's main
+town carry relations in `TOPONYM_ONLY_RELATIONS` and only `find_toponyms` returns them.
 """
 
 from __future__ import annotations
@@ -28,16 +37,19 @@ from eventwire.normalize.gazetteer import Candidate, Gazetteer, name_key
 # a country named in the document outweighs one order of magnitude of population but not two.
 W_PRIMARY = 2.0  # matched the entry's own name rather than an alternate
 W_FEATURE = {
-    "continent": 8.0, "country": 12.0, "region": 8.0, "admin1": 1.5, "admin2": 0.0, "city": 0.0,
+    "continent": 8.0, "country": 12.0, "region": 8.0, "admin1": 3.0, "admin2": 0.0, "city": 0.0,
 }
-W_SUPPLEMENT = 7.0  # our own hand-checked entries (their aliases count as own names)
+W_SUPPLEMENT = 9.0  # our own hand-checked entries (their aliases count as own names)
 W_CAPITAL = 3.0  # a national capital ("Washington", "Paris" without other context)
 W_COUNTRY_HINT = 10.0
 W_CONTEXT_COUNTRY = 6.0  # a country the rest of the document names
 W_CONTEXT_NEIGHBOUR = 2.0  # a neighbour of such a country ("Gaza" beside "Israel")
 W_DOMINANT = 2.0  # the country most of the rest of the document is in
 W_FOREIGN = 3.0  # taken off a country the rest of a document with a dominant country never names
+DEMONYM_CONTEXT = 0.5  # what "soldats maliens" says of the story's country
+W_FOREIGN_AREA = 8.0  # ... when the name is also a division of that country ("Georgia")
 W_CONTEXT_ADMIN1 = 3.0
+W_DOMINANT_ADMIN1 = 2.0  # the division most of the rest of the document is in (local news)
 W_CONTEXT_ADMIN2 = 4.0  # "Paris" beside "Henry County": the county the town is in
 W_PAIR = 12.0  # "Dublin, Ga.", "Paris, Texas": the division or country written after the town
 W_FEATURE_HINT = 8.0
@@ -149,6 +161,8 @@ def _score(
     neighbours: frozenset[str] = frozenset(),
     dominant: str | None = None,
     within: tuple[str, str | None] | None = None,
+    domestic_area: bool = False,
+    dominant_admin1: tuple[str, str] | None = None,
 ) -> float:
     s = W_PRIMARY if c.primary or c.source == "supplement" else 0.0
     s += W_FEATURE.get(c.feature, 1.0)
@@ -172,9 +186,11 @@ def _score(
     if c.iso and c.iso == dominant:
         context += W_DOMINANT
     elif dominant and c.feature == "country" and not context:
-        context -= W_FOREIGN  # "Georgia" in an Atlanta story is the state
+        context -= W_FOREIGN_AREA if domestic_area else W_FOREIGN  # "Georgia" beside Atlanta
     if c.admin1 and context_admin1.get((c.iso, c.admin1)):
         context += W_CONTEXT_ADMIN1 * min(2.0, context_admin1[(c.iso, c.admin1)])
+    if dominant_admin1 and (c.iso, c.admin1) == dominant_admin1:
+        context += W_DOMINANT_ADMIN1
     if c.admin2 and context_admin1.get((c.iso, c.admin1, c.admin2)):
         context += W_CONTEXT_ADMIN2 * min(1.0, context_admin1[(c.iso, c.admin1, c.admin2)])
     # A town matched only on an alternate name ("East Liverpool" for "Liverpool") needs more
@@ -224,7 +240,8 @@ def _feature_hint_from_name(name: str) -> str | None:
 _GENERIC_RE = re.compile(
     r"^(?:(?:the\s+)?(?:province|governorate|region|state|district)\s+of\s+|"
     r"(?:la\s+)?(?:province|région|region|gouvernorat|wilaya|ville|localité|village|commune|"
-    r"cercle)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|de\s+|d['’]\s*))",
+    r"cercle|base(?:\s+aérienne|\s+militaire)?|camp|aéroport(?:\s+international)?)\s+"
+    r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|de\s+|d['’]\s*))",
     re.IGNORECASE,
 )
 _GENERIC_SUFFIX_RE = re.compile(r"\s+(?:province|governorate|region|state|city|district)$", re.IGNORECASE)
@@ -252,9 +269,14 @@ def geocode_place(
     """
     if not isinstance(context_countries, Mapping):
         context_countries = {iso: 1.0 for iso in context_countries}
+    dominant = None
+    if context_countries:
+        iso, weight = max(context_countries.items(), key=lambda kv: kv[1])
+        if weight >= 0.5 * sum(context_countries.values()):
+            dominant = iso
     best = _resolve(
         name, gazetteer=gazetteer, country_hint=country_hint, context_countries=context_countries,
-        context_admin1=context_admin1 or {}, feature_hint=feature_hint,
+        context_admin1=context_admin1 or {}, feature_hint=feature_hint, dominant=dominant,
     )
     return _to_place(best, admin_point=admin_point) if best else None
 
@@ -269,6 +291,7 @@ def _resolve(
     feature_hint: str | None = None,
     dominant: str | None = None,
     within: tuple[str, str | None] | None = None,
+    dominant_admin1: tuple[str, str] | None = None,
 ) -> Candidate | None:
     """Return the best candidate for `name` (see `geocode_place`), or None."""
     abbreviated = gazetteer.abbreviation(name)
@@ -291,13 +314,23 @@ def _resolve(
         if demonym_iso:
             return gazetteer.country(demonym_iso)
         return gazetteer.demonym_place(name)  # "European" → Europe
+    # The name is also a division of the document's country, or a town of its main division:
+    # "Georgia" beside Atlanta, "Lebanon" in a story about Tennessee towns.
+    domestic_area = bool(dominant) and any(
+        c.primary and c.iso == dominant and (
+            c.feature == "admin1"
+            or (c.feature == "city" and dominant_admin1 == (c.iso, c.admin1))
+        )
+        for c in found
+    )
     best = max(
         found,
         key=lambda c: _score(
             c, country_hint=country_hint, context_countries=context_countries,
             context_admin1=context_admin1, feature_hint=feature_hint,
             neighbours=gazetteer.neighbours(c.iso) if c.iso else frozenset(),
-            dominant=dominant, within=within,
+            dominant=dominant, within=within, domestic_area=domestic_area,
+            dominant_admin1=dominant_admin1,
         ),
     )
     if best.feature in ("admin1", "admin2") and feature_hint not in ("admin1", "admin2"):
@@ -419,6 +452,10 @@ _FACILITY_RE = re.compile(
     r"rue|place|pont|église|école|université|hôpital|gare|stade)\b",
     re.IGNORECASE,
 )
+_PLURAL_DIVISIONS_RE = re.compile(
+    rf"(?P<names>(?:[{_UP}][\w'’.\-]*(?:\s+[{_UP}][\w'’.\-]*)?\s*(?:,\s*|\s+and\s+|\s*&\s*))+"
+    rf"(?:and\s+)?[{_UP}][\w'’.\-]*(?:\s+[{_UP}][\w'’.\-]*)?)\s+(?P<kind>counties|parishes)\b"
+)
 _ABBREV_RE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,4}\.\s?){1,3}(?![\w])")
 STRONG_TOWN_POPULATION = 100_000
 
@@ -443,8 +480,11 @@ def _subspans(
     ]
     out: list[tuple[int, int, str]] = []
     i = 0
+    longer = None  # a longer known town around an accepted name: "New London", not "London"
     while i < len(tokens):
         hit = None
+        if longer is not None and longer[3] <= i:
+            longer = None
         for j in range(min(len(tokens), i + 4), i, -1):
             first, last = tokens[i][2], tokens[j - 1][2]
             if not first[:1].isupper() or not last[:1].isupper():
@@ -452,12 +492,22 @@ def _subspans(
             if any(not t[2][:1].isupper() and t[2].lower() not in _CONNECTORS for t in tokens[i:j]):
                 continue
             name = _clean_name(text[tokens[i][0]:tokens[j - 1][1]])
-            if len(name) < 3 or name.lower() in _NGRAM_STOP:
+            if name.lower() in _NGRAM_STOP or len(name) < 2:
                 continue
-            if accept(name, gazetteer.candidates(name)):
-                s0 = tokens[i][0] + text[tokens[i][0]:tokens[j - 1][1]].find(name)
+            found = gazetteer.candidates(name)
+            if len(name) == 2 and not (name.isupper() and any(
+                c.feature in ("country", "region") for c in found
+            )):
+                continue  # "US", "EU" inside a name; never "Al" or "St"
+            s0 = tokens[i][0] + text[tokens[i][0]:tokens[j - 1][1]].find(name)
+            if accept(name, found):
                 hit = (s0, s0 + len(name), name, j)
+                if longer is not None and longer[3] >= j:
+                    hit = longer
+                    out = [o for o in out if o[0] < longer[0]]
                 break
+            if longer is None and j - i > 1 and any(c.primary for c in found):
+                longer = (s0, s0 + len(name), name, j)
         if hit:
             out.append(hit[:3])
             i = hit[3]
@@ -474,9 +524,21 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _detect(
-    text: str, doc, *, lang: str, gazetteer: Gazetteer
+    text: str, doc, *, lang: str, gazetteer: Gazetteer,
+    support: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[tuple[int, int, str, str, str | None]]:
-    """Return (start, end, name, method, relation) of every toponym, demonym included."""
+    """Return (start, end, name, method, relation) of every toponym, demonym included.
+
+    `support` holds the (country, admin1) areas the document's well-known places are in: a
+    capitalized name the NER missed is then also taken when it is a town of one of them.
+    """
+
+    def supported(found: list[Candidate]) -> bool:
+        return bool(support) and any(
+            c.primary and c.feature in ("city", "admin2") and (c.iso, c.admin1) in support
+            for c in found
+        )
+
     raw: list[tuple[int, int, str, str, str | None]] = []
     taken: list[tuple[int, int]] = []
 
@@ -496,6 +558,15 @@ def _detect(
     for start, end, name in _find_datelines(text):
         if free((start, end)) and gazetteer.has_name(name):
             add(start, end, name, "dateline", "dateline")
+
+    # 1b. "Jackson and Barrow counties", "Rapides and Avoyelles parishes".
+    for m in _PLURAL_DIVISIONS_RE.finditer(text):
+        generic = "County" if m.group("kind").lower() == "counties" else "Parish"
+        for n in re.finditer(rf"[{_UP}][\w'’.\-]*(?:\s+[{_UP}][\w'’.\-]*)?", m.group("names")):
+            span = (m.start("names") + n.start(), m.start("names") + n.end())
+            full = f"{n.group(0)} {generic}"
+            if free(span) and any(c.feature == "admin2" for c in gazetteer.candidates(full)):
+                add(span[0], span[1], full, "gazetteer", None)
 
     # 2a. NER entities: toponyms; demonyms (NORP); places named inside organisation names.
     labels = ENTITY_LABELS.get(lang, frozenset({"GPE", "LOC", "FAC"}))
@@ -536,15 +607,19 @@ def _detect(
                 # "Texas" or "Gainesville" tagged ORG: a place name used for its institutions.
                 add(start, start + len(name), name, "ner",
                     DEMONYM if demonym(name, found) else None)
-            elif ent.label_ in ("PERSON", "PER") and any(c.primary for c in areas) and " " not in name:
+            elif ent.label_ in ("PERSON", "PER") and any(c.primary for c in areas):
                 add(start, start + len(name), name, "ner", None)
             elif ent.label_ not in ("PERSON", "PER"):
-                for s0, e0, n0 in _subspans(
+                parts = _subspans(
                     text, start, start + len(name), gazetteer,
-                    lambda n, f: _strong(f) or demonym(n, f),
-                ):
+                    lambda n, f: _strong(f) or demonym(n, f) or supported(f),
+                )
+                for s0, e0, n0 in parts:
                     found0 = gazetteer.candidates(n0)
                     add(s0, e0, n0, "ner", DEMONYM if demonym(n0, found0) else IN_NAME)
+                if not parts and ent.label_ in ("ORG", "FAC") and _FACILITY_RE.search(name):
+                    # "Barclays Center", "Lincoln High School": a building, somewhere in town
+                    add(start, start + len(name), name, "ner", DOCUMENT_FOCUS)
 
     # 2b. capitalized n-grams the NER missed, or the well-known places inside them.
     for m in _NGRAM_RE.finditer(text):
@@ -554,16 +629,29 @@ def _detect(
         locative = bool(_LOCATIVE_RE.search(text[max(0, m.start() - 12):m.start()]))
         initial = _sentence_start(text, m.start())
 
-        def accept(name: str, found: list[Candidate], whole: bool = False) -> bool:
+        def accept(
+            name: str, found: list[Candidate], whole: bool = False,
+            locative: bool = locative, initial: bool = initial,
+        ) -> bool:
             if not found:
                 return False
             if demonym(name, found):
                 return True
-            if _strong(found):
+            if _strong(found) or supported(found):
                 return not (initial and name.lower() in _NGRAM_STOP)
             return whole and locative and not initial and any(c.primary for c in found)
 
         name = _clean_name(m.group(0))
+        if doc is not None and " " not in name and doc.vocab[name.lower()].is_stop:
+            continue  # "Most", "Will", "May" opening a sentence
+        if name.isupper() and len(name) == 2:
+            # "US", "UK", "EU"; a state code only after a town ("Portland, OR")
+            found = gazetteer.candidates(name)
+            after_town = bool(re.search(r"[a-z],\s*$", text[max(0, m.start() - 3):m.start()]))
+            if any(c.feature in ("country", "region") or (after_town and c.feature == "admin1")
+                   for c in found):
+                add(m.start(), m.start() + 2, name, "gazetteer", None)
+            continue
         if not name or name.lower() in _NGRAM_STOP or len(name) < 3:
             parts = []
         elif accept(name, gazetteer.candidates(name), whole=True):
@@ -585,12 +673,19 @@ def _detect(
         ):
             add(span[0], span[1], surface, "gazetteer", None)
 
+    # 2c'. lowercase demonyms ("soldats maliens", "forces américaines"): never places, but they
+    # tell which country the story is about.
+    for m in re.finditer(r"(?<![\w'’-])[a-zà-ÿ][a-zà-ÿ\-]{3,}(?![\w'’-])", text):
+        span = (m.start(), m.end())
+        if name_key(m.group(0)) in gazetteer.demonym_keys and free(span):
+            add(span[0], span[1], m.group(0), "gazetteer", DEMONYM)
+
     # 2d. one sense per document: a name found as a place once is a place wherever else it is
     # written (the NER tags "Gainesville" PERSON in one sentence and GPE in the next), unless it
     # is part of a person's longer name.
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "PER")] \
         if doc is not None else []
-    known = {r[2]: r[4] for r in raw if r[4] in (None, IN_NAME, DEMONYM) and r[3] != "dateline"}
+    known = {r[2]: r[4] for r in raw if r[4] in (None, IN_NAME, DEMONYM, "dateline")}
     for name, relation in known.items():
         if len(name) < 3:
             continue
@@ -625,7 +720,9 @@ def _document_context(
         key = name_key(name)
         countries = by_country.setdefault(key, Counter())
         areas = by_admin1.setdefault(key, Counter())
-        if c is not None and c.iso and relation != DEMONYM:
+        if c is not None and c.iso and relation == DEMONYM:
+            countries[c.iso] = max(countries[c.iso], DEMONYM_CONTEXT)  # "soldats maliens"
+        elif c is not None and c.iso:
             countries[c.iso] = max(countries[c.iso], 1.0 if c.feature in ("country", "admin1") else 0.5)
             if c.admin1:
                 areas[(c.iso, c.admin1)] = max(
@@ -646,22 +743,22 @@ def _document_context(
     return by_country, by_admin1
 
 
-def _leave_one_out(parts: dict[str, Counter], key: str) -> Counter:
-    total: Counter = Counter()
-    for k, part in parts.items():
-        if k != key:
-            for area, w in part.items():
-                total[area] += w
-    return total
+def _leave_one_out(parts: dict[str, Counter], key: str, total: Counter) -> Counter:
+    """Return `total` (the sum of `parts`) without the part of `key`."""
+    out = Counter(total)
+    for area, w in parts.get(key, {}).items():
+        out[area] -= w
+        if out[area] <= 1e-9:
+            del out[area]
+    return out
 
 
-def _mentions(
-    text: str, doc, *, lang: str, gazetteer: Gazetteer, admin_point: str, toponyms: bool
-) -> list[PlaceMention]:
-    raw = _detect(text, doc, lang=lang, gazetteer=gazetteer)
-    if not toponyms:
-        raw = [r for r in raw if r[4] not in TOPONYM_ONLY_RELATIONS]
-
+def _resolve_all(
+    raw: list[tuple[int, int, str, str, str | None]], text: str, gazetteer: Gazetteer, *,
+    rounds: int,
+) -> list[Candidate | None]:
+    """Resolve every detected name: first alone, then `rounds` times with the context of the
+    document's other names (see `_document_context`)."""
     # "Dublin, Ga.", "Paris, Texas": the division or country written right after a town.
     within: list[tuple[str, str | None] | None] = [None] * len(raw)
     for i in range(len(raw) - 1):
@@ -678,32 +775,58 @@ def _mentions(
         _resolve(r[2], gazetteer=gazetteer, context_countries={}, context_admin1={}, within=w)
         for r, w in zip(raw, within, strict=True)
     ]
-    for _ in range(2):
+    for _ in range(rounds):
         by_country, by_admin1 = _document_context(raw, resolved, gazetteer)
+        all_countries: Counter = sum(by_country.values(), Counter())
+        all_admin1: Counter = sum(by_admin1.values(), Counter())
         new: list[Candidate | None] = []
         for r, w in zip(raw, within, strict=True):
             key = name_key(r[2])
-            countries = _leave_one_out(by_country, key)
+            countries = _leave_one_out(by_country, key, all_countries)
             for iso in border_isos:
                 if iso:
                     countries[iso] += 1.0
-            admin1 = _leave_one_out(by_admin1, key)
+            admin1 = _leave_one_out(by_admin1, key, all_admin1)
             dominant = None
             if countries:
                 iso, weight = countries.most_common(1)[0]
                 if weight >= 0.5 * sum(countries.values()):
                     dominant = iso
+            areas = {a: v for a, v in admin1.items() if len(a) == 2}
+            top = max(areas.items(), key=lambda kv: kv[1], default=None)
+            dominant_admin1 = top[0] if top and top[1] >= 0.4 * sum(areas.values()) else None
             new.append(_resolve(
                 r[2], gazetteer=gazetteer, context_countries=countries, context_admin1=admin1,
-                dominant=dominant, within=w,
+                dominant=dominant, within=w, dominant_admin1=dominant_admin1,
             ))
         resolved = new
+    return resolved
+
+
+def _mentions(
+    text: str, doc, *, lang: str, gazetteer: Gazetteer, admin_point: str, toponyms: bool
+) -> list[PlaceMention]:
+    raw = _detect(text, doc, lang=lang, gazetteer=gazetteer)
+    # Second look, for the towns of the areas the document is about (local news).
+    support = frozenset(
+        (c.iso, c.admin1) for c, r in zip(_resolve_all(raw, text, gazetteer, rounds=1), raw,
+                                          strict=True)
+        if c is not None and c.iso and c.admin1 and r[4] != DEMONYM
+        and c.feature in ("city", "admin1", "admin2")
+    )
+    if support:
+        raw = _detect(text, doc, lang=lang, gazetteer=gazetteer, support=support)
+    resolved = _resolve_all(raw, text, gazetteer, rounds=2)
 
     # Unknown facility names ("Royal Street") are placed at the document's main town.
     focus = None
     if toponyms:
+        isos = Counter(c.iso for c, r in zip(resolved, raw, strict=True)
+                       if c is not None and c.iso and r[4] != DEMONYM)
+        main_iso = isos.most_common(1)[0][0] if isos else None
         towns = Counter(c.place_id for c, r in zip(resolved, raw, strict=True)
-                        if c is not None and c.feature == "city" and r[4] is None)
+                        if c is not None and c.feature == "city" and c.primary and r[4] is None
+                        and c.iso == main_iso)
         if towns:
             top = towns.most_common(1)[0][0]
             focus = next(c for c in resolved if c is not None and c.place_id == top)
@@ -714,7 +837,11 @@ def _mentions(
         reason = None
         if relation is None:
             place, relation, reason = _relation(text, start, place)
-        if place is None and focus is not None and relation is None and _FACILITY_RE.search(name):
+        if relation == DOCUMENT_FOCUS and best is not None:
+            place, relation = None, None  # "Lincoln High School" is not Lincoln
+        if place is None and focus is not None and relation in (None, DOCUMENT_FOCUS) and (
+            method != "dateline"
+        ):
             place = replace(_to_place(focus, admin_point=admin_point), geo_precision=2)
             relation = DOCUMENT_FOCUS
             reason = f"{name!r} is not in the gazetteer: placed at the document's main town"
@@ -748,6 +875,8 @@ def _mentions(
             "country (ACLED geo_precision 3)", relation="border",
         ))
     mentions.sort(key=lambda pm: pm.span.start)
+    if not toponyms:
+        mentions = [pm for pm in mentions if pm.relation not in TOPONYM_ONLY_RELATIONS]
     return mentions
 
 

@@ -130,3 +130,90 @@ def test_find_place_mentions_kurdistan_exonym(gazetteer):
     doc = _doc("fr", text, [("Kurdistan d'Irak", "LOC")])
     (mention,) = find_place_mentions(text, doc, lang="fr", gazetteer=gazetteer)
     assert mention.place.admin1 == "Erbil" and mention.place.geo_precision == 3
+
+
+# --- toponyms as geoparsing gold standards count them; ranking with document context ----------
+
+def test_find_toponyms_returns_demonyms_that_place_mentions_leave_out(gazetteer):
+    from eventwire.normalize.places import find_toponyms
+
+    text = "Russian officials met European envoys in Geneva."
+    doc = _doc("en", text, [("Russian", "NORP"), ("European", "NORP"), ("Geneva", "GPE")])
+    toponyms = find_toponyms(text, doc, lang="en", gazetteer=gazetteer)
+    by_text = {m.span.text: m for m in toponyms}
+    assert by_text["Russian"].relation == "demonym" and by_text["Russian"].place.iso == "RU"
+    assert by_text["European"].place.feature == "continent"
+    places = find_place_mentions(text, doc, lang="en", gazetteer=gazetteer)
+    assert [m.span.text for m in places] == ["Geneva"]
+
+
+def test_find_toponyms_place_inside_organisation_name_is_flagged(gazetteer):
+    from eventwire.normalize.places import find_toponyms
+
+    text = "The Ohio Department of Health said cases rose."
+    doc = _doc("en", text, [("The Ohio Department of Health", "ORG")])
+    (mention,) = find_toponyms(text, doc, lang="en", gazetteer=gazetteer)
+    assert mention.span.text == "Ohio" and mention.relation == "in name"
+    assert find_place_mentions(text, doc, lang="en", gazetteer=gazetteer) == []
+
+
+def test_town_state_pair_and_postal_abbreviation(gazetteer):
+    text = "The fire started in Dublin, Ga., late on Friday."
+    doc = _doc("en", text, [("Dublin", "GPE")])
+    mentions = find_place_mentions(text, doc, lang="en", gazetteer=gazetteer)
+    dublin = next(m for m in mentions if m.span.text == "Dublin")
+    assert dublin.place.iso == "US" and dublin.place.admin1 == "Georgia"
+    assert any(m.place and m.place.feature == "admin1" and m.place.admin1 == "Georgia"
+               for m in mentions if m.span.text.startswith("Ga"))
+
+
+def test_gaza_in_a_middle_east_story_is_palestine(gazetteer):
+    text = "Jets struck Gaza overnight, the army of Israel said."
+    doc = _doc("en", text, [("Gaza", "GPE"), ("Israel", "GPE")])
+    gaza = find_place_mentions(text, doc, lang="en", gazetteer=gazetteer)[0]
+    assert gaza.span.text == "Gaza" and gaza.place.iso == "PS"
+    assert geocode_place("Gaza", gazetteer=gazetteer).iso == "PS"
+
+
+def test_washington_alone_is_the_capital(gazetteer):
+    place = geocode_place("Washington", gazetteer=gazetteer)
+    assert place.feature == "city" and place.admin1 == "District of Columbia"
+
+
+def test_continents_and_world_regions_are_known(gazetteer):
+    assert geocode_place("Europe", gazetteer=gazetteer).feature == "continent"
+    assert geocode_place("Afrique", gazetteer=gazetteer).name == "Africa"
+    assert geocode_place("Middle East", gazetteer=gazetteer).feature == "region"
+
+
+def test_names_starting_like_articles_are_not_cut(gazetteer):
+    text = "Flights from Las Vegas and Lebanon resumed."
+    doc = _doc("en", text, [("Las Vegas", "GPE"), ("Lebanon", "GPE")])
+    names = [m.name for m in find_place_mentions(text, doc, lang="en", gazetteer=gazetteer)]
+    assert names == ["Las Vegas", "Lebanon"]
+
+
+def test_county_inside_an_agency_name_and_local_context(gazetteer):
+    from eventwire.normalize.places import find_toponyms
+
+    text = ("Deputies of the Laurel County Sheriff's Office arrested a man in London. "
+            "Kentucky State Police assisted.")
+    doc = _doc("en", text, [("the Laurel County Sheriff's Office", "ORG"), ("London", "GPE"),
+                            ("Kentucky State Police", "ORG")])
+    by_text = {m.span.text: m for m in find_toponyms(text, doc, lang="en", gazetteer=gazetteer)}
+    assert by_text["Laurel County"].place.admin1 == "Kentucky"
+    assert by_text["London"].place.iso == "US" and by_text["London"].place.admin1 == "Kentucky"
+
+
+def test_one_sense_per_document(gazetteer):
+    text = "Gainesville police said the road was closed. Traffic in Gainesville was heavy."
+    doc = _doc("en", text, [("Gainesville", "PERSON")])
+    mentions = find_place_mentions(text, doc, lang="en", gazetteer=gazetteer)
+    assert [m.span.start for m in mentions] == [0, text.rindex("Gainesville")]
+
+
+def test_french_demonyms_give_context_but_are_not_places(gazetteer):
+    text = "Des soldats maliens ont été tués à Gao, selon l'armée malienne."
+    mentions = find_place_mentions(text, None, lang="fr", gazetteer=gazetteer)
+    assert [m.span.text for m in mentions] == ["Gao"]
+    assert mentions[0].place.iso == "ML" and mentions[0].place.feature == "city"
