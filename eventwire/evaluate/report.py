@@ -60,7 +60,8 @@ def counts_line(summary: Summary) -> str:
         f"{summary.predicted} predicted · "
         f"{summary.matched} matched (+{summary.matched_optional} to optional) · "
         f"{summary.misses} missed · {summary.false_events} false · "
-        f"{summary.not_event_violations} not_event violations"
+        f"{summary.not_event_violations} not_event violations · "
+        f"{summary.coverage:.1%} of articles with an event found"
     )
 
 

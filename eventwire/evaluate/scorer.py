@@ -144,6 +144,13 @@ class Summary:
     articles: tuple[ArticleScore, ...] = field(default=())
 
     @property
+    def coverage(self) -> float:
+        """Return the share of articles with gold events for which at least one event was found
+        (issue 4: the ACLED-notes target)."""
+        with_gold = [a for a in self.articles if a.gold_required > 0]
+        return sum(1 for a in with_gold if a.predicted > 0) / len(with_gold) if with_gold else 1.0
+
+    @property
     def skipped(self) -> tuple[ArticleScore, ...]:
         """Return the article scores whose article the extractor skipped."""
         return tuple(a for a in self.articles if a.skip is not None)
@@ -171,6 +178,7 @@ class Summary:
             "misses": self.misses,
             "not_event_violations": self.not_event_violations,
             "articles": len(self.articles),
+            "coverage": self.coverage,
             "skipped": len(self.skipped),
             "pairs_scored": self.fields.pairs,
             "fatalities_scored": self.fields.fatalities_scored,
