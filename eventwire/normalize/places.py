@@ -373,8 +373,19 @@ _CAPS_DATELINE_RE = re.compile(
 )
 
 
+# "Abuja, Nigeria – Armed men…": a title-case town, a comma, a country and a dash opening a
+# paragraph.
+_TITLE_DATELINE_RE = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][\w'’.\-]+(?:[ \t]+[A-Z][\w'’.\-]+){0,2}),[ \t]*[A-Z][\w.]+"
+    r"(?:[ \t]+[A-Z][\w.]+)?[ \t]+[-–—][ \t]",
+    re.MULTILINE,
+)
+
+
 def _find_datelines(text: str) -> list[tuple[int, int, str]]:
     out = []
+    for m in _TITLE_DATELINE_RE.finditer(text):
+        out.append((m.start("name"), m.end("name"), m.group("name").strip()))
     for m in _CAPS_DATELINE_RE.finditer(text):  # "ATLANTA - ", "BEIRUT, Lebanon — "
         out.append((m.start("name"), m.end("name"), m.group("name").strip().title()))
     for m in _DATELINE_RE.finditer(text):
