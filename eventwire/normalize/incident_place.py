@@ -47,33 +47,26 @@ def expand_list(text: str, sentence: Span, candidates: list[PlaceMention]) -> li
     ("Kapoka, Mangimu, Mabanga et Petineko": all four, when one of them is a place mention)."""
     taken = {(p.span.start, p.span.end) for p in candidates}
     found = list(candidates)
+
+    def add(start: int, end: int) -> None:
+        if (start, end) not in taken and not any(q.span.start <= start < q.span.end for q in found):
+            found.append(PlaceMention(span=Span(start, end, text[start:end]), name=text[start:end], place=None,
+                                      method="list", reason="listed with other places; not in the gazetteer"))
+            taken.add((start, end))
+
     for p in candidates:
         if p.place is not None and p.place.feature in AREA_FEATURES:
             continue
         # forward: ", Name" / " et Name" right after the mention, repeatedly
         pos = p.span.end
-        while pos < sentence.end:
-            m = LIST_ITEM_AFTER.match(text, pos, sentence.end)
-            if not m:
-                break
-            start, end = m.start(1), m.end(1)
-            if (start, end) not in taken and not any(q.span.start <= start < q.span.end for q in found):
-                found.append(PlaceMention(span=Span(start, end, text[start:end]), name=text[start:end], place=None,
-                                          method="list", reason="listed with other places; not in the gazetteer"))
-                taken.add((start, end))
-            pos = end
+        while pos < sentence.end and (m := LIST_ITEM_AFTER.match(text, pos, sentence.end)):
+            add(m.start(1), m.end(1))
+            pos = m.end(1)
         # backward: "Name, " right before the mention, repeatedly
         pos = p.span.start
-        while pos > sentence.start:
-            m = LIST_ITEM_BEFORE.search(text, sentence.start, pos)
-            if not m or m.end() != pos:
-                break
-            start, end = m.start(1), m.end(1)
-            if (start, end) not in taken and not any(q.span.start <= start < q.span.end for q in found):
-                found.append(PlaceMention(span=Span(start, end, text[start:end]), name=text[start:end], place=None,
-                                          method="list", reason="listed with other places; not in the gazetteer"))
-                taken.add((start, end))
-            pos = start
+        while pos > sentence.start and (m := LIST_ITEM_BEFORE.search(text, sentence.start, pos)) and m.end() == pos:
+            add(m.start(1), m.end(1))
+            pos = m.start(1)
     return sorted(found, key=lambda q: q.span.start)
 
 
