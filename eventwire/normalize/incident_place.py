@@ -194,8 +194,12 @@ def choose_places(
     ):
         listed = [u for u in (usable(p) for p in best) if u is not None]
         isos = {u.place.iso for u in listed}
-        if len(listed) >= 2 and len(isos) == 1:
+        between = re.search(r"\b(?:between|entre)\s+(?:the\s+|les\s+|la\s+|le\s+)?$", text[max(0, best[0].span.start - 20):best[0].span.start], re.IGNORECASE)
+        if len(listed) >= 2 and len(isos) == 1 and not between:
             return listed
+        if between and listed:
+            # "between Kutulo and Wargadud": one incident on the road between two places
+            return [listed[0]]
     # rule 1: the most precise resolved place; rule 3: an unknown village after "à", "in"…
     resolved = [p for p in candidates if p.place is not None]
     unknown = [p for p in candidates if p.place is None and _is_locative(text, p)]

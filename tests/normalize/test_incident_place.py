@@ -1,0 +1,64 @@
+"""Which place(s) an incident sentence reports (normalize.incident_place); hand-made mentions."""
+
+from __future__ import annotations
+
+from eventwire.models import Place, PlaceMention, Span
+from eventwire.normalize.incident_place import choose_places, expand_list
+
+GAO = Place(name="Gao", country="Mali", iso="ML", latitude=16.27, longitude=-0.04, feature="city",
+            geo_precision=1, admin1="Gao", geonameid=2457163, population=86633)
+MALI = Place(name="Mali", country="Mali", iso="ML", latitude=12.65, longitude=-8.0, feature="country",
+             geo_precision=3, geonameid=2453866)
+NAMESAKE = Place(name="Tola", country="Nicaragua", iso="NI", latitude=11.44, longitude=-85.94, feature="city",
+                 geo_precision=1, geonameid=3617052, population=2638)
+
+
+def mention(text: str, name: str, place: Place | None, method: str = "ner") -> PlaceMention:
+    start = text.index(name)
+    return PlaceMention(span=Span(start, start + len(name), name), name=name, place=place, method=method)
+
+
+def sentence(text: str) -> Span:
+    return Span(0, len(text), text)
+
+
+def test_choose_places_splits_a_list_of_villages_into_one_place_each():
+    text = "Des hommes armés ont attaqué les villages de Kerou, Tamba et Dioura près de Gao."
+    cands = [mention(text, "Kerou", None), mention(text, "Gao", GAO)]
+    places = choose_places(text, sentence(text), cands, cands, main_iso="ML")
+    assert [p.span.text for p in places] == ["Kerou", "Tamba", "Dioura"]
+    assert all(p.place is not None and p.place.geo_precision == 2 for p in places)
+    assert "not in the gazetteer" in places[0].reason
+
+
+def test_choose_places_between_two_places_is_one_incident():
+    text = "Gunmen ambushed a bus on the road between Kerou and Gao."
+    cands = [mention(text, "Kerou", None), mention(text, "Gao", GAO)]
+    places = choose_places(text, sentence(text), cands, cands, main_iso="ML")
+    assert len(places) == 1
+
+
+def test_choose_places_treats_a_small_foreign_namesake_as_an_unknown_village():
+    text = "Les habitants de Tola et Kerou ont été attaqués dans le nord du Mali."
+    cands = [mention(text, "Tola", NAMESAKE), mention(text, "Kerou", None), mention(text, "Mali", MALI)]
+    places = choose_places(text, sentence(text), cands, cands, main_iso="ML")
+    assert [p.span.text for p in places] == ["Tola", "Kerou"]
+    assert {p.place.iso for p in places} == {"ML"}
+
+
+def test_choose_places_prefers_the_most_precise_known_place():
+    text = "Une embuscade a visé une patrouille à Gao, au Mali."
+    cands = [mention(text, "Gao", GAO), mention(text, "Mali", MALI)]
+    places = choose_places(text, sentence(text), cands, cands, main_iso="ML")
+    assert [p.place.name for p in places] == ["Gao"]
+
+
+def test_choose_places_returns_nothing_without_a_place():
+    text = "Les assaillants ont pris la fuite."
+    assert choose_places(text, sentence(text), [], [], main_iso="ML") == []
+
+
+def test_expand_list_finds_names_ner_missed():
+    text = "Attaques à Kerou, Tamba, al-Dur et Dioura."
+    found = expand_list(text, sentence(text), [mention(text, "Kerou", None)])
+    assert [p.span.text for p in found] == ["Kerou", "Tamba", "al-Dur", "Dioura"]
