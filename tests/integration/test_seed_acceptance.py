@@ -109,3 +109,19 @@ def test_cli_extract_writes_only_jsonl_events():
     assert len(lines) == 2
     for event in lines:
         assert {"event_id", "event_date", "sub_event_type", "latitude", "reports", "provenance", "claimed_by"} <= set(event)
+
+
+def test_library_prints_nothing(capsys):
+    document = read_text_document(SAMPLE.read_text(encoding="utf-8"), origin="s", published=date(2023, 10, 18))
+    extract_events(document)
+    out = capsys.readouterr()
+    assert out.out == ""
+
+
+def test_every_event_field_from_text_has_provenance_or_a_reason(seed):
+    _, result = seed
+    for event in result.events:
+        for field in ("event_date", "event_type", "sub_event_type", "location", "actor1", "fatalities"):
+            prov = event.provenance[field]
+            assert prov.method
+            assert (prov.text is not None and prov.start is not None) or prov.reason, field
