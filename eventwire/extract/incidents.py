@@ -314,6 +314,22 @@ def _negated(trigger: Token, verb: Token) -> bool:
     return False
 
 
+FRAMING_VERBS = frozenset({
+    "come", "follow", "occur", "happen", "take", "intervenir", "survenir", "venir", "suivre", "produire",
+    "arriver", "s'inscrire", "inscrire",
+})
+TIME_GAP_WORDS = frozenset({
+    "day", "days", "week", "weeks", "month", "months", "hours", "year", "jour", "jours", "semaine",
+    "semaines", "mois", "heures", "an", "ans", "lendemain", "veille", "shortly", "soon", "peu",
+})
+
+
+def _time_gap_before(doc: Doc, cue: CueMatch) -> bool:
+    """Return whether a single-word context cue follows a time distance ("two days after")."""
+    window = doc[max(0, cue.start - 3):cue.start]
+    return any(fold(t.text) in TIME_GAP_WORDS for t in window)
+
+
 SCOPED_CLASSES = frozenset({"threat", "denial", "habitual", "background", "aggregate", "plan", "hypothetical"})
 CLAUSE_BOUNDARIES = frozenset({"acl:relcl", "relcl", "parataxis", "ccomp", "advcl", "conj", "acl"})
 
@@ -356,8 +372,15 @@ def classify_modality(
     before_trigger = [c for c in cues if c.end <= trigger.i + 1]
 
     context = None
+    root = sent.root
+    framing = fold(root.lemma_) in FRAMING_VERBS
     for c in cues:
         if c.cls != "context" or c.end > trigger.i:
+            continue
+        # "feared dead after militants attacked a bus" tells one incident in sequence; only a
+        # time gap ("a day after", "au lendemain de") or a framing verb ("the attack comes after",
+        # "ces incidents interviennent après") makes the later phrase a recalled incident
+        if c.end - c.start < 2 and not framing and not _time_gap_before(sent.doc, c):
             continue
         if 0 <= trigger.i - c.end <= 3 and trigger.pos_ == "NOUN":
             context = c
