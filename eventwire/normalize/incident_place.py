@@ -32,7 +32,9 @@ COORDINATION = re.compile(
 LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:à|au|aux|dans|près de|non loin de|village de|villages de|localité de|localités de|"
     r"commune de|quartier de|habitants de|population de|populations de|in|at|near|village of|villages of|"
-    r"town of|area of|residents of|notamment)\s*)$",
+    r"town of|area of|residents of|notamment|"
+    # a verb whose object is the place attacked ("a visé Kolofata", "raided Yoro")
+    r"visé|visée|visant|ciblé|ciblée|attaqué|attaquée|pris d'assaut|targeted|attacked|raided|stormed|hit|struck)\s*)$",
     re.IGNORECASE,
 )
 

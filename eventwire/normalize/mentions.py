@@ -45,6 +45,13 @@ class DocumentContext:
     not_locations: frozenset[int] = frozenset()  # starts of place mentions that name no location
 
 
+# "a bus travelling to Mandera", "un convoi en provenance de Gao": where a journey leads is not
+# where the incident happened.
+JOURNEY_BEFORE = re.compile(
+    r"(?:travell?ing|heading|headed|bound|en route|on (?:its|their|his|her) way|going|returning|coming)\s+"
+    r"(?:to|for|from|back to)\s+$|(?:à destination|en direction|en provenance|en route)\s+(?:de|d['’]|du|des)\s*$",
+    re.IGNORECASE,
+)
 PLACE_HEAD_NOUNS = frozenset({
     "county", "province", "state", "region", "district", "city", "town", "village", "area", "square",
     "road", "highway", "camp", "base", "airport", "border", "river", "lake", "forest", "park", "market",
@@ -69,6 +76,9 @@ def non_location_mentions(doc, places: list[PlaceMention], *, lang: str, find_ac
             out.add(p.span.start)
             continue
         if lang == "en" and before.endswith("from "):
+            out.add(p.span.start)
+            continue
+        if JOURNEY_BEFORE.search(text[max(0, p.span.start - 40):p.span.start]):
             out.add(p.span.start)
             continue
         if p.place is None and find_actors(p.span.text):
