@@ -271,9 +271,19 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
     review: list[list[Mention]] = []
     for g in groups:
         if not any(_place(m) is not None for m in g):
-            # no place at all: a detail of an incident told elsewhere in the article, or not codable
+            # no place at all: a detail of an incident told elsewhere in the article, or, on
+            # another day, a second incident at the place the article is about; else not codable
             home = _nearest_earlier(g, placed)
-            (home.extend(g) if home is not None else review.append(g))
+            if home is None:
+                review.append(g)
+            elif all(dates_compatible(m, x) for m in g for x in home) or not any(
+                m.date is not None and m.date.method == "time_expression" for m in g
+            ):
+                home.extend(g)
+            else:
+                where = next(x.place for x in sorted(home, key=lambda x: x.sentence.start) if x.place is not None and x.place.place is not None)
+                inherited = replace(where, method="document_place", reason=f"no place in its sentences; the article's place {where.span.text!r}")
+                events.append([replace(m, place=inherited) for m in g])
         elif precise_groups and g not in precise_groups and all(m.plural or m.count > 1 or not is_precise(m) for m in g):
             # a region-level mention beside precise incidents: a summary or a detail of them
             home = _nearest_earlier(g, precise_groups)
