@@ -39,6 +39,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = True
+        elif (token.text in {"-", "‑"} and not prev.whitespace_) or (
+            prev.text in {"-", "‑"} and not prev.whitespace_ and token.i >= 2 and not doc[token.i - 2].whitespace_
+        ):
+            # "attentat-suicide", "sit-in": a hyphen inside a word never starts a sentence
+            token.is_sent_start = False
     return doc
 
 
