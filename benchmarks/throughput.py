@@ -162,8 +162,9 @@ def _warm_worker(mode: str, langs: tuple[str, ...], barrier: Any) -> dict[str, A
         for lang in langs:
             load_pipeline(lang)(WARMUP_TEXTS[lang])  # first call initializes lazily loaded tables
         if mode == "full":
-            for lang in langs:
-                _extract_one(BenchDoc("warmup-" + lang, lang, WARMUP_TEXTS[lang], None))
+            from eventwire.pipeline import extract_events_batch
+
+            extract_events_batch(_read_documents([BenchDoc("warmup-" + lang, lang, WARMUP_TEXTS[lang], None) for lang in langs]))
     except BaseException:
         barrier.abort()
         raise
@@ -172,18 +173,19 @@ def _warm_worker(mode: str, langs: tuple[str, ...], barrier: Any) -> dict[str, A
     return {"pid": os.getpid(), "seconds": seconds, "rss_kb": _peak_rss_kb()}
 
 
-def _extract_one(doc: BenchDoc) -> int | None:
-    """Return the number of events of one document, or None when ingest skipped it."""
+def _read_documents(docs: list[BenchDoc]) -> list:
+    """Return the ingested Documents of a chunk (skipped ones left out), as the CLI batches them."""
     from eventwire.ingest.text import read_text_document
     from eventwire.models import Skip
-    from eventwire.pipeline import extract_events
 
-    document = read_text_document(
-        doc.text, origin=doc.id, published=doc.published, lang=doc.lang, external_id=doc.id
-    )
-    if isinstance(document, Skip):
-        return None
-    return len(extract_events(document).events)
+    out = []
+    for doc in docs:
+        document = read_text_document(
+            doc.text, origin=doc.id, published=doc.published, lang=doc.lang, external_id=doc.id
+        )
+        if not isinstance(document, Skip):
+            out.append(document)
+    return out
 
 
 def _run_chunk(mode: str, docs: list[BenchDoc]) -> dict[str, Any]:
@@ -192,12 +194,11 @@ def _run_chunk(mode: str, docs: list[BenchDoc]) -> dict[str, Any]:
     if mode == "bare":
         _bare_parse(docs)
     else:
-        for doc in docs:
-            n = _extract_one(doc)
-            if n is None:
-                skips += 1
-            else:
-                events += n
+        documents = _read_documents(docs)
+        skips = len(docs) - len(documents)
+        from eventwire.pipeline import extract_events_batch
+
+        events = sum(len(r.events) for r in extract_events_batch(documents))
     return {
         "pid": os.getpid(),
         "docs": len(docs),

@@ -18,7 +18,7 @@ from eventwire.extract.incidents import find_incident_mentions
 from eventwire.extract.lexicon import load_modality_lexicon, load_taxonomy, load_trigger_lexicon
 from eventwire.ingest import read_inputs
 from eventwire.models import Document, Event, Skip
-from eventwire.nlp.pipelines import analyze
+from eventwire.nlp.pipelines import AnalyzedDoc, analyze, analyze_batch
 from eventwire.normalize.dates import find_time_expressions
 from eventwire.normalize.gazetteer import load_gazetteer
 from eventwire.normalize.mentions import document_context, document_perpetrators, normalize_mentions
@@ -36,9 +36,23 @@ class DocumentResult:
     context_mentions: tuple[Event, ...] = ()
 
 
+# Documents parsed together by spaCy when a batch is read (small enough to stream results).
+PIPE_BATCH_DOCS = 16
+
+
 def extract_events(document: Document) -> DocumentResult:
     """Return the events one document reports, and its context mentions kept for review."""
-    analyzed = analyze(document)
+    return extract_from_analyzed(analyze(document))
+
+
+def extract_events_batch(documents: list[Document]) -> list[DocumentResult]:
+    """Return `extract_events` for several documents, parsing them in one spaCy batch."""
+    return [extract_from_analyzed(a) for a in analyze_batch(documents)]
+
+
+def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
+    """Return the events of one parsed document (every stage after the parse)."""
+    document = analyzed.document
     lang = document.lang
     incidents = find_incident_mentions(
         analyzed.doc,
@@ -73,8 +87,15 @@ def process_inputs(
     paths: Iterable[str | Path], *, published: date | None = None
 ) -> Iterator[DocumentResult | Skip]:
     """Yield, for each input document, its result or the Skip that says why it was not read."""
+    pending: list[Document] = []
     for item in read_inputs(paths, published=published):
         if isinstance(item, Skip):
+            yield from extract_events_batch(pending)
+            pending = []
             yield item
-        else:
-            yield extract_events(item)
+            continue
+        pending.append(item)
+        if len(pending) >= PIPE_BATCH_DOCS:
+            yield from extract_events_batch(pending)
+            pending = []
+    yield from extract_events_batch(pending)

@@ -76,15 +76,22 @@ def fold_text(text: str) -> tuple[str, list[int]]:
     Typographic apostrophes and dashes become ASCII and no-break spaces become spaces, so patterns
     written in plain ASCII match; the index list maps a folded match back to original offsets.
     """
+    if text.isascii():  # the common case: one char in, one char out
+        return text.casefold(), list(range(len(text)))
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        ch = _CHAR_FOLDS.get(ch, ch)
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        for c in base.casefold():
-            out.append(c)
-            index.append(i)
+        folded = _fold_char(ch)
+        out.append(folded)
+        index.extend([i] * len(folded))
     return "".join(out), index
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    ch = _CHAR_FOLDS.get(ch, ch)
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    return base.casefold()
 
 
 def fold(phrase: str) -> str:
