@@ -8,24 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.incidents import find_incident_mentions
-from eventwire.extract.lexicon import load_modality_lexicon, load_taxonomy, load_trigger_lexicon
-from eventwire.nlp.pipelines import load_pipeline
-
 
 @pytest.fixture(scope="module")
-def find():
-    nlp = load_pipeline("fr")
-    triggers = load_trigger_lexicon("fr")
-    modality = load_modality_lexicon("fr")
-    taxonomy = load_taxonomy()
-
-    def _find(text: str):
-        return find_incident_mentions(
-            nlp(text), lang="fr", triggers=triggers, modality=modality, taxonomy=taxonomy
-        )
-
-    return _find
+def find(find_fr):
+    return find_fr
 
 
 def _summary(found):

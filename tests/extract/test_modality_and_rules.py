@@ -7,20 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.incidents import find_incident_mentions
-from eventwire.extract.lexicon import load_modality_lexicon, load_taxonomy, load_trigger_lexicon
-from eventwire.nlp.pipelines import load_pipeline
+from tests.extract.conftest import find_mentions
 
 
 def mentions(text: str, lang: str):
-    doc = load_pipeline(lang)(text)
-    return find_incident_mentions(
-        doc,
-        lang=lang,
-        triggers=load_trigger_lexicon(lang),
-        modality=load_modality_lexicon(lang),
-        taxonomy=load_taxonomy(),
-    )
+    return find_mentions(text, lang)
 
 
 def only(text: str, lang: str):

@@ -1,0 +1,30 @@
+"""Shared helper for the extraction tests: incident mentions of a hand-written text."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.incidents import find_incident_mentions
+from eventwire.extract.lexicon import load_modality_lexicon, load_taxonomy, load_trigger_lexicon
+from eventwire.nlp.pipelines import load_pipeline
+
+
+def find_mentions(text: str, lang: str):
+    """Return the incident mentions of `text` with the real model and lexicons of `lang`."""
+    return find_incident_mentions(
+        load_pipeline(lang)(text),
+        lang=lang,
+        triggers=load_trigger_lexicon(lang),
+        modality=load_modality_lexicon(lang),
+        taxonomy=load_taxonomy(),
+    )
+
+
+@pytest.fixture(scope="module")
+def find_fr():
+    return lambda text: find_mentions(text, "fr")
+
+
+@pytest.fixture(scope="module")
+def find_en():
+    return lambda text: find_mentions(text, "en")
