@@ -11,7 +11,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -105,7 +105,7 @@ def _report_skip(skip) -> None:
 @app.command()
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders, JSONL batches, or - for stdin.")],
-    published: Annotated[Optional[str], typer.Option(help="Reference date YYYY-MM-DD for inputs that carry none.")] = None,
+    published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD for inputs that carry none.")] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
     include_context: Annotated[bool, typer.Option(help="Also output context mentions (claim status 'context').")] = False,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
@@ -139,7 +139,7 @@ def extract(
 @app.command()
 def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders, JSONL batches, or - for stdin.")],
-    published: Annotated[Optional[str], typer.Option(help="Reference date YYYY-MM-DD for inputs that carry none.")] = None,
+    published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD for inputs that carry none.")] = None,
     db: Annotated[Path, typer.Option(help="SQLite event store (created on first use).")] = DEFAULT_DB,
     resolve: Annotated[bool, typer.Option(help="Resolve events across documents (join the stored event reporting the same incident).")] = True,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
@@ -183,19 +183,19 @@ def ingest(
 @app.command()
 def events(
     db: Annotated[Path, typer.Option(help="SQLite event store.")] = DEFAULT_DB,
-    date_from: Annotated[Optional[str], typer.Option("--from", help="Earliest event date YYYY-MM-DD.")] = None,
-    date_to: Annotated[Optional[str], typer.Option("--to", help="Latest event date YYYY-MM-DD.")] = None,
-    country: Annotated[Optional[str], typer.Option(help="Country name or ISO code.")] = None,
-    admin1: Annotated[Optional[str], typer.Option(help="First-level division.")] = None,
-    event_type: Annotated[Optional[str], typer.Option(help="ACLED event type.")] = None,
-    sub_event_type: Annotated[Optional[str], typer.Option(help="ACLED sub-event type.")] = None,
-    actor: Annotated[Optional[str], typer.Option(help="Substring of any actor.")] = None,
-    min_fatalities: Annotated[Optional[int], typer.Option(help="Minimum fatalities.")] = None,
-    claim_status: Annotated[Optional[str], typer.Option(help="reported, claimed, alleged, denied, disputed, context.")] = None,
-    text: Annotated[Optional[str], typer.Option(help="Full-text search over evidence sentences.")] = None,
-    bbox: Annotated[Optional[str], typer.Option(help="min_lon,min_lat,max_lon,max_lat")] = None,
-    near: Annotated[Optional[str], typer.Option(help="lat,lon,radius_km")] = None,
-    limit: Annotated[Optional[int], typer.Option(help="At most this many events.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Earliest event date YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Latest event date YYYY-MM-DD.")] = None,
+    country: Annotated[str | None, typer.Option(help="Country name or ISO code.")] = None,
+    admin1: Annotated[str | None, typer.Option(help="First-level division.")] = None,
+    event_type: Annotated[str | None, typer.Option(help="ACLED event type.")] = None,
+    sub_event_type: Annotated[str | None, typer.Option(help="ACLED sub-event type.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Substring of any actor.")] = None,
+    min_fatalities: Annotated[int | None, typer.Option(help="Minimum fatalities.")] = None,
+    claim_status: Annotated[str | None, typer.Option(help="reported, claimed, alleged, denied, disputed, context.")] = None,
+    text: Annotated[str | None, typer.Option(help="Full-text search over evidence sentences.")] = None,
+    bbox: Annotated[str | None, typer.Option(help="min_lon,min_lat,max_lon,max_lat")] = None,
+    near: Annotated[str | None, typer.Option(help="lat,lon,radius_km")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
     """List stored events, filtered."""
@@ -241,7 +241,7 @@ def events(
 def export(
     db: Annotated[Path, typer.Option(help="SQLite event store.")] = DEFAULT_DB,
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = ExportFormat.acled_csv,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (required for parquet) instead of stdout.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (required for parquet) instead of stdout.")] = None,
 ) -> None:
     """Export every stored event (ACLED CSV, GeoJSON, JSONL or Parquet)."""
     from eventwire.store import EventFilters, open_store
@@ -360,7 +360,7 @@ def eval_(
 @app.command()
 def geoparse(
     inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders or JSONL batches.")],
-    published: Annotated[Optional[str], typer.Option(help="Reference date YYYY-MM-DD.")] = None,
+    published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD.")] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="jsonl or table.")] = Format.jsonl,
 ) -> None:
     """Print each place mention with its span and the place it resolves to."""

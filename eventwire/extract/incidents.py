@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from eventwire.extract.lexicon import (
     CueMatch,
-    Taxonomy,
     PhraseSet,
+    Taxonomy,
     find_cues,
     fold,
     token_keys,

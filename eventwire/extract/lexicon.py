@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -152,7 +152,7 @@ def _indexed(name: str, classes: dict[str, tuple[tuple[str, ...], ...]]) -> Phra
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_taxonomy() -> Taxonomy:
     """Return the ordered ACLED rules from data/taxonomy/acled.yaml."""
     path = _data_path("taxonomy/acled.yaml")
@@ -186,7 +186,7 @@ def _rule_classes(taxonomy: Taxonomy) -> frozenset[str]:
     return frozenset(names)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_trigger_lexicon(lang: str) -> PhraseSet:
     """Return the trigger cue classes for a language (data/triggers/<lang>.yaml)."""
     taxonomy = load_taxonomy()
@@ -194,7 +194,7 @@ def load_trigger_lexicon(lang: str) -> PhraseSet:
     return load_phrase_file(_data_path(f"triggers/{lang}.yaml"), allowed_classes=allowed)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_modality_lexicon(lang: str) -> PhraseSet:
     """Return the modality/attribution cue classes for a language (data/modality/<lang>.yaml)."""
     return load_phrase_file(_data_path(f"modality/{lang}.yaml"))

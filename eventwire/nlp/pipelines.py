@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import spacy
 from spacy.language import Language
@@ -47,7 +47,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_pipeline(lang: str) -> Language:
     """Return the spaCy pipeline for `lang`, loading it on first use."""
     if lang not in MODEL_BY_LANG:

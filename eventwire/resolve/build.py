@@ -18,6 +18,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
+from eventwire.extract.lexicon import Taxonomy
 from eventwire.models import (
     Actor,
     Document,
@@ -27,7 +28,6 @@ from eventwire.models import (
     Provenance,
     Report,
 )
-from eventwire.extract.lexicon import Taxonomy
 from eventwire.normalize.actors import canonicalize_actor
 from eventwire.resolve.in_document import MentionGroup, is_precise
 
