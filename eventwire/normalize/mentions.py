@@ -25,6 +25,9 @@ from eventwire.normalize.dates import TimeExpression, resolve_event_date
 from eventwire.normalize.gazetteer import load_gazetteer
 from eventwire.normalize.incident_place import choose_places, sentence_places
 
+# Verbs whose subject defended against the incident rather than carried it out.
+DEFENSIVE_LEMMAS = frozenset({"repousser", "riposter", "repel", "repulse", "thwart", "dejouer", "foil", "defendre"})
+
 # A date in the article's opening this close to publication dates its main incident (news leads
 # report the latest incident; older dates there are background). Set by reading dev articles'
 # leads: most report an incident 0-3 days old.
@@ -218,6 +221,9 @@ def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place:
     casualties = count_casualties(document.text, lang=lang, spans=[incident.sentence])
     actor1 = _actor(incident.agent, lang=lang, country=country, when=when)
     actor2 = _actor(incident.patient, lang=lang, country=country, when=when)
+    if incident.trigger.cue == "A_INTERCEPT" or incident.trigger.lemma in DEFENSIVE_LEMMAS:
+        # "the security forces repelled / thwarted the attack": whoever defends is actor2
+        actor1, actor2 = None, actor1 or actor2
     in_sentence = _sentence_actors(incident.sentence, lang=lang, country=country, when=when)
     # an agent phrase that is not an actor ("La première attaque") leaves actor1 to the parse
     if actor2 is None and incident.patient is not None:

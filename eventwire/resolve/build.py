@@ -245,6 +245,11 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
         actor2 = state_actors[0] if state_actors else None
         actor1 = Actor(name=DEFAULT_ACTOR1[primary_type].format(country=country), country=country,
                        actor_type="protesters", method="rule")
+    elif sub == "Agreement" and country:
+        # ACLED codes the government side of an agreement as actor1, the other party as actor2
+        government = canonicalize_actor("government", lang="en", country=country, when=event_date)
+        others = [a for m in mentions for a in (m.actor1, m.actor2) if a is not None and not _is_state(a)]
+        actor1, actor2 = government, (others[0] if others else actor2)
     elif sub == "Arrests":
         actor2 = actor1 if actor1 is not None and not _is_state(actor1) else actor2
         actor1 = state_actors[0] if state_actors else None
