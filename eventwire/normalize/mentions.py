@@ -222,8 +222,9 @@ def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place:
     actor1 = _actor(incident.agent, lang=lang, country=country, when=when)
     actor2 = _actor(incident.patient, lang=lang, country=country, when=when)
     if incident.trigger.cue == "A_INTERCEPT" or incident.trigger.lemma in DEFENSIVE_LEMMAS:
-        # "the security forces repelled / thwarted the attack": whoever defends is actor2
-        actor1, actor2 = None, actor1 or actor2
+        # "the security forces repelled the militants": whoever defends is actor2, whoever was
+        # repelled (when the object is an actor, not "the attack") is actor1
+        actor1, actor2 = actor2, actor1
     in_sentence = _sentence_actors(incident.sentence, lang=lang, country=country, when=when)
     # an agent phrase that is not an actor ("La première attaque") leaves actor1 to the parse
     if actor2 is None and incident.patient is not None:
