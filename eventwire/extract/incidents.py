@@ -187,12 +187,16 @@ def _paragraph_of(offset: int, starts: list[int]) -> int:
 
 
 def _choose_trigger(cues: list[CueMatch], rule_classes: set[str]) -> CueMatch:
+    chosen = cues[0]
     for cls in TRIGGER_PRIORITY:
         if cls in rule_classes:
-            for cue in cues:
-                if cue.cls == cls:
-                    return cue
-    return cues[0]
+            found = next((cue for cue in cues if cue.cls == cls), None)
+            if found is not None:
+                chosen = found
+                break
+    # "drone" inside "drone strike": the longer phrase's head carries the roles ("a US drone strike")
+    wider = [c for c in cues if c.start <= chosen.start and c.end >= chosen.end and c.end - c.start > chosen.end - chosen.start]
+    return max(wider, key=lambda c: c.end - c.start) if wider else chosen
 
 
 def _governing_verb(token: Token) -> Token:
