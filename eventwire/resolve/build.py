@@ -108,6 +108,13 @@ def _actor_name(actor: Actor | None) -> str | None:
     return actor.name if actor is not None else None
 
 
+def _by_rule(actor: Actor | None) -> Actor | None:
+    """Return a template actor without its span: it was named by a coding rule, not by the text."""
+    if actor is None:
+        return None
+    return Actor(name=actor.name, country=actor.country, actor_type=actor.actor_type, span=None, method="rule")
+
+
 def _is_state(actor: Actor | None) -> bool:
     return actor is not None and (actor.actor_type or "") in {"state_forces", "external_forces"}
 
@@ -247,14 +254,14 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
                        actor_type="protesters", method="rule")
     elif sub == "Agreement" and country:
         # ACLED codes the government side of an agreement as actor1, the other party as actor2
-        government = canonicalize_actor("government", lang="en", country=country, when=event_date)
+        government = _by_rule(canonicalize_actor("government", lang="en", country=country, when=event_date))
         others = [a for m in mentions for a in (m.actor1, m.actor2) if a is not None and not _is_state(a)]
         actor1, actor2 = government, (others[0] if others else actor2)
     elif sub == "Arrests":
         actor2 = actor1 if actor1 is not None and not _is_state(actor1) else actor2
         actor1 = state_actors[0] if state_actors else None
         if actor1 is None and country:
-            actor1 = canonicalize_actor("police", lang="en", country=country, when=event_date)
+            actor1 = _by_rule(canonicalize_actor("police", lang="en", country=country, when=event_date))
     elif (actor1 is None or actor1.name.startswith("Unidentified")) and primary_type in VIOLENT_TYPES:
         blamed = [a for a in options.perpetrators if a.name not in claimed_by and (actor2 is None or a.name != actor2.name)]
         if blamed:
@@ -267,6 +274,8 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
         actor1_name = actor1.name
         if actor1.span is not None:
             prov["actor1"] = _span_provenance(doc_id, actor1.span, f"actor:{actor1.method}")
+        else:
+            prov["actor1"] = Provenance(method=f"actor:{actor1.method}", reason=f"ACLED's rule for {sub}")
     if actor2 is None and primary_type in VICTIM_TYPES and country:
         actor2_name: str | None = f"Civilians ({country})"
         prov["actor2"] = Provenance(method="default", reason="victims of violence against civilians")

@@ -125,3 +125,17 @@ def test_every_event_field_from_text_has_provenance_or_a_reason(seed):
             prov = event.provenance[field]
             assert prov.method
             assert (prov.text is not None and prov.start is not None) or prov.reason, field
+
+
+def test_provenance_spans_slice_the_text_for_rule_based_actors():
+    text = (
+        "La police a arrêté mardi à Bamako trois militants de l'opposition, a indiqué un responsable.\n\n"
+        "Un accord de paix a été signé mercredi à Bamako entre le gouvernement et les groupes armés."
+    )
+    document = read_text_document(text, origin="t", published=date(2021, 3, 4), lang="fr")
+    result = extract_events(document)
+    assert result.events
+    for event in result.events:
+        for field, prov in event.provenance.items():
+            if prov.start is not None:
+                assert document.text[prov.start:prov.end] == prov.text, field
