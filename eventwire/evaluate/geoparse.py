@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from eventwire.geo import haversine_km
 from eventwire.normalize.gazetteer import Gazetteer, load_gazetteer
 from eventwire.normalize.places import find_place_mentions, find_toponyms, geocode_place
 
@@ -47,14 +48,6 @@ class GoldArticle:
     id: str
     text: str
     toponyms: tuple[GoldToponym, ...]
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the great-circle distance between two points in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _float(text: str | None) -> float | None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.evaluate.gold import GoldArticle, load_gold
+from eventwire.geo import haversine_km
 from eventwire.models import SUB_EVENT_TO_TYPE, Skip
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,6 @@ DATE_TOLERANCE_DAYS_BY_PRECISION = {1: 1, 2: 4, 3: 16}
 DISTANCE_TOLERANCE_KM_BY_PRECISION = {1: 50.0, 2: 75.0, 3: 250.0}
 # A matched prediction's place counts as right within this distance of the gold coordinates.
 LOCATION_RIGHT_MAX_KM = 25.0
-EARTH_RADIUS_KM = 6371.0088
 # Evidence overlap with a not_event quote: one contains the other, or they share a run of
 # characters covering this share of the shorter one (catches quotes trimmed or re-punctuated).
 QUOTE_OVERLAP_MIN_SHARE = 0.6
@@ -188,15 +188,6 @@ class Summary:
 
 
 # 1. Matching ----------------------------------------------------------------------------------
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the great-circle distance between two points, in km."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlam = math.radians(lon2 - lon1)
-    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlam / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def event_distance_km(gold: dict[str, Any], predicted: dict[str, Any]) -> float | None:

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date
 
+from eventwire.geo import EARTH_RADIUS_KM
 from eventwire.models import Place, PlaceMention, Span
 from eventwire.normalize.gazetteer import Candidate, Gazetteer, name_key
 
@@ -346,8 +347,7 @@ def _resolve(
 
 def _offset(lat: float, lon: float, km: float, bearing_deg: float) -> tuple[float, float]:
     """Return the point `km` away from (lat, lon) on `bearing_deg` (great circle)."""
-    r = 6371.0
-    d = km / r
+    d = km / EARTH_RADIUS_KM
     b = math.radians(bearing_deg)
     la1, lo1 = math.radians(lat), math.radians(lon)
     la2 = math.asin(math.sin(la1) * math.cos(d) + math.cos(la1) * math.sin(d) * math.cos(b))

@@ -14,10 +14,10 @@ Steps of `merge_mentions_in_document`, in order:
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 from datetime import date
 
+from eventwire.geo import bearing_deg, haversine_km
 from eventwire.models import EVENT_MODALITIES, Mention, Place
 
 # Incidents dated this many days before publication, in an article that also reports a recent
@@ -52,24 +52,6 @@ class MentionGroup:
 
     mentions: tuple[Mention, ...]
     context: bool  # the incident is only brought up as background or recap
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the great-circle distance in kilometres."""
-    r = 6371.0
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(math.sqrt(a))
-
-
-def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the initial bearing from point 1 to point 2, in degrees from north."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dl = math.radians(lon2 - lon1)
-    x = math.sin(dl) * math.cos(p2)
-    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
-    return (math.degrees(math.atan2(x, y)) + 360) % 360
 
 
 def _place(m: Mention) -> Place | None:

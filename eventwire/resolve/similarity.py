@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import math
 import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
@@ -24,11 +23,11 @@ from typing import Protocol
 
 import numpy as np
 
+from eventwire.geo import haversine_km
 from eventwire.models import Event
 
 logger = logging.getLogger(__name__)
 
-EARTH_RADIUS_KM = 6371.0088
 ENCODER_NAME = "use-multilingual-v3"
 
 # Day windows by the looser time_precision of the two events (ACLED: 1 exact day; 2 a span of a
@@ -155,14 +154,6 @@ def lexical_similarity(a: Event, b: Event) -> float:
 
 
 # Structured fields -----------------------------------------------------------------------------
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the great-circle distance between two points, in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def day_window(a: Event, b: Event) -> int:

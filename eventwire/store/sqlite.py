@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import sqlite3
 from pathlib import Path
 
 from eventwire.errors import StoreError
+from eventwire.geo import haversine_km
 from eventwire.store.filters import escape_like
 
 logger = logging.getLogger(__name__)
@@ -34,15 +34,6 @@ NO_LIMIT = -1
 # Writers wait this long for another connection's write lock before failing.
 BUSY_TIMEOUT_MS = 5000
 
-EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the great-circle distance in km between two points given in degrees."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _distance_or_none(
