@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from eventwire.datafiles import key_line
 from eventwire.errors import DataFileError
 from eventwire.models import SUB_EVENT_TO_TYPE
 
@@ -103,13 +104,6 @@ def _read_yaml(path: Path) -> dict:
     return data
 
 
-def _line_of(path: Path, key: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip().startswith(f"{key}:") or f"{{sub_event_type: {key}" in line:
-            return number
-    return 0
-
-
 def load_phrase_file(path: Path, *, allowed_classes: frozenset[str] | None = None) -> PhraseSet:
     """Return the validated cue classes of a trigger or modality file."""
     data = _read_yaml(path)
@@ -121,7 +115,7 @@ def load_phrase_file(path: Path, *, allowed_classes: frozenset[str] | None = Non
         raise DataFileError(f"{path}: 'cues' must be a non-empty mapping of class -> phrases")
     classes: dict[str, tuple[tuple[str, ...], ...]] = {}
     for cls, phrases in cues.items():
-        line = _line_of(path, cls)
+        line = key_line(path, cls)
         if allowed_classes is not None and cls not in allowed_classes:
             raise DataFileError(f"{path}:{line}: unknown cue class {cls!r}")
         if not isinstance(phrases, list) or not phrases:

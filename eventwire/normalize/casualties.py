@@ -27,6 +27,7 @@ from pathlib import Path
 
 import yaml
 
+from eventwire.datafiles import key_line
 from eventwire.errors import DataFileError
 from eventwire.models import Casualties, Span
 
@@ -132,21 +133,8 @@ class NumberLexicon:
     range_joiner_re: re.Pattern[str]
 
 
-def _key_line(path: Path, key: str) -> int:
-    """Return the 1-based line where `key` is defined or first listed in `path` (0: not found)."""
-    needle = re.compile(rf"^\s*['\"]?{re.escape(key)}['\"]?\s*:")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    for lineno, line in enumerate(lines, 1):
-        if needle.search(line):
-            return lineno
-    for lineno, line in enumerate(lines, 1):
-        if key in line and not line.lstrip().startswith("#"):
-            return lineno
-    return 0
-
-
 def _fail(path: Path, key: str, message: str) -> DataFileError:
-    return DataFileError(f"{path}:{_key_line(path, key)}: {key}: {message}")
+    return DataFileError(f"{path}:{key_line(path, key)}: {key}: {message}")
 
 
 def _str_list(path: Path, raw: dict, key: str) -> tuple[str, ...]:

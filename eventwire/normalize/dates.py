@@ -32,6 +32,7 @@ from pathlib import Path
 
 import yaml
 
+from eventwire.datafiles import key_line
 from eventwire.errors import DataFileError
 from eventwire.models import EventDate, Span
 from eventwire.normalize.casualties import parse_number
@@ -91,14 +92,6 @@ class TimeLexicon:
     maps: dict[str, dict]
 
 
-def _key_line(path: Path, key: str) -> int:
-    needle = re.compile(rf"^\s*['\"]?{re.escape(key)}['\"]?\s*:")
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if needle.search(line):
-            return lineno
-    return 0
-
-
 def parse_time_lexicon(path: Path) -> TimeLexicon:
     """Return the validated time lexicon in `path`; raise DataFileError naming file and line."""
     try:
@@ -109,7 +102,7 @@ def parse_time_lexicon(path: Path) -> TimeLexicon:
         raise DataFileError(f"{path}:1: expected a mapping at the top level")
 
     def fail(key: str, message: str) -> DataFileError:
-        return DataFileError(f"{path}:{_key_line(path, key)}: {key}: {message}")
+        return DataFileError(f"{path}:{key_line(path, key)}: {key}: {message}")
 
     for key in raw:
         if key not in _KEYS:
