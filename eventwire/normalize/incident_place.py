@@ -13,7 +13,6 @@ ACLED codes the most precise place the report supports. Three rules decide here:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -21,6 +20,7 @@ from importlib import resources
 import yaml
 
 from eventwire.errors import DataFileError
+from eventwire.extract.lexicon import fold
 from eventwire.models import Place, PlaceMention, Span
 
 FEATURE_RANK = {
@@ -98,11 +98,6 @@ def locative_names(text: str, sentence: Span, candidates: list[PlaceMention]) ->
     return found
 
 
-def _key(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
-
-
 @cache
 def load_not_places() -> frozenset[str]:
     """Return the folded capitalized words that are never an unknown village (data/not_places.yaml)."""
@@ -113,7 +108,7 @@ def load_not_places() -> frozenset[str]:
         raise DataFileError(f"{path}: invalid YAML ({e})") from e
     if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
         raise DataFileError(f"{path}: expected a mapping of language -> list of words")
-    return frozenset(_key(str(w)) for words in data.values() for w in words)
+    return frozenset(fold(str(w)) for words in data.values() for w in words)
 
 
 def _inside(span: Span, outer: tuple[Span, ...]) -> bool:
@@ -194,7 +189,7 @@ def choose_places(
     def usable(p: PlaceMention) -> PlaceMention | None:
         if p.place is not None:
             return p
-        if anchor is not None and p.span.text[:1].isupper() and _key(p.span.text) not in load_not_places():
+        if anchor is not None and p.span.text[:1].isupper() and fold(p.span.text) not in load_not_places():
             return derived_place(p, anchor)
         return None
 
