@@ -170,8 +170,8 @@ class Place:
     name: str
     country: str  # English short name, e.g. "Iraq"
     iso: str  # ISO 3166-1 alpha-2, e.g. "IQ"
-    latitude: float
-    longitude: float
+    latitude: float | None  # None only for a named place the gazetteer cannot locate
+    longitude: float | None
     feature: str  # city, admin1, admin2, country, airbase, facility, region
     geo_precision: int  # ACLED 1..3
     admin1: str | None = None

@@ -310,6 +310,17 @@ def _tense_flags(verb: Token) -> tuple[bool, bool, bool]:
     return future, cond, imperfect
 
 
+def _present(verb: Token) -> bool:
+    """Return whether a French verb is in the simple present, active or passive ("est ciblée
+    depuis des mois", "attaquent régulièrement"), not a compound past ("a été ciblée")."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "aux:pass", "aux:tense"}]
+    if any(fold(a.lemma_) == "avoir" or fold(a.text) == "ete" for a in auxes):
+        return False
+    if auxes:
+        return all("Pres" in a.morph.get("Tense") for a in auxes)
+    return "Pres" in verb.morph.get("Tense") and verb.morph.get("VerbForm") != ["Part"]
+
+
 def _negated(trigger: Token, verb: Token) -> bool:
     neg_words = {"pas", "not", "n't", "jamais", "never", "aucun", "aucune", "no"}
     for tok in (trigger, verb):
@@ -358,6 +369,21 @@ def _in_scope(cue: Token, trigger: Token, verb: Token) -> bool:
     return False
 
 
+# Subordinators of a clause that states a fact whatever the main clause hedges: "several are
+# feared dead after militants attacked a bus" (the attack is not in doubt, the toll is).
+FACT_CLAUSE_MARKS = frozenset({"after", "when", "as", "apres", "lorsque", "quand", "alors"})
+
+
+def _in_fact_clause(trigger: Token, verb: Token, cue: Token) -> bool:
+    """Return whether the trigger sits in an adverbial clause ("after…", "lorsque…") below the cue."""
+    for head in (trigger, verb):
+        if head.dep_ == "advcl" and head.i != cue.i and any(
+            ch.dep_ in {"mark", "case", "prep"} and fold(ch.text) in FACT_CLAUSE_MARKS for ch in head.children
+        ):
+            return True
+    return False
+
+
 def classify_modality(
     sent: SpacySpan, trigger: Token, cues: list[CueMatch], *, lang: str
 ) -> tuple[str, str, CueMatch | None]:
@@ -369,6 +395,7 @@ def classify_modality(
     """
     verb = _governing_verb(trigger)
     future, cond, imperfect = _tense_flags(verb)
+    present = _present(verb)
     cues = [
         c for c in cues
         if c.cls not in SCOPED_CLASSES
@@ -406,7 +433,7 @@ def classify_modality(
         if cue is not None:
             return ("threat" if cls == "threat" else "denied"), ("denied" if cls == "denial" else "reported"), cue
     habitual = _has_cue(cues, "habitual")
-    if habitual is not None and (imperfect or trigger.pos_ == "NOUN" or lang != "fr"):
+    if habitual is not None and (imperfect or present or trigger.pos_ == "NOUN" or lang != "fr"):
         return "habitual", "reported", habitual
     background = _has_cue(cues, "background")
     if background is not None:
@@ -430,7 +457,7 @@ def classify_modality(
     if hyp is not None:
         anc = {t.i for t in trigger.ancestors} | {trigger.i}
         head = sent.doc[hyp.start]
-        if head.head.i in anc or head.i in anc:
+        if (head.head.i in anc or head.i in anc) and not _in_fact_clause(trigger, verb, head):
             return "hypothetical", "reported", hyp
     claim = _has_cue(cues, "claim")
     if claim is not None:

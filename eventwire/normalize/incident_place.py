@@ -86,12 +86,23 @@ STRONG_LOCATIVE = re.compile(
 )
 
 
-def locative_names(text: str, sentence: Span, candidates: list[PlaceMention]) -> list[PlaceMention]:
-    """Return names after "localité de", "the town of"… that no candidate covers yet."""
+def locative_names(
+    text: str, sentence: Span, candidates: list[PlaceMention], known: tuple[PlaceMention, ...] = ()
+) -> list[PlaceMention]:
+    """Return names after "localité de", "the town of"… that no candidate covers yet.
+
+    A name the document's geoparse resolved (`known`: it may have been left out of the
+    candidates for standing inside a claim or reporting clause, "une vidéo revendiquant
+    l'enlèvement … dans la localité de Fontem") keeps its resolved place.
+    """
     found = []
     for m in STRONG_LOCATIVE.finditer(text, sentence.start, sentence.end):
         start, end = m.start(1), m.end(1)
         if any(c.span.start <= start < c.span.end or start <= c.span.start < end for c in candidates):
+            continue
+        resolved = next((k for k in known if k.place is not None and k.span.start == start), None)
+        if resolved is not None:
+            found.append(resolved)
             continue
         found.append(PlaceMention(span=Span(start, end, text[start:end]), name=text[start:end], place=None,
                                   method="locative", reason="named as a locality; not in the gazetteer"))
@@ -120,7 +131,7 @@ def sentence_places(sentence: Span, places: tuple[PlaceMention, ...], *, exclude
     return [
         p for p in places
         if sentence.start <= p.span.start and p.span.end <= sentence.end
-        and p.relation != "dateline" and p.relation != "demonym"
+        and p.relation not in ("dateline", "demonym", "distance reference")
         and not _inside(p.span, exclude)
     ]
 
@@ -135,8 +146,23 @@ def _anchor(candidates: list[PlaceMention], main_iso: str | None) -> Place | Non
 
 
 def derived_place(mention: PlaceMention, anchor: Place) -> PlaceMention:
-    """Return an unknown toponym coded to an anchor place (ACLED geo_precision 2)."""
+    """Return an unknown toponym coded to an anchor place (ACLED geo_precision 2).
+
+    When the nearest known place is the whole country its point (the capital) says nothing
+    about where the village is: the village keeps its name and country, and its coordinates
+    are unknown (null, with the reason) rather than hundreds of kilometres off.
+    """
     name = mention.span.text
+    if anchor.feature == "country":
+        return replace(
+            mention,
+            name=name,
+            place=replace(anchor, name=name, feature="village", geo_precision=2, geonameid=None,
+                          where_prec=6, latitude=None, longitude=None, admin1=None, admin2=None),
+            method="unlocated",
+            reason=f"{name} is not in the gazetteer and the article names no known place nearer "
+                   f"than {anchor.name}: coordinates unknown",
+        )
     place = replace(
         anchor,
         name=name,
@@ -167,12 +193,14 @@ def choose_places(
     *,
     main_iso: str | None,
     document_anchor: Place | None = None,
+    known: tuple[PlaceMention, ...] = (),
 ) -> list[PlaceMention]:
     """Return the place(s) of the incidents a sentence reports: several when it lists places,
     one for the most precise place, or [] when it names none.
 
     `candidates` are the sentence's usable place mentions (see `sentence_places`);
-    `paragraph_places` are the usable ones of its paragraph, to code unknown villages.
+    `paragraph_places` are the usable ones of its paragraph, to code unknown villages;
+    `known` all the document's usable place mentions (see `locative_names`).
     """
     anchor = _anchor(candidates, main_iso) or _anchor(paragraph_places, main_iso) or document_anchor
     # a small foreign namesake ("Tola, Nicaragua" in an article about Togo) is an unknown village
@@ -184,7 +212,7 @@ def choose_places(
         else p
         for p in candidates
     ]
-    candidates = sorted(candidates + locative_names(text, sentence, candidates), key=lambda p: p.span.start)
+    candidates = sorted(candidates + locative_names(text, sentence, candidates, known), key=lambda p: p.span.start)
 
     def usable(p: PlaceMention) -> PlaceMention | None:
         if p.place is not None:

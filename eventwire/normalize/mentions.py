@@ -108,7 +108,7 @@ def document_context(document: Document, places: list[PlaceMention], times: list
     main = counts.most_common(1)[0][0] if counts else (None, None)
     areas = Counter(
         p.place.admin1 for p in places
-        if p.place is not None and p.relation != "dateline" and p.place.iso == main[1] and p.place.admin1
+        if p.place is not None and p.relation not in ("dateline", "distance reference") and p.place.iso == main[1] and p.place.admin1
     )
     anchor = None
     if areas:
@@ -149,7 +149,8 @@ def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[Pla
     p_start, p_end = _paragraph_bounds(ctx.document.text, incident.sentence.start)
     paragraph = sentence_places(Span(p_start, p_end, ""), usable, exclude=exclude)
     return choose_places(
-        ctx.document.text, incident.sentence, paragraph, candidates, main_iso=ctx.main_iso, document_anchor=ctx.anchor
+        ctx.document.text, incident.sentence, paragraph, candidates, main_iso=ctx.main_iso, document_anchor=ctx.anchor,
+        known=usable,
     )
 
 

@@ -102,6 +102,24 @@ _OFFSET_RE = re.compile(
     rf"(?:au\s+|à\s+l['’]\s*|to\s+the\s+)?({_DIR})\s+(?:of|de|du|d['’])\s*{_ART}$",
     re.IGNORECASE,
 )
+# "à plus de 600 kilomètres de Lomé", "some 100 km from the capital": without a direction the
+# town is only a yardstick; far away, it is not where anything happened.
+_DISTANCE_RE = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(km|kilom[eè]tres?|kilometers?|kilometres?|miles?|mi)\s+"
+    r"(?:away\s+)?(?:of|from|de|du|d['’])\s*" + _ART + r"$",
+    re.IGNORECASE,
+)
+# "several miles north-east of the capital Nairobi", "à des centaines de kilomètres de Bamako":
+# a vague distance is a yardstick too.
+_VAGUE_DISTANCE_RE = re.compile(
+    r"(?:several|many|some|a\s+few|dozens\s+of|hundreds\s+of|plusieurs|quelques|des\s+dizaines\s+de|"
+    r"des\s+centaines\s+de)\s+(?:km|kilom[eè]tres?|kilometers?|kilometres?|miles?)\s+"
+    r"(?:away\s+)?(?:(?:au\s+|à\s+l['’]\s*|to\s+the\s+)?[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+)?"
+    r"(?:of|from|de|du|d['’])\s*" + _ART + r"(?:capital\s+|capitale\s+)?$",
+    re.IGNORECASE,
+)
+# Nearer than this, "N km from X" is coded near X (ACLED geo_precision 2).
+DISTANCE_REFERENCE_MIN_KM = 60
 _NEAR_RE = re.compile(
     r"(?:near|close\s+to|outside|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of|"
     r"près\s+de|pres\s+de|non\s+loin\s+de|aux\s+environs\s+de|à\s+proximité\s+de|"
@@ -420,6 +438,19 @@ def _relation(
             place, latitude=lat, longitude=lon, geo_precision=max(place.geo_precision, 2),
             where_prec=max(place.where_prec or 1, 2),
         ), relation, f"point offset {km:g} km {direction} of {place.name}"
+    if _VAGUE_DISTANCE_RE.search(before):
+        return place, "distance reference", "a yardstick some distance away, not the place itself"
+    if m := _DISTANCE_RE.search(before):
+        km = float(m.group(1).replace(",", "."))
+        if m.group(2).lower().startswith("mi"):
+            km *= 1.609
+        if km >= DISTANCE_REFERENCE_MIN_KM:
+            return place, "distance reference", f"a yardstick {km:g} km away, not the place itself"
+        if place is None:
+            return None, "near", None
+        return replace(
+            place, geo_precision=max(place.geo_precision, 2), where_prec=max(place.where_prec or 1, 2)
+        ), "near", f"{km:g} km from {place.name}: coded to {place.name} (ACLED geo_precision 2)"
     if _NEAR_RE.search(before):
         if place is None:
             return None, "near", None
@@ -607,8 +638,12 @@ def _detect(
                         add(start, start + len(name), name, "ner", None)
                 continue
             if ent.label_ == "NORP":
-                if demonym(name, found):
+                # "Somali Islamist": a people named as an adjective, even where a province
+                # shares the name (Ethiopia's Somali region)
+                if demonym(name, found) or gazetteer.demonym_place(name, derived=lang == "en") is not None:
                     add(start, start + len(name), name, "ner", DEMONYM)
+                else:
+                    blocked.append(span)
                 continue
             if ent.label_ not in BLOCKING_LABELS:
                 continue

@@ -78,6 +78,10 @@ class EventOptions:
     taxonomy: Taxonomy | None = None  # the ACLED rules, to type an incident from all its cues
 
 
+# Among places of equal precision, the smaller area is the better one.
+AREA_RANK = {"admin2": 1, "admin1": 2, "region": 3, "country": 4}
+
+
 def event_id_for(document_id: str, group: MentionGroup) -> str:
     """Return a stable event id: same document and same first evidence -> same id."""
     # the first precise mention identifies the incident (vague summaries can be shared by several)
@@ -147,7 +151,11 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
 
     # place: the most precise any mention gives
     placed = [m for m in mentions if m.place is not None and m.place.place is not None]
-    place_m = min(placed, key=lambda m: (m.place.place.geo_precision, 0 if is_precise(m) else 1, m.sentence.start)) if placed else None
+    place_m = min(placed, key=lambda m: (
+        m.place.place.geo_precision, 0 if is_precise(m) else 1,
+        AREA_RANK.get(m.place.place.feature, 0),  # a province before its country
+        m.sentence.start,
+    )) if placed else None
     place = place_m.place.place if place_m is not None else None
     if place_m is not None:
         prov["location"] = Provenance(
@@ -353,9 +361,9 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
         admin1=place.admin1 if place is not None else None,
         admin2=place.admin2 if place is not None else None,
         location=place.name if place is not None else None,
-        latitude=round(place.latitude, 5) if place is not None else None,
-        longitude=round(place.longitude, 5) if place is not None else None,
-        geo_precision=place.geo_precision if place is not None else None,
+        latitude=round(place.latitude, 5) if place is not None and place.latitude is not None else None,
+        longitude=round(place.longitude, 5) if place is not None and place.longitude is not None else None,
+        geo_precision=place.geo_precision if place is not None and place.latitude is not None else None,
         fatalities=fatalities,
         source=document.outlet or "",
         notes=notes,

@@ -29,7 +29,7 @@ SAME_PLACE_MAX_KM = 25.0
 # A village the gazetteer lacks is coded near a known place (normalize.incident_place), so its
 # point is only roughly right: two such places this close may be one (a commune and its locality).
 DERIVED_SAME_PLACE_MAX_KM = 100.0
-DERIVED_METHODS = frozenset({"nearest_known_place"})
+DERIVED_METHODS = frozenset({"nearest_known_place", "unlocated"})
 # Event types whose mentions can describe the same incident from two angles (a drone attack and
 # its interception; a generic "attack" and the clash it became).
 COMPATIBLE_TYPES = {
@@ -91,7 +91,7 @@ def _direction_ok(relation: str | None, region: Place, point: Place) -> bool:
         return True
     direction = relation[: -len(" part")]
     target = DIRECTION_BEARINGS.get(direction)
-    if target is None:
+    if target is None or None in (region.latitude, point.latitude):
         return True
     b = bearing_deg(region.latitude, region.longitude, point.latitude, point.longitude)
     diff = abs((b - target + 180) % 360 - 180)
@@ -108,14 +108,18 @@ def places_compatible(a: Mention, b: Mention) -> bool:
     if is_precise(a) and is_precise(b):
         derived = any(m.place.method in DERIVED_METHODS for m in (a, b))
         limit = DERIVED_SAME_PLACE_MAX_KM if derived else SAME_PLACE_MAX_KM
-        return pa.name == pb.name or haversine_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) <= limit
+        if pa.name == pb.name:
+            return True
+        if pa.latitude is None or pb.latitude is None:
+            return False  # two differently named places, one of them unlocated
+        return haversine_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) <= limit
     if not is_precise(a) and not is_precise(b):
         # two region-level places: only their admin1, when both give one, can tell them apart
         return not (pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1)
     region, point, region_m = (pa, pb, a) if not is_precise(a) else (pb, pa, b)
     if region.feature == "admin1" and point.admin1 and region.admin1 and point.admin1 != region.admin1:
         return False
-    if region.feature not in {"country", "admin1", "region"} and haversine_km(
+    if region.feature not in {"country", "admin1", "region"} and None not in (region.latitude, point.latitude) and haversine_km(
         region.latitude, region.longitude, point.latitude, point.longitude
     ) > 150:
         return False
@@ -272,11 +276,33 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
             (home.extend(g) if home is not None else events.append(g))
         else:
             events.append(g)
+    events = [_without_empty_anaphora(g) for g in events]
     out = [MentionGroup(tuple(sorted(g, key=lambda x: x.sentence.start)), context=False) for g in events]
     out += [MentionGroup(tuple(sorted(g, key=lambda x: x.sentence.start)), context=True) for g in context_groups + review]
     # summaries attached to every incident never make an incident of their own
     out = [g for g in out if not all((m.plural or m.count > 1) and not is_precise(m) for m in g.mentions) or len(out) == 1]
     return sorted(out, key=lambda g: (g.context, min(m.sentence.start for m in g.mentions)))
+
+
+def _adds_nothing(m: Mention) -> bool:
+    """Return whether a mention only points back at an incident told before it: an anaphor
+    ("cette attaque", "the incident") with no place, toll, perpetrator or attribution of its own
+    ("Cette nouvelle attaque survient deux semaines après le coup d'État", "…se dit choqué par ce
+    viol de masse"). Such a sentence is about something else (a comparison, a reaction)."""
+    c = m.casualties
+    return (
+        m.anaphoric
+        and m.place is None
+        and (c is None or (not c.fatalities and not c.injuries and not c.abducted and not c.arrested))
+        and m.actor1 is None
+        and not m.claimed_by
+    )
+
+
+def _without_empty_anaphora(group: list[Mention]) -> list[Mention]:
+    """Return an incident's mentions less those that add nothing (kept when all would go)."""
+    kept = [m for m in group if not _adds_nothing(m)]
+    return kept or group
 
 
 def _nearest_earlier(group: list[Mention], candidates: list[list[Mention]]) -> list[Mention] | None:

@@ -183,10 +183,11 @@ def place_score(a: Event, b: Event) -> float | None:
     """
     if not a.country or _fold(a.country) != _fold(b.country):
         return None
+    same_name = bool(_fold(a.location)) and _fold(a.location) == _fold(b.location)
+    if same_name and not _country_level(a) and not _country_level(b):
+        return 1.0  # the same named place, located or not (an unlocated village keeps its name)
     if not (_has_point(a) and _has_point(b)) or _country_level(a) or _country_level(b):
         return 0.2  # a country-level place is coded to the capital: its point says nothing
-    if _fold(a.location) and _fold(a.location) == _fold(b.location):
-        return 1.0
     km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
     if km <= SAME_PLACE_MAX_KM:
         return 1.0

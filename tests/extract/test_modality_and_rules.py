@@ -45,6 +45,10 @@ def only(text: str, lang: str):
         ("en", "In 2019, jihadists attacked this military camp.", "background"),
         ("fr", "Ces violences surviennent au lendemain d'une attaque contre un marché de Gao.", "context"),
         ("en", "The clashes came a day after an attack on a market in Gao.", "context"),
+        # the toll is feared, the attack is not: a fact clause under a hedged main clause
+        ("en", "Several people are feared dead after gunmen attacked a bus near Gao.", "asserted"),
+        # a simple present with a duration is a state of affairs, not an incident
+        ("fr", "Cette zone est depuis plusieurs mois ciblée par les jihadistes.", "habitual"),
     ],
 )
 def test_classify_modality_in_both_languages(lang, text, modality):

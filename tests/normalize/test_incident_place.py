@@ -69,3 +69,31 @@ def test_choose_places_never_codes_an_institution_as_a_village():
     cands = [mention(text, "République", None), mention(text, "Gao", GAO)]
     places = choose_places(text, sentence(text), cands, cands, main_iso="ML")
     assert [p.span.text for p in places] == ["Gao"]
+
+
+def test_choose_places_leaves_a_village_unlocated_when_only_the_country_is_known():
+    # the capital's point would put the village hundreds of kilometres off: null and a reason
+    text = "Des hommes armés ont attaqué lundi le village de Kerou."
+    places = choose_places(text, sentence(text), [], [], main_iso="ML", document_anchor=MALI)
+    (place,) = places
+    assert place.span.text == "Kerou" and place.method == "unlocated"
+    assert place.place.latitude is None and place.place.longitude is None
+    assert place.place.iso == "ML" and "coordinates unknown" in place.reason
+
+
+def test_choose_places_keeps_the_resolved_place_of_a_locality_in_a_claim_clause():
+    # "Gao" sits inside the claim ("une vidéo revendiquant…") so it is not a candidate, but the
+    # locality named after "localité de" is still the resolved town, not an unknown village
+    text = "Le groupe a diffusé une vidéo revendiquant l'enlèvement de dix personnes dans la localité de Gao."
+    gao = mention(text, "Gao", GAO)
+    places = choose_places(text, sentence(text), [], [], main_iso="ML", document_anchor=MALI, known=(gao,))
+    assert [(p.span.text, p.place.name, p.place.latitude) for p in places] == [("Gao", "Gao", GAO.latitude)]
+
+
+def test_sentence_places_skip_a_distant_yardstick():
+    from eventwire.normalize.incident_place import sentence_places
+
+    text = "Kerou, à plus de 600 kilomètres de Gao, a été attaqué."
+    gao = PlaceMention(span=Span(text.index("Gao"), text.index("Gao") + 3, "Gao"), name="Gao", place=GAO,
+                       method="ner", relation="distance reference")
+    assert sentence_places(sentence(text), (gao,), exclude=()) == []

@@ -217,3 +217,26 @@ def test_french_demonyms_give_context_but_are_not_places(gazetteer):
     mentions = find_place_mentions(text, None, lang="fr", gazetteer=gazetteer)
     assert [m.span.text for m in mentions] == ["Gao"]
     assert mentions[0].place.iso == "ML" and mentions[0].place.feature == "city"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "town", "relation"),
+    [
+        ("fr", "Cette zone, à plus de 600 kilomètres de Lomé, est visée par les jihadistes.", "Lomé", "distance reference"),
+        ("en", "The road runs several miles north-east of the capital Nairobi.", "Nairobi", "distance reference"),
+        ("en", "Gunmen attacked a village 20 km from Goma.", "Goma", "near"),
+    ],
+)
+def test_find_place_mentions_distance_without_direction(gazetteer, lang, text, town, relation):
+    doc = _doc(lang, text, [(town, "GPE" if lang == "en" else "LOC")])
+    (mention,) = find_place_mentions(text, doc, lang=lang, gazetteer=gazetteer)
+    assert mention.relation == relation
+    assert mention.place is not None and mention.place.name.startswith(town[:4])
+
+
+def test_find_place_mentions_reads_a_people_adjective_as_a_demonym(gazetteer):
+    # Ethiopia has a Somali region; "Somali Islamist" names a people, not a place
+    text = "An attack by a Somali Islamist group killed eight people in Kenya."
+    doc = _doc("en", text, [("Somali", "NORP"), ("Kenya", "GPE")])
+    mentions = find_place_mentions(text, doc, lang="en", gazetteer=gazetteer)
+    assert [m.place.iso for m in mentions if m.relation != "demonym"] == ["KE"]
