@@ -50,13 +50,25 @@ LIST_ITEM_AFTER = re.compile(r"(?:\s*,\s*(?:(?:et|and|ou|or)\s+)?|\s+(?:et|and|o
 LIST_ITEM_BEFORE = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)\s*,\s*$")
 
 
+# Words that may follow the last place of a list ("Kerou et Dioura près de Gao", "were attacked").
+LIST_FOLLOWERS = frozenset("""
+et and ou or près non dans à au aux en de du des sur vers entre ont a sont ont été étaient
+in near on at of from to were was have has had are between after before during while when où
+""".split())
+
+
 def expand_list(text: str, sentence: Span, candidates: list[PlaceMention]) -> list[PlaceMention]:
     """Return the candidates plus the names listed with them that NER missed
     ("Kapoka, Mangimu, Mabanga et Petineko": all four, when one of them is a place mention)."""
     taken = {(p.span.start, p.span.end) for p in candidates}
     found = list(candidates)
 
-    def add(start: int, end: int) -> None:
+    def add(start: int, end: int, joined: bool = False) -> None:
+        # "…Tahrir Square, Iraqi security officials said": a name followed by a lower-case word
+        # modifies a noun (a demonym, an organisation), it is not a listed place
+        nxt = re.match(r"\s+([a-zà-ÿ][\w'’]*)", text[end:end + 20])
+        if not joined and nxt and nxt.group(1).lower() not in LIST_FOLLOWERS:
+            return
         if (start, end) not in taken and not any(q.span.start <= start < q.span.end for q in found):
             found.append(PlaceMention(span=Span(start, end, text[start:end]), name=text[start:end], place=None,
                                       method="list", reason="listed with other places; not in the gazetteer"))
@@ -68,7 +80,7 @@ def expand_list(text: str, sentence: Span, candidates: list[PlaceMention]) -> li
         # forward: ", Name" / " et Name" right after the mention, repeatedly
         pos = p.span.end
         while pos < sentence.end and (m := LIST_ITEM_AFTER.match(text, pos, sentence.end)):
-            add(m.start(1), m.end(1))
+            add(m.start(1), m.end(1), joined=bool(re.search(r"\b(?:et|and|ou|or)\s*$", text[m.start():m.start(1)])))
             pos = m.end(1)
         # backward: "Name, " right before the mention, repeatedly
         pos = p.span.start

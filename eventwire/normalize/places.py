@@ -118,6 +118,13 @@ _VAGUE_DISTANCE_RE = re.compile(
     r"(?:of|from|de|du|d['’])\s*" + _ART + r"(?:capital\s+|capitale\s+)?$",
     re.IGNORECASE,
 )
+# A country named right after a street, school or hotel word names that facility.
+_FACILITY_BEFORE_RE = re.compile(
+    r"\b(?:école|ecole|lycée|lycee|collège|college|rue|avenue|boulevard|bd|rond-point|hôtel|hotel|"
+    r"stade|cité|quartier|school|street|road|stadium|university|université|universite)\s+"
+    r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?$",
+    re.IGNORECASE,
+)
 # Nearer than this, "N km from X" is coded near X (ACLED geo_precision 2).
 DISTANCE_REFERENCE_MIN_KM = 60
 _NEAR_RE = re.compile(
@@ -881,6 +888,10 @@ def _mentions(
     for (start, end, name, method, relation), best in zip(raw, resolved, strict=True):
         place = _to_place(best, admin_point=admin_point) if best else None
         reason = None
+        if relation is None and place is not None and place.feature == "country" and _FACILITY_BEFORE_RE.search(
+            text[max(0, start - 30):start]
+        ):
+            relation = IN_NAME  # "l'école Canada", "avenue du Mali": a street or school, not the country
         if relation is None:
             place, relation, reason = _relation(text, start, place)
         if relation == DOCUMENT_FOCUS and best is not None:

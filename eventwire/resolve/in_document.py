@@ -36,6 +36,8 @@ COMPATIBLE_TYPES = {
     frozenset({"Strategic developments", "Explosions/Remote violence"}),
     frozenset({"Battles", "Violence against civilians"}),
     frozenset({"Battles", "Explosions/Remote violence"}),
+    # a demonstration that turns violent is one incident, coded by what the crowd did
+    frozenset({"Protests", "Riots"}),
 }
 GENERIC_CLASSES = frozenset({"A_ATTACK", "A_KILL", "W_GUN", "A_INJURE", "P_CIVILIAN", "P_SECURITY", "P_ARMED"})
 WEAPON_TYPES = frozenset({"Disrupted weapons use"})

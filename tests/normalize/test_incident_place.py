@@ -97,3 +97,10 @@ def test_sentence_places_skip_a_distant_yardstick():
     gao = PlaceMention(span=Span(text.index("Gao"), text.index("Gao") + 3, "Gao"), name="Gao", place=GAO,
                        method="ner", relation="distance reference")
     assert sentence_places(sentence(text), (gao,), exclude=()) == []
+
+
+def test_expand_list_does_not_take_a_demonym_after_a_comma_for_a_place():
+    text = "Clashes erupted in Kerou Square, Iraqi security officials said."
+    cands = [mention(text, "Kerou Square", None)]
+    found = expand_list(text, sentence(text), cands)
+    assert [p.span.text for p in found] == ["Kerou Square"]

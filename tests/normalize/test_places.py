@@ -240,3 +240,11 @@ def test_find_place_mentions_reads_a_people_adjective_as_a_demonym(gazetteer):
     doc = _doc("en", text, [("Somali", "NORP"), ("Kenya", "GPE")])
     mentions = find_place_mentions(text, doc, lang="en", gazetteer=gazetteer)
     assert [m.place.iso for m in mentions if m.relation != "demonym"] == ["KE"]
+
+
+def test_find_place_mentions_a_country_naming_a_school_is_not_the_country(gazetteer):
+    text = "Des heurts ont eu lieu devant l'école Canada, à Niamey."
+    doc = _doc("fr", text, [("Canada", "LOC"), ("Niamey", "LOC")])
+    mentions = find_place_mentions(text, doc, lang="fr", gazetteer=gazetteer)
+    assert not [m for m in mentions if m.span.text == "Canada" and m.relation is None]
+    assert [m.place.iso for m in mentions if m.relation is None] == ["NE"]
