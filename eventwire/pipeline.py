@@ -23,7 +23,7 @@ from eventwire.normalize.dates import find_time_expressions
 from eventwire.normalize.gazetteer import load_gazetteer
 from eventwire.normalize.mentions import document_context, document_perpetrators, normalize_mentions
 from eventwire.normalize.places import find_place_mentions
-from eventwire.resolve.build import EventOptions, build_event
+from eventwire.resolve.build import EventOptions, build_event, old_sentences, shared_mention_keys
 from eventwire.resolve.in_document import merge_mentions_in_document
 
 
@@ -72,8 +72,9 @@ def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
     groups = merge_mentions_in_document(mentions, published=document.published)
     options = EventOptions(
         default_country=ctx.main_country,
-        perpetrators=document_perpetrators(document, mentions, country=ctx.main_country),
+        perpetrators=document_perpetrators(document, mentions, country=ctx.main_country, old_news_extra=old_sentences(groups)),
         taxonomy=load_taxonomy(),
+        shared_mentions=shared_mention_keys(groups),
     )
     built = [build_event(g, document, options=options) for g in groups]
     return DocumentResult(

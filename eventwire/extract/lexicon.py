@@ -204,8 +204,30 @@ class CueMatch:
 
 
 def token_keys(doc) -> list[tuple[str, str]]:
-    """Return (folded form, folded lemma) for each token of a spaCy Doc."""
-    return [(fold(t.text), fold(t.lemma_)) for t in doc]
+    """Return (folded form, folded lemma) for each token of a spaCy Doc.
+
+    An adjective that is spelled like a noun cue ("une attaque armée" vs "l'armée") is keyed by
+    its lemma only, so it never reads as the noun.
+    """
+    return [(ADJECTIVE_KEY, ADJECTIVE_KEY) if _adjective_homograph(t) else (fold(t.text), fold(t.lemma_)) for t in doc]
+
+
+# Adjective forms that are also noun cues (French "armée(s)": armed / the army), and the nouns
+# they may follow as nouns ("les forces armées" is the army).
+NOUN_HOMOGRAPHS = frozenset({"armee", "armees"})
+HOMOGRAPH_NOUN_HEADS = frozenset({"force", "forces"})
+ADJECTIVE_KEY = "<adj>"
+
+
+def _adjective_homograph(t) -> bool:
+    """Return whether a noun-cue homograph is used as an adjective: tagged so, or right after a
+    noun ("une attaque armée", which the tagger often reads as a noun)."""
+    if fold(t.text) not in NOUN_HOMOGRAPHS:
+        return False
+    if t.pos_ == "ADJ":
+        return True
+    prev = t.nbor(-1) if t.i > 0 else None
+    return prev is not None and prev.pos_ == "NOUN" and fold(prev.text) not in HOMOGRAPH_NOUN_HEADS
 
 
 def _word_matches(word: str, key: tuple[str, str]) -> bool:

@@ -121,6 +121,42 @@ def locative_names(
     return found
 
 
+def document_villages(text: str, places: tuple[PlaceMention, ...]) -> frozenset[str]:
+    """Return the names an article introduces as localities the gazetteer does not know ("the
+    villages of Yoro and Gangafani 2", "la localité d'Anéfis"), so that a later sentence naming
+    one alone ("Another 17 died in Gangafani 2") is placed there too."""
+    resolved = {(p.span.start, p.span.end) for p in places if p.place is not None}
+    names: set[str] = set()
+    for m in STRONG_LOCATIVE.finditer(text):
+        start, end = m.start(1), m.end(1)
+        spans = [(start, end)]
+        pos = end
+        while (item := LIST_ITEM_AFTER.match(text, pos)) is not None:
+            spans.append((item.start(1), item.end(1)))
+            pos = item.end(1)
+        for a, b in spans:
+            name = text[a:b]
+            if (a, b) in resolved or fold(name) in load_not_places() or len(name) < 3:
+                continue
+            if any(p.place is not None and p.span.start <= a < p.span.end for p in places):
+                continue
+            names.add(name)
+    return frozenset(names)
+
+
+def village_mentions(text: str, sentence: Span, villages: frozenset[str], taken: list[PlaceMention]) -> list[PlaceMention]:
+    """Return the article's unknown localities (see `document_villages`) named in a sentence."""
+    found = []
+    for name in villages:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[sentence.start:sentence.end]):
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            if any(c.span.start < end and start < c.span.end for c in taken + found):
+                continue
+            found.append(PlaceMention(span=Span(start, end, name), name=name, place=None, method="document_village",
+                                      reason="named by the article as a locality; not in the gazetteer"))
+    return found
+
+
 @cache
 def load_not_places() -> frozenset[str]:
     """Return the folded capitalized words that are never an unknown village (data/not_places.yaml)."""
@@ -206,13 +242,15 @@ def choose_places(
     main_iso: str | None,
     document_anchor: Place | None = None,
     known: tuple[PlaceMention, ...] = (),
+    villages: frozenset[str] = frozenset(),
 ) -> list[PlaceMention]:
     """Return the place(s) of the incidents a sentence reports: several when it lists places,
     one for the most precise place, or [] when it names none.
 
     `candidates` are the sentence's usable place mentions (see `sentence_places`);
     `paragraph_places` are the usable ones of its paragraph, to code unknown villages;
-    `known` all the document's usable place mentions (see `locative_names`).
+    `known` all the document's usable place mentions (see `locative_names`); `villages` the
+    unknown localities the article introduces (see `document_villages`).
     """
     anchor = _anchor(candidates, main_iso) or _anchor(paragraph_places, main_iso) or document_anchor
     # a small foreign namesake ("Tola, Nicaragua" in an article about Togo) is an unknown village
@@ -224,7 +262,8 @@ def choose_places(
         else p
         for p in candidates
     ]
-    candidates = sorted(candidates + locative_names(text, sentence, candidates, known), key=lambda p: p.span.start)
+    candidates = candidates + locative_names(text, sentence, candidates, known)
+    candidates = sorted(candidates + village_mentions(text, sentence, villages, candidates), key=lambda p: p.span.start)
 
     def usable(p: PlaceMention) -> PlaceMention | None:
         if p.place is not None:

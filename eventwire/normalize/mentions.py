@@ -18,12 +18,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from eventwire.extract.incidents import IncidentMention
-from eventwire.models import Actor, Document, EventDate, Mention, Place, PlaceMention, Span
+from eventwire.models import Actor, Casualties, Document, EventDate, Mention, Place, PlaceMention, Span
 from eventwire.normalize.actors import canonicalize_actor, find_actor_mentions
 from eventwire.normalize.casualties import count_casualties
 from eventwire.normalize.dates import TimeExpression, resolve_event_date
 from eventwire.normalize.gazetteer import load_gazetteer
-from eventwire.normalize.incident_place import choose_places, sentence_places
+from eventwire.normalize.incident_place import choose_places, document_villages, sentence_places
 
 # Verbs whose subject defended against the incident rather than carried it out.
 DEFENSIVE_LEMMAS = frozenset({"repousser", "riposter", "repel", "repulse", "thwart", "dejouer", "foil", "defendre"})
@@ -46,6 +46,7 @@ class DocumentContext:
     lead_date: TimeExpression | None = None  # first date of the article's opening, if recent
     anchor: Place | None = None  # the article's most mentioned area, to code unknown villages to
     not_locations: frozenset[int] = frozenset()  # starts of place mentions that name no location
+    villages: frozenset[str] = frozenset()  # unknown localities the article introduces
 
 
 # "a bus travelling to Mandera", "un convoi en provenance de Gao": where a journey leads is not
@@ -132,7 +133,8 @@ def document_context(document: Document, places: list[PlaceMention], times: list
         find_actors=lambda t: [a for a in find_actor_mentions(t, lang=document.lang, country=None) if a.span and a.span.end - a.span.start >= len(t) - 1],
     )
     return DocumentContext(document=document, places=tuple(places), times=tuple(times), main_country=main[0],
-                           main_iso=main[1], lead_date=lead_date, anchor=anchor, not_locations=not_locations)
+                           main_iso=main[1], lead_date=lead_date, anchor=anchor, not_locations=not_locations,
+                           villages=document_villages(document.text, tuple(places)))
 
 
 def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
@@ -150,7 +152,7 @@ def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[Pla
     paragraph = sentence_places(Span(p_start, p_end, ""), usable, exclude=exclude)
     return choose_places(
         ctx.document.text, incident.sentence, paragraph, candidates, main_iso=ctx.main_iso, document_anchor=ctx.anchor,
-        known=usable,
+        known=usable, villages=ctx.villages,
     )
 
 
@@ -197,8 +199,26 @@ def normalize_mentions(incident: IncidentMention, ctx: DocumentContext) -> list[
     mention = normalize_mention(incident, ctx, place=places[0] if places else None)
     if len(places) < 2:
         return [mention]
-    # one incident per listed place: the ordinal keeps the resolver from merging them back
-    return [replace(mention, place=p, count=1, plural=False, ordinal=i + 1) for i, p in enumerate(places)]
+    # one incident per listed place: the ordinal keeps the resolver from merging them back; a
+    # toll given for all of them together is split evenly (ACLED), and any figure a sentence
+    # gives for one place alone takes precedence over its share (resolve.build)
+    return [
+        replace(mention, place=p, count=1, plural=False, ordinal=i + 1,
+                casualties=_share(mention.casualties, i, len(places)))
+        for i, p in enumerate(places)
+    ]
+
+
+def _share(casualties: Casualties | None, index: int, parts: int) -> Casualties | None:
+    """Return the share of a toll reported for `parts` places together that falls to one."""
+    if casualties is None or not casualties.fatalities or casualties.method != "figures":
+        return casualties
+    total = casualties.fatalities
+    share = total // parts + (1 if index < total % parts else 0)
+    return replace(
+        casualties, fatalities=share, fatalities_low=None, fatalities_high=None, method="shared_toll",
+        reason=f"{total} killed in {parts} places together: split evenly (ACLED)",
+    )
 
 
 def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place: PlaceMention | None) -> Mention:
@@ -289,6 +309,7 @@ def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place:
 
 
 ARMED_GROUP_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
+REPORTED_MODALITIES = frozenset({"asserted", "claimed", "alleged"})
 
 
 # Words that put the blame on a group named shortly after them ("présumés rebelles ougandais
@@ -298,18 +319,36 @@ BLAME_CUE = re.compile(
     r"suspect|alleged|blamed|claimed by|carried out by|launched by|perpetrated|staged by",
     re.IGNORECASE,
 )
-AGENT_BEFORE = re.compile(r"(?:\bpar|\bby)\s+(?:les?|la|l['’]|des|the)?\s*$", re.IGNORECASE)
+AGENT_BEFORE = re.compile(
+    r"(?:(?:\bpar|\bby)\s+(?:les?|la|l['’]|des|the)?"
+    # "une attaque armée des rebelles ADF": the attackers as the attack's complement
+    r"|\b(?:attaques?|embuscades?|assauts?|offensives?|raids?|incursions?|tueries?|massacres?)"
+    r"(?:\s+\w+)?\s+(?:des|du|de\s+l['’]|d['’])(?:\s+(?:rebelles|jihadistes|djihadistes|terroristes|"
+    r"combattants|miliciens|éléments|membres|hommes))?)\s*$",
+    re.IGNORECASE,
+)
 
 
-def document_perpetrators(document: Document, mentions: list[Mention], *, country: str | None = None) -> tuple[Actor, ...]:
+def document_perpetrators(
+    document: Document, mentions: list[Mention], *, country: str | None = None,
+    old_news_extra: tuple[Span, ...] = (),
+) -> tuple[Actor, ...]:
     """Return the named armed groups an article blames, most cited first.
 
     ACLED codes the named group when a report attributes the act to it ("présumés rebelles
     ADF", "attaque attribuée à Boko Haram", "carried out by Al-Shabaab"); a group named only
-    as a victim ("killing three members of Kataib Hezbollah") or in passing is left out.
+    as a victim ("killing three members of Kataib Hezbollah") or in passing is left out, and so
+    is one blamed only in sentences about older incidents (`old_news_extra`: the sentences the
+    in-document resolver kept as context, "In March, suspected Dogon militiamen killed…").
     """
-    agents = {m.actor1.name for m in mentions if m.actor1 is not None}
+    agents = {m.actor1.name for m in mentions if m.actor1 is not None and m.modality in REPORTED_MODALITIES}
+    # a group blamed only for an earlier or habitual incident ("In March, suspected Dogon
+    # militiamen killed…") is not the perpetrator of the one reported
+    reported = {m.sentence.start for m in mentions if m.modality in REPORTED_MODALITIES}
+    old_news = [m.sentence for m in mentions if m.modality not in REPORTED_MODALITIES and m.sentence.start not in reported]
+    old_news += list(old_news_extra)
     found = find_actor_mentions(document.text, lang=document.lang, country=country, when=document.published)
+    found = [a for a in found if a.span is None or not any(s.start <= a.span.start < s.end for s in old_news)]
     text = document.text
     counts: Counter = Counter()
     first: dict[str, Actor] = {}

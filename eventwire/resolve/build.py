@@ -7,8 +7,9 @@ Which mention decides which field:
   - place: the most precise place any mention gives; date: the most precise explicit date;
   - fatalities: ACLED's conservative rule — the lowest credible death toll, with the range kept
     as fatalities_low / fatalities_high; injuries never count;
-  - actor1: the perpetrator a reported fact names; a group that only claims the act goes to
-    claimed_by and actor1 stays "Unidentified Armed Group (<country>)" (CODING_RULES.md, Actors);
+  - actor1: the perpetrator a reported fact names; a group that claims the act goes to
+    claimed_by, and becomes actor1 only when it is one named armed group whose claim nobody
+    denies (ACLED codes credible claimants); otherwise "Unidentified Armed Group (<country>)";
   - reports: one per voice (who is quoted) with its claim status and evidence sentences.
 """
 
@@ -76,6 +77,31 @@ class EventOptions:
     default_country: str | None = None  # the document's main country, for vague mentions
     perpetrators: tuple[Actor, ...] = ()  # named armed groups the article blames, most cited first
     taxonomy: Taxonomy | None = None  # the ACLED rules, to type an incident from all its cues
+    # mentions told of several incidents at once (see `mention_key`): their tolls are totals
+    shared_mentions: frozenset[tuple[int, int, int | None]] = frozenset()
+
+
+def mention_key(m: Mention) -> tuple[int, int, int | None]:
+    """Return a key that tells one mention from another within a document."""
+    return (m.sentence.start, m.trigger.span.start, m.ordinal)
+
+
+def old_sentences(groups) -> tuple:
+    """Return the sentences that only tell context incidents (recaps, background), no reported one."""
+    reported = {m.sentence.start for g in groups if not g.context for m in g.mentions}
+    return tuple({m.sentence.start: m.sentence for g in groups if g.context for m in g.mentions
+                  if m.sentence.start not in reported}.values())
+
+
+def shared_mention_keys(groups) -> frozenset[tuple[int, int, int | None]]:
+    """Return the keys of the mentions that belong to more than one incident group."""
+    seen: dict[tuple[int, int, int | None], int] = {}
+    for g in groups:
+        if g.context:
+            continue
+        for k in {mention_key(m) for m in g.mentions}:
+            seen[k] = seen.get(k, 0) + 1
+    return frozenset(k for k, n in seen.items() if n > 1)
 
 
 # Among places of equal precision, the smaller area is the better one.
@@ -121,6 +147,23 @@ def _by_rule(actor: Actor | None) -> Actor | None:
 
 def _is_state(actor: Actor | None) -> bool:
     return actor is not None and (actor.actor_type or "") in {"state_forces", "external_forces"}
+
+
+# Actor types of a named armed group whose claim ACLED takes as the perpetrator.
+CLAIMANT_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
+
+
+def _credible_claimant(mentions, actor2: Actor | None) -> Actor | None:
+    """Return the named armed group that claimed the incident, when nobody denies or disputes it."""
+    if any(m.modality == "denied" or m.claim_status == "denied" for m in mentions):
+        return None
+    claimants = []
+    for m in mentions:
+        for a in m.claimed_by:
+            if (a.actor_type in CLAIMANT_TYPES and a.method != "template" and not a.name.startswith("Unidentified")
+                    and (actor2 is None or a.name != actor2.name) and a.name not in {c.name for c in claimants}):
+                claimants.append(a)
+    return claimants[0] if len(claimants) == 1 else None
 
 
 def build_event(group: MentionGroup, document: Document, *, options: EventOptions) -> Event:
@@ -194,16 +237,31 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
     ordered = sorted(mentions, key=lambda m: m.sentence.start)
     numbered = [m for m in ordered if m.casualties is not None and m.casualties.method == "figures"
                 and m.casualties.fatalities is not None and m.casualties.fatalities > 0]
+    shared = [m for m in ordered if m.casualties is not None and m.casualties.method == "shared_toll"]
     unnumbered = [m for m in ordered if m.casualties is not None and m.casualties.method == "unnumbered_deaths_default"]
     zeroed = [m for m in ordered if m.casualties is not None and m.casualties.method == "no_casualties_phrase"]
     fat_m = None
     fatalities_low = fatalities_high = None
+    if numbered and place is not None:
+        # a toll told with the event's own place ("Another 17 died in Gangafani 2") before one
+        # told with no place or a wider one
+        numbered = sorted(numbered, key=lambda m: 0 if m.place is not None and m.place.place is not None
+                          and m.place.place.name == place.name else 1)
+    own = [m for m in numbered if mention_key(m) not in options.shared_mentions]
+    if numbered and not own:
+        # every toll was told of several incidents together (ACLED: the most conservative)
+        numbered = sorted(numbered, key=lambda m: m.casualties.fatalities)
+    elif own:
+        numbered = own + [m for m in numbered if m not in own]
     if numbered:
         fat_m = next((m for m in numbered if m.modality == "asserted"), numbered[0])
         fatalities = fat_m.casualties.fatalities
         lows = [m.casualties.fatalities_low if m.casualties.fatalities_low is not None else m.casualties.fatalities for m in numbered]
         highs = [m.casualties.fatalities_high if m.casualties.fatalities_high is not None else m.casualties.fatalities for m in numbered]
         fatalities_low, fatalities_high = min(lows), max(highs)
+    elif shared:
+        fat_m = shared[0]
+        fatalities = fat_m.casualties.fatalities
     elif unnumbered:
         fat_m = unnumbered[0]
         fatalities = fat_m.casualties.fatalities
@@ -272,12 +330,25 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
             actor1 = _by_rule(canonicalize_actor("police", lang="en", country=country, when=event_date))
     elif (actor1 is None or actor1.name.startswith("Unidentified")) and primary_type in VIOLENT_TYPES:
         blamed = [a for a in options.perpetrators if a.name not in claimed_by and (actor2 is None or a.name != actor2.name)]
-        if blamed:
+        claimant = _credible_claimant(mentions, actor2)
+        if claimant is not None:
+            # ACLED codes the claimant of a credible, uncontested claim by a named group
+            actor1 = claimant
+            prov["actor1"] = Provenance(
+                method="actor:claim", document_id=doc_id,
+                text=claimant.span.text if claimant.span else None,
+                start=claimant.span.start if claimant.span else None,
+                end=claimant.span.end if claimant.span else None,
+                reason="a named group's uncontested claim (ACLED codes the claimant)",
+            )
+        elif blamed:
             actor1 = blamed[0]
     if actor1 is None:
         template = DEFAULT_ACTOR1.get(primary_type, "Unidentified Armed Group ({country})")
         actor1_name = template.format(country=country) if country else None
         prov["actor1"] = Provenance(method="default", reason="no perpetrator named in a reported fact")
+    elif "actor1" in prov:
+        actor1_name = actor1.name
     else:
         actor1_name = actor1.name
         if actor1.span is not None:

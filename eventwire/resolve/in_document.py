@@ -85,6 +85,9 @@ def dates_compatible(a: Mention, b: Mention) -> bool:
     if a.date.method == "published_date" or b.date.method == "published_date":
         return True
     tolerance = 0 if (a.date.time_precision == 1 and b.date.time_precision == 1) else 3
+    if "claimed" in (a.modality, b.modality) and (a.anaphoric or b.anaphoric):
+        # "L'attaque a été revendiquée lundi": the day a claim names is often the claim's own
+        tolerance = max(tolerance, 3)
     return abs((a.date.value - b.date.value).days) <= tolerance
 
 
@@ -302,8 +305,14 @@ def _adds_nothing(m: Mention) -> bool:
 
 
 def _without_empty_anaphora(group: list[Mention]) -> list[Mention]:
-    """Return an incident's mentions less those that add nothing (kept when all would go)."""
+    """Return an incident's mentions less those that add nothing (kept when all would go).
+
+    A mention that brings a new voice ("les services anti-terroristes du Kurdistan ont indiqué
+    qu'un drone était tombé") is a report of its own and always stays.
+    """
     kept = [m for m in group if not _adds_nothing(m)]
+    voices = {m.attributed_to for m in kept}
+    kept = [m for m in group if not _adds_nothing(m) or (m.attributed_to is not None and m.attributed_to not in voices)]
     return kept or group
 
 

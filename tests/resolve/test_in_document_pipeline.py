@@ -73,3 +73,49 @@ def test_live_fire_on_peaceful_protesters_is_excessive_force_fr():
     )
     (event,) = _events(text, "fr", date(2020, 11, 19))
     assert event.sub_event_type == "Excessive force against protesters"
+
+
+def test_a_toll_per_village_beats_the_total_for_both_en():
+    text = (
+        "Gunmen attacked the villages of Zorokoumbé and Tindirma 2 on Monday evening, killing at "
+        "least 41 people in central Mali, a local official said.\n\n"
+        "In Zorokoumbé, 24 people were killed. Another 17 died in Tindirma 2."
+    )
+    events = _events(text, "en", date(2019, 6, 18))
+    tolls = {e.location: e.fatalities for e in events}
+    assert tolls == {"Zorokoumbé": 24, "Tindirma 2": 17}
+
+
+def test_a_total_for_several_villages_is_split_evenly_fr():
+    text = "Des hommes armés ont attaqué lundi les villages de Zorokoumbé et Tindirma, au Mali, tuant 31 civils."
+    events = _events(text, "fr", date(2023, 2, 14))
+    assert sorted(e.fatalities for e in events) == [15, 16]
+    assert all(e.provenance["fatalities"].method == "casualties:shared_toll" for e in events)
+
+
+def test_a_named_group_claim_makes_it_actor1_but_not_a_generic_one_fr():
+    text = (
+        "Des hommes armés ont attaqué dimanche le camp militaire de Sokolo, tuant 20 soldats.\n\n"
+        "L'attaque a été revendiquée lundi par le Groupe de soutien à l'islam et aux musulmans (GSIM)."
+    )
+    (event,) = _events(text, "fr", date(2020, 1, 28))
+    assert event.actor1 == "JNIM: Group for Support of Islam and Muslims"
+    assert event.provenance["actor1"].method == "actor:claim"
+    assert event.event_date == date(2020, 1, 26)  # the attack's Sunday, not the claim's Monday
+
+
+def test_the_adjective_armee_is_not_the_army_fr():
+    text = "Au moins 26 civils ont été tués lundi dans une attaque armée des rebelles ADF à Beni, au Nord-Kivu."
+    (event,) = _events(text, "fr", date(2023, 10, 24))
+    assert event.sub_event_type == "Attack"
+    assert event.actor1 == "ADF: Allied Democratic Forces"
+    assert event.actor2 == "Civilians (Democratic Republic of Congo)"
+
+
+def test_a_group_blamed_only_for_an_old_incident_is_not_the_perpetrator_en():
+    text = (
+        "Unidentified gunmen attacked the village of Zorokoumbé in central Mali on Monday, killing 24 people.\n\n"
+        "In March, suspected Dogon militiamen killed more than 150 Fulani in central Mali."
+    )
+    events = _events(text, "en", date(2019, 6, 18))
+    assert [e.actor1 for e in events] == ["Unidentified Armed Group (Mali)"]
