@@ -330,7 +330,13 @@ def _candidates(text: str, lang: str, published: date) -> list[tuple[int, int, i
                 continue
             month = int(_lookup(ms["months"], m.group("m")))
             year = int(m.group("y")) if m.group("y") else _infer_year(month, published)
-            add(m, "absolute", _safe_date(year, month, _day_number(m.group("d"), lex)), 1, 0)
+            value = _safe_date(year, month, _day_number(m.group("d"), lex))
+            # "Friday, 7th December 2019" (a Saturday): the text contradicts itself, so the day is
+            # only known within a few days (ACLED time_precision 2)
+            precision = 1
+            if value is not None and m.group("wd") and int(_lookup(ms["weekdays"], m.group("wd"))) != value.weekday():
+                precision = 2
+            add(m, "absolute", value, precision, 0)
     for m in pat.numeric.finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
         day, month = (a, b) if lex.numeric_order == "dmy" else (b, a)

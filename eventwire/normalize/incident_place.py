@@ -262,6 +262,10 @@ def choose_places(
         else p
         for p in candidates
     ]
+    # "the areas bordering Somalia", "près de la frontière nigérienne" in a story about another
+    # country: the incident is on this side of the border
+    candidates = [p for p in candidates if not (
+        p.relation == "border" and p.place is not None and main_iso is not None and p.place.iso != main_iso)]
     candidates = candidates + locative_names(text, sentence, candidates, known)
     candidates = sorted(candidates + village_mentions(text, sentence, villages, candidates), key=lambda p: p.span.start)
 

@@ -53,7 +53,12 @@ class DocumentContext:
 # where the incident happened.
 JOURNEY_BEFORE = re.compile(
     r"(?:travell?ing|heading|headed|bound|en route|on (?:its|their|his|her) way|going|returning|coming)\s+"
-    r"(?:to|for|from|back to)\s+$|(?:à destination|en direction|en provenance|en route)\s+(?:de|d['’]|du|des)\s*$",
+    r"(?:to|for|from|back to)\s+$|(?:à destination|en direction|en provenance|en route)\s+(?:de|d['’]|du|des)\s*$"
+    # "returning to their stations in Elwak", "qui regagnaient leur base à Gao"
+    r"|(?:returning|heading|going|travell?ing)\s+(?:back\s+)?to\s+(?:their|its|his|her|the)\s+\w+\s+in\s+"
+    r"(?:[A-Z][\w'’-]+(?:\s*,\s*|\s+and\s+))*$"
+    r"|(?:regagnaient|rejoignaient|regagnait|rejoignait)\s+(?:leur|leurs|sa|son|ses)\s+\w+\s+(?:à|au|de)\s+"
+    r"(?:[A-Z][\w'’-]+(?:\s*,\s*|\s+et\s+))*$",
     re.IGNORECASE,
 )
 PLACE_HEAD_NOUNS = frozenset({
@@ -73,7 +78,10 @@ def non_location_mentions(doc, places: list[PlaceMention], *, lang: str, find_ac
         return frozenset()
     out = set()
     text = doc.text
-    for p in places:
+    previous = None
+    for p in sorted(places, key=lambda q: q.span.start):
+        prev, previous = previous, p
+        previous_mention = prev
         after = text[p.span.end:p.span.end + 8].lower()
         before = text[max(0, p.span.start - 6):p.span.start].lower()
         if after.startswith(("-bound", "-based", " -bound")):
@@ -82,8 +90,13 @@ def non_location_mentions(doc, places: list[PlaceMention], *, lang: str, find_ac
         if lang == "en" and before.endswith("from "):
             out.add(p.span.start)
             continue
-        if JOURNEY_BEFORE.search(text[max(0, p.span.start - 40):p.span.start]):
+        if JOURNEY_BEFORE.search(text[max(0, p.span.start - 50):p.span.start]):
             out.add(p.span.start)
+            continue
+        if previous_mention is not None and previous_mention.span.start in out and re.fullmatch(
+            r"\s*(?:,|and|et|or|ou)\s*", text[previous_mention.span.end:p.span.start]
+        ):
+            out.add(p.span.start)  # the rest of a journey's list: "to their stations in Elwak and Mandera"
             continue
         if p.place is None and find_actors(p.span.text):
             out.add(p.span.start)

@@ -141,7 +141,8 @@ _PART_RE = re.compile(
 )
 _BORDER_BEFORE_RE = re.compile(
     r"(?:border\s+with|frontière\s+avec|fronti[eè]re\s+(?:du|de\s+la|de\s+l['’]|des)|"
-    r"frontier\s+with)\s*" + _ART + r"$",
+    r"frontier\s+with|bordering|frontali[eè]re?s?\s+(?:du|de\s+la|de\s+l['’]|des|de)|"
+    r"limitrophes?\s+(?:du|de\s+la|de\s+l['’]|des|de))\s*" + _ART + r"$",
     re.IGNORECASE,
 )
 _BORDER_ADJ_RE = re.compile(r"\bfronti[eè]re\s+([a-zà-ÿ]+)|\b([A-Z][a-z]+)\s+border\b")

@@ -119,3 +119,22 @@ def test_a_group_blamed_only_for_an_old_incident_is_not_the_perpetrator_en():
     )
     events = _events(text, "en", date(2019, 6, 18))
     assert [e.actor1 for e in events] == ["Unidentified Armed Group (Mali)"]
+
+
+def test_the_victims_destination_and_a_neighbouring_country_do_not_place_the_attack_en():
+    text = (
+        "Militants attacked a bus in Wajir County on Friday, killing eight people.\n\n"
+        "The victims included police officers who were returning to their stations in Elwak and Mandera. "
+        "The attack took place in the areas bordering Somalia."
+    )
+    events = _events(text, "en", date(2019, 12, 7))
+    assert [(e.location, e.country) for e in events] == [("Wajir", "Kenya")]
+
+
+def test_a_weekday_that_contradicts_its_date_lowers_the_precision():
+    from eventwire.normalize.dates import find_time_expressions
+
+    (t,) = find_time_expressions("on Friday, 7th December 2019", lang="en", published=date(2019, 12, 8))
+    assert t.value == date(2019, 12, 7) and t.time_precision == 2
+    (t,) = find_time_expressions("le vendredi 10 février 2023", lang="fr", published=date(2023, 2, 14))
+    assert t.time_precision == 1
