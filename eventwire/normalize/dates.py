@@ -461,6 +461,14 @@ def _paragraph_start(text: str, pos: int) -> int:
     return start
 
 
+# A date right after a speech verb dates the statement, not the incident.
+SPEECH_DATE_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|stated|declared|added|confirmed|reported|"
+    r"indiqué|déclaré|annoncé|affirmé|précisé|confirmé|rapporté|ajouté)\s+(?:on\s+|ce\s+|le\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def resolve_event_date(
     sentence: Span,
     text: str,
@@ -484,7 +492,9 @@ def resolve_event_date(
         best = min(inside, key=lambda e: (e.time_precision, e.span.start))
         return EventDate(best.value, best.time_precision, best.span, "time_expression")
     para = _paragraph_start(text, sentence.start)
-    before = [e for e in expressions if para <= e.span.start and e.span.end <= sentence.start]
+    # a date that only dates a statement ("a spokesperson said on December 7") is not passed on
+    before = [e for e in expressions if para <= e.span.start and e.span.end <= sentence.start
+              and not SPEECH_DATE_BEFORE.search(text[max(0, e.span.start - 40):e.span.start])]
     if before:
         near = before[-1]
         return EventDate(

@@ -21,7 +21,7 @@ from eventwire.extract.incidents import IncidentMention
 from eventwire.models import Actor, Casualties, Document, EventDate, Mention, Place, PlaceMention, Span
 from eventwire.normalize.actors import canonicalize_actor, find_actor_mentions
 from eventwire.normalize.casualties import count_casualties
-from eventwire.normalize.dates import TimeExpression, resolve_event_date
+from eventwire.normalize.dates import SPEECH_DATE_BEFORE, TimeExpression, resolve_event_date
 from eventwire.normalize.gazetteer import load_gazetteer
 from eventwire.normalize.incident_place import choose_places, document_villages, sentence_places
 
@@ -67,7 +67,17 @@ PLACE_HEAD_NOUNS = frozenset({
 })
 
 
-def non_location_mentions(doc, places: list[PlaceMention], *, lang: str, find_actors) -> frozenset[int]:
+ORG_NAME_AFTER = re.compile(r" [A-Z][a-z]+\b")
+CALENDAR_WORDS = re.compile(
+    r" (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|County|Province|State|Region|District|City|"
+    r"Governorate|Square|Road|Street|Airport|Base)\b"
+)
+
+
+def non_location_mentions(
+    doc, places: list[PlaceMention], *, lang: str, find_actors, main_iso: str | None = None
+) -> frozenset[int]:
     """Return the starts of place mentions used as something other than a location.
 
     "the Mandera-bound bus", "the Medina bus", "traveling from Nairobi", "Al-Qaïda": a place
@@ -100,6 +110,11 @@ def non_location_mentions(doc, places: list[PlaceMention], *, lang: str, find_ac
             continue
         if p.place is None and find_actors(p.span.text):
             out.add(p.span.start)
+            continue
+        if (main_iso is not None and p.place is not None and p.place.iso != main_iso
+                and p.place.feature == "city" and ORG_NAME_AFTER.match(text, p.span.end)
+                and not CALENDAR_WORDS.match(text, p.span.end)):
+            out.add(p.span.start)  # "registered under Medina Sacco": a foreign town inside a name
             continue
         tokens = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
         if tokens is None or lang != "en":
@@ -138,11 +153,13 @@ def document_context(document: Document, places: list[PlaceMention], times: list
     for t in times:
         if t.span.start > lead_end:
             break
+        if SPEECH_DATE_BEFORE.search(document.text[max(0, t.span.start - 40):t.span.start]):
+            continue  # "a spokesperson said on December 7": the day of the statement
         if published is not None and 0 <= (published - t.value).days <= LEAD_DATE_MAX_DAYS:
             lead_date = t
             break
     not_locations = non_location_mentions(
-        doc, places, lang=document.lang,
+        doc, places, lang=document.lang, main_iso=main[1],
         find_actors=lambda t: [a for a in find_actor_mentions(t, lang=document.lang, country=None) if a.span and a.span.end - a.span.start >= len(t) - 1],
     )
     return DocumentContext(document=document, places=tuple(places), times=tuple(times), main_country=main[0],

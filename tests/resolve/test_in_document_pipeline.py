@@ -138,3 +138,22 @@ def test_a_weekday_that_contradicts_its_date_lowers_the_precision():
     assert t.value == date(2019, 12, 7) and t.time_precision == 2
     (t,) = find_time_expressions("le vendredi 10 février 2023", lang="fr", published=date(2023, 2, 14))
     assert t.time_precision == 1
+
+
+def test_a_foreign_town_inside_a_company_name_does_not_place_the_attack_en():
+    text = (
+        "Gunmen attacked a bus in Wajir County, Kenya, on Friday, killing ten people.\n\n"
+        "The gunmen shot dead passengers of the bus, registered under Medina Sacco, police said."
+    )
+    events = _events(text, "en", date(2019, 12, 7))
+    assert {e.country for e in events} == {"Kenya"}
+
+
+def test_a_statement_date_is_not_passed_on_to_the_next_sentence():
+    from eventwire.normalize.dates import resolve_event_date
+    from eventwire.models import Span
+
+    text = "A spokesperson said on December 7 that the president was informed. The attack killed ten people."
+    second = Span(text.index("The attack"), len(text), "")
+    when = resolve_event_date(second, text, lang="en", published=date(2019, 12, 8))
+    assert when.method == "published_date"
