@@ -39,6 +39,8 @@ LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:à|au|aux|dans|près de|non loin de|village de|villages de|localité de|localités de|"
     r"commune de|quartier de|habitants de|population de|populations de|in|at|near|village of|villages of|"
     r"town of|area of|residents of|notamment|"
+    # elided "de": "la localité d'Anéfis", "les habitants d'Inates"
+    r"(?:village|localité|commune|quartier|habitants|population|populations|ville|région|cercle)\s+d['’]|"
     # a verb whose object is the place attacked ("a visé Kolofata", "raided Yoro")
     r"visé|visée|visant|ciblé|ciblée|attaqué|attaquée|pris d'assaut|targeted|attacked|raided|stormed|hit|struck)\s*)$",
     re.IGNORECASE,
@@ -306,7 +308,7 @@ def choose_places(
             return [listed[0]]
     # rule 1: the most precise resolved place; rule 3: an unknown village after "à", "in"…
     resolved = [p for p in candidates if p.place is not None]
-    unknown = [p for p in candidates if p.place is None and _is_locative(text, p)]
+    unknown = [p for p in candidates if p.place is None and (p.method == "locative" or _is_locative(text, p))]
     if unknown and anchor is not None and (not resolved or all(p.place.feature in AREA_FEATURES for p in resolved)):
         derived = usable(unknown[0])
         if derived is not None:

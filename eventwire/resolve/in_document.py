@@ -30,6 +30,7 @@ SAME_PLACE_MAX_KM = 25.0
 # point is only roughly right: two such places this close may be one (a commune and its locality).
 DERIVED_SAME_PLACE_MAX_KM = 100.0
 DERIVED_METHODS = frozenset({"nearest_known_place", "unlocated"})
+REPORTED = frozenset({"asserted", "claimed", "alleged"})
 # Event types whose mentions can describe the same incident from two angles (a drone attack and
 # its interception; a generic "attack" and the clash it became).
 COMPATIBLE_TYPES = {
@@ -227,9 +228,10 @@ def mark_old_mentions(mentions: list[Mention], *, published: date | None) -> lis
 def merge_mentions_in_document(mentions: list[Mention], *, published: date | None = None) -> list[MentionGroup]:
     """Return the incidents of one document as groups of its mentions, in text order.
 
-    Groups marked `context` are not events: recaps of earlier incidents, and incidents the
-    article gives no place for (ACLED cannot code an event without a location); they are kept
-    for review.
+    Groups marked `context` are not events: recaps of earlier incidents, and placeless details
+    that fit none of the article's placed incidents; they are kept for review. An article that
+    reports incidents but names no known place at all still gives events, with the location
+    left unknown and the reason in their provenance.
     """
     mentions = mark_old_mentions(mentions, published=published)
     event_mentions = [m for m in mentions if m.modality in EVENT_MODALITIES]
@@ -265,7 +267,15 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
             # no place at all: a detail of an incident told elsewhere in the article, or, on
             # another day, a second incident at the place the article is about; else not codable
             home = _nearest_earlier(g, placed)
-            if home is None:
+            if home is None and not placed and any(
+                m.modality in REPORTED and (m.paragraph == 0 or (m.casualties is not None and m.casualties.fatalities))
+                for m in g
+            ):
+                # the article reports an incident (in its lead, or with a toll) but names no
+                # place the gazetteer knows: an event with its location unknown (and said so),
+                # never a dropped one
+                events.append(g)
+            elif home is None:
                 review.append(g)
             elif all(dates_compatible(m, x) for m in g for x in home) or not any(
                 m.date is not None and m.date.method == "time_expression" for m in g

@@ -100,6 +100,11 @@ def test_month_may_is_not_a_modal():
         ("en", "Rioters torched cars and vandalised the town hall.", "Violent demonstration"),
         ("fr", "Les forces de l'ordre ont tiré à balles réelles sur les manifestants, tuant deux personnes.", "Excessive force against protesters"),
         ("en", "Security forces opened fire on protesters, killing two people.", "Excessive force against protesters"),
+        # demonstrators clashing with the police riot; unarmed crowds fighting each other are a mob
+        ("en", "Protesters clashed with police outside the electoral commission.", "Violent demonstration"),
+        ("fr", "Des manifestants se sont affrontés avec la police devant la mairie.", "Violent demonstration"),
+        ("en", "Rival supporters of the two candidates clashed outside the court.", "Mob violence"),
+        ("fr", "Des partisans des deux candidats se sont affrontés devant le tribunal.", "Mob violence"),
         # battles
         ("fr", "De violents combats ont opposé l'armée aux rebelles près de la ville.", "Armed clash"),
         ("en", "Heavy fighting broke out between the army and rebels near the town.", "Armed clash"),

@@ -157,3 +157,26 @@ def test_a_statement_date_is_not_passed_on_to_the_next_sentence():
     second = Span(text.index("The attack"), len(text), "")
     when = resolve_event_date(second, text, lang="en", published=date(2019, 12, 8))
     assert when.method == "published_date"
+
+
+def test_an_incident_with_no_known_place_is_an_event_with_its_location_unknown_en():
+    text = "Police raided a hideout of the militants on Tuesday and killed two suspects."
+    (event,) = _events(text, "en", date(2018, 3, 7))
+    assert event.location is None and event.latitude is None
+    assert event.provenance["location"].reason
+    assert event.fatalities == 2
+
+
+def test_a_placeless_aside_in_an_article_with_placed_incidents_stays_for_review_fr():
+    text = (
+        "Des hommes armés ont attaqué lundi le village de Kerou, près de Gao, tuant cinq civils.\n\n"
+        "Ailleurs, des bandits ont incendié des greniers la semaine dernière."
+    )
+    events = _events(text, "fr", date(2022, 10, 18))
+    assert len(events) == 1
+
+
+def test_an_unknown_locality_after_an_elided_de_is_the_place_fr():
+    text = "L'armée a frappé lundi un convoi dans la localité d'Anzourou-Tessa, au Mali, tuant sept terroristes."
+    (event,) = _events(text, "fr", date(2024, 8, 27))
+    assert event.location == "Anzourou-Tessa" and event.country == "Mali"
