@@ -97,23 +97,24 @@ _DIRECTION_EN = {
 }
 _DIR = "|".join(sorted(_DIRECTIONS, key=len, reverse=True))
 _ART = r"(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?"
+# a distance unit (group: the unit as written)
+_UNIT = r"(km|kilom[eè]tres?|kilometers?|kilometres?|miles?|mi)"
 _OFFSET_RE = re.compile(
-    rf"(\d+(?:[.,]\d+)?)\s*(km|kilom[eè]tres?|kilometers?|kilometres?|miles?|mi)\s+"
+    rf"(\d+(?:[.,]\d+)?)\s*{_UNIT}\s+"
     rf"(?:au\s+|à\s+l['’]\s*|to\s+the\s+)?({_DIR})\s+(?:of|de|du|d['’])\s*{_ART}$",
     re.IGNORECASE,
 )
 # "à plus de 600 kilomètres de Lomé", "some 100 km from the capital": without a direction the
 # town is only a yardstick; far away, it is not where anything happened.
 _DISTANCE_RE = re.compile(
-    r"(\d+(?:[.,]\d+)?)\s*(km|kilom[eè]tres?|kilometers?|kilometres?|miles?|mi)\s+"
-    r"(?:away\s+)?(?:of|from|de|du|d['’])\s*" + _ART + r"$",
+    rf"(\d+(?:[.,]\d+)?)\s*{_UNIT}\s+(?:away\s+)?(?:of|from|de|du|d['’])\s*{_ART}$",
     re.IGNORECASE,
 )
 # "several miles north-east of the capital Nairobi", "à des centaines de kilomètres de Bamako":
 # a vague distance is a yardstick too.
 _VAGUE_DISTANCE_RE = re.compile(
     r"(?:several|many|some|a\s+few|dozens\s+of|hundreds\s+of|plusieurs|quelques|des\s+dizaines\s+de|"
-    r"des\s+centaines\s+de)\s+(?:km|kilom[eè]tres?|kilometers?|kilometres?|miles?)\s+"
+    r"des\s+centaines\s+de)\s+" + _UNIT + r"\s+"
     r"(?:away\s+)?(?:(?:au\s+|à\s+l['’]\s*|to\s+the\s+)?[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+)?"
     r"(?:of|from|de|du|d['’])\s*" + _ART + r"(?:capital\s+|capitale\s+)?$",
     re.IGNORECASE,
@@ -424,15 +425,28 @@ def _find_datelines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _kilometres(m: re.Match[str]) -> float:
+    """Return the distance of a matched "<number> <unit>" (groups 1 and 2) in kilometres."""
+    km = float(m.group(1).replace(",", "."))
+    return km * 1.609 if m.group(2).lower().startswith("mi") else km
+
+
+def _near(place: Place | None, phrase: str) -> tuple[Place | None, str | None, str | None]:
+    """Return a place coded near a town ("near Gao", "20 km from Gao": ACLED geo_precision 2)."""
+    if place is None:
+        return None, "near", None
+    return replace(
+        place, geo_precision=max(place.geo_precision, 2), where_prec=max(place.where_prec or 1, 2)
+    ), "near", f"{phrase} {place.name}: coded to {place.name} (ACLED geo_precision 2)"
+
+
 def _relation(
     text: str, start: int, place: Place | None
 ) -> tuple[Place | None, str | None, str | None]:
     """Return (place, relation, reason) after reading the words before a toponym."""
     before = text[max(0, start - 80):start]
     if m := _OFFSET_RE.search(before):
-        km = float(m.group(1).replace(",", "."))
-        if m.group(2).lower().startswith("mi"):
-            km *= 1.609
+        km = _kilometres(m)
         direction = m.group(3).lower()
         bearing = _DIRECTIONS.get(direction)
         direction = _DIRECTION_EN.get(direction, direction)
@@ -449,22 +463,12 @@ def _relation(
     if _VAGUE_DISTANCE_RE.search(before):
         return place, "distance reference", "a yardstick some distance away, not the place itself"
     if m := _DISTANCE_RE.search(before):
-        km = float(m.group(1).replace(",", "."))
-        if m.group(2).lower().startswith("mi"):
-            km *= 1.609
+        km = _kilometres(m)
         if km >= DISTANCE_REFERENCE_MIN_KM:
             return place, "distance reference", f"a yardstick {km:g} km away, not the place itself"
-        if place is None:
-            return None, "near", None
-        return replace(
-            place, geo_precision=max(place.geo_precision, 2), where_prec=max(place.where_prec or 1, 2)
-        ), "near", f"{km:g} km from {place.name}: coded to {place.name} (ACLED geo_precision 2)"
+        return _near(place, f"{km:g} km from")
     if _NEAR_RE.search(before):
-        if place is None:
-            return None, "near", None
-        return replace(
-            place, geo_precision=max(place.geo_precision, 2), where_prec=max(place.where_prec or 1, 2)
-        ), "near", f"near {place.name}: coded to {place.name} (ACLED geo_precision 2)"
+        return _near(place, "near")
     if m := _PART_RE.search(before):
         direction = (m.group(1) or m.group(2)).lower()
         direction = _DIRECTION_EN.get(direction, direction)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from eventwire.ingest import read_text_document
 from eventwire.pipeline import extract_events
 
@@ -56,23 +58,24 @@ def test_a_protest_that_turns_violent_is_one_violent_demonstration_fr():
     assert event.actor1 == "Rioters (Niger)"
 
 
-def test_force_against_a_stone_throwing_crowd_is_a_violent_demonstration_en():
-    text = (
-        "A protester died after being shot as clashes erupted between demonstrators and security "
-        "forces in Baghdad, officials said. Security forces used live ammunition after protesters "
-        "began throwing stones."
-    )
-    (event,) = _events(text, "en", date(2021, 5, 26))
-    assert event.sub_event_type == "Violent demonstration"
-
-
-def test_live_fire_on_peaceful_protesters_is_excessive_force_fr():
-    text = (
-        "La police a dispersé mercredi une manifestation de l'opposition à Bamako.\n\n"
-        "Des policiers ont tiré à balles réelles en direction des manifestants qui défilaient pacifiquement."
-    )
-    (event,) = _events(text, "fr", date(2020, 11, 19))
-    assert event.sub_event_type == "Excessive force against protesters"
+@pytest.mark.parametrize(
+    ("lang", "published", "text", "sub_event_type"),
+    [
+        # force against a stone-throwing crowd: the crowd rioted
+        ("en", date(2021, 5, 26),
+         "A protester died after being shot as clashes erupted between demonstrators and security "
+         "forces in Baghdad, officials said. Security forces used live ammunition after protesters "
+         "began throwing stones.", "Violent demonstration"),
+        # live fire on a peaceful march
+        ("fr", date(2020, 11, 19),
+         "La police a dispersé mercredi une manifestation de l'opposition à Bamako.\n\n"
+         "Des policiers ont tiré à balles réelles en direction des manifestants qui défilaient pacifiquement.",
+         "Excessive force against protesters"),
+    ],
+)
+def test_force_against_protesters_is_coded_by_what_the_crowd_did(lang, published, text, sub_event_type):
+    (event,) = _events(text, lang, published)
+    assert event.sub_event_type == sub_event_type
 
 
 def test_a_toll_per_village_beats_the_total_for_both_en():
