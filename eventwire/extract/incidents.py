@@ -359,6 +359,10 @@ def _in_scope(cue: Token, trigger: Token, verb: Token) -> bool:
     """
     if cue.i in {t.i for t in trigger.ancestors}:
         return True
+    if cue.dep_ == "pobj" and cue.head.i != trigger.i:
+        # the object of a preposition that modifies the incident ("protest following a recent
+        # spate of killings", "amid a wave of attacks") tells its cause, not its modality
+        return False
     t = cue
     for _ in range(12):
         if t.i == trigger.i or t.i == verb.i:

@@ -47,6 +47,9 @@ def only(text: str, lang: str):
         ("en", "The clashes came a day after an attack on a market in Gao.", "context"),
         # the toll is feared, the attack is not: a fact clause under a hedged main clause
         ("en", "Several people are feared dead after gunmen attacked a bus near Gao.", "asserted"),
+        # a habitual cue inside a prepositional phrase tells the cause, not the incident's modality
+        ("en", "Residents of Marsabit protested on Monday against a surge in insecurity.", "asserted"),
+        ("en", "Hundreds of traders protested in Marsabit on Monday over a series of arrests.", "asserted"),
         # a simple present with a duration is a state of affairs, not an incident
         ("fr", "Cette zone est depuis plusieurs mois ciblée par les jihadistes.", "habitual"),
     ],
@@ -91,6 +94,7 @@ def test_month_may_is_not_a_modal():
         # armed actors killing unarmed civilians -> Violence against civilians
         ("fr", "Des hommes armés ont tué douze civils dans le village.", "Attack"),
         ("en", "Gunmen killed twelve civilians in the village.", "Attack"),
+        ("en", "Unknown gunmen assassinated the head of a bus company in the town.", "Attack"),
         # protest vs riot vs excessive force
         ("fr", "Des centaines de manifestants ont défilé pacifiquement dans la capitale.", "Peaceful protest"),
         ("en", "Hundreds of protesters marched peacefully through the capital.", "Peaceful protest"),
