@@ -5,6 +5,39 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import yaml
+
+from eventwire.errors import DataFileError
+
+
+def read_yaml_mapping(path: Path) -> dict:
+    """Return the top-level mapping of a YAML data file; raise DataFileError naming file (and
+    line, for a syntax error) when it is missing, invalid or not a mapping."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except FileNotFoundError as e:
+        raise DataFileError(f"{path}: data file missing") from e
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise DataFileError(f"{where}: invalid YAML ({getattr(e, 'problem', e)})") from e
+    if not isinstance(data, dict):
+        raise DataFileError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def key_error(path: Path, key: str, message: str) -> DataFileError:
+    """Return the DataFileError for a bad `key` of a data file, naming file and line."""
+    return DataFileError(f"{path}:{key_line(path, key)}: {key}: {message}")
+
+
+def check_known_keys(path: Path, data: dict, known) -> None:
+    """Raise a DataFileError naming the first top-level key of `data` that is not in `known`."""
+    for key in data:
+        if key not in known:
+            raise key_error(path, str(key), f"unknown key (expected one of {sorted(known)})")
+
 
 def key_line(path: Path, key: str) -> int:
     """Return the 1-based line where `key` is defined or first listed in `path` (0: not found),

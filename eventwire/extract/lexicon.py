@@ -14,9 +14,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
 
-from eventwire.datafiles import key_line
+from eventwire.datafiles import key_line, read_yaml_mapping
 from eventwire.errors import DataFileError
 from eventwire.models import SUB_EVENT_TO_TYPE
 
@@ -89,24 +88,9 @@ def _data_path(relative: str) -> Path:
     return Path(str(resources.files(DATA_PACKAGE).joinpath(relative)))
 
 
-def _read_yaml(path: Path) -> dict:
-    try:
-        with path.open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
-    except FileNotFoundError as e:
-        raise DataFileError(f"{path}: data file missing") from e
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise DataFileError(f"{where}: invalid YAML ({getattr(e, 'problem', e)})") from e
-    if not isinstance(data, dict):
-        raise DataFileError(f"{path}: expected a mapping at the top level")
-    return data
-
-
 def load_phrase_file(path: Path, *, allowed_classes: frozenset[str] | None = None) -> PhraseSet:
     """Return the validated cue classes of a trigger or modality file."""
-    data = _read_yaml(path)
+    data = read_yaml_mapping(path)
     unknown = set(data) - {"language", "cues"}
     if unknown:
         raise DataFileError(f"{path}: unknown top-level keys {sorted(unknown)}")
@@ -150,7 +134,7 @@ def _indexed(name: str, classes: dict[str, tuple[tuple[str, ...], ...]]) -> Phra
 def load_taxonomy() -> Taxonomy:
     """Return the ordered ACLED rules from data/taxonomy/acled.yaml."""
     path = _data_path("taxonomy/acled.yaml")
-    data = _read_yaml(path)
+    data = read_yaml_mapping(path)
     rules = []
     for i, raw in enumerate(data.get("rules") or []):
         sub = raw.get("sub_event_type") if isinstance(raw, dict) else None

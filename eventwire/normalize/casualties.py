@@ -25,9 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
-from eventwire.datafiles import key_line
+from eventwire.datafiles import check_known_keys, key_error, read_yaml_mapping
 from eventwire.errors import DataFileError
 from eventwire.models import Casualties, Span
 
@@ -133,69 +132,58 @@ class NumberLexicon:
     range_joiner_re: re.Pattern[str]
 
 
-def _fail(path: Path, key: str, message: str) -> DataFileError:
-    return DataFileError(f"{path}:{key_line(path, key)}: {key}: {message}")
-
-
 def _str_list(path: Path, raw: dict, key: str) -> tuple[str, ...]:
     value = raw.get(key)
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise _fail(path, key, "must be a list of non-empty strings")
+        raise key_error(path, key, "must be a list of non-empty strings")
     return tuple(value)
 
 
 def _int_map(path: Path, raw: dict, key: str) -> dict[str, int]:
     value = raw.get(key)
     if not isinstance(value, dict) or not value:
-        raise _fail(path, key, "must be a non-empty mapping of phrase: integer")
+        raise key_error(path, key, "must be a non-empty mapping of phrase: integer")
     out: dict[str, int] = {}
     for phrase, number in value.items():
         if not isinstance(number, int) or isinstance(number, bool) or number < 0:
-            raise _fail(path, str(phrase), f"value {number!r} is not a non-negative integer")
+            raise key_error(path, str(phrase), f"value {number!r} is not a non-negative integer")
         out[fold(str(phrase))] = number
     return out
 
 
 def parse_number_lexicon(path: Path) -> NumberLexicon:
     """Return the validated lexicon in `path`; raise DataFileError naming file and line."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        raise DataFileError(f"{path}: invalid YAML: {e}") from e
-    if not isinstance(raw, dict):
-        raise DataFileError(f"{path}:1: expected a mapping at the top level")
-    for key in raw:
-        if key not in _KEYS:
-            raise _fail(path, str(key), f"unknown key (expected one of {sorted(_KEYS)})")
+    raw = read_yaml_mapping(path)
+    check_known_keys(path, raw, _KEYS)
     units = _int_map(path, raw, "units")
     multipliers = _int_map(path, raw, "multipliers")
     approximate = _int_map(path, raw, "approximate")
     phrases: dict[str, tuple[str, str]] = {}
     groups = raw.get("casualties")
     if not isinstance(groups, dict):
-        raise _fail(path, "casualties", "must map outcomes to {before, after, both} lists")
+        raise key_error(path, "casualties", "must map outcomes to {before, after, both} lists")
     for outcome, by_direction in groups.items():
         if outcome not in OUTCOMES:
-            raise _fail(path, str(outcome), f"unknown outcome (expected one of {OUTCOMES})")
+            raise key_error(path, str(outcome), f"unknown outcome (expected one of {OUTCOMES})")
         if not isinstance(by_direction, dict) or not by_direction:
-            raise _fail(path, outcome, "must map before/after/both to phrase lists")
+            raise key_error(path, outcome, "must map before/after/both to phrase lists")
         for direction in by_direction:
             if direction not in DIRECTIONS:
-                raise _fail(path, str(direction), f"unknown direction (expected {DIRECTIONS})")
+                raise key_error(path, str(direction), f"unknown direction (expected {DIRECTIONS})")
             for phrase in _str_list(path, by_direction, direction):
                 key = fold(phrase)
                 if key in phrases and phrases[key] != (outcome, direction):
-                    raise _fail(path, phrase, f"listed twice with different roles {phrases[key]}")
+                    raise key_error(path, phrase, f"listed twice with different roles {phrases[key]}")
                 phrases[key] = (outcome, direction)
     no_casualties: dict[str, str] = {}
     zero_groups = raw.get("no_casualties") or {}
     if not isinstance(zero_groups, dict):
-        raise _fail(path, "no_casualties", f"must map {_NO_CASUALTY_KEYS} to phrase lists")
+        raise key_error(path, "no_casualties", f"must map {_NO_CASUALTY_KEYS} to phrase lists")
     for group in zero_groups:
         if group not in _NO_CASUALTY_KEYS:
-            raise _fail(path, str(group), f"unknown group (expected one of {_NO_CASUALTY_KEYS})")
+            raise key_error(path, str(group), f"unknown group (expected one of {_NO_CASUALTY_KEYS})")
         for phrase in _str_list(path, zero_groups, group):
             no_casualties[fold(phrase)] = group
     joiners = _str_list(path, raw, "joiners")

@@ -30,9 +30,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
-from eventwire.datafiles import key_line
+from eventwire.datafiles import check_known_keys, key_error, read_yaml_mapping
 from eventwire.errors import DataFileError
 from eventwire.models import EventDate, Span
 from eventwire.normalize.casualties import parse_number
@@ -94,19 +93,12 @@ class TimeLexicon:
 
 def parse_time_lexicon(path: Path) -> TimeLexicon:
     """Return the validated time lexicon in `path`; raise DataFileError naming file and line."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        raise DataFileError(f"{path}: invalid YAML: {e}") from e
-    if not isinstance(raw, dict):
-        raise DataFileError(f"{path}:1: expected a mapping at the top level")
+    raw = read_yaml_mapping(path)
 
     def fail(key: str, message: str) -> DataFileError:
-        return DataFileError(f"{path}:{key_line(path, key)}: {key}: {message}")
+        return key_error(path, key, message)
 
-    for key in raw:
-        if key not in _KEYS:
-            raise fail(str(key), f"unknown key (expected one of {sorted(_KEYS)})")
+    check_known_keys(path, raw, _KEYS)
     if raw.get("numeric_order", "dmy") not in ("dmy", "mdy"):
         raise fail("numeric_order", "must be dmy or mdy")
     lists: dict[str, tuple[str, ...]] = {}

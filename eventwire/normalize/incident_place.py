@@ -16,9 +16,9 @@ import re
 from dataclasses import replace
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
-import yaml
-
+from eventwire.datafiles import read_yaml_mapping
 from eventwire.errors import DataFileError
 from eventwire.extract.lexicon import fold
 from eventwire.models import Place, PlaceMention, Span
@@ -162,12 +162,9 @@ def village_mentions(text: str, sentence: Span, villages: frozenset[str], taken:
 @cache
 def load_not_places() -> frozenset[str]:
     """Return the folded capitalized words that are never an unknown village (data/not_places.yaml)."""
-    path = resources.files("eventwire.data").joinpath("not_places.yaml")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        raise DataFileError(f"{path}: invalid YAML ({e})") from e
-    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+    path = Path(str(resources.files("eventwire.data").joinpath("not_places.yaml")))
+    data = read_yaml_mapping(path)
+    if not all(isinstance(v, list) for v in data.values()):
         raise DataFileError(f"{path}: expected a mapping of language -> list of words")
     return frozenset(fold(str(w)) for words in data.values() for w in words)
 
