@@ -461,6 +461,11 @@ SPEECH_DATE_BEFORE = re.compile(
 )
 
 
+def dates_a_statement(text: str, expression: TimeExpression) -> bool:
+    """Return whether a time expression follows a speech verb ("said on December 7")."""
+    return bool(SPEECH_DATE_BEFORE.search(text[max(0, expression.span.start - 40):expression.span.start]))
+
+
 def resolve_event_date(
     sentence: Span,
     text: str,
@@ -486,7 +491,7 @@ def resolve_event_date(
     para = _paragraph_start(text, sentence.start)
     # a date that only dates a statement ("a spokesperson said on December 7") is not passed on
     before = [e for e in expressions if para <= e.span.start and e.span.end <= sentence.start
-              and not SPEECH_DATE_BEFORE.search(text[max(0, e.span.start - 40):e.span.start])]
+              and not dates_a_statement(text, e)]
     if before:
         near = before[-1]
         return EventDate(

@@ -18,10 +18,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from eventwire.extract.incidents import IncidentMention
-from eventwire.models import Actor, Casualties, Document, EventDate, Mention, Place, PlaceMention, Span
+from eventwire.models import EVENT_MODALITIES, Actor, Casualties, Document, EventDate, Mention, Place, PlaceMention, Span
 from eventwire.normalize.actors import canonicalize_actor, find_actor_mentions
 from eventwire.normalize.casualties import count_casualties
-from eventwire.normalize.dates import SPEECH_DATE_BEFORE, TimeExpression, resolve_event_date
+from eventwire.normalize.dates import TimeExpression, dates_a_statement, resolve_event_date
 from eventwire.normalize.gazetteer import load_gazetteer
 from eventwire.normalize.incident_place import choose_places, document_villages, sentence_places
 
@@ -67,8 +67,10 @@ PLACE_HEAD_NOUNS = frozenset({
 })
 
 
+# "Medina Sacco": a town followed by a capitalized word names an organisation, unless the word
+# is a date or the place's own kind ("Wajir County", "Baghdad Tuesday")
 ORG_NAME_AFTER = re.compile(r" [A-Z][a-z]+\b")
-CALENDAR_WORDS = re.compile(
+NAME_NOT_ORG_AFTER = re.compile(
     r" (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|County|Province|State|Region|District|City|"
     r"Governorate|Square|Road|Street|Airport|Base)\b"
@@ -88,10 +90,9 @@ def non_location_mentions(
         return frozenset()
     out = set()
     text = doc.text
-    previous = None
-    for p in sorted(places, key=lambda q: q.span.start):
-        prev, previous = previous, p
-        previous_mention = prev
+    ordered = sorted(places, key=lambda q: q.span.start)
+    for i, p in enumerate(ordered):
+        previous = ordered[i - 1] if i else None
         after = text[p.span.end:p.span.end + 8].lower()
         before = text[max(0, p.span.start - 6):p.span.start].lower()
         if after.startswith(("-bound", "-based", " -bound")):
@@ -103,8 +104,8 @@ def non_location_mentions(
         if JOURNEY_BEFORE.search(text[max(0, p.span.start - 50):p.span.start]):
             out.add(p.span.start)
             continue
-        if previous_mention is not None and previous_mention.span.start in out and re.fullmatch(
-            r"\s*(?:,|and|et|or|ou)\s*", text[previous_mention.span.end:p.span.start]
+        if previous is not None and previous.span.start in out and re.fullmatch(
+            r"\s*(?:,|and|et|or|ou)\s*", text[previous.span.end:p.span.start]
         ):
             out.add(p.span.start)  # the rest of a journey's list: "to their stations in Elwak and Mandera"
             continue
@@ -113,7 +114,7 @@ def non_location_mentions(
             continue
         if (main_iso is not None and p.place is not None and p.place.iso != main_iso
                 and p.place.feature == "city" and ORG_NAME_AFTER.match(text, p.span.end)
-                and not CALENDAR_WORDS.match(text, p.span.end)):
+                and not NAME_NOT_ORG_AFTER.match(text, p.span.end)):
             out.add(p.span.start)  # "registered under Medina Sacco": a foreign town inside a name
             continue
         tokens = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
@@ -153,7 +154,7 @@ def document_context(document: Document, places: list[PlaceMention], times: list
     for t in times:
         if t.span.start > lead_end:
             break
-        if SPEECH_DATE_BEFORE.search(document.text[max(0, t.span.start - 40):t.span.start]):
+        if dates_a_statement(document.text, t):
             continue  # "a spokesperson said on December 7": the day of the statement
         if published is not None and 0 <= (published - t.value).days <= LEAD_DATE_MAX_DAYS:
             lead_date = t
@@ -339,7 +340,6 @@ def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place:
 
 
 ARMED_GROUP_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
-REPORTED_MODALITIES = frozenset({"asserted", "claimed", "alleged"})
 
 
 # Words that put the blame on a group named shortly after them ("présumés rebelles ougandais
@@ -371,11 +371,11 @@ def document_perpetrators(
     is one blamed only in sentences about older incidents (`old_news_extra`: the sentences the
     in-document resolver kept as context, "In March, suspected Dogon militiamen killed…").
     """
-    agents = {m.actor1.name for m in mentions if m.actor1 is not None and m.modality in REPORTED_MODALITIES}
+    agents = {m.actor1.name for m in mentions if m.actor1 is not None and m.modality in EVENT_MODALITIES}
     # a group blamed only for an earlier or habitual incident ("In March, suspected Dogon
     # militiamen killed…") is not the perpetrator of the one reported
-    reported = {m.sentence.start for m in mentions if m.modality in REPORTED_MODALITIES}
-    old_news = [m.sentence for m in mentions if m.modality not in REPORTED_MODALITIES and m.sentence.start not in reported]
+    reported = {m.sentence.start for m in mentions if m.modality in EVENT_MODALITIES}
+    old_news = [m.sentence for m in mentions if m.modality not in EVENT_MODALITIES and m.sentence.start not in reported]
     old_news += list(old_news_extra)
     found = find_actor_mentions(document.text, lang=document.lang, country=country, when=document.published)
     found = [a for a in found if a.span is None or not any(s.start <= a.span.start < s.end for s in old_news)]

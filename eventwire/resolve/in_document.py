@@ -30,7 +30,6 @@ SAME_PLACE_MAX_KM = 25.0
 # point is only roughly right: two such places this close may be one (a commune and its locality).
 DERIVED_SAME_PLACE_MAX_KM = 100.0
 DERIVED_METHODS = frozenset({"nearest_known_place", "unlocated"})
-REPORTED = frozenset({"asserted", "claimed", "alleged"})
 # Event types whose mentions can describe the same incident from two angles (a drone attack and
 # its interception; a generic "attack" and the clash it became).
 COMPATIBLE_TYPES = {
@@ -268,7 +267,7 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
             # another day, a second incident at the place the article is about; else not codable
             home = _nearest_earlier(g, placed)
             if home is None and not placed and any(
-                m.modality in REPORTED and (m.paragraph == 0 or (m.casualties is not None and m.casualties.fatalities))
+                m.modality in EVENT_MODALITIES and (m.paragraph == 0 or (m.casualties is not None and m.casualties.fatalities))
                 for m in g
             ):
                 # the article reports an incident (in its lead, or with a toll) but names no
@@ -320,9 +319,9 @@ def _without_empty_anaphora(group: list[Mention]) -> list[Mention]:
     A mention that brings a new voice ("les services anti-terroristes du Kurdistan ont indiqué
     qu'un drone était tombé") is a report of its own and always stays.
     """
-    kept = [m for m in group if not _adds_nothing(m)]
-    voices = {m.attributed_to for m in kept}
-    kept = [m for m in group if not _adds_nothing(m) or (m.attributed_to is not None and m.attributed_to not in voices)]
+    empty = [_adds_nothing(m) for m in group]
+    voices = {m.attributed_to for m, e in zip(group, empty) if not e}
+    kept = [m for m, e in zip(group, empty) if not e or (m.attributed_to is not None and m.attributed_to not in voices)]
     return kept or group
 
 
