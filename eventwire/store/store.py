@@ -125,11 +125,7 @@ class Store:
         if resolve:
             return self.ingest(result, pipeline_version=pipeline_version, who=who)
         document = result.document
-        events = (*result.events, *result.context_mentions)
-        ids = [e.event_id for e in events]
-        if len(set(ids)) != len(ids):
-            dupes = sorted({i for i in ids if ids.count(i) > 1})
-            raise StoreError(f"document {document.id}: duplicate event ids {dupes}")
+        events = _unique_events(result)
         with self._transaction(f"store document {document.id}"):
             return self._writer.write(document, events, pipeline_version, who)
 
@@ -151,11 +147,7 @@ class Store:
         `similarity` (two events → [0, 1]) defaults to the multilingual sentence encoder.
         """
         document = result.document
-        incoming = (*result.events, *result.context_mentions)
-        ids = [e.event_id for e in incoming]
-        if len(set(ids)) != len(ids):
-            dupes = sorted({i for i in ids if ids.count(i) > 1})
-            raise StoreError(f"document {document.id}: duplicate event ids {dupes}")
+        _unique_events(result)  # two events of one document never share an id
         resolver = self._resolver_for(similarity, settings)
         with self._transaction(f"store document {document.id}"):
             status, previous = self._writer.upsert_document(document, pipeline_version, now_iso())
@@ -417,3 +409,13 @@ def open_store(path: str | Path) -> Store:
     except BaseException:
         conn.close()
         raise
+
+
+def _unique_events(result: DocumentResult) -> tuple[Event, ...]:
+    """Return a document's events and context mentions; raise StoreError if two share an id."""
+    events = (*result.events, *result.context_mentions)
+    ids = [e.event_id for e in events]
+    if len(set(ids)) != len(ids):
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        raise StoreError(f"document {result.document.id}: duplicate event ids {dupes}")
+    return events
