@@ -12,7 +12,6 @@ Reading follows `eventwire.ingest.sources` (what the CLI does with a file):
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import PurePath
@@ -20,7 +19,7 @@ from pathlib import PurePath
 from eventwire.api.schemas import IngestFormat, IngestRequest
 from eventwire.ingest import MAX_INPUT_BYTES, decode_bytes, looks_like_html, read_text_document
 from eventwire.ingest.html import build_html_document
-from eventwire.ingest.jsonl import read_jsonl_stream
+from eventwire.ingest.jsonl import is_json_object_line, read_jsonl_stream
 from eventwire.models import Document, Skip
 
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -54,23 +53,13 @@ def read_request_documents(request: IngestRequest, *, origin: str) -> Iterator[D
     )
 
 
-def _first_line_is_json_object(data: bytes) -> bool:
-    first = data.split(b"\n", 1)[0].removeprefix(b"\xef\xbb\xbf").strip()
-    if not first.startswith(b"{"):
-        return False
-    try:
-        return isinstance(json.loads(first), dict)
-    except ValueError:  # JSONDecodeError and UnicodeDecodeError both derive from it
-        return False
-
-
 def read_upload_documents(
     data: bytes, *, filename: str, published: date | None
 ) -> Iterator[Document | Skip]:
     """Yield the Document(s) or Skip(s) of an uploaded file (text, HTML or JSONL)."""
     origin = f"upload:{filename}"
     suffix = PurePath(filename).suffix.lower()
-    if suffix == ".jsonl" or _first_line_is_json_object(data):
+    if suffix == ".jsonl" or is_json_object_line(data.split(b"\n", 1)[0]):
         yield from read_jsonl_stream(io.BytesIO(data), name=origin, published=published)
         return
     if len(data) > MAX_INPUT_BYTES:

@@ -182,3 +182,14 @@ def _validate(value: Any) -> _Record | str:
         lang=value.get("lang"),
         published=own_date,
     )
+
+
+def is_json_object_line(line: bytes) -> bool:
+    """Return whether a line of bytes (BOM and spaces allowed) is one JSON object: a JSONL batch."""
+    stripped = line.removeprefix(b"\xef\xbb\xbf").strip()
+    if not stripped.startswith(b"{"):
+        return False
+    try:
+        return isinstance(json.loads(stripped), dict)
+    except ValueError:  # JSONDecodeError and UnicodeDecodeError both derive from it
+        return False

@@ -16,7 +16,6 @@ How a path is read:
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
@@ -27,7 +26,7 @@ from typing import BinaryIO
 
 from eventwire.ingest.decode import MAX_INPUT_BYTES, decode_bytes, looks_like_html
 from eventwire.ingest.html import read_html_document
-from eventwire.ingest.jsonl import read_jsonl_documents, read_jsonl_stream
+from eventwire.ingest.jsonl import is_json_object_line, read_jsonl_documents, read_jsonl_stream
 from eventwire.ingest.text import read_text_document
 from eventwire.models import Document, Skip
 
@@ -151,7 +150,7 @@ def read_stdin(
     """
     source = stream if stream is not None else sys.stdin.buffer
     first = source.readline(max_bytes + 1)
-    if _is_json_object_line(first):
+    if is_json_object_line(first):
         yield from read_jsonl_stream(
             source, name=STDIN_ORIGIN, published=published, max_bytes=max_bytes, first_line=first
         )
@@ -162,13 +161,3 @@ def read_stdin(
         yield _too_large(STDIN_ORIGIN, max_bytes)
         return
     yield _read_document_bytes(data, origin=STDIN_ORIGIN, published=published, html=False)
-
-
-def _is_json_object_line(line: bytes) -> bool:
-    stripped = line.removeprefix(b"\xef\xbb\xbf").strip()
-    if not stripped.startswith(b"{"):
-        return False
-    try:
-        return isinstance(json.loads(stripped), dict)
-    except ValueError:  # JSONDecodeError and UnicodeDecodeError both derive from it
-        return False
