@@ -16,7 +16,7 @@ Which mention decides which field:
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from eventwire.extract.lexicon import Taxonomy
@@ -130,8 +130,9 @@ def _primary(mentions: tuple[Mention, ...]) -> Mention:
     )
 
 
-def _span_provenance(document_id: str, span, method: str) -> Provenance:
-    return Provenance(method=method, document_id=document_id, text=span.text, start=span.start, end=span.end)
+def _span_provenance(document_id: str, span, method: str, reason: str | None = None) -> Provenance:
+    return Provenance(method=method, document_id=document_id, text=span.text, start=span.start, end=span.end,
+                      reason=reason)
 
 
 def _actor_name(actor: Actor | None) -> str | None:
@@ -149,6 +150,8 @@ def _is_state(actor: Actor | None) -> bool:
     return actor is not None and (actor.actor_type or "") in {"state_forces", "external_forces"}
 
 
+# ACLED codes the claimant of a credible, uncontested claim by a named group as actor1.
+CLAIMANT_REASON = "a named group's uncontested claim (ACLED codes the claimant)"
 # Actor types of a named armed group whose claim ACLED takes as the perpetrator.
 CLAIMANT_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
 
@@ -332,29 +335,20 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
         blamed = [a for a in options.perpetrators if a.name not in claimed_by and (actor2 is None or a.name != actor2.name)]
         claimant = _credible_claimant(mentions, actor2)
         if claimant is not None:
-            # ACLED codes the claimant of a credible, uncontested claim by a named group
-            actor1 = claimant
-            prov["actor1"] = Provenance(
-                method="actor:claim", document_id=doc_id,
-                text=claimant.span.text if claimant.span else None,
-                start=claimant.span.start if claimant.span else None,
-                end=claimant.span.end if claimant.span else None,
-                reason="a named group's uncontested claim (ACLED codes the claimant)",
-            )
+            actor1 = replace(claimant, method="claim")
         elif blamed:
             actor1 = blamed[0]
     if actor1 is None:
         template = DEFAULT_ACTOR1.get(primary_type, "Unidentified Armed Group ({country})")
         actor1_name = template.format(country=country) if country else None
         prov["actor1"] = Provenance(method="default", reason="no perpetrator named in a reported fact")
-    elif "actor1" in prov:
-        actor1_name = actor1.name
     else:
         actor1_name = actor1.name
+        reason = CLAIMANT_REASON if actor1.method == "claim" else None
         if actor1.span is not None:
-            prov["actor1"] = _span_provenance(doc_id, actor1.span, f"actor:{actor1.method}")
+            prov["actor1"] = _span_provenance(doc_id, actor1.span, f"actor:{actor1.method}", reason=reason)
         else:
-            prov["actor1"] = Provenance(method=f"actor:{actor1.method}", reason=f"ACLED's rule for {sub}")
+            prov["actor1"] = Provenance(method=f"actor:{actor1.method}", reason=reason or f"ACLED's rule for {sub}")
     if actor2 is None and primary_type in VICTIM_TYPES and country:
         actor2_name: str | None = f"Civilians ({country})"
         prov["actor2"] = Provenance(method="default", reason="victims of violence against civilians")
