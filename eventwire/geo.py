@@ -22,3 +22,11 @@ def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     x = math.sin(dl) * math.cos(p2)
     y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
     return (math.degrees(math.atan2(x, y)) + 360) % 360
+
+
+def points_km(a, b) -> float | None:
+    """Return the distance between two located things (`latitude`/`longitude` attributes: places,
+    events), or None when either has no coordinates (an unlocated village)."""
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from eventwire.geo import bearing_deg, haversine_km
+from eventwire.geo import bearing_deg, points_km
 from eventwire.models import EVENT_MODALITIES, Mention, Place
 
 # Incidents dated this many days before publication, in an article that also reports a recent
@@ -115,18 +115,16 @@ def places_compatible(a: Mention, b: Mention) -> bool:
         limit = DERIVED_SAME_PLACE_MAX_KM if derived else SAME_PLACE_MAX_KM
         if pa.name == pb.name:
             return True
-        if pa.latitude is None or pb.latitude is None:
-            return False  # two differently named places, one of them unlocated
-        return haversine_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) <= limit
+        km = points_km(pa, pb)  # None: two differently named places, one of them unlocated
+        return km is not None and km <= limit
     if not is_precise(a) and not is_precise(b):
         # two region-level places: only their admin1, when both give one, can tell them apart
         return not (pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1)
     region, point, region_m = (pa, pb, a) if not is_precise(a) else (pb, pa, b)
     if region.feature == "admin1" and point.admin1 and region.admin1 and point.admin1 != region.admin1:
         return False
-    if region.feature not in {"country", "admin1", "region"} and None not in (region.latitude, point.latitude) and haversine_km(
-        region.latitude, region.longitude, point.latitude, point.longitude
-    ) > 150:
+    km = points_km(region, point)
+    if region.feature not in {"country", "admin1", "region"} and km is not None and km > 150:
         return False
     return _direction_ok(region_m.place.relation if region_m.place else None, region, point)
 
