@@ -245,17 +245,20 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
     zeroed = [m for m in ordered if m.casualties is not None and m.casualties.method == "no_casualties_phrase"]
     fat_m = None
     fatalities_low = fatalities_high = None
-    if numbered and place is not None:
-        # a toll told with the event's own place ("Another 17 died in Gangafani 2") before one
-        # told with no place or a wider one
-        numbered = sorted(numbered, key=lambda m: 0 if m.place is not None and m.place.place is not None
-                          and m.place.place.name == place.name else 1)
-    own = [m for m in numbered if mention_key(m) not in options.shared_mentions]
-    if numbered and not own:
+    def elsewhere(m: Mention) -> bool:
+        # a toll told with the event's own place ("Another 17 died in Gangafani 2") comes before
+        # one told with no place or a wider one
+        return place is None or m.place is None or m.place.place is None or m.place.place.name != place.name
+
+    def shared_toll(m: Mention) -> bool:
+        return mention_key(m) in options.shared_mentions
+
+    if numbered and all(shared_toll(m) for m in numbered):
         # every toll was told of several incidents together (ACLED: the most conservative)
-        numbered = sorted(numbered, key=lambda m: m.casualties.fatalities)
-    elif own:
-        numbered = own + [m for m in numbered if m not in own]
+        numbered = sorted(numbered, key=lambda m: (m.casualties.fatalities, elsewhere(m)))
+    else:
+        # this incident's own tolls first (sorted is stable: text order within each rank)
+        numbered = sorted(numbered, key=lambda m: (shared_toll(m), elsewhere(m)))
     if numbered:
         fat_m = next((m for m in numbered if m.modality == "asserted"), numbered[0])
         fatalities = fat_m.casualties.fatalities
