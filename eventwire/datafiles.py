@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import re
+from importlib import resources
 from pathlib import Path
 
 import yaml
 
 from eventwire.errors import DataFileError
+
+
+def data_path(*parts: str) -> Path:
+    """Return the path of a packaged data file, e.g. data_path("triggers", "fr.yaml")."""
+    return Path(str(resources.files("eventwire"))).joinpath("data", *parts)
 
 
 def read_yaml_mapping(path: Path) -> dict:

@@ -11,15 +11,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-
-from eventwire.datafiles import key_line, read_yaml_mapping
+from eventwire.datafiles import data_path, key_line, read_yaml_mapping
 from eventwire.errors import DataFileError
 from eventwire.models import SUB_EVENT_TO_TYPE
 
-DATA_PACKAGE = "eventwire.data"
 _WORD_SPLIT = re.compile(r"[\s]+|(?<=['’])")
 
 
@@ -84,10 +81,6 @@ class Taxonomy:
         return None
 
 
-def _data_path(relative: str) -> Path:
-    return Path(str(resources.files(DATA_PACKAGE).joinpath(relative)))
-
-
 def load_phrase_file(path: Path, *, allowed_classes: frozenset[str] | None = None) -> PhraseSet:
     """Return the validated cue classes of a trigger or modality file."""
     data = read_yaml_mapping(path)
@@ -133,7 +126,7 @@ def _indexed(name: str, classes: dict[str, tuple[tuple[str, ...], ...]]) -> Phra
 @cache
 def load_taxonomy() -> Taxonomy:
     """Return the ordered ACLED rules from data/taxonomy/acled.yaml."""
-    path = _data_path("taxonomy/acled.yaml")
+    path = data_path("taxonomy", "acled.yaml")
     data = read_yaml_mapping(path)
     rules = []
     for i, raw in enumerate(data.get("rules") or []):
@@ -169,13 +162,13 @@ def load_trigger_lexicon(lang: str) -> PhraseSet:
     """Return the trigger cue classes for a language (data/triggers/<lang>.yaml)."""
     taxonomy = load_taxonomy()
     allowed = _rule_classes(taxonomy) | {"P_PROTESTER", "A_INJURE"}
-    return load_phrase_file(_data_path(f"triggers/{lang}.yaml"), allowed_classes=allowed)
+    return load_phrase_file(data_path("triggers", f"{lang}.yaml"), allowed_classes=allowed)
 
 
 @cache
 def load_modality_lexicon(lang: str) -> PhraseSet:
     """Return the modality/attribution cue classes for a language (data/modality/<lang>.yaml)."""
-    return load_phrase_file(_data_path(f"modality/{lang}.yaml"))
+    return load_phrase_file(data_path("modality", f"{lang}.yaml"))
 
 
 @dataclass(frozen=True)

@@ -19,13 +19,14 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from eventwire.datafiles import data_path
 from eventwire.errors import DataFileError
 from eventwire.models import Actor, Span
 from eventwire.normalize.casualties import fold, fold_text
 
 log = logging.getLogger(__name__)
 
-ACTORS_FILE = Path(__file__).resolve().parent.parent / "data" / "actors.tsv"
+ACTORS_FILE = data_path("actors.tsv")
 ACTOR_TYPES = (
     "state_forces",
     "rebel_group",

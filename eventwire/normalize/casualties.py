@@ -26,13 +26,12 @@ from functools import lru_cache
 from pathlib import Path
 
 
-from eventwire.datafiles import check_known_keys, key_error, read_yaml_mapping
+from eventwire.datafiles import check_known_keys, data_path, key_error, read_yaml_mapping
 from eventwire.errors import DataFileError
 from eventwire.models import Casualties, Span
 
 log = logging.getLogger(__name__)
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "numbers"
 OUTCOMES = ("killed", "injured", "abducted", "arrested")
 DIRECTIONS = ("before", "after", "both")
 # ACLED codebook: deaths reported without a number are coded 3 for a limited attack (10 for a
@@ -225,7 +224,7 @@ def parse_number_lexicon(path: Path) -> NumberLexicon:
 @lru_cache(maxsize=8)
 def load_number_lexicon(lang: str) -> NumberLexicon:
     """Return the packaged number lexicon for `lang` ("fr" or "en"), loaded once."""
-    path = DATA_DIR / f"{lang}.yaml"
+    path = data_path("numbers", f"{lang}.yaml")
     if not path.is_file():
         raise DataFileError(f"{path}: no number lexicon for language {lang!r}")
     return parse_number_lexicon(path)

@@ -31,14 +31,13 @@ from functools import lru_cache
 from pathlib import Path
 
 
-from eventwire.datafiles import check_known_keys, key_error, read_yaml_mapping
+from eventwire.datafiles import check_known_keys, data_path, key_error, read_yaml_mapping
 from eventwire.errors import DataFileError
 from eventwire.models import EventDate, Span
 from eventwire.normalize.casualties import parse_number
 
 log = logging.getLogger(__name__)
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "time"
 KINDS = ("absolute", "weekday", "night", "relative", "anchored", "ago", "week", "month", "period")
 # Precision given to an event dated only by its publication date: the report says the incident
 # happened "recently", i.e. within a few days (ACLED precision 2), never an exact day.
@@ -147,7 +146,7 @@ def parse_time_lexicon(path: Path) -> TimeLexicon:
 @lru_cache(maxsize=8)
 def load_time_lexicon(lang: str) -> TimeLexicon:
     """Return the packaged time lexicon for `lang` ("fr" or "en"), loaded once."""
-    path = DATA_DIR / f"{lang}.yaml"
+    path = data_path("time", f"{lang}.yaml")
     if not path.is_file():
         raise DataFileError(f"{path}: no time lexicon for language {lang!r}")
     return parse_time_lexicon(path)

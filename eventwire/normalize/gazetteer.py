@@ -34,6 +34,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from eventwire.datafiles import data_path
 from eventwire.errors import DataFileError
 
 log = logging.getLogger(__name__)
@@ -115,7 +116,7 @@ class Candidate:
 
 def supplement_path() -> Path:
     """Return the path of the packaged place supplement."""
-    return Path(str(resources.files("eventwire") / "data" / "places_supplement.tsv"))
+    return data_path("places_supplement.tsv")
 
 
 def _float(value: str, path: Path, line: int, column: str) -> float | None:

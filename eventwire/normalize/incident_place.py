@@ -15,10 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import cache
-from importlib import resources
-from pathlib import Path
 
-from eventwire.datafiles import read_yaml_mapping
+from eventwire.datafiles import data_path, read_yaml_mapping
 from eventwire.errors import DataFileError
 from eventwire.extract.lexicon import fold
 from eventwire.models import Place, PlaceMention, Span
@@ -162,7 +160,7 @@ def village_mentions(text: str, sentence: Span, villages: frozenset[str], taken:
 @cache
 def load_not_places() -> frozenset[str]:
     """Return the folded capitalized words that are never an unknown village (data/not_places.yaml)."""
-    path = Path(str(resources.files("eventwire.data").joinpath("not_places.yaml")))
+    path = data_path("not_places.yaml")
     data = read_yaml_mapping(path)
     if not all(isinstance(v, list) for v in data.values()):
         raise DataFileError(f"{path}: expected a mapping of language -> list of words")
