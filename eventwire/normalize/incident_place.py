@@ -13,6 +13,7 @@ ACLED codes the most precise place the report supports. Three rules decide here:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 
@@ -57,6 +58,13 @@ in near on at of from to were was have has had are between after before during w
 """.split())
 
 
+def _listed_after(text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+    """Yield the names listed right after `pos` (", Name", " et Name"…), up to `end` (group 1)."""
+    while pos < end and (m := LIST_ITEM_AFTER.match(text, pos, end)):
+        yield m
+        pos = m.end(1)
+
+
 def expand_list(text: str, sentence: Span, candidates: list[PlaceMention]) -> list[PlaceMention]:
     """Return the candidates plus the names listed with them that NER missed
     ("Kapoka, Mangimu, Mabanga et Petineko": all four, when one of them is a place mention)."""
@@ -78,10 +86,8 @@ def expand_list(text: str, sentence: Span, candidates: list[PlaceMention]) -> li
         if p.place is not None and p.place.feature in AREA_FEATURES:
             continue
         # forward: ", Name" / " et Name" right after the mention, repeatedly
-        pos = p.span.end
-        while pos < sentence.end and (m := LIST_ITEM_AFTER.match(text, pos, sentence.end)):
+        for m in _listed_after(text, p.span.end, sentence.end):
             add(m.start(1), m.end(1), joined=bool(re.search(r"\b(?:et|and|ou|or)\s*$", text[m.start():m.start(1)])))
-            pos = m.end(1)
         # backward: "Name, " right before the mention, repeatedly
         pos = p.span.start
         while pos > sentence.start and (m := LIST_ITEM_BEFORE.search(text, sentence.start, pos)) and m.end() == pos:
@@ -125,21 +131,15 @@ def document_villages(text: str, places: tuple[PlaceMention, ...]) -> frozenset[
     """Return the names an article introduces as localities the gazetteer does not know ("the
     villages of Yoro and Gangafani 2", "la localité d'Anéfis"), so that a later sentence naming
     one alone ("Another 17 died in Gangafani 2") is placed there too."""
-    resolved = {(p.span.start, p.span.end) for p in places if p.place is not None}
     names: set[str] = set()
     for m in STRONG_LOCATIVE.finditer(text):
-        start, end = m.start(1), m.end(1)
-        spans = [(start, end)]
-        pos = end
-        while (item := LIST_ITEM_AFTER.match(text, pos)) is not None:
-            spans.append((item.start(1), item.end(1)))
-            pos = item.end(1)
+        spans = [(m.start(1), m.end(1))] + [(i.start(1), i.end(1)) for i in _listed_after(text, m.end(1), len(text))]
         for a, b in spans:
             name = text[a:b]
-            if (a, b) in resolved or fold(name) in load_not_places() or len(name) < 3:
+            if fold(name) in load_not_places() or len(name) < 3:
                 continue
             if any(p.place is not None and p.span.start <= a < p.span.end for p in places):
-                continue
+                continue  # the gazetteer knows it
             names.add(name)
     return frozenset(names)
 
