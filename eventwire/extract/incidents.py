@@ -296,8 +296,8 @@ def _has_cue(cues: list[CueMatch], cls: str) -> CueMatch | None:
     return None
 
 
-def _tense_flags(verb: Token) -> tuple[bool, bool, bool]:
-    """Return (future, conditional, imperfect) for a verb and its auxiliaries."""
+def _tense_flags(verb: Token) -> tuple[bool, bool, bool, bool]:
+    """Return (future, conditional, imperfect, present) for a verb and its auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in {"aux", "aux:pass", "aux:tense"}]
     tokens = [verb] + auxes
     # French marks the future on the verb; English with "will"/"shall" ("is going to" is a plan cue)
@@ -307,18 +307,15 @@ def _tense_flags(verb: Token) -> tuple[bool, bool, bool]:
     cond = any("Cnd" in t.morph.get("Mood") for t in tokens)
     # the imperfect of the verb itself ("attaquaient"), not a pluperfect ("était tombée")
     imperfect = "Imp" in verb.morph.get("Tense") and not auxes
-    return future, cond, imperfect
-
-
-def _present(verb: Token) -> bool:
-    """Return whether a French verb is in the simple present, active or passive ("est ciblée
-    depuis des mois", "attaquent régulièrement"), not a compound past ("a été ciblée")."""
-    auxes = [c for c in verb.children if c.dep_ in {"aux", "aux:pass", "aux:tense"}]
+    # the simple present, active or passive ("est ciblée depuis des mois", "attaquent
+    # régulièrement"), not a compound past ("a été ciblée")
     if any(fold(a.lemma_) == "avoir" or fold(a.text) == "ete" for a in auxes):
-        return False
-    if auxes:
-        return all("Pres" in a.morph.get("Tense") for a in auxes)
-    return "Pres" in verb.morph.get("Tense") and verb.morph.get("VerbForm") != ["Part"]
+        present = False
+    elif auxes:
+        present = all("Pres" in a.morph.get("Tense") for a in auxes)
+    else:
+        present = "Pres" in verb.morph.get("Tense") and verb.morph.get("VerbForm") != ["Part"]
+    return future, cond, imperfect, present
 
 
 def _negated(trigger: Token, verb: Token) -> bool:
@@ -398,8 +395,7 @@ def classify_modality(
     context. French conditional past ("aurait visé") and "reportedly" are allegations.
     """
     verb = _governing_verb(trigger)
-    future, cond, imperfect = _tense_flags(verb)
-    present = _present(verb)
+    future, cond, imperfect, present = _tense_flags(verb)
     cues = [
         c for c in cues
         if c.cls not in SCOPED_CLASSES
