@@ -30,7 +30,6 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-
 from eventwire.datafiles import check_known_keys, data_path, key_error, read_yaml_mapping
 from eventwire.errors import DataFileError
 from eventwire.models import EventDate, Span
