@@ -172,29 +172,6 @@ def _clean_field(value: str | None) -> str | None:
     return cleaned or None
 
 
-def read_text_document(
-    text: str,
-    *,
-    origin: str,
-    published: date | None = None,
-    title: str | None = None,
-    url: str | None = None,
-    outlet: str | None = None,
-    lang: str | None = None,
-    external_id: str | None = None,
-) -> Document | Skip:
-    """Return the Document for a plain-text dispatch, or the Skip that says why it was not read.
-
-    The title stays None unless given: the first line of a plain-text file is not guessed to be
-    a headline.
-    """
-    return build_document(
-        text,
-        origin=origin,
-        published=published,
-        title=title,
-        url=url,
-        outlet=outlet,
-        lang=lang,
-        external_id=external_id,
-    )
+# The reader of a plain-text dispatch is the common last step itself (its title stays None
+# unless given: the first line of a plain-text file is not guessed to be a headline).
+read_text_document = build_document
