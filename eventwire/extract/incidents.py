@@ -569,6 +569,14 @@ def find_incident_mentions(
     for idx, (sent, cues) in enumerate(zip(sentences, sentence_cues)):
         anchors = [c for c in cues.triggers if c.cls in taxonomy.anchors]
         classes = {c.cls for c in cues.triggers}
+        recalled_tokens = _recalled_tokens(doc, cues, taxonomy)
+        own = [c for c in cues.triggers if c.start not in recalled_tokens]
+        own_rule = taxonomy.classify({c.cls for c in own})
+        if recalled_tokens and own_rule is not None and any(c.cls in taxonomy.anchors for c in own):
+            # "la police a dispersé des manifestants, au lendemain de violentes émeutes": the
+            # sentence's own incident is typed on its own words; the recalled one is context
+            anchors = [c for c in own if c.cls in taxonomy.anchors]
+            classes = {c.cls for c in own}
         ordinal = None
         ordinal_cue = _has_cue(cues.modality, "ordinal_anaphor")
         if ordinal_cue is not None and ordinal_cue.start - sent.start <= 1:
@@ -662,6 +670,21 @@ def find_incident_mentions(
             if recalled is not None:
                 mentions.append(recalled)
     return mentions
+
+
+def _recalled_tokens(doc: Doc, cues: _SentenceCues, taxonomy: Taxonomy) -> frozenset[int]:
+    """Return the tokens of the incidents a sentence recalls after a time-gap context cue
+    ("au lendemain de violentes émeutes", "two days after an attack on a market")."""
+    out: set[int] = set()
+    for c in cues.modality:
+        if c.cls != "context" or (c.end - c.start < 2 and not _time_gap_before(doc, c)):
+            continue
+        for a in cues.triggers:
+            if a.cls in taxonomy.anchors and 0 <= a.start - c.end <= 3:
+                head = doc[a.start:a.end].root
+                if head.pos_ == "NOUN":
+                    out |= {t.i for t in head.subtree}
+    return frozenset(out)
 
 
 def _recalled_incident(

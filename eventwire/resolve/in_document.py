@@ -237,6 +237,7 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
     _group_into(context_groups, context_mentions)
     # an event mention about the incident a context mention recalls belongs to that context group
     remaining = []
+    reported: list[list[Mention]] = []
     for m in event_mentions:
         home = next(
             (
@@ -251,10 +252,16 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
         )
         if home is not None:
             home.append(m)
+            if _told_in_own_right(m) and not any(home is r for r in reported):
+                reported.append(home)
         else:
             remaining.append(m)
     groups: list[list[Mention]] = []
     _group_into(groups, remaining)
+    # a recalled incident the article then tells with its own day and toll ("au lendemain de
+    # violentes émeutes" … "samedi, des manifestations ayant fait 5 morts") is reported news
+    context_groups = [g for g in context_groups if not any(g is r for r in reported)]
+    groups += reported
     placed = [g for g in groups if any(_place(m) is not None for m in g)]
     precise_groups = [g for g in groups if any(is_precise(m) for m in g)]
     events: list[list[Mention]] = []
@@ -294,6 +301,15 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
     # summaries attached to every incident never make an incident of their own
     out = [g for g in out if not all((m.plural or m.count > 1) and not is_precise(m) for m in g.mentions) or len(out) == 1]
     return sorted(out, key=lambda g: (g.context, min(m.sentence.start for m in g.mentions)))
+
+
+def _told_in_own_right(m: Mention) -> bool:
+    """Return whether an event mention gives an incident its own day and toll."""
+    c = m.casualties
+    return (
+        m.date is not None and m.date.method == "time_expression"
+        and c is not None and bool(c.fatalities or c.injuries)
+    )
 
 
 def _adds_nothing(m: Mention) -> bool:

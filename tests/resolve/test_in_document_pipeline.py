@@ -183,3 +183,29 @@ def test_an_unknown_locality_after_an_elided_de_is_the_place_fr():
     text = "L'armée a frappé lundi un convoi dans la localité d'Anzourou-Tessa, au Mali, tuant sept terroristes."
     (event,) = _events(text, "fr", date(2024, 8, 27))
     assert event.location == "Anzourou-Tessa" and event.country == "Mali"
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("fr",
+         "La police a tiré des gaz lacrymogènes dimanche pour disperser des manifestants réunis à "
+         "Gao, au lendemain de violentes émeutes dans la ville.\n\n"
+         "Samedi, des manifestations contre la hausse des prix ont fait trois morts à Gao, où des "
+         "groupes ont incendié des commerces."),
+        ("en",
+         "Police fired tear gas on Sunday to disperse protesters gathered in Gao, a day after violent "
+         "riots in the town.\n\n"
+         "On Saturday, demonstrations against rising prices left three people dead in Gao, where "
+         "crowds burned shops."),
+    ],
+)
+def test_a_recalled_incident_the_article_then_tells_is_an_event(lang, text):
+    events = _events(text, lang, date(2022, 10, 17))
+    by_type = {e.sub_event_type: e for e in events}
+    assert set(by_type) == {"Protest with intervention", "Violent demonstration"}, [
+        (e.sub_event_type, e.event_date) for e in events
+    ]
+    assert by_type["Protest with intervention"].event_date == date(2022, 10, 16)
+    riot = by_type["Violent demonstration"]
+    assert riot.event_date == date(2022, 10, 15) and riot.fatalities == 3
