@@ -674,9 +674,19 @@ def find_incident_mentions(
 
 def _recalled_tokens(doc: Doc, cues: _SentenceCues, taxonomy: Taxonomy) -> frozenset[int]:
     """Return the tokens of the incidents a sentence recalls after a time-gap context cue
-    ("au lendemain de violentes émeutes", "two days after an attack on a market")."""
+    ("au lendemain de violentes émeutes", "two days after an attack on a market") or inside a
+    phrase dated long ago ("la répression il y a un an d'une manifestation")."""
     out: set[int] = set()
     for c in cues.modality:
+        if c.cls == "background" and c.end - c.start >= 2:
+            phrase = doc[c.start:c.end].root
+            first = c.start
+            if phrase.head.pos_ == "NOUN" and phrase.dep_ in {"npadvmod", "advmod", "nmod", "amod"}:
+                # "a crackdown last year on a protest": the noun phrase the cue dates
+                phrase, first = phrase.head, min(phrase.head.left_edge.i, c.start)
+            inside = {t.i for t in phrase.subtree}
+            if any(a.cls in taxonomy.anchors and a.start in inside and a.start >= c.end for a in cues.triggers):
+                out |= {i for i in inside if i >= first}
         if c.cls != "context" or (c.end - c.start < 2 and not _time_gap_before(doc, c)):
             continue
         for a in cues.triggers:

@@ -22,6 +22,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,6 +40,7 @@ UNNUMBERED_DEATHS_DEFAULT = 3
 # Window sizes in words between a number and its casualty phrase, tuned by hand on constructions
 # such as "12 soldats maliens ont été tués" (4) and "killed at least 12" (2).
 MAX_WORDS_BEFORE = 6
+_ANY_DAY = date(2000, 1, 1)  # time expressions are only masked: any reference day will do
 MAX_WORDS_AFTER = 4
 MAX_WORDS_WEAK = 3  # "un soldat a été tué"
 MAX_WORDS_COORDINATED = 4  # "12 soldats et 3 civils", "two soldiers and a civilian"
@@ -56,6 +58,7 @@ _KEYS = frozenset(
         "range_openers",
         "range_joiners",
         "not_counts",
+        "prepositions",
         "casualties",
         "no_casualties",
     }
@@ -117,6 +120,8 @@ class NumberLexicon:
     range_openers: tuple[str, ...]
     range_joiners: tuple[str, ...]
     not_counts: tuple[str, ...]
+    # words after which "a"/"un" is an article, not a head count ("onboard a bus", "dans un camp")
+    prepositions: frozenset[str]
     # folded phrase → (outcome, direction)
     casualty_phrases: dict[str, tuple[str, str]]
     # folded phrase → which figures it zeroes: "killed_and_injured", "killed" or "injured"
@@ -208,6 +213,7 @@ def parse_number_lexicon(path: Path) -> NumberLexicon:
         range_openers=_str_list(path, raw, "range_openers"),
         range_joiners=range_joiners,
         not_counts=not_counts,
+        prepositions=frozenset(fold(w) for w in _str_list(path, raw, "prepositions")),
         casualty_phrases=phrases,
         no_casualty_phrases=no_casualties,
         number_re=number_re,
@@ -331,6 +337,11 @@ def _find_numbers(folded: str, lexicon: NumberLexicon) -> list[_Number]:
         value = _number_value(text, lexicon)
         if value is None:
             continue
+        if text in WEAK_NUMBERS and previous and (
+            previous[-1] in lexicon.prepositions
+            or (len(previous) > 1 and previous[-1] in {"d'", "de", "d"} and previous[-2] in lexicon.prepositions)
+        ):
+            continue  # "onboard a bus", "à bord d'un car": an article, not one victim
         if re.fullmatch(r"\d{4}", text) and 1900 <= value <= 2100:
             before = folded[: m.start()].split()
             if not before or before[-1] in {"en", "in", "since", "depuis", "de", "of", "le"}:
@@ -365,6 +376,37 @@ def _find_numbers(folded: str, lexicon: NumberLexicon) -> list[_Number]:
     return merged
 
 
+def _without_dates(
+    original: str, folded: str, index: list[int], lexicon: NumberLexicon
+) -> tuple[str, list[int]]:
+    """Return a folded sentence with the time expressions that split a casualty phrase cut to one
+    space (and the index back to the original): "la mort ce lundi 15 mars de 58 personnes" reads
+    "la mort de 58 personnes". Other dates stay: they keep weak numbers apart from the keyword."""
+    # imported here: dates reads its number words through this module
+    from eventwire.normalize.dates import find_time_expressions
+
+    cut: list[tuple[int, int]] = []
+    for t in find_time_expressions(original, lang=lexicon.language, published=_ANY_DAY):
+        inside = [k for k, i in enumerate(index) if t.span.start <= i < t.span.end]
+        if not inside:
+            continue
+        before, after = folded[max(0, inside[0] - 30):inside[0]], folded[inside[-1] + 1:inside[-1] + 31]
+        joined = before.rstrip() + " " + after.lstrip()
+        junction = len(before.rstrip())
+        if any(m.start() < junction < m.end() for m in lexicon.casualty_re.finditer(joined)):
+            cut.append((inside[0], inside[-1] + 1))
+    if not cut:
+        return folded, index
+    keep_text: list[str] = []
+    keep_index: list[int] = []
+    for k, ch in enumerate(folded):
+        span = next(((a, b) for a, b in cut if a <= k < b), None)
+        if span is None or k == span[0]:
+            keep_text.append(" " if span else ch)
+            keep_index.append(index[k])
+    return "".join(keep_text), keep_index
+
+
 def _word_count(segment: str) -> int:
     return len(_WORD.findall(segment))
 
@@ -373,7 +415,7 @@ def _read_sentence(
     text: str, start: int, end: int, lexicon: NumberLexicon
 ) -> tuple[list[_Figure], set[str]]:
     """Return the figures in text[start:end] and the outcomes explicitly reported as none."""
-    folded, index = fold_text(text[start:end])
+    folded, index = _without_dates(text[start:end], *fold_text(text[start:end]), lexicon)
 
     def orig(a: int, b: int) -> tuple[int, int]:
         return start + index[a], start + index[b - 1] + 1

@@ -471,10 +471,14 @@ def resolve_event_date(
     lang: str,
     published: date,
     expressions: list[TimeExpression] | None = None,
+    trigger: Span | None = None,
 ) -> EventDate:
     """Return the date of the incident reported in `sentence` (offsets into `text`).
 
-    The most precise expression inside the sentence wins (the first one among equals); else the
+    The most precise expression inside the sentence wins (among equals, the one nearest the
+    `trigger` when given, else the first; one dating a statement only when no other does:
+    "commencent aujourd'hui trois jours de deuil après la mort ce lundi 15 mars de 58
+    personnes" is dated Monday the 15th); else the
     nearest expression before it in the same paragraph; else the publication date, with method
     "published_date", precision 2 and a reason.
     """
@@ -483,8 +487,14 @@ def resolve_event_date(
     inside = [
         e for e in expressions if sentence.start <= e.span.start and e.span.end <= sentence.end
     ]
+    inside = [e for e in inside if not dates_a_statement(text, e)] or inside
     if inside:
-        best = min(inside, key=lambda e: (e.time_precision, e.span.start))
+        def distance(e: TimeExpression) -> int:
+            if trigger is None:
+                return e.span.start
+            return max(e.span.start - trigger.end, trigger.start - e.span.end, 0)
+
+        best = min(inside, key=lambda e: (e.time_precision, distance(e), e.span.start))
         return EventDate(best.value, best.time_precision, best.span, "time_expression")
     para = _paragraph_start(text, sentence.start)
     # a date that only dates a statement ("a spokesperson said on December 7") is not passed on

@@ -260,7 +260,8 @@ def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place:
     published = document.published
     times = [t for t in ctx.times if not any(r.start <= t.span.start < r.end for r in incident.reporting)]
     event_date = (
-        resolve_event_date(incident.sentence, document.text, lang=lang, published=published, expressions=times)
+        resolve_event_date(incident.sentence, document.text, lang=lang, published=published, expressions=times,
+                           trigger=incident.trigger.span)
         if published is not None
         else None
     )

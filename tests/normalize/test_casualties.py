@@ -205,3 +205,22 @@ def test_parse_number_lexicon_rejects_unknown_outcome_naming_line(tmp_path):
 def test_count_casualties_day_after_month_name_is_not_a_count():
     got = count_casualties("Two people were killed on May 3.", lang="en")
     assert got.fatalities == 2
+
+
+@pytest.mark.parametrize(
+    "text,lang,killed",
+    [
+        # a date inside the casualty phrase does not hide the figure
+        ("Trois jours de deuil commencent après la mort ce lundi 15 mars de 58 personnes.", "fr", 58),
+        ("They mourned the deaths on Monday, March 15 of 58 people.", "en", 58),
+        # "a"/"un" after a preposition is an article, not one victim
+        ("At least 11 passengers onboard a bus were on Friday evening killed by gunmen.", "en", 11),
+        ("Au moins 11 passagers à bord d'un car ont été tués vendredi soir.", "fr", 11),
+        ("Onze civils dans un car ont été tués vendredi.", "fr", 11),
+        # the article alone still counts one
+        ("A soldier was killed on Friday.", "en", 1),
+        ("Un soldat a été tué vendredi.", "fr", 1),
+    ],
+)
+def test_count_casualties_reads_through_dates_and_articles(text, lang, killed):
+    assert count_casualties(text, lang=lang).fatalities == killed

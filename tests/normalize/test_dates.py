@@ -175,3 +175,23 @@ def test_parse_time_lexicon_rejects_unknown_key_naming_line(tmp_path):
     )
     with pytest.raises(DataFileError, match=r"xx.yaml:4: bogus"):
         parse_time_lexicon(path)
+
+
+@pytest.mark.parametrize(
+    "text,trigger,lang,expected",
+    [
+        ("Trois jours de deuil commencent aujourd'hui après la mort ce lundi 2 octobre de 58 personnes.",
+         "mort", "fr", date(2023, 10, 2)),
+        ("Mourning begins today after the killing on Monday, October 2 of 58 people.",
+         "killing", "en", date(2023, 10, 2)),
+        # a date that only dates the statement gives way to the incident's
+        ("Gunmen killed five people on Monday, the governor said on Tuesday.", "killed", "en", date(2023, 10, 2)),
+    ],
+)
+def test_resolve_event_date_takes_the_expression_nearest_the_trigger(text, trigger, lang, expected):
+    start = text.index(trigger)
+    got = resolve_event_date(
+        Span(0, len(text), text), text, lang=lang, published=date(2023, 10, 4),
+        trigger=Span(start, start + len(trigger), trigger),
+    )
+    assert got.value == expected

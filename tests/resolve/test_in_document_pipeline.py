@@ -209,3 +209,21 @@ def test_a_recalled_incident_the_article_then_tells_is_an_event(lang, text):
     assert by_type["Protest with intervention"].event_date == date(2022, 10, 16)
     riot = by_type["Violent demonstration"]
     assert riot.event_date == date(2022, 10, 15) and riot.fatalities == 3
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("fr",
+         "Une cinquantaine de militants de l'opposition ont été arrêtés dimanche à Gao, alors qu'ils "
+         "préparaient le retour de leur chef, en exil depuis la répression il y a un an d'une "
+         "manifestation contre la junte."),
+        ("en",
+         "About fifty opposition activists were arrested on Sunday in Gao as they prepared the return "
+         "of their leader, in exile since a crackdown last year on a protest against the junta."),
+    ],
+)
+def test_an_incident_recalled_from_long_ago_does_not_type_the_sentence(lang, text):
+    (event,) = _events(text, lang, date(2023, 10, 9))
+    assert event.sub_event_type == "Arrests"
+    assert event.event_date == date(2023, 10, 8)
