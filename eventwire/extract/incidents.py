@@ -331,30 +331,31 @@ FRAMING_VERBS = frozenset({
     "come", "follow", "occur", "happen", "take", "intervenir", "survenir", "venir", "suivre", "produire",
     "arriver", "s'inscrire", "inscrire",
 })
-TIME_GAP_WORDS = frozenset({
-    "day", "days", "week", "weeks", "month", "months", "hours", "year", "jour", "jours", "semaine",
-    "semaines", "mois", "heures", "an", "ans", "lendemain", "veille", "shortly", "soon", "peu",
-})
-
-
-def _time_gap_before(doc: Doc, cue: CueMatch) -> bool:
-    """Return whether a single-word context cue follows a time distance ("two days after")."""
-    window = doc[max(0, cue.start - 3):cue.start]
-    return any(fold(t.text) in TIME_GAP_WORDS for t in window)
+def _time_gap_before(cue: CueMatch, cues: list[CueMatch]) -> bool:
+    """Return whether a single-word context cue follows a time distance ("two days after"): a
+    `time_gap` cue of the modality file ending at most three words before it."""
+    return any(t.cls == "time_gap" and cue.start - 3 <= t.start and t.end <= cue.start for t in cues)
 
 
 SCOPED_CLASSES = frozenset({"threat", "denial", "habitual", "background", "aggregate", "plan", "hypothetical"})
 CLAUSE_BOUNDARIES = frozenset({"acl:relcl", "relcl", "parataxis", "ccomp", "advcl", "conj", "acl"})
 
 
-def _in_scope(cue: Token, trigger: Token, verb: Token) -> bool:
+def _in_scope(cue: Token, trigger: Token, verb: Token, cls: str = "") -> bool:
     """Return whether a modality cue bears on the trigger's clause.
 
     "…central Mali, where ethnic militias regularly slaughter civilians" does not make "the
     attacks on Monday" habitual: a cue inside another clause (relative, coordinated, reported)
     is out of scope; a cue that governs the trigger ("menacé de s'en prendre") is in scope.
     """
-    if cue.i in {t.i for t in trigger.ancestors}:
+    ancestors = {t.i for t in trigger.ancestors}
+    if cue.i in ancestors:
+        return True
+    if cls == "denial" and cue.dep_ == "amod" and cue.head.pos_ == "NOUN" and (
+        cue.head.i in ancestors or cue.head.head.i in ancestors
+    ):
+        # "de fausses informations circulent, annonçant qu'un convoi est tombé dans une
+        # embuscade": the report that carries the incident is said to be false
         return True
     if cue.dep_ == "pobj" and cue.head.i != trigger.i:
         # the object of a preposition that modifies the incident ("protest following a recent
@@ -399,7 +400,7 @@ def classify_modality(
     cues = [
         c for c in cues
         if c.cls not in SCOPED_CLASSES
-        or (_in_scope(sent.doc[c.start], trigger, verb) and sent.doc[c.start].pos_ not in {"PROPN", "NUM"})
+        or (_in_scope(sent.doc[c.start], trigger, verb, c.cls) and sent.doc[c.start].pos_ not in {"PROPN", "NUM"})
     ]  # "05 May" is a date, not the modal "may"
     before_trigger = [c for c in cues if c.end <= trigger.i + 1]
 
@@ -412,7 +413,7 @@ def classify_modality(
         # "feared dead after militants attacked a bus" tells one incident in sequence; only a
         # time gap ("a day after", "au lendemain de") or a framing verb ("the attack comes after",
         # "ces incidents interviennent après") makes the later phrase a recalled incident
-        if c.end - c.start < 2 and not framing and not _time_gap_before(sent.doc, c):
+        if c.end - c.start < 2 and not framing and not _time_gap_before(c, cues):
             continue
         if 0 <= trigger.i - c.end <= 3 and trigger.pos_ == "NOUN":
             context = c
@@ -687,7 +688,7 @@ def _recalled_tokens(doc: Doc, cues: _SentenceCues, taxonomy: Taxonomy) -> froze
             inside = {t.i for t in phrase.subtree}
             if any(a.cls in taxonomy.anchors and a.start in inside and a.start >= c.end for a in cues.triggers):
                 out |= {i for i in inside if i >= first}
-        if c.cls != "context" or (c.end - c.start < 2 and not _time_gap_before(doc, c)):
+        if c.cls != "context" or (c.end - c.start < 2 and not _time_gap_before(c, cues.modality)):
             continue
         for a in cues.triggers:
             if a.cls in taxonomy.anchors and 0 <= a.start - c.end <= 3:

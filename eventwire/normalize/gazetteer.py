@@ -39,7 +39,7 @@ from eventwire.errors import DataFileError
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 SUPPLEMENT_COLUMNS = (
     "name", "aliases", "feature", "country", "admin1", "code", "lat", "lon", "geo_precision",
 )
@@ -342,6 +342,7 @@ CREATE TABLE places (
   lat REAL, lon REAL, clat REAL, clon REAL, population INTEGER, geonameid INTEGER,
   source TEXT, geo_precision INTEGER, capital INTEGER DEFAULT 0);
 CREATE TABLE names (key TEXT, place_id INTEGER, primary_name INTEGER);
+CREATE TABLE joined (key TEXT, place_id INTEGER, primary_name INTEGER);
 CREATE TABLE countries (iso TEXT PRIMARY KEY, name TEXT, place_id INTEGER);
 CREATE TABLE demonyms (key TEXT, iso TEXT, target TEXT, derived INTEGER);
 CREATE TABLE abbreviations (surface TEXT, iso TEXT, admin1 TEXT);
@@ -615,6 +616,12 @@ def build_gazetteer_index(path: Path | str) -> Path:
             "INSERT INTO names VALUES (?,?,?)",
             ((k, pid, prim) for pid, slot in b.names.items() for k, prim in slot.items()),
         )
+        # "Bani Bangou" is also found as "Banibangou": multi-word names under their joined key
+        con.executemany(
+            "INSERT INTO joined VALUES (?,?,?)",
+            ((k.replace(" ", ""), pid, prim) for pid, slot in b.names.items() for k, prim in slot.items()
+             if " " in k),
+        )
         con.executemany("INSERT INTO countries VALUES (?,?,?)", country_rows)
         con.executemany("INSERT INTO demonyms VALUES (?,?,?,?)", demonyms)
         con.executemany("INSERT INTO abbreviations VALUES (?,?,?)", abbreviations)
@@ -624,6 +631,7 @@ def build_gazetteer_index(path: Path | str) -> Path:
             [("version", str(INDEX_VERSION)), ("built", time.strftime("%Y-%m-%dT%H:%M:%S"))],
         )
         con.execute("CREATE INDEX names_key ON names(key)")
+        con.execute("CREATE INDEX joined_key ON joined(key)")
         con.execute("CREATE INDEX demonyms_key ON demonyms(key)")
         con.commit()
         con.close()
@@ -737,6 +745,13 @@ class Gazetteer:
             rows = self._con.execute(
                 "SELECT place_id, primary_name FROM names WHERE key = ?", (key,)
             ).fetchall()
+            if not rows and len(key) >= 6:
+                # spelled with or without its spaces: "Banibangou" / "Bani Bangou"
+                joined = key.replace(" ", "")
+                rows = self._con.execute(
+                    "SELECT place_id, primary_name FROM joined WHERE key = ? UNION "
+                    "SELECT place_id, primary_name FROM names WHERE key = ?", (joined, joined)
+                ).fetchall()
             found = self._fetch(rows)
             if len(self._cache) > 200_000:
                 self._cache.clear()

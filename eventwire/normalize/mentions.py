@@ -63,7 +63,8 @@ JOURNEY_BEFORE = re.compile(
 )
 PLACE_HEAD_NOUNS = frozenset({
     "county", "province", "state", "region", "district", "city", "town", "village", "area", "square",
-    "road", "highway", "camp", "base", "airport", "border", "river", "lake", "forest", "park", "market",
+    "road", "highway", "camp", "base", "airbase", "airfield", "airport", "garrison", "border", "river",
+    "lake", "forest", "park", "market",
 })
 
 
@@ -75,6 +76,18 @@ NAME_NOT_ORG_AFTER = re.compile(
     r"July|August|September|October|November|December|County|Province|State|Region|District|City|"
     r"Governorate|Square|Road|Street|Airport|Base)\b"
 )
+
+
+# A small town whose name is also an actor's ("FAMa", the Malian army, and Fama in Brazil) is
+# the actor when the whole mention is the actor's name.
+ACTOR_NAMESAKE_MAX_POP = 100_000
+
+
+def is_actor_name(p: PlaceMention, find_actors) -> bool:
+    """Return whether a place mention is an actor's name ("Al-Qaïda", "FAMa")."""
+    if p.place is not None and (p.place.feature != "city" or p.place.population >= ACTOR_NAMESAKE_MAX_POP):
+        return False
+    return bool(find_actors(p.span.text))
 
 
 def non_location_mentions(
@@ -109,7 +122,7 @@ def non_location_mentions(
         ):
             out.add(p.span.start)  # the rest of a journey's list: "to their stations in Elwak and Mandera"
             continue
-        if p.place is None and find_actors(p.span.text):
+        if is_actor_name(p, find_actors):
             out.add(p.span.start)
             continue
         if (main_iso is not None and p.place is not None and p.place.iso != main_iso
@@ -130,9 +143,13 @@ def document_context(document: Document, places: list[PlaceMention], times: list
     """Return the shared context; the main country is the one most place mentions fall in."""
     # the article's country: country names weigh double (a town may be a foreign namesake),
     # datelines count once (they tell the region the correspondent covers)
+    def find_actors(t: str) -> list:
+        return [a for a in find_actor_mentions(t, lang=document.lang, country=None)
+                if a.span and a.span.end - a.span.start >= len(t) - 1]
+
     counts: Counter = Counter()
     for p in places:
-        if p.place is None or not p.place.iso:
+        if p.place is None or not p.place.iso or is_actor_name(p, find_actors):
             continue
         counts[(p.place.country, p.place.iso)] += 2 if p.place.feature in {"country", "admin1"} else 1
     main = counts.most_common(1)[0][0] if counts else (None, None)
@@ -161,7 +178,7 @@ def document_context(document: Document, places: list[PlaceMention], times: list
             break
     not_locations = non_location_mentions(
         doc, places, lang=document.lang, main_iso=main[1],
-        find_actors=lambda t: [a for a in find_actor_mentions(t, lang=document.lang, country=None) if a.span and a.span.end - a.span.start >= len(t) - 1],
+        find_actors=find_actors,
     )
     return DocumentContext(document=document, places=tuple(places), times=tuple(times), main_country=main[0],
                            main_iso=main[1], lead_date=lead_date, anchor=anchor, not_locations=not_locations,

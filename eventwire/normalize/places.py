@@ -154,7 +154,8 @@ _DATELINE_RE = re.compile(
 )
 _PAREN_DATELINE_RE = re.compile(rf"^[ \t]*\((?P<name>[{_UP}][\w'’ .\-]{{1,40}}?)\)[ \t]*[-–—]?", re.MULTILINE)
 _NGRAM_RE = re.compile(
-    rf"[{_UP}]{_WORD}*(?:\s+(?:(?:al|el|ad|an|as|ash|de|du|des|d['’]|la|le|of|on|upon|sur)\s+)?"
+    rf"[{_UP}]{_WORD}*(?:\s+(?:(?:al|el|ad|an|as|ash|de|du|des|d['’]|la|le|of|on|upon|sur)\s+"
+    rf"|(?:al|el|ad|an|ar|as|ash|az)-)?"  # "Ain al-Asad": an Arabic article joined by a hyphen
     rf"[{_UP}]{_WORD}*)*"
 )
 _LEADING_ART_RE = re.compile(r"^(?:(?:the|The|la|La|le|Le|les|Les)\s+|[lL]['’]\s*)", re.UNICODE)
@@ -395,7 +396,7 @@ def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 _CAPS_DATELINE_RE = re.compile(
     r"(?:^|(?<=[.!?\"”]\s))[ \t]*(?P<name>[A-Z][A-Z'’.\-]{2,}(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})"
-    r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]+[-–—][ \t]",
+    r"(?:,[ \t]*(?P<area>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?))?[ \t]+[-–—][ \t]",
     re.MULTILINE,
 )
 
@@ -415,6 +416,8 @@ def _find_datelines(text: str) -> list[tuple[int, int, str]]:
         out.append((m.start("name"), m.end("name"), m.group("name").strip()))
     for m in _CAPS_DATELINE_RE.finditer(text):  # "ATLANTA - ", "BEIRUT, Lebanon — "
         out.append((m.start("name"), m.end("name"), m.group("name").strip().title()))
+        if m.group("area"):  # "ERBIL, Kurdistan Region —": the area is part of the dateline
+            out.append((m.start("area"), m.end("area"), m.group("area").strip()))
     for m in _DATELINE_RE.finditer(text):
         if m.start() > 0 and text[m.start() - 1] not in "\n":
             continue
@@ -499,6 +502,10 @@ _CONNECTORS = frozenset({
 })
 # Words that make a name a street, building or organisation rather than a settlement: such a name
 # is never cut down to a town inside it ("Royal Street" is not Royal, Texas).
+_BASE_AFTER_RE = re.compile(r"\s+(?:air\s*base|airbase|air\s+field|airfield|base|camp|airport)\b", re.IGNORECASE)
+_BASE_BEFORE_RE = re.compile(
+    r"\b(?:base(?:\s+a[ée]rienne|\s+militaire)?|camp|a[ée]roport)\s+(?:de\s+|d['’]\s*)?$", re.IGNORECASE
+)
 _FACILITY_RE = re.compile(
     r"\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|drive|highway|route|bridge|square|"
     r"park|church|cathedral|chapel|school|college|university|library|hospital|hotel|inn|mall|"
@@ -658,6 +665,12 @@ def _detect(
                     blocked.append(span)
                 continue
             if ent.label_ not in BLOCKING_LABELS:
+                continue
+            if any(c.feature in BASE_FEATURES for c in found) and (
+                _BASE_AFTER_RE.match(text, ent.end_char) or _BASE_BEFORE_RE.search(text[max(0, ent.start_char - 25):ent.start_char])
+            ):
+                # "Ain al-Asad airbase" tagged PERSON: a base the gazetteer knows, named as one
+                add(start, start + len(name), name, "ner", None)
                 continue
             blocked.append(span)
             areas = [c for c in found if c.feature in ("continent", "country", "admin1", "region")]

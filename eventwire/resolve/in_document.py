@@ -272,11 +272,12 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
             # another day, a second incident at the place the article is about; else not codable
             home = _nearest_earlier(g, placed)
             if home is None and not placed and any(
-                m.modality in EVENT_MODALITIES and (m.paragraph == 0 or (m.casualties is not None and m.casualties.fatalities))
+                m.modality in EVENT_MODALITIES
+                and ((m.paragraph == 0 and not m.plural) or (m.casualties is not None and m.casualties.fatalities))
                 for m in g
             ):
-                # the article reports an incident (in its lead, or with a toll) but names no
-                # place the gazetteer knows: an event with its location unknown (and said so),
+                # the article reports an incident (in its lead, or with a toll; a bare plural,
+                # "le théâtre des opérations", is no incident) but names no place the gazetteer knows: an event with its location unknown (and said so),
                 # never a dropped one
                 events.append(g)
             elif home is None:

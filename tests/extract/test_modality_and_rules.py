@@ -45,6 +45,12 @@ def only(text: str, lang: str):
         ("en", "In 2019, jihadists attacked this military camp.", "background"),
         ("fr", "Ces violences surviennent au lendemain d'une attaque contre un marché de Gao.", "context"),
         ("en", "The clashes came a day after an attack on a market in Gao.", "context"),
+        # the report that carries the incident is said to be false
+        ("fr", "De fausses informations circulent sur les réseaux sociaux annonçant qu'un convoi est tombé dans une embuscade près de Gao.", "denied"),
+        ("en", "False reports circulated on social media saying that a convoy was ambushed near Gao.", "denied"),
+        # "an" is the English article, not the French "an" (year): no time gap, one incident
+        ("en", "Police opened an investigation after a rocket hit a base near Gao on Sunday.", "asserted"),
+        ("fr", "Ces violences surviennent deux jours après une attaque contre un marché de Gao.", "context"),
         # the toll is feared, the attack is not: a fact clause under a hedged main clause
         ("en", "Several people are feared dead after gunmen attacked a bus near Gao.", "asserted"),
         # a habitual cue inside a prepositional phrase tells the cause, not the incident's modality

@@ -248,3 +248,26 @@ def test_find_place_mentions_a_country_naming_a_school_is_not_the_country(gazett
     mentions = find_place_mentions(text, doc, lang="fr", gazetteer=gazetteer)
     assert not [m for m in mentions if m.span.text == "Canada" and m.relation is None]
     assert [m.place.iso for m in mentions if m.relation is None] == ["NE"]
+
+
+def test_a_dateline_area_is_part_of_the_dateline(gazetteer):
+    text = "ERBIL, Kurdistan Region — A rocket hit a base in Anbar province on Sunday."
+    mentions = find_place_mentions(text, None, lang="en", gazetteer=gazetteer)
+    by_text = {m.span.text: m for m in mentions}
+    assert by_text["ERBIL"].relation == "dateline"
+    assert by_text["Kurdistan Region"].relation == "dateline"
+    assert by_text["Anbar"].relation is None
+
+
+@pytest.mark.parametrize(
+    "lang,text,surface",
+    [
+        ("en", "A rocket hit Ain al-Asad airbase in Anbar province on Sunday.", "Ain al-Asad"),
+        ("fr", "Une roquette a frappé dimanche la base d'Ain al-Asad, dans la province d'Anbar.", "Ain al-Asad"),
+    ],
+)
+def test_a_base_the_ner_calls_a_person_is_a_place(gazetteer, lang, text, surface):
+    doc = _doc(lang, text, [(surface, "PERSON" if lang == "en" else "PER")])
+    mentions = find_place_mentions(text, doc, lang=lang, gazetteer=gazetteer)
+    base = next(m for m in mentions if m.span.text == surface)
+    assert base.place is not None and base.place.feature == "airbase"

@@ -227,3 +227,21 @@ def test_an_incident_recalled_from_long_ago_does_not_type_the_sentence(lang, tex
     (event,) = _events(text, lang, date(2023, 10, 9))
     assert event.sub_event_type == "Arrests"
     assert event.event_date == date(2023, 10, 8)
+
+
+def test_an_actor_named_like_a_foreign_village_does_not_set_the_country():
+    # "FAMa" (the Malian army) is also Fama, a village in Brazil
+    text = (
+        "Les FAMa ont repoussé lundi une attaque contre leur camp de Tessalit.\n\n"
+        "Selon les FAMa, les assaillants ont pris la fuite. Les FAMa ont renforcé leur dispositif."
+    )
+    (event,) = _events(text, "fr", date(2023, 10, 10))
+    assert event.country == "Mali"
+
+
+def test_a_bare_plural_in_an_article_without_places_is_no_incident():
+    text = (
+        "Lundi 9 octobre, des rumeurs circulent sur les réseaux sociaux. "
+        "Il est important de ne pas démoraliser les troupes engagées sur le théâtre des opérations."
+    )
+    assert _events(text, "fr", date(2023, 10, 10)) == ()
