@@ -718,6 +718,17 @@ class Gazetteer:
         pid = self._country_place.get(iso)
         return self._fetch([(pid, 1)])[0] if pid else None
 
+    def capital(self, iso: str) -> Candidate | None:
+        """Return the national capital of an ISO2 country, or None when unknown."""
+        row = self._con.execute(
+            "SELECT id FROM places WHERE iso = ? AND capital = 1 AND feature = 'city' "
+            "ORDER BY population DESC LIMIT 1", (iso,)
+        ).fetchone()
+        if row is None:
+            return None
+        found = self._fetch([(row[0], 1)])
+        return found[0] if found else None
+
     def has_name(self, name: str) -> bool:
         """Return whether any entry is known under this name."""
         key = name_key(name)

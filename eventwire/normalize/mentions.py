@@ -15,14 +15,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date
 
+from eventwire.datafiles import data_path, read_yaml_mapping
+from eventwire.errors import DataFileError
 from eventwire.extract.incidents import IncidentMention
 from eventwire.models import EVENT_MODALITIES, Actor, Casualties, Document, EventDate, Mention, Place, PlaceMention, Span
 from eventwire.normalize.actors import canonicalize_actor, find_actor_mentions
 from eventwire.normalize.casualties import count_casualties
 from eventwire.normalize.dates import TimeExpression, dates_a_statement, resolve_event_date
 from eventwire.normalize.gazetteer import load_gazetteer
+from eventwire.normalize.places import candidate_place
 from eventwire.normalize.incident_place import choose_places, document_villages, sentence_places
 
 # Verbs whose subject defended against the incident rather than carried it out.
@@ -153,6 +157,8 @@ def document_context(document: Document, places: list[PlaceMention], times: list
             continue
         counts[(p.place.country, p.place.iso)] += 2 if p.place.feature in {"country", "admin1"} else 1
     main = counts.most_common(1)[0][0] if counts else (None, None)
+    places = sorted([*places, *capital_mentions(document.text, document.lang, main[1], places)],
+                    key=lambda p: p.span.start)
     areas = Counter(
         p.place.admin1 for p in places
         if p.place is not None and p.relation not in ("dateline", "distance reference") and p.place.iso == main[1] and p.place.admin1
@@ -183,6 +189,47 @@ def document_context(document: Document, places: list[PlaceMention], times: list
     return DocumentContext(document=document, places=tuple(places), times=tuple(times), main_country=main[0],
                            main_iso=main[1], lead_date=lead_date, anchor=anchor, not_locations=not_locations,
                            villages=document_villages(document.text, tuple(places)))
+
+
+@lru_cache(maxsize=1)
+def load_capital_phrases() -> dict[str, tuple[str, ...]]:
+    """Return, per language, the phrases naming the national capital (data/capital_phrases.yaml)."""
+    path = data_path("capital_phrases.yaml")
+    data = read_yaml_mapping(path)
+    if not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in data.values()):
+        raise DataFileError(f"{path}: expected a mapping of language -> list of phrases")
+    return {lang: tuple(sorted(v, key=len, reverse=True)) for lang, v in data.items()}
+
+
+_NAME_OR_OF_AFTER = re.compile(r"\s*,?\s*(?:[A-ZÀ-Ý]|(?:de|du|des|d['’]|of)\s+(?:la\s+|l['’]|the\s+)?[A-ZÀ-Ý])")
+
+
+def capital_mentions(text: str, lang: str, iso: str | None, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Return "la capitale"/"the capital" phrases that name no town, as the capital of `iso` (the
+    article's country), or of the country an adjective names ("la capitale soudanaise")."""
+    phrases = load_capital_phrases().get(lang, ())
+    if not phrases:
+        return []
+    gazetteer = load_gazetteer()
+    taken = [(p.span.start, p.span.end) for p in places]
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.IGNORECASE)
+    out = []
+    for m in pattern.finditer(text):
+        if _NAME_OR_OF_AFTER.match(text, m.end()) or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        # "dans la capitale soudanaise": another country's capital
+        adjective = re.match(r"\s+([a-zà-ÿ-]+)", text[m.end():])
+        country = (gazetteer.demonym_country(adjective.group(1)) if adjective else None) or iso
+        found = gazetteer.capital(country) if country else None
+        if found is None:
+            continue
+        capital = candidate_place(found)
+        end = m.end() + (adjective.end() if adjective and country != iso else 0)
+        out.append(PlaceMention(
+            span=Span(m.start(), end, text[m.start():end]), name=capital.name, place=capital,
+            method="capital_reference", reason=f"{text[m.start():end]!r} names no town: the capital of {capital.country}",
+        ))
+    return out
 
 
 def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:

@@ -236,6 +236,11 @@ def _score(
     return s
 
 
+def candidate_place(c: Candidate) -> Place:
+    """Return a gazetteer entry as the Place an event is coded to (areas at their capital)."""
+    return _to_place(c, admin_point="capital")
+
+
 def _to_place(c: Candidate, *, admin_point: str) -> Place:
     area = c.feature in AREA_FEATURES
     use_centre = area and admin_point == "centre"

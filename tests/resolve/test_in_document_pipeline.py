@@ -245,3 +245,17 @@ def test_a_bare_plural_in_an_article_without_places_is_no_incident():
         "Il est important de ne pas démoraliser les troupes engagées sur le théâtre des opérations."
     )
     assert _events(text, "fr", date(2023, 10, 10)) == ()
+
+
+@pytest.mark.parametrize(
+    "lang,text,town",
+    [
+        ("fr", "Au Mali, des militaires ont enlevé jeudi cinq jeunes dans un quartier de la capitale.", "Bamako"),
+        ("en", "In Mali, soldiers abducted five young men on Thursday in a district of the capital.", "Bamako"),
+        # another country's capital, named by its adjective
+        ("fr", "Des rebelles ont attaqué jeudi une caserne dans la capitale soudanaise.", "Khartoum"),
+    ],
+)
+def test_the_capital_without_its_name_is_the_countrys_capital(lang, text, town):
+    (event,) = _events(text, lang, date(2023, 10, 13))
+    assert event.location == town
