@@ -98,8 +98,10 @@ def expand_list(text: str, sentence: Span, candidates: list[PlaceMention]) -> li
 
 # Words that make the next capitalized name a place even when NER missed it.
 STRONG_LOCATIVE = re.compile(
-    r"\b(?:localité|localités|village|villages|commune|quartier|ville|town|village|area|district|"
+    r"\b(?:(?:localité|localités|village|villages|commune|quartier|ville|town|village|area|district|"
     r"hameau|camp|secteur|arrondissement)\s+(?:de\s+|d['’]\s*|of\s+)?"
+    # a verb whose object is the place attacked: "la première tentative a visé Kolofata"
+    r"|(?:a|ont|avait|avaient)\s+(?:visé|ciblé|pris d'assaut)\s+|(?:targeted|raided|stormed)\s+)"
     r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)"
 )
 

@@ -62,7 +62,10 @@ JOURNEY_BEFORE = re.compile(
     r"|(?:returning|heading|going|travell?ing)\s+(?:back\s+)?to\s+(?:their|its|his|her|the)\s+\w+\s+in\s+"
     r"(?:[A-Z][\w'’-]+(?:\s*,\s*|\s+and\s+))*$"
     r"|(?:regagnaient|rejoignaient|regagnait|rejoignait)\s+(?:leur|leurs|sa|son|ses)\s+\w+\s+(?:à|au|de)\s+"
-    r"(?:[A-Z][\w'’-]+(?:\s*,\s*|\s+et\s+))*$",
+    r"(?:[A-Z][\w'’-]+(?:\s*,\s*|\s+et\s+))*$"
+    # where a source was reached, not where anything happened: "joint depuis Yaoundé", "reached in Kano"
+    r"|(?:joint|jointe|joints|contacté|contactée|interrogé|interrogée)\s+(?:par\s+t[ée]l[ée]phone\s+)?(?:depuis|à)\s+$"
+    r"|(?:reached|contacted|speaking)\s+(?:by\s+(?:phone|telephone)\s+)?(?:in|from)\s+$",
     re.IGNORECASE,
 )
 PLACE_HEAD_NOUNS = frozenset({

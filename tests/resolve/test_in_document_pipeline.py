@@ -259,3 +259,17 @@ def test_a_bare_plural_in_an_article_without_places_is_no_incident():
 def test_the_capital_without_its_name_is_the_countrys_capital(lang, text, town):
     (event,) = _events(text, lang, date(2023, 10, 13))
     assert event.location == town
+
+
+def test_where_a_source_was_reached_is_not_the_place_and_an_attacked_village_is():
+    text = (
+        "Deux kamikazes se sont fait exploser mercredi dans la région de l'Extrême-Nord du Cameroun.\n\n"
+        "\"La région a été confrontée à deux tentatives d'attentat\", a indiqué le gouverneur, joint "
+        "depuis Yaoundé.\n\n"
+        "La première tentative a visé Zigué, vers la frontière nigériane. La deuxième tentative "
+        "d'attentat a été enregistrée à Mora."
+    )
+    events = _events(text, "fr", date(2017, 1, 12))
+    places = sorted(e.location for e in events)
+    assert "Yaoundé" not in places
+    assert places == ["Mora", "Zigué"], places
