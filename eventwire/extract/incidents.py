@@ -331,6 +331,11 @@ FRAMING_VERBS = frozenset({
     "come", "follow", "occur", "happen", "take", "intervenir", "survenir", "venir", "suivre", "produire",
     "arriver", "s'inscrire", "inscrire",
 })
+# French verbs that tell a trend when their subject is a plural incident noun ("les attaques se
+# multiplient", "les violences s'étendent")
+TREND_VERBS = frozenset({"multiplier", "etendre", "intensifier", "propager", "poursuivre", "augmenter", "accroitre"})
+
+
 def _time_gap_before(cue: CueMatch, cues: list[CueMatch]) -> bool:
     """Return whether a single-word context cue follows a time distance ("two days after"): a
     `time_gap` cue of the modality file ending at most three words before it."""
@@ -384,6 +389,24 @@ def _in_fact_clause(trigger: Token, verb: Token, cue: Token) -> bool:
         ):
             return True
     return False
+
+
+def _trend(trigger: Token, verb: Token) -> bool:
+    """Return whether a plural incident noun is the subject of a present progressive that is not
+    itself an incident ("terrorist attacks are crossing the borders", "les attaques se
+    multiplient"): a trend, not an incident."""
+    if trigger.pos_ != "NOUN" or trigger.morph.get("Number") != ["Plur"] or verb.i == trigger.i:
+        return False
+    subject = trigger
+    while subject.dep_ == "conj" and subject.head is not subject:
+        subject = subject.head  # "violent incidents and terrorist attacks are crossing…"
+    if not subject.dep_.startswith("nsubj") or subject.head.i != verb.i:
+        return False
+    if verb.lang_ == "en":
+        return verb.tag_ == "VBG" and any(
+            ch.dep_ == "aux" and ch.lemma_ == "be" and ch.tag_ in {"VBP", "VBZ"} for ch in verb.children
+        )
+    return fold(verb.lemma_) in TREND_VERBS
 
 
 def classify_modality(
@@ -446,6 +469,8 @@ def classify_modality(
         return "habitual", "reported", None
     if _negated(trigger, verb):
         return "negated", "reported", None
+    if _trend(trigger, verb):
+        return "habitual", "reported", None
     if future:
         return "plan", "reported", None
     plan = _has_cue(before_trigger, "plan")

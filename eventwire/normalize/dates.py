@@ -453,8 +453,9 @@ def _paragraph_start(text: str, pos: int) -> int:
 
 # A date right after a speech verb dates the statement, not the incident.
 SPEECH_DATE_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|stated|declared|added|confirmed|reported|"
-    r"indiqué|déclaré|annoncé|affirmé|précisé|confirmé|rapporté|ajouté)\s+(?:on\s+|ce\s+|le\s+)?$",
+    r"\b(?:said|says|told|announced|stated|declared|added|confirmed|reported|released|published|issued|"
+    r"indiqué|déclaré|annoncé|affirmé|précisé|confirmé|rapporté|ajouté|rendu public|rendue publique|"
+    r"publié|publiée|diffusé|diffusée)\s+(?:on\s+|ce\s+|le\s+)?$",
     re.IGNORECASE,
 )
 
@@ -487,7 +488,7 @@ def resolve_event_date(
     inside = [
         e for e in expressions if sentence.start <= e.span.start and e.span.end <= sentence.end
     ]
-    inside = [e for e in inside if not dates_a_statement(text, e)] or inside
+    inside = [e for e in inside if not dates_a_statement(text, e)]
     if inside:
         def distance(e: TimeExpression) -> int:
             if trigger is None:

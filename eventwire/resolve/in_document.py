@@ -216,7 +216,9 @@ def mark_old_mentions(mentions: list[Mention], *, published: date | None) -> lis
         if m.modality in EVENT_MODALITIES and d is not None:
             if (d - published).days > 0:
                 m = replace(m, modality="plan", claim_status="reported")
-            elif recent and (published - d).days > RECAP_MIN_DAYS:
+            elif recent and (published - d).days > RECAP_MIN_DAYS and not m.anaphoric:
+                # ("ces femmes ont été violées le 17 février": an anaphor dates the incident the
+                # article reports, it does not recall another one)
                 m = replace(m, modality="context", claim_status="context")
         out.append(m)
     return out
@@ -233,6 +235,9 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
     mentions = mark_old_mentions(mentions, published=published)
     event_mentions = [m for m in mentions if m.modality in EVENT_MODALITIES]
     context_mentions = [m for m in mentions if m.modality == "context"]
+    # the only incident the article places is denied ("de fausses informations annonçant une
+    # embuscade à Gao"): its placeless sentences are about that, not another incident
+    denied_placed = any(m.modality == "denied" and _place(m) is not None for m in mentions)
     context_groups: list[list[Mention]] = []
     _group_into(context_groups, context_mentions)
     # an event mention about the incident a context mention recalls belongs to that context group
@@ -271,13 +276,13 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
             # no place at all: a detail of an incident told elsewhere in the article, or, on
             # another day, a second incident at the place the article is about; else not codable
             home = _nearest_earlier(g, placed)
-            if home is None and not placed and any(
+            if home is None and not placed and not denied_placed and any(
                 m.modality in EVENT_MODALITIES
-                and ((m.paragraph == 0 and not m.plural) or (m.casualties is not None and m.casualties.fatalities))
+                and (m.paragraph == 0 or (m.casualties is not None and m.casualties.fatalities))
                 for m in g
             ):
-                # the article reports an incident (in its lead, or with a toll; a bare plural,
-                # "le théâtre des opérations", is no incident) but names no place the gazetteer knows: an event with its location unknown (and said so),
+                # the article reports an incident (in its lead, or with a toll) but names no
+                # place the gazetteer knows: an event with its location unknown (and said so),
                 # never a dropped one
                 events.append(g)
             elif home is None:
@@ -300,7 +305,11 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
     out = [MentionGroup(tuple(sorted(g, key=lambda x: x.sentence.start)), context=False) for g in events]
     out += [MentionGroup(tuple(sorted(g, key=lambda x: x.sentence.start)), context=True) for g in context_groups + review]
     # summaries attached to every incident never make an incident of their own
-    out = [g for g in out if not all((m.plural or m.count > 1) and not is_precise(m) for m in g.mentions) or len(out) == 1]
+    def summary(g: MentionGroup) -> bool:
+        return all((m.plural or m.count > 1) and not is_precise(m) for m in g.mentions)
+
+    incidents = [g for g in out if not g.context and not summary(g)]
+    out = [g for g in out if not summary(g) or len(out) == 1 or (not incidents and not g.context)]
     return sorted(out, key=lambda g: (g.context, min(m.sentence.start for m in g.mentions)))
 
 

@@ -95,6 +95,9 @@ def test_find_time_expressions_absolute_dates():
     e = only("7/2/2024", "fr")
     assert (e.value, e.kind) == (date(2024, 2, 7), "absolute")
     assert only("2023-10-01", "en").value == date(2023, 10, 1)
+    # abbreviated months without their dot, ordinal days
+    assert only("On Aug 22nd, protesters gathered", "en").value == date(2023, 8, 22)
+    assert only("On Sept 23rd 2019, workers", "en").value == date(2019, 9, 23)
 
 
 def test_find_time_expressions_month_after_publication_month_is_last_year():

@@ -239,12 +239,21 @@ def test_an_actor_named_like_a_foreign_village_does_not_set_the_country():
     assert event.country == "Mali"
 
 
-def test_a_bare_plural_in_an_article_without_places_is_no_incident():
-    text = (
-        "Lundi 9 octobre, des rumeurs circulent sur les réseaux sociaux. "
-        "Il est important de ne pas démoraliser les troupes engagées sur le théâtre des opérations."
-    )
-    assert _events(text, "fr", date(2023, 10, 10)) == ()
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        # the only incident the article places is denied: its placeless sentences are about it
+        ("fr", "Lundi 9 octobre, de fausses informations circulent sur les réseaux sociaux annonçant "
+               "qu'un convoi est tombé dans une embuscade à Gao. Il est important de ne pas démoraliser "
+               "les troupes engagées sur le théâtre des opérations."),
+        # a trend, not an incident
+        ("en", "The crisis is spreading south. Thus, violent incidents and terrorist attacks are crossing "
+               "the porous borders into the coastal states."),
+        ("fr", "La crise s'étend vers le sud. Les attaques se multiplient dans les pays côtiers."),
+    ],
+)
+def test_no_placeless_event_from_a_denied_report_or_a_trend(lang, text):
+    assert _events(text, lang, date(2023, 10, 10)) == ()
 
 
 @pytest.mark.parametrize(
@@ -273,3 +282,32 @@ def test_where_a_source_was_reached_is_not_the_place_and_an_attacked_village_is(
     places = sorted(e.location for e in events)
     assert "Yaoundé" not in places
     assert places == ["Mora", "Zigué"], places
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("fr",
+         "Dans un communiqué rendu public le 9 mars, une ONG a révélé un viol de masse commis par des "
+         "hommes armés sur une dizaine de femmes à Bossangoa.\n\n"
+         "Ce viol de masse a été commis le 17 février, selon les témoignages des femmes."),
+        ("en",
+         "In a statement released on March 9, an NGO revealed a mass rape committed by gunmen against "
+         "about ten women in Bossangoa.\n\n"
+         "The rape took place on February 17, according to the women's testimonies."),
+    ],
+)
+def test_a_statement_day_does_not_date_the_incident_an_anaphor_dates(lang, text):
+    (event,) = _events(text, lang, date(2017, 3, 10))
+    assert event.event_date == date(2017, 2, 17)
+
+
+def test_plural_mentions_of_an_unplaced_incident_still_make_one_event():
+    text = (
+        "On Oct 8th 2019, ward representatives protested disrupting operations at the county offices, "
+        "demanding the release of school funds. Protesters took an official from his office and "
+        "marched him to other offices."
+    )
+    events = _events(text, "en", date(2019, 10, 8))
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+    assert events[0].event_date == date(2019, 10, 8)
