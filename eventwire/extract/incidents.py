@@ -595,7 +595,7 @@ def find_incident_mentions(
     for idx, (sent, cues) in enumerate(zip(sentences, sentence_cues)):
         anchors = [c for c in cues.triggers if c.cls in taxonomy.anchors]
         classes = {c.cls for c in cues.triggers}
-        recalled_tokens = _recalled_tokens(doc, cues, taxonomy)
+        recalled_tokens = _recalled_tokens(doc, cues, taxonomy) | _protest_topic_tokens(doc, cues)
         own = [c for c in cues.triggers if c.start not in recalled_tokens]
         own_rule = taxonomy.classify({c.cls for c in own})
         if recalled_tokens and own_rule is not None and any(c.cls in taxonomy.anchors for c in own):
@@ -720,6 +720,27 @@ def _recalled_tokens(doc: Doc, cues: _SentenceCues, taxonomy: Taxonomy) -> froze
                 head = doc[a.start:a.end].root
                 if head.pos_ == "NOUN":
                     out |= {t.i for t in head.subtree}
+    return frozenset(out)
+
+
+def _protest_topic_tokens(doc: Doc, cues: _SentenceCues) -> frozenset[int]:
+    """Return the tokens of what a protest is against ("protested against the killings of
+    herders", "manifesté contre l'enlèvement de"): the protest's cause, not an incident of the
+    sentence. A `topic_prep` cue of the modality file introduces it."""
+    preps = {c.start for c in cues.modality if c.cls == "topic_prep"}
+    out: set[int] = set()
+    for c in cues.triggers:
+        if c.cls != "A_PROTEST":
+            continue
+        head = doc[c.start:c.end].root
+        heads = [head]
+        if head.dep_ in {"dobj", "obj", "nsubj", "nsubj:pass", "nsubjpass"}:
+            heads.append(head.head)  # "staged a protest … against", "des manifestants ont marché … contre"
+        for ch in (ch for h in heads for ch in h.children):
+            if ch.dep_ == "prep" and ch.i in preps:
+                out |= {t.i for t in ch.subtree}
+            elif ch.dep_.startswith(("obl", "nmod")) and any(g.dep_ == "case" and g.i in preps for g in ch.children):
+                out |= {t.i for t in ch.subtree}
     return frozenset(out)
 
 

@@ -115,6 +115,18 @@ def test_month_may_is_not_a_modal():
         ("fr", "Des manifestants se sont affrontés avec la police devant la mairie.", "Violent demonstration"),
         ("en", "Rival supporters of the two candidates clashed outside the court.", "Mob violence"),
         ("fr", "Des partisans des deux candidats se sont affrontés devant le tribunal.", "Mob violence"),
+        # the police against an unarmed crowd that is not protesting: a mob, not a battle
+        ("en", "Police clashed with traders at the market on Monday.", "Mob violence"),
+        ("fr", "La police s'est affrontée lundi avec des commerçants au marché.", "Mob violence"),
+        # what a protest is against is not an incident of the sentence
+        ("en", "Activists staged a protest in the capital against the murder of a student.", "Peaceful protest"),
+        ("fr", "Des manifestants ont marché dans la capitale contre les tueries de civils.", "Peaceful protest"),
+        ("en", "Students went on the rampage after the exam was cancelled.", "Violent demonstration"),
+        # a battle needs an armed side on the receiving end
+        ("en", "Two policemen were shot dead by gunmen while on patrol.", "Armed clash"),
+        ("fr", "Deux policiers ont été abattus par des hommes armés lors d'une patrouille.", "Armed clash"),
+        ("en", "Unidentified assailants attacked a vehicle of the health department.", "Attack"),
+        ("fr", "Des assaillants non identifiés ont attaqué un véhicule du service de santé.", "Attack"),
         # battles
         ("fr", "De violents combats ont opposé l'armée aux rebelles près de la ville.", "Armed clash"),
         ("en", "Heavy fighting broke out between the army and rebels near the town.", "Armed clash"),
