@@ -643,6 +643,10 @@ def find_incident_mentions(
             if modality_name == "asserted":
                 modality_name, claim_status = mentions[-1].modality, mentions[-1].claim_status
         agent, patient = _roles(tok) if anchors else (None, None)
+        crowd_rule = _crowd_agent_rule(agent, cues, classes, taxonomy)
+        if crowd_rule is not None and crowd_rule.sub_event_type != rule.sub_event_type:
+            # "residents beat to death a suspected thief": an unarmed crowd acting is Mob violence
+            rule, classes = crowd_rule, classes | {AGENT_CROWD}
         outcome = next((OUTCOME_BY_CLASS[c] for c in ("A_INTERCEPT", "A_KILL", "A_ABDUCT", "A_ARREST", "A_INJURE", "A_LOOT") if c in classes), None)
         weapon = next((WEAPON_BY_CLASS[c] for c in WEAPON_BY_CLASS if c in classes), None)
         anaphor = _has_cue(cues.modality, "same_incident_anaphor")
@@ -726,8 +730,10 @@ def _recalled_tokens(doc: Doc, cues: _SentenceCues, taxonomy: Taxonomy) -> froze
 def _protest_topic_tokens(doc: Doc, cues: _SentenceCues) -> frozenset[int]:
     """Return the tokens of what a protest is against ("protested against the killings of
     herders", "manifesté contre l'enlèvement de"): the protest's cause, not an incident of the
-    sentence. A `topic_prep` cue of the modality file introduces it."""
-    preps = {c.start for c in cues.modality if c.cls == "topic_prep"}
+    sentence. `topic_prep`, `topic_after` and `topic_verb` cues of the modality file introduce it."""
+    topic_preps = {c.start for c in cues.modality if c.cls == "topic_prep"}
+    after_preps = {c.start for c in cues.modality if c.cls == "topic_after"}
+    verbs = {c.start for c in cues.modality if c.cls == "topic_verb"}
     out: set[int] = set()
     for c in cues.triggers:
         if c.cls != "A_PROTEST":
@@ -736,12 +742,37 @@ def _protest_topic_tokens(doc: Doc, cues: _SentenceCues) -> frozenset[int]:
         heads = [head]
         if head.dep_ in {"dobj", "obj", "nsubj", "nsubj:pass", "nsubjpass"}:
             heads.append(head.head)  # "staged a protest … against", "des manifestants ont marché … contre"
-        for ch in (ch for h in heads for ch in h.children):
-            if ch.dep_ == "prep" and ch.i in preps:
-                out |= {t.i for t in ch.subtree}
-            elif ch.dep_.startswith(("obl", "nmod")) and any(g.dep_ == "case" and g.i in preps for g in ch.children):
-                out |= {t.i for t in ch.subtree}
+        for h in heads:
+            # "residents protested after a student was killed": only the protest word itself; "a
+            # protester died after being shot" is about the protester, not the protest's cause
+            preps = topic_preps | (after_preps if h.i == head.i and head.pos_ == "VERB" else set())
+            for ch in h.children:
+                if ch.dep_ == "prep" and ch.i in preps:
+                    out |= {t.i for t in ch.subtree}
+                elif ch.dep_.startswith(("obl", "nmod", "advcl")) and any(
+                    g.dep_ in {"case", "mark"} and g.i in preps for g in ch.children
+                ):
+                    out |= {t.i for t in ch.subtree}
+                elif ch.dep_ in {"advcl", "xcomp", "acl", "conj"} and ch.i in verbs:
+                    out |= {t.i for t in ch.subtree}  # "…, demanding justice for a student killed…"
+                elif ch.dep_ in {"dobj", "obj"} and h.i == head.i and head.pos_ == "VERB":
+                    out |= {t.i for t in ch.subtree}  # "youths protested the death of…"
     return frozenset(out)
+
+
+# Derived cue class: the one who acts is an unarmed crowd (residents, riders, students).
+AGENT_CROWD = "AGENT_CROWD"
+
+
+def _crowd_agent_rule(agent: SpacySpan | None, cues: _SentenceCues, classes: set[str], taxonomy: Taxonomy):
+    """Return the taxonomy rule for the sentence once its agent is known to be an unarmed crowd,
+    or None when the agent is not one."""
+    if agent is None:
+        return None
+    inside = {c.cls for c in cues.triggers if agent.start <= c.start < agent.end}
+    if "P_CROWD" not in inside or inside & {"P_ARMED", "P_SECURITY"}:
+        return None
+    return taxonomy.classify(classes | {AGENT_CROWD})
 
 
 def _recalled_incident(

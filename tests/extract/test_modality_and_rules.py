@@ -122,6 +122,15 @@ def test_month_may_is_not_a_modal():
         ("en", "Activists staged a protest in the capital against the murder of a student.", "Peaceful protest"),
         ("fr", "Des manifestants ont marché dans la capitale contre les tueries de civils.", "Peaceful protest"),
         ("en", "Students went on the rampage after the exam was cancelled.", "Violent demonstration"),
+        ("en", "Residents protested in the town after a student was killed by thugs.", "Peaceful protest"),
+        ("en", "Activists demonstrated in the town demanding justice for a girl who had been abducted and killed.", "Peaceful protest"),
+        ("fr", "Des jeunes ont manifesté dans la ville pour dénoncer l'assassinat d'un étudiant.", "Peaceful protest"),
+        # an unarmed crowd acting: Mob violence
+        ("en", "Residents beat to death a suspected thief in the village.", "Mob violence"),
+        ("fr", "Des habitants en colère ont battu à mort un voleur présumé.", "Mob violence"),
+        # blocking roads is a violent demonstration in ACLED's coding
+        ("en", "Workers blockaded roads around the factory to protest unpaid salaries.", "Violent demonstration"),
+        ("fr", "Des manifestants ont bloqué la route nationale pour protester contre les coupures d'eau.", "Violent demonstration"),
         # a battle needs an armed side on the receiving end
         ("en", "Two policemen were shot dead by gunmen while on patrol.", "Armed clash"),
         ("fr", "Deux policiers ont été abattus par des hommes armés lors d'une patrouille.", "Armed clash"),
