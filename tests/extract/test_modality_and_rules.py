@@ -131,6 +131,10 @@ def test_month_may_is_not_a_modal():
         # blocking roads is a violent demonstration in ACLED's coding
         ("en", "Workers blockaded roads around the factory to protest unpaid salaries.", "Violent demonstration"),
         ("fr", "Des manifestants ont bloqué la route nationale pour protester contre les coupures d'eau.", "Violent demonstration"),
+        # security forces harming civilians, no armed group named: an Attack
+        ("en", "Police officers assaulted and injured a journalist covering the court hearing.", "Attack"),
+        ("fr", "Des policiers ont agressé et blessé un journaliste qui couvrait l'audience.", "Attack"),
+        ("en", "A soldier opened fire on two schoolboys, killing one.", "Attack"),
         # a battle needs an armed side on the receiving end
         ("en", "Two policemen were shot dead by gunmen while on patrol.", "Armed clash"),
         ("fr", "Deux policiers ont été abattus par des hommes armés lors d'une patrouille.", "Armed clash"),
