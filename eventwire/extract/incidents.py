@@ -603,6 +603,8 @@ def find_incident_mentions(
             # sentence's own incident is typed on its own words; the recalled one is context
             anchors = [c for c in own if c.cls in taxonomy.anchors]
             classes = {c.cls for c in own}
+        if _blocks_a_road(doc, cues):
+            classes.add("A_RIOT")  # "matatu crews blocked the busy highway": obstruction, a riot cue
         ordinal = None
         ordinal_cue = _has_cue(cues.modality, "ordinal_anaphor")
         if ordinal_cue is not None and ordinal_cue.start - sent.start <= 1:
@@ -758,6 +760,19 @@ def _protest_topic_tokens(doc: Doc, cues: _SentenceCues) -> frozenset[int]:
                 elif ch.dep_ in {"dobj", "obj"} and h.i == head.i and head.pos_ == "VERB":
                     out |= {t.i for t in ch.subtree}  # "youths protested the death of…"
     return frozenset(out)
+
+
+def _blocks_a_road(doc: Doc, cues: _SentenceCues) -> bool:
+    """Return whether a sentence blocks a road: a V_OBSTRUCT verb whose object is an N_ROAD noun
+    ("blocked the busy Kisumu highway", "ont barré la route nationale")."""
+    roads = {i for c in cues.triggers if c.cls == "N_ROAD" for i in range(c.start, c.end)}
+    for c in cues.triggers:
+        if c.cls != "V_OBSTRUCT":
+            continue
+        verb = doc[c.start:c.end].root
+        if any(ch.dep_ in {"dobj", "obj"} and ch.i in roads for ch in verb.children):
+            return True
+    return False
 
 
 # Derived cue class: the one who acts is an unarmed crowd (residents, riders, students).

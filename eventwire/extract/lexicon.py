@@ -161,7 +161,8 @@ def _rule_classes(taxonomy: Taxonomy) -> frozenset[str]:
 def load_trigger_lexicon(lang: str) -> PhraseSet:
     """Return the trigger cue classes for a language (data/triggers/<lang>.yaml)."""
     taxonomy = load_taxonomy()
-    allowed = _rule_classes(taxonomy) | {"P_PROTESTER", "A_INJURE"}
+    # classes read by the extractor itself rather than by a taxonomy rule
+    allowed = _rule_classes(taxonomy) | {"P_PROTESTER", "A_INJURE", "V_OBSTRUCT", "N_ROAD"}
     return load_phrase_file(data_path("triggers", f"{lang}.yaml"), allowed_classes=allowed)
 
 

@@ -131,6 +131,8 @@ def test_month_may_is_not_a_modal():
         # blocking roads is a violent demonstration in ACLED's coding
         ("en", "Workers blockaded roads around the factory to protest unpaid salaries.", "Violent demonstration"),
         ("fr", "Des manifestants ont bloqué la route nationale pour protester contre les coupures d'eau.", "Violent demonstration"),
+        ("en", "Matatu crews blocked the busy highway to protest harassment by county officers.", "Violent demonstration"),
+        ("en", "Police blocked protesters from reaching the parliament.", "Peaceful protest"),
         # security forces harming civilians, no armed group named: an Attack
         ("en", "Police officers assaulted and injured a journalist covering the court hearing.", "Attack"),
         ("fr", "Des policiers ont agressé et blessé un journaliste qui couvrait l'audience.", "Attack"),
