@@ -234,6 +234,13 @@ def _roles(trigger: Token) -> tuple[SpacySpan | None, SpacySpan | None]:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     patient = _phrase(objs[0])
+    if patient is None and trigger.pos_ == "VERB":
+        # "shot and injured a police officer": the object of the coordinated verb
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            objs = [c for c in conj.children if c.dep_.lower() in PATIENT_DEPS and c.pos_ in {"NOUN", "PROPN"}]
+            if objs:
+                patient = _phrase(objs[0])
+                break
     if trigger.pos_ == "NOUN":
         for child in trigger.children:
             case = [c for c in child.children if c.dep_ in {"case"}]
@@ -645,10 +652,12 @@ def find_incident_mentions(
             if modality_name == "asserted":
                 modality_name, claim_status = mentions[-1].modality, mentions[-1].claim_status
         agent, patient = _roles(tok) if anchors else (None, None)
-        crowd_rule = _crowd_agent_rule(agent, cues, classes, taxonomy)
-        if crowd_rule is not None and crowd_rule.sub_event_type != rule.sub_event_type:
-            # "residents beat to death a suspected thief": an unarmed crowd acting is Mob violence
-            rule, classes = crowd_rule, classes | {AGENT_CROWD}
+        roles = role_classes(agent, patient, cues)
+        role_rule = taxonomy.classify(classes | roles) if roles else None
+        if role_rule is not None:
+            # who acts on whom: "residents beat to death a thief" (AGENT_CROWD) is Mob violence,
+            # "gunmen shot dead a police officer" (PATIENT_SECURITY) a battle
+            rule, classes = role_rule, classes | roles
         outcome = next((OUTCOME_BY_CLASS[c] for c in ("A_INTERCEPT", "A_KILL", "A_ABDUCT", "A_ARREST", "A_INJURE", "A_LOOT") if c in classes), None)
         weapon = next((WEAPON_BY_CLASS[c] for c in WEAPON_BY_CLASS if c in classes), None)
         anaphor = _has_cue(cues.modality, "same_incident_anaphor")
@@ -775,19 +784,30 @@ def _blocks_a_road(doc: Doc, cues: _SentenceCues) -> bool:
     return False
 
 
-# Derived cue class: the one who acts is an unarmed crowd (residents, riders, students).
-AGENT_CROWD = "AGENT_CROWD"
+# Role classes, derived from the parse (not in the lexicons): AGENT_<X> / PATIENT_<X> when the
+# agent or patient phrase holds a cue of class P_<X> (CROWD, SECURITY, ARMED, CIVILIAN). The
+# taxonomy's rules read them like any cue class.
+ROLE_PARTIES = ("CROWD", "SECURITY", "ARMED", "CIVILIAN")
 
 
-def _crowd_agent_rule(agent: SpacySpan | None, cues: _SentenceCues, classes: set[str], taxonomy: Taxonomy):
-    """Return the taxonomy rule for the sentence once its agent is known to be an unarmed crowd,
-    or None when the agent is not one."""
-    if agent is None:
-        return None
-    inside = {c.cls for c in cues.triggers if agent.start <= c.start < agent.end}
-    if "P_CROWD" not in inside or inside & {"P_ARMED", "P_SECURITY"}:
-        return None
-    return taxonomy.classify(classes | {AGENT_CROWD})
+def role_classes(agent: SpacySpan | None, patient: SpacySpan | None, cues: _SentenceCues) -> frozenset[str]:
+    """Return the role classes of a mention: which kinds of party its agent and patient are.
+
+    A phrase naming an armed party is not also a crowd or civilians ("armed herders"); a crowd
+    that names security forces or armed men is not a crowd."""
+    out: set[str] = set()
+    for role, span in (("AGENT", agent), ("PATIENT", patient)):
+        if span is None:
+            continue
+        inside = {c.cls for c in cues.triggers if span.start <= c.start < span.end}
+        armed = inside & {"P_SECURITY", "P_ARMED"}
+        for party in ROLE_PARTIES:
+            if f"P_{party}" not in inside:
+                continue
+            if party in ("CROWD", "CIVILIAN") and armed:
+                continue
+            out.add(f"{role}_{party}")
+    return frozenset(out)
 
 
 def _recalled_incident(

@@ -15,19 +15,29 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from eventwire.datafiles import data_path, read_yaml_mapping
 from eventwire.errors import DataFileError
 from eventwire.extract.incidents import IncidentMention
-from eventwire.models import EVENT_MODALITIES, Actor, Casualties, Document, EventDate, Mention, Place, PlaceMention, Span
+from eventwire.models import (
+    EVENT_MODALITIES,
+    Actor,
+    Casualties,
+    Document,
+    EventDate,
+    Mention,
+    Place,
+    PlaceMention,
+    Span,
+)
 from eventwire.normalize.actors import canonicalize_actor, find_actor_mentions
 from eventwire.normalize.casualties import count_casualties
 from eventwire.normalize.dates import TimeExpression, dates_a_statement, resolve_event_date
 from eventwire.normalize.gazetteer import load_gazetteer
-from eventwire.normalize.places import candidate_place
 from eventwire.normalize.incident_place import choose_places, document_villages, sentence_places
+from eventwire.normalize.places import candidate_place
 
 # Verbs whose subject defended against the incident rather than carried it out.
 DEFENSIVE_LEMMAS = frozenset({"repousser", "riposter", "repel", "repulse", "thwart", "dejouer", "foil", "defendre"})

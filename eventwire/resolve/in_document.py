@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from eventwire.extract.incidents import ROLE_PARTIES
 from eventwire.geo import bearing_deg, points_km
 from eventwire.models import EVENT_MODALITIES, Mention, Place
 
@@ -39,7 +40,9 @@ COMPATIBLE_TYPES = {
     # a demonstration that turns violent is one incident, coded by what the crowd did
     frozenset({"Protests", "Riots"}),
 }
-GENERIC_CLASSES = frozenset({"A_ATTACK", "A_KILL", "W_GUN", "A_INJURE", "P_CIVILIAN", "P_SECURITY", "P_ARMED"})
+GENERIC_CLASSES = frozenset({"A_ATTACK", "A_KILL", "W_GUN", "A_INJURE", "P_CIVILIAN", "P_SECURITY", "P_ARMED"}) | {
+    f"{role}_{party}" for role in ("AGENT", "PATIENT") for party in ROLE_PARTIES if party != "CROWD"
+}  # who did what to whom says nothing of the weapon: still generic
 WEAPON_TYPES = frozenset({"Disrupted weapons use"})
 DIRECTION_BEARINGS = {
     "north": 0, "north-east": 45, "northeast": 45, "east": 90, "south-east": 135, "southeast": 135,

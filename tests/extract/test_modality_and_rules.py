@@ -137,6 +137,12 @@ def test_month_may_is_not_a_modal():
         ("en", "Police officers assaulted and injured a journalist covering the court hearing.", "Attack"),
         ("fr", "Des policiers ont agressé et blessé un journaliste qui couvrait l'audience.", "Attack"),
         ("en", "A soldier opened fire on two schoolboys, killing one.", "Attack"),
+        # who is on the receiving end decides: security forces or armed men fight back, civilians do not
+        ("en", "A man posing as a motorcycle taxi rider shot and injured a police officer in the town.", "Armed clash"),
+        ("fr", "Un homme se faisant passer pour un chauffeur de taxi-moto a blessé par balle un policier.", "Armed clash"),
+        ("en", "Gunmen attacked a militia checkpoint, killing one militiaman.", "Armed clash"),
+        ("en", "Police shot dead a young man during a raid on his home.", "Attack"),
+        ("fr", "Des policiers ont abattu un jeune homme lors d'une perquisition à son domicile.", "Attack"),
         # a battle needs an armed side on the receiving end
         ("en", "Two policemen were shot dead by gunmen while on patrol.", "Armed clash"),
         ("fr", "Deux policiers ont été abattus par des hommes armés lors d'une patrouille.", "Armed clash"),
