@@ -369,6 +369,11 @@ def _in_scope(cue: Token, trigger: Token, verb: Token, cls: str = "") -> bool:
         # "de fausses informations circulent, annonçant qu'un convoi est tombé dans une
         # embuscade": the report that carries the incident is said to be false
         return True
+    if (cue.dep_ == "amod" and cue.head.dep_ == "pobj" and cue.head.i != trigger.i
+            and cue.head.head.head.i != trigger.i and cls != "denial"):
+        # "stabbed three people as part of the ongoing border conflict": an adjective inside
+        # a prepositional phrase describes the setting, not the incident
+        return False
     if cue.dep_ == "pobj" and cue.head.i != trigger.i:
         # the object of a preposition that modifies the incident ("protest following a recent
         # spate of killings", "amid a wave of attacks") tells its cause, not its modality
@@ -427,6 +432,11 @@ def classify_modality(
     """
     verb = _governing_verb(trigger)
     future, cond, imperfect, present = _tense_flags(verb)
+    recent = [c for c in cues if c.cls == "recent"]
+    cues = [
+        c for c in cues
+        if not (c.cls == "background" and any(r.start <= c.start < r.end for r in recent))
+    ]  # "in the past 72 hours" is recent, not "in the past"
     cues = [
         c for c in cues
         if c.cls not in SCOPED_CLASSES

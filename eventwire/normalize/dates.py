@@ -194,7 +194,9 @@ def _patterns(lang: str) -> _Patterns:
     return _Patterns(
         absolute_dmy=re.compile(
             _b(
-                rf"{prefix}(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<d>{day})\s+(?:of\s+)?(?P<m>{mo})"
+                # "22-23 March", "du 22 au 23 mars": a span of days, coded to its first day (ACLED)
+                rf"{prefix}(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?:(?P<d0>{day})\s*(?:[-–]|au|to)\s*)?"
+                rf"(?P<d>{day})\s+(?:of\s+)?(?P<m>{mo})"
                 rf"(?:,?\s+(?P<y>{year}))?"
             ),
             flags,
@@ -320,7 +322,8 @@ def _candidates(text: str, lang: str, published: date) -> list[tuple[int, int, i
                 continue
             month = int(_lookup(ms["months"], m.group("m")))
             year = int(m.group("y")) if m.group("y") else _infer_year(month, published)
-            value = _safe_date(year, month, _day_number(m.group("d"), lex))
+            first = m.groupdict().get("d0") or m.group("d")
+            value = _safe_date(year, month, _day_number(first, lex))
             # "Friday, 7th December 2019" (a Saturday): the text contradicts itself, so the day is
             # only known within a few days (ACLED time_precision 2)
             precision = 1

@@ -48,6 +48,11 @@ def only(text: str, lang: str):
         # the report that carries the incident is said to be false
         ("fr", "De fausses informations circulent sur les réseaux sociaux annonçant qu'un convoi est tombé dans une embuscade près de Gao.", "denied"),
         ("en", "False reports circulated on social media saying that a convoy was ambushed near Gao.", "denied"),
+        # an adjective inside a prepositional phrase describes the setting, not the incident
+        ("en", "Villagers stabbed three herders to death at the market as part of the ongoing border conflict.", "asserted"),
+        # a recent span is not background
+        ("en", "Gunmen abducted a village chief near Gao in the past 72 hours, officials said.", "asserted"),
+        ("en", "In the past, gunmen abducted village chiefs near Gao.", "background"),
         # "an" is the English article, not the French "an" (year): no time gap, one incident
         ("en", "Police opened an investigation after a rocket hit a base near Gao on Sunday.", "asserted"),
         ("fr", "Ces violences surviennent deux jours après une attaque contre un marché de Gao.", "context"),

@@ -98,6 +98,9 @@ def test_find_time_expressions_absolute_dates():
     # abbreviated months without their dot, ordinal days
     assert only("On Aug 22nd, protesters gathered", "en").value == date(2023, 8, 22)
     assert only("On Sept 23rd 2019, workers", "en").value == date(2019, 9, 23)
+    # a span of days is coded to its first day
+    assert only("22-23 March: students held a demonstration", "en").value == date(2023, 3, 22)
+    assert only("du 22 au 23 mars, des attaques", "fr").value == date(2023, 3, 22)
 
 
 def test_find_time_expressions_month_after_publication_month_is_last_year():
