@@ -620,8 +620,11 @@ def find_incident_mentions(
             # sentence's own incident is typed on its own words; the recalled one is context
             anchors = [c for c in own if c.cls in taxonomy.anchors]
             classes = {c.cls for c in own}
-        if _blocks_a_road(doc, cues):
-            classes.add("A_RIOT")  # "matatu crews blocked the busy highway": obstruction, a riot cue
+        blocking = _blocks_a_road(doc, cues)
+        if blocking is not None:
+            # "residents blocked the Nakuru road": obstruction, a riot cue that can anchor alone
+            classes.add("A_RIOT")
+            anchors.append(CueMatch(cls="A_RIOT", start=blocking.start, end=blocking.end))
         ordinal = None
         ordinal_cue = _has_cue(cues.modality, "ordinal_anaphor")
         if ordinal_cue is not None and ordinal_cue.start - sent.start <= 1:
@@ -781,17 +784,17 @@ def _protest_topic_tokens(doc: Doc, cues: _SentenceCues) -> frozenset[int]:
     return frozenset(out)
 
 
-def _blocks_a_road(doc: Doc, cues: _SentenceCues) -> bool:
-    """Return whether a sentence blocks a road: a V_OBSTRUCT verb whose object is an N_ROAD noun
-    ("blocked the busy Kisumu highway", "ont barré la route nationale")."""
+def _blocks_a_road(doc: Doc, cues: _SentenceCues) -> CueMatch | None:
+    """Return the V_OBSTRUCT cue of a sentence whose object is an N_ROAD noun ("blocked the busy
+    Kisumu highway", "ont barré la route nationale"), or None."""
     roads = {i for c in cues.triggers if c.cls == "N_ROAD" for i in range(c.start, c.end)}
     for c in cues.triggers:
         if c.cls != "V_OBSTRUCT":
             continue
         verb = doc[c.start:c.end].root
         if any(ch.dep_ in {"dobj", "obj"} and ch.i in roads for ch in verb.children):
-            return True
-    return False
+            return c
+    return None
 
 
 # Role classes, derived from the parse (not in the lexicons): AGENT_<X> / PATIENT_<X> when the

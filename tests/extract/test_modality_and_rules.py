@@ -138,6 +138,11 @@ def test_month_may_is_not_a_modal():
         ("fr", "Des manifestants ont bloqué la route nationale pour protester contre les coupures d'eau.", "Violent demonstration"),
         ("en", "Matatu crews blocked the busy highway to protest harassment by county officers.", "Violent demonstration"),
         ("en", "Police blocked protesters from reaching the parliament.", "Peaceful protest"),
+        ("en", "Residents blocked the Gao-Bourem road for three hours on Wednesday.", "Violent demonstration"),
+        ("en", "Supporters of the candidate damaged property in the town during the vote count.", "Violent demonstration"),
+        # armed men shooting at anyone not named as a force
+        ("en", "Unknown gunmen opened fire on a delegation of the party, wounding four.", "Attack"),
+        ("en", "Unidentified assailants fired into a crowd at the market.", "Attack"),
         # security forces harming civilians, no armed group named: an Attack
         ("en", "Police officers assaulted and injured a journalist covering the court hearing.", "Attack"),
         ("fr", "Des policiers ont agressé et blessé un journaliste qui couvrait l'audience.", "Attack"),
