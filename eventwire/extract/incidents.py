@@ -665,7 +665,12 @@ def find_incident_mentions(
             if modality_name == "asserted":
                 modality_name, claim_status = mentions[-1].modality, mentions[-1].claim_status
         agent, patient = _roles(tok) if anchors else (None, None)
-        roles = role_classes(agent, patient, cues)
+        # a noun's "de" is ambiguous ("le bilan des soldats tués dans cette attaque", "l'attaque
+        # des soldats"): such an agent says nothing of who acted
+        genitive = tok.pos_ == "NOUN" and agent is not None and any(
+            ch.dep_ == "case" and fold(ch.text) in {"de", "du", "des", "d'"} for ch in agent.root.children
+        )
+        roles = role_classes(None if genitive else agent, patient, cues)
         role_rule = taxonomy.classify(classes | roles) if roles else None
         if role_rule is not None:
             # who acts on whom: "residents beat to death a thief" (AGENT_CROWD) is Mob violence,

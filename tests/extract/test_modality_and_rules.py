@@ -143,6 +143,9 @@ def test_month_may_is_not_a_modal():
         # armed men shooting at anyone not named as a force
         ("en", "Unknown gunmen opened fire on a delegation of the party, wounding four.", "Attack"),
         ("en", "Unidentified assailants fired into a crowd at the market.", "Attack"),
+        ("en", "Supporters of two rival candidates broke into fistfights at the polling centre.", "Mob violence"),
+        ("en", "Militants whipped two women in the village for not wearing veils.", "Attack"),
+        ("en", "A senior prison warder shot and injured two inmates.", "Attack"),
         # security forces harming civilians, no armed group named: an Attack
         ("en", "Police officers assaulted and injured a journalist covering the court hearing.", "Attack"),
         ("fr", "Des policiers ont agressé et blessé un journaliste qui couvrait l'audience.", "Attack"),
