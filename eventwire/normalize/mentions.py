@@ -81,7 +81,7 @@ JOURNEY_BEFORE = re.compile(
 PLACE_HEAD_NOUNS = frozenset({
     "county", "province", "state", "region", "district", "city", "town", "village", "area", "square",
     "road", "highway", "camp", "base", "airbase", "airfield", "airport", "garrison", "border", "river",
-    "lake", "forest", "park", "market",
+    "lake", "forest", "park", "market", "country",
 })
 
 

@@ -278,7 +278,7 @@ _GENERIC_RE = re.compile(
     r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|de\s+|d['’]\s*))",
     re.IGNORECASE,
 )
-_GENERIC_SUFFIX_RE = re.compile(r"\s+(?:province|governorate|region|state|city|district)$", re.IGNORECASE)
+_GENERIC_SUFFIX_RE = re.compile(r"\s+(?:province|governorate|region|state|city|district|county|country)$", re.IGNORECASE)
 
 
 def geocode_place(

@@ -327,13 +327,14 @@ def _told_in_own_right(m: Mention) -> bool:
 
 def _adds_nothing(m: Mention) -> bool:
     """Return whether a mention only points back at an incident told before it: an anaphor
-    ("cette attaque", "the incident") with no place, toll, perpetrator or attribution of its own
+    ("cette attaque", "the incident") with no place, day, toll, perpetrator or attribution of its own
     ("Cette nouvelle attaque survient deux semaines après le coup d'État", "…se dit choqué par ce
     viol de masse"). Such a sentence is about something else (a comparison, a reaction)."""
     c = m.casualties
     return (
         m.anaphoric
         and m.place is None
+        and not (m.date is not None and m.date.method == "time_expression")  # "the attack on December 6"
         and (c is None or (not c.fatalities and not c.injuries and not c.abducted and not c.arrested))
         and m.actor1 is None
         and not m.claimed_by

@@ -311,3 +311,13 @@ def test_plural_mentions_of_an_unplaced_incident_still_make_one_event():
     events = _events(text, "en", date(2019, 10, 8))
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
     assert events[0].event_date == date(2019, 10, 8)
+
+
+def test_an_anaphor_that_gives_the_day_dates_the_incident():
+    text = (
+        "An attack by gunmen on a bus in Wajir country has killed eight people. The statement released "
+        "by the police on December 6 had not given the number of casualties in the attack."
+    )
+    (event,) = _events(text, "en", date(2019, 12, 7))
+    assert event.event_date == date(2019, 12, 6)
+    assert event.location == "Wajir"
