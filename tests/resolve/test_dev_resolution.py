@@ -74,3 +74,20 @@ def test_ingesting_the_dev_set_twice_changes_nothing(dev, similarity):
             if article.id in results:
                 assert store.ingest(results[article.id], similarity=similarity).status == "unchanged"
         assert (store.counts(), store.events()) == before
+
+
+def test_every_incident_told_by_several_articles_is_one_stored_event(dev, similarity):
+    """Beyond the scorer's matched pairs: the reports of one gold incident (the four Wajir bus
+    attack reports, whatever their tolls, places and days) share one stored event."""
+    articles, results = dev
+    tellers: dict[str, set[str]] = {}
+    for article in articles:
+        for event in article.events:
+            if event.get("incident"):
+                tellers.setdefault(event["incident"], set()).add(article.id)
+    shared = {k: v for k, v in tellers.items() if len(v) > 1}
+    assert shared
+    with ingest_all(articles, results, similarity, 1) as store:
+        for incident, ids in shared.items():
+            stored = [set(store.resolved_event_ids(results[i].document.id).values()) for i in sorted(ids)]
+            assert set.intersection(*stored), f"{incident}: reports {sorted(ids)} were not joined"
