@@ -109,7 +109,6 @@ def test_month_may_is_not_a_modal():
         # protest vs riot vs excessive force
         ("fr", "Des centaines de manifestants ont défilé pacifiquement dans la capitale.", "Peaceful protest"),
         ("en", "Hundreds of protesters marched peacefully through the capital.", "Peaceful protest"),
-        ("fr", "Des milliers de personnes s'étaient rassemblées mardi sur la place de l'Indépendance.", "Peaceful protest"),
         ("fr", "La police a dispersé la manifestation à coups de gaz lacrymogène.", "Protest with intervention"),
         ("en", "Police fired tear gas to disperse the protest.", "Protest with intervention"),
         ("fr", "Des émeutiers ont saccagé la mairie et incendié des voitures.", "Violent demonstration"),
