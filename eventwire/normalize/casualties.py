@@ -376,17 +376,26 @@ def _find_numbers(folded: str, lexicon: NumberLexicon) -> list[_Number]:
     return merged
 
 
+@lru_cache(maxsize=256)
+def _time_expressions(text: str, lang: str) -> tuple:
+    """Return the time expressions of a sentence (cached: one sentence is read for each of its
+    incident mentions)."""
+    # imported here: dates reads its number words through this module
+    from eventwire.normalize.dates import find_time_expressions
+
+    return tuple(find_time_expressions(text, lang=lang, published=_ANY_DAY))
+
+
 def _without_dates(
     original: str, folded: str, index: list[int], lexicon: NumberLexicon
 ) -> tuple[str, list[int]]:
     """Return a folded sentence with the time expressions that split a casualty phrase cut to one
     space (and the index back to the original): "la mort ce lundi 15 mars de 58 personnes" reads
     "la mort de 58 personnes". Other dates stay: they keep weak numbers apart from the keyword."""
-    # imported here: dates reads its number words through this module
-    from eventwire.normalize.dates import find_time_expressions
-
+    if not lexicon.casualty_re.search(folded):
+        return folded, index  # no casualty phrase to split
     cut: list[tuple[int, int]] = []
-    for t in find_time_expressions(original, lang=lexicon.language, published=_ANY_DAY):
+    for t in _time_expressions(original, lexicon.language):
         inside = [k for k, i in enumerate(index) if t.span.start <= i < t.span.end]
         if not inside:
             continue

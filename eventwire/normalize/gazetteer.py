@@ -668,6 +668,7 @@ class Gazetteer:
             s: (iso, a1) for s, iso, a1 in self._con.execute("SELECT * FROM abbreviations")
         }
         self._cache: dict[str, list[Candidate]] = {}
+        self._capitals: dict[str, int] | None = None
         self._demonym_cache: dict[tuple[str, bool], Candidate | None] = {}
         self.demonym_keys = frozenset(
             k for (k,) in self._con.execute("SELECT key FROM demonyms WHERE derived = 0")
@@ -720,13 +721,14 @@ class Gazetteer:
 
     def capital(self, iso: str) -> Candidate | None:
         """Return the national capital of an ISO2 country, or None when unknown."""
-        row = self._con.execute(
-            "SELECT id FROM places WHERE iso = ? AND capital = 1 AND feature = 'city' "
-            "ORDER BY population DESC LIMIT 1", (iso,)
-        ).fetchone()
-        if row is None:
-            return None
-        found = self._fetch([(row[0], 1)])
+        if self._capitals is None:  # one scan of the flagged capitals, on first use
+            self._capitals = {}
+            for pid, code in self._con.execute(
+                "SELECT id, iso FROM places WHERE capital = 1 AND feature = 'city' ORDER BY population"
+            ):
+                self._capitals[code] = pid  # the most populous last
+        pid = self._capitals.get(iso)
+        found = self._fetch([(pid, 1)]) if pid else []
         return found[0] if found else None
 
     def has_name(self, name: str) -> bool:
