@@ -57,3 +57,12 @@ def key_line(path: Path, key: str) -> int:
         if key in line and not line.lstrip().startswith("#"):
             return lineno
     return 0
+
+
+def read_language_lists(path: Path, *, what: str = "words") -> dict[str, list]:
+    """Return a data file that maps each language to a list (not_places.yaml,
+    capital_phrases.yaml); raise DataFileError when it is not one."""
+    data = read_yaml_mapping(path)
+    if not all(isinstance(v, list) for v in data.values()):
+        raise DataFileError(f"{path}: expected a mapping of language -> list of {what}")
+    return data

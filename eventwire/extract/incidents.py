@@ -613,9 +613,8 @@ def find_incident_mentions(
         anchors = [c for c in cues.triggers if c.cls in taxonomy.anchors]
         classes = {c.cls for c in cues.triggers}
         recalled_tokens = _recalled_tokens(doc, cues, taxonomy) | _protest_topic_tokens(doc, cues)
-        own = [c for c in cues.triggers if c.start not in recalled_tokens]
-        own_rule = taxonomy.classify({c.cls for c in own})
-        if recalled_tokens and own_rule is not None and any(c.cls in taxonomy.anchors for c in own):
+        own = [c for c in cues.triggers if c.start not in recalled_tokens] if recalled_tokens else []
+        if any(c.cls in taxonomy.anchors for c in own) and taxonomy.classify({c.cls for c in own}) is not None:
             # "la police a dispersé des manifestants, au lendemain de violentes émeutes": the
             # sentence's own incident is typed on its own words; the recalled one is context
             anchors = [c for c in own if c.cls in taxonomy.anchors]

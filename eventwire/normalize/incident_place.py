@@ -17,8 +17,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 
-from eventwire.datafiles import data_path, read_yaml_mapping
-from eventwire.errors import DataFileError
+from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.lexicon import fold
 from eventwire.models import Place, PlaceMention, Span
 
@@ -162,10 +161,7 @@ def village_mentions(text: str, sentence: Span, villages: frozenset[str], taken:
 @cache
 def load_not_places() -> frozenset[str]:
     """Return the folded capitalized words that are never an unknown village (data/not_places.yaml)."""
-    path = data_path("not_places.yaml")
-    data = read_yaml_mapping(path)
-    if not all(isinstance(v, list) for v in data.values()):
-        raise DataFileError(f"{path}: expected a mapping of language -> list of words")
+    data = read_language_lists(data_path("not_places.yaml"))
     return frozenset(fold(str(w)) for words in data.values() for w in words)
 
 

@@ -18,8 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from eventwire.datafiles import data_path, read_yaml_mapping
-from eventwire.errors import DataFileError
+from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.incidents import IncidentMention
 from eventwire.models import (
     EVENT_MODALITIES,
@@ -205,13 +204,15 @@ def document_context(document: Document, places: list[PlaceMention], times: list
 
 
 @lru_cache(maxsize=1)
-def load_capital_phrases() -> dict[str, tuple[str, ...]]:
-    """Return, per language, the phrases naming the national capital (data/capital_phrases.yaml)."""
-    path = data_path("capital_phrases.yaml")
-    data = read_yaml_mapping(path)
-    if not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in data.values()):
-        raise DataFileError(f"{path}: expected a mapping of language -> list of phrases")
-    return {lang: tuple(sorted(v, key=len, reverse=True)) for lang, v in data.items()}
+def load_capital_phrases() -> dict[str, re.Pattern[str]]:
+    """Return, per language, one pattern of the phrases naming the national capital
+    (data/capital_phrases.yaml), compiled once."""
+    data = read_language_lists(data_path("capital_phrases.yaml"), what="phrases")
+    return {
+        lang: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(str(p)) for p in sorted(v, key=len, reverse=True))
+                         + r")(?!\w)", re.IGNORECASE)
+        for lang, v in data.items() if v
+    }
 
 
 _NAME_OR_OF_AFTER = re.compile(r"\s*,?\s*(?:[A-ZÀ-Ý]|(?:de|du|des|d['’]|of)\s+(?:la\s+|l['’]|the\s+)?[A-ZÀ-Ý])")
@@ -220,12 +221,11 @@ _NAME_OR_OF_AFTER = re.compile(r"\s*,?\s*(?:[A-ZÀ-Ý]|(?:de|du|des|d['’]|of)\
 def capital_mentions(text: str, lang: str, iso: str | None, places: list[PlaceMention]) -> list[PlaceMention]:
     """Return "la capitale"/"the capital" phrases that name no town, as the capital of `iso` (the
     article's country), or of the country an adjective names ("la capitale soudanaise")."""
-    phrases = load_capital_phrases().get(lang, ())
-    if not phrases:
+    pattern = load_capital_phrases().get(lang)
+    if pattern is None:
         return []
     gazetteer = load_gazetteer()
     taken = [(p.span.start, p.span.end) for p in places]
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.IGNORECASE)
     out = []
     for m in pattern.finditer(text):
         if _NAME_OR_OF_AFTER.match(text, m.end()) or any(a < m.end() and m.start() < b for a, b in taken):
