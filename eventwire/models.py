@@ -62,6 +62,7 @@ MODALITIES = (
     "plan",
     "hypothetical",
     "negated",
+    "reaction",
     "habitual",
     "background",
     "context",

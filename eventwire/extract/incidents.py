@@ -334,13 +334,9 @@ def _negated(trigger: Token, verb: Token) -> bool:
     return False
 
 
-FRAMING_VERBS = frozenset({
-    "come", "follow", "occur", "happen", "take", "intervenir", "survenir", "venir", "suivre", "produire",
-    "arriver", "s'inscrire", "inscrire",
-})
-# French verbs that tell a trend when their subject is a plural incident noun ("les attaques se
-# multiplient", "les violences s'étendent")
-TREND_VERBS = frozenset({"multiplier", "etendre", "intensifier", "propager", "poursuivre", "augmenter", "accroitre"})
+def _cue_at(cues: list[CueMatch], cls: str, token: Token) -> bool:
+    """Return whether a cue of class `cls` (a one-word verb class of the modality file) is `token`."""
+    return any(c.cls == cls and c.start == token.i for c in cues)
 
 
 def _time_gap_before(cue: CueMatch, cues: list[CueMatch]) -> bool:
@@ -403,10 +399,43 @@ def _in_fact_clause(trigger: Token, verb: Token, cue: Token) -> bool:
     return False
 
 
-def _trend(trigger: Token, verb: Token) -> bool:
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _reaction(sent: SpacySpan, trigger: Token, cues: list[CueMatch]) -> CueMatch | None:
+    """Return the reaction cue that governs an incident noun in a sentence that adds no fact.
+
+    "MSF se dit choqué par ce viol de masse", "There was no immediate comment on Wednesday's
+    strike", "des ONG déplorent des arrestations extrajudiciaires": the incident is the object of
+    a reaction word (the modality file's `reaction` class). A sentence with a figure, or an
+    incident phrase naming a place ("condemned the attack on Kidal"), still reports it.
+    """
+    if trigger.pos_ != "NOUN" or any(t.like_num for t in sent):
+        return None
+    if any(t.ent_type_ in PLACE_ENTITIES for t in trigger.subtree):
+        return None
+    governors = {t.i for t in list(trigger.ancestors)[:3]}
+    for cue in cues:
+        if cue.cls == "reaction" and cue.start in governors:
+            return cue
+    return None
+
+
+def _framed_anaphor(trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
+    """Return whether an anaphoric incident noun is the subject of a framing verb followed by a
+    context cue ("cette nouvelle attaque survient deux semaines après le coup d'État")."""
+    if trigger.pos_ != "NOUN" or not trigger.dep_.startswith("nsubj") or trigger.head.i != verb.i:
+        return False
+    if not any(ch.dep_ == "det" and "Dem" in ch.morph.get("PronType") for ch in trigger.children):
+        return False
+    return _cue_at(cues, "framing", verb) and any(c.cls == "context" and c.start > verb.i for c in cues)
+
+
+def _trend(trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
     """Return whether a plural incident noun is the subject of a present progressive that is not
-    itself an incident ("terrorist attacks are crossing the borders", "les attaques se
-    multiplient"): a trend, not an incident."""
+    itself an incident ("terrorist attacks are crossing the borders") or of a verb of the
+    modality file's `trend` class ("les attaques se multiplient", "attacks have declined"): a
+    trend, not an incident."""
     if trigger.pos_ != "NOUN" or trigger.morph.get("Number") != ["Plur"] or verb.i == trigger.i:
         return False
     subject = trigger
@@ -414,11 +443,11 @@ def _trend(trigger: Token, verb: Token) -> bool:
         subject = subject.head  # "violent incidents and terrorist attacks are crossing…"
     if not subject.dep_.startswith("nsubj") or subject.head.i != verb.i:
         return False
-    if verb.lang_ == "en":
-        return verb.tag_ == "VBG" and any(
-            ch.dep_ == "aux" and ch.lemma_ == "be" and ch.tag_ in {"VBP", "VBZ"} for ch in verb.children
-        )
-    return fold(verb.lemma_) in TREND_VERBS
+    if _cue_at(cues, "trend", verb):
+        return True
+    return verb.lang_ == "en" and verb.tag_ == "VBG" and any(
+        ch.dep_ == "aux" and ch.lemma_ == "be" and ch.tag_ in {"VBP", "VBZ"} for ch in verb.children
+    )
 
 
 def classify_modality(
@@ -446,7 +475,7 @@ def classify_modality(
 
     context = None
     root = sent.root
-    framing = fold(root.lemma_) in FRAMING_VERBS
+    framing = _cue_at(cues, "framing", root)
     for c in cues:
         if c.cls != "context" or c.end > trigger.i:
             continue
@@ -469,6 +498,13 @@ def classify_modality(
                 context = c
     if context is not None:
         return "context", "context", context
+    reaction = _reaction(sent, trigger, cues)
+    if reaction is not None:
+        return "reaction", "reported", reaction
+    if _framed_anaphor(trigger, verb, cues):
+        # "Cette nouvelle attaque survient deux semaines après le coup d'État": the sentence sets
+        # an incident told elsewhere against something else; it reports nothing of its own
+        return "context", "context", None
     for cls in ("threat", "denial"):
         cue = _has_cue(cues, cls)
         if cue is not None:
@@ -486,7 +522,7 @@ def classify_modality(
         return "habitual", "reported", None
     if _negated(trigger, verb):
         return "negated", "reported", None
-    if _trend(trigger, verb):
+    if _trend(trigger, verb, cues):
         return "habitual", "reported", None
     if future:
         return "plan", "reported", None

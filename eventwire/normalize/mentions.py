@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.incidents import IncidentMention
+from eventwire.extract.lexicon import fold, load_modality_lexicon
 from eventwire.models import (
     EVENT_MODALITIES,
     Actor,
@@ -251,15 +252,49 @@ def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
     return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
 
 
+_NEXT_SENTENCE_RE = re.compile(r"[ \t]*([^\n]*?[.!?])(?=\s|$)")
+
+
+@lru_cache(maxsize=None)
+def _incident_reference_re(lang: str) -> re.Pattern[str] | None:
+    phrases = load_modality_lexicon(lang).classes.get("incident_ref", ())
+    if not phrases:
+        return None
+    alternatives = sorted(
+        (re.escape(" ".join(words).replace("' ", "'")) for words in phrases), key=len, reverse=True
+    )
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def _incident_sentence_after(text: str, sentence: Span, *, lang: str) -> Span | None:
+    """Return the sentence right after `sentence` in its paragraph when it refers back to an
+    incident without naming a new one (the modality file's `incident_ref` class: "les faits se
+    sont déroulés", "the incident took place")."""
+    pattern = _incident_reference_re(lang)
+    m = _NEXT_SENTENCE_RE.match(text, sentence.end)
+    if pattern is None or m is None:
+        return None
+    if not pattern.search(fold(m.group(1))):
+        return None
+    return Span(m.start(1), m.end(1), m.group(1))
+
+
 def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[PlaceMention]:
     """Return the place(s) an incident mention reports (see normalize.incident_place)."""
     exclude = tuple(x for x in (incident.attributed_to,) if x is not None) + incident.reporting
     usable = tuple(p for p in ctx.places if p.span.start not in ctx.not_locations)
-    candidates = sentence_places(incident.sentence, usable, exclude=exclude)
+    sentence = incident.sentence
+    candidates = sentence_places(sentence, usable, exclude=exclude)
+    if not candidates:
+        # "…au passage d'un véhicule de la Garde nationale. Les faits se sont déroulés jeudi près
+        # de Djalori": the next sentence, when it points back at the incident, places it
+        following = _incident_sentence_after(ctx.document.text, sentence, lang=ctx.document.lang)
+        if following is not None:
+            sentence, candidates = following, sentence_places(following, usable, exclude=exclude)
     p_start, p_end = _paragraph_bounds(ctx.document.text, incident.sentence.start)
     paragraph = sentence_places(Span(p_start, p_end, ""), usable, exclude=exclude)
     return choose_places(
-        ctx.document.text, incident.sentence, paragraph, candidates, main_iso=ctx.main_iso, document_anchor=ctx.anchor,
+        ctx.document.text, sentence, paragraph, candidates, main_iso=ctx.main_iso, document_anchor=ctx.anchor,
         known=usable, villages=ctx.villages,
     )
 

@@ -301,7 +301,14 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
         elif precise_groups and g not in precise_groups and all(m.plural or m.count > 1 or not is_precise(m) for m in g):
             # a region-level mention beside precise incidents: a summary or a detail of them
             home = _nearest_earlier(g, precise_groups)
-            (home.extend(g) if home is not None else events.append(g))
+            if home is None:
+                events.append(g)
+            elif not any(_elsewhere(m, home) for m in g):
+                home.extend(g)
+            else:
+                # another country or day than the incident told before it ("the February 3
+                # strikes were in retaliation for…" in a story of a strike on the 7th): recalled
+                review.append(g)
         else:
             events.append(g)
     events = [_without_empty_anaphora(g) for g in events]
@@ -314,6 +321,16 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
     incidents = [g for g in out if not g.context and not summary(g)]
     out = [g for g in out if not summary(g) or len(out) == 1 or (not incidents and not g.context)]
     return sorted(out, key=lambda g: (g.context, min(m.sentence.start for m in g.mentions)))
+
+
+def _elsewhere(m: Mention, group: list[Mention]) -> bool:
+    """Return whether a region-level mention names another country (a multinational region such
+    as "the Sahel" names none) or another day than every mention of an incident group."""
+    place = _place(m)
+    others = {_place(x).iso for x in group if _place(x) is not None and _place(x).iso}
+    if place is not None and place.iso and others and place.iso not in others:
+        return True
+    return m.date is not None and m.date.method == "time_expression" and not any(dates_compatible(m, x) for x in group)
 
 
 def _told_in_own_right(m: Mention) -> bool:

@@ -58,6 +58,20 @@ def only(text: str, lang: str):
         ("fr", "Ces violences surviennent deux jours après une attaque contre un marché de Gao.", "context"),
         # the toll is feared, the attack is not: a fact clause under a hedged main clause
         ("en", "Several people are feared dead after gunmen attacked a bus near Gao.", "asserted"),
+        # a reaction to an incident told elsewhere, with no figure or place of its own
+        ("fr", "Le chef de mission se dit choqué et très attristé par ce viol de masse.", "reaction"),
+        ("fr", "Des organisations de défense des droits de l'homme déplorent des arrestations arbitraires.", "reaction"),
+        ("en", "There was no immediate comment from officials on Wednesday's strike.", "reaction"),
+        ("en", "The governor condemned the attack on Kidal that killed five soldiers.", "asserted"),
+        # a trend told by a plural incident noun and a verb of the `trend` class
+        ("fr", "Les attaques meurtrières des jihadistes ont considérablement diminué dans la région.", "habitual"),
+        ("en", "Deadly attacks by the militants have declined in the region.", "habitual"),
+        # what happens in most cases is habitual; before the ceasefire is background
+        ("fr", "Dans la majorité des cas, des rançons sont exigées pour la libération des otages.", "habitual"),
+        ("en", "In most cases, gunmen abduct travellers on this road.", "habitual"),
+        ("fr", "Sa maison avait été détruite par une frappe israélienne avant le cessez-le-feu.", "background"),
+        # an anaphor set against something else by a framing verb adds nothing of its own
+        ("fr", "Cette nouvelle attaque survient deux semaines après le coup d'État militaire.", "context"),
         # a habitual cue inside a prepositional phrase tells the cause, not the incident's modality
         ("en", "Residents of Marsabit protested on Monday against a surge in insecurity.", "asserted"),
         ("en", "Hundreds of traders protested in Marsabit on Monday over a series of arrests.", "asserted"),

@@ -321,3 +321,25 @@ def test_an_anaphor_that_gives_the_day_dates_the_incident():
     (event,) = _events(text, "en", date(2019, 12, 7))
     assert event.event_date == date(2019, 12, 6)
     assert event.location == "Wajir"
+
+
+def test_a_summary_of_another_country_and_day_does_not_join_the_incident_en():
+    text = (
+        "A drone strike hit a car in the Iraqi town of Kirkuk on Wednesday, killing three militants.\n\n"
+        "The February 3 strikes were in retaliation for an attack that killed three soldiers in Jordan."
+    )
+    (event,) = _events(text, "en", date(2024, 2, 8))
+    assert event.location == "Kirkuk"
+    assert not any("retaliation" in t for t in _evidence(event))
+
+
+def test_the_next_sentence_places_an_incident_it_points_back_at_fr():
+    text = (
+        "Au moins trois soldats ont été tués jeudi dans l'explosion d'un engin explosif improvisé au passage "
+        "de leur véhicule. Les faits se sont déroulés près de Mainé-Soroa, au Niger.\n\n"
+        "Le bilan est encore provisoire."
+    )
+    (event,) = _events(text, "fr", date(2023, 4, 14))
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.location == "Maïné Soroa"
+    assert event.fatalities == 3
