@@ -55,6 +55,12 @@ W_CONTEXT_ADMIN2 = 4.0  # "Paris" beside "Henry County": the county the town is 
 W_PAIR = 12.0  # "Dublin, Ga.", "Paris, Texas": the division or country written after the town
 W_FEATURE_HINT = 8.0
 W_POPULATION = 1.0  # per power of ten
+# A town a hundredth the size of a city of a million that bears its name ("Liverpool",
+# Pennsylvania vs Liverpool) needs its own division named in the document to win on country
+# context alone.
+W_FAME = 8.0
+FAME_FROM = 1_000_000
+FAME_RATIO = 100
 AREA_POPULATION_DAMPING = 1.0  # powers of ten taken off an area's summed town population
 BASE_FEATURES = frozenset({"airbase", "airport", "camp", "facility", "hospital", "border_crossing"})
 AREA_FEATURES = frozenset({"continent", "country", "admin1", "admin2", "region"})
@@ -192,6 +198,7 @@ def _score(
     within: tuple[str, str | None] | None = None,
     domestic_area: bool = False,
     dominant_admin1: tuple[str, str] | None = None,
+    overshadowed: bool = False,
 ) -> float:
     s = W_PRIMARY if c.primary or c.source == "supplement" else 0.0
     s += W_FEATURE.get(c.feature, 1.0)
@@ -203,6 +210,8 @@ def _score(
     # the big town of the same name elsewhere ("Gaza" city vs Mozambique's Gaza province).
     damping = AREA_POPULATION_DAMPING if c.feature in ("admin1", "admin2") else 0.0
     s += W_POPULATION * max(0.0, math.log10(c.population + 1) - damping)
+    if overshadowed:
+        s -= W_FAME
     if country_hint and c.iso == country_hint:
         s += W_COUNTRY_HINT
     context = 0.0
@@ -357,6 +366,7 @@ def _resolve(
         )
         for c in found
     )
+    famous = max((c.population for c in found if c.feature == "city" and c.primary), default=0)
     best = max(
         found,
         key=lambda c: _score(
@@ -365,6 +375,8 @@ def _resolve(
             neighbours=gazetteer.neighbours(c.iso) if c.iso else frozenset(),
             dominant=dominant, within=within, domestic_area=domestic_area,
             dominant_admin1=dominant_admin1,
+            overshadowed=famous >= FAME_FROM and c.feature == "city" and c.population * FAME_RATIO < famous
+            and not context_admin1.get((c.iso, c.admin1)) and not (within and c.iso == within[0]),
         ),
     )
     if best.feature in ("admin1", "admin2") and feature_hint not in ("admin1", "admin2"):
@@ -524,6 +536,7 @@ _PLURAL_DIVISIONS_RE = re.compile(
 )
 _ABBREV_RE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,4}\.\s?){1,3}(?![\w])")
 STRONG_TOWN_POPULATION = 100_000
+PERSON_TAGGED_TOWN_POPULATION = 10_000
 
 
 def _strong(found: list[Candidate]) -> bool:
@@ -684,6 +697,11 @@ def _detect(
                 add(start, start + len(name), name, "ner",
                     DEMONYM if demonym(name, found) else None)
             elif ent.label_ in ("PERSON", "PER") and any(c.primary for c in areas):
+                add(start, start + len(name), name, "ner", None)
+            elif ent.label_ in ("PERSON", "PER") and " " not in name and any(
+                c.primary and c.feature == "city" and c.population >= PERSON_TAGGED_TOWN_POPULATION for c in found
+            ) and _LOCATIVE_RE.search(text[max(0, start - 12):start]):
+                # "in Owerri", "born in Manchester": a town tagged PERSON after a preposition
                 add(start, start + len(name), name, "ner", None)
             elif ent.label_ not in ("PERSON", "PER"):
                 parts = _subspans(

@@ -271,3 +271,32 @@ def test_a_base_the_ner_calls_a_person_is_a_place(gazetteer, lang, text, surface
     mentions = find_place_mentions(text, doc, lang=lang, gazetteer=gazetteer)
     base = next(m for m in mentions if m.span.text == surface)
     assert base.place is not None and base.place.feature == "airbase"
+
+
+def test_country_centre_is_the_geographic_centre_for_geoparsing(gazetteer):
+    # Indonesia's towns cluster on Java; its geographic centre is ~1,400 km east of theirs
+    place = geocode_place("Indonesia", gazetteer=gazetteer, admin_point="centre")
+    assert abs(place.latitude - -5.0) < 1 and abs(place.longitude - 120.0) < 1
+    # events are still coded to the capital (ACLED)
+    assert geocode_place("Indonesia", gazetteer=gazetteer).name == "Indonesia"
+
+
+def test_a_small_namesake_of_a_big_city_needs_its_state_named(gazetteer):
+    # a US story: country context alone does not turn London into London, Ohio
+    assert geocode_place("London", gazetteer=gazetteer, context_countries={"US": 1.0}).iso == "GB"
+    ohio = geocode_place(
+        "London", gazetteer=gazetteer, context_countries={"US": 1.0},
+        context_admin1={("US", "Ohio"): 1.0},
+    )
+    assert (ohio.iso, ohio.admin1) == ("US", "Ohio")
+
+
+def test_a_town_tagged_person_after_a_preposition_is_a_place(gazetteer):
+    text = "The vice-chancellor of the university in Owerri said classes would resume."
+    doc = _doc("en", text, [("Owerri", "PERSON")])
+    (mention,) = find_place_mentions(text, doc, lang="en", gazetteer=gazetteer)
+    assert mention.place.iso == "NG"
+    # a person's name that is also a town, without a preposition, stays a person
+    text = "Owerri said classes would resume."
+    doc = _doc("en", text, [("Owerri", "PERSON")])
+    assert find_place_mentions(text, doc, lang="en", gazetteer=gazetteer) == []
