@@ -31,8 +31,12 @@ def _only(found):
         # A_LOOT: arson alone is property destruction, not a riot
         ("Gunmen set ablaze several houses in the village of Kerou on Sunday.", "Looting/property destruction"),
         ("Attackers ransacked the health centre in Kerou overnight.", "Looting/property destruction"),
-        # A_RIOT: stone-throwing and petrol bombs
-        ("Youths threw petrol bombs at the town hall in Kerou on Friday.", "Violent demonstration"),
+        # A_RIOT: stone-throwing and petrol bombs, by protesters (a Violent demonstration) or by
+        # a crowd with no demonstration (Mob violence); a shootout is a battle
+        ("Protesters threw petrol bombs at the town hall in Kerou on Friday.", "Violent demonstration"),
+        ("Youths blocked the highway and threw petrol bombs at the town hall in Kerou on Friday.", "Violent demonstration"),
+        ("Rioters pelted two prison warders with stones in Kerou on Friday.", "Mob violence"),
+        ("Two gunmen were killed in a shootout with police in Kerou on Friday.", "Armed clash"),
         # A_CLASH: "traded fire" / "exchanged fire"
         ("Soldiers and gang members traded fire for hours in Kerou on Monday.", "Armed clash"),
         # P_ARMED gangs + A_ATTACK: an attack between armed actors
