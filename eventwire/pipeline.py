@@ -72,6 +72,7 @@ def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
     groups = merge_mentions_in_document(mentions, published=document.published)
     options = EventOptions(
         default_country=ctx.main_country,
+        default_place=ctx.anchor if ctx.anchor is not None and ctx.anchor.feature != "country" else None,
         perpetrators=document_perpetrators(document, mentions, country=ctx.main_country, old_news_extra=old_sentences(groups)),
         taxonomy=load_taxonomy(),
         shared_mentions=shared_mention_keys(groups),

@@ -113,7 +113,8 @@ _OFFSET_RE = re.compile(
 # "à plus de 600 kilomètres de Lomé", "some 100 km from the capital": without a direction the
 # town is only a yardstick; far away, it is not where anything happened.
 _DISTANCE_RE = re.compile(
-    rf"(\d+(?:[.,]\d+)?)\s*{_UNIT}\s+(?:away\s+)?(?:of|from|de|du|d['’])\s*{_ART}$",
+    rf"(\d+(?:[.,]\d+)?)\s*{_UNIT}\s+(?:away\s+)?(?:of|from|de|du|d['’])\s*{_ART}"
+    r"(?:(?:capital|capitale|city\s+of|town\s+of|ville\s+de|ville\s+d['’])\s*)?$",
     re.IGNORECASE,
 )
 # "several miles north-east of the capital Nairobi", "à des centaines de kilomètres de Bamako":

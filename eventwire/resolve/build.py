@@ -26,6 +26,7 @@ from eventwire.models import (
     Event,
     Evidence,
     Mention,
+    Place,
     Provenance,
     Report,
 )
@@ -75,6 +76,7 @@ class EventOptions:
     """What the builder needs besides the mentions."""
 
     default_country: str | None = None  # the document's main country, for vague mentions
+    default_place: Place | None = None  # the article's main area (admin1 or finer), for placeless incidents
     perpetrators: tuple[Actor, ...] = ()  # named armed groups the article blames, most cited first
     taxonomy: Taxonomy | None = None  # the ACLED rules, to type an incident from all its cues
     # mentions told of several incidents at once (see `mention_key`): their tolls are totals
@@ -211,6 +213,14 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
             start=place_m.place.span.start,
             end=place_m.place.span.end,
             reason=place_m.place.reason,
+        )
+    elif options.default_place is not None:
+        # no sentence of the incident names a place: ACLED codes the area the article is about
+        # (geo_precision 3), and the provenance says so
+        place = replace(options.default_place, geo_precision=3)
+        prov["location"] = Provenance(
+            method="document_area", document_id=doc_id,
+            reason=f"no place named for this incident; coded to the article's main area, {place.name}",
         )
     else:
         prov["location"] = Provenance(method="none", reason="no place named for this incident")

@@ -343,3 +343,17 @@ def test_the_next_sentence_places_an_incident_it_points_back_at_fr():
     assert event.sub_event_type == "Remote explosive/landmine/IED"
     assert event.location == "Maïné Soroa"
     assert event.fatalities == 3
+
+
+def test_an_incident_placed_only_by_a_distance_from_the_capital_is_coded_to_the_article_area_en():
+    text = (
+        "At least 30 people were killed by a military drone strike that mistakenly targeted a "
+        "religious celebration on Sunday.\n\n"
+        "The village, which sits about 100 miles from the capital Abuja, came under attack at night.\n\n"
+        "The president ordered an investigation into the incident in the north of Kaduna State."
+    )
+    (event,) = _events(text, "en", date(2023, 12, 4))
+    assert event.location != "Abuja"  # a yardstick, not the place
+    assert event.admin1 == "Kaduna" and event.geo_precision == 3
+    assert event.provenance["location"].method == "document_area"
+    assert "main area" in event.provenance["location"].reason
