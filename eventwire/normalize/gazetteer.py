@@ -669,6 +669,7 @@ class Gazetteer:
         }
         self._cache: dict[str, list[Candidate]] = {}
         self._capitals: dict[str, int] | None = None
+        self._admin1: dict[str, list[int]] | None = None
         self._demonym_cache: dict[tuple[str, bool], Candidate | None] = {}
         self.demonym_keys = frozenset(
             k for (k,) in self._con.execute("SELECT key FROM demonyms WHERE derived = 0")
@@ -730,6 +731,14 @@ class Gazetteer:
         pid = self._capitals.get(iso)
         found = self._fetch([(pid, 1)]) if pid else []
         return found[0] if found else None
+
+    def admin1_areas(self, iso: str) -> list[Candidate]:
+        """Return the first-level divisions of an ISO2 country."""
+        if self._admin1 is None:  # one scan of the divisions, on first use
+            self._admin1 = defaultdict(list)
+            for pid, code in self._con.execute("SELECT id, iso FROM places WHERE feature = 'admin1'"):
+                self._admin1[code].append(pid)
+        return self._fetch([(pid, 1) for pid in self._admin1.get(iso, [])])
 
     def has_name(self, name: str) -> bool:
         """Return whether any entry is known under this name."""

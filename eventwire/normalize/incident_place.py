@@ -185,6 +185,10 @@ def _anchor(candidates: list[PlaceMention], main_iso: str | None) -> Place | Non
     if not resolved:
         return None
     best = min(resolved, key=lambda p: (p.place.geo_precision, FEATURE_RANK.get(p.place.feature, 2)))
+    if (best.relation or "").endswith(" part") and best.place.feature == "admin1" and fold(best.span.text) != fold(best.place.name):
+        # "le nord du Togo" coded to its northernmost division is a guess: a village there is
+        # only known to be in the country
+        return replace(best.place, feature="country", name=best.place.country, admin1=None, admin2=None)
     return best.place
 
 

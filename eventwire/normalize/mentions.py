@@ -100,6 +100,13 @@ NAME_NOT_ORG_AFTER = re.compile(
 ACTOR_NAMESAKE_MAX_POP = 100_000
 
 
+@lru_cache(maxsize=1)
+def load_weapon_names() -> frozenset[str]:
+    """Return the folded names of weapons that are never places (data/weapon_names.yaml)."""
+    data = read_language_lists(data_path("weapon_names.yaml"), what="weapon names")
+    return frozenset(fold(str(w)) for names in data.values() for w in names)
+
+
 def is_actor_name(p: PlaceMention, find_actors) -> bool:
     """Return whether a place mention is an actor's name ("Al-Qaïda", "FAMa")."""
     if p.place is not None and (p.place.feature != "city" or p.place.population >= ACTOR_NAMESAKE_MAX_POP):
@@ -127,6 +134,9 @@ def non_location_mentions(
         before = text[max(0, p.span.start - 6):p.span.start].lower()
         if after.startswith(("-bound", "-based", " -bound")):
             out.add(p.span.start)
+            continue
+        if fold(p.span.text) in load_weapon_names():
+            out.add(p.span.start)  # "des roquettes de types Katioucha et Falaq"
             continue
         if lang == "en" and before.endswith("from "):
             out.add(p.span.start)
@@ -175,6 +185,7 @@ def document_context(document: Document, places: list[PlaceMention], times: list
     areas = Counter(
         p.place.admin1 for p in places
         if p.place is not None and p.relation not in ("dateline", "distance reference") and p.place.iso == main[1] and p.place.admin1
+        and not (p.relation or "").endswith(" part")
     )
     anchor = None
     if areas:

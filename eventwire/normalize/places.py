@@ -143,8 +143,8 @@ _NEAR_RE = re.compile(
     re.IGNORECASE,
 )
 _PART_RE = re.compile(
-    rf"(?:(?:in|across)\s+(?:the\s+)?({_DIR})(?:\s+part\s+of)?\s+{_ART}"
-    rf"|(?:dans|en)\s+(?:le\s+|l['’]\s*)({_DIR})\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*))$",
+    rf"(?:(?:in|across)\s+(?:the\s+)?({_DIR})(?:\s+part)?(?:\s+of)?\s+{_ART}"
+    rf"|(?:dans\s+le\s+|dans\s+l['’]\s*|en\s+l['’]\s*|au\s+|à\s+l['’]\s*)({_DIR})\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*))$",
     re.IGNORECASE,
 )
 _BORDER_BEFORE_RE = re.compile(
@@ -461,8 +461,28 @@ def _near(place: Place | None, phrase: str) -> tuple[Place | None, str | None, s
     ), "near", f"{phrase} {place.name}: coded to {place.name} (ACLED geo_precision 2)"
 
 
+def _part_of_country(
+    country: Place, bearing: float, gazetteer: Gazetteer, admin_point: str
+) -> Place | None:
+    """Return the first-level division of a country lying furthest in a direction ("le nord du
+    Bénin" -> Alibori), or None when the country has fewer than three."""
+    areas = [a for a in gazetteer.admin1_areas(country.iso) if a.centre_latitude is not None]
+    if len(areas) < 3:
+        return None
+    origin = gazetteer.country(country.iso)
+    lat0, lon0 = origin.centre_latitude, origin.centre_longitude
+    b = math.radians(bearing)
+    scale = math.cos(math.radians(lat0))
+
+    def reach(a: Candidate) -> float:
+        return (a.centre_longitude - lon0) * scale * math.sin(b) + (a.centre_latitude - lat0) * math.cos(b)
+
+    return _to_place(max(areas, key=reach), admin_point=admin_point)
+
+
 def _relation(
-    text: str, start: int, place: Place | None
+    text: str, start: int, place: Place | None, *,
+    gazetteer: Gazetteer | None = None, admin_point: str = "capital",
 ) -> tuple[Place | None, str | None, str | None]:
     """Return (place, relation, reason) after reading the words before a toponym."""
     before = text[max(0, start - 80):start]
@@ -496,6 +516,14 @@ def _relation(
         relation = f"{direction} part"
         if place is None:
             return None, relation, None
+        bearing = _DIRECTIONS.get(direction)
+        if place.feature == "country" and bearing is not None and gazetteer is not None:
+            area = _part_of_country(place, bearing, gazetteer, admin_point)
+            if area is not None:
+                return replace(area, geo_precision=3), relation, (
+                    f"only the {direction} of {place.name} is named: coded to its first-level division "
+                    f"furthest {direction}, {area.name} (ACLED geo_precision 3)"
+                )
         if place.feature in AREA_FEATURES:
             reason = (
                 f"only the {direction} part of {place.name} is named: coded to {place.name} "
@@ -935,7 +963,10 @@ def _mentions(
         ):
             relation = IN_NAME  # "l'école Canada", "avenue du Mali": a street or school, not the country
         if relation is None:
-            place, relation, reason = _relation(text, start, place)
+            # an event's "nord du Bénin" is coded to a division; a toponym stays the country
+            place, relation, reason = _relation(
+                text, start, place, gazetteer=None if toponyms else gazetteer, admin_point=admin_point
+            )
         if relation == DOCUMENT_FOCUS and best is not None:
             place, relation = None, None  # "Lincoln High School" is not Lincoln
         if place is None and focus is not None and relation in (None, DOCUMENT_FOCUS) and (

@@ -63,12 +63,12 @@ def test_geocode_place_uses_document_countries(gazetteer):
     assert geocode_place("Georgia", gazetteer=gazetteer, context_countries=["RU"]).iso == "GE"
 
 
-def test_find_place_mentions_western_iraq_degrades_to_country(gazetteer):
+def test_find_place_mentions_western_iraq_degrades_to_its_western_division(gazetteer):
     text = "Two drones were shot down in western Iraq on Tuesday."
     doc = _doc("en", text, [("Iraq", "GPE")])
     (mention,) = find_place_mentions(text, doc, lang="en", gazetteer=gazetteer)
-    assert mention.place.iso == "IQ" and mention.place.feature == "country"
-    assert mention.place.geo_precision == 3
+    assert mention.place.iso == "IQ" and mention.place.feature == "admin1"
+    assert mention.place.admin1 == "Al Anbar" and mention.place.geo_precision == 3
     assert mention.relation == "west part" and "west" in mention.reason
 
 
@@ -300,3 +300,28 @@ def test_a_town_tagged_person_after_a_preposition_is_a_place(gazetteer):
     text = "Owerri said classes would resume."
     doc = _doc("en", text, [("Owerri", "PERSON")])
     assert find_place_mentions(text, doc, lang="en", gazetteer=gazetteer) == []
+
+
+def test_the_north_of_a_country_is_coded_to_its_northernmost_division(gazetteer):
+    text = "Une attaque a eu lieu au nord du Bénin."
+    doc = _doc("fr", text, [("Bénin", "LOC")])
+    (mention,) = find_place_mentions(text, doc, lang="fr", gazetteer=gazetteer)
+    assert mention.relation == "north part"
+    assert (mention.place.iso, mention.place.admin1, mention.place.geo_precision) == ("BJ", "Alibori", 3)
+    assert "furthest north" in mention.reason
+    text = "Clashes broke out in the north-east of Nigeria."
+    doc = _doc("en", text, [("Nigeria", "GPE")])
+    (mention,) = find_place_mentions(text, doc, lang="en", gazetteer=gazetteer)
+    assert mention.place.admin1 == "Borno"
+
+
+def test_weapon_names_are_not_locations(gazetteer):
+    from eventwire.normalize.mentions import non_location_mentions
+
+    text = "Des roquettes de types Katioucha et Falaq ont été tirées sur Kiryat Shmona."
+    doc = _doc("fr", text, [("Falaq", "LOC"), ("Kiryat Shmona", "LOC")])
+    places = find_place_mentions(text, doc, lang="fr", gazetteer=gazetteer)
+    falaq = next(p for p in places if p.span.text == "Falaq")
+    kiryat = next(p for p in places if p.span.text == "Kiryat Shmona")
+    out = non_location_mentions(doc, places, lang="fr", find_actors=lambda t: [])
+    assert falaq.span.start in out and kiryat.span.start not in out
