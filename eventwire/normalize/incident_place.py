@@ -298,6 +298,14 @@ def choose_places(
         listed = [u for u in (usable(p) for p in best) if u is not None]
         isos = {u.place.iso for u in listed}
         between = re.search(r"\b(?:between|entre)\s+(?:the\s+|les\s+|la\s+|le\s+)?$", text[max(0, best[0].span.start - 20):best[0].span.start], re.IGNORECASE)
+        # "the streets of Petionville, located just below the communities of Laboule and
+        # Thomassin": unknown names described after a known town do not displace it
+        earlier_town = any(
+            p.place is not None and p.relation is None and p.place.feature not in AREA_FEATURES
+            and p.span.end <= best[0].span.start for p in candidates
+        )
+        if earlier_town and all(p.place is None for p in best):
+            listed = []
         if len(listed) >= 2 and len(isos) == 1 and not between:
             return listed
         if between and listed:

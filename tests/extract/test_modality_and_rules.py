@@ -63,6 +63,7 @@ def only(text: str, lang: str):
         ("fr", "Des organisations de défense des droits de l'homme déplorent des arrestations arbitraires.", "reaction"),
         ("en", "There was no immediate comment from officials on Wednesday's strike.", "reaction"),
         ("en", "The governor condemned the attack on Kidal that killed five soldiers.", "asserted"),
+        ("en", "The latest attacks raised concerns that the violence would spread.", "reaction"),
         # a trend told by a plural incident noun and a verb of the `trend` class
         ("fr", "Les attaques meurtrières des jihadistes ont considérablement diminué dans la région.", "habitual"),
         ("en", "Deadly attacks by the militants have declined in the region.", "habitual"),

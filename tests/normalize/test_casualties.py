@@ -224,3 +224,10 @@ def test_count_casualties_day_after_month_name_is_not_a_count():
 )
 def test_count_casualties_reads_through_dates_and_articles(text, lang, killed):
     assert count_casualties(text, lang=lang).fatalities == killed
+
+
+def test_the_bodies_of_n_people_are_n_dead():
+    from eventwire.normalize.casualties import count_casualties
+
+    assert count_casualties("The bodies of at least 12 men were found in the street.", lang="en").fatalities == 12
+    assert count_casualties("Les corps sans vie de cinq bergers ont été retrouvés.", lang="fr").fatalities == 5

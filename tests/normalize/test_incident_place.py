@@ -104,3 +104,10 @@ def test_expand_list_does_not_take_a_demonym_after_a_comma_for_a_place():
     cands = [mention(text, "Kerou Square", None)]
     found = expand_list(text, sentence(text), cands)
     assert [p.span.text for p in found] == ["Kerou Square"]
+
+
+def test_choose_places_keeps_a_known_town_before_unknown_names_it_is_described_by():
+    text = "The bodies of 12 men lay in the streets of Gao, just below the hamlets of Kerou and Tamba."
+    cands = [mention(text, "Gao", GAO), mention(text, "Kerou", None), mention(text, "Tamba", None)]
+    places = choose_places(text, sentence(text), cands, cands, main_iso="ML")
+    assert [p.span.text for p in places] == ["Gao"]
