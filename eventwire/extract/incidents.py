@@ -374,6 +374,14 @@ def _in_scope(cue: Token, trigger: Token, verb: Token, cls: str = "") -> bool:
         # the object of a preposition that modifies the incident ("protest following a recent
         # spate of killings", "amid a wave of attacks") tells its cause, not its modality
         return False
+    if cls == "background" and any(
+        a.dep_ == "advcl" and a.head.i in (trigger.i, verb.i)
+        and any(ch.dep_ in {"mark", "case", "prep"} and fold(ch.text) in BEFORE_MARKS for ch in a.children)
+        for a in cue.ancestors
+    ):
+        # "ils ont combattu l'État avant de signer l'accord d'Alger en 2015": what came before
+        # a past date is past too
+        return True
     t = cue
     for _ in range(12):
         if t.i == trigger.i or t.i == verb.i:
@@ -382,6 +390,9 @@ def _in_scope(cue: Token, trigger: Token, verb: Token, cls: str = "") -> bool:
             return False
         t = t.head
     return False
+
+
+BEFORE_MARKS = frozenset({"avant", "before", "prior"})
 
 
 # Subordinators of a clause that states a fact whatever the main clause hedges: "several are
@@ -690,6 +701,26 @@ def find_incident_mentions(
             lemma = last_announce.trigger.lemma
             cue_id = "ordinal:" + last_announce.trigger.cue
         modality_name, claim_status, mcue = classify_modality(sent, tok, cues.modality, lang=lang)
+        if modality_name in ("background", "habitual") and anchors and tok.dep_ in {"acl", "relcl", "acl:relcl"}:
+            # "trois groupes ayant combattu l'État par le passé ont fusionné mercredi": the past
+            # is the combatants'; the sentence's own incident is the other anchor, typed without
+            # the recalled one's words
+            for other in anchors:
+                if other.cls == cue.cls:
+                    continue
+                other_tok = doc[other.start:other.end].root
+                if other_tok.i != sent.root.i:
+                    continue
+                other_modality = classify_modality(sent, other_tok, cues.modality, lang=lang)
+                other_rule = taxonomy.classify(classes - {cue.cls})
+                if other_modality[0] in {"asserted", "claimed", "alleged"} and other_rule is not None and (
+                    other.cls in other_rule.all_of | other_rule.any_of
+                ):
+                    classes, rule = classes - {cue.cls}, other_rule
+                    cue, tok, trig_span = other, other_tok, _span(doc, other.start, other.end)
+                    lemma, cue_id = fold(other_tok.lemma_), other.cls
+                    modality_name, claim_status, mcue = other_modality
+                    break
         if ordinal is not None and last_announce is not None:
             # an ordinal continuation ("La première…", "La seconde…") details the announced incidents
             classes |= set(last_announce.cue_classes) - {"A_ATTACK"} if not anchors else set(last_announce.cue_classes)

@@ -107,6 +107,11 @@ def load_weapon_names() -> frozenset[str]:
     return frozenset(fold(str(w)) for names in data.values() for w in names)
 
 
+def _is_capital(place) -> bool:
+    capital = load_gazetteer().capital(place.iso)
+    return capital is not None and capital.geonameid == place.geonameid
+
+
 def is_actor_name(p: PlaceMention, find_actors) -> bool:
     """Return whether a place mention is an actor's name ("Al-Qaïda", "FAMa")."""
     if p.place is not None and (p.place.feature != "city" or p.place.population >= ACTOR_NAMESAKE_MAX_POP):
@@ -134,6 +139,10 @@ def non_location_mentions(
         before = text[max(0, p.span.start - 6):p.span.start].lower()
         if after.startswith(("-bound", "-based", " -bound")):
             out.add(p.span.start)
+            continue
+        if (p.place is not None and p.place.feature == "city" and re.search(r"\b(?:avec|with)\s+$", before + " ")
+                and _is_capital(p.place)):
+            out.add(p.span.start)  # "une période de crispation avec Bamako": the government
             continue
         if fold(p.span.text) in load_weapon_names():
             out.add(p.span.start)  # "des roquettes de types Katioucha et Falaq"

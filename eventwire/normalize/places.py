@@ -144,7 +144,7 @@ _NEAR_RE = re.compile(
 )
 _PART_RE = re.compile(
     rf"(?:(?:in|across)\s+(?:the\s+)?({_DIR})(?:\s+part)?(?:\s+of)?\s+{_ART}"
-    rf"|(?:dans\s+le\s+|dans\s+l['’]\s*|en\s+l['’]\s*|au\s+|à\s+l['’]\s*)({_DIR})\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*))$",
+    rf"|(?:dans\s+le\s+|dans\s+l['’]\s*|en\s+l['’]\s*|au\s+|à\s+l['’]\s*|du\s+|de\s+l['’]\s*)({_DIR})\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*))$",
     re.IGNORECASE,
 )
 _BORDER_BEFORE_RE = re.compile(

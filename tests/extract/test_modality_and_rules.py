@@ -64,6 +64,8 @@ def only(text: str, lang: str):
         ("en", "There was no immediate comment from officials on Wednesday's strike.", "reaction"),
         ("en", "The governor condemned the attack on Kidal that killed five soldiers.", "asserted"),
         ("en", "The latest attacks raised concerns that the violence would spread.", "reaction"),
+        # what came before a past date is past too
+        ("fr", "Ils ont combattu l'armée avant de signer un accord de paix en 2015.", "background"),
         # a trend told by a plural incident noun and a verb of the `trend` class
         ("fr", "Les attaques meurtrières des jihadistes ont considérablement diminué dans la région.", "habitual"),
         ("en", "Deadly attacks by the militants have declined in the region.", "habitual"),
@@ -198,3 +200,12 @@ def test_hard_rules_in_both_languages(lang, text, sub_event_type):
 def test_one_sentence_two_clauses_keeps_the_attributed_speaker():
     m = only("« Les forces ont détruit un drone », a indiqué le Centcom.", "fr")
     assert m.attributed_to is not None and "Centcom" in m.attributed_to.text
+
+
+def test_the_main_verb_is_the_incident_when_a_participle_recalls_the_past():
+    # "ayant combattu l'État par le passé" describes the groups; they merged on Wednesday
+    (m,) = mentions(
+        "Trois groupes armés du nord du Mali ayant combattu l'État central par le passé ont fusionné mercredi.", "fr"
+    )
+    assert m.trigger.span.text == "fusionné" and m.modality == "asserted"
+    assert m.trigger.sub_event_type == "Change to group/activity"

@@ -325,3 +325,15 @@ def test_weapon_names_are_not_locations(gazetteer):
     kiryat = next(p for p in places if p.span.text == "Kiryat Shmona")
     out = non_location_mentions(doc, places, lang="fr", find_actors=lambda t: [])
     assert falaq.span.start in out and kiryat.span.start not in out
+
+
+def test_a_capital_after_with_is_its_government_not_a_location(gazetteer):
+    from eventwire.normalize.mentions import non_location_mentions
+
+    text = "Trois groupes armés du nord du Mali ont fusionné, dans une période de crispation avec Bamako."
+    doc = _doc("fr", text, [("Mali", "LOC"), ("Bamako", "LOC")])
+    places = find_place_mentions(text, doc, lang="fr", gazetteer=gazetteer)
+    mali = next(p for p in places if p.span.text == "Mali")
+    bamako = next(p for p in places if p.span.text == "Bamako")
+    assert mali.relation == "north part"
+    assert bamako.span.start in non_location_mentions(doc, places, lang="fr", find_actors=lambda t: [])
