@@ -701,10 +701,10 @@ def find_incident_mentions(
             lemma = last_announce.trigger.lemma
             cue_id = "ordinal:" + last_announce.trigger.cue
         modality_name, claim_status, mcue = classify_modality(sent, tok, cues.modality, lang=lang)
-        if modality_name in ("background", "habitual") and anchors and tok.dep_ in {"acl", "relcl", "acl:relcl"}:
-            # "trois groupes ayant combattu l'État par le passé ont fusionné mercredi": the past
-            # is the combatants'; the sentence's own incident is the other anchor, typed without
-            # the recalled one's words
+        if modality_name in ("background", "habitual") and anchors and tok.i != sent.root.i:
+            # "trois groupes ayant combattu l'État par le passé ont fusionné mercredi": the
+            # recalled incident sits in a dependent clause; the sentence's own incident is its
+            # main verb, typed without the other one's words
             for other in anchors:
                 if other.cls == cue.cls:
                     continue

@@ -209,3 +209,13 @@ def test_the_main_verb_is_the_incident_when_a_participle_recalls_the_past():
     )
     assert m.trigger.span.text == "fusionné" and m.modality == "asserted"
     assert m.trigger.sub_event_type == "Change to group/activity"
+
+
+
+def test_a_protest_whose_organisers_deplore_attacks_is_the_protest():
+    (m,) = mentions(
+        "Des milliers de personnes ont manifesté mardi place de l'Indépendance, répondant à "
+        "l'opposition, qui déplore les attaques sanglantes des groupes armés.", "fr"
+    )
+    assert m.trigger.span.text == "manifesté" and m.modality == "asserted"
+    assert m.trigger.event_type == "Protests"
