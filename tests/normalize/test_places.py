@@ -315,25 +315,24 @@ def test_the_north_of_a_country_is_coded_to_its_northernmost_division(gazetteer)
     assert mention.place.admin1 == "Borno"
 
 
-def test_weapon_names_are_not_locations(gazetteer):
+def _non_locations(gazetteer, text, lang, ents):
+    """Return the text's place mentions by surface and the starts of those that are no location."""
     from eventwire.normalize.mentions import non_location_mentions
 
+    doc = _doc(lang, text, ents)
+    places = find_place_mentions(text, doc, lang=lang, gazetteer=gazetteer)
+    out = non_location_mentions(doc, places, lang=lang, find_actors=lambda t: [])
+    return {p.span.text: p for p in places}, out
+
+
+def test_weapon_names_are_not_locations(gazetteer):
     text = "Des roquettes de types Katioucha et Falaq ont été tirées sur Kiryat Shmona."
-    doc = _doc("fr", text, [("Falaq", "LOC"), ("Kiryat Shmona", "LOC")])
-    places = find_place_mentions(text, doc, lang="fr", gazetteer=gazetteer)
-    falaq = next(p for p in places if p.span.text == "Falaq")
-    kiryat = next(p for p in places if p.span.text == "Kiryat Shmona")
-    out = non_location_mentions(doc, places, lang="fr", find_actors=lambda t: [])
-    assert falaq.span.start in out and kiryat.span.start not in out
+    places, out = _non_locations(gazetteer, text, "fr", [("Falaq", "LOC"), ("Kiryat Shmona", "LOC")])
+    assert places["Falaq"].span.start in out and places["Kiryat Shmona"].span.start not in out
 
 
 def test_a_capital_after_with_is_its_government_not_a_location(gazetteer):
-    from eventwire.normalize.mentions import non_location_mentions
-
     text = "Trois groupes armés du nord du Mali ont fusionné, dans une période de crispation avec Bamako."
-    doc = _doc("fr", text, [("Mali", "LOC"), ("Bamako", "LOC")])
-    places = find_place_mentions(text, doc, lang="fr", gazetteer=gazetteer)
-    mali = next(p for p in places if p.span.text == "Mali")
-    bamako = next(p for p in places if p.span.text == "Bamako")
-    assert mali.relation == "north part"
-    assert bamako.span.start in non_location_mentions(doc, places, lang="fr", find_actors=lambda t: [])
+    places, out = _non_locations(gazetteer, text, "fr", [("Mali", "LOC"), ("Bamako", "LOC")])
+    assert places["Mali"].relation == "north part"
+    assert places["Bamako"].span.start in out
