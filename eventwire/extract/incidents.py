@@ -535,6 +535,10 @@ def classify_modality(
         return "negated", "reported", None
     if _trend(trigger, verb, cues):
         return "habitual", "reported", None
+    if trigger.pos_ == "VERB" and trigger.head.i != trigger.i and _cue_at(cues, "continuation", trigger.head) and (
+        _tense_flags(trigger.head)[3]
+    ):
+        return "habitual", "reported", None
     if future:
         return "plan", "reported", None
     plan = _has_cue(before_trigger, "plan")

@@ -64,6 +64,10 @@ def only(text: str, lang: str):
         ("en", "There was no immediate comment from officials on Wednesday's strike.", "reaction"),
         ("en", "The governor condemned the attack on Kidal that killed five soldiers.", "asserted"),
         ("en", "The latest attacks raised concerns that the violence would spread.", "reaction"),
+        # an incident verb carried along by a verb of continuation in the present is ongoing
+        ("fr", "Les jihadistes continuent, eux, à combattre et se sont propagés au centre du pays.", "habitual"),
+        ("en", "The militants continue to attack villages in the region.", "habitual"),
+        ("fr", "Les jihadistes ont continué à attaquer le village lundi.", "asserted"),
         # what came before a past date is past too
         ("fr", "Ils ont combattu l'armée avant de signer un accord de paix en 2015.", "background"),
         # a trend told by a plural incident noun and a verb of the `trend` class
