@@ -705,21 +705,23 @@ def find_incident_mentions(
             lemma = last_announce.trigger.lemma
             cue_id = "ordinal:" + last_announce.trigger.cue
         modality_name, claim_status, mcue = classify_modality(sent, tok, cues.modality, lang=lang)
-        if modality_name in ("background", "habitual") and anchors and tok.i != sent.root.i:
+        other_rule = (
+            taxonomy.classify(classes - {cue.cls})
+            if modality_name in ("background", "habitual") and anchors and tok.i != sent.root.i
+            else None
+        )
+        if other_rule is not None:
             # "trois groupes ayant combattu l'État par le passé ont fusionné mercredi": the
             # recalled incident sits in a dependent clause; the sentence's own incident is its
             # main verb, typed without the other one's words
             for other in anchors:
-                if other.cls == cue.cls:
-                    continue
                 other_tok = doc[other.start:other.end].root
-                if other_tok.i != sent.root.i:
+                if other.cls == cue.cls or other_tok.i != sent.root.i or (
+                    other.cls not in other_rule.all_of | other_rule.any_of
+                ):
                     continue
                 other_modality = classify_modality(sent, other_tok, cues.modality, lang=lang)
-                other_rule = taxonomy.classify(classes - {cue.cls})
-                if other_modality[0] in {"asserted", "claimed", "alleged"} and other_rule is not None and (
-                    other.cls in other_rule.all_of | other_rule.any_of
-                ):
+                if other_modality[0] in {"asserted", "claimed", "alleged"}:
                     classes, rule = classes - {cue.cls}, other_rule
                     cue, tok, trig_span = other, other_tok, _span(doc, other.start, other.end)
                     lemma, cue_id = fold(other_tok.lemma_), other.cls

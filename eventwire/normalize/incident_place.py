@@ -159,10 +159,15 @@ def village_mentions(text: str, sentence: Span, villages: frozenset[str], taken:
 
 
 @cache
+def load_folded_words(file_name: str, what: str = "words") -> frozenset[str]:
+    """Return the folded words of a "language -> list" data file, all languages together."""
+    data = read_language_lists(data_path(file_name), what=what)
+    return frozenset(fold(str(w)) for words in data.values() for w in words)
+
+
 def load_not_places() -> frozenset[str]:
     """Return the folded capitalized words that are never an unknown village (data/not_places.yaml)."""
-    data = read_language_lists(data_path("not_places.yaml"))
-    return frozenset(fold(str(w)) for words in data.values() for w in words)
+    return load_folded_words("not_places.yaml")
 
 
 def _inside(span: Span, outer: tuple[Span, ...]) -> bool:

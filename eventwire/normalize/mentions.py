@@ -36,7 +36,12 @@ from eventwire.normalize.actors import canonicalize_actor, find_actor_mentions
 from eventwire.normalize.casualties import count_casualties
 from eventwire.normalize.dates import TimeExpression, dates_a_statement, resolve_event_date
 from eventwire.normalize.gazetteer import load_gazetteer
-from eventwire.normalize.incident_place import choose_places, document_villages, sentence_places
+from eventwire.normalize.incident_place import (
+    choose_places,
+    document_villages,
+    load_folded_words,
+    sentence_places,
+)
 from eventwire.normalize.places import candidate_place
 
 # Verbs whose subject defended against the incident rather than carried it out.
@@ -100,11 +105,9 @@ NAME_NOT_ORG_AFTER = re.compile(
 ACTOR_NAMESAKE_MAX_POP = 100_000
 
 
-@lru_cache(maxsize=1)
 def load_weapon_names() -> frozenset[str]:
     """Return the folded names of weapons that are never places (data/weapon_names.yaml)."""
-    data = read_language_lists(data_path("weapon_names.yaml"), what="weapon names")
-    return frozenset(fold(str(w)) for names in data.values() for w in names)
+    return load_folded_words("weapon_names.yaml", what="weapon names")
 
 
 def _is_capital(place) -> bool:
