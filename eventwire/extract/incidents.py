@@ -29,7 +29,7 @@ from eventwire.extract.lexicon import (
     fold,
     token_keys,
 )
-from eventwire.models import Span, Trigger
+from eventwire.models import EVENT_MODALITIES, Span, Trigger
 
 # Cue classes whose cue makes the best trigger span, most specific first.
 TRIGGER_PRIORITY = (
@@ -727,6 +727,14 @@ def find_incident_mentions(
                     lemma, cue_id = fold(other_tok.lemma_), other.cls
                     modality_name, claim_status, mcue = other_modality
                     break
+        operation = _has_cue([c for c in cues.modality if c.start <= tok.i < c.end], "operation")
+        if operation is not None and modality_name in EVENT_MODALITIES and not (
+            classes & (taxonomy.anchors - {"A_ATTACK"})
+        ):
+            # "ses hommes ont procédé au ratissage de la zone", "clearance operations continued":
+            # an operation that its sentence does not say met a clash, a toll, an arrest or a
+            # strike is not an incident (ACLED codes what happened, not the deployment)
+            modality_name, claim_status, mcue = "context", "context", operation
         if ordinal is not None and last_announce is not None:
             # an ordinal continuation ("La première…", "La seconde…") details the announced incidents
             classes |= set(last_announce.cue_classes) - {"A_ATTACK"} if not anchors else set(last_announce.cue_classes)

@@ -302,6 +302,50 @@ def _incident_sentence_after(text: str, sentence: Span, *, lang: str) -> Span | 
     return Span(m.start(1), m.end(1), m.group(1))
 
 
+_ECHO_BEFORE = {
+    "fr": r"(?:^|\W)(?:le|la|les|l')\s*({nouns})s?(?:\s+[\w-]+)?\s+(?:de|du|d')\s*$",
+    "en": r"(?:^|\W)the\s+({nouns})s?\s+(?:in|at|of|near)\s*$",
+}
+_ECHO_AFTER = {"en": r"^\s+({nouns})s?\b"}
+
+
+@lru_cache(maxsize=4)
+def _echo_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    nouns = "|".join(sorted((re.escape(w) for w in load_folded_words("facility_nouns.yaml", what="nouns")), key=len, reverse=True))
+    before, after = _ECHO_BEFORE.get(lang), _ECHO_AFTER.get(lang)
+    return (re.compile(before.format(nouns=nouns)) if before else None,
+            re.compile(after.format(nouns=nouns)) if after else None)
+
+
+def _is_fine(p: PlaceMention) -> bool:
+    return p.place is not None and p.place.feature not in {"country", "admin1"} and not (p.relation or "").endswith(" part")
+
+
+def _site_named_later(text: str, sentence: Span, usable: tuple[PlaceMention, ...], *, lang: str,
+                      main_iso: str | None) -> PlaceMention | None:
+    """Return the place a later sentence gives the site an incident hit ("un camp militaire a
+    essuyé des tirs dans le nord-est du Mali" … "Le camp de Tessalit abrite…"), or None.
+
+    The site noun (data/facility_nouns.yaml) must be in the incident's sentence, and the later
+    mention definite ("le camp de X", "the X base"): an echo of the same site.
+    """
+    before, after = _echo_patterns(lang)
+    if before is None:
+        return None
+    words = set(re.findall(r"[\w-]+", fold(sentence.text)))
+    for p in usable:
+        if p.span.start < sentence.end or not _is_fine(p) or (main_iso is not None and p.place.iso != main_iso):
+            continue
+        m = before.search(fold(text[max(0, p.span.start - 40):p.span.start]))
+        noun = m.group(1) if m else None
+        if noun is None and after is not None and fold(text[max(0, p.span.start - 4):p.span.start]).endswith("the "):
+            m = after.match(fold(text[p.span.end:p.span.end + 20]))
+            noun = m.group(1) if m else None
+        if noun is not None and (noun in words or noun + "s" in words):
+            return replace(p, method="site_named_later", reason=f"the {noun} the incident hit, named in a later sentence")
+    return None
+
+
 def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[PlaceMention]:
     """Return the place(s) an incident mention reports (see normalize.incident_place)."""
     exclude = tuple(x for x in (incident.attributed_to,) if x is not None) + incident.reporting
@@ -314,6 +358,10 @@ def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[Pla
         following = _incident_sentence_after(ctx.document.text, sentence, lang=ctx.document.lang)
         if following is not None:
             sentence, candidates = following, sentence_places(following, usable, exclude=exclude)
+    if not any(_is_fine(p) for p in candidates):
+        site = _site_named_later(ctx.document.text, incident.sentence, usable, lang=ctx.document.lang, main_iso=ctx.main_iso)
+        if site is not None:
+            candidates = [site]
     p_start, p_end = _paragraph_bounds(ctx.document.text, incident.sentence.start)
     paragraph = sentence_places(Span(p_start, p_end, ""), usable, exclude=exclude)
     return choose_places(

@@ -84,6 +84,11 @@ def only(text: str, lang: str):
         ("en", "Hundreds of traders protested in Marsabit on Monday over a series of arrests.", "asserted"),
         # a simple present with a duration is a state of affairs, not an incident
         ("fr", "Cette zone est depuis plusieurs mois ciblée par les jihadistes.", "habitual"),
+        # a security operation is an incident only when its sentence tells what it met
+        ("fr", "Les soldats ont ensuite procédé au ratissage de la zone autour du village.", "context"),
+        ("en", "Troops launched an operation in the forest near the village on Friday.", "context"),
+        ("fr", "Dix terroristes ont été tués lors d'un ratissage de l'armée près du village.", "asserted"),
+        ("en", "Ten militants were killed during an operation in the forest near the village.", "asserted"),
     ],
 )
 def test_classify_modality_in_both_languages(lang, text, modality):

@@ -358,3 +358,24 @@ def test_an_incident_placed_only_by_a_distance_from_the_capital_is_coded_to_the_
     assert event.provenance["location"].method == "document_area"
     assert "main area" in event.provenance["location"].reason
 
+
+
+def test_a_later_sentence_that_names_the_site_hit_places_the_incident_fr():
+    text = (
+        "Un camp militaire a essuyé plusieurs tirs d'obus mardi dans le nord-est du Mali, a-t-on appris "
+        "auprès de la mission de l'ONU.\n\n"
+        "Le camp de Tessalit abrite des Casques bleus et des soldats maliens."
+    )
+    (event,) = _events(text, "fr", date(2020, 7, 8))
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.location == "Tessalit"
+    assert "named in a later sentence" in event.provenance["location"].reason
+
+
+def test_a_later_site_of_another_kind_does_not_place_the_incident_en():
+    text = (
+        "A military camp came under mortar fire on Tuesday in north-eastern Mali, the UN mission said.\n\n"
+        "The market in Tessalit reopened on Wednesday."
+    )
+    (event,) = _events(text, "en", date(2020, 7, 8))
+    assert event.location != "Tessalit"
