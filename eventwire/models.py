@@ -272,6 +272,7 @@ class Mention:
     plural: bool = False  # a plural trigger may sum up several incidents
     ordinal: int | None = None  # "la première"/"the second" -> 1, 2
     anaphoric: bool = False  # "cette attaque", "the incident": refers to an earlier mention
+    additive: bool = False  # "ont aussi revendiqué des attaques": adds incidents to those told
     cue_classes: frozenset[str] = frozenset()
     agent_text: Span | None = None
     patient_text: Span | None = None

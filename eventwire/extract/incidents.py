@@ -93,6 +93,7 @@ class IncidentMention:
     ordinal: int | None  # "la première"/"the second" -> 1, 2
     anaphoric: bool  # "cette attaque", "the incident": refers to an incident already mentioned
     claimed: bool
+    additive: bool  # "ont aussi revendiqué des attaques": adds incidents to those told
     confidence: float
     reporting: tuple[Span, ...] = ()  # words of the reporting clause ("a annoncé mardi le ministère")
 
@@ -768,6 +769,9 @@ def find_incident_mentions(
         claimed = _has_cue(cues.modality, "claim") is not None or (
             ordinal is not None and last_announce is not None and last_announce.claimed
         )
+        # "des factions ont aussi revendiqué des attaques": an adverb adding incidents to those told
+        heads = {tok.i, _governing_verb(tok).i}
+        additive = any(c.cls == "additive" and doc[c.start].head.i in heads for c in cues.modality)
         confidence = 0.5 + 0.1 * min(len(anchors), 3) + (0.1 if modality_name == "asserted" else 0.0)
         reporting = reporting_spans(sent, cues.modality)
         # a reporting phrase that contains the trigger is the incident itself ("a annoncé l'attaque")
@@ -797,6 +801,7 @@ def find_incident_mentions(
             ),
             ordinal=ordinal,
             anaphoric=anaphoric,
+            additive=additive,
             claimed=claimed,
             confidence=min(confidence, 0.95),
             reporting=reporting,

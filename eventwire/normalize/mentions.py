@@ -516,6 +516,7 @@ def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place:
         plural=incident.plural,
         ordinal=incident.ordinal,
         anaphoric=incident.anaphoric,
+        additive=incident.additive,
         cue_classes=incident.cue_classes,
         agent_text=incident.agent,
         patient_text=incident.patient,

@@ -162,6 +162,10 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
         else:
             home.append(m)
     for m in sorted(vague, key=lambda x: x.sentence.start):
+        if m.plural and m.additive:
+            # "des factions ont aussi revendiqué des attaques": other incidents, summed up
+            groups.append([m])
+            continue
         candidates = [g for g in groups if _fits(m, g)]
         if m.anaphoric:
             earlier = [g for g in candidates if min(x.sentence.start for x in g) < m.sentence.start]
@@ -303,11 +307,12 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
             home = _nearest_earlier(g, precise_groups)
             if home is None:
                 events.append(g)
-            elif not any(_elsewhere(m, home) for m in g):
+            elif not any(_elsewhere(m, home) or (m.plural and m.additive) for m in g):
                 home.extend(g)
             else:
                 # another country or day than the incident told before it ("the February 3
-                # strikes were in retaliation for…" in a story of a strike on the 7th): recalled
+                # strikes were in retaliation for…" in a story of a strike on the 7th): recalled;
+                # or other incidents added to it ("des factions ont aussi revendiqué des attaques")
                 review.append(g)
         else:
             events.append(g)

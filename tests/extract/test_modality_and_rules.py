@@ -89,6 +89,9 @@ def only(text: str, lang: str):
         ("en", "Troops launched an operation in the forest near the village on Friday.", "context"),
         ("fr", "Dix terroristes ont été tués lors d'un ratissage de l'armée près du village.", "asserted"),
         ("en", "Ten militants were killed during an operation in the forest near the village.", "asserted"),
+        # damage from earlier strikes is background
+        ("fr", "Des habitants inspectaient leurs maisons endommagées dans de précédents bombardements.", "background"),
+        ("en", "Residents were inspecting homes damaged in previous strikes.", "background"),
     ],
 )
 def test_classify_modality_in_both_languages(lang, text, modality):

@@ -379,3 +379,26 @@ def test_a_later_site_of_another_kind_does_not_place_the_incident_en():
     )
     (event,) = _events(text, "en", date(2020, 7, 8))
     assert event.location != "Tessalit"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Le Hezbollah a affirmé avoir tiré mardi des dizaines de roquettes sur Kiryat Shmona, dans le nord "
+           "d'Israël.\n\nDes factions palestiniennes ont aussi revendiqué des attaques contre Israël."),
+    ("en", "Hezbollah said it fired dozens of rockets at Kiryat Shmona in northern Israel on Tuesday.\n\n"
+           "Palestinian factions also claimed attacks on Israel."),
+])
+def test_attacks_added_by_also_are_not_evidence_of_the_incident(lang, text):
+    (event,) = _events(text, lang, date(2024, 5, 8))
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert not any("factions" in t for t in _evidence(event))
+
+
+def test_one_more_attack_that_adds_nothing_is_not_evidence_fr():
+    text = (
+        "Des hommes armés ont attaqué vendredi les habitants de Tola, un village du nord du Togo, tuant "
+        "dix personnes.\n\n"
+        "Une attaque de plus, que le gouvernement a préféré ne pas rendre publique."
+    )
+    (event,) = _events(text, "fr", date(2023, 2, 12))
+    assert event.fatalities == 10
+    assert not any("rendre publique" in t for t in _evidence(event))
