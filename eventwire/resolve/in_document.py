@@ -25,6 +25,9 @@ from eventwire.models import EVENT_MODALITIES, Mention, Place
 # one, are recaps. Tuned on the dev gold's publication lags: 98% of reported incidents are 0-4
 # days old.
 RECAP_MIN_DAYS = 7
+# An incident told after the article's lead incident and dated this many days before it is a
+# recap ("Le 3 mai, au moins 25 personnes ont été tuées…" in a story of an attack on the 8th).
+RECAP_BEFORE_LEAD_DAYS = 4
 # Two precise places this close are one location (ACLED codes one event per location per day).
 SAME_PLACE_MAX_KM = 25.0
 # A village the gazetteer lacks is coded near a known place (normalize.incident_place), so its
@@ -202,12 +205,23 @@ def _explicit_day(m: Mention):
     return m.date.value
 
 
+def _placed_elsewhere(m: Mention, other: Mention | None) -> bool:
+    """Return whether two mentions name different places (known to the gazetteer or not)."""
+    def name(x: Mention | None) -> str | None:
+        if x is None or x.place is None:
+            return None
+        return x.place.place.name if x.place.place is not None else x.place.name
+    a, b = name(m), name(other)
+    return a is not None and b is not None and a != b
+
+
 def mark_old_mentions(mentions: list[Mention], *, published: date | None) -> list[Mention]:
     """Return the mentions with recaps of older incidents turned into context mentions.
 
     An incident dated more than RECAP_MIN_DAYS before publication, in an article that also
-    reports a recent one, is a recap ("In another similar attack on July 15…"); a date after
-    publication is a plan. An article whose incidents are all old reports them as news.
+    reports a recent one, is a recap ("In another similar attack on July 15…"), and so is one
+    told after the lead incident and dated RECAP_BEFORE_LEAD_DAYS or more before it; a date
+    after publication is a plan. An article whose incidents are all old reports them as news.
     """
     if published is None:
         return mentions
@@ -217,15 +231,24 @@ def mark_old_mentions(mentions: list[Mention], *, published: date | None) -> lis
         for m, d in ((m, days[id(m)]) for m in mentions)
         if m.modality in EVENT_MODALITIES
     ) or any(days[id(m)] is None for m in mentions if m.modality in EVENT_MODALITIES)
+    lead = next((m for m in sorted(mentions, key=lambda x: x.sentence.start)
+                 if m.modality in EVENT_MODALITIES and m.date is not None and m.date.value is not None), None)
     out = []
     for m in mentions:
         d = days[id(m)]
         if m.modality in EVENT_MODALITIES and d is not None:
+            before_lead = (
+                lead is not None and lead.sentence.start < m.sentence.start
+                and (lead.date.value - d).days >= RECAP_BEFORE_LEAD_DAYS
+            )
             if (d - published).days > 0:
                 m = replace(m, modality="plan", claim_status="reported")
-            elif recent and (published - d).days > RECAP_MIN_DAYS and not m.anaphoric:
+            elif (recent and (published - d).days > RECAP_MIN_DAYS or before_lead) and (
+                not m.anaphoric or _placed_elsewhere(m, lead)
+            ):
                 # ("ces femmes ont été violées le 17 février": an anaphor dates the incident the
-                # article reports, it does not recall another one)
+                # article reports, it does not recall another one, unless it names another place:
+                # "dans l'attaque d'un village de Kodyel")
                 m = replace(m, modality="context", claim_status="context")
         out.append(m)
     return out

@@ -402,3 +402,23 @@ def test_one_more_attack_that_adds_nothing_is_not_evidence_fr():
     (event,) = _events(text, "fr", date(2023, 2, 12))
     assert event.fatalities == 10
     assert not any("rendre publique" in t for t in _evidence(event))
+
+
+def test_an_incident_told_after_the_lead_and_days_older_is_a_recap_fr():
+    text = (
+        "Le village de Tin-Akoff, dans la province de l'Oudalan, a fait l'objet d'une attaque terroriste "
+        "samedi. Au moins trois civils ont été tués, a déclaré une source sécuritaire. "
+        "Le 3 mai, au moins 25 personnes ont été tuées dans l'attaque d'un village de Kodyel, dans l'Est du pays."
+    )
+    (event,) = _events(text, "fr", date(2021, 5, 9))
+    assert event.location == "Tin-Akoff"
+    assert event.fatalities == 3
+
+
+def test_an_incident_of_the_day_before_the_lead_is_not_a_recap_en():
+    text = (
+        "Gunmen attacked the village of Kerou near Gao on Saturday, killing three civilians. "
+        "On Friday, militants killed five soldiers in an ambush near Menaka."
+    )
+    events = _events(text, "en", date(2021, 5, 9))
+    assert len(events) == 2 and "Ménaka" in {e.location for e in events}
