@@ -13,7 +13,7 @@ ACLED codes the most precise place the report supports. Three rules decide here:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import cache
 
@@ -64,9 +64,14 @@ def _listed_after(text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
         pos = m.end(1)
 
 
-def expand_list(text: str, sentence: Span, candidates: list[PlaceMention]) -> list[PlaceMention]:
+def expand_list(
+    text: str, sentence: Span, candidates: list[PlaceMention], *, resolve: Callable[[str], Place | None] | None = None
+) -> list[PlaceMention]:
     """Return the candidates plus the names listed with them that NER missed
-    ("Kapoka, Mangimu, Mabanga et Petineko": all four, when one of them is a place mention)."""
+    ("Kapoka, Mangimu, Mabanga et Petineko": all four, when one of them is a place mention).
+
+    `resolve` looks a listed name up in the article's country ("Tikrit, Samarra, al-Dur and
+    Balad": Samarra is a known town); names it does not know stay unknown villages."""
     taken = {(p.span.start, p.span.end) for p in candidates}
     found = list(candidates)
 
@@ -77,8 +82,12 @@ def expand_list(text: str, sentence: Span, candidates: list[PlaceMention]) -> li
         if not joined and nxt and nxt.group(1).lower() not in LIST_FOLLOWERS:
             return
         if (start, end) not in taken and not any(q.span.start <= start < q.span.end for q in found):
-            found.append(PlaceMention(span=Span(start, end, text[start:end]), name=text[start:end], place=None,
-                                      method="list", reason="listed with other places; not in the gazetteer"))
+            place = resolve(text[start:end]) if resolve is not None else None
+            found.append(PlaceMention(
+                span=Span(start, end, text[start:end]), name=text[start:end], place=place, method="list",
+                reason="listed with other places; found in the article's country" if place is not None
+                else "listed with other places; not in the gazetteer",
+            ))
             taken.add((start, end))
 
     for p in candidates:
@@ -247,6 +256,7 @@ def choose_places(
     document_anchor: Place | None = None,
     known: tuple[PlaceMention, ...] = (),
     villages: frozenset[str] = frozenset(),
+    resolve: Callable[[str], Place | None] | None = None,
 ) -> list[PlaceMention]:
     """Return the place(s) of the incidents a sentence reports: several when it lists places,
     one for the most precise place, or [] when it names none.
@@ -254,7 +264,8 @@ def choose_places(
     `candidates` are the sentence's usable place mentions (see `sentence_places`);
     `paragraph_places` are the usable ones of its paragraph, to code unknown villages;
     `known` all the document's usable place mentions (see `locative_names`); `villages` the
-    unknown localities the article introduces (see `document_villages`).
+    unknown localities the article introduces (see `document_villages`); `resolve` looks up
+    a name listed with them that NER missed (see `expand_list`).
     """
     anchor = _anchor(candidates, main_iso) or _anchor(paragraph_places, main_iso) or document_anchor
     # a small foreign namesake ("Tola, Nicaragua" in an article about Togo) is an unknown village
@@ -281,7 +292,7 @@ def choose_places(
         return None
 
     # rule 2: a list of places
-    ordered = expand_list(text, sentence, candidates)
+    ordered = expand_list(text, sentence, candidates, resolve=resolve)
     best: list[PlaceMention] = []
     run: list[PlaceMention] = []
     for p in ordered:

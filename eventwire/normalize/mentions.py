@@ -37,6 +37,7 @@ from eventwire.normalize.casualties import count_casualties
 from eventwire.normalize.dates import TimeExpression, dates_a_statement, resolve_event_date
 from eventwire.normalize.gazetteer import load_gazetteer
 from eventwire.normalize.incident_place import (
+    AREA_FEATURES,
     choose_places,
     document_villages,
     load_folded_words,
@@ -366,8 +367,19 @@ def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[Pla
     paragraph = sentence_places(Span(p_start, p_end, ""), usable, exclude=exclude)
     return choose_places(
         ctx.document.text, sentence, paragraph, candidates, main_iso=ctx.main_iso, document_anchor=ctx.anchor,
-        known=usable, villages=ctx.villages,
+        known=usable, villages=ctx.villages, resolve=_town_in(ctx.main_iso),
     )
+
+
+def _town_in(iso: str | None):
+    """Return a lookup of a town or village by name in one country (the most populous namesake)."""
+    if iso is None:
+        return None
+
+    def resolve(name: str) -> Place | None:
+        found = [c for c in load_gazetteer().candidates(name, country=iso) if c.feature not in AREA_FEATURES]
+        return candidate_place(max(found, key=lambda c: c.population)) if found else None
+    return resolve
 
 
 def _actor(span: Span | None, *, lang: str, country: str | None, when: date | None) -> Actor | None:

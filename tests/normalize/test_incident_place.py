@@ -111,3 +111,15 @@ def test_choose_places_keeps_a_known_town_before_unknown_names_it_is_described_b
     cands = [mention(text, "Gao", GAO), mention(text, "Kerou", None), mention(text, "Tamba", None)]
     places = choose_places(text, sentence(text), cands, cands, main_iso="ML")
     assert [p.span.text for p in places] == ["Gao"]
+
+
+def test_choose_places_looks_up_listed_names_that_ner_missed_in_the_article_country():
+    text = "Militants attacked positions in Gao, Ansongo, Kerou and Menaka on Friday."
+    cands = [mention(text, "Gao", GAO)]
+    ansongo = Place(name="Ansongo", country="Mali", iso="ML", latitude=15.66, longitude=0.50, feature="city",
+                    geo_precision=1, geonameid=2460954, population=32709)
+    places = choose_places(text, sentence(text), cands, cands, main_iso="ML",
+                           resolve=lambda name: ansongo if name == "Ansongo" else None)
+    assert [p.span.text for p in places] == ["Gao", "Ansongo", "Kerou", "Menaka"]
+    assert places[1].place == ansongo and "found in the article's country" in places[1].reason
+    assert "not in the gazetteer" in places[2].reason

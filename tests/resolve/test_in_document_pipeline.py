@@ -422,3 +422,15 @@ def test_an_incident_of_the_day_before_the_lead_is_not_a_recap_en():
     )
     events = _events(text, "en", date(2021, 5, 9))
     assert len(events) == 2 and "Ménaka" in {e.location for e in events}
+
+
+def test_towns_listed_with_a_known_one_are_looked_up_en():
+    text = (
+        "Islamic State militants attacked militia positions on Friday in rural parts of Salah ad Din, "
+        "specifically in Tikrit, Samarra, al-Dur and Balad, Iraqi media reported."
+    )
+    events = _events(text, "en", date(2020, 5, 2))
+    by_place = {e.location: e for e in events}
+    assert {"Tikrīt", "Balad"} <= set(by_place)
+    samarra = next(e for e in events if e.location.startswith("S"))
+    assert abs(samarra.latitude - 34.2) < 0.1 and abs(samarra.longitude - 43.9) < 0.1
