@@ -55,6 +55,7 @@ def _only(found):
         ("Des casseurs ont incendié des boutiques mardi à Tiéloba.", "Violent demonstration"),
         # A_PROTEST: "ville morte", "protestataires"; A_DISPERSE: "lacrymogènes" alone
         ("L'opposition a décrété une journée ville morte lundi à Fandira.", "Peaceful protest"),
+        ("Des milliers de personnes se sont rassemblées mardi sur la place de Fandira.", "Peaceful protest"),
         ("La police a dispersé les protestataires à coups de lacrymogènes jeudi à Sérékoro.",
          "Protest with intervention"),
         # A_ATTACK: an army sweep ("ratissage") that kills militants is a battle
