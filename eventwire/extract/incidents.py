@@ -360,6 +360,10 @@ def _in_scope(cue: Token, trigger: Token, verb: Token, cls: str = "") -> bool:
     ancestors = {t.i for t in trigger.ancestors}
     if cue.i in ancestors:
         return True
+    if cue.dep_ in {"case", "mark"} and cue.head.i in ancestors:
+        # "la cible depuis le début du mois d'une offensive": the preposition heads a phrase
+        # that contains the trigger
+        return True
     if cls == "denial" and cue.dep_ == "amod" and cue.head.pos_ == "NOUN" and (
         cue.head.i in ancestors or cue.head.head.i in ancestors
     ):
@@ -671,11 +675,10 @@ def find_incident_mentions(
             # sentence's own incident is typed on its own words; the recalled one is context
             anchors = [c for c in own if c.cls in taxonomy.anchors]
             classes = {c.cls for c in own}
-        blocking = _blocks_a_road(doc, cues)
-        if blocking is not None:
-            # "residents blocked the Nakuru road": obstruction, a riot cue that can anchor alone
-            classes.add("A_RIOT")
-            anchors.append(CueMatch(cls="A_RIOT", start=blocking.start, end=blocking.end))
+        for combo in _verb_objects(doc, cues, taxonomy):
+            # "residents blocked the Nakuru road" (a riot), "Barkhane a quitté la base" (a handover)
+            classes.add(combo.cls)
+            anchors.append(combo)
         ordinal = None
         ordinal_cue = _has_cue(cues.modality, "ordinal_anaphor")
         if ordinal_cue is not None and ordinal_cue.start - sent.start <= 1:
@@ -874,17 +877,20 @@ def _protest_topic_tokens(doc: Doc, cues: _SentenceCues) -> frozenset[int]:
     return frozenset(out)
 
 
-def _blocks_a_road(doc: Doc, cues: _SentenceCues) -> CueMatch | None:
-    """Return the V_OBSTRUCT cue of a sentence whose object is an N_ROAD noun ("blocked the busy
-    Kisumu highway", "ont barré la route nationale"), or None."""
-    roads = {i for c in cues.triggers if c.cls == "N_ROAD" for i in range(c.start, c.end)}
-    for c in cues.triggers:
-        if c.cls != "V_OBSTRUCT":
-            continue
-        verb = doc[c.start:c.end].root
-        if any(ch.dep_ in {"dobj", "obj"} and ch.i in roads for ch in verb.children):
-            return c
-    return None
+def _verb_objects(doc: Doc, cues: _SentenceCues, taxonomy: Taxonomy) -> list[CueMatch]:
+    """Return, for each verb-object combination of the taxonomy that a sentence holds ("blocked the
+    busy Kisumu highway", "ont quitté la base de Ménaka"), the verb as a cue of the class it gives."""
+    found = []
+    for verb_cls, object_cls, gives in taxonomy.verb_objects:
+        objects = {i for c in cues.triggers if c.cls == object_cls for i in range(c.start, c.end)}
+        for c in cues.triggers:
+            if c.cls != verb_cls:
+                continue
+            verb = doc[c.start:c.end].root
+            if any(ch.dep_ in {"dobj", "obj"} and ch.i in objects for ch in verb.children):
+                found.append(CueMatch(cls=gives, start=c.start, end=c.end))
+                break
+    return found
 
 
 # Role classes, derived from the parse (not in the lexicons): AGENT_<X> / PATIENT_<X> when the

@@ -72,6 +72,9 @@ class Taxonomy:
 
     rules: tuple[Rule, ...]
     anchors: frozenset[str]
+    # (verb class, object class, class given): a verb of the first class whose direct object
+    # holds the second makes the sentence carry the third ("blocked the road" -> A_RIOT)
+    verb_objects: tuple[tuple[str, str, str], ...] = ()
 
     def classify(self, classes: set[str]) -> Rule | None:
         """Return the first rule that holds for the cue classes of a sentence."""
@@ -147,11 +150,19 @@ def load_taxonomy() -> Taxonomy:
         )
     if not rules:
         raise DataFileError(f"{path}: no rules")
-    return Taxonomy(rules=tuple(rules), anchors=frozenset(data.get("anchors") or []))
+    anchors = frozenset(data.get("anchors") or [])
+    combos = []
+    for i, raw in enumerate(data.get("verb_objects") or []):
+        if not isinstance(raw, dict) or set(raw) != {"verb", "object", "gives"} or raw["gives"] not in anchors:
+            raise DataFileError(
+                f"{path}: verb_objects entry {i + 1} needs exactly verb, object and gives (an anchor class): {raw!r}"
+            )
+        combos.append((str(raw["verb"]), str(raw["object"]), str(raw["gives"])))
+    return Taxonomy(rules=tuple(rules), anchors=anchors, verb_objects=tuple(combos))
 
 
 def _rule_classes(taxonomy: Taxonomy) -> frozenset[str]:
-    names = set(taxonomy.anchors)
+    names = set(taxonomy.anchors) | {c for combo in taxonomy.verb_objects for c in combo}
     for rule in taxonomy.rules:
         names |= rule.all_of | rule.any_of | rule.none_of
     return frozenset(names)
@@ -162,7 +173,7 @@ def load_trigger_lexicon(lang: str) -> PhraseSet:
     """Return the trigger cue classes for a language (data/triggers/<lang>.yaml)."""
     taxonomy = load_taxonomy()
     # classes read by the extractor itself rather than by a taxonomy rule
-    allowed = _rule_classes(taxonomy) | {"P_PROTESTER", "A_INJURE", "V_OBSTRUCT", "N_ROAD"}
+    allowed = _rule_classes(taxonomy) | {"P_PROTESTER", "A_INJURE"}
     return load_phrase_file(data_path("triggers", f"{lang}.yaml"), allowed_classes=allowed)
 
 

@@ -92,6 +92,8 @@ def only(text: str, lang: str):
         # damage from earlier strikes is background
         ("fr", "Des habitants inspectaient leurs maisons endommagées dans de précédents bombardements.", "background"),
         ("en", "Residents were inspecting homes damaged in previous strikes.", "background"),
+        # a preposition heading a phrase that holds the trigger scopes it
+        ("fr", "La région de Ménaka est la cible depuis le début du mois de mars d'une offensive jihadiste.", "background"),
     ],
 )
 def test_classify_modality_in_both_languages(lang, text, modality):
@@ -196,6 +198,10 @@ def test_month_may_is_not_a_modal():
         # air strike
         ("fr", "Une frappe aérienne a visé un rassemblement de combattants.", "Air/drone strike"),
         ("en", "An airstrike hit a gathering of fighters.", "Air/drone strike"),
+        # a force leaving its base hands the place over (verb and object apart)
+        ("fr", "Les soldats français ont définitivement quitté ce lundi la base militaire de Ménaka.",
+         "Non-violent transfer of territory"),
+        ("en", "French troops left the military base in Menaka on Monday.", "Non-violent transfer of territory"),
         # abduction, arrests
         ("fr", "Des hommes armés ont enlevé cinq passagers sur la route.", "Abduction/forced disappearance"),
         ("en", "Gunmen abducted five passengers on the highway.", "Abduction/forced disappearance"),
