@@ -498,7 +498,10 @@ def classify_modality(
         # "feared dead after militants attacked a bus" tells one incident in sequence; only a
         # time gap ("a day after", "au lendemain de") or a framing verb ("the attack comes after",
         # "ces incidents interviennent après") makes the later phrase a recalled incident
-        if c.end - c.start < 2 and not framing and not _time_gap_before(c, cues):
+        opens = c.start == sent.start and trigger.pos_ == "NOUN"
+        if c.end - c.start < 2 and not framing and not _time_gap_before(c, cues) and not opens:
+            # ("Après la mort jeudi de cinquante militants, c'est l'inquiétude": a sentence that
+            # opens on "after" and an incident noun sets that incident before its own news)
             continue
         if 0 <= trigger.i - c.end <= 3 and trigger.pos_ == "NOUN":
             context = c

@@ -94,6 +94,9 @@ def only(text: str, lang: str):
         ("en", "Residents were inspecting homes damaged in previous strikes.", "background"),
         # a preposition heading a phrase that holds the trigger scopes it
         ("fr", "La région de Ménaka est la cible depuis le début du mois de mars d'une offensive jihadiste.", "background"),
+        # a sentence opening on "after" and an incident noun sets it before its own news
+        ("fr", "Après la mort jeudi de cinquante manifestants, c'est l'inquiétude dans plusieurs familles.", "context"),
+        ("en", "After the killing of fifty protesters on Thursday, many families are worried.", "context"),
     ],
 )
 def test_classify_modality_in_both_languages(lang, text, modality):
