@@ -390,11 +390,16 @@ def _without_empty_anaphora(group: list[Mention]) -> list[Mention]:
     """Return an incident's mentions less those that add nothing (kept when all would go).
 
     A mention that brings a new voice ("les services anti-terroristes du Kurdistan ont indiqué
-    qu'un drone était tombé") is a report of its own and always stays.
+    qu'un drone était tombé") is a report of its own and stays, unless that voice only suggests
+    something of the incident ("selon le gouverneur, cette attaque aurait ciblé une communauté"):
+    an interpretation, not a report.
     """
     empty = [_adds_nothing(m) for m in group]
     voices = {m.attributed_to for m, e in zip(group, empty) if not e}
-    kept = [m for m, e in zip(group, empty) if not e or (m.attributed_to is not None and m.attributed_to not in voices)]
+    kept = [
+        m for m, e in zip(group, empty)
+        if not e or (m.attributed_to is not None and m.attributed_to not in voices and m.modality != "alleged")
+    ]
     return kept or group
 
 

@@ -434,3 +434,25 @@ def test_towns_listed_with_a_known_one_are_looked_up_en():
     assert {"Tikrīt", "Balad"} <= set(by_place)
     samarra = next(e for e in events if e.location.startswith("S"))
     assert abs(samarra.latitude - 34.2) < 0.1 and abs(samarra.longitude - 43.9) < 0.1
+
+
+def test_a_voice_that_only_suggests_a_motive_is_not_evidence_fr():
+    text = (
+        "Une attaque terroriste a fait neuf morts jeudi sur l'axe Markoye-Tokabangou, dans la province de l'Oudalan.\n\n"
+        "Selon le communiqué du gouverneur, cette attaque aurait ciblé une communauté en particulier."
+    )
+    (event,) = _events(text, "fr", date(2021, 2, 19))
+    assert event.fatalities == 9
+    assert not any("communauté" in t for t in _evidence(event))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Quatre personnes ont été tuées vendredi à Tyr, au Liban-Sud, dans l'explosion d'un meuble piégé.\n\n"
+           "Une des victimes était en train de déblayer les décombres de sa maison."),
+    ("en", "Four people were killed on Friday in Tyre, south Lebanon, when a booby-trapped chair exploded.\n\n"
+           "One of the victims was clearing the rubble of his house."),
+])
+def test_a_sentence_about_one_of_the_victims_adds_nothing(lang, text):
+    (event,) = _events(text, lang, date(2025, 2, 8))
+    assert event.fatalities == 4
+    assert not any("rubble" in t or "décombres" in t for t in _evidence(event))
