@@ -564,10 +564,25 @@ def classify_modality(
     claim = _has_cue(cues, "claim")
     if claim is not None:
         return "claimed", "claimed", claim
-    allegation = _has_cue(cues, "allegation")
+    # "suspected militants ambushed police", "des présumés jihadistes": the doubt is on who
+    # acted, not on the incident (an adjective on a noun other than the trigger)
+    allegation = _has_cue([c for c in cues if not (c.cls == "allegation" and _qualifies_a_party(sent.doc, c, trigger))],
+                          "allegation")
     if cond or allegation is not None:
         return "alleged", "alleged", allegation
     return "asserted", "reported", None
+
+
+def _qualifies_a_party(doc: Doc, cue: CueMatch, trigger: Token) -> bool:
+    """Return whether a one-word allegation cue qualifies a noun other than the trigger
+    ("suspected militants", "des jihadistes présumés", "des présumés jihadistes")."""
+    if cue.end - cue.start != 1:
+        return False
+    tok = doc[cue.start]
+    if tok.dep_ in {"amod", "acl"} and tok.head.i != trigger.i and tok.head.pos_ in {"NOUN", "PROPN"}:
+        return True
+    # the parser may head the phrase on the adjective ("présumés" NOUN, "jihadistes" amod)
+    return tok.pos_ == "NOUN" and tok.i != trigger.i and any(ch.dep_ == "amod" and ch.i > tok.i for ch in tok.children)
 
 
 def find_attribution(sent: SpacySpan, modality_cues: list[CueMatch]) -> SpacySpan | None:

@@ -31,6 +31,9 @@ def only(text: str, lang: str):
         ("en", "The group claimed responsibility for the attack on the police post.", "claimed"),
         ("fr", "Selon des témoins, des soldats auraient tué trois bergers près du puits.", "alleged"),
         ("en", "Soldiers reportedly killed three herders near the well.", "alleged"),
+        # doubt on who acted is not doubt on the incident
+        ("en", "Suspected militants ambushed a police patrol near the well on Tuesday.", "asserted"),
+        ("fr", "Des présumés jihadistes ont attaqué mardi un poste de police près du puits.", "asserted"),
         ("fr", "Le gouverneur a démenti toute attaque contre la prison.", "denied"),
         ("en", "The army denied that its troops attacked the market.", "denied"),
         ("fr", "Les rebelles ont menacé d'attaquer la ville si l'armée ne se retire pas.", "threat"),
