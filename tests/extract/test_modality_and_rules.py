@@ -193,6 +193,9 @@ def test_month_may_is_not_a_modal():
         ("en", "Gunmen attacked a militia checkpoint, killing one militiaman.", "Armed clash"),
         ("en", "Police shot dead a young man during a raid on his home.", "Attack"),
         ("fr", "Des policiers ont abattu un jeune homme lors d'une perquisition à son domicile.", "Attack"),
+        # an unarmed crowd turning on the police is Mob violence, not a battle
+        ("en", "Angry villagers attacked and injured two police officers at the market.", "Mob violence"),
+        ("fr", "Des villageois en colère ont attaqué deux policiers au marché.", "Mob violence"),
         # a battle needs an armed side on the receiving end
         ("en", "Two policemen were shot dead by gunmen while on patrol.", "Armed clash"),
         ("fr", "Deux policiers ont été abattus par des hommes armés lors d'une patrouille.", "Armed clash"),
