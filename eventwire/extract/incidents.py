@@ -878,9 +878,11 @@ def _protest_topic_tokens(doc: Doc, cues: _SentenceCues) -> frozenset[int]:
         if head.dep_ in {"dobj", "obj", "nsubj", "nsubj:pass", "nsubjpass"}:
             heads.append(head.head)  # "staged a protest … against", "des manifestants ont marché … contre"
         for h in heads:
-            # "residents protested after a student was killed": only the protest word itself; "a
-            # protester died after being shot" is about the protester, not the protest's cause
-            preps = topic_preps | (after_preps if h.i == head.i and head.pos_ == "VERB" else set())
+            # "residents protested after a student was killed", "staged a protest after a colleague
+            # was murdered": the protest verb or the verb that holds the protest; "a protester died
+            # after being shot" is about the protester, not the protest's cause
+            holds = h.i != head.i and head.dep_ in {"dobj", "obj"}
+            preps = topic_preps | (after_preps if (h.i == head.i and head.pos_ == "VERB") or holds else set())
             for ch in h.children:
                 if ch.dep_ == "prep" and ch.i in preps:
                     out |= {t.i for t in ch.subtree}
