@@ -894,7 +894,27 @@ def _protest_topic_tokens(doc: Doc, cues: _SentenceCues) -> frozenset[int]:
                     out |= {t.i for t in ch.subtree}  # "…, demanding justice for a student killed…"
                 elif ch.dep_ in {"dobj", "obj"} and h.i == head.i and head.pos_ == "VERB":
                     out |= {t.i for t in ch.subtree}  # "youths protested the death of…"
+        out |= _topic_phrase_after(doc, c.end, topic_preps, cues)
     return frozenset(out)
+
+
+def _topic_phrase_after(doc: Doc, start: int, markers: set[int], cues: _SentenceCues) -> set[int]:
+    """Return the tokens of "against/over <incident noun phrase>" soon after a protest word, read
+    off the surface when the parse does not attach it to the protest ("protesters manifested in
+    Bamako against the killings of herders"). No verb may come between the marker and the
+    incident noun. ("after"/"following" are left to the parse: "dispersed following running
+    battles" tells what happened, not what the protest was about.)"""
+    marker = next((i for i in range(start, min(start + 9, len(doc))) if i in markers), None)
+    if marker is None:
+        return set()
+    incident_starts = {c.start for c in cues.triggers if c.cls.startswith("A_")}
+    for i in range(marker + 1, min(marker + 6, len(doc))):
+        tok = doc[i]
+        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ != "amod" or tok.is_punct:
+            return set()
+        if i in incident_starts and tok.pos_ == "NOUN":
+            return {t.i for t in range(marker, i + 1) for t in [doc[t]]} | {t.i for t in tok.subtree}
+    return set()
 
 
 def _verb_objects(doc: Doc, cues: _SentenceCues, taxonomy: Taxonomy) -> list[CueMatch]:
