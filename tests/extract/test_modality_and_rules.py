@@ -195,6 +195,9 @@ def test_month_may_is_not_a_modal():
         ("en", "Gunmen attacked a militia checkpoint, killing one militiaman.", "Armed clash"),
         ("en", "Police shot dead a young man during a raid on his home.", "Attack"),
         ("fr", "Des policiers ont abattu un jeune homme lors d'une perquisition à son domicile.", "Attack"),
+        # crowds fighting, no demonstration: Mob violence even when the police disperse "the rioters"
+        ("en", "Rival youth groups fought in the town over a land dispute before police dispersed the rioters.", "Mob violence"),
+        ("en", "Traders blocked the main road with burning tyres in a demo against land grabbing.", "Violent demonstration"),
         # an unarmed crowd turning on the police is Mob violence, not a battle
         ("en", "Angry villagers attacked and injured two police officers at the market.", "Mob violence"),
         ("fr", "Des villageois en colère ont attaqué deux policiers au marché.", "Mob violence"),
