@@ -346,6 +346,8 @@ def _time_gap_before(cue: CueMatch, cues: list[CueMatch]) -> bool:
     return any(t.cls == "time_gap" and cue.start - 3 <= t.start and t.end <= cue.start for t in cues)
 
 
+# Cue classes of verbs whose object or passive subject is harmed (see the roles in find_incident_mentions).
+HARM_CLASSES = frozenset({"A_KILL", "A_INJURE"})
 SCOPED_CLASSES = frozenset({"threat", "denial", "habitual", "background", "aggregate", "plan", "hypothetical"})
 CLAUSE_BOUNDARIES = frozenset({"acl:relcl", "relcl", "parataxis", "ccomp", "advcl", "conj", "acl"})
 
@@ -773,6 +775,14 @@ def find_incident_mentions(
             ch.dep_ == "case" and fold(ch.text) in {"de", "du", "des", "d'"} for ch in agent.root.children
         )
         roles = role_classes(None if genitive else agent, patient, cues)
+        if anchors:
+            # "bandits attacked the village; two of the bandits were killed", "…shoot and injure a
+            # police officer": who is killed or hurt, by another verb of the sentence, is on the
+            # receiving end too
+            for c in cues.triggers:
+                harm = doc[c.start:c.end].root
+                if c.cls in HARM_CLASSES and harm.pos_ == "VERB" and harm.i != tok.i:
+                    roles |= {r for r in role_classes(None, _roles(harm)[1], cues) if r.startswith("PATIENT_")}
         role_rule = taxonomy.classify(classes | roles) if roles else None
         if role_rule is not None:
             # who acts on whom: "residents beat to death a thief" (AGENT_CROWD) is Mob violence,
