@@ -203,6 +203,7 @@ def test_month_may_is_not_a_modal():
         ("fr", "Des villageois en colère ont attaqué deux policiers au marché.", "Mob violence"),
         # who another verb of the sentence harms is on the receiving end too
         ("en", "Armed herders trespassing on the ranch shoot and injure a police officer near the town.", "Armed clash"),
+        ("en", "Four youths were attacked and injured by the police in the town.", "Attack"),
         # a battle needs an armed side on the receiving end
         ("en", "Two policemen were shot dead by gunmen while on patrol.", "Armed clash"),
         ("fr", "Deux policiers ont été abattus par des hommes armés lors d'une patrouille.", "Armed clash"),
