@@ -198,6 +198,9 @@ def test_month_may_is_not_a_modal():
         # crowds fighting, no demonstration: Mob violence even when the police disperse "the rioters"
         ("en", "Rival youth groups fought in the town over a land dispute before police dispersed the rioters.", "Mob violence"),
         ("en", "Traders blocked the main road with burning tyres in a demo against land grabbing.", "Violent demonstration"),
+        # protesters damaging property: a Violent demonstration, also when the police step in
+        ("en", "Demonstrators damaged cars during the march and were dispersed by police with tear gas.", "Violent demonstration"),
+        ("fr", "Des manifestants ont endommagé des voitures avant d'être dispersés par la police.", "Violent demonstration"),
         # an unarmed crowd turning on the police is Mob violence, not a battle
         ("en", "Angry villagers attacked and injured two police officers at the market.", "Mob violence"),
         ("fr", "Des villageois en colère ont attaqué deux policiers au marché.", "Mob violence"),
