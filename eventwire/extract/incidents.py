@@ -34,7 +34,7 @@ from eventwire.models import EVENT_MODALITIES, Span, Trigger
 # Cue classes whose cue makes the best trigger span, most specific first.
 TRIGGER_PRIORITY = (
     "W_SUICIDE", "W_CHEMICAL", "W_AIR", "W_DRONE", "W_ARTILLERY", "W_IED", "W_GRENADE",
-    "A_SEXUAL", "A_ABDUCT", "A_PROTEST", "A_RIOT", "A_MOB", "A_CLASH", "A_TAKEOVER", "A_REGAIN",
+    "A_SEXUAL", "A_ABDUCT", "A_PROTEST", "A_RIOT", "A_MOB", "A_CLASH", "A_SCUFFLE", "A_TAKEOVER", "A_REGAIN",
     "A_ATTACK", "A_KILL", "A_LOOT", "A_ARREST", "A_AGREEMENT", "A_BASE", "A_WITHDRAW",
     "A_INTERCEPT", "A_EXPLOSION", "A_CHANGE", "W_GUN",
 )

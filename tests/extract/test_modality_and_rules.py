@@ -201,6 +201,10 @@ def test_month_may_is_not_a_modal():
         # protesters damaging property: a Violent demonstration, also when the police step in
         ("en", "Demonstrators damaged cars during the march and were dispersed by police with tear gas.", "Violent demonstration"),
         ("fr", "Des manifestants ont endommagé des voitures avant d'être dispersés par la police.", "Violent demonstration"),
+        # fists, not weapons; rival political groups, not armed ones: Mob violence
+        ("en", "Two candidates' supporters got into a brawl outside the polling station in the town.", "Mob violence"),
+        ("fr", "Une bagarre a éclaté entre des partisans de deux candidats devant le bureau de vote.", "Mob violence"),
+        ("en", "Rival political groups clashed in the town on Friday.", "Mob violence"),
         # an unarmed crowd turning on the police is Mob violence, not a battle
         ("en", "Angry villagers attacked and injured two police officers at the market.", "Mob violence"),
         ("fr", "Des villageois en colère ont attaqué deux policiers au marché.", "Mob violence"),
