@@ -94,7 +94,12 @@ def dates_compatible(a: Mention, b: Mention) -> bool:
     if "claimed" in (a.modality, b.modality) and (a.anaphoric or b.anaphoric):
         # "L'attaque a été revendiquée lundi": the day a claim names is often the claim's own
         tolerance = max(tolerance, 3)
-    return abs((a.date.value - b.date.value).days) <= tolerance
+    days = (a.date.value - b.date.value).days
+    if (a.anaphoric and days == 1) or (b.anaphoric and days == -1):
+        # "Les victimes… deux personnes étaient portées disparues ce matin (dimanche)": an anaphor's
+        # sentence may date what followed the night's incident (never what came before it)
+        return True
+    return abs(days) <= tolerance
 
 
 def _direction_ok(relation: str | None, region: Place, point: Place) -> bool:

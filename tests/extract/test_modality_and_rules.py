@@ -226,6 +226,11 @@ def test_month_may_is_not_a_modal():
         ("fr", "Les soldats français ont définitivement quitté ce lundi la base militaire de Ménaka.",
          "Non-violent transfer of territory"),
         ("en", "French troops left the military base in Menaka on Monday.", "Non-violent transfer of territory"),
+        # seizing things is looting, seizing people abducting them; looting during a fight is the fight
+        ("en", "Unknown gunmen seized a vehicle of the aid agency in the town.", "Looting/property destruction"),
+        ("en", "Gunmen seized two civilians on the road to the market.", "Abduction/forced disappearance"),
+        ("en", "Militants killed a customs officer and seized his vehicle near the town.", "Armed clash"),
+        ("en", "Gunmen killed a trader and looted his shop in the town.", "Attack"),
         # abduction, arrests
         ("fr", "Des hommes armés ont enlevé cinq passagers sur la route.", "Abduction/forced disappearance"),
         ("en", "Gunmen abducted five passengers on the highway.", "Abduction/forced disappearance"),

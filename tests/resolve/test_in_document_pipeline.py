@@ -456,3 +456,14 @@ def test_a_sentence_about_one_of_the_victims_adds_nothing(lang, text):
     (event,) = _events(text, lang, date(2025, 2, 8))
     assert event.fatalities == 4
     assert not any("rubble" in t or "décombres" in t for t in _evidence(event))
+
+
+def test_an_anaphor_dated_the_morning_after_stays_with_the_night_incident_fr():
+    text = (
+        "Le village de Tin-Akoff a fait l'objet d'une attaque terroriste dans la nuit de samedi à dimanche. "
+        "Au moins trois civils ont été tués par des assaillants.\n\n"
+        "Les victimes sont toutes des hommes et deux personnes étaient toujours portées disparues ce matin (dimanche), "
+        "a affirmé un élu local."
+    )
+    events = _events(text, "fr", date(2021, 5, 9))
+    assert len(events) == 1
