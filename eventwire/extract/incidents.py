@@ -346,6 +346,8 @@ def _time_gap_before(cue: CueMatch, cues: list[CueMatch]) -> bool:
     return any(t.cls == "time_gap" and cue.start - 3 <= t.start and t.end <= cue.start for t in cues)
 
 
+# Verbs that hold a protest ("a protest was held by relatives of the man killed…").
+HOLDING_VERBS = frozenset({"hold", "stage", "organize", "organise", "tenir", "organiser"})
 # Cue classes of verbs whose object or passive subject is harmed (see the roles in find_incident_mentions).
 HARM_CLASSES = frozenset({"A_KILL", "A_INJURE"})
 SCOPED_CLASSES = frozenset({"threat", "denial", "habitual", "background", "aggregate", "plan", "hypothetical"})
@@ -905,6 +907,15 @@ def _protest_topic_tokens(doc: Doc, cues: _SentenceCues) -> frozenset[int]:
                 elif ch.dep_ in {"dobj", "obj"} and h.i == head.i and head.pos_ == "VERB":
                     out |= {t.i for t in ch.subtree}  # "youths protested the death of…"
         out |= _topic_phrase_after(doc, c.end, topic_preps, cues)
+        # "Victims of a collapsed dam protest in Nakuru", "a protest was held by relatives of the
+        # man beaten to death": who protests is described, not attacked here
+        verb = head if head.pos_ == "VERB" else head.head if (
+            head.dep_ in {"nsubjpass", "nsubj:pass"} and fold(head.head.lemma_) in HOLDING_VERBS
+        ) else None
+        if verb is not None:
+            for ch in verb.children:
+                if ch.dep_ in {"nsubj", "agent"} and ch.i != head.i:
+                    out |= {t.i for t in ch.subtree}
     return frozenset(out)
 
 
