@@ -206,6 +206,8 @@ def test_month_may_is_not_a_modal():
         ("en", "Two candidates' supporters got into a brawl outside the polling station in the town.", "Mob violence"),
         ("fr", "Une bagarre a éclaté entre des partisans de deux candidats devant le bureau de vote.", "Mob violence"),
         ("en", "Rival political groups clashed in the town on Friday.", "Mob violence"),
+        # shot dead during a demonstration, nobody named as the killer: a violent demonstration
+        ("en", "Two people were shot dead during anti-election protests in the town on Thursday.", "Violent demonstration"),
         # an unarmed crowd turning on the police is Mob violence, not a battle
         ("en", "Angry villagers attacked and injured two police officers at the market.", "Mob violence"),
         ("fr", "Des villageois en colère ont attaqué deux policiers au marché.", "Mob violence"),
