@@ -220,7 +220,12 @@ def _roles(trigger: Token) -> tuple[SpacySpan | None, SpacySpan | None]:
         dep = child.dep_.lower()
         if child.i == trigger.i:
             continue  # "A US drone strike hit a car": the trigger's own phrase is not its agent
-        if dep in AGENT_DEPS and victim_subject and patient is None and child.pos_ in {"NOUN", "PROPN"}:
+        if dep == "agent" and child.pos_ == "ADP" and agent is None:
+            # English passive: "was beaten to death by a crowd" (the agent is the object of "by")
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                agent = _phrase(objs[0])
+        elif dep in AGENT_DEPS and victim_subject and patient is None and child.pos_ in {"NOUN", "PROPN"}:
             patient = _phrase(child)
         elif dep in AGENT_DEPS and agent is None and child.pos_ in {"NOUN", "PROPN", "PRON"}:
             agent = _phrase(child)

@@ -208,6 +208,8 @@ def test_month_may_is_not_a_modal():
         ("en", "Rival political groups clashed in the town on Friday.", "Mob violence"),
         # shot dead during a demonstration, nobody named as the killer: a violent demonstration
         ("en", "Two people were shot dead during anti-election protests in the town on Thursday.", "Violent demonstration"),
+        # the agent of an English passive is the object of "by"
+        ("en", "A suspected thief was beaten to death by a crowd at the market.", "Mob violence"),
         # an unarmed crowd turning on the police is Mob violence, not a battle
         ("en", "Angry villagers attacked and injured two police officers at the market.", "Mob violence"),
         ("fr", "Des villageois en colère ont attaqué deux policiers au marché.", "Mob violence"),
