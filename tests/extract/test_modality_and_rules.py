@@ -210,6 +210,11 @@ def test_month_may_is_not_a_modal():
         ("en", "Two people were shot dead during anti-election protests in the town on Thursday.", "Violent demonstration"),
         # the agent of an English passive is the object of "by"
         ("en", "A suspected thief was beaten to death by a crowd at the market.", "Mob violence"),
+        # supporters fighting at a political rally, crowds stoning each other: Mob violence; a riot
+        # at a rally stays a violent demonstration
+        ("en", "Supporters of two rival candidates clashed during a campaign rally in the town.", "Mob violence"),
+        ("en", "Youths from two villages threw stones at each other near the market.", "Mob violence"),
+        ("en", "Youth rioted at the governor's campaign rally in the town.", "Violent demonstration"),
         # an unarmed crowd turning on the police is Mob violence, not a battle
         ("en", "Angry villagers attacked and injured two police officers at the market.", "Mob violence"),
         ("fr", "Des villageois en colère ont attaqué deux policiers au marché.", "Mob violence"),
