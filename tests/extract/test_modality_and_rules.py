@@ -215,6 +215,8 @@ def test_month_may_is_not_a_modal():
         ("en", "Supporters of two rival candidates clashed during a campaign rally in the town.", "Mob violence"),
         ("en", "Youths from two villages threw stones at each other near the market.", "Mob violence"),
         ("en", "Youth rioted at the governor's campaign rally in the town.", "Violent demonstration"),
+        ("en", "The protesters lit fires and disrupted traffic along the highway.", "Violent demonstration"),
+        ("en", "Students were violently protesting new examination fees in the town.", "Violent demonstration"),
         # an unarmed crowd turning on the police is Mob violence, not a battle
         ("en", "Angry villagers attacked and injured two police officers at the market.", "Mob violence"),
         ("fr", "Des villageois en colère ont attaqué deux policiers au marché.", "Mob violence"),
