@@ -168,13 +168,34 @@ def _rule_classes(taxonomy: Taxonomy) -> frozenset[str]:
     return frozenset(names)
 
 
+# Actor types (data/actors.tsv) whose names make a party cue: who is named is armed or a force.
+ACTOR_TYPE_PARTY = {
+    "state_forces": "P_SECURITY", "external_forces": "P_SECURITY",
+    "rebel_group": "P_ARMED", "political_militia": "P_ARMED", "identity_militia": "P_ARMED",
+}
+
+
 @cache
 def load_trigger_lexicon(lang: str) -> PhraseSet:
-    """Return the trigger cue classes for a language (data/triggers/<lang>.yaml)."""
+    """Return the trigger cue classes for a language (data/triggers/<lang>.yaml), with the
+    aliases of the armed actors and forces of data/actors.tsv as P_ARMED / P_SECURITY cues
+    ("attacked a Ganda Izo checkpoint", "targeted MINUSMA forces": a force on the receiving end)."""
     taxonomy = load_taxonomy()
     # classes read by the extractor itself rather than by a taxonomy rule
     allowed = _rule_classes(taxonomy) | {"P_PROTESTER", "A_INJURE"}
-    return load_phrase_file(data_path("triggers", f"{lang}.yaml"), allowed_classes=allowed)
+    phrases = load_phrase_file(data_path("triggers", f"{lang}.yaml"), allowed_classes=allowed)
+    from eventwire.normalize.actors import load_actor_aliases  # the actor table is normalize's
+
+    classes = {cls: list(words) for cls, words in phrases.classes.items()}
+    for entry in load_actor_aliases().entries:
+        party = ACTOR_TYPE_PARTY.get(entry.actor_type)
+        if party is None:
+            continue
+        for alias in entry.aliases:
+            words = phrase_words(alias)
+            if words and words not in classes.setdefault(party, []):
+                classes[party].append(words)
+    return _indexed(phrases.name, {cls: tuple(words) for cls, words in classes.items()})
 
 
 @cache

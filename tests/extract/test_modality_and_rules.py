@@ -223,6 +223,9 @@ def test_month_may_is_not_a_modal():
         # who another verb of the sentence harms is on the receiving end too
         ("en", "Armed herders trespassing on the ranch shoot and injure a police officer near the town.", "Armed clash"),
         ("en", "Four youths were attacked and injured by the police in the town.", "Attack"),
+        # a named force or armed group (data/actors.tsv) on the receiving end fights back
+        ("en", "Unidentified gunmen on a motorcycle targeted MINUSMA forces with gunfire near the town.", "Armed clash"),
+        ("fr", "Des hommes armés ont attaqué un poste de la MINUSMA près de la ville.", "Armed clash"),
         # a battle needs an armed side on the receiving end
         ("en", "Two policemen were shot dead by gunmen while on patrol.", "Armed clash"),
         ("fr", "Deux policiers ont été abattus par des hommes armés lors d'une patrouille.", "Armed clash"),
