@@ -226,6 +226,9 @@ def test_month_may_is_not_a_modal():
         # a named force or armed group (data/actors.tsv) on the receiving end fights back
         ("en", "Unidentified gunmen on a motorcycle targeted MINUSMA forces with gunfire near the town.", "Armed clash"),
         ("fr", "Des hommes armés ont attaqué un poste de la MINUSMA près de la ville.", "Armed clash"),
+        # an assault on a person, or an attack on aid workers, is an Attack
+        ("en", "A party official was attacked with pepper spray by an unknown group in the city centre.", "Attack"),
+        ("en", "A Red Cross mission was attacked near the town.", "Attack"),
         # a battle needs an armed side on the receiving end
         ("en", "Two policemen were shot dead by gunmen while on patrol.", "Armed clash"),
         ("fr", "Deux policiers ont été abattus par des hommes armés lors d'une patrouille.", "Armed clash"),
