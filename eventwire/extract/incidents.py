@@ -229,8 +229,8 @@ def _roles(trigger: Token) -> tuple[SpacySpan | None, SpacySpan | None]:
             patient = _phrase(child)
         elif dep in AGENT_DEPS and agent is None and child.pos_ in {"NOUN", "PROPN", "PRON"}:
             agent = _phrase(child)
-        elif dep in PATIENT_DEPS and patient is None and child.pos_ in {"NOUN", "PROPN"}:
-            patient = _phrase(child)
+        elif dep in PATIENT_DEPS and patient is None and child.pos_ in {"NOUN", "PROPN", "NUM"}:
+            patient = _phrase(child)  # "two of the suspected bandits were killed": the numeral heads it
         elif dep in {"obl", "obl:arg", "obl:mod", "prep", "nmod"} and patient is None:
             case = [c for c in child.children if c.dep_ in {"case", "mark"}]
             word = fold(case[0].text) if case else ""
