@@ -229,7 +229,7 @@ def test_month_may_is_not_a_modal():
         # an assault on a person, or an attack on aid workers, is an Attack
         ("en", "A party official was attacked with pepper spray by an unknown group in the city centre.", "Attack"),
         ("en", "A Red Cross mission was attacked near the town.", "Attack"),
-        ("en", "Bandits raided the village on Friday; two of the bandits were killed.", "Armed clash"),
+        ("en", "During the raid, two of the suspected bandits were killed.", "Armed clash"),
         # a battle needs an armed side on the receiving end
         ("en", "Two policemen were shot dead by gunmen while on patrol.", "Armed clash"),
         ("fr", "Deux policiers ont été abattus par des hommes armés lors d'une patrouille.", "Armed clash"),
