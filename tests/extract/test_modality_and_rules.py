@@ -230,6 +230,8 @@ def test_month_may_is_not_a_modal():
         ("en", "A party official was attacked with pepper spray by an unknown group in the city centre.", "Attack"),
         ("en", "A Red Cross mission was attacked near the town.", "Attack"),
         ("en", "During the raid, two of the suspected bandits were killed.", "Armed clash"),
+        # communities and clans fighting each other are communal militias: a battle
+        ("en", "Two neighbouring communities clashed over a boundary dispute near the town.", "Armed clash"),
         # a battle needs an armed side on the receiving end
         ("en", "Two policemen were shot dead by gunmen while on patrol.", "Armed clash"),
         ("fr", "Deux policiers ont été abattus par des hommes armés lors d'une patrouille.", "Armed clash"),
