@@ -217,6 +217,8 @@ def test_month_may_is_not_a_modal():
         ("en", "Youth rioted at the governor's campaign rally in the town.", "Violent demonstration"),
         ("en", "The protesters lit fires and disrupted traffic along the highway.", "Violent demonstration"),
         ("en", "Students were violently protesting new examination fees in the town.", "Violent demonstration"),
+        ("en", "Voters in the town beat up an official who was trying to buy votes.", "Mob violence"),
+        ("en", "Motorcycle taxi riders killed two men suspected of belonging to a criminal gang.", "Mob violence"),
         # an unarmed crowd turning on the police is Mob violence, not a battle
         ("en", "Angry villagers attacked and injured two police officers at the market.", "Mob violence"),
         ("fr", "Des villageois en colère ont attaqué deux policiers au marché.", "Mob violence"),
