@@ -912,6 +912,15 @@ def _protest_topic_tokens(doc: Doc, cues: _SentenceCues) -> frozenset[int]:
                 elif ch.dep_ in {"dobj", "obj"} and h.i == head.i and head.pos_ == "VERB":
                     out |= {t.i for t in ch.subtree}  # "youths protested the death of…"
         out |= _topic_phrase_after(doc, c.end, topic_preps, cues)
+        if head.dep_ == "ROOT" or (head.head.dep_ == "ROOT" and head.dep_ in {"dobj", "obj", "nsubj"}):
+            # "nurses held a procession demanding justice for their colleague, who was found dead":
+            # a relative clause that tells a death or a harm describes whom the protest is about
+            harmed = {i for h in cues.triggers if h.cls in {"A_KILL", "A_INJURE", "A_ABDUCT", "A_SEXUAL"}
+                      for i in range(h.start, h.end)}
+            sent_root = head if head.dep_ == "ROOT" else head.head
+            for t in sent_root.subtree:
+                if t.dep_ in {"relcl", "acl:relcl"} and harmed & {x.i for x in t.subtree}:
+                    out |= {x.i for x in t.subtree}
         # "Victims of a collapsed dam protest in Nakuru", "a protest was held by relatives of the
         # man beaten to death": who protests is described, not attacked here
         verb = head if head.pos_ == "VERB" else head.head if (

@@ -167,6 +167,8 @@ def test_month_may_is_not_a_modal():
         ("en", "Residents protested in the town after a student was killed by thugs.", "Peaceful protest"),
         ("en", "Sex workers staged a protest in the town after a colleague was murdered by a client.", "Peaceful protest"),
         ("en", "A protest was held in the town by relatives of the man beaten to death by police last month.", "Peaceful protest"),
+        ("en", "Nurses held a peaceful procession in the town demanding justice for their colleague, who was found dead in the forest.", "Peaceful protest"),
+        ("en", "Officials organized a silent protest march in the capital to commemorate the victims of road accidents.", "Peaceful protest"),
         ("en", "Protesters of the herder community manifested in the capital against the killings of villagers.", "Peaceful protest"),
         ("en", "Activists demonstrated in the town demanding justice for a girl who had been abducted and killed.", "Peaceful protest"),
         ("fr", "Des jeunes ont manifesté dans la ville pour dénoncer l'assassinat d'un étudiant.", "Peaceful protest"),
