@@ -240,6 +240,11 @@ def _roles(trigger: Token) -> tuple[SpacySpan | None, SpacySpan | None]:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     patient = _phrase(objs[0])
+    if agent is None and verb.dep_ == "xcomp":
+        # "Youths tried to attack the MP": the subject of the verb the trigger complements
+        subj = [c for c in verb.head.children if c.dep_ in {"nsubj"} and c.pos_ in {"NOUN", "PROPN"}]
+        if subj:
+            agent = _phrase(subj[0])
     if patient is None and trigger.pos_ == "VERB":
         # "shot and injured a police officer": the object of the coordinated verb
         for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):

@@ -221,6 +221,7 @@ def test_month_may_is_not_a_modal():
         ("en", "Students were violently protesting new examination fees in the town.", "Violent demonstration"),
         ("en", "Voters in the town beat up an official who was trying to buy votes.", "Mob violence"),
         ("en", "Motorcycle taxi riders killed two men suspected of belonging to a criminal gang.", "Mob violence"),
+        ("en", "Youths tried to attack the MP at a funeral on Saturday.", "Mob violence"),
         # an unarmed crowd turning on the police is Mob violence, not a battle
         ("en", "Angry villagers attacked and injured two police officers at the market.", "Mob violence"),
         ("fr", "Des villageois en colère ont attaqué deux policiers au marché.", "Mob violence"),
