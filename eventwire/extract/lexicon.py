@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from eventwire.datafiles import data_path, key_line, read_yaml_mapping
@@ -20,8 +20,10 @@ from eventwire.models import SUB_EVENT_TO_TYPE
 _WORD_SPLIT = re.compile(r"[\s]+|(?<=['’])")
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """Return `text` lower-cased with accents removed and apostrophes unified."""
+    """Return `text` lower-cased with accents removed and apostrophes unified (cached: called on
+    every token of every document, whose words repeat)."""
     text = text.replace("’", "'").replace("‘", "'").lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
