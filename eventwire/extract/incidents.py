@@ -356,8 +356,6 @@ def _time_gap_before(cue: CueMatch, cues: list[CueMatch]) -> bool:
     return any(t.cls == "time_gap" and cue.start - 3 <= t.start and t.end <= cue.start for t in cues)
 
 
-# Verbs that hold a protest ("a protest was held by relatives of the man killed…").
-HOLDING_VERBS = frozenset({"hold", "stage", "organize", "organise", "tenir", "organiser"})
 # Cue classes of verbs whose object or passive subject is harmed (see the roles in find_incident_mentions).
 HARM_CLASSES = frozenset({"A_KILL", "A_INJURE"})
 SCOPED_CLASSES = frozenset({"threat", "denial", "habitual", "background", "aggregate", "plan", "hypothetical"})
@@ -929,7 +927,7 @@ def _protest_topic_tokens(doc: Doc, cues: _SentenceCues) -> frozenset[int]:
         # "Victims of a collapsed dam protest in Nakuru", "a protest was held by relatives of the
         # man beaten to death": who protests is described, not attacked here
         verb = head if head.pos_ == "VERB" else head.head if (
-            head.dep_ in {"nsubjpass", "nsubj:pass"} and fold(head.head.lemma_) in HOLDING_VERBS
+            head.dep_ in {"nsubjpass", "nsubj:pass"} and _cue_at(cues.modality, "protest_holder", head.head)
         ) else None
         if verb is not None:
             for ch in verb.children:
@@ -950,10 +948,10 @@ def _topic_phrase_after(doc: Doc, start: int, markers: set[int], cues: _Sentence
     incident_starts = {c.start for c in cues.triggers if c.cls.startswith("A_")}
     for i in range(marker + 1, min(marker + 6, len(doc))):
         tok = doc[i]
-        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ != "amod" or tok.is_punct:
+        if (tok.pos_ in {"VERB", "AUX"} and tok.dep_ != "amod") or tok.is_punct:
             return set()
         if i in incident_starts and tok.pos_ == "NOUN":
-            return {t.i for t in range(marker, i + 1) for t in [doc[t]]} | {t.i for t in tok.subtree}
+            return set(range(marker, i + 1)) | {t.i for t in tok.subtree}
     return set()
 
 
