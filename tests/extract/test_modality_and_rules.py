@@ -222,6 +222,8 @@ def test_month_may_is_not_a_modal():
         ("en", "Voters in the town beat up an official who was trying to buy votes.", "Mob violence"),
         ("en", "Motorcycle taxi riders killed two men suspected of belonging to a criminal gang.", "Mob violence"),
         ("en", "Youths tried to attack the MP at a funeral on Saturday.", "Mob violence"),
+        # demonstrators who clash with the police riot, even when shots are fired
+        ("en", "Demonstrators clashed with police in the town, and one of them suffered gunshot wounds.", "Violent demonstration"),
         # an unarmed crowd turning on the police is Mob violence, not a battle
         ("en", "Angry villagers attacked and injured two police officers at the market.", "Mob violence"),
         ("fr", "Des villageois en colère ont attaqué deux policiers au marché.", "Mob violence"),
