@@ -224,6 +224,7 @@ def test_month_may_is_not_a_modal():
         ("en", "Youths tried to attack the MP at a funeral on Saturday.", "Mob violence"),
         # demonstrators who clash with the police riot, even when shots are fired
         ("en", "Demonstrators clashed with police in the town, and one of them suffered gunshot wounds.", "Violent demonstration"),
+        ("en", "A teacher was beaten when a mob tried to stop the training in the town.", "Mob violence"),
         # an unarmed crowd turning on the police is Mob violence, not a battle
         ("en", "Angry villagers attacked and injured two police officers at the market.", "Mob violence"),
         ("fr", "Des villageois en colère ont attaqué deux policiers au marché.", "Mob violence"),
