@@ -631,6 +631,35 @@ def _sentence_start(text: str, start: int) -> bool:
     )
 
 
+_BASED_RE = re.compile(r"-based\b", re.IGNORECASE)
+_STATE_AFTER_RE = re.compile(rf",\s*((?:[{_UP}][\w.]*\.?)(?:\s[{_UP}][\w.]*)?)")
+# "Sen. Ray Miller, D-Columbus": a US legislator's party and home town
+_PARTY_TOWN_RE = re.compile(rf"\b[DRI]-([{_UP}][a-z]+(?:\s[{_UP}][a-z]+)?)\b")
+
+
+def _place_hint_after(text: str, end: int, name: str, found: list[Candidate], gazetteer: Gazetteer) -> str | None:
+    """Return the relation ("" for a plain place, DEMONYM) that the words right after a person- or
+    organisation-tagged name give it, or None when they make it no place.
+
+    "Kent-based": a known place; "Klamath Falls, Oregon": a town of the division or country named
+    right after it; "Slovak architect": a demonym before a lower-case noun."""
+    if _BASED_RE.match(text, end) and any(c.primary for c in found):
+        return ""
+    m = _STATE_AFTER_RE.match(text, end)
+    if m is not None and found:
+        area = gazetteer.abbreviation(m.group(1)) or next(
+            (c for c in gazetteer.candidates(m.group(1)) if c.feature in ("admin1", "country") and c.primary), None
+        )
+        if area is not None and any(
+            c.feature == "city" and c.iso == area.iso and (area.feature == "country" or c.admin1 == area.admin1)
+            for c in found
+        ):
+            return ""
+    if " " not in name and re.match(r"\s+[a-z]", text[end:end + 3]) and gazetteer.demonym_place(name, derived=False):
+        return DEMONYM
+    return None
+
+
 def _detect(
     text: str, doc, *, lang: str, gazetteer: Gazetteer,
     support: frozenset[tuple[str, str]] = frozenset(),
@@ -713,6 +742,12 @@ def _detect(
                 continue
             if ent.label_ not in BLOCKING_LABELS:
                 continue
+            hint = _place_hint_after(text, ent.end_char, name, found, gazetteer)
+            if hint is not None:
+                # "the Kent-based outfit", "In Klamath Falls, Oregon," (a town the NER read as a
+                # person), "the prominent Slovak architect": the words around it make it a place
+                add(start, start + len(name), name, "ner", hint or None)
+                continue
             if any(c.feature in BASE_FEATURES for c in found) and (
                 _BASE_AFTER_RE.match(text, ent.end_char) or _BASE_BEFORE_RE.search(text[max(0, ent.start_char - 25):ent.start_char])
             ):
@@ -765,8 +800,10 @@ def _detect(
             return whole and locative and not initial and any(c.primary for c in found)
 
         name = _clean_name(m.group(0))
-        if doc is not None and " " not in name and doc.vocab[name.lower()].is_stop:
-            continue  # "Most", "Will", "May" opening a sentence
+        if doc is not None and " " not in name and doc.vocab[name.lower()].is_stop and not (
+            name.isupper() and len(name) == 2
+        ):
+            continue  # "Most", "Will", "May" opening a sentence ("US" is not the pronoun "us")
         if name.isupper() and len(name) == 2:
             # "US", "UK", "EU"; a state code only after a town ("Portland, OR")
             found = gazetteer.candidates(name)
@@ -784,6 +821,12 @@ def _detect(
             parts = _subspans(text, m.start(), m.end(), gazetteer, accept)
         for s0, e0, n0 in parts:
             add(s0, e0, n0, "gazetteer", DEMONYM if demonym(n0, gazetteer.candidates(n0)) else None)
+
+    # 2b'. "Sen. Ray Miller, D-Columbus": a legislator's home town, when the gazetteer knows it.
+    for m in _PARTY_TOWN_RE.finditer(text):
+        span = (m.start(1), m.end(1))
+        if free(span) and any(c.primary and c.feature == "city" for c in gazetteer.candidates(m.group(1))):
+            add(span[0], span[1], m.group(1), "gazetteer", None)
 
     # 2c. dotted abbreviations: "U.S.", "Ga.", "W.Va.", "D.C.".
     for m in _ABBREV_RE.finditer(text):

@@ -336,3 +336,31 @@ def test_a_capital_after_with_is_its_government_not_a_location(gazetteer):
     places, out = _non_locations(gazetteer, text, "fr", [("Mali", "LOC"), ("Bamako", "LOC")])
     assert places["Mali"].relation == "north part"
     assert places["Bamako"].span.start in out
+
+
+@pytest.mark.parametrize(("text", "ents", "surface", "relation"), [
+    # a name the NER read as a person, made a place by the words right after it
+    ("The Kent-based outfit has three drivers.", [("Kent", "PERSON")], "Kent", None),
+    ("In Klamath Falls, Oregon, a brewery heats its tanks.", [("Klamath Falls", "PERSON"), ("Oregon", "GPE")],
+     "Klamath Falls", None),
+    ("It was designed by the Slovak architect Ivan Novak.", [("Slovak", "PERSON"), ("Ivan Novak", "PERSON")],
+     "Slovak", "demonym"),
+    # a legislator's party and home town; a country abbreviation inside an amount
+    ("said state Sen. Ray Miller, D-Columbus, on Tuesday.", [("Ray Miller", "PERSON")], "Columbus", None),
+    ("The projects cost 11 billion US dollars.", [("11 billion US dollars", "MONEY")], "US", None),
+])
+def test_find_toponyms_reads_the_words_around_a_name(gazetteer, text, ents, surface, relation):
+    from eventwire.normalize.places import find_toponyms
+
+    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
+    hit = next((t for t in toponyms if t.span.text == surface), None)
+    assert hit is not None and hit.place is not None, [(t.span.text, t.relation) for t in toponyms]
+    assert hit.relation == relation
+
+
+def test_a_person_named_like_a_town_stays_a_person(gazetteer):
+    from eventwire.normalize.places import find_toponyms
+
+    text = "Kent Smith, a local farmer, said the road was closed."
+    toponyms = find_toponyms(text, _doc("en", text, [("Kent Smith", "PERSON")]), lang="en", gazetteer=gazetteer)
+    assert not any(t.span.text.startswith("Kent") for t in toponyms)
