@@ -889,6 +889,10 @@ def _protest_topic_tokens(doc: Doc, cues: _SentenceCues) -> frozenset[int]:
     topic_preps = {c.start for c in cues.modality if c.cls == "topic_prep"}
     after_preps = {c.start for c in cues.modality if c.cls == "topic_after"}
     verbs = {c.start for c in cues.modality if c.cls == "topic_verb"}
+    # tokens that tell a death or a harm done to someone (a relative clause holding one describes
+    # whom a protest is about)
+    harmed = {i for h in cues.triggers if h.cls in {"A_KILL", "A_INJURE", "A_ABDUCT", "A_SEXUAL"}
+              for i in range(h.start, h.end)}
     out: set[int] = set()
     for c in cues.triggers:
         if c.cls != "A_PROTEST":
@@ -915,11 +919,9 @@ def _protest_topic_tokens(doc: Doc, cues: _SentenceCues) -> frozenset[int]:
                 elif ch.dep_ in {"dobj", "obj"} and h.i == head.i and head.pos_ == "VERB":
                     out |= {t.i for t in ch.subtree}  # "youths protested the death of…"
         out |= _topic_phrase_after(doc, c.end, topic_preps, cues)
-        if head.dep_ == "ROOT" or (head.head.dep_ == "ROOT" and head.dep_ in {"dobj", "obj", "nsubj"}):
+        if harmed and (head.dep_ == "ROOT" or (head.head.dep_ == "ROOT" and head.dep_ in {"dobj", "obj", "nsubj"})):
             # "nurses held a procession demanding justice for their colleague, who was found dead":
             # a relative clause that tells a death or a harm describes whom the protest is about
-            harmed = {i for h in cues.triggers if h.cls in {"A_KILL", "A_INJURE", "A_ABDUCT", "A_SEXUAL"}
-                      for i in range(h.start, h.end)}
             sent_root = head if head.dep_ == "ROOT" else head.head
             for t in sent_root.subtree:
                 if t.dep_ in {"relcl", "acl:relcl"} and harmed & {x.i for x in t.subtree}:

@@ -228,16 +228,23 @@ def document_context(document: Document, places: list[PlaceMention], times: list
                            villages=document_villages(document.text, tuple(places)))
 
 
+def _alternation(phrases) -> str:
+    """Return a regex alternation of literal phrases, longest first (so "camp militaire" wins
+    over "camp")."""
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _phrase_pattern(phrases, flags: int = 0) -> re.Pattern[str]:
+    """Return one pattern matching any of the literal phrases as whole words."""
+    return re.compile(r"(?<!\w)(?:" + _alternation(phrases) + r")(?!\w)", flags)
+
+
 @lru_cache(maxsize=1)
 def load_capital_phrases() -> dict[str, re.Pattern[str]]:
     """Return, per language, one pattern of the phrases naming the national capital
     (data/capital_phrases.yaml), compiled once."""
     data = read_language_lists(data_path("capital_phrases.yaml"), what="phrases")
-    return {
-        lang: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(str(p)) for p in sorted(v, key=len, reverse=True))
-                         + r")(?!\w)", re.IGNORECASE)
-        for lang, v in data.items() if v
-    }
+    return {lang: _phrase_pattern((str(p) for p in v), re.IGNORECASE) for lang, v in data.items() if v}
 
 
 _NAME_OR_OF_AFTER = re.compile(r"\s*,?\s*(?:[A-ZÀ-Ý]|(?:de|du|des|d['’]|of)\s+(?:la\s+|l['’]|the\s+)?[A-ZÀ-Ý])")
@@ -284,10 +291,7 @@ def _incident_reference_re(lang: str) -> re.Pattern[str] | None:
     phrases = load_modality_lexicon(lang).classes.get("incident_ref", ())
     if not phrases:
         return None
-    alternatives = sorted(
-        (re.escape(" ".join(words).replace("' ", "'")) for words in phrases), key=len, reverse=True
-    )
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    return _phrase_pattern(" ".join(words).replace("' ", "'") for words in phrases)
 
 
 def _incident_sentence_after(text: str, sentence: Span, *, lang: str) -> Span | None:
@@ -312,7 +316,7 @@ _ECHO_AFTER = {"en": r"^\s+({nouns})s?\b"}
 
 @lru_cache(maxsize=4)
 def _echo_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    nouns = "|".join(sorted((re.escape(w) for w in load_folded_words("facility_nouns.yaml", what="nouns")), key=len, reverse=True))
+    nouns = _alternation(load_folded_words("facility_nouns.yaml", what="nouns"))
     before, after = _ECHO_BEFORE.get(lang), _ECHO_AFTER.get(lang)
     return (re.compile(before.format(nouns=nouns)) if before else None,
             re.compile(after.format(nouns=nouns)) if after else None)
