@@ -29,7 +29,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date
+from functools import cache
 
+from eventwire.datafiles import data_path, read_language_lists
 from eventwire.geo import EARTH_RADIUS_KM
 from eventwire.models import Place, PlaceMention, Span
 from eventwire.normalize.gazetteer import Candidate, Gazetteer, name_key
@@ -52,6 +54,11 @@ W_FOREIGN_AREA = 8.0  # ... when the name is also a division of that country ("G
 W_CONTEXT_ADMIN1 = 3.0
 W_DOMINANT_ADMIN1 = 2.0  # the division most of the rest of the document is in (local news)
 W_CONTEXT_ADMIN2 = 4.0  # "Paris" beside "Henry County": the county the town is in
+W_NEAR = 3.0  # a town close to another place the document names (Hanover NH beside Bethel, Vt.)
+NEAR_FULL_KM = 40.0  # ... in full up to this distance, fading to nothing at NEAR_ZERO_KM
+NEAR_ZERO_KM = 150.0
+ANCHOR_MAX_POPULATION = 500_000  # a big city is named from afar (teams, brands, flights)
+ANCHOR_MARGIN = 4.0  # a place counts as an anchor when its score leads any namesake elsewhere by this
 W_PAIR = 12.0  # "Dublin, Ga.", "Paris, Texas": the division or country written after the town
 W_FEATURE_HINT = 8.0
 W_POPULATION = 1.0  # per power of ten
@@ -246,6 +253,23 @@ def _score(
     return s
 
 
+def _nearness(lat: float, lon: float, anchors: tuple[tuple[float, float], ...]) -> float:
+    """Return 1 when a point lies within NEAR_FULL_KM of an anchor, fading to 0 at NEAR_ZERO_KM
+    (equirectangular distance: exact enough at these ranges)."""
+    best = NEAR_ZERO_KM
+    k = math.cos(math.radians(lat))
+    for alat, alon in anchors:
+        dlat = lat - alat
+        if abs(dlat) * 111.2 >= best:
+            continue
+        d = 111.2 * math.hypot(dlat, (lon - alon) * k)
+        if d < best:
+            best = d
+    if best <= NEAR_FULL_KM:
+        return 1.0
+    return max(0.0, (NEAR_ZERO_KM - best) / (NEAR_ZERO_KM - NEAR_FULL_KM))
+
+
 def candidate_place(c: Candidate) -> Place:
     """Return a gazetteer entry as the Place an event is coded to (areas at their capital)."""
     return _to_place(c, admin_point="capital")
@@ -336,11 +360,39 @@ def _resolve(
     dominant: str | None = None,
     within: tuple[str, str | None] | None = None,
     dominant_admin1: tuple[str, str] | None = None,
+    anchors: tuple[tuple[float, float], ...] = (),
 ) -> Candidate | None:
     """Return the best candidate for `name` (see `geocode_place`), or None."""
+    return _ranked(
+        name, gazetteer=gazetteer, country_hint=country_hint, context_countries=context_countries,
+        context_admin1=context_admin1, feature_hint=feature_hint, dominant=dominant, within=within,
+        dominant_admin1=dominant_admin1, anchors=anchors,
+    )[0]
+
+
+def _ranked(
+    name: str,
+    *,
+    gazetteer: Gazetteer,
+    country_hint: str | None = None,
+    context_countries: Mapping[str, float],
+    context_admin1: Mapping[tuple[str, str], float],
+    feature_hint: str | None = None,
+    dominant: str | None = None,
+    within: tuple[str, str | None] | None = None,
+    dominant_admin1: tuple[str, str] | None = None,
+    anchors: tuple[tuple[float, float], ...] = (),
+) -> tuple[Candidate | None, float]:
+    """Return `_resolve`'s answer and its margin: how far its score is ahead of the best
+    candidate lying elsewhere (infinite when nothing else is in the running).
+
+    `anchors` are the points of places the document's other names surely are: a town or county
+    near one of them gains up to W_NEAR, so among namesakes the one beside the story's other
+    places wins ("Hanover" beside "Bethel, Vt." is Hanover, New Hampshire), though never over a
+    country or division that wins without it."""
     abbreviated = gazetteer.abbreviation(name)
     if abbreviated is not None:
-        return abbreviated
+        return abbreviated, math.inf
     feature_hint = feature_hint or _feature_hint_from_name(name)
     found = gazetteer.candidates(name)
     if not found:
@@ -350,14 +402,14 @@ def _resolve(
                 if found:
                     break
     demonym_iso = gazetteer.demonym_country(name)
-    if demonym_iso and not any(
+    if (demonym_iso or name_key(name) in gazetteer.demonym_keys) and not any(
         c.primary and (c.feature in AREA_FEATURES or c.population >= 100_000) for c in found
     ):
-        found = []  # "Canadian" is Canada, not Canadian, Texas
+        found = []  # "Canadian" is Canada, not Canadian, Texas; "English" is England
     if not found:
         if demonym_iso:
-            return gazetteer.country(demonym_iso)
-        return gazetteer.demonym_place(name)  # "European" → Europe
+            return gazetteer.country(demonym_iso), math.inf
+        return gazetteer.demonym_place(name), math.inf  # "European" → Europe
     # The name is also a division of the document's country, or a town of its main division:
     # "Georgia" beside Atlanta, "Lebanon" in a story about Tennessee towns.
     domestic_area = bool(dominant) and any(
@@ -368,9 +420,8 @@ def _resolve(
         for c in found
     )
     famous = max((c.population for c in found if c.feature == "city" and c.primary), default=0)
-    best = max(
-        found,
-        key=lambda c: _score(
+    scores = [
+        _score(
             c, country_hint=country_hint, context_countries=context_countries,
             context_admin1=context_admin1, feature_hint=feature_hint,
             neighbours=gazetteer.neighbours(c.iso) if c.iso else frozenset(),
@@ -378,7 +429,23 @@ def _resolve(
             dominant_admin1=dominant_admin1,
             overshadowed=famous >= FAME_FROM and c.feature == "city" and c.population * FAME_RATIO < famous
             and not context_admin1.get((c.iso, c.admin1)) and not (within and c.iso == within[0]),
-        ),
+        )
+        for c in found
+    ]
+    top = max(range(len(found)), key=scores.__getitem__)
+    if anchors and found[top].feature not in AREA_FEATURES:
+        scores = [
+            sc + W_NEAR * _nearness(c.latitude, c.longitude, anchors)
+            * (1.0 if c.primary or c.feature != "city" else 0.5)
+            if c.feature not in AREA_FEATURES else sc
+            for c, sc in zip(found, scores, strict=True)
+        ]
+        top = max(range(len(found)), key=scores.__getitem__)
+    best = found[top]
+    margin = scores[top] - max(
+        (sc for c, sc in zip(found, scores, strict=True)
+         if _nearness(c.latitude, c.longitude, ((best.latitude, best.longitude),)) == 0.0),
+        default=-math.inf,
     )
     if best.feature in ("admin1", "admin2") and feature_hint not in ("admin1", "admin2"):
         # "Gao", "Erbil": a town named like its province is the town (ACLED codes the town).
@@ -388,7 +455,7 @@ def _resolve(
         ]
         if towns:
             best = max(towns, key=lambda c: c.population)
-    return best
+    return best, margin
 
 
 def _offset(lat: float, lon: float, km: float, bearing_deg: float) -> tuple[float, float]:
@@ -403,9 +470,12 @@ def _offset(lat: float, lon: float, km: float, bearing_deg: float) -> tuple[floa
     return round(math.degrees(la2), 5), round(math.degrees(lo2), 5)
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+
+
 def _clean_name(text: str) -> str:
     name = _LEADING_ART_RE.sub("", text.strip())
-    return name.strip(" ,.;:«»\"'’")
+    return _POSSESSIVE_RE.sub("", name.strip(" ,.;:«»\"'’")).strip(" ,.;:«»\"'’")
 
 
 def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -624,6 +694,36 @@ def _subspans(
     return out
 
 
+_LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)|&)\s+|,")
+
+
+@cache
+def _institution_words() -> frozenset[str]:
+    """Return the words that make a name an institution's (data/institution_words.yaml)."""
+    data = read_language_lists(data_path("institution_words.yaml"))
+    return frozenset(str(w).lower() for words in data.values() for w in words)
+
+
+def _institution_head(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int, str] | None:
+    """Return the place at the head of an institution's name ("Anderson County" in "Anderson
+    County Sheriff Greg Taylor"): the longest run of one to three capitalized words that the
+    gazetteer knows as a town or division, followed by an institution word, directly or after
+    one other capitalized word."""
+    tokens = [(start + m.start(), start + m.end(), m.group(0))
+              for m in _TOKEN_RE.finditer(text[start:end])]
+    words = _institution_words()
+    for j in range(min(3, len(tokens) - 1), 0, -1):
+        after = [t[2].lower() for t in tokens[j:j + 2]]
+        if not after or not (after[0] in words or (len(after) > 1 and after[1] in words and tokens[j][2][:1].isupper())):
+            continue
+        if not all(t[2][:1].isupper() for t in tokens[:j]):
+            continue
+        name = text[tokens[0][0]:tokens[j - 1][1]]
+        if any(c.primary and c.feature in ("city", "admin2", "admin1") for c in gazetteer.candidates(name)):
+            return tokens[0][0], tokens[j - 1][1], name
+    return None
+
+
 def _sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 3):start]
     return start == 0 or before.strip() == "" and ("\n" in before or start < 3) or bool(
@@ -678,6 +778,7 @@ def _detect(
 
     raw: list[tuple[int, int, str, str, str | None]] = []
     taken: list[tuple[int, int]] = []
+    listed: list[tuple[int, int, str]] = []  # towns tagged PERSON: places if listed with places
 
     def free(span: tuple[int, int]) -> bool:
         return not any(_spans_overlap(span, t) for t in taken)
@@ -762,11 +863,19 @@ def _detect(
                     DEMONYM if demonym(name, found) else None)
             elif ent.label_ in ("PERSON", "PER") and any(c.primary for c in areas):
                 add(start, start + len(name), name, "ner", None)
-            elif ent.label_ in ("PERSON", "PER") and " " not in name and any(
+            elif ent.label_ in ("PERSON", "PER") and any(
                 c.primary and c.feature == "city" and c.population >= PERSON_TAGGED_TOWN_POPULATION for c in found
             ) and _LOCATIVE_RE.search(text[max(0, start - 12):start]):
-                # "in Owerri", "born in Manchester": a town tagged PERSON after a preposition
+                # "in Owerri", "in Ciudad Juarez": a town tagged PERSON after a preposition
                 add(start, start + len(name), name, "ner", None)
+            elif ent.label_ in ("PERSON", "PER") and (inst := _institution_head(text, start, start + len(name), gazetteer)):
+                # "Anderson County Sheriff Greg Taylor", "Tega Cay Fire Department": the place
+                # an institution tagged PERSON is named after
+                add(*inst, "ner", IN_NAME)
+            elif ent.label_ in ("PERSON", "PER") and any(
+                c.primary and (c.feature in ("city", "admin2")) for c in found
+            ):
+                listed.append((start, start + len(name), name))
             elif ent.label_ not in ("PERSON", "PER"):
                 parts = _subspans(
                     text, start, start + len(name), gazetteer,
@@ -846,6 +955,23 @@ def _detect(
         if name_key(m.group(0)) in gazetteer.demonym_keys and free(span):
             add(span[0], span[1], m.group(0), "gazetteer", DEMONYM)
 
+    # 2c''. "Newark, Heath and Pataskala", "Gainesville and Duluth": a town the NER tagged PERSON
+    # listed beside places is one (repeated until no list grows).
+    # Not a surname the document gives a person elsewhere ("Hillary Clinton" ... "Obama and Clinton").
+    surnames = {w for e in doc.ents if e.label_ in ("PERSON", "PER") and " " in e.text.strip()
+                for w in e.text.split()[1:]} if doc is not None else set()
+    listed = [item for item in listed if item[2] not in surnames]
+    grew = True
+    while grew and listed:
+        grew = False
+        places = [(r[0], r[1]) for r in raw if r[4] in (None, IN_NAME, "dateline")]
+        for item in list(listed):
+            if any(_LIST_GAP_RE.fullmatch(text[item[1]:p[0]]) or _LIST_GAP_RE.fullmatch(text[p[1]:item[0]])
+                   for p in places) and free(item[:2]):
+                add(item[0], item[1], item[2], "ner", None)
+                listed.remove(item)
+                grew = True
+
     # 2d. one sense per document: a name found as a place once is a place wherever else it is
     # written (the NER tags "Gainesville" PERSON in one sentence and GPE in the next), unless it
     # is part of a person's longer name.
@@ -898,7 +1024,7 @@ def _document_context(
             (cand.iso, cand.admin1) for cand in gazetteer.candidates(name)
             if cand.admin1 and cand.primary and cand.iso and cand.feature in ("city", "admin2")
         }
-        for area in towns:
+        for area in sorted(towns):
             areas[area] = max(areas[area], 1.0 / len(towns))
         # second-level divisions: a county named, or the county of a town named (keys of three)
         for cand in gazetteer.candidates(name):
@@ -937,17 +1063,26 @@ def _resolve_all(
     # 4. resolution: first without context, then twice with the context of the other names.
     border_isos = [gazetteer.demonym_country(m.group(1) or m.group(2))
                    for m in _BORDER_ADJ_RE.finditer(text)]
-    resolved: list[Candidate | None] = [
-        _resolve(r[2], gazetteer=gazetteer, context_countries={}, context_admin1={}, within=w)
+    ranked = [
+        _ranked(r[2], gazetteer=gazetteer, context_countries={}, context_admin1={}, within=w)
         for r, w in zip(raw, within, strict=True)
     ]
+    resolved: list[Candidate | None] = [c for c, _ in ranked]
     for _ in range(rounds):
         by_country, by_admin1 = _document_context(raw, resolved, gazetteer)
         all_countries: Counter = sum(by_country.values(), Counter())
         all_admin1: Counter = sum(by_admin1.values(), Counter())
-        new: list[Candidate | None] = []
+        # Towns and counties the other names resolve to: a namesake near them is the one meant.
+        points = [
+            (name_key(r[2]), c.latitude, c.longitude)
+            for r, (c, margin), w in zip(raw, ranked, within, strict=True)
+            if c is not None and c.feature not in AREA_FEATURES and r[4] != DEMONYM
+            and (margin >= ANCHOR_MARGIN or w is not None) and c.population < ANCHOR_MAX_POPULATION
+        ]
+        new: list[tuple[Candidate | None, float]] = []
         for r, w in zip(raw, within, strict=True):
             key = name_key(r[2])
+            anchors = tuple({(lat, lon) for k, lat, lon in points if k != key})
             countries = _leave_one_out(by_country, key, all_countries)
             for iso in border_isos:
                 if iso:
@@ -961,11 +1096,12 @@ def _resolve_all(
             areas = {a: v for a, v in admin1.items() if len(a) == 2}
             top = max(areas.items(), key=lambda kv: kv[1], default=None)
             dominant_admin1 = top[0] if top and top[1] >= 0.4 * sum(areas.values()) else None
-            new.append(_resolve(
+            new.append(_ranked(
                 r[2], gazetteer=gazetteer, context_countries=countries, context_admin1=admin1,
-                dominant=dominant, within=w, dominant_admin1=dominant_admin1,
+                dominant=dominant, within=w, dominant_admin1=dominant_admin1, anchors=anchors,
             ))
-        resolved = new
+        ranked = new
+        resolved = [c for c, _ in ranked]
     return resolved
 
 

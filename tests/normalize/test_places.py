@@ -364,3 +364,66 @@ def test_a_person_named_like_a_town_stays_a_person(gazetteer):
     text = "Kent Smith, a local farmer, said the road was closed."
     toponyms = find_toponyms(text, _doc("en", text, [("Kent Smith", "PERSON")]), lang="en", gazetteer=gazetteer)
     assert not any(t.span.text.startswith("Kent") for t in toponyms)
+
+
+@pytest.mark.parametrize(("text", "ents", "surface", "relation", "admin1"), [
+    # an institution the NER read as a person: the place it is named after
+    ("according to Anderson County Sheriff Greg Taylor, the road was closed.",
+     [("Anderson County Sheriff", "PERSON"), ("Greg Taylor", "PERSON")], "Anderson County", "in name", None),
+    ("The Tega Cay Volunteer Fire Department put out the blaze.",
+     [("The Tega Cay Volunteer Fire Department", "PERSON")], "Tega Cay", "in name", "South Carolina"),
+    # a town tagged PERSON, listed beside places the NER got right
+    ("In the three Licking County cities of Newark, Heath and Pataskala, sales dropped.",
+     [("Licking County", "GPE"), ("Newark", "GPE"), ("Heath", "GPE"), ("Pataskala", "PERSON")],
+     "Pataskala", None, "Ohio"),
+    # a multi-word town tagged PERSON after a preposition; a possessive
+    ("He spoke at a campaign stop in Ciudad Juarez, near the border.", [("Ciudad Juarez", "PERSON")],
+     "Ciudad Juarez", None, None),
+    ("Joliet's building inspector says the sprinklers were off.", [("Joliet's", "GPE")], "Joliet", None, "Illinois"),
+])
+def test_find_toponyms_reads_places_the_ner_took_for_people(gazetteer, text, ents, surface, relation, admin1):
+    from eventwire.normalize.places import find_toponyms
+
+    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
+    hit = next((t for t in toponyms if t.span.text == surface), None)
+    assert hit is not None and hit.place is not None, [(t.span.text, t.relation) for t in toponyms]
+    assert hit.relation == relation
+    assert admin1 is None or hit.place.admin1 == admin1
+
+
+def test_a_surname_listed_beside_places_stays_a_person(gazetteer):
+    from eventwire.normalize.places import find_toponyms
+
+    text = "Hillary Clinton flew in. Talks in Washington and Clinton's staff followed."
+    ents = [("Hillary Clinton", "PERSON"), ("Washington", "GPE"), ("Clinton's", "PERSON")]
+    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
+    assert not any(t.span.text.startswith("Clinton") for t in toponyms)
+
+
+def test_a_namesake_near_the_documents_other_places_wins(gazetteer):
+    from eventwire.normalize.places import find_toponyms
+
+    # Hanover, Maryland is the larger town; "Bethel, Vt." puts the story 40 km from Hanover, NH.
+    text = ("Two people were found dead in their Hanover condominium. Police said the son lives "
+            "in Bethel, Vt., and called the Hanover police station.")
+    ents = [("Hanover", "GPE"), ("Bethel", "GPE"), ("Vt.", "GPE")]
+    doc = _doc("en", text, ents)
+    hanover = [t for t in find_toponyms(text, doc, lang="en", gazetteer=gazetteer) if t.span.text == "Hanover"]
+    assert hanover and all(t.place.admin1 == "New Hampshire" for t in hanover), [t.place for t in hanover]
+    # without the Vermont town, the larger Hanover wins
+    alone = "Two people were found dead in their Hanover condominium."
+    place = find_toponyms(alone, _doc("en", alone, [("Hanover", "GPE")]), lang="en", gazetteer=gazetteer)[0].place
+    assert place.admin1 != "New Hampshire"
+
+
+@pytest.mark.parametrize(("word", "name"), [
+    ("Ohioans", "Ohio"), ("Texan", "Texas"), ("Ontarians", "Ontario"), ("Korean", "South Korea"),
+    ("English", "England"), ("Gazans", "Gaza Strip"),
+])
+def test_demonyms_of_divisions_and_peoples(gazetteer, word, name):
+    from eventwire.normalize.places import find_toponyms
+
+    text = f"Many {word} say the plan is fair."
+    toponyms = find_toponyms(text, _doc("en", text, [(word, "NORP")]), lang="en", gazetteer=gazetteer)
+    hit = next(t for t in toponyms if t.span.text == word)
+    assert hit.relation == "demonym" and hit.place is not None and hit.place.name == name
