@@ -382,6 +382,7 @@ def _ranked(
     within: tuple[str, str | None] | None = None,
     dominant_admin1: tuple[str, str] | None = None,
     anchors: tuple[tuple[float, float], ...] = (),
+    named_areas: frozenset[tuple[str, str]] | None = None,
 ) -> tuple[Candidate | None, float]:
     """Return `_resolve`'s answer and its margin: how far its score is ahead of the best
     candidate lying elsewhere (infinite when nothing else is in the running).
@@ -428,7 +429,9 @@ def _ranked(
             dominant=dominant, within=within, domestic_area=domestic_area,
             dominant_admin1=dominant_admin1,
             overshadowed=famous >= FAME_FROM and c.feature == "city" and c.population * FAME_RATIO < famous
-            and not context_admin1.get((c.iso, c.admin1)) and not (within and c.iso == within[0]),
+            and not ((c.iso, c.admin1) in named_areas if named_areas is not None
+                     else context_admin1.get((c.iso, c.admin1)))
+            and not (within and c.iso == within[0]),
         )
         for c in found
     ]
@@ -1008,10 +1011,12 @@ def _document_context(
     """
     by_country: dict[str, Counter] = {}
     by_admin1: dict[str, Counter] = {}
+    by_named: dict[str, Counter] = {}
     for (_, _, name, _, relation), c in zip(raw, resolved, strict=True):
         key = name_key(name)
         countries = by_country.setdefault(key, Counter())
         areas = by_admin1.setdefault(key, Counter())
+        named = by_named.setdefault(key, Counter())
         if c is not None and c.iso and relation == DEMONYM:
             countries[c.iso] = max(countries[c.iso], DEMONYM_CONTEXT)  # "soldats maliens"
         elif c is not None and c.iso:
@@ -1020,6 +1025,7 @@ def _document_context(
                 areas[(c.iso, c.admin1)] = max(
                     areas[(c.iso, c.admin1)], 1.0 if c.feature == "admin1" else 0.5
                 )
+                named[(c.iso, c.admin1)] = 1.0
         towns = {
             (cand.iso, cand.admin1) for cand in gazetteer.candidates(name)
             if cand.admin1 and cand.primary and cand.iso and cand.feature in ("city", "admin2")
@@ -1032,7 +1038,7 @@ def _document_context(
                 "city", "admin2"
             ):
                 areas[(cand.iso, cand.admin1, cand.admin2)] = 1.0
-    return by_country, by_admin1
+    return by_country, by_admin1, by_named
 
 
 def _leave_one_out(parts: dict[str, Counter], key: str, total: Counter) -> Counter:
@@ -1069,9 +1075,10 @@ def _resolve_all(
     ]
     resolved: list[Candidate | None] = [c for c, _ in ranked]
     for _ in range(rounds):
-        by_country, by_admin1 = _document_context(raw, resolved, gazetteer)
+        by_country, by_admin1, by_named = _document_context(raw, resolved, gazetteer)
         all_countries: Counter = sum(by_country.values(), Counter())
         all_admin1: Counter = sum(by_admin1.values(), Counter())
+        all_named: Counter = sum(by_named.values(), Counter())
         # Towns and counties the other names resolve to: a namesake near them is the one meant.
         points = [
             (name_key(r[2]), c.latitude, c.longitude)
@@ -1088,6 +1095,7 @@ def _resolve_all(
                 if iso:
                     countries[iso] += 1.0
             admin1 = _leave_one_out(by_admin1, key, all_admin1)
+            named = frozenset(_leave_one_out(by_named, key, all_named))
             dominant = None
             if countries:
                 iso, weight = countries.most_common(1)[0]
@@ -1099,10 +1107,44 @@ def _resolve_all(
             new.append(_ranked(
                 r[2], gazetteer=gazetteer, context_countries=countries, context_admin1=admin1,
                 dominant=dominant, within=w, dominant_admin1=dominant_admin1, anchors=anchors,
+                named_areas=named,
             ))
         ranked = new
         resolved = [c for c, _ in ranked]
-    return resolved
+    return _short_forms(raw, ranked, gazetteer)
+
+
+def _short_forms(
+    raw: list[tuple[int, int, str, str, str | None]], ranked: list[tuple[Candidate | None, float]],
+    gazetteer: Gazetteer,
+) -> list[Candidate | None]:
+    """Resolve a short form like the longer name the document also writes: "DeKalb" beside
+    "DeKalb County" is that county, "Avondale" beside "Avondale Estates" that town, unless the
+    short form is itself a well-known place near it or elsewhere (a capital, a big city)."""
+    resolved = [c for c, _ in ranked]
+    longer: dict[str, Candidate] = {}
+    for r, (c, margin) in zip(raw, ranked, strict=True):
+        if c is not None and " " in r[2] and c.feature in ("city", "admin2") and r[4] != DEMONYM and (
+            margin >= ANCHOR_MARGIN and not r[2].endswith(" City")
+            or re.search(r" (?:County|Parish|Township|Borough)$", r[2])
+        ):
+            longer.setdefault(name_key(r[2]), c)
+    if not longer:
+        return resolved
+    out = list(resolved)
+    for i, (r, c) in enumerate(zip(raw, resolved, strict=True)):
+        key = name_key(r[2])
+        target = next((t for k, t in longer.items() if k.startswith(key + " ")), None)
+        if target is None or r[4] == DEMONYM:
+            continue
+        if c is not None and (c.capital or c.population >= STRONG_TOWN_POPULATION or c.feature in (
+            "country", "admin1", "continent", "region"
+        ) or _nearness(c.latitude, c.longitude, ((target.latitude, target.longitude),)) > 0):
+            continue
+        near = [x for x in gazetteer.candidates(r[2])
+                if _nearness(x.latitude, x.longitude, ((target.latitude, target.longitude),)) == 1.0]
+        out[i] = max(near, key=lambda x: (x.feature == target.feature, x.population)) if near else target
+    return out
 
 
 def _mentions(

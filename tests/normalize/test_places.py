@@ -427,3 +427,15 @@ def test_demonyms_of_divisions_and_peoples(gazetteer, word, name):
     toponyms = find_toponyms(text, _doc("en", text, [(word, "NORP")]), lang="en", gazetteer=gazetteer)
     hit = next(t for t in toponyms if t.span.text == word)
     assert hit.relation == "demonym" and hit.place is not None and hit.place.name == name
+
+
+def test_a_short_form_is_the_longer_name_the_document_writes(gazetteer):
+    from eventwire.normalize.places import find_toponyms
+
+    # "DeKalb" alone is DeKalb, Illinois; beside "DeKalb County" (Georgia, with Decatur) it is the county
+    text = ("DeKalb not likely to approve the plan. A cluster of homes north of Decatur, Ga., is "
+            "unlikely to be approved by the DeKalb County Commission, and DeKalb residents object.")
+    ents = [("DeKalb", "GPE"), ("Decatur", "GPE"), ("Ga.", "GPE"), ("DeKalb County Commission", "ORG")]
+    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
+    short = [t for t in toponyms if t.span.text == "DeKalb"]
+    assert short and all(t.place.admin1 == "Georgia" for t in short), [(t.span.text, t.place) for t in toponyms]
