@@ -162,7 +162,7 @@ _BORDER_BEFORE_RE = re.compile(
 )
 _BORDER_ADJ_RE = re.compile(r"\bfronti[eè]re\s+([a-zà-ÿ]+)|\b([A-Z][a-z]+)\s+border\b")
 _DATELINE_RE = re.compile(
-    rf"^[ \t]*(?P<name>[{_UP}][{_UP}'’ .\-]{{2,40}}?)[ \t]*"
+    rf"(?:^|(?<=[.!?\"”][ \t]))[ \t]*(?P<name>[{_UP}][{_UP}'’ .\-]{{2,40}}?)[ \t]*"
     r"(?:,[^()\n]{0,40}?)?[ \t]*\((?:[^()\n]{1,25})\)[ \t]*[-–—:]",
     re.MULTILINE,
 )
@@ -487,7 +487,7 @@ def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 _CAPS_DATELINE_RE = re.compile(
     r"(?:^|(?<=[.!?\"”]\s))[ \t]*(?P<name>[A-Z][A-Z'’.\-]{2,}(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})"
-    r"(?:,[ \t]*(?P<area>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?))?[ \t]+[-–—][ \t]",
+    r"(?:,[ \t]*(?P<area>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?))?[ \t]+(?:--|[-–—])[ \t]",
     re.MULTILINE,
 )
 
@@ -510,7 +510,9 @@ def _find_datelines(text: str) -> list[tuple[int, int, str]]:
         if m.group("area"):  # "ERBIL, Kurdistan Region —": the area is part of the dateline
             out.append((m.start("area"), m.end("area"), m.group("area").strip()))
     for m in _DATELINE_RE.finditer(text):
-        if m.start() > 0 and text[m.start() - 1] not in "\n":
+        if m.start() > 0 and text[m.start() - 1] not in "\n" and not re.search(
+            r"[.!?\"”][ \t]+$", text[max(0, m.start() - 3):m.start()]
+        ):  # a line's start, or a headline's end ("Meth makers leave a trail. CHATTANOOGA (AP) —")
             continue
         out.append((m.start("name"), m.end("name"), m.group("name").strip().title()))
     for m in _PAREN_DATELINE_RE.finditer(text):
@@ -633,8 +635,8 @@ _FACILITY_RE = re.compile(
     re.IGNORECASE,
 )
 _PLURAL_DIVISIONS_RE = re.compile(
-    rf"(?P<names>(?:[{_UP}][\w'’.\-]*(?:\s+[{_UP}][\w'’.\-]*)?\s*(?:,\s*|\s+and\s+|\s*&\s*))+"
-    rf"(?:and\s+)?[{_UP}][\w'’.\-]*(?:\s+[{_UP}][\w'’.\-]*)?)\s+(?P<kind>counties|parishes)\b"
+    rf"(?P<names>(?:[{_UP}][\w'’.\-]*(?:\s+[{_UP}][\w'’.\-]*)?\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*&\s*))+"
+    rf"(?:and\s+|or\s+)?[{_UP}][\w'’.\-]*(?:\s+[{_UP}][\w'’.\-]*)?)\s+(?P<kind>counties|parishes)\b"
 )
 _ABBREV_RE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,4}\.\s?){1,3}(?![\w])")
 STRONG_TOWN_POPULATION = 100_000
@@ -697,7 +699,32 @@ def _subspans(
     return out
 
 
+_NEXT_WORDS_RE = re.compile(rf" ([{_UP}][\w'’\-]+)(?: ([{_UP}][\w'’\-]+))?")
+
+
+def _joined_right(text: str, end: int, name: str, gazetteer: Gazetteer) -> str | None:
+    """Return the name with the one or two capitalized words right after it when the gazetteer
+    knows the whole as a town or division of its own ("Boa" + "Vista"), else None."""
+    m = _NEXT_WORDS_RE.match(text, end)
+    if not m:
+        return None
+    for words in ((m.group(1), m.group(2)), (m.group(1),)):
+        if None in words:
+            continue
+        joined = " ".join((name, *words))
+        if any(c.primary and c.feature in ("city", "admin1", "admin2", "country") for c in gazetteer.candidates(joined)):
+            return joined
+    return None
+
+
 _LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)|&)\s+|,")
+
+
+@cache
+def _generic_name_words() -> frozenset[str]:
+    """Return the words that open institutions' names without naming a place (data file)."""
+    data = read_language_lists(data_path("generic_name_words.yaml"))
+    return frozenset(str(w).lower() for words in data.values() for w in words)
 
 
 @cache
@@ -707,11 +734,13 @@ def _institution_words() -> frozenset[str]:
     return frozenset(str(w).lower() for words in data.values() for w in words)
 
 
-def _institution_head(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int, str] | None:
+def _institution_head(
+    text: str, start: int, end: int, gazetteer: Gazetteer, accept=None
+) -> tuple[int, int, str] | None:
     """Return the place at the head of an institution's name ("Anderson County" in "Anderson
     County Sheriff Greg Taylor"): the longest run of one to three capitalized words that the
     gazetteer knows as a town or division, followed by an institution word, directly or after
-    one other capitalized word."""
+    one other capitalized word (and accepted by `accept(candidates)` when given)."""
     tokens = [(start + m.start(), start + m.end(), m.group(0))
               for m in _TOKEN_RE.finditer(text[start:end])]
     words = _institution_words()
@@ -722,7 +751,12 @@ def _institution_head(text: str, start: int, end: int, gazetteer: Gazetteer) -> 
         if not all(t[2][:1].isupper() for t in tokens[:j]):
             continue
         name = text[tokens[0][0]:tokens[j - 1][1]]
-        if any(c.primary and c.feature in ("city", "admin2", "admin1") for c in gazetteer.candidates(name)):
+        if j == 1 and name.lower() in _generic_name_words():
+            continue
+        found = gazetteer.candidates(name)
+        if any(c.primary and c.feature in ("city", "admin2", "admin1") for c in found) and (
+            accept is None or accept(found)
+        ):
             return tokens[0][0], tokens[j - 1][1], name
     return None
 
@@ -772,6 +806,8 @@ def _detect(
     `support` holds the (country, admin1) areas the document's well-known places are in: a
     capitalized name the NER missed is then also taken when it is a town of one of them.
     """
+
+    support_isos = frozenset(iso for iso, _ in support)
 
     def supported(found: list[Candidate]) -> bool:
         return bool(support) and any(
@@ -823,6 +859,9 @@ def _detect(
             offset = ent.text.find(name)
             start = ent.start_char + max(offset, 0)
             found = gazetteer.candidates(name)
+            if ent.label_ in labels and (longer := _joined_right(text, start + len(name), name, gazetteer)):
+                # "Boa" GPE + "Vista" ORG: the NER split a town's name
+                name, found = longer, gazetteer.candidates(longer)
             if ent.label_ in labels:
                 if demonym(name, found):
                     add(start, start + len(name), name, "ner", DEMONYM)
@@ -887,6 +926,12 @@ def _detect(
                 for s0, e0, n0 in parts:
                     found0 = gazetteer.candidates(n0)
                     add(s0, e0, n0, "ner", DEMONYM if demonym(n0, found0) else IN_NAME)
+                if not parts and (inst := _institution_head(
+                    text, start, start + len(name), gazetteer,
+                    lambda f: _strong(f) or supported(f) or any(c.primary and c.iso in support_isos for c in f),
+                )):
+                    add(*inst, "ner", IN_NAME)  # "the Oakdale Fire Department", "Grand Ledge Police"
+                    continue
                 if not parts and ent.label_ in ("ORG", "FAC") and _FACILITY_RE.search(name):
                     # "Barclays Center", "Lincoln High School": a building, somewhere in town
                     add(start, start + len(name), name, "ner", DOCUMENT_FOCUS)

@@ -439,3 +439,40 @@ def test_a_short_form_is_the_longer_name_the_document_writes(gazetteer):
     toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
     short = [t for t in toponyms if t.span.text == "DeKalb"]
     assert short and all(t.place.admin1 == "Georgia" for t in short), [(t.span.text, t.place) for t in toponyms]
+
+
+@pytest.mark.parametrize(("text", "ents", "surface", "relation", "admin1"), [
+    # a caps dateline with a double dash; a dateline right after a headline
+    ("At least 17 slain. MAKHACHKALA -- Three days of fighting ended.", [], "MAKHACHKALA", "dateline", None),
+    ("Meth makers leave a toxic trail. CHATTANOOGA (AP) — Cooks hide their labs.", [("CHATTANOOGA", "PERSON")],
+     "CHATTANOOGA", "dateline", "Tennessee"),
+    # "or" in a list of counties
+    ("Residents of Butler, Clark, Preble or Warren counties in Ohio may apply.", [("Ohio", "GPE")],
+     "Preble", None, "Ohio"),
+    # the NER split a town's name in two
+    ("Migrants live in Boa Vista, the state capital.", [("Boa", "GPE"), ("Vista", "ORG")], "Boa Vista", None, None),
+])
+def test_find_toponyms_datelines_lists_and_split_names(gazetteer, text, ents, surface, relation, admin1):
+    from eventwire.normalize.places import find_toponyms
+
+    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
+    hit = next((t for t in toponyms if t.span.text == surface), None)
+    assert hit is not None and hit.place is not None, [(t.span.text, t.relation) for t in toponyms]
+    assert hit.relation == relation
+    assert admin1 is None or hit.place.admin1 == admin1
+
+
+def test_institution_heads_in_organisation_names(gazetteer):
+    from eventwire.normalize.places import find_toponyms
+
+    # a small town at the head of an organisation, in a story about its state: a toponym
+    text = ("The crash happened in Lansing, Michigan, said Grand Ledge Police Chief Martin Underhill.")
+    ents = [("Lansing", "GPE"), ("Michigan", "GPE"), ("Grand Ledge Police", "ORG"), ("Martin Underhill", "PERSON")]
+    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
+    hit = next((t for t in toponyms if t.span.text == "Grand Ledge"), None)
+    assert hit is not None and hit.relation == "in name" and hit.place.admin1 == "Michigan"
+    # a generic word heading an institution is not the town that bears it
+    text = "He was sent to the Central Mental Hospital in Dublin."
+    ents = [("the Central Mental Hospital", "ORG"), ("Dublin", "GPE")]
+    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
+    assert not any(t.span.text == "Central" for t in toponyms)
