@@ -621,19 +621,22 @@ _TOKEN_RE = re.compile(rf"[{_UP}]{_WORD}*|[a-zà-ÿ]{_WORD}*")
 _CONNECTORS = frozenset({
     "al", "el", "ad", "an", "as", "ash", "de", "du", "des", "la", "le", "of", "on", "upon", "sur",
 })
-# Words that make a name a street, building or organisation rather than a settlement: such a name
-# is never cut down to a town inside it ("Royal Street" is not Royal, Texas).
 _BASE_AFTER_RE = re.compile(r"\s+(?:air\s*base|airbase|air\s+field|airfield|base|camp|airport)\b", re.IGNORECASE)
 _BASE_BEFORE_RE = re.compile(
     r"\b(?:base(?:\s+a[ée]rienne|\s+militaire)?|camp|a[ée]roport)\s+(?:de\s+|d['’]\s*)?$", re.IGNORECASE
 )
-_FACILITY_RE = re.compile(
-    r"\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|drive|highway|route|bridge|square|"
-    r"park|church|cathedral|chapel|school|college|university|library|hospital|hotel|inn|mall|"
-    r"center|centre|stadium|arena|club|museum|station|building|tower|hall|court|house|"
-    r"rue|place|pont|église|école|université|hôpital|gare|stade)\b",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _building_re() -> re.Pattern[str]:
+    """Return the pattern of the words that make a name a street, building or site rather than a
+    settlement (data/building_words.yaml): such a name is never cut down to a town inside it
+    ("Royal Street" is not Royal, Texas)."""
+    data = read_language_lists(data_path("building_words.yaml"))
+    words = sorted({str(w).lower() for ws in data.values() for w in ws}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
 _PLURAL_DIVISIONS_RE = re.compile(
     rf"(?P<names>(?:[{_UP}][\w'’.\-]*(?:\s+[{_UP}][\w'’.\-]*)?\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*&\s*))+"
     rf"(?:and\s+|or\s+)?[{_UP}][\w'’.\-]*(?:\s+[{_UP}][\w'’.\-]*)?)\s+(?P<kind>counties|parishes)\b"
@@ -675,8 +678,8 @@ def _subspans(
             if any(not t[2][:1].isupper() and t[2].lower() not in _CONNECTORS for t in tokens[i:j]):
                 continue
             name = _clean_name(text[tokens[i][0]:tokens[j - 1][1]])
-            if name.lower() in _NGRAM_STOP or len(name) < 2:
-                continue
+            if name.lower() in _NGRAM_STOP or len(name) < 2 or _building_re().fullmatch(name):
+                continue  # "Racecourse" in "Meydan Racecourse" is no town
             found = gazetteer.candidates(name)
             if len(name) == 2 and not (name.isupper() and any(
                 c.feature in ("country", "region") for c in found
@@ -918,6 +921,8 @@ def _detect(
                 c.primary and (c.feature in ("city", "admin2")) for c in found
             ):
                 listed.append((start, start + len(name), name))
+            elif ent.label_ in ("PERSON", "PER") and " " in name and _building_re().fullmatch(name.split()[-1]):
+                add(start, start + len(name), name, "ner", DOCUMENT_FOCUS)  # "Christopher Inn"
             elif ent.label_ not in ("PERSON", "PER"):
                 parts = _subspans(
                     text, start, start + len(name), gazetteer,
@@ -932,7 +937,7 @@ def _detect(
                 )):
                     add(*inst, "ner", IN_NAME)  # "the Oakdale Fire Department", "Grand Ledge Police"
                     continue
-                if not parts and ent.label_ in ("ORG", "FAC") and _FACILITY_RE.search(name):
+                if not parts and ent.label_ in ("ORG", "FAC") and _building_re().search(name):
                     # "Barclays Center", "Lincoln High School": a building, somewhere in town
                     add(start, start + len(name), name, "ner", DOCUMENT_FOCUS)
 
@@ -1216,7 +1221,11 @@ def _mentions(
         towns = Counter(c.place_id for c, r in zip(resolved, raw, strict=True)
                         if c is not None and c.feature == "city" and c.primary and r[4] is None
                         and c.iso == main_iso)
-        if towns:
+        dateline = next((c for c, r in zip(resolved, raw, strict=True)
+                         if c is not None and r[4] == "dateline" and c.feature == "city"), None)
+        if dateline is not None and dateline.iso == main_iso:
+            focus = dateline  # "WASHINGTON (AP) —": the story's town, where its buildings are
+        elif towns:
             top = towns.most_common(1)[0][0]
             focus = next(c for c in resolved if c is not None and c.place_id == top)
 

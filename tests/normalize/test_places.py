@@ -476,3 +476,20 @@ def test_institution_heads_in_organisation_names(gazetteer):
     ents = [("the Central Mental Hospital", "ORG"), ("Dublin", "GPE")]
     toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
     assert not any(t.span.text == "Central" for t in toponyms)
+
+
+def test_buildings_are_placed_at_the_dateline_town(gazetteer):
+    from eventwire.normalize.places import find_place_mentions, find_toponyms
+
+    text = ("WASHINGTON (AP) — The talks moved to the West Wing. Aides met at the Meydan Racecourse "
+            "and later at the Christopher Inn with officials from Boston.")
+    ents = [("WASHINGTON", "GPE"), ("the West Wing", "FAC"), ("the Meydan Racecourse", "ORG"),
+            ("Christopher Inn", "PERSON"), ("Boston", "GPE")]
+    toponyms = {t.span.text: t for t in find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
+    for building in ("West Wing", "Meydan Racecourse", "Christopher Inn"):
+        hit = toponyms.get(building)
+        assert hit is not None and hit.relation == "document focus", (building, list(toponyms))
+        assert hit.place.name == "Washington" and hit.place.admin1 == "District of Columbia"
+    # never an event place
+    places = find_place_mentions(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
+    assert not any(p.span.text == "Christopher Inn" for p in places)
