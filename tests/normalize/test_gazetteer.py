@@ -68,3 +68,20 @@ def test_a_name_is_found_with_or_without_its_spaces():
     assert ("Bani Bangou", "NE") in joined  # GeoNames writes it in two words
     # the exact spelling still comes first: no joined-key lookup when the name is known as written
     assert {c.iso for c in gazetteer.candidates("Bagdad")} >= {"IQ"}
+
+
+def test_wide_areas_are_placed_at_their_geographic_centre_and_counties_have_short_names():
+    from eventwire.normalize.gazetteer import _hull_centre
+
+    # towns crowded in the south of a wide area, a few far north: the hull's centre, not the crowd's
+    towns = [(43.0 + i * 0.01, -80.0 + i * 0.01, 1000) for i in range(200)]
+    towns += [(44.0 + k, -85.0, 300) for k in range(13)]  # a thin chain of towns up to 56° N
+    towns += [(50.0, -85.0 - k, 300) for k in range(10)]  # and one west to 95° W
+    lat, _ = _hull_centre(towns)
+    assert 47.0 < lat < 52.0
+    gazetteer = load_gazetteer()
+    ontario = next(c for c in gazetteer.candidates("Ontario") if c.feature == "admin1")
+    assert ontario.centre_latitude > 47.0  # Sudbury-ish population centre would be ~46
+    # "Oxford" is also Oxford County, Ontario (a county's name without "County")
+    assert any(c.feature == "admin2" and c.iso == "CA" and c.admin1 == "Ontario"
+               for c in gazetteer.candidates("Oxford"))

@@ -493,3 +493,17 @@ def test_buildings_are_placed_at_the_dateline_town(gazetteer):
     # never an event place
     places = find_place_mentions(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
     assert not any(p.span.text == "Christopher Inn" for p in places)
+
+
+def test_a_province_code_inside_an_organisation_in_a_canadian_story(gazetteer):
+    from eventwire.normalize.places import find_toponyms
+
+    text = "The new FrontCounter BC office opened in Nelson, British Columbia, on Monday."
+    ents = [("FrontCounter BC", "ORG"), ("Nelson", "GPE"), ("British Columbia", "GPE")]
+    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
+    hit = next((t for t in toponyms if t.span.text == "BC"), None)
+    assert hit is not None and hit.relation == "in name" and hit.place.name == "British Columbia"
+    # without a Canadian place, a two-letter word inside a name is left alone
+    text = "The new FrontCounter BC office opened on Monday."
+    toponyms = find_toponyms(text, _doc("en", text, [("FrontCounter BC", "ORG")]), lang="en", gazetteer=gazetteer)
+    assert not any(t.span.text == "BC" for t in toponyms)
