@@ -1225,16 +1225,24 @@ def _mentions(
         isos = Counter(c.iso for c, r in zip(resolved, raw, strict=True)
                        if c is not None and c.iso and r[4] != DEMONYM)
         main_iso = isos.most_common(1)[0][0] if isos else None
-        towns = Counter(c.place_id for c, r in zip(resolved, raw, strict=True)
-                        if c is not None and c.feature == "city" and c.primary and r[4] is None
-                        and c.iso == main_iso)
+        # the main town: named most often (inside names too), in the division named most often
+        areas = Counter(c.admin1 for c, r in zip(resolved, raw, strict=True)
+                        if c is not None and c.iso == main_iso and c.admin1 and r[4] != DEMONYM)
+        main_area = areas.most_common(1)[0][0] if areas else None
+        candidates = [(c, r) for c, r in zip(resolved, raw, strict=True)
+                      if c is not None and c.feature == "city" and c.primary and c.iso == main_iso
+                      and r[4] in (None, IN_NAME)]
+        if any(c.admin1 == main_area for c, _ in candidates):
+            candidates = [(c, r) for c, r in candidates if c.admin1 == main_area]
+        towns = Counter(c.place_id for c, _ in candidates)
         dateline = next((c for c, r in zip(resolved, raw, strict=True)
                          if c is not None and r[4] == "dateline" and c.feature == "city"), None)
         if dateline is not None and dateline.iso == main_iso:
             focus = dateline  # "WASHINGTON (AP) —": the story's town, where its buildings are
         elif towns:
-            top = towns.most_common(1)[0][0]
-            focus = next(c for c in resolved if c is not None and c.place_id == top)
+            by_id = {c.place_id: c for c, _ in candidates}
+            top = max(towns, key=lambda pid: (towns[pid], by_id[pid].population))
+            focus = by_id[top]
 
     mentions: list[PlaceMention] = []
     for (start, end, name, method, relation), best in zip(raw, resolved, strict=True):

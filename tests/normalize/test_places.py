@@ -507,3 +507,17 @@ def test_a_province_code_inside_an_organisation_in_a_canadian_story(gazetteer):
     text = "The new FrontCounter BC office opened on Monday."
     toponyms = find_toponyms(text, _doc("en", text, [("FrontCounter BC", "ORG")]), lang="en", gazetteer=gazetteer)
     assert not any(t.span.text == "BC" for t in toponyms)
+
+
+def test_the_main_town_is_in_the_main_division_and_may_be_named_inside_a_name(gazetteer):
+    from eventwire.normalize.places import find_toponyms
+
+    # the only town named outright is a Pennsylvania namesake; the story is about Louisiana
+    text = ("After the Louisiana Purchase, the Marigny plantation was subdivided. The New Orleans "
+            "Railways company built a power house near Washington Square. Houses on Royal Street "
+            "survive, and Louisiana protects them.")
+    ents = [("Louisiana", "GPE"), ("The New Orleans Railways", "ORG"), ("Washington Square", "GPE"),
+            ("Royal Street", "FAC")]
+    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
+    royal = next(t for t in toponyms if t.span.text == "Royal Street")
+    assert royal.relation == "document focus" and royal.place.admin1 == "Louisiana", royal.place
