@@ -722,6 +722,7 @@ def _joined_right(text: str, end: int, name: str, gazetteer: Gazetteer) -> str |
     return None
 
 
+_SITE_BEFORE_RE = re.compile(r"\b(?:in|at|near|on|outside|inside|around)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)|&)\s+|,")
 
 
@@ -925,6 +926,11 @@ def _detect(
                 listed.append((start, start + len(name), name))
             elif ent.label_ in ("PERSON", "PER") and " " in name and _building_re().fullmatch(name.split()[-1]):
                 add(start, start + len(name), name, "ner", DOCUMENT_FOCUS)  # "Christopher Inn"
+            elif ent.label_ in ("PERSON", "PER") and not found and _SITE_BEFORE_RE.search(
+                text[max(0, start - 10):start]
+            ) and not re.match(r"['’]s\b", text[start + len(name):start + len(name) + 3]):
+                # "at Brands Hatch", "in Faubourg Marigny": a site the gazetteer lacks, in town
+                add(start, start + len(name), name, "ner", DOCUMENT_FOCUS)
             elif ent.label_ not in ("PERSON", "PER"):
                 parts = _subspans(
                     text, start, start + len(name), gazetteer,
@@ -1037,7 +1043,7 @@ def _detect(
     # is part of a person's longer name.
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "PER")] \
         if doc is not None else []
-    known = {r[2]: r[4] for r in raw if r[4] in (None, IN_NAME, DEMONYM, "dateline")}
+    known = {r[2]: r[4] for r in raw if r[4] in (None, IN_NAME, DEMONYM, "dateline", DOCUMENT_FOCUS)}
     for name, relation in known.items():
         if len(name) < 3:
             continue
@@ -1048,7 +1054,7 @@ def _detect(
             if any(_spans_overlap(span, p) and p != span for p in persons):
                 continue
             inside_org = any(_spans_overlap(span, b) and b != span for b in blocked)
-            rel = DEMONYM if relation == DEMONYM else IN_NAME if inside_org else None
+            rel = relation if relation in (DEMONYM, DOCUMENT_FOCUS) else IN_NAME if inside_org else None
             add(span[0], span[1], name, "propagated", rel)
     raw.sort(key=lambda r: r[0])
     return raw
@@ -1259,11 +1265,11 @@ def _mentions(
             )
         if relation == DOCUMENT_FOCUS and best is not None:
             place, relation = None, None  # "Lincoln High School" is not Lincoln
-        if place is None and focus is not None and relation in (None, DOCUMENT_FOCUS) and (
+        if place is None and focus is not None and relation in (None, DOCUMENT_FOCUS, IN_NAME) and (
             method != "dateline"
         ):
             place = replace(_to_place(focus, admin_point=admin_point), geo_precision=2)
-            relation = DOCUMENT_FOCUS
+            relation = relation or DOCUMENT_FOCUS  # "Cauvery Management Board": still in a name
             reason = f"{name!r} is not in the gazetteer: placed at the document's main town"
         if place is None:
             reason = f"{name!r} is not in the gazetteer"
@@ -1271,8 +1277,10 @@ def _mentions(
             reason = "dateline: where the dispatch was filed, not necessarily the event place"
         elif relation == DEMONYM:
             reason = f"demonym of {place.name}: not an event place"
-        elif relation == IN_NAME:
+        elif relation == IN_NAME and reason is None:
             reason = f"{place.name} named inside an organisation's name: not an event place"
+        elif relation == IN_NAME:
+            reason += ", inside an organisation's name: not an event place"
         mentions.append(PlaceMention(
             span=Span(start, end, text[start:end]), name=name, place=place, method=method,
             reason=reason, relation=relation,

@@ -521,3 +521,22 @@ def test_the_main_town_is_in_the_main_division_and_may_be_named_inside_a_name(ga
     toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
     royal = next(t for t in toponyms if t.span.text == "Royal Street")
     assert royal.relation == "document focus" and royal.place.admin1 == "Louisiana", royal.place
+
+
+def test_sites_the_gazetteer_lacks_are_placed_in_the_main_town(gazetteer):
+    from eventwire.normalize.places import find_place_mentions, find_toponyms
+
+    text = ("Fans gathered in Liverpool on Sunday. The team trained at Anfield, and Anfield was full. "
+            "The Cauvery Board met in Liverpool.")
+    ents = [("Liverpool", "GPE"), ("Anfield", "PERSON"), ("The Cauvery Board", "ORG")]
+    doc = _doc("en", text, ents)
+    toponyms = find_toponyms(text, doc, lang="en", gazetteer=gazetteer)
+    anfield = [t for t in toponyms if t.span.text == "Anfield"]
+    assert len(anfield) == 2 and all(t.relation == "document focus" and t.place.name == "Liverpool" for t in anfield)
+    # "Anfield" after "at" is a site; the same name elsewhere is too (one sense per document)
+    assert not any(p.span.text == "Anfield" for p in find_place_mentions(text, doc, lang="en", gazetteer=gazetteer))
+    # a person tagged PERSON is never one
+    text2 = "The coach, Jurgen Klopp, spoke in Liverpool."
+    toponyms2 = find_toponyms(text2, _doc("en", text2, [("Jurgen Klopp", "PERSON"), ("Liverpool", "GPE")]),
+                              lang="en", gazetteer=gazetteer)
+    assert not any("Klopp" in t.span.text for t in toponyms2)
