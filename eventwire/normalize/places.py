@@ -704,19 +704,22 @@ def _subspans(
     return out
 
 
-_NEXT_WORDS_RE = re.compile(rf" ([{_UP}][\w'’\-]+)(?: ([{_UP}][\w'’\-]+))?")
+_NEXT_WORD_RE = re.compile(rf"(?: (?:and|of|de|del|la|do|da|upon|on|&))? [{_UP}][\w'’\-]+")
 
 
 def _joined_right(text: str, end: int, name: str, gazetteer: Gazetteer) -> str | None:
-    """Return the name with the one or two capitalized words right after it when the gazetteer
-    knows the whole as a town or division of its own ("Boa" + "Vista"), else None."""
-    m = _NEXT_WORDS_RE.match(text, end)
-    if not m:
-        return None
-    for words in ((m.group(1), m.group(2)), (m.group(1),)):
-        if None in words:
-            continue
-        joined = " ".join((name, *words))
+    """Return the name with the one or two capitalized words right after it ("Boa" + "Vista",
+    "Trinidad" + "and Tobago") when the gazetteer knows the whole as a place of its own."""
+    ends = []
+    pos = end
+    for _ in range(2):
+        m = _NEXT_WORD_RE.match(text, pos)
+        if not m:
+            break
+        pos = m.end()
+        ends.append(pos)
+    for stop in reversed(ends):
+        joined = name + text[end:stop]
         if any(c.primary and c.feature in ("city", "admin1", "admin2", "country") for c in gazetteer.candidates(joined)):
             return joined
     return None

@@ -540,3 +540,14 @@ def test_sites_the_gazetteer_lacks_are_placed_in_the_main_town(gazetteer):
     toponyms2 = find_toponyms(text2, _doc("en", text2, [("Jurgen Klopp", "PERSON"), ("Liverpool", "GPE")]),
                               lang="en", gazetteer=gazetteer)
     assert not any("Klopp" in t.span.text for t in toponyms2)
+
+
+def test_country_names_split_by_the_ner_and_their_short_forms(gazetteer):
+    from eventwire.normalize.places import find_toponyms
+
+    text = "The position taken by Trinidad and Tobago surprised T&T's neighbours and Holland."
+    ents = [("Trinidad", "GPE"), ("Tobago", "ORG"), ("T&T", "ORG"), ("Holland", "GPE")]
+    toponyms = {t.span.text: t for t in find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
+    assert toponyms["Trinidad and Tobago"].place.iso == "TT"
+    assert toponyms["T&T"].place.iso == "TT"
+    assert toponyms["Holland"].place.iso == "NL" and toponyms["Holland"].place.feature == "country"
