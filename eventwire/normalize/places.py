@@ -662,9 +662,14 @@ def _subspans(
 ) -> list[tuple[int, int, str]]:
     """Return the longest non-overlapping capitalized sub-spans of text[start:end] accepted by
     `accept(name, candidates)` ("Laurel County Sheriff's Office" → "Laurel County")."""
-    tokens = [
-        (start + m.start(), start + m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text[start:end])
-    ]
+    tokens = []
+    for m in _TOKEN_RE.finditer(text[start:end]):
+        # "Watertown-ML", "Nebraska-Lincoln": capitalized parts joined by a hyphen are tried
+        # apart too (a hyphenated town, "Winston-Salem", is still found whole)
+        at = start + m.start()
+        for part in re.split(r"(?<=[\w’'])-(?=[A-Z])", m.group(0)):
+            tokens.append((at, at + len(part), part))
+            at += len(part) + 1
     out: list[tuple[int, int, str]] = []
     i = 0
     longer = None  # a longer known town around an accepted name: "New London", not "London"

@@ -551,3 +551,16 @@ def test_country_names_split_by_the_ner_and_their_short_forms(gazetteer):
     assert toponyms["Trinidad and Tobago"].place.iso == "TT"
     assert toponyms["T&T"].place.iso == "TT"
     assert toponyms["Holland"].place.iso == "NL" and toponyms["Holland"].place.feature == "country"
+
+
+def test_hyphenated_names_are_tried_apart(gazetteer):
+    from eventwire.normalize.places import find_toponyms
+
+    text = "Delano beat Watertown-ML in the final at the University of Nebraska-Lincoln arena."
+    ents = [("Delano", "GPE"), ("Watertown-ML", "ORG"), ("the University of Nebraska-Lincoln", "ORG")]
+    found = {t.span.text: t for t in find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
+    assert "Nebraska" in found and found["Nebraska"].place.feature == "admin1"
+    # a hyphenated town stays whole
+    text = "She moved to Winston-Salem last year."
+    found = {t.span.text: t for t in find_toponyms(text, _doc("en", text, [("Winston-Salem", "GPE")]), lang="en", gazetteer=gazetteer)}
+    assert found["Winston-Salem"].place.admin1 == "North Carolina"
