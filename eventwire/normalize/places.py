@@ -687,6 +687,8 @@ def _subspans(
             if name.lower() in _NGRAM_STOP or len(name) < 2 or _building_re().fullmatch(name):
                 continue  # "Racecourse" in "Meydan Racecourse" is no town
             found = gazetteer.candidates(name)
+            if _FEATURE_WORD_RE.fullmatch(name) and not any(c.feature in ("region", "continent") for c in found):
+                continue  # "Islands" in "Farallon Islands" is no division (but "the Gulf" is one)
             if len(name) == 2 and not (name.isupper() and any(
                 c.feature in ("country", "region") or (c.feature == "admin1" and c.iso in code_isos)
                 for c in found
@@ -730,6 +732,12 @@ def _joined_right(text: str, end: int, name: str, gazetteer: Gazetteer) -> str |
     return None
 
 
+# Words that make a name the NER calls a place a locality or natural feature of its own, never
+# the bigger place it is named after.
+_FEATURE_WORD_RE = re.compile(
+    r"\b(?:River|Delta|Colony|Lake|Valley|Mountains?|Islands?|Bay|Coast|Sea|Gulf|Creek|Canyon|"
+    r"Peninsula|Basin|Plateau|Desert|Forest|Falls|Springs|Township|Heights|Strait|Channel)\b"
+)
 _SITE_BEFORE_RE = re.compile(r"\b(?:in|at|near|on|outside|inside|around)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)|&)\s+|,")
 
@@ -882,8 +890,14 @@ def _detect(
                 elif found or gazetteer.abbreviation(name):
                     add(start, start + len(name), name, "ner", None)
                 else:
-                    parts = _subspans(text, start, start + len(name), gazetteer,
-                                      lambda n, f: _strong(f))
+                    feature_named = bool(_FEATURE_WORD_RE.search(name))
+                    parts = _subspans(
+                        text, start, start + len(name), gazetteer,
+                        # "Tennessee Colony", "Niger Delta": a place of its own, not Tennessee or
+                        # Niger (but "Las Vegas Valley" is by Las Vegas)
+                        lambda n, f: _strong(f) and not (feature_named and any(
+                            c.feature in ("country", "admin1", "region") for c in f)),
+                    )
                     for s0, e0, n0 in parts:
                         add(s0, e0, n0, "ner", None)
                     if not parts:

@@ -564,3 +564,17 @@ def test_hyphenated_names_are_tried_apart(gazetteer):
     text = "She moved to Winston-Salem last year."
     found = {t.span.text: t for t in find_toponyms(text, _doc("en", text, [("Winston-Salem", "GPE")]), lang="en", gazetteer=gazetteer)}
     assert found["Winston-Salem"].place.admin1 == "North Carolina"
+
+
+def test_a_locality_named_after_a_bigger_place_is_not_that_place(gazetteer):
+    from eventwire.normalize.places import find_toponyms
+
+    text = ("A Tennessee Colony man was found shot near Palestine, Texas. Boats sailed past the "
+            "Farallon Islands, and Las Vegas Valley residents voted.")
+    ents = [("Tennessee Colony", "GPE"), ("Palestine", "GPE"), ("Texas", "GPE"), ("Farallon Islands", "LOC"),
+            ("Las Vegas Valley", "GPE")]
+    found = {t.span.text: t for t in find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
+    assert "Tennessee" not in found  # not the state of Tennessee
+    assert found["Tennessee Colony"].place.admin1 == "Texas"  # placed in the story's town
+    assert "Islands" not in found
+    assert found["Las Vegas"].place.admin1 == "Nevada"  # a valley by a town is by that town
