@@ -983,10 +983,10 @@ def _detect(
             name: str, found: list[Candidate], whole: bool = False,
             locative: bool = locative, initial: bool = initial,
         ) -> bool:
+            if demonym(name, found):
+                return True  # "The Czechs are...": a people the NER missed
             if not found:
                 return False
-            if demonym(name, found):
-                return True
             if _strong(found) or supported(found):
                 return not (initial and name.lower() in _NGRAM_STOP)
             return whole and locative and not initial and any(c.primary for c in found)
@@ -1022,8 +1022,9 @@ def _detect(
     # 2b'. "Sen. Ray Miller, D-Columbus": a legislator's home town, when the gazetteer knows it.
     for m in _PARTY_TOWN_RE.finditer(text):
         span = (m.start(1), m.end(1))
-        if free(span) and any(c.primary and c.feature == "city" for c in gazetteer.candidates(m.group(1))):
-            add(span[0], span[1], m.group(1), "gazetteer", None)
+        if free(span) and any(c.feature == "admin2" or c.primary and c.feature == "city"
+                              for c in gazetteer.candidates(m.group(1))):
+            add(span[0], span[1], m.group(1), "gazetteer", None)  # "D-Monongalia": a county
 
     # 2c. dotted abbreviations: "U.S.", "Ga.", "W.Va.", "D.C.".
     for m in _ABBREV_RE.finditer(text):

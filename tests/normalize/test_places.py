@@ -578,3 +578,13 @@ def test_a_locality_named_after_a_bigger_place_is_not_that_place(gazetteer):
     assert found["Tennessee Colony"].place.admin1 == "Texas"  # placed in the story's town
     assert "Islands" not in found
     assert found["Las Vegas"].place.admin1 == "Nevada"  # a valley by a town is by that town
+
+
+def test_peoples_the_ner_missed_and_legislators_counties(gazetteer):
+    from eventwire.normalize.places import find_toponyms
+
+    text = "The Czechs hold the presidency. Barbara Fleischauer, D-Monongalia, spoke in Charleston, W.Va."
+    ents = [("Barbara Fleischauer", "PERSON"), ("Charleston", "GPE"), ("W.Va.", "GPE")]
+    found = {t.span.text: t for t in find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
+    assert found["Czechs"].relation == "demonym" and found["Czechs"].place.iso == "CZ"
+    assert found["Monongalia"].place.feature == "admin2" and found["Monongalia"].place.admin1 == "West Virginia"
