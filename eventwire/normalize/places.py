@@ -738,6 +738,7 @@ _FEATURE_WORD_RE = re.compile(
     r"\b(?:River|Delta|Colony|Lake|Valley|Mountains?|Islands?|Bay|Coast|Sea|Gulf|Creek|Canyon|"
     r"Peninsula|Basin|Plateau|Desert|Forest|Falls|Springs|Township|Heights|Strait|Channel)\b"
 )
+_OF_TOWN_RE = re.compile(rf"\s+(?:of|from)\s+([{_UP}][\w'’.\-]*(?:\s[{_UP}][\w'’.\-]*)?)(?=[,.;])")
 _SITE_BEFORE_RE = re.compile(r"\b(?:in|at|near|on|outside|inside|around)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)|&)\s+|,")
 
@@ -1018,6 +1019,15 @@ def _detect(
             parts = _subspans(text, m.start(), m.end(), gazetteer, accept)
         for s0, e0, n0 in parts:
             add(s0, e0, n0, "gazetteer", DEMONYM if demonym(n0, gazetteer.candidates(n0)) else None)
+
+    # 2b''. "Kalena Horhn of Grand Prairie,", "the Home Economics Club of Centerville.": the home
+    # town written after a person or an organisation.
+    for b in blocked:
+        m = _OF_TOWN_RE.match(text, b[1])
+        if m and free((m.start(1), m.end(1))) and any(
+            c.primary and c.feature in ("city", "admin2") for c in gazetteer.candidates(m.group(1))
+        ):
+            add(m.start(1), m.end(1), m.group(1), "gazetteer", None)
 
     # 2b'. "Sen. Ray Miller, D-Columbus": a legislator's home town, when the gazetteer knows it.
     for m in _PARTY_TOWN_RE.finditer(text):

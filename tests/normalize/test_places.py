@@ -588,3 +588,16 @@ def test_peoples_the_ner_missed_and_legislators_counties(gazetteer):
     found = {t.span.text: t for t in find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
     assert found["Czechs"].relation == "demonym" and found["Czechs"].place.iso == "CZ"
     assert found["Monongalia"].place.feature == "admin2" and found["Monongalia"].place.admin1 == "West Virginia"
+
+
+def test_a_home_town_after_a_person_or_organisation(gazetteer):
+    from eventwire.normalize.places import find_toponyms
+
+    text = "Her younger sister, Kalena Horhn of Grand Prairie, said she remembers the ride."
+    ents = [("Kalena Horhn", "PERSON")]
+    found = {t.span.text: t for t in find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
+    assert found["Grand Prairie"].place.admin1 == "Texas"
+    # a name that goes on is not a home town ("Ballet Arts of Jackson this weekend")
+    text = "It will be presented by Ballet Arts of Jackson this weekend."
+    found = find_toponyms(text, _doc("en", text, [("Ballet Arts", "ORG")]), lang="en", gazetteer=gazetteer)
+    assert not any(t.span.text == "Jackson" and t.method == "gazetteer" for t in found)
