@@ -29,6 +29,7 @@ import tempfile
 import time
 import unicodedata
 from collections import defaultdict
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -240,17 +241,12 @@ def _keep_alternate(name: str) -> bool:
     return True
 
 
-def _area_points(points: list[tuple[float, float, int]], cell_deg: float) -> tuple[float, float]:
-    """Return the geographic centre of an area known only by its towns.
-
-    Towns are binned into cells of `cell_deg` degrees; the centre is the mean of the occupied
-    cells of the largest 8-connected group (so Alaska does not drag the United States north-west),
-    which lands near GeoNames' own area points (tuned on LGL's ADM1/PCLI gold points).
-    """
-    cells = {(math.floor(lat / cell_deg), math.floor(lon / cell_deg)) for lat, lon, _ in points}
+def _largest_group(order: Iterable[tuple[int, int]], cells: Container[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the largest 8-connected group of grid cells, visiting them in `order` (the first
+    of equal groups wins)."""
     seen: set[tuple[int, int]] = set()
     best: list[tuple[int, int]] = []
-    for cell in cells:
+    for cell in order:
         if cell in seen:
             continue
         group, stack = [], [cell]
@@ -266,6 +262,18 @@ def _area_points(points: list[tuple[float, float, int]], cell_deg: float) -> tup
                         stack.append(n)
         if len(group) > len(best):
             best = group
+    return best
+
+
+def _area_points(points: list[tuple[float, float, int]], cell_deg: float) -> tuple[float, float]:
+    """Return the geographic centre of an area known only by its towns.
+
+    Towns are binned into cells of `cell_deg` degrees; the centre is the mean of the occupied
+    cells of the largest 8-connected group (so Alaska does not drag the United States north-west),
+    which lands near GeoNames' own area points (tuned on LGL's ADM1/PCLI gold points).
+    """
+    cells = {(math.floor(lat / cell_deg), math.floor(lon / cell_deg)) for lat, lon, _ in points}
+    best = _largest_group(cells, cells)
     lat = sum(c[0] + 0.5 for c in best) / len(best) * cell_deg
     lon = sum(c[1] + 0.5 for c in best) / len(best) * cell_deg
     return round(lat, 4), round(lon, 4)
@@ -326,24 +334,7 @@ def _hull_centre(points: list[tuple[float, float, int]], cell_deg: float = 2.0) 
     cells: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
     for lat, lon, _ in points:
         cells[(math.floor(lat / cell_deg), math.floor(lon / cell_deg))].append((lon, lat))
-    seen: set[tuple[int, int]] = set()
-    best: list[tuple[int, int]] = []
-    for cell in sorted(cells):
-        if cell in seen:
-            continue
-        group, stack = [], [cell]
-        seen.add(cell)
-        while stack:
-            c = stack.pop()
-            group.append(c)
-            for di in (-1, 0, 1):
-                for dj in (-1, 0, 1):
-                    n = (c[0] + di, c[1] + dj)
-                    if n in cells and n not in seen:
-                        seen.add(n)
-                        stack.append(n)
-        if len(group) > len(best):
-            best = group
+    best = _largest_group(sorted(cells), cells)
     pts = sorted({p for c in best for p in cells[c]})
     if len(pts) < 3:
         return round(sum(p[1] for p in pts) / len(pts), 4), round(sum(p[0] for p in pts) / len(pts), 4)

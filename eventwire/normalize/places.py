@@ -349,25 +349,9 @@ def geocode_place(
     return _to_place(best, admin_point=admin_point) if best else None
 
 
-def _resolve(
-    name: str,
-    *,
-    gazetteer: Gazetteer,
-    country_hint: str | None = None,
-    context_countries: Mapping[str, float],
-    context_admin1: Mapping[tuple[str, str], float],
-    feature_hint: str | None = None,
-    dominant: str | None = None,
-    within: tuple[str, str | None] | None = None,
-    dominant_admin1: tuple[str, str] | None = None,
-    anchors: tuple[tuple[float, float], ...] = (),
-) -> Candidate | None:
-    """Return the best candidate for `name` (see `geocode_place`), or None."""
-    return _ranked(
-        name, gazetteer=gazetteer, country_hint=country_hint, context_countries=context_countries,
-        context_admin1=context_admin1, feature_hint=feature_hint, dominant=dominant, within=within,
-        dominant_admin1=dominant_admin1, anchors=anchors,
-    )[0]
+def _resolve(name: str, **kwargs) -> Candidate | None:
+    """Return the best candidate for `name` (see `geocode_place` and `_ranked`), or None."""
+    return _ranked(name, **kwargs)[0]
 
 
 def _ranked(

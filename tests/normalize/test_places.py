@@ -24,6 +24,17 @@ def gazetteer(tmp_path_factory):
             os.environ.pop("EVENTWIRE_CACHE", None)
 
 
+def _assert_toponym(gazetteer, text, ents, surface, relation, admin1=None):
+    """Assert that `surface` is found as a resolved toponym with this relation (and admin1)."""
+    from eventwire.normalize.places import find_toponyms
+
+    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
+    hit = next((t for t in toponyms if t.span.text == surface), None)
+    assert hit is not None and hit.place is not None, [(t.span.text, t.relation) for t in toponyms]
+    assert hit.relation == relation
+    assert admin1 is None or hit.place.admin1 == admin1
+
+
 def _doc(lang, text, ents):
     """Return a blank-pipeline Doc with hand-placed entities [(surface, label)]."""
     doc = spacy.blank(lang)(text)
@@ -382,13 +393,7 @@ def test_a_person_named_like_a_town_stays_a_person(gazetteer):
     ("Joliet's building inspector says the sprinklers were off.", [("Joliet's", "GPE")], "Joliet", None, "Illinois"),
 ])
 def test_find_toponyms_reads_places_the_ner_took_for_people(gazetteer, text, ents, surface, relation, admin1):
-    from eventwire.normalize.places import find_toponyms
-
-    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
-    hit = next((t for t in toponyms if t.span.text == surface), None)
-    assert hit is not None and hit.place is not None, [(t.span.text, t.relation) for t in toponyms]
-    assert hit.relation == relation
-    assert admin1 is None or hit.place.admin1 == admin1
+    _assert_toponym(gazetteer, text, ents, surface, relation, admin1)
 
 
 def test_a_surname_listed_beside_places_stays_a_person(gazetteer):
@@ -453,13 +458,7 @@ def test_a_short_form_is_the_longer_name_the_document_writes(gazetteer):
     ("Migrants live in Boa Vista, the state capital.", [("Boa", "GPE"), ("Vista", "ORG")], "Boa Vista", None, None),
 ])
 def test_find_toponyms_datelines_lists_and_split_names(gazetteer, text, ents, surface, relation, admin1):
-    from eventwire.normalize.places import find_toponyms
-
-    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
-    hit = next((t for t in toponyms if t.span.text == surface), None)
-    assert hit is not None and hit.place is not None, [(t.span.text, t.relation) for t in toponyms]
-    assert hit.relation == relation
-    assert admin1 is None or hit.place.admin1 == admin1
+    _assert_toponym(gazetteer, text, ents, surface, relation, admin1)
 
 
 def test_institution_heads_in_organisation_names(gazetteer):
