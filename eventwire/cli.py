@@ -362,6 +362,10 @@ def geoparse(
     inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders or JSONL batches.")],
     published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD.")] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="jsonl or table.")] = Format.jsonl,
+    toponyms: Annotated[bool, typer.Option(
+        "--toponyms", help="Every toponym, as geoparsing gold standards count them: also demonyms, "
+        "places inside organisations' names and unknown buildings placed at the main town (see `relation`).",
+    )] = False,
 ) -> None:
     """Print each place mention with its span and the place it resolves to."""
     import json
@@ -370,7 +374,7 @@ def geoparse(
     from eventwire.models import Skip
     from eventwire.nlp.pipelines import analyze
     from eventwire.normalize.gazetteer import load_gazetteer
-    from eventwire.normalize.places import find_place_mentions
+    from eventwire.normalize.places import find_place_mentions, find_toponyms
 
     rows = []
     for item in read_inputs(inputs, published=_parse_date(published, "--published")):
@@ -378,7 +382,8 @@ def geoparse(
             _report_skip(item)
             continue
         analyzed = analyze(item)
-        for pm in find_place_mentions(item.text, analyzed.doc, lang=item.lang, gazetteer=load_gazetteer()):
+        find = find_toponyms if toponyms else find_place_mentions
+        for pm in find(item.text, analyzed.doc, lang=item.lang, gazetteer=load_gazetteer()):
             p = pm.place
             row = {
                 "document_id": item.id, "text": pm.span.text, "start": pm.span.start, "end": pm.span.end,

@@ -139,3 +139,23 @@ def test_provenance_spans_slice_the_text_for_rule_based_actors():
         for field, prov in event.provenance.items():
             if prov.start is not None:
                 assert document.text[prov.start:prov.end] == prov.text, field
+
+
+def test_cli_geoparse_prints_place_mentions_or_every_toponym(tmp_path):
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    path = tmp_path / "note.txt"
+    path.write_text("Russian officials said the drones flew from the Ain al-Asad base in western Iraq.\n",
+                    encoding="utf-8")
+    runner = CliRunner()
+    places = runner.invoke(app, ["geoparse", str(path)])
+    assert places.exit_code == 0, places.output
+    rows = [json.loads(line) for line in places.stdout.splitlines()]
+    assert any(r["feature"] == "airbase" and r["admin1"] == "Al Anbar" for r in rows)
+    assert not any(r["relation"] == "demonym" for r in rows)  # "Russian" is no event place
+    every = runner.invoke(app, ["geoparse", str(path), "--toponyms"])
+    assert every.exit_code == 0, every.output
+    toponyms = [json.loads(line) for line in every.stdout.splitlines()]
+    assert any(r["text"] == "Russian" and r["relation"] == "demonym" and r["country"] == "Russia" for r in toponyms)
