@@ -52,6 +52,7 @@ W_FOREIGN = 3.0  # taken off a country the rest of a document with a dominant co
 DEMONYM_CONTEXT = 0.5  # what "soldats maliens" says of the story's country
 W_FOREIGN_AREA = 8.0  # ... when the name is also a division of that country ("Georgia")
 W_CONTEXT_ADMIN1 = 3.0
+ADMIN1_SHARE_FULL = 2.0  # a division with half the weight of those named counts in full
 W_DOMINANT_ADMIN1 = 2.0  # the division most of the rest of the document is in (local news)
 W_CONTEXT_ADMIN2 = 4.0  # "Paris" beside "Henry County": the county the town is in
 W_NEAR = 3.0  # a town close to another place the document names (Hanover NH beside Bethel, Vt.)
@@ -1184,6 +1185,12 @@ def _resolve_all(
             areas = {a: v for a, v in admin1.items() if len(a) == 2}
             top = max(areas.items(), key=lambda kv: kv[1], default=None)
             dominant_admin1 = top[0] if top and top[1] >= 0.4 * sum(areas.values()) else None
+            # a division counts as the story's in proportion to its share of the divisions named:
+            # "Sioux Falls, S.D." in a list of cities across the country says little of the rest
+            total = sum(areas.values())
+            if total and len(areas) > 1:
+                admin1 = Counter({a: v * min(1.0, ADMIN1_SHARE_FULL * v / total) if len(a) == 2 else v
+                                  for a, v in admin1.items()})
             new.append(_ranked(
                 r[2], gazetteer=gazetteer, context_countries=countries, context_admin1=admin1,
                 dominant=dominant, within=w, dominant_admin1=dominant_admin1, anchors=anchors,

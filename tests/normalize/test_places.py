@@ -600,3 +600,17 @@ def test_a_home_town_after_a_person_or_organisation(gazetteer):
     text = "It will be presented by Ballet Arts of Jackson this weekend."
     found = find_toponyms(text, _doc("en", text, [("Ballet Arts", "ORG")]), lang="en", gazetteer=gazetteer)
     assert not any(t.span.text == "Jackson" and t.method == "gazetteer" for t in found)
+
+
+def test_one_division_among_many_named_does_not_claim_the_story(gazetteer):
+    # Louisville, Kentucky (600 k people) beside a Columbus, Ohio dateline and six other states:
+    # Ohio is one of many divisions named, so the small Louisville, Ohio does not win on it
+    _assert_toponym(
+        gazetteer,
+        "COLUMBUS, Ohio (AP) — Notre Dame, Ind., beat Connecticut and Mississippi State "
+        "beat Louisville in the semifinals. Oregon, Texas and South Carolina went out earlier.",
+        [("COLUMBUS", "GPE"), ("Ohio", "GPE"), ("Notre Dame", "GPE"), ("Ind.", "GPE"), ("Connecticut", "GPE"),
+         ("Mississippi State", "ORG"), ("Louisville", "GPE"), ("Oregon", "GPE"), ("Texas", "GPE"),
+         ("South Carolina", "GPE")],
+        "Louisville", None, "Kentucky",
+    )
