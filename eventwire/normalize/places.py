@@ -674,6 +674,8 @@ def _subspans(
             found = gazetteer.candidates(name)
             if _FEATURE_WORD_RE.fullmatch(name) and not any(c.feature in ("region", "continent") for c in found):
                 continue  # "Islands" in "Farallon Islands" is no division (but "the Gulf" is one)
+            if j - i > 1 and _building_re().fullmatch(last) and not _strong(found):
+                continue  # "the White House chief of staff" is no town White House, Tennessee
             if len(name) == 2 and not (name.isupper() and any(
                 c.feature in ("country", "region") or (c.feature == "admin1" and c.iso in code_isos)
                 for c in found

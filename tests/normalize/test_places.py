@@ -614,3 +614,11 @@ def test_one_division_among_many_named_does_not_claim_the_story(gazetteer):
          ("South Carolina", "GPE")],
         "Louisville", None, "Kentucky",
     )
+
+
+def test_a_building_in_an_organisation_name_is_no_small_town(gazetteer):
+    # "White House" is also a Tennessee town; in a Washington story it is the building
+    _assert_toponym(
+        gazetteer, "WASHINGTON (AP) — The White House chief of staff was not on the call.",
+        [("WASHINGTON", "GPE"), ("The White House", "ORG")], "White House", "document focus", "District of Columbia",
+    )
