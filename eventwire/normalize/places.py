@@ -726,6 +726,7 @@ _FEATURE_WORD_RE = re.compile(
     r"Peninsula|Basin|Plateau|Desert|Forest|Falls|Springs|Township|Heights|Strait|Channel)\b"
 )
 _OF_TOWN_RE = re.compile(rf"\s+(?:of|from)\s+([{_UP}][\w'’.\-]*(?:\s[{_UP}][\w'’.\-]*)?)(?=[,.;])")
+_BORDER_AFTER_RE = re.compile(r"\s+(?:state\s+)?(?:border|line)\b")
 _SITE_BEFORE_RE = re.compile(r"\b(?:in|at|near|on|outside|inside|around)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)|&)\s+|,")
 
@@ -1200,7 +1201,24 @@ def _resolve_all(
             ))
         ranked = new
         resolved = [c for c, _ in ranked]
-    return _short_forms(raw, ranked, gazetteer)
+    return _bordered_divisions(raw, _short_forms(raw, ranked, gazetteer), text, gazetteer)
+
+
+def _bordered_divisions(
+    raw: list[tuple[int, int, str, str, str | None]], resolved: list[Candidate | None], text: str,
+    gazetteer: Gazetteer,
+) -> list[Candidate | None]:
+    """A town named like a division is the division when its border is meant ("near the New
+    York border", "the Washington state line")."""
+    out = list(resolved)
+    for i, (r, c) in enumerate(zip(raw, resolved, strict=True)):
+        if c is None or c.feature != "city" or not _BORDER_AFTER_RE.match(text, r[1]):
+            continue
+        division = next((d for d in gazetteer.candidates(r[2])
+                         if d.feature == "admin1" and d.primary and d.iso == c.iso), None)
+        if division is not None:
+            out[i] = division
+    return out
 
 
 def _short_forms(

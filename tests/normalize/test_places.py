@@ -622,3 +622,15 @@ def test_a_building_in_an_organisation_name_is_no_small_town(gazetteer):
         gazetteer, "WASHINGTON (AP) — The White House chief of staff was not on the call.",
         [("WASHINGTON", "GPE"), ("The White House", "ORG")], "White House", "document focus", "District of Columbia",
     )
+
+
+def test_a_town_named_like_its_division_is_the_division_at_its_border(gazetteer):
+    from eventwire.normalize.places import find_toponyms
+
+    text = "Tolls rise between Exit 1 near the New York border and Exit 6 in Massachusetts."
+    ents = [("New York", "GPE"), ("Massachusetts", "GPE")]
+    found = {t.span.text: t for t in find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
+    assert found["New York"].place.feature == "admin1"
+    text = "She flew to New York on Monday."
+    found = {t.span.text: t for t in find_toponyms(text, _doc("en", text, [("New York", "GPE")]), lang="en", gazetteer=gazetteer)}
+    assert found["New York"].place.feature == "city"
