@@ -672,7 +672,7 @@ def _subspans(
             if name.lower() in _NGRAM_STOP or len(name) < 2 or _building_re().fullmatch(name):
                 continue  # "Racecourse" in "Meydan Racecourse" is no town
             found = gazetteer.candidates(name)
-            if _FEATURE_WORD_RE.fullmatch(name) and not any(c.feature in ("region", "continent") for c in found):
+            if _feature_word_re().fullmatch(name) and not any(c.feature in ("region", "continent") for c in found):
                 continue  # "Islands" in "Farallon Islands" is no division (but "the Gulf" is one)
             if j - i > 1 and _building_re().fullmatch(last) and not _strong(found):
                 continue  # "the White House chief of staff" is no town White House, Tennessee
@@ -719,12 +719,15 @@ def _joined_right(text: str, end: int, name: str, gazetteer: Gazetteer) -> str |
     return None
 
 
-# Words that make a name the NER calls a place a locality or natural feature of its own, never
-# the bigger place it is named after.
-_FEATURE_WORD_RE = re.compile(
-    r"\b(?:River|Delta|Colony|Lake|Valley|Mountains?|Islands?|Bay|Coast|Sea|Gulf|Creek|Canyon|"
-    r"Peninsula|Basin|Plateau|Desert|Forest|Falls|Springs|Township|Heights|Strait|Channel)\b"
-)
+@cache
+def _feature_word_re() -> re.Pattern[str]:
+    """Return the pattern of the words that make a name a locality or natural feature of its own,
+    never the bigger place it is named after (data/feature_words.yaml)."""
+    data = read_language_lists(data_path("feature_words.yaml"))
+    words = sorted({str(w) for ws in data.values() for w in ws}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
 _OF_TOWN_RE = re.compile(rf"\s+(?:of|from)\s+([{_UP}][\w'’.\-]*(?:\s[{_UP}][\w'’.\-]*)?)(?=[,.;])")
 _BORDER_AFTER_RE = re.compile(r"\s+(?:state\s+)?(?:border|line)\b")
 _SITE_BEFORE_RE = re.compile(r"\b(?:in|at|near|on|outside|inside|around)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -879,7 +882,7 @@ def _detect(
                 elif found or gazetteer.abbreviation(name):
                     add(start, start + len(name), name, "ner", None)
                 else:
-                    feature_named = bool(_FEATURE_WORD_RE.search(name))
+                    feature_named = bool(_feature_word_re().search(name))
                     parts = _subspans(
                         text, start, start + len(name), gazetteer,
                         # "Tennessee Colony", "Niger Delta": a place of its own, not Tennessee or
