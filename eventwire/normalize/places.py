@@ -613,13 +613,26 @@ _BASE_BEFORE_RE = re.compile(
 
 
 @cache
+def _words_pattern(file_name: str) -> re.Pattern[str]:
+    """Return one case-insensitive pattern of the whole words of a "language -> list" data file,
+    longest first."""
+    data = read_language_lists(data_path(file_name))
+    words = sorted({str(w).lower() for ws in data.values() for w in ws}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+@cache
+def _words_set(file_name: str) -> frozenset[str]:
+    """Return the lower-cased words of a "language -> list" data file."""
+    data = read_language_lists(data_path(file_name))
+    return frozenset(str(w).lower() for words in data.values() for w in words)
+
+
 def _building_re() -> re.Pattern[str]:
     """Return the pattern of the words that make a name a street, building or site rather than a
     settlement (data/building_words.yaml): such a name is never cut down to a town inside it
     ("Royal Street" is not Royal, Texas)."""
-    data = read_language_lists(data_path("building_words.yaml"))
-    words = sorted({str(w).lower() for ws in data.values() for w in ws}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return _words_pattern("building_words.yaml")
 
 
 _PLURAL_DIVISIONS_RE = re.compile(
@@ -719,33 +732,16 @@ def _joined_right(text: str, end: int, name: str, gazetteer: Gazetteer) -> str |
     return None
 
 
-@cache
 def _feature_word_re() -> re.Pattern[str]:
     """Return the pattern of the words that make a name a locality or natural feature of its own,
     never the bigger place it is named after (data/feature_words.yaml)."""
-    data = read_language_lists(data_path("feature_words.yaml"))
-    words = sorted({str(w) for ws in data.values() for w in ws}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return _words_pattern("feature_words.yaml")
 
 
 _OF_TOWN_RE = re.compile(rf"\s+(?:of|from)\s+([{_UP}][\w'’.\-]*(?:\s[{_UP}][\w'’.\-]*)?)(?=[,.;])")
 _BORDER_AFTER_RE = re.compile(r"\s+(?:state\s+)?(?:border|line)\b")
 _SITE_BEFORE_RE = re.compile(r"\b(?:in|at|near|on|outside|inside|around)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)|&)\s+|,")
-
-
-@cache
-def _generic_name_words() -> frozenset[str]:
-    """Return the words that open institutions' names without naming a place (data file)."""
-    data = read_language_lists(data_path("generic_name_words.yaml"))
-    return frozenset(str(w).lower() for words in data.values() for w in words)
-
-
-@cache
-def _institution_words() -> frozenset[str]:
-    """Return the words that make a name an institution's (data/institution_words.yaml)."""
-    data = read_language_lists(data_path("institution_words.yaml"))
-    return frozenset(str(w).lower() for words in data.values() for w in words)
 
 
 def _institution_head(
@@ -757,7 +753,7 @@ def _institution_head(
     one other capitalized word (and accepted by `accept(candidates)` when given)."""
     tokens = [(start + m.start(), start + m.end(), m.group(0))
               for m in _TOKEN_RE.finditer(text[start:end])]
-    words = _institution_words()
+    words = _words_set("institution_words.yaml")
     for j in range(min(3, len(tokens) - 1), 0, -1):
         after = [t[2].lower() for t in tokens[j:j + 2]]
         if not after or not (after[0] in words or (len(after) > 1 and after[1] in words and tokens[j][2][:1].isupper())):
@@ -765,7 +761,7 @@ def _institution_head(
         if not all(t[2][:1].isupper() for t in tokens[:j]):
             continue
         name = text[tokens[0][0]:tokens[j - 1][1]]
-        if j == 1 and name.lower() in _generic_name_words():
+        if j == 1 and name.lower() in _words_set("generic_name_words.yaml"):
             continue
         found = gazetteer.candidates(name)
         if any(c.primary and c.feature in ("city", "admin2", "admin1") for c in found) and (
@@ -919,33 +915,34 @@ def _detect(
                 continue
             blocked.append(span)
             areas = [c for c in found if c.feature in ("continent", "country", "admin1", "region")]
-            if ent.label_ not in ("PERSON", "PER") and (_strong(found) or demonym(name, found)):
+            person = ent.label_ in ("PERSON", "PER")
+            if not person and (_strong(found) or demonym(name, found)):
                 # "Texas" or "Gainesville" tagged ORG: a place name used for its institutions.
                 add(start, start + len(name), name, "ner",
                     DEMONYM if demonym(name, found) else None)
-            elif ent.label_ in ("PERSON", "PER") and any(c.primary for c in areas):
+            elif person and any(c.primary for c in areas):
                 add(start, start + len(name), name, "ner", None)
-            elif ent.label_ in ("PERSON", "PER") and any(
+            elif person and any(
                 c.primary and c.feature == "city" and c.population >= PERSON_TAGGED_TOWN_POPULATION for c in found
             ) and _LOCATIVE_RE.search(text[max(0, start - 12):start]):
                 # "in Owerri", "in Ciudad Juarez": a town tagged PERSON after a preposition
                 add(start, start + len(name), name, "ner", None)
-            elif ent.label_ in ("PERSON", "PER") and (inst := _institution_head(text, start, start + len(name), gazetteer)):
+            elif person and (inst := _institution_head(text, start, start + len(name), gazetteer)):
                 # "Anderson County Sheriff Greg Taylor", "Tega Cay Fire Department": the place
                 # an institution tagged PERSON is named after
                 add(*inst, "ner", IN_NAME)
-            elif ent.label_ in ("PERSON", "PER") and any(
+            elif person and any(
                 c.primary and (c.feature in ("city", "admin2")) for c in found
             ):
                 listed.append((start, start + len(name), name))
-            elif ent.label_ in ("PERSON", "PER") and " " in name and _building_re().fullmatch(name.split()[-1]):
+            elif person and " " in name and _building_re().fullmatch(name.split()[-1]):
                 add(start, start + len(name), name, "ner", DOCUMENT_FOCUS)  # "Christopher Inn"
-            elif ent.label_ in ("PERSON", "PER") and not found and _SITE_BEFORE_RE.search(
+            elif person and not found and _SITE_BEFORE_RE.search(
                 text[max(0, start - 10):start]
             ) and not re.match(r"['’]s\b", text[start + len(name):start + len(name) + 3]):
                 # "at Brands Hatch", "in Faubourg Marigny": a site the gazetteer lacks, in town
                 add(start, start + len(name), name, "ner", DOCUMENT_FOCUS)
-            elif ent.label_ not in ("PERSON", "PER"):
+            elif not person:
                 parts = _subspans(
                     text, start, start + len(name), gazetteer,
                     lambda n, f: _strong(f) or demonym(n, f) or supported(f), code_isos=support_isos,
@@ -1048,8 +1045,8 @@ def _detect(
     # 2c''. "Newark, Heath and Pataskala", "Gainesville and Duluth": a town the NER tagged PERSON
     # listed beside places is one (repeated until no list grows).
     # Not a surname the document gives a person elsewhere ("Hillary Clinton" ... "Obama and Clinton").
-    surnames = {w for e in doc.ents if e.label_ in ("PERSON", "PER") and " " in e.text.strip()
-                for w in e.text.split()[1:]} if doc is not None else set()
+    person_ents = [e for e in doc.ents if e.label_ in ("PERSON", "PER")] if doc is not None else []
+    surnames = {w for e in person_ents if " " in e.text.strip() for w in e.text.split()[1:]}
     listed = [item for item in listed if item[2] not in surnames]
     grew = True
     while grew and listed:
@@ -1065,8 +1062,7 @@ def _detect(
     # 2d. one sense per document: a name found as a place once is a place wherever else it is
     # written (the NER tags "Gainesville" PERSON in one sentence and GPE in the next), unless it
     # is part of a person's longer name.
-    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "PER")] \
-        if doc is not None else []
+    persons = [(e.start_char, e.end_char) for e in person_ents]
     known = {r[2]: r[4] for r in raw if r[4] in (None, IN_NAME, DEMONYM, "dateline", DOCUMENT_FOCUS)}
     for name, relation in known.items():
         if len(name) < 3:

@@ -359,7 +359,6 @@ def test_an_incident_placed_only_by_a_distance_from_the_capital_is_coded_to_the_
     assert "main area" in event.provenance["location"].reason
 
 
-
 def test_a_later_sentence_that_names_the_site_hit_places_the_incident_fr():
     text = (
         "Un camp militaire a essuyé plusieurs tirs d'obus mardi dans le nord-est du Mali, a-t-on appris "
