@@ -18,6 +18,7 @@ import logging
 import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Protocol
 
@@ -45,6 +46,13 @@ SAME_INCIDENT_MAX_KM = 50.0
 # two locations, hence two events (ACLED: one event per location per day). Yoro and Gangafani 2
 # (Mali, 17 Jun 2019), attacked the same day by the same militia, lie 14 km apart.
 DISTINCT_PRECISE_PLACES_KM = 10.0
+# A place holding the other (a region and one of its villages) agrees less than the same place.
+REGION_CONTAINS_SCORE = 0.5
+# Two spellings of one name: at least this many letters each, and letters aligned at this ratio
+# (difflib; one letter in or out of a ten-letter name is ~0.95, spaces and accents do not count;
+# two unrelated five-letter names rarely pass 0.6).
+SPELLING_VARIANT_MIN_CHARS = 5
+SPELLING_VARIANT_MIN_RATIO = 0.8
 
 # Event types a different outlet may give the same incident: a bus attack is a clash for one
 # report and violence against civilians for another; an intercepted drone strike is a
@@ -176,30 +184,87 @@ def date_score(a: Event, b: Event) -> float | None:
 def place_score(a: Event, b: Event) -> float | None:
     """Return how well two events' places agree (place hierarchy), None when they cannot.
 
-    1.0 same place (name or within SAME_PLACE_MAX_KM); 0.7 within SAME_INCIDENT_MAX_KM; 0.5 a
-    region-level place (geo_precision 3) in the other's admin1; 0.2 one has no place but the
-    country agrees. None: different countries; two exactly located, differently named places
-    more than DISTINCT_PRECISE_PLACES_KM apart; or places too far apart with no shared admin1.
+    1.0 the same place: the same name or a spelling variant of it (outlets transliterate village
+    names differently: "Kourakou" and "Kouroukou"); 0.85 a part of a place named after it
+    ("Town - Neighbourhood") or two points within SAME_PLACE_MAX_KM (one only "near" a town); 0.7 within SAME_INCIDENT_MAX_KM; 0.5 a coarse place containing the other (a region-level
+    place in the other's admin1, or a place named like the other's admin1 or admin2: "in the
+    Lanfara region" geocoded to the town of Lanfara still holds a village of that region); 0.2 one has no
+    place but the country agrees; 0.0 two differently named places neither located, or two
+    exactly located ones (geo_precision 1) within DISTINCT_PRECISE_PLACES_KM: contradictory
+    places, which only a near-identical text may still join. None: different countries; two exactly located, differently named
+    places more than DISTINCT_PRECISE_PLACES_KM apart; or places too far apart for the coarser
+    precision with no containment.
     """
     if not a.country or _fold(a.country) != _fold(b.country):
         return None
-    same_name = bool(_fold(a.location)) and _fold(a.location) == _fold(b.location)
-    if same_name and not _country_level(a) and not _country_level(b):
-        return 1.0  # the same named place, located or not (an unlocated village keeps its name)
-    if not (_has_point(a) and _has_point(b)) or _country_level(a) or _country_level(b):
+    if _country_level(a) or _country_level(b):
         return 0.2  # a country-level place is coded to the capital: its point says nothing
+    if same_place_name(a.location, b.location):
+        return 1.0  # the same named place, located or not (an unlocated village keeps its name)
+    if _contains(a, b) or _contains(b, a):
+        return REGION_CONTAINS_SCORE
+    if _name_within(a.location, b.location) or _name_within(b.location, a.location):
+        return 0.85  # ACLED's "Town - Neighbourhood" against the town itself
+    if not (_has_point(a) and _has_point(b)):
+        # a named place against an unlocated one: two names, nothing relates them
+        return 0.2 if _has_point(a) or _has_point(b) else 0.0
     km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+    coarser = max(a.geo_precision or 3, b.geo_precision or 3)
+    if coarser == 1:
+        # two villages, each named and located: two locations, hence two events (ACLED), unless
+        # the text says otherwise; beyond DISTINCT_PRECISE_PLACES_KM nothing can
+        return None if km > DISTINCT_PRECISE_PLACES_KM else 0.0
     if km <= SAME_PLACE_MAX_KM:
-        return 1.0
-    precise = (a.geo_precision or 3) == 1 and (b.geo_precision or 3) == 1
-    if precise and km > DISTINCT_PRECISE_PLACES_KM:
-        return None
+        return 0.85  # "near" a town another report names the village of: a neighbour
     if km <= SAME_INCIDENT_MAX_KM:
         return 0.7
     same_admin1 = bool(_fold(a.admin1)) and _fold(a.admin1) == _fold(b.admin1)
-    if same_admin1 and max(a.geo_precision or 3, b.geo_precision or 3) >= 2:
-        return 0.5
+    if same_admin1 and coarser >= 2:
+        return REGION_CONTAINS_SCORE
     return None
+
+
+def same_place_name(a: str | None, b: str | None) -> bool:
+    """Return whether two place names are one name, up to accents, punctuation and spelling.
+
+    Transliterations of one village differ by a space, an accent or a letter or two (invented:
+    "Kourakou", "Kouroukou", "Kou Rakou"); names of SPELLING_VARIANT_MIN_CHARS letters or
+    more whose letters align at SPELLING_VARIANT_MIN_RATIO or better are taken as one name.
+    Shorter names must be equal: "Bara" and "Bora" may be two villages.
+    """
+    x, y = _letters(a), _letters(b)
+    if not x or not y:
+        return False
+    if x == y:
+        return True
+    if min(len(x), len(y)) < SPELLING_VARIANT_MIN_CHARS:
+        return False
+    return SequenceMatcher(None, x, y).ratio() >= SPELLING_VARIANT_MIN_RATIO
+
+
+def _name_within(outer: str | None, inner: str | None) -> bool:
+    """Return whether every word of `outer` is a word of `inner` ("Lanfara" and "Lanfara -
+    Kassa Market", invented): a part of the place is named after the place."""
+    words_outer, words_inner = set(_words(outer or "")), set(_words(inner or ""))
+    return bool(words_outer) and words_outer < words_inner
+
+
+def _contains(region: Event, place: Event) -> bool:
+    """Return whether `region`'s place is an administrative unit holding `place`'s place.
+
+    Either it is region-level (geo_precision 3) in the same admin1, or its name is the other's
+    admin1 or admin2 ("in the Lanfara region" geocoded to the town of Lanfara), their admin1s not
+    disagreeing. The other must not be region-level too (two regions are compared by name and distance).
+    """
+    if (place.geo_precision or 3) == 3 and (region.geo_precision or 3) == 3:
+        return False
+    if region.admin1 and place.admin1 and _fold(region.admin1) != _fold(place.admin1):
+        return False  # a region of another province holds none of this one's villages
+    name = _letters(region.location)
+    if name and name in {_letters(place.admin1), _letters(place.admin2)}:
+        return True
+    return ((region.geo_precision or 3) == 3 and bool(_fold(region.admin1))
+            and _fold(region.admin1) == _fold(place.admin1))
 
 
 def type_score(a: Event, b: Event) -> float | None:
@@ -251,6 +316,11 @@ def _has_point(event: Event) -> bool:
 
 def _country_level(event: Event) -> bool:
     return not _fold(event.location) or _fold(event.location) == _fold(event.country)
+
+
+def _letters(value: str | None) -> str:
+    """Return a place name's letters and digits only, folded ("‘Afrīn" -> "afrin")."""
+    return "".join(c for c in _fold(value) if c.isalnum())
 
 
 def _fold(value: str | None) -> str:
