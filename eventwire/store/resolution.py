@@ -229,7 +229,8 @@ class Resolver:
         """Return the stored live events that could report the same incident as `event`.
 
         Indexed lookups only: same grid cells within SAME_INCIDENT_MAX_KM and the date window;
-        same country and window with the same admin1 or no precise place (place hierarchy).
+        same country and window with the same admin1 or a coarse place (region-level, unplaced:
+        place hierarchy). A coarse event takes every event of its country and window.
         """
         if event.event_date is None or not event.country:
             return []
@@ -239,17 +240,21 @@ class Resolver:
         hi = (event.event_date + timedelta(days=MAX_WINDOW_DAYS)).isoformat()
         base = "deleted = 0 AND context_only = 0 AND event_date BETWEEN ? AND ?"
         clauses: list[tuple[str, list[Any]]] = []
-        country_level = (event.latitude is None or event.longitude is None
-                         or not event.location or event.location == event.country)
-        if country_level:
+        # a region-level place (geo_precision 3) is coded to the region's centre: its incident
+        # may lie in any cell of the region, so it is blocked like an unplaced one
+        coarse = (event.latitude is None or event.longitude is None
+                  or not event.location or event.location == event.country
+                  or (event.geo_precision or 3) >= 3)
+        if coarse:
             clauses.append(("country = ? AND " + base, [event.country, lo, hi]))
         else:
             cells = _cells_around(event.latitude, event.longitude, SAME_INCIDENT_MAX_KM)  # type: ignore[arg-type]
             clauses.append((f"geo_cell IN ({', '.join('?' * len(cells))}) AND " + base,
                             [*cells, lo, hi]))
             clauses.append((
-                "country = ? AND " + base + " AND (admin1 = ? OR latitude IS NULL"
-                " OR location IS NULL OR location = country)",
+                "country = ? AND " + base + " AND (admin1 = ? OR admin1 IS NULL"
+                " OR geo_precision >= 3 OR latitude IS NULL OR location IS NULL"
+                " OR location = country)",
                 [event.country, lo, hi, event.admin1],
             ))
         ids: dict[str, sqlite3.Row] = {}
