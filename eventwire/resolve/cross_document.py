@@ -91,6 +91,9 @@ class Decision:
     target_id: str | None = None
     score: float | None = None
     reasons: tuple[str, ...] = ()
+    # other stored events the new one matched too (best first): when two of them match each
+    # other as well, they are fragments of one incident (see `Resolver.merge_fragments`)
+    also: tuple[str, ...] = ()
 
     @property
     def reason(self) -> str:
@@ -176,8 +179,10 @@ def link_across_documents(
     for index, event in enumerate(events):
         match = assigned.get(index)
         if match is not None:
+            also = tuple(m.target_id for i, m in matches
+                         if i == index and m.target_id != match.target_id)
             decisions.append(Decision(event.event_id, "join", match.target_id, match.score,
-                                      match.reasons))
+                                      match.reasons, also))
         elif event.context_only:
             decisions.append(Decision(event.event_id, "review"))
         else:

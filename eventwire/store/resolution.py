@@ -38,6 +38,7 @@ from eventwire.resolve.cross_document import (
     ResolutionSettings,
     combine_contributions,
     link_across_documents,
+    match_events,
 )
 from eventwire.resolve.similarity import (
     ENCODER_NAME,
@@ -147,7 +148,35 @@ class Resolver:
             else:
                 touched.action.setdefault(target, ("created", reason or decision.reason))
         self.finish(touched, who, document_id=document.id)
+        self.merge_fragments(decisions, who)
         return decisions, touched
+
+    def merge_fragments(self, decisions: Iterable[Decision], who: str) -> None:
+        """Merge stored events that a new report showed to be one incident told twice.
+
+        An incident whose first reports did not match (one gave a region, the other a village;
+        "attack" and "clash") becomes two stored events; a later report matching both, joined
+        to one, merges the other into it when the two also match each other directly and share
+        no document (one document's incidents stay apart) and no analyst kept them apart.
+        """
+        for decision in decisions:
+            if decision.action != "join" or not decision.also:
+                continue
+            for other_id in decision.also:
+                target = self._live_event(decision.target_id)  # type: ignore[arg-type]
+                other = self._live_event(other_id)
+                if target is None or other is None or other.context_only:
+                    continue
+                target_docs = {r.document_id for r in target.reports}
+                other_docs = {r.document_id for r in other.reports}
+                if target_docs & other_docs or self._kept_apart(
+                        target.event_id, target_docs, other.event_id, other_docs):
+                    continue
+                if match_events(target, other, similarity=self.similarity,
+                                settings=self.settings) is None:
+                    continue
+                self.merge(target.event_id, other.event_id, who=who,
+                           reason=f"one incident: {decision.event_id} matches both")
 
     def _remove_document(self, document_id: str, touched: _Touched, reason: str | None) -> None:
         """Take a document's accounts out of every event (before re-processing it)."""
@@ -380,6 +409,18 @@ class Resolver:
                 (event_id, doc_id, event_id, int(event.context_only),
                  to_json(account.as_dict()), now),
             )
+
+    def _live_event(self, event_id: str) -> Event | None:
+        row = self.conn.execute("SELECT * FROM events WHERE event_id = ? AND deleted = 0",
+                                (event_id,)).fetchone()
+        return None if row is None else self._event_from_row(row)
+
+    def _kept_apart(self, a_id: str, a_docs: set[str], b_id: str, b_docs: set[str]) -> bool:
+        """Return whether an analyst split a document of one event off the other."""
+        pairs = [(d, b_id) for d in a_docs] + [(d, a_id) for d in b_docs]
+        return any(self.conn.execute(
+            "SELECT 1 FROM kept_apart WHERE document_id = ? AND event_id = ?", pair).fetchone()
+            for pair in pairs)
 
     def _require_live(self, event_id: str) -> None:
         if not self.conn.execute("SELECT 1 FROM events WHERE event_id = ? AND deleted = 0",
