@@ -34,6 +34,7 @@ from eventwire.resolve.similarity import (
     date_score,
     place_score,
     type_score,
+    types_contradict,
 )
 
 Action = Literal["create", "join", "review"]
@@ -248,8 +249,7 @@ def combine_contributions(event_id: str, contributions: Sequence[Event]) -> Even
         any(c.disputed for c in live)
         or any(r.claim_status in {"denied", "disputed"} for r in reports)
         or any(actors_conflict(a, b) for i, a in enumerate(live) for b in live[i + 1:])
-        or any((kind := type_score(a, b)) is not None and kind < 0.5
-               for i, a in enumerate(live) for b in live[i + 1:])
+        or any(types_contradict(a, b) for i, a in enumerate(live) for b in live[i + 1:])
     )
     confidence = min(0.99, max(c.confidence for c in live) + 0.05 * (len(documents) - 1))
     provenance = {**lead.provenance}

@@ -59,6 +59,11 @@ SPELLING_VARIANT_MIN_RATIO = 0.8
 # disrupted weapons use for the army and an air strike for the group that claims it.
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+# One explosion is a bombing ("Remote explosive") for one outlet, an "attack" on civilians for
+# another and a clash for a third that saw gunfire after it: kindred violent types are weak
+# evidence against one incident, not a contradiction.
+SAME_EVENT_TYPE_SCORE = 0.7
+KINDRED_TYPE_SCORE = 0.55
 VIOLENT_SUB_TYPES = frozenset({"Disrupted weapons use", "Looting/property destruction"})
 # Actor names that say nobody in particular: they neither confirm nor contradict another report.
 GENERIC_ACTOR_PREFIXES = ("unidentified", "civilians", "protesters", "rioters")
@@ -268,16 +273,24 @@ def _contains(region: Event, place: Event) -> bool:
 
 
 def type_score(a: Event, b: Event) -> float | None:
-    """Return 1 same sub-event type, 0.7 same event type, 0.4 kindred types, None otherwise."""
+    """Return 1 same sub-event type, SAME_EVENT_TYPE_SCORE same event type, KINDRED_TYPE_SCORE
+    kindred types (two violent types, or a protest and a riot), None otherwise."""
     if a.sub_event_type == b.sub_event_type:
         return 1.0
     if a.event_type == b.event_type:
-        return 0.7
+        return SAME_EVENT_TYPE_SCORE
     if _violent(a) and _violent(b):
-        return 0.4
+        return KINDRED_TYPE_SCORE
     if {a.event_type, b.event_type} <= DEMONSTRATION_TYPES:
-        return 0.4
+        return KINDRED_TYPE_SCORE
     return None
+
+
+def types_contradict(a: Event, b: Event) -> bool:
+    """Return whether two accounts of one event give it kindred but different event types (an
+    attack on civilians for one, a clash for the other: the merged event is disputed)."""
+    kind = type_score(a, b)
+    return kind is not None and kind < SAME_EVENT_TYPE_SCORE
 
 
 def actor_score(a: Event, b: Event) -> float:
