@@ -32,20 +32,15 @@ logger = logging.getLogger(__name__)
 ENCODER_NAME = "use-multilingual-v3"
 
 # Day windows by the looser time_precision of the two events (ACLED: 1 exact day; 2 a span of a
-# few days coded to its middle; 3 month only, coded mid-month). Tuned on the dev gold: the AP and
-# Kurdistan24 reports of the 7 Feb 2024 Baghdad strike are dated 7 and 8 Feb (precision 2) by
-# the pipeline, and Balad (1/2 May 2020) is dated a day apart by two outlets; 1 day for exact
-# dates keeps a dateline's "yesterday" from splitting an incident.
+# few days coded to its middle; 3 month only, coded mid-month). 1 day for exact dates keeps a
+# dateline's "yesterday" (an outlet publishing the next morning, another time zone) from
+# splitting an incident; a span of a few days may be dated at either end by two outlets.
 SAME_INCIDENT_MAX_DAYS_BY_PRECISION = {1: 1, 2: 3, 3: 15}
-# Two places this close (or with the same name) are the same place.
+# Two points this close are neighbours: a report "near" a town and another's village.
 SAME_PLACE_MAX_KM = 5.0
 # A report "near" a town (geo_precision 2) may be coded to a town up to this far from another
 # report's village; beyond it only a shared admin1 (for a region-level place) can link them.
 SAME_INCIDENT_MAX_KM = 50.0
-# Two exactly located places (geo_precision 1) with different names further apart than this are
-# two locations, hence two events (ACLED: one event per location per day). Yoro and Gangafani 2
-# (Mali, 17 Jun 2019), attacked the same day by the same militia, lie 14 km apart.
-DISTINCT_PRECISE_PLACES_KM = 10.0
 # A place holding the other (a region and one of its villages) agrees less than the same place.
 REGION_CONTAINS_SCORE = 0.5
 # Two spellings of one name: at least this many letters each, and letters aligned at this ratio
@@ -190,15 +185,17 @@ def place_score(a: Event, b: Event) -> float | None:
     """Return how well two events' places agree (place hierarchy), None when they cannot.
 
     1.0 the same place: the same name or a spelling variant of it (outlets transliterate village
-    names differently: "Kourakou" and "Kouroukou"); 0.85 a part of a place named after it
-    ("Town - Neighbourhood") or two points within SAME_PLACE_MAX_KM (one only "near" a town); 0.7 within SAME_INCIDENT_MAX_KM; 0.5 a coarse place containing the other (a region-level
-    place in the other's admin1, or a place named like the other's admin1 or admin2: "in the
-    Lanfara region" geocoded to the town of Lanfara still holds a village of that region); 0.2 one has no
-    place but the country agrees; 0.0 two differently named places neither located, or two
-    exactly located ones (geo_precision 1) within DISTINCT_PRECISE_PLACES_KM: contradictory
-    places, which only a near-identical text may still join. None: different countries; two exactly located, differently named
-    places more than DISTINCT_PRECISE_PLACES_KM apart; or places too far apart for the coarser
-    precision with no containment.
+    names differently: "Kourakou" and "Kouroukou", invented); 0.85 a part of a place named after
+    it ("Town - Neighbourhood") or two points within SAME_PLACE_MAX_KM (one report only "near"
+    a town); 0.7 within SAME_INCIDENT_MAX_KM; REGION_CONTAINS_SCORE a coarse place holding the
+    other (a region-level place in the other's admin1, or a place named like the other's admin1
+    or admin2: "in the Lanfara region" geocoded to the town of Lanfara still holds a village of
+    that region); 0.2 one place unlocated or country-level, the country agreeing; 0.0 two
+    differently named places neither of them located (nothing relates them).
+    None: different countries; two differently named, exactly located places (geo_precision 1),
+    however close: two locations, hence two events (ACLED: one event per location per day; two
+    villages a few km apart attacked the same day by one group are two events); places too far
+    apart for the coarser precision with no containment.
     """
     if not a.country or _fold(a.country) != _fold(b.country):
         return None
@@ -216,9 +213,7 @@ def place_score(a: Event, b: Event) -> float | None:
     km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
     coarser = max(a.geo_precision or 3, b.geo_precision or 3)
     if coarser == 1:
-        # two villages, each named and located: two locations, hence two events (ACLED), unless
-        # the text says otherwise; beyond DISTINCT_PRECISE_PLACES_KM nothing can
-        return None if km > DISTINCT_PRECISE_PLACES_KM else 0.0
+        return None  # two named, located villages: two locations
     if km <= SAME_PLACE_MAX_KM:
         return 0.85  # "near" a town another report names the village of: a neighbour
     if km <= SAME_INCIDENT_MAX_KM:

@@ -72,7 +72,7 @@ def test_link_across_documents_creates_when_nothing_matches():
         {"event_date": date(2019, 12, 9)},  # 3 days apart at exact precision
         {"country": "Somalia"},
         {"event_type": "Protests", "sub_event_type": "Peaceful protest"},
-        # Yoro and Gangafani 2: two named villages 14 km apart are two locations
+        # two named villages 14 km apart are two locations
         {"location": "Elsewhere", "latitude": 2.53, "longitude": 40.60},
     ],
 )
