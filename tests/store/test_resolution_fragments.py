@@ -13,7 +13,7 @@ from eventwire.store import open_store
 
 TEXTS = {
     "doc-v": "Gunmen attacked the village of Kassoumbe on Sunday, killing 12 people.",
-    "doc-r": "Quinze civils ont été tués dimanche dans la région de Lanfara.",
+    "doc-r": "Lanfara : quinze morts dimanche, selon un élu de la région.",
     "doc-n": "At least 14 people died when gunmen raided Kassoumbe in Lanfara on Sunday.",
 }
 
