@@ -33,6 +33,7 @@ from eventwire.resolve.similarity import (
     actors_conflict,
     date_score,
     place_score,
+    toll_score,
     type_score,
     types_contradict,
 )
@@ -65,6 +66,9 @@ class ResolutionSettings:
     text_weight: float = 0.45
     # added for the same named perpetrator, subtracted for different ones (a contradiction)
     actor_weight: float = 0.1
+    # added when both reports give close positive tolls (toll_score); differing tolls take
+    # nothing away: outlets count the dead differently and the toll rises over the days
+    toll_weight: float = 0.05
     # below this score two reports are two incidents
     min_score: float = 0.62
     # evidence less alike than this never merges, whatever the fields say (USE cosine, best
@@ -130,15 +134,16 @@ def match_events(
     if text < settings.min_text_similarity:
         return None
     actors = actor_score(event, candidate)
+    tolls = toll_score(event, candidate)
     s = settings
     score = (
         s.place_weight * place + s.date_weight * day + s.type_weight * kind
-        + s.text_weight * text + s.actor_weight * actors
+        + s.text_weight * text + s.actor_weight * actors + s.toll_weight * tolls
     )
     if score < s.min_score:
         return None
     reasons = (f"place {place:.2f}", f"day {day:.2f}", f"type {kind:.2f}", f"text {text:.2f}",
-               f"actors {actors:+.0f}")
+               f"actors {actors:+.0f}", f"tolls {tolls:.0f}")
     return Match(event.event_id, candidate.event_id, round(score, 4), reasons)
 
 

@@ -60,6 +60,9 @@ DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 SAME_EVENT_TYPE_SCORE = 0.7
 KINDRED_TYPE_SCORE = 0.55
 VIOLENT_SUB_TYPES = frozenset({"Disrupted weapons use", "Looting/property destruction"})
+# Two tolls agree when the lower is at least this share of the higher (a toll rises by a few as
+# the wounded die; another incident's toll is rarely that close).
+TOLL_AGREEMENT_RATIO = 0.75
 # Actor names that say nobody in particular: they neither confirm nor contradict another report.
 GENERIC_ACTOR_PREFIXES = ("unidentified", "civilians", "protesters", "rioters")
 
@@ -297,6 +300,14 @@ def actor_score(a: Event, b: Event) -> float:
     if not names_a or not names_b:
         return 0.0
     return 1.0 if names_a & names_b else -1.0
+
+
+def toll_score(a: Event, b: Event) -> float:
+    """Return 1 when both reports give positive tolls within TOLL_AGREEMENT_RATIO of each other
+    ("12 killed" and "at least 14 dead"), else 0: a toll that agrees tells one incident from
+    another the same day nearby; one that differs says nothing."""
+    low, high = sorted((a.fatalities or 0, b.fatalities or 0))
+    return 1.0 if low > 0 and low / high >= TOLL_AGREEMENT_RATIO else 0.0
 
 
 def actors_conflict(a: Event, b: Event) -> bool:
