@@ -305,9 +305,23 @@ def actor_score(a: Event, b: Event) -> float:
 def toll_score(a: Event, b: Event) -> float:
     """Return 1 when both reports give positive tolls within TOLL_AGREEMENT_RATIO of each other
     ("12 killed" and "at least 14 dead"), else 0: a toll that agrees tells one incident from
-    another the same day nearby; one that differs says nothing."""
-    low, high = sorted((a.fatalities or 0, b.fatalities or 0))
-    return 1.0 if low > 0 and low / high >= TOLL_AGREEMENT_RATIO else 0.0
+    another the same day nearby; one that differs says nothing. A stored event told by several
+    outlets is compared by its range (fatalities_low..fatalities_high), not its lowest toll."""
+    lo_a, hi_a = _toll_range(a)
+    lo_b, hi_b = _toll_range(b)
+    if min(lo_a, lo_b) <= 0:
+        return 0.0
+    if lo_a <= hi_b and lo_b <= hi_a:
+        return 1.0  # the ranges overlap
+    low, high = (hi_a, lo_b) if hi_a < lo_b else (hi_b, lo_a)
+    return 1.0 if low / high >= TOLL_AGREEMENT_RATIO else 0.0
+
+
+def _toll_range(event: Event) -> tuple[int, int]:
+    toll = event.fatalities or 0
+    low = event.fatalities_low if event.fatalities_low else toll
+    high = event.fatalities_high if event.fatalities_high else toll
+    return min(low, toll) if toll > 0 else low, max(high, toll)
 
 
 def actors_conflict(a: Event, b: Event) -> bool:

@@ -11,7 +11,7 @@ from datetime import date
 
 from eventwire.models import Event, Evidence, Report
 from eventwire.resolve.cross_document import combine_contributions, link_across_documents
-from eventwire.resolve.similarity import place_score, same_place_name, type_score
+from eventwire.resolve.similarity import place_score, same_place_name, toll_score, type_score
 
 EN_TEXT = "Gunmen killed 12 villagers in an attack on Kassoumbe on Sunday, local officials said."
 FR_TEXT = "Quinze personnes ont été tuées dimanche dans des affrontements dans la région de Lanfara."
@@ -124,3 +124,13 @@ def test_kindred_violent_types_are_weak_evidence_not_a_veto():
     assert type_score(attack, clash) == 0.55
     protest = account("x", EN_TEXT, event_type="Protests", sub_event_type="Peaceful protest")
     assert type_score(attack, protest) is None
+
+
+def test_close_tolls_agree_and_a_stored_event_is_compared_by_its_range():
+    assert toll_score(account("a", EN_TEXT, fatalities=12), account("b", EN_TEXT, fatalities=14)) == 1.0
+    assert toll_score(account("a", EN_TEXT, fatalities=12), account("b", EN_TEXT, fatalities=40)) == 0.0
+    assert toll_score(account("a", EN_TEXT, fatalities=0), account("b", EN_TEXT, fatalities=0)) == 0.0
+    stored = combine_contributions("a:0", [account("a", EN_TEXT, fatalities=12),
+                                           account("b", FR_TEXT, fatalities=40)])
+    assert stored.fatalities == 12  # ACLED's conservative toll...
+    assert toll_score(stored, account("c", EN_TEXT, fatalities=38)) == 1.0  # ...within 12-40
