@@ -259,7 +259,8 @@ class Resolver:
 
         Indexed lookups only: same grid cells within SAME_INCIDENT_MAX_KM and the date window;
         same country and window with the same admin1 or a coarse place (region-level, unplaced:
-        place hierarchy). A coarse event takes every event of its country and window.
+        place hierarchy). An unplaced event, or a region-level one without an admin1, takes
+        every event of its country and window.
         """
         if event.event_date is None or not event.country:
             return []
@@ -270,10 +271,11 @@ class Resolver:
         base = "deleted = 0 AND context_only = 0 AND event_date BETWEEN ? AND ?"
         clauses: list[tuple[str, list[Any]]] = []
         # a region-level place (geo_precision 3) is coded to the region's centre: its incident
-        # may lie in any cell of the region, so it is blocked like an unplaced one
+        # may lie in any cell of the region, found by the same admin1 below; without an admin1
+        # it is blocked like an unplaced one
         coarse = (event.latitude is None or event.longitude is None
                   or not event.location or event.location == event.country
-                  or (event.geo_precision or 3) >= 3)
+                  or ((event.geo_precision or 3) >= 3 and not event.admin1))
         if coarse:
             clauses.append(("country = ? AND " + base, [event.country, lo, hi]))
         else:
@@ -282,8 +284,7 @@ class Resolver:
                             [*cells, lo, hi]))
             clauses.append((
                 "country = ? AND " + base + " AND (admin1 = ? OR admin1 IS NULL"
-                " OR geo_precision >= 3 OR latitude IS NULL OR location IS NULL"
-                " OR location = country)",
+                " OR latitude IS NULL OR location IS NULL OR location = country)",
                 [event.country, lo, hi, event.admin1],
             ))
         ids: dict[str, sqlite3.Row] = {}

@@ -77,7 +77,10 @@ def test_a_region_level_report_finds_events_outside_its_grid_cells(
         store, make_document, make_event, make_result):
     document, village = account(make_document, make_event, "doc-v")
     store.ingest(make_result(document, village))
-    # the region's centre lies ~250 km away (other grid cells), its admin1 spelled otherwise
-    region = replace(village, event_id="doc-r:0", location="Lanfara Region", admin1="Lanfara Region",
-                     latitude=16.5, longitude=-3.0, geo_precision=3)
+    # the region's centre lies ~250 km away (other grid cells): found by its admin1, or by its
+    # country when the gazetteer gave it none
+    region = replace(village, event_id="doc-r:0", location="Lanfara", latitude=16.5,
+                     longitude=-3.0, geo_precision=3)
     assert [e.event_id for e in store.candidates(region)] == ["doc-v:0"]
+    unresolved = replace(region, admin1=None)
+    assert [e.event_id for e in store.candidates(unresolved)] == ["doc-v:0"]
