@@ -65,7 +65,7 @@ def test_expand_list_finds_names_ner_missed():
 
 
 def test_choose_places_never_codes_an_institution_as_a_village():
-    text = "Le chef de cabinet de la présidence de la République a été arrêté à Gao."
+    text = "Le conseiller spécial du président de la République a été interpellé à Gao."
     cands = [mention(text, "République", None), mention(text, "Gao", GAO)]
     places = choose_places(text, sentence(text), cands, cands, main_iso="ML")
     assert [p.span.text for p in places] == ["Gao"]
