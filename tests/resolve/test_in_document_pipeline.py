@@ -232,7 +232,7 @@ def test_an_incident_recalled_from_long_ago_does_not_type_the_sentence(lang, tex
 def test_an_actor_named_like_a_foreign_village_does_not_set_the_country():
     # "FAMa" (the Malian army) is also Fama, a village in Brazil
     text = (
-        "Les FAMa ont repoussé lundi une attaque contre leur camp de Tessalit.\n\n"
+        "Les FAMa ont repoussé lundi une attaque contre leur camp de Ténenkou.\n\n"
         "Selon les FAMa, les assaillants ont pris la fuite. Les FAMa ont renforcé leur dispositif."
     )
     (event,) = _events(text, "fr", date(2023, 10, 10))
