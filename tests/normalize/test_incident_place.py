@@ -9,8 +9,9 @@ GAO = Place(name="Gao", country="Mali", iso="ML", latitude=16.27, longitude=-0.0
             geo_precision=1, admin1="Gao", geonameid=2457163, population=86633)
 MALI = Place(name="Mali", country="Mali", iso="ML", latitude=12.65, longitude=-8.0, feature="country",
              geo_precision=3, geonameid=2453866)
+# an invented foreign namesake (a small town abroad with a local village's name); ids are fixtures
 NAMESAKE = Place(name="Tela", country="Honduras", iso="HN", latitude=15.78, longitude=-87.46, feature="city",
-                 geo_precision=1, geonameid=None, population=40000)
+                 geo_precision=1, geonameid=1, population=40000)
 
 
 def mention(text: str, name: str, place: Place | None, method: str = "ner") -> PlaceMention:
