@@ -565,7 +565,7 @@ def _fold_case(value: Any) -> str:
 
 
 def _fold(value: Any) -> str:
-    """Return a case- and accent-insensitive key for names ("Anéfis" == "anefis")."""
+    """Return a case- and accent-insensitive key for names ("Ségala" == "segala")."""
     if not value:
         return ""
     decomposed = unicodedata.normalize("NFKD", str(value))

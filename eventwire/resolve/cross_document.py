@@ -47,11 +47,11 @@ class ResolutionSettings:
     incidents told by 2-4 outlets) every cross-document pair passing the blocking rules was
     scored twice, once with the pipeline's predictions and once with the gold events themselves
     (the fields a better pipeline will give). Same-incident pairs scored 0.81-0.99 (predicted)
-    and 0.72-0.99 (gold; lowest: the Kotulo village and "Wajir county" reports of the bus
-    attack); different-incident pairs at most 0.55 (predicted: two country-level strikes in "the
-    United States") and 0.80 (gold: Tikrit and Mukeshefah, one sentence naming four battles).
+    and 0.72-0.99 (gold; lowest: a village-level and a county-level report of one attack);
+    different-incident pairs at most 0.55 (predicted: two country-level strikes in the same
+    country) and 0.80 (gold: two towns of one sentence naming four battles).
     min_score sits in the predicted gap; the gold's overlap is settled by the one-to-one
-    assignment (Mukeshefah-Mukeshefah scores 0.87 and is taken first). Text similarity weighs
+    assignment (a town's pair with its own twin scores 0.87 and is taken first). Text similarity weighs
     most because a report's structured fields are the noisiest part of a prediction (a misread
     dateline moves the place, "yesterday" moves the day); the blocking rules still veto it.
     """

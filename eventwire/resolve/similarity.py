@@ -31,9 +31,9 @@ logger = logging.getLogger(__name__)
 ENCODER_NAME = "use-multilingual-v3"
 
 # Day windows by the looser time_precision of the two events (ACLED: 1 exact day; 2 a span of a
-# few days coded to its middle; 3 month only, coded mid-month). Tuned on the dev gold: the AP and
-# Kurdistan24 reports of the 7 Feb 2024 Baghdad strike are dated 7 and 8 Feb (precision 2) by
-# the pipeline, and Balad (1/2 May 2020) is dated a day apart by two outlets; 1 day for exact
+# few days coded to its middle; 3 month only, coded mid-month). Tuned on the dev gold: two
+# outlets' reports of one strike may be dated a day apart (a dateline's "yesterday", a night
+# across midnight), and a span of days (precision 2) a day or two further; 1 day for exact
 # dates keeps a dateline's "yesterday" from splitting an incident.
 SAME_INCIDENT_MAX_DAYS_BY_PRECISION = {1: 1, 2: 3, 3: 15}
 # Two places this close (or with the same name) are the same place.
@@ -42,8 +42,8 @@ SAME_PLACE_MAX_KM = 5.0
 # report's village; beyond it only a shared admin1 (for a region-level place) can link them.
 SAME_INCIDENT_MAX_KM = 50.0
 # Two exactly located places (geo_precision 1) with different names further apart than this are
-# two locations, hence two events (ACLED: one event per location per day). Yoro and Gangafani 2
-# (Mali, 17 Jun 2019), attacked the same day by the same militia, lie 14 km apart.
+# two locations, hence two events (ACLED: one event per location per day): two villages
+# attacked the same day by the same militia, 14 km apart, are two events.
 DISTINCT_PRECISE_PLACES_KM = 10.0
 
 # Event types a different outlet may give the same incident: a bus attack is a clash for one
@@ -254,7 +254,7 @@ def _country_level(event: Event) -> bool:
 
 
 def _fold(value: str | None) -> str:
-    """Return a case- and accent-insensitive key ("Anéfis" == "anefis")."""
+    """Return a case- and accent-insensitive key ("Ségala" == "segala")."""
     if not value:
         return ""
     decomposed = unicodedata.normalize("NFKD", value)
