@@ -45,19 +45,20 @@ from eventwire.evaluate.scorer import (
     place_within_tolerance,
 )
 
-MISS_REASONS = (
-    "no_prediction",
-    "under_split",
-    "wrong_country",
-    "too_far",
-    "wrong_day",
-    "other",
-)
-FALSE_EVENT_REASONS = (
-    "not_event_overlap",
-    "extra_in_event_document",
-    "document_without_events",
-)
+# Reason -> one-line meaning for the report, in the order the tests are made.
+MISS_REASONS = {
+    "no_prediction": "the article has no prediction",
+    "under_split": "its prediction was taken by another gold event (collapsed)",
+    "wrong_country": "a prediction of that day has another country or none",
+    "too_far": "same country and day, place beyond tolerance",
+    "wrong_day": "same country and place, date off",
+    "other": "every prediction is off on two of country, day, place",
+}
+FALSE_EVENT_REASONS = {
+    "not_event_overlap": "its evidence is a gold not_event",
+    "extra_in_event_document": "an extra event in an article with gold events",
+    "document_without_events": "an event in an article with none",
+}
 # A sub-type missing on either side is shown under this name in the confusion cells.
 NO_SUB_TYPE = "(none)"
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from rich.table import Table
 
-from eventwire.evaluate.breakdown import Breakdown
+from eventwire.evaluate.breakdown import FALSE_EVENT_REASONS, MISS_REASONS, Breakdown
 from eventwire.evaluate.scorer import ArticleScore, Summary, evidence_texts
 
 EVIDENCE_PREVIEW_CHARS = 110
@@ -72,9 +72,9 @@ def counts_line(summary: Summary) -> str:
         f"{summary.predicted} predicted · "
         f"{summary.matched} matched (+{summary.matched_optional} to optional) · "
         f"{summary.misses} missed · {summary.false_events} false · "
-        f"{summary.not_event_violations} not_event violations · "
-        f"articles with any prediction, matched or not: {summary.articles_with_prediction:.1%} "
-        "(not recall)"
+        f"{summary.not_event_violations} not_event violations\n"
+        f"articles with any prediction, matched or not (not recall): "
+        f"{summary.articles_with_prediction:.1%}"
     )
 
 
@@ -147,8 +147,8 @@ def breakdown_tables(b: Breakdown) -> list[Table]:
     """Return the tables of `eval --breakdown`: misses by reason, false events by reason, and the
     off-diagonal cells of the sub-type confusion (counts only, no article text)."""
     tables = [
-        _reason_table("missed gold events by reason", b.misses),
-        _reason_table("false events by reason", b.false_events),
+        _reason_table("missed gold events by reason", b.misses, MISS_REASONS),
+        _reason_table("false events by reason", b.false_events, FALSE_EVENT_REASONS),
     ]
     cells = b.off_diagonal()
     wrong = sum(n for _, _, n in cells)
@@ -166,12 +166,13 @@ def breakdown_tables(b: Breakdown) -> list[Table]:
     return tables
 
 
-def _reason_table(title: str, counts: dict[str, int]) -> Table:
+def _reason_table(title: str, counts: dict[str, int], meanings: dict[str, str]) -> Table:
     total = sum(counts.values())
     table = Table(title=f"{title}: {total}")
     table.add_column("reason")
     table.add_column("count", justify="right")
     table.add_column("share", justify="right")
+    table.add_column("meaning (first that holds)")
     for reason, n in counts.items():
-        table.add_row(reason, str(n), f"{n / total:.1%}" if total else "-")
+        table.add_row(reason, str(n), f"{n / total:.1%}" if total else "-", meanings[reason])
     return table

@@ -96,7 +96,7 @@ def test_every_miss_gets_exactly_one_reason():
         [score_article(a, [as_prediction(gold[0], country=None)]), score_article(b, [])]
     )
     result = breakdown(summary)
-    assert tuple(result.misses) == MISS_REASONS
+    assert tuple(result.misses) == tuple(MISS_REASONS)
     assert sum(result.misses.values()) == summary.misses == 3
 
 
@@ -119,7 +119,7 @@ def test_false_events_by_reason():
         ]
     )
     result = breakdown(summary)
-    assert tuple(result.false_events) == FALSE_EVENT_REASONS
+    assert tuple(result.false_events) == tuple(FALSE_EVENT_REASONS)
     assert result.false_events == {
         "not_event_overlap": 1,
         "extra_in_event_document": 1,
