@@ -24,6 +24,9 @@ reason, the first that holds:
     2. extra_in_event_document  the article has gold events (required or optional)
     3. document_without_events  the article has none
 
+`extra_beside_a_miss` counts the extra_in_event_document ones whose article also has a missed
+gold event: often the missed event itself, extracted with the wrong country, day or place.
+
 The sub-event type confusion counts every matched pair (optional gold included, as the
 sub_event_type accuracy does) in the cell gold sub-type -> predicted sub-type. A pair counts as
 agreeing when the prediction is the gold sub-type or one of its acceptable alternatives, so the
@@ -72,6 +75,7 @@ class Breakdown:
     confusion: dict[tuple[str, str], int]  # (gold sub-type, predicted sub-type) -> matched pairs
     sub_type_agreeing: int  # matched pairs whose sub-type agrees (acceptable alternatives too)
     sub_type_disagreeing: dict[tuple[str, str], int]  # the off-diagonal cells
+    extra_beside_a_miss: int = 0  # extra_in_event_document in an article with a miss
 
     @property
     def pairs(self) -> int:
@@ -91,6 +95,7 @@ class Breakdown:
         return {
             "misses": dict(self.misses),
             "false_events": dict(self.false_events),
+            "extra_beside_a_miss": self.extra_beside_a_miss,
             "sub_type_confusion": {
                 "pairs": self.pairs,
                 "agreeing": self.sub_type_agreeing,
@@ -108,13 +113,15 @@ def breakdown(summary: Summary) -> Breakdown:
     false_events: Counter[str] = Counter()
     confusion: Counter[tuple[str, str]] = Counter()
     disagreeing: Counter[tuple[str, str]] = Counter()
-    agreeing = 0
+    agreeing = beside_miss = 0
     for article in summary.articles:
         predictions = article.predictions
         for gold in article.misses:
             misses[miss_reason(gold, predictions)] += 1
         for predicted in article.false_events:
-            false_events[false_event_reason(article, predicted)] += 1
+            reason = false_event_reason(article, predicted)
+            false_events[reason] += 1
+            beside_miss += reason == "extra_in_event_document" and bool(article.misses)
         for pair in article.pairs:
             cell = (
                 pair.gold.get("sub_event_type") or NO_SUB_TYPE,
@@ -131,6 +138,7 @@ def breakdown(summary: Summary) -> Breakdown:
         confusion=dict(confusion),
         sub_type_agreeing=agreeing,
         sub_type_disagreeing=dict(disagreeing),
+        extra_beside_a_miss=beside_miss,
     )
 
 

@@ -146,10 +146,12 @@ def _preview(text: str) -> str:
 def breakdown_tables(b: Breakdown) -> list[Table]:
     """Return the tables of `eval --breakdown`: misses by reason, false events by reason, and the
     off-diagonal cells of the sub-type confusion (counts only, no article text)."""
-    tables = [
-        _reason_table("missed gold events by reason", b.misses, MISS_REASONS),
-        _reason_table("false events by reason", b.false_events, FALSE_EVENT_REASONS),
-    ]
+    false_events = _reason_table("false events by reason", b.false_events, FALSE_EVENT_REASONS)
+    false_events.caption = (
+        f"extra_in_event_document beside a missed gold event of the article: "
+        f"{b.extra_beside_a_miss}"
+    )
+    tables = [_reason_table("missed gold events by reason", b.misses, MISS_REASONS), false_events]
     cells = b.off_diagonal()
     wrong = sum(n for _, _, n in cells)
     caption = f"agreeing (diagonal): {b.sub_type_agreeing}/{b.pairs} matched pairs"

@@ -125,6 +125,7 @@ def test_false_events_by_reason():
         "extra_in_event_document": 1,
         "document_without_events": 1,
     }
+    assert result.extra_beside_a_miss == 0  # the article's gold event is matched
     assert sum(result.false_events.values()) == summary.false_events
 
 
@@ -133,6 +134,13 @@ def test_false_event_in_article_with_only_optional_gold_is_extra():
     stray = as_prediction(moved_north(optional, 300))
     summary = aggregate([score_article(article("a", [optional]), [stray])])
     assert breakdown(summary).false_events["extra_in_event_document"] == 1
+
+
+def test_extra_event_beside_a_miss_is_counted():
+    gold = gold_event()
+    summary = aggregate([score_article(article("a", [gold]), [as_prediction(gold, country=None)])])
+    result = breakdown(summary)
+    assert result.false_events["extra_in_event_document"] == result.extra_beside_a_miss == 1
 
 
 # Sub-type confusion and events without a country ----------------------------------------------
