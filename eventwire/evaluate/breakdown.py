@@ -16,6 +16,9 @@ looks at all the predictions of the gold event's article):
     6. other           none of these: every prediction is off on at least two of country, day
                        and place
 
+`wrong_country_none` counts the wrong_country misses where a prediction of that day has no
+country at all (rather than another one).
+
 Every false event (a prediction matched to no gold event, required or optional) gets exactly one
 reason, the first that holds:
 
@@ -76,6 +79,7 @@ class Breakdown:
     sub_type_agreeing: int  # matched pairs whose sub-type agrees (acceptable alternatives too)
     sub_type_disagreeing: dict[tuple[str, str], int]  # the off-diagonal cells
     extra_beside_a_miss: int = 0  # extra_in_event_document in an article with a miss
+    wrong_country_none: int = 0  # wrong_country misses with a same-day prediction without country
 
     @property
     def pairs(self) -> int:
@@ -94,6 +98,7 @@ class Breakdown:
             matrix.setdefault(g, {})[p] = n
         return {
             "misses": dict(self.misses),
+            "wrong_country_none": self.wrong_country_none,
             "false_events": dict(self.false_events),
             "extra_beside_a_miss": self.extra_beside_a_miss,
             "sub_type_confusion": {
@@ -113,11 +118,15 @@ def breakdown(summary: Summary) -> Breakdown:
     false_events: Counter[str] = Counter()
     confusion: Counter[tuple[str, str]] = Counter()
     disagreeing: Counter[tuple[str, str]] = Counter()
-    agreeing = beside_miss = 0
+    agreeing = beside_miss = no_country = 0
     for article in summary.articles:
         predictions = article.predictions
         for gold in article.misses:
-            misses[miss_reason(gold, predictions)] += 1
+            reason = miss_reason(gold, predictions)
+            misses[reason] += 1
+            no_country += reason == "wrong_country" and any(
+                not p.get("country") and day_within_tolerance(gold, p) for p in predictions
+            )
         for predicted in article.false_events:
             reason = false_event_reason(article, predicted)
             false_events[reason] += 1
@@ -139,6 +148,7 @@ def breakdown(summary: Summary) -> Breakdown:
         sub_type_agreeing=agreeing,
         sub_type_disagreeing=dict(disagreeing),
         extra_beside_a_miss=beside_miss,
+        wrong_country_none=no_country,
     )
 
 

@@ -151,7 +151,11 @@ def breakdown_tables(b: Breakdown) -> list[Table]:
         f"extra_in_event_document beside a missed gold event of the article: "
         f"{b.extra_beside_a_miss}"
     )
-    tables = [_reason_table("missed gold events by reason", b.misses, MISS_REASONS), false_events]
+    misses = _reason_table("missed gold events by reason", b.misses, MISS_REASONS)
+    misses.caption = (
+        f"wrong_country with a prediction of that day without country: {b.wrong_country_none}"
+    )
+    tables = [misses, false_events]
     cells = b.off_diagonal()
     wrong = sum(n for _, _, n in cells)
     caption = f"agreeing (diagonal): {b.sub_type_agreeing}/{b.pairs} matched pairs"

@@ -55,6 +55,10 @@ def test_prediction_with_another_or_no_country_is_wrong_country():
     gold = gold_event()
     assert misses_of([gold], [as_prediction(gold, country=None)]) == {"wrong_country": 1}
     assert misses_of([gold], [as_prediction(gold, country="Niger")]) == {"wrong_country": 1}
+    for country, none in ((None, 1), ("Niger", 0)):
+        predicted = [as_prediction(gold, country=country)]
+        summary = aggregate([score_article(article("a", [gold]), predicted)])
+        assert breakdown(summary).wrong_country_none == none
 
 
 def test_prediction_same_country_and_day_but_far_is_too_far():
