@@ -350,11 +350,15 @@ def eval_(
     gold: Annotated[Path, typer.Argument(help="Gold records (JSONL, docs/GOLD_FORMAT.md).")],
     per_document: Annotated[bool, typer.Option("--per-document", help="Per-article misses and false events.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="End with one JSON line of the figures.")] = False,
+    show_breakdown: Annotated[bool, typer.Option(
+        "--breakdown", help="Misses and false events by reason, and the sub-event type confusion.",
+    )] = False,
 ) -> None:
-    """Score the pipeline against gold records (precision, recall, F1, field accuracy)."""
+    """Score the pipeline against gold records (precision, recall of gold events matched, F1,
+    field accuracy)."""
     from eventwire.evaluate.cli_eval import eval_command
 
-    raise typer.Exit(eval_command(gold, per_document, as_json))
+    raise typer.Exit(eval_command(gold, per_document, as_json, show_breakdown=show_breakdown))
 
 
 @app.command()

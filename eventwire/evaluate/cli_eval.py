@@ -9,8 +9,10 @@ from pathlib import Path
 from rich.console import Console
 
 from eventwire.errors import EventwireError
+from eventwire.evaluate.breakdown import breakdown
 from eventwire.evaluate.report import (
     articles_table,
+    breakdown_tables,
     counts_line,
     errors_table,
     summary_table,
@@ -22,13 +24,20 @@ PIPED_WIDTH_CHARS = 160
 
 
 def eval_command(
-    gold: Path, per_document: bool, as_json: bool, *, extractor: Extractor | None = None
+    gold: Path,
+    per_document: bool,
+    as_json: bool,
+    *,
+    show_breakdown: bool = False,
+    extractor: Extractor | None = None,
 ) -> int:
     """Return the exit code of scoring the pipeline against `gold`, reporting to stdout.
 
     0 when scored; 2 when the gold file cannot be read or is invalid (one line on stderr). With
     `as_json` the last stdout line is the JSON summary; with `per_document` per-article tables
     (counts, then every miss, false event and not_event violation) follow the headline table.
+    With `show_breakdown` the misses and false events by reason and the sub-type confusion
+    (evaluate/breakdown.py) follow, and the JSON summary gets them as its "breakdown" object.
     """
     try:
         summary = run_eval(gold, extractor=extractor)
@@ -44,7 +53,13 @@ def eval_command(
         console.print(errors if errors is not None else "no misses, false events or violations")
     elif summary.skipped:
         console.print(f"{len(summary.skipped)} article(s) skipped; see --per-document")
+    result = summary.as_dict()
+    if show_breakdown:
+        errors = breakdown(summary)
+        for table in breakdown_tables(errors):
+            console.print(table)
+        result["breakdown"] = errors.as_dict()
     if as_json:
-        sys.stdout.write(json.dumps(summary.as_dict(), ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
         sys.stdout.flush()
     return 0

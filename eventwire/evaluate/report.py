@@ -6,9 +6,12 @@ from typing import Any
 
 from rich.table import Table
 
+from eventwire.evaluate.breakdown import FALSE_EVENT_REASONS, MISS_REASONS, Breakdown
 from eventwire.evaluate.scorer import ArticleScore, Summary, evidence_texts
 
 EVIDENCE_PREVIEW_CHARS = 110
+# The sub-type confusion table lists this many off-diagonal cells; --json has them all.
+CONFUSION_CELLS_SHOWN = 20
 
 
 def summary_table(summary: Summary) -> Table:
@@ -24,8 +27,17 @@ def summary_table(summary: Summary) -> Table:
             summary.precision,
             f"{summary.matched}/{summary.matched + summary.false_events} predictions",
         ),
-        ("recall", summary.recall, f"{summary.matched}/{summary.gold} gold events"),
+        (
+            "recall (gold events matched)",
+            summary.recall,
+            f"{summary.matched}/{summary.gold} gold events",
+        ),
         ("F1", summary.f1, ""),
+        (
+            "events without a country",
+            summary.without_country_share,
+            f"{summary.without_country}/{summary.predicted} predictions",
+        ),
         ("event_type accuracy", summary.event_type_acc, f"{f.event_type}/{f.pairs} matched"),
         ("sub_event_type accuracy", summary.sub_event_type_acc, f"{f.sub_event_type}/{f.pairs}"),
         ("location within 25 km", summary.loc_acc25km, f"{f.location_25km}/{f.pairs}"),
@@ -60,8 +72,9 @@ def counts_line(summary: Summary) -> str:
         f"{summary.predicted} predicted · "
         f"{summary.matched} matched (+{summary.matched_optional} to optional) · "
         f"{summary.misses} missed · {summary.false_events} false · "
-        f"{summary.not_event_violations} not_event violations · "
-        f"{summary.coverage:.1%} of articles with an event found"
+        f"{summary.not_event_violations} not_event violations\n"
+        f"articles with any prediction, matched or not (not recall): "
+        f"{summary.articles_with_prediction:.1%}"
     )
 
 
@@ -128,3 +141,44 @@ def _preview(text: str) -> str:
     if len(text) <= EVIDENCE_PREVIEW_CHARS:
         return text
     return text[: EVIDENCE_PREVIEW_CHARS - 1] + "…"
+
+
+def breakdown_tables(b: Breakdown) -> list[Table]:
+    """Return the tables of `eval --breakdown`: misses by reason, false events by reason, and the
+    off-diagonal cells of the sub-type confusion (counts only, no article text)."""
+    false_events = _reason_table("false events by reason", b.false_events, FALSE_EVENT_REASONS)
+    false_events.caption = (
+        f"extra_in_event_document beside a missed gold event of the article: "
+        f"{b.extra_beside_a_miss}"
+    )
+    misses = _reason_table("missed gold events by reason", b.misses, MISS_REASONS)
+    misses.caption = (
+        f"wrong_country with a prediction of that day without country: {b.wrong_country_none}"
+    )
+    tables = [misses, false_events]
+    cells = b.off_diagonal()
+    wrong = sum(n for _, _, n in cells)
+    caption = f"agreeing (diagonal): {b.sub_type_agreeing}/{b.pairs} matched pairs"
+    if len(cells) > CONFUSION_CELLS_SHOWN:
+        rest = cells[CONFUSION_CELLS_SHOWN:]
+        caption += f" · {len(rest)} more cells ({sum(n for _, _, n in rest)} pairs) in --json"
+    table = Table(title=f"sub-event type confusion: {wrong} disagreeing pairs", caption=caption)
+    table.add_column("gold sub-type")
+    table.add_column("predicted sub-type")
+    table.add_column("pairs", justify="right")
+    for g, p, n in cells[:CONFUSION_CELLS_SHOWN]:
+        table.add_row(g, p, str(n))
+    tables.append(table)
+    return tables
+
+
+def _reason_table(title: str, counts: dict[str, int], meanings: dict[str, str]) -> Table:
+    total = sum(counts.values())
+    table = Table(title=f"{title}: {total}")
+    table.add_column("reason")
+    table.add_column("count", justify="right")
+    table.add_column("share", justify="right")
+    table.add_column("meaning (first that holds)")
+    for reason, n in counts.items():
+        table.add_row(reason, str(n), f"{n / total:.1%}" if total else "-", meanings[reason])
+    return table

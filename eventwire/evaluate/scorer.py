@@ -99,6 +99,12 @@ class ArticleScore:
     fields: FieldCounts
     not_event_violations: tuple[NotEventViolation, ...] = ()
     skip: Skip | None = None  # set when the extractor skipped the article (zero predictions)
+    without_country: int = 0  # predictions whose country is null or empty
+
+    @property
+    def predictions(self) -> tuple[dict[str, Any], ...]:
+        """Return every prediction of the article: the matched ones, then the false events."""
+        return tuple(p.predicted for p in self.pairs) + self.false_events
 
     @property
     def matched(self) -> int:
@@ -142,11 +148,18 @@ class Summary:
     xdoc_predicted_same_pairs: int
     fields: FieldCounts
     articles: tuple[ArticleScore, ...] = field(default=())
+    without_country: int = 0  # predictions whose country is null or empty
 
     @property
-    def coverage(self) -> float:
-        """Return the share of articles with gold events for which at least one event was found
-        (issue 4: the ACLED-notes target)."""
+    def without_country_share(self) -> float:
+        """Return the share of predicted events with no country (0.0 when nothing predicted):
+        such an event can match no gold event."""
+        return _ratio(self.without_country, self.predicted)
+
+    @property
+    def articles_with_prediction(self) -> float:
+        """Return the share of articles with gold events that got at least one prediction, right
+        or wrong. Not recall (`recall` counts gold events matched); only a secondary figure."""
         with_gold = [a for a in self.articles if a.gold_required > 0]
         return sum(1 for a in with_gold if a.predicted > 0) / len(with_gold) if with_gold else 1.0
 
@@ -178,7 +191,9 @@ class Summary:
             "misses": self.misses,
             "not_event_violations": self.not_event_violations,
             "articles": len(self.articles),
-            "coverage": self.coverage,
+            "without_country": self.without_country,
+            "without_country_share": self.without_country_share,
+            "articles_with_prediction": self.articles_with_prediction,
             "skipped": len(self.skipped),
             "pairs_scored": self.fields.pairs,
             "fatalities_scored": self.fields.fatalities_scored,
@@ -201,18 +216,39 @@ def event_distance_km(gold: dict[str, Any], predicted: dict[str, Any]) -> float 
 def compatible(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
     """Return True when a prediction could be a report of the gold event.
 
-    Same country (case-insensitive); dates at most 1/4/16 days apart for gold time_precision
-    1/2/3; places at most 50/75/250 km apart for gold geo_precision 1/2/3. When either side has
-    no coordinates the places are compatible only if both name the same location (case- and
-    accent-insensitive): a prediction that names the place but could not geocode it is not thrown
-    away, while one that has neither coordinates nor the right name cannot be told apart from a
-    report of another incident in the same country. A prediction without a date never matches.
+    It must agree on the country, the day and the place (`country_agrees`,
+    `day_within_tolerance`, `place_within_tolerance`).
     """
-    if _fold(gold.get("country")) != _fold(predicted.get("country")) or not gold.get("country"):
-        return False
+    return (
+        country_agrees(gold, predicted)
+        and day_within_tolerance(gold, predicted)
+        and place_within_tolerance(gold, predicted)
+    )
+
+
+def country_agrees(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
+    """Return True when both events name the same country (case-insensitive); a gold event
+    without a country agrees with nothing."""
+    return bool(gold.get("country")) and _fold(gold.get("country")) == _fold(
+        predicted.get("country")
+    )
+
+
+def day_within_tolerance(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
+    """Return True when the dates are at most 1/4/16 days apart for gold time_precision 1/2/3;
+    a prediction without a date never is."""
     days = _day_difference(gold, predicted)
-    if days is None or days > DATE_TOLERANCE_DAYS_BY_PRECISION[gold["time_precision"]]:
-        return False
+    return days is not None and days <= DATE_TOLERANCE_DAYS_BY_PRECISION[gold["time_precision"]]
+
+
+def place_within_tolerance(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
+    """Return True when the places are at most 50/75/250 km apart for gold geo_precision 1/2/3.
+
+    When either side has no coordinates the places agree only if both name the same location
+    (case- and accent-insensitive): a prediction that names the place but could not geocode it is
+    not thrown away, while one that has neither coordinates nor the right name cannot be told
+    apart from a report of another incident in the same country.
+    """
     distance = event_distance_km(gold, predicted)
     if distance is None:
         return _same_location_name(gold, predicted)
@@ -301,6 +337,7 @@ def score_article(
         fields=fields,
         not_event_violations=find_not_event_violations(gold_article, predicted),
         skip=skip,
+        without_country=sum(1 for p in predicted if not _fold(p.get("country"))),
     )
 
 
@@ -390,6 +427,7 @@ def aggregate(scores: Sequence[ArticleScore]) -> Summary:
         xdoc_predicted_same_pairs=predicted_same,
         fields=fields,
         articles=tuple(scores),
+        without_country=sum(s.without_country for s in scores),
     )
 
 
@@ -565,7 +603,7 @@ def _fold_case(value: Any) -> str:
 
 
 def _fold(value: Any) -> str:
-    """Return a case- and accent-insensitive key for names ("Anéfis" == "anefis")."""
+    """Return a case- and accent-insensitive key for names ("Ségala" == "segala")."""
     if not value:
         return ""
     decomposed = unicodedata.normalize("NFKD", str(value))

@@ -214,14 +214,14 @@ def _roles(trigger: Token) -> tuple[SpacySpan | None, SpacySpan | None]:
     """Return (agent, patient) phrases around a trigger from the dependency parse."""
     agent = patient = None
     verb = _governing_verb(trigger)
-    # "trois soldats ont perdu la vie", "two civilians died": the subject is the victim
+    # "deux gardes forestiers ont perdu la vie", "two porters died": the subject is the victim
     victim_subject = fold(verb.lemma_) in VICTIM_SUBJECT_VERBS
     for child in verb.children:
         dep = child.dep_.lower()
         if child.i == trigger.i:
-            continue  # "A US drone strike hit a car": the trigger's own phrase is not its agent
+            continue  # "A rocket strike hit the depot": the trigger's own phrase is not its agent
         if dep == "agent" and child.pos_ == "ADP" and agent is None:
-            # English passive: "was beaten to death by a crowd" (the agent is the object of "by")
+            # English passive: "was stabbed by two masked men" (the agent is the object of "by")
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 agent = _phrase(objs[0])
@@ -230,7 +230,7 @@ def _roles(trigger: Token) -> tuple[SpacySpan | None, SpacySpan | None]:
         elif dep in AGENT_DEPS and agent is None and child.pos_ in {"NOUN", "PROPN", "PRON"}:
             agent = _phrase(child)
         elif dep in PATIENT_DEPS and patient is None and child.pos_ in {"NOUN", "PROPN", "NUM"}:
-            patient = _phrase(child)  # "two of the suspected bandits were killed": the numeral heads it
+            patient = _phrase(child)  # "three of the alleged smugglers were killed": the numeral heads it
         elif dep in {"obl", "obl:arg", "obl:mod", "prep", "nmod"} and patient is None:
             case = [c for c in child.children if c.dep_ in {"case", "mark"}]
             word = fold(case[0].text) if case else ""
@@ -365,7 +365,7 @@ CLAUSE_BOUNDARIES = frozenset({"acl:relcl", "relcl", "parataxis", "ccomp", "advc
 def _in_scope(cue: Token, trigger: Token, verb: Token, cls: str = "") -> bool:
     """Return whether a modality cue bears on the trigger's clause.
 
-    "…central Mali, where ethnic militias regularly slaughter civilians" does not make "the
+    "…the upper valley, where cattle raiders often burn granaries" does not make "the
     attacks on Monday" habitual: a cue inside another clause (relative, coordinated, reported)
     is out of scope; a cue that governs the trigger ("menacé de s'en prendre") is in scope.
     """
@@ -373,7 +373,7 @@ def _in_scope(cue: Token, trigger: Token, verb: Token, cls: str = "") -> bool:
     if cue.i in ancestors:
         return True
     if cue.dep_ in {"case", "mark"} and cue.head.i in ancestors:
-        # "la cible depuis le début du mois d'une offensive": the preposition heads a phrase
+        # "la cible depuis trois semaines d'une campagne de tirs": the preposition heads a phrase
         # that contains the trigger
         return True
     if cls == "denial" and cue.dep_ == "amod" and cue.head.pos_ == "NOUN" and (
@@ -436,7 +436,7 @@ def _reaction(sent: SpacySpan, trigger: Token, cues: list[CueMatch]) -> CueMatch
     "MSF se dit choqué par ce viol de masse", "There was no immediate comment on Wednesday's
     strike", "des ONG déplorent des arrestations extrajudiciaires": the incident is the object of
     a reaction word (the modality file's `reaction` class). A sentence with a figure, or an
-    incident phrase naming a place ("condemned the attack on Kidal"), still reports it.
+    incident phrase naming a place ("condemned the attack on Port Verel"), still reports it.
     """
     if trigger.pos_ != "NOUN" or any(t.like_num for t in sent):
         return None
@@ -451,7 +451,7 @@ def _reaction(sent: SpacySpan, trigger: Token, cues: list[CueMatch]) -> CueMatch
 
 def _framed_anaphor(trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
     """Return whether an anaphoric incident noun is the subject of a framing verb followed by a
-    context cue ("cette nouvelle attaque survient deux semaines après le coup d'État")."""
+    context cue ("cette énième attaque intervient dix jours après le scrutin")."""
     if trigger.pos_ != "NOUN" or not trigger.dep_.startswith("nsubj") or trigger.head.i != verb.i:
         return False
     if not any(ch.dep_ == "det" and "Dem" in ch.morph.get("PronType") for ch in trigger.children):
@@ -461,14 +461,14 @@ def _framed_anaphor(trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
 
 def _trend(trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
     """Return whether a plural incident noun is the subject of a present progressive that is not
-    itself an incident ("terrorist attacks are crossing the borders") or of a verb of the
+    itself an incident ("armed raids are spreading to the plains") or of a verb of the
     modality file's `trend` class ("les attaques se multiplient", "attacks have declined"): a
     trend, not an incident."""
     if trigger.pos_ != "NOUN" or trigger.morph.get("Number") != ["Plur"] or verb.i == trigger.i:
         return False
     subject = trigger
     while subject.dep_ == "conj" and subject.head is not subject:
-        subject = subject.head  # "violent incidents and terrorist attacks are crossing…"
+        subject = subject.head  # "cattle thefts and armed raids are spreading…"
     if not subject.dep_.startswith("nsubj") or subject.head.i != verb.i:
         return False
     if _cue_at(cues, "trend", verb):
@@ -533,7 +533,7 @@ def classify_modality(
     if reaction is not None:
         return "reaction", "reported", reaction
     if _framed_anaphor(trigger, verb, cues):
-        # "Cette nouvelle attaque survient deux semaines après le coup d'État": the sentence sets
+        # "Cette énième attaque intervient dix jours après le scrutin": the sentence sets
         # an incident told elsewhere against something else; it reports nothing of its own
         return "context", "context", None
     for cls in ("threat", "denial"):
@@ -706,7 +706,7 @@ def find_incident_mentions(
             anchors = [c for c in own if c.cls in taxonomy.anchors]
             classes = {c.cls for c in own}
         for combo in _verb_objects(doc, cues, taxonomy):
-            # "residents blocked the Nakuru road" (a riot), "Barkhane a quitté la base" (a handover)
+            # "residents blocked the Merelo road" (a riot), "la force a quitté la base" (a handover)
             classes.add(combo.cls)
             anchors.append(combo)
         ordinal = None
@@ -716,7 +716,7 @@ def find_incident_mentions(
             ordinal = {"premiere": 1, "premier": 1, "first": 1, "former": 1}.get(word, 2)
         if not anchors:
             if ordinal is not None and last_announce is not None:
-                # "La seconde aurait eu pour objectif celle d'al-Harir": an ellipsis of the
+                # "La seconde aurait visé celle d'al-Tazor": an ellipsis of the
                 # announced incidents; it inherits the announcing trigger.
                 anchors = []
                 classes = set(last_announce.cue_classes)
@@ -745,7 +745,7 @@ def find_incident_mentions(
             else None
         )
         if other_rule is not None:
-            # "trois groupes ayant combattu l'État par le passé ont fusionné mercredi": the
+            # "deux milices ayant attaqué la garnison l'an dernier se sont alliées jeudi": the
             # recalled incident sits in a dependent clause; the sentence's own incident is its
             # main verb, typed without the other one's words
             for other in anchors:
@@ -765,7 +765,7 @@ def find_incident_mentions(
         if operation is not None and modality_name in EVENT_MODALITIES and not (
             classes & (taxonomy.anchors - {"A_ATTACK"})
         ):
-            # "ses hommes ont procédé au ratissage de la zone", "clearance operations continued":
+            # "les soldats ont entrepris le bouclage du secteur", "clearance operations continued":
             # an operation that its sentence does not say met a clash, a toll, an arrest or a
             # strike is not an incident (ACLED codes what happened, not the deployment)
             modality_name, claim_status, mcue = "context", "context", operation
@@ -860,7 +860,7 @@ def find_incident_mentions(
 def _recalled_tokens(doc: Doc, cues: _SentenceCues, taxonomy: Taxonomy) -> frozenset[int]:
     """Return the tokens of the incidents a sentence recalls after a time-gap context cue
     ("au lendemain de violentes émeutes", "two days after an attack on a market") or inside a
-    phrase dated long ago ("la répression il y a un an d'une manifestation")."""
+    phrase dated long ago ("la dispersion il y a deux ans d'un sit-in")."""
     out: set[int] = set()
     for c in cues.modality:
         if c.cls == "background" and c.end - c.start >= 2:
@@ -902,7 +902,7 @@ def _protest_topic_tokens(doc: Doc, cues: _SentenceCues) -> frozenset[int]:
         if head.dep_ in {"dobj", "obj", "nsubj", "nsubj:pass", "nsubjpass"}:
             heads.append(head.head)  # "staged a protest … against", "des manifestants ont marché … contre"
         for h in heads:
-            # "residents protested after a student was killed", "staged a protest after a colleague
+            # "residents protested after a student was killed", "held a rally after a driver
             # was murdered": the protest verb or the verb that holds the protest; "a protester died
             # after being shot" is about the protester, not the protest's cause
             holds = h.i != head.i and head.dep_ in {"dobj", "obj"}
@@ -915,7 +915,7 @@ def _protest_topic_tokens(doc: Doc, cues: _SentenceCues) -> frozenset[int]:
                 ):
                     out |= {t.i for t in ch.subtree}
                 elif ch.dep_ in {"advcl", "xcomp", "acl", "conj"} and ch.i in verbs:
-                    out |= {t.i for t in ch.subtree}  # "…, demanding justice for a student killed…"
+                    out |= {t.i for t in ch.subtree}  # "…, calling for justice for a nurse shot…"
                 elif ch.dep_ in {"dobj", "obj"} and h.i == head.i and head.pos_ == "VERB":
                     out |= {t.i for t in ch.subtree}  # "youths protested the death of…"
         out |= _topic_phrase_after(doc, c.end, topic_preps, cues)
@@ -926,7 +926,7 @@ def _protest_topic_tokens(doc: Doc, cues: _SentenceCues) -> frozenset[int]:
             for t in sent_root.subtree:
                 if t.dep_ in {"relcl", "acl:relcl"} and harmed & {x.i for x in t.subtree}:
                     out |= {x.i for x in t.subtree}
-        # "Victims of a collapsed dam protest in Nakuru", "a protest was held by relatives of the
+        # "Victims of a flooded quarry protest in Lormont", "a protest was held by relatives of the
         # man beaten to death": who protests is described, not attacked here
         verb = head if head.pos_ == "VERB" else head.head if (
             head.dep_ in {"nsubjpass", "nsubj:pass"} and _cue_at(cues.modality, "protest_holder", head.head)
@@ -941,7 +941,7 @@ def _protest_topic_tokens(doc: Doc, cues: _SentenceCues) -> frozenset[int]:
 def _topic_phrase_after(doc: Doc, start: int, markers: set[int], cues: _SentenceCues) -> set[int]:
     """Return the tokens of "against/over <incident noun phrase>" soon after a protest word, read
     off the surface when the parse does not attach it to the protest ("protesters manifested in
-    Bamako against the killings of herders"). No verb may come between the marker and the
+    Port Verel against the killings of fishermen"). No verb may come between the marker and the
     incident noun. ("after"/"following" are left to the parse: "dispersed following running
     battles" tells what happened, not what the protest was about.)"""
     marker = next((i for i in range(start, min(start + 9, len(doc))) if i in markers), None)
@@ -959,7 +959,7 @@ def _topic_phrase_after(doc: Doc, start: int, markers: set[int], cues: _Sentence
 
 def _verb_objects(doc: Doc, cues: _SentenceCues, taxonomy: Taxonomy) -> list[CueMatch]:
     """Return, for each verb-object combination of the taxonomy that a sentence holds ("blocked the
-    busy Kisumu highway", "ont quitté la base de Ménaka"), the verb as a cue of the class it gives."""
+    busy Merelo highway", "ont quitté la base de Tazor"), the verb as a cue of the class it gives."""
     found = []
     for verb_cls, object_cls, gives in taxonomy.verb_objects:
         objects = {i for c in cues.triggers if c.cls == object_cls for i in range(c.start, c.end)}

@@ -30,7 +30,7 @@ from eventwire.nlp.pipelines import SUPPORTED_LANGS
 
 log = logging.getLogger(__name__)
 
-# A text shorter than this cannot state an incident (who, what, where): "Frappe à Kidal." is 15.
+# A text shorter than this cannot state an incident (who, what, where): "Frappe à Tazor." is 15.
 MIN_TEXT_CHARS = 20
 
 # Paragraphs shorter than this (after whitespace collapsing) are never dropped as repeats: bylines

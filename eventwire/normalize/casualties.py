@@ -390,8 +390,8 @@ def _without_dates(
     original: str, folded: str, index: list[int], lexicon: NumberLexicon
 ) -> tuple[str, list[int]]:
     """Return a folded sentence with the time expressions that split a casualty phrase cut to one
-    space (and the index back to the original): "la mort ce lundi 15 mars de 58 personnes" reads
-    "la mort de 58 personnes". Other dates stay: they keep weak numbers apart from the keyword."""
+    space (and the index back to the original): "la mort ce jeudi 4 juin de 12 villageois" reads
+    "la mort de 12 villageois". Other dates stay: they keep weak numbers apart from the keyword."""
     if not lexicon.casualty_re.search(folded):
         return folded, index  # no casualty phrase to split
     cut: list[tuple[int, int]] = []

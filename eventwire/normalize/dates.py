@@ -5,7 +5,7 @@ Knowledge lives in `eventwire/data/time/{fr,en}.yaml`; the rules here are news c
 1. A bare weekday ("mercredi", "on Friday") is the most recent such day on or before the
    publication date: "mercredi" in an article published Wednesday 18 Oct 2023 is 18 Oct 2023,
    published Thursday it is the day before. "mardi dernier" / "last Tuesday" is strictly before.
-2. "dans la nuit de samedi à dimanche" / "overnight Saturday to Sunday" is coded to the night's
+2. "nuit de samedi à dimanche" / "overnight Saturday to Sunday" is coded to the night's
    FIRST day (Saturday), as ACLED coders do in practice: the incident began that evening, and
    one incident must not move by a day between outlets that say "samedi soir" and "dans la nuit
    de samedi à dimanche". The Sunday is the most recent one on or before publication.
@@ -481,8 +481,8 @@ def resolve_event_date(
 
     The most precise expression inside the sentence wins (among equals, the one nearest the
     `trigger` when given, else the first; one dating a statement only when no other does:
-    "commencent aujourd'hui trois jours de deuil après la mort ce lundi 15 mars de 58
-    personnes" is dated Monday the 15th); else the
+    "décrètent deux jours de deuil après la mort ce jeudi 4 juin de 12
+    villageois" is dated Thursday the 4th); else the
     nearest expression before it in the same paragraph; else the publication date, with method
     "published_date", precision 2 and a reason.
     """

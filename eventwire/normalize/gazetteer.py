@@ -661,7 +661,7 @@ def build_gazetteer_index(path: Path | str) -> Path:
             "INSERT INTO names VALUES (?,?,?)",
             ((k, pid, prim) for pid, slot in b.names.items() for k, prim in slot.items()),
         )
-        # "Bani Bangou" is also found as "Banibangou": multi-word names under their joined key
+        # "Tin Abaro" is also found as "Tinabaro": multi-word names under their joined key
         con.executemany(
             "INSERT INTO joined VALUES (?,?,?)",
             ((k.replace(" ", ""), pid, prim) for pid, slot in b.names.items() for k, prim in slot.items()
@@ -813,7 +813,7 @@ class Gazetteer:
                 "SELECT place_id, primary_name FROM names WHERE key = ?", (key,)
             ).fetchall()
             if not rows and len(key) >= 6:
-                # spelled with or without its spaces: "Banibangou" / "Bani Bangou"
+                # spelled with or without its spaces: "Tinabaro" / "Tin Abaro"
                 joined = key.replace(" ", "")
                 rows = self._con.execute(
                     "SELECT place_id, primary_name FROM joined WHERE key = ? UNION "

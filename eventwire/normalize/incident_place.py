@@ -2,8 +2,8 @@
 
 ACLED codes the most precise place the report supports. Three rules decide here:
   1. places inside the speaker or the reporting clause ("les services anti-terroristes du
-     Kurdistan", "joint depuis Yaoundé") and datelines never place the incident;
-  2. a sentence that lists places ("Tola et Gningou", "the villages of Yoro and Gangafani 2")
+     ministère", "joint depuis la capitale") and datelines never place the incident;
+  2. a sentence that lists places ("Tazor et Merelo", "the villages of Balinga and Koumadi 2")
      reports one incident per place;
   3. a village the gazetteer does not know is kept under its own name, coded to the nearest
      known place the article gives (the town it is "20 km from", the district it lies in) with
@@ -26,7 +26,7 @@ FEATURE_RANK = {
     "city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 4,
 }
 # A foreign town smaller than this, in an article about another country, is a namesake of an
-# unknown local village (Yoro in Mali vs Yoro in Honduras); capitals and big cities stay.
+# unknown local village (a Tela in Mali vs Tela in Honduras); capitals and big cities stay.
 FOREIGN_NAMESAKE_MAX_POP = 200_000
 AREA_FEATURES = frozenset({"country", "admin1", "region", "admin2"})
 COORDINATION = re.compile(
@@ -37,9 +37,9 @@ LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:à|au|aux|dans|près de|non loin de|village de|villages de|localité de|localités de|"
     r"commune de|quartier de|habitants de|population de|populations de|in|at|near|village of|villages of|"
     r"town of|area of|residents of|notamment|"
-    # elided "de": "la localité d'Anéfis", "les habitants d'Inates"
+    # elided "de": "la localité d'Ifoura", "les habitants d'Oumassa"
     r"(?:village|localité|commune|quartier|habitants|population|populations|ville|région|cercle)\s+d['’]|"
-    # a verb whose object is the place attacked ("a visé Kolofata", "raided Yoro")
+    # a verb whose object is the place attacked ("a visé Tazor", "raided Merelo")
     r"visé|visée|visant|ciblé|ciblée|attaqué|attaquée|pris d'assaut|targeted|attacked|raided|stormed|hit|struck)\s*)$",
     re.IGNORECASE,
 )
@@ -50,7 +50,7 @@ LIST_ITEM_AFTER = re.compile(r"(?:\s*,\s*(?:(?:et|and|ou|or)\s+)?|\s+(?:et|and|o
 LIST_ITEM_BEFORE = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)\s*,\s*$")
 
 
-# Words that may follow the last place of a list ("Kerou et Dioura près de Gao", "were attacked").
+# Words that may follow the last place of a list ("Tazor et Merelo près de Gao", "were attacked").
 LIST_FOLLOWERS = frozenset("""
 et and ou or près non dans à au aux en de du des sur vers entre ont a sont ont été étaient
 in near on at of from to were was have has had are between after before during while when où
@@ -68,15 +68,15 @@ def expand_list(
     text: str, sentence: Span, candidates: list[PlaceMention], *, resolve: Callable[[str], Place | None] | None = None
 ) -> list[PlaceMention]:
     """Return the candidates plus the names listed with them that NER missed
-    ("Kapoka, Mangimu, Mabanga et Petineko": all four, when one of them is a place mention).
+    ("Balinga, Koumadi, Tazor et Merelo": all four, when one of them is a place mention).
 
-    `resolve` looks a listed name up in the article's country ("Tikrit, Samarra, al-Dur and
-    Balad": Samarra is a known town); names it does not know stay unknown villages."""
+    `resolve` looks a listed name up in the article's country ("Homs, Hama, al-Qusayr and
+    Rastan": Hama is a known town); names it does not know stay unknown villages."""
     taken = {(p.span.start, p.span.end) for p in candidates}
     found = list(candidates)
 
     def add(start: int, end: int, joined: bool = False) -> None:
-        # "…Tahrir Square, Iraqi security officials said": a name followed by a lower-case word
+        # "…Market Square, Malian police officials said": a name followed by a lower-case word
         # modifies a noun (a demonym, an organisation), it is not a listed place
         nxt = re.match(r"\s+([a-zà-ÿ][\w'’]*)", text[end:end + 20])
         if not joined and nxt and nxt.group(1).lower() not in LIST_FOLLOWERS:
@@ -108,7 +108,7 @@ def expand_list(
 STRONG_LOCATIVE = re.compile(
     r"\b(?:(?:localité|localités|village|villages|commune|quartier|ville|town|village|area|district|"
     r"hameau|camp|secteur|arrondissement)\s+(?:de\s+|d['’]\s*|of\s+)?"
-    # a verb whose object is the place attacked: "la première tentative a visé Kolofata"
+    # a verb whose object is the place attacked: "la seconde vague a visé Tazor"
     r"|(?:a|ont|avait|avaient)\s+(?:visé|ciblé|pris d'assaut)\s+|(?:targeted|raided|stormed)\s+)"
     r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)"
 )
@@ -121,7 +121,7 @@ def locative_names(
 
     A name the document's geoparse resolved (`known`: it may have been left out of the
     candidates for standing inside a claim or reporting clause, "une vidéo revendiquant
-    l'enlèvement … dans la localité de Fontem") keeps its resolved place.
+    l'enlèvement … dans la localité de Merelo") keeps its resolved place.
     """
     found = []
     for m in STRONG_LOCATIVE.finditer(text, sentence.start, sentence.end):
@@ -139,8 +139,8 @@ def locative_names(
 
 def document_villages(text: str, places: tuple[PlaceMention, ...]) -> frozenset[str]:
     """Return the names an article introduces as localities the gazetteer does not know ("the
-    villages of Yoro and Gangafani 2", "la localité d'Anéfis"), so that a later sentence naming
-    one alone ("Another 17 died in Gangafani 2") is placed there too."""
+    villages of Balinga and Koumadi 2", "la localité d'Ifoura"), so that a later sentence naming
+    one alone ("Another 9 died in Koumadi 2") is placed there too."""
     names: set[str] = set()
     for m in STRONG_LOCATIVE.finditer(text):
         spans = [(m.start(1), m.end(1))] + [(i.start(1), i.end(1)) for i in _listed_after(text, m.end(1), len(text))]
@@ -268,7 +268,7 @@ def choose_places(
     a name listed with them that NER missed (see `expand_list`).
     """
     anchor = _anchor(candidates, main_iso) or _anchor(paragraph_places, main_iso) or document_anchor
-    # a small foreign namesake ("Tola, Nicaragua" in an article about Togo) is an unknown village
+    # a small foreign namesake ("Tela, Honduras" in an article about Togo) is an unknown village
     candidates = [
         replace(p, place=None, reason=f"{p.place.name} ({p.place.country}) is outside the article's country")
         if p.place is not None and main_iso is not None and p.place.iso != main_iso
@@ -314,8 +314,8 @@ def choose_places(
         listed = [u for u in (usable(p) for p in best) if u is not None]
         isos = {u.place.iso for u in listed}
         between = re.search(r"\b(?:between|entre)\s+(?:the\s+|les\s+|la\s+|le\s+)?$", text[max(0, best[0].span.start - 20):best[0].span.start], re.IGNORECASE)
-        # "the streets of Petionville, located just below the communities of Laboule and
-        # Thomassin": unknown names described after a known town do not displace it
+        # "the streets of Port Verel, located just below the hamlets of Tazor and
+        # Merelo": unknown names described after a known town do not displace it
         earlier_town = any(
             p.place is not None and p.relation is None and p.place.feature not in AREA_FEATURES
             and p.span.end <= best[0].span.start for p in candidates
@@ -325,7 +325,7 @@ def choose_places(
         if len(listed) >= 2 and len(isos) == 1 and not between:
             return listed
         if between and listed:
-            # "between Kutulo and Wargadud": one incident on the road between two places
+            # "between Tazor and Merelo": one incident on the road between two places
             return [listed[0]]
     # rule 1: the most precise resolved place; rule 3: an unknown village after "à", "in"…
     resolved = [p for p in candidates if p.place is not None]

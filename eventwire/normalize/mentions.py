@@ -69,12 +69,12 @@ class DocumentContext:
     villages: frozenset[str] = frozenset()  # unknown localities the article introduces
 
 
-# "a bus travelling to Mandera", "un convoi en provenance de Gao": where a journey leads is not
+# "a bus travelling to Merelo", "un convoi en provenance de Gao": where a journey leads is not
 # where the incident happened.
 JOURNEY_BEFORE = re.compile(
     r"(?:travell?ing|heading|headed|bound|en route|on (?:its|their|his|her) way|going|returning|coming)\s+"
     r"(?:to|for|from|back to)\s+$|(?:à destination|en direction|en provenance|en route)\s+(?:de|d['’]|du|des)\s*$"
-    # "returning to their stations in Elwak", "qui regagnaient leur base à Gao"
+    # "returning to their posts in Tazor", "qui regagnaient leur base à Merelo"
     r"|(?:returning|heading|going|travell?ing)\s+(?:back\s+)?to\s+(?:their|its|his|her|the)\s+\w+\s+in\s+"
     r"(?:[A-Z][\w'’-]+(?:\s*,\s*|\s+and\s+))*$"
     r"|(?:regagnaient|rejoignaient|regagnait|rejoignait)\s+(?:leur|leurs|sa|son|ses)\s+\w+\s+(?:à|au|de)\s+"
@@ -91,8 +91,8 @@ PLACE_HEAD_NOUNS = frozenset({
 })
 
 
-# "Medina Sacco": a town followed by a capitalized word names an organisation, unless the word
-# is a date or the place's own kind ("Wajir County", "Baghdad Tuesday")
+# "Merelo Cement": a town followed by a capitalized word names an organisation, unless the word
+# is a date or the place's own kind ("Tazor County", "Merelo Tuesday")
 ORG_NAME_AFTER = re.compile(r" [A-Z][a-z]+\b")
 NAME_NOT_ORG_AFTER = re.compile(
     r" (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
@@ -128,7 +128,7 @@ def non_location_mentions(
 ) -> frozenset[int]:
     """Return the starts of place mentions used as something other than a location.
 
-    "the Mandera-bound bus", "the Medina bus", "traveling from Nairobi", "Al-Qaïda": a place
+    "the Merelo-bound bus", "the Tazor bus", "traveling from Nairobi", "Al-Qaïda": a place
     name that modifies another noun, names the origin of a journey or is an actor's name does
     not place the incident.
     """
@@ -146,10 +146,10 @@ def non_location_mentions(
             continue
         if (p.place is not None and p.place.feature == "city" and re.search(r"\b(?:avec|with)\s+$", before + " ")
                 and _is_capital(p.place)):
-            out.add(p.span.start)  # "une période de crispation avec Bamako": the government
+            out.add(p.span.start)  # "un regain de tension avec Dakar": the government
             continue
         if fold(p.span.text) in load_weapon_names():
-            out.add(p.span.start)  # "des roquettes de types Katioucha et Falaq"
+            out.add(p.span.start)  # "des tirs de roquettes Grad"
             continue
         if lang == "en" and before.endswith("from "):
             out.add(p.span.start)
@@ -160,7 +160,7 @@ def non_location_mentions(
         if previous is not None and previous.span.start in out and re.fullmatch(
             r"\s*(?:,|and|et|or|ou)\s*", text[previous.span.end:p.span.start]
         ):
-            out.add(p.span.start)  # the rest of a journey's list: "to their stations in Elwak and Mandera"
+            out.add(p.span.start)  # the rest of a journey's list: "to their posts in Tazor and Merelo"
             continue
         if is_actor_name(p, find_actors):
             out.add(p.span.start)
@@ -168,7 +168,7 @@ def non_location_mentions(
         if (main_iso is not None and p.place is not None and p.place.iso != main_iso
                 and p.place.feature == "city" and ORG_NAME_AFTER.match(text, p.span.end)
                 and not NAME_NOT_ORG_AFTER.match(text, p.span.end)):
-            out.add(p.span.start)  # "registered under Medina Sacco": a foreign town inside a name
+            out.add(p.span.start)  # "registered under Merelo Cement": a foreign town inside a name
             continue
         tokens = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
         if tokens is None or lang != "en":
@@ -329,7 +329,7 @@ def _is_fine(p: PlaceMention) -> bool:
 def _site_named_later(text: str, sentence: Span, usable: tuple[PlaceMention, ...], *, lang: str,
                       main_iso: str | None) -> PlaceMention | None:
     """Return the place a later sentence gives the site an incident hit ("un camp militaire a
-    essuyé des tirs dans le nord-est du Mali" … "Le camp de Tessalit abrite…"), or None.
+    été visé par des obus dans l'est du pays" … "Le camp de Merelo abrite…"), or None.
 
     The site noun (data/facility_nouns.yaml) must be in the incident's sentence, and the later
     mention definite ("le camp de X", "the X base"): an echo of the same site.
@@ -358,8 +358,8 @@ def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[Pla
     sentence = incident.sentence
     candidates = sentence_places(sentence, usable, exclude=exclude)
     if not candidates:
-        # "…au passage d'un véhicule de la Garde nationale. Les faits se sont déroulés jeudi près
-        # de Djalori": the next sentence, when it points back at the incident, places it
+        # "…au passage d'un camion de l'armée. Les faits se sont produits mardi près
+        # de Tazor": the next sentence, when it points back at the incident, places it
         following = _incident_sentence_after(ctx.document.text, sentence, lang=ctx.document.lang)
         if following is not None:
             sentence, candidates = following, sentence_places(following, usable, exclude=exclude)
@@ -568,9 +568,9 @@ def document_perpetrators(
 
     ACLED codes the named group when a report attributes the act to it ("présumés rebelles
     ADF", "attaque attribuée à Boko Haram", "carried out by Al-Shabaab"); a group named only
-    as a victim ("killing three members of Kataib Hezbollah") or in passing is left out, and so
+    as a victim ("killing three members of the Tazor Brigade") or in passing is left out, and so
     is one blamed only in sentences about older incidents (`old_news_extra`: the sentences the
-    in-document resolver kept as context, "In March, suspected Dogon militiamen killed…").
+    in-document resolver kept as context, "In May, suspected herder militiamen killed…").
     """
     agents = {m.actor1.name for m in mentions if m.actor1 is not None and m.modality in EVENT_MODALITIES}
     # a group blamed only for an earlier or habitual incident ("In March, suspected Dogon

@@ -118,14 +118,14 @@ _OFFSET_RE = re.compile(
     rf"(?:au\s+|à\s+l['’]\s*|to\s+the\s+)?({_DIR})\s+(?:of|de|du|d['’])\s*{_ART}$",
     re.IGNORECASE,
 )
-# "à plus de 600 kilomètres de Lomé", "some 100 km from the capital": without a direction the
+# "à près de 450 kilomètres de Dakar", "some 100 km from the capital": without a direction the
 # town is only a yardstick; far away, it is not where anything happened.
 _DISTANCE_RE = re.compile(
     rf"(\d+(?:[.,]\d+)?)\s*{_UNIT}\s+(?:away\s+)?(?:of|from|de|du|d['’])\s*{_ART}"
     r"(?:(?:capital|capitale|city\s+of|town\s+of|ville\s+de|ville\s+d['’])\s*)?$",
     re.IGNORECASE,
 )
-# "several miles north-east of the capital Nairobi", "à des centaines de kilomètres de Bamako":
+# "several miles north-east of the capital Dakar", "à des centaines de kilomètres de Conakry":
 # a vague distance is a yardstick too.
 _VAGUE_DISTANCE_RE = re.compile(
     r"(?:several|many|some|a\s+few|dozens\s+of|hundreds\s+of|plusieurs|quelques|des\s+dizaines\s+de|"
@@ -492,7 +492,7 @@ def _find_datelines(text: str) -> list[tuple[int, int, str]]:
         out.append((m.start("name"), m.end("name"), m.group("name").strip()))
     for m in _CAPS_DATELINE_RE.finditer(text):  # "ATLANTA - ", "BEIRUT, Lebanon — "
         out.append((m.start("name"), m.end("name"), m.group("name").strip().title()))
-        if m.group("area"):  # "ERBIL, Kurdistan Region —": the area is part of the dateline
+        if m.group("area"):  # "MERELO, Tazor Province —": the area belongs to the dateline
             out.append((m.start("area"), m.end("area"), m.group("area").strip()))
     for m in _DATELINE_RE.finditer(text):
         if m.start() > 0 and text[m.start() - 1] not in "\n" and not re.search(

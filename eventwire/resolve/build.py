@@ -179,7 +179,7 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
     prov: dict[str, Provenance] = {}
     prov["event_type"] = _span_provenance(doc_id, primary.trigger.span, f"trigger:{primary.trigger.cue}")
     # the type follows everything the best-attested voice says about the incident: the cues of
-    # all its mentions together ("an attack" + "a drone strike hit a car" -> Air/drone strike;
+    # all its mentions together ("an attack" + "a drone struck the convoy" -> Air/drone strike;
     # "a protest" + "dispersed" + "one protester killed" -> Excessive force against protesters)
     rank = MODALITY_RANK.get(primary.modality, 4)
     voice_classes: set[str] = set()
@@ -256,7 +256,7 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
     fat_m = None
     fatalities_low = fatalities_high = None
     def elsewhere(m: Mention) -> bool:
-        # a toll told with the event's own place ("Another 17 died in Gangafani 2") comes before
+        # a toll told with the event's own place ("Another 9 died in Koumadi 2") comes before
         # one told with no place or a wider one
         return place is None or m.place is None or m.place.place is None or m.place.place.name != place.name
 

@@ -26,7 +26,7 @@ from eventwire.models import EVENT_MODALITIES, Mention, Place
 # days old.
 RECAP_MIN_DAYS = 7
 # An incident told after the article's lead incident and dated this many days before it is a
-# recap ("Le 3 mai, au moins 25 personnes ont été tuées…" in a story of an attack on the 8th).
+# recap ("Le 3 mai, une dizaine de bergers avaient péri…" in a story of an attack on the 8th).
 RECAP_BEFORE_LEAD_DAYS = 4
 # Two precise places this close are one location (ACLED codes one event per location per day).
 SAME_PLACE_MAX_KM = 25.0
@@ -224,7 +224,7 @@ def mark_old_mentions(mentions: list[Mention], *, published: date | None) -> lis
     """Return the mentions with recaps of older incidents turned into context mentions.
 
     An incident dated more than RECAP_MIN_DAYS before publication, in an article that also
-    reports a recent one, is a recap ("In another similar attack on July 15…"), and so is one
+    reports a recent one, is a recap ("In an earlier raid on 2 June…"), and so is one
     told after the lead incident and dated RECAP_BEFORE_LEAD_DAYS or more before it; a date
     after publication is a plan. An article whose incidents are all old reports them as news.
     """
@@ -251,9 +251,9 @@ def mark_old_mentions(mentions: list[Mention], *, published: date | None) -> lis
             elif (recent and (published - d).days > RECAP_MIN_DAYS or before_lead) and (
                 not m.anaphoric or _placed_elsewhere(m, lead)
             ):
-                # ("ces femmes ont été violées le 17 février": an anaphor dates the incident the
+                # ("ces commerçants ont été enlevés le 9 avril": an anaphor dates the incident the
                 # article reports, it does not recall another one, unless it names another place:
-                # "dans l'attaque d'un village de Kodyel")
+                # "lors du raid sur le hameau de Tazor")
                 m = replace(m, modality="context", claim_status="context")
         out.append(m)
     return out
@@ -378,8 +378,8 @@ def _told_in_own_right(m: Mention) -> bool:
 def _adds_nothing(m: Mention) -> bool:
     """Return whether a mention only points back at an incident told before it: an anaphor
     ("cette attaque", "the incident") with no place, day, toll, perpetrator or attribution of its own
-    ("Cette nouvelle attaque survient deux semaines après le coup d'État", "…se dit choqué par ce
-    viol de masse"). Such a sentence is about something else (a comparison, a reaction)."""
+    ("Cette énième attaque intervient dix jours après le scrutin", "…se dit indigné par cette
+    tuerie"). Such a sentence is about something else (a comparison, a reaction)."""
     c = m.casualties
     return (
         m.anaphoric

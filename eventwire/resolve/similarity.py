@@ -352,12 +352,12 @@ def _country_level(event: Event) -> bool:
 
 
 def _letters(value: str | None) -> str:
-    """Return a place name's letters and digits only, folded ("‘Afrīn" -> "afrin")."""
+    """Return a place name's letters and digits only, folded ("Dioura-Kôro" -> "diourakoro")."""
     return "".join(c for c in _fold(value) if c.isalnum())
 
 
 def _fold(value: str | None) -> str:
-    """Return a case- and accent-insensitive key ("Anéfis" == "anefis")."""
+    """Return a case- and accent-insensitive key ("Ségala" == "segala")."""
     if not value:
         return ""
     decomposed = unicodedata.normalize("NFKD", value)

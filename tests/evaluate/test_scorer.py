@@ -20,7 +20,15 @@ from eventwire.evaluate.scorer import (
 )
 from eventwire.models import Skip
 
-DEV_GOLD = Path(__file__).resolve().parents[3] / "shared" / "data" / "dev" / "gold.jsonl"
+# ../shared beside the project, or further up for a git worktree.
+DEV_GOLD = next(
+    (
+        p / "shared" / "data" / "dev" / "gold.jsonl"
+        for p in Path(__file__).resolve().parents[2].parents
+        if (p / "shared" / "data" / "dev" / "gold.jsonl").exists()
+    ),
+    Path(__file__).resolve().parents[3] / "shared" / "data" / "dev" / "gold.jsonl",
+)
 KM_PER_DEGREE_LATITUDE = 111.2
 
 # The scores the gold itself, scored as predictions, gets exactly 1.0 on.

@@ -70,7 +70,7 @@ def test_new_trigger_cues_give_the_sub_event_type(find, text, sub_event_type):
         # "mine" the pronoun is not a landmine
         "The farmer said the land was a gift from a friend of mine.",
         # "student body" is not a dead body
-        "The college has a student body of about nine hundred.",
+        "The academy enrols a student body of nearly six hundred.",
         # "according to" is not an accord
         "The harvest was good this year, according to the farmers' union.",
         # "execution" of a plan is not a killing

@@ -50,7 +50,7 @@ def _only(found):
         # W_ARTILLERY: "tirs d'obus"
         ("Des tirs d'obus ont visé la base de Karou samedi.", "Shelling/artillery/missile attack"),
         # A_RIOT: stone-throwing, "casseurs"
-        ("Les manifestants ont jeté des pierres sur les forces de l'ordre samedi à Bonsaré.",
+        ("Des jeunes en colère ont jeté des pierres contre les gendarmes samedi à Bonsaré.",
          "Violent demonstration"),
         ("Des casseurs ont incendié des boutiques mardi à Tiéloba.", "Violent demonstration"),
         # A_PROTEST: "ville morte", "protestataires"; A_DISPERSE: "lacrymogènes" alone
@@ -59,7 +59,7 @@ def _only(found):
         ("La police a dispersé les protestataires à coups de lacrymogènes jeudi à Sérékoro.",
          "Protest with intervention"),
         # A_ATTACK: an army sweep ("ratissage") that kills militants is a battle
-        ("Une vingtaine de terroristes ont été tués lors d'un ratissage de l'armée samedi près de Koubel.",
+        ("Une vingtaine de jihadistes ont été tués lors d'un ratissage de l'armée samedi près de Koubel.",
          "Armed clash"),
         # A_KILL: "corps sans vie", "succomber"
         ("Les corps sans vie de quatre bergers ont été retrouvés mardi près de Ganza.", "Attack"),
@@ -135,8 +135,8 @@ def test_modality_cue(find, text, modality):
 def test_background_a_year_ago(find):
     # "il y a un an" dates the incident noun it governs to an earlier year
     found = find(
-        "Les familles réclament toujours justice pour la répression il y a un an d'une "
-        "manifestation de l'opposition à Korba."
+        "Les familles réclament toujours justice pour la dispersion il y a deux ans d'une "
+        "manifestation des enseignants à Korba."
     )
     protest = [m for m in found if m.trigger.event_type == "Protests"]
-    assert all(m.modality != "asserted" for m in protest), _summary(found)
+    assert protest and all(m.modality != "asserted" for m in protest), _summary(found)

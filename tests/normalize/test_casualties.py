@@ -161,7 +161,7 @@ def test_count_casualties_abducted_and_arrested():
 
 def test_count_casualties_reads_only_the_given_spans():
     text = (
-        "Quelque 2500 militaires sont déployés dans la région, où le conflit a fait des milliers "
+        "Quelque 1800 militaires sont déployés dans la province, où les combats ont causé des milliers "
         "de morts depuis 2012. Mardi, deux soldats ont été tués dans une embuscade."
     )
     got = count_casualties(
@@ -184,7 +184,7 @@ def test_count_casualties_troop_numbers_are_not_casualties():
 
 def test_count_casualties_ages_and_dates_are_not_counts():
     got = count_casualties(
-        "A 45-year-old man and his 12-year-old son were killed on 3 May.", lang="en"
+        "A 38-year-old woman and her 9-year-old daughter were killed on 3 May.", lang="en"
     )
     assert got.fatalities == 3  # reported deaths, but no head count stated
     got = count_casualties("Le 12 mars, trois civils ont été tués.", lang="fr")
@@ -211,8 +211,8 @@ def test_count_casualties_day_after_month_name_is_not_a_count():
     "text,lang,killed",
     [
         # a date inside the casualty phrase does not hide the figure
-        ("Trois jours de deuil commencent après la mort ce lundi 15 mars de 58 personnes.", "fr", 58),
-        ("They mourned the deaths on Monday, March 15 of 58 people.", "en", 58),
+        ("Deux jours de deuil débutent après la mort ce jeudi 4 juin de 12 villageois.", "fr", 12),
+        ("They mourned the deaths on Thursday, June 4 of 12 villagers.", "en", 12),
         # "a"/"un" after a preposition is an article, not one victim
         ("At least 11 passengers onboard a bus were on Friday evening killed by gunmen.", "en", 11),
         ("Au moins 11 passagers à bord d'un car ont été tués vendredi soir.", "fr", 11),
@@ -229,5 +229,5 @@ def test_count_casualties_reads_through_dates_and_articles(text, lang, killed):
 def test_the_bodies_of_n_people_are_n_dead():
     from eventwire.normalize.casualties import count_casualties
 
-    assert count_casualties("The bodies of at least 12 men were found in the street.", lang="en").fatalities == 12
+    assert count_casualties("The bodies of at least 14 fishermen were found on the shore.", lang="en").fatalities == 14
     assert count_casualties("Les corps sans vie de cinq bergers ont été retrouvés.", lang="fr").fatalities == 5

@@ -58,7 +58,7 @@ def test_find_time_expressions_future_weekday_is_ignored():
 
 
 def test_find_time_expressions_night_is_coded_to_its_first_day():
-    e = only("dans la nuit de samedi à dimanche", "fr")
+    e = only("dans la nuit de samedi au dimanche", "fr")
     assert (e.value, e.kind, e.time_precision) == (date(2023, 10, 14), "night", 1)
     assert only("overnight Saturday to Sunday", "en").value == date(2023, 10, 14)
     assert only("dans la nuit du 6 au 7 octobre", "fr").value == date(2023, 10, 6)
@@ -186,9 +186,9 @@ def test_parse_time_lexicon_rejects_unknown_key_naming_line(tmp_path):
 @pytest.mark.parametrize(
     "text,trigger,lang,expected",
     [
-        ("Trois jours de deuil commencent aujourd'hui après la mort ce lundi 2 octobre de 58 personnes.",
+        ("Deux jours de deuil débutent aujourd'hui après la mort ce lundi 2 octobre de 12 villageois.",
          "mort", "fr", date(2023, 10, 2)),
-        ("Mourning begins today after the killing on Monday, October 2 of 58 people.",
+        ("Mourning begins today after the killing on Monday, October 2 of 12 villagers.",
          "killing", "en", date(2023, 10, 2)),
         # a date that only dates the statement gives way to the incident's
         ("Gunmen killed five people on Monday, the governor said on Tuesday.", "killed", "en", date(2023, 10, 2)),

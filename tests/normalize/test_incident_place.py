@@ -9,8 +9,9 @@ GAO = Place(name="Gao", country="Mali", iso="ML", latitude=16.27, longitude=-0.0
             geo_precision=1, admin1="Gao", geonameid=2457163, population=86633)
 MALI = Place(name="Mali", country="Mali", iso="ML", latitude=12.65, longitude=-8.0, feature="country",
              geo_precision=3, geonameid=2453866)
-NAMESAKE = Place(name="Tola", country="Nicaragua", iso="NI", latitude=11.44, longitude=-85.94, feature="city",
-                 geo_precision=1, geonameid=3617052, population=2638)
+# an invented foreign namesake (a small town abroad with a local village's name); ids are fixtures
+NAMESAKE = Place(name="Tela", country="Honduras", iso="HN", latitude=15.78, longitude=-87.46, feature="city",
+                 geo_precision=1, geonameid=1, population=40000)
 
 
 def mention(text: str, name: str, place: Place | None, method: str = "ner") -> PlaceMention:
@@ -23,10 +24,10 @@ def sentence(text: str) -> Span:
 
 
 def test_choose_places_splits_a_list_of_villages_into_one_place_each():
-    text = "Des hommes armés ont attaqué les villages de Kerou, Tamba et Dioura près de Gao."
+    text = "Des hommes armés ont attaqué les villages de Kerou, Tamba et Merelo près de Gao."
     cands = [mention(text, "Kerou", None), mention(text, "Gao", GAO)]
     places = choose_places(text, sentence(text), cands, cands, main_iso="ML")
-    assert [p.span.text for p in places] == ["Kerou", "Tamba", "Dioura"]
+    assert [p.span.text for p in places] == ["Kerou", "Tamba", "Merelo"]
     assert all(p.place is not None and p.place.geo_precision == 2 for p in places)
     assert "not in the gazetteer" in places[0].reason
 
@@ -39,10 +40,10 @@ def test_choose_places_between_two_places_is_one_incident():
 
 
 def test_choose_places_treats_a_small_foreign_namesake_as_an_unknown_village():
-    text = "Les habitants de Tola et Kerou ont été attaqués dans le nord du Mali."
-    cands = [mention(text, "Tola", NAMESAKE), mention(text, "Kerou", None), mention(text, "Mali", MALI)]
+    text = "Les habitants de Tela et Kerou ont été attaqués dans le nord du Mali."
+    cands = [mention(text, "Tela", NAMESAKE), mention(text, "Kerou", None), mention(text, "Mali", MALI)]
     places = choose_places(text, sentence(text), cands, cands, main_iso="ML")
-    assert [p.span.text for p in places] == ["Tola", "Kerou"]
+    assert [p.span.text for p in places] == ["Tela", "Kerou"]
     assert {p.place.iso for p in places} == {"ML"}
 
 
@@ -59,13 +60,13 @@ def test_choose_places_returns_nothing_without_a_place():
 
 
 def test_expand_list_finds_names_ner_missed():
-    text = "Attaques à Kerou, Tamba, al-Dur et Dioura."
+    text = "Attaques à Kerou, Tamba, al-Hadra et Merelo."
     found = expand_list(text, sentence(text), [mention(text, "Kerou", None)])
-    assert [p.span.text for p in found] == ["Kerou", "Tamba", "al-Dur", "Dioura"]
+    assert [p.span.text for p in found] == ["Kerou", "Tamba", "al-Hadra", "Merelo"]
 
 
 def test_choose_places_never_codes_an_institution_as_a_village():
-    text = "Le chef de cabinet de la présidence de la République a été arrêté à Gao."
+    text = "Le conseiller spécial du président de la République a été interpellé à Gao."
     cands = [mention(text, "République", None), mention(text, "Gao", GAO)]
     places = choose_places(text, sentence(text), cands, cands, main_iso="ML")
     assert [p.span.text for p in places] == ["Gao"]

@@ -233,7 +233,7 @@ def test_french_demonyms_give_context_but_are_not_places(gazetteer):
 @pytest.mark.parametrize(
     ("lang", "text", "town", "relation"),
     [
-        ("fr", "Cette zone, à plus de 600 kilomètres de Lomé, est visée par les jihadistes.", "Lomé", "distance reference"),
+        ("fr", "Ce village, situé à quelque 450 kilomètres de Lomé, a été attaqué par des hommes armés.", "Lomé", "distance reference"),
         ("en", "The road runs several miles north-east of the capital Nairobi.", "Nairobi", "distance reference"),
         ("en", "Gunmen attacked a village 20 km from Goma.", "Goma", "near"),
     ],
@@ -273,7 +273,7 @@ def test_a_dateline_area_is_part_of_the_dateline(gazetteer):
 @pytest.mark.parametrize(
     "lang,text,surface",
     [
-        ("en", "A rocket hit Ain al-Asad airbase in Anbar province on Sunday.", "Ain al-Asad"),
+        ("en", "Two drones targeted Ain al-Asad airbase in western Iraq overnight.", "Ain al-Asad"),
         ("fr", "Une roquette a frappé dimanche la base d'Ain al-Asad, dans la province d'Anbar.", "Ain al-Asad"),
     ],
 )
@@ -337,13 +337,13 @@ def _non_locations(gazetteer, text, lang, ents):
 
 
 def test_weapon_names_are_not_locations(gazetteer):
-    text = "Des roquettes de types Katioucha et Falaq ont été tirées sur Kiryat Shmona."
+    text = "Des tirs de roquettes Falaq ont visé mardi Kiryat Shmona."
     places, out = _non_locations(gazetteer, text, "fr", [("Falaq", "LOC"), ("Kiryat Shmona", "LOC")])
     assert places["Falaq"].span.start in out and places["Kiryat Shmona"].span.start not in out
 
 
 def test_a_capital_after_with_is_its_government_not_a_location(gazetteer):
-    text = "Trois groupes armés du nord du Mali ont fusionné, dans une période de crispation avec Bamako."
+    text = "Deux mouvements rebelles du nord du Mali ont rompu le dialogue, sur fond de tension avec Bamako."
     places, out = _non_locations(gazetteer, text, "fr", [("Mali", "LOC"), ("Bamako", "LOC")])
     assert places["Mali"].relation == "north part"
     assert places["Bamako"].span.start in out
@@ -352,12 +352,12 @@ def test_a_capital_after_with_is_its_government_not_a_location(gazetteer):
 @pytest.mark.parametrize(("text", "ents", "surface", "relation"), [
     # a name the NER read as a person, made a place by the words right after it
     ("The Kent-based outfit has three drivers.", [("Kent", "PERSON")], "Kent", None),
-    ("In Klamath Falls, Oregon, a brewery heats its tanks.", [("Klamath Falls", "PERSON"), ("Oregon", "GPE")],
+    ("In Klamath Falls, Oregon, a bakery opened its doors.", [("Klamath Falls", "PERSON"), ("Oregon", "GPE")],
      "Klamath Falls", None),
     ("It was designed by the Slovak architect Ivan Novak.", [("Slovak", "PERSON"), ("Ivan Novak", "PERSON")],
      "Slovak", "demonym"),
     # a legislator's party and home town; a country abbreviation inside an amount
-    ("said state Sen. Ray Miller, D-Columbus, on Tuesday.", [("Ray Miller", "PERSON")], "Columbus", None),
+    ("said state Rep. Anna Fields, D-Columbus, on Friday.", [("Anna Fields", "PERSON")], "Columbus", None),
     ("The projects cost 11 billion US dollars.", [("11 billion US dollars", "MONEY")], "US", None),
 ])
 def test_find_toponyms_reads_the_words_around_a_name(gazetteer, text, ents, surface, relation):
@@ -379,16 +379,16 @@ def test_a_person_named_like_a_town_stays_a_person(gazetteer):
 
 @pytest.mark.parametrize(("text", "ents", "surface", "relation", "admin1"), [
     # an institution the NER read as a person: the place it is named after
-    ("according to Anderson County Sheriff Greg Taylor, the road was closed.",
-     [("Anderson County Sheriff", "PERSON"), ("Greg Taylor", "PERSON")], "Anderson County", "in name", None),
-    ("The Tega Cay Volunteer Fire Department put out the blaze.",
-     [("The Tega Cay Volunteer Fire Department", "PERSON")], "Tega Cay", "in name", "South Carolina"),
+    ("according to Anderson County Sheriff Tom Reyes, the bridge was reopened.",
+     [("Anderson County Sheriff", "PERSON"), ("Tom Reyes", "PERSON")], "Anderson County", "in name", None),
+    ("The Fort Mill Volunteer Fire Department answered the call.",
+     [("The Fort Mill Volunteer Fire Department", "PERSON")], "Fort Mill", "in name", "South Carolina"),
     # a town tagged PERSON, listed beside places the NER got right
-    ("In the three Licking County cities of Newark, Heath and Pataskala, sales dropped.",
+    ("Voters in the Licking County towns of Newark, Heath and Pataskala approved the levy.",
      [("Licking County", "GPE"), ("Newark", "GPE"), ("Heath", "GPE"), ("Pataskala", "PERSON")],
      "Pataskala", None, "Ohio"),
     # a multi-word town tagged PERSON after a preposition; a possessive
-    ("He spoke at a campaign stop in Ciudad Juarez, near the border.", [("Ciudad Juarez", "PERSON")],
+    ("She gave a speech in Ciudad Juarez, across the river.", [("Ciudad Juarez", "PERSON")],
      "Ciudad Juarez", None, None),
     ("Joliet's building inspector says the sprinklers were off.", [("Joliet's", "GPE")], "Joliet", None, "Illinois"),
 ])
@@ -455,7 +455,7 @@ def test_a_short_form_is_the_longer_name_the_document_writes(gazetteer):
     ("Residents of Butler, Clark, Preble or Warren counties in Ohio may apply.", [("Ohio", "GPE")],
      "Preble", None, "Ohio"),
     # the NER split a town's name in two
-    ("Migrants live in Boa Vista, the state capital.", [("Boa", "GPE"), ("Vista", "ORG")], "Boa Vista", None, None),
+    ("Thousands of migrants have settled in Boa Vista since 2018.", [("Boa", "GPE"), ("Vista", "ORG")], "Boa Vista", None, None),
 ])
 def test_find_toponyms_datelines_lists_and_split_names(gazetteer, text, ents, surface, relation, admin1):
     _assert_toponym(gazetteer, text, ents, surface, relation, admin1)
@@ -465,8 +465,8 @@ def test_institution_heads_in_organisation_names(gazetteer):
     from eventwire.normalize.places import find_toponyms
 
     # a small town at the head of an organisation, in a story about its state: a toponym
-    text = ("The crash happened in Lansing, Michigan, said Grand Ledge Police Chief Martin Underhill.")
-    ents = [("Lansing", "GPE"), ("Michigan", "GPE"), ("Grand Ledge Police", "ORG"), ("Martin Underhill", "PERSON")]
+    text = ("The collision occurred in Lansing, Michigan, according to Grand Ledge Police Chief Ana Ruiz.")
+    ents = [("Lansing", "GPE"), ("Michigan", "GPE"), ("Grand Ledge Police", "ORG"), ("Ana Ruiz", "PERSON")]
     toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
     hit = next((t for t in toponyms if t.span.text == "Grand Ledge"), None)
     assert hit is not None and hit.relation == "in name" and hit.place.admin1 == "Michigan"
@@ -544,7 +544,7 @@ def test_sites_the_gazetteer_lacks_are_placed_in_the_main_town(gazetteer):
 def test_country_names_split_by_the_ner_and_their_short_forms(gazetteer):
     from eventwire.normalize.places import find_toponyms
 
-    text = "The position taken by Trinidad and Tobago surprised T&T's neighbours and Holland."
+    text = "The vote cast by Trinidad and Tobago puzzled T&T's allies and Holland."
     ents = [("Trinidad", "GPE"), ("Tobago", "ORG"), ("T&T", "ORG"), ("Holland", "GPE")]
     toponyms = {t.span.text: t for t in find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
     assert toponyms["Trinidad and Tobago"].place.iso == "TT"
@@ -592,13 +592,13 @@ def test_peoples_the_ner_missed_and_legislators_counties(gazetteer):
 def test_a_home_town_after_a_person_or_organisation(gazetteer):
     from eventwire.normalize.places import find_toponyms
 
-    text = "Her younger sister, Kalena Horhn of Grand Prairie, said she remembers the ride."
-    ents = [("Kalena Horhn", "PERSON")]
+    text = "His cousin, Marcus Delane of Grand Prairie, said the game ran late."
+    ents = [("Marcus Delane", "PERSON")]
     found = {t.span.text: t for t in find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
     assert found["Grand Prairie"].place.admin1 == "Texas"
-    # a name that goes on is not a home town ("Ballet Arts of Jackson this weekend")
-    text = "It will be presented by Ballet Arts of Jackson this weekend."
-    found = find_toponyms(text, _doc("en", text, [("Ballet Arts", "ORG")]), lang="en", gazetteer=gazetteer)
+    # a name that goes on is not a home town ("Theatre Works of Jackson next month")
+    text = "It will be staged by Theatre Works of Jackson next month."
+    found = find_toponyms(text, _doc("en", text, [("Theatre Works", "ORG")]), lang="en", gazetteer=gazetteer)
     assert not any(t.span.text == "Jackson" and t.method == "gazetteer" for t in found)
 
 
@@ -627,7 +627,7 @@ def test_a_building_in_an_organisation_name_is_no_small_town(gazetteer):
 def test_a_town_named_like_its_division_is_the_division_at_its_border(gazetteer):
     from eventwire.normalize.places import find_toponyms
 
-    text = "Tolls rise between Exit 1 near the New York border and Exit 6 in Massachusetts."
+    text = "Traffic slowed at the New York border and at Exit 4 in Massachusetts."
     ents = [("New York", "GPE"), ("Massachusetts", "GPE")]
     found = {t.span.text: t for t in find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
     assert found["New York"].place.feature == "admin1"

@@ -22,7 +22,7 @@ from eventwire.resolve.similarity import (
 )
 
 
-def make_event(doc: str, n: int = 0, *, text: str = "Gunmen attacked a bus near Kotulo.",
+def make_event(doc: str, n: int = 0, *, text: str = "Gunmen attacked a bus near Tazor.",
                outlet: str | None = None, status: str = "reported", **kw) -> Event:
     report = Report(doc, None, outlet or f"outlet-{doc}", None, status,
                     (Evidence(doc, text, 0, len(text)),), kw.get("fatalities", 0))
@@ -31,7 +31,7 @@ def make_event(doc: str, n: int = 0, *, text: str = "Gunmen attacked a bus near 
         "event_type": "Violence against civilians", "sub_event_type": "Attack",
         "actor1": "Unidentified Armed Group (Kenya)", "assoc_actor_1": None,
         "actor2": "Civilians (Kenya)", "assoc_actor_2": None, "country": "Kenya", "iso": "KE",
-        "admin1": "Wajir", "admin2": None, "location": "Kotulo", "latitude": 2.4094, "longitude": 40.5948,
+        "admin1": "Wajir", "admin2": None, "location": "Tazor", "latitude": 2.4094, "longitude": 40.5948,
         "geo_precision": 1, "fatalities": 0, "source": outlet or f"outlet-{doc}",
         "notes": "On 6 December 2019, gunmen attacked a bus. 0 fatalities.", "reports": (report,),
     }
@@ -92,7 +92,7 @@ def test_place_score_follows_place_hierarchy():
                         geo_precision=3)  # ~95 km away, same admin1
     country = make_event("c", location="Kenya", admin1=None, latitude=-1.28, longitude=36.8,
                          geo_precision=3)
-    other_region = replace(region, admin1="Mandera")
+    other_region = replace(region, admin1="Isiolo")
     assert place_score(village, village) == 1.0
     assert place_score(village, region) == 0.5
     assert place_score(village, country) == 0.2
@@ -108,10 +108,10 @@ def test_date_and_type_windows():
 
 
 def test_link_across_documents_is_one_to_one_within_a_document():
-    # two villages attacked the same day, each reported by both outlets (Yoro, Gangafani 2)
-    yoro = make_event("a", 0, location="Yoro", latitude=14.2793, longitude=-2.1354,
+    # two villages attacked the same day, each reported by both outlets
+    yoro = make_event("a", 0, location="Balinga", latitude=14.2793, longitude=-2.1354,
                       country="Mali", admin1="Mopti")
-    ganga = make_event("a", 1, location="Gangafani 2", latitude=14.34, longitude=-2.0244,
+    ganga = make_event("a", 1, location="Koumadi 2", latitude=14.34, longitude=-2.0244,
                        country="Mali", admin1="Mopti")
     new_yoro = replace(make_event("b", 0), **{k: getattr(yoro, k) for k in (
         "location", "latitude", "longitude", "country", "admin1")})
@@ -151,7 +151,7 @@ def test_combine_contributions_keeps_every_report_and_the_conservative_toll():
     assert [r.document_id for r in event.reports] == ["a", "b", "c"]
     assert (event.fatalities, event.fatalities_low, event.fatalities_high) == (8, 8, 12)
     assert event.source == "Nation; Reuters"
-    assert event.location == "Kotulo"  # the most precise place
+    assert event.location == "Tazor"  # the most precise place
     assert "8 fatalities." in event.notes
     assert not event.disputed
 

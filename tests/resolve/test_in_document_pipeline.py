@@ -22,11 +22,11 @@ def _evidence(event) -> list[str]:
 def test_an_anaphor_that_adds_nothing_is_not_evidence_fr():
     text = (
         "Des hommes armés ont attaqué lundi le village de Kerou, près de Gao, tuant cinq civils.\n\n"
-        "Cette attaque survient deux semaines après le coup d'État militaire."
+        "Cette attaque intervient dix jours après l'élection présidentielle."
     )
     (event,) = _events(text, "fr", date(2022, 10, 18))
     assert event.fatalities == 5
-    assert not any("coup d'État" in t for t in _evidence(event))
+    assert not any("élection" in t for t in _evidence(event))
 
 
 def test_an_anaphor_with_a_toll_stays_evidence_en():
@@ -49,9 +49,9 @@ def test_an_unlocated_village_keeps_its_name_and_no_coordinates():
 
 def test_a_protest_that_turns_violent_is_one_violent_demonstration_fr():
     text = (
-        "Une manifestation contre la vie chère a été dispersée mercredi à Niamey par la police.\n\n"
-        "La manifestation a dégénéré très rapidement : des pierres lancées par les manifestants ont "
-        "répondu aux gaz lacrymogènes."
+        "Une manifestation contre la hausse du carburant a été dispersée mercredi à Niamey par la police.\n\n"
+        "La manifestation a vite dégénéré : les manifestants ont lancé des pierres en réponse "
+        "aux gaz lacrymogènes."
     )
     (event,) = _events(text, "fr", date(2021, 12, 2))
     assert event.sub_event_type == "Violent demonstration"
@@ -63,9 +63,9 @@ def test_a_protest_that_turns_violent_is_one_violent_demonstration_fr():
     [
         # force against a stone-throwing crowd: the crowd rioted
         ("en", date(2021, 5, 26),
-         "A protester died after being shot as clashes erupted between demonstrators and security "
-         "forces in Baghdad, officials said. Security forces used live ammunition after protesters "
-         "began throwing stones.", "Violent demonstration"),
+         "One demonstrator was killed by gunfire as clashes broke out between protesters and security "
+         "forces in Baghdad, medics said. Police fired live rounds after the crowd "
+         "started hurling stones.", "Violent demonstration"),
         # live fire on a peaceful march
         ("fr", date(2020, 11, 19),
          "La police a dispersé mercredi une manifestation de l'opposition à Bamako.\n\n"
@@ -82,7 +82,7 @@ def test_a_toll_per_village_beats_the_total_for_both_en():
     text = (
         "Gunmen attacked the villages of Zorokoumbé and Tindirma 2 on Monday evening, killing at "
         "least 41 people in central Mali, a local official said.\n\n"
-        "In Zorokoumbé, 24 people were killed. Another 17 died in Tindirma 2."
+        "In Zorokoumbé, 24 people were killed. A further 17 died in Tindirma 2."
     )
     events = _events(text, "en", date(2019, 6, 18))
     tolls = {e.location: e.fatalities for e in events}
@@ -98,8 +98,8 @@ def test_a_total_for_several_villages_is_split_evenly_fr():
 
 def test_a_named_group_claim_makes_it_actor1_but_not_a_generic_one_fr():
     text = (
-        "Des hommes armés ont attaqué dimanche le camp militaire de Sokolo, tuant 20 soldats.\n\n"
-        "L'attaque a été revendiquée lundi par le Groupe de soutien à l'islam et aux musulmans (GSIM)."
+        "Des hommes armés ont attaqué dimanche le camp militaire de Léré, au Mali, tuant 12 soldats.\n\n"
+        "Le Groupe de soutien à l'islam et aux musulmans (GSIM) a revendiqué l'attaque lundi."
     )
     (event,) = _events(text, "fr", date(2020, 1, 28))
     assert event.actor1 == "JNIM: Group for Support of Islam and Muslims"
@@ -108,7 +108,7 @@ def test_a_named_group_claim_makes_it_actor1_but_not_a_generic_one_fr():
 
 
 def test_the_adjective_armee_is_not_the_army_fr():
-    text = "Au moins 26 civils ont été tués lundi dans une attaque armée des rebelles ADF à Beni, au Nord-Kivu."
+    text = "Une quinzaine de civils ont été tués lundi lors d'une attaque armée imputée aux rebelles ADF à Butembo, au Nord-Kivu."
     (event,) = _events(text, "fr", date(2023, 10, 24))
     assert event.sub_event_type == "Attack"
     assert event.actor1 == "ADF: Allied Democratic Forces"
@@ -118,7 +118,7 @@ def test_the_adjective_armee_is_not_the_army_fr():
 def test_a_group_blamed_only_for_an_old_incident_is_not_the_perpetrator_en():
     text = (
         "Unidentified gunmen attacked the village of Zorokoumbé in central Mali on Monday, killing 24 people.\n\n"
-        "In March, suspected Dogon militiamen killed more than 150 Fulani in central Mali."
+        "In April, suspected Dozo militiamen killed more than 40 herders in central Mali."
     )
     events = _events(text, "en", date(2019, 6, 18))
     assert [e.actor1 for e in events] == ["Unidentified Armed Group (Mali)"]
@@ -126,12 +126,12 @@ def test_a_group_blamed_only_for_an_old_incident_is_not_the_perpetrator_en():
 
 def test_the_victims_destination_and_a_neighbouring_country_do_not_place_the_attack_en():
     text = (
-        "Militants attacked a bus in Wajir County on Friday, killing eight people.\n\n"
-        "The victims included police officers who were returning to their stations in Elwak and Mandera. "
-        "The attack took place in the areas bordering Somalia."
+        "Militants ambushed a lorry in Isiolo County on Friday, killing six people.\n\n"
+        "Among the dead were teachers who were heading back to their schools in Marsabit and Moyale. "
+        "The ambush happened in a district along the border with Somalia."
     )
     events = _events(text, "en", date(2019, 12, 7))
-    assert [(e.location, e.country) for e in events] == [("Wajir", "Kenya")]
+    assert [(e.location, e.country) for e in events] == [("Isiolo", "Kenya")]
 
 
 def test_a_weekday_that_contradicts_its_date_lowers_the_precision():
@@ -145,8 +145,8 @@ def test_a_weekday_that_contradicts_its_date_lowers_the_precision():
 
 def test_a_foreign_town_inside_a_company_name_does_not_place_the_attack_en():
     text = (
-        "Gunmen attacked a bus in Wajir County, Kenya, on Friday, killing ten people.\n\n"
-        "The gunmen shot dead passengers of the bus, registered under Medina Sacco, police said."
+        "Gunmen attacked a lorry in Isiolo County, Kenya, on Friday, killing seven people.\n\n"
+        "The gunmen shot dead the passengers of the lorry, owned by Medina Freight, police said."
     )
     events = _events(text, "en", date(2019, 12, 7))
     assert {e.country for e in events} == {"Kenya"}
@@ -189,8 +189,8 @@ def test_an_unknown_locality_after_an_elided_de_is_the_place_fr():
     "lang,text",
     [
         ("fr",
-         "La police a tiré des gaz lacrymogènes dimanche pour disperser des manifestants réunis à "
-         "Gao, au lendemain de violentes émeutes dans la ville.\n\n"
+         "Les forces de l'ordre ont fait usage de gaz lacrymogènes dimanche pour disperser des manifestants "
+         "rassemblés à Gao, au lendemain de violentes émeutes dans la ville.\n\n"
          "Samedi, des manifestations contre la hausse des prix ont fait trois morts à Gao, où des "
          "groupes ont incendié des commerces."),
         ("en",
@@ -215,8 +215,8 @@ def test_a_recalled_incident_the_article_then_tells_is_an_event(lang, text):
     "lang,text",
     [
         ("fr",
-         "Une cinquantaine de militants de l'opposition ont été arrêtés dimanche à Gao, alors qu'ils "
-         "préparaient le retour de leur chef, en exil depuis la répression il y a un an d'une "
+         "Une trentaine de partisans de l'opposition ont été arrêtés dimanche à Gao, alors qu'ils "
+         "préparaient l'arrivée de leur dirigeant, en exil depuis la dispersion il y a deux ans d'une "
          "manifestation contre la junte."),
         ("en",
          "About fifty opposition activists were arrested on Sunday in Gao as they prepared the return "
@@ -232,7 +232,7 @@ def test_an_incident_recalled_from_long_ago_does_not_type_the_sentence(lang, tex
 def test_an_actor_named_like_a_foreign_village_does_not_set_the_country():
     # "FAMa" (the Malian army) is also Fama, a village in Brazil
     text = (
-        "Les FAMa ont repoussé lundi une attaque contre leur camp de Tessalit.\n\n"
+        "Les FAMa ont repoussé lundi une attaque contre leur camp de Ténenkou.\n\n"
         "Selon les FAMa, les assaillants ont pris la fuite. Les FAMa ont renforcé leur dispositif."
     )
     (event,) = _events(text, "fr", date(2023, 10, 10))
@@ -243,12 +243,12 @@ def test_an_actor_named_like_a_foreign_village_does_not_set_the_country():
     "lang,text",
     [
         # the only incident the article places is denied: its placeless sentences are about it
-        ("fr", "Lundi 9 octobre, de fausses informations circulent sur les réseaux sociaux annonçant "
-               "qu'un convoi est tombé dans une embuscade à Gao. Il est important de ne pas démoraliser "
-               "les troupes engagées sur le théâtre des opérations."),
+        ("fr", "Ce lundi, de fausses informations se propagent sur Internet affirmant "
+               "qu'un convoi est tombé dans une embuscade à Gao. Il ne faut pas saper le moral "
+               "des soldats déployés sur le terrain."),
         # a trend, not an incident
-        ("en", "The crisis is spreading south. Thus, violent incidents and terrorist attacks are crossing "
-               "the porous borders into the coastal states."),
+        ("en", "The unrest is moving west. Kidnappings and armed attacks are spreading "
+               "across the frontier into the lowland provinces."),
         ("fr", "La crise s'étend vers le sud. Les attaques se multiplient dans les pays côtiers."),
     ],
 )
@@ -272,11 +272,11 @@ def test_the_capital_without_its_name_is_the_countrys_capital(lang, text, town):
 
 def test_where_a_source_was_reached_is_not_the_place_and_an_attacked_village_is():
     text = (
-        "Deux kamikazes se sont fait exploser mercredi dans la région de l'Extrême-Nord du Cameroun.\n\n"
-        "\"La région a été confrontée à deux tentatives d'attentat\", a indiqué le gouverneur, joint "
+        "Deux kamikazes se sont fait exploser jeudi dans l'Extrême-Nord camerounais.\n\n"
+        "\"Nous avons déjoué deux tentatives d'attentat\", a déclaré le préfet, joint "
         "depuis Yaoundé.\n\n"
-        "La première tentative a visé Zigué, vers la frontière nigériane. La deuxième tentative "
-        "d'attentat a été enregistrée à Mora."
+        "La première tentative a visé Zigué, près de la frontière avec le Nigeria. La deuxième "
+        "tentative d'attentat s'est produite à Mora."
     )
     events = _events(text, "fr", date(2017, 1, 12))
     places = sorted(e.location for e in events)
@@ -288,13 +288,13 @@ def test_where_a_source_was_reached_is_not_the_place_and_an_attacked_village_is(
     "lang,text",
     [
         ("fr",
-         "Dans un communiqué rendu public le 9 mars, une ONG a révélé un viol de masse commis par des "
-         "hommes armés sur une dizaine de femmes à Bossangoa.\n\n"
-         "Ce viol de masse a été commis le 17 février, selon les témoignages des femmes."),
+         "Dans une note publiée le 9 mars, une association a dénoncé le viol collectif de huit femmes "
+         "par des miliciens à Bouar.\n\n"
+         "Ce viol a eu lieu le 17 février, selon les victimes."),
         ("en",
-         "In a statement released on March 9, an NGO revealed a mass rape committed by gunmen against "
-         "about ten women in Bossangoa.\n\n"
-         "The rape took place on February 17, according to the women's testimonies."),
+         "In a note published on March 9, an association denounced the gang rape of eight women "
+         "by militiamen in Bouar.\n\n"
+         "The rape took place on February 17, according to the victims."),
     ],
 )
 def test_a_statement_day_does_not_date_the_incident_an_anaphor_dates(lang, text):
@@ -315,22 +315,22 @@ def test_plural_mentions_of_an_unplaced_incident_still_make_one_event():
 
 def test_an_anaphor_that_gives_the_day_dates_the_incident():
     text = (
-        "An attack by gunmen on a bus in Wajir country has killed eight people. The statement released "
-        "by the police on December 6 had not given the number of casualties in the attack."
+        "An attack by gunmen on a lorry in Isiolo County has killed six people. The statement issued by the "
+        "police on December 6 had not given the toll of the attack."
     )
     (event,) = _events(text, "en", date(2019, 12, 7))
     assert event.event_date == date(2019, 12, 6)
-    assert event.location == "Wajir"
+    assert event.location == "Isiolo"
 
 
 def test_a_summary_of_another_country_and_day_does_not_join_the_incident_en():
     text = (
-        "A drone strike hit a car in the Iraqi town of Kirkuk on Wednesday, killing three militants.\n\n"
-        "The February 3 strikes were in retaliation for an attack that killed three soldiers in Jordan."
+        "A drone struck a pickup truck in the Iraqi city of Kirkuk on Wednesday, killing two fighters.\n\n"
+        "The January 28 raids were a response to an attack that killed four soldiers in Syria."
     )
     (event,) = _events(text, "en", date(2024, 2, 8))
     assert event.location == "Kirkuk"
-    assert not any("retaliation" in t for t in _evidence(event))
+    assert not any("response" in t for t in _evidence(event))
 
 
 def test_the_next_sentence_places_an_incident_it_points_back_at_fr():
@@ -347,10 +347,10 @@ def test_the_next_sentence_places_an_incident_it_points_back_at_fr():
 
 def test_an_incident_placed_only_by_a_distance_from_the_capital_is_coded_to_the_article_area_en():
     text = (
-        "At least 30 people were killed by a military drone strike that mistakenly targeted a "
-        "religious celebration on Sunday.\n\n"
-        "The village, which sits about 100 miles from the capital Abuja, came under attack at night.\n\n"
-        "The president ordered an investigation into the incident in Kaduna State."
+        "Some 20 villagers were killed by an army drone strike that wrongly hit a "
+        "wedding party on Sunday.\n\n"
+        "The hamlet, which lies some 150 miles from the capital Abuja, was struck after dark.\n\n"
+        "The governor announced an inquiry into the incident in Kaduna State."
     )
     (event,) = _events(text, "en", date(2023, 12, 4))
     assert event.location != "Abuja"  # a yardstick, not the place
@@ -361,29 +361,29 @@ def test_an_incident_placed_only_by_a_distance_from_the_capital_is_coded_to_the_
 
 def test_a_later_sentence_that_names_the_site_hit_places_the_incident_fr():
     text = (
-        "Un camp militaire a essuyé plusieurs tirs d'obus mardi dans le nord-est du Mali, a-t-on appris "
-        "auprès de la mission de l'ONU.\n\n"
-        "Le camp de Tessalit abrite des Casques bleus et des soldats maliens."
+        "Un camp militaire a été visé par des tirs d'obus jeudi dans le nord du Niger, selon "
+        "une source sécuritaire.\n\n"
+        "Le camp de Bilma accueille des soldats nigériens et leurs familles."
     )
-    (event,) = _events(text, "fr", date(2020, 7, 8))
+    (event,) = _events(text, "fr", date(2020, 7, 10))
     assert event.sub_event_type == "Shelling/artillery/missile attack"
-    assert event.location == "Tessalit"
+    assert event.location == "Bilma"
     assert "named in a later sentence" in event.provenance["location"].reason
 
 
 def test_a_later_site_of_another_kind_does_not_place_the_incident_en():
     text = (
-        "A military camp came under mortar fire on Tuesday in north-eastern Mali, the UN mission said.\n\n"
-        "The market in Tessalit reopened on Wednesday."
+        "A military camp came under mortar fire on Thursday in northern Niger, a security source said.\n\n"
+        "The market in Bilma reopened on Friday."
     )
-    (event,) = _events(text, "en", date(2020, 7, 8))
-    assert event.location != "Tessalit"
+    (event,) = _events(text, "en", date(2020, 7, 10))
+    assert event.location != "Bilma"
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("fr", "Le Hezbollah a affirmé avoir tiré mardi des dizaines de roquettes sur Kiryat Shmona, dans le nord "
+    ("fr", "Le Hezbollah a dit avoir lancé jeudi une trentaine de roquettes sur Safed, dans le nord "
            "d'Israël.\n\nDes factions palestiniennes ont aussi revendiqué des attaques contre Israël."),
-    ("en", "Hezbollah said it fired dozens of rockets at Kiryat Shmona in northern Israel on Tuesday.\n\n"
+    ("en", "Hezbollah said it launched some thirty rockets at Safed in northern Israel on Thursday.\n\n"
            "Palestinian factions also claimed attacks on Israel."),
 ])
 def test_attacks_added_by_also_are_not_evidence_of_the_incident(lang, text):
@@ -394,24 +394,24 @@ def test_attacks_added_by_also_are_not_evidence_of_the_incident(lang, text):
 
 def test_one_more_attack_that_adds_nothing_is_not_evidence_fr():
     text = (
-        "Des hommes armés ont attaqué vendredi les habitants de Tola, un village du nord du Togo, tuant "
-        "dix personnes.\n\n"
-        "Une attaque de plus, que le gouvernement a préféré ne pas rendre publique."
+        "Des hommes armés ont attaqué vendredi les habitants de Dapaong, une ville du nord du Togo, tuant "
+        "six personnes.\n\n"
+        "Une attaque de plus, que les autorités ont choisi de taire."
     )
     (event,) = _events(text, "fr", date(2023, 2, 12))
-    assert event.fatalities == 10
-    assert not any("rendre publique" in t for t in _evidence(event))
+    assert event.fatalities == 6
+    assert not any("taire" in t for t in _evidence(event))
 
 
 def test_an_incident_told_after_the_lead_and_days_older_is_a_recap_fr():
     text = (
-        "Le village de Tin-Akoff, dans la province de l'Oudalan, a fait l'objet d'une attaque terroriste "
-        "samedi. Au moins trois civils ont été tués, a déclaré une source sécuritaire. "
-        "Le 3 mai, au moins 25 personnes ont été tuées dans l'attaque d'un village de Kodyel, dans l'Est du pays."
+        "Le village de Sambonaye, dans la province du Séno, a été la cible d'une attaque jihadiste "
+        "samedi. Quatre civils ont été tués, selon une source locale. "
+        "Le 3 mai, une vingtaine d'habitants ont été tués lors d'un raid contre le village de Tazor, dans l'Est du pays."
     )
     (event,) = _events(text, "fr", date(2021, 5, 9))
-    assert event.location == "Tin-Akoff"
-    assert event.fatalities == 3
+    assert event.location == "Sambonaye"
+    assert event.fatalities == 4
 
 
 def test_an_incident_of_the_day_before_the_lead_is_not_a_recap_en():
@@ -425,8 +425,8 @@ def test_an_incident_of_the_day_before_the_lead_is_not_a_recap_en():
 
 def test_towns_listed_with_a_known_one_are_looked_up_en():
     text = (
-        "Islamic State militants attacked militia positions on Friday in rural parts of Salah ad Din, "
-        "specifically in Tikrit, Samarra, al-Dur and Balad, Iraqi media reported."
+        "Islamic State fighters raided militia posts on Friday across rural Salah ad Din, "
+        "namely in Balad, Samarra, al-Hadra and Tikrit, local media said."
     )
     events = _events(text, "en", date(2020, 5, 2))
     by_place = {e.location: e for e in events}
@@ -437,19 +437,19 @@ def test_towns_listed_with_a_known_one_are_looked_up_en():
 
 def test_a_voice_that_only_suggests_a_motive_is_not_evidence_fr():
     text = (
-        "Une attaque terroriste a fait neuf morts jeudi sur l'axe Markoye-Tokabangou, dans la province de l'Oudalan.\n\n"
+        "Une attaque jihadiste a fait sept morts jeudi sur l'axe Sambonaye-Tazor, dans la province du Séno.\n\n"
         "Selon le communiqué du gouverneur, cette attaque aurait ciblé une communauté en particulier."
     )
     (event,) = _events(text, "fr", date(2021, 2, 19))
-    assert event.fatalities == 9
+    assert event.fatalities == 7
     assert not any("communauté" in t for t in _evidence(event))
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("fr", "Quatre personnes ont été tuées vendredi à Tyr, au Liban-Sud, dans l'explosion d'un meuble piégé.\n\n"
-           "Une des victimes était en train de déblayer les décombres de sa maison."),
-    ("en", "Four people were killed on Friday in Tyre, south Lebanon, when a booby-trapped chair exploded.\n\n"
-           "One of the victims was clearing the rubble of his house."),
+    ("fr", "Quatre personnes ont été tuées samedi à Sidon, au Liban-Sud, dans l'explosion d'un colis piégé.\n\n"
+           "L'une des victimes nettoyait les décombres de son magasin."),
+    ("en", "Four people were killed on Saturday in Sidon, south Lebanon, when a booby-trapped parcel exploded.\n\n"
+           "One of the victims was clearing the rubble of his shop."),
 ])
 def test_a_sentence_about_one_of_the_victims_adds_nothing(lang, text):
     (event,) = _events(text, lang, date(2025, 2, 8))
@@ -459,10 +459,32 @@ def test_a_sentence_about_one_of_the_victims_adds_nothing(lang, text):
 
 def test_an_anaphor_dated_the_morning_after_stays_with_the_night_incident_fr():
     text = (
-        "Le village de Tin-Akoff a fait l'objet d'une attaque terroriste dans la nuit de samedi à dimanche. "
-        "Au moins trois civils ont été tués par des assaillants.\n\n"
-        "Les victimes sont toutes des hommes et deux personnes étaient toujours portées disparues ce matin (dimanche), "
-        "a affirmé un élu local."
+        "Le village de Sambonaye a été la cible d'une attaque jihadiste dans la nuit de samedi au dimanche. "
+        "Quatre civils ont été tués par les assaillants.\n\n"
+        "Toutes les victimes étaient des cultivateurs et un blessé manquait toujours à l'appel ce matin (dimanche), "
+        "a affirmé un conseiller municipal."
     )
     events = _events(text, "fr", date(2021, 5, 9))
     assert len(events) == 1
+
+
+@pytest.mark.xfail(reason="generalization gap: an indefinite statement ('A police statement issued on…') "
+                          "does not pass its day to the anaphor", strict=False)
+def test_known_gap_an_indefinite_statement_gives_the_anaphor_its_day():
+    text = (
+        "An attack by gunmen on a lorry in Isiolo County has killed six people. A police statement issued "
+        "on December 6 had not given the toll of the attack."
+    )
+    (event,) = _events(text, "en", date(2019, 12, 7))
+    assert event.event_date == date(2019, 12, 6)
+
+
+@pytest.mark.xfail(reason="generalization gap: a claim by an abbreviation followed by the full name in "
+                          "brackets is read as a mention of the group, not as its claim", strict=False)
+def test_known_gap_a_claim_by_an_abbreviated_group_is_a_claim_fr():
+    text = (
+        "Des hommes armés ont attaqué dimanche le camp militaire de Léré, au Mali, tuant 12 soldats.\n\n"
+        "L'attaque a été revendiquée lundi soir par le GSIM (Groupe de soutien à l'islam et aux musulmans)."
+    )
+    (event,) = _events(text, "fr", date(2020, 1, 28))
+    assert event.provenance["actor1"].method == "actor:claim"

@@ -1,0 +1,269 @@
+"""Error breakdown tests (issue 16): each miss and false event gets its one reason, the sub-type
+confusion counts matched pairs, the share of events without a country, and `eval --breakdown`.
+Hand-made gold around invented places."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from typer.testing import CliRunner
+
+import eventwire.evaluate.cli_eval as cli_eval
+from eventwire.cli import app
+from eventwire.evaluate.breakdown import (
+    FALSE_EVENT_REASONS,
+    MISS_REASONS,
+    breakdown,
+    miss_reason,
+)
+from eventwire.evaluate.cli_eval import eval_command
+from eventwire.evaluate.scorer import aggregate, run_eval, score_article
+from tests.evaluate.test_scorer import (
+    article,
+    as_prediction,
+    gold_as_predictions,
+    gold_event,
+    gold_line,
+    moved_north,
+    write_gold,
+)
+
+BACKGROUND = "En 2019, une attaque avait fait des dizaines de morts dans la région."
+
+
+def misses_of(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[str, int]:
+    summary = aggregate([score_article(article("a", gold), predicted)])
+    return {r: n for r, n in breakdown(summary).misses.items() if n}
+
+
+# Missed gold events ----------------------------------------------------------------------------
+
+
+def test_miss_without_any_prediction_is_no_prediction():
+    assert misses_of([gold_event()], []) == {"no_prediction": 1}
+
+
+def test_two_gold_events_collapsed_into_one_prediction_is_under_split():
+    attack = gold_event()
+    clash = gold_event(event_type="Battles", sub_event_type="Armed clash", latitude=14.55)
+    # One prediction compatible with both: it goes to the attack, the clash is left over.
+    assert misses_of([attack, clash], [as_prediction(attack)]) == {"under_split": 1}
+
+
+def test_prediction_with_another_or_no_country_is_wrong_country():
+    gold = gold_event()
+    assert misses_of([gold], [as_prediction(gold, country=None)]) == {"wrong_country": 1}
+    assert misses_of([gold], [as_prediction(gold, country="Niger")]) == {"wrong_country": 1}
+    for country, none in ((None, 1), ("Niger", 0)):
+        predicted = [as_prediction(gold, country=country)]
+        summary = aggregate([score_article(article("a", [gold]), predicted)])
+        assert breakdown(summary).wrong_country_none == none
+
+
+def test_prediction_same_country_and_day_but_far_is_too_far():
+    gold = gold_event(geo_precision=1)  # 50 km tolerance
+    assert misses_of([gold], [as_prediction(moved_north(gold, 120))]) == {"too_far": 1}
+    unplaced = as_prediction(gold, latitude=None, longitude=None, location="Elsewhere")
+    assert misses_of([gold], [unplaced]) == {"too_far": 1}
+
+
+def test_prediction_same_country_and_place_but_other_date_is_wrong_day():
+    gold = gold_event()  # time_precision 1: one day of tolerance
+    assert misses_of([gold], [as_prediction(gold, event_date="2024-02-20")]) == {"wrong_day": 1}
+    assert misses_of([gold], [as_prediction(gold, event_date=None)]) == {"wrong_day": 1}
+
+
+def test_prediction_off_on_two_criteria_is_other():
+    gold = gold_event()
+    far_and_late = as_prediction(moved_north(gold, 300), event_date="2024-02-20")
+    other_country_and_day = as_prediction(gold, country="Niger", event_date="2024-02-20")
+    assert misses_of([gold], [far_and_late]) == {"other": 1}
+    assert misses_of([gold], [other_country_and_day]) == {"other": 1}
+
+
+def test_miss_reasons_follow_the_documented_order():
+    gold = gold_event()
+    no_country = as_prediction(gold, country=None)
+    far = as_prediction(moved_north(gold, 120))
+    late = as_prediction(gold, event_date="2024-02-20")
+    assert miss_reason(gold, (late, far, no_country)) == "wrong_country"
+    assert miss_reason(gold, (late, far)) == "too_far"
+    assert miss_reason(gold, (late,)) == "wrong_day"
+
+
+def test_every_miss_gets_exactly_one_reason():
+    gold = [gold_event(), gold_event(event_date="2024-03-01", location="Kelbaville", latitude=13.9)]
+    a = article("a", gold)
+    b = article("b", [gold_event()])
+    summary = aggregate(
+        [score_article(a, [as_prediction(gold[0], country=None)]), score_article(b, [])]
+    )
+    result = breakdown(summary)
+    assert tuple(result.misses) == tuple(MISS_REASONS)
+    assert sum(result.misses.values()) == summary.misses == 3
+
+
+# False events ------------------------------------------------------------------------------------
+
+
+def test_false_events_by_reason():
+    gold = gold_event()
+    not_events = [{"evidence": BACKGROUND, "why": "background"}]
+    with_not_event = article("a", [gold], not_events=not_events)
+    old = as_prediction(
+        gold_event(event_date="2019-06-01", location="Kelbaville", evidence=[BACKGROUND]), "p-old"
+    )
+    extra = as_prediction(moved_north(gold, 300), "p-extra")
+    quiet = article("quiet", [], text="Le marché de Kelbaville a rouvert mardi.")
+    summary = aggregate(
+        [
+            score_article(with_not_event, [as_prediction(gold), old, extra]),
+            score_article(quiet, [as_prediction(gold, "p-quiet")]),
+        ]
+    )
+    result = breakdown(summary)
+    assert tuple(result.false_events) == tuple(FALSE_EVENT_REASONS)
+    assert result.false_events == {
+        "not_event_overlap": 1,
+        "extra_in_event_document": 1,
+        "document_without_events": 1,
+    }
+    assert result.extra_beside_a_miss == 0  # the article's gold event is matched
+    assert sum(result.false_events.values()) == summary.false_events
+
+
+def test_false_event_in_article_with_only_optional_gold_is_extra():
+    optional = gold_event(optional=True)
+    stray = as_prediction(moved_north(optional, 300))
+    summary = aggregate([score_article(article("a", [optional]), [stray])])
+    assert breakdown(summary).false_events["extra_in_event_document"] == 1
+
+
+def test_extra_event_beside_a_miss_is_counted():
+    gold = gold_event()
+    summary = aggregate([score_article(article("a", [gold]), [as_prediction(gold, country=None)])])
+    result = breakdown(summary)
+    assert result.false_events["extra_in_event_document"] == result.extra_beside_a_miss == 1
+
+
+# Sub-type confusion and events without a country ----------------------------------------------
+
+
+def test_sub_type_confusion_over_matched_pairs():
+    attack = gold_event()
+    clash = gold_event(
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        event_date="2024-03-01",
+        location="Kelbaville",
+        latitude=13.9,
+    )
+    strike = gold_event(
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        acceptable_sub_event_types=["Shelling/artillery/missile attack"],
+        event_date="2024-02-25",
+        location="Sorbaville",
+        latitude=15.3,
+    )
+    predictions = [
+        as_prediction(attack, "p0", event_type="Battles", sub_event_type="Armed clash"),
+        as_prediction(clash, "p1"),
+        as_prediction(strike, "p2", sub_event_type="Shelling/artillery/missile attack"),
+    ]
+    second = gold_event(location="Tamaville", latitude=16.0, event_date="2024-02-15")
+    summary = aggregate(
+        [
+            score_article(article("a", [attack, clash, strike]), predictions),
+            score_article(
+                article("b", [second]),
+                [as_prediction(second, event_type="Battles", sub_event_type="Armed clash")],
+            ),
+        ]
+    )
+    result = breakdown(summary)
+    assert result.pairs == 4 and result.sub_type_agreeing == 2  # the acceptable one agrees
+    assert result.off_diagonal() == [("Attack", "Armed clash", 2)]
+    assert result.confusion[("Air/drone strike", "Shelling/artillery/missile attack")] == 1
+    matrix = result.as_dict()["sub_type_confusion"]["matrix"]
+    assert matrix["Attack"] == {"Armed clash": 2}
+    assert matrix["Armed clash"] == {"Armed clash": 1}
+    assert result.sub_type_agreeing == summary.fields.sub_event_type
+
+
+def test_share_of_predicted_events_without_a_country():
+    gold = gold_event()
+    predicted = [as_prediction(gold), as_prediction(gold, "p1", country=None)]
+    summary = aggregate(
+        [
+            score_article(article("a", [gold]), predicted),
+            score_article(article("b", []), [as_prediction(gold, "p2", country="")]),
+            score_article(article("c", [gold]), [as_prediction(gold, "p3")]),
+        ]
+    )
+    assert summary.without_country == 2 and summary.predicted == 4
+    assert summary.without_country_share == 0.5
+    assert summary.as_dict()["without_country_share"] == 0.5
+    assert aggregate([]).without_country_share == 0.0
+
+
+def test_recall_counts_matched_gold_not_articles_with_a_prediction():
+    gold = gold_event()
+    summary = aggregate([score_article(article("a", [gold]), [as_prediction(gold, country=None)])])
+    assert summary.articles_with_prediction == 1.0
+    assert summary.recall == 0.0
+    assert "coverage" not in summary.as_dict()
+
+
+# The command -------------------------------------------------------------------------------------
+
+
+def _gold_file(tmp_path):
+    return write_gold(
+        tmp_path,
+        [gold_line("a", [gold_event()]), gold_line("b", [gold_event(), gold_event(latitude=14.6)])],
+    )
+
+
+def _first_event_only(a):
+    return gold_as_predictions(a)[:1]
+
+
+def test_eval_command_breakdown_tables_and_json(tmp_path, capsys):
+    code = eval_command(
+        _gold_file(tmp_path), False, True, show_breakdown=True, extractor=_first_event_only
+    )
+    out = capsys.readouterr().out
+    result = json.loads(out.strip().splitlines()[-1])
+    assert code == 0
+    assert result["breakdown"]["misses"]["under_split"] == 1
+    assert sum(result["breakdown"]["misses"].values()) == result["misses"] == 1
+    assert result["breakdown"]["sub_type_confusion"]["agreeing"] == 2
+    assert "missed gold events by reason" in out and "sub-event type confusion" in out
+
+
+def test_eval_command_without_breakdown_has_no_breakdown(tmp_path, capsys):
+    eval_command(_gold_file(tmp_path), False, True, extractor=_first_event_only)
+    out = capsys.readouterr().out
+    assert "breakdown" not in json.loads(out.strip().splitlines()[-1])
+    assert "by reason" not in out
+
+
+def test_cli_eval_breakdown_flag(tmp_path, monkeypatch):
+    def run_with_gold_predictions(path, extractor=None):
+        return run_eval(path, extractor=_first_event_only)
+
+    monkeypatch.setattr(cli_eval, "run_eval", run_with_gold_predictions)
+    result = CliRunner().invoke(app, ["eval", str(_gold_file(tmp_path)), "--breakdown", "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output.strip().splitlines()[-1])
+    assert summary["breakdown"]["misses"] == {
+        "no_prediction": 0,
+        "under_split": 1,
+        "wrong_country": 0,
+        "too_far": 0,
+        "wrong_day": 0,
+        "other": 0,
+    }
+    assert summary["recall"] == 2 / 3
