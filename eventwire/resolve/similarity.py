@@ -256,8 +256,9 @@ def _contains(region: Event, place: Event) -> bool:
     """Return whether `region`'s place is an administrative unit holding `place`'s place.
 
     Either it is region-level (geo_precision 3) in the same admin1, or its name is the other's
-    admin1 or admin2 ("in the Lanfara region" geocoded to the town of Lanfara), their admin1s not
-    disagreeing. The other must not be region-level too (two regions are compared by name and distance).
+    admin1 or admin2 ("in the Lanfara region" geocoded to the town of Lanfara), their admin1s
+    not disagreeing. The other must not be region-level too (two regions are compared by name
+    and distance).
     """
     if (place.geo_precision or 3) == 3 and (region.geo_precision or 3) == 3:
         return False
@@ -321,7 +322,7 @@ def _toll_range(event: Event) -> tuple[int, int]:
     toll = event.fatalities or 0
     low = event.fatalities_low if event.fatalities_low else toll
     high = event.fatalities_high if event.fatalities_high else toll
-    return min(low, toll) if toll > 0 else low, max(high, toll)
+    return (min(low, toll) if toll > 0 else low), max(high, toll)
 
 
 def actors_conflict(a: Event, b: Event) -> bool:

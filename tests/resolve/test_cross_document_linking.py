@@ -14,7 +14,7 @@ from eventwire.resolve.cross_document import combine_contributions, link_across_
 from eventwire.resolve.similarity import place_score, same_place_name, toll_score, type_score
 
 EN_TEXT = "Gunmen killed 12 villagers in an attack on Kassoumbe on Sunday, local officials said."
-FR_TEXT = "Quinze personnes ont été tuées dimanche dans des affrontements dans la région de Lanfara."
+FR_TEXT = "Lanfara : quinze morts dimanche lors d'affrontements, selon des sources locales."
 
 
 def account(doc: str, text: str, n: int = 0, **kw) -> Event:
@@ -127,9 +127,12 @@ def test_kindred_violent_types_are_weak_evidence_not_a_veto():
 
 
 def test_close_tolls_agree_and_a_stored_event_is_compared_by_its_range():
-    assert toll_score(account("a", EN_TEXT, fatalities=12), account("b", EN_TEXT, fatalities=14)) == 1.0
-    assert toll_score(account("a", EN_TEXT, fatalities=12), account("b", EN_TEXT, fatalities=40)) == 0.0
-    assert toll_score(account("a", EN_TEXT, fatalities=0), account("b", EN_TEXT, fatalities=0)) == 0.0
+    def told(doc: str, toll: int) -> Event:
+        return account(doc, EN_TEXT, fatalities=toll)
+
+    assert toll_score(told("a", 12), told("b", 14)) == 1.0
+    assert toll_score(told("a", 12), told("b", 40)) == 0.0
+    assert toll_score(told("a", 0), told("b", 0)) == 0.0
     stored = combine_contributions("a:0", [account("a", EN_TEXT, fatalities=12),
                                            account("b", FR_TEXT, fatalities=40)])
     assert stored.fatalities == 12  # ACLED's conservative toll...
