@@ -34,6 +34,7 @@ from eventwire.models import (
 )
 from eventwire.normalize.actors import canonicalize_actor, find_actor_mentions
 from eventwire.normalize.casualties import count_casualties
+from eventwire.normalize.doc_country import main_country, named_countries, other_evidence, place_evidence
 from eventwire.normalize.dates import TimeExpression, dates_a_statement, resolve_event_date
 from eventwire.normalize.gazetteer import load_gazetteer
 from eventwire.normalize.incident_place import (
@@ -67,6 +68,7 @@ class DocumentContext:
     anchor: Place | None = None  # the article's most mentioned area, to code unknown villages to
     not_locations: frozenset[int] = frozenset()  # starts of place mentions that name no location
     villages: frozenset[str] = frozenset()  # unknown localities the article introduces
+    named_isos: frozenset[str] = frozenset()  # countries named, themselves or by a division
 
 
 # "a bus travelling to Mandera", "un convoi en provenance de Gao": where a journey leads is not
@@ -180,19 +182,20 @@ def non_location_mentions(
 
 
 def document_context(document: Document, places: list[PlaceMention], times: list[TimeExpression], *, doc=None) -> DocumentContext:
-    """Return the shared context; the main country is the one most place mentions fall in."""
-    # the article's country: country names weigh double (a town may be a foreign namesake),
-    # datelines count once (they tell the region the correspondent covers)
+    """Return the shared context; the main country is the one with the most evidence: places,
+    state forces, nationality adjectives (normalize.doc_country)."""
     def find_actors(t: str) -> list:
         return [a for a in find_actor_mentions(t, lang=document.lang, country=None)
                 if a.span and a.span.end - a.span.start >= len(t) - 1]
 
-    counts: Counter = Counter()
-    for p in places:
-        if p.place is None or not p.place.iso or is_actor_name(p, find_actors):
-            continue
-        counts[(p.place.country, p.place.iso)] += 2 if p.place.feature in {"country", "admin1"} else 1
-    main = counts.most_common(1)[0][0] if counts else (None, None)
+    gazetteer = load_gazetteer()
+    actor_names = [(p.span.start, p.span.end) for p in places if is_actor_name(p, find_actors)]
+    # the places alone first, to tell a foreign town inside a name; then with the places named as
+    # something other than a location left out (normalize.doc_country)
+    others = other_evidence(document.text, places, lang=document.lang, gazetteer=gazetteer, skip=actor_names)
+    first = main_country(place_evidence(document.text, places, skip=actor_names), others)
+    not_locations = non_location_mentions(doc, places, lang=document.lang, main_iso=first[1], find_actors=find_actors)
+    main = main_country(place_evidence(document.text, places, not_locations=not_locations, skip=actor_names), others)
     places = sorted([*places, *capital_mentions(document.text, document.lang, main[1], places)],
                     key=lambda p: p.span.start)
     areas = Counter(
@@ -207,7 +210,11 @@ def document_context(document: Document, places: list[PlaceMention], times: list
         anchor = min(in_admin1, key=lambda pl: (0 if pl.feature == "admin1" else 1, -pl.population))
         anchor = replace(anchor, geo_precision=3) if anchor.feature != "admin1" else anchor
     elif main[1] is not None:
+        # no division or town of the country named: an unknown village there keeps its name and
+        # the country, with no coordinates (incident_place.derived_place)
         anchor = next((p.place for p in places if p.place is not None and p.place.iso == main[1] and p.place.feature == "country"), None)
+        country = gazetteer.country(main[1]) if anchor is None else None
+        anchor = candidate_place(country) if country is not None else anchor
     lead_date = None
     published = document.published
     lead_end = max(400, document.text.find("\n\n", 200))
@@ -219,13 +226,11 @@ def document_context(document: Document, places: list[PlaceMention], times: list
         if published is not None and 0 <= (published - t.value).days <= LEAD_DATE_MAX_DAYS:
             lead_date = t
             break
-    not_locations = non_location_mentions(
-        doc, places, lang=document.lang, main_iso=main[1],
-        find_actors=find_actors,
-    )
+    not_locations = non_location_mentions(doc, places, lang=document.lang, main_iso=main[1], find_actors=find_actors)
     return DocumentContext(document=document, places=tuple(places), times=tuple(times), main_country=main[0],
                            main_iso=main[1], lead_date=lead_date, anchor=anchor, not_locations=not_locations,
-                           villages=document_villages(document.text, tuple(places)))
+                           villages=document_villages(document.text, tuple(places)),
+                           named_isos=named_countries(document.text, places, not_locations=not_locations))
 
 
 def _alternation(phrases) -> str:
@@ -371,7 +376,7 @@ def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[Pla
     paragraph = sentence_places(Span(p_start, p_end, ""), usable, exclude=exclude)
     return choose_places(
         ctx.document.text, sentence, paragraph, candidates, main_iso=ctx.main_iso, document_anchor=ctx.anchor,
-        known=usable, villages=ctx.villages, resolve=_town_in(ctx.main_iso),
+        known=usable, villages=ctx.villages, resolve=_town_in(ctx.main_iso), named_isos=ctx.named_isos,
     )
 
 
