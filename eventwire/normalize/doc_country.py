@@ -7,14 +7,15 @@ village still needs one. The evidence, each with its weight:
   - the country named, or a town in it: 1 each; a hamlet (under SMALL_TOWN_POPULATION) only 0.5,
     for it may be the foreign namesake of a local village;
   - a state force of the country ("l'armée malienne", "FAMa"): 1, state forces fight at home;
-    a rebel group or militia the actor table places in a country: 0.5 (only a proper name or a
-    phrase with the nationality: "gendarmes" alone says nothing);
+    any other actor the table places in a country (a rebel group, a party, an electoral board):
+    0.5 (only a proper name or a phrase with the nationality: "gendarmes" alone says nothing);
   - a nationality adjective ("soldats nigériens", "the Syrian government"): 0.5; before a place
     noun ("a northern Syrian town", "un village burkinabè"): 1, it places something there.
 What never counts: the neighbour across a border ("près de la frontière du Niger"), a country
-named as a neighbour or destination ("proche du Mali", "fled to Chad"), a place
-named as something other than a location (the `not_locations`: "a UK-based monitor", a journey's
-origin, an actor's name), foreign forces (external_forces: the country they come from).
+named as a neighbour or destination ("proche du Mali", "fled to Chad"), the seat of a source
+("a UK-based monitor"), an actor's name, foreign forces (external_forces: the country they come
+from). Other places named as something other than a location (the `not_locations`: "the Kerou
+bus", a journey's origin) count half.
 """
 
 from __future__ import annotations
@@ -35,14 +36,15 @@ W_COUNTRY = 1.0
 W_TOWN = 1.0
 W_SMALL_TOWN = 0.5
 W_STATE_FORCES = 1.0
-W_ARMED_GROUP = 0.5
+W_DOMESTIC_ACTOR = 0.5
+W_NOT_LOCATION = 0.5  # a place modifying a noun or starting a journey ("the Kerou bus"): near the story
 W_DEMONYM = 0.5
 W_DEMONYM_PLACE = 1.0
 W_REPEAT = 0.25  # each further mention of the same place
 W_OTHERS = 0.25  # actors and adjectives beside places
 SMALL_TOWN_POPULATION = 1_000
 AREA_FEATURES = frozenset({"admin1", "admin2", "region"})
-ARMED_GROUP_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
+BASED_AFTER = re.compile(r"\s?-?\s?based\b", re.IGNORECASE)
 # relations under which a place says nothing of where the story is
 NOT_THE_STORY = frozenset({"border", "demonym", "in name", "document focus"})
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
@@ -88,10 +90,10 @@ def place_evidence(
     seen: set[tuple[str, str]] = set()
     for p in places:
         pl = p.place
-        if pl is None or not pl.iso or p.relation in NOT_THE_STORY or p.span.start in not_locations:
+        if pl is None or not pl.iso or p.relation in NOT_THE_STORY or any(a <= p.span.start < b for a, b in skip):
             continue
-        if any(a <= p.span.start < b for a, b in skip):
-            continue
+        if p.span.start in not_locations and BASED_AFTER.match(text, p.span.end):
+            continue  # "a UK-based monitor" is abroad
         if pl.feature in AREA_FEATURES:
             weight = W_AREA
         elif pl.feature == "country":
@@ -102,6 +104,8 @@ def place_evidence(
             weight = W_SMALL_TOWN
         else:
             weight = W_TOWN
+        if p.span.start in not_locations:
+            weight *= W_NOT_LOCATION
         # a place named again adds little: the story's country shows in the variety of its places
         counts[(pl.country, pl.iso)] += weight * (W_REPEAT if (pl.name, pl.iso) in seen else 1.0)
         seen.add((pl.name, pl.iso))
@@ -125,8 +129,8 @@ def other_evidence(
         taken.append((actor.span.start, actor.span.end))
         if actor.actor_type == "state_forces":
             weight = W_STATE_FORCES
-        elif actor.actor_type in ARMED_GROUP_TYPES:
-            weight = W_ARMED_GROUP
+        elif actor.actor_type != "external_forces":
+            weight = W_DOMESTIC_ACTOR
         else:
             continue
         iso = gazetteer.country_iso(actor.country)

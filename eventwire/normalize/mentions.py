@@ -37,6 +37,7 @@ from eventwire.normalize.casualties import count_casualties
 from eventwire.normalize.doc_country import main_country, named_countries, other_evidence, place_evidence
 from eventwire.normalize.dates import TimeExpression, dates_a_statement, resolve_event_date
 from eventwire.normalize.gazetteer import load_gazetteer
+from eventwire.normalize.missed_places import missed_place_mentions
 from eventwire.normalize.incident_place import (
     AREA_FEATURES,
     choose_places,
@@ -106,6 +107,7 @@ NAME_NOT_ORG_AFTER = re.compile(
 # A small town whose name is also an actor's ("FAMa", the Malian army, and Fama in Brazil) is
 # the actor when the whole mention is the actor's name.
 ACTOR_NAMESAKE_MAX_POP = 100_000
+LOCATIVE_RIGHT_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside)\s+$")
 
 
 def load_weapon_names() -> frozenset[str]:
@@ -176,6 +178,8 @@ def non_location_mentions(
         if tokens is None or lang != "en":
             continue
         root = tokens.root
+        if LOCATIVE_RIGHT_BEFORE.search(before):
+            continue  # "a protest in Kerou town hall", "shot at Kerou police station": still where
         if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() not in PLACE_HEAD_NOUNS:
             out.add(p.span.start)
     return frozenset(out)
@@ -190,6 +194,13 @@ def document_context(document: Document, places: list[PlaceMention], times: list
 
     gazetteer = load_gazetteer()
     actor_names = [(p.span.start, p.span.end) for p in places if is_actor_name(p, find_actors)]
+    # towns and divisions the entity recognizer missed ("protests in Kerou"), looked up in the
+    # country the recognized places and the actors point to
+    prior = main_country(place_evidence(document.text, places, skip=actor_names),
+                         other_evidence(document.text, places, lang=document.lang, gazetteer=gazetteer, skip=actor_names))
+    missed = missed_place_mentions(document.text, places, lang=document.lang, gazetteer=gazetteer,
+                                   main_iso=prior[1], is_name=lambda t: bool(find_actors(t)))
+    places = sorted([*places, *missed], key=lambda p: p.span.start)
     # the places alone first, to tell a foreign town inside a name; then with the places named as
     # something other than a location left out (normalize.doc_country)
     others = other_evidence(document.text, places, lang=document.lang, gazetteer=gazetteer, skip=actor_names)
