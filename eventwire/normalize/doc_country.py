@@ -147,6 +147,27 @@ def other_evidence(
     return counts
 
 
+def title_evidence(title: str | None, *, gazetteer: Gazetteer) -> Counter:
+    """Return the weight per (country name, ISO2) of the countries a headline names ("Kerou :
+    deux morts dans une attaque au Tchad"): W_COUNTRY each, once, unless named as a neighbour."""
+    counts: Counter = Counter()
+    if not title:
+        return counts
+    words = list(_WORD_RE.finditer(title))
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            if i + n > len(words):
+                continue
+            start, end = words[i].start(), words[i + n - 1].end()
+            if NEIGHBOUR_BEFORE.search(title[max(0, start - 30):start]):
+                continue
+            found = [c for c in gazetteer.candidates(title[start:end]) if c.feature == "country" and c.primary]
+            if found:
+                counts[(found[0].country, found[0].iso)] = W_COUNTRY
+                break
+    return counts
+
+
 def named_countries(
     text: str, places: Iterable[PlaceMention], *, not_locations: frozenset[int] = frozenset()
 ) -> frozenset[str]:

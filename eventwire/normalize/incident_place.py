@@ -195,7 +195,9 @@ def sentence_places(sentence: Span, places: tuple[PlaceMention, ...], *, exclude
 
 def _anchor(candidates: list[PlaceMention], main_iso: str | None) -> Place | None:
     """Return the most precise resolved place to code an unknown village to."""
-    resolved = [p for p in candidates if p.place is not None and (main_iso is None or p.place.iso == main_iso)]
+    # the neighbour across a border never places a village ("près de la frontière du Niger")
+    resolved = [p for p in candidates if p.place is not None and (main_iso is None or p.place.iso == main_iso)
+                and p.relation != "border"]
     if not resolved:
         return None
     best = min(resolved, key=lambda p: (p.place.geo_precision, FEATURE_RANK.get(p.place.feature, 2)))
@@ -300,7 +302,7 @@ def choose_places(
     # "the areas bordering Somalia", "près de la frontière nigérienne" in a story about another
     # country: the incident is on this side of the border
     candidates = [p for p in candidates if not (
-        p.relation == "border" and p.place is not None and main_iso is not None and p.place.iso != main_iso)]
+        p.relation == "border" and p.place is not None and (main_iso is None or p.place.iso != main_iso))]
     candidates = candidates + locative_names(text, sentence, candidates, known)
     candidates = sorted(candidates + village_mentions(text, sentence, villages, candidates), key=lambda p: p.span.start)
 

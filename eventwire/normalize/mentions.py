@@ -34,7 +34,7 @@ from eventwire.models import (
 )
 from eventwire.normalize.actors import canonicalize_actor, find_actor_mentions
 from eventwire.normalize.casualties import count_casualties
-from eventwire.normalize.doc_country import main_country, named_countries, other_evidence, place_evidence
+from eventwire.normalize.doc_country import main_country, named_countries, other_evidence, place_evidence, title_evidence
 from eventwire.normalize.dates import TimeExpression, dates_a_statement, resolve_event_date
 from eventwire.normalize.gazetteer import load_gazetteer
 from eventwire.normalize.missed_places import missed_place_mentions
@@ -194,16 +194,16 @@ def document_context(document: Document, places: list[PlaceMention], times: list
 
     gazetteer = load_gazetteer()
     actor_names = [(p.span.start, p.span.end) for p in places if is_actor_name(p, find_actors)]
-    # towns and divisions the entity recognizer missed ("protests in Kerou"), looked up in the
-    # country the recognized places and the actors point to
-    prior = main_country(place_evidence(document.text, places, skip=actor_names),
-                         other_evidence(document.text, places, lang=document.lang, gazetteer=gazetteer, skip=actor_names))
+    # actors, nationality adjectives and the headline (normalize.doc_country) ...
+    others = other_evidence(document.text, places, lang=document.lang, gazetteer=gazetteer, skip=actor_names)
+    others += title_evidence(document.title, gazetteer=gazetteer)
+    # ... tell where to look up the towns the entity recognizer missed ("protests in Kerou")
+    prior = main_country(place_evidence(document.text, places, skip=actor_names), others)
     missed = missed_place_mentions(document.text, places, lang=document.lang, gazetteer=gazetteer,
                                    main_iso=prior[1], is_name=lambda t: bool(find_actors(t)))
     places = sorted([*places, *missed], key=lambda p: p.span.start)
     # the places alone first, to tell a foreign town inside a name; then with the places named as
-    # something other than a location left out (normalize.doc_country)
-    others = other_evidence(document.text, places, lang=document.lang, gazetteer=gazetteer, skip=actor_names)
+    # something other than a location left out
     first = main_country(place_evidence(document.text, places, skip=actor_names), others)
     not_locations = non_location_mentions(doc, places, lang=document.lang, main_iso=first[1], find_actors=find_actors)
     main = main_country(place_evidence(document.text, places, not_locations=not_locations, skip=actor_names), others)
@@ -264,6 +264,11 @@ def load_capital_phrases() -> dict[str, re.Pattern[str]]:
 
 
 _NAME_OR_OF_AFTER = re.compile(r"\s*,?\s*(?:[A-ZÀ-Ý]|(?:de|du|des|d['’]|of)\s+(?:la\s+|l['’]|the\s+)?[A-ZÀ-Ý])")
+# "the capital of the area", "la capitale de la région": another division's capital, not the
+# nation's; "the capital of the country", "la capitale du pays" are the nation's
+_OF_OTHER_AFTER = re.compile(
+    r"\s+(?:of|de|du|des|d['’])\s*(?!(?:the\s+)?(?:country|nation)\b|pays\b|la\s+nation\b|l['’]\s*[ÉE]tat\b)\w",
+    re.IGNORECASE)
 
 
 def capital_mentions(text: str, lang: str, iso: str | None, places: list[PlaceMention]) -> list[PlaceMention]:
@@ -276,7 +281,8 @@ def capital_mentions(text: str, lang: str, iso: str | None, places: list[PlaceMe
     taken = [(p.span.start, p.span.end) for p in places]
     out = []
     for m in pattern.finditer(text):
-        if _NAME_OR_OF_AFTER.match(text, m.end()) or any(a < m.end() and m.start() < b for a, b in taken):
+        if _NAME_OR_OF_AFTER.match(text, m.end()) or _OF_OTHER_AFTER.match(text, m.end()) or any(
+                a < m.end() and m.start() < b for a, b in taken):
             continue
         # "dans la capitale soudanaise": another country's capital
         adjective = re.match(r"\s+([a-zà-ÿ-]+)", text[m.end():])

@@ -103,3 +103,11 @@ def test_a_domestic_party_counts_half_and_foreign_forces_nothing(gazetteer):
     counts = other_evidence("ODM supporters met Barkhane troops.", [], lang="en", gazetteer=gazetteer)
     assert counts[("Kenya", "KE")] == 0.5
     assert ("France", "FR") not in counts
+
+
+def test_a_headline_names_the_country(gazetteer):
+    from eventwire.normalize.doc_country import title_evidence
+
+    assert title_evidence("Chad: two killed in an attack on Kerou", gazetteer=gazetteer) == {("Chad", "TD"): 1.0}
+    assert not title_evidence("Two killed in an attack near Chad", gazetteer=gazetteer)
+    assert not title_evidence(None, gazetteer=gazetteer)

@@ -141,3 +141,14 @@ def test_choose_places_keeps_a_foreign_town_whose_country_the_article_names():
     places = choose_places(text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI,
                            named_isos=frozenset({"ML", "NI"}))
     assert [(p.place.name, p.place.iso) for p in places] == [("Tola", "NI")]
+
+
+def test_choose_places_never_codes_a_village_to_the_neighbour_across_a_border():
+    text = "Des hommes armés ont attaqué Kerou, près de la frontière du Niger."
+    niger = Place(name="Niger", country="Niger", iso="NE", latitude=13.5, longitude=2.1, feature="country",
+                  geo_precision=3, geonameid=2440476)
+    cands = [mention(text, "Kerou", None), PlaceMention(
+        span=Span(text.index("Niger"), text.index("Niger") + 5, "Niger"), name="Niger", place=niger,
+        method="ner", relation="border")]
+    places = choose_places(text, sentence(text), cands, cands, main_iso=None)
+    assert all(p.place is None or p.place.iso != "NE" for p in places)
