@@ -77,6 +77,22 @@ def _demonym_place(text: str, start: int, end: int, lang: str) -> bool:
     return bool(after) and (fold(after[0]) in nouns or fold(after[0]).rstrip("s") in nouns)
 
 
+def attributive_demonyms(text: str, places: Iterable[PlaceMention], *, lang: str, gazetteer: Gazetteer) -> frozenset[int]:
+    """Return the starts of place mentions that are nationality adjectives used before a noun
+    ("Chadian police forces", "Somali troops"): a division spelled like a nationality (a region
+    named after a people) is meant only before a place noun ("the Somali region")."""
+    out = set()
+    for p in places:
+        if p.place is None or p.place.feature == "country" or not gazetteer.demonym_country(p.span.text):
+            continue
+        nxt = _WORD_RE.match(text, p.span.end + 1) if text[p.span.end:p.span.end + 1] == " " else None
+        if nxt is None or not nxt.group()[:1].islower():
+            continue
+        if not _demonym_place(text, p.span.start, p.span.end, lang):
+            out.add(p.span.start)
+    return frozenset(out)
+
+
 def place_evidence(
     text: str, places: Iterable[PlaceMention], *, not_locations: frozenset[int] = frozenset(),
     skip: Iterable[tuple[int, int]] = (),

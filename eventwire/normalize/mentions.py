@@ -34,10 +34,16 @@ from eventwire.models import (
 )
 from eventwire.normalize.actors import canonicalize_actor, find_actor_mentions
 from eventwire.normalize.casualties import count_casualties
-from eventwire.normalize.doc_country import main_country, named_countries, other_evidence, place_evidence, title_evidence
 from eventwire.normalize.dates import TimeExpression, dates_a_statement, resolve_event_date
+from eventwire.normalize.doc_country import (
+    attributive_demonyms,
+    main_country,
+    named_countries,
+    other_evidence,
+    place_evidence,
+    title_evidence,
+)
 from eventwire.normalize.gazetteer import load_gazetteer
-from eventwire.normalize.missed_places import missed_place_mentions
 from eventwire.normalize.incident_place import (
     AREA_FEATURES,
     choose_places,
@@ -45,6 +51,7 @@ from eventwire.normalize.incident_place import (
     load_folded_words,
     sentence_places,
 )
+from eventwire.normalize.missed_places import missed_place_mentions
 from eventwire.normalize.places import candidate_place
 
 # Verbs whose subject defended against the incident rather than carried it out.
@@ -193,6 +200,9 @@ def document_context(document: Document, places: list[PlaceMention], times: list
                 if a.span and a.span.end - a.span.start >= len(t) - 1]
 
     gazetteer = load_gazetteer()
+    # "Somali police forces": a nationality, not the region spelled like it
+    adjectives = attributive_demonyms(document.text, places, lang=document.lang, gazetteer=gazetteer)
+    places = [p for p in places if p.span.start not in adjectives]
     actor_names = [(p.span.start, p.span.end) for p in places if is_actor_name(p, find_actors)]
     # actors, nationality adjectives and the headline (normalize.doc_country) ...
     others = other_evidence(document.text, places, lang=document.lang, gazetteer=gazetteer, skip=actor_names)

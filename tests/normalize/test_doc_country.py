@@ -111,3 +111,12 @@ def test_a_headline_names_the_country(gazetteer):
     assert title_evidence("Chad: two killed in an attack on Kerou", gazetteer=gazetteer) == {("Chad", "TD"): 1.0}
     assert not title_evidence("Two killed in an attack near Chad", gazetteer=gazetteer)
     assert not title_evidence(None, gazetteer=gazetteer)
+
+
+def test_a_nationality_before_a_noun_is_not_the_region_spelled_like_it(gazetteer):
+    from eventwire.normalize.doc_country import attributive_demonyms
+
+    region = _place("Chadian", "Niger", "NE", "admin1")
+    text = "Chadian police forces raided Kerou. Later the Chadian region was calm."
+    places = [mention(text, "Chadian", region), mention(text, "Chadian", region, nth=1)]
+    assert attributive_demonyms(text, places, lang="en", gazetteer=gazetteer) == frozenset({0})
