@@ -51,7 +51,7 @@ from eventwire.normalize.incident_place import (
     load_folded_words,
     sentence_places,
 )
-from eventwire.normalize.missed_places import missed_place_mentions
+from eventwire.normalize.missed_places import missed_place_mentions, site_places
 from eventwire.normalize.places import candidate_place
 
 # Verbs whose subject defended against the incident rather than carried it out.
@@ -217,8 +217,8 @@ def document_context(document: Document, places: list[PlaceMention], times: list
     first = main_country(place_evidence(document.text, places, skip=actor_names), others)
     not_locations = non_location_mentions(doc, places, lang=document.lang, main_iso=first[1], find_actors=find_actors)
     main = main_country(place_evidence(document.text, places, not_locations=not_locations, skip=actor_names), others)
-    places = sorted([*places, *capital_mentions(document.text, document.lang, main[1], places)],
-                    key=lambda p: p.span.start)
+    places = sorted([*site_places(places, gazetteer=gazetteer, main_iso=main[1]),
+                     *capital_mentions(document.text, document.lang, main[1], places)], key=lambda p: p.span.start)
     areas = Counter(
         p.place.admin1 for p in places
         if p.place is not None and p.relation not in ("dateline", "distance reference") and p.place.iso == main[1] and p.place.admin1

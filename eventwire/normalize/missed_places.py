@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from eventwire.extract.lexicon import fold
 from eventwire.models import PlaceMention, Span
 from eventwire.normalize.dates import load_time_lexicon
 from eventwire.normalize.gazetteer import Candidate, Gazetteer
-from eventwire.normalize.incident_place import load_not_places
+from eventwire.normalize.incident_place import load_folded_words, load_not_places
 from eventwire.normalize.places import candidate_place
 
 MISSED_MIN_POPULATION = 10_000
@@ -103,3 +104,37 @@ def _best(gazetteer: Gazetteer, name: str, main_iso: str | None) -> Candidate | 
     floor = UNIQUE_MIN_POPULATION if len({c.iso for c in found}) == 1 else MISSED_MIN_POPULATION
     known = [c for c in found if c.feature != "city" or c.population >= floor]
     return max(known, key=lambda c: (c.feature == "city", c.population)) if known else None
+
+
+def _site_name_re() -> re.Pattern[str]:
+    nouns = "|".join(sorted((re.escape(n) for n in load_folded_words("facility_nouns.yaml", what="nouns")),
+                            key=len, reverse=True))
+    return re.compile(
+        rf"^(?:(?:the|le|la|les|l['’])\s*)?(?:{nouns})s?(?:\s+(?:de\s+|d['’])?[a-zà-ÿ]+)?\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|of\s+)"
+        rf"(?P<after>.+)$|^(?P<before>.+?)\s+(?:{nouns})s?$",
+        re.IGNORECASE,
+    )
+
+
+def site_places(places: list[PlaceMention], *, gazetteer: Gazetteer, main_iso: str | None) -> list[PlaceMention]:
+    """Return `places` with the unresolved names of sites resolved to their town ("la prison de
+    Kerou", "le camp de réfugiés de Kerou", "Kerou market": Kerou, in the document's country first;
+    data/facility_nouns.yaml)."""
+    pattern = _site_name_re()
+    out = []
+    for p in places:
+        folded = fold(p.span.text)
+        m = pattern.match(folded) if p.place is None and len(folded) == len(p.span.text) else None
+        if m is None:
+            out.append(p)
+            continue
+        group = "after" if m.group("after") else "before"
+        start, end = m.start(group), m.end(group)
+        name = p.span.text[start:end]
+        found = _best(gazetteer, name, main_iso) if name[:1].isupper() else None
+        if found is None:
+            out.append(p)
+            continue
+        out.append(replace(p, place=candidate_place(found), method="site_town",
+                           reason=f"the site {p.span.text!r} is in {found.name}"))
+    return out

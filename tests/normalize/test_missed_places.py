@@ -45,3 +45,16 @@ def test_a_place_a_distance_is_given_from(gazetteer):
     text = "A bus hit a mine 12 km north of Kidal."
     found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None)
     assert [p.place.iso for p in found] == ["ML"]
+
+
+def test_a_site_named_after_its_town_is_placed_at_the_town(gazetteer):
+    from eventwire.models import PlaceMention, Span
+    from eventwire.normalize.missed_places import site_places
+
+    def unresolved(text: str) -> PlaceMention:
+        return PlaceMention(span=Span(0, len(text), text), name=text, place=None, method="ner")
+
+    found = site_places([unresolved("le camp de réfugiés de Kidal"), unresolved("Kidal market"),
+                         unresolved("la prison de Kerou")], gazetteer=gazetteer, main_iso="ML")
+    assert [(p.place and p.place.name, p.method) for p in found] == [
+        ("Kidal", "site_town"), ("Kidal", "site_town"), (None, "ner")]
