@@ -28,6 +28,9 @@ FEATURE_RANK = {
 # A foreign town smaller than this, in an article about another country, is a namesake of an
 # unknown local village (Yoro in Mali vs Yoro in Honduras); capitals and big cities stay.
 FOREIGN_NAMESAKE_MAX_POP = 200_000
+# ... and a foreign city smaller than this yields to a namesake in the article's country ("Palma"
+# in a story about Mozambique is the Mozambican town, not Palma de Mallorca)
+FAMOUS_CITY_POP = 1_000_000
 AREA_FEATURES = frozenset({"country", "admin1", "region", "admin2"})
 COORDINATION = re.compile(
     r"^\s*(,|;|et|and|ou|or|ainsi que|as well as)?\s*(,)?\s*(et|and)?\s*$", re.IGNORECASE
@@ -253,15 +256,18 @@ def _domestic(
     A name with namesakes means the one in the country the article is about: in a story about
     Togo, "Tola" is the Togolese village, not Tola in Nicaragua; when Togo has no Tola, it is a
     village the gazetteer lacks. Evidence for the foreign town: it is big (a capital or a city
-    of FOREIGN_NAMESAKE_MAX_POP), or the article names its country or one of its divisions
+    of FOREIGN_NAMESAKE_MAX_POP, or of FAMOUS_CITY_POP when the article's country has a namesake),
+    or the article names its country or one of its divisions
     ("rockets fired from Lebanon hit Metula, in northern Israel").
     """
     pl = p.place
     if (pl is None or main_iso is None or pl.iso == main_iso or pl.feature != "city"
-            or pl.population >= FOREIGN_NAMESAKE_MAX_POP or pl.iso in named_isos
+            or pl.population >= FAMOUS_CITY_POP or pl.iso in named_isos
             or pl.geonameid is None):  # the project's own supplement names known places
         return p
     home = resolve(p.span.text) if resolve is not None else None
+    if home is None and pl.population >= FOREIGN_NAMESAKE_MAX_POP:
+        return p
     if home is not None:
         return replace(p, place=home, method="domestic_namesake",
                        reason=f"{pl.name} ({pl.country}) is outside the article's country; "
@@ -314,7 +320,9 @@ def choose_places(
         return None
 
     # rule 2: a list of places
-    ordered = expand_list(text, sentence, candidates, resolve=resolve)
+    towns = (lambda name: town if (town := resolve(name)) is None or town.feature not in AREA_FEATURES else None
+             ) if resolve is not None else None
+    ordered = expand_list(text, sentence, candidates, resolve=towns)
     best: list[PlaceMention] = []
     run: list[PlaceMention] = []
     for p in ordered:

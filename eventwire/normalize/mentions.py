@@ -403,17 +403,20 @@ def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[Pla
     paragraph = sentence_places(Span(p_start, p_end, ""), usable, exclude=exclude)
     return choose_places(
         ctx.document.text, sentence, paragraph, candidates, main_iso=ctx.main_iso, document_anchor=ctx.anchor,
-        known=usable, villages=ctx.villages, resolve=_town_in(ctx.main_iso), named_isos=ctx.named_isos,
+        known=usable, villages=ctx.villages, resolve=_town_in(ctx.main_iso, areas=True), named_isos=ctx.named_isos,
     )
 
 
-def _town_in(iso: str | None):
-    """Return a lookup of a town or village by name in one country (the most populous namesake)."""
+def _town_in(iso: str | None, *, areas: bool = False):
+    """Return a lookup of a town or village by name in one country (the most populous namesake);
+    with `areas`, a division of that name when no town has it."""
     if iso is None:
         return None
 
     def resolve(name: str) -> Place | None:
-        found = [c for c in load_gazetteer().candidates(name, country=iso) if c.feature not in AREA_FEATURES]
+        every = load_gazetteer().candidates(name, country=iso)
+        found = [c for c in every if c.feature not in AREA_FEATURES] or (
+            [c for c in every if c.feature in ("admin1", "admin2") and c.primary] if areas else [])
         return candidate_place(max(found, key=lambda c: c.population)) if found else None
     return resolve
 

@@ -16,10 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from eventwire.extract.lexicon import fold
 from eventwire.models import PlaceMention, Span
 from eventwire.normalize.dates import load_time_lexicon
+from eventwire.normalize.doc_country import load_place_nouns
 from eventwire.normalize.gazetteer import Candidate, Gazetteer
 from eventwire.normalize.incident_place import load_folded_words, load_not_places
 from eventwire.normalize.places import candidate_place
@@ -106,9 +108,11 @@ def _best(gazetteer: Gazetteer, name: str, main_iso: str | None) -> Candidate | 
     return max(known, key=lambda c: (c.feature == "city", c.population)) if known else None
 
 
+@cache
 def _site_name_re() -> re.Pattern[str]:
-    nouns = "|".join(sorted((re.escape(n) for n in load_folded_words("facility_nouns.yaml", what="nouns")),
-                            key=len, reverse=True))
+    words = load_folded_words("facility_nouns.yaml", what="nouns") | {
+        w for words in load_place_nouns().values() for w in words}
+    nouns = "|".join(sorted((re.escape(n) for n in words), key=len, reverse=True))
     return re.compile(
         rf"^(?:(?:the|le|la|les|l['’])\s*)?(?:{nouns})s?(?:\s+(?:de\s+|d['’])?[a-zà-ÿ]+)?\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|of\s+)"
         rf"(?P<after>.+)$|^(?P<before>.+?)\s+(?:{nouns})s?$",
@@ -117,9 +121,9 @@ def _site_name_re() -> re.Pattern[str]:
 
 
 def site_places(places: list[PlaceMention], *, gazetteer: Gazetteer, main_iso: str | None) -> list[PlaceMention]:
-    """Return `places` with the unresolved names of sites resolved to their town ("la prison de
-    Kerou", "le camp de réfugiés de Kerou", "Kerou market": Kerou, in the document's country first;
-    data/facility_nouns.yaml)."""
+    """Return `places` with the unresolved names of sites and divisions resolved to their town
+    ("la prison de Kerou", "le camp de réfugiés de Kerou", "Kerou market", "le district de Kerou":
+    Kerou, in the document's country first; data/facility_nouns.yaml, data/place_nouns.yaml)."""
     pattern = _site_name_re()
     out = []
     for p in places:

@@ -152,3 +152,18 @@ def test_choose_places_never_codes_a_village_to_the_neighbour_across_a_border():
         method="ner", relation="border")]
     places = choose_places(text, sentence(text), cands, cands, main_iso=None)
     assert all(p.place is None or p.place.iso != "NE" for p in places)
+
+
+def test_choose_places_prefers_a_home_namesake_to_a_foreign_city_that_is_not_famous():
+    text = "Des hommes armés ont attaqué Tola."
+    foreign = Place(name="Tola", country="Nicaragua", iso="NI", latitude=11.44, longitude=-85.94, feature="city",
+                    geo_precision=1, geonameid=3617052, population=400_000)
+    home = Place(name="Tola", country="Mali", iso="ML", latitude=14.0, longitude=-4.0, feature="city",
+                 geo_precision=1, admin1="Mopti", geonameid=1, population=900)
+    cands = [mention(text, "Tola", foreign)]
+    found = choose_places(text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI,
+                          resolve=lambda name: home)
+    kept = choose_places(text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI,
+                         resolve=lambda name: None)
+    assert [p.place.iso for p in found] == ["ML"]
+    assert [p.place.iso for p in kept] == ["NI"]

@@ -55,6 +55,7 @@ def test_a_site_named_after_its_town_is_placed_at_the_town(gazetteer):
         return PlaceMention(span=Span(0, len(text), text), name=text, place=None, method="ner")
 
     found = site_places([unresolved("le camp de réfugiés de Kidal"), unresolved("Kidal market"),
-                         unresolved("la prison de Zorbatouk")], gazetteer=gazetteer, main_iso="ML")
+                         unresolved("la prison de Zorbatouk"), unresolved("le district de Kidal")],
+                        gazetteer=gazetteer, main_iso="ML")
     assert [(p.place and p.place.name, p.method) for p in found] == [
-        ("Kidal", "site_town"), ("Kidal", "site_town"), (None, "ner")]
+        ("Kidal", "site_town"), ("Kidal", "site_town"), (None, "ner"), ("Kidal", "site_town")]
