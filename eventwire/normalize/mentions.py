@@ -16,9 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.incidents import IncidentMention
 from eventwire.extract.lexicon import fold, load_modality_lexicon
 from eventwire.models import (
@@ -33,6 +32,7 @@ from eventwire.models import (
     Span,
 )
 from eventwire.normalize.actors import canonicalize_actor, find_actor_mentions
+from eventwire.normalize.capital import _alternation, _phrase_pattern, capital_mentions
 from eventwire.normalize.casualties import count_casualties
 from eventwire.normalize.dates import TimeExpression, dates_a_statement, resolve_event_date
 from eventwire.normalize.doc_country import (
@@ -254,61 +254,6 @@ def document_context(document: Document, places: list[PlaceMention], times: list
                            named_isos=named_countries(document.text, places, not_locations=not_locations))
 
 
-def _alternation(phrases) -> str:
-    """Return a regex alternation of literal phrases, longest first (so "camp militaire" wins
-    over "camp")."""
-    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-
-
-def _phrase_pattern(phrases, flags: int = 0) -> re.Pattern[str]:
-    """Return one pattern matching any of the literal phrases as whole words."""
-    return re.compile(r"(?<!\w)(?:" + _alternation(phrases) + r")(?!\w)", flags)
-
-
-@lru_cache(maxsize=1)
-def load_capital_phrases() -> dict[str, re.Pattern[str]]:
-    """Return, per language, one pattern of the phrases naming the national capital
-    (data/capital_phrases.yaml), compiled once."""
-    data = read_language_lists(data_path("capital_phrases.yaml"), what="phrases")
-    return {lang: _phrase_pattern((str(p) for p in v), re.IGNORECASE) for lang, v in data.items() if v}
-
-
-_NAME_OR_OF_AFTER = re.compile(r"\s*,?\s*(?:[A-ZÀ-Ý]|(?:de|du|des|d['’]|of)\s+(?:la\s+|l['’]|the\s+)?[A-ZÀ-Ý])")
-# "the capital of the area", "la capitale de la région": another division's capital, not the
-# nation's; "the capital of the country", "la capitale du pays" are the nation's
-_OF_OTHER_AFTER = re.compile(
-    r"\s+(?:of|de|du|des|d['’])\s*(?!(?:the\s+)?(?:country|nation)\b|pays\b|la\s+nation\b|l['’]\s*[ÉE]tat\b)\w",
-    re.IGNORECASE)
-
-
-def capital_mentions(text: str, lang: str, iso: str | None, places: list[PlaceMention]) -> list[PlaceMention]:
-    """Return "la capitale"/"the capital" phrases that name no town, as the capital of `iso` (the
-    article's country), or of the country an adjective names ("la capitale soudanaise")."""
-    pattern = load_capital_phrases().get(lang)
-    if pattern is None:
-        return []
-    gazetteer = load_gazetteer()
-    taken = [(p.span.start, p.span.end) for p in places]
-    out = []
-    for m in pattern.finditer(text):
-        if _NAME_OR_OF_AFTER.match(text, m.end()) or _OF_OTHER_AFTER.match(text, m.end()) or any(
-                a < m.end() and m.start() < b for a, b in taken):
-            continue
-        # "dans la capitale soudanaise": another country's capital
-        adjective = re.match(r"\s+([a-zà-ÿ-]+)", text[m.end():])
-        country = (gazetteer.demonym_country(adjective.group(1)) if adjective else None) or iso
-        found = gazetteer.capital(country) if country else None
-        if found is None:
-            continue
-        capital = candidate_place(found)
-        end = m.end() + (adjective.end() if adjective and country != iso else 0)
-        out.append(PlaceMention(
-            span=Span(m.start(), end, text[m.start():end]), name=capital.name, place=capital,
-            method="capital_reference", reason=f"{text[m.start():end]!r} names no town: the capital of {capital.country}",
-        ))
-    return out
-
-
 def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
     start = text.rfind("\n\n", 0, offset)
     end = text.find("\n\n", offset)
@@ -318,7 +263,7 @@ def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
 _NEXT_SENTENCE_RE = re.compile(r"[ \t]*([^\n]*?[.!?])(?=\s|$)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _incident_reference_re(lang: str) -> re.Pattern[str] | None:
     phrases = load_modality_lexicon(lang).classes.get("incident_ref", ())
     if not phrases:

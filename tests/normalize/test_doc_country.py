@@ -7,7 +7,12 @@ import os
 import pytest
 
 from eventwire.models import Place, PlaceMention, Span
-from eventwire.normalize.doc_country import main_country, named_countries, other_evidence, place_evidence
+from eventwire.normalize.doc_country import (
+    main_country,
+    named_countries,
+    other_evidence,
+    place_evidence,
+)
 from eventwire.normalize.gazetteer import load_gazetteer
 
 
