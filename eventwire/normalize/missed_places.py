@@ -30,13 +30,22 @@ MISSED_MIN_POPULATION = 10_000
 UNIQUE_MIN_POPULATION = 1_000
 FEATURES = frozenset({"city", "admin1", "admin2"})
 LOCATIVE = {
-    "en": r"\b(?:in|at|near|outside|around|(?:village|town|city|area|outskirts|streets|county|region|district|"
-          r"province|state)\s+of|(?:km|kilometres?|kilometers?|miles?)\s+(?:\w+\s+)?(?:from|of))\s+",
+    "en": r"\b(?:(?:in|at|near|outside|around)(?:\s+(?:central|northern|southern|eastern|western|north-eastern|"
+          r"north-western|south-eastern|south-western))?|(?:village|town|city|area|outskirts|streets|county|region|"
+          r"district|province|state|[Uu]niversity|[Cc]ollege)\s+of|between|(?:km|kilometres?|kilometers?|miles?)\s+(?:\w+\s+)?(?:from|of))\s+",
     "fr": r"(?:\b(?:à|dans|près\s+de|non\s+loin\s+de|aux\s+environs\s+de|(?:village|localité|ville|commune|"
-          r"région|cercle|province|quartier|rues|secteur|km|kilomètres)\s+(?:au\s+\w+\s+)?de)\s+|\b(?:près|non\s+loin|aux\s+environs|"
+          r"région|cercle|province|quartier|rues|secteur|km|kilomètres|entre)\s+(?:au\s+\w+\s+)?de)\s+|\b(?:près|non\s+loin|aux\s+environs|"
           r"village|localité|ville|commune|région|cercle|province|quartier|secteur)\s+d['’]\s*)",
 }
 _NAME = r"([A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+){0,2})"
+# Further regularities: the second place of "between Kerou and Tamba"; the area written in
+# brackets after a village ("in Kerou (Tamba)", "Kerou (Tamba, Sud)": ACLED's own notes write the
+# district so); the first town of a road named after its ends ("the Kerou-Tamba road").
+_EXTRA = (
+    re.compile(r"\b(?:between|entre)\s+[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?\s+(?:and|et|&)\s+" + _NAME),
+    re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý0-9][\w'’-]*)?\s*\(\s*" + _NAME + r"\s*[,)]"),
+    re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+)-[A-ZÀ-Ý][\w'’ -]{1,25}?\s(?:road|highway|route|axis|axe)\b", re.IGNORECASE),
+)
 
 
 def _pattern(lang: str) -> re.Pattern[str] | None:
@@ -69,7 +78,8 @@ def missed_place_mentions(
     calendar = _calendar_words(lang)
     taken = [(p.span.start, p.span.end) for p in places]
     out: list[PlaceMention] = []
-    for m in pattern.finditer(text):
+    matches = [*pattern.finditer(text), *(m for extra in _EXTRA for m in extra.finditer(text))]
+    for m in sorted(matches, key=lambda m: m.start(1)):
         start, end = m.start(1), m.end(1)
         name = m.group(1)
         if any(a < end and start < b for a, b in taken):
@@ -90,7 +100,7 @@ def missed_place_mentions(
         out.append(PlaceMention(
             span=Span(start, end, text[start:end]), name=name, place=candidate_place(found),
             method="locative_lookup",
-            reason=f"named after {m.group(0)[:m.start(1) - m.start()].strip()!r}; missed by the entity "
+            reason=f"named after {m.group(0)[:m.start(1) - m.start()].strip()[-40:]!r}; missed by the entity "
                    "recognizer, found in the gazetteer",
         ))
         taken.append((start, end))

@@ -59,3 +59,14 @@ def test_a_site_named_after_its_town_is_placed_at_the_town(gazetteer):
                         gazetteer=gazetteer, main_iso="ML")
     assert [(p.place and p.place.name, p.method) for p in found] == [
         ("Kidal", "site_town"), ("Kidal", "site_town"), (None, "ner"), ("Kidal", "site_town")]
+
+
+def test_the_area_in_brackets_the_second_end_of_a_span_and_a_road_name(gazetteer):
+    def names(text: str) -> list[str]:
+        return [p.span.text for p in missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None)]
+
+    assert names("A gang attacked a man in Zorbatouk (Mombasa), wounding him.") == ["Mombasa"]
+    assert names("Gunmen attacked a bus between Zorbatouk and Kidal.") == ["Kidal"]
+    assert names("Residents blocked the Mombasa-Zorbatouk road on Friday.") == ["Mombasa"]
+    assert names("Gunmen seized a car in central Kidal.") == ["Kidal"]
+    assert names("Students protested at the University of Eldoret.") == ["Eldoret"]
