@@ -704,6 +704,7 @@ class Gazetteer:
         self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._country_names = dict(self._con.execute("SELECT iso, name FROM countries"))
         self._country_place = dict(self._con.execute("SELECT iso, place_id FROM countries"))
+        self._country_isos = {fold_name(n): iso for iso, n in self._country_names.items()}
         self._neighbours: dict[str, frozenset[str]] = defaultdict(frozenset)
         pairs: dict[str, set[str]] = defaultdict(set)
         for iso, other in self._con.execute("SELECT iso, other FROM neighbours"):
@@ -759,6 +760,10 @@ class Gazetteer:
     def country_name(self, iso: str) -> str | None:
         """Return the ACLED-style English short name of a country ("CD" → "Democratic Republic of Congo")."""
         return self._country_names.get(iso)
+
+    def country_iso(self, name: str) -> str | None:
+        """Return the ISO2 code of a country's ACLED-style short name ("Mali" → "ML")."""
+        return self._country_isos.get(fold_name(name))
 
     def country(self, iso: str) -> Candidate | None:
         """Return the country entry for an ISO2 code."""
@@ -842,6 +847,11 @@ class Gazetteer:
                 primary=bool(primary[r[0]]), capital=bool(r[14]),
             ))
         return out
+
+
+def fold_name(name: str) -> str:
+    """Return a name lower-cased without accents, to compare country names."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=4)

@@ -28,6 +28,9 @@ FEATURE_RANK = {
 # A foreign town smaller than this, in an article about another country, is a namesake of an
 # unknown local village (a Tela in Mali vs Tela in Honduras); capitals and big cities stay.
 FOREIGN_NAMESAKE_MAX_POP = 200_000
+# ... and a foreign city smaller than this yields to a namesake in the article's country ("Palma"
+# in a story about Mozambique is the Mozambican town, not Palma de Mallorca)
+FAMOUS_CITY_POP = 1_000_000
 AREA_FEATURES = frozenset({"country", "admin1", "region", "admin2"})
 COORDINATION = re.compile(
     r"^\s*(,|;|et|and|ou|or|ainsi que|as well as)?\s*(,)?\s*(et|and)?\s*$", re.IGNORECASE
@@ -195,7 +198,9 @@ def sentence_places(sentence: Span, places: tuple[PlaceMention, ...], *, exclude
 
 def _anchor(candidates: list[PlaceMention], main_iso: str | None) -> Place | None:
     """Return the most precise resolved place to code an unknown village to."""
-    resolved = [p for p in candidates if p.place is not None and (main_iso is None or p.place.iso == main_iso)]
+    # the neighbour across a border never places a village ("près de la frontière du Niger")
+    resolved = [p for p in candidates if p.place is not None and (main_iso is None or p.place.iso == main_iso)
+                and p.relation != "border"]
     if not resolved:
         return None
     best = min(resolved, key=lambda p: (p.place.geo_precision, FEATURE_RANK.get(p.place.feature, 2)))
@@ -241,6 +246,35 @@ def derived_place(mention: PlaceMention, anchor: Place) -> PlaceMention:
     )
 
 
+def _domestic(
+    p: PlaceMention, main_iso: str | None, named_isos: frozenset[str],
+    resolve: Callable[[str], Place | None] | None,
+) -> PlaceMention:
+    """Return a town resolved abroad as its namesake in the article's country, or as an unknown
+    village, unless the article gives explicit evidence for the foreign one.
+
+    A name with namesakes means the one in the country the article is about: in a story about
+    Togo, "Tola" is the Togolese village, not Tola in Nicaragua; when Togo has no Tola, it is a
+    village the gazetteer lacks. Evidence for the foreign town: it is big (a capital or a city
+    of FOREIGN_NAMESAKE_MAX_POP, or of FAMOUS_CITY_POP when the article's country has a namesake),
+    or the article names its country or one of its divisions
+    ("rockets fired from Lebanon hit Metula, in northern Israel").
+    """
+    pl = p.place
+    if (pl is None or main_iso is None or pl.iso == main_iso or pl.feature != "city"
+            or pl.population >= FAMOUS_CITY_POP or pl.iso in named_isos
+            or pl.geonameid is None):  # the project's own supplement names known places
+        return p
+    home = resolve(p.span.text) if resolve is not None else None
+    if home is None and pl.population >= FOREIGN_NAMESAKE_MAX_POP:
+        return p
+    if home is not None:
+        return replace(p, place=home, method="domestic_namesake",
+                       reason=f"{pl.name} ({pl.country}) is outside the article's country; "
+                              f"its namesake in {home.country}")
+    return replace(p, place=None, reason=f"{pl.name} ({pl.country}) is outside the article's country")
+
+
 def _is_locative(text: str, mention: PlaceMention) -> bool:
     before = text[max(0, mention.span.start - 30):mention.span.start]
     return bool(LOCATIVE_BEFORE.search(before))
@@ -257,6 +291,7 @@ def choose_places(
     known: tuple[PlaceMention, ...] = (),
     villages: frozenset[str] = frozenset(),
     resolve: Callable[[str], Place | None] | None = None,
+    named_isos: frozenset[str] = frozenset(),
 ) -> list[PlaceMention]:
     """Return the place(s) of the incidents a sentence reports: several when it lists places,
     one for the most precise place, or [] when it names none.
@@ -265,22 +300,15 @@ def choose_places(
     `paragraph_places` are the usable ones of its paragraph, to code unknown villages;
     `known` all the document's usable place mentions (see `locative_names`); `villages` the
     unknown localities the article introduces (see `document_villages`); `resolve` looks up
-    a name listed with them that NER missed (see `expand_list`).
+    a name in the article's country (see `expand_list`, `_domestic`); `named_isos` are the
+    countries the article names itself or by a division (see `_domestic`).
     """
     anchor = _anchor(candidates, main_iso) or _anchor(paragraph_places, main_iso) or document_anchor
-    # a small foreign namesake ("Tela, Honduras" in an article about Togo) is an unknown village
-    candidates = [
-        replace(p, place=None, reason=f"{p.place.name} ({p.place.country}) is outside the article's country")
-        if p.place is not None and main_iso is not None and p.place.iso != main_iso
-        and p.place.feature == "city" and p.place.population < FOREIGN_NAMESAKE_MAX_POP
-        and p.place.geonameid is not None  # the project's own supplement names known places
-        else p
-        for p in candidates
-    ]
+    candidates = [_domestic(p, main_iso, named_isos, resolve) for p in candidates]
     # "the areas bordering Somalia", "près de la frontière nigérienne" in a story about another
     # country: the incident is on this side of the border
     candidates = [p for p in candidates if not (
-        p.relation == "border" and p.place is not None and main_iso is not None and p.place.iso != main_iso)]
+        p.relation == "border" and p.place is not None and (main_iso is None or p.place.iso != main_iso))]
     candidates = candidates + locative_names(text, sentence, candidates, known)
     candidates = sorted(candidates + village_mentions(text, sentence, villages, candidates), key=lambda p: p.span.start)
 
@@ -292,7 +320,9 @@ def choose_places(
         return None
 
     # rule 2: a list of places
-    ordered = expand_list(text, sentence, candidates, resolve=resolve)
+    towns = (lambda name: town if (town := resolve(name)) is None or town.feature not in AREA_FEATURES else None
+             ) if resolve is not None else None
+    ordered = expand_list(text, sentence, candidates, resolve=towns)
     best: list[PlaceMention] = []
     run: list[PlaceMention] = []
     for p in ordered:

@@ -16,9 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.incidents import IncidentMention
 from eventwire.extract.lexicon import fold, load_modality_lexicon
 from eventwire.models import (
@@ -33,8 +32,17 @@ from eventwire.models import (
     Span,
 )
 from eventwire.normalize.actors import canonicalize_actor, find_actor_mentions
+from eventwire.normalize.capital import _alternation, _phrase_pattern, capital_mentions
 from eventwire.normalize.casualties import count_casualties
 from eventwire.normalize.dates import TimeExpression, dates_a_statement, resolve_event_date
+from eventwire.normalize.doc_country import (
+    attributive_demonyms,
+    main_country,
+    named_countries,
+    other_evidence,
+    place_evidence,
+    title_evidence,
+)
 from eventwire.normalize.gazetteer import load_gazetteer
 from eventwire.normalize.incident_place import (
     AREA_FEATURES,
@@ -43,6 +51,7 @@ from eventwire.normalize.incident_place import (
     load_folded_words,
     sentence_places,
 )
+from eventwire.normalize.missed_places import missed_place_mentions, site_places
 from eventwire.normalize.places import candidate_place
 
 # Verbs whose subject defended against the incident rather than carried it out.
@@ -67,6 +76,7 @@ class DocumentContext:
     anchor: Place | None = None  # the article's most mentioned area, to code unknown villages to
     not_locations: frozenset[int] = frozenset()  # starts of place mentions that name no location
     villages: frozenset[str] = frozenset()  # unknown localities the article introduces
+    named_isos: frozenset[str] = frozenset()  # countries named, themselves or by a division
 
 
 # "a bus travelling to Merelo", "un convoi en provenance de Gao": where a journey leads is not
@@ -104,6 +114,7 @@ NAME_NOT_ORG_AFTER = re.compile(
 # A small town whose name is also an actor's ("FAMa", the Malian army, and Fama in Brazil) is
 # the actor when the whole mention is the actor's name.
 ACTOR_NAMESAKE_MAX_POP = 100_000
+LOCATIVE_RIGHT_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside)\s+$")
 
 
 def load_weapon_names() -> frozenset[str]:
@@ -174,27 +185,40 @@ def non_location_mentions(
         if tokens is None or lang != "en":
             continue
         root = tokens.root
+        if LOCATIVE_RIGHT_BEFORE.search(before):
+            continue  # "a protest in Kerou town hall", "shot at Kerou police station": still where
         if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() not in PLACE_HEAD_NOUNS:
             out.add(p.span.start)
     return frozenset(out)
 
 
 def document_context(document: Document, places: list[PlaceMention], times: list[TimeExpression], *, doc=None) -> DocumentContext:
-    """Return the shared context; the main country is the one most place mentions fall in."""
-    # the article's country: country names weigh double (a town may be a foreign namesake),
-    # datelines count once (they tell the region the correspondent covers)
+    """Return the shared context; the main country is the one with the most evidence: places,
+    state forces, nationality adjectives (normalize.doc_country)."""
     def find_actors(t: str) -> list:
         return [a for a in find_actor_mentions(t, lang=document.lang, country=None)
                 if a.span and a.span.end - a.span.start >= len(t) - 1]
 
-    counts: Counter = Counter()
-    for p in places:
-        if p.place is None or not p.place.iso or is_actor_name(p, find_actors):
-            continue
-        counts[(p.place.country, p.place.iso)] += 2 if p.place.feature in {"country", "admin1"} else 1
-    main = counts.most_common(1)[0][0] if counts else (None, None)
-    places = sorted([*places, *capital_mentions(document.text, document.lang, main[1], places)],
-                    key=lambda p: p.span.start)
+    gazetteer = load_gazetteer()
+    # "Somali police forces": a nationality, not the region spelled like it
+    adjectives = attributive_demonyms(document.text, places, lang=document.lang, gazetteer=gazetteer)
+    places = [p for p in places if p.span.start not in adjectives]
+    actor_names = [(p.span.start, p.span.end) for p in places if is_actor_name(p, find_actors)]
+    # actors, nationality adjectives and the headline (normalize.doc_country) ...
+    others = other_evidence(document.text, places, lang=document.lang, gazetteer=gazetteer, skip=actor_names)
+    others += title_evidence(document.title, gazetteer=gazetteer)
+    # ... tell where to look up the towns the entity recognizer missed ("protests in Kerou")
+    prior = main_country(place_evidence(document.text, places, skip=actor_names), others)
+    missed = missed_place_mentions(document.text, places, lang=document.lang, gazetteer=gazetteer,
+                                   main_iso=prior[1], is_name=lambda t: bool(find_actors(t)))
+    places = sorted([*places, *missed], key=lambda p: p.span.start)
+    # the places alone first, to tell a foreign town inside a name; then with the places named as
+    # something other than a location left out
+    first = main_country(place_evidence(document.text, places, skip=actor_names), others)
+    not_locations = non_location_mentions(doc, places, lang=document.lang, main_iso=first[1], find_actors=find_actors)
+    main = main_country(place_evidence(document.text, places, not_locations=not_locations, skip=actor_names), others)
+    places = sorted([*site_places(places, gazetteer=gazetteer, main_iso=main[1]),
+                     *capital_mentions(document.text, document.lang, main[1], places)], key=lambda p: p.span.start)
     areas = Counter(
         p.place.admin1 for p in places
         if p.place is not None and p.relation not in ("dateline", "distance reference") and p.place.iso == main[1] and p.place.admin1
@@ -207,7 +231,11 @@ def document_context(document: Document, places: list[PlaceMention], times: list
         anchor = min(in_admin1, key=lambda pl: (0 if pl.feature == "admin1" else 1, -pl.population))
         anchor = replace(anchor, geo_precision=3) if anchor.feature != "admin1" else anchor
     elif main[1] is not None:
+        # no division or town of the country named: an unknown village there keeps its name and
+        # the country, with no coordinates (incident_place.derived_place)
         anchor = next((p.place for p in places if p.place is not None and p.place.iso == main[1] and p.place.feature == "country"), None)
+        country = gazetteer.country(main[1]) if anchor is None else None
+        anchor = candidate_place(country) if country is not None else anchor
     lead_date = None
     published = document.published
     lead_end = max(400, document.text.find("\n\n", 200))
@@ -219,62 +247,11 @@ def document_context(document: Document, places: list[PlaceMention], times: list
         if published is not None and 0 <= (published - t.value).days <= LEAD_DATE_MAX_DAYS:
             lead_date = t
             break
-    not_locations = non_location_mentions(
-        doc, places, lang=document.lang, main_iso=main[1],
-        find_actors=find_actors,
-    )
+    not_locations = non_location_mentions(doc, places, lang=document.lang, main_iso=main[1], find_actors=find_actors)
     return DocumentContext(document=document, places=tuple(places), times=tuple(times), main_country=main[0],
                            main_iso=main[1], lead_date=lead_date, anchor=anchor, not_locations=not_locations,
-                           villages=document_villages(document.text, tuple(places)))
-
-
-def _alternation(phrases) -> str:
-    """Return a regex alternation of literal phrases, longest first (so "camp militaire" wins
-    over "camp")."""
-    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-
-
-def _phrase_pattern(phrases, flags: int = 0) -> re.Pattern[str]:
-    """Return one pattern matching any of the literal phrases as whole words."""
-    return re.compile(r"(?<!\w)(?:" + _alternation(phrases) + r")(?!\w)", flags)
-
-
-@lru_cache(maxsize=1)
-def load_capital_phrases() -> dict[str, re.Pattern[str]]:
-    """Return, per language, one pattern of the phrases naming the national capital
-    (data/capital_phrases.yaml), compiled once."""
-    data = read_language_lists(data_path("capital_phrases.yaml"), what="phrases")
-    return {lang: _phrase_pattern((str(p) for p in v), re.IGNORECASE) for lang, v in data.items() if v}
-
-
-_NAME_OR_OF_AFTER = re.compile(r"\s*,?\s*(?:[A-ZÀ-Ý]|(?:de|du|des|d['’]|of)\s+(?:la\s+|l['’]|the\s+)?[A-ZÀ-Ý])")
-
-
-def capital_mentions(text: str, lang: str, iso: str | None, places: list[PlaceMention]) -> list[PlaceMention]:
-    """Return "la capitale"/"the capital" phrases that name no town, as the capital of `iso` (the
-    article's country), or of the country an adjective names ("la capitale soudanaise")."""
-    pattern = load_capital_phrases().get(lang)
-    if pattern is None:
-        return []
-    gazetteer = load_gazetteer()
-    taken = [(p.span.start, p.span.end) for p in places]
-    out = []
-    for m in pattern.finditer(text):
-        if _NAME_OR_OF_AFTER.match(text, m.end()) or any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        # "dans la capitale soudanaise": another country's capital
-        adjective = re.match(r"\s+([a-zà-ÿ-]+)", text[m.end():])
-        country = (gazetteer.demonym_country(adjective.group(1)) if adjective else None) or iso
-        found = gazetteer.capital(country) if country else None
-        if found is None:
-            continue
-        capital = candidate_place(found)
-        end = m.end() + (adjective.end() if adjective and country != iso else 0)
-        out.append(PlaceMention(
-            span=Span(m.start(), end, text[m.start():end]), name=capital.name, place=capital,
-            method="capital_reference", reason=f"{text[m.start():end]!r} names no town: the capital of {capital.country}",
-        ))
-    return out
+                           villages=document_villages(document.text, tuple(places)),
+                           named_isos=named_countries(document.text, places, not_locations=not_locations))
 
 
 def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
@@ -286,7 +263,7 @@ def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
 _NEXT_SENTENCE_RE = re.compile(r"[ \t]*([^\n]*?[.!?])(?=\s|$)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _incident_reference_re(lang: str) -> re.Pattern[str] | None:
     phrases = load_modality_lexicon(lang).classes.get("incident_ref", ())
     if not phrases:
@@ -371,17 +348,20 @@ def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[Pla
     paragraph = sentence_places(Span(p_start, p_end, ""), usable, exclude=exclude)
     return choose_places(
         ctx.document.text, sentence, paragraph, candidates, main_iso=ctx.main_iso, document_anchor=ctx.anchor,
-        known=usable, villages=ctx.villages, resolve=_town_in(ctx.main_iso),
+        known=usable, villages=ctx.villages, resolve=_town_in(ctx.main_iso, areas=True), named_isos=ctx.named_isos,
     )
 
 
-def _town_in(iso: str | None):
-    """Return a lookup of a town or village by name in one country (the most populous namesake)."""
+def _town_in(iso: str | None, *, areas: bool = False):
+    """Return a lookup of a town or village by name in one country (the most populous namesake);
+    with `areas`, a division of that name when no town has it."""
     if iso is None:
         return None
 
     def resolve(name: str) -> Place | None:
-        found = [c for c in load_gazetteer().candidates(name, country=iso) if c.feature not in AREA_FEATURES]
+        every = load_gazetteer().candidates(name, country=iso)
+        found = [c for c in every if c.feature not in AREA_FEATURES] or (
+            [c for c in every if c.feature in ("admin1", "admin2") and c.primary] if areas else [])
         return candidate_place(max(found, key=lambda c: c.population)) if found else None
     return resolve
 

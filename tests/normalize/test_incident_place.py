@@ -124,3 +124,47 @@ def test_choose_places_looks_up_listed_names_that_ner_missed_in_the_article_coun
     assert [p.span.text for p in places] == ["Gao", "Ansongo", "Kerou", "Menaka"]
     assert places[1].place == ansongo and "found in the article's country" in places[1].reason
     assert "not in the gazetteer" in places[2].reason
+
+
+def test_choose_places_takes_the_namesake_in_the_article_country():
+    text = "Des hommes armés ont attaqué Tola dans la nuit."
+    home = Place(name="Tola", country="Mali", iso="ML", latitude=14.0, longitude=-4.0, feature="city",
+                 geo_precision=1, admin1="Mopti", geonameid=1, population=900)
+    cands = [mention(text, "Tola", NAMESAKE)]
+    places = choose_places(text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI,
+                           resolve=lambda name: home if name == "Tola" else None)
+    assert [(p.place.name, p.place.iso, p.method) for p in places] == [("Tola", "ML", "domestic_namesake")]
+
+
+def test_choose_places_keeps_a_foreign_town_whose_country_the_article_names():
+    text = "Une roquette tirée depuis le Mali est tombée sur Tola, au Nicaragua."
+    cands = [mention(text, "Tola", NAMESAKE)]
+    places = choose_places(text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI,
+                           named_isos=frozenset({"ML", "NI"}))
+    assert [(p.place.name, p.place.iso) for p in places] == [("Tola", "NI")]
+
+
+def test_choose_places_never_codes_a_village_to_the_neighbour_across_a_border():
+    text = "Des hommes armés ont attaqué Kerou, près de la frontière du Niger."
+    niger = Place(name="Niger", country="Niger", iso="NE", latitude=13.5, longitude=2.1, feature="country",
+                  geo_precision=3, geonameid=2440476)
+    cands = [mention(text, "Kerou", None), PlaceMention(
+        span=Span(text.index("Niger"), text.index("Niger") + 5, "Niger"), name="Niger", place=niger,
+        method="ner", relation="border")]
+    places = choose_places(text, sentence(text), cands, cands, main_iso=None)
+    assert all(p.place is None or p.place.iso != "NE" for p in places)
+
+
+def test_choose_places_prefers_a_home_namesake_to_a_foreign_city_that_is_not_famous():
+    text = "Des hommes armés ont attaqué Tola."
+    foreign = Place(name="Tola", country="Nicaragua", iso="NI", latitude=11.44, longitude=-85.94, feature="city",
+                    geo_precision=1, geonameid=3617052, population=400_000)
+    home = Place(name="Tola", country="Mali", iso="ML", latitude=14.0, longitude=-4.0, feature="city",
+                 geo_precision=1, admin1="Mopti", geonameid=1, population=900)
+    cands = [mention(text, "Tola", foreign)]
+    found = choose_places(text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI,
+                          resolve=lambda name: home)
+    kept = choose_places(text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI,
+                         resolve=lambda name: None)
+    assert [p.place.iso for p in found] == ["ML"]
+    assert [p.place.iso for p in kept] == ["NI"]

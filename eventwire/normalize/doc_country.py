@@ -1,0 +1,207 @@
+"""The country a document is about, weighed from every kind of evidence it gives.
+
+ACLED codes every event to a country, so an article whose incident names only an unknown
+village still needs one. The evidence, each with its weight:
+  - a division of the country named ("la province de Kerou", "Lakeside County"): 2, a division's name
+    rarely has a namesake abroad;
+  - the country named, or a town in it: 1 each; a hamlet (under SMALL_TOWN_POPULATION) only 0.5,
+    for it may be the foreign namesake of a local village;
+  - a state force of the country ("l'armée malienne", "FAMa"): 1, state forces fight at home;
+    any other actor the table places in a country (a rebel group, a party, an electoral board):
+    0.5 (only a proper name or a phrase with the nationality: "gendarmes" alone says nothing);
+  - a nationality adjective ("soldats nigériens", "the Syrian government"): 0.5; before a place
+    noun ("a northern Syrian town", "un village burkinabè"): 1, it places something there.
+What never counts: the neighbour across a border ("près de la frontière du Niger"), a country
+named as a neighbour or destination ("proche du Mali", "fled to Chad"), the seat of a source
+("a UK-based monitor"), an actor's name, foreign forces (external_forces: the country they come
+from). Other places named as something other than a location (the `not_locations`: "the Kerou
+bus", a journey's origin) count half.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
+
+from eventwire.datafiles import data_path, read_language_lists
+from eventwire.extract.lexicon import fold
+from eventwire.models import PlaceMention
+from eventwire.normalize.actors import find_actor_mentions
+from eventwire.normalize.gazetteer import Gazetteer
+
+W_AREA = 2.0
+W_COUNTRY = 1.0
+W_TOWN = 1.0
+W_SMALL_TOWN = 0.5
+W_STATE_FORCES = 1.0
+W_DOMESTIC_ACTOR = 0.5
+W_NOT_LOCATION = 0.5  # a place modifying a noun or starting a journey ("the Kerou bus"): near the story
+W_DEMONYM = 0.5
+W_DEMONYM_PLACE = 1.0
+W_REPEAT = 0.25  # each further mention of the same place
+W_OTHERS = 0.25  # actors and adjectives beside places
+SMALL_TOWN_POPULATION = 1_000
+AREA_FEATURES = frozenset({"admin1", "admin2", "region"})
+BASED_AFTER = re.compile(r"\s?-?\s?based\b", re.IGNORECASE)
+# relations under which a place says nothing of where the story is
+NOT_THE_STORY = frozenset({"border", "demonym", "in name", "document focus"})
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+# A country named as a neighbour or a destination: "toutes proches du Mali", "near the Somali
+# border", "repartir vers le Mali", "fled to Chad" say the story is elsewhere.
+NEIGHBOUR_BEFORE = re.compile(
+    r"\b(?:proches?|près|non\s+loin|à\s+proximité|aux\s+portes|frontalières?|limitrophes?|vers|"
+    r"near|close\s+to|bordering|neighbouring|neighboring|towards?|into|fled\s+to)"
+    r"\s*(?:de\s+|du\s+|des\s+|d['’]\s*|à\s+|au\s+)?(?:the\s+|le\s+|la\s+|l['’]\s*)?$",
+    re.IGNORECASE,
+)
+
+
+@cache
+def load_place_nouns() -> dict[str, frozenset[str]]:
+    """Return, per language, the folded nouns of inhabited places (data/place_nouns.yaml)."""
+    data = read_language_lists(data_path("place_nouns.yaml"), what="nouns")
+    return {lang: frozenset(fold(str(w)) for w in words) for lang, words in data.items()}
+
+
+def _demonym_place(text: str, start: int, end: int, lang: str) -> bool:
+    """Return whether the adjective at text[start:end] qualifies a place noun: "a Syrian town"
+    (English: the noun follows), "un village malien", "la ville nigériane de" (French: it
+    precedes, with at most one word between)."""
+    nouns = load_place_nouns().get(lang, frozenset())
+    if lang == "fr":
+        before = _WORD_RE.findall(text[max(0, start - 30):start])[-2:]
+        return any(fold(w) in nouns or fold(w).rstrip("s") in nouns for w in before)
+    after = _WORD_RE.findall(text[end:end + 25])[:1]
+    return bool(after) and (fold(after[0]) in nouns or fold(after[0]).rstrip("s") in nouns)
+
+
+def attributive_demonyms(text: str, places: Iterable[PlaceMention], *, lang: str, gazetteer: Gazetteer) -> frozenset[int]:
+    """Return the starts of place mentions that are nationality adjectives used before a noun
+    ("Chadian police forces", "Somali troops"): a division spelled like a nationality (a region
+    named after a people) is meant only before a place noun ("the Somali region")."""
+    out = set()
+    for p in places:
+        if p.place is None or p.place.feature == "country" or not gazetteer.demonym_country(p.span.text):
+            continue
+        nxt = _WORD_RE.match(text, p.span.end + 1) if text[p.span.end:p.span.end + 1] == " " else None
+        if nxt is None or not nxt.group()[:1].islower():
+            continue
+        if not _demonym_place(text, p.span.start, p.span.end, lang):
+            out.add(p.span.start)
+    return frozenset(out)
+
+
+def place_evidence(
+    text: str, places: Iterable[PlaceMention], *, not_locations: frozenset[int] = frozenset(),
+    skip: Iterable[tuple[int, int]] = (),
+) -> Counter:
+    """Return the weight per (country name, ISO2) of the places a document names.
+
+    `skip` are spans (actor names the geoparser also read as places) that count for nothing.
+    """
+    skip = tuple(skip)
+    counts: Counter = Counter()
+    seen: set[tuple[str, str]] = set()
+    for p in places:
+        pl = p.place
+        if pl is None or not pl.iso or p.relation in NOT_THE_STORY or any(a <= p.span.start < b for a, b in skip):
+            continue
+        if p.span.start in not_locations and BASED_AFTER.match(text, p.span.end):
+            continue  # "a UK-based monitor" is abroad
+        if pl.feature in AREA_FEATURES:
+            weight = W_AREA
+        elif pl.feature == "country":
+            if NEIGHBOUR_BEFORE.search(text[max(0, p.span.start - 30):p.span.start]):
+                continue
+            weight = W_COUNTRY
+        elif pl.geonameid is not None and pl.population < SMALL_TOWN_POPULATION:
+            weight = W_SMALL_TOWN
+        else:
+            weight = W_TOWN
+        if p.span.start in not_locations:
+            weight *= W_NOT_LOCATION
+        # a place named again adds little: the story's country shows in the variety of its places
+        counts[(pl.country, pl.iso)] += weight * (W_REPEAT if (pl.name, pl.iso) in seen else 1.0)
+        seen.add((pl.name, pl.iso))
+    return counts
+
+
+def other_evidence(
+    text: str, places: Iterable[PlaceMention], *, lang: str, gazetteer: Gazetteer,
+    skip: Iterable[tuple[int, int]] = (),
+) -> Counter:
+    """Return the weight per (country name, ISO2) of the document's actors and nationality
+    adjectives (a word inside a place mention or an actor's name counts once, there)."""
+    counts: Counter = Counter()
+    taken: list[tuple[int, int]] = [*skip, *((p.span.start, p.span.end) for p in places)]
+    for actor in find_actor_mentions(text, lang=lang, country=None):
+        if actor.span is None or not actor.country:
+            continue
+        if not (actor.span.text[:1].isupper() or any(
+                gazetteer.demonym_country(w) for w in _WORD_RE.findall(actor.span.text))):
+            continue  # "gendarmes" alone names no country; "gendarmes maliens", "FAMa" do
+        taken.append((actor.span.start, actor.span.end))
+        if actor.actor_type == "state_forces":
+            weight = W_STATE_FORCES
+        elif actor.actor_type != "external_forces":
+            weight = W_DOMESTIC_ACTOR
+        else:
+            continue
+        iso = gazetteer.country_iso(actor.country)
+        if iso:
+            counts[(gazetteer.country_name(iso), iso)] += weight
+    for m in _WORD_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        iso = gazetteer.demonym_country(m.group())
+        name = gazetteer.country_name(iso) if iso else None
+        if name:
+            place = _demonym_place(text, m.start(), m.end(), lang)
+            counts[(name, iso)] += W_DEMONYM_PLACE if place else W_DEMONYM
+    return counts
+
+
+def title_evidence(title: str | None, *, gazetteer: Gazetteer) -> Counter:
+    """Return the weight per (country name, ISO2) of the countries a headline names ("Kerou :
+    deux morts dans une attaque au Tchad"): W_COUNTRY each, once, unless named as a neighbour."""
+    counts: Counter = Counter()
+    if not title:
+        return counts
+    words = list(_WORD_RE.finditer(title))
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            if i + n > len(words):
+                continue
+            start, end = words[i].start(), words[i + n - 1].end()
+            if NEIGHBOUR_BEFORE.search(title[max(0, start - 30):start]):
+                continue
+            found = [c for c in gazetteer.candidates(title[start:end]) if c.feature == "country" and c.primary]
+            if found:
+                counts[(found[0].country, found[0].iso)] = W_COUNTRY
+                break
+    return counts
+
+
+def named_countries(
+    text: str, places: Iterable[PlaceMention], *, not_locations: frozenset[int] = frozenset()
+) -> frozenset[str]:
+    """Return the ISO2 codes of the countries a document names as locations, by their own name
+    or a division's (not as a neighbour, a border, or inside another name)."""
+    return frozenset(
+        p.place.iso for p in places
+        if p.place is not None and p.place.iso and p.place.feature in AREA_FEATURES | {"country"}
+        and p.relation not in NOT_THE_STORY and p.span.start not in not_locations
+        and not (p.place.feature == "country" and NEIGHBOUR_BEFORE.search(text[max(0, p.span.start - 30):p.span.start]))
+    )
+
+
+def main_country(places: Counter, others: Counter) -> tuple[str | None, str | None]:
+    """Return the (country name, ISO2) with the most evidence, or (None, None).
+
+    Places come first: an army or a nationality is often foreign to the story ("l'armée
+    israélienne" striking a village in Lebanon), so actors and adjectives only settle close
+    calls, unless the document names no place at all."""
+    counts = places + Counter({k: v * W_OTHERS for k, v in others.items()}) if places else others
+    return counts.most_common(1)[0][0] if counts else (None, None)

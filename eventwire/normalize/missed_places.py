@@ -1,0 +1,154 @@
+"""Places the entity recognizer missed, read from a locative word before a capitalized name.
+
+Short reports name villages and towns the small models do not tag ("protests in Kerou", "the
+streets of Kerou", "à Kerou"). A capitalized name right after a locative word (data: the
+LOCATIVE pattern below, a language regularity) that the gazetteer knows as a town or a division
+is a place mention (method "locative_lookup"). Among its namesakes, the one in the document's
+country wins; without one, only a division or a town of MISSED_MIN_POPULATION counts
+(UNIQUE_MIN_POPULATION when every entry of the name lies in one country): a hamlet abroad is more
+likely a namesake of an unknown local village (see incident_place._domestic).
+Month and weekday names, institution words (data/not_places.yaml), nationality adjectives and
+actors' names are never places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache
+
+from eventwire.extract.lexicon import fold
+from eventwire.models import PlaceMention, Span
+from eventwire.normalize.dates import load_time_lexicon
+from eventwire.normalize.doc_country import load_place_nouns
+from eventwire.normalize.gazetteer import Candidate, Gazetteer
+from eventwire.normalize.incident_place import load_folded_words, load_not_places
+from eventwire.normalize.places import candidate_place
+
+MISSED_MIN_POPULATION = 10_000
+UNIQUE_MIN_POPULATION = 1_000
+FEATURES = frozenset({"city", "admin1", "admin2"})
+LOCATIVE = {
+    "en": r"\b(?:(?:in|at|near|outside|around)(?:\s+(?:central|northern|southern|eastern|western|north-eastern|"
+          r"north-western|south-eastern|south-western))?|(?:village|town|city|area|outskirts|streets|county|region|"
+          r"district|province|state|[Uu]niversity|[Cc]ollege)\s+of|between|(?:km|kilometres?|kilometers?|miles?)\s+(?:\w+\s+)?(?:from|of))\s+",
+    "fr": r"(?:\b(?:à|dans|près\s+de|non\s+loin\s+de|aux\s+environs\s+de|(?:village|localité|ville|commune|"
+          r"région|cercle|province|quartier|rues|secteur|km|kilomètres|entre)\s+(?:au\s+\w+\s+)?de)\s+|\b(?:près|non\s+loin|aux\s+environs|"
+          r"village|localité|ville|commune|région|cercle|province|quartier|secteur)\s+d['’]\s*)",
+}
+_NAME = r"([A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+){0,2})"
+# Further regularities: the second place of "between Kerou and Tamba"; the area written in
+# brackets after a village ("in Kerou (Tamba)", "Kerou (Tamba, Sud)": ACLED's own notes write the
+# district so); the first town of a road named after its ends ("the Kerou-Tamba road").
+_EXTRA = (
+    re.compile(r"\b(?:between|entre)\s+[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?\s+(?:and|et|&)\s+" + _NAME),
+    re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý0-9][\w'’-]*)?\s*\(\s*" + _NAME + r"\s*[,)]"),
+    re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+)-[A-ZÀ-Ý][\w'’ -]{1,25}?\s(?:road|highway|route|axis|axe)\b", re.IGNORECASE),
+)
+
+
+def _pattern(lang: str) -> re.Pattern[str] | None:
+    return re.compile(LOCATIVE[lang] + _NAME) if lang in LOCATIVE else None
+
+
+def _calendar_words(lang: str) -> frozenset[str]:
+    try:
+        lex = load_time_lexicon(lang)
+    except Exception:  # noqa: BLE001 - a language without a time lexicon has no calendar words
+        return frozenset()
+    return frozenset(fold(str(w)).rstrip(".") for key in ("months", "weekdays") for w in lex.maps.get(key, {}))
+
+
+def missed_place_mentions(
+    text: str,
+    places: list[PlaceMention],
+    *,
+    lang: str,
+    gazetteer: Gazetteer,
+    main_iso: str | None,
+    is_name: Callable[[str], bool] = lambda _: False,
+) -> list[PlaceMention]:
+    """Return the place mentions a locative word points at that `places` does not cover.
+
+    `is_name` tells an actor's or an organisation's name ("in ODM strongholds")."""
+    pattern = _pattern(lang)
+    if pattern is None:
+        return []
+    calendar = _calendar_words(lang)
+    taken = [(p.span.start, p.span.end) for p in places]
+    out: list[PlaceMention] = []
+    matches = [*pattern.finditer(text), *(m for extra in _EXTRA for m in extra.finditer(text))]
+    for m in sorted(matches, key=lambda m: m.start(1)):
+        start, end = m.start(1), m.end(1)
+        name = m.group(1)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        words = name.split()
+        if fold(words[0]) in calendar or fold(name) in load_not_places() or fold(words[0]) in load_not_places():
+            continue
+        if gazetteer.demonym_country(words[0]) or is_name(name):
+            continue
+        found = _best(gazetteer, name, main_iso)
+        while found is None and len(words) > 1:  # "in Kerou town", "à Kerou Centre"
+            words = words[:-1]
+            name = " ".join(words)
+            end = start + len(name)
+            found = _best(gazetteer, name, main_iso)
+        if found is None:
+            continue
+        out.append(PlaceMention(
+            span=Span(start, end, text[start:end]), name=name, place=candidate_place(found),
+            method="locative_lookup",
+            reason=f"named after {m.group(0)[:m.start(1) - m.start()].strip()[-40:]!r}; missed by the entity "
+                   "recognizer, found in the gazetteer",
+        ))
+        taken.append((start, end))
+    return out
+
+
+def _best(gazetteer: Gazetteer, name: str, main_iso: str | None) -> Candidate | None:
+    found = [c for c in gazetteer.candidates(name) if c.feature in FEATURES and (c.primary or c.source == "supplement")]
+    home = [c for c in found if main_iso is not None and c.iso == main_iso]
+    if home:
+        return max(home, key=lambda c: (c.feature == "city", c.population))
+    # a name all of whose entries lie in one country is no namesake puzzle
+    floor = UNIQUE_MIN_POPULATION if len({c.iso for c in found}) == 1 else MISSED_MIN_POPULATION
+    known = [c for c in found if c.feature != "city" or c.population >= floor]
+    return max(known, key=lambda c: (c.feature == "city", c.population)) if known else None
+
+
+@cache
+def _site_name_re() -> re.Pattern[str]:
+    words = load_folded_words("facility_nouns.yaml", what="nouns") | {
+        w for words in load_place_nouns().values() for w in words}
+    nouns = "|".join(sorted((re.escape(n) for n in words), key=len, reverse=True))
+    return re.compile(
+        rf"^(?:(?:the|le|la|les|l['’])\s*)?(?:{nouns})s?(?:\s+(?:de\s+|d['’])?[a-zà-ÿ]+)?\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|of\s+)"
+        rf"(?P<after>.+)$|^(?P<before>.+?)\s+(?:{nouns})s?$",
+        re.IGNORECASE,
+    )
+
+
+def site_places(places: list[PlaceMention], *, gazetteer: Gazetteer, main_iso: str | None) -> list[PlaceMention]:
+    """Return `places` with the unresolved names of sites and divisions resolved to their town
+    ("la prison de Kerou", "le camp de réfugiés de Kerou", "Kerou market", "le district de Kerou":
+    Kerou, in the document's country first; data/facility_nouns.yaml, data/place_nouns.yaml)."""
+    pattern = _site_name_re()
+    out = []
+    for p in places:
+        folded = fold(p.span.text)
+        m = pattern.match(folded) if p.place is None and len(folded) == len(p.span.text) else None
+        if m is None:
+            out.append(p)
+            continue
+        group = "after" if m.group("after") else "before"
+        start, end = m.start(group), m.end(group)
+        name = p.span.text[start:end]
+        found = _best(gazetteer, name, main_iso) if name[:1].isupper() else None
+        if found is None:
+            out.append(p)
+            continue
+        out.append(replace(p, place=candidate_place(found), method="site_town",
+                           reason=f"the site {p.span.text!r} is in {found.name}"))
+    return out

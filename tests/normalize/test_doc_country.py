@@ -1,0 +1,127 @@
+"""The country a document is about (normalize.doc_country), on invented sentences."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from eventwire.models import Place, PlaceMention, Span
+from eventwire.normalize.doc_country import (
+    main_country,
+    named_countries,
+    other_evidence,
+    place_evidence,
+)
+from eventwire.normalize.gazetteer import load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer(tmp_path_factory):
+    cache = os.environ.get("EVENTWIRE_CACHE") or str(tmp_path_factory.mktemp("cache"))
+    previous = os.environ.get("EVENTWIRE_CACHE")
+    os.environ["EVENTWIRE_CACHE"] = cache
+    try:
+        yield load_gazetteer()
+    finally:
+        if previous is None:
+            os.environ.pop("EVENTWIRE_CACHE", None)
+
+
+def _place(name: str, country: str, iso: str, feature: str, population: int = 50_000) -> Place:
+    return Place(name=name, country=country, iso=iso, latitude=10.0, longitude=1.0, feature=feature,
+                 geo_precision=3 if feature != "city" else 1, geonameid=1, population=population)
+
+
+CHAD = _place("Chad", "Chad", "TD", "country")
+NIGER = _place("Niger", "Niger", "NE", "country")
+LAC = _place("Lac", "Chad", "TD", "admin1")
+SMALL_FOREIGN = _place("Kerou", "Nigeria", "NG", "city", population=0)
+
+
+def mention(text: str, name: str, place: Place | None, relation: str | None = None, nth: int = 0) -> PlaceMention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return PlaceMention(span=Span(start, start + len(name), name), name=name, place=place, method="ner",
+                        relation=relation)
+
+
+def test_a_country_named_as_a_neighbour_or_destination_is_not_the_story():
+    text = "Des hommes armés ont attaqué Kerou, dans le Lac, près du Niger, avant de repartir vers le Niger."
+    places = [mention(text, "Kerou", None), mention(text, "Lac", LAC), mention(text, "Niger", NIGER),
+              mention(text, "Niger", NIGER, nth=1)]
+    counts = place_evidence(text, places)
+    assert ("Niger", "NE") not in counts
+    assert counts[("Chad", "TD")] == 2.0  # a division weighs double
+    assert named_countries(text, places) == frozenset({"TD"})
+
+
+def test_a_place_named_again_adds_little_and_a_hamlet_abroad_little():
+    text = "Kerou a été attaqué. Le Tchad, le Tchad, le Tchad."
+    places = [mention(text, "Kerou", SMALL_FOREIGN)] + [
+        mention(text, "Tchad", CHAD, nth=i) for i in range(3)]
+    counts = place_evidence(text, places)
+    assert counts[("Nigeria", "NG")] == 0.5
+    assert counts[("Chad", "TD")] == 1.5
+
+
+def test_a_border_counts_for_nothing():
+    text = "Gunmen attacked near the Chad border."
+    places = [mention(text, "Chad", CHAD, relation="border")]
+    assert not place_evidence(text, places)
+
+
+def test_state_forces_named_with_their_nationality_count_and_a_bare_noun_does_not(gazetteer):
+    text = "L'armée tchadienne a repoussé les assaillants ; des gendarmes ont été blessés."
+    counts = other_evidence(text, [], lang="fr", gazetteer=gazetteer)
+    assert list(counts) == [("Chad", "TD")]
+    assert counts[("Chad", "TD")] == 1.0
+
+
+def test_a_nationality_before_a_place_noun_places_something_there(gazetteer):
+    english = other_evidence("Gunmen raided a northern Chadian town.", [], lang="en", gazetteer=gazetteer)
+    french = other_evidence("Un village tchadien a été attaqué.", [], lang="fr", gazetteer=gazetteer)
+    bare = other_evidence("Des éleveurs tchadiens ont été attaqués.", [], lang="fr", gazetteer=gazetteer)
+    assert english[("Chad", "TD")] == french[("Chad", "TD")] == 1.0
+    assert bare[("Chad", "TD")] == 0.5
+
+
+def test_places_outweigh_a_foreign_army_and_actors_decide_without_places():
+    places = {("Chad", "TD"): 2.0}
+    others = {("Niger", "NE"): 4.0}
+    from collections import Counter
+
+    assert main_country(Counter(places), Counter(others)) == ("Chad", "TD")
+    assert main_country(Counter(), Counter(others)) == ("Niger", "NE")
+    assert main_country(Counter(), Counter()) == (None, None)
+
+
+def test_a_place_named_as_something_else_counts_half_unless_it_is_the_seat_of_a_source():
+    text = "The Chad bus was stopped. A Niger-based group reported it."
+    places = [mention(text, "Chad", CHAD), mention(text, "Niger", NIGER)]
+    counts = place_evidence(text, places, not_locations=frozenset(p.span.start for p in places))
+    assert counts == {("Chad", "TD"): 0.5}
+
+
+def test_a_domestic_party_counts_half_and_foreign_forces_nothing(gazetteer):
+    counts = other_evidence("ODM supporters met Barkhane troops.", [], lang="en", gazetteer=gazetteer)
+    assert counts[("Kenya", "KE")] == 0.5
+    assert ("France", "FR") not in counts
+
+
+def test_a_headline_names_the_country(gazetteer):
+    from eventwire.normalize.doc_country import title_evidence
+
+    assert title_evidence("Chad: two killed in an attack on Kerou", gazetteer=gazetteer) == {("Chad", "TD"): 1.0}
+    assert not title_evidence("Two killed in an attack near Chad", gazetteer=gazetteer)
+    assert not title_evidence(None, gazetteer=gazetteer)
+
+
+def test_a_nationality_before_a_noun_is_not_the_region_spelled_like_it(gazetteer):
+    from eventwire.normalize.doc_country import attributive_demonyms
+
+    region = _place("Chadian", "Niger", "NE", "admin1")
+    text = "Chadian police forces raided Kerou. Later the Chadian region was calm."
+    places = [mention(text, "Chadian", region), mention(text, "Chadian", region, nth=1)]
+    assert attributive_demonyms(text, places, lang="en", gazetteer=gazetteer) == frozenset({0})

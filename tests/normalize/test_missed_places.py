@@ -1,0 +1,72 @@
+"""Places the entity recognizer missed, after a locative word (normalize.missed_places)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from eventwire.normalize.gazetteer import load_gazetteer
+from eventwire.normalize.missed_places import missed_place_mentions
+
+
+@pytest.fixture(scope="module")
+def gazetteer(tmp_path_factory):
+    cache = os.environ.get("EVENTWIRE_CACHE") or str(tmp_path_factory.mktemp("cache"))
+    previous = os.environ.get("EVENTWIRE_CACHE")
+    os.environ["EVENTWIRE_CACHE"] = cache
+    try:
+        yield load_gazetteer()
+    finally:
+        if previous is None:
+            os.environ.pop("EVENTWIRE_CACHE", None)
+
+
+def test_a_known_town_after_in_is_a_place(gazetteer):
+    text = "Traders protested in Mombasa town over new taxes."
+    found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None)
+    assert [(p.span.text, p.place.iso, p.method) for p in found] == [("Mombasa", "KE", "locative_lookup")]
+
+
+def test_a_month_an_institution_or_an_actor_is_never_a_place(gazetteer):
+    text = "In March, protests in Parliament and in ODM strongholds turned violent."
+    found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso="KE",
+                                  is_name=lambda t: t.startswith("ODM"))
+    assert found == []
+
+
+def test_the_namesake_in_the_document_country_wins(gazetteer):
+    text = "Des hommes armés ont attaqué un poste à Kidal."
+    found = missed_place_mentions(text, [], lang="fr", gazetteer=gazetteer, main_iso="ML")
+    assert [(p.place.name, p.place.iso, p.place.feature) for p in found] == [("Kidal", "ML", "city")]
+
+
+def test_a_place_a_distance_is_given_from(gazetteer):
+    text = "A bus hit a mine 12 km north of Kidal."
+    found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None)
+    assert [p.place.iso for p in found] == ["ML"]
+
+
+def test_a_site_named_after_its_town_is_placed_at_the_town(gazetteer):
+    from eventwire.models import PlaceMention, Span
+    from eventwire.normalize.missed_places import site_places
+
+    def unresolved(text: str) -> PlaceMention:
+        return PlaceMention(span=Span(0, len(text), text), name=text, place=None, method="ner")
+
+    found = site_places([unresolved("le camp de réfugiés de Kidal"), unresolved("Kidal market"),
+                         unresolved("la prison de Zorbatouk"), unresolved("le district de Kidal")],
+                        gazetteer=gazetteer, main_iso="ML")
+    assert [(p.place and p.place.name, p.method) for p in found] == [
+        ("Kidal", "site_town"), ("Kidal", "site_town"), (None, "ner"), ("Kidal", "site_town")]
+
+
+def test_the_area_in_brackets_the_second_end_of_a_span_and_a_road_name(gazetteer):
+    def names(text: str) -> list[str]:
+        return [p.span.text for p in missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None)]
+
+    assert names("A gang attacked a man in Zorbatouk (Mombasa), wounding him.") == ["Mombasa"]
+    assert names("Gunmen attacked a bus between Zorbatouk and Kidal.") == ["Kidal"]
+    assert names("Residents blocked the Mombasa-Zorbatouk road on Friday.") == ["Mombasa"]
+    assert names("Gunmen seized a car in central Kidal.") == ["Kidal"]
+    assert names("A rally met by the gates of the University of Eldoret.") == ["Eldoret"]
