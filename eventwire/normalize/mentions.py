@@ -34,7 +34,12 @@ from eventwire.models import (
 )
 from eventwire.normalize.actors import canonicalize_actor, find_actor_mentions
 from eventwire.normalize.casualties import count_casualties
-from eventwire.normalize.dates import TimeExpression, dates_a_statement, resolve_event_date
+from eventwire.normalize.dates import (
+    TimeExpression,
+    dates_a_statement,
+    resolve_event_date,
+    starts_a_period,
+)
 from eventwire.normalize.gazetteer import load_gazetteer
 from eventwire.normalize.incident_place import (
     AREA_FEATURES,
@@ -214,8 +219,8 @@ def document_context(document: Document, places: list[PlaceMention], times: list
     for t in times:
         if t.span.start > lead_end:
             break
-        if dates_a_statement(document.text, t):
-            continue  # "a spokesperson said on December 7": the day of the statement
+        if dates_a_statement(document.text, t) or starts_a_period(document.text, t):
+            continue  # "a spokesperson said on December 7", "since Friday": no incident's day
         if published is not None and 0 <= (published - t.value).days <= LEAD_DATE_MAX_DAYS:
             lead_date = t
             break
