@@ -32,7 +32,11 @@ from eventwire.models import (
     PlaceMention,
     Span,
 )
-from eventwire.normalize.actors import canonicalize_actor, find_actor_mentions
+from eventwire.normalize.actors import (
+    canonicalize_actor,
+    find_actor_mentions,
+    perpetrator_in_sentence,
+)
 from eventwire.normalize.casualties import count_casualties
 from eventwire.normalize.dates import (
     TimeExpression,
@@ -490,6 +494,11 @@ def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place:
     if actor1 is None and incident.agent is not None:
         inside = [a for a in in_sentence if a.span and incident.agent.start <= a.span.start < incident.agent.end]
         actor1 = inside[0] if inside else None
+    if actor1 is None and incident.agent is None:
+        # no agent in the parse: the armed actor the sentence names as the perpetrator
+        actor1 = perpetrator_in_sentence(
+            document.text, in_sentence, lang=lang, trigger=incident.trigger.span, patient=incident.patient,
+            exclude=tuple(incident.reporting) + ((incident.attributed_to,) if incident.attributed_to else ()))
     assoc2 = None
     if actor2 is not None:
         others = [
