@@ -81,6 +81,9 @@ class ActorEntry:
     tenure_start: date | None
     tenure_end: date | None
     line: int
+    # folded aliases marked "~" in the data: common nouns ("gendarmes", "peacekeepers") that
+    # name this actor only in its own country
+    common: frozenset[str] = frozenset()
 
     @property
     def base(self) -> str:
@@ -153,9 +156,11 @@ def parse_actor_aliases(path: Path) -> ActorAliases:
         is_template = country == ANY_COUNTRY
         if is_template != ("{" in name):
             raise fail("a template needs country * and {country} or {of_country} in its name")
-        alias_list = tuple(a.strip() for a in aliases.split("|"))
+        marked = [a.strip() for a in aliases.split("|")]
+        alias_list = tuple(a.lstrip("~").strip() for a in marked)
         if not aliases or not all(alias_list):
             raise fail("aliases must be non-empty and |-separated")
+        common = frozenset(_fold_alias(a) for a, m in zip(alias_list, marked, strict=True) if m.startswith("~"))
         start = end = None
         if tenure:
             m = _TENURE.match(tenure)
@@ -173,7 +178,7 @@ def parse_actor_aliases(path: Path) -> ActorAliases:
         for one in [None] if is_template else [c.strip() for c in country.split("|")]:
             if one == "":
                 raise fail("empty country in a |-separated list")
-            entries.append(ActorEntry(name, actor_type, one, alias_list, start, end, lineno))
+            entries.append(ActorEntry(name, actor_type, one, alias_list, start, end, lineno, common))
     if not entries:
         raise DataFileError(f"{path}:1: no actors")
     by_alias: dict[str, list[int]] = {}
@@ -250,7 +255,8 @@ def _national_template(aliases: ActorAliases, kind: str) -> ActorEntry:
 
 
 def _resolve(
-    indexes: tuple[int, ...], aliases: ActorAliases, country: str | None, when: date | None
+    indexes: tuple[int, ...], aliases: ActorAliases, country: str | None, when: date | None,
+    key: str = "",
 ) -> tuple[str, str, str | None, str] | None:
     """Return (name, actor_type, country, method) for an alias's rows, or None."""
     rows = [aliases.entries[i] for i in indexes]
@@ -265,6 +271,8 @@ def _resolve(
     templates = [r for r in rows if r.country is None]
     if templates and country:
         return _fill_template(templates[0], aliases, country, when)
+    # another country's actor: only by a name, not by a common noun ("gendarmes" in Mali)
+    named = [r for r in named if key not in r.common]
     if named:
         chosen = _pick_tenure([r for r in named if r.base == named[0].base], when)
         return chosen.name, chosen.actor_type, chosen.country, "alias"
@@ -289,7 +297,7 @@ def find_actor_mentions(
     found: list[tuple[int, int, tuple[str, str, str | None, str]]] = []
     for m in aliases.pattern.finditer(folded):
         key = " ".join(m.group().replace("-", " ").split())
-        resolved = _resolve(aliases.by_alias[key], aliases, country, when)
+        resolved = _resolve(aliases.by_alias[key], aliases, country, when, key)
         if resolved is not None:
             found.append((m.start(), m.end(), resolved))
     # "Ukrainian forces", "l'armée soudanaise": that country's forces, for every country the
@@ -328,7 +336,7 @@ def canonicalize_actor(
     aliases = aliases or load_actor_aliases()
     key = " ".join(_ELISION.sub("", _DETERMINERS.sub("", fold(text))).replace("-", " ").split())
     if key in aliases.by_alias:
-        resolved = _resolve(aliases.by_alias[key], aliases, country, when)
+        resolved = _resolve(aliases.by_alias[key], aliases, country, when, key)
         if resolved is not None:
             name, actor_type, actor_country, method = resolved
             return Actor(name, actor_country, actor_type, Span(0, len(text), text), method)
@@ -384,7 +392,9 @@ def load_agent_cues(path: str | None = None) -> dict[str, AgentCues]:
         out[str(lang)] = AgentCues(
             # "by suspected militants", "by the Somali Islamist group": determiners and up to
             # two more words (adjectives, a nationality) between "by" and the actor
-            by=re.compile(rf"(?<![\w])(?:{by})\s*(?:(?:{dets})\s*)*(?:[^\W\d_][\w'-]*\s+){{0,2}}$"),
+            by=re.compile(
+                rf"(?<![\w])(?:{by})(?![\w])\s*(?:(?:{dets})(?![\w])\s*)*(?:[^\W\d_][\w'-]*\s+){{0,2}}$"
+            ),
             passive=re.compile(rf"(?<![\w])(?:{passive})(?![\w])"),
         )
     return out

@@ -494,8 +494,8 @@ def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place:
     if actor1 is None and incident.agent is not None:
         inside = [a for a in in_sentence if a.span and incident.agent.start <= a.span.start < incident.agent.end]
         actor1 = inside[0] if inside else None
-    if actor1 is None and incident.agent is None:
-        # no agent in the parse: the armed actor the sentence names as the perpetrator
+    if actor1 is None:
+        # no agent naming an actor in the parse: the armed actor the sentence names as the perpetrator
         actor1 = perpetrator_in_sentence(
             document.text, in_sentence, lang=lang, trigger=incident.trigger.span, patient=incident.patient,
             exclude=tuple(incident.reporting) + ((incident.attributed_to,) if incident.attributed_to else ()))

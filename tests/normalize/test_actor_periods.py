@@ -221,3 +221,23 @@ def test_perpetrator_by_with_adjectives():
     acts = find_actor_mentions(text, lang="en", country="Nigeria", when=date(2020, 5, 1))
     got = perpetrator_in_sentence(text, acts, lang="en", trigger=_span(text, "raid"), patient=None)
     assert got.name.startswith("Boko Haram")
+
+
+def test_common_noun_alias_names_an_actor_only_in_its_country(tmp_path):
+    path = tmp_path / "a.tsv"
+    path.write_text(
+        HEADER + "Police Forces of Mali (2021-) Gendarmerie\tstate_forces\tMali\t~gendarmes|gendarmerie malienne\t\n",
+        encoding="utf-8",
+    )
+    table = parse_actor_aliases(path)
+    mali = canonicalize_actor("les gendarmes", lang="fr", country="Mali", aliases=table)
+    assert mali.name == "Police Forces of Mali (2021-) Gendarmerie"
+    assert canonicalize_actor("les gendarmes", lang="fr", country="Chad", aliases=table) is None
+    assert canonicalize_actor("la gendarmerie malienne", lang="fr", country="Chad", aliases=table) is not None
+
+
+def test_par_is_a_word_not_the_start_of_parmi():
+    text = "Les assaillants ont attaqué le poste, faisant trois morts parmi les militaires maliens."
+    acts = find_actor_mentions(text, lang="fr", country="Mali", when=date(2020, 5, 1))
+    got = perpetrator_in_sentence(text, acts, lang="fr", trigger=_span(text, "attaqué"), patient=None)
+    assert got is not None and got.name.startswith("Unidentified Armed Group")
