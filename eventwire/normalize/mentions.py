@@ -61,6 +61,7 @@ DEFENSIVE_LEMMAS = frozenset({"repousser", "riposter", "repel", "repulse", "thwa
 # report the latest incident; older dates there are background). Set by reading dev articles'
 # leads: most report an incident 0-3 days old.
 LEAD_DATE_MAX_DAYS = 7
+LEAD_MAX_CHARS = 800
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,11 @@ def document_context(document: Document, places: list[PlaceMention], times: list
         anchor = next((p.place for p in places if p.place is not None and p.place.iso == main[1] and p.place.feature == "country"), None)
     lead_date = None
     published = document.published
-    lead_end = max(400, document.text.find("\n\n", 200))
+    # the opening: its first two paragraphs when they are short (a one-sentence lead is often
+    # dated only in the next paragraph: "The truce was announced late Monday"), else 400 chars
+    first = document.text.find("\n\n", 200)
+    second = document.text.find("\n\n", first + 2) if first >= 0 else -1
+    lead_end = max(400, first, second if 0 <= second <= LEAD_MAX_CHARS else -1)
     for t in times:
         if t.span.start > lead_end:
             break
