@@ -241,3 +241,10 @@ def test_par_is_a_word_not_the_start_of_parmi():
     acts = find_actor_mentions(text, lang="fr", country="Mali", when=date(2020, 5, 1))
     got = perpetrator_in_sentence(text, acts, lang="fr", trigger=_span(text, "attaqué"), patient=None)
     assert got is not None and got.name.startswith("Unidentified Armed Group")
+
+
+@pytest.mark.parametrize("phrase,lang", [("regime forces", "en"), ("les forces du régime", "fr")])
+def test_regime_forces_are_the_country_forces(phrase, lang):
+    assert name_of(phrase, lang, "Syria", date(2021, 7, 1)) == "Military Forces of Syria (2000-2024)"
+    # but not the militias that back them
+    assert name_of("pro-regime forces", "en", "Syria", date(2021, 7, 1)) is None
