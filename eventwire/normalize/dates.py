@@ -52,6 +52,9 @@ _LIST_KEYS = (
     "month_prefixes",
     "ago_prefixes",
     "ago_suffixes",
+    "night_into",
+    "statement_before",
+    "since_before",
 )
 _MAP_KEYS = (
     "weekdays",
@@ -172,6 +175,9 @@ class _Patterns:
     iso: re.Pattern[str]
     night_weekdays: re.Pattern[str]
     night_days: re.Pattern[str]
+    night_weekday: re.Pattern[str]
+    night_into: re.Pattern[str]
+    numeric_yearless: re.Pattern[str]
     weekday: re.Pattern[str]
     month_part: re.Pattern[str]
     month: re.Pattern[str]
@@ -223,6 +229,24 @@ def _patterns(lang: str) -> _Patterns:
                 rf"(?:{_alt(ls['night_joiners'])})\s+(?:(?:{wd})\s+)?(?P<d2>{day})\s+(?P<m>{mo})"
                 rf"(?:,?\s+(?P<y>{year}))?"
             ),
+            flags,
+        ),
+        # "dans la nuit de dimanche", "overnight Saturday": the night of the day named
+        night_weekday=re.compile(
+            _b(rf"(?:{_alt(ls['night_prefixes'])})\s*(?:on\s+)?(?P<wd>{wd})")
+            + rf"(?!\s+(?:{_alt(ls['night_joiners'])})\s)",
+            flags,
+        ),
+        # "overnight into Sunday": the night that ended that day, coded to the day before
+        night_into=re.compile(
+            _b(rf"(?:{_alt(ls['night_prefixes'])})\s+(?:{_alt(ls['night_into'])})\s+(?P<wd>{wd})")
+            if ls["night_into"]
+            else "(?!)",
+            flags,
+        ),
+        # "le 12/05", "on 12/05": a day and month without the year, only after a date article
+        numeric_yearless=re.compile(
+            rf"(?<![\w])(?:{_alt(ls['date_prefixes'])})\s+(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?![\w/.,-]?\d)",
             flags,
         ),
         weekday=re.compile(
@@ -336,6 +360,11 @@ def _candidates(text: str, lang: str, published: date) -> list[tuple[int, int, i
         year = int(m.group("y"))
         year += 2000 if year < 100 else 0
         add(m, "absolute", _safe_date(year, month, day), 1, 0)
+    for m in pat.numeric_yearless.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        day, month = (a, b) if lex.numeric_order == "dmy" else (b, a)
+        if 1 <= month <= 12:
+            add(m, "absolute", _safe_date(_infer_year(month, published), month, day), 1, 0)
     for m in pat.iso.finditer(text):
         add(
             m, "absolute", _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), 1, 0
@@ -347,6 +376,14 @@ def _candidates(text: str, lang: str, published: date) -> list[tuple[int, int, i
         second = int(_lookup(ms["weekdays"], m.group("wd2")))
         end = _weekday_on_or_before(second, published)
         add(m, "night", end - timedelta(days=(second - first) % 7 or 1), 1, 0)
+    for m in pat.night_weekday.finditer(text):
+        if _capitalized(lex, m.group("wd")):
+            weekday = int(_lookup(ms["weekdays"], m.group("wd")))
+            add(m, "night", _weekday_on_or_before(weekday, published), 1, 0)
+    for m in pat.night_into.finditer(text):
+        if _capitalized(lex, m.group("wd")):
+            end = _weekday_on_or_before(int(_lookup(ms["weekdays"], m.group("wd"))), published)
+            add(m, "night", end - timedelta(days=1), 1, 0)
     for m in pat.night_days.finditer(text):
         if not _capitalized(lex, m.group("m")):
             continue
@@ -407,6 +444,12 @@ def _candidates(text: str, lang: str, published: date) -> list[tuple[int, int, i
         add(m, kind, value, spec["precision"], 1)
     for m in pat.ago.finditer(text):
         n = parse_number(m.group("n"), lang)
+        start = m.start()
+        if n is None and re.search(r"[- ]", m.group("n")):
+            # "attacked three days ago": the number is the last word only
+            tail = re.split(r"[- ]", m.group("n"))[-1]
+            n = parse_number(tail, lang)
+            start = m.start("n") + len(m.group("n")) - len(tail)
         if n is None:
             continue
         spec = _lookup(ms["ago_units"], m.group("u"))
@@ -416,7 +459,7 @@ def _candidates(text: str, lang: str, published: date) -> list[tuple[int, int, i
         else:
             value = published - timedelta(days=n * spec.get("days", 1))
             kind = "ago" if spec["precision"] == 1 else "week"
-        add(m, kind, value, spec["precision"], 1)
+        out.append((start, m.end(), 1, kind, (value, spec["precision"])))
     return out
 
 
@@ -454,18 +497,36 @@ def _paragraph_start(text: str, pos: int) -> int:
     return start
 
 
-# A date right after a speech verb dates the statement, not the incident.
-SPEECH_DATE_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|stated|declared|added|confirmed|reported|released|published|issued|"
-    r"indiqué|déclaré|annoncé|affirmé|précisé|confirmé|rapporté|ajouté|rendu public|rendue publique|"
-    r"publié|publiée|diffusé|diffusée)\s+(?:on\s+|ce\s+|le\s+)?$",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=4)
+def _before_pattern(key: str) -> re.Pattern[str]:
+    """Return a pattern matching, at the end of a text, a word of list `key` of every time
+    lexicon (data/time/*.yaml), then an optional comma and date article ("said, on")."""
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    for path in sorted(data_path("time").glob("*.yaml")):
+        lex = load_time_lexicon(path.stem)
+        words.update(lex.lists[key])
+        prefixes.update(lex.lists["date_prefixes"])
+    return re.compile(
+        rf"(?<![\w])(?:{_alt(words)})\s*,?\s*(?:(?:{_alt(prefixes)})\s+)?$", re.IGNORECASE
+    )
+
+
+def _preceded_by(key: str, text: str, expression: TimeExpression) -> bool:
+    before = text[max(0, expression.span.start - 40) : expression.span.start]
+    return bool(_before_pattern(key).search(before))
 
 
 def dates_a_statement(text: str, expression: TimeExpression) -> bool:
-    """Return whether a time expression follows a speech verb ("said on December 7")."""
-    return bool(SPEECH_DATE_BEFORE.search(text[max(0, expression.span.start - 40):expression.span.start]))
+    """Return whether a time expression dates a statement, not an incident: it follows a speech
+    verb or a document noun ("said on December 7", "une note datée du 3 juin")."""
+    return _preceded_by("statement_before", text, expression)
+
+
+def starts_a_period(text: str, expression: TimeExpression) -> bool:
+    """Return whether a time expression opens an ongoing period ("depuis vendredi", "since
+    Friday"): it dates when a situation began, not the incident the article reports."""
+    return _preceded_by("since_before", text, expression)
 
 
 def resolve_event_date(
@@ -480,30 +541,34 @@ def resolve_event_date(
     """Return the date of the incident reported in `sentence` (offsets into `text`).
 
     The most precise expression inside the sentence wins (among equals, the one nearest the
-    `trigger` when given, else the first; one dating a statement only when no other does:
-    "décrètent deux jours de deuil après la mort ce jeudi 4 juin de 12
-    villageois" is dated Thursday the 4th); else the
-    nearest expression before it in the same paragraph; else the publication date, with method
-    "published_date", precision 2 and a reason.
+    `trigger` when given, else the first: "un deuil national est décrété aujourd'hui après
+    l'embuscade de ce jeudi 4 avril" is dated Thursday the 4th). A date that dates a
+    statement ("a déclaré ce mardi") is never used, one that opens a period ("depuis vendredi")
+    only when the sentence has no other, and one after the publication date never (an incident
+    cannot be reported before it happens: "le scrutin du 20" is a plan). Else the nearest
+    expression before the sentence in the same paragraph (not one dating a statement); else the publication date, with
+    method "published_date", precision 2 and a reason.
     """
     if expressions is None:
         expressions = find_time_expressions(text, lang=lang, published=published)
-    inside = [
-        e for e in expressions if sentence.start <= e.span.start and e.span.end <= sentence.end
-    ]
-    inside = [e for e in inside if not dates_a_statement(text, e)]
+    usable = [e for e in expressions if e.value <= published and not dates_a_statement(text, e)]
+    inside = [e for e in usable if sentence.start <= e.span.start and e.span.end <= sentence.end]
     if inside:
         def distance(e: TimeExpression) -> int:
             if trigger is None:
                 return e.span.start
             return max(e.span.start - trigger.end, trigger.start - e.span.end, 0)
 
-        best = min(inside, key=lambda e: (e.time_precision, distance(e), e.span.start))
+        best = min(
+            inside,
+            key=lambda e: (starts_a_period(text, e), e.time_precision, distance(e), e.span.start),
+        )
         return EventDate(best.value, best.time_precision, best.span, "time_expression")
     para = _paragraph_start(text, sentence.start)
-    # a date that only dates a statement ("a spokesperson said on December 7") is not passed on
-    before = [e for e in expressions if para <= e.span.start and e.span.end <= sentence.start
-              and not dates_a_statement(text, e)]
+    # a date that only dates a statement ("a spokesperson said on December 7") is not passed on;
+    # one that opens a period is ("Since 2015 the region has suffered fifty attacks. Most..."):
+    # the next sentence goes on about that period, not about today's incident
+    before = [e for e in usable if para <= e.span.start and e.span.end <= sentence.start]
     if before:
         near = before[-1]
         return EventDate(

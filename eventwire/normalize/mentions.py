@@ -31,10 +31,19 @@ from eventwire.models import (
     PlaceMention,
     Span,
 )
-from eventwire.normalize.actors import canonicalize_actor, find_actor_mentions
+from eventwire.normalize.actors import (
+    canonicalize_actor,
+    find_actor_mentions,
+    perpetrator_in_sentence,
+)
 from eventwire.normalize.capital import _alternation, _phrase_pattern, capital_mentions
 from eventwire.normalize.casualties import count_casualties
-from eventwire.normalize.dates import TimeExpression, dates_a_statement, resolve_event_date
+from eventwire.normalize.dates import (
+    TimeExpression,
+    dates_a_statement,
+    resolve_event_date,
+    starts_a_period,
+)
 from eventwire.normalize.doc_country import (
     attributive_demonyms,
     main_country,
@@ -61,6 +70,7 @@ DEFENSIVE_LEMMAS = frozenset({"repousser", "riposter", "repel", "repulse", "thwa
 # report the latest incident; older dates there are background). Set by reading dev articles'
 # leads: most report an incident 0-3 days old.
 LEAD_DATE_MAX_DAYS = 7
+LEAD_MAX_CHARS = 800
 
 
 @dataclass(frozen=True)
@@ -238,12 +248,16 @@ def document_context(document: Document, places: list[PlaceMention], times: list
         anchor = candidate_place(country) if country is not None else anchor
     lead_date = None
     published = document.published
-    lead_end = max(400, document.text.find("\n\n", 200))
+    # the opening: its first two paragraphs when they are short (a one-sentence lead is often
+    # dated only in the next paragraph: "The truce was announced late Monday"), else 400 chars
+    first = document.text.find("\n\n", 200)
+    second = document.text.find("\n\n", first + 2) if first >= 0 else -1
+    lead_end = max(400, first, second if 0 <= second <= LEAD_MAX_CHARS else -1)
     for t in times:
         if t.span.start > lead_end:
             break
-        if dates_a_statement(document.text, t):
-            continue  # "a spokesperson said on December 7": the day of the statement
+        if dates_a_statement(document.text, t) or starts_a_period(document.text, t):
+            continue  # "a spokesperson said on December 7", "since Friday": no incident's day
         if published is not None and 0 <= (published - t.value).days <= LEAD_DATE_MAX_DAYS:
             lead_date = t
             break
@@ -465,6 +479,11 @@ def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place:
     if actor1 is None and incident.agent is not None:
         inside = [a for a in in_sentence if a.span and incident.agent.start <= a.span.start < incident.agent.end]
         actor1 = inside[0] if inside else None
+    if actor1 is None:
+        # no agent naming an actor in the parse: the armed actor the sentence names as the perpetrator
+        actor1 = perpetrator_in_sentence(
+            document.text, in_sentence, lang=lang, trigger=incident.trigger.span, patient=incident.patient,
+            exclude=tuple(incident.reporting) + ((incident.attributed_to,) if incident.attributed_to else ()))
     assoc2 = None
     if actor2 is not None:
         others = [

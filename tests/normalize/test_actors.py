@@ -60,7 +60,9 @@ def test_load_actor_aliases_covers_gold_and_notes_names(aliases, name):
     ],
 )
 def test_canonicalize_actor_us_forces(phrase, lang):
-    assert name_of(phrase, lang, "Iraq") == "Military Forces of the United States (2021-)"
+    assert name_of(phrase, lang, "Iraq", date(2023, 10, 18)) == "Military Forces of the United States (2021-)"
+    # with no date, the government in office
+    assert name_of(phrase, lang, "Iraq") == "Military Forces of the United States (2025-)"
 
 
 @pytest.mark.parametrize(
@@ -85,7 +87,10 @@ def test_canonicalize_actor_generic_army_and_police_take_the_country():
         name_of("les policiers", "fr", "Mali", date(2021, 1, 10))
         == "Police Forces of Mali (2020-2021)"
     )
-    assert name_of("police", "en", "Ghana") == "Police Forces of Ghana"
+    # a country without tenures of its own in actors.tsv takes them from government_tenures.tsv
+    assert name_of("police", "en", "Ghana", date(2020, 5, 1)) == "Police Forces of Ghana (2017-2025)"
+    # one the table does not know keeps the bare name
+    assert name_of("police", "en", "Iceland") == "Police Forces of Iceland"
     assert name_of("police", "en", "Central African Republic") == (
         "Police Forces of the Central African Republic (2016-)"
     )

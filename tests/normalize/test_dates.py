@@ -201,3 +201,92 @@ def test_resolve_event_date_takes_the_expression_nearest_the_trigger(text, trigg
         trigger=Span(start, start + len(trigger), trigger),
     )
     assert got.value == expected
+
+
+# --- every relative expression of both languages (issue 16, item 4) -------------------------------
+MON = date(2023, 10, 16)  # a Monday
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected,precision",
+    [
+        # weekdays, bare or with "dernier"/"last", "ce", "on": the latest such day not after publication
+        ("Ce lundi, des hommes armés ont attaqué un marché.", "fr", date(2023, 10, 16), 1),
+        ("Lundi dernier, des hommes armés ont attaqué un marché.", "fr", date(2023, 10, 16), 1),
+        ("Des bandits ont attaqué le convoi samedi matin.", "fr", date(2023, 10, 14), 1),
+        ("Un soldat a été tué mardi soir.", "fr", date(2023, 10, 17), 1),
+        ("Gunmen attacked a market on Monday.", "en", date(2023, 10, 16), 1),
+        ("Gunmen attacked a market last Tuesday.", "en", date(2023, 10, 17), 1),
+        ("A soldier was killed on Tuesday evening.", "en", date(2023, 10, 17), 1),
+        # nights: the day the night starts
+        ("Un dépôt a brûlé, nuit de mardi à mercredi, selon un témoin.", "fr", date(2023, 10, 17), 1),
+        ("Dans la nuit de dimanche, un camp a été attaqué.", "fr", date(2023, 10, 15), 1),
+        ("Overnight Saturday to Sunday, a camp was attacked.", "en", date(2023, 10, 14), 1),
+        ("A camp was attacked overnight Saturday.", "en", date(2023, 10, 14), 1),
+        ("A camp was attacked overnight into Sunday.", "en", date(2023, 10, 14), 1),
+        # days relative to publication
+        ("Hier, trois civils ont été tués.", "fr", date(2023, 10, 17), 1),
+        ("Avant-hier, trois civils ont été tués.", "fr", date(2023, 10, 16), 1),
+        ("Three civilians were killed yesterday.", "en", date(2023, 10, 17), 1),
+        ("Il y a trois jours, un poste a été attaqué.", "fr", date(2023, 10, 15), 1),
+        ("A post was attacked three days ago.", "en", date(2023, 10, 15), 1),
+        # dates without a year, written out or in figures
+        ("Le 12 mai, des manifestants ont bloqué la route.", "fr", date(2023, 5, 12), 1),
+        ("On May 12, protesters blocked the road.", "en", date(2023, 5, 12), 1),
+        ("Le 12/05, des manifestants ont bloqué la route.", "fr", date(2023, 5, 12), 1),
+        # weeks: precision 2, coded to the middle; months: precision 3
+        ("Earlier this week, protesters blocked the road.", "en", date(2023, 10, 17), 2),
+        ("Cette semaine, des manifestants ont bloqué la route.", "fr", date(2023, 10, 17), 2),
+        ("Last week, protesters blocked the road.", "en", date(2023, 10, 12), 2),
+        ("Le week-end dernier, des manifestants ont bloqué la route.", "fr", date(2023, 10, 14), 2),
+        ("In March, protesters blocked the road.", "en", date(2023, 3, 15), 3),
+        ("En mars, des manifestants ont bloqué la route.", "fr", date(2023, 3, 15), 3),
+    ],
+)
+def test_resolve_event_date_relative_expressions(text, lang, expected, precision):
+    got = resolve_event_date(Span(0, len(text), text), text, lang=lang, published=WED)
+    assert (got.value, got.time_precision) == (expected, precision)
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Le 12 octobre, l'armée a riposté. La veille, le camp avait été attaqué.", "fr", date(2023, 10, 11)),
+        ("On October 12 the army hit back. The previous day, the camp had been attacked.", "en",
+         date(2023, 10, 11)),
+    ],
+)
+def test_resolve_event_date_chained_to_the_previous_date(text, lang, expected):
+    sentence = text[text.index(".") + 2:]
+    got = resolve_event_date(sentence_of(text, sentence), text, lang=lang, published=WED)
+    assert got.value == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        # a date after publication is a plan, not the incident
+        ("Des hommes armés ont attaqué un poste, avant le scrutin du 20 octobre.", "fr"),
+        ("Gunmen attacked a post ahead of the vote on October 20.", "en"),
+        # a date that dates a statement, even after a comma
+        ("Des hommes armés ont attaqué un poste, a annoncé, ce mercredi, le gouverneur.", "fr"),
+        ("Gunmen attacked a post, the governor stated, on Wednesday.", "en"),
+    ],
+)
+def test_resolve_event_date_skips_plans_and_statements(text, lang):
+    got = resolve_event_date(Span(0, len(text), text), text, lang=lang, published=MON)
+    assert got.method == "published_date"
+    assert got.value == MON
+
+
+def test_resolve_event_date_since_only_when_nothing_else():
+    text = "Depuis vendredi, les combats se poursuivent; mardi soir deux civils ont été tués."
+    got = resolve_event_date(Span(0, len(text), text), text, lang="fr", published=WED)
+    assert got.value == date(2023, 10, 17)
+    text = "Les combats se poursuivent depuis vendredi."
+    got = resolve_event_date(Span(0, len(text), text), text, lang="fr", published=WED)
+    assert got.value == date(2023, 10, 13)
+    # the next sentence goes on about the period it opens
+    text = "Depuis le 2 octobre, la région a subi vingt attaques. La plupart visaient des postes."
+    got = resolve_event_date(sentence_of(text, "La plupart visaient des postes."), text, lang="fr", published=WED)
+    assert got.value == date(2023, 10, 2)
