@@ -425,7 +425,7 @@ def _sentence_actors(sentence: Span, *, lang: str, country: str | None, when: da
 def normalize_mentions(incident: IncidentMention, ctx: DocumentContext) -> list[Mention]:
     """Return the normalized Mentions of one extracted incident mention: one per place when the
     sentence lists several places, else one."""
-    places = incident_places(incident, ctx)
+    places = _distinct_places(incident_places(incident, ctx))
     mention = normalize_mention(incident, ctx, place=places[0] if places else None)
     if len(places) < 2:
         return [mention]
@@ -437,6 +437,20 @@ def normalize_mentions(incident: IncidentMention, ctx: DocumentContext) -> list[
                 casualties=_share(mention.casualties, i, len(places)))
         for i, p in enumerate(places)
     ]
+
+
+def _distinct_places(places: list[PlaceMention]) -> list[PlaceMention]:
+    """Return listed places less those naming a place listed before them: "un quartier de
+    Sanaa, la capitale" names one town twice (ACLED: one event per location)."""
+    out: list[PlaceMention] = []
+    for p in places:
+        if p.place is not None and any(
+            q.place is not None and (q.place.name, q.place.latitude, q.place.longitude)
+            == (p.place.name, p.place.latitude, p.place.longitude) for q in out
+        ):
+            continue
+        out.append(p)
+    return out
 
 
 def _share(casualties: Casualties | None, index: int, parts: int) -> Casualties | None:
