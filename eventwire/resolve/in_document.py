@@ -28,6 +28,9 @@ RECAP_MIN_DAYS = 7
 # An incident told after the article's lead incident and dated this many days before it is a
 # recap ("Le 3 mai, au moins 25 personnes ont été tuées…" in a story of an attack on the 8th).
 RECAP_BEFORE_LEAD_DAYS = 4
+# An anaphor ("the blast") dated this many days before the lead incident is not dated by it: its
+# sentence recalls another, older incident ("the deadliest since the town fell in March 2016").
+RECAP_ANAPHOR_MAX_DAYS = 30
 # Two precise places this close are one location (ACLED codes one event per location per day).
 SAME_PLACE_MAX_KM = 25.0
 # A village the gazetteer lacks is coded near a known place (normalize.incident_place), so its
@@ -250,10 +253,12 @@ def mark_old_mentions(mentions: list[Mention], *, published: date | None) -> lis
                 m = replace(m, modality="plan", claim_status="reported")
             elif (recent and (published - d).days > RECAP_MIN_DAYS or before_lead) and (
                 not m.anaphoric or _placed_elsewhere(m, lead)
+                or (lead is not None and (lead.date.value - d).days > RECAP_ANAPHOR_MAX_DAYS)
             ):
                 # ("ces femmes ont été violées le 17 février": an anaphor dates the incident the
                 # article reports, it does not recall another one, unless it names another place:
-                # "dans l'attaque d'un village de Kodyel")
+                # "dans l'attaque d'un village de Kodyel", or a day long before the lead's: "the
+                # blast, the worst since rebels took the town in May 2016")
                 m = replace(m, modality="context", claim_status="context")
         out.append(m)
     return out
