@@ -39,3 +39,22 @@ def test_an_anaphor_dated_years_before_the_lead_recalls_another_incident_en():
     assert len(events) == 1
     assert events[0].event_date == date(2022, 10, 18)
     assert not any("March 2012" in t for t in _evidence(events[0]))
+
+
+def test_regions_listed_with_and_are_one_event_each_en():
+    text = (
+        "Air defences destroyed nine Russian attack drones before dawn on Friday, the military said.\n\n"
+        '"Our units downed the drones over Kharkiv, Sumy and Odesa regions," a spokesman wrote.'
+    )
+    events = _events(text, "en", date(2023, 12, 15))
+    assert sorted(e.location for e in events) == ["Kharkiv", "Odesa", "Sumy"]
+
+
+def test_regions_listed_with_a_bracketed_direction_are_one_event_each_fr():
+    text = (
+        "La défense antiaérienne a détruit vendredi avant l'aube neuf drones d'attaque russes.\n\n"
+        "Les drones ont été abattus au-dessus des régions de Kharkiv (Nord-Est), Soumy (Nord) "
+        "et Odessa (Sud), selon un porte-parole."
+    )
+    events = _events(text, "fr", date(2023, 12, 15))
+    assert sorted(e.location for e in events) == ["Kharkiv", "Odesa", "Sumy"]
