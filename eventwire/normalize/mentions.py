@@ -434,7 +434,7 @@ def normalize_mentions(incident: IncidentMention, ctx: DocumentContext) -> list[
     # gives for one place alone takes precedence over its share (resolve.build)
     return [
         replace(mention, place=p, count=1, plural=False, ordinal=i + 1,
-                casualties=_share(mention.casualties, i, len(places)))
+                casualties=share_toll(mention.casualties, i, len(places)))
         for i, p in enumerate(places)
     ]
 
@@ -453,15 +453,15 @@ def _distinct_places(places: list[PlaceMention]) -> list[PlaceMention]:
     return out
 
 
-def _share(casualties: Casualties | None, index: int, parts: int) -> Casualties | None:
-    """Return the share of a toll reported for `parts` places together that falls to one."""
+def share_toll(casualties: Casualties | None, index: int, parts: int, *, unit: str = "places") -> Casualties | None:
+    """Return the share of a toll reported for `parts` places (or days) together that falls to one."""
     if casualties is None or not casualties.fatalities or casualties.method != "figures":
         return casualties
     total = casualties.fatalities
     share = total // parts + (1 if index < total % parts else 0)
     return replace(
         casualties, fatalities=share, fatalities_low=None, fatalities_high=None, method="shared_toll",
-        reason=f"{total} killed in {parts} places together: split evenly (ACLED)",
+        reason=f"{total} killed in {parts} {unit} together: split evenly (ACLED)",
     )
 
 

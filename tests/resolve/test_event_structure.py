@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from eventwire.errors import DataFileError
 from eventwire.ingest import read_text_document
 from eventwire.models import Place, PlaceMention, Span
 from eventwire.normalize.mentions import _distinct_places
 from eventwire.pipeline import extract_events
+from eventwire.resolve import structure
 
 
 def _events(text: str, lang: str, published: date):
@@ -58,3 +62,53 @@ def test_regions_listed_with_a_bracketed_direction_are_one_event_each_fr():
     )
     events = _events(text, "fr", date(2023, 12, 15))
     assert sorted(e.location for e in events) == ["Kharkiv", "Odesa", "Sumy"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "days"),
+    [
+        ("fr", "Des combats ont opposé dimanche et lundi l'armée aux rebelles à Gao, faisant dix morts.",
+         [date(2025, 5, 4), date(2025, 5, 5)]),
+        ("fr", "L'armée a affronté les jihadistes du lundi au mercredi près de Gao.",
+         [date(2025, 5, 5), date(2025, 5, 6), date(2025, 5, 7)]),
+        ("en", "Troops fought the rebels on Sunday and Monday in the east of Gao.",
+         [date(2025, 5, 4), date(2025, 5, 5)]),
+        ("en", "Soldiers clashed with militants from Monday to Wednesday near Gao, officials said.",
+         [date(2025, 5, 5), date(2025, 5, 6), date(2025, 5, 7)]),
+    ],
+)
+def test_an_incident_told_over_several_days_is_one_event_per_day(lang, text, days):
+    events = _events(text, lang, date(2025, 5, 7))
+    assert sorted(e.event_date for e in events) == days
+
+
+def test_a_toll_for_two_days_together_is_split_evenly_fr():
+    text = "Des combats ont opposé dimanche et lundi l'armée aux rebelles à Gao, faisant dix morts."
+    events = _events(text, "fr", date(2025, 5, 7))
+    assert sorted(e.fatalities for e in events) == [5, 5]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a night across two days is one incident
+        ("fr", "Pendant la nuit de mardi à mercredi, des hommes armés ont attaqué le village de Kerou près de Gao."),
+        ("en", "Gunmen attacked a police post in Gao on the night of Sunday to Monday."),
+        # a span of weeks is a period, not the days of one operation
+        ("fr", "Des combats ont eu lieu du 1er au 20 avril près de Gao."),
+    ],
+)
+def test_a_night_or_a_long_period_is_not_split_into_days(lang, text):
+    assert len(_events(text, lang, date(2025, 5, 7))) == 1
+
+
+def test_day_words_are_validated_on_load(tmp_path, monkeypatch):
+    bad = tmp_path / "day_spans.yaml"
+    bad.write_text("fr:\n  and: []\n  to: [à]\n  from: [du]\n  night: [nuit de]\n", encoding="utf-8")
+    monkeypatch.setattr(structure, "data_path", lambda *parts: bad)
+    structure.load_day_words.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="day_spans.yaml:1: fr: 'and'"):
+            structure.load_day_words("fr")
+    finally:
+        structure.load_day_words.cache_clear()
