@@ -403,10 +403,19 @@ def _in_scope(cue: Token, trigger: Token, verb: Token, cls: str = "") -> bool:
     for _ in range(12):
         if t.i == trigger.i or t.i == verb.i:
             return True
+        if t.dep_ == "acl" and t.head.i == trigger.i and cls in PARTICIPLE_SCOPED_CLASSES:
+            # "les drones lancés chaque nuit", "attacks carried out since January": a participle
+            # describing the incident noun says how often or over what period it happened
+            return True
         if t.dep_ in CLAUSE_BOUNDARIES or t.head is t:
             return False
         t = t.head
     return False
+
+
+# Cue classes a participle on the incident noun carries to it (not a plan: "an attack planned
+# for weeks" happened).
+PARTICIPLE_SCOPED_CLASSES = frozenset({"habitual", "background", "aggregate"})
 
 
 BEFORE_MARKS = frozenset({"avant", "before", "prior"})
@@ -450,13 +459,39 @@ def _reaction(sent: SpacySpan, trigger: Token, cues: list[CueMatch]) -> CueMatch
 
 
 def _framed_anaphor(trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
-    """Return whether an anaphoric incident noun is the subject of a framing verb followed by a
-    context cue ("cette nouvelle attaque survient deux semaines après le coup d'État")."""
+    """Return whether an incident noun that points back at a told incident is the subject of a
+    framing verb followed by a context cue ("cette nouvelle attaque survient deux semaines après
+    le coup d'État", "Tuesday's raid comes two days before the vote"), or of a copula right before
+    one ("the strike was in response to earlier rocket fire"): the sentence sets that incident
+    against another one and reports nothing of its own."""
     if trigger.pos_ != "NOUN" or not trigger.dep_.startswith("nsubj") or trigger.head.i != verb.i:
         return False
-    if not any(ch.dep_ == "det" and "Dem" in ch.morph.get("PronType") for ch in trigger.children):
+    demonstrative = any(ch.dep_ == "det" and "Dem" in ch.morph.get("PronType") for ch in trigger.children)
+    definite = any(
+        (ch.dep_ == "det" and "Def" in ch.morph.get("Definite"))
+        or (ch.dep_ == "poss" and ch.ent_type_ in {"DATE", "TIME"})  # "Wednesday's attack"
+        for ch in trigger.children
+    )
+    if not (demonstrative or definite):
         return False
-    return _cue_at(cues, "framing", verb) and any(c.cls == "context" and c.start > verb.i for c in cues)
+    # after a definite article only a time distance frames ("comes two days before"), not a
+    # bare "after" ("Sunday's raid took place in the district after dark")
+    framing = [c for c in cues if c.cls == "context" and c.start > verb.i
+               and (demonstrative or c.end - c.start >= 2 or _time_gap_before(c, cues))]
+    if fold(verb.lemma_) in {"be", "etre"}:
+        return any(c.start == verb.i + 1 for c in framing)
+    return _cue_at(cues, "framing", verb) and bool(framing)
+
+
+def _continuing_subject(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
+    """Return whether a plural incident noun is the subject of a continuation verb in the present,
+    in a sentence with no day ("les frappes continuent de toucher les positions rebelles", "air
+    strikes keep hitting rebel positions"): a state of affairs, not an incident."""
+    if trigger.pos_ != "NOUN" or trigger.morph.get("Number") != ["Plur"]:
+        return False
+    if not trigger.dep_.startswith("nsubj") or trigger.head.i != verb.i or not _cue_at(cues, "continuation", verb):
+        return False
+    return _tense_flags(verb)[3] and not any(t.ent_type_ in {"DATE", "TIME"} for t in sent)
 
 
 def _trend(trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
@@ -558,6 +593,8 @@ def classify_modality(
     if trigger.pos_ == "VERB" and trigger.head.i != trigger.i and _cue_at(cues, "continuation", trigger.head) and (
         _tense_flags(trigger.head)[3]
     ):
+        return "habitual", "reported", None
+    if _continuing_subject(sent, trigger, verb, cues):
         return "habitual", "reported", None
     if future:
         return "plan", "reported", None
