@@ -319,7 +319,7 @@ def _tense_flags(verb: Token) -> tuple[bool, bool, bool, bool]:
     auxes = [c for c in verb.children if c.dep_ in {"aux", "aux:pass", "aux:tense"}]
     tokens = [verb] + auxes
     # French marks the future on the verb; English with "will"/"shall" ("is going to" is a plan cue)
-    future = any("Fut" in t.morph.get("Tense") for t in tokens) or any(
+    future = any("Fut" in t.morph.get("Tense") or _french_future_form(t) for t in tokens) or any(
         t.lemma_.lower() in {"will", "shall"} for t in auxes
     )
     cond = any("Cnd" in t.morph.get("Mood") for t in tokens)
@@ -334,6 +334,23 @@ def _tense_flags(verb: Token) -> tuple[bool, bool, bool, bool]:
     else:
         present = "Pres" in verb.morph.get("Tense") and verb.morph.get("VerbForm") != ["Part"]
     return future, cond, imperfect, present
+
+
+# Endings of the French simple future, added to the infinitive ("attaquer-ons") or to the
+# infinitive less its final e ("prendr-ons").
+FRENCH_FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
+
+
+def _french_future_form(token: Token) -> bool:
+    """Return whether a French verb is in the simple future by its form, which the tagger may
+    read as a present ("Nous prendrons pour cible…", "nous attaquerons"): infinitive + ending."""
+    if token.lang_ != "fr" or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma, form = fold(token.lemma_), fold(token.text)
+    if not lemma.endswith(("er", "ir", "re")):
+        return False
+    stems = {lemma, lemma[:-1]} if lemma.endswith("re") else {lemma}
+    return any(form == stem + end for stem in stems for end in FRENCH_FUTURE_ENDINGS)
 
 
 def _negated(trigger: Token, verb: Token) -> bool:

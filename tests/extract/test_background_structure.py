@@ -61,3 +61,19 @@ def test_a_participle_on_the_incident_noun_carries_its_frequency(lang, text, tri
 def test_a_participle_of_plan_does_not_make_the_incident_a_plan_en():
     text = "The attack, planned for weeks, killed five soldiers near Gao on Tuesday."
     assert _modalities(text, "en").get("attack", "asserted") not in {"plan"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the tagger may read a first-person future as a present: its form says future
+        '"Demain nous prendrons pour cible les camions des soldats", a déclaré le chef rebelle.',
+        "Nous attaquerons tous les convois qui roulent vers Gao, a-t-il prévenu.",
+    ],
+)
+def test_a_french_future_is_not_a_report(text):
+    assert set(_modalities(text, "fr").values()) <= {"plan", "threat"}
+
+
+def test_a_french_past_with_the_same_verb_is_reported():
+    assert set(_modalities("Les soldats ont pris pour cible un convoi près de Gao.", "fr").values()) == {"asserted"}
