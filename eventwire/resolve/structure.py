@@ -5,9 +5,10 @@ ACLED codes one event per location per day per actor pair (CODING_RULES.md): "de
 per day. `split_days` turns such a mention into one mention per stated day, each dated to its
 day, with a toll given for all the days split evenly between them (ACLED; the one toll stays the
 range). A night across two days ("pendant la nuit de mardi à mercredi", "the night of Sunday to
-Monday") is one incident, and a span longer than MAX_SPAN_DAYS is a period (a campaign, a
-tally), not days of one operation: neither is split. The joining words are in
-data/day_spans.yaml.
+Monday") is one incident, and a span longer than MAX_SPAN_DAYS is a period, not days of one
+operation: neither is split, and a figure given for a period ("plus de 120 assassinats entre le
+3 et le 31 octobre", "40 killed between May 1 and May 20") is a tally, not an event
+(CODING_RULES.md: aggregate statistics). The joining words are in data/day_spans.yaml.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from eventwire.normalize.mentions import share_toll
 
 # A span of more days than this is a period, not the days of one operation.
 MAX_SPAN_DAYS = 7
-DAY_WORD_KEYS = ("and", "to", "from", "night")
+DAY_WORD_KEYS = ("and", "to", "from", "night", "between")
 # How far before the first day a night word may stand ("pendant la nuit de mardi à mercredi").
 NIGHT_WINDOW = 20
 
@@ -40,6 +41,7 @@ class DayWords:
     to_start: re.Pattern[str]  # a "to" word that opens the second end's expression ("au mercredi")
     from_start: re.Pattern[str]  # a "from" word that opens the first end's expression ("du lundi")
     night: re.Pattern[str]  # a night across two days, just before or at the start of the first day
+    between: re.Pattern[str]  # right before the first of two ends joined by "and" ("entre", "between")
 
 
 def _alternation(words: list[str]) -> str:
@@ -69,31 +71,66 @@ def load_day_words(lang: str) -> DayWords | None:
         to_start=re.compile(rf"^(?:{_alternation(lists['to'])})\b", re.IGNORECASE),
         from_start=re.compile(rf"^(?:{_alternation(lists['from'])})\b", re.IGNORECASE),
         night=re.compile(rf"\b(?:{_alternation(lists['night'])})\b", re.IGNORECASE),
+        between=re.compile(rf"\b(?:{_alternation(lists['between'])})\s*(?:le\s+)?$", re.IGNORECASE),
     )
 
 
-def stated_days(text: str, mention_day: Span, *, lang: str, published: date) -> list[tuple[date, Span]]:
+@dataclass(frozen=True)
+class StatedDays:
+    """The days a sentence gives its incident: listed days, or the two ends of a span."""
+
+    days: tuple[tuple[date, Span], ...] = ()  # one per day of the incident (two or more)
+    period: bool = False  # a span longer than MAX_SPAN_DAYS: a period, not days of one operation
+
+
+# "du 3 au 5 mai", "from 3 to 5 May", "between 3 and 31 October": a span of days in one expression,
+# or a bare first day right before the expression of the second ("entre le 3 et le 31 octobre")
+RANGE_IN_EXPRESSION = re.compile(r"\b(\d{1,2})(?:er|st|nd|rd|th)?\s+(?:au|à|to|-|–|et|and)\s+(?:le\s+)?(\d{1,2})\b")
+BARE_FIRST_DAY = re.compile(r"\b(\d{1,2})(?:er|st|nd|rd|th)?\s+(?:au|à|to|et|and|-|–)\s+$")
+
+
+def stated_days(text: str, mention_day: Span, *, lang: str, published: date) -> StatedDays:
     """Return the days a sentence lists or spans around the time expression that dates its
-    incident (`mention_day`, offsets into `text`), with the expression of each; [] when it
-    states one day only."""
+    incident (`mention_day`, offsets into `text`); empty when it states one day only."""
     words = load_day_words(lang)
     if words is None:
-        return []
+        return StatedDays()
     exprs = [e for e in find_time_expressions(text, lang=lang, published=published) if e.time_precision == 1]
     at = next((i for i, e in enumerate(exprs) if e.span.start <= mention_day.start < e.span.end), None)
     if at is None:
-        return []
+        return StatedDays()
+
     def night(e: TimeExpression) -> bool:
         return bool(words.night.search(text[max(0, e.span.start - NIGHT_WINDOW):e.span.end]))
 
+    def span_of(first: date, last: date, a: Span, b: Span) -> StatedDays:
+        n = (last - first).days
+        if n <= 0:
+            return StatedDays()
+        if n > MAX_SPAN_DAYS - 1:
+            return StatedDays(period=True)
+        return StatedDays(tuple((first + timedelta(days=k), b if k == n else a) for k in range(n + 1)))
+
+    e = exprs[at]
+    inner = RANGE_IN_EXPRESSION.search(e.span.text)
+    if inner is not None and not night(e):
+        last = _same_month(e.value, int(inner.group(2)))
+        return span_of(e.value, last, e.span, e.span) if last is not None else StatedDays()
+    bare = BARE_FIRST_DAY.search(text[max(0, e.span.start - 12):e.span.start])
+    if bare is not None and not night(e) and words.between.search(text[: e.span.start - len(bare.group(0))]):
+        first = _same_month(e.value, int(bare.group(1)))
+        return span_of(first, e.value, e.span, e.span) if first is not None else StatedDays()
     chain = _listed_chain(text, exprs, at, words)
     if len(chain) >= 2:
         if night(chain[0]):
-            return []
-        days = [(e.value, e.span) for e in chain]
+            return StatedDays()
+        if len(chain) == 2 and words.between.search(text[: chain[0].span.start]):
+            # "between Monday and Wednesday": the two ends of a span
+            return span_of(chain[0].value, chain[1].value, chain[0].span, chain[1].span)
+        days = [(x.value, x.span) for x in chain]
         if len({d for d, _ in days}) == len(days) and all(a[0] < b[0] for a, b in pairwise(days)):
-            return days
-        return []
+            return StatedDays(tuple(days))
+        return StatedDays()
     for first, last in ((at - 1, at), (at, at + 1)):
         if first < 0 or last >= len(exprs):
             continue
@@ -101,10 +138,16 @@ def stated_days(text: str, mention_day: Span, *, lang: str, published: date) -> 
         between = text[a.span.end:b.span.start]
         to_ok = words.span_to.match(between) or (not between.strip() and words.to_start.match(b.span.text))
         from_ok = words.span_from.search(text[: a.span.start]) or words.from_start.match(a.span.text)
-        if to_ok and from_ok and not night(a) and 0 < (b.value - a.value).days <= MAX_SPAN_DAYS - 1:
-            n = (b.value - a.value).days
-            return [(a.value + timedelta(days=k), b.span if k == n else a.span) for k in range(n + 1)]
-    return []
+        if to_ok and from_ok and not night(a):
+            return span_of(a.value, b.value, a.span, b.span)
+    return StatedDays()
+
+
+def _same_month(day: date, number: int) -> date | None:
+    try:
+        return day.replace(day=number)
+    except ValueError:
+        return None
 
 
 def _listed_chain(text: str, exprs: list[TimeExpression], at: int, words: DayWords) -> list[TimeExpression]:
@@ -118,12 +161,18 @@ def _listed_chain(text: str, exprs: list[TimeExpression], at: int, words: DayWor
 
 
 def split_days(mentions: list[Mention], *, lang: str, published: date | None) -> list[Mention]:
-    """Return the mentions with each one told of several stated days made one per day."""
+    """Return the mentions with each one told of several stated days made one per day, and
+    each tally over a period made an aggregate (not an event)."""
     if published is None:
         return mentions
     out: list[Mention] = []
     for m in mentions:
-        days = _days_of(m, lang=lang, published=published)
+        stated = _stated(m, lang=lang, published=published)
+        if stated.period and _counted(m):
+            # "plus de 120 assassinats recensés entre le 3 et le 31 octobre": a tally over a period
+            out.append(replace(m, modality="background", claim_status="reported"))
+            continue
+        days = stated.days
         if len(days) < 2:
             out.append(m)
             continue
@@ -138,12 +187,19 @@ def split_days(mentions: list[Mention], *, lang: str, published: date | None) ->
     return out
 
 
-def _days_of(m: Mention, *, lang: str, published: date) -> list[tuple[date, Span]]:
+def _counted(m: Mention) -> bool:
+    """Return whether a mention gives a figure: a toll or a number of incidents."""
+    c = m.casualties
+    return m.count > 1 or (c is not None and c.method == "figures" and bool(c.fatalities or c.injuries))
+
+
+def _stated(m: Mention, *, lang: str, published: date) -> StatedDays:
     if m.modality not in EVENT_MODALITIES or m.date is None or m.date.span is None or m.date.value is None:
-        return []
+        return StatedDays()
     sentence = m.sentence
     if not (sentence.start <= m.date.span.start < sentence.end):
-        return []
+        return StatedDays()
     local = Span(m.date.span.start - sentence.start, m.date.span.end - sentence.start, m.date.span.text)
-    days = stated_days(sentence.text, local, lang=lang, published=published)
-    return [(d, Span(s.start + sentence.start, s.end + sentence.start, s.text)) for d, s in days]
+    stated = stated_days(sentence.text, local, lang=lang, published=published)
+    return replace(stated, days=tuple(
+        (d, Span(x.start + sentence.start, x.end + sentence.start, x.text)) for d, x in stated.days))

@@ -75,6 +75,11 @@ def test_regions_listed_with_a_bracketed_direction_are_one_event_each_fr():
          [date(2025, 5, 4), date(2025, 5, 5)]),
         ("en", "Soldiers clashed with militants from Monday to Wednesday near Gao, officials said.",
          [date(2025, 5, 5), date(2025, 5, 6), date(2025, 5, 7)]),
+        # "between … and …" joins the two ends of a span, not two listed days
+        ("en", "Troops fought rebels near Gao between Monday and Wednesday.",
+         [date(2025, 5, 5), date(2025, 5, 6), date(2025, 5, 7)]),
+        ("fr", "Des combats ont opposé l'armée aux rebelles du 3 au 5 mai près de Gao.",
+         [date(2025, 5, 3), date(2025, 5, 4), date(2025, 5, 5)]),
     ],
 )
 def test_an_incident_told_over_several_days_is_one_event_per_day(lang, text, days):
@@ -112,3 +117,14 @@ def test_day_words_are_validated_on_load(tmp_path, monkeypatch):
             structure.load_day_words("fr")
     finally:
         structure.load_day_words.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Forty people were killed in attacks near Gao between April 3 and April 30, officials said."),
+        ("fr", "Plus de quarante civils ont été tués près de Gao entre le 3 et le 30 avril, selon une ONG."),
+    ],
+)
+def test_a_toll_over_a_period_is_a_tally_not_an_event(lang, text):
+    assert _events(text, lang, date(2025, 5, 7)) == ()
