@@ -14,9 +14,13 @@ Steps of `merge_mentions_in_document`, in order:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
+from eventwire.datafiles import data_path, read_language_lists
+from eventwire.errors import DataFileError
 from eventwire.extract.incidents import ROLE_PARTIES
 from eventwire.geo import bearing_deg, points_km
 from eventwire.models import EVENT_MODALITIES, Mention, Place
@@ -129,6 +133,13 @@ def places_compatible(a: Mention, b: Mention) -> bool:
         limit = DERIVED_SAME_PLACE_MAX_KM if derived else SAME_PLACE_MAX_KM
         if pa.name == pb.name:
             return True
+        if (all(m.place.method in DERIVED_METHODS for m in (a, b)) and a.sentence.start != b.sentence.start
+                and not any(_named_as_area(m) for m in (a, b))):
+            # two villages the gazetteer lacks, named differently in different sentences ("shelling
+            # hit Kerou village" … "artillery struck Dioura village"), are two locations: their
+            # points are only their anchor's (unless one is an area that may hold the other: "la
+            # commune de Kerou" … "la localité de Dioura")
+            return False
         km = points_km(pa, pb)  # None: two differently named places, one of them unlocated
         return km is not None and km <= limit
     if not is_precise(a) and not is_precise(b):
@@ -141,6 +152,26 @@ def places_compatible(a: Mention, b: Mention) -> bool:
     if region.feature not in {"country", "admin1", "region"} and km is not None and km > 150:
         return False
     return _direction_ok(region_m.place.relation if region_m.place else None, region, point)
+
+
+@lru_cache(maxsize=1)
+def _area_unit_before() -> re.Pattern[str]:
+    path = data_path("area_unit_nouns.yaml")
+    nouns = [n for words in read_language_lists(path, what="nouns").values() for n in words]
+    if not all(isinstance(n, str) and n.strip() for n in nouns):
+        raise DataFileError(f"{path}: every noun must be a non-empty string")
+    alternation = "|".join(re.escape(n.strip().lower()) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\s+(?:de\s+(?:la\s+)?|d['’]\s*|du\s+|of\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
+def _named_as_area(m: Mention) -> bool:
+    """Return whether a mention's place is introduced as an administrative area ("la commune de X")."""
+    if m.place is None:
+        return False
+    start = m.place.span.start - m.sentence.start
+    if not 0 <= start <= len(m.sentence.text):
+        return False
+    return bool(_area_unit_before().search(m.sentence.text[max(0, start - 40):start]))
 
 
 def compatible(a: Mention, b: Mention) -> bool:

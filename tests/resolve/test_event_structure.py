@@ -9,10 +9,11 @@ import pytest
 
 from eventwire.errors import DataFileError
 from eventwire.ingest import read_text_document
-from eventwire.models import Place, PlaceMention, Span
+from eventwire.models import Mention, Place, PlaceMention, Span, Trigger
 from eventwire.normalize.mentions import _distinct_places
 from eventwire.pipeline import extract_events
 from eventwire.resolve import structure
+from eventwire.resolve.in_document import places_compatible
 
 
 def _events(text: str, lang: str, published: date):
@@ -128,3 +129,35 @@ def test_day_words_are_validated_on_load(tmp_path, monkeypatch):
 )
 def test_a_toll_over_a_period_is_a_tally_not_an_event(lang, text):
     assert _events(text, lang, date(2025, 5, 7)) == ()
+
+
+def _village_mention(start: int, name: str, before: str = "le village de ") -> Mention:
+    text = before + name + ", près de Mopti."
+    span = Span(start, start + len(text), text)
+    place = Place(name, "Mali", "ML", 14.49, -4.19, "village", 2)
+    where = PlaceMention(Span(start + len(before), start + len(before) + len(name), name), name, place,
+                         "nearest_known_place")
+    trigger = Trigger(Span(start, start + 2, text[:2]), "attaquer", "Battles", "Armed clash", "t")
+    return Mention(document_id="d", sentence=span, trigger=trigger, event_type="Battles",
+                   sub_event_type="Armed clash", modality="asserted", claim_status="reported", place=where)
+
+
+def test_two_unknown_villages_in_two_sentences_are_two_locations():
+    # both coded to the point of the town they are near: the point says nothing of where they are
+    kerou, dioura = _village_mention(0, "Kerou"), _village_mention(200, "Dioura")
+    assert not places_compatible(kerou, dioura)
+    assert places_compatible(kerou, _village_mention(300, "Kerou"))
+
+
+def test_an_unknown_commune_may_hold_an_unknown_village():
+    commune = _village_mention(0, "Kerou", before="dans la commune de ")
+    assert places_compatible(commune, _village_mention(200, "Dioura"))
+
+
+def test_a_commune_and_a_locality_in_it_can_be_one_incident_fr():
+    text = (
+        "Des jihadistes ont tendu mardi une embuscade à des gendarmes sur le territoire de la commune "
+        "de Zorokoumbé, près de Mopti.\n\n"
+        "Selon un élu, les combats se sont déroulés au hameau de Tinkoulibé, près de Mopti."
+    )
+    assert len(_events(text, "fr", date(2022, 10, 19))) == 1
