@@ -47,7 +47,7 @@ LOCATIVE_BEFORE = re.compile(
 
 _NAME = r"((?:(?:al|el|ad|ar|as|an|ash|at|az|ed|en|es|et)-)?[A-ZÀ-Ý][\w'’-]+(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)"
 LIST_ITEM_AFTER = re.compile(r"(?:\s*,\s*(?:(?:et|and|ou|or)\s+)?|\s+(?:et|and|ou|or)\s+)" + _NAME)
-LIST_ITEM_BEFORE = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)\s*,\s*$")
+LIST_ITEM_BEFORE = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)(?:\s*\([^()]{1,30}\))?\s*,\s*$")
 # "Kharkiv, Sumy and Odesa regions" when NER found only the last name: the one before "and"
 # joins the list only when the article's country has a place of that name
 LIST_ITEM_BEFORE_JOINED = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)\s+(?:et|and)\s+$")
@@ -317,7 +317,7 @@ def choose_places(
             continue  # "Kharkiv (Nord-Est), Soumy (Nord)": a direction in brackets glosses the name
         precise_or_unknown = p.place is None or (
             p.place.feature not in AREA_FEATURES and p.place.geo_precision <= 2 and p.relation is None
-        )
+        ) or (p.place.feature == "admin1" and p.relation is None)  # "Mykolaïv (Sud), Kharkiv (Nord-Est)…"
         if not precise_or_unknown:
             run = []
             continue

@@ -204,6 +204,11 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
         else:
             home.append(m)
     for m in sorted(vague, key=lambda x: x.sentence.start):
+        if _listed_with_others(m, mentions):
+            # "abattus au-dessus des régions de Mykolaïv (Sud), Kharkiv (Nord-Est)…": a region
+            # in a list of places is one of the locations, not a summary of the others
+            groups.append([m])
+            continue
         if m.plural and m.additive:
             # "des factions ont aussi revendiqué des attaques": other incidents, summed up
             groups.append([m])
@@ -236,6 +241,16 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
                     g.append(m)
         else:
             groups.append([m])
+
+
+def _listed_with_others(m: Mention, mentions: list[Mention]) -> bool:
+    """Return whether a mention is one place of a list its trigger was split over
+    (normalize_mentions numbers them: same sentence and trigger, other ordinals)."""
+    return m.ordinal is not None and any(
+        x is not m and x.ordinal is not None and x.ordinal != m.ordinal
+        and x.sentence.start == m.sentence.start and x.trigger.span.start == m.trigger.span.start
+        for x in mentions
+    )
 
 
 def _explicit_day(m: Mention):
@@ -366,7 +381,9 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
                 where = next(x.place for x in sorted(home, key=lambda x: x.sentence.start) if x.place is not None and x.place.place is not None)
                 inherited = replace(where, method="document_place", reason=f"no place in its sentences; the article's place {where.span.text!r}")
                 events.append([replace(m, place=inherited) for m in g])
-        elif precise_groups and g not in precise_groups and all(m.plural or m.count > 1 or not is_precise(m) for m in g):
+        elif precise_groups and g not in precise_groups and all(m.plural or m.count > 1 or not is_precise(m) for m in g) and not (
+            len(g) == 1 and _listed_with_others(g[0], mentions)
+        ):
             # a region-level mention beside precise incidents: a summary or a detail of them
             home = _nearest_earlier(g, precise_groups)
             if home is None:

@@ -161,3 +161,13 @@ def test_a_commune_and_a_locality_in_it_can_be_one_incident_fr():
         "Selon un élu, les combats se sont déroulés au hameau de Tinkoulibé, près de Mopti."
     )
     assert len(_events(text, "fr", date(2022, 10, 19))) == 1
+
+
+def test_a_region_in_a_list_of_places_is_one_of_the_locations_fr():
+    text = (
+        "La défense antiaérienne a détruit vendredi avant l'aube neuf drones d'attaque russes.\n\n"
+        "Les drones ont été abattus au-dessus des régions de Mykolaïv (Sud), Kharkiv (Nord-Est) "
+        "et Odessa (Sud), selon un porte-parole."
+    )
+    events = _events(text, "fr", date(2023, 12, 15))
+    assert sorted(e.location for e in events) == ["Kharkiv", "Mykolaivska oblast", "Odesa"]
