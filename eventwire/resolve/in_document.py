@@ -220,6 +220,14 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
                 # the nearest incident told before this sentence
                 max(earlier, key=lambda g: max(x.sentence.start for x in g if x.sentence.start < m.sentence.start)).append(m)
                 continue
+            told = [g for g in groups if min(x.sentence.start for x in g) < m.sentence.start]
+            if not candidates and len(told) == 1 and all(
+                dates_compatible(m, x) and places_compatible(m, x) for x in told[0]
+            ):
+                # "the attack" after the only incident told so far is that incident, whatever
+                # words typed it ("militants seized the town…" "The attack began at dawn…")
+                told[0].append(m)
+                continue
         if m.ordinal is not None:
             ordered = [g for g in candidates if any(x.ordinal == m.ordinal for x in g)]
             if ordered:

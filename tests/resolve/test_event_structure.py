@@ -171,3 +171,12 @@ def test_a_region_in_a_list_of_places_is_one_of_the_locations_fr():
     )
     events = _events(text, "fr", date(2023, 12, 15))
     assert sorted(e.location for e in events) == ["Kharkiv", "Mykolaivska oblast", "Odesa"]
+
+
+def test_the_attack_after_the_only_incident_told_is_that_incident_en():
+    text = (
+        "Jihadist fighters seized the town of Ansongo on Wednesday, forcing soldiers to withdraw.\n\n"
+        "The attack started before sunrise, with gunmen striking from several directions and heavy "
+        "fighting with troops in Mali, residents said."
+    )
+    assert len(_events(text, "en", date(2025, 4, 17))) == 1
