@@ -160,6 +160,15 @@ def _listed_chain(text: str, exprs: list[TimeExpression], at: int, words: DayWor
     return exprs[lo:hi + 1]
 
 
+# Ends the date reason of a mention made one of several days ("one of 2 days the sentence reports…").
+DAY_SPLIT_MARK = "(ACLED: one event per day)"
+
+
+def is_day_split(m: Mention) -> bool:
+    """Return whether a mention is one day of an incident told over several (see split_days)."""
+    return m.date is not None and (m.date.reason or "").endswith(DAY_SPLIT_MARK)
+
+
 def split_days(mentions: list[Mention], *, lang: str, published: date | None) -> list[Mention]:
     """Return the mentions with each one told of several stated days made one per day, and
     each tally over a period made an aggregate (not an event)."""
@@ -180,7 +189,7 @@ def split_days(mentions: list[Mention], *, lang: str, published: date | None) ->
             out.append(replace(
                 m,
                 date=EventDate(day, 1, span, m.date.method,
-                               reason=f"one of {len(days)} days the sentence reports (ACLED: one event per day)"),
+                               reason=f"one of {len(days)} days the sentence reports {DAY_SPLIT_MARK}"),
                 casualties=share_toll(m.casualties, i, len(days), unit="days"),
                 count=1, plural=False,
             ))

@@ -180,3 +180,9 @@ def test_the_attack_after_the_only_incident_told_is_that_incident_en():
         "fighting with troops in Mali, residents said."
     )
     assert len(_events(text, "en", date(2025, 4, 17))) == 1
+
+
+def test_the_events_of_one_incident_told_over_several_days_have_distinct_ids():
+    text = "Des combats ont opposé dimanche et lundi l'armée aux rebelles à Gao, faisant dix morts."
+    events = _events(text, "fr", date(2025, 5, 7))
+    assert len({e.event_id for e in events}) == len(events) == 2
