@@ -3,11 +3,14 @@
 Steps of `merge_mentions_in_document`, in order:
   1. split event mentions (reported, claimed, alleged) from context mentions;
   2. mentions with a precise place (geo_precision 1-2) seed incidents: two of them are one incident
-     when type, day and place (within SAME_PLACE_MAX_KM) agree;
+     when type, day and place (within SAME_PLACE_MAX_KM) agree (two villages the gazetteer lacks,
+     named differently in different sentences, never are);
   3. every other mention joins an incident already seeded: an anaphor ("cette dernière
-     tentative", "the attack") the nearest earlier one; a region phrase ("dans l'ouest de l'Irak")
-     the one lying in that part of the country; a plural summary ("trois drones", "deux attaques")
-     every compatible one; a lone vague mention the only compatible one — else it seeds its own;
+     tentative", "the attack") the nearest earlier one (the only one told so far even when typed
+     differently); a region phrase ("dans l'ouest de l'Irak") the one lying in that part of the
+     country; a plural summary ("trois drones", "deux attaques") every compatible one; a lone
+     vague mention the only compatible one — else it seeds its own, as does a region listed
+     with other places ("les régions de Mykolaïv, Kharkiv et Odessa");
   4. context mentions group the same way; an event mention that matches a context group about an
      earlier day joins it (the article retells background, CODING_RULES.md "Context mentions").
 """
