@@ -25,6 +25,7 @@ from eventwire.normalize.mentions import document_context, document_perpetrators
 from eventwire.normalize.places import find_place_mentions
 from eventwire.resolve.build import EventOptions, build_event, old_sentences, shared_mention_keys
 from eventwire.resolve.in_document import merge_mentions_in_document
+from eventwire.resolve.structure import split_days
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
     )
     ctx = document_context(document, places, times, doc=analyzed.doc)
     mentions = [m for incident in incidents for m in normalize_mentions(incident, ctx)]
+    mentions = split_days(mentions, lang=lang, published=document.published)
     groups = merge_mentions_in_document(mentions, published=document.published)
     options = EventOptions(
         default_country=ctx.main_country,

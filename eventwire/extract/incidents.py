@@ -319,7 +319,7 @@ def _tense_flags(verb: Token) -> tuple[bool, bool, bool, bool]:
     auxes = [c for c in verb.children if c.dep_ in {"aux", "aux:pass", "aux:tense"}]
     tokens = [verb] + auxes
     # French marks the future on the verb; English with "will"/"shall" ("is going to" is a plan cue)
-    future = any("Fut" in t.morph.get("Tense") for t in tokens) or any(
+    future = any("Fut" in t.morph.get("Tense") or _french_future_form(t) for t in tokens) or any(
         t.lemma_.lower() in {"will", "shall"} for t in auxes
     )
     cond = any("Cnd" in t.morph.get("Mood") for t in tokens)
@@ -334,6 +334,23 @@ def _tense_flags(verb: Token) -> tuple[bool, bool, bool, bool]:
     else:
         present = "Pres" in verb.morph.get("Tense") and verb.morph.get("VerbForm") != ["Part"]
     return future, cond, imperfect, present
+
+
+# Endings of the French simple future, added to the infinitive ("attaquer-ons") or to the
+# infinitive less its final e ("prendr-ons").
+FRENCH_FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
+
+
+def _french_future_form(token: Token) -> bool:
+    """Return whether a French verb is in the simple future by its form, which the tagger may
+    read as a present ("Nous prendrons pour cible…", "nous attaquerons"): infinitive + ending."""
+    if token.lang_ != "fr" or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma, form = fold(token.lemma_), fold(token.text)
+    if not lemma.endswith(("er", "ir", "re")):
+        return False
+    stems = {lemma, lemma[:-1]} if lemma.endswith("re") else {lemma}
+    return any(form == stem + end for stem in stems for end in FRENCH_FUTURE_ENDINGS)
 
 
 def _negated(trigger: Token, verb: Token) -> bool:
@@ -403,10 +420,19 @@ def _in_scope(cue: Token, trigger: Token, verb: Token, cls: str = "") -> bool:
     for _ in range(12):
         if t.i == trigger.i or t.i == verb.i:
             return True
+        if t.dep_ == "acl" and t.head.i == trigger.i and cls in PARTICIPLE_SCOPED_CLASSES:
+            # "les drones lancés chaque nuit", "attacks carried out since January": a participle
+            # describing the incident noun says how often or over what period it happened
+            return True
         if t.dep_ in CLAUSE_BOUNDARIES or t.head is t:
             return False
         t = t.head
     return False
+
+
+# Cue classes a participle on the incident noun carries to it (not a plan: "an attack planned
+# for weeks" happened).
+PARTICIPLE_SCOPED_CLASSES = frozenset({"habitual", "background", "aggregate"})
 
 
 BEFORE_MARKS = frozenset({"avant", "before", "prior"})
@@ -450,13 +476,39 @@ def _reaction(sent: SpacySpan, trigger: Token, cues: list[CueMatch]) -> CueMatch
 
 
 def _framed_anaphor(trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
-    """Return whether an anaphoric incident noun is the subject of a framing verb followed by a
-    context cue ("cette énième attaque intervient dix jours après le scrutin")."""
+    """Return whether an incident noun that points back at a told incident is the subject of a
+    framing verb followed by a context cue ("cette énième attaque intervient dix jours après le
+    scrutin", "Tuesday's raid comes two days before the vote"), or of a copula right before one
+    ("the strike was in response to earlier rocket fire"): the sentence sets that incident
+    against another one and reports nothing of its own."""
     if trigger.pos_ != "NOUN" or not trigger.dep_.startswith("nsubj") or trigger.head.i != verb.i:
         return False
-    if not any(ch.dep_ == "det" and "Dem" in ch.morph.get("PronType") for ch in trigger.children):
+    demonstrative = any(ch.dep_ == "det" and "Dem" in ch.morph.get("PronType") for ch in trigger.children)
+    definite = any(
+        (ch.dep_ == "det" and "Def" in ch.morph.get("Definite"))
+        or (ch.dep_ == "poss" and ch.ent_type_ in {"DATE", "TIME"})  # "Wednesday's attack"
+        for ch in trigger.children
+    )
+    if not (demonstrative or definite):
         return False
-    return _cue_at(cues, "framing", verb) and any(c.cls == "context" and c.start > verb.i for c in cues)
+    # after a definite article only a time distance frames ("comes two days before"), not a
+    # bare "after" ("Sunday's raid took place in the district after dark")
+    framing = [c for c in cues if c.cls == "context" and c.start > verb.i
+               and (demonstrative or c.end - c.start >= 2 or _time_gap_before(c, cues))]
+    if fold(verb.lemma_) in {"be", "etre"}:
+        return any(c.start == verb.i + 1 for c in framing)
+    return _cue_at(cues, "framing", verb) and bool(framing)
+
+
+def _continuing_subject(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
+    """Return whether a plural incident noun is the subject of a continuation verb in the present,
+    in a sentence with no day ("les frappes continuent de toucher les positions rebelles", "air
+    strikes keep hitting rebel positions"): a state of affairs, not an incident."""
+    if trigger.pos_ != "NOUN" or trigger.morph.get("Number") != ["Plur"]:
+        return False
+    if not trigger.dep_.startswith("nsubj") or trigger.head.i != verb.i or not _cue_at(cues, "continuation", verb):
+        return False
+    return _tense_flags(verb)[3] and not any(t.ent_type_ in {"DATE", "TIME"} for t in sent)
 
 
 def _trend(trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
@@ -558,6 +610,8 @@ def classify_modality(
     if trigger.pos_ == "VERB" and trigger.head.i != trigger.i and _cue_at(cues, "continuation", trigger.head) and (
         _tense_flags(trigger.head)[3]
     ):
+        return "habitual", "reported", None
+    if _continuing_subject(sent, trigger, verb, cues):
         return "habitual", "reported", None
     if future:
         return "plan", "reported", None

@@ -50,7 +50,10 @@ LOCATIVE_BEFORE = re.compile(
 
 _NAME = r"((?:(?:al|el|ad|ar|as|an|ash|at|az|ed|en|es|et)-)?[A-ZÀ-Ý][\w'’-]+(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)"
 LIST_ITEM_AFTER = re.compile(r"(?:\s*,\s*(?:(?:et|and|ou|or)\s+)?|\s+(?:et|and|ou|or)\s+)" + _NAME)
-LIST_ITEM_BEFORE = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)\s*,\s*$")
+LIST_ITEM_BEFORE = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)(?:\s*\([^()]{1,30}\))?\s*,\s*$")
+# "Kharkiv, Sumy and Odesa regions" when NER found only the last name: the one before "and"
+# joins the list only when the article's country has a place of that name
+LIST_ITEM_BEFORE_JOINED = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)\s+(?:et|and)\s+$")
 
 
 # Words that may follow the last place of a list ("Tazor et Merelo près de Gao", "were attacked").
@@ -101,6 +104,11 @@ def expand_list(
             add(m.start(1), m.end(1), joined=bool(re.search(r"\b(?:et|and|ou|or)\s*$", text[m.start():m.start(1)])))
         # backward: "Name, " right before the mention, repeatedly
         pos = p.span.start
+        m = LIST_ITEM_BEFORE_JOINED.search(text, sentence.start, pos)
+        if (m is not None and m.end() == pos and resolve is not None and resolve(m.group(1)) is not None
+                and p.place is not None):
+            add(m.start(1), m.end(1), joined=True)
+            pos = m.start(1)
         while pos > sentence.start and (m := LIST_ITEM_BEFORE.search(text, sentence.start, pos)) and m.end() == pos:
             add(m.start(1), m.end(1))
             pos = m.start(1)
@@ -280,6 +288,15 @@ def _is_locative(text: str, mention: PlaceMention) -> bool:
     return bool(LOCATIVE_BEFORE.search(before))
 
 
+# A short bracketed gloss after a listed name ("Soumy (Nord), Odessa (Sud)"), skipped between items.
+GLOSS = re.compile(r"\s*\([^()]{1,30}\)")
+
+
+def _glossed(text: str, p: PlaceMention, run: list[PlaceMention]) -> bool:
+    """Return whether a place mention is a bracketed gloss right after the last listed name."""
+    return bool(run) and text[run[-1].span.end:p.span.start].strip() == "(" and text[p.span.end:p.span.end + 1] == ")"
+
+
 def choose_places(
     text: str,
     sentence: Span,
@@ -326,13 +343,15 @@ def choose_places(
     best: list[PlaceMention] = []
     run: list[PlaceMention] = []
     for p in ordered:
+        if _glossed(text, p, run):
+            continue  # "Kharkiv (Nord-Est), Soumy (Nord)": a direction in brackets glosses the name
         precise_or_unknown = p.place is None or (
             p.place.feature not in AREA_FEATURES and p.place.geo_precision <= 2 and p.relation is None
-        )
+        ) or (p.place.feature == "admin1" and p.relation is None)  # "Mykolaïv (Sud), Kharkiv (Nord-Est)…"
         if not precise_or_unknown:
             run = []
             continue
-        if run and COORDINATION.match(text[run[-1].span.end:p.span.start]):
+        if run and COORDINATION.match(GLOSS.sub("", text[run[-1].span.end:p.span.start])):
             run.append(p)
         else:
             run = [p]

@@ -419,7 +419,7 @@ def _sentence_actors(sentence: Span, *, lang: str, country: str | None, when: da
 def normalize_mentions(incident: IncidentMention, ctx: DocumentContext) -> list[Mention]:
     """Return the normalized Mentions of one extracted incident mention: one per place when the
     sentence lists several places, else one."""
-    places = incident_places(incident, ctx)
+    places = _distinct_places(incident_places(incident, ctx))
     mention = normalize_mention(incident, ctx, place=places[0] if places else None)
     if len(places) < 2:
         return [mention]
@@ -428,20 +428,34 @@ def normalize_mentions(incident: IncidentMention, ctx: DocumentContext) -> list[
     # gives for one place alone takes precedence over its share (resolve.build)
     return [
         replace(mention, place=p, count=1, plural=False, ordinal=i + 1,
-                casualties=_share(mention.casualties, i, len(places)))
+                casualties=share_toll(mention.casualties, i, len(places)))
         for i, p in enumerate(places)
     ]
 
 
-def _share(casualties: Casualties | None, index: int, parts: int) -> Casualties | None:
-    """Return the share of a toll reported for `parts` places together that falls to one."""
+def _distinct_places(places: list[PlaceMention]) -> list[PlaceMention]:
+    """Return listed places less those naming a place listed before them: "un quartier de
+    Sanaa, la capitale" names one town twice (ACLED: one event per location)."""
+    out: list[PlaceMention] = []
+    for p in places:
+        if p.place is not None and any(
+            q.place is not None and (q.place.name, q.place.latitude, q.place.longitude)
+            == (p.place.name, p.place.latitude, p.place.longitude) for q in out
+        ):
+            continue
+        out.append(p)
+    return out
+
+
+def share_toll(casualties: Casualties | None, index: int, parts: int, *, unit: str = "places") -> Casualties | None:
+    """Return the share of a toll reported for `parts` places (or days) together that falls to one."""
     if casualties is None or not casualties.fatalities or casualties.method != "figures":
         return casualties
     total = casualties.fatalities
     share = total // parts + (1 if index < total % parts else 0)
     return replace(
         casualties, fatalities=share, fatalities_low=None, fatalities_high=None, method="shared_toll",
-        reason=f"{total} killed in {parts} places together: split evenly (ACLED)",
+        reason=f"{total} killed in {parts} {unit} together: split evenly (ACLED)",
     )
 
 

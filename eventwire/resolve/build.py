@@ -32,6 +32,7 @@ from eventwire.models import (
 )
 from eventwire.normalize.actors import canonicalize_actor
 from eventwire.resolve.in_document import MentionGroup, is_precise
+from eventwire.resolve.structure import is_day_split
 
 MODALITY_RANK = {"asserted": 0, "claimed": 1, "alleged": 2, "context": 3}
 CLAIM_RANK = {"denied": 0, "disputed": 1, "claimed": 2, "alleged": 3, "reported": 4, "context": 5}
@@ -117,6 +118,8 @@ def event_id_for(document_id: str, group: MentionGroup) -> str:
     first = min(anchors, key=lambda m: (m.sentence.start, m.trigger.span.start))
     place_start = first.place.span.start if first.place is not None else -1
     key = f"{document_id}:{first.sentence.start}:{first.trigger.span.start}:{place_start}:{'context' if group.context else 'event'}"
+    if is_day_split(first):
+        key += f":{first.date.value}"  # one sentence, one place, several days: one event per day
     return "ew-" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 

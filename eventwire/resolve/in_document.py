@@ -3,20 +3,27 @@
 Steps of `merge_mentions_in_document`, in order:
   1. split event mentions (reported, claimed, alleged) from context mentions;
   2. mentions with a precise place (geo_precision 1-2) seed incidents: two of them are one incident
-     when type, day and place (within SAME_PLACE_MAX_KM) agree;
+     when type, day and place (within SAME_PLACE_MAX_KM) agree (two villages the gazetteer lacks,
+     named differently in different sentences, never are);
   3. every other mention joins an incident already seeded: an anaphor ("cette dernière
-     tentative", "the attack") the nearest earlier one; a region phrase ("dans l'ouest de l'Irak")
-     the one lying in that part of the country; a plural summary ("trois drones", "deux attaques")
-     every compatible one; a lone vague mention the only compatible one — else it seeds its own;
+     tentative", "the attack") the nearest earlier one (the only one told so far even when typed
+     differently); a region phrase ("dans l'ouest de l'Irak") the one lying in that part of the
+     country; a plural summary ("trois drones", "deux attaques") every compatible one; a lone
+     vague mention the only compatible one — else it seeds its own, as does a region listed
+     with other places ("les régions de Mykolaïv, Kharkiv et Odessa");
   4. context mentions group the same way; an event mention that matches a context group about an
      earlier day joins it (the article retells background, CODING_RULES.md "Context mentions").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
+from eventwire.datafiles import data_path, read_language_lists
+from eventwire.errors import DataFileError
 from eventwire.extract.incidents import ROLE_PARTIES
 from eventwire.geo import bearing_deg, points_km
 from eventwire.models import EVENT_MODALITIES, Mention, Place
@@ -28,6 +35,9 @@ RECAP_MIN_DAYS = 7
 # An incident told after the article's lead incident and dated this many days before it is a
 # recap ("Le 3 mai, une dizaine de bergers avaient péri…" in a story of an attack on the 8th).
 RECAP_BEFORE_LEAD_DAYS = 4
+# An anaphor ("the blast") dated this many days before the lead incident is not dated by it: its
+# sentence recalls another, older incident ("the deadliest since the town fell in March 2016").
+RECAP_ANAPHOR_MAX_DAYS = 30
 # Two precise places this close are one location (ACLED codes one event per location per day).
 SAME_PLACE_MAX_KM = 25.0
 # A village the gazetteer lacks is coded near a known place (normalize.incident_place), so its
@@ -126,6 +136,13 @@ def places_compatible(a: Mention, b: Mention) -> bool:
         limit = DERIVED_SAME_PLACE_MAX_KM if derived else SAME_PLACE_MAX_KM
         if pa.name == pb.name:
             return True
+        if (all(m.place.method in DERIVED_METHODS for m in (a, b)) and a.sentence.start != b.sentence.start
+                and not any(_named_as_area(m) for m in (a, b))):
+            # two villages the gazetteer lacks, named differently in different sentences ("shelling
+            # hit Kerou village" … "artillery struck Dioura village"), are two locations: their
+            # points are only their anchor's (unless one is an area that may hold the other: "la
+            # commune de Kerou" … "la localité de Dioura")
+            return False
         km = points_km(pa, pb)  # None: two differently named places, one of them unlocated
         return km is not None and km <= limit
     if not is_precise(a) and not is_precise(b):
@@ -138,6 +155,26 @@ def places_compatible(a: Mention, b: Mention) -> bool:
     if region.feature not in {"country", "admin1", "region"} and km is not None and km > 150:
         return False
     return _direction_ok(region_m.place.relation if region_m.place else None, region, point)
+
+
+@lru_cache(maxsize=1)
+def _area_unit_before() -> re.Pattern[str]:
+    path = data_path("area_unit_nouns.yaml")
+    nouns = [n for words in read_language_lists(path, what="nouns").values() for n in words]
+    if not all(isinstance(n, str) and n.strip() for n in nouns):
+        raise DataFileError(f"{path}: every noun must be a non-empty string")
+    alternation = "|".join(re.escape(n.strip().lower()) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\s+(?:de\s+(?:la\s+)?|d['’]\s*|du\s+|of\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
+def _named_as_area(m: Mention) -> bool:
+    """Return whether a mention's place is introduced as an administrative area ("la commune de X")."""
+    if m.place is None:
+        return False
+    start = m.place.span.start - m.sentence.start
+    if not 0 <= start <= len(m.sentence.text):
+        return False
+    return bool(_area_unit_before().search(m.sentence.text[max(0, start - 40):start]))
 
 
 def compatible(a: Mention, b: Mention) -> bool:
@@ -170,6 +207,11 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
         else:
             home.append(m)
     for m in sorted(vague, key=lambda x: x.sentence.start):
+        if _listed_with_others(m, mentions):
+            # "abattus au-dessus des régions de Mykolaïv (Sud), Kharkiv (Nord-Est)…": a region
+            # in a list of places is one of the locations, not a summary of the others
+            groups.append([m])
+            continue
         if m.plural and m.additive:
             # "des factions ont aussi revendiqué des attaques": other incidents, summed up
             groups.append([m])
@@ -180,6 +222,14 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
             if earlier:
                 # the nearest incident told before this sentence
                 max(earlier, key=lambda g: max(x.sentence.start for x in g if x.sentence.start < m.sentence.start)).append(m)
+                continue
+            told = [g for g in groups if min(x.sentence.start for x in g) < m.sentence.start]
+            if not candidates and len(told) == 1 and all(
+                dates_compatible(m, x) and places_compatible(m, x) for x in told[0]
+            ):
+                # "the attack" after the only incident told so far is that incident, whatever
+                # words typed it ("militants seized the town…" "The attack began at dawn…")
+                told[0].append(m)
                 continue
         if m.ordinal is not None:
             ordered = [g for g in candidates if any(x.ordinal == m.ordinal for x in g)]
@@ -202,6 +252,16 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
                     g.append(m)
         else:
             groups.append([m])
+
+
+def _listed_with_others(m: Mention, mentions: list[Mention]) -> bool:
+    """Return whether a mention is one place of a list its trigger was split over
+    (normalize_mentions numbers them: same sentence and trigger, other ordinals)."""
+    return m.ordinal is not None and any(
+        x is not m and x.ordinal is not None and x.ordinal != m.ordinal
+        and x.sentence.start == m.sentence.start and x.trigger.span.start == m.trigger.span.start
+        for x in mentions
+    )
 
 
 def _explicit_day(m: Mention):
@@ -250,10 +310,12 @@ def mark_old_mentions(mentions: list[Mention], *, published: date | None) -> lis
                 m = replace(m, modality="plan", claim_status="reported")
             elif (recent and (published - d).days > RECAP_MIN_DAYS or before_lead) and (
                 not m.anaphoric or _placed_elsewhere(m, lead)
+                or (lead is not None and (lead.date.value - d).days > RECAP_ANAPHOR_MAX_DAYS)
             ):
                 # ("ces commerçants ont été enlevés le 9 avril": an anaphor dates the incident the
                 # article reports, it does not recall another one, unless it names another place:
-                # "lors du raid sur le hameau de Tazor")
+                # "lors du raid sur le hameau de Tazor", or a day long before the lead's: "the
+                # blast, the worst since rebels took the town in May 2011")
                 m = replace(m, modality="context", claim_status="context")
         out.append(m)
     return out
@@ -330,7 +392,9 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
                 where = next(x.place for x in sorted(home, key=lambda x: x.sentence.start) if x.place is not None and x.place.place is not None)
                 inherited = replace(where, method="document_place", reason=f"no place in its sentences; the article's place {where.span.text!r}")
                 events.append([replace(m, place=inherited) for m in g])
-        elif precise_groups and g not in precise_groups and all(m.plural or m.count > 1 or not is_precise(m) for m in g):
+        elif precise_groups and g not in precise_groups and all(m.plural or m.count > 1 or not is_precise(m) for m in g) and not (
+            len(g) == 1 and _listed_with_others(g[0], mentions)
+        ):
             # a region-level mention beside precise incidents: a summary or a detail of them
             home = _nearest_earlier(g, precise_groups)
             if home is None:
