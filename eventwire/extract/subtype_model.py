@@ -255,7 +255,7 @@ def _load_model(paths: tuple[Path, ...], key: str, cache: str) -> SubtypeModel:
     vectors, cue_sets = examples_features(examples)
     model = fit(vectors, cue_sets, [e.label for e in examples], cue_vocabulary())
     file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = file.with_suffix(".tmp.npz")
+    tmp = file.with_name(f"{file.stem}.{os.getpid()}.tmp.npz")
     np.savez(tmp, labels=np.array(model.labels), vocab=np.array(model.vocab), mean=model.mean,
              scale=model.scale, weights=model.weights, bias=model.bias)
     os.replace(tmp, file)  # atomic: parallel workers never read half a file
@@ -347,11 +347,15 @@ def event_sentences(mentions: Sequence) -> list[int]:
 
 
 def drop_non_events(groups: Sequence, scores: SentenceScores) -> list:
-    """Return the mention groups without those whose every event sentence reads "none"."""
+    """Return the mention groups without those whose every event sentence reads "none" (for a
+    group whose rule sub-type the bank holds)."""
     kept = []
     for g in groups:
         rows = [scores.by_start[s] for s in event_sentences(g.mentions) if s in scores.by_start]
-        if not g.context and not_an_event(rows, scores.labels):
+        # only for the kinds of incident the bank holds: a protest told to a bank without
+        # protests would read as "none"
+        covered = any(m.sub_event_type in scores.labels for m in g.mentions)
+        if not g.context and covered and not_an_event(rows, scores.labels):
             logger.debug("dropped as no ACLED event: %s", g.mentions[0].sentence.text)
             continue
         kept.append(g)
