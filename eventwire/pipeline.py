@@ -72,7 +72,7 @@ def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
     mentions = [m for incident in incidents for m in normalize_mentions(incident, ctx)]
     groups = merge_mentions_in_document(mentions, published=document.published)
     # the sub-type classifier (one batch of sentence vectors per document): drops incidents it
-    # reads as no ACLED event; build_event may let it revise a rule's sub-type (off: OVERRIDE_MIN_P)
+    # reads as no ACLED event; build_event lets it revise a rule's explosion sub-type
     scores = score_incidents(analyzed.doc, incidents, lang)
     groups = drop_non_events(groups, scores)
     options = EventOptions(

@@ -97,17 +97,16 @@ def test_the_fitted_model_is_cached_and_reused(small_model, monkeypatch):
     assert (again.weights == model.weights).all()
 
 
-def test_decide_overrules_a_rule_only_when_confident(monkeypatch):
-    labels = ("Air/drone strike", "Armed clash", "none")
-    monkeypatch.setattr(sm, "OVERRIDE_MIN_P", None)  # off: the rule decides
-    assert sm.decide("Armed clash", [0.95, 0.02, 0.03], labels) is None
+def test_decide_overrules_a_rule_only_when_confident_and_among_explosions(monkeypatch):
+    labels = ("Air/drone strike", "Armed clash", "Shelling/artillery/missile attack", "none")
     monkeypatch.setattr(sm, "OVERRIDE_MIN_P", 0.75)
     monkeypatch.setattr(sm, "RULE_MAX_P", 0.1)
-    assert sm.decide("Armed clash", None, labels) is None
-    assert sm.decide("Attack", [0.95, 0.02, 0.03], labels) is None  # a sub-type the bank lacks stays
-    decision = sm.decide("Armed clash", [0.95, 0.02, 0.03], labels)
+    assert sm.decide("Shelling/artillery/missile attack", None, labels) is None
+    assert sm.decide("Grenade", [0.95, 0.0, 0.02, 0.03], labels) is None  # a sub-type the bank lacks stays
+    decision = sm.decide("Shelling/artillery/missile attack", [0.95, 0.0, 0.02, 0.03], labels)
     assert decision is not None and decision.sub_event_type == "Air/drone strike"
-    assert sm.decide("Armed clash", [0.5, 0.4, 0.1], labels) is None
+    assert sm.decide("Shelling/artillery/missile attack", [0.5, 0.0, 0.4, 0.1], labels) is None
+    assert sm.decide("Armed clash", [0.95, 0.02, 0.0, 0.03], labels) is None  # a battle stays the rule's
     monkeypatch.setattr(sm, "NONE_MIN_P", 0.85)
-    assert sm.not_an_event([[0.0, 0.05, 0.95]], labels)
-    assert not sm.not_an_event([[0.0, 0.05, 0.95], [0.9, 0.05, 0.05]], labels)
+    assert sm.not_an_event([[0.0, 0.05, 0.0, 0.95]], labels)
+    assert not sm.not_an_event([[0.0, 0.05, 0.0, 0.95], [0.9, 0.05, 0.0, 0.05]], labels)
