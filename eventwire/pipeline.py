@@ -16,6 +16,7 @@ from pathlib import Path
 
 from eventwire.extract.incidents import find_incident_mentions
 from eventwire.extract.lexicon import load_modality_lexicon, load_taxonomy, load_trigger_lexicon
+from eventwire.extract.subtype_model import drop_non_events, score_incidents
 from eventwire.ingest import read_inputs
 from eventwire.models import Document, Event, Skip
 from eventwire.nlp.pipelines import AnalyzedDoc, analyze, analyze_batch
@@ -72,12 +73,17 @@ def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
     mentions = [m for incident in incidents for m in normalize_mentions(incident, ctx)]
     mentions = split_days(mentions, lang=lang, published=document.published)
     groups = merge_mentions_in_document(mentions, published=document.published)
+    # the sub-type classifier (one batch of sentence vectors per document): drops incidents it
+    # reads as no ACLED event; build_event lets it revise a rule's explosion sub-type
+    scores = score_incidents(analyzed.doc, incidents, lang)
+    groups = drop_non_events(groups, scores)
     options = EventOptions(
         default_country=ctx.main_country,
         default_place=ctx.anchor if ctx.anchor is not None and ctx.anchor.feature != "country" else None,
         perpetrators=document_perpetrators(document, mentions, country=ctx.main_country, old_news_extra=old_sentences(groups)),
         taxonomy=load_taxonomy(),
         shared_mentions=shared_mention_keys(groups),
+        subtype_scores=scores,
     )
     built = [build_event(g, document, options=options) for g in groups]
     return DocumentResult(

@@ -20,7 +20,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from eventwire.extract.lexicon import Taxonomy
+from eventwire.extract.subtype_model import SentenceScores, decide
 from eventwire.models import (
+    SUB_EVENT_TO_TYPE,
     Actor,
     Document,
     Event,
@@ -82,6 +84,8 @@ class EventOptions:
     taxonomy: Taxonomy | None = None  # the ACLED rules, to type an incident from all its cues
     # mentions told of several incidents at once (see `mention_key`): their tolls are totals
     shared_mentions: frozenset[tuple[int, int, int | None]] = frozenset()
+    # the sub-type classifier's probabilities of the document's sentences (extract/subtype_model.py)
+    subtype_scores: SentenceScores | None = None
 
 
 def mention_key(m: Mention) -> tuple[int, int, int | None]:
@@ -199,6 +203,16 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
         )
     else:
         prov["sub_event_type"] = prov["event_type"]
+    if options.subtype_scores is not None:
+        # the classifier over the same voice's sentences may overrule a rule it finds unlikely
+        probs = options.subtype_scores.get(m.sentence.start for m in mentions if MODALITY_RANK.get(m.modality, 4) == rank)
+        decision = decide(sub, probs, options.subtype_scores.labels)
+        if decision is not None:
+            event_type, sub = SUB_EVENT_TO_TYPE[decision.sub_event_type], decision.sub_event_type
+            prov["sub_event_type"] = prov["event_type"] = Provenance(
+                method="classifier", document_id=doc_id, text=primary.sentence.text,
+                start=primary.sentence.start, end=primary.sentence.end, reason=decision.reason,
+            )
 
     # place: the most precise any mention gives
     placed = [m for m in mentions if m.place is not None and m.place.place is not None]

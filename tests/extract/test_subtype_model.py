@@ -1,0 +1,112 @@
+"""The sub-type classifier: bank loader validation, fit and prediction, cache reuse (invented
+sentences only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.errors import DataFileError
+from eventwire.extract import subtype_model as sm
+
+BANK = """# test bank
+version: 1
+examples:
+  - {lang: en, label: "Air/drone strike", text: "Fighter jets bombed a rebel camp near Karbela."}
+  - {lang: en, label: "Air/drone strike", text: "A drone struck a pickup carrying fighters on the desert road."}
+  - {lang: fr, label: "Air/drone strike", text: "Des avions de chasse ont bombardé un camp rebelle près de Karbela."}
+  - {lang: fr, label: "Air/drone strike", text: "Un drone a frappé un véhicule transportant des combattants."}
+  - {lang: en, label: "Grenade", text: "A man threw a grenade into a bar, wounding five customers."}
+  - {lang: en, label: "Grenade", text: "Attackers hurled a hand grenade at a police post."}
+  - {lang: fr, label: "Grenade", text: "Un inconnu a lancé une grenade dans un bar, blessant cinq clients."}
+  - {lang: fr, label: "Grenade", text: "Des assaillants ont jeté une grenade sur un poste de police."}
+  - {lang: en, label: "none", text: "The home team won the cup final two goals to nil on Saturday."}
+  - {lang: en, label: "none", text: "The central bank raised its interest rate to curb inflation."}
+  - {lang: fr, label: "none", text: "L'équipe locale a remporté la finale de la coupe deux buts à zéro."}
+  - {lang: fr, label: "none", text: "La banque centrale a relevé son taux directeur pour freiner l'inflation."}
+"""
+
+
+def test_loader_rejects_an_unknown_label_naming_file_and_line(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "version: 1\nexamples:\n"
+        '  - {lang: en, label: "Armed clash", text: "Soldiers fought rebels near Karbela."}\n'
+        '  - {lang: en, label: "Armed clashes", text: "Soldiers fought rebels near Dolmar."}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match=r"bad\.yaml:4: unknown label 'Armed clashes'"):
+        sm.load_examples([bad])
+
+
+def test_loader_rejects_a_missing_key_and_a_bad_language(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('version: 1\nexamples:\n  - {lang: en, label: "none"}\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"bad\.yaml:3: an example needs exactly lang, label and text"):
+        sm.load_examples([bad])
+    bad.write_text('version: 1\nexamples:\n  - {lang: de, label: "none", text: "Ein Satz."}\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"bad\.yaml:3: unknown lang 'de'"):
+        sm.load_examples([bad])
+
+
+def test_the_project_bank_loads_with_enough_examples():
+    examples = sm.load_examples()
+    labels = [e.label for e in examples]
+    assert labels.count("none") >= 200
+    for sub in ("Armed clash", "Air/drone strike", "Remote explosive/landmine/IED", "Grenade", "Chemical weapon"):
+        assert labels.count(sub) >= 40
+        assert {e.lang for e in examples if e.label == sub} == {"fr", "en"}
+
+
+@pytest.fixture(scope="module")
+def small_model(tmp_path_factory):
+    cache = tmp_path_factory.mktemp("cache")
+    bank = tmp_path_factory.mktemp("bank") / "bank.yaml"
+    bank.write_text(BANK, encoding="utf-8")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("EVENTWIRE_CACHE", str(cache))
+    yield bank, cache, sm.load_model([bank])
+    mp.undo()
+
+
+def _classify(model, texts_langs):
+    examples = [sm.Example(text=t, label="none", lang=lang, path="-", line=0) for t, lang in texts_langs]
+    vectors, cues = sm.examples_features(examples)
+    probs = model.probabilities(vectors, cues)
+    return [model.labels[i] for i in probs.argmax(axis=1)]
+
+
+def test_the_model_fits_and_classifies_obvious_sentences(small_model):
+    _, _, model = small_model
+    assert set(model.labels) == {"Air/drone strike", "Grenade", "none"}
+    assert _classify(model, [
+        ("Warplanes bombed the militia's base at dawn.", "en"),
+        ("Un homme a lancé une grenade sur la terrasse d'un café.", "fr"),
+        ("The striker scored twice as his team won the league.", "en"),
+    ]) == ["Air/drone strike", "Grenade", "none"]
+
+
+def test_the_fitted_model_is_cached_and_reused(small_model, monkeypatch):
+    bank, cache, model = small_model
+    files = list(cache.glob("subtype-model-*.npz"))
+    assert len(files) == 1
+    sm._load_model.cache_clear()
+    monkeypatch.setattr(sm, "fit", lambda *a, **k: pytest.fail("refitted instead of reading the cache"))
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(cache))
+    again = sm.load_model([bank])
+    assert again.labels == model.labels
+    assert (again.weights == model.weights).all()
+
+
+def test_decide_overrules_a_rule_only_when_confident_and_among_explosions(monkeypatch):
+    labels = ("Air/drone strike", "Armed clash", "Shelling/artillery/missile attack", "none")
+    monkeypatch.setattr(sm, "OVERRIDE_MIN_P", 0.75)
+    monkeypatch.setattr(sm, "RULE_MAX_P", 0.1)
+    assert sm.decide("Shelling/artillery/missile attack", None, labels) is None
+    assert sm.decide("Grenade", [0.95, 0.0, 0.02, 0.03], labels) is None  # a sub-type the bank lacks stays
+    decision = sm.decide("Shelling/artillery/missile attack", [0.95, 0.0, 0.02, 0.03], labels)
+    assert decision is not None and decision.sub_event_type == "Air/drone strike"
+    assert sm.decide("Shelling/artillery/missile attack", [0.5, 0.0, 0.4, 0.1], labels) is None
+    assert sm.decide("Armed clash", [0.95, 0.02, 0.0, 0.03], labels) is None  # a battle stays the rule's
+    monkeypatch.setattr(sm, "NONE_MIN_P", 0.85)
+    assert sm.not_an_event([[0.0, 0.05, 0.0, 0.95]], labels)
+    assert not sm.not_an_event([[0.0, 0.05, 0.0, 0.95], [0.9, 0.05, 0.0, 0.05]], labels)
