@@ -16,7 +16,7 @@ examples:
   - {lang: fr, label: "Air/drone strike", text: "Des avions de chasse ont bombardé un camp rebelle près de Karbela."}
   - {lang: fr, label: "Air/drone strike", text: "Un drone a frappé un véhicule transportant des combattants."}
   - {lang: en, label: "Grenade", text: "A man threw a grenade into a bar, wounding five customers."}
-  - {lang: en, label: "Grenade", text: "Attackers hurled a hand grenade at a police post."}
+  - {lang: en, label: "Grenade", text: "Two attackers tossed a grenade over the wall of a police post."}
   - {lang: fr, label: "Grenade", text: "Un inconnu a lancé une grenade dans un bar, blessant cinq clients."}
   - {lang: fr, label: "Grenade", text: "Des assaillants ont jeté une grenade sur un poste de police."}
   - {lang: en, label: "none", text: "The home team won the cup final two goals to nil on Saturday."}
