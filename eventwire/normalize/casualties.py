@@ -342,6 +342,8 @@ def _find_numbers(folded: str, lexicon: NumberLexicon) -> list[_Number]:
             or (len(previous) > 1 and previous[-1] in {"d'", "de", "d"} and previous[-2] in lexicon.prepositions)
         ):
             continue  # "onboard a bus", "à bord d'un car": an article, not one victim
+        if text in WEAK_NUMBERS and re.match(r"\s+meme\b", folded[m.end() :]):
+            continue  # "trois frères d'une même fratrie": "un(e) même" means "the same", no count
         if re.fullmatch(r"\d{4}", text) and 1900 <= value <= 2100:
             before = folded[: m.start()].split()
             if not before or before[-1] in {"en", "in", "since", "depuis", "de", "of", "le"}:

@@ -231,3 +231,9 @@ def test_the_bodies_of_n_people_are_n_dead():
 
     assert count_casualties("The bodies of at least 14 fishermen were found on the shore.", lang="en").fatalities == 14
     assert count_casualties("Les corps sans vie de cinq bergers ont été retrouvés.", lang="fr").fatalities == 5
+
+
+def test_count_casualties_un_meme_is_the_same_not_one():
+    # "un(e) même X" means "the same X": the head count before it is the toll
+    text = "« Cinq membres d'une même famille ont été tués » lors du raid, selon un élu."
+    assert count_casualties(text, lang="fr").fatalities == 5
