@@ -58,3 +58,19 @@ def test_explosive_device_is_remote_explosive_whoever_the_victims(lang, text):
 )
 def test_bombs_and_grenades_by_who_delivers_them(lang, text, sub_event_type):
     assert first_sub_type(text, lang) == sub_event_type
+
+
+# --- mortars with small arms: the sides are in contact, an Armed clash ---------------------------
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub_event_type"),
+    [
+        ("en", "The rebels fired mortars, heavy machine guns and small arms at army positions near Kerou on Saturday.", "Armed clash"),
+        ("fr", "Les rebelles ont tiré au mortier et à la mitrailleuse lourde sur les positions de l'armée près de Kerou.", "Armed clash"),
+        # long-range fire alone stays Shelling
+        ("en", "The army fired mortars at rebel positions near Kerou on Saturday.", "Shelling/artillery/missile attack"),
+        ("fr", "L'armée a tiré des obus de mortier sur les positions rebelles près de Kerou.", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_long_range_fire_with_small_arms_is_a_clash(lang, text, sub_event_type):
+    assert first_sub_type(text, lang) == sub_event_type
