@@ -92,3 +92,21 @@ def test_long_range_fire_with_small_arms_is_a_clash(lang, text, sub_event_type):
 def test_road_blocking_is_violent_only_with_barricades_or_fire(lang, text, sub_event_type):
     assert first_sub_type(text, lang) == sub_event_type
 
+
+# --- retaking territory: who retakes it decides -------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub_event_type"),
+    [
+        ("en", "Late on Friday, the government recaptured the main border crossing with its neighbour, state media reported.", "Government regains territory"),
+        ("en", "Soldiers retook the town of Kerou from the rebels on Sunday.", "Government regains territory"),
+        ("en", "The army regained control of Kerou after a two-day offensive.", "Government regains territory"),
+        ("fr", "L'armée a repris la localité de Kerou aux jihadistes dimanche.", "Government regains territory"),
+        ("fr", "Les forces armées ont annoncé la reprise du camp de Kerou.", "Government regains territory"),
+        ("en", "The rebels recaptured the village of Kerou from the army on Monday.", "Non-state actor overtakes territory"),
+        # "reprendre" alone is fighting resuming, not territory retaken
+        ("fr", "Les combats ont repris dimanche près de Kerou entre l'armée et les rebelles.", "Armed clash"),
+    ],
+)
+def test_retaking_territory(lang, text, sub_event_type):
+    assert first_sub_type(text, lang) == sub_event_type
