@@ -110,3 +110,25 @@ def test_road_blocking_is_violent_only_with_barricades_or_fire(lang, text, sub_e
 )
 def test_retaking_territory(lang, text, sub_event_type):
     assert first_sub_type(text, lang) == sub_event_type
+
+
+# --- who is attacked decides: forces fight back (Armed clash), civilians do not (Attack) ---------
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub_event_type"),
+    [
+        ("en", "Militants attacked government forces near Kerou on Tuesday.", "Armed clash"),
+        ("en", "Militants ambushed a convoy of the armed forces on the Kerou road and killed several soldiers.", "Armed clash"),
+        ("en", "A soldier was killed by a sniper near Kerou.", "Armed clash"),
+        ("fr", "Des jihadistes ont attaqué les forces gouvernementales près de Kerou mardi.", "Armed clash"),
+        # a group whose name opens with "Forces" is an armed group, not the state
+        ("fr", "Des rebelles des Forces populaires unies ont attaqué le village de Kerou, tuant huit civils.", "Attack"),
+        ("fr", "Des hommes armés ont attaqué un poste de l'armée à Kerou, tuant trois soldats.", "Armed clash"),
+        ("en", "Gunmen attacked a bus carrying traders near Kerou, killing four passengers.", "Attack"),
+        ("en", "Rebel forces killed twelve civilians in the village of Kerou.", "Attack"),
+        ("fr", "Les forces rebelles ont tué douze civils dans le village de Kerou.", "Attack"),
+        ("fr", "Des hommes armés ont attaqué un car de voyageurs près de Kerou, tuant quatre passagers.", "Attack"),
+    ],
+)
+def test_target_decides_between_clash_and_attack(lang, text, sub_event_type):
+    assert first_sub_type(text, lang) == sub_event_type
