@@ -27,14 +27,14 @@ def sub_types(text: str, lang: str) -> list[str]:
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("en", "A bomb blast at a mosque in the capital killed 21 worshippers on Wednesday."),
-        ("en", "A bomb went off at a bus stop in Kerou, killing six people."),
-        ("en", "A fuel truck bomb in a busy market killed forty people, including rebel fighters."),
+        ("en", "Seven worshippers died when a bomb blast tore through a chapel in Kerou on Sunday."),
+        ("en", "A bomb hidden in a parked van went off outside a school in Kerou, wounding eleven pupils."),
+        ("en", "Nineteen people, among them two militia fighters, died when a lorry bomb went off at the Kerou cattle market."),
         ("en", "An explosion at a crowded market in Kerou killed nine people on Friday evening."),
         ("en", "A roadside bomb struck a minibus carrying traders near Kerou, killing four."),
         ("fr", "Douze civils ont été tués mardi dans l'explosion d'un camion piégé sur le marché de Kerou."),
-        ("fr", "Quarante personnes ont été tuées dans l'explosion d'une bombe attachée à un camion-citerne."),
-        ("fr", "Un attentat au camion piégé a tué quarante personnes dans un marché de Kerou."),
+        ("fr", "Six passagers sont morts quand une bombe cachée sous un siège du car a sauté près de Kerou."),
+        ("fr", "Un minibus piégé a tué neuf commerçants devant la gare routière de Kerou."),
         ("fr", "Un véhicule de transport a sauté sur un engin explosif improvisé, tuant quatre passagers."),
         ("fr", "Une mine a explosé au passage d'un convoi militaire près de Kerou, blessant trois soldats."),
     ],
@@ -65,7 +65,7 @@ def test_bombs_and_grenades_by_who_delivers_them(lang, text, sub_event_type):
 @pytest.mark.parametrize(
     ("lang", "text", "sub_event_type"),
     [
-        ("en", "The rebels fired mortars, heavy machine guns and small arms at army positions near Kerou on Saturday.", "Armed clash"),
+        ("en", "Insurgents shelled the Kerou barracks with mortars and then opened up with machine guns and small arms.", "Armed clash"),
         ("fr", "Les rebelles ont tiré au mortier et à la mitrailleuse lourde sur les positions de l'armée près de Kerou.", "Armed clash"),
         # long-range fire alone stays Shelling
         ("en", "The army fired mortars at rebel positions near Kerou on Saturday.", "Shelling/artillery/missile attack"),
@@ -98,7 +98,7 @@ def test_road_blocking_is_violent_only_with_barricades_or_fire(lang, text, sub_e
 @pytest.mark.parametrize(
     ("lang", "text", "sub_event_type"),
     [
-        ("en", "Late on Friday, the government recaptured the main border crossing with its neighbour, state media reported.", "Government regains territory"),
+        ("en", "The government recaptured the Kerou dam after a week of fighting.", "Government regains territory"),
         ("en", "Soldiers retook the town of Kerou from the rebels on Sunday.", "Government regains territory"),
         ("en", "The army regained control of Kerou after a two-day offensive.", "Government regains territory"),
         ("fr", "L'armée a repris la localité de Kerou aux jihadistes dimanche.", "Government regains territory"),
@@ -118,7 +118,7 @@ def test_retaking_territory(lang, text, sub_event_type):
     ("lang", "text", "sub_event_type"),
     [
         ("en", "Militants attacked government forces near Kerou on Tuesday.", "Armed clash"),
-        ("en", "Militants ambushed a convoy of the armed forces on the Kerou road and killed several soldiers.", "Armed clash"),
+        ("en", "Two soldiers died when insurgents hit a supply column of the armed forces outside Kerou.", "Armed clash"),
         ("en", "A soldier was killed by a sniper near Kerou.", "Armed clash"),
         ("fr", "Des jihadistes ont attaqué les forces gouvernementales près de Kerou mardi.", "Armed clash"),
         # a group whose name opens with "Forces" is an armed group, not the state
