@@ -132,3 +132,20 @@ def test_retaking_territory(lang, text, sub_event_type):
 )
 def test_target_decides_between_clash_and_attack(lang, text, sub_event_type):
     assert first_sub_type(text, lang) == sub_event_type
+
+
+# --- unarmed groups fighting: Mob violence -------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub_event_type"),
+    [
+        ("en", "Two groups of neighbours fought over a boundary in Kerou on Monday, injuring five.", "Mob violence"),
+        ("en", "Two groups of villagers came to blows over a water point near Kerou.", "Mob violence"),
+        ("fr", "Deux familles se sont affrontées à coups de bâtons à Kerou, faisant trois blessés.", "Mob violence"),
+        # an armed side makes it a battle
+        ("en", "Fighting broke out between the army and rebels near Kerou.", "Armed clash"),
+    ],
+)
+def test_unarmed_groups_fighting_is_mob_violence(lang, text, sub_event_type):
+    assert first_sub_type(text, lang) == sub_event_type
+
