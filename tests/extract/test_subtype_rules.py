@@ -149,3 +149,18 @@ def test_target_decides_between_clash_and_attack(lang, text, sub_event_type):
 def test_unarmed_groups_fighting_is_mob_violence(lang, text, sub_event_type):
     assert first_sub_type(text, lang) == sub_event_type
 
+
+# --- a gathering broken up by lethal force: Excessive force against protesters ------------------
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub_event_type"),
+    [
+        ("en", "Police dispersing the crowd shot dead a bystander in Kerou.", "Excessive force against protesters"),
+        ("fr", "En dispersant la foule, les policiers ont tiré à balles réelles, tuant un passant.", "Excessive force against protesters"),
+        # tear gas only: Protest with intervention; rioters: Violent demonstration
+        ("en", "Police fired tear gas to disperse the protest.", "Protest with intervention"),
+        ("en", "Police fired tear gas to disperse rioters, killing one.", "Violent demonstration"),
+    ],
+)
+def test_lethal_dispersal_is_excessive_force(lang, text, sub_event_type):
+    assert first_sub_type(text, lang) == sub_event_type
