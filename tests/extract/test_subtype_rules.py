@@ -158,7 +158,7 @@ def test_unarmed_groups_fighting_is_mob_violence(lang, text, sub_event_type):
         ("en", "Police dispersing the crowd shot dead a bystander in Kerou.", "Excessive force against protesters"),
         ("fr", "En dispersant la foule, les policiers ont tiré à balles réelles, tuant un passant.", "Excessive force against protesters"),
         # tear gas only: Protest with intervention; rioters: Violent demonstration
-        ("en", "Officers used tear gas to disperse teachers demonstrating outside the Kerou town hall.", "Protest with intervention"),
+        ("en", "Teachers demonstrating outside the Kerou town hall were dispersed with tear gas by officers.", "Protest with intervention"),
         ("en", "Rioters stoned the Kerou police post and one of them died when officers broke up the crowd.", "Violent demonstration"),
     ],
 )
