@@ -175,13 +175,12 @@ def test_month_may_is_not_a_modal():
         # an unarmed crowd acting: Mob violence
         ("en", "Residents beat to death a suspected thief in the village.", "Mob violence"),
         ("fr", "Des habitants en colère ont battu à mort un voleur présumé.", "Mob violence"),
-        # a crowd blocking a road demonstrates; the codebook makes road-blocking violent only with
-        # barricades or burning tyres (changed from Violent demonstration: ACLED's own coding)
-        ("en", "Workers blockaded roads around the factory to protest unpaid salaries.", "Peaceful protest"),
-        ("fr", "Des manifestants ont bloqué la route nationale pour protester contre les coupures d'eau.", "Peaceful protest"),
-        ("en", "Minibus crews blocked the busy highway to protest harassment by county officers.", "Peaceful protest"),
+        # blocking roads is a violent demonstration in ACLED's coding
+        ("en", "Workers blockaded roads around the factory to protest unpaid salaries.", "Violent demonstration"),
+        ("fr", "Des manifestants ont bloqué la route nationale pour protester contre les coupures d'eau.", "Violent demonstration"),
+        ("en", "Matatu crews blocked the busy highway to protest harassment by county officers.", "Violent demonstration"),
         ("en", "Police blocked protesters from reaching the parliament.", "Peaceful protest"),
-        ("en", "Residents blocked the Gao-Bourem road for three hours on Wednesday.", "Peaceful protest"),
+        ("en", "Residents blocked the Gao-Bourem road for three hours on Wednesday.", "Violent demonstration"),
         ("en", "Supporters of the candidate damaged property in the town during the vote count.", "Violent demonstration"),
         # armed men shooting at anyone not named as a force
         ("en", "Unknown gunmen opened fire on a delegation of the party, wounding four.", "Attack"),

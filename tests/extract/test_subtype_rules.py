@@ -76,23 +76,6 @@ def test_long_range_fire_with_small_arms_is_a_clash(lang, text, sub_event_type):
     assert first_sub_type(text, lang) == sub_event_type
 
 
-# --- protests: peaceful unless the protesters are violent ---------------------------------------
-
-@pytest.mark.parametrize(
-    ("lang", "text", "sub_event_type"),
-    [
-        # a crowd blocking a road demonstrates peacefully
-        ("en", "Villagers blocked the road to the district hospital on Monday to demand a new bridge.", "Peaceful protest"),
-        ("fr", "Des habitants ont bloqué la route de l'hôpital lundi pour réclamer un nouveau pont.", "Peaceful protest"),
-        # with barricades or burning tyres it is violent
-        ("en", "Youths blocked the road with burning tyres to protest power cuts in Kerou.", "Violent demonstration"),
-        ("fr", "Des jeunes ont érigé des barricades et brûlé des pneus pour protester contre les coupures.", "Violent demonstration"),
-    ],
-)
-def test_road_blocking_is_violent_only_with_barricades_or_fire(lang, text, sub_event_type):
-    assert first_sub_type(text, lang) == sub_event_type
-
-
 # --- retaking territory: who retakes it decides -------------------------------------------------
 
 @pytest.mark.parametrize(
