@@ -49,6 +49,10 @@ def test_explosive_device_is_remote_explosive_whoever_the_victims(lang, text):
         # bombs dropped from an aircraft stay an air strike
         ("en", "Warplanes bombed a fuel depot near Kerou on Monday.", "Air/drone strike"),
         ("fr", "L'aviation a bombardé un dépôt de carburant près de Kerou lundi.", "Air/drone strike"),
+        # states drop bombs, armed groups plant them: forces bombing is an air strike
+        ("en", "The army bombed an insurgent camp near Kerou on Tuesday, killing ten insurgents.", "Air/drone strike"),
+        ("en", "A military helicopter fired on an insurgent convoy near Kerou.", "Air/drone strike"),
+        ("en", "A bomb exploded near a military convoy outside Kerou, wounding two soldiers.", "Remote explosive/landmine/IED"),
         # a grenade launcher fires from a distance like a mortar: not a hand grenade
         ("en", "The rebels fired grenade launchers at the army positions near Kerou.", "Shelling/artillery/missile attack"),
         ("fr", "Les rebelles ont tiré au lance-grenades sur les positions de l'armée près de Kerou.", "Shelling/artillery/missile attack"),
