@@ -52,6 +52,7 @@ WEAPON_BY_CLASS = {
     "W_DRONE": "drone",
     "W_ARTILLERY": "artillery/rocket/missile",
     "W_IED": "explosive device",
+    "W_BOMB": "bomb",
     "W_SUICIDE": "suicide bomb",
     "W_GRENADE": "grenade",
     "W_CHEMICAL": "chemical weapon",
@@ -857,7 +858,7 @@ def find_incident_mentions(
         anaphor = _has_cue(cues.modality, "same_incident_anaphor")
         anaphoric = anaphor is not None and (anaphor.start <= (tok.i + 2))
         # incidents are counted on incident nouns ("deux attaques"), never on weapons ("deux drones")
-        incident_nouns = [a for a in anchors if a.cls.startswith("A_") or a.cls == "W_AIR"]
+        incident_nouns = [a for a in anchors if a.cls.startswith("A_") or a.cls in ("W_AIR", "W_BOMB")]
         count = max((_count(doc[a.start], lang) for a in incident_nouns), default=1)
         # an ordinal continuation of a claimed announcement ("La première attaque aurait visé,
         # selon ces groupes…") carries the claim on
