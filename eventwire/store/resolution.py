@@ -169,7 +169,9 @@ class Resolver:
                     continue
                 target_docs = {r.document_id for r in target.reports}
                 other_docs = {r.document_id for r in other.reports}
-                if target_docs & other_docs or self._kept_apart(
+                # a document's context mention (a recap of an earlier incident) does not tell
+                # one of its own incidents: only the documents that report both keep them apart
+                if _reporting(target) & _reporting(other) or self._kept_apart(
                         target.event_id, target_docs, other.event_id, other_docs):
                     continue
                 if match_events(target, other, similarity=self.similarity,
@@ -448,3 +450,8 @@ def _cells_around(lat: float, lon: float, km: float) -> list[int]:
     lats = range(math.floor(max(-90.0, lat - dlat)), math.floor(min(89.999, lat + dlat)) + 1)
     lons = range(math.floor(max(-180.0, lon - dlon)), math.floor(min(179.999, lon + dlon)) + 1)
     return [(a + 90) * 1000 + (o + 180) for a in lats for o in lons]
+
+
+def _reporting(event: Event) -> set[str]:
+    """Return the documents that report `event` as news (context mentions aside)."""
+    return {r.document_id for r in event.reports if r.claim_status != "context"}
