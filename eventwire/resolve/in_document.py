@@ -27,6 +27,7 @@ from eventwire.errors import DataFileError
 from eventwire.extract.incidents import ROLE_PARTIES
 from eventwire.geo import bearing_deg, points_km
 from eventwire.models import EVENT_MODALITIES, Mention, Place
+from eventwire.resolve.additive import opens_addition
 
 # Incidents dated this many days before publication, in an article that also reports a recent
 # one, are recaps. Tuned on the dev gold's publication lags: 98% of reported incidents are 0-4
@@ -202,6 +203,8 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
             x.ordinal is not None and x.ordinal != m.ordinal for x in home
         ):
             home = None  # "la première" and "la seconde" are two incidents by construction
+        if home is not None and opens_addition(m) and all(x.sentence.start != m.sentence.start for x in home):
+            home = None  # "Par ailleurs, des hommes armés ont attaqué…": another incident
         if home is None:
             groups.append([m])
         else:
