@@ -48,3 +48,21 @@ def test_a_sentence_opened_by_an_additive_connective_is_another_incident(lang, t
 def test_an_anaphor_after_an_additive_connective_is_the_same_incident(lang, text):
     events = _events(text, lang, date(2024, 3, 12))
     assert len(events) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr",
+         "Dimanche, un bombardement d'artillerie des rebelles a tué dix civils à Gao, selon un responsable local.\n\n"
+         "L'armée et les rebelles se sont affrontés dimanche et lundi dans l'est de Gao."),
+        ("en",
+         "On Sunday, rebel artillery shelling killed ten civilians in Gao, a local official said.\n\n"
+         "The army and the rebels fought on Sunday and Monday east of Gao."),
+    ],
+)
+def test_fighting_told_over_several_days_is_not_merged_into_a_shelling_of_the_first_day(lang, text):
+    events = _events(text, lang, date(2025, 5, 6))
+    battles = sorted(e.event_date for e in events if e.event_type == "Battles")
+    assert battles == [date(2025, 5, 4), date(2025, 5, 5)]
+    assert any(e.event_type == "Explosions/Remote violence" and e.event_date == date(2025, 5, 4) for e in events)
