@@ -4,7 +4,10 @@ Steps of `merge_mentions_in_document`, in order:
   1. split event mentions (reported, claimed, alleged) from context mentions;
   2. mentions with a precise place (geo_precision 1-2) seed incidents: two of them are one incident
      when type, day and place (within SAME_PLACE_MAX_KM) agree (two villages the gazetteer lacks,
-     named differently in different sentences, never are);
+     named differently in different sentences, never are), except that a sentence opened by an
+     additive connective ("Par ailleurs, …", "Meanwhile, …", resolve/additive.py) and one day of
+     an operation told over several days, typed otherwise than the incident told before, start
+     incidents of their own;
   3. every other mention joins an incident already seeded: an anaphor ("cette dernière
      tentative", "the attack") the nearest earlier one (the only one told so far even when typed
      differently); a region phrase ("dans l'ouest de l'Irak") the one lying in that part of the
@@ -27,6 +30,8 @@ from eventwire.errors import DataFileError
 from eventwire.extract.incidents import ROLE_PARTIES
 from eventwire.geo import bearing_deg, points_km
 from eventwire.models import EVENT_MODALITIES, Mention, Place
+from eventwire.resolve.additive import opens_addition
+from eventwire.resolve.structure import is_day_split
 
 # Incidents dated this many days before publication, in an article that also reports a recent
 # one, are recaps. Tuned on the dev gold's publication lags: 98% of reported incidents are 0-4
@@ -202,6 +207,10 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
             x.ordinal is not None and x.ordinal != m.ordinal for x in home
         ):
             home = None  # "la première" and "la seconde" are two incidents by construction
+        if home is not None and opens_addition(m) and all(x.sentence.start != m.sentence.start for x in home):
+            home = None  # "Par ailleurs, des hommes armés ont attaqué…": another incident
+        if home is not None and _typed_otherwise(m, home):
+            home = None
         if home is None:
             groups.append([m])
         else:
@@ -252,6 +261,22 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
                     g.append(m)
         else:
             groups.append([m])
+
+
+def _typed_otherwise(m: Mention, group: list[Mention]) -> bool:
+    """Return whether a mention that is one day of an operation its sentence tells over several
+    days, typed from specific cues, has another event type than every mention of a group told in
+    other sentences ("Dimanche, un bombardement a tué dix civils à Kolo" … "L'armée et les
+    rebelles se sont affrontés dimanche et lundi à Kolo"): the sentence tells an
+    operation in its own right, not a detail of the incident told before (ACLED: one event per
+    location per day per actor pair)."""
+    if not is_day_split(m) or m.anaphoric or m.cue_classes <= GENERIC_CLASSES:
+        return False
+    return all(
+        x.sentence.start != m.sentence.start and x.event_type != m.event_type
+        and not (x.cue_classes <= GENERIC_CLASSES)
+        for x in group
+    )
 
 
 def _listed_with_others(m: Mention, mentions: list[Mention]) -> bool:

@@ -1,0 +1,37 @@
+"""Sentences that add another incident to those already told.
+
+A sentence opened by an additive connective ("Par ailleurs, des hommes armés ont incendié le
+village de Kolo", "Meanwhile, troops shelled Tell Abyad") that reports an incident in its own
+right (not an anaphor such as "the attack") tells a separate incident, even when the gazetteer
+places it no more precisely than the incident told before it (ACLED: one event per location per
+day). The connectives are in data/additive_openers.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from eventwire.datafiles import data_path, read_language_lists
+from eventwire.errors import DataFileError
+from eventwire.models import Mention
+
+
+@lru_cache(maxsize=1)
+def _openers() -> re.Pattern[str]:
+    path = data_path("additive_openers.yaml")
+    data = read_language_lists(path, what="connectives")
+    words: list[str] = []
+    for lang, items in data.items():
+        for i, w in enumerate(items, 1):
+            if not isinstance(w, str) or not w.strip():
+                raise DataFileError(f"{path}: {lang} item {i} must be a non-empty string")
+            words.append(w.strip().lower())
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^\W*(?:{alternation})\b\s*,?", re.IGNORECASE)
+
+
+def opens_addition(m: Mention) -> bool:
+    """Return whether a mention's sentence opens with an additive connective and the mention is
+    not an anaphor of an incident told before."""
+    return not m.anaphoric and bool(_openers().match(m.sentence.text))
