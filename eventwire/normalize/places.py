@@ -472,7 +472,7 @@ def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 _CAPS_DATELINE_RE = re.compile(
     r"(?:^|(?<=[.!?\"”]\s))[ \t]*(?P<name>[A-Z][A-Z'’.\-]{2,}(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})"
-    r"(?:,[ \t]*(?P<area>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?))?[ \t]+(?:--|[-–—])[ \t]",
+    r"(?:,[ \t]*(?P<area>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?))?(?:[ \t]+(?:--|[-–—])|:)[ \t]",
     re.MULTILINE,
 )
 
@@ -490,7 +490,7 @@ def _find_datelines(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _TITLE_DATELINE_RE.finditer(text):
         out.append((m.start("name"), m.end("name"), m.group("name").strip()))
-    for m in _CAPS_DATELINE_RE.finditer(text):  # "ATLANTA - ", "BEIRUT, Lebanon — "
+    for m in _CAPS_DATELINE_RE.finditer(text):  # "ATLANTA - ", "BEIRUT, Lebanon — ", "DAKAR: "
         out.append((m.start("name"), m.end("name"), m.group("name").strip().title()))
         if m.group("area"):  # "MERELO, Tazor Province —": the area belongs to the dateline
             out.append((m.start("area"), m.end("area"), m.group("area").strip()))

@@ -98,6 +98,13 @@ def test_find_place_mentions_flags_datelines(gazetteer):
     assert dateline.place.admin1 == "Erbil"
 
 
+def test_a_capitalised_town_before_a_colon_is_a_dateline(gazetteer):
+    # a press regularity: "DAKAR: Gunmen attacked..." names where the story was filed
+    text = "DAKAR: Gunmen attacked a village in the east on Monday."
+    mentions = find_place_mentions(text, None, lang="en", gazetteer=gazetteer)
+    assert mentions[0].relation == "dateline" and mentions[0].span.text == "DAKAR"
+
+
 def test_find_place_mentions_french_dateline_with_date(gazetteer):
     text = "BAMAKO, 12 mars (AFP) - Des combats ont eu lieu près de Gao."
     mentions = find_place_mentions(text, None, lang="fr", gazetteer=gazetteer)
