@@ -2,7 +2,8 @@
 
 Short reports name villages and towns the small models do not tag ("protests in Kerou", "the
 streets of Kerou", "à Kerou"; a population noun does the same: "residents of Kerou protested",
-"les habitants de Kerou"). A capitalized name right after a locative word (data: the
+"les habitants de Kerou"; a French sentence opening on "A" is "À": "A Kerou, des tirs…").
+A capitalized name right after a locative word (data: the
 LOCATIVE pattern below, a language regularity) that the gazetteer knows as a town or a division
 is a place mention (method "locative_lookup"). Among its namesakes, the one in the document's
 country wins; without one, only a division or a town of MISSED_MIN_POPULATION counts
@@ -35,7 +36,7 @@ LOCATIVE = {
           r"north-western|south-eastern|south-western))?|(?:villages?|towns?|city|area|outskirts|streets|county|region|"
           r"[Rr]esidents|[Ii]nhabitants|[Vv]illagers|"
           r"district|province|state|[Uu]niversity|[Cc]ollege)\s+of|between|(?:km|kilometres?|kilometers?|miles?)\s+(?:\w+\s+)?(?:from|of))\s+",
-    "fr": r"(?:\b(?:à|dans|près\s+de|non\s+loin\s+de|aux\s+environs\s+de|(?:villages?|localité|ville|commune|[Hh]abitants|[Vv]illageois|"
+    "fr": r"(?:(?:^|(?<=\n)|(?<=[.!?»]\s))[AÀ]\s+|\b(?:à|dans|près\s+de|non\s+loin\s+de|aux\s+environs\s+de|(?:villages?|localité|ville|commune|[Hh]abitants|[Vv]illageois|"
           r"région|cercle|province|quartier|rues|secteur|km|kilomètres|entre)\s+(?:au\s+\w+\s+)?de)\s+|\b(?:près|non\s+loin|aux\s+environs|"
           r"villages?|localité|ville|commune|[Hh]abitants|[Vv]illageois|région|cercle|province|quartier|secteur)\s+d['’]\s*)",
 }

@@ -79,3 +79,10 @@ def test_the_town_of_a_population_noun_is_a_place(gazetteer):
     fr = missed_place_mentions(text, [], lang="fr", gazetteer=gazetteer, main_iso="ML")
     assert [p.span.text for p in en] == ["Mombasa"]
     assert [p.span.text for p in fr] == ["Kidal"]
+
+
+def test_a_french_sentence_opening_on_a_capital_a_is_a_locative(gazetteer):
+    # French capitals often drop the accent: "A Kidal" is "À Kidal"; "Il y a Kidal" is not one
+    text = "Des tirs ont éclaté. A Kidal, des habitants ont fui. Il y a Gao."
+    found = missed_place_mentions(text, [], lang="fr", gazetteer=gazetteer, main_iso="ML")
+    assert [p.span.text for p in found] == ["Kidal"]
