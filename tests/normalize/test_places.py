@@ -122,6 +122,14 @@ def test_find_place_mentions_offsets_distance_phrases(gazetteer):
     assert mention.place.latitude == pytest.approx(goma.latitude + 0.36, abs=0.02)
 
 
+def test_a_distance_converted_in_brackets_still_offsets_the_place(gazetteer):
+    # press style gives the other unit in brackets: "40 kilometers (25 miles) north of Goma"
+    text = "Rebels attacked a village 40 kilometers (25 miles) north of Goma."
+    doc = _doc("en", text, [("Goma", "GPE")])
+    (mention,) = find_place_mentions(text, doc, lang="en", gazetteer=gazetteer)
+    assert mention.relation == "40 km north of" and mention.place.geo_precision == 2
+
+
 def test_find_place_mentions_border_adjective(gazetteer):
     text = "L'armée a été attaquée à la frontière nigérienne."
     mentions = find_place_mentions(text, None, lang="fr", gazetteer=gazetteer)
