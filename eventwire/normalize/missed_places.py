@@ -1,7 +1,9 @@
 """Places the entity recognizer missed, read from a locative word before a capitalized name.
 
 Short reports name villages and towns the small models do not tag ("protests in Kerou", "the
-streets of Kerou", "à Kerou"). A capitalized name right after a locative word (data: the
+streets of Kerou", "à Kerou"; a population noun does the same: "residents of Kerou protested",
+"les habitants de Kerou"; a French sentence opening on "A" is "À": "A Kerou, des tirs…").
+A capitalized name right after a locative word (data: the
 LOCATIVE pattern below, a language regularity) that the gazetteer knows as a town or a division
 is a place mention (method "locative_lookup"). Among its namesakes, the one in the document's
 country wins; without one, only a division or a town of MISSED_MIN_POPULATION counts
@@ -31,11 +33,12 @@ UNIQUE_MIN_POPULATION = 1_000
 FEATURES = frozenset({"city", "admin1", "admin2"})
 LOCATIVE = {
     "en": r"\b(?:(?:in|at|near|outside|around)(?:\s+(?:central|northern|southern|eastern|western|north-eastern|"
-          r"north-western|south-eastern|south-western))?|(?:village|town|city|area|outskirts|streets|county|region|"
+          r"north-western|south-eastern|south-western))?|(?:villages?|towns?|city|area|outskirts|streets|county|region|"
+          r"[Rr]esidents|[Ii]nhabitants|[Vv]illagers|"
           r"district|province|state|[Uu]niversity|[Cc]ollege)\s+of|between|(?:km|kilometres?|kilometers?|miles?)\s+(?:\w+\s+)?(?:from|of))\s+",
-    "fr": r"(?:\b(?:à|dans|près\s+de|non\s+loin\s+de|aux\s+environs\s+de|(?:village|localité|ville|commune|"
+    "fr": r"(?:(?:^|(?<=\n)|(?<=[.!?»]\s))[AÀ]\s+|\b(?:à|dans|près\s+de|non\s+loin\s+de|aux\s+environs\s+de|(?:villages?|localité|ville|commune|[Hh]abitants|[Vv]illageois|"
           r"région|cercle|province|quartier|rues|secteur|km|kilomètres|entre)\s+(?:au\s+\w+\s+)?de)\s+|\b(?:près|non\s+loin|aux\s+environs|"
-          r"village|localité|ville|commune|région|cercle|province|quartier|secteur)\s+d['’]\s*)",
+          r"villages?|localité|ville|commune|[Hh]abitants|[Vv]illageois|région|cercle|province|quartier|secteur)\s+d['’]\s*)",
 }
 _NAME = r"([A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+){0,2})"
 # Further regularities: the second place of "between Kerou and Tamba"; the area written in

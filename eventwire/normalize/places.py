@@ -113,15 +113,17 @@ _DIR = "|".join(sorted(_DIRECTIONS, key=len, reverse=True))
 _ART = r"(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?"
 # a distance unit (group: the unit as written)
 _UNIT = r"(km|kilom[eè]tres?|kilometers?|kilometres?|miles?|mi)"
+# The same distance in the other unit, in brackets: "50 kilometers (30 miles) north of X".
+_CONVERSION = r"(?:\s*\(\s*(?:about\s+|some\s+|environ\s+)?\d+(?:[.,]\d+)?\s*[a-z]{1,10}\s*\))?"
 _OFFSET_RE = re.compile(
-    rf"(\d+(?:[.,]\d+)?)\s*{_UNIT}\s+"
+    rf"(\d+(?:[.,]\d+)?)\s*{_UNIT}{_CONVERSION}\s+"
     rf"(?:au\s+|à\s+l['’]\s*|to\s+the\s+)?({_DIR})\s+(?:of|de|du|d['’])\s*{_ART}$",
     re.IGNORECASE,
 )
 # "à près de 450 kilomètres de Dakar", "some 100 km from the capital": without a direction the
 # town is only a yardstick; far away, it is not where anything happened.
 _DISTANCE_RE = re.compile(
-    rf"(\d+(?:[.,]\d+)?)\s*{_UNIT}\s+(?:away\s+)?(?:of|from|de|du|d['’])\s*{_ART}"
+    rf"(\d+(?:[.,]\d+)?)\s*{_UNIT}{_CONVERSION}\s+(?:away\s+)?(?:of|from|de|du|d['’])\s*{_ART}"
     r"(?:(?:capital|capitale|city\s+of|town\s+of|ville\s+de|ville\s+d['’])\s*)?$",
     re.IGNORECASE,
 )
@@ -472,7 +474,7 @@ def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 _CAPS_DATELINE_RE = re.compile(
     r"(?:^|(?<=[.!?\"”]\s))[ \t]*(?P<name>[A-Z][A-Z'’.\-]{2,}(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})"
-    r"(?:,[ \t]*(?P<area>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?))?[ \t]+(?:--|[-–—])[ \t]",
+    r"(?:,[ \t]*(?P<area>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?))?(?:[ \t]+(?:--|[-–—])|:)[ \t]",
     re.MULTILINE,
 )
 
@@ -490,7 +492,7 @@ def _find_datelines(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _TITLE_DATELINE_RE.finditer(text):
         out.append((m.start("name"), m.end("name"), m.group("name").strip()))
-    for m in _CAPS_DATELINE_RE.finditer(text):  # "ATLANTA - ", "BEIRUT, Lebanon — "
+    for m in _CAPS_DATELINE_RE.finditer(text):  # "ATLANTA - ", "BEIRUT, Lebanon — ", "DAKAR: "
         out.append((m.start("name"), m.end("name"), m.group("name").strip().title()))
         if m.group("area"):  # "MERELO, Tazor Province —": the area belongs to the dateline
             out.append((m.start("area"), m.end("area"), m.group("area").strip()))

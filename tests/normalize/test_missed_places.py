@@ -70,3 +70,19 @@ def test_the_area_in_brackets_the_second_end_of_a_span_and_a_road_name(gazetteer
     assert names("Residents blocked the Mombasa-Zorbatouk road on Friday.") == ["Mombasa"]
     assert names("Gunmen seized a car in central Kidal.") == ["Kidal"]
     assert names("A rally met by the gates of the University of Eldoret.") == ["Eldoret"]
+
+
+def test_the_town_of_a_population_noun_is_a_place(gazetteer):
+    # a language regularity: "residents of X", "les habitants de X" name X's people
+    text = "Residents of Mombasa blocked the road. Les habitants de Kidal ont manifesté."
+    en = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso="KE")
+    fr = missed_place_mentions(text, [], lang="fr", gazetteer=gazetteer, main_iso="ML")
+    assert [p.span.text for p in en] == ["Mombasa"]
+    assert [p.span.text for p in fr] == ["Kidal"]
+
+
+def test_a_french_sentence_opening_on_a_capital_a_is_a_locative(gazetteer):
+    # French capitals often drop the accent: "A Kidal" is "À Kidal"; "Il y a Kidal" is not one
+    text = "Des tirs ont éclaté. A Kidal, des habitants ont fui. Il y a Gao."
+    found = missed_place_mentions(text, [], lang="fr", gazetteer=gazetteer, main_iso="ML")
+    assert [p.span.text for p in found] == ["Kidal"]

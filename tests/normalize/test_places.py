@@ -98,6 +98,13 @@ def test_find_place_mentions_flags_datelines(gazetteer):
     assert dateline.place.admin1 == "Erbil"
 
 
+def test_a_capitalised_town_before_a_colon_is_a_dateline(gazetteer):
+    # a press regularity: "DAKAR: Gunmen attacked..." names where the story was filed
+    text = "DAKAR: Gunmen attacked a village in the east on Monday."
+    mentions = find_place_mentions(text, None, lang="en", gazetteer=gazetteer)
+    assert mentions[0].relation == "dateline" and mentions[0].span.text == "DAKAR"
+
+
 def test_find_place_mentions_french_dateline_with_date(gazetteer):
     text = "BAMAKO, 12 mars (AFP) - Des combats ont eu lieu près de Gao."
     mentions = find_place_mentions(text, None, lang="fr", gazetteer=gazetteer)
@@ -113,6 +120,14 @@ def test_find_place_mentions_offsets_distance_phrases(gazetteer):
     goma = geocode_place("Goma", gazetteer=gazetteer)
     assert mention.relation == "40 km north of" and mention.place.geo_precision == 2
     assert mention.place.latitude == pytest.approx(goma.latitude + 0.36, abs=0.02)
+
+
+def test_a_distance_converted_in_brackets_still_offsets_the_place(gazetteer):
+    # press style gives the other unit in brackets: "40 kilometers (25 miles) north of Goma"
+    text = "Rebels attacked a village 40 kilometers (25 miles) north of Goma."
+    doc = _doc("en", text, [("Goma", "GPE")])
+    (mention,) = find_place_mentions(text, doc, lang="en", gazetteer=gazetteer)
+    assert mention.relation == "40 km north of" and mention.place.geo_precision == 2
 
 
 def test_find_place_mentions_border_adjective(gazetteer):
