@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 
-import pytest
 
 from eventwire.models import Place, PlaceMention, Span
 from eventwire.normalize.doc_country import (
@@ -13,19 +11,8 @@ from eventwire.normalize.doc_country import (
     other_evidence,
     place_evidence,
 )
-from eventwire.normalize.gazetteer import load_gazetteer
 
 
-@pytest.fixture(scope="module")
-def gazetteer(tmp_path_factory):
-    cache = os.environ.get("EVENTWIRE_CACHE") or str(tmp_path_factory.mktemp("cache"))
-    previous = os.environ.get("EVENTWIRE_CACHE")
-    os.environ["EVENTWIRE_CACHE"] = cache
-    try:
-        yield load_gazetteer()
-    finally:
-        if previous is None:
-            os.environ.pop("EVENTWIRE_CACHE", None)
 
 
 def _place(name: str, country: str, iso: str, feature: str, population: int = 50_000) -> Place:

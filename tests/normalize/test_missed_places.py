@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import os
 
-import pytest
 
-from eventwire.normalize.gazetteer import load_gazetteer
 from eventwire.normalize.missed_places import missed_place_mentions
 
 
-@pytest.fixture(scope="module")
-def gazetteer(tmp_path_factory):
-    cache = os.environ.get("EVENTWIRE_CACHE") or str(tmp_path_factory.mktemp("cache"))
-    previous = os.environ.get("EVENTWIRE_CACHE")
-    os.environ["EVENTWIRE_CACHE"] = cache
-    try:
-        yield load_gazetteer()
-    finally:
-        if previous is None:
-            os.environ.pop("EVENTWIRE_CACHE", None)
 
 
 def test_a_known_town_after_in_is_a_place(gazetteer):

@@ -5,23 +5,9 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from eventwire.normalize.gazetteer import load_gazetteer
 from eventwire.normalize.places import find_place_mentions, geocode_place
 
 
-@pytest.fixture(scope="module")
-def gazetteer(tmp_path_factory):
-    # A module-scoped cache dir: the index builds once (~15 s) and every test shares it.
-    import os
-
-    cache = os.environ.get("EVENTWIRE_CACHE") or str(tmp_path_factory.mktemp("cache"))
-    previous = os.environ.get("EVENTWIRE_CACHE")
-    os.environ["EVENTWIRE_CACHE"] = cache
-    try:
-        yield load_gazetteer()
-    finally:
-        if previous is None:
-            os.environ.pop("EVENTWIRE_CACHE", None)
 
 
 def _assert_toponym(gazetteer, text, ents, surface, relation, admin1=None):
