@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 
-
 from eventwire.models import Place, PlaceMention, Span
 from eventwire.normalize.doc_country import (
     main_country,
@@ -11,8 +10,6 @@ from eventwire.normalize.doc_country import (
     other_evidence,
     place_evidence,
 )
-
-
 
 
 def _place(name: str, country: str, iso: str, feature: str, population: int = 50_000) -> Place:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 
-
 from eventwire.normalize.missed_places import missed_place_mentions
-
-
 
 
 def test_a_known_town_after_in_is_a_place(gazetteer):

@@ -8,8 +8,6 @@ import spacy
 from eventwire.normalize.places import find_place_mentions, geocode_place
 
 
-
-
 def _assert_toponym(gazetteer, text, ents, surface, relation, admin1=None):
     """Assert that `surface` is found as a resolved toponym with this relation (and admin1)."""
     from eventwire.normalize.places import find_toponyms
