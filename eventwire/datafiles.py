@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -66,3 +67,27 @@ def read_language_lists(path: Path, *, what: str = "words") -> dict[str, list]:
     if not all(isinstance(v, list) for v in data.values()):
         raise DataFileError(f"{path}: expected a mapping of language -> list of {what}")
     return data
+
+
+def line_error(path: Path, lineno: int, message: str) -> DataFileError:
+    """Return the DataFileError for line `lineno` of a data file."""
+    return DataFileError(f"{path}:{lineno}: {message}")
+
+
+def tsv_rows(path: Path, columns: tuple[str, ...], *, prefix: bool = False) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line number, stripped cells) for each data row of a tab-separated data file.
+
+    Blank lines and lines starting with "#" are skipped; the first other line is the header and
+    must be `columns` (or start with them, with `prefix`), else DataFileError naming the line.
+    """
+    header_seen = False
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in raw.split("\t")]
+        if not header_seen:
+            if tuple(cells[: len(columns)] if prefix else cells) != columns:
+                raise line_error(path, lineno, f"expected the header {'<TAB>'.join(columns)}")
+            header_seen = True
+            continue
+        yield lineno, cells

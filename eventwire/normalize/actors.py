@@ -21,7 +21,14 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from eventwire.datafiles import check_known_keys, data_path, key_error, read_yaml_mapping
+from eventwire.datafiles import (
+    check_known_keys,
+    data_path,
+    key_error,
+    line_error,
+    read_yaml_mapping,
+    tsv_rows,
+)
 from eventwire.errors import DataFileError
 from eventwire.models import Actor, Span
 from eventwire.normalize.casualties import fold, fold_text, phrase_pattern
@@ -128,20 +135,11 @@ def _parse_bound(text: str, *, end: bool) -> date:
 def parse_actor_aliases(path: Path) -> ActorAliases:
     """Return the validated alias table in `path`; raise DataFileError naming file and line."""
     entries: list[ActorEntry] = []
-    header_seen = False
-    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in raw.split("\t")]
+    for lineno, cells in tsv_rows(path, COLUMNS, prefix=True):
 
         def fail(message: str, lineno: int = lineno) -> DataFileError:
-            return DataFileError(f"{path}:{lineno}: {message}")
+            return line_error(path, lineno, message)
 
-        if not header_seen:
-            if tuple(cells[: len(COLUMNS)]) != COLUMNS:
-                raise fail(f"expected the header {'<TAB>'.join(COLUMNS)}")
-            header_seen = True
-            continue
         if len(cells) == len(COLUMNS) - 1:
             cells.append("")
         if len(cells) != len(COLUMNS):

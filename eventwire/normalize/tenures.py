@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from eventwire.datafiles import data_path
+from eventwire.datafiles import data_path, line_error, tsv_rows
 from eventwire.errors import DataFileError
 
 TENURES_FILE = data_path("government_tenures.tsv")
@@ -27,20 +27,11 @@ def parse_government_tenures(path: Path) -> dict[str, tuple[tuple[date, str], ..
     line on a malformed row, a period that does not begin with its start year, or rows of one
     country out of order."""
     out: dict[str, list[tuple[date, str]]] = {}
-    header_seen = False
-    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in raw.split("\t")]
+    for lineno, cells in tsv_rows(path, COLUMNS):
 
         def fail(message: str, lineno: int = lineno) -> DataFileError:
-            return DataFileError(f"{path}:{lineno}: {message}")
+            return line_error(path, lineno, message)
 
-        if not header_seen:
-            if tuple(cells) != COLUMNS:
-                raise fail(f"expected the header {'<TAB>'.join(COLUMNS)}")
-            header_seen = True
-            continue
         if len(cells) != len(COLUMNS) or not all(cells):
             raise fail(f"expected {len(COLUMNS)} non-empty tab-separated columns")
         country, start_text, period = cells
