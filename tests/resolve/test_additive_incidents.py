@@ -9,13 +9,7 @@ from datetime import date
 
 import pytest
 
-from eventwire.ingest import read_text_document
-from eventwire.pipeline import extract_events
-
-
-def _events(text: str, lang: str, published: date):
-    document = read_text_document(text, origin="t", published=published, lang=lang)
-    return extract_events(document).events
+from tests.resolve.conftest import pipeline_events as _events
 
 
 @pytest.mark.parametrize(

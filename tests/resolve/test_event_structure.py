@@ -8,21 +8,12 @@ from datetime import date
 import pytest
 
 from eventwire.errors import DataFileError
-from eventwire.ingest import read_text_document
 from eventwire.models import Mention, Place, PlaceMention, Span, Trigger
 from eventwire.normalize.mentions import _distinct_places
-from eventwire.pipeline import extract_events
 from eventwire.resolve import structure
 from eventwire.resolve.in_document import places_compatible
-
-
-def _events(text: str, lang: str, published: date):
-    document = read_text_document(text, origin="t", published=published, lang=lang)
-    return extract_events(document).events
-
-
-def _evidence(event) -> list[str]:
-    return [ev.text for report in event.reports for ev in report.evidence]
+from tests.resolve.conftest import evidence_texts as _evidence
+from tests.resolve.conftest import pipeline_events as _events
 
 
 def test_a_town_named_twice_in_one_list_is_one_location():

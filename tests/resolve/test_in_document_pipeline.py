@@ -6,17 +6,8 @@ from datetime import date
 
 import pytest
 
-from eventwire.ingest import read_text_document
-from eventwire.pipeline import extract_events
-
-
-def _events(text: str, lang: str, published: date):
-    document = read_text_document(text, origin="t", published=published, lang=lang)
-    return extract_events(document).events
-
-
-def _evidence(event) -> list[str]:
-    return [ev.text for report in event.reports for ev in report.evidence]
+from tests.resolve.conftest import evidence_texts as _evidence
+from tests.resolve.conftest import pipeline_events as _events
 
 
 def test_an_anaphor_that_adds_nothing_is_not_evidence_fr():
