@@ -57,7 +57,7 @@ def _event_record(set_name: str, article_id: str, index: int, event: dict[str, A
 
 def _gold_records(set_name: str, path: Path) -> list[dict]:
     from eventwire.evaluate.gold import load_gold
-    from eventwire.evaluate.scorer import resolved_pipeline_extractor
+    from eventwire.evaluate.runner import resolved_pipeline_extractor
     from eventwire.models import Skip
 
     articles = load_gold(path)

@@ -42,14 +42,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from eventwire.evaluate.scorer import (
-    ArticleScore,
-    Summary,
+from eventwire.evaluate.matching import (
     compatible,
     country_agrees,
     day_within_tolerance,
     place_within_tolerance,
 )
+from eventwire.evaluate.scorer import ArticleScore, Summary
 
 # Reason -> one-line meaning for the report, in the order the tests are made.
 MISS_REASONS = {

@@ -17,7 +17,7 @@ from eventwire.evaluate.report import (
     errors_table,
     summary_table,
 )
-from eventwire.evaluate.scorer import Extractor, run_eval
+from eventwire.evaluate.runner import Extractor, run_eval
 
 # Width used when stdout is not a terminal (CI logs, files), so tables are not squeezed to 80.
 PIPED_WIDTH_CHARS = 160

@@ -21,7 +21,7 @@ import statistics
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.geo import haversine_km
@@ -98,6 +98,21 @@ def _summary(errors: list[float | None], total: int) -> dict:
     }
 
 
+@dataclass
+class _Tally:
+    """What the articles scored so far add up to (one error per gold toponym, None = missed)."""
+
+    e2e: list[float | None] = field(default_factory=list)
+    e2e_places: list[float | None] = field(default_factory=list)
+    resolution: list[float | None] = field(default_factory=list)
+    detected: int = 0
+    detected_places: int = 0
+    geoparse_seconds: float = 0.0
+    predicted_total: int = 0
+    predicted_matching: int = 0
+    worst: Counter[str] = field(default_factory=Counter)
+
+
 def evaluate_geoparse(
     corpus_path: Path | str,
     *,
@@ -111,86 +126,76 @@ def evaluate_geoparse(
     gazetteer = gazetteer or load_gazetteer()
     nlp = nlp or load_pipeline("en")
     articles = read_geoparse_corpus(corpus_path)[:limit]
-    e2e: list[float | None] = []
-    e2e_places: list[float | None] = []
-    resolution: list[float | None] = []
-    detected = 0
-    detected_places = 0
-    geoparse_seconds = 0.0
-    predicted_total = 0
-    predicted_matching = 0
-    worst: Counter[str] = Counter()
+    tally = _Tally()
     texts = [a.text for a in articles]
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
-        started = time.perf_counter()
-        mentions = find_toponyms(article.text, doc, lang="en", gazetteer=gazetteer, admin_point="centre")
-        geoparse_seconds += time.perf_counter() - started
-        places_only = find_place_mentions(
-            article.text, doc, lang="en", gazetteer=gazetteer, admin_point="centre"
-        )
-        predicted = [m for m in mentions if m.place is not None]
-        predicted_total += len(predicted)
-        context_countries: Counter[str] = Counter()
-        context_admin1: Counter[tuple[str, str]] = Counter()
-        for m in predicted:
-            context_countries[m.place.iso] += 1.0 if m.place.feature in ("country", "admin1") else 0.5
-            if m.place.feature == "admin1" and m.place.admin1:
-                context_admin1[(m.place.iso, m.place.admin1)] += 1
-        gold_spans = [(g.start, g.end) for g in article.toponyms]
-        predicted_matching += sum(
-            1 for m in predicted
-            if any(m.span.start < e and s < m.span.end for s, e in gold_spans)
-        )
-        for g in article.toponyms:
-            hit = next(
-                (m for m in mentions if m.span.start < g.end and g.start < m.span.end), None
-            )
-            if hit is not None:
-                detected += 1
-            if hit is not None and hit.place is not None:
-                e2e.append(haversine_km(hit.place.latitude, hit.place.longitude, g.lat, g.lon))
-            else:
-                e2e.append(None)
-            hit = next(
-                (m for m in places_only if m.span.start < g.end and g.start < m.span.end), None
-            )
-            detected_places += hit is not None
-            if hit is not None and hit.place is not None:
-                e2e_places.append(
-                    haversine_km(hit.place.latitude, hit.place.longitude, g.lat, g.lon)
-                )
-            else:
-                e2e_places.append(None)
-            surface = article.text[g.start:g.end] or g.text
-            place = geocode_place(
-                surface, gazetteer=gazetteer, context_countries=context_countries,
-                context_admin1=context_admin1, admin_point="centre",
-            )
-            if place is None:
-                resolution.append(None)
-                worst[f"unknown: {surface}"] += 1
-            else:
-                km = haversine_km(place.latitude, place.longitude, g.lat, g.lon)
-                resolution.append(km)
-                if km > ACCURACY_KM:
-                    worst[f"{surface} -> {place.name}, {place.admin1 or ''} {place.iso}"] += 1
-    total = len(e2e)
+        _score_article(article, doc, gazetteer, tally)
+    total = len(tally.e2e)
     return {
         "corpus": str(corpus_path),
         "articles": len(articles),
         "gold_toponyms": total,
         "end_to_end": {
-            **_summary(e2e, total),
-            "detection_recall": round(detected / total, 4) if total else None,
-            "precision_overlap": round(predicted_matching / predicted_total, 4)
-            if predicted_total else None,
+            **_summary(tally.e2e, total),
+            "detection_recall": round(tally.detected / total, 4) if total else None,
+            "precision_overlap": round(tally.predicted_matching / tally.predicted_total, 4)
+            if tally.predicted_total else None,
         },
         "end_to_end_place_mentions": {
-            **_summary(e2e_places, total),
-            "detection_recall": round(detected_places / total, 4) if total else None,
+            **_summary(tally.e2e_places, total),
+            "detection_recall": round(tally.detected_places / total, 4) if total else None,
         },
-        "resolution": _summary(resolution, total),
-        "geoparse_ms_per_article": round(1000 * geoparse_seconds / len(articles), 1)
+        "resolution": _summary(tally.resolution, total),
+        "geoparse_ms_per_article": round(1000 * tally.geoparse_seconds / len(articles), 1)
         if articles else None,
-        "frequent_errors": worst.most_common(25),
+        "frequent_errors": tally.worst.most_common(25),
     }
+
+
+def _overlapping(mentions, gold: GoldToponym):
+    return next((m for m in mentions if m.span.start < gold.end and gold.start < m.span.end), None)
+
+
+def _score_article(article: GoldArticle, doc, gazetteer: Gazetteer, tally: _Tally) -> None:
+    """Add one article's end-to-end and resolution-only errors to the tally."""
+    started = time.perf_counter()
+    mentions = find_toponyms(article.text, doc, lang="en", gazetteer=gazetteer, admin_point="centre")
+    tally.geoparse_seconds += time.perf_counter() - started
+    places_only = find_place_mentions(
+        article.text, doc, lang="en", gazetteer=gazetteer, admin_point="centre"
+    )
+    predicted = [m for m in mentions if m.place is not None]
+    tally.predicted_total += len(predicted)
+    context_countries: Counter[str] = Counter()
+    context_admin1: Counter[tuple[str, str]] = Counter()
+    for m in predicted:
+        context_countries[m.place.iso] += 1.0 if m.place.feature in ("country", "admin1") else 0.5
+        if m.place.feature == "admin1" and m.place.admin1:
+            context_admin1[(m.place.iso, m.place.admin1)] += 1
+    gold_spans = [(g.start, g.end) for g in article.toponyms]
+    tally.predicted_matching += sum(
+        1 for m in predicted if any(m.span.start < e and s < m.span.end for s, e in gold_spans)
+    )
+    for g in article.toponyms:
+        for found, errors, attr in (
+            (_overlapping(mentions, g), tally.e2e, "detected"),
+            (_overlapping(places_only, g), tally.e2e_places, "detected_places"),
+        ):
+            setattr(tally, attr, getattr(tally, attr) + (found is not None))
+            errors.append(
+                haversine_km(found.place.latitude, found.place.longitude, g.lat, g.lon)
+                if found is not None and found.place is not None else None
+            )
+        surface = article.text[g.start:g.end] or g.text
+        place = geocode_place(
+            surface, gazetteer=gazetteer, context_countries=context_countries,
+            context_admin1=context_admin1, admin_point="centre",
+        )
+        if place is None:
+            tally.resolution.append(None)
+            tally.worst[f"unknown: {surface}"] += 1
+            continue
+        km = haversine_km(place.latitude, place.longitude, g.lat, g.lon)
+        tally.resolution.append(km)
+        if km > ACCURACY_KM:
+            tally.worst[f"{surface} -> {place.name}, {place.admin1 or ''} {place.iso}"] += 1

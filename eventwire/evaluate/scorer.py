@@ -1,9 +1,9 @@
 """Scores predicted events (output-contract dicts) against gold articles (GOLD_FORMAT.md).
 
-    1. match_events   pairs predictions with gold events one-to-one (compatibility, then greedy)
+    1. match_events   pairs predictions with gold events one-to-one (evaluate/matching.py)
     2. score_article  counts hits, misses, false events, field agreement and not_event violations
     3. aggregate      sums articles into one Summary (micro-averaged) + cross-document resolution
-    4. run_eval       loads gold, runs an extractor (the pipeline by default) and aggregates
+    4. run_eval       loads gold, runs an extractor and aggregates (evaluate/runner.py)
 
 Everything works on plain dicts so that gold fed back as predictions, hand-made predictions in
 tests, and `Event.as_dict()` output are scored the same way.
@@ -11,51 +11,29 @@ tests, and `Event.as_dict()` output are scored the same way.
 
 from __future__ import annotations
 
-import logging
-import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from difflib import SequenceMatcher
-from pathlib import Path
 from typing import Any
 
-from eventwire.evaluate.gold import GoldArticle, load_gold
-from eventwire.geo import haversine_km
-from eventwire.models import SUB_EVENT_TO_TYPE, Skip
+from eventwire.evaluate.gold import GoldArticle
+from eventwire.evaluate.matching import (
+    LOCATION_RIGHT_MAX_KM,
+    Pair,
+    actor1_agrees,
+    fold,
+    match_events,
+    same_location_name,
+)
+from eventwire.models import Skip
 
-log = logging.getLogger(__name__)
-
-# Matching tolerances by gold precision (issue 3). ACLED time_precision 2 codes the middle of a
-# span of "a few days" and 3 the middle of the month, hence ±4 and ±16 days; geo_precision 2 is
-# "near a town / part of a district" and 3 a province coded to its centre, hence 75 and 250 km.
-DATE_TOLERANCE_DAYS_BY_PRECISION = {1: 1, 2: 4, 3: 16}
-DISTANCE_TOLERANCE_KM_BY_PRECISION = {1: 50.0, 2: 75.0, 3: 250.0}
-# A matched prediction's place counts as right within this distance of the gold coordinates.
-LOCATION_RIGHT_MAX_KM = 25.0
 # Evidence overlap with a not_event quote: one contains the other, or they share a run of
 # characters covering this share of the shorter one (catches quotes trimmed or re-punctuated).
 QUOTE_OVERLAP_MIN_SHARE = 0.6
 QUOTE_OVERLAP_MIN_CHARS = 20
-
-Extractor = Callable[[GoldArticle], list[dict[str, Any]] | Skip]
-
-
-@dataclass(frozen=True)
-class Pair:
-    """A gold event matched with a predicted event, with how far apart they are."""
-
-    gold_index: int
-    pred_index: int
-    gold: dict[str, Any]
-    predicted: dict[str, Any]
-    distance_km: float | None  # None when either side has no coordinates
-    day_difference: int
-    type_agrees: bool
-    sub_type_agrees: bool
 
 
 @dataclass(frozen=True)
@@ -202,109 +180,7 @@ class Summary:
         }
 
 
-# 1. Matching ----------------------------------------------------------------------------------
-
-
-def event_distance_km(gold: dict[str, Any], predicted: dict[str, Any]) -> float | None:
-    """Return the distance between two events' coordinates, or None when either has none."""
-    coords = [_coordinates(gold), _coordinates(predicted)]
-    if coords[0] is None or coords[1] is None:
-        return None
-    return haversine_km(*coords[0], *coords[1])
-
-
-def compatible(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
-    """Return True when a prediction could be a report of the gold event.
-
-    It must agree on the country, the day and the place (`country_agrees`,
-    `day_within_tolerance`, `place_within_tolerance`).
-    """
-    return (
-        country_agrees(gold, predicted)
-        and day_within_tolerance(gold, predicted)
-        and place_within_tolerance(gold, predicted)
-    )
-
-
-def country_agrees(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
-    """Return True when both events name the same country (case-insensitive); a gold event
-    without a country agrees with nothing."""
-    return bool(gold.get("country")) and _fold(gold.get("country")) == _fold(
-        predicted.get("country")
-    )
-
-
-def day_within_tolerance(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
-    """Return True when the dates are at most 1/4/16 days apart for gold time_precision 1/2/3;
-    a prediction without a date never is."""
-    days = _day_difference(gold, predicted)
-    return days is not None and days <= DATE_TOLERANCE_DAYS_BY_PRECISION[gold["time_precision"]]
-
-
-def place_within_tolerance(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
-    """Return True when the places are at most 50/75/250 km apart for gold geo_precision 1/2/3.
-
-    When either side has no coordinates the places agree only if both name the same location
-    (case- and accent-insensitive): a prediction that names the place but could not geocode it is
-    not thrown away, while one that has neither coordinates nor the right name cannot be told
-    apart from a report of another incident in the same country.
-    """
-    distance = event_distance_km(gold, predicted)
-    if distance is None:
-        return _same_location_name(gold, predicted)
-    return distance <= DISTANCE_TOLERANCE_KM_BY_PRECISION[gold["geo_precision"]]
-
-
-def match_events(gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]]) -> list[Pair]:
-    """Return one-to-one pairs of compatible gold and predicted events, best agreement first.
-
-    Candidates are ranked by (event type agrees, sub-event type agrees, nearer, same day) and
-    taken greedily; acceptable alternatives in the gold count as agreement. Remaining ties go to
-    required gold before optional gold, then to file order, so an optional event never takes a
-    prediction an equally good required one could have had.
-    """
-    candidates: list[tuple[tuple[Any, ...], Pair]] = []
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(predicted):
-            if not compatible(g, p):
-                continue
-            distance = event_distance_km(g, p)
-            days = _day_difference(g, p)
-            assert days is not None  # compatible() checked it
-            pair = Pair(
-                gold_index=gi,
-                pred_index=pi,
-                gold=g,
-                predicted=p,
-                distance_km=distance,
-                day_difference=days,
-                type_agrees=_type_agrees(g, p),
-                sub_type_agrees=_sub_type_agrees(g, p),
-            )
-            rank = (
-                pair.type_agrees,
-                pair.sub_type_agrees,
-                -(distance if distance is not None else math.inf),
-                days == 0,
-                not g.get("optional", False),
-                -gi,
-                -pi,
-            )
-            candidates.append((rank, pair))
-    candidates.sort(key=lambda c: c[0], reverse=True)
-    used_gold: set[int] = set()
-    used_pred: set[int] = set()
-    pairs: list[Pair] = []
-    for _, pair in candidates:
-        if pair.gold_index in used_gold or pair.pred_index in used_pred:
-            continue
-        used_gold.add(pair.gold_index)
-        used_pred.add(pair.pred_index)
-        pairs.append(pair)
-    return pairs
-
-
-# 2. One article ---------------------------------------------------------------------------------
+# 1. One article ---------------------------------------------------------------------------------
 
 
 def score_article(
@@ -337,7 +213,7 @@ def score_article(
         fields=fields,
         not_event_violations=find_not_event_violations(gold_article, predicted),
         skip=skip,
-        without_country=sum(1 for p in predicted if not _fold(p.get("country"))),
+        without_country=sum(1 for p in predicted if not fold(p.get("country"))),
     )
 
 
@@ -374,7 +250,7 @@ def evidence_texts(event: dict[str, Any]) -> list[str]:
     return texts
 
 
-# 3. All articles --------------------------------------------------------------------------------
+# 2. All articles --------------------------------------------------------------------------------
 
 
 def aggregate(scores: Sequence[ArticleScore]) -> Summary:
@@ -431,101 +307,6 @@ def aggregate(scores: Sequence[ArticleScore]) -> Summary:
     )
 
 
-# 4. Running the pipeline --------------------------------------------------------------------------
-
-
-def run_eval(
-    gold_path: str | Path, *, extractor: Extractor | None = None, resolve: bool = True
-) -> Summary:
-    """Return the Summary of an extractor (the full pipeline by default) over a gold file.
-
-    The extractor takes a GoldArticle and returns output-contract event dicts, or a Skip, which
-    counts as zero predictions and is reported on the article's score. With the pipeline and
-    `resolve` (the default), every article is first ingested into a throw-away in-memory store
-    with cross-document resolution, and each article's events are scored with the id of the
-    stored event they joined, so xdoc_precision/xdoc_recall measure resolution (issue 6); the
-    other figures are those of the article's own events. An injected extractor's event ids are
-    used as they are.
-    """
-    articles = load_gold(gold_path)
-    if extractor is None and resolve:
-        extract: Extractor = resolved_pipeline_extractor(articles)
-    else:
-        extract = extractor if extractor is not None else pipeline_extractor
-    scores = []
-    for article in articles:
-        result = extract(article)
-        if isinstance(result, Skip):
-            log.warning("article %s skipped: %s (%s)", article.id, result.reason, result.detail)
-            scores.append(score_article(article, [], skip=result))
-        else:
-            scores.append(score_article(article, result))
-    return aggregate(scores)
-
-
-def pipeline_extractor(article: GoldArticle) -> list[dict[str, Any]] | Skip:
-    """Return the pipeline's events for a gold article, ingested as its text with its metadata."""
-    result = pipeline_result(article)
-    if isinstance(result, Skip):
-        return result
-    return [event.as_dict() for event in result.events]
-
-
-def resolved_pipeline_extractor(articles: Sequence[GoldArticle]) -> Extractor:
-    """Return an extractor giving each article's events with their cross-document event ids.
-
-    All articles go through the pipeline and into one in-memory store with resolution (in file
-    order) before the first one is scored.
-    """
-    from eventwire.store import open_store
-
-    results: dict[str, Any] = {}
-    with open_store(":memory:") as store:
-        for article in articles:
-            result = pipeline_result(article)
-            if not isinstance(result, Skip):
-                store.ingest(result)
-            results[article.id] = result
-        resolved = {
-            article_id: store.resolved_event_ids(result.document.id)
-            for article_id, result in results.items()
-            if not isinstance(result, Skip)
-        }
-
-    def extract(article: GoldArticle) -> list[dict[str, Any]] | Skip:
-        result = results[article.id]
-        if isinstance(result, Skip):
-            return result
-        ids = resolved[article.id]
-        return [
-            {**event.as_dict(), "event_id": ids.get(event.event_id, event.event_id)}
-            for event in result.events
-        ]
-
-    return extract
-
-
-def pipeline_result(article: GoldArticle) -> Any:
-    """Return the pipeline's DocumentResult for a gold article (or the Skip saying why not)."""
-    # Imported on first use: scoring injected predictions must not load spaCy or the gazetteers.
-    from eventwire.ingest.text import read_text_document
-    from eventwire.pipeline import extract_events
-
-    document = read_text_document(
-        article.text,
-        origin=article.id,
-        published=article.published,
-        title=article.title,
-        url=article.url,
-        outlet=article.source,
-        lang=article.lang,
-        external_id=article.id,
-    )
-    if isinstance(document, Skip):
-        return document
-    return extract_events(document)
-
-
 # Helpers ----------------------------------------------------------------------------------------
 
 
@@ -539,75 +320,13 @@ def _field_counts(pair: Pair) -> FieldCounts:
         location_25km=int(
             pair.distance_km <= LOCATION_RIGHT_MAX_KM
             if pair.distance_km is not None
-            else _same_location_name(g, p)
+            else same_location_name(g, p)
         ),
         date_exact=int(pair.day_difference == 0),
         fatalities_scored=int(fatalities_scored),
         fatalities_exact=int(fatalities_scored and p.get("fatalities") == g["fatalities"]),
-        actor1=int(_actor1_agrees(g, p)),
+        actor1=int(actor1_agrees(g, p)),
     )
-
-
-def _type_agrees(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
-    # An acceptable sub-event type brings its own event type with it (GOLD_FORMAT.md).
-    allowed = {gold.get("event_type")} | {
-        SUB_EVENT_TO_TYPE[s] for s in gold.get("acceptable_sub_event_types", []) or []
-    }
-    return predicted.get("event_type") in allowed
-
-
-def _sub_type_agrees(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
-    allowed = {gold.get("sub_event_type"), *(gold.get("acceptable_sub_event_types", []) or [])}
-    return predicted.get("sub_event_type") in allowed
-
-
-def _actor1_agrees(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
-    allowed = {_fold_case(gold.get("actor1"))} | {
-        _fold_case(a) for a in gold.get("acceptable_actor1", []) or []
-    }
-    return _fold_case(predicted.get("actor1")) in allowed
-
-
-def _day_difference(gold: dict[str, Any], predicted: dict[str, Any]) -> int | None:
-    g, p = _as_date(gold.get("event_date")), _as_date(predicted.get("event_date"))
-    if g is None or p is None:
-        return None
-    return abs((g - p).days)
-
-
-def _as_date(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
-
-
-def _coordinates(event: dict[str, Any]) -> tuple[float, float] | None:
-    lat, lon = event.get("latitude"), event.get("longitude")
-    if isinstance(lat, int | float) and isinstance(lon, int | float):
-        return float(lat), float(lon)
-    return None
-
-
-def _same_location_name(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
-    name = _fold(gold.get("location"))
-    return bool(name) and name == _fold(predicted.get("location"))
-
-
-def _fold_case(value: Any) -> str:
-    return " ".join(str(value).split()).casefold() if value is not None else ""
-
-
-def _fold(value: Any) -> str:
-    """Return a case- and accent-insensitive key for names ("Ségala" == "segala")."""
-    if not value:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", str(value))
-    return _fold_case("".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def _normalize_text(text: str) -> str:

@@ -9,8 +9,8 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-import eventwire.evaluate.cli_eval as cli_eval
 from eventwire.cli import app
+from eventwire.evaluate import cli_eval
 from eventwire.evaluate.breakdown import (
     FALSE_EVENT_REASONS,
     MISS_REASONS,
@@ -18,7 +18,8 @@ from eventwire.evaluate.breakdown import (
     miss_reason,
 )
 from eventwire.evaluate.cli_eval import eval_command
-from eventwire.evaluate.scorer import aggregate, run_eval, score_article
+from eventwire.evaluate.runner import run_eval
+from eventwire.evaluate.scorer import aggregate, score_article
 from tests.evaluate.test_scorer import (
     article,
     as_prediction,

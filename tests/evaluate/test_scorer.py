@@ -11,13 +11,10 @@ import pytest
 from eventwire.errors import DataFileError
 from eventwire.evaluate.cli_eval import eval_command
 from eventwire.evaluate.gold import GoldArticle, load_gold, parse_gold_article
-from eventwire.evaluate.scorer import (
-    aggregate,
-    haversine_km,
-    match_events,
-    run_eval,
-    score_article,
-)
+from eventwire.evaluate.matching import match_events
+from eventwire.evaluate.runner import run_eval
+from eventwire.evaluate.scorer import aggregate, score_article
+from eventwire.geo import haversine_km
 from eventwire.models import Skip
 
 # ../shared beside the project, or further up for a git worktree.

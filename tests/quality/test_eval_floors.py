@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.evaluate.scorer import run_eval
+from eventwire.evaluate.runner import run_eval
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from eventwire.evaluate.gold import load_gold
-from eventwire.evaluate.scorer import aggregate, pipeline_result, score_article
+from eventwire.evaluate.runner import pipeline_result
+from eventwire.evaluate.scorer import aggregate, score_article
 from eventwire.models import Skip
 from eventwire.resolve.similarity import EvidenceSimilarity
 from eventwire.store import open_store
