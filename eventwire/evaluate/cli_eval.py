@@ -55,10 +55,10 @@ def eval_command(
         console.print(f"{len(summary.skipped)} article(s) skipped; see --per-document")
     result = summary.as_dict()
     if show_breakdown:
-        errors = breakdown(summary)
-        for table in breakdown_tables(errors):
+        reasons = breakdown(summary)
+        for table in breakdown_tables(reasons):
             console.print(table)
-        result["breakdown"] = errors.as_dict()
+        result["breakdown"] = reasons.as_dict()
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
         sys.stdout.flush()

@@ -166,12 +166,14 @@ def _score_article(article: GoldArticle, doc, gazetteer: Gazetteer, tally: _Tall
     )
     predicted = [m for m in mentions if m.place is not None]
     tally.predicted_total += len(predicted)
-    context_countries: Counter[str] = Counter()
-    context_admin1: Counter[tuple[str, str]] = Counter()
-    for m in predicted:
-        context_countries[m.place.iso] += 1.0 if m.place.feature in ("country", "admin1") else 0.5
-        if m.place.feature == "admin1" and m.place.admin1:
-            context_admin1[(m.place.iso, m.place.admin1)] += 1
+    context_countries: dict[str, float] = {}
+    context_admin1: dict[tuple[str, str], float] = {}
+    for named in (m.place for m in mentions if m.place is not None):
+        weight = 1.0 if named.feature in ("country", "admin1") else 0.5
+        context_countries[named.iso] = context_countries.get(named.iso, 0.0) + weight
+        if named.feature == "admin1" and named.admin1:
+            key = (named.iso, named.admin1)
+            context_admin1[key] = context_admin1.get(key, 0.0) + 1
     gold_spans = [(g.start, g.end) for g in article.toponyms]
     tally.predicted_matching += sum(
         1 for m in predicted if any(m.span.start < e and s < m.span.end for s, e in gold_spans)
@@ -182,16 +184,18 @@ def _score_article(article: GoldArticle, doc, gazetteer: Gazetteer, tally: _Tall
             (_overlapping(places_only, g), tally.e2e_places, "detected_places"),
         ):
             setattr(tally, attr, getattr(tally, attr) + (found is not None))
+            hit = found.place if found is not None else None
             errors.append(
-                haversine_km(found.place.latitude, found.place.longitude, g.lat, g.lon)
-                if found is not None and found.place is not None else None
+                haversine_km(hit.latitude, hit.longitude, g.lat, g.lon)
+                if hit is not None and hit.latitude is not None and hit.longitude is not None
+                else None
             )
         surface = article.text[g.start:g.end] or g.text
         place = geocode_place(
             surface, gazetteer=gazetteer, context_countries=context_countries,
             context_admin1=context_admin1, admin_point="centre",
         )
-        if place is None:
+        if place is None or place.latitude is None or place.longitude is None:
             tally.resolution.append(None)
             tally.worst[f"unknown: {surface}"] += 1
             continue

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal
 
 from rich.table import Table
 
 # (header, justify) in display order.
-_COLUMNS = (
+_COLUMNS: tuple[tuple[str, Literal["left", "right"]], ...] = (
     ("date", "left"),
     ("type / sub-type", "left"),
     ("actor1", "left"),

@@ -41,7 +41,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtract:
         include_tables=True,
         date_extraction_params=_DATE_PARAMS,
     )
-    if result is None:
+    if result is None or isinstance(result, dict):  # a dict only with as_dict=True
         return HtmlExtract(text="", title=None, published=None, outlet=None, url=url)
     body = getattr(result, "body", None)
     if body is not None and len(body):

@@ -64,7 +64,7 @@ def read_inputs(
 
 def iter_folder(folder: Path) -> list[Path]:
     """Return the readable files below `folder` (by suffix), sorted, hidden entries left out."""
-    files = []
+    files: list[Path] = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         files.extend(

@@ -133,7 +133,8 @@ class Resolver:
         )
         now = now_iso()
         for event, decision in zip(incoming, decisions, strict=True):
-            target = decision.target_id if decision.action == "join" else event.event_id
+            target = decision.target_id if decision.action == "join" else None
+            target = target or event.event_id
             self._touch(target, touched)
             self._ensure_contributions(target)
             self.conn.execute(

@@ -136,15 +136,17 @@ def event_from_dict(d: dict[str, Any], *, context_only: bool = False) -> Event:
         for k, v in (d.get("provenance") or {}).items()
     }
     when = d.get("event_date")
+    columns: dict[str, Any] = {col: d.get(col) for col in ACLED_COLUMNS if col != "event_date"}
+    confidence = d.get("confidence")
     return Event(
-        **{col: d.get(col) for col in ACLED_COLUMNS if col != "event_date"},
+        **columns,
         event_date=date.fromisoformat(when[:10]) if isinstance(when, str) else when,
         fatalities_low=d.get("fatalities_low"),
         fatalities_high=d.get("fatalities_high"),
         injuries=d.get("injuries"),
         claimed_by=tuple(d.get("claimed_by") or ()),
         disputed=bool(d.get("disputed")),
-        confidence=float(d.get("confidence") if d.get("confidence") is not None else 0.5),
+        confidence=float(confidence) if confidence is not None else 0.5,
         reports=reports,
         provenance=provenance,
         context_only=context_only,

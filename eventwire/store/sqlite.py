@@ -40,7 +40,7 @@ def _distance_or_none(
     lat1: float | None, lon1: float | None, lat2: float | None, lon2: float | None
 ) -> float | None:
     """Return the km distance, or None (SQL NULL) when a coordinate is missing."""
-    if None in (lat1, lon1, lat2, lon2):
+    if lat1 is None or lon1 is None or lat2 is None or lon2 is None:
         return None
     return haversine_km(lat1, lon1, lat2, lon2)
 
