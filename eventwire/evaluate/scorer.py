@@ -25,7 +25,8 @@ from typing import Any
 
 from eventwire.evaluate.gold import GoldArticle, load_gold
 from eventwire.geo import haversine_km
-from eventwire.models import SUB_EVENT_TO_TYPE, Skip
+from eventwire.models import Skip
+from eventwire.taxonomy import SUB_EVENT_TO_TYPE
 
 log = logging.getLogger(__name__)
 
