@@ -147,7 +147,7 @@ def ingest(
     """Process INPUTS and store documents, events and skips in the event store."""
     _setup_logging(verbose)
     from eventwire.models import Skip
-    from eventwire.pipeline import process_inputs
+    from eventwire.service import ingest_inputs
     from eventwire.store import open_store
 
     ref = _parse_date(published, "--published")
@@ -155,16 +155,15 @@ def ingest(
     try:
         with open_store(db) as store, _progress() as progress:
             task = progress.add_task("ingesting", total=None)
-            for item in process_inputs(inputs, published=ref):
+            # one transaction per document: its events join the stored events that report the
+            # same incident, or create new ones (cross-document resolution, issue 6)
+            for outcome in ingest_inputs(inputs, store, published=ref, resolve=resolve):
                 progress.advance(task)
-                if isinstance(item, Skip):
-                    store.record_skip(item)
-                    _report_skip(item)
+                if isinstance(outcome, Skip):
+                    _report_skip(outcome)
                     skipped += 1
                     continue
-                # one transaction per document: its events join the stored events that report
-                # the same incident, or create new ones (cross-document resolution, issue 6)
-                summary = store.ingest(item) if resolve else store.write_result(item)
+                summary = outcome.summary
                 stored += 1
                 created += len(summary.created)
                 joined += len(summary.joined)
@@ -199,23 +198,13 @@ def events(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
     """List stored events, filtered."""
-    from eventwire.store import EventFilters, open_store
-
-    def floats(value: str | None, n: int, option: str) -> tuple[float, ...] | None:
-        if value is None:
-            return None
-        try:
-            parts = tuple(float(x) for x in value.split(","))
-        except ValueError:
-            raise typer.BadParameter(f"{value!r}: expected {n} comma-separated numbers", param_hint=option) from None
-        if len(parts) != n:
-            raise typer.BadParameter(f"{value!r}: expected {n} comma-separated numbers", param_hint=option)
-        return parts
+    from eventwire.store import FilterError, open_store, parse_event_filters
 
     if not db.exists():
         _fail(f"no event store at {db}; run `eventwire ingest` first")
     try:
-        filters = EventFilters(
+        # read as GET /api/events reads its query string (store.filters.parse_event_filters)
+        filters = parse_event_filters(
             date_from=_parse_date(date_from, "--from"),
             date_to=_parse_date(date_to, "--to"),
             country=country,
@@ -226,12 +215,14 @@ def events(
             min_fatalities=min_fatalities,
             claim_status=claim_status,
             text=text,
-            bbox=floats(bbox, 4, "--bbox"),
-            near=floats(near, 3, "--near"),
+            bbox=bbox,
+            near=near,
             limit=limit,
         )
         with open_store(db) as store:
             rows = store.events(filters)
+    except FilterError as e:
+        raise typer.BadParameter(e.detail, param_hint=f"--{e.option}") from None
     except EventwireError as e:
         _fail(str(e))
     _write(rows, format.value)

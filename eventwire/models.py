@@ -11,43 +11,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": (
-        "Armed clash",
-        "Government regains territory",
-        "Non-state actor overtakes territory",
-    ),
-    "Explosions/Remote violence": (
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    ),
-    "Violence against civilians": (
-        "Sexual violence",
-        "Attack",
-        "Abduction/forced disappearance",
-    ),
-    "Protests": (
-        "Peaceful protest",
-        "Protest with intervention",
-        "Excessive force against protesters",
-    ),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": (
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    ),
-}
-SUB_EVENT_TO_TYPE: dict[str, str] = {s: t for t, subs in EVENT_TYPES.items() for s in subs}
+# ACLED's event types and sub-types live in eventwire.taxonomy (data/taxonomy/acled.yaml); they
+# are re-exported here only for callers not yet moved to it.
+from eventwire.taxonomy import EVENT_TYPES, SUB_EVENT_TO_TYPE  # noqa: F401
 
 # Report claim statuses (CODING_RULES.md "Sources") plus `context` for context mentions.
 CLAIM_STATUSES = ("reported", "claimed", "alleged", "denied", "disputed", "context")
@@ -134,7 +100,7 @@ class Evidence:
 
     document_id: str
     text: str
-    start: int
+    start: int = field(metadata={"description": "Character offset into the document text."})
     end: int
 
 
@@ -162,6 +128,13 @@ class Provenance:
         if self.reason:
             out["reason"] = self.reason
         return out
+
+
+# Place features (`Place.feature`) that name an area rather than a point, narrowest set first:
+# a country's divisions; those or a whole country; any area, continents included.
+DIVISION_FEATURES = frozenset({"admin1", "admin2", "region"})
+COUNTRY_OR_DIVISION_FEATURES = DIVISION_FEATURES | {"country"}
+AREA_FEATURES = COUNTRY_OR_DIVISION_FEATURES | {"continent"}
 
 
 @dataclass(frozen=True)
@@ -286,7 +259,9 @@ class Report:
     document_id: str
     url: str | None
     outlet: str | None
-    attributed_to: str | None
+    attributed_to: str | None = field(
+        metadata={"description": 'Who is quoted ("le Centcom"), if anyone.'}
+    )
     claim_status: str
     evidence: tuple[Evidence, ...]
     fatalities: int | None = None
@@ -330,7 +305,12 @@ class Event:
     disputed: bool = False
     confidence: float = 0.5
     reports: tuple[Report, ...] = ()
-    provenance: dict[str, Provenance] = field(default_factory=dict)
+    provenance: dict[str, Provenance] = field(
+        default_factory=dict,
+        metadata={
+            "description": "For each field: {text, start, end, document_id, method} or {reason}."
+        },
+    )
     context_only: bool = False
 
     def as_dict(self) -> dict[str, Any]:

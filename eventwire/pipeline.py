@@ -97,8 +97,14 @@ def process_inputs(
     paths: Iterable[str | Path], *, published: date | None = None
 ) -> Iterator[DocumentResult | Skip]:
     """Yield, for each input document, its result or the Skip that says why it was not read."""
+    yield from process_documents(read_inputs(paths, published=published))
+
+
+def process_documents(items: Iterable[Document | Skip]) -> Iterator[DocumentResult | Skip]:
+    """Yield, in input order, each Document's result and each Skip as it is; documents are
+    parsed PIPE_BATCH_DOCS at a time (one spaCy batch)."""
     pending: list[Document] = []
-    for item in read_inputs(paths, published=published):
+    for item in items:
         if isinstance(item, Skip):
             yield from extract_events_batch(pending)
             pending = []

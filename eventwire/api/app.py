@@ -1,4 +1,4 @@
-"""The FastAPI application: settings, authentication, the browser UI's files, and the routes.
+"""The FastAPI application: the routes, the browser UI's files, security headers, error handlers.
 
     app = create_app(ApiSettings(db=Path("eventwire.sqlite"), token="s3cret"))
     uvicorn.run(app)               # what `eventwire serve` does
@@ -7,38 +7,24 @@ Reads are open unless `private`; writes (ingest, corrections, deletions) need
 `Authorization: Bearer TOKEN`, and are refused (403) when no token is configured. A `Store` is not
 thread-safe and FastAPI runs sync endpoints in a thread pool, so each request opens its own
 store (`store_for`); the pipeline runs under one lock per app (its models load once, lazily).
+Settings, the token checks and `store_for` live in `deps.py`, which the routes import too.
 """
 
 from __future__ import annotations
 
-import os
-import secrets
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Annotated
 
-from fastapi import FastAPI, Request, Security
+from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, Response
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 
 from eventwire import __version__
-from eventwire.api.errors import AuthError, error_response, install_error_handlers
-from eventwire.store import Store, open_store
+from eventwire.api.deps import VENDOR_MOUNTS, ApiSettings
+from eventwire.api.errors import error_response, install_error_handlers
+from eventwire.api.routes import router
+from eventwire.store import open_store
 
-WEB_DIR = Path(__file__).resolve().parents[1] / "web"
-
-# Browser libraries installed by `./dev setup` (npm, eventwire/web/package.json) and served from
-# here: URL prefix → folder under eventwire/web/node_modules. Nothing is fetched from a CDN.
-VENDOR_MOUNTS = {
-    "leaflet": "leaflet/dist",
-    "markercluster": "leaflet.markercluster/dist",
-    "topojson-client": "topojson-client/dist",
-    "world-atlas": "world-atlas",
-}
+__all__ = ["ApiSettings", "create_app"]
 
 # The UI loads nothing from elsewhere; Leaflet sets inline styles, hence 'unsafe-inline' for
 # styles only. Scripts come from this server alone.
@@ -48,87 +34,9 @@ CONTENT_SECURITY_POLICY = (
     "frame-ancestors 'none'; form-action 'self'"
 )
 
-TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
-
-
-@dataclass(frozen=True)
-class ApiSettings:
-    """How the server runs: which store, which token, whether reads need the token."""
-
-    db: Path = Path("eventwire.sqlite")
-    token: str | None = None  # None: writes are refused
-    private: bool = False  # True: reads need the token too
-    web_dir: Path = WEB_DIR
-
-    @classmethod
-    def from_env(cls, **overrides: object) -> ApiSettings:
-        """Return settings from EVENTWIRE_DB, EVENTWIRE_TOKEN and EVENTWIRE_PRIVATE, overridden
-        by the keyword arguments that are not None."""
-        values: dict[str, object] = {
-            "db": Path(os.environ.get("EVENTWIRE_DB", "eventwire.sqlite")),
-            "token": os.environ.get("EVENTWIRE_TOKEN") or None,
-            "private": os.environ.get("EVENTWIRE_PRIVATE", "").strip().lower() in TRUE_WORDS,
-        }
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**values)  # type: ignore[arg-type]
-
-
-bearer = HTTPBearer(
-    auto_error=False,
-    description="The token given to `eventwire serve --token` (or EVENTWIRE_TOKEN).",
-)
-
-
-def settings_of(request: Request) -> ApiSettings:
-    return request.app.state.settings
-
-
-def _check_token(settings: ApiSettings, credentials: HTTPAuthorizationCredentials | None) -> None:
-    if credentials is None:
-        raise AuthError("this endpoint needs the header Authorization: Bearer TOKEN")
-    assert settings.token is not None
-    if not secrets.compare_digest(credentials.credentials.encode(), settings.token.encode()):
-        raise AuthError("wrong bearer token")
-
-
-Credentials = Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]
-
-
-def require_writer(request: Request, credentials: Credentials) -> None:
-    """Allow the request only with the configured bearer token (writes)."""
-    settings = settings_of(request)
-    if settings.token is None:
-        raise AuthError(
-            "writes are disabled: start the server with --token or EVENTWIRE_TOKEN", status=403
-        )
-    _check_token(settings, credentials)
-
-
-def require_reader(request: Request, credentials: Credentials) -> None:
-    """Allow reads to anyone, or, on a private server, only with the bearer token."""
-    settings = settings_of(request)
-    if settings.private:
-        if settings.token is None:
-            raise AuthError("reads are closed and no token is configured", status=403)
-        _check_token(settings, credentials)
-
-
-@contextmanager
-def store_for(request: Request) -> Iterator[Store]:
-    """Yield a store opened for this request only (a Store is not thread-safe)."""
-    with open_store(settings_of(request).db) as store:
-        yield store
-
-
-def ui_assets_installed(settings: ApiSettings) -> bool:
-    modules = settings.web_dir / "node_modules"
-    return all((modules / folder).is_dir() for folder in VENDOR_MOUNTS.values())
-
 
 def create_app(settings: ApiSettings | None = None) -> FastAPI:
     """Return the API and UI over the store at `settings.db` (created and migrated now)."""
-    from eventwire.api.routes import router
-
     settings = settings or ApiSettings.from_env()
     with open_store(settings.db):  # fail at start, not on the first request, on a bad file
         pass

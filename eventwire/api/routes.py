@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import math
 from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any
@@ -12,7 +11,7 @@ from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, Upload
 from fastapi.responses import Response
 
 from eventwire import PIPELINE_VERSION, __version__
-from eventwire.api.app import (
+from eventwire.api.deps import (
     require_reader,
     require_writer,
     settings_of,
@@ -41,8 +40,9 @@ from eventwire.api.schemas import (
 from eventwire.errors import InputError
 from eventwire.export import write_csv, write_geojson, write_jsonl
 from eventwire.ingest import MAX_INPUT_BYTES
-from eventwire.models import EVENT_TYPES, SUB_EVENT_TO_TYPE, Document, Skip
-from eventwire.store import EventFilters, Store
+from eventwire.models import Skip
+from eventwire.store import EventFilters, Store, parse_event_filters
+from eventwire.taxonomy import EVENT_TYPES, SUB_EVENT_TO_TYPE
 
 MAX_PAGE = 5000
 MAX_OFFSET = 1_000_000_000  # SQLite integers are 64-bit; bound what a client can send
@@ -72,24 +72,6 @@ EventId = Annotated[str, Path(max_length=200, description="Event id, e.g. ew-b28
 # -- filters ---------------------------------------------------------------------------------
 
 
-def _numbers(value: str | None, n: int, name: str, layout: str) -> tuple[float, ...] | None:
-    if value is None:
-        return None
-    try:
-        parts = tuple(float(x) for x in value.split(","))
-    except ValueError:
-        raise InputError(f"{name}: expected {n} comma-separated numbers ({layout})") from None
-    if len(parts) != n or not all(math.isfinite(p) for p in parts):
-        raise InputError(f"{name}: expected {n} comma-separated finite numbers ({layout})")
-    return parts
-
-
-def _search_words(value: str | None) -> str | None:
-    if value is not None and any(ord(c) < 32 for c in value):
-        raise InputError("text: control characters are not allowed in a search")
-    return value
-
-
 def event_filters(
     date_from: Annotated[date | None, Query(alias="from", description="Earliest event date.")]
     = None,
@@ -115,8 +97,8 @@ def event_filters(
         bool, Query(description="Also context mentions (claim status 'context').")
     ] = False,
 ) -> EventFilters:
-    """Return the EventFilters of the query string (the filters of `eventwire events`)."""
-    return EventFilters(
+    """Return the EventFilters of the query string (read as `eventwire events` reads them)."""
+    return parse_event_filters(
         date_from=date_from,
         date_to=date_to,
         country=country,
@@ -126,9 +108,9 @@ def event_filters(
         actor=actor,
         min_fatalities=min_fatalities,
         claim_status=claim_status.value if claim_status is not None else None,
-        text=_search_words(text),
-        bbox=_numbers(bbox, 4, "bbox", "min_lon,min_lat,max_lon,max_lat"),  # type: ignore[arg-type]
-        near=_numbers(near, 3, "near", "lat,lon,radius_km"),  # type: ignore[arg-type]
+        text=text,
+        bbox=bbox,
+        near=near,
         order_by=sort.value,
         include_context=include_context,
     )
@@ -290,32 +272,25 @@ def get_document(
 
 
 def _ingest(request: Request, items: Any) -> dict[str, Any]:
-    """Run the pipeline on each Document and store it, resolving its events against the stored
-    ones; record each Skip. The same calls as `eventwire ingest`."""
-    from eventwire.pipeline import extract_events  # loads no model until the first document
+    """Run the ingest service (`eventwire ingest`'s loop) over Documents and Skips: each
+    Document's events are extracted and stored, resolved against the stored ones; each Skip is
+    recorded."""
+    from eventwire.service import ingest_documents  # loads no model until the first document
 
     documents, skips = [], []
     with request.app.state.pipeline_lock, store_for(request) as store:
-        for item in items:
-            if isinstance(item, Skip):
-                store.record_skip(item)
-                skips.append(SkipOut(**vars(item)))
+        for outcome in ingest_documents(items, store):
+            if isinstance(outcome, Skip):
+                skips.append(SkipOut(**vars(outcome)))
                 continue
-            assert isinstance(item, Document)
-            result = extract_events(item)
-            summary = store.ingest(result)  # one transaction per document
-            stored_id = store.resolved_event_ids(item.id)  # pipeline id → stored event id
-
-            def stored(events: Any, ids: dict[str, str] = stored_id) -> list[str]:
-                return list(dict.fromkeys(ids.get(e.event_id, e.event_id) for e in events))
-
+            summary = outcome.summary
             documents.append(IngestedDocument(
-                document_id=item.id,
-                origin=item.origin or "",
-                title=item.title,
+                document_id=outcome.document.id,
+                origin=outcome.document.origin or "",
+                title=outcome.document.title,
                 status=summary.status,
-                event_ids=stored(result.events),
-                context_ids=stored(result.context_mentions),
+                event_ids=list(outcome.event_ids),
+                context_ids=list(outcome.context_ids),
                 created=list(summary.created),
                 joined=list(summary.joined),
                 updated=list(summary.updated),

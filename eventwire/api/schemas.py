@@ -2,23 +2,24 @@
 
 Response models mirror the output contract (ARCHITECTURE.md): an event is exactly what
 `Store.events()` returns, so the API, `eventwire events --format jsonl` and the exports agree.
+The event's models (EventOut, ReportOut, EvidenceOut) are derived from the records of models.py
+(`response_model`), the event types' enums come from eventwire.taxonomy: one definition each.
 """
 
 from __future__ import annotations
 
+from dataclasses import fields as dataclass_fields
 from datetime import date
 from enum import Enum
-from typing import Annotated, Any, Literal
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, field_validator
 
-from eventwire.models import CLAIM_STATUSES, EVENT_TYPES
+from eventwire.models import CLAIM_STATUSES, Event, Evidence, Provenance, Report
+from eventwire.taxonomy import EventType, SubEventType
 
 ClaimStatus = Enum("ClaimStatus", {s: s for s in CLAIM_STATUSES}, type=str)  # type: ignore[misc]
-EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)  # type: ignore[misc]
-SubEventType = Enum(  # type: ignore[misc]
-    "SubEventType", {s: s for subs in EVENT_TYPES.values() for s in subs}, type=str
-)
 
 
 class SortOrder(str, Enum):
@@ -79,61 +80,57 @@ class ErrorBody(BaseModel):
 # -- events ----------------------------------------------------------------------------------
 
 
-class EvidenceOut(BaseModel):
-    text: str
-    start: int = Field(description="Character offset into the document text.")
-    end: int
+def _wire_type(annotation: Any) -> Any:
+    """Return the JSON-side type of a record field's type: dates as ISO text, tuples as lists,
+    nested records as their response model, a field's Provenance as its plain object."""
+    if annotation is date:
+        return str
+    if annotation is Provenance:
+        return dict[str, Any]  # {text, start, end, document_id, method} or {reason}
+    if annotation in _RESPONSE_MODELS:
+        return _RESPONSE_MODELS[annotation]
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin in (Union, UnionType):
+        return Union[tuple(_wire_type(a) for a in args)]  # noqa: UP007 (built from a tuple)
+    if origin is tuple:
+        return list[_wire_type(args[0])]  # type: ignore[misc]
+    if origin is dict:
+        return dict[args[0], _wire_type(args[1])]  # type: ignore[misc,valid-type]
+    return annotation
 
 
-class ReportOut(BaseModel):
-    document_id: str
-    url: str | None
-    outlet: str | None
-    attributed_to: str | None = Field(description='Who is quoted ("le Centcom"), if anyone.')
-    claim_status: str
-    evidence: list[EvidenceOut]
-    fatalities: int | None
+def response_model(record: type, *, name: str, exclude: frozenset[str] = frozenset(),
+                   doc: str | None = None) -> type[BaseModel]:
+    """Return the response model of a record of models.py: one required field per dataclass
+    field (the output always carries them all, null where unknown), in the record's order, typed
+    as the JSON the record's `as_dict` gives, with the field's `description` metadata."""
+    hints = get_type_hints(record)
+    definitions: dict[str, Any] = {}
+    for f in dataclass_fields(record):
+        if f.name in exclude:
+            continue
+        description = f.metadata.get("description")
+        definitions[f.name] = (_wire_type(hints[f.name]), Field(description=description))
+    model = create_model(name, __doc__=doc, **definitions)  # type: ignore[call-overload]
+    _RESPONSE_MODELS[record] = model
+    return model
 
 
-class EventOut(BaseModel):
-    """One event in the output contract: ACLED's columns, extras, reports and provenance."""
+_RESPONSE_MODELS: dict[type, type[BaseModel]] = {}
 
-    event_id: str
-    event_date: str | None
-    time_precision: int | None
-    event_type: str
-    sub_event_type: str
-    actor1: str | None
-    assoc_actor_1: str | None
-    actor2: str | None
-    assoc_actor_2: str | None
-    country: str | None
-    iso: str | None
-    admin1: str | None
-    admin2: str | None
-    location: str | None
-    latitude: float | None
-    longitude: float | None
-    geo_precision: int | None
-    fatalities: int
-    source: str
-    notes: str
-    fatalities_low: int | None
-    fatalities_high: int | None
-    injuries: int | None
-    claimed_by: list[str]
-    disputed: bool
-    confidence: float
-    reports: list[ReportOut]
-    provenance: dict[str, dict[str, Any]] = Field(
-        description="For each field: {text, start, end, document_id, method} or {reason}."
-    )
+# The event of the output contract, derived from models.py (one definition of its fields).
+EvidenceOut = response_model(Evidence, name="EvidenceOut", exclude=frozenset({"document_id"}))
+ReportOut = response_model(Report, name="ReportOut")
+EventOut = response_model(
+    Event, name="EventOut", exclude=frozenset({"context_only"}),
+    doc="One event in the output contract: ACLED's columns, extras, reports and provenance.",
+)
 
 
 class EventPage(BaseModel):
     """A page of events; ask again with `offset=next_offset` while it is not null."""
 
-    events: list[EventOut]
+    events: list[EventOut]  # type: ignore[valid-type]
     limit: int
     offset: int
     next_offset: int | None
@@ -151,7 +148,7 @@ class RevisionOut(BaseModel):
                                              "whole event)")
 
 
-class EventDetail(EventOut):
+class EventDetail(EventOut):  # type: ignore[misc,valid-type]
     """An event with its revision log (oldest first) and whether it is deleted."""
 
     deleted: bool

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import DataFileError
-from eventwire.models import EVENT_TYPES, SUB_EVENT_TO_TYPE
+from eventwire.taxonomy import EVENT_TYPES, SUB_EVENT_TO_TYPE
 
 # Keys every gold event must carry; the rest of GOLD_FORMAT.md's event fields are optional here so
 # that the lighter ACLED-notes dev file (no evidence, notes or claims) loads too.

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from eventwire.geo import haversine_km
-from eventwire.models import SUB_EVENT_TO_TYPE
+from eventwire.taxonomy import SUB_EVENT_TO_TYPE
 
 # Matching tolerances by gold precision (issue 3). ACLED time_precision 2 codes the middle of a
 # span of "a few days" and 3 the middle of the month, hence ±4 and ±16 days; geo_precision 2 is

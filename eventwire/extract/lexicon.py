@@ -15,7 +15,7 @@ from pathlib import Path
 
 from eventwire.datafiles import data_path, key_line, read_yaml_mapping
 from eventwire.errors import DataFileError
-from eventwire.models import SUB_EVENT_TO_TYPE
+from eventwire.taxonomy import SUB_EVENT_TO_TYPE
 
 _WORD_SPLIT = re.compile(r"[\s]+|(?<=['’])")
 

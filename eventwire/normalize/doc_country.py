@@ -27,7 +27,7 @@ from functools import cache
 
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.lexicon import fold
-from eventwire.models import PlaceMention
+from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, DIVISION_FEATURES, PlaceMention
 from eventwire.normalize.actors import find_actor_mentions
 from eventwire.normalize.gazetteer import Gazetteer
 
@@ -43,7 +43,6 @@ W_DEMONYM_PLACE = 1.0
 W_REPEAT = 0.25  # each further mention of the same place
 W_OTHERS = 0.25  # actors and adjectives beside places
 SMALL_TOWN_POPULATION = 1_000
-AREA_FEATURES = frozenset({"admin1", "admin2", "region"})
 BASED_AFTER = re.compile(r"\s?-?\s?based\b", re.IGNORECASE)
 # relations under which a place says nothing of where the story is
 NOT_THE_STORY = frozenset({"border", "demonym", "in name", "document focus"})
@@ -110,7 +109,7 @@ def place_evidence(
             continue
         if p.span.start in not_locations and BASED_AFTER.match(text, p.span.end):
             continue  # "a UK-based monitor" is abroad
-        if pl.feature in AREA_FEATURES:
+        if pl.feature in DIVISION_FEATURES:
             weight = W_AREA
         elif pl.feature == "country":
             if NEIGHBOUR_BEFORE.search(text[max(0, p.span.start - 30):p.span.start]):
@@ -191,7 +190,7 @@ def named_countries(
     or a division's (not as a neighbour, a border, or inside another name)."""
     return frozenset(
         p.place.iso for p in places
-        if p.place is not None and p.place.iso and p.place.feature in AREA_FEATURES | {"country"}
+        if p.place is not None and p.place.iso and p.place.feature in COUNTRY_OR_DIVISION_FEATURES
         and p.relation not in NOT_THE_STORY and p.span.start not in not_locations
         and not (p.place.feature == "country" and NEIGHBOUR_BEFORE.search(text[max(0, p.span.start - 30):p.span.start]))
     )

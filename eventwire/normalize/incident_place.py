@@ -19,7 +19,7 @@ from functools import cache
 
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.lexicon import fold
-from eventwire.models import Place, PlaceMention, Span
+from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, Place, PlaceMention, Span
 
 FEATURE_RANK = {
     "airbase": 0, "facility": 0, "camp": 0, "hospital": 0, "border_crossing": 0,
@@ -31,7 +31,6 @@ FOREIGN_NAMESAKE_MAX_POP = 200_000
 # ... and a foreign city smaller than this yields to a namesake in the article's country ("Palma"
 # in a story about Mozambique is the Mozambican town, not Palma de Mallorca)
 FAMOUS_CITY_POP = 1_000_000
-AREA_FEATURES = frozenset({"country", "admin1", "region", "admin2"})
 COORDINATION = re.compile(
     r"^\s*(,|;|et|and|ou|or|ainsi que|as well as)?\s*(,)?\s*(et|and)?\s*$", re.IGNORECASE
 )
@@ -97,7 +96,7 @@ def expand_list(
             taken.add((start, end))
 
     for p in candidates:
-        if p.place is not None and p.place.feature in AREA_FEATURES:
+        if p.place is not None and p.place.feature in COUNTRY_OR_DIVISION_FEATURES:
             continue
         # forward: ", Name" / " et Name" right after the mention, repeatedly
         for m in _listed_after(text, p.span.end, sentence.end):
@@ -337,7 +336,7 @@ def choose_places(
         return None
 
     # rule 2: a list of places
-    towns = (lambda name: town if (town := resolve(name)) is None or town.feature not in AREA_FEATURES else None
+    towns = (lambda name: town if (town := resolve(name)) is None or town.feature not in COUNTRY_OR_DIVISION_FEATURES else None
              ) if resolve is not None else None
     ordered = expand_list(text, sentence, candidates, resolve=towns)
     best: list[PlaceMention] = []
@@ -346,7 +345,7 @@ def choose_places(
         if _glossed(text, p, run):
             continue  # "Kharkiv (Nord-Est), Soumy (Nord)": a direction in brackets glosses the name
         precise_or_unknown = p.place is None or (
-            p.place.feature not in AREA_FEATURES and p.place.geo_precision <= 2 and p.relation is None
+            p.place.feature not in COUNTRY_OR_DIVISION_FEATURES and p.place.geo_precision <= 2 and p.relation is None
         ) or (p.place.feature == "admin1" and p.relation is None)  # "Mykolaïv (Sud), Kharkiv (Nord-Est)…"
         if not precise_or_unknown:
             run = []
@@ -366,7 +365,7 @@ def choose_places(
         # "the streets of Port Verel, located just below the hamlets of Tazor and
         # Merelo": unknown names described after a known town do not displace it
         earlier_town = any(
-            p.place is not None and p.relation is None and p.place.feature not in AREA_FEATURES
+            p.place is not None and p.relation is None and p.place.feature not in COUNTRY_OR_DIVISION_FEATURES
             and p.span.end <= best[0].span.start for p in candidates
         )
         if earlier_town and all(p.place is None for p in best):
@@ -379,7 +378,7 @@ def choose_places(
     # rule 1: the most precise resolved place; rule 3: an unknown village after "à", "in"…
     resolved = [p for p in candidates if p.place is not None]
     unknown = [p for p in candidates if p.place is None and (p.method == "locative" or _is_locative(text, p))]
-    if unknown and anchor is not None and (not resolved or all(p.place.feature in AREA_FEATURES for p in resolved)):
+    if unknown and anchor is not None and (not resolved or all(p.place.feature in COUNTRY_OR_DIVISION_FEATURES for p in resolved)):
         derived = usable(unknown[0])
         if derived is not None:
             return [derived]

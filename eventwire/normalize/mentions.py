@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from eventwire.extract.incidents import IncidentMention
 from eventwire.extract.lexicon import fold, load_modality_lexicon
 from eventwire.models import (
+    COUNTRY_OR_DIVISION_FEATURES,
     EVENT_MODALITIES,
     Actor,
     Casualties,
@@ -54,7 +55,6 @@ from eventwire.normalize.doc_country import (
 )
 from eventwire.normalize.gazetteer import load_gazetteer
 from eventwire.normalize.incident_place import (
-    AREA_FEATURES,
     choose_places,
     document_villages,
     load_folded_words,
@@ -374,7 +374,7 @@ def _town_in(iso: str | None, *, areas: bool = False):
 
     def resolve(name: str) -> Place | None:
         every = load_gazetteer().candidates(name, country=iso)
-        found = [c for c in every if c.feature not in AREA_FEATURES] or (
+        found = [c for c in every if c.feature not in COUNTRY_OR_DIVISION_FEATURES] or (
             [c for c in every if c.feature in ("admin1", "admin2") and c.primary] if areas else [])
         return candidate_place(max(found, key=lambda c: c.population)) if found else None
     return resolve

@@ -33,7 +33,7 @@ from functools import cache
 
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.geo import EARTH_RADIUS_KM
-from eventwire.models import Place, PlaceMention, Span
+from eventwire.models import AREA_FEATURES, Place, PlaceMention, Span
 from eventwire.normalize.gazetteer import Candidate, Gazetteer, name_key
 
 # Ranking weights (geocode_place). Tuned by hand on GWN/LGL (benchmarks/geoparse_eval.py):
@@ -71,7 +71,6 @@ FAME_FROM = 1_000_000
 FAME_RATIO = 100
 AREA_POPULATION_DAMPING = 1.0  # powers of ten taken off an area's summed town population
 BASE_FEATURES = frozenset({"airbase", "airport", "camp", "facility", "hospital", "border_crossing"})
-AREA_FEATURES = frozenset({"continent", "country", "admin1", "admin2", "region"})
 # UCDP where_prec by feature: 1 exact place, 3 second-order division, 4 first-order, 5 larger
 # region, 6 country.
 WHERE_PREC = {"admin2": 3, "admin1": 4, "region": 5, "country": 6, "continent": 7}

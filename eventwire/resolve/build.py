@@ -22,7 +22,6 @@ from datetime import date
 from eventwire.extract.lexicon import Taxonomy
 from eventwire.extract.subtype_model import SentenceScores, decide
 from eventwire.models import (
-    SUB_EVENT_TO_TYPE,
     Actor,
     Document,
     Event,
@@ -35,43 +34,21 @@ from eventwire.models import (
 from eventwire.normalize.actors import canonicalize_actor
 from eventwire.resolve.in_document import MentionGroup, is_precise
 from eventwire.resolve.structure import is_day_split
+from eventwire.taxonomy import (
+    DEFAULT_ACTOR1,
+    DEFAULT_ACTOR2,
+    DEMONSTRATION_TYPES,
+    NOTES_VERBS,
+    SUB_EVENT_TO_TYPE,
+    VIOLENT_TYPES,
+    SubEventType,
+)
 
 MODALITY_RANK = {"asserted": 0, "claimed": 1, "alleged": 2, "context": 3}
 CLAIM_RANK = {"denied": 0, "disputed": 1, "claimed": 2, "alleged": 3, "reported": 4, "context": 5}
-# Who acts in each kind of incident when no perpetrator is named.
-DEFAULT_ACTOR1 = {
-    "Protests": "Protesters ({country})",
-    "Riots": "Rioters ({country})",
-}
-VICTIM_TYPES = {"Violence against civilians"}
-VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
-NOTE_VERBS = {
-    "Armed clash": "clashed with",
-    "Government regains territory": "regained territory from",
-    "Non-state actor overtakes territory": "took over territory from",
-    "Chemical weapon": "used chemical weapons against",
-    "Air/drone strike": "carried out an air/drone strike on",
-    "Suicide bomb": "carried out a suicide bombing against",
-    "Shelling/artillery/missile attack": "shelled",
-    "Remote explosive/landmine/IED": "used an explosive device against",
-    "Grenade": "threw a grenade at",
-    "Sexual violence": "committed sexual violence against",
-    "Attack": "attacked",
-    "Abduction/forced disappearance": "abducted",
-    "Peaceful protest": "protested",
-    "Protest with intervention": "protested and were met by",
-    "Excessive force against protesters": "used excessive force against",
-    "Violent demonstration": "rioted",
-    "Mob violence": "carried out mob violence against",
-    "Agreement": "reached an agreement with",
-    "Arrests": "arrested",
-    "Change to group/activity": "changed group or activity",
-    "Disrupted weapons use": "had a weapon attack disrupted by",
-    "Headquarters or base established": "established a base",
-    "Looting/property destruction": "looted or destroyed property of",
-    "Non-violent transfer of territory": "transferred territory to",
-    "Other": "was involved in an incident with",
-}
+# Who acts when no perpetrator is named and the type has no default actor1 of its own
+# (data/taxonomy/acled.yaml gives the demonstrations' "Protesters ({country})").
+UNNAMED_ACTOR1 = "Unidentified Armed Group ({country})"
 
 
 @dataclass(frozen=True)
@@ -321,7 +298,7 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
                 claimed_by.append(a.name)
     actor1: Actor | None = None
     actor2: Actor | None = None
-    if sub == "Disrupted weapons use":
+    if sub == SubEventType.DISRUPTED_WEAPONS_USE:
         # the weapon's operator is actor1; whoever intercepted or was targeted is actor2
         # the interceptor a reported fact names first, else the target of the attack
         for m in asserted + list(mentions):
@@ -346,17 +323,17 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
         actor2 = None
     primary_type = event_type
     state_actors = [a for m in mentions for a in (m.actor1, m.actor2) if a is not None and _is_state(a)]
-    if primary_type in {"Protests", "Riots"} and country:
+    if primary_type in DEMONSTRATION_TYPES and country:
         # the demonstrators are actor1; the force that intervened, if any, actor2
         actor2 = state_actors[0] if state_actors else None
         actor1 = Actor(name=DEFAULT_ACTOR1[primary_type].format(country=country), country=country,
                        actor_type="protesters", method="rule")
-    elif sub == "Agreement" and country:
+    elif sub == SubEventType.AGREEMENT and country:
         # ACLED codes the government side of an agreement as actor1, the other party as actor2
         government = _by_rule(canonicalize_actor("government", lang="en", country=country, when=event_date))
         others = [a for m in mentions for a in (m.actor1, m.actor2) if a is not None and not _is_state(a)]
         actor1, actor2 = government, (others[0] if others else actor2)
-    elif sub == "Arrests":
+    elif sub == SubEventType.ARRESTS:
         actor2 = actor1 if actor1 is not None and not _is_state(actor1) else actor2
         actor1 = state_actors[0] if state_actors else None
         if actor1 is None and country:
@@ -369,7 +346,7 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
         elif blamed:
             actor1 = blamed[0]
     if actor1 is None:
-        template = DEFAULT_ACTOR1.get(primary_type, "Unidentified Armed Group ({country})")
+        template = DEFAULT_ACTOR1.get(primary_type, UNNAMED_ACTOR1)
         actor1_name = template.format(country=country) if country else None
         prov["actor1"] = Provenance(method="default", reason="no perpetrator named in a reported fact")
     else:
@@ -379,8 +356,8 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
             prov["actor1"] = _span_provenance(doc_id, actor1.span, f"actor:{actor1.method}", reason=reason)
         else:
             prov["actor1"] = Provenance(method=f"actor:{actor1.method}", reason=reason or f"ACLED's rule for {sub}")
-    if actor2 is None and primary_type in VICTIM_TYPES and country:
-        actor2_name: str | None = f"Civilians ({country})"
+    if actor2 is None and primary_type in DEFAULT_ACTOR2 and country:
+        actor2_name: str | None = DEFAULT_ACTOR2[primary_type].format(country=country)
         prov["actor2"] = Provenance(method="default", reason="victims of violence against civilians")
     else:
         actor2_name = _actor_name(actor2)
@@ -435,7 +412,7 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
     where = place.name if place else (country or "an unknown place")
     if place is not None and place.admin1 and place.admin1 != place.name:
         where += f" ({place.admin1})"
-    verb = NOTE_VERBS.get(sub, "was involved in")
+    verb = NOTES_VERBS.get(sub, "was involved in")
     target = f" {actor2_name}" if actor2_name and not verb.endswith(("rioted", "protested", "a base", "activity")) else ""
     notes = f"On {when}, {actor1_name or 'an unidentified actor'} {verb}{target} in {where}. {fatalities} fatalities."
     if claimed_by:

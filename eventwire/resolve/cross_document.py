@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from eventwire.models import SUB_EVENT_TO_TYPE, Event
+from eventwire.models import Event
 from eventwire.resolve.similarity import (
     actor_score,
     actors_conflict,
@@ -37,6 +37,7 @@ from eventwire.resolve.similarity import (
     type_score,
     types_contradict,
 )
+from eventwire.taxonomy import SUB_EVENT_TO_TYPE
 
 Action = Literal["create", "join", "review"]
 

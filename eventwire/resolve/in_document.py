@@ -3,7 +3,7 @@
 Steps of `merge_mentions_in_document`, in order:
   1. split event mentions (reported, claimed, alleged) from context mentions;
   2. mentions with a precise place (geo_precision 1-2) seed incidents: two of them are one incident
-     when type, day and place (within SAME_PLACE_MAX_KM) agree (two villages the gazetteer lacks,
+     when type, day and place (within ONE_LOCATION_MAX_KM) agree (two villages the gazetteer lacks,
      named differently in different sentences, never are), except that a sentence opened by an
      additive connective ("Par ailleurs, …", "Meanwhile, …", resolve/additive.py) and one day of
      an operation told over several days, typed otherwise than the incident told before, start
@@ -32,6 +32,7 @@ from eventwire.geo import bearing_deg, points_km
 from eventwire.models import EVENT_MODALITIES, Mention, Place
 from eventwire.resolve.additive import opens_addition
 from eventwire.resolve.structure import is_day_split
+from eventwire.taxonomy import VIOLENT_TYPES, EventType
 
 # Incidents dated this many days before publication, in an article that also reports a recent
 # one, are recaps. Tuned on the dev gold's publication lags: 98% of reported incidents are 0-4
@@ -44,24 +45,24 @@ RECAP_BEFORE_LEAD_DAYS = 4
 # sentence recalls another, older incident ("the deadliest since the town fell in March 2016").
 RECAP_ANAPHOR_MAX_DAYS = 30
 # Two precise places this close are one location (ACLED codes one event per location per day).
-SAME_PLACE_MAX_KM = 25.0
+# (resolve.similarity's NEIGHBOUR_MAX_KM is the cross-document counterpart, between two reports.)
+ONE_LOCATION_MAX_KM = 25.0
 # A village the gazetteer lacks is coded near a known place (normalize.incident_place), so its
 # point is only roughly right: two such places this close may be one (a commune and its locality).
-DERIVED_SAME_PLACE_MAX_KM = 100.0
+DERIVED_ONE_LOCATION_MAX_KM = 100.0
 DERIVED_METHODS = frozenset({"nearest_known_place", "unlocated"})
 # Event types whose mentions can describe the same incident from two angles (a drone attack and
 # its interception; a generic "attack" and the clash it became).
 COMPATIBLE_TYPES = {
-    frozenset({"Strategic developments", "Explosions/Remote violence"}),
-    frozenset({"Battles", "Violence against civilians"}),
-    frozenset({"Battles", "Explosions/Remote violence"}),
+    frozenset({EventType.STRATEGIC_DEVELOPMENTS, EventType.EXPLOSIONS_REMOTE_VIOLENCE}),
+    frozenset({EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS}),
+    frozenset({EventType.BATTLES, EventType.EXPLOSIONS_REMOTE_VIOLENCE}),
     # a demonstration that turns violent is one incident, coded by what the crowd did
-    frozenset({"Protests", "Riots"}),
+    frozenset({EventType.PROTESTS, EventType.RIOTS}),
 }
 GENERIC_CLASSES = frozenset({"A_ATTACK", "A_KILL", "W_GUN", "A_INJURE", "P_CIVILIAN", "P_SECURITY", "P_ARMED"}) | {
     f"{role}_{party}" for role in ("AGENT", "PATIENT") for party in ROLE_PARTIES if party != "CROWD"
 }  # who did what to whom says nothing of the weapon: still generic
-WEAPON_TYPES = frozenset({"Disrupted weapons use"})
 DIRECTION_BEARINGS = {
     "north": 0, "north-east": 45, "northeast": 45, "east": 90, "south-east": 135, "southeast": 135,
     "south": 180, "south-west": 225, "southwest": 225, "west": 270, "north-west": 315, "northwest": 315,
@@ -94,9 +95,8 @@ def types_compatible(a: Mention, b: Mention) -> bool:
     if frozenset({a.event_type, b.event_type}) in COMPATIBLE_TYPES:
         return True
     # a mention typed only from generic cues ("attaque", "tués") fits any violent incident
-    violent = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
     generic = (a.cue_classes <= GENERIC_CLASSES) or (b.cue_classes <= GENERIC_CLASSES)
-    return generic and a.event_type in violent and b.event_type in violent
+    return generic and a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES
 
 
 def dates_compatible(a: Mention, b: Mention) -> bool:
@@ -138,7 +138,7 @@ def places_compatible(a: Mention, b: Mention) -> bool:
         return False
     if is_precise(a) and is_precise(b):
         derived = any(m.place.method in DERIVED_METHODS for m in (a, b))
-        limit = DERIVED_SAME_PLACE_MAX_KM if derived else SAME_PLACE_MAX_KM
+        limit = DERIVED_ONE_LOCATION_MAX_KM if derived else ONE_LOCATION_MAX_KM
         if pa.name == pb.name:
             return True
         if (all(m.place.method in DERIVED_METHODS for m in (a, b)) and a.sentence.start != b.sentence.start

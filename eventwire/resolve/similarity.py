@@ -25,6 +25,7 @@ import numpy as np
 from eventwire.geo import haversine_km
 from eventwire.models import Event
 from eventwire.nlp.encoder import ENCODER_NAME, SentenceEncoder, load_encoder  # noqa: F401 (re-exported)
+from eventwire.taxonomy import DEMONSTRATION_TYPES, VIOLENT_TYPES, SubEventType
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +36,8 @@ logger = logging.getLogger(__name__)
 # splitting an incident; a span of a few days may be dated at either end by two outlets.
 SAME_INCIDENT_MAX_DAYS_BY_PRECISION = {1: 1, 2: 3, 3: 15}
 # Two points this close are neighbours: a report "near" a town and another's village.
-SAME_PLACE_MAX_KM = 5.0
+# (resolve.in_document's ONE_LOCATION_MAX_KM, 25 km, is the in-document counterpart.)
+NEIGHBOUR_MAX_KM = 5.0
 # A report "near" a town (geo_precision 2) may be coded to a town up to this far from another
 # report's village; beyond it only a shared admin1 (for a region-level place) can link them.
 SAME_INCIDENT_MAX_KM = 50.0
@@ -47,17 +49,16 @@ REGION_CONTAINS_SCORE = 0.5
 SPELLING_VARIANT_MIN_CHARS = 5
 SPELLING_VARIANT_MIN_RATIO = 0.8
 
-# Event types a different outlet may give the same incident: a bus attack is a clash for one
-# report and violence against civilians for another; an intercepted drone strike is a
+# Event types a different outlet may give the same incident (within one of the codebook's
+# families, VIOLENT_TYPES or DEMONSTRATION_TYPES of eventwire.taxonomy): a bus attack is a clash
+# for one report and violence against civilians for another; an intercepted drone strike is a
 # disrupted weapons use for the army and an air strike for the group that claims it.
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 # One explosion is a bombing ("Remote explosive") for one outlet, an "attack" on civilians for
 # another and a clash for a third that saw gunfire after it: kindred violent types are weak
 # evidence against one incident, not a contradiction.
 SAME_EVENT_TYPE_SCORE = 0.7
 KINDRED_TYPE_SCORE = 0.55
-VIOLENT_SUB_TYPES = frozenset({"Disrupted weapons use", "Looting/property destruction"})
+VIOLENT_SUB_TYPES = frozenset({SubEventType.DISRUPTED_WEAPONS_USE, SubEventType.LOOTING_PROPERTY_DESTRUCTION})
 # Two tolls agree when the lower is at least this share of the higher (a toll rises by a few as
 # the wounded die; another incident's toll is rarely that close).
 TOLL_AGREEMENT_RATIO = 0.75
@@ -169,7 +170,7 @@ def place_score(a: Event, b: Event) -> float | None:
 
     1.0 the same place: the same name or a spelling variant of it (outlets transliterate village
     names differently: "Kourakou" and "Kouroukou", invented); 0.85 a part of a place named after
-    it ("Town - Neighbourhood") or two points within SAME_PLACE_MAX_KM (one report only "near"
+    it ("Town - Neighbourhood") or two points within NEIGHBOUR_MAX_KM (one report only "near"
     a town); 0.7 within SAME_INCIDENT_MAX_KM; REGION_CONTAINS_SCORE a coarse place holding the
     other (a region-level place in the other's admin1, or a place named like the other's admin1
     or admin2: "in the Lanfara region" geocoded to the town of Lanfara still holds a village of
@@ -197,7 +198,7 @@ def place_score(a: Event, b: Event) -> float | None:
     coarser = max(a.geo_precision or 3, b.geo_precision or 3)
     if coarser == 1:
         return None  # two named, located villages: two locations
-    if km <= SAME_PLACE_MAX_KM:
+    if km <= NEIGHBOUR_MAX_KM:
         return 0.85  # "near" a town another report names the village of: a neighbour
     if km <= SAME_INCIDENT_MAX_KM:
         return 0.7

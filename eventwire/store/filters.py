@@ -1,4 +1,6 @@
-"""Event queries: the `EventFilters` record and the portable SQL it becomes."""
+"""Event queries: the `EventFilters` record, the portable SQL it becomes, and
+`parse_event_filters`, which reads the filters' text forms for `eventwire events` and
+`GET /api/events` alike."""
 
 from __future__ import annotations
 
@@ -101,6 +103,63 @@ class EventFilters:
                 raise InputError(f"near must be (lat, lon, radius_km >= 0), got {self.near}")
         if self.text is not None and not self.text.split():
             raise InputError("text search needs at least one word")
+
+
+class FilterError(InputError):
+    """A filter value that cannot be read; `option` names the filter ("bbox", "near", "text")."""
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(f"{option}: {message}")
+        self.option = option
+        self.detail = message
+
+
+# The text form of each filter that takes several numbers.
+NUMBER_LAYOUTS = {"bbox": "min_lon,min_lat,max_lon,max_lat", "near": "lat,lon,radius_km"}
+
+
+def parse_numbers(value: str | None, option: str) -> tuple[float, ...] | None:
+    """Return the numbers of a comma-separated filter value ("40,30,45,35" for bbox, "1.7,40,50"
+    for near), None when absent; raise FilterError unless it holds as many finite numbers as
+    the filter's layout (NUMBER_LAYOUTS)."""
+    if value is None:
+        return None
+    layout = NUMBER_LAYOUTS[option]
+    n = layout.count(",") + 1
+    try:
+        parts = tuple(float(x) for x in value.split(","))
+    except ValueError:
+        raise FilterError(option, f"expected {n} comma-separated numbers ({layout})") from None
+    if len(parts) != n or not all(math.isfinite(p) for p in parts):
+        raise FilterError(option, f"expected {n} comma-separated finite numbers ({layout})")
+    return parts
+
+
+def parse_search_words(value: str | None) -> str | None:
+    """Return a full-text search as given; raise FilterError when it holds control characters."""
+    if value is not None and any(ord(c) < 32 for c in value):
+        raise FilterError("text", "control characters are not allowed in a search")
+    return value
+
+
+def parse_event_filters(
+    *,
+    bbox: str | None = None,
+    near: str | None = None,
+    text: str | None = None,
+    **fields: object,
+) -> EventFilters:
+    """Return the EventFilters of filter values given as text where they are text: `bbox` and
+    `near` as comma-separated numbers, `text` a search; the other EventFilters fields (dates,
+    country, min_fatalities, limit, order_by…) as they are. Raise FilterError naming the filter
+    that cannot be read, or InputError for values EventFilters rejects. Shared by the CLI's
+    `eventwire events` and the API's `GET /api/events` so both read filters alike."""
+    return EventFilters(
+        text=parse_search_words(text),
+        bbox=parse_numbers(bbox, "bbox"),  # type: ignore[arg-type]
+        near=parse_numbers(near, "near"),  # type: ignore[arg-type]
+        **fields,  # type: ignore[arg-type]
+    )
 
 
 def where_clause(

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from eventwire.models import SUB_EVENT_TO_TYPE
+from eventwire.taxonomy import SUB_EVENT_TO_TYPE
 
 DATA = Path(__file__).resolve().parents[2] / "eventwire" / "data"
 EXAMPLES = DATA / "examples"
