@@ -29,10 +29,11 @@ from pathlib import Path
 from eventwire.datafiles import check_known_keys, data_path, key_error, read_yaml_mapping
 from eventwire.errors import DataFileError
 from eventwire.models import Casualties, Span
+from eventwire.normalize.tolls import add_sides, killed_when_numbered
 
 log = logging.getLogger(__name__)
 
-OUTCOMES = ("killed", "injured", "abducted", "arrested")
+OUTCOMES = ("killed", "injured", "abducted", "arrested", "neutralized")  # last: normalize/tolls.py
 DIRECTIONS = ("before", "after", "both")
 # ACLED codebook: deaths reported without a number are coded 3 for a limited attack (10 for a
 # major one, which this reader cannot tell apart, so it keeps the conservative value).
@@ -554,7 +555,7 @@ def count_casualties(text: str, *, lang: str, spans: list[Span] | None = None) -
     zeroed: set[str] = set()
     for start, end in regions:
         found, none_said = _read_sentence(text, start, end, lexicon)
-        figures.extend(found)
+        figures.extend(add_sides(killed_when_numbered(found, text), text, lang))
         zeroed |= none_said
 
     def numbered(outcome: str) -> list[_Figure]:

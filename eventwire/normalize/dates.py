@@ -6,9 +6,9 @@ Knowledge lives in `eventwire/data/time/{fr,en}.yaml`; the rules here are news c
    publication date: "mercredi" in an article published Wednesday 18 Oct 2023 is 18 Oct 2023,
    published Thursday it is the day before. "mardi dernier" / "last Tuesday" is strictly before.
 2. "nuit de samedi à dimanche" / "overnight Saturday to Sunday" is coded to the night's
-   FIRST day (Saturday), as ACLED coders do in practice: the incident began that evening, and
-   one incident must not move by a day between outlets that say "samedi soir" and "dans la nuit
-   de samedi à dimanche". The Sunday is the most recent one on or before publication.
+   FIRST day (Saturday), precision 1, unless the night ended on the publication day, which is
+   then coded with precision 2 ("cette nuit", "last night" too): normalize/nights.py. The Sunday
+   is the most recent one on or before publication.
 3. A date without a year takes the publication year, or the year before when its month is after
    the publication month ("le 28 décembre" in an article of 3 January).
 4. Precision (CODING_RULES.md): a named day is 1; "mi-mars", "ces derniers jours", "last week"
@@ -34,6 +34,7 @@ from eventwire.datafiles import check_known_keys, data_path, key_error, read_yam
 from eventwire.errors import DataFileError
 from eventwire.models import EventDate, Span
 from eventwire.normalize.casualties import parse_number
+from eventwire.normalize.nights import night_date
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ _LIST_KEYS = (
     "night_into",
     "statement_before",
     "since_before",
+    "last_night",
 )
 _MAP_KEYS = (
     "weekdays",
@@ -177,6 +179,7 @@ class _Patterns:
     night_days: re.Pattern[str]
     night_weekday: re.Pattern[str]
     night_into: re.Pattern[str]
+    last_night: re.Pattern[str]
     numeric_yearless: re.Pattern[str]
     weekday: re.Pattern[str]
     month_part: re.Pattern[str]
@@ -244,6 +247,8 @@ def _patterns(lang: str) -> _Patterns:
             else "(?!)",
             flags,
         ),
+        # "cette nuit", "last night": the night that ended on the publication morning
+        last_night=re.compile(_b(_alt(ls["last_night"])), flags),
         # "le 12/05", "on 12/05": a day and month without the year, only after a date article
         numeric_yearless=re.compile(
             rf"(?<![\w])(?:{_alt(ls['date_prefixes'])})\s+(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?![\w/.,-]?\d)",
@@ -375,7 +380,7 @@ def _candidates(text: str, lang: str, published: date) -> list[tuple[int, int, i
         first = int(_lookup(ms["weekdays"], m.group("wd1")))
         second = int(_lookup(ms["weekdays"], m.group("wd2")))
         end = _weekday_on_or_before(second, published)
-        add(m, "night", end - timedelta(days=(second - first) % 7 or 1), 1, 0)
+        add(m, "night", *night_date(end - timedelta(days=(second - first) % 7 or 1), published), 0)
     for m in pat.night_weekday.finditer(text):
         if _capitalized(lex, m.group("wd")):
             weekday = int(_lookup(ms["weekdays"], m.group("wd")))
@@ -383,13 +388,17 @@ def _candidates(text: str, lang: str, published: date) -> list[tuple[int, int, i
     for m in pat.night_into.finditer(text):
         if _capitalized(lex, m.group("wd")):
             end = _weekday_on_or_before(int(_lookup(ms["weekdays"], m.group("wd"))), published)
-            add(m, "night", end - timedelta(days=1), 1, 0)
+            add(m, "night", *night_date(end - timedelta(days=1), published), 0)
     for m in pat.night_days.finditer(text):
         if not _capitalized(lex, m.group("m")):
             continue
         month = int(_lookup(ms["months"], m.group("m")))
         year = int(m.group("y")) if m.group("y") else _infer_year(month, published)
-        add(m, "night", _safe_date(year, month, _day_number(m.group("d1"), lex)), 1, 0)
+        first = _safe_date(year, month, _day_number(m.group("d1"), lex))
+        if first is not None:
+            add(m, "night", *night_date(first, published), 0)
+    for m in pat.last_night.finditer(text):
+        add(m, "night", *night_date(published - timedelta(days=1), published), 1)
     for m in pat.weekday.finditer(text):
         if not _capitalized(lex, m.group("wd")):
             continue

@@ -218,8 +218,13 @@ MON = date(2023, 10, 16)  # a Monday
         ("Gunmen attacked a market on Monday.", "en", date(2023, 10, 16), 1),
         ("Gunmen attacked a market last Tuesday.", "en", date(2023, 10, 17), 1),
         ("A soldier was killed on Tuesday evening.", "en", date(2023, 10, 17), 1),
-        # nights: the day the night starts
-        ("Un dépôt a brûlé, nuit de mardi à mercredi, selon un témoin.", "fr", date(2023, 10, 17), 1),
+        # nights: the day the night starts, unless it ended on the publication day (then that
+        # day, precision 2: normalize/nights.py)
+        ("Un dépôt a brûlé, nuit de mardi à mercredi, selon un témoin.", "fr", date(2023, 10, 18), 2),
+        ("Un dépôt a brûlé, nuit de lundi à mardi, selon un témoin.", "fr", date(2023, 10, 16), 1),
+        ("Un dépôt a brûlé cette nuit, selon un témoin.", "fr", date(2023, 10, 18), 2),
+        ("A depot burned down overnight, a witness said.", "en", date(2023, 10, 18), 2),
+        ("A depot burned down last night, a witness said.", "en", date(2023, 10, 18), 2),
         ("Dans la nuit de dimanche, un camp a été attaqué.", "fr", date(2023, 10, 15), 1),
         ("Overnight Saturday to Sunday, a camp was attacked.", "en", date(2023, 10, 14), 1),
         ("A camp was attacked overnight Saturday.", "en", date(2023, 10, 14), 1),
@@ -290,3 +295,28 @@ def test_resolve_event_date_since_only_when_nothing_else():
     text = "Depuis le 2 octobre, la région a subi vingt attaques. La plupart visaient des postes."
     got = resolve_event_date(sentence_of(text, "La plupart visaient des postes."), text, lang="fr", published=WED)
     assert got.value == date(2023, 10, 2)
+
+
+SUN = date(2023, 10, 15)
+
+
+def test_find_time_expressions_night_ending_on_publication_day_is_that_day_precision_2():
+    # a Sunday paper's "nuit de samedi à dimanche" may fall on either side of midnight
+    e = only("la nuit de samedi au dimanche", "fr", SUN)
+    assert (e.value, e.kind, e.time_precision) == (SUN, "night", 2)
+    assert only("dans la nuit du 14 au 15 octobre", "fr", SUN).value == SUN
+    assert only("overnight Saturday to Sunday", "en", SUN).value == SUN
+    assert only("overnight into Sunday", "en", SUN).value == SUN
+
+
+def test_find_time_expressions_night_reported_later_is_its_first_day():
+    monday = date(2023, 10, 16)
+    e = only("la nuit de samedi au dimanche", "fr", monday)
+    assert (e.value, e.time_precision) == (date(2023, 10, 14), 1)
+    assert only("dans la nuit du 14 au 15 octobre", "fr", monday).value == date(2023, 10, 14)
+
+
+def test_resolve_event_date_prefers_a_named_day_to_overnight():
+    text = "Gunmen attacked a camp overnight on Friday 13 October, the army said."
+    got = resolve_event_date(Span(0, len(text), text), text, lang="en", published=SUN)
+    assert (got.value, got.time_precision) == (date(2023, 10, 13), 1)

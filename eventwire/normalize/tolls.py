@@ -1,0 +1,87 @@
+"""How the casualty figures of one sentence combine into its toll (ACLED's fatality rule).
+
+`casualties.count_casualties` reads figures sentence by sentence; figures from different
+sentences are alternative reports of one toll and the lowest counts. Inside one sentence two
+killed figures tied to different keywords usually count different victims, and ACLED counts
+every death of the event, attackers included:
+
+- "10 soldats ont été tués et 4 assaillants ont été tués" → 14: the sides add up.
+- "ten soldiers were killed, and the army said five attackers were also killed" → 15.
+
+They stay alternatives when the words between them revise or contrast the toll ("12 morts,
+voire 20", "12 killed, up to 20 according to residents", "le bilan est passé de 12 à 20") or
+break the figures down ("12 killed: 7 soldiers and 5 rangers"): the reviser list is
+`toll_revisers` in data/numbers/<lang>.yaml.
+
+"neutralisés" / "neutralised" (state forces' word for enemies killed) counts as killed only with
+a number ("20 terroristes neutralisés"); a device "neutralised" has none and counts nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from itertools import pairwise
+
+from eventwire.datafiles import data_path, read_language_lists
+from eventwire.errors import DataFileError
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+# a weak article read as one victim: "un engin a été neutralisé" names a device, not a death
+_WEAK_WORD = re.compile(r"\b(?:un|une|a|an)\b", re.IGNORECASE)
+# outcome name, in data/numbers/<lang>.yaml, of killings counted only with a number
+NUMBERED_KILLED = "neutralized"
+
+
+def killed_when_numbered(figures: list, text: str) -> list:
+    """Return `figures` with "neutralized" figures read as killed when a number (not an
+    article) counts them, and dropped otherwise ("L'armée a neutralisé un engin": no victim)."""
+    out = []
+    for f in figures:
+        if f.outcome == NUMBERED_KILLED:
+            if f.low is None or (f.low == 1 and _WEAK_WORD.search(text[f.start : f.end])):
+                continue
+            f = replace(f, outcome="killed")
+        out.append(f)
+    return out
+
+
+@lru_cache(maxsize=8)
+def toll_revisers(lang: str) -> re.Pattern[str]:
+    """Return the pattern of data/toll_revisers.yaml's words for `lang` (never-matching when
+    the language has none); raise DataFileError on a malformed file."""
+    path = data_path("toll_revisers.yaml")
+    words = read_language_lists(path, what="words").get(lang) or []
+    for i, w in enumerate(words, 1):
+        if not isinstance(w, str) or not w.strip():
+            raise DataFileError(f"{path}: {lang} item {i} must be a non-empty string")
+    alternation = "|".join(
+        re.escape(w.strip().lower()).replace("'", "['’]")
+        for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<!\w)(?:{alternation or '(?!)'})(?!\w)")
+
+
+def add_sides(figures: list, text: str, lang: str) -> list:
+    """Return the figures of ONE sentence (`text` is the whole document; figure offsets point
+    into it) with its killed figures summed into one when nothing between them revises,
+    contrasts or breaks down the toll, and they differ (the same number twice is one toll
+    told twice: "five were killed … the five dead")."""
+    revisers = toll_revisers(lang)
+    killed = sorted(
+        (f for f in figures if f.outcome == "killed" and f.low is not None), key=lambda f: f.start
+    )
+    if len(killed) < 2:
+        return figures
+    for a, b in pairwise(killed):
+        between = text[a.end : b.start].lower()
+        if b.start < a.end or a.low == b.low or _SENTENCE_END.search(between) or revisers.search(between):
+            return figures
+    total = replace(
+        killed[0],
+        low=sum(f.low for f in killed),
+        high=sum(f.high if f.high is not None else f.low for f in killed),
+        end=killed[-1].end,
+    )
+    return [f for f in figures if f not in killed] + [total]

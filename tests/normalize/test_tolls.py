@@ -1,0 +1,28 @@
+"""Tests for eventwire.normalize.tolls: how one sentence's death figures combine (invented)."""
+
+from eventwire.normalize.casualties import count_casualties
+
+
+def test_count_casualties_adds_the_sides_of_one_sentence():
+    got = count_casualties("L'assaut a fait 9 morts côté armée et 4 tués parmi les assaillants.", lang="fr")
+    assert got.fatalities == 13
+    got = count_casualties("Eight guards were killed and three raiders were also killed.", lang="en")
+    assert got.fatalities == 11
+
+
+def test_count_casualties_keeps_revised_tolls_apart():
+    assert count_casualties("L'attaque a fait 9 morts, voire 14 selon des habitants.", lang="fr").fatalities == 9
+    assert count_casualties("Eight were killed: five guards and three drivers.", lang="en").fatalities == 8
+    assert count_casualties("Six people were killed, up to nine according to residents.", lang="en").fatalities == 6
+
+
+def test_count_casualties_does_not_add_across_sentences():
+    text = "Le raid a fait 9 morts. Selon une autre source, 11 personnes ont été tuées."
+    assert count_casualties(text, lang="fr").fatalities == 9
+
+
+def test_count_casualties_neutralized_counts_only_with_a_number():
+    assert count_casualties("L'armée a neutralisé 14 assaillants.", lang="fr").fatalities == 14
+    assert count_casualties("Six insurgents were neutralised by troops.", lang="en").fatalities == 6
+    assert count_casualties("Un engin explosif a été neutralisé près du pont.", lang="fr").fatalities == 0
+    assert count_casualties("A roadside bomb was neutralised.", lang="en").fatalities == 0
