@@ -1,0 +1,54 @@
+"""The `slow` marker, for real: a test module that reaches the spaCy models, the sentence encoder,
+the gazetteer index or the whole pipeline is marked slow at collection, and a run that deselects
+slow tests (`./dev test -m "not slow"`) fails any unmarked test that loads a spaCy model anyway, naming the test — so the quick run stays quick and the marker cannot go stale."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+# Entry points that load a spaCy model, the encoder, the gazetteer index or run the pipeline.
+HEAVY_ENTRY_POINTS = re.compile(
+    r"\b(load_pipeline|analyze|analyze_batch|extract_events|extract_events_batch|"
+    r"process_inputs|process_documents|ingest_inputs|pipeline_events|pipeline_result|"
+    r"find_mentions|find_fr|find_en|load_gazetteer|gazetteer|evaluate_geoparse|run_eval|"
+    r"load_encoder|subtype_probabilities|classify_sub_event|demo)\b"
+)
+_HEAVY_MODULES: dict[Path, bool] = {}
+
+
+def _module_is_heavy(path: Path) -> bool:
+    if path not in _HEAVY_MODULES:
+        _HEAVY_MODULES[path] = bool(HEAVY_ENTRY_POINTS.search(path.read_text(encoding="utf-8")))
+    return _HEAVY_MODULES[path]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        path = Path(str(item.fspath))
+        if path.suffix == ".py" and _module_is_heavy(path):
+            item.add_marker(pytest.mark.slow)
+
+
+class _HeavyLoadInQuickRun(RuntimeError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def _quick_run_loads_no_model(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """In a run that deselects slow tests, loading a spaCy model is an error."""
+    markexpr = request.config.getoption("markexpr", default="") or ""
+    if "not slow" not in markexpr or request.node.get_closest_marker("slow") is not None:
+        yield
+        return
+    import spacy
+
+    def refuse(*args, **kwargs):
+        raise _HeavyLoadInQuickRun(
+            f"{request.node.nodeid} loads a model but is not marked slow (tests/conftest.py)"
+        )
+
+    monkeypatch.setattr(spacy, "load", refuse)
+    yield
