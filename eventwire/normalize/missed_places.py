@@ -32,11 +32,11 @@ MISSED_MIN_POPULATION = 10_000
 UNIQUE_MIN_POPULATION = 1_000
 FEATURES = frozenset({"city", "admin1", "admin2"})
 LOCATIVE = {
-    "en": r"\b(?:(?:in|at|near|outside|around)(?:\s+(?:central|northern|southern|eastern|western|north-eastern|"
+    "en": r"(?:\b|(?<=\d))(?:(?:in|at|near|outside|around)(?:\s+(?:central|northern|southern|eastern|western|north-eastern|"
           r"north-western|south-eastern|south-western))?|(?:villages?|towns?|city|area|outskirts|streets|county|region|"
           r"[Rr]esidents|[Ii]nhabitants|[Vv]illagers|"
           r"district|province|state|[Uu]niversity|[Cc]ollege)\s+of|between|(?:km|kilometres?|kilometers?|miles?)\s+(?:\w+\s+)?(?:from|of))\s+",
-    "fr": r"(?:(?:^|(?<=\n)|(?<=[.!?»]\s))[AÀ]\s+|\b(?:à|dans|près\s+de|non\s+loin\s+de|aux\s+environs\s+de|(?:villages?|localité|ville|commune|[Hh]abitants|[Vv]illageois|"
+    "fr": r"(?:(?:^|(?<=\n)|(?<=[.!?»]\s))[AÀ]\s+|(?:\b|(?<=\d))(?:à|dans|près\s+de|non\s+loin\s+de|aux\s+environs\s+de|(?:villages?|localité|ville|commune|[Hh]abitants|[Vv]illageois|"
           r"région|cercle|province|quartier|rues|secteur|km|kilomètres|entre)\s+(?:au\s+\w+\s+)?de)\s+|\b(?:près|non\s+loin|aux\s+environs|"
           r"villages?|localité|ville|commune|[Hh]abitants|[Vv]illageois|région|cercle|province|quartier|secteur)\s+d['’]\s*)",
 }
@@ -51,8 +51,30 @@ _EXTRA = (
 )
 
 
+# A road named by its two ends with the road noun BEFORE them ("on the axis Kerou-Tamba", "sur
+# l'axe Kerou-Tamba"): the incident is coded at the first end the gazetteer knows.
+_AXIS = re.compile(r"\b(?:axis|axe|road|route|highway|tronçon)\s+(?:de\s+|d['’]\s*|of\s+)?"
+                   r"([A-ZÀ-Ý][\w'’]+(?:-[A-ZÀ-Ý][\w'’]+)+)")
+
+
 def _pattern(lang: str) -> re.Pattern[str] | None:
     return re.compile(LOCATIVE[lang] + _NAME) if lang in LOCATIVE else None
+
+
+@cache
+def _division_after() -> re.Pattern[str]:
+    """Return the pattern of a name followed by a division noun ("Kerou Region", "Tamba County":
+    data/division_nouns_after.yaml); group 1 is the name."""
+    nouns = load_folded_words("division_nouns_after.yaml", what="nouns")
+    alternation = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    return re.compile(_NAME + rf"\s+(?i:{alternation})\b")
+
+
+def _shorter(name: str, kind: str) -> str | None:
+    """Return `name` less its last word ("Kerou town" → "Kerou"); on a road named by its ends,
+    less its last hyphenated part too ("Kerou-Tamba" → "Kerou")."""
+    cut = max(name.rfind(" "), name.rfind("-") if kind == "axis" else -1)
+    return name[:cut] if cut > 0 else None
 
 
 def _calendar_words(lang: str) -> frozenset[str]:
@@ -81,8 +103,11 @@ def missed_place_mentions(
     calendar = _calendar_words(lang)
     taken = [(p.span.start, p.span.end) for p in places]
     out: list[PlaceMention] = []
-    matches = [*pattern.finditer(text), *(m for extra in _EXTRA for m in extra.finditer(text))]
-    for m in sorted(matches, key=lambda m: m.start(1)):
+    matches = [(m, "locative") for m in pattern.finditer(text)]
+    matches += [(m, "locative") for extra in _EXTRA for m in extra.finditer(text)]
+    matches += [(m, "axis") for m in _AXIS.finditer(text)]
+    matches += [(m, "division") for m in _division_after().finditer(text)]
+    for m, kind in sorted(matches, key=lambda mk: mk[0].start(1)):
         start, end = m.start(1), m.end(1)
         name = m.group(1)
         if any(a < end and start < b for a, b in taken):
@@ -92,33 +117,43 @@ def missed_place_mentions(
             continue
         if gazetteer.demonym_country(words[0]) or is_name(name):
             continue
-        found = _best(gazetteer, name, main_iso)
-        while found is None and len(words) > 1:  # "in Kerou town", "à Kerou Centre"
-            words = words[:-1]
-            name = " ".join(words)
+        found = _best(gazetteer, name, main_iso, prefer_area=kind == "division")
+        while found is None and (shorter := _shorter(name, kind)) is not None:
+            name = shorter  # "in Kerou town", "à Kerou Centre", "the axis Kerou-Tamba"
             end = start + len(name)
-            found = _best(gazetteer, name, main_iso)
+            found = _best(gazetteer, name, main_iso, prefer_area=kind == "division")
         if found is None:
             continue
         out.append(PlaceMention(
             span=Span(start, end, text[start:end]), name=name, place=candidate_place(found),
             method="locative_lookup",
-            reason=f"named after {m.group(0)[:m.start(1) - m.start()].strip()[-40:]!r}; missed by the entity "
-                   "recognizer, found in the gazetteer",
+            reason=(f"named before {m.group(0)[m.end(1) - m.start():].strip()!r}" if kind == "division"
+                    else f"named after {m.group(0)[:m.start(1) - m.start()].strip()[-40:]!r}")
+                   + "; missed by the entity recognizer, found in the gazetteer",
         ))
         taken.append((start, end))
     return out
 
 
-def _best(gazetteer: Gazetteer, name: str, main_iso: str | None) -> Candidate | None:
+def _best(gazetteer: Gazetteer, name: str, main_iso: str | None, *, prefer_area: bool = False) -> Candidate | None:
+    """Return the entry a missed name most likely means: in the document's country first; a
+    town before a division of the same name, unless a division noun follows the name
+    (`prefer_area`: "Kerou Region" is the region)."""
     found = [c for c in gazetteer.candidates(name) if c.feature in FEATURES and (c.primary or c.source == "supplement")]
+
+    def rank(c: Candidate) -> tuple[bool, int]:
+        return (c.feature != "city") if prefer_area else (c.feature == "city"), c.population
+
     home = [c for c in found if main_iso is not None and c.iso == main_iso]
     if home:
-        return max(home, key=lambda c: (c.feature == "city", c.population))
-    # a name all of whose entries lie in one country is no namesake puzzle
+        return max(home, key=rank)
+    # a name all of whose entries lie in one country is no namesake puzzle; a division named
+    # with its noun is no namesake of a village either
     floor = UNIQUE_MIN_POPULATION if len({c.iso for c in found}) == 1 else MISSED_MIN_POPULATION
     known = [c for c in found if c.feature != "city" or c.population >= floor]
-    return max(known, key=lambda c: (c.feature == "city", c.population)) if known else None
+    if prefer_area and len({c.iso for c in known if c.feature != "city"}) > 1:
+        return None  # "Central Region" names one in several countries
+    return max(known, key=rank) if known else None
 
 
 @cache

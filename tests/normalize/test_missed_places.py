@@ -70,3 +70,21 @@ def test_a_french_sentence_opening_on_a_capital_a_is_a_locative(gazetteer):
     text = "Des tirs ont éclaté. A Kidal, des habitants ont fui. Il y a Gao."
     found = missed_place_mentions(text, [], lang="fr", gazetteer=gazetteer, main_iso="ML")
     assert [p.span.text for p in found] == ["Kidal"]
+
+
+def test_a_name_before_a_division_noun_is_the_division(gazetteer):
+    text = "Gunmen looted shops overnight in Tazorou, Mopti Region."
+    found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None)
+    assert [(p.span.text, p.place.feature, p.place.iso) for p in found] == [("Mopti", "admin1", "ML")]
+
+
+def test_a_road_named_by_its_ends_after_axis_is_placed_at_its_first_known_end(gazetteer):
+    text = "A truck hit a mine on the axis Gao-Bourem."
+    found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None)
+    assert [(p.span.text, p.place.iso) for p in found] == [("Gao", "ML")]
+
+
+def test_a_distance_glued_to_its_number_is_a_locative(gazetteer):
+    text = "Gunmen burned a school 10km from Kidal."
+    found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None)
+    assert [(p.span.text, p.place.iso) for p in found] == [("Kidal", "ML")]
