@@ -85,3 +85,9 @@ def test_wide_areas_are_placed_at_their_geographic_centre_and_counties_have_shor
     # "Oxford" is also Oxford County, Ontario (a county's name without "County")
     assert any(c.feature == "admin2" and c.iso == "CA" and c.admin1 == "Ontario"
                for c in gazetteer.candidates("Oxford"))
+
+
+def test_the_index_knows_an_airfield_town_and_a_district_without_its_noun(gazetteer):
+    airfield = [c for c in gazetteer.candidates("Amanab") if c.source == "airportsdata" and c.feature == "city"]
+    assert [(c.iso, c.geo_precision, c.population) for c in airfield] == [("PG", 1, 0)]
+    assert any(c.feature == "admin2" and c.iso == "GH" for c in gazetteer.candidates("Kwabre"))

@@ -1,4 +1,4 @@
-"""Names the gazetteer build adds beyond GeoNames' towns (normalize.gazetteer_extra)."""
+"""Names the index build adds beyond GeoNames' towns (normalize.gazetteer_extra)."""
 
 from __future__ import annotations
 
@@ -27,9 +27,3 @@ def test_town_grid_gives_the_divisions_of_the_nearest_town_of_the_same_country()
                      ("ML", "Gao", None, 16.3, -0.05)])
     assert grid.divisions("ML", 15.05, -2.90) == ("Mopti", "Douentza")
     assert grid.divisions("ML", 12.0, -8.0) == (None, None)  # no town within NEAREST_ADMIN_MAX_KM
-
-
-def test_the_index_knows_an_airfield_town_and_a_district_without_its_noun(gazetteer):
-    airfield = [c for c in gazetteer.candidates("Amanab") if c.source == "airportsdata" and c.feature == "city"]
-    assert [(c.iso, c.geo_precision, c.population) for c in airfield] == [("PG", 1, 0)]
-    assert any(c.feature == "admin2" and c.iso == "GH" for c in gazetteer.candidates("Kwabre"))

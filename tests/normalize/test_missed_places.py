@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from eventwire.normalize.missed_places import missed_place_mentions
 
 
