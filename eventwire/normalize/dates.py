@@ -161,7 +161,7 @@ def _date_patterns(p: _Parts) -> dict[str, re.Pattern[str]]:
 
 
 def _night_patterns(p: _Parts) -> dict[str, re.Pattern[str]]:
-    """Patterns of nights ("dans la nuit de samedi à dimanche", "overnight into Sunday")."""
+    """Patterns of nights: a night between two named days, a night of one weekday, "last night"."""
     ls, wd, mo, day, year = p.ls, p.wd, p.mo, p.day, p.year
     night, joiners = _alt(ls["night_prefixes"]), _alt(ls["night_joiners"])
     flags = re.IGNORECASE
