@@ -8,13 +8,13 @@ match the same way.
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from eventwire.geo import haversine_km
+from eventwire.lang.fold import fold_key
 from eventwire.taxonomy import SUB_EVENT_TO_TYPE
 
 # Matching tolerances by gold precision (issue 3). ACLED time_precision 2 codes the middle of a
@@ -67,7 +67,7 @@ def compatible(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
 def country_agrees(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
     """Return True when both events name the same country (case-insensitive); a gold event
     without a country agrees with nothing."""
-    return bool(gold.get("country")) and fold(gold.get("country")) == fold(
+    return bool(gold.get("country")) and fold_key(gold.get("country")) == fold_key(
         predicted.get("country")
     )
 
@@ -159,10 +159,10 @@ def _sub_type_agrees(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
 
 
 def actor1_agrees(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
-    allowed = {_fold_case(gold.get("actor1"))} | {
-        _fold_case(a) for a in gold.get("acceptable_actor1", []) or []
+    allowed = {fold_key(gold.get("actor1"), keep_accents=True)} | {
+        fold_key(a, keep_accents=True) for a in gold.get("acceptable_actor1", []) or []
     }
-    return _fold_case(predicted.get("actor1")) in allowed
+    return fold_key(predicted.get("actor1"), keep_accents=True) in allowed
 
 
 def day_difference(gold: dict[str, Any], predicted: dict[str, Any]) -> int | None:
@@ -191,17 +191,5 @@ def _coordinates(event: dict[str, Any]) -> tuple[float, float] | None:
 
 
 def same_location_name(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
-    name = fold(gold.get("location"))
-    return bool(name) and name == fold(predicted.get("location"))
-
-
-def _fold_case(value: Any) -> str:
-    return " ".join(str(value).split()).casefold() if value is not None else ""
-
-
-def fold(value: Any) -> str:
-    """Return a case- and accent-insensitive key for names ("Ségala" == "segala")."""
-    if not value:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", str(value))
-    return _fold_case("".join(c for c in decomposed if not unicodedata.combining(c)))
+    name = fold_key(gold.get("location"))
+    return bool(name) and name == fold_key(predicted.get("location"))

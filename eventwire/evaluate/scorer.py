@@ -24,10 +24,10 @@ from eventwire.evaluate.matching import (
     LOCATION_RIGHT_MAX_KM,
     Pair,
     actor1_agrees,
-    fold,
     match_events,
     same_location_name,
 )
+from eventwire.lang.fold import fold_key
 from eventwire.models import Skip
 
 # Evidence overlap with a not_event quote: one contains the other, or they share a run of
@@ -213,7 +213,7 @@ def score_article(
         fields=fields,
         not_event_violations=find_not_event_violations(gold_article, predicted),
         skip=skip,
-        without_country=sum(1 for p in predicted if not fold(p.get("country"))),
+        without_country=sum(1 for p in predicted if not fold_key(p.get("country"))),
     )
 
 

@@ -30,8 +30,8 @@ from eventwire.datafiles import (
     tsv_rows,
 )
 from eventwire.errors import DataFileError
+from eventwire.lang.fold import fold, fold_text, phrase_pattern
 from eventwire.models import Actor, Span
-from eventwire.normalize.casualties import fold, fold_text, phrase_pattern
 from eventwire.normalize.gazetteer import load_gazetteer
 from eventwire.normalize.nationality import find_national_forces
 from eventwire.normalize.tenures import government_period

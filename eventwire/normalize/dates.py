@@ -28,12 +28,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 
-from eventwire.datafiles import check_known_keys, data_path, key_error, read_yaml_mapping
-from eventwire.errors import DataFileError
+from eventwire.datafiles import data_path
+from eventwire.lang.numbers import parse_number
+from eventwire.lang.time_words import TimeLexicon, load_time_lexicon
 from eventwire.models import EventDate, Span
-from eventwire.normalize.casualties import parse_number
 from eventwire.normalize.nights import night_date
 
 log = logging.getLogger(__name__)
@@ -42,34 +41,6 @@ KINDS = ("absolute", "weekday", "night", "relative", "anchored", "ago", "week", 
 # Precision given to an event dated only by its publication date: the report says the incident
 # happened "recently", i.e. within a few days (ACLED precision 2), never an exact day.
 PUBLISHED_DATE_PRECISION = 2
-_LIST_KEYS = (
-    "date_prefixes",
-    "day_parts",
-    "last_before",
-    "last_after",
-    "future_after",
-    "night_prefixes",
-    "night_joiners",
-    "month_prefixes",
-    "ago_prefixes",
-    "ago_suffixes",
-    "night_into",
-    "statement_before",
-    "since_before",
-    "last_night",
-)
-_MAP_KEYS = (
-    "weekdays",
-    "months",
-    "day_words",
-    "month_parts",
-    "relative_days",
-    "anchored_days",
-    "periods",
-    "ago_units",
-)
-_KEYS = frozenset({"language", "numeric_order", "names_capitalized", *_LIST_KEYS, *_MAP_KEYS})
-_PERIOD_KEYS = frozenset({"days", "week", "weekend", "month", "precision"})
 _NUMBER = r"\d+|[^\W\d_]+(?:[- ][^\W\d_]+)?"
 
 
@@ -81,79 +52,6 @@ class TimeExpression:
     value: date
     time_precision: int
     kind: str  # one of KINDS
-
-
-@dataclass(frozen=True)
-class TimeLexicon:
-    """Time vocabulary of one language (data/time/<lang>.yaml)."""
-
-    language: str
-    numeric_order: str
-    names_capitalized: bool
-    lists: dict[str, tuple[str, ...]]
-    maps: dict[str, dict]
-
-
-def parse_time_lexicon(path: Path) -> TimeLexicon:
-    """Return the validated time lexicon in `path`; raise DataFileError naming file and line."""
-    raw = read_yaml_mapping(path)
-
-    def fail(key: str, message: str) -> DataFileError:
-        return key_error(path, key, message)
-
-    check_known_keys(path, raw, _KEYS)
-    if raw.get("numeric_order", "dmy") not in ("dmy", "mdy"):
-        raise fail("numeric_order", "must be dmy or mdy")
-    lists: dict[str, tuple[str, ...]] = {}
-    for key in _LIST_KEYS:
-        value = raw.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            raise fail(key, "must be a list of non-empty strings")
-        lists[key] = tuple(value)
-    maps: dict[str, dict] = {}
-    for key in _MAP_KEYS:
-        value = raw.get(key) or {}
-        if not isinstance(value, dict):
-            raise fail(key, "must be a mapping")
-        maps[key] = {str(k): v for k, v in value.items()}
-    for key in ("weekdays", "months"):
-        if not maps[key]:
-            raise fail(key, "must not be empty")
-    for name, n in maps["weekdays"].items():
-        if n not in range(7):
-            raise fail(name, "weekday number must be 0 (Monday) … 6 (Sunday)")
-    for name, n in maps["months"].items():
-        if n not in range(1, 13):
-            raise fail(name, "month number must be 1 … 12")
-    for key in ("relative_days", "anchored_days", "day_words"):
-        for name, n in maps[key].items():
-            if not isinstance(n, int):
-                raise fail(name, "must be an integer number of days")
-    for name, spec in maps["month_parts"].items():
-        if not isinstance(spec, dict) or set(spec) != {"day", "precision"}:
-            raise fail(name, "must be {day: N, precision: P}")
-    for name, spec in maps["periods"].items():
-        if not isinstance(spec, dict) or not set(spec) <= _PERIOD_KEYS or "precision" not in spec:
-            raise fail(name, f"must use keys {sorted(_PERIOD_KEYS)} and give a precision")
-    for name, spec in maps["ago_units"].items():
-        if not isinstance(spec, dict) or "precision" not in spec:
-            raise fail(name, "must be {days|months: N, precision: P}")
-    return TimeLexicon(
-        language=str(raw.get("language", path.stem)),
-        numeric_order=raw.get("numeric_order", "dmy"),
-        names_capitalized=bool(raw.get("names_capitalized", False)),
-        lists=lists,
-        maps=maps,
-    )
-
-
-@lru_cache(maxsize=8)
-def load_time_lexicon(lang: str) -> TimeLexicon:
-    """Return the packaged time lexicon for `lang` ("fr" or "en"), loaded once."""
-    path = data_path("time", f"{lang}.yaml")
-    if not path.is_file():
-        raise DataFileError(f"{path}: no time lexicon for language {lang!r}")
-    return parse_time_lexicon(path)
 
 
 def _alt(phrases) -> str:
@@ -190,71 +88,121 @@ class _Patterns:
     ago: re.Pattern[str]
 
 
-@lru_cache(maxsize=8)
-def _patterns(lang: str) -> _Patterns:
-    lex = load_time_lexicon(lang)
+@dataclass(frozen=True)
+class _Parts:
+    """The alternations of one time lexicon that several patterns share."""
+
+    ls: dict[str, tuple[str, ...]]
+    ms: dict[str, dict]
+    wd: str  # weekday names
+    mo: str  # month names
+    day: str  # a day of the month: "7", "1er", "3rd", "premier"
+    year: str
+    prefix: str  # an optional date article: "le", "on the"
+
+
+def _parts(lex: TimeLexicon) -> _Parts:
     ls, ms = lex.lists, lex.maps
-    wd = _alt(ms["weekdays"])
-    mo = _alt(ms["months"])
-    day = rf"(?:\d{{1,2}}(?!\d)(?:st|nd|rd|th|er)?|{_alt(ms['day_words'])})"
-    year = r"(?:\d{4})(?!\d)"
-    prefix = rf"(?:(?:{_alt(ls['date_prefixes'])})\s+)?"
+    return _Parts(
+        ls=ls,
+        ms=ms,
+        wd=_alt(ms["weekdays"]),
+        mo=_alt(ms["months"]),
+        day=rf"(?:\d{{1,2}}(?!\d)(?:{_alt(ls['ordinal_suffixes'])})?|{_alt(ms['day_words'])})",
+        year=r"(?:\d{4})(?!\d)",
+        prefix=rf"(?:(?:{_alt(ls['date_prefixes'])})\s+)?",
+    )
+
+
+def _date_patterns(p: _Parts) -> dict[str, re.Pattern[str]]:
+    """Patterns of dates named by day, month and year ("mardi 7 février 2024", "March 3")."""
+    ls, ms, wd, mo, day, year = p.ls, p.ms, p.wd, p.mo, p.day, p.year
     flags = re.IGNORECASE
-    return _Patterns(
-        absolute_dmy=re.compile(
+    return {
+        "absolute_dmy": re.compile(
             _b(
                 # "22-23 March", "du 22 au 23 mars": a span of days, coded to its first day (ACLED)
-                rf"{prefix}(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?:(?P<d0>{day})\s*(?:[-–]|au|to)\s*)?"
-                rf"(?P<d>{day})\s+(?:of\s+)?(?P<m>{mo})"
+                rf"{p.prefix}(?:(?P<wd>{wd}),?\s+)?(?:(?:{_alt(ls['day_articles'])})\s+)?"
+                rf"(?:(?P<d0>{day})\s*(?:[-–]|{_alt(ls['day_range_joiners'])})\s*)?"
+                rf"(?P<d>{day})\s+(?:(?:{_alt(ls['day_month_links'])})\s+)?(?P<m>{mo})"
                 rf"(?:,?\s+(?P<y>{year}))?"
             ),
             flags,
         ),
-        absolute_mdy=re.compile(
-            _b(rf"{prefix}(?:(?P<wd>{wd}),?\s+)?(?P<m>{mo})\s+(?P<d>{day})(?:,?\s+(?P<y>{year}))?"),
+        "absolute_mdy": re.compile(
+            _b(rf"{p.prefix}(?:(?P<wd>{wd}),?\s+)?(?P<m>{mo})\s+(?P<d>{day})(?:,?\s+(?P<y>{year}))?"),
             flags,
         ),
-        numeric=re.compile(
+        "numeric": re.compile(
             r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
             r"(?![\w/-]|\.\d)"
         ),
-        iso=re.compile(r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])"),
-        night_weekdays=re.compile(
+        "iso": re.compile(r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])"),
+        # "le 12/05", "on 12/05": a day and month without the year, only after a date article
+        "numeric_yearless": re.compile(
+            rf"(?<![\w])(?:{_alt(ls['date_prefixes'])})\s+(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?![\w/.,-]?\d)",
+            flags,
+        ),
+        "month_part": re.compile(
             _b(
-                rf"(?:{_alt(ls['night_prefixes'])})\s*(?P<wd1>{wd})\s+(?:{_alt(ls['night_joiners'])})"
-                rf"\s+(?P<wd2>{wd})"
+                rf"(?P<part>{_alt(ms['month_parts'])})(?:\s*-\s*|\s+)"
+                rf"(?:(?:{_alt(ls['month_part_links'])})\s*)?(?P<m>{mo})(?:\s+(?P<y>{year}))?"
             ),
             flags,
         ),
-        night_days=re.compile(
+        "month": re.compile(
             _b(
-                rf"(?:{_alt(ls['night_prefixes'])})\s*(?:(?:{wd})\s+)?(?P<d1>{day})\s+"
-                rf"(?:{_alt(ls['night_joiners'])})\s+(?:(?:{wd})\s+)?(?P<d2>{day})\s+(?P<m>{mo})"
+                rf"(?:(?:{_alt(ls['month_prefixes'])})\s+(?P<m>{mo})(?:\s+(?P<y>{year}))?"
+                rf"|(?P<m2>{mo})\s+(?P<y2>{year}))"
+            ),
+            flags,
+        ),
+    }
+
+
+def _night_patterns(p: _Parts) -> dict[str, re.Pattern[str]]:
+    """Patterns of nights: a night between two named days, a night of one weekday, "last night"."""
+    ls, wd, mo, day, year = p.ls, p.wd, p.mo, p.day, p.year
+    night, joiners = _alt(ls["night_prefixes"]), _alt(ls["night_joiners"])
+    flags = re.IGNORECASE
+    return {
+        "night_weekdays": re.compile(
+            _b(rf"(?:{night})\s*(?P<wd1>{wd})\s+(?:{joiners})\s+(?P<wd2>{wd})"),
+            flags,
+        ),
+        "night_days": re.compile(
+            _b(
+                rf"(?:{night})\s*(?:(?:{wd})\s+)?(?P<d1>{day})\s+"
+                rf"(?:{joiners})\s+(?:(?:{wd})\s+)?(?P<d2>{day})\s+(?P<m>{mo})"
                 rf"(?:,?\s+(?P<y>{year}))?"
             ),
             flags,
         ),
         # "dans la nuit de dimanche", "overnight Saturday": the night of the day named
-        night_weekday=re.compile(
-            _b(rf"(?:{_alt(ls['night_prefixes'])})\s*(?:on\s+)?(?P<wd>{wd})")
-            + rf"(?!\s+(?:{_alt(ls['night_joiners'])})\s)",
+        "night_weekday": re.compile(
+            _b(rf"(?:{night})\s*(?:(?:{_alt(ls['night_weekday_links'])})\s+)?(?P<wd>{wd})")
+            + rf"(?!\s+(?:{joiners})\s)",
             flags,
         ),
         # "overnight into Sunday": the night that ended that day, coded to the day before
-        night_into=re.compile(
-            _b(rf"(?:{_alt(ls['night_prefixes'])})\s+(?:{_alt(ls['night_into'])})\s+(?P<wd>{wd})")
+        "night_into": re.compile(
+            _b(rf"(?:{night})\s+(?:{_alt(ls['night_into'])})\s+(?P<wd>{wd})")
             if ls["night_into"]
             else "(?!)",
             flags,
         ),
         # "cette nuit", "last night": the night that ended on the publication morning
-        last_night=re.compile(_b(_alt(ls["last_night"])), flags),
-        # "le 12/05", "on 12/05": a day and month without the year, only after a date article
-        numeric_yearless=re.compile(
-            rf"(?<![\w])(?:{_alt(ls['date_prefixes'])})\s+(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?![\w/.,-]?\d)",
-            flags,
-        ),
-        weekday=re.compile(
+        "last_night": re.compile(_b(_alt(ls["last_night"])), flags),
+    }
+
+
+def _word_patterns(p: _Parts) -> dict[str, re.Pattern[str]]:
+    """Patterns of weekdays, relative days, periods and "three days ago"."""
+    ls, ms, wd = p.ls, p.ms, p.wd
+    flags = re.IGNORECASE
+    units = _alt(ms["ago_units"])
+    return {
+        "weekday": re.compile(
             _b(
                 rf"(?:(?P<last1>{_alt(ls['last_before'])})\s+)?(?:(?:{_alt(ls['date_prefixes'])})\s+)?"
                 rf"(?P<wd>{wd})(?:\s+(?P<last2>{_alt(ls['last_after'])}))?"
@@ -263,34 +211,22 @@ def _patterns(lang: str) -> _Patterns:
             + rf"(?!\s+(?:{_alt(ls['future_after'])})(?!\w))",
             flags,
         ),
-        month_part=re.compile(
-            _b(
-                rf"(?P<part>{_alt(ms['month_parts'])})(?:\s*-\s*|\s+)(?:(?:de|d')\s*)?"
-                rf"(?P<m>{mo})(?:\s+(?P<y>{year}))?"
-            ),
-            flags,
-        ),
-        month=re.compile(
-            _b(
-                rf"(?:(?:{_alt(ls['month_prefixes'])})\s+(?P<m>{mo})(?:\s+(?P<y>{year}))?"
-                rf"|(?P<m2>{mo})\s+(?P<y2>{year}))"
-            ),
-            flags,
-        ),
-        relative=re.compile(_b(_alt(ms["relative_days"])), flags),
-        anchored=re.compile(_b(_alt(ms["anchored_days"])), flags),
-        period=re.compile(_b(_alt(ms["periods"])), flags),
-        ago=re.compile(
-            _b(
-                rf"(?:(?:{_alt(ls['ago_prefixes'])})\s+)(?P<n>{_NUMBER})\s+(?P<u>{_alt(ms['ago_units'])})"
-            )
+        "relative": re.compile(_b(_alt(ms["relative_days"])), flags),
+        "anchored": re.compile(_b(_alt(ms["anchored_days"])), flags),
+        "period": re.compile(_b(_alt(ms["periods"])), flags),
+        "ago": re.compile(
+            _b(rf"(?:(?:{_alt(ls['ago_prefixes'])})\s+)(?P<n>{_NUMBER})\s+(?P<u>{units})")
             if ls["ago_prefixes"]
-            else _b(
-                rf"(?P<n>{_NUMBER})\s+(?P<u>{_alt(ms['ago_units'])})\s+(?:{_alt(ls['ago_suffixes'])})"
-            ),
+            else _b(rf"(?P<n>{_NUMBER})\s+(?P<u>{units})\s+(?:{_alt(ls['ago_suffixes'])})"),
             flags,
         ),
-    )
+    }
+
+
+@lru_cache(maxsize=8)
+def _patterns(lang: str) -> _Patterns:
+    parts = _parts(load_time_lexicon(lang))
+    return _Patterns(**_date_patterns(parts), **_night_patterns(parts), **_word_patterns(parts))
 
 
 def _lookup(table: dict, phrase: str) -> object:
@@ -334,17 +270,23 @@ def _capitalized(lex: TimeLexicon, *names: str | None) -> bool:
     return not lex.names_capitalized or all(n is None or n[:1].isupper() for n in names)
 
 
-def _candidates(text: str, lang: str, published: date) -> list[tuple[int, int, int, str, object]]:
-    """Return (start, end, priority, kind, payload) for every pattern match."""
-    lex = load_time_lexicon(lang)
-    pat = _patterns(lang)
-    ms = lex.maps
-    out: list[tuple[int, int, int, str, object]] = []
+_Candidate = tuple[int, int, int, str, object]  # (start, end, priority, kind, payload)
+
+
+def _adder(out: list[_Candidate]):
+    """Return add(match, kind, value, precision, priority), which keeps only dated matches."""
 
     def add(m: re.Match[str], kind: str, value: date | None, precision: int, priority: int) -> None:
         if value is not None:
             out.append((m.start(), m.end(), priority, kind, (value, precision)))
 
+    return add
+
+
+def _absolute_candidates(text: str, lex: TimeLexicon, pat: _Patterns, published: date, out: list[_Candidate]) -> None:
+    """Dates named by day and month, numeric and ISO dates."""
+    ms = lex.maps
+    add = _adder(out)
     for p in (pat.absolute_dmy, pat.absolute_mdy):
         for m in p.finditer(text):
             if not _capitalized(lex, m.group("m"), m.group("wd")):
@@ -374,6 +316,12 @@ def _candidates(text: str, lang: str, published: date) -> list[tuple[int, int, i
         add(
             m, "absolute", _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), 1, 0
         )
+
+
+def _night_candidates(text: str, lex: TimeLexicon, pat: _Patterns, published: date, out: list[_Candidate]) -> None:
+    """Nights: "nuit de samedi à dimanche", "overnight into Sunday", "last night"."""
+    ms = lex.maps
+    add = _adder(out)
     for m in pat.night_weekdays.finditer(text):
         if not _capitalized(lex, m.group("wd1"), m.group("wd2")):
             continue
@@ -399,6 +347,12 @@ def _candidates(text: str, lang: str, published: date) -> list[tuple[int, int, i
             add(m, "night", *night_date(first, published), 0)
     for m in pat.last_night.finditer(text):
         add(m, "night", *night_date(published - timedelta(days=1), published), 1)
+
+
+def _named_candidates(text: str, lex: TimeLexicon, pat: _Patterns, published: date, out: list[_Candidate]) -> None:
+    """Weekdays, parts of months and months."""
+    ms = lex.maps
+    add = _adder(out)
     for m in pat.weekday.finditer(text):
         if not _capitalized(lex, m.group("wd")):
             continue
@@ -421,6 +375,12 @@ def _candidates(text: str, lang: str, published: date) -> list[tuple[int, int, i
         y = m.group("y") or m.group("y2")
         year = int(y) if y else _infer_year(month, published)
         add(m, "month", date(year, month, 15), 3, 2)
+
+
+def _relative_candidates(text: str, lex: TimeLexicon, pat: _Patterns, published: date, out: list[_Candidate]) -> None:
+    """Relative days ("hier"), anchored days ("la veille") and periods ("last week")."""
+    ms = lex.maps
+    add = _adder(out)
     for m in pat.relative.finditer(text):
         add(
             m,
@@ -451,13 +411,18 @@ def _candidates(text: str, lang: str, published: date) -> list[tuple[int, int, i
             else ("month" if "month" in spec else "period")
         )
         add(m, kind, value, spec["precision"], 1)
+
+
+def _ago_candidates(text: str, lex: TimeLexicon, pat: _Patterns, published: date, out: list[_Candidate]) -> None:
+    """Numbers of days, weeks or months ago ("il y a trois jours", "two weeks ago")."""
+    ms = lex.maps
     for m in pat.ago.finditer(text):
-        n = parse_number(m.group("n"), lang)
+        n = parse_number(m.group("n"), lex.language)
         start = m.start()
         if n is None and re.search(r"[- ]", m.group("n")):
             # "attacked three days ago": the number is the last word only
             tail = re.split(r"[- ]", m.group("n"))[-1]
-            n = parse_number(tail, lang)
+            n = parse_number(tail, lex.language)
             start = m.start("n") + len(m.group("n")) - len(tail)
         if n is None:
             continue
@@ -469,6 +434,21 @@ def _candidates(text: str, lang: str, published: date) -> list[tuple[int, int, i
             value = published - timedelta(days=n * spec.get("days", 1))
             kind = "ago" if spec["precision"] == 1 else "week"
         out.append((start, m.end(), 1, kind, (value, spec["precision"])))
+
+
+def _candidates(text: str, lang: str, published: date) -> list[_Candidate]:
+    """Return (start, end, priority, kind, payload) for every pattern match."""
+    lex = load_time_lexicon(lang)
+    pat = _patterns(lang)
+    out: list[_Candidate] = []
+    for find in (
+        _absolute_candidates,
+        _night_candidates,
+        _named_candidates,
+        _relative_candidates,
+        _ago_candidates,
+    ):
+        find(text, lex, pat, published, out)
     return out
 
 

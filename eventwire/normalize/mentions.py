@@ -19,10 +19,11 @@ from datetime import date
 from functools import cache, lru_cache
 
 from eventwire.extract.incidents import IncidentMention
-from eventwire.extract.lexicon import fold, load_modality_lexicon
+from eventwire.extract.lexicon import load_modality_lexicon
+from eventwire.lang.fold import fold_word
+from eventwire.lang.words import load_word_lists
 from eventwire.models import (
     COUNTRY_OR_DIVISION_FEATURES,
-    EVENT_MODALITIES,
     Actor,
     Casualties,
     Document,
@@ -63,9 +64,6 @@ from eventwire.normalize.incident_place import (
 from eventwire.normalize.missed_places import missed_place_mentions, site_places
 from eventwire.normalize.places import candidate_place
 
-# Verbs whose subject defended against the incident rather than carried it out.
-DEFENSIVE_LEMMAS = frozenset({"repousser", "riposter", "repel", "repulse", "thwart", "dejouer", "foil", "defendre"})
-
 # A date in the article's opening this close to publication dates its main incident (news leads
 # report the latest incident; older dates there are background). Set by reading dev articles'
 # leads: most report an incident 0-3 days old.
@@ -104,11 +102,6 @@ JOURNEY_BEFORE = re.compile(
     r"|(?:reached|contacted|speaking)\s+(?:by\s+(?:phone|telephone)\s+)?(?:in|from)\s+$",
     re.IGNORECASE,
 )
-PLACE_HEAD_NOUNS = frozenset({
-    "county", "province", "state", "region", "district", "city", "town", "village", "area", "square",
-    "road", "highway", "camp", "base", "airbase", "airfield", "airport", "garrison", "border", "river",
-    "lake", "forest", "park", "market", "country",
-})
 
 
 # "Merelo Cement": a town followed by a capitalized word names an organisation, unless the word
@@ -124,7 +117,14 @@ NAME_NOT_ORG_AFTER = re.compile(
 # A small town whose name is also an actor's ("FAMa", the Malian army, and Fama in Brazil) is
 # the actor when the whole mention is the actor's name.
 ACTOR_NAMESAKE_MAX_POP = 100_000
-LOCATIVE_RIGHT_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside)\s+$")
+
+
+@lru_cache(maxsize=8)
+def _locative_right_before(lang: str) -> re.Pattern[str]:
+    """Return the pattern of a locative preposition ending a text ("in ", "near "): the
+    `locatives` of data/words/<lang>.yaml."""
+    words = "|".join(re.escape(w) for w in load_word_lists(lang).get("locatives")) or "(?!)"
+    return re.compile(rf"\b(?:{words})\s+$")
 
 
 def load_weapon_names() -> frozenset[str]:
@@ -169,7 +169,7 @@ def non_location_mentions(
                 and _is_capital(p.place)):
             out.add(p.span.start)  # "un regain de tension avec Dakar": the government
             continue
-        if fold(p.span.text) in load_weapon_names():
+        if fold_word(p.span.text) in load_weapon_names():
             out.add(p.span.start)  # "des tirs de roquettes Grad"
             continue
         if lang == "en" and before.endswith("from "):
@@ -195,9 +195,9 @@ def non_location_mentions(
         if tokens is None or lang != "en":
             continue
         root = tokens.root
-        if LOCATIVE_RIGHT_BEFORE.search(before):
+        if _locative_right_before(lang).search(before):
             continue  # "a protest in Kerou town hall", "shot at Kerou police station": still where
-        if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() not in PLACE_HEAD_NOUNS:
+        if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() not in load_word_lists(lang).get("place_head_nouns"):
             out.add(p.span.start)
     return frozenset(out)
 
@@ -293,7 +293,7 @@ def _incident_sentence_after(text: str, sentence: Span, *, lang: str) -> Span | 
     m = _NEXT_SENTENCE_RE.match(text, sentence.end)
     if pattern is None or m is None:
         return None
-    if not pattern.search(fold(m.group(1))):
+    if not pattern.search(fold_word(m.group(1))):
         return None
     return Span(m.start(1), m.end(1), m.group(1))
 
@@ -328,14 +328,14 @@ def _site_named_later(text: str, sentence: Span, usable: tuple[PlaceMention, ...
     before, after = _echo_patterns(lang)
     if before is None:
         return None
-    words = set(re.findall(r"[\w-]+", fold(sentence.text)))
+    words = set(re.findall(r"[\w-]+", fold_word(sentence.text)))
     for p in usable:
         if p.span.start < sentence.end or not _is_fine(p) or (main_iso is not None and p.place.iso != main_iso):
             continue
-        m = before.search(fold(text[max(0, p.span.start - 40):p.span.start]))
+        m = before.search(fold_word(text[max(0, p.span.start - 40):p.span.start]))
         noun = m.group(1) if m else None
-        if noun is None and after is not None and fold(text[max(0, p.span.start - 4):p.span.start]).endswith("the "):
-            m = after.match(fold(text[p.span.end:p.span.end + 20]))
+        if noun is None and after is not None and fold_word(text[max(0, p.span.start - 4):p.span.start]).endswith("the "):
+            m = after.match(fold_word(text[p.span.end:p.span.end + 20]))
             noun = m.group(1) if m else None
         if noun is not None and (noun in words or noun + "s" in words):
             return replace(p, method="site_named_later", reason=f"the {noun} the incident hit, named in a later sentence")
@@ -396,8 +396,9 @@ def _actor(span: Span | None, *, lang: str, country: str | None, when: date | No
             span.text.isupper() and gazetteer.country(span.text) is not None and span.text
         )
         name = gazetteer.country_name(iso) if iso else None
-        if name:
-            actor = canonicalize_actor("armée" if lang == "fr" else "army", lang=lang, country=name, when=when)
+        army = next(iter(load_word_lists(lang).get("army_nouns")), None)
+        if name and army:
+            actor = canonicalize_actor(army, lang=lang, country=name, when=when)
     if actor is None:
         return None
     if actor.span is None or actor.span.start != span.start:
@@ -459,29 +460,42 @@ def share_toll(casualties: Casualties | None, index: int, parts: int, *, unit: s
     )
 
 
-def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place: PlaceMention | None) -> Mention:
-    """Return the normalized Mention for one extracted incident mention."""
+def _mention_date(incident: IncidentMention, ctx: DocumentContext) -> EventDate | None:
+    """Return the date of an incident mention: from its sentence or paragraph, else the
+    article's lead date, else the publication date (normalize.dates)."""
     document = ctx.document
-    lang = document.lang
-    country = place.place.country if place is not None else ctx.main_country
     published = document.published
+    if published is None:
+        return None
     times = [t for t in ctx.times if not any(r.start <= t.span.start < r.end for r in incident.reporting)]
-    event_date = (
-        resolve_event_date(incident.sentence, document.text, lang=lang, published=published, expressions=times,
-                           trigger=incident.trigger.span)
-        if published is not None
-        else None
-    )
-    if event_date is not None and event_date.method == "published_date" and ctx.lead_date is not None:
+    event_date = resolve_event_date(incident.sentence, document.text, lang=document.lang, published=published,
+                                    expressions=times, trigger=incident.trigger.span)
+    if event_date.method == "published_date" and ctx.lead_date is not None:
         # no date near the sentence: the article's lead dates the incident it reports
         lead = ctx.lead_date
         event_date = EventDate(lead.value, lead.time_precision, lead.span, "lead_time_expression",
                                reason="no date in the sentence or its paragraph; the article's lead date")
-    when = event_date.value if event_date is not None else None
-    casualties = count_casualties(document.text, lang=lang, spans=[incident.sentence])
+    return event_date
+
+
+@dataclass(frozen=True)
+class _MentionActors:
+    actor1: Actor | None
+    actor2: Actor | None
+    assoc2: Actor | None
+    claimed_by: tuple[Actor, ...]
+    speaker: Actor | None
+
+
+def _mention_actors(incident: IncidentMention, document: Document, *, country: str | None,
+                    when: date | None) -> _MentionActors:
+    """Return the actors of an incident mention: agent and patient phrases canonicalized, roles
+    swapped for a defensive verb, the sentence's perpetrator when the parse names none, the
+    claimant of a claim and the speaker."""
+    lang = document.lang
     actor1 = _actor(incident.agent, lang=lang, country=country, when=when)
     actor2 = _actor(incident.patient, lang=lang, country=country, when=when)
-    if incident.trigger.cue == "A_INTERCEPT" or incident.trigger.lemma in DEFENSIVE_LEMMAS:
+    if incident.trigger.cue == "A_INTERCEPT" or incident.trigger.lemma in load_word_lists(lang).get("defensive_lemmas"):
         # "the security forces repelled the militants": whoever defends is actor2, whoever was
         # repelled (when the object is an actor, not "the attack") is actor1
         actor1, actor2 = actor2, actor1
@@ -516,6 +530,19 @@ def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place:
         if claimant is not None and claimant.actor_type not in {"civilians", "state_forces", "external_forces", "protesters"}:
             claimed_by = (claimant,)
     speaker = _actor(incident.attributed_to, lang=lang, country=country, when=when)
+    return _MentionActors(actor1, actor2, assoc2, claimed_by, speaker)
+
+
+def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place: PlaceMention | None) -> Mention:
+    """Return the normalized Mention for one extracted incident mention."""
+    document = ctx.document
+    country = place.place.country if place is not None else ctx.main_country
+    event_date = _mention_date(incident, ctx)
+    when = event_date.value if event_date is not None else None
+    casualties = count_casualties(document.text, lang=document.lang, spans=[incident.sentence])
+    actors = _mention_actors(incident, document, country=country, when=when)
+    actor1, actor2, assoc2, claimed_by, speaker = (
+        actors.actor1, actors.actor2, actors.assoc2, actors.claimed_by, actors.speaker)
     modality = incident.modality
     claim_status = incident.claim_status
     if claimed_by and claim_status == "alleged":
@@ -551,61 +578,3 @@ def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place:
         patient_text=incident.patient,
         voice=speaker.name if speaker is not None else None,
     )
-
-
-ARMED_GROUP_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
-
-
-# Words that put the blame on a group named shortly after them ("présumés rebelles ougandais
-# des ADF", "attack claimed by Al-Shabaab", "suspected Boko Haram fighters").
-BLAME_CUE = re.compile(
-    r"présum|presum|suppos|soupçonn|attribu|imput|revendiqu|menée? par|menées? par|perpétr|commise? par|"
-    r"suspect|alleged|blamed|claimed by|carried out by|launched by|perpetrated|staged by",
-    re.IGNORECASE,
-)
-AGENT_BEFORE = re.compile(
-    r"(?:(?:\bpar|\bby)\s+(?:les?|la|l['’]|des|the)?"
-    # "une attaque armée des rebelles ADF": the attackers as the attack's complement
-    r"|\b(?:attaques?|embuscades?|assauts?|offensives?|raids?|incursions?|tueries?|massacres?)"
-    r"(?:\s+\w+)?\s+(?:des|du|de\s+l['’]|d['’])(?:\s+(?:rebelles|jihadistes|djihadistes|terroristes|"
-    r"combattants|miliciens|éléments|membres|hommes))?)\s*$",
-    re.IGNORECASE,
-)
-
-
-def document_perpetrators(
-    document: Document, mentions: list[Mention], *, country: str | None = None,
-    old_news_extra: tuple[Span, ...] = (),
-) -> tuple[Actor, ...]:
-    """Return the named armed groups an article blames, most cited first.
-
-    ACLED codes the named group when a report attributes the act to it ("présumés rebelles
-    ADF", "attaque attribuée à Boko Haram", "carried out by Al-Shabaab"); a group named only
-    as a victim ("killing three members of the Tazor Brigade") or in passing is left out, and so
-    is one blamed only in sentences about older incidents (`old_news_extra`: the sentences the
-    in-document resolver kept as context, "In May, suspected herder militiamen killed…").
-    """
-    agents = {m.actor1.name for m in mentions if m.actor1 is not None and m.modality in EVENT_MODALITIES}
-    # a group blamed only for an earlier or habitual incident ("In March, suspected Dogon
-    # militiamen killed…") is not the perpetrator of the one reported
-    reported = {m.sentence.start for m in mentions if m.modality in EVENT_MODALITIES}
-    old_news = [m.sentence for m in mentions if m.modality not in EVENT_MODALITIES and m.sentence.start not in reported]
-    old_news += list(old_news_extra)
-    found = find_actor_mentions(document.text, lang=document.lang, country=country, when=document.published)
-    found = [a for a in found if a.span is None or not any(s.start <= a.span.start < s.end for s in old_news)]
-    text = document.text
-    counts: Counter = Counter()
-    first: dict[str, Actor] = {}
-    for a in found:
-        if a.actor_type not in ARMED_GROUP_TYPES or a.method == "template" or a.span is None:
-            continue
-        if country is not None and a.country not in {country, None, "*"}:
-            continue
-        window = text[max(0, a.span.start - 60):a.span.start]
-        blamed = a.name in agents or bool(BLAME_CUE.search(window)) or bool(AGENT_BEFORE.search(window))
-        if not blamed:
-            continue
-        counts[a.name] += 1
-        first.setdefault(a.name, a)
-    ranked = sorted(counts, key=lambda n: (-counts[n], first[n].span.start))
-    return tuple(first[n] for n in ranked)

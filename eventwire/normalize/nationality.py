@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from eventwire.datafiles import check_known_keys, data_path, key_error, read_yaml_mapping
-from eventwire.normalize.casualties import phrase_pattern
+from eventwire.lang.fold import phrase_pattern
 
 NATIONALITY_FILE = data_path("actor_nationality.yaml")
 KINDS = ("military", "police", "government")

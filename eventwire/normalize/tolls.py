@@ -26,21 +26,28 @@ from itertools import pairwise
 
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.errors import DataFileError
+from eventwire.lang.numbers import load_number_lexicon
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-# a weak article read as one victim: "un engin a été neutralisé" names a device, not a death
-_WEAK_WORD = re.compile(r"\b(?:un|une|a|an)\b", re.IGNORECASE)
 # outcome name, in data/numbers/<lang>.yaml, of killings counted only with a number
 NUMBERED_KILLED = "neutralized"
 
 
-def killed_when_numbered(figures: list, text: str) -> list:
+@lru_cache(maxsize=8)
+def _weak_word(lang: str) -> re.Pattern[str]:
+    """Return the pattern of the numbers that are also articles (`weak_numbers` of
+    data/numbers/<lang>.yaml): "un engin a été neutralisé" names a device, not a death."""
+    words = sorted(load_number_lexicon(lang).words["weak_numbers"], key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words)) or '(?!)'})\b", re.IGNORECASE)
+
+
+def killed_when_numbered(figures: list, text: str, lang: str) -> list:
     """Return `figures` with "neutralized" figures read as killed when a number (not an
     article) counts them, and dropped otherwise ("L'armée a neutralisé un engin": no victim)."""
     out = []
     for f in figures:
         if f.outcome == NUMBERED_KILLED:
-            if f.low is None or (f.low == 1 and _WEAK_WORD.search(text[f.start : f.end])):
+            if f.low is None or (f.low == 1 and _weak_word(lang).search(text[f.start : f.end])):
                 continue
             f = replace(f, outcome="killed")
         out.append(f)

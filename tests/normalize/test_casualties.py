@@ -3,8 +3,9 @@
 import pytest
 
 from eventwire.errors import DataFileError
+from eventwire.lang.numbers import parse_number, parse_number_lexicon
 from eventwire.models import Span
-from eventwire.normalize.casualties import count_casualties, parse_number, parse_number_lexicon
+from eventwire.normalize.casualties import count_casualties
 
 
 def span_of(text, fragment):

@@ -5,12 +5,9 @@ from datetime import date
 import pytest
 
 from eventwire.errors import DataFileError
+from eventwire.lang.time_words import parse_time_lexicon
 from eventwire.models import Span
-from eventwire.normalize.dates import (
-    find_time_expressions,
-    parse_time_lexicon,
-    resolve_event_date,
-)
+from eventwire.normalize.dates import find_time_expressions, resolve_event_date
 
 WED = date(2023, 10, 18)  # a Wednesday
 THU = date(2023, 10, 19)

@@ -1,0 +1,64 @@
+"""Small per-language word lists the stages read (data/words/<lang>.yaml).
+
+Each key is one list of words or phrases with one use, declared in `WORD_LISTS` with what it
+is for; a file is validated as it loads (unknown keys, lists that are not lists of non-empty
+strings raise a DataFileError naming file and line). Words are kept as written; callers fold
+them as their comparison needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from eventwire.datafiles import check_known_keys, data_path, key_error, read_yaml_mapping
+from eventwire.errors import DataFileError
+
+# key → what the list is for (the data files' comments give examples)
+WORD_LISTS = {
+    "defensive_lemmas": "verbs whose subject defends against the incident (actor2, not actor1)",
+    "place_head_nouns": "nouns a place name may modify and still be a location ('Tazor County')",
+    "locatives": "prepositions right before a place name that keep it a location",
+    "army_nouns": "the noun for a country's army, first one used ('armée', 'army')",
+    "blame_cues": "word beginnings that blame a group named right after them ('présumés', 'claimed by')",
+}
+
+
+@dataclass(frozen=True)
+class WordLists:
+    """The word lists of one language."""
+
+    language: str
+    lists: dict[str, tuple[str, ...]]
+
+    def get(self, key: str) -> tuple[str, ...]:
+        """Return the list `key` (empty when the language has none)."""
+        if key not in WORD_LISTS:
+            raise KeyError(f"{key!r} is not a word list (known: {sorted(WORD_LISTS)})")
+        return self.lists.get(key, ())
+
+
+def parse_word_lists(path: Path) -> WordLists:
+    """Return the validated word lists in `path`; raise DataFileError naming file and line."""
+    raw = read_yaml_mapping(path)
+    check_known_keys(path, raw, {"language", *WORD_LISTS})
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in WORD_LISTS:
+        value = raw.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise key_error(path, key, "must be a list of non-empty strings")
+        lists[key] = tuple(value)
+    return WordLists(language=str(raw.get("language", path.stem)), lists=lists)
+
+
+@lru_cache(maxsize=8)
+def load_word_lists(lang: str) -> WordLists:
+    """Return the packaged word lists of `lang` ("fr" or "en"), loaded once; a language without
+    a file has empty lists."""
+    path = data_path("words", f"{lang}.yaml")
+    if not path.is_file():
+        if path.parent.is_dir():
+            return WordLists(language=lang, lists={})
+        raise DataFileError(f"{path.parent}: word lists missing")
+    return parse_word_lists(path)
