@@ -166,64 +166,78 @@ class DocumentWriter:
             else:
                 row = self._keep_corrections(event.event_id, old, row)
                 self.update_event(event.event_id, row, now)
-            # Replace the reports of documents this result speaks for (the current one, and any
-            # other stored document whose report the pipeline merged into this event).
-            added_reports = []
-            for ordinal, report in enumerate(event.reports):
-                if report.document_id not in known_documents:
-                    known_documents[report.document_id] = self.conn.execute(
-                        "SELECT 1 FROM documents WHERE id = ?", (report.document_id,)
-                    ).fetchone() is not None
-                if not known_documents[report.document_id]:
-                    logger.warning(
-                        "event %s: report from unknown document %s not stored",
-                        event.event_id, report.document_id,
-                    )
-                    plan.reports_skipped += 1
-                    continue
-                added_reports.append((ordinal, report))
-            for doc_id in {r.document_id for _, r in added_reports} | {document_id}:
-                self.delete_reports(event.event_id, doc_id)
-            for ordinal, report in added_reports:
-                self.insert_report(event.event_id, ordinal, report)
-            plan.reports_added += len(added_reports)
+            self._replace_reports(event, document_id, known_documents, plan)
             if old is not None:
-                new_fields = comparable(row)
-                diff = {
-                    k: [v, new_fields[k]]
-                    for k, v in comparable(old).items()
-                    if v != new_fields[k]
-                }
-                new_reports = self.reports_of(event.event_id)
-                if old["deleted"]:
-                    diff["deleted"] = [True, False]
-                if diff or new_reports != old_reports:
-                    if new_reports != old_reports:
-                        diff["reports"] = [old_reports, new_reports]
-                    gained = {r["document_id"] for r in new_reports} - {
-                        r["document_id"] for r in old_reports
-                    }
-                    action = "report_added" if reason is None and gained else "updated"
-                    self.add_revision(event.event_id, now, action, reason, who, diff)
-                    plan.updated.append(event.event_id)
+                self._record_update(event.event_id, old, old_reports, row, now, who, reason, plan)
         for event_id in sorted(before - {e.event_id for e in events}):
-            self.delete_reports(event_id, document_id)
-            remaining = self.conn.execute(
-                "SELECT COUNT(*) FROM reports WHERE event_id = ?", (event_id,)
-            ).fetchone()[0]
-            if remaining:
-                self.add_revision(
-                    event_id, now, "updated", reason, who, {"reports_removed": [document_id]}
-                )
-                plan.updated.append(event_id)
-            else:
-                self.conn.execute(
-                    "UPDATE events SET deleted = 1, updated_at = ? WHERE event_id = ?",
-                    (now, event_id),
-                )
-                self.add_revision(event_id, now, "deleted", reason, who, {})
-                plan.deleted.append(event_id)
+            self._withdraw(event_id, document_id, now, who, reason, plan)
         return plan
+
+    def _replace_reports(
+        self, event: Event, document_id: str, known_documents: dict[str, bool], plan: _Plan
+    ) -> None:
+        """Replace the reports of the documents this result speaks for: the current one, and any
+        other stored document whose report the pipeline merged into this event."""
+        added_reports = []
+        for ordinal, report in enumerate(event.reports):
+            if report.document_id not in known_documents:
+                known_documents[report.document_id] = self.conn.execute(
+                    "SELECT 1 FROM documents WHERE id = ?", (report.document_id,)
+                ).fetchone() is not None
+            if not known_documents[report.document_id]:
+                logger.warning(
+                    "event %s: report from unknown document %s not stored",
+                    event.event_id, report.document_id,
+                )
+                plan.reports_skipped += 1
+                continue
+            added_reports.append((ordinal, report))
+        for doc_id in {r.document_id for _, r in added_reports} | {document_id}:
+            self.delete_reports(event.event_id, doc_id)
+        for ordinal, report in added_reports:
+            self.insert_report(event.event_id, ordinal, report)
+        plan.reports_added += len(added_reports)
+
+    def _record_update(
+        self, event_id: str, old: sqlite3.Row, old_reports: list, row: dict[str, Any],
+        now: str, who: str, reason: str | None, plan: _Plan,
+    ) -> None:
+        """Log a revision for a stored event whose fields or reports the result changed."""
+        new_fields = comparable(row)
+        diff = {k: [v, new_fields[k]] for k, v in comparable(old).items() if v != new_fields[k]}
+        new_reports = self.reports_of(event_id)
+        if old["deleted"]:
+            diff["deleted"] = [True, False]
+        if not diff and new_reports == old_reports:
+            return
+        if new_reports != old_reports:
+            diff["reports"] = [old_reports, new_reports]
+        gained = {r["document_id"] for r in new_reports} - {r["document_id"] for r in old_reports}
+        action = "report_added" if reason is None and gained else "updated"
+        self.add_revision(event_id, now, action, reason, who, diff)
+        plan.updated.append(event_id)
+
+    def _withdraw(
+        self, event_id: str, document_id: str, now: str, who: str, reason: str | None,
+        plan: _Plan,
+    ) -> None:
+        """Remove the document's report from an event it no longer reports; an event left
+        without reports is deleted (kept in the revision log)."""
+        self.delete_reports(event_id, document_id)
+        remaining = self.conn.execute(
+            "SELECT COUNT(*) FROM reports WHERE event_id = ?", (event_id,)
+        ).fetchone()[0]
+        if remaining:
+            self.add_revision(
+                event_id, now, "updated", reason, who, {"reports_removed": [document_id]}
+            )
+            plan.updated.append(event_id)
+            return
+        self.conn.execute(
+            "UPDATE events SET deleted = 1, updated_at = ? WHERE event_id = ?", (now, event_id)
+        )
+        self.add_revision(event_id, now, "deleted", reason, who, {})
+        plan.deleted.append(event_id)
 
     def _keep_corrections(
         self, event_id: str, old: sqlite3.Row, row: dict[str, Any]
