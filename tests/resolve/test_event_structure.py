@@ -46,6 +46,24 @@ def test_regions_listed_with_and_are_one_event_each_en():
     assert sorted(e.location for e in events) == ["Kharkiv", "Odesa", "Sumy"]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Des jihadistes ont mené dimanche des attaques contre les positions de l'armée à Djibo et à Arbinda."),
+    ("en", "Jihadists attacked army positions in Djibo and in Arbinda on Sunday, the army said."),
+])
+def test_places_listed_with_a_repeated_preposition_are_one_event_each(lang, text):
+    # "à Kolo et à Bera": the coordinator may repeat the locative word (ACLED: one event per location)
+    events = _events(text, lang, date(2023, 5, 10))
+    assert len(events) == 2
+    assert len({e.location for e in events}) == 2
+
+
+def test_a_town_followed_by_its_region_is_one_location_fr():
+    # "dans le cercle de Kolo au Nord": a preposition alone, without a coordinator, places the town
+    text = "Des hommes armés ont tué six civils lundi à Djibo au Sahel, selon des habitants."
+    events = _events(text, "fr", date(2023, 5, 10))
+    assert len(events) == 1
+
+
 def test_regions_listed_with_a_bracketed_direction_are_one_event_each_fr():
     text = (
         "La défense antiaérienne a détruit vendredi avant l'aube neuf drones d'attaque russes.\n\n"
