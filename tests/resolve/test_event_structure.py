@@ -195,3 +195,21 @@ def test_the_events_of_one_incident_told_over_several_days_have_distinct_ids():
     text = "Des combats ont opposé dimanche et lundi l'armée aux rebelles à Gao, faisant dix morts."
     events = _events(text, "fr", date(2025, 5, 7))
     assert len({e.event_id for e in events}) == len(events) == 2
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Gunmen attacked Bankass on Sunday and burned houses in Koro, residents said."),
+    ("fr", ("Dimanche, cinq soldats ont péri dans une embuscade près de Djibo, tandis qu'à Arbinda "
+            "des hommes armés ont abattu quatre bergers.")),
+])
+def test_two_incident_clauses_at_two_towns_are_two_events(lang, text):
+    # ACLED, one event per location: a coordinated or contrasted clause that tells its own
+    # incident at another town is another event
+    events = _events(text, lang, date(2023, 5, 10))
+    assert len({e.location for e in events}) == 2
+
+
+def test_a_clause_without_an_incident_cue_adds_no_event_en():
+    # "…and fled towards Koro": the second clause tells no incident, its town is no location
+    events = _events("Gunmen attacked Bankass on Sunday and then fled towards Koro.", "en", date(2023, 5, 10))
+    assert len(events) == 1
