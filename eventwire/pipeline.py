@@ -22,10 +22,11 @@ from eventwire.models import Document, Event, Skip
 from eventwire.nlp.pipelines import AnalyzedDoc, analyze, analyze_batch
 from eventwire.normalize.dates import find_time_expressions
 from eventwire.normalize.gazetteer import load_gazetteer
-from eventwire.normalize.mentions import document_context, normalize_mentions
+from eventwire.normalize.mentions import document_context, normalize_mentions, town_in
 from eventwire.normalize.perpetrators import document_perpetrators
 from eventwire.normalize.places import find_place_mentions
 from eventwire.resolve.build import EventOptions, build_event, old_sentences, shared_mention_keys
+from eventwire.resolve.clauses import split_clause_places
 from eventwire.resolve.in_document import merge_mentions_in_document
 from eventwire.resolve.structure import split_days
 
@@ -72,6 +73,9 @@ def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
     )
     ctx = document_context(document, places, times, doc=analyzed.doc)
     mentions = [m for incident in incidents for m in normalize_mentions(incident, ctx)]
+    usable = tuple(p for p in ctx.places if p.span.start not in ctx.not_locations)
+    mentions = split_clause_places(mentions, analyzed.doc, usable, taxonomy=load_taxonomy(), triggers=load_trigger_lexicon(lang),
+                                   resolve=town_in(ctx.main_iso))
     mentions = split_days(mentions, lang=lang, published=document.published)
     groups = merge_mentions_in_document(mentions, published=document.published)
     # the sub-type classifier (one batch of sentence vectors per document): drops incidents it

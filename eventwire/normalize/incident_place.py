@@ -31,8 +31,12 @@ FOREIGN_NAMESAKE_MAX_POP = 200_000
 # ... and a foreign city smaller than this yields to a namesake in the article's country ("Palma"
 # in a story about Mozambique is the Mozambican town, not Palma de Mallorca)
 FAMOUS_CITY_POP = 1_000_000
+# Between two listed places: a comma or a coordinator, which may repeat the locative word ("à Kolo
+# et à Bera", "in Kolo and in Bera", "à Kolo ainsi qu'à Bera": ACLED, one event per location).
 COORDINATION = re.compile(
-    r"^\s*(,|;|et|and|ou|or|ainsi que|as well as)?\s*(,)?\s*(et|and)?\s*$", re.IGNORECASE
+    r"^\s*(?:(,|;|et|and|ou|or|ainsi que|as well as)?\s*(,)?\s*(et|and)?"
+    r"|,?\s*(?:et|and|ou|or|ainsi qu['’]|ainsi que|as well as)\s*(?:à|au|aux|dans|in|at)\s+(?:the\s+)?)\s*$",
+    re.IGNORECASE,
 )
 # Words right before a toponym that make it a place even when the gazetteer does not know it.
 LOCATIVE_BEFORE = re.compile(
@@ -48,7 +52,9 @@ LOCATIVE_BEFORE = re.compile(
 
 
 _NAME = r"((?:(?:al|el|ad|ar|as|an|ash|at|az|ed|en|es|et)-)?[A-ZÀ-Ý][\w'’-]+(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)"
-LIST_ITEM_AFTER = re.compile(r"(?:\s*,\s*(?:(?:et|and|ou|or)\s+)?|\s+(?:et|and|ou|or)\s+)" + _NAME)
+# ", Bera", " et Bera", and after a coordinator the locative word repeated: " et à Bera", " and in Bera"
+LIST_ITEM_AFTER = re.compile(
+    r"(?:\s*,\s*(?:(?:et|and|ou|or)\s+(?:(?:à|in|at)\s+)?)?|\s+(?:et|and|ou|or)\s+(?:(?:à|in|at)\s+)?)" + _NAME)
 LIST_ITEM_BEFORE = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)(?:\s*\([^()]{1,30}\))?\s*,\s*$")
 # "Kharkiv, Sumy and Odesa regions" when NER found only the last name: the one before "and"
 # joins the list only when the article's country has a place of that name

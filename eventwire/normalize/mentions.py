@@ -366,6 +366,11 @@ def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[Pla
     )
 
 
+def town_in(iso: str | None):
+    """Return a lookup of a town or village by name in one country (None without a country)."""
+    return _town_in(iso)
+
+
 def _town_in(iso: str | None, *, areas: bool = False):
     """Return a lookup of a town or village by name in one country (the most populous namesake);
     with `areas`, a division of that name when no town has it."""

@@ -46,6 +46,24 @@ def test_regions_listed_with_and_are_one_event_each_en():
     assert sorted(e.location for e in events) == ["Kharkiv", "Odesa", "Sumy"]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Des jihadistes ont mené dimanche des attaques contre les positions de l'armée à Djibo et à Arbinda."),
+    ("en", "Jihadists attacked army positions in Djibo and in Arbinda on Sunday, the army said."),
+])
+def test_places_listed_with_a_repeated_preposition_are_one_event_each(lang, text):
+    # "à Kolo et à Bera": the coordinator may repeat the locative word (ACLED: one event per location)
+    events = _events(text, lang, date(2023, 5, 10))
+    assert len(events) == 2
+    assert len({e.location for e in events}) == 2
+
+
+def test_a_town_followed_by_its_region_is_one_location_fr():
+    # "dans le cercle de Kolo au Nord": a preposition alone, without a coordinator, places the town
+    text = "Des hommes armés ont tué six civils lundi à Djibo au Sahel, selon des habitants."
+    events = _events(text, "fr", date(2023, 5, 10))
+    assert len(events) == 1
+
+
 def test_regions_listed_with_a_bracketed_direction_are_one_event_each_fr():
     text = (
         "La défense antiaérienne a détruit vendredi avant l'aube neuf drones d'attaque russes.\n\n"
@@ -177,3 +195,21 @@ def test_the_events_of_one_incident_told_over_several_days_have_distinct_ids():
     text = "Des combats ont opposé dimanche et lundi l'armée aux rebelles à Gao, faisant dix morts."
     events = _events(text, "fr", date(2025, 5, 7))
     assert len({e.event_id for e in events}) == len(events) == 2
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Gunmen attacked Bankass on Sunday and burned houses in Koro, residents said."),
+    ("fr", ("Dimanche, cinq soldats ont péri dans une embuscade près de Djibo, tandis qu'à Arbinda "
+            "des hommes armés ont abattu quatre bergers.")),
+])
+def test_two_incident_clauses_at_two_towns_are_two_events(lang, text):
+    # ACLED, one event per location: a coordinated or contrasted clause that tells its own
+    # incident at another town is another event
+    events = _events(text, lang, date(2023, 5, 10))
+    assert len({e.location for e in events}) == 2
+
+
+def test_a_clause_without_an_incident_cue_adds_no_event_en():
+    # "…and fled towards Koro": the second clause tells no incident, its town is no location
+    events = _events("Gunmen attacked Bankass on Sunday and then fled towards Koro.", "en", date(2023, 5, 10))
+    assert len(events) == 1
