@@ -80,7 +80,7 @@ def _gold_records(set_name: str, path: Path) -> list[dict]:
 def _geoparse_records(set_name: str, path: Path) -> list[dict]:
     from eventwire.evaluate.geoparse import read_geoparse_corpus
     from eventwire.nlp.pipelines import load_pipeline
-    from eventwire.normalize.gazetteer import load_gazetteer
+    from eventwire.gazetteer import load_gazetteer
     from eventwire.normalize.places import find_toponyms
 
     gazetteer = load_gazetteer()

@@ -368,7 +368,7 @@ def geoparse(
     from eventwire.ingest import read_inputs
     from eventwire.models import Skip
     from eventwire.nlp.pipelines import analyze
-    from eventwire.normalize.gazetteer import load_gazetteer
+    from eventwire.gazetteer import load_gazetteer
     from eventwire.normalize.places import find_place_mentions, find_toponyms
 
     rows = []

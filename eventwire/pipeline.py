@@ -21,7 +21,7 @@ from eventwire.ingest import read_inputs
 from eventwire.models import Document, Event, Skip
 from eventwire.nlp.pipelines import AnalyzedDoc, analyze, analyze_batch
 from eventwire.normalize.dates import find_time_expressions
-from eventwire.normalize.gazetteer import load_gazetteer
+from eventwire.gazetteer import load_gazetteer
 from eventwire.normalize.mentions import document_context, document_perpetrators, normalize_mentions
 from eventwire.normalize.places import find_place_mentions
 from eventwire.resolve.build import EventOptions, build_event, old_sentences, shared_mention_keys

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.geo import haversine_km
-from eventwire.normalize.gazetteer import Gazetteer, load_gazetteer
+from eventwire.gazetteer import Gazetteer, load_gazetteer
 from eventwire.normalize.places import find_place_mentions, find_toponyms, geocode_place
 
 log = logging.getLogger(__name__)

@@ -32,7 +32,7 @@ from eventwire.datafiles import (
 from eventwire.errors import DataFileError
 from eventwire.models import Actor, Span
 from eventwire.normalize.casualties import fold, fold_text, phrase_pattern
-from eventwire.normalize.gazetteer import load_gazetteer
+from eventwire.gazetteer import load_gazetteer
 from eventwire.normalize.nationality import find_national_forces
 from eventwire.normalize.tenures import government_period
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.models import PlaceMention, Span
-from eventwire.normalize.gazetteer import load_gazetteer
+from eventwire.gazetteer import load_gazetteer
 from eventwire.normalize.places import candidate_place
 
 

@@ -53,7 +53,7 @@ from eventwire.normalize.doc_country import (
     place_evidence,
     title_evidence,
 )
-from eventwire.normalize.gazetteer import load_gazetteer
+from eventwire.gazetteer import load_gazetteer
 from eventwire.normalize.incident_place import (
     choose_places,
     document_villages,

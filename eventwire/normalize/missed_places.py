@@ -24,7 +24,7 @@ from eventwire.extract.lexicon import fold
 from eventwire.models import PlaceMention, Span
 from eventwire.normalize.dates import load_time_lexicon
 from eventwire.normalize.doc_country import load_place_nouns
-from eventwire.normalize.gazetteer import Candidate, Gazetteer
+from eventwire.gazetteer import Candidate, Gazetteer
 from eventwire.normalize.incident_place import load_folded_words, load_not_places
 from eventwire.normalize.places import candidate_place
 

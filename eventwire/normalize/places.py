@@ -34,7 +34,7 @@ from functools import cache
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.geo import EARTH_RADIUS_KM
 from eventwire.models import AREA_FEATURES, Place, PlaceMention, Span
-from eventwire.normalize.gazetteer import Candidate, Gazetteer, name_key
+from eventwire.gazetteer import Candidate, Gazetteer, name_key
 
 # Ranking weights (geocode_place). Tuned by hand on GWN/LGL (benchmarks/geoparse_eval.py):
 # a country named in the document outweighs one order of magnitude of population but not two.
