@@ -8,7 +8,6 @@ from collections import defaultdict
 from collections.abc import Container, Iterable
 
 
-
 def largest_group(order: Iterable[tuple[int, int]], cells: Container[tuple[int, int]]) -> list[tuple[int, int]]:
     """Return the largest 8-connected group of grid cells, visiting them in `order` (the first
     of equal groups wins)."""

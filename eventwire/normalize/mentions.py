@@ -20,6 +20,8 @@ from functools import cache, lru_cache
 
 from eventwire.extract.incidents import IncidentMention
 from eventwire.extract.lexicon import fold, load_modality_lexicon
+from eventwire.gazetteer import load_gazetteer
+from eventwire.geoparse import candidate_place
 from eventwire.models import (
     COUNTRY_OR_DIVISION_FEATURES,
     EVENT_MODALITIES,
@@ -53,7 +55,6 @@ from eventwire.normalize.doc_country import (
     place_evidence,
     title_evidence,
 )
-from eventwire.gazetteer import load_gazetteer
 from eventwire.normalize.incident_place import (
     choose_places,
     document_villages,
@@ -61,7 +62,6 @@ from eventwire.normalize.incident_place import (
     sentence_places,
 )
 from eventwire.normalize.missed_places import missed_place_mentions, site_places
-from eventwire.normalize.places import candidate_place
 
 # Verbs whose subject defended against the incident rather than carried it out.
 DEFENSIVE_LEMMAS = frozenset({"repousser", "riposter", "repel", "repulse", "thwart", "dejouer", "foil", "defendre"})

@@ -1,4 +1,4 @@
-"""Names the index build adds beyond GeoNames' towns (gazetteer.extra)."""
+"""Names the index build adds beyond GeoNames' towns (eventwire/gazetteer/extra.py)."""
 
 from __future__ import annotations
 
