@@ -9,7 +9,8 @@ A refactor that should not change behaviour is checked by a snapshot before and 
 
 `write` covers set A, set B and the seed (events as in `eventwire eval`, with their cross-document
 ids replaced by their order, so two runs compare) and, with `--geoparse`, the toponyms resolved on
-GeoWebNews and LGL (with the us-local geo profile where the package has one). Paths default to
+GeoWebNews and LGL (with the us-local geo profile; `--geo-profile conflict` for the default
+one). Paths default to
 ../shared/data; a missing file is reported and skipped, never silently dropped from the count.
 `compare` prints, per set, how many records are identical, changed, only before or only after,
 and the first differing fields of each changed record; it exits 1 when anything differs.
@@ -77,11 +78,11 @@ def _gold_records(set_name: str, path: Path) -> list[dict]:
     return records
 
 
-def _geoparse_records(set_name: str, path: Path) -> list[dict]:
+def _geoparse_records(set_name: str, path: Path, *, profile: str = "us-local") -> list[dict]:
     from eventwire.evaluate.geoparse import read_geoparse_corpus
+    from eventwire.gazetteer import load_gazetteer
+    from eventwire.geoparse import find_toponyms
     from eventwire.nlp.pipelines import load_pipeline
-    from eventwire.normalize.gazetteer import load_gazetteer
-    from eventwire.normalize.places import find_toponyms
 
     gazetteer = load_gazetteer()
     nlp = load_pipeline("en")
@@ -90,7 +91,8 @@ def _geoparse_records(set_name: str, path: Path) -> list[dict]:
     texts = [a.text for a in articles]
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
         mentions = find_toponyms(
-            article.text, doc, lang="en", gazetteer=gazetteer, admin_point="centre"
+            article.text, doc, lang="en", gazetteer=gazetteer, admin_point="centre",
+            profile=profile,
         )
         for m in mentions:
             place = m.place
@@ -105,13 +107,16 @@ def _geoparse_records(set_name: str, path: Path) -> list[dict]:
     return records
 
 
-def write(out: Path, *, geoparse: bool) -> int:
+def write(out: Path, *, geoparse: bool, geo_profile: str = "us-local") -> int:
     """Write the snapshot; return the number of sets that could not be read."""
     missing = 0
     with out.open("w", encoding="utf-8") as fh:
         sets: list[tuple[str, Path, Any]] = [(n, p, _gold_records) for n, p in GOLD_SETS.items()]
         if geoparse:
-            sets += [(n, p, _geoparse_records) for n, p in GEOPARSE_SETS.items()]
+            def geoparse_reader(name: str, path: Path) -> list[dict]:
+                return _geoparse_records(name, path, profile=geo_profile)
+
+            sets += [(n, p, geoparse_reader) for n, p in GEOPARSE_SETS.items()]
         for name, path, reader in sets:
             if not path.exists():
                 print(f"{name}: {path} not found, not in the snapshot", file=sys.stderr)
@@ -166,13 +171,14 @@ def main() -> None:
     w = sub.add_parser("write", help="write a snapshot of every prediction")
     w.add_argument("out", type=Path)
     w.add_argument("--geoparse", action="store_true", help="also GeoWebNews and LGL toponyms")
+    w.add_argument("--geo-profile", default="us-local", help="detector profile for GWN/LGL")
     c = sub.add_parser("compare", help="compare two snapshots")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     c.add_argument("--show", type=int, default=20, help="differences to print")
     args = parser.parse_args()
     if args.command == "write":
-        sys.exit(1 if write(args.out, geoparse=args.geoparse) else 0)
+        sys.exit(1 if write(args.out, geoparse=args.geoparse, geo_profile=args.geo_profile) else 0)
     sys.exit(compare(args.before, args.after, show=args.show))
 
 

@@ -361,16 +361,22 @@ def geoparse(
         "--toponyms", help="Every toponym, as geoparsing gold standards count them: also demonyms, "
         "places inside organisations' names and unknown buildings placed at the main town (see `relation`).",
     )] = False,
+    geo_profile: Annotated[str, typer.Option(
+        "--geo-profile", help="Detector profile: 'conflict' (default) or 'us-local' (also the "
+        "detectors written for US local news: counties, sheriffs, 'D-Monongalia').",
+    )] = "conflict",
 ) -> None:
     """Print each place mention with its span and the place it resolves to."""
     import json
 
+    from eventwire.gazetteer import load_gazetteer
+    from eventwire.geoparse import GEO_PROFILES, find_place_mentions, find_toponyms
     from eventwire.ingest import read_inputs
     from eventwire.models import Skip
     from eventwire.nlp.pipelines import analyze
-    from eventwire.normalize.gazetteer import load_gazetteer
-    from eventwire.normalize.places import find_place_mentions, find_toponyms
 
+    if geo_profile not in GEO_PROFILES:
+        raise typer.BadParameter(f"expected one of {', '.join(GEO_PROFILES)}", param_hint="--geo-profile")
     rows = []
     for item in read_inputs(inputs, published=_parse_date(published, "--published")):
         if isinstance(item, Skip):
@@ -378,7 +384,7 @@ def geoparse(
             continue
         analyzed = analyze(item)
         find = find_toponyms if toponyms else find_place_mentions
-        for pm in find(item.text, analyzed.doc, lang=item.lang, gazetteer=load_gazetteer()):
+        for pm in find(item.text, analyzed.doc, lang=item.lang, gazetteer=load_gazetteer(), profile=geo_profile):
             p = pm.place
             row = {
                 "document_id": item.id, "text": pm.span.text, "start": pm.span.start, "end": pm.span.end,

@@ -17,14 +17,14 @@ from pathlib import Path
 from eventwire.extract.incidents import find_incident_mentions
 from eventwire.extract.lexicon import load_modality_lexicon, load_taxonomy, load_trigger_lexicon
 from eventwire.extract.subtype_model import drop_non_events, score_incidents
+from eventwire.gazetteer import load_gazetteer
+from eventwire.geoparse import find_place_mentions
 from eventwire.ingest import read_inputs
 from eventwire.models import Document, Event, Skip
 from eventwire.nlp.pipelines import AnalyzedDoc, analyze, analyze_batch
 from eventwire.normalize.dates import find_time_expressions
-from eventwire.normalize.gazetteer import load_gazetteer
 from eventwire.normalize.mentions import document_context, normalize_mentions, town_in
 from eventwire.normalize.perpetrators import document_perpetrators
-from eventwire.normalize.places import find_place_mentions
 from eventwire.resolve.build import EventOptions, build_event, old_sentences, shared_mention_keys
 from eventwire.resolve.clauses import split_clause_places
 from eventwire.resolve.in_document import merge_mentions_in_document

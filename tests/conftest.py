@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-# Entry points that load a spaCy model, the encoder, the gazetteer index or run the pipeline.
+# Entry points that load a spaCy model, the encoder, the gazetteer index or run the pipeline (not
+# a package path: importing `eventwire.gazetteer` loads no index).
 HEAVY_ENTRY_POINTS = re.compile(
-    r"\b(load_pipeline|analyze|analyze_batch|extract_events|extract_events_batch|"
+    r"(?<![./])\b(load_pipeline|analyze|analyze_batch|extract_events|extract_events_batch|"
     r"process_inputs|process_documents|ingest_inputs|pipeline_events|pipeline_result|"
     r"find_mentions|find_fr|find_en|load_gazetteer|gazetteer|evaluate_geoparse|run_eval|"
     r"load_encoder|subtype_probabilities|classify_sub_event|demo)\b"
@@ -52,3 +53,21 @@ def _quick_run_loads_no_model(request: pytest.FixtureRequest, monkeypatch: pytes
 
     monkeypatch.setattr(spacy, "load", refuse)
     yield
+
+
+@pytest.fixture(scope="session")
+def gazetteer(tmp_path_factory):
+    """The real gazetteer, its index built once per test session (~15 s) in a temporary cache
+    dir unless EVENTWIRE_CACHE names one."""
+    import os
+
+    from eventwire.gazetteer import load_gazetteer
+
+    cache = os.environ.get("EVENTWIRE_CACHE") or str(tmp_path_factory.mktemp("cache"))
+    previous = os.environ.get("EVENTWIRE_CACHE")
+    os.environ["EVENTWIRE_CACHE"] = cache
+    try:
+        yield load_gazetteer()
+    finally:
+        if previous is None:
+            os.environ.pop("EVENTWIRE_CACHE", None)

@@ -24,9 +24,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventwire.gazetteer import Gazetteer, load_gazetteer
 from eventwire.geo import haversine_km
-from eventwire.normalize.gazetteer import Gazetteer, load_gazetteer
-from eventwire.normalize.places import find_place_mentions, find_toponyms, geocode_place
+from eventwire.geoparse import find_place_mentions, find_toponyms, geocode_place
+from eventwire.geoparse.profiles import US_LOCAL
 
 log = logging.getLogger(__name__)
 
@@ -119,8 +120,12 @@ def evaluate_geoparse(
     gazetteer: Gazetteer | None = None,
     nlp=None,
     limit: int | None = None,
+    profile: str = US_LOCAL,
 ) -> dict:
-    """Return end-to-end and resolution-only geoparsing scores on an English gold corpus."""
+    """Return end-to-end and resolution-only geoparsing scores on an English gold corpus.
+
+    `profile` names the geoparser's detector profile: "us-local" by default, because the gold
+    corpora this reads (GeoWebNews, LGL) are US local news."""
     from eventwire.nlp.pipelines import load_pipeline
 
     gazetteer = gazetteer or load_gazetteer()
@@ -129,7 +134,7 @@ def evaluate_geoparse(
     tally = _Tally()
     texts = [a.text for a in articles]
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
-        _score_article(article, doc, gazetteer, tally)
+        _score_article(article, doc, gazetteer, tally, profile=profile)
     total = len(tally.e2e)
     return {
         "corpus": str(corpus_path),
@@ -156,13 +161,17 @@ def _overlapping(mentions, gold: GoldToponym):
     return next((m for m in mentions if m.span.start < gold.end and gold.start < m.span.end), None)
 
 
-def _score_article(article: GoldArticle, doc, gazetteer: Gazetteer, tally: _Tally) -> None:
+def _score_article(
+    article: GoldArticle, doc, gazetteer: Gazetteer, tally: _Tally, *, profile: str = US_LOCAL
+) -> None:
     """Add one article's end-to-end and resolution-only errors to the tally."""
     started = time.perf_counter()
-    mentions = find_toponyms(article.text, doc, lang="en", gazetteer=gazetteer, admin_point="centre")
+    mentions = find_toponyms(
+        article.text, doc, lang="en", gazetteer=gazetteer, admin_point="centre", profile=profile
+    )
     tally.geoparse_seconds += time.perf_counter() - started
     places_only = find_place_mentions(
-        article.text, doc, lang="en", gazetteer=gazetteer, admin_point="centre"
+        article.text, doc, lang="en", gazetteer=gazetteer, admin_point="centre", profile=profile
     )
     predicted = [m for m in mentions if m.place is not None]
     tally.predicted_total += len(predicted)

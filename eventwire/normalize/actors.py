@@ -30,9 +30,9 @@ from eventwire.datafiles import (
     tsv_rows,
 )
 from eventwire.errors import DataFileError
+from eventwire.gazetteer import load_gazetteer
 from eventwire.lang.fold import fold, fold_text, phrase_pattern
 from eventwire.models import Actor, Span
-from eventwire.normalize.gazetteer import load_gazetteer
 from eventwire.normalize.nationality import find_national_forces
 from eventwire.normalize.tenures import government_period
 

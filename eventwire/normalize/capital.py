@@ -11,9 +11,9 @@ import re
 from functools import lru_cache
 
 from eventwire.datafiles import data_path, read_language_lists
+from eventwire.gazetteer import load_gazetteer
+from eventwire.geoparse import candidate_place
 from eventwire.models import PlaceMention, Span
-from eventwire.normalize.gazetteer import load_gazetteer
-from eventwire.normalize.places import candidate_place
 
 
 def _alternation(phrases) -> str:

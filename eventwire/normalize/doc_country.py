@@ -27,9 +27,9 @@ from functools import cache
 
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.lexicon import fold
+from eventwire.gazetteer import Gazetteer
 from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, DIVISION_FEATURES, PlaceMention
 from eventwire.normalize.actors import find_actor_mentions
-from eventwire.normalize.gazetteer import Gazetteer
 
 W_AREA = 2.0
 W_COUNTRY = 1.0

@@ -302,6 +302,56 @@ def _glossed(text: str, p: PlaceMention, run: list[PlaceMention]) -> bool:
     return bool(run) and text[run[-1].span.end:p.span.start].strip() == "(" and text[p.span.end:p.span.end + 1] == ")"
 
 
+def _longest_run(text: str, ordered: list[PlaceMention]) -> list[PlaceMention]:
+    """Return the longest run of coordinated precise (or unknown) places of a sentence."""
+    best: list[PlaceMention] = []
+    run: list[PlaceMention] = []
+    for p in ordered:
+        if _glossed(text, p, run):
+            continue  # "Kharkiv (Nord-Est), Soumy (Nord)": a direction in brackets glosses the name
+        precise_or_unknown = p.place is None or (
+            p.place.feature not in COUNTRY_OR_DIVISION_FEATURES and p.place.geo_precision <= 2 and p.relation is None
+        ) or (p.place.feature == "admin1" and p.relation is None)  # "Mykolaïv (Sud), Kharkiv (Nord-Est)…"
+        if not precise_or_unknown:
+            run = []
+            continue
+        if run and COORDINATION.match(GLOSS.sub("", text[run[-1].span.end:p.span.start])):
+            run.append(p)
+        else:
+            run = [p]
+        if len(run) > len(best):
+            best = list(run)
+    return best
+
+
+def _listed_places(
+    text: str, best: list[PlaceMention], candidates: list[PlaceMention],
+    usable: Callable[[PlaceMention], PlaceMention | None],
+) -> list[PlaceMention]:
+    """Return the places of a list (rule 2), one for "between X and Y", or [] for no list."""
+    if not (len(best) >= 2 and (
+        any(p.place is not None or p.method != "list" for p in best) or _is_locative(text, best[0])
+    )):
+        return []
+    listed = [u for u in (usable(p) for p in best) if u is not None]
+    isos = {u.place.iso for u in listed}
+    between = re.search(r"\b(?:between|entre)\s+(?:the\s+|les\s+|la\s+|le\s+)?$", text[max(0, best[0].span.start - 20):best[0].span.start], re.IGNORECASE)
+    # "the streets of Port Verel, located just below the hamlets of Tazor and
+    # Merelo": unknown names described after a known town do not displace it
+    earlier_town = any(
+        p.place is not None and p.relation is None and p.place.feature not in COUNTRY_OR_DIVISION_FEATURES
+        and p.span.end <= best[0].span.start for p in candidates
+    )
+    if earlier_town and all(p.place is None for p in best):
+        listed = []
+    if len(listed) >= 2 and len(isos) == 1 and not between:
+        return listed
+    if between and listed:
+        # "between Tazor and Merelo": one incident on the road between two places
+        return [listed[0]]
+    return []
+
+
 def choose_places(
     text: str,
     sentence: Span,
@@ -344,43 +394,10 @@ def choose_places(
     # rule 2: a list of places
     towns = (lambda name: town if (town := resolve(name)) is None or town.feature not in COUNTRY_OR_DIVISION_FEATURES else None
              ) if resolve is not None else None
-    ordered = expand_list(text, sentence, candidates, resolve=towns)
-    best: list[PlaceMention] = []
-    run: list[PlaceMention] = []
-    for p in ordered:
-        if _glossed(text, p, run):
-            continue  # "Kharkiv (Nord-Est), Soumy (Nord)": a direction in brackets glosses the name
-        precise_or_unknown = p.place is None or (
-            p.place.feature not in COUNTRY_OR_DIVISION_FEATURES and p.place.geo_precision <= 2 and p.relation is None
-        ) or (p.place.feature == "admin1" and p.relation is None)  # "Mykolaïv (Sud), Kharkiv (Nord-Est)…"
-        if not precise_or_unknown:
-            run = []
-            continue
-        if run and COORDINATION.match(GLOSS.sub("", text[run[-1].span.end:p.span.start])):
-            run.append(p)
-        else:
-            run = [p]
-        if len(run) > len(best):
-            best = list(run)
-    if len(best) >= 2 and (
-        any(p.place is not None or p.method != "list" for p in best) or _is_locative(text, best[0])
-    ):
-        listed = [u for u in (usable(p) for p in best) if u is not None]
-        isos = {u.place.iso for u in listed}
-        between = re.search(r"\b(?:between|entre)\s+(?:the\s+|les\s+|la\s+|le\s+)?$", text[max(0, best[0].span.start - 20):best[0].span.start], re.IGNORECASE)
-        # "the streets of Port Verel, located just below the hamlets of Tazor and
-        # Merelo": unknown names described after a known town do not displace it
-        earlier_town = any(
-            p.place is not None and p.relation is None and p.place.feature not in COUNTRY_OR_DIVISION_FEATURES
-            and p.span.end <= best[0].span.start for p in candidates
-        )
-        if earlier_town and all(p.place is None for p in best):
-            listed = []
-        if len(listed) >= 2 and len(isos) == 1 and not between:
-            return listed
-        if between and listed:
-            # "between Tazor and Merelo": one incident on the road between two places
-            return [listed[0]]
+    best = _longest_run(text, expand_list(text, sentence, candidates, resolve=towns))
+    listed = _listed_places(text, best, candidates, usable)
+    if listed:
+        return listed
     # rule 1: the most precise resolved place; rule 3: an unknown village after "à", "in"…
     resolved = [p for p in candidates if p.place is not None]
     unknown = [p for p in candidates if p.place is None and (p.method == "locative" or _is_locative(text, p))]

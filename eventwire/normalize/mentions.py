@@ -20,6 +20,8 @@ from functools import cache, lru_cache
 
 from eventwire.extract.incidents import IncidentMention
 from eventwire.extract.lexicon import load_modality_lexicon
+from eventwire.gazetteer import load_gazetteer
+from eventwire.geoparse import candidate_place
 from eventwire.lang.fold import fold_word
 from eventwire.lang.words import load_word_lists
 from eventwire.models import (
@@ -54,7 +56,6 @@ from eventwire.normalize.doc_country import (
     place_evidence,
     title_evidence,
 )
-from eventwire.normalize.gazetteer import load_gazetteer
 from eventwire.normalize.incident_place import (
     choose_places,
     document_villages,
@@ -62,7 +63,6 @@ from eventwire.normalize.incident_place import (
     sentence_places,
 )
 from eventwire.normalize.missed_places import missed_place_mentions, site_places
-from eventwire.normalize.places import candidate_place
 
 # A date in the article's opening this close to publication dates its main incident (news leads
 # report the latest incident; older dates there are background). Set by reading dev articles'

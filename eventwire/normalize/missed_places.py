@@ -21,12 +21,12 @@ from dataclasses import replace
 from functools import cache
 
 from eventwire.extract.lexicon import fold
+from eventwire.gazetteer import Candidate, Gazetteer
+from eventwire.geoparse import candidate_place
 from eventwire.models import PlaceMention, Span
 from eventwire.normalize.dates import load_time_lexicon
 from eventwire.normalize.doc_country import load_place_nouns
-from eventwire.normalize.gazetteer import Candidate, Gazetteer
 from eventwire.normalize.incident_place import load_folded_words, load_not_places
-from eventwire.normalize.places import candidate_place
 
 MISSED_MIN_POPULATION = 10_000
 UNIQUE_MIN_POPULATION = 1_000

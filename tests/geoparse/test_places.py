@@ -5,14 +5,19 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from eventwire.normalize.places import find_place_mentions, geocode_place
+from eventwire.geoparse import find_place_mentions, find_toponyms, geocode_place
+
+
+def us_local_toponyms(*args, **kwargs):
+    """`find_toponyms` with the us-local profile: most toponym tests read US local news, as the
+    GeoWebNews/LGL benchmarks do (the default profile is tested below)."""
+    return find_toponyms(*args, profile="us-local", **kwargs)
 
 
 def _assert_toponym(gazetteer, text, ents, surface, relation, admin1=None):
     """Assert that `surface` is found as a resolved toponym with this relation (and admin1)."""
-    from eventwire.normalize.places import find_toponyms
 
-    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
+    toponyms = us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
     hit = next((t for t in toponyms if t.span.text == surface), None)
     assert hit is not None and hit.place is not None, [(t.span.text, t.relation) for t in toponyms]
     assert hit.relation == relation
@@ -145,11 +150,10 @@ def test_find_place_mentions_kurdistan_exonym(gazetteer):
 # --- toponyms as geoparsing gold standards count them; ranking with document context ----------
 
 def test_find_toponyms_returns_demonyms_that_place_mentions_leave_out(gazetteer):
-    from eventwire.normalize.places import find_toponyms
 
     text = "Russian officials met European envoys in Geneva."
     doc = _doc("en", text, [("Russian", "NORP"), ("European", "NORP"), ("Geneva", "GPE")])
-    toponyms = find_toponyms(text, doc, lang="en", gazetteer=gazetteer)
+    toponyms = us_local_toponyms(text, doc, lang="en", gazetteer=gazetteer)
     by_text = {m.span.text: m for m in toponyms}
     assert by_text["Russian"].relation == "demonym" and by_text["Russian"].place.iso == "RU"
     assert by_text["European"].place.feature == "continent"
@@ -158,11 +162,10 @@ def test_find_toponyms_returns_demonyms_that_place_mentions_leave_out(gazetteer)
 
 
 def test_find_toponyms_place_inside_organisation_name_is_flagged(gazetteer):
-    from eventwire.normalize.places import find_toponyms
 
     text = "The Ohio Department of Health said cases rose."
     doc = _doc("en", text, [("The Ohio Department of Health", "ORG")])
-    (mention,) = find_toponyms(text, doc, lang="en", gazetteer=gazetteer)
+    (mention,) = us_local_toponyms(text, doc, lang="en", gazetteer=gazetteer)
     assert mention.span.text == "Ohio" and mention.relation == "in name"
     assert find_place_mentions(text, doc, lang="en", gazetteer=gazetteer) == []
 
@@ -204,13 +207,12 @@ def test_names_starting_like_articles_are_not_cut(gazetteer):
 
 
 def test_county_inside_an_agency_name_and_local_context(gazetteer):
-    from eventwire.normalize.places import find_toponyms
 
     text = ("Deputies of the Laurel County Sheriff's Office arrested a man in London. "
             "Kentucky State Police assisted.")
     doc = _doc("en", text, [("the Laurel County Sheriff's Office", "ORG"), ("London", "GPE"),
                             ("Kentucky State Police", "ORG")])
-    by_text = {m.span.text: m for m in find_toponyms(text, doc, lang="en", gazetteer=gazetteer)}
+    by_text = {m.span.text: m for m in us_local_toponyms(text, doc, lang="en", gazetteer=gazetteer)}
     assert by_text["Laurel County"].place.admin1 == "Kentucky"
     assert by_text["London"].place.iso == "US" and by_text["London"].place.admin1 == "Kentucky"
 
@@ -360,19 +362,17 @@ def test_a_capital_after_with_is_its_government_not_a_location(gazetteer):
     ("The projects cost 11 billion US dollars.", [("11 billion US dollars", "MONEY")], "US", None),
 ])
 def test_find_toponyms_reads_the_words_around_a_name(gazetteer, text, ents, surface, relation):
-    from eventwire.normalize.places import find_toponyms
 
-    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
+    toponyms = us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
     hit = next((t for t in toponyms if t.span.text == surface), None)
     assert hit is not None and hit.place is not None, [(t.span.text, t.relation) for t in toponyms]
     assert hit.relation == relation
 
 
 def test_a_person_named_like_a_town_stays_a_person(gazetteer):
-    from eventwire.normalize.places import find_toponyms
 
     text = "Kent Smith, a local farmer, said the road was closed."
-    toponyms = find_toponyms(text, _doc("en", text, [("Kent Smith", "PERSON")]), lang="en", gazetteer=gazetteer)
+    toponyms = us_local_toponyms(text, _doc("en", text, [("Kent Smith", "PERSON")]), lang="en", gazetteer=gazetteer)
     assert not any(t.span.text.startswith("Kent") for t in toponyms)
 
 
@@ -396,27 +396,25 @@ def test_find_toponyms_reads_places_the_ner_took_for_people(gazetteer, text, ent
 
 
 def test_a_surname_listed_beside_places_stays_a_person(gazetteer):
-    from eventwire.normalize.places import find_toponyms
 
     text = "Hillary Clinton flew in. Talks in Washington and Clinton's staff followed."
     ents = [("Hillary Clinton", "PERSON"), ("Washington", "GPE"), ("Clinton's", "PERSON")]
-    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
+    toponyms = us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
     assert not any(t.span.text.startswith("Clinton") for t in toponyms)
 
 
 def test_a_namesake_near_the_documents_other_places_wins(gazetteer):
-    from eventwire.normalize.places import find_toponyms
 
     # Hanover, Maryland is the larger town; "Bethel, Vt." puts the story 40 km from Hanover, NH.
     text = ("Two people were found dead in their Hanover condominium. Police said the son lives "
             "in Bethel, Vt., and called the Hanover police station.")
     ents = [("Hanover", "GPE"), ("Bethel", "GPE"), ("Vt.", "GPE")]
     doc = _doc("en", text, ents)
-    hanover = [t for t in find_toponyms(text, doc, lang="en", gazetteer=gazetteer) if t.span.text == "Hanover"]
+    hanover = [t for t in us_local_toponyms(text, doc, lang="en", gazetteer=gazetteer) if t.span.text == "Hanover"]
     assert hanover and all(t.place.admin1 == "New Hampshire" for t in hanover), [t.place for t in hanover]
     # without the Vermont town, the larger Hanover wins
     alone = "Two people were found dead in their Hanover condominium."
-    place = find_toponyms(alone, _doc("en", alone, [("Hanover", "GPE")]), lang="en", gazetteer=gazetteer)[0].place
+    place = us_local_toponyms(alone, _doc("en", alone, [("Hanover", "GPE")]), lang="en", gazetteer=gazetteer)[0].place
     assert place.admin1 != "New Hampshire"
 
 
@@ -425,22 +423,20 @@ def test_a_namesake_near_the_documents_other_places_wins(gazetteer):
     ("English", "England"), ("Gazans", "Gaza Strip"),
 ])
 def test_demonyms_of_divisions_and_peoples(gazetteer, word, name):
-    from eventwire.normalize.places import find_toponyms
 
     text = f"Many {word} say the plan is fair."
-    toponyms = find_toponyms(text, _doc("en", text, [(word, "NORP")]), lang="en", gazetteer=gazetteer)
+    toponyms = us_local_toponyms(text, _doc("en", text, [(word, "NORP")]), lang="en", gazetteer=gazetteer)
     hit = next(t for t in toponyms if t.span.text == word)
     assert hit.relation == "demonym" and hit.place is not None and hit.place.name == name
 
 
 def test_a_short_form_is_the_longer_name_the_document_writes(gazetteer):
-    from eventwire.normalize.places import find_toponyms
 
     # "DeKalb" alone is DeKalb, Illinois; beside "DeKalb County" (Georgia, with Decatur) it is the county
     text = ("DeKalb not likely to approve the plan. A cluster of homes north of Decatur, Ga., is "
             "unlikely to be approved by the DeKalb County Commission, and DeKalb residents object.")
     ents = [("DeKalb", "GPE"), ("Decatur", "GPE"), ("Ga.", "GPE"), ("DeKalb County Commission", "ORG")]
-    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
+    toponyms = us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
     short = [t for t in toponyms if t.span.text == "DeKalb"]
     assert short and all(t.place.admin1 == "Georgia" for t in short), [(t.span.text, t.place) for t in toponyms]
 
@@ -461,29 +457,27 @@ def test_find_toponyms_datelines_lists_and_split_names(gazetteer, text, ents, su
 
 
 def test_institution_heads_in_organisation_names(gazetteer):
-    from eventwire.normalize.places import find_toponyms
 
     # a small town at the head of an organisation, in a story about its state: a toponym
     text = ("The collision occurred in Lansing, Michigan, according to Grand Ledge Police Chief Ana Ruiz.")
     ents = [("Lansing", "GPE"), ("Michigan", "GPE"), ("Grand Ledge Police", "ORG"), ("Ana Ruiz", "PERSON")]
-    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
+    toponyms = us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
     hit = next((t for t in toponyms if t.span.text == "Grand Ledge"), None)
     assert hit is not None and hit.relation == "in name" and hit.place.admin1 == "Michigan"
     # a generic word heading an institution is not the town that bears it
     text = "He was sent to the Central Mental Hospital in Dublin."
     ents = [("the Central Mental Hospital", "ORG"), ("Dublin", "GPE")]
-    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
+    toponyms = us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
     assert not any(t.span.text == "Central" for t in toponyms)
 
 
 def test_buildings_are_placed_at_the_dateline_town(gazetteer):
-    from eventwire.normalize.places import find_place_mentions, find_toponyms
 
     text = ("WASHINGTON (AP) — The talks moved to the West Wing. Aides met at the Meydan Racecourse "
             "and later at the Christopher Inn with officials from Boston.")
     ents = [("WASHINGTON", "GPE"), ("the West Wing", "FAC"), ("the Meydan Racecourse", "ORG"),
             ("Christopher Inn", "PERSON"), ("Boston", "GPE")]
-    toponyms = {t.span.text: t for t in find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
+    toponyms = {t.span.text: t for t in us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
     for building in ("West Wing", "Meydan Racecourse", "Christopher Inn"):
         hit = toponyms.get(building)
         assert hit is not None and hit.relation == "document focus", (building, list(toponyms))
@@ -494,21 +488,19 @@ def test_buildings_are_placed_at_the_dateline_town(gazetteer):
 
 
 def test_a_province_code_inside_an_organisation_in_a_canadian_story(gazetteer):
-    from eventwire.normalize.places import find_toponyms
 
     text = "The new FrontCounter BC office opened in Nelson, British Columbia, on Monday."
     ents = [("FrontCounter BC", "ORG"), ("Nelson", "GPE"), ("British Columbia", "GPE")]
-    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
+    toponyms = us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
     hit = next((t for t in toponyms if t.span.text == "BC"), None)
     assert hit is not None and hit.relation == "in name" and hit.place.name == "British Columbia"
     # without a Canadian place, a two-letter word inside a name is left alone
     text = "The new FrontCounter BC office opened on Monday."
-    toponyms = find_toponyms(text, _doc("en", text, [("FrontCounter BC", "ORG")]), lang="en", gazetteer=gazetteer)
+    toponyms = us_local_toponyms(text, _doc("en", text, [("FrontCounter BC", "ORG")]), lang="en", gazetteer=gazetteer)
     assert not any(t.span.text == "BC" for t in toponyms)
 
 
 def test_the_main_town_is_in_the_main_division_and_may_be_named_inside_a_name(gazetteer):
-    from eventwire.normalize.places import find_toponyms
 
     # the only town named outright is a Pennsylvania namesake; the story is about Louisiana
     text = ("After the Louisiana Purchase, the Marigny plantation was subdivided. The New Orleans "
@@ -516,62 +508,58 @@ def test_the_main_town_is_in_the_main_division_and_may_be_named_inside_a_name(ga
             "survive, and Louisiana protects them.")
     ents = [("Louisiana", "GPE"), ("The New Orleans Railways", "ORG"), ("Washington Square", "GPE"),
             ("Royal Street", "FAC")]
-    toponyms = find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
+    toponyms = us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
     royal = next(t for t in toponyms if t.span.text == "Royal Street")
     assert royal.relation == "document focus" and royal.place.admin1 == "Louisiana", royal.place
 
 
 def test_sites_the_gazetteer_lacks_are_placed_in_the_main_town(gazetteer):
-    from eventwire.normalize.places import find_place_mentions, find_toponyms
 
     text = ("Fans gathered in Liverpool on Sunday. The team trained at Anfield, and Anfield was full. "
             "The Cauvery Board met in Liverpool.")
     ents = [("Liverpool", "GPE"), ("Anfield", "PERSON"), ("The Cauvery Board", "ORG")]
     doc = _doc("en", text, ents)
-    toponyms = find_toponyms(text, doc, lang="en", gazetteer=gazetteer)
+    toponyms = us_local_toponyms(text, doc, lang="en", gazetteer=gazetteer)
     anfield = [t for t in toponyms if t.span.text == "Anfield"]
     assert len(anfield) == 2 and all(t.relation == "document focus" and t.place.name == "Liverpool" for t in anfield)
     # "Anfield" after "at" is a site; the same name elsewhere is too (one sense per document)
     assert not any(p.span.text == "Anfield" for p in find_place_mentions(text, doc, lang="en", gazetteer=gazetteer))
     # a person tagged PERSON is never one
     text2 = "The coach, Jurgen Klopp, spoke in Liverpool."
-    toponyms2 = find_toponyms(text2, _doc("en", text2, [("Jurgen Klopp", "PERSON"), ("Liverpool", "GPE")]),
+    toponyms2 = us_local_toponyms(text2, _doc("en", text2, [("Jurgen Klopp", "PERSON"), ("Liverpool", "GPE")]),
                               lang="en", gazetteer=gazetteer)
     assert not any("Klopp" in t.span.text for t in toponyms2)
 
 
 def test_country_names_split_by_the_ner_and_their_short_forms(gazetteer):
-    from eventwire.normalize.places import find_toponyms
 
     text = "The vote cast by Trinidad and Tobago puzzled T&T's allies and Holland."
     ents = [("Trinidad", "GPE"), ("Tobago", "ORG"), ("T&T", "ORG"), ("Holland", "GPE")]
-    toponyms = {t.span.text: t for t in find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
+    toponyms = {t.span.text: t for t in us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
     assert toponyms["Trinidad and Tobago"].place.iso == "TT"
     assert toponyms["T&T"].place.iso == "TT"
     assert toponyms["Holland"].place.iso == "NL" and toponyms["Holland"].place.feature == "country"
 
 
 def test_hyphenated_names_are_tried_apart(gazetteer):
-    from eventwire.normalize.places import find_toponyms
 
     text = "Delano beat Watertown-ML in the final at the University of Nebraska-Lincoln arena."
     ents = [("Delano", "GPE"), ("Watertown-ML", "ORG"), ("the University of Nebraska-Lincoln", "ORG")]
-    found = {t.span.text: t for t in find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
+    found = {t.span.text: t for t in us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
     assert "Nebraska" in found and found["Nebraska"].place.feature == "admin1"
     # a hyphenated town stays whole
     text = "She moved to Winston-Salem last year."
-    found = {t.span.text: t for t in find_toponyms(text, _doc("en", text, [("Winston-Salem", "GPE")]), lang="en", gazetteer=gazetteer)}
+    found = {t.span.text: t for t in us_local_toponyms(text, _doc("en", text, [("Winston-Salem", "GPE")]), lang="en", gazetteer=gazetteer)}
     assert found["Winston-Salem"].place.admin1 == "North Carolina"
 
 
 def test_a_locality_named_after_a_bigger_place_is_not_that_place(gazetteer):
-    from eventwire.normalize.places import find_toponyms
 
     text = ("A Tennessee Colony man was found shot near Palestine, Texas. Boats sailed past the "
             "Farallon Islands, and Las Vegas Valley residents voted.")
     ents = [("Tennessee Colony", "GPE"), ("Palestine", "GPE"), ("Texas", "GPE"), ("Farallon Islands", "LOC"),
             ("Las Vegas Valley", "GPE")]
-    found = {t.span.text: t for t in find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
+    found = {t.span.text: t for t in us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
     assert "Tennessee" not in found  # not the state of Tennessee
     assert found["Tennessee Colony"].place.admin1 == "Texas"  # placed in the story's town
     assert "Islands" not in found
@@ -579,25 +567,23 @@ def test_a_locality_named_after_a_bigger_place_is_not_that_place(gazetteer):
 
 
 def test_peoples_the_ner_missed_and_legislators_counties(gazetteer):
-    from eventwire.normalize.places import find_toponyms
 
     text = "The Czechs hold the presidency. Barbara Fleischauer, D-Monongalia, spoke in Charleston, W.Va."
     ents = [("Barbara Fleischauer", "PERSON"), ("Charleston", "GPE"), ("W.Va.", "GPE")]
-    found = {t.span.text: t for t in find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
+    found = {t.span.text: t for t in us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
     assert found["Czechs"].relation == "demonym" and found["Czechs"].place.iso == "CZ"
     assert found["Monongalia"].place.feature == "admin2" and found["Monongalia"].place.admin1 == "West Virginia"
 
 
 def test_a_home_town_after_a_person_or_organisation(gazetteer):
-    from eventwire.normalize.places import find_toponyms
 
     text = "His cousin, Marcus Delane of Grand Prairie, said the game ran late."
     ents = [("Marcus Delane", "PERSON")]
-    found = {t.span.text: t for t in find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
+    found = {t.span.text: t for t in us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
     assert found["Grand Prairie"].place.admin1 == "Texas"
     # a name that goes on is not a home town ("Theatre Works of Jackson next month")
     text = "It will be staged by Theatre Works of Jackson next month."
-    found = find_toponyms(text, _doc("en", text, [("Theatre Works", "ORG")]), lang="en", gazetteer=gazetteer)
+    found = us_local_toponyms(text, _doc("en", text, [("Theatre Works", "ORG")]), lang="en", gazetteer=gazetteer)
     assert not any(t.span.text == "Jackson" and t.method == "gazetteer" for t in found)
 
 
@@ -624,12 +610,31 @@ def test_a_building_in_an_organisation_name_is_no_small_town(gazetteer):
 
 
 def test_a_town_named_like_its_division_is_the_division_at_its_border(gazetteer):
-    from eventwire.normalize.places import find_toponyms
 
     text = "Traffic slowed at the New York border and at Exit 4 in Massachusetts."
     ents = [("New York", "GPE"), ("Massachusetts", "GPE")]
-    found = {t.span.text: t for t in find_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
+    found = {t.span.text: t for t in us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
     assert found["New York"].place.feature == "admin1"
     text = "She flew to New York on Monday."
-    found = {t.span.text: t for t in find_toponyms(text, _doc("en", text, [("New York", "GPE")]), lang="en", gazetteer=gazetteer)}
+    found = {t.span.text: t for t in us_local_toponyms(text, _doc("en", text, [("New York", "GPE")]), lang="en", gazetteer=gazetteer)}
     assert found["New York"].place.feature == "city"
+
+
+@pytest.mark.parametrize(("text", "ents", "surface"), [
+    ("Barbara Fleischauer, D-Monongalia, spoke.", [("Barbara Fleischauer", "PERSON")], "Monongalia"),
+    ("Residents of Butler and Warren counties may apply.", [], "Butler"),
+    ("according to Anderson County Sheriff Tom Reyes, the bridge was reopened.",
+     [("Anderson County Sheriff", "PERSON"), ("Tom Reyes", "PERSON")], "Anderson County"),
+])
+def test_us_local_news_detectors_run_only_with_their_profile(gazetteer, text, ents, surface):
+    # invented US local news: a legislator's county, counties listed with one plural noun, a
+    # sheriff's county
+    doc = _doc("en", text, ents)
+    assert surface in [t.span.text for t in us_local_toponyms(text, doc, lang="en", gazetteer=gazetteer)]
+    assert surface not in [t.span.text for t in find_toponyms(text, doc, lang="en", gazetteer=gazetteer)]
+    assert surface not in [m.span.text for m in find_place_mentions(text, doc, lang="en", gazetteer=gazetteer)]
+
+
+def test_an_unknown_geo_profile_is_refused(gazetteer):
+    with pytest.raises(ValueError, match="us-local"):
+        find_toponyms("In Kerou.", None, lang="en", gazetteer=gazetteer, profile="rural")

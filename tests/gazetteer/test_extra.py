@@ -1,8 +1,8 @@
-"""Names the index build adds beyond GeoNames' towns (normalize.gazetteer_extra)."""
+"""Names the index build adds beyond GeoNames' towns (eventwire/gazetteer/extra.py)."""
 
 from __future__ import annotations
 
-from eventwire.normalize.gazetteer_extra import TownGrid, airfield_towns, division_short_names
+from eventwire.gazetteer.extra import TownGrid, airfield_towns, division_short_names
 
 
 def test_division_short_names_drop_the_generic_noun_before_or_after():

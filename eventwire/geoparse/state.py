@@ -1,0 +1,70 @@
+"""What the place-mention detectors share while they read one text: the names found so far (and
+the spans they take), the entities that block a name, the towns the NER tagged as people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventwire.gazetteer import Candidate, Gazetteer
+from eventwire.geoparse.common import spans_overlap
+from eventwire.geoparse.profiles import US_LOCAL
+from eventwire.models import AREA_FEATURES
+
+# (start, end, name, method, relation) of a detected name
+Raw = tuple[int, int, str, str, str | None]
+
+
+@dataclass
+class Detection:
+    """One text being read by the detectors, in the order of `detect.DETECTORS`.
+
+    `support` holds the (country, admin1) areas the document's well-known places are in: a
+    capitalized name the NER missed is then also taken when it is a town of one of them."""
+
+    text: str
+    doc: object
+    lang: str
+    gazetteer: Gazetteer
+    profile: str
+    support: frozenset[tuple[str, str]] = frozenset()
+    raw: list[Raw] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)
+    blocked: list[tuple[int, int]] = field(default_factory=list)  # spans of blocking entities
+    listed: list[tuple[int, int, str]] = field(default_factory=list)  # towns tagged PERSON
+
+    @property
+    def support_isos(self) -> frozenset[str]:
+        return frozenset(iso for iso, _ in self.support)
+
+    @property
+    def us_local(self) -> bool:
+        """Whether the detectors written for US local news run (profile "us-local")."""
+        return self.profile == US_LOCAL
+
+    def person_ents(self) -> list:
+        """Return the entities the NER tagged as people."""
+        if self.doc is None:
+            return []
+        return [e for e in self.doc.ents if e.label_ in ("PERSON", "PER")]
+
+    def supported(self, found: list[Candidate]) -> bool:
+        """Return whether a name is a town or county of one of the `support` areas."""
+        return bool(self.support) and any(
+            c.primary and c.feature in ("city", "admin2") and (c.iso, c.admin1) in self.support
+            for c in found
+        )
+
+    def free(self, span: tuple[int, int]) -> bool:
+        """Return whether no name found so far overlaps `span`."""
+        return not any(spans_overlap(span, t) for t in self.taken)
+
+    def add(self, start: int, end: int, name: str, method: str, relation: str | None) -> None:
+        """Record a name and take its span."""
+        self.raw.append((start, end, name, method, relation))
+        self.taken.append((start, end))
+
+    def demonym(self, name: str, found: list[Candidate]) -> bool:
+        """Return whether a name is a people's rather than a place's ("Canadian", "maliens")."""
+        return not any(c.primary and c.feature in AREA_FEATURES for c in found) and (
+            self.gazetteer.demonym_place(name, derived=self.lang == "en") is not None
+        )

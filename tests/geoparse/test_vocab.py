@@ -1,0 +1,61 @@
+"""The data files of eventwire/geoparse and eventwire/gazetteer load, and a bad one is refused
+naming its file and line (no model, no index: quick)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import DataFileError
+from eventwire.gazetteer import name_key, words
+from eventwire.geoparse import vocab
+from eventwire.geoparse.profiles import GEO_PROFILES, check_profile
+
+
+def test_the_word_lists_and_weights_load():
+    assert vocab.compass().bearings["nord-est"] == 45
+    assert vocab.compass().english["sud"] == "south"
+    assert "on" in vocab.name_connectors()  # a YAML `on` would be read as true: quoted
+    assert {"monday", "nord", "the"} <= vocab.ngram_stop_words()
+    assert vocab.weights().feature["country"] > vocab.weights().feature["admin1"]
+    assert name_key("St. Louis") == name_key("Saint Louis")
+
+
+def test_profiles_are_checked():
+    assert check_profile("us-local") == "us-local" and "conflict" in GEO_PROFILES
+    with pytest.raises(ValueError, match="conflict"):
+        check_profile("rural")
+
+
+def _bad_copy(tmp_path: Path, source: Path, old: str, new: str) -> Path:
+    path = tmp_path / "data" / source.parent.name / source.name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = source.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return tmp_path
+
+
+def test_a_missing_weight_is_refused_with_file_and_line(tmp_path, monkeypatch):
+    source = vocab.data_path("geoparse", "rank_weights.yaml")
+    root = _bad_copy(tmp_path, source, "capital: 3.0", "capitol: 3.0")
+    monkeypatch.setattr(vocab, "data_path", lambda *parts: root.joinpath("data", *parts))
+    vocab.weights.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"rank_weights.yaml:\d+: capitol"):
+            vocab.weights()
+    finally:
+        vocab.weights.cache_clear()
+
+
+def test_a_bad_name_word_list_is_refused_with_file_and_line(tmp_path, monkeypatch):
+    source = words.name_words_path()
+    root = _bad_copy(tmp_path, source, "key_elisions: [l, d, j, s]", "key_elisions: elided")
+    monkeypatch.setattr(words, "data_path", lambda *parts: root.joinpath("data", *parts))
+    words.name_words.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"name_words.yaml:\d+: key_elisions"):
+            words.name_words()
+    finally:
+        words.name_words.cache_clear()
