@@ -9,31 +9,54 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
 
 # ACLED's event types and sub-types live in eventwire.taxonomy (data/taxonomy/acled.yaml); they
 # are re-exported here only for callers not yet moved to it.
 from eventwire.taxonomy import EVENT_TYPES, SUB_EVENT_TO_TYPE  # noqa: F401
 
-# Report claim statuses (CODING_RULES.md "Sources") plus `context` for context mentions.
-CLAIM_STATUSES = ("reported", "claimed", "alleged", "denied", "disputed", "context")
 
-# Modalities of an incident mention; only `asserted` and `claimed`/`alleged` become events.
-MODALITIES = (
-    "asserted",
-    "claimed",
-    "alleged",
-    "denied",
-    "threat",
-    "plan",
-    "hypothetical",
-    "negated",
-    "reaction",
-    "habitual",
-    "background",
-    "context",
+class ClaimStatus(StrEnum):
+    """How a report tells its event (CODING_RULES.md "Sources"), plus `context` for recaps."""
+
+    REPORTED = "reported"
+    CLAIMED = "claimed"
+    ALLEGED = "alleged"
+    DENIED = "denied"
+    DISPUTED = "disputed"
+    CONTEXT = "context"
+
+
+class Modality(StrEnum):
+    """How a mention tells its incident; only asserted, claimed and alleged ones become events."""
+
+    ASSERTED = "asserted"
+    CLAIMED = "claimed"
+    ALLEGED = "alleged"
+    DENIED = "denied"
+    THREAT = "threat"
+    PLAN = "plan"
+    HYPOTHETICAL = "hypothetical"
+    NEGATED = "negated"
+    REACTION = "reaction"
+    HABITUAL = "habitual"
+    BACKGROUND = "background"
+    CONTEXT = "context"
+
+
+CLAIM_STATUSES = tuple(s.value for s in ClaimStatus)
+MODALITIES = tuple(m.value for m in Modality)
+EVENT_MODALITIES = frozenset({Modality.ASSERTED.value, Modality.CLAIMED.value, Modality.ALLEGED.value})
+# The modalities of an event's mentions, firmest first: a reported fact beats a claim, a claim an
+# allegation, and any of them a recap (the builder codes each field from the firmest mention).
+MODALITY_ORDER = (Modality.ASSERTED, Modality.CLAIMED, Modality.ALLEGED, Modality.CONTEXT)
+# A report's status when one voice's mentions differ, the one that prevails first: a denial or
+# a dispute outweighs a claim, a claim an allegation, an allegation a plain report.
+CLAIM_STATUS_ORDER = (
+    ClaimStatus.DENIED, ClaimStatus.DISPUTED, ClaimStatus.CLAIMED, ClaimStatus.ALLEGED,
+    ClaimStatus.REPORTED, ClaimStatus.CONTEXT,
 )
-EVENT_MODALITIES = frozenset({"asserted", "claimed", "alleged"})
 
 # ACLED output columns, in ACLED's order (ARCHITECTURE.md, output contract).
 ACLED_COLUMNS = (
@@ -135,6 +158,18 @@ class Provenance:
 DIVISION_FEATURES = frozenset({"admin1", "admin2", "region"})
 COUNTRY_OR_DIVISION_FEATURES = DIVISION_FEATURES | {"country"}
 AREA_FEATURES = COUNTRY_OR_DIVISION_FEATURES | {"continent"}
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Coded(Generic[T]):
+    """One event field as a coder decided it: its value and where it came from, or, for a null
+    value, the reason it is unknown (in `provenance.reason`)."""
+
+    value: T
+    provenance: Provenance
 
 
 @dataclass(frozen=True)

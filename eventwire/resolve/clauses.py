@@ -8,8 +8,8 @@ such a mention one per clause: a clause whose verb is coordinated with the first
 "et") or set against it ("tandis que", "while", "whereas"), holds an incident cue of its own
 and names a precise place of the article's country that the first clause does not name.
 
-Each clause keeps the toll its own words give (a casualty phrase inside that clause) and the
-clause without one keeps none of it; the ordinal keeps the resolver from merging them back
+Each clause keeps the toll its own words give (a casualty phrase inside that clause, counted over
+that clause alone when both clauses give one) and the clause without one keeps none of it; the ordinal keeps the resolver from merging them back
 (as for listed places, normalize.mentions.normalize_mentions).
 """
 
@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract.lexicon import CueMatch, Taxonomy, find_cues, token_keys
 from eventwire.models import EVENT_MODALITIES, Casualties, Mention, PlaceMention, Span
+from eventwire.normalize.casualties import count_casualties
 from eventwire.normalize.incident_place import LOCATIVE_BEFORE, locative_names
 
 # Dependency labels that tie a second clause to the first: coordination, and an adverbial clause
@@ -67,10 +68,6 @@ def _tokens_of(doc: Doc, p: PlaceMention) -> Token | None:
     return span.root if span is not None else None
 
 
-def _toll_inside(c: Casualties | None, lo: int, hi: int) -> bool:
-    return c is not None and any(lo <= s.start < hi for s in c.spans)
-
-
 def split_clause_places(
     mentions: list[Mention], doc: Doc, places: tuple[PlaceMention, ...], *, taxonomy: Taxonomy,
     triggers, resolve=None,
@@ -89,13 +86,27 @@ def split_clause_places(
             out.append(m)
             continue
         second_place, (lo, hi) = extra
-        c = m.casualties
-        own_second = _toll_inside(c, lo, hi)
-        own_first = c is not None and any(not (lo <= s.start < hi) for s in c.spans)
-        out.append(replace(m, ordinal=1, casualties=c if own_first or not own_second else None))
-        out.append(replace(m, place=second_place, ordinal=2, count=1, plural=False,
-                           casualties=c if own_second else None))
+        first_c, second_c = _clause_tolls(m, doc, lo, hi)
+        out.append(replace(m, ordinal=1, casualties=first_c))
+        out.append(replace(m, place=second_place, ordinal=2, count=1, plural=False, casualties=second_c))
     return out
+
+
+def _clause_tolls(m: Mention, doc: Doc, lo: int, hi: int) -> tuple[Casualties | None, Casualties | None]:
+    """Return the tolls of a sentence's first clause and of its second clause (`lo`-`hi`): each
+    counted over its own words ("nine were killed in Kolo and two were killed in Bera": 9 and 2,
+    never the sentence's 11; ACLED codes each event's own toll); a clause that gives none keeps
+    none, and when neither does alone, the first keeps the sentence's."""
+    c = m.casualties
+    if c is None or c.method == "none":
+        return c, None
+    text, start, end = doc.text, m.sentence.start, m.sentence.end
+    second = count_casualties(text, lang=doc.lang_, spans=[Span(lo, hi, text[lo:hi])])
+    first = count_casualties(text, lang=doc.lang_, spans=[
+        Span(start, lo, text[start:lo]), Span(hi, end, text[hi:end])])
+    if first.method == "none" and second.method == "none":
+        return c, None
+    return (first if first.method != "none" else None), (second if second.method != "none" else None)
 
 
 def _second_clause(

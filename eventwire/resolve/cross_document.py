@@ -21,13 +21,13 @@ transaction as the document (`Store.ingest`).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from eventwire.models import Event
+from eventwire.models import Casualties, ClaimStatus, Event, Provenance, Report
+from eventwire.resolve.coders.notes import with_fatalities
 from eventwire.resolve.similarity import (
     actor_score,
     actors_conflict,
@@ -201,9 +201,6 @@ def link_across_documents(
 
 # Combining the reports of one event --------------------------------------------------------------
 
-_FATALITIES_NOTE = re.compile(r"\d+ fatalities\.")
-
-
 def combine_contributions(event_id: str, contributions: Sequence[Event]) -> Event:
     """Return one event made of each document's own account of it (contributions, oldest first).
 
@@ -232,42 +229,11 @@ def combine_contributions(event_id: str, contributions: Sequence[Event]) -> Even
         c.latitude is None, c.geo_precision or 9, -c.confidence, c.event_id))
     dated = min(live, key=lambda c: (
         c.event_date is None, c.time_precision or 9, -c.confidence, c.event_id))
-
-    named = [c.actor1 for c in live if _named_actor(c.actor1)]
-    actor1 = lead.actor1
-    if not _named_actor(actor1) and named and len(set(named)) == 1:
-        actor1 = named[0]
-    actor2 = lead.actor2 or next((c.actor2 for c in live if c.actor2), None)
-    claimed_by = tuple(dict.fromkeys(a for c in live for a in c.claimed_by))
-
-    tolls = [c.fatalities for c in live]
-    positive = [t for t in tolls if t > 0]
-    fatalities = min(positive) if positive else 0
-    lows = [c.fatalities_low for c in live if c.fatalities_low is not None]
-    lows += [c.fatalities for c in live if c.fatalities_low is None and c.fatalities > 0]
-    highs = [c.fatalities_high for c in live if c.fatalities_high is not None]
-    highs += [c.fatalities for c in live if c.fatalities_high is None and c.fatalities > 0]
-    injuries = [c.injuries for c in live if c.injuries is not None]
-
+    toll = _combined_toll(live)
     reports = tuple(r for c in contributions for r in c.reports)
     outlets = [r.outlet or c.source for c in contributions for r in c.reports]
-    source = "; ".join(dict.fromkeys(o for o in outlets if o))
     documents = {r.document_id for r in reports}
-    disputed = (
-        any(c.disputed for c in live)
-        or any(r.claim_status in {"denied", "disputed"} for r in reports)
-        or any(actors_conflict(a, b) for i, a in enumerate(live) for b in live[i + 1:])
-        or any(types_contradict(a, b) for i, a in enumerate(live) for b in live[i + 1:])
-    )
     confidence = min(0.99, max(c.confidence for c in live) + 0.05 * (len(documents) - 1))
-    provenance = {**lead.provenance}
-    for key in ("location", "admin1", "admin2", "latitude", "longitude", "geo_precision"):
-        if key in placed.provenance:
-            provenance[key] = placed.provenance[key]
-    for key in ("event_date", "time_precision"):
-        if key in dated.provenance:
-            provenance[key] = dated.provenance[key]
-    notes = _FATALITIES_NOTE.sub(f"{fatalities} fatalities.", lead.notes, count=1)
     return replace(
         lead,
         event_id=event_id,
@@ -275,8 +241,8 @@ def combine_contributions(event_id: str, contributions: Sequence[Event]) -> Even
         time_precision=dated.time_precision,
         event_type=SUB_EVENT_TO_TYPE.get(sub_type, lead.event_type),
         sub_event_type=sub_type,
-        actor1=actor1,
-        actor2=actor2,
+        actor1=_combined_actor1(lead, live),
+        actor2=lead.actor2 or next((c.actor2 for c in live if c.actor2), None),
         country=placed.country,
         iso=placed.iso,
         admin1=placed.admin1,
@@ -285,19 +251,68 @@ def combine_contributions(event_id: str, contributions: Sequence[Event]) -> Even
         latitude=placed.latitude,
         longitude=placed.longitude,
         geo_precision=placed.geo_precision,
-        fatalities=fatalities,
+        fatalities=toll.fatalities,
+        fatalities_low=toll.fatalities_low,
+        fatalities_high=toll.fatalities_high,
+        injuries=toll.injuries,
+        claimed_by=tuple(dict.fromkeys(a for c in live for a in c.claimed_by)),
+        disputed=_combined_dispute(live, reports),
+        confidence=round(confidence, 3),
+        source="; ".join(dict.fromkeys(o for o in outlets if o)),
+        notes=with_fatalities(lead.notes, toll.fatalities),
+        reports=reports,
+        provenance=_combined_provenance(lead, placed, dated),
+        context_only=all(c.context_only for c in contributions),
+    )
+
+
+def _combined_actor1(lead: Event, live: Sequence[Event]) -> str | None:
+    """Return the lead account's actor1, or the one perpetrator the others name when it names none."""
+    named = [c.actor1 for c in live if _named_actor(c.actor1)]
+    if not _named_actor(lead.actor1) and named and len(set(named)) == 1:
+        return named[0]
+    return lead.actor1
+
+
+def _combined_toll(live: Sequence[Event]) -> Casualties:
+    """Return the lowest positive toll of the accounts (ACLED's conservative rule), the range of
+    every figure and the most injuries any gives."""
+    positive = [c.fatalities for c in live if c.fatalities > 0]
+    lows = [c.fatalities_low for c in live if c.fatalities_low is not None]
+    lows += [c.fatalities for c in live if c.fatalities_low is None and c.fatalities > 0]
+    highs = [c.fatalities_high for c in live if c.fatalities_high is not None]
+    highs += [c.fatalities for c in live if c.fatalities_high is None and c.fatalities > 0]
+    injuries = [c.injuries for c in live if c.injuries is not None]
+    return Casualties(
+        fatalities=min(positive) if positive else 0,
         fatalities_low=min(lows) if lows else None,
         fatalities_high=max(highs) if highs else None,
         injuries=max(injuries) if injuries else None,
-        claimed_by=claimed_by,
-        disputed=disputed,
-        confidence=round(confidence, 3),
-        source=source,
-        notes=notes,
-        reports=reports,
-        provenance=provenance,
-        context_only=all(c.context_only for c in contributions),
+        method="combined",
     )
+
+
+def _combined_dispute(live: Sequence[Event], reports: Sequence[Report]) -> bool:
+    """Return whether an account was disputed, a report denied or disputed, or accounts
+    contradict each other (different named perpetrators, unrelated event types)."""
+    return (
+        any(c.disputed for c in live)
+        or any(r.claim_status in {ClaimStatus.DENIED, ClaimStatus.DISPUTED} for r in reports)
+        or any(actors_conflict(a, b) for i, a in enumerate(live) for b in live[i + 1:])
+        or any(types_contradict(a, b) for i, a in enumerate(live) for b in live[i + 1:])
+    )
+
+
+def _combined_provenance(lead: Event, placed: Event, dated: Event) -> dict[str, Provenance]:
+    """Return the lead account's provenance with the place's and the day's from their accounts."""
+    provenance = {**lead.provenance}
+    for key in ("location", "admin1", "admin2", "latitude", "longitude", "geo_precision"):
+        if key in placed.provenance:
+            provenance[key] = placed.provenance[key]
+    for key in ("event_date", "time_precision"):
+        if key in dated.provenance:
+            provenance[key] = dated.provenance[key]
+    return provenance
 
 
 def _named_actor(actor: str | None) -> bool:

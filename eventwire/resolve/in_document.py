@@ -29,7 +29,7 @@ from eventwire.datafiles import data_path, read_language_lists
 from eventwire.errors import DataFileError
 from eventwire.extract.incidents import ROLE_PARTIES
 from eventwire.geo import bearing_deg, points_km
-from eventwire.models import EVENT_MODALITIES, Mention, Place
+from eventwire.models import EVENT_MODALITIES, Mention, Modality, Place
 from eventwire.resolve.additive import opens_addition
 from eventwire.resolve.structure import is_day_split
 from eventwire.taxonomy import VIOLENT_TYPES, EventType
@@ -106,7 +106,7 @@ def dates_compatible(a: Mention, b: Mention) -> bool:
     if a.date.method == "published_date" or b.date.method == "published_date":
         return True
     tolerance = 0 if (a.date.time_precision == 1 and b.date.time_precision == 1) else 3
-    if "claimed" in (a.modality, b.modality) and (a.anaphoric or b.anaphoric):
+    if Modality.CLAIMED in (a.modality, b.modality) and (a.anaphoric or b.anaphoric):
         # "L'attaque a été revendiquée lundi": the day a claim names is often the claim's own
         tolerance = max(tolerance, 3)
     days = (a.date.value - b.date.value).days
@@ -356,14 +356,30 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
     """
     mentions = mark_old_mentions(mentions, published=published)
     event_mentions = [m for m in mentions if m.modality in EVENT_MODALITIES]
-    context_mentions = [m for m in mentions if m.modality == "context"]
-    # the only incident the article places is denied ("de fausses informations annonçant une
-    # embuscade à Gao"): its placeless sentences are about that, not another incident
-    denied_placed = any(m.modality == "denied" and _place(m) is not None for m in mentions)
+    context_mentions = [m for m in mentions if m.modality == Modality.CONTEXT]
     context_groups: list[list[Mention]] = []
     _group_into(context_groups, context_mentions)
-    # an event mention about the incident a context mention recalls belongs to that context group
-    remaining = []
+    remaining, reported = _join_recalled(event_mentions, context_groups)
+    groups: list[list[Mention]] = []
+    _group_into(groups, remaining)
+    # a recalled incident the article then tells with its own day and toll ("au lendemain de
+    # violentes émeutes" … "samedi, des manifestations ayant fait 5 morts") is reported news
+    context_groups = [g for g in context_groups if not any(g is r for r in reported)]
+    groups += reported
+    events, review = _events_and_details(groups, mentions)
+    events = [_without_empty_anaphora(g) for g in events]
+    out = [MentionGroup(tuple(sorted(g, key=lambda x: x.sentence.start)), context=False) for g in events]
+    out += [MentionGroup(tuple(sorted(g, key=lambda x: x.sentence.start)), context=True) for g in context_groups + review]
+    return sorted(_without_summaries(out), key=lambda g: (g.context, min(m.sentence.start for m in g.mentions)))
+
+
+def _join_recalled(
+    event_mentions: list[Mention], context_groups: list[list[Mention]]
+) -> tuple[list[Mention], list[list[Mention]]]:
+    """Add to a context group each event mention about the incident it recalls (same place and
+    type, told later, not dated after it); return the mentions left and the context groups that
+    such a mention tells in its own right (reported news after all)."""
+    remaining: list[Mention] = []
     reported: list[list[Mention]] = []
     for m in event_mentions:
         home = next(
@@ -383,40 +399,24 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
                 reported.append(home)
         else:
             remaining.append(m)
-    groups: list[list[Mention]] = []
-    _group_into(groups, remaining)
-    # a recalled incident the article then tells with its own day and toll ("au lendemain de
-    # violentes émeutes" … "samedi, des manifestations ayant fait 5 morts") is reported news
-    context_groups = [g for g in context_groups if not any(g is r for r in reported)]
-    groups += reported
+    return remaining, reported
+
+
+def _events_and_details(
+    groups: list[list[Mention]], mentions: list[Mention]
+) -> tuple[list[list[Mention]], list[list[Mention]]]:
+    """Return the groups that are incidents and those kept for review; a placeless or
+    region-level group that details an incident told before it joins that incident's group."""
+    # the only incident the article places is denied ("de fausses informations annonçant une
+    # embuscade à Gao"): its placeless sentences are about that, not another incident
+    denied_placed = any(m.modality == Modality.DENIED and _place(m) is not None for m in mentions)
     placed = [g for g in groups if any(_place(m) is not None for m in g)]
     precise_groups = [g for g in groups if any(is_precise(m) for m in g)]
     events: list[list[Mention]] = []
     review: list[list[Mention]] = []
     for g in groups:
         if not any(_place(m) is not None for m in g):
-            # no place at all: a detail of an incident told elsewhere in the article, or, on
-            # another day, a second incident at the place the article is about; else not codable
-            home = _nearest_earlier(g, placed)
-            if home is None and not placed and not denied_placed and any(
-                m.modality in EVENT_MODALITIES
-                and (m.paragraph == 0 or (m.casualties is not None and m.casualties.fatalities))
-                for m in g
-            ):
-                # the article reports an incident (in its lead, or with a toll) but names no
-                # place the gazetteer knows: an event with its location unknown (and said so),
-                # never a dropped one
-                events.append(g)
-            elif home is None:
-                review.append(g)
-            elif all(dates_compatible(m, x) for m in g for x in home) or not any(
-                m.date is not None and m.date.method == "time_expression" for m in g
-            ):
-                home.extend(g)
-            else:
-                where = next(x.place for x in sorted(home, key=lambda x: x.sentence.start) if x.place is not None and x.place.place is not None)
-                inherited = replace(where, method="document_place", reason=f"no place in its sentences; the article's place {where.span.text!r}")
-                events.append([replace(m, place=inherited) for m in g])
+            _placeless(g, placed, denied_placed, events, review)
         elif precise_groups and g not in precise_groups and all(m.plural or m.count > 1 or not is_precise(m) for m in g) and not (
             len(g) == 1 and _listed_with_others(g[0], mentions)
         ):
@@ -433,16 +433,45 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
                 review.append(g)
         else:
             events.append(g)
-    events = [_without_empty_anaphora(g) for g in events]
-    out = [MentionGroup(tuple(sorted(g, key=lambda x: x.sentence.start)), context=False) for g in events]
-    out += [MentionGroup(tuple(sorted(g, key=lambda x: x.sentence.start)), context=True) for g in context_groups + review]
-    # summaries attached to every incident never make an incident of their own
+    return events, review
+
+
+def _placeless(
+    g: list[Mention], placed: list[list[Mention]], denied_placed: bool,
+    events: list[list[Mention]], review: list[list[Mention]],
+) -> None:
+    """Put a group with no place where it belongs: a detail of an incident told elsewhere in the
+    article, or, on another day, a second incident at the place the article is about; else not
+    codable (review)."""
+    home = _nearest_earlier(g, placed)
+    if home is None and not placed and not denied_placed and any(
+        m.modality in EVENT_MODALITIES
+        and (m.paragraph == 0 or (m.casualties is not None and m.casualties.fatalities))
+        for m in g
+    ):
+        # the article reports an incident (in its lead, or with a toll) but names no place the
+        # gazetteer knows: an event with its location unknown (and said so), never a dropped one
+        events.append(g)
+    elif home is None:
+        review.append(g)
+    elif all(dates_compatible(m, x) for m in g for x in home) or not any(
+        m.date is not None and m.date.method == "time_expression" for m in g
+    ):
+        home.extend(g)
+    else:
+        where = next(x.place for x in sorted(home, key=lambda x: x.sentence.start) if x.place is not None and x.place.place is not None)
+        inherited = replace(where, method="document_place", reason=f"no place in its sentences; the article's place {where.span.text!r}")
+        events.append([replace(m, place=inherited) for m in g])
+
+
+def _without_summaries(out: list[MentionGroup]) -> list[MentionGroup]:
+    """Return the groups without those that only sum up the others (plural, placeless or vague
+    mentions): summaries attached to every incident never make an incident of their own."""
     def summary(g: MentionGroup) -> bool:
         return all((m.plural or m.count > 1) and not is_precise(m) for m in g.mentions)
 
     incidents = [g for g in out if not g.context and not summary(g)]
-    out = [g for g in out if not summary(g) or len(out) == 1 or (not incidents and not g.context)]
-    return sorted(out, key=lambda g: (g.context, min(m.sentence.start for m in g.mentions)))
+    return [g for g in out if not summary(g) or len(out) == 1 or (not incidents and not g.context)]
 
 
 def _elsewhere(m: Mention, group: list[Mention]) -> bool:
@@ -492,7 +521,7 @@ def _without_empty_anaphora(group: list[Mention]) -> list[Mention]:
     voices = {m.attributed_to for m, e in zip(group, empty) if not e}
     kept = [
         m for m, e in zip(group, empty)
-        if not e or (m.attributed_to is not None and m.attributed_to not in voices and m.modality != "alleged")
+        if not e or (m.attributed_to is not None and m.attributed_to not in voices and m.modality != Modality.ALLEGED)
     ]
     return kept or group
 

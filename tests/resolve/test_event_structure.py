@@ -213,3 +213,16 @@ def test_a_clause_without_an_incident_cue_adds_no_event_en():
     # "…and fled towards Koro": the second clause tells no incident, its town is no location
     events = _events("Gunmen attacked Bankass on Sunday and then fled towards Koro.", "en", date(2023, 5, 10))
     assert len(events) == 1
+
+
+@pytest.mark.parametrize("lang, text, tolls", [
+    ("fr", ("Dimanche, cinq soldats ont été tués dans une embuscade près de Djibo, tandis qu'à Arbinda "
+            "quatre bergers ont été tués par des hommes armés."), [4, 5]),
+    ("en", "Gunmen killed five soldiers in Bankass on Sunday and killed two traders in Koro, residents said.",
+     [2, 5]),
+])
+def test_two_incident_clauses_each_keep_their_own_toll(lang, text, tolls):
+    # ACLED codes each event's own toll: the clause at each town gives that town's figure, never
+    # the sentence's figures together (issue 16)
+    events = _events(text, lang, date(2023, 5, 10))
+    assert sorted(e.fatalities for e in events) == tolls

@@ -1,0 +1,76 @@
+"""Code an incident's fatalities (ACLED's conservative rule), their range and injuries."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from eventwire.models import Casualties, Coded, Mention, Modality, Place, Provenance
+from eventwire.resolve.coders.base import mention_key, span_provenance
+
+MentionKey = tuple[int, int, int | None]
+
+
+def code_fatalities(
+    mentions: Sequence[Mention], *, document_id: str, place: Place | None = None,
+    shared_mentions: frozenset[MentionKey] = frozenset(),
+) -> Coded[Casualties]:
+    """Return the incident's toll: the one the article gives first, with every figure's range as
+    low/high, and the most injuries any sentence gives.
+
+    A lead states the total; later sentences often count a part ("dont sept enfants", "three of
+    them"). A toll told with the incident's own place ("another 9 died in Kolo") comes before one
+    told with no place or a wider one; a toll told of several incidents together (`shared_mentions`)
+    comes last, and when every toll is such, the smallest (ACLED: the most conservative). A death
+    reported without a number counts ACLED's 3 only when no sentence gives a number; injuries
+    never count.
+    """
+    ordered = sorted(mentions, key=lambda m: m.sentence.start)
+    numbered = [m for m in ordered if _method(m) == "figures" and (m.casualties.fatalities or 0) > 0]
+    fallback = next((m for m in ordered if _method(m) == "shared_toll"), None) or next(
+        (m for m in ordered if _method(m) == "unnumbered_deaths_default"), None)
+    injuries = [m.casualties.injuries for m in ordered
+                if _method(m) not in (None, "none") and m.casualties.injuries is not None]
+
+    def elsewhere(m: Mention) -> bool:
+        return place is None or m.place is None or m.place.place is None or m.place.place.name != place.name
+
+    def shared(m: Mention) -> bool:
+        return mention_key(m) in shared_mentions
+
+    low = high = None
+    if numbered:
+        if all(shared(m) for m in numbered):
+            numbered = sorted(numbered, key=lambda m: (m.casualties.fatalities, elsewhere(m)))
+        else:
+            numbered = sorted(numbered, key=lambda m: (shared(m), elsewhere(m)))  # stable: text order
+        told = next((m for m in numbered if m.modality == Modality.ASSERTED), numbered[0])
+        low = min(_low(m.casualties) for m in numbered)
+        high = max(_high(m.casualties) for m in numbered)
+    else:
+        told = fallback
+        if told is None and any(_method(m) == "no_casualties_phrase" for m in ordered):
+            low = high = 0
+    fatalities = told.casualties.fatalities if told is not None else 0
+    value = Casualties(
+        fatalities=fatalities, fatalities_low=low, fatalities_high=high,
+        injuries=max(injuries) if injuries else None,
+        spans=told.casualties.spans if told is not None else (),
+        method=told.casualties.method if told is not None else "none",
+    )
+    if told is not None and told.casualties.spans:
+        provenance = span_provenance(document_id, told.casualties.spans[0], f"casualties:{told.casualties.method}")
+    else:
+        provenance = Provenance(method="casualties", reason="no deaths reported (ACLED codes 0)")
+    return Coded(value, provenance)
+
+
+def _method(m: Mention) -> str | None:
+    return m.casualties.method if m.casualties is not None else None
+
+
+def _low(c: Casualties) -> int:
+    return c.fatalities_low if c.fatalities_low is not None else c.fatalities
+
+
+def _high(c: Casualties) -> int:
+    return c.fatalities_high if c.fatalities_high is not None else c.fatalities

@@ -1,0 +1,61 @@
+"""Code an incident's event type and sub-event type from its mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from eventwire.extract.lexicon import Taxonomy
+from eventwire.extract.subtype_model import SentenceScores, decide
+from eventwire.models import Coded, Mention, Provenance
+from eventwire.resolve.coders.base import modality_rank, primary_mention, span_provenance
+from eventwire.taxonomy import SUB_EVENT_TO_TYPE
+
+
+@dataclass(frozen=True)
+class EventKind:
+    """An incident's ACLED event type and sub-event type, each with its provenance."""
+
+    event_type: Coded[str]
+    sub_event_type: Coded[str]
+
+
+def code_event_kind(
+    mentions: Sequence[Mention], *, document_id: str, taxonomy: Taxonomy | None = None,
+    subtype_scores: SentenceScores | None = None,
+) -> EventKind:
+    """Return the type and sub-type of an incident from everything its firmest voice says.
+
+    The cues of all that voice's mentions are typed together ("an attack" + "a drone struck the
+    convoy" -> Air/drone strike; "a protest" + "dispersed" + "one protester killed" -> Excessive
+    force against protesters); the sub-type classifier over the same sentences may then
+    overrule a rule it finds unlikely (extract/subtype_model.py).
+    """
+    primary = primary_mention(mentions)
+    trigger = span_provenance(document_id, primary.trigger.span, f"trigger:{primary.trigger.cue}")
+    rank = modality_rank(primary)
+    voice = [m for m in mentions if modality_rank(m) == rank]
+    voice_classes: set[str] = set()
+    for m in voice:
+        voice_classes |= m.cue_classes
+    rule = taxonomy.classify(voice_classes) if taxonomy is not None else None
+    if rule is not None:
+        event_type, sub = rule.event_type, rule.sub_event_type
+    else:
+        event_type, sub = primary.event_type, primary.sub_event_type
+    type_provenance, sub_provenance = trigger, trigger
+    if (event_type, sub) != (primary.event_type, primary.sub_event_type):
+        sub_provenance = Provenance(
+            method="taxonomy:combined_cues", document_id=document_id, text=primary.trigger.span.text,
+            start=primary.trigger.span.start, end=primary.trigger.span.end,
+            reason=f"cues of {len(voice)} mentions: {', '.join(sorted(voice_classes))}",
+        )
+    if subtype_scores is not None:
+        decision = decide(sub, subtype_scores.get(m.sentence.start for m in voice), subtype_scores.labels)
+        if decision is not None:
+            event_type, sub = SUB_EVENT_TO_TYPE[decision.sub_event_type], decision.sub_event_type
+            type_provenance = sub_provenance = Provenance(
+                method="classifier", document_id=document_id, text=primary.sentence.text,
+                start=primary.sentence.start, end=primary.sentence.end, reason=decision.reason,
+            )
+    return EventKind(Coded(event_type, type_provenance), Coded(sub, sub_provenance))

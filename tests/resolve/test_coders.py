@@ -1,0 +1,132 @@
+"""The per-field coders of resolve/coders/: each returns its value with its provenance, or a null
+with the reason; notes never have a hole. Sentences and places are invented."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from eventwire.errors import DataFileError
+from eventwire.models import Casualties, EventDate, Mention, Place, PlaceMention, Span, Trigger
+from eventwire.resolve.coders.actors import code_actors
+from eventwire.resolve.coders.date import code_event_date
+from eventwire.resolve.coders.fatalities import code_fatalities
+from eventwire.resolve.coders.kind import code_event_kind
+from eventwire.resolve.coders.notes import code_notes, load_notes_template, with_fatalities
+from eventwire.resolve.coders.place import code_place
+from eventwire.taxonomy import NOTES_VERBS
+
+KOLO = Place("Kolo", "Mali", "ML", 14.0, -4.0, "city", 1, admin1="Segou")
+
+
+def _mention(start: int, text: str, **fields) -> Mention:
+    sentence = Span(start, start + len(text), text)
+    trigger = Trigger(Span(start, start + 6, text[:6]), "attack", "Battles", "Armed clash", "attack")
+    base = Mention(document_id="d", sentence=sentence, trigger=trigger, event_type="Battles",
+                   sub_event_type="Armed clash", modality="asserted", claim_status="reported")
+    return replace(base, **fields)
+
+
+def _toll(n: int, start: int, method: str = "figures") -> Casualties:
+    return Casualties(fatalities=n, spans=(Span(start, start + 8, f"{n} killed"),), method=method)
+
+
+def test_code_notes_drops_the_preposition_of_an_unknown_target():
+    notes = code_notes(sub_event_type="Air/drone strike", event_date=date(2024, 5, 3), actor1="Military Forces",
+                       actor2=None, place=KOLO, country="Mali", fatalities=2)
+    assert notes == "On 3 May 2024, Military Forces carried out an air/drone strike in Kolo (Segou). 2 fatalities."
+    assert "  " not in notes
+
+
+@pytest.mark.parametrize("sub", sorted(NOTES_VERBS))
+def test_code_notes_has_no_hole_for_any_sub_type_without_actors_date_or_place(sub):
+    notes = code_notes(sub_event_type=sub, event_date=None, actor1=None, actor2=None, place=None,
+                       country=None, fatalities=0)
+    words = notes.split(" ")
+    assert "" not in words
+    # a verb phrase never ends on a word that needs an object before "in <place>"
+    before_place = notes.split(" in an unknown place")[0].split()[-1]
+    assert before_place not in {"on", "against", "at", "with", "from", "to", "by", "of"}
+
+
+def test_code_notes_names_the_target_and_the_claimants():
+    notes = code_notes(sub_event_type="Armed clash", event_date=date(2024, 5, 3), actor1="Group A",
+                       actor2="Group B", place=KOLO, country="Mali", fatalities=4, claimed_by=("Group A",))
+    assert notes == "On 3 May 2024, Group A clashed with Group B in Kolo (Segou). 4 fatalities. Claimed by Group A."
+    assert with_fatalities(notes, 1).endswith("1 fatalities. Claimed by Group A.")
+
+
+def test_notes_template_is_validated_on_load(tmp_path):
+    bad = tmp_path / "en.yaml"
+    bad.write_text(
+        "template: 'On {date}, {actor1} {action}.'\nclaimed_by: 'Claimed by {claimants}.'\n"
+        "unknown: {date: a, actor1: b, place: c}\nfallback_sub_event_type: Other\n"
+        "no_target: []\nwithout_target: {}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="template"):
+        load_notes_template(bad)
+    bad.write_text(bad.read_text().replace("'On {date}, {actor1} {action}.'",
+                   "'{date} {actor1} {action} {place} {fatalities}'") + "extra: 1\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="extra"):
+        load_notes_template(bad)
+
+
+def test_code_place_without_a_place_is_null_with_the_reason():
+    coded = code_place([_mention(0, "attack somewhere")], document_id="d")
+    assert coded.value is None and "no place" in coded.provenance.reason
+
+
+def test_code_place_takes_the_most_precise_place_with_its_span():
+    region = Place("Segou", "Mali", "ML", 13.0, -6.0, "admin1", 3)
+    vague = _mention(0, "attack in Segou", place=PlaceMention(Span(10, 15, "Segou"), "Segou", region, "ner"))
+    town = _mention(40, "attack in Kolo", place=PlaceMention(Span(50, 54, "Kolo"), "Kolo", KOLO, "ner"))
+    coded = code_place([vague, town], document_id="d")
+    assert coded.value == KOLO and coded.provenance.text == "Kolo" and coded.provenance.method == "gazetteer:ner"
+
+
+def test_code_event_date_falls_back_to_publication_with_the_reason():
+    coded = code_event_date([_mention(0, "attack")], document_id="d", published=date(2024, 5, 4))
+    assert coded.value.value == date(2024, 5, 4) and coded.value.time_precision == 2
+    assert coded.provenance.method == "published_date" and coded.provenance.reason
+
+
+def test_code_event_date_prefers_an_explicit_date():
+    told = EventDate(date(2024, 5, 2), 1, Span(10, 18, "Thursday"), "time_expression")
+    coded = code_event_date([_mention(0, "attack on Thursday", date=told)], document_id="d", published=date(2024, 5, 4))
+    assert coded.value == told and coded.provenance.text == "Thursday"
+
+
+def test_code_fatalities_takes_the_first_toll_and_keeps_the_range():
+    lead = _mention(0, "attack killed 7", casualties=_toll(7, 7))
+    part = _mention(40, "three of them children", casualties=_toll(3, 40))
+    coded = code_fatalities([part, lead], document_id="d")
+    assert coded.value.fatalities == 7
+    assert (coded.value.fatalities_low, coded.value.fatalities_high) == (3, 7)
+    assert coded.provenance.method == "casualties:figures" and coded.provenance.start == 7
+
+
+def test_code_fatalities_without_deaths_is_zero_with_the_reason():
+    coded = code_fatalities([_mention(0, "attack")], document_id="d")
+    assert coded.value.fatalities == 0 and "no deaths" in coded.provenance.reason
+
+
+def test_code_actors_gives_the_default_target_of_violence_against_civilians():
+    actors = code_actors([_mention(0, "gunmen attacked")], document_id="d",
+                         event_type="Violence against civilians", sub_event_type="Attack",
+                         country="Mali", event_date=date(2024, 5, 3))
+    assert actors.actor1.value == "Unidentified Armed Group (Mali)"
+    assert actors.actor2.value == "Civilians (Mali)"
+    assert actors.actor1.provenance.reason
+
+
+def test_code_actors_without_a_target_says_why():
+    actors = code_actors([_mention(0, "a blast")], document_id="d", event_type="Battles",
+                         sub_event_type="Armed clash", country="Mali", event_date=None)
+    assert actors.actor2.value is None and actors.actor2.provenance.reason
+
+
+def test_code_event_kind_keeps_the_trigger_as_provenance():
+    kind = code_event_kind([_mention(0, "attack at dawn")], document_id="d")
+    assert (kind.event_type.value, kind.sub_event_type.value) == ("Battles", "Armed clash")
+    assert kind.event_type.provenance.method == "trigger:attack"
