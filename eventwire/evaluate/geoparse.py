@@ -28,6 +28,7 @@ from eventwire.gazetteer import Gazetteer, load_gazetteer
 from eventwire.geo import haversine_km
 from eventwire.geoparse import find_place_mentions, find_toponyms, geocode_place
 from eventwire.geoparse.profiles import US_LOCAL
+from eventwire.geoparse.rank import AreaKey
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +177,7 @@ def _score_article(
     predicted = [m for m in mentions if m.place is not None]
     tally.predicted_total += len(predicted)
     context_countries: dict[str, float] = {}
-    context_admin1: dict[tuple[str, str], float] = {}
+    context_admin1: dict[AreaKey, float] = {}
     for named in (m.place for m in mentions if m.place is not None):
         weight = 1.0 if named.feature in ("country", "admin1") else 0.5
         context_countries[named.iso] = context_countries.get(named.iso, 0.0) + weight

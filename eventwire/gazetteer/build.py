@@ -206,9 +206,9 @@ def _read_sources() -> _Sources:
         a1, a2 = src.admin_of(c["geonameid"])
         point = (c["latitude"], c["longitude"], c.get("population") or 0)
         country_towns[c["countrycode"]].append(point)
-        for sub in (a1, a2):
-            if sub is not None:
-                sub["towns"].append(point)
+        for division in (a1, a2):
+            if division is not None:
+                division["towns"].append(point)
     src.country_towns = country_towns
     for c in cities.values():
         k = (c["countrycode"], name_key(c["name"]))
@@ -339,7 +339,11 @@ def _admin1_by_name(src: _Sources) -> dict[tuple[str, str], str]:
 
 def _add_airfields(b: _Builder, src: _Sources, a1_by_name: dict[tuple[str, str], str]) -> None:
     """4. air bases and airports with an IATA code (the rest are private strips)."""
-    supplement_bases = [(e.lat, e.lon) for e in src.supplement if e.feature not in MERGE_FEATURES]
+    # load_places_supplement guarantees lat and lon on every row outside MERGE_FEATURES
+    supplement_bases = [
+        (e.lat, e.lon) for e in src.supplement
+        if e.feature not in MERGE_FEATURES and e.lat is not None and e.lon is not None
+    ]
     base_word = re.compile(rf"\b({alternation('air_base_words')})\b", re.IGNORECASE)
     with _package_file("airportsdata", "airports.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):

@@ -118,7 +118,8 @@ class TownGrid:
     def divisions(self, iso: str, lat: float, lon: float) -> tuple[str | None, str | None]:
         """Return (admin1, admin2) of the nearest town of `iso` within NEAREST_ADMIN_MAX_KM."""
         ci, cj = self._cell(lat, lon)
-        best, best_km = (None, None), NEAREST_ADMIN_MAX_KM
+        best: tuple[str | None, str | None] = (None, None)
+        best_km = NEAREST_ADMIN_MAX_KM
         for di in (-1, 0, 1):
             for dj in (-1, 0, 1):
                 for town_iso, admin1, admin2, tlat, tlon in self._cells.get((ci + di, cj + dj), ()):

@@ -28,6 +28,8 @@ def document_context(
     neighbouring towns, each name spreads 1 over the divisions where it has a town, so a rare
     name ("Edgar County") says more than a common one ("Marshall").
     """
+    # Counters of float weights: Counter takes them, but typeshed types its counts as int, hence
+    # the `type: ignore[assignment]` where a weight is stored.
     by_country: dict[str, Counter] = {}
     by_admin1: dict[str, Counter] = {}
     by_named: dict[str, Counter] = {}
@@ -37,26 +39,31 @@ def document_context(
         areas = by_admin1.setdefault(key, Counter())
         named = by_named.setdefault(key, Counter())
         if c is not None and c.iso and relation == DEMONYM:
-            countries[c.iso] = max(countries[c.iso], weights().demonym_context)  # "soldats maliens"
+            # "soldats maliens"
+            countries[c.iso] = max(  # type: ignore[assignment]
+                countries[c.iso], weights().demonym_context
+            )
         elif c is not None and c.iso:
-            countries[c.iso] = max(countries[c.iso], 1.0 if c.feature in ("country", "admin1") else 0.5)
+            countries[c.iso] = max(  # type: ignore[assignment]
+                countries[c.iso], 1.0 if c.feature in ("country", "admin1") else 0.5
+            )
             if c.admin1:
-                areas[(c.iso, c.admin1)] = max(
+                areas[(c.iso, c.admin1)] = max(  # type: ignore[assignment]
                     areas[(c.iso, c.admin1)], 1.0 if c.feature == "admin1" else 0.5
                 )
-                named[(c.iso, c.admin1)] = 1.0
+                named[(c.iso, c.admin1)] = 1.0  # type: ignore[assignment]
         towns = {
             (cand.iso, cand.admin1) for cand in gazetteer.candidates(name)
             if cand.admin1 and cand.primary and cand.iso and cand.feature in ("city", "admin2")
         }
         for area in sorted(towns):
-            areas[area] = max(areas[area], 1.0 / len(towns))
+            areas[area] = max(areas[area], 1.0 / len(towns))  # type: ignore[assignment]
         # second-level divisions: a county named, or the county of a town named (keys of three)
         for cand in gazetteer.candidates(name):
             if cand.primary and cand.iso and cand.admin1 and cand.admin2 and cand.feature in (
                 "city", "admin2"
             ):
-                areas[(cand.iso, cand.admin1, cand.admin2)] = 1.0
+                areas[(cand.iso, cand.admin1, cand.admin2)] = 1.0  # type: ignore[assignment]
     return by_country, by_admin1, by_named
 
 
@@ -112,7 +119,7 @@ def resolve_all(
             countries = _leave_one_out(by_country, key, all_countries)
             for iso in border_isos:
                 if iso:
-                    countries[iso] += 1.0
+                    countries[iso] += 1.0  # type: ignore[assignment]  # a float weight
             admin1 = _leave_one_out(by_admin1, key, all_admin1)
             named = frozenset(_leave_one_out(by_named, key, all_named))
             dominant = None

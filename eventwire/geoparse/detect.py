@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from eventwire.gazetteer import Candidate, Gazetteer, name_key
 from eventwire.geoparse import detect_us
@@ -31,6 +32,9 @@ from eventwire.geoparse.names import ABBREV_RE, LOCATIVE_RE, NGRAM_RE, sentence_
 from eventwire.geoparse.profiles import CONFLICT, DEFAULT_PROFILE, US_LOCAL
 from eventwire.geoparse.state import Detection, Raw
 from eventwire.geoparse.vocab import building_re, ngram_stop_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["DETECTORS", "Raw", "detect"]
 
@@ -158,7 +162,7 @@ DETECTORS: tuple[tuple[str, Callable[[Detection], None], str], ...] = (
 
 
 def detect(
-    text: str, doc, *, lang: str, gazetteer: Gazetteer,
+    text: str, doc: Doc | None, *, lang: str, gazetteer: Gazetteer,
     support: frozenset[tuple[str, str]] = frozenset(), profile: str = DEFAULT_PROFILE,
 ) -> list[Raw]:
     """Return (start, end, name, method, relation) of every toponym, demonym included, in text

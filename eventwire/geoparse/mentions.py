@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from eventwire.gazetteer import Candidate, Gazetteer
 from eventwire.geoparse.common import (
@@ -29,6 +30,9 @@ from eventwire.geoparse.profiles import DEFAULT_PROFILE, check_profile
 from eventwire.geoparse.rank import to_place
 from eventwire.geoparse.relations import BORDER_ADJ_RE, FACILITY_BEFORE_RE, read_relation
 from eventwire.models import PlaceMention, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def _focus_town(raw: list[Raw], resolved: list[Candidate | None]) -> Candidate | None:
@@ -89,10 +93,11 @@ def _mention(
         reason = "dateline: where the dispatch was filed, not necessarily the event place"
     elif relation == DEMONYM:
         reason = f"demonym of {place.name}: not an event place"
-    elif relation == IN_NAME and reason is None:
-        reason = f"{place.name} named inside an organisation's name: not an event place"
     elif relation == IN_NAME:
-        reason += ", inside an organisation's name: not an event place"
+        if reason is None:
+            reason = f"{place.name} named inside an organisation's name: not an event place"
+        else:
+            reason += ", inside an organisation's name: not an event place"
     return PlaceMention(
         span=Span(start, end, text[start:end]), name=name, place=place, method=method,
         reason=reason, relation=relation,
@@ -123,8 +128,8 @@ def _border_mentions(
 
 
 def mentions(
-    text: str, doc, *, lang: str, gazetteer: Gazetteer, admin_point: str, toponyms: bool,
-    profile: str = DEFAULT_PROFILE,
+    text: str, doc: Doc | None, *, lang: str, gazetteer: Gazetteer, admin_point: str,
+    toponyms: bool, profile: str = DEFAULT_PROFILE,
 ) -> list[PlaceMention]:
     """Detect, resolve and relate the place names of a text (see the module docstring)."""
     check_profile(profile)
@@ -154,7 +159,7 @@ def mentions(
 
 def find_place_mentions(
     text: str,
-    doc=None,
+    doc: Doc | None = None,
     *,
     lang: str,
     gazetteer: Gazetteer,
@@ -175,7 +180,7 @@ def find_place_mentions(
 
 def find_toponyms(
     text: str,
-    doc=None,
+    doc: Doc | None = None,
     *,
     lang: str,
     gazetteer: Gazetteer,

@@ -14,13 +14,17 @@ from eventwire.geoparse.common import BASE_FEATURES, WHERE_PREC
 from eventwire.geoparse.vocab import weights
 from eventwire.models import AREA_FEATURES, Place
 
+# A division of the document's context: (iso, admin1), or (iso, admin1, admin2) for a county. A
+# lookup is built from a candidate's fields, whose admin1 may be missing (None, never in a key).
+AreaKey = tuple[str | None, ...]
+
 
 def _score(
     c: Candidate,
     *,
     country_hint: str | None,
     context_countries: Mapping[str, float],
-    context_admin1: Mapping[tuple[str, str], float],
+    context_admin1: Mapping[AreaKey, float],
     feature_hint: str | None,
     neighbours: frozenset[str] = frozenset(),
     dominant: str | None = None,
@@ -143,7 +147,7 @@ def geocode_place(
     gazetteer: Gazetteer,
     country_hint: str | None = None,
     context_countries: Iterable[str] | Mapping[str, float] = (),
-    context_admin1: Mapping[tuple[str, str], float] | None = None,
+    context_admin1: Mapping[AreaKey, float] | None = None,
     feature_hint: str | None = None,
     admin_point: str = "capital",
 ) -> Place | None:
@@ -201,7 +205,7 @@ def _found(name: str, gazetteer: Gazetteer) -> tuple[list[Candidate], Candidate 
 
 def _scores(
     found: list[Candidate], *, gazetteer: Gazetteer, country_hint: str | None,
-    context_countries: Mapping[str, float], context_admin1: Mapping[tuple[str, str], float],
+    context_countries: Mapping[str, float], context_admin1: Mapping[AreaKey, float],
     feature_hint: str | None, dominant: str | None, within: tuple[str, str | None] | None,
     dominant_admin1: tuple[str, str] | None, named_areas: frozenset[tuple[str, str]] | None,
 ) -> list[float]:
@@ -239,7 +243,7 @@ def rank_candidates(
     gazetteer: Gazetteer,
     country_hint: str | None = None,
     context_countries: Mapping[str, float],
-    context_admin1: Mapping[tuple[str, str], float],
+    context_admin1: Mapping[AreaKey, float],
     feature_hint: str | None = None,
     dominant: str | None = None,
     within: tuple[str, str | None] | None = None,

@@ -111,6 +111,7 @@ def _part_of_country(
     if len(areas) < 3:
         return None
     origin = gazetteer.country(country.iso)
+    assert origin is not None, f"{country.iso}: a country with divisions has a gazetteer entry"
     lat0, lon0 = origin.centre_latitude, origin.centre_longitude
     b = math.radians(bearing)
     scale = math.cos(math.radians(lat0))
@@ -137,6 +138,8 @@ def read_relation(
             return None, relation, None
         lat, lon = (place.latitude, place.longitude)
         if bearing is not None:
+            # `place` comes from a gazetteer candidate (geoparse.rank.to_place): it has a point
+            assert lat is not None and lon is not None, f"{place.name}: gazetteer places have a point"
             lat, lon = _offset(lat, lon, km, bearing)
         return replace(
             place, latitude=lat, longitude=lon, geo_precision=max(place.geo_precision, 2),

@@ -4,11 +4,15 @@ the spans they take), the entities that block a name, the towns the NER tagged a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from eventwire.gazetteer import Candidate, Gazetteer
 from eventwire.geoparse.common import spans_overlap
 from eventwire.geoparse.profiles import US_LOCAL
 from eventwire.models import AREA_FEATURES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # (start, end, name, method, relation) of a detected name
 Raw = tuple[int, int, str, str, str | None]
@@ -22,7 +26,7 @@ class Detection:
     capitalized name the NER missed is then also taken when it is a town of one of them."""
 
     text: str
-    doc: object
+    doc: Doc | None  # the spaCy parse, None when the text is read without NER
     lang: str
     gazetteer: Gazetteer
     profile: str

@@ -20,12 +20,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 _CHAR_FOLDS = {"’": "'", "‘": "'", "ʼ": "'", "–": "-", "—": "-", "\u00a0": " ", "\u202f": " "}
 
 
-def strip_accents(text: str, *, form: str = "NFKD") -> str:
+def strip_accents(text: str, *, form: Literal["NFKD", "NFD"] = "NFKD") -> str:
     """Return `text` decomposed (`form`, NFKD or NFD) without its combining marks ("é" → "e")."""
     return "".join(c for c in unicodedata.normalize(form, text) if not unicodedata.combining(c))
 
