@@ -271,8 +271,8 @@ def _read_sentence(
     masked: list[tuple[int, int]] = []
     figures: list[_Figure] = []
     for m in lexicon.no_casualty_re.finditer(folded):
-        group = lexicon.no_casualty_phrases[" ".join(m.group().split())]
-        zeroed.update(("killed", "injured") if group == "killed_and_injured" else (group,))
+        none_of = lexicon.no_casualty_phrases[" ".join(m.group().split())]
+        zeroed.update(("killed", "injured") if none_of == "killed_and_injured" else (none_of,))
         masked.append((m.start(), m.end()))
         figures.append(_Figure("none", 0, 0, *orig(m.start(), m.end())))
     keywords = [

@@ -25,9 +25,11 @@ from __future__ import annotations
 import calendar
 import logging
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TypeVar
 
 from eventwire.datafiles import data_path
 from eventwire.lang.numbers import parse_number
@@ -229,7 +231,10 @@ def _patterns(lang: str) -> _Patterns:
     return _Patterns(**_date_patterns(parts), **_night_patterns(parts), **_word_patterns(parts))
 
 
-def _lookup(table: dict, phrase: str) -> object:
+_V = TypeVar("_V")
+
+
+def _lookup(table: Mapping[str, _V], phrase: str) -> _V:
     """Return table[phrase] matching case-insensitively and across blank/apostrophe variants."""
     key = " ".join(phrase.replace("’", "'").split()).casefold()
     for k, v in table.items():
@@ -270,10 +275,12 @@ def _capitalized(lex: TimeLexicon, *names: str | None) -> bool:
     return not lex.names_capitalized or all(n is None or n[:1].isupper() for n in names)
 
 
-_Candidate = tuple[int, int, int, str, object]  # (start, end, priority, kind, payload)
+# (start, end, priority, kind, payload): the payload is (date, time_precision), or for an anchored
+# expression ("la veille") its number of days from the previous date
+_Candidate = tuple[int, int, int, str, int | tuple[date, int]]
 
 
-def _adder(out: list[_Candidate]):
+def _adder(out: list[_Candidate]) -> Callable[[re.Match[str], str, date | None, int, int], None]:
     """Return add(match, kind, value, precision, priority), which keeps only dated matches."""
 
     def add(m: re.Match[str], kind: str, value: date | None, precision: int, priority: int) -> None:
@@ -342,9 +349,9 @@ def _night_candidates(text: str, lex: TimeLexicon, pat: _Patterns, published: da
             continue
         month = int(_lookup(ms["months"], m.group("m")))
         year = int(m.group("y")) if m.group("y") else _infer_year(month, published)
-        first = _safe_date(year, month, _day_number(m.group("d1"), lex))
-        if first is not None:
-            add(m, "night", *night_date(first, published), 0)
+        first_day = _safe_date(year, month, _day_number(m.group("d1"), lex))
+        if first_day is not None:
+            add(m, "night", *night_date(first_day, published), 0)
     for m in pat.last_night.finditer(text):
         add(m, "night", *night_date(published - timedelta(days=1), published), 1)
 
@@ -458,7 +465,7 @@ def find_time_expressions(text: str, *, lang: str, published: date) -> list[Time
     Overlapping matches keep the longest ("mardi 7 février" over "mardi"). Anchored expressions
     ("la veille") count from the previous date in the text, else from `published`.
     """
-    chosen: list[tuple[int, int, int, str, object]] = []
+    chosen: list[_Candidate] = []
     for cand in sorted(_candidates(text, lang, published), key=lambda c: (c[0] - c[1], c[2], c[0])):
         if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
             chosen.append(cand)
@@ -467,7 +474,7 @@ def find_time_expressions(text: str, *, lang: str, published: date) -> list[Time
     anchor = published
     for start, end, _, kind, payload in chosen:
         span = Span(start, end, text[start:end])
-        if kind == "anchored":
+        if isinstance(payload, int):  # kind "anchored", the only one with a number of days
             out.append(TimeExpression(span, anchor + timedelta(days=payload), 1, kind))
             continue
         value, precision = payload

@@ -31,6 +31,8 @@ from eventwire.gazetteer import Gazetteer
 from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, DIVISION_FEATURES, PlaceMention
 from eventwire.normalize.actors import find_actor_mentions
 
+# The evidence Counters hold these float weights: Counter takes them, but typeshed types its counts
+# as int, hence the `type: ignore[assignment]` where a weight is stored.
 W_AREA = 2.0
 W_COUNTRY = 1.0
 W_TOWN = 1.0
@@ -122,7 +124,8 @@ def place_evidence(
         if p.span.start in not_locations:
             weight *= W_NOT_LOCATION
         # a place named again adds little: the story's country shows in the variety of its places
-        counts[(pl.country, pl.iso)] += weight * (W_REPEAT if (pl.name, pl.iso) in seen else 1.0)
+        repeat = W_REPEAT if (pl.name, pl.iso) in seen else 1.0
+        counts[(pl.country, pl.iso)] += weight * repeat  # type: ignore[assignment]
         seen.add((pl.name, pl.iso))
     return counts
 
@@ -150,7 +153,7 @@ def other_evidence(
             continue
         iso = gazetteer.country_iso(actor.country)
         if iso:
-            counts[(gazetteer.country_name(iso), iso)] += weight
+            counts[(gazetteer.country_name(iso), iso)] += weight  # type: ignore[assignment]
     for m in _WORD_RE.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -158,7 +161,9 @@ def other_evidence(
         name = gazetteer.country_name(iso) if iso else None
         if name:
             place = _demonym_place(text, m.start(), m.end(), lang)
-            counts[(name, iso)] += W_DEMONYM_PLACE if place else W_DEMONYM
+            counts[(name, iso)] += (  # type: ignore[assignment]
+                W_DEMONYM_PLACE if place else W_DEMONYM
+            )
     return counts
 
 
@@ -178,7 +183,7 @@ def title_evidence(title: str | None, *, gazetteer: Gazetteer) -> Counter:
                 continue
             found = [c for c in gazetteer.candidates(title[start:end]) if c.feature == "country" and c.primary]
             if found:
-                counts[(found[0].country, found[0].iso)] = W_COUNTRY
+                counts[(found[0].country, found[0].iso)] = W_COUNTRY  # type: ignore[assignment]
                 break
     return counts
 

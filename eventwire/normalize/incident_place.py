@@ -105,15 +105,16 @@ def expand_list(
         if p.place is not None and p.place.feature in COUNTRY_OR_DIVISION_FEATURES:
             continue
         # forward: ", Name" / " et Name" right after the mention, repeatedly
-        for m in _listed_after(text, p.span.end, sentence.end):
-            add(m.start(1), m.end(1), joined=bool(re.search(r"\b(?:et|and|ou|or)\s*$", text[m.start():m.start(1)])))
+        for after in _listed_after(text, p.span.end, sentence.end):
+            add(after.start(1), after.end(1),
+                joined=bool(re.search(r"\b(?:et|and|ou|or)\s*$", text[after.start():after.start(1)])))
         # backward: "Name, " right before the mention, repeatedly
         pos = p.span.start
-        m = LIST_ITEM_BEFORE_JOINED.search(text, sentence.start, pos)
-        if (m is not None and m.end() == pos and resolve is not None and resolve(m.group(1)) is not None
+        last = LIST_ITEM_BEFORE_JOINED.search(text, sentence.start, pos)
+        if (last is not None and last.end() == pos and resolve is not None and resolve(last.group(1)) is not None
                 and p.place is not None):
-            add(m.start(1), m.end(1), joined=True)
-            pos = m.start(1)
+            add(last.start(1), last.end(1), joined=True)
+            pos = last.start(1)
         while pos > sentence.start and (m := LIST_ITEM_BEFORE.search(text, sentence.start, pos)) and m.end() == pos:
             add(m.start(1), m.end(1))
             pos = m.start(1)
@@ -172,7 +173,7 @@ def document_villages(text: str, places: tuple[PlaceMention, ...]) -> frozenset[
 
 def village_mentions(text: str, sentence: Span, villages: frozenset[str], taken: list[PlaceMention]) -> list[PlaceMention]:
     """Return the article's unknown localities (see `document_villages`) named in a sentence."""
-    found = []
+    found: list[PlaceMention] = []
     for name in villages:
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[sentence.start:sentence.end]):
             start, end = sentence.start + m.start(), sentence.start + m.end()
@@ -209,19 +210,26 @@ def sentence_places(sentence: Span, places: tuple[PlaceMention, ...], *, exclude
     ]
 
 
+def _precision_rank(p: PlaceMention) -> tuple[int, int, int]:
+    """Return the sort key of a resolved mention: the most precise place first, then the earliest."""
+    assert p.place is not None, f"{p.name}: only resolved mentions are ranked"
+    return p.place.geo_precision, FEATURE_RANK.get(p.place.feature, 2), p.span.start
+
+
 def _anchor(candidates: list[PlaceMention], main_iso: str | None) -> Place | None:
     """Return the most precise resolved place to code an unknown village to."""
     # the neighbour across a border never places a village ("près de la frontière du Niger")
-    resolved = [p for p in candidates if p.place is not None and (main_iso is None or p.place.iso == main_iso)
+    resolved = [(p, p.place) for p in candidates
+                if p.place is not None and (main_iso is None or p.place.iso == main_iso)
                 and p.relation != "border"]
     if not resolved:
         return None
-    best = min(resolved, key=lambda p: (p.place.geo_precision, FEATURE_RANK.get(p.place.feature, 2)))
-    if (best.relation or "").endswith(" part") and best.place.feature == "admin1" and fold(best.span.text) != fold(best.place.name):
+    best, place = min(resolved, key=lambda pp: (pp[1].geo_precision, FEATURE_RANK.get(pp[1].feature, 2)))
+    if (best.relation or "").endswith(" part") and place.feature == "admin1" and fold(best.span.text) != fold(place.name):
         # "le nord du Togo" coded to its northernmost division is a guess: a village there is
         # only known to be in the country
-        return replace(best.place, feature="country", name=best.place.country, admin1=None, admin2=None)
-    return best.place
+        return replace(place, feature="country", name=place.country, admin1=None, admin2=None)
+    return place
 
 
 def derived_place(mention: PlaceMention, anchor: Place) -> PlaceMention:
@@ -334,7 +342,7 @@ def _listed_places(
     )):
         return []
     listed = [u for u in (usable(p) for p in best) if u is not None]
-    isos = {u.place.iso for u in listed}
+    isos = {u.place.iso for u in listed if u.place is not None}  # `usable` mentions all have one
     between = re.search(r"\b(?:between|entre)\s+(?:the\s+|les\s+|la\s+|le\s+)?$", text[max(0, best[0].span.start - 20):best[0].span.start], re.IGNORECASE)
     # "the streets of Port Verel, located just below the hamlets of Tazor and
     # Merelo": unknown names described after a known town do not displace it
@@ -401,11 +409,13 @@ def choose_places(
     # rule 1: the most precise resolved place; rule 3: an unknown village after "à", "in"…
     resolved = [p for p in candidates if p.place is not None]
     unknown = [p for p in candidates if p.place is None and (p.method == "locative" or _is_locative(text, p))]
-    if unknown and anchor is not None and (not resolved or all(p.place.feature in COUNTRY_OR_DIVISION_FEATURES for p in resolved)):
+    if unknown and anchor is not None and (not resolved or all(
+        p.place is not None and p.place.feature in COUNTRY_OR_DIVISION_FEATURES for p in resolved
+    )):
         derived = usable(unknown[0])
         if derived is not None:
             return [derived]
     if not resolved:
         return []
-    in_main = [p for p in resolved if main_iso is None or p.place.iso == main_iso] or resolved
-    return [min(in_main, key=lambda p: (p.place.geo_precision, FEATURE_RANK.get(p.place.feature, 2), p.span.start))]
+    in_main = [p for p in resolved if main_iso is None or (p.place is not None and p.place.iso == main_iso)]
+    return [min(in_main or resolved, key=_precision_rank)]

@@ -250,9 +250,9 @@ def document_context(document: Document, places: list[PlaceMention], times: list
     published = document.published
     # the opening: its first two paragraphs when they are short (a one-sentence lead is often
     # dated only in the next paragraph: "The truce was announced late Monday"), else 400 chars
-    first = document.text.find("\n\n", 200)
-    second = document.text.find("\n\n", first + 2) if first >= 0 else -1
-    lead_end = max(400, first, second if 0 <= second <= LEAD_MAX_CHARS else -1)
+    first_break = document.text.find("\n\n", 200)
+    second_break = document.text.find("\n\n", first_break + 2) if first_break >= 0 else -1
+    lead_end = max(400, first_break, second_break if 0 <= second_break <= LEAD_MAX_CHARS else -1)
     for t in times:
         if t.span.start > lead_end:
             break
@@ -330,7 +330,9 @@ def _site_named_later(text: str, sentence: Span, usable: tuple[PlaceMention, ...
         return None
     words = set(re.findall(r"[\w-]+", fold_word(sentence.text)))
     for p in usable:
-        if p.span.start < sentence.end or not _is_fine(p) or (main_iso is not None and p.place.iso != main_iso):
+        if p.span.start < sentence.end or not _is_fine(p) or (
+            main_iso is not None and p.place is not None and p.place.iso != main_iso  # _is_fine: placed
+        ):
             continue
         m = before.search(fold_word(text[max(0, p.span.start - 40):p.span.start]))
         noun = m.group(1) if m else None
@@ -541,7 +543,12 @@ def _mention_actors(incident: IncidentMention, document: Document, *, country: s
 def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place: PlaceMention | None) -> Mention:
     """Return the normalized Mention for one extracted incident mention."""
     document = ctx.document
-    country = place.place.country if place is not None else ctx.main_country
+    country: str | None
+    if place is not None:
+        assert place.place is not None, f"{place.name}: an incident's place mention is resolved"
+        country = place.place.country
+    else:
+        country = ctx.main_country
     event_date = _mention_date(incident, ctx)
     when = event_date.value if event_date is not None else None
     casualties = count_casualties(document.text, lang=document.lang, spans=[incident.sentence])

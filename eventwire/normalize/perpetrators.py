@@ -61,7 +61,7 @@ def document_perpetrators(
     found = [a for a in found if a.span is None or not any(s.start <= a.span.start < s.end for s in old_news)]
     text = document.text
     counts: Counter = Counter()
-    first: dict[str, Actor] = {}
+    first: dict[str, tuple[Actor, int]] = {}  # name → its first blamed actor, where it starts
     for a in found:
         if a.actor_type not in ARMED_GROUP_TYPES or a.method == "template" or a.span is None:
             continue
@@ -72,6 +72,6 @@ def document_perpetrators(
         if not blamed:
             continue
         counts[a.name] += 1
-        first.setdefault(a.name, a)
-    ranked = sorted(counts, key=lambda n: (-counts[n], first[n].span.start))
-    return tuple(first[n] for n in ranked)
+        first.setdefault(a.name, (a, a.span.start))
+    ranked = sorted(counts, key=lambda n: (-counts[n], first[n][1]))
+    return tuple(first[n][0] for n in ranked)
