@@ -88,7 +88,7 @@ def event_id_for(document_id: str, group: MentionGroup) -> str:
     first = min(anchors, key=lambda m: (m.sentence.start, m.trigger.span.start))
     place_start = first.place.span.start if first.place is not None else -1
     key = f"{document_id}:{first.sentence.start}:{first.trigger.span.start}:{place_start}:{'context' if group.context else 'event'}"
-    if is_day_split(first):
+    if is_day_split(first) and first.date is not None:  # is_day_split: dated
         key += f":{first.date.value}"  # one sentence, one place, several days: one event per day
     return "ew-" + hashlib.sha256(key.encode()).hexdigest()[:16]
 

@@ -114,7 +114,10 @@ def _second_clause(
 ) -> tuple[PlaceMention, tuple[int, int]] | None:
     """Return the place of a second incident clause of a mention's sentence, and the clause's
     character range, or None when the sentence tells one incident."""
-    own_tok = _tokens_of(doc, m.place)
+    own = m.place
+    assert own is not None and own.place is not None, "called for a mention at a precise place"
+    own_place = own.place
+    own_tok = _tokens_of(doc, own)
     if own_tok is None:
         return None
     own_verb = _clause_verb(own_tok)
@@ -132,7 +135,8 @@ def _second_clause(
     for p in inside:
         if not (sent.start_char <= p.span.start < sent.end_char) or not _precise(p):
             continue
-        if p.place.iso != m.place.place.iso or p.place.name == m.place.place.name:
+        # _precise(p): p.place is set
+        if p.place is None or p.place.iso != own_place.iso or p.place.name == own_place.name:
             continue
         tok = _tokens_of(doc, p)
         if tok is None:

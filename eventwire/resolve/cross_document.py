@@ -221,7 +221,8 @@ def combine_contributions(event_id: str, contributions: Sequence[Event]) -> Even
     # type: vote weighted by confidence; a stable tie-break keeps the result order-independent
     votes: Counter[str] = Counter()
     for c in live:
-        votes[c.sub_event_type] += c.confidence
+        # a float vote: Counter takes it, but typeshed types its counts as int
+        votes[c.sub_event_type] += c.confidence  # type: ignore[assignment]
     sub_type = min(votes, key=lambda s: (-round(votes[s], 6), s))
     typed = [c for c in live if c.sub_event_type == sub_type]
     lead = min(typed, key=lambda c: (-c.confidence, c.event_id))

@@ -53,12 +53,14 @@ DERIVED_ONE_LOCATION_MAX_KM = 100.0
 DERIVED_METHODS = frozenset({"nearest_known_place", "unlocated"})
 # Event types whose mentions can describe the same incident from two angles (a drone attack and
 # its interception; a generic "attack" and the clash it became).
+# (members by name: the enums are built from the taxonomy data file, so a type checker sees no
+# attribute members)
 COMPATIBLE_TYPES = {
-    frozenset({EventType.STRATEGIC_DEVELOPMENTS, EventType.EXPLOSIONS_REMOTE_VIOLENCE}),
-    frozenset({EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS}),
-    frozenset({EventType.BATTLES, EventType.EXPLOSIONS_REMOTE_VIOLENCE}),
+    frozenset({EventType["STRATEGIC_DEVELOPMENTS"], EventType["EXPLOSIONS_REMOTE_VIOLENCE"]}),
+    frozenset({EventType["BATTLES"], EventType["VIOLENCE_AGAINST_CIVILIANS"]}),
+    frozenset({EventType["BATTLES"], EventType["EXPLOSIONS_REMOTE_VIOLENCE"]}),
     # a demonstration that turns violent is one incident, coded by what the crowd did
-    frozenset({EventType.PROTESTS, EventType.RIOTS}),
+    frozenset({EventType["PROTESTS"], EventType["RIOTS"]}),
 }
 GENERIC_CLASSES = frozenset({"A_ATTACK", "A_KILL", "W_GUN", "A_INJURE", "P_CIVILIAN", "P_SECURITY", "P_ARMED"}) | {
     f"{role}_{party}" for role in ("AGENT", "PATIENT") for party in ROLE_PARTIES if party != "CROWD"
@@ -122,8 +124,10 @@ def _direction_ok(relation: str | None, region: Place, point: Place) -> bool:
         return True
     direction = relation[: -len(" part")]
     target = DIRECTION_BEARINGS.get(direction)
-    if target is None or None in (region.latitude, point.latitude):
+    if target is None or region.latitude is None or point.latitude is None:
         return True
+    # a place has both coordinates or neither (models.Place)
+    assert region.longitude is not None and point.longitude is not None
     b = bearing_deg(region.latitude, region.longitude, point.latitude, point.longitude)
     diff = abs((b - target + 180) % 360 - 180)
     return diff <= 67.5
@@ -137,11 +141,13 @@ def places_compatible(a: Mention, b: Mention) -> bool:
     if pa.iso != pb.iso:
         return False
     if is_precise(a) and is_precise(b):
-        derived = any(m.place.method in DERIVED_METHODS for m in (a, b))
+        # is_precise: both are placed
+        derived = any(m.place is not None and m.place.method in DERIVED_METHODS for m in (a, b))
         limit = DERIVED_ONE_LOCATION_MAX_KM if derived else ONE_LOCATION_MAX_KM
         if pa.name == pb.name:
             return True
-        if (all(m.place.method in DERIVED_METHODS for m in (a, b)) and a.sentence.start != b.sentence.start
+        if (all(m.place is not None and m.place.method in DERIVED_METHODS for m in (a, b))
+                and a.sentence.start != b.sentence.start
                 and not any(_named_as_area(m) for m in (a, b))):
             # two villages the gazetteer lacks, named differently in different sentences ("shelling
             # hit Kerou village" … "artillery struck Dioura village"), are two locations: their
@@ -323,19 +329,20 @@ def mark_old_mentions(mentions: list[Mention], *, published: date | None) -> lis
     ) or any(days[id(m)] is None for m in mentions if m.modality in EVENT_MODALITIES)
     lead = next((m for m in sorted(mentions, key=lambda x: x.sentence.start)
                  if m.modality in EVENT_MODALITIES and m.date is not None and m.date.value is not None), None)
+    lead_day = lead.date.value if lead is not None and lead.date is not None else None  # set with lead
     out = []
     for m in mentions:
         d = days[id(m)]
         if m.modality in EVENT_MODALITIES and d is not None:
             before_lead = (
-                lead is not None and lead.sentence.start < m.sentence.start
-                and (lead.date.value - d).days >= RECAP_BEFORE_LEAD_DAYS
+                lead is not None and lead_day is not None and lead.sentence.start < m.sentence.start
+                and (lead_day - d).days >= RECAP_BEFORE_LEAD_DAYS
             )
             if (d - published).days > 0:
                 m = replace(m, modality="plan", claim_status="reported")
             elif (recent and (published - d).days > RECAP_MIN_DAYS or before_lead) and (
                 not m.anaphoric or _placed_elsewhere(m, lead)
-                or (lead is not None and (lead.date.value - d).days > RECAP_ANAPHOR_MAX_DAYS)
+                or (lead is not None and lead_day is not None and (lead_day - d).days > RECAP_ANAPHOR_MAX_DAYS)
             ):
                 # ("ces commerçants ont été enlevés le 9 avril": an anaphor dates the incident the
                 # article reports, it does not recall another one, unless it names another place:
@@ -478,7 +485,7 @@ def _elsewhere(m: Mention, group: list[Mention]) -> bool:
     """Return whether a region-level mention names another country (a multinational region such
     as "the Sahel" names none) or another day than every mention of an incident group."""
     place = _place(m)
-    others = {_place(x).iso for x in group if _place(x) is not None and _place(x).iso}
+    others = {p.iso for p in map(_place, group) if p is not None and p.iso}
     if place is not None and place.iso and others and place.iso not in others:
         return True
     return m.date is not None and m.date.method == "time_expression" and not any(dates_compatible(m, x) for x in group)

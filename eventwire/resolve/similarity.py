@@ -58,7 +58,11 @@ SPELLING_VARIANT_MIN_RATIO = 0.8
 # evidence against one incident, not a contradiction.
 SAME_EVENT_TYPE_SCORE = 0.7
 KINDRED_TYPE_SCORE = 0.55
-VIOLENT_SUB_TYPES = frozenset({SubEventType.DISRUPTED_WEAPONS_USE, SubEventType.LOOTING_PROPERTY_DESTRUCTION})
+# (members by name: the enums are built from the taxonomy data file, so a type checker sees no
+# attribute members)
+VIOLENT_SUB_TYPES = frozenset(
+    {SubEventType["DISRUPTED_WEAPONS_USE"], SubEventType["LOOTING_PROPERTY_DESTRUCTION"]}
+)
 # Two tolls agree when the lower is at least this share of the higher (a toll rises by a few as
 # the wounded die; another incident's toll is rarely that close).
 TOLL_AGREEMENT_RATIO = 0.75

@@ -131,10 +131,10 @@ def stated_days(text: str, mention_day: Span, *, lang: str, published: date) -> 
         if len({d for d, _ in days}) == len(days) and all(a[0] < b[0] for a, b in pairwise(days)):
             return StatedDays(tuple(days))
         return StatedDays()
-    for first, last in ((at - 1, at), (at, at + 1)):
-        if first < 0 or last >= len(exprs):
+    for i, j in ((at - 1, at), (at, at + 1)):
+        if i < 0 or j >= len(exprs):
             continue
-        a, b = exprs[first], exprs[last]
+        a, b = exprs[i], exprs[j]
         between = text[a.span.end:b.span.start]
         to_ok = words.span_to.match(between) or (not between.strip() and words.to_start.match(b.span.text))
         from_ok = words.span_from.search(text[: a.span.start]) or words.from_start.match(a.span.text)
@@ -185,6 +185,7 @@ def split_days(mentions: list[Mention], *, lang: str, published: date | None) ->
         if len(days) < 2:
             out.append(m)
             continue
+        assert m.date is not None, "only a dated mention states days (_stated)"
         for i, (day, span) in enumerate(days):
             out.append(replace(
                 m,

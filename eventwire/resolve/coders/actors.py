@@ -87,7 +87,7 @@ def _told_actors(
     asserted = [m for m in mentions if m.modality == Modality.ASSERTED]
     actor1: Actor | None = None
     actor2: Actor | None = None
-    if sub_event_type == SubEventType.DISRUPTED_WEAPONS_USE:
+    if sub_event_type == SubEventType["DISRUPTED_WEAPONS_USE"]:
         # the weapon's operator is actor1; actor2 is the interceptor a reported fact names
         # first, else the target of the attack
         actor2 = next((m.actor1 for m in asserted + list(mentions) if is_state(m.actor1)), None)
@@ -122,12 +122,12 @@ def _by_type(
         protesters = Actor(name=DEFAULT_ACTOR1[event_type].format(country=country), country=country,
                            actor_type="protesters", method="rule")
         return protesters, (state_actors[0] if state_actors else None)
-    if sub_event_type == SubEventType.AGREEMENT and country:
+    if sub_event_type == SubEventType["AGREEMENT"] and country:
         # ACLED codes the government side of an agreement as actor1, the other party as actor2
         government = _by_rule(canonicalize_actor("government", lang="en", country=country, when=event_date))
         others = [a for m in mentions for a in (m.actor1, m.actor2) if a is not None and not is_state(a)]
         return government, (others[0] if others else actor2)
-    if sub_event_type == SubEventType.ARRESTS:
+    if sub_event_type == SubEventType["ARRESTS"]:
         # the arresting force is actor1, whoever was arrested actor2
         actor2 = actor1 if actor1 is not None and not is_state(actor1) else actor2
         actor1 = state_actors[0] if state_actors else None

@@ -25,11 +25,11 @@ def code_fatalities(
     never count.
     """
     ordered = sorted(mentions, key=lambda m: m.sentence.start)
-    numbered = [m for m in ordered if _method(m) == "figures" and (m.casualties.fatalities or 0) > 0]
+    numbered = [m for m in ordered if _method(m) == "figures" and (_casualties(m).fatalities or 0) > 0]
     fallback = next((m for m in ordered if _method(m) == "shared_toll"), None) or next(
         (m for m in ordered if _method(m) == "unnumbered_deaths_default"), None)
-    injuries = [m.casualties.injuries for m in ordered
-                if _method(m) not in (None, "none") and m.casualties.injuries is not None]
+    injuries = [n for m in ordered if _method(m) not in (None, "none")
+                if (n := _casualties(m).injuries) is not None]
 
     def elsewhere(m: Mention) -> bool:
         return place is None or m.place is None or m.place.place is None or m.place.place.name != place.name
@@ -38,27 +38,28 @@ def code_fatalities(
         return mention_key(m) in shared_mentions
 
     low = high = None
+    told: Mention | None
     if numbered:
         if all(shared(m) for m in numbered):
-            numbered = sorted(numbered, key=lambda m: (m.casualties.fatalities, elsewhere(m)))
+            numbered = sorted(numbered, key=lambda m: (_casualties(m).fatalities, elsewhere(m)))
         else:
             numbered = sorted(numbered, key=lambda m: (shared(m), elsewhere(m)))  # stable: text order
         told = next((m for m in numbered if m.modality == Modality.ASSERTED), numbered[0])
-        low = min(_low(m.casualties) for m in numbered)
-        high = max(_high(m.casualties) for m in numbered)
+        low = min(_low(_casualties(m)) for m in numbered)
+        high = max(_high(_casualties(m)) for m in numbered)
     else:
         told = fallback
         if told is None and any(_method(m) == "no_casualties_phrase" for m in ordered):
             low = high = 0
-    fatalities = told.casualties.fatalities if told is not None else 0
+    fatalities = _casualties(told).fatalities if told is not None else 0
     value = Casualties(
         fatalities=fatalities, fatalities_low=low, fatalities_high=high,
         injuries=max(injuries) if injuries else None,
-        spans=told.casualties.spans if told is not None else (),
-        method=told.casualties.method if told is not None else "none",
+        spans=_casualties(told).spans if told is not None else (),
+        method=_casualties(told).method if told is not None else "none",
     )
-    if told is not None and told.casualties.spans:
-        provenance = span_provenance(document_id, told.casualties.spans[0], f"casualties:{told.casualties.method}")
+    if told is not None and _casualties(told).spans:
+        provenance = span_provenance(document_id, _casualties(told).spans[0], f"casualties:{_casualties(told).method}")
     else:
         provenance = Provenance(method="casualties", reason="no deaths reported (ACLED codes 0)")
     return Coded(value, provenance)
@@ -74,3 +75,9 @@ def _low(c: Casualties) -> int:
 
 def _high(c: Casualties) -> int:
     return c.fatalities_high if c.fatalities_high is not None else c.fatalities
+
+
+def _casualties(m: Mention) -> Casualties:
+    """Return the figures of a mention kept for its casualty method (`_method` is not None)."""
+    assert m.casualties is not None, "only mentions with a casualty method are read"
+    return m.casualties
