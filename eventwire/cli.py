@@ -11,13 +11,16 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from eventwire.errors import EventwireError
+
+if TYPE_CHECKING:
+    from eventwire.models import Skip
 
 app = typer.Typer(
     add_completion=False,
@@ -71,7 +74,7 @@ def _fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _write(events: list[dict], fmt: str, out=None) -> None:
+def _write(events: list[dict], fmt: str, out: TextIO | None = None) -> None:
     from eventwire.export import render_table, write_csv, write_geojson, write_jsonl
 
     out = out or sys.stdout
@@ -98,7 +101,7 @@ def _progress() -> Progress:
     )
 
 
-def _report_skip(skip) -> None:
+def _report_skip(skip: Skip) -> None:
     err.print(f"[yellow]skipped[/yellow] {skip.origin}: {skip.reason}: {skip.detail}", highlight=False, soft_wrap=True)
 
 

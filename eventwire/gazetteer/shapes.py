@@ -58,7 +58,7 @@ def hull_centre(points: list[tuple[float, float, int]], cell_deg: float = 2.0) -
     if len(pts) < 3:
         return round(sum(p[1] for p in pts) / len(pts), 4), round(sum(p[0] for p in pts) / len(pts), 4)
 
-    def cross(o, a, b):
+    def cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
         return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
 
     lower: list[tuple[float, float]] = []

@@ -6,6 +6,7 @@ Health"), a building in the story's town ("Lincoln High School")."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from eventwire.gazetteer import Candidate
 from eventwire.geoparse.common import (
@@ -31,6 +32,9 @@ from eventwire.geoparse.names import (
 )
 from eventwire.geoparse.state import Detection
 from eventwire.geoparse.vocab import building_re, feature_word_re
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
 
 
 def _place_entity(st: Detection, start: int, name: str, found: list[Candidate]) -> None:
@@ -101,7 +105,9 @@ def _organisation(st: Detection, start: int, name: str, label: str) -> None:
         st.add(start, start + len(name), name, "ner", DOCUMENT_FOCUS)
 
 
-def _blocking_entity(st: Detection, ent, start: int, name: str, found: list[Candidate]) -> None:
+def _blocking_entity(
+    st: Detection, ent: SpacySpan, start: int, name: str, found: list[Candidate]
+) -> None:
     """A person's, organisation's or work's name: no place unless the words around it make it
     one; its span blocks the n-gram detector."""
     text = st.text

@@ -6,6 +6,7 @@ took for a person or an organisation ("Kent-based", "Klamath Falls, Oregon")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from eventwire.gazetteer import Candidate, Gazetteer
 from eventwire.geoparse.common import DEMONYM, UP, WORD, clean_name, strong
@@ -38,7 +39,8 @@ ABBREV_RE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,4}\.\s?){1,3}(?![\w])")
 
 
 def subspans(
-    text: str, start: int, end: int, gazetteer: Gazetteer, accept,
+    text: str, start: int, end: int, gazetteer: Gazetteer,
+    accept: Callable[[str, list[Candidate]], bool],
     code_isos: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int, str]]:
     """Return the longest non-overlapping capitalized sub-spans of text[start:end] accepted by
@@ -122,7 +124,8 @@ LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)|&)\s+|,")
 
 
 def institution_head(
-    text: str, start: int, end: int, gazetteer: Gazetteer, accept=None
+    text: str, start: int, end: int, gazetteer: Gazetteer,
+    accept: Callable[[list[Candidate]], bool] | None = None,
 ) -> tuple[int, int, str] | None:
     """Return the place at the head of an institution's name ("Anderson County" in "Anderson
     County Sheriff Greg Taylor"): the longest run of one to three capitalized words that the

@@ -9,6 +9,7 @@ the other stages use: "vingt-trois" → 23, "dozens" → 12 (ACLED), "at least 1
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -133,7 +134,7 @@ def _no_casualty_phrases(path: Path, raw: dict) -> dict[str, str]:
     return no_casualties
 
 
-def _words_alternation(words) -> str:
+def _words_alternation(words: Iterable[str]) -> str:
     """Return an alternation of folded words or phrases, never matching when there are none."""
     return phrase_pattern(list(words)) or "(?!)"
 

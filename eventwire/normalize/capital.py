@@ -8,6 +8,7 @@ area ("the capital of the area") is not (data/capital_phrases.yaml).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from eventwire.datafiles import data_path, read_language_lists
@@ -16,13 +17,13 @@ from eventwire.geoparse import candidate_place
 from eventwire.models import PlaceMention, Span
 
 
-def _alternation(phrases) -> str:
+def _alternation(phrases: Iterable[str]) -> str:
     """Return a regex alternation of literal phrases, longest first (so "camp militaire" wins
     over "camp")."""
     return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
 
-def _phrase_pattern(phrases, flags: int = 0) -> re.Pattern[str]:
+def _phrase_pattern(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     """Return one pattern matching any of the literal phrases as whole words."""
     return re.compile(r"(?<!\w)(?:" + _alternation(phrases) + r")(?!\w)", flags)
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import calendar
 import logging
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -56,7 +56,7 @@ class TimeExpression:
     kind: str  # one of KINDS
 
 
-def _alt(phrases) -> str:
+def _alt(phrases: Iterable[str]) -> str:
     """Regex alternation of phrases, longest first; spaces match any blank, "'" any apostrophe."""
     out = []
     for p in sorted(set(phrases), key=len, reverse=True):

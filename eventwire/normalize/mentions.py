@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from eventwire.extract.incidents import IncidentMention
 from eventwire.extract.lexicon import load_modality_lexicon
@@ -63,6 +65,9 @@ from eventwire.normalize.incident_place import (
     sentence_places,
 )
 from eventwire.normalize.missed_places import missed_place_mentions, site_places
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # A date in the article's opening this close to publication dates its main incident (news leads
 # report the latest incident; older dates there are background). Set by reading dev articles'
@@ -132,12 +137,12 @@ def load_weapon_names() -> frozenset[str]:
     return load_folded_words("weapon_names.yaml", what="weapon names")
 
 
-def _is_capital(place) -> bool:
+def _is_capital(place: Place) -> bool:
     capital = load_gazetteer().capital(place.iso)
     return capital is not None and capital.geonameid == place.geonameid
 
 
-def is_actor_name(p: PlaceMention, find_actors) -> bool:
+def is_actor_name(p: PlaceMention, find_actors: Callable[[str], list[Actor]]) -> bool:
     """Return whether a place mention is an actor's name ("Al-Qaïda", "FAMa")."""
     if p.place is not None and (p.place.feature != "city" or p.place.population >= ACTOR_NAMESAKE_MAX_POP):
         return False
@@ -145,7 +150,8 @@ def is_actor_name(p: PlaceMention, find_actors) -> bool:
 
 
 def non_location_mentions(
-    doc, places: list[PlaceMention], *, lang: str, find_actors, main_iso: str | None = None
+    doc: Doc | None, places: list[PlaceMention], *, lang: str,
+    find_actors: Callable[[str], list[Actor]], main_iso: str | None = None,
 ) -> frozenset[int]:
     """Return the starts of place mentions used as something other than a location.
 
@@ -202,10 +208,13 @@ def non_location_mentions(
     return frozenset(out)
 
 
-def document_context(document: Document, places: list[PlaceMention], times: list[TimeExpression], *, doc=None) -> DocumentContext:
+def document_context(
+    document: Document, places: list[PlaceMention], times: list[TimeExpression], *,
+    doc: Doc | None = None,
+) -> DocumentContext:
     """Return the shared context; the main country is the one with the most evidence: places,
     state forces, nationality adjectives (normalize.doc_country)."""
-    def find_actors(t: str) -> list:
+    def find_actors(t: str) -> list[Actor]:
         return [a for a in find_actor_mentions(t, lang=document.lang, country=None)
                 if a.span and a.span.end - a.span.start >= len(t) - 1]
 
@@ -368,12 +377,12 @@ def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[Pla
     )
 
 
-def town_in(iso: str | None):
+def town_in(iso: str | None) -> Callable[[str], Place | None] | None:
     """Return a lookup of a town or village by name in one country (None without a country)."""
     return _town_in(iso)
 
 
-def _town_in(iso: str | None, *, areas: bool = False):
+def _town_in(iso: str | None, *, areas: bool = False) -> Callable[[str], Place | None] | None:
     """Return a lookup of a town or village by name in one country (the most populous namesake);
     with `areas`, a division of that name when no town has it."""
     if iso is None:

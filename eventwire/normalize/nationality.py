@@ -9,6 +9,7 @@ the period of the government in office.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -82,7 +83,9 @@ def _pattern(lang: str) -> re.Pattern[str] | None:
     return re.compile(body)
 
 
-def find_national_forces(folded: str, lang: str, demonym_country) -> list[tuple[NationalForce, str]]:
+def find_national_forces(
+    folded: str, lang: str, demonym_country: Callable[[str], str | None]
+) -> list[tuple[NationalForce, str]]:
     """Return (match, ISO2 country) for each nationality + force noun in a folded text.
 
     `demonym_country(word)` gives the ISO2 code a demonym names, or None. A two-word nationality

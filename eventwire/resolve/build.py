@@ -18,6 +18,7 @@ Each field has its coder in resolve/coders/, which returns the value with its pr
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eventwire.extract.lexicon import Taxonomy
@@ -63,14 +64,14 @@ class EventOptions:
     subtype_scores: SentenceScores | None = None
 
 
-def old_sentences(groups) -> tuple:
+def old_sentences(groups: Sequence[MentionGroup]) -> tuple[Span, ...]:
     """Return the sentences that only tell context incidents (recaps, background), no reported one."""
     reported = {m.sentence.start for g in groups if not g.context for m in g.mentions}
     return tuple({m.sentence.start: m.sentence for g in groups if g.context for m in g.mentions
                   if m.sentence.start not in reported}.values())
 
 
-def shared_mention_keys(groups) -> frozenset[tuple[int, int, int | None]]:
+def shared_mention_keys(groups: Sequence[MentionGroup]) -> frozenset[tuple[int, int, int | None]]:
     """Return the keys of the mentions that belong to more than one incident group."""
     seen: dict[tuple[int, int, int | None], int] = {}
     for g in groups:
@@ -180,14 +181,14 @@ def _claim_rank(status: str) -> int:
     return CLAIM_STATUS_ORDER.index(status) if status in CLAIM_STATUS_ORDER else len(CLAIM_STATUS_ORDER)
 
 
-def _disputed(mentions) -> bool:
+def _disputed(mentions: Sequence[Mention]) -> bool:
     """Return whether sources blame different perpetrators, or one denies the incident."""
     blamed = {m.actor1.name for m in mentions
               if m.actor1 is not None and m.modality in {Modality.ALLEGED, Modality.CLAIMED}}
     return any(m.modality == Modality.DENIED for m in mentions) or len(blamed) > 1
 
 
-def _confidence(mentions, *, voices: int, placed: bool) -> float:
+def _confidence(mentions: Sequence[Mention], *, voices: int, placed: bool) -> float:
     """Return the mean confidence of the mentions, raised by each further voice, lowered without
     a place."""
     confidence = min(0.99, sum(m.confidence for m in mentions) / len(mentions) + 0.05 * (voices - 1))

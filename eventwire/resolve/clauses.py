@@ -16,12 +16,13 @@ that clause alone when both clauses give one) and the clause without one keeps n
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract.lexicon import CueMatch, Taxonomy, find_cues, token_keys
-from eventwire.models import EVENT_MODALITIES, Casualties, Mention, PlaceMention, Span
+from eventwire.extract.lexicon import CueMatch, PhraseSet, Taxonomy, find_cues, token_keys
+from eventwire.models import EVENT_MODALITIES, Casualties, Mention, Place, PlaceMention, Span
 from eventwire.normalize.casualties import count_casualties
 from eventwire.normalize.incident_place import LOCATIVE_BEFORE, locative_names
 
@@ -70,11 +71,11 @@ def _tokens_of(doc: Doc, p: PlaceMention) -> Token | None:
 
 def split_clause_places(
     mentions: list[Mention], doc: Doc, places: tuple[PlaceMention, ...], *, taxonomy: Taxonomy,
-    triggers, resolve=None,
+    triggers: PhraseSet, resolve: Callable[[str], Place | None] | None = None,
 ) -> list[Mention]:
     """Return the mentions with each one whose sentence tells a second incident, in a clause of
     its own at another precise place, made one mention per clause (see the module docstring)."""
-    keys: list | None = None
+    keys: list[tuple[str, str]] | None = None
     out: list[Mention] = []
     for m in mentions:
         extra = None
@@ -110,7 +111,8 @@ def _clause_tolls(m: Mention, doc: Doc, lo: int, hi: int) -> tuple[Casualties | 
 
 
 def _second_clause(
-    m: Mention, doc: Doc, places: tuple[PlaceMention, ...], keys, *, taxonomy: Taxonomy, triggers, resolve=None,
+    m: Mention, doc: Doc, places: tuple[PlaceMention, ...], keys: list[tuple[str, str]], *,
+    taxonomy: Taxonomy, triggers: PhraseSet, resolve: Callable[[str], Place | None] | None = None,
 ) -> tuple[PlaceMention, tuple[int, int]] | None:
     """Return the place of a second incident clause of a mention's sentence, and the clause's
     character range, or None when the sentence tells one incident."""

@@ -295,7 +295,7 @@ def _listed_with_others(m: Mention, mentions: list[Mention]) -> bool:
     )
 
 
-def _explicit_day(m: Mention):
+def _explicit_day(m: Mention) -> date | None:
     if m.date is None or m.date.value is None or m.date.span is None:
         return None
     return m.date.value
