@@ -209,8 +209,7 @@ def non_location_mentions(
 
 
 def document_context(
-    document: Document, places: list[PlaceMention], times: list[TimeExpression], *,
-    doc: Doc | None = None,
+    document: Document, places: list[PlaceMention], times: list[TimeExpression], *, doc: Doc | None = None
 ) -> DocumentContext:
     """Return the shared context; the main country is the one with the most evidence: places,
     state forces, nationality adjectives (normalize.doc_country)."""
@@ -552,12 +551,10 @@ def _mention_actors(incident: IncidentMention, document: Document, *, country: s
 def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place: PlaceMention | None) -> Mention:
     """Return the normalized Mention for one extracted incident mention."""
     document = ctx.document
-    country: str | None
+    country = ctx.main_country
     if place is not None:
         assert place.place is not None, f"{place.name}: an incident's place mention is resolved"
         country = place.place.country
-    else:
-        country = ctx.main_country
     event_date = _mention_date(incident, ctx)
     when = event_date.value if event_date is not None else None
     casualties = count_casualties(document.text, lang=document.lang, spans=[incident.sentence])
