@@ -186,7 +186,7 @@ def load_trigger_lexicon(lang: str) -> PhraseSet:
     # classes read by the extractor itself rather than by a taxonomy rule
     allowed = _rule_classes(taxonomy) | {"P_PROTESTER", "A_INJURE"}
     phrases = load_phrase_file(data_path("triggers", f"{lang}.yaml"), allowed_classes=allowed)
-    from eventwire.normalize.actors import load_actor_aliases  # the actor table is normalize's
+    from eventwire.lang.actor_table import load_actor_aliases
 
     classes = {cls: list(words) for cls, words in phrases.classes.items()}
     for entry in load_actor_aliases().entries:
