@@ -107,6 +107,9 @@ def _resolve(
     if local and when is not None and any(r.covers(when) for r in local):
         # of the actors one alias names in turn, the one of the date
         local = [r for r in local if r.covers(when)]
+    elif local and when is None and any(r.tenure_end is None for r in local):
+        # undated: the actor the alias names now ("Katiba Macina" → JNIM since 2017)
+        local = [r for r in local if r.tenure_end is None]
     if local:
         chosen = _pick_tenure([r for r in local if r.base == local[0].base], when)
         return chosen.name, chosen.actor_type, chosen.country, "alias"
