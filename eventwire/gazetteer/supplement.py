@@ -8,11 +8,14 @@ from pathlib import Path
 
 from eventwire.datafiles import data_path
 from eventwire.errors import DataFileError
+from eventwire.models import PLACE_FEATURES
 
 SUPPLEMENT_COLUMNS = (
     "name", "aliases", "feature", "country", "admin1", "code", "lat", "lon", "geo_precision",
 )
-MERGE_FEATURES = frozenset({"country", "admin1", "demonym", "abbreviation"})
+# Rows that are not places: a nationality adjective, an abbreviation of a division.
+ROW_KINDS = frozenset({"demonym", "abbreviation"})
+MERGE_FEATURES = frozenset({"country", "admin1"}) | ROW_KINDS
 MULTINATIONAL = "ZZ"  # supplement country code of regions spanning several countries
 
 
@@ -90,6 +93,11 @@ def load_places_supplement(path: Path | None = None) -> tuple[SupplementEntry, .
                 geo_precision=int(prec) if prec else None,
                 line=line_no,
             )
+            if feature not in PLACE_FEATURES | ROW_KINDS:
+                raise DataFileError(
+                    f"{path}:{line_no}: unknown feature {feature!r} (one of "
+                    f"{', '.join(sorted(PLACE_FEATURES | ROW_KINDS))})"
+                )
             if feature == "abbreviation" and not admin1:
                 raise DataFileError(f"{path}:{line_no}: abbreviation rows need the admin1 they abbreviate")
             if feature == "admin1" and not (code and code.startswith(country + ".")):

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.errors import DataFileError
-from eventwire.extract.incidents import ROLE_PARTIES
+from eventwire.extract.roles import ROLE_PARTIES
 from eventwire.geo import bearing_deg, points_km
 from eventwire.models import EVENT_MODALITIES, Mention, Modality, Place
 from eventwire.resolve.additive import opens_addition

@@ -110,3 +110,4 @@ def test_decide_overrules_a_rule_only_when_confident_and_among_explosions(monkey
     monkeypatch.setattr(sm, "NONE_MIN_P", 0.85)
     assert sm.not_an_event([[0.0, 0.05, 0.0, 0.95]], labels)
     assert not sm.not_an_event([[0.0, 0.05, 0.0, 0.95], [0.9, 0.05, 0.0, 0.05]], labels)
+

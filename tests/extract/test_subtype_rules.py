@@ -151,3 +151,33 @@ def test_unarmed_groups_fighting_is_mob_violence(lang, text, sub_event_type):
 )
 def test_lethal_dispersal_is_excessive_force(lang, text, sub_event_type):
     assert first_sub_type(text, lang) == sub_event_type
+
+
+# --- issue 16 (parts 5 and 6): who fights back, and words inside a name or a denial ------------
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub_event_type"),
+    [
+        # an attack on a police post where the officers fight back is a battle
+        ("en", "Gunmen attacked a police post in Kerou and the officers returned fire, killing two of them.", "Armed clash"),
+        # "riot police" is a police force, not a riot
+        ("en", "Riot police arrested twelve traders at the Kerou market on Monday.", "Arrests"),
+    ],
+)
+def test_a_fight_back_is_a_battle_and_riot_police_are_police(lang, text, sub_event_type):
+    assert first_sub_type(text, lang) == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub_event_type"),
+    [
+        # a cue word inside a denial is not the action: nobody was killed, nobody fought
+        ("en", "Armed men looted shops in Kerou overnight; no casualties were reported.", "Looting/property destruction"),
+        ("fr", "Des assaillants ont pillé la mairie de Kerou sans faire de victimes.", "Looting/property destruction"),
+        ("en", "The army withdrew from Kerou without a fight on Monday.", "Non-violent transfer of territory"),
+        ("fr", "Les soldats ont achevé lundi leur retrait sans combat de la localité de Kerou.", "Non-violent transfer of territory"),
+        ("en", "A suicide attacker drove a car bomb into the gate of a military camp near Kerou.", "Suicide bomb"),
+    ],
+)
+def test_denied_actions_and_suicide_attackers(lang, text, sub_event_type):
+    assert first_sub_type(text, lang) == sub_event_type

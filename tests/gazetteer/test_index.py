@@ -62,6 +62,17 @@ def test_load_places_supplement_names_file_and_line(tmp_path: Path):
         load_places_supplement(bad)
 
 
+def test_a_supplement_row_with_an_unknown_feature_names_its_line(tmp_path: Path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(
+        "name\taliases\tfeature\tcountry\tadmin1\tcode\tlat\tlon\tgeo_precision\n"
+        "Kerou Market\t\tmarket\tML\t\t\t14.1\t-3.2\t1\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match=r"bad.tsv:2: unknown feature 'market'"):
+        load_places_supplement(bad)
+
+
 def test_a_name_is_found_with_or_without_its_spaces():
     gazetteer = load_gazetteer()
     joined = {(c.name, c.iso) for c in gazetteer.candidates("Guidanroumdji")}

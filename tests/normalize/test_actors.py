@@ -181,3 +181,25 @@ def test_parse_actor_aliases_errors_name_file_and_line(tmp_path):
     path.write_text(HEADER + "A (2020-)\tother\tMali\tfoo\t2020-13-01..\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"actors.tsv:2: tenure"):
         parse_actor_aliases(path)
+
+
+def test_riot_police_is_the_police_in_both_languages():
+    for text, lang in (("riot police", "en"), ("les forces anti-émeute", "fr")):
+        actor = canonicalize_actor(text, lang=lang, country="Kenya", when=date(2024, 3, 1))
+        assert actor is not None and actor.name.startswith("Police Forces of Kenya"), text
+
+
+def test_units_merged_into_jnim_are_coded_as_jnim_after_march_2017():
+    before = canonicalize_actor("Katiba Macina", lang="en", country="Mali", when=date(2016, 5, 1))
+    after = canonicalize_actor("Katiba Macina", lang="en", country="Mali", when=date(2019, 5, 1))
+    undated = canonicalize_actor("la katiba du Macina", lang="fr", country="Mali")
+    assert before is not None and before.name == "Katiba Macina"
+    assert after is not None and after.name.startswith("JNIM")
+    assert undated is not None and undated.name.startswith("JNIM")
+
+
+def test_unnamed_clan_and_ethnic_militias_take_the_article_country():
+    clan = canonicalize_actor("armed clansmen", lang="en", country="Somalia")
+    ethnic = canonicalize_actor("des miliciens ethniques", lang="fr", country="Nigeria")
+    assert clan is not None and clan.name == "Unidentified Clan Militia (Somalia)"
+    assert ethnic is not None and ethnic.name == "Unidentified Ethnic Militia (Nigeria)"

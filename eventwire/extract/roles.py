@@ -1,0 +1,189 @@
+"""Roles of an incident mention read off the dependency parse: agent and patient phrases, the
+kinds of party they name, how many incidents a trigger noun announces, and its outcome and
+weapon labels (words from data/extract/<lang>.yaml, labels from data/extract/labels.yaml)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from eventwire.errors import DataFileError
+from eventwire.extract.lexicon import fold
+from eventwire.extract.parse_tools import SentenceCues, governing_verb, noun_phrase, token_span_of
+from eventwire.lang.extract_words import ExtractWords, load_cue_labels, load_extract_words
+from eventwire.lang.numbers import load_number_lexicon
+
+AGENT_DEPS = {"nsubj", "agent", "obl:agent", "nsubj:agent"}
+PATIENT_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "iobj"}
+# Cue classes of verbs whose object or passive subject is harmed.
+HARM_CLASSES = frozenset({"A_KILL", "A_INJURE"})
+# Role classes, derived from the parse (not in the lexicons): AGENT_<X> / PATIENT_<X> when the
+# agent or patient phrase holds a cue of class P_<X> (CROWD, SECURITY, ARMED, CIVILIAN). The
+# taxonomy's rules read them like any cue class.
+ROLE_PARTIES = ("CROWD", "SECURITY", "ARMED", "CIVILIAN")
+# Number words read as an incident count ("deux attaques", "three raids") run up to ten.
+_MAX_COUNT_WORD = 10
+
+Roles = tuple[SpacySpan | None, SpacySpan | None]
+
+
+def _pobj(token: Token) -> Token | None:
+    """Return the object of an English preposition ("by" → "men" in "by two masked men")."""
+    objs = [c for c in token.children if c.dep_ == "pobj"]
+    return objs[0] if objs else None
+
+
+def _verb_roles(trigger: Token, verb: Token, words: ExtractWords) -> Roles:
+    """Return (agent, patient) among the dependents of the trigger's verb."""
+    agent = patient = None
+    patient_preps = words.get("patient_preps")
+    # "deux gardes forestiers ont perdu la vie", "two porters died": the subject is the victim
+    victim_subject = fold(verb.lemma_) in words.get("victim_subject_verbs")
+    for child in verb.children:
+        dep = child.dep_.lower()
+        if child.i == trigger.i:
+            continue  # "A rocket strike hit the depot": the trigger's own phrase is not its agent
+        if dep == "agent" and child.pos_ == "ADP" and agent is None:
+            # English passive: "was stabbed by two masked men" (the agent is the object of "by")
+            obj = _pobj(child)
+            if obj is not None:
+                agent = noun_phrase(obj)
+        elif dep in AGENT_DEPS and victim_subject and patient is None and child.pos_ in {"NOUN", "PROPN"}:
+            patient = noun_phrase(child)
+        elif dep in AGENT_DEPS and agent is None and child.pos_ in {"NOUN", "PROPN", "PRON"}:
+            agent = noun_phrase(child)
+        elif dep in PATIENT_DEPS and patient is None and child.pos_ in {"NOUN", "PROPN", "NUM"}:
+            patient = noun_phrase(child)  # "three of the alleged smugglers were killed": the numeral heads it
+        elif dep in {"obl", "obl:arg", "obl:mod", "prep", "nmod"} and patient is None:
+            case = [c for c in child.children if c.dep_ in {"case", "mark"}]
+            word = fold(case[0].text) if case else ""
+            if word in patient_preps:
+                patient = noun_phrase(child)
+            elif dep == "prep" and fold(child.text) in patient_preps:
+                obj = _pobj(child)
+                if obj is not None:
+                    patient = noun_phrase(obj)
+    if agent is None and verb.dep_ == "xcomp":
+        # "Youths tried to attack the MP": the subject of the verb the trigger complements
+        subj = [c for c in verb.head.children if c.dep_ in {"nsubj"} and c.pos_ in {"NOUN", "PROPN"}]
+        if subj:
+            agent = noun_phrase(subj[0])
+    if patient is None and trigger.pos_ == "VERB":
+        # "shot and injured a police officer": the object of the coordinated verb
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            objs = [c for c in conj.children if c.dep_.lower() in PATIENT_DEPS and c.pos_ in {"NOUN", "PROPN"}]
+            if objs:
+                patient = noun_phrase(objs[0])
+                break
+    return agent, patient
+
+
+def _noun_roles(trigger: Token, agent: SpacySpan | None, patient: SpacySpan | None, words: ExtractWords) -> Roles:
+    """Return (agent, patient) completed from the dependents of an incident noun ("l'attaque des
+    rebelles contre le poste", "a US drone strike")."""
+    patient_preps = words.get("patient_preps")
+    for child in trigger.children:
+        case = [c for c in child.children if c.dep_ in {"case"}]
+        word = fold(case[0].text) if case else ""
+        if child.dep_ in {"nmod", "poss"} and agent is None and (
+            word in words.get("agent_noun_preps") or child.dep_ == "poss"
+        ):
+            agent = noun_phrase(child)
+        elif child.dep_ in {"nmod", "obl"} and patient is None and word in patient_preps:
+            patient = noun_phrase(child)
+        elif child.dep_ == "prep" and fold(child.text) in patient_preps and patient is None:
+            obj = _pobj(child)
+            if obj is not None:
+                patient = noun_phrase(obj)
+        elif child.dep_ == "acl" and fold(child.lemma_) in words.get("targeting_verbs"):
+            objs = [c for c in child.children if c.dep_ in {"obj", "dobj"}]
+            if objs and patient is None:
+                patient = noun_phrase(objs[0])
+    if agent is None:
+        # "a US drone strike", "une frappe israélienne": a name or nationality modifying the
+        # trigger says who struck (normalization keeps it only if it names an actor)
+        for child in trigger.children:
+            if child.dep_ in {"amod", "compound"} and child.pos_ in {"ADJ", "PROPN"}:
+                agent = token_span_of(child)
+                break
+    return agent, patient
+
+
+def find_roles(trigger: Token) -> Roles:
+    """Return (agent, patient) phrases around a trigger from the dependency parse."""
+    words = load_extract_words(trigger.lang_)
+    agent, patient = _verb_roles(trigger, governing_verb(trigger), words)
+    if trigger.pos_ == "NOUN":
+        agent, patient = _noun_roles(trigger, agent, patient, words)
+    return agent, patient
+
+
+def ambiguous_genitive(trigger: Token, agent: SpacySpan | None) -> bool:
+    """Return whether a noun's agent is introduced by an ambiguous genitive ("le bilan des soldats
+    tués dans cette attaque", "l'attaque des soldats"): such an agent says nothing of who acted."""
+    if trigger.pos_ != "NOUN" or agent is None:
+        return False
+    genitive = load_extract_words(trigger.lang_).get("genitive_case")
+    return any(ch.dep_ == "case" and fold(ch.text) in genitive for ch in agent.root.children)
+
+
+def role_classes(agent: SpacySpan | None, patient: SpacySpan | None, cues: SentenceCues) -> frozenset[str]:
+    """Return the role classes of a mention: which kinds of party its agent and patient are.
+
+    A phrase naming an armed party is not also a crowd or civilians ("armed herders"); a crowd
+    that names security forces or armed men is not a crowd."""
+    out: set[str] = set()
+    for role, span in (("AGENT", agent), ("PATIENT", patient)):
+        if span is None:
+            continue
+        inside = {c.cls for c in cues.triggers if span.start <= c.start < span.end}
+        armed = inside & {"P_SECURITY", "P_ARMED"}
+        for party in ROLE_PARTIES:
+            if f"P_{party}" not in inside:
+                continue
+            if party in ("CROWD", "CIVILIAN") and armed:
+                continue
+            out.add(f"{role}_{party}")
+    return frozenset(out)
+
+
+def harmed_patient_classes(doc: Doc, cues: SentenceCues, trigger: Token) -> set[str]:
+    """Return the patient role classes of whom another verb of the sentence kills or hurts
+    ("bandits attacked the village; two of the bandits were killed", "…shoot and injure a police
+    officer"): they are on the receiving end too."""
+    out: set[str] = set()
+    for c in cues.triggers:
+        harm = doc[c.start:c.end].root
+        if c.cls in HARM_CLASSES and harm.pos_ == "VERB" and harm.i != trigger.i:
+            out |= {r for r in role_classes(None, find_roles(harm)[1], cues) if r.startswith("PATIENT_")}
+    return out
+
+
+def incident_count(trigger: Token, lang: str) -> int:
+    """Return how many incidents a trigger noun announces ("deux attaques" -> 2)."""
+    if trigger.pos_ != "NOUN" or trigger.morph.get("Number") != ["Plur"]:
+        return 1
+    for child in trigger.children:
+        if child.dep_ in {"nummod"}:
+            word = fold(child.text)
+            if word.isdigit():
+                return int(word)
+            return _count_words(lang).get(word, 1)
+    return 1
+
+
+def _count_words(lang: str) -> dict[str, int]:
+    """Return the number words of `lang` (data/numbers) read as an incident count: two to ten."""
+    try:
+        units = load_number_lexicon(lang).units
+    except DataFileError:  # a language without a number lexicon counts on digits only
+        return {}
+    return {word: n for word, n in units.items() if 2 <= n <= _MAX_COUNT_WORD}
+
+
+def outcome_and_weapon(classes: set[str]) -> tuple[str | None, str | None]:
+    """Return the outcome ("killed") and weapon ("drone") labels of a mention's cue classes."""
+    labels = load_cue_labels()
+    outcome = next((label for cls, label in labels.outcomes.items() if cls in classes), None)
+    weapon = next((label for cls, label in labels.weapons.items() if cls in classes), None)
+    return outcome, weapon

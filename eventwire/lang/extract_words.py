@@ -1,0 +1,137 @@
+"""The words the incident extractor reads off a parse, per language (data/extract/<lang>.yaml),
+and the outcome and weapon labels of its cue classes (data/extract/labels.yaml).
+
+Each key of a language file is declared in `WORD_KEYS` (a list of words) or `FLAG_KEYS` (a
+yes/no property of the language's grammar); a file is validated as it loads: a missing or wrong
+`version`, an unknown key or a value of the wrong shape raises a DataFileError naming file and
+line. Words are folded (lower case, no accents) as they load, the way the extractor compares them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from eventwire.datafiles import check_known_keys, data_path, key_error, read_yaml_mapping
+from eventwire.errors import DataFileError
+from eventwire.lang.fold import fold
+
+VERSION = 1
+# key → what the list is for (the data files' comments give examples)
+WORD_KEYS = {
+    "victim_subject_verbs": "verb lemmas whose subject is the victim",
+    "patient_preps": "prepositions that introduce whom an incident targets",
+    "agent_noun_preps": "prepositions of an incident noun's complement that name who acted",
+    "genitive_case": "case words of an ambiguous genitive (victims or attackers)",
+    "targeting_verbs": "participle lemmas whose object is an incident's target",
+    "demonstratives": "determiners that point back to a phrase named before",
+    "group_heads": "nouns of a demonstrative group phrase",
+    "group_nouns": "nouns of the earlier phrase a group phrase refers to",
+    "speaker_stop_preps": "prepositions that end a speaker's phrase",
+    "negation_words": "negation words on a trigger or its verb",
+    "before_marks": "subordinators of an earlier time",
+    "fact_clause_marks": "subordinators of a clause that states a fact",
+    "copula_lemmas": "copula lemmas (a framed anaphor before one)",
+    "auxiliary_lemmas": "auxiliary lemmas a plan cue does not govern as a verb",
+    "perfect_auxiliary_lemmas": "auxiliary lemmas of a compound past",
+    "perfect_auxiliary_forms": "auxiliary forms of a compound past",
+    "future_auxiliaries": "auxiliaries that make a verb future",
+    "progressive_auxiliaries": "auxiliary of a present progressive",
+    "infinitive_endings": "infinitive endings the simple future is built on",
+    "elided_infinitive_endings": "infinitive endings that drop their final e in the future",
+    "future_endings": "endings of the simple future added to the infinitive",
+    "first_ordinals": "ordinal words that refer to the first incident announced",
+}
+FLAG_KEYS = {
+    "tense_marks_habitual": "the verb's tense (imperfect, present) marks the habitual",
+}
+LABEL_KEYS = ("outcomes", "weapons")
+
+
+@dataclass(frozen=True)
+class ExtractWords:
+    """The extractor's words of one language (folded), and its grammar flags."""
+
+    language: str
+    lists: dict[str, frozenset[str]]
+    flags: dict[str, bool]
+
+    def get(self, key: str) -> frozenset[str]:
+        """Return the list `key` (empty when the language has none)."""
+        if key not in WORD_KEYS:
+            raise KeyError(f"{key!r} is not an extractor word list (known: {sorted(WORD_KEYS)})")
+        return self.lists.get(key, frozenset())
+
+    def flag(self, key: str) -> bool:
+        """Return the grammar flag `key` (false when the language does not set it)."""
+        if key not in FLAG_KEYS:
+            raise KeyError(f"{key!r} is not an extractor flag (known: {sorted(FLAG_KEYS)})")
+        return self.flags.get(key, False)
+
+
+@dataclass(frozen=True)
+class CueLabels:
+    """Cue class → label, in the order the first present class wins."""
+
+    outcomes: dict[str, str]
+    weapons: dict[str, str]
+
+
+def _check_version(path: Path, raw: dict) -> None:
+    if raw.get("version") != VERSION:
+        raise key_error(path, "version", f"expected version {VERSION}")
+
+
+def parse_extract_words(path: Path) -> ExtractWords:
+    """Return the validated words in `path`; raise DataFileError naming file and line."""
+    raw = read_yaml_mapping(path)
+    check_known_keys(path, raw, {"version", "language", *WORD_KEYS, *FLAG_KEYS})
+    _check_version(path, raw)
+    lists: dict[str, frozenset[str]] = {}
+    for key in WORD_KEYS:
+        value = raw.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise key_error(path, key, "must be a list of non-empty strings")
+        lists[key] = frozenset(fold(v) for v in value)
+    flags: dict[str, bool] = {}
+    for key in FLAG_KEYS:
+        value = raw.get(key, False)
+        if not isinstance(value, bool):
+            raise key_error(path, key, "must be true or false")
+        flags[key] = value
+    return ExtractWords(language=str(raw.get("language", path.stem)), lists=lists, flags=flags)
+
+
+def parse_cue_labels(path: Path) -> CueLabels:
+    """Return the validated labels in `path`; raise DataFileError naming file and line."""
+    raw = read_yaml_mapping(path)
+    check_known_keys(path, raw, {"version", *LABEL_KEYS})
+    _check_version(path, raw)
+    tables: dict[str, dict[str, str]] = {}
+    for key in LABEL_KEYS:
+        value = raw.get(key)
+        if not isinstance(value, dict) or not value or not all(
+            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
+        ):
+            raise key_error(path, key, "must be a non-empty mapping of cue class: label")
+        tables[key] = dict(value)
+    return CueLabels(outcomes=tables["outcomes"], weapons=tables["weapons"])
+
+
+@lru_cache(maxsize=8)
+def load_extract_words(lang: str) -> ExtractWords:
+    """Return the packaged extractor words of `lang` ("fr" or "en"), loaded once; a language
+    without a file has none."""
+    path = data_path("extract", f"{lang}.yaml")
+    if not path.is_file():
+        if path.parent.is_dir():
+            return ExtractWords(language=lang, lists={}, flags={})
+        raise DataFileError(f"{path.parent}: extractor word lists missing")
+    return parse_extract_words(path)
+
+
+@lru_cache(maxsize=1)
+def load_cue_labels() -> CueLabels:
+    """Return the packaged outcome and weapon labels (data/extract/labels.yaml), loaded once."""
+    return parse_cue_labels(data_path("extract", "labels.yaml"))
