@@ -79,10 +79,12 @@ def _fold_alias(alias: str) -> str:
 
 def _apart(a: ActorEntry, b: ActorEntry) -> bool:
     """Return whether two rows' tenures do not overlap (both must have one)."""
-    if a.tenure_start is None or b.tenure_start is None:
+    a_start, b_start = a.tenure_start, b.tenure_start
+    if a_start is None or b_start is None:
         return False
-    first, second = sorted((a, b), key=lambda e: e.tenure_start)
-    return first.tenure_end is not None and first.tenure_end <= second.tenure_start
+    # the earlier row first (a on a tie, as a stable sort keeps it), and where the later one starts
+    first, second_start = (a, b_start) if a_start <= b_start else (b, a_start)
+    return first.tenure_end is not None and first.tenure_end <= second_start
 
 
 def _parse_bound(text: str, *, end: bool) -> date:
