@@ -288,13 +288,13 @@ def _write_parquet(events: list[dict], path: Path) -> None:
     schema = pa.schema(fields)
     columns: dict[str, list] = {f.name: [] for f in fields}
     for event in events:
-        for name in columns:
+        for name, column in columns.items():
             value = event.get(name)
             if name == "event_date" and isinstance(value, str):
                 value = date.fromisoformat(value[:10])
             elif name in {"reports", "provenance"}:
                 value = json.dumps(value, ensure_ascii=False)
-            columns[name].append(value)
+            column.append(value)
     pq.write_table(pa.Table.from_pydict(columns, schema=schema), path)
 
 

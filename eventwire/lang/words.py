@@ -22,6 +22,7 @@ WORD_LISTS = {
     "locatives": "prepositions right before a place name that keep it a location",
     "army_nouns": "the noun for a country's army, first one used ('armée', 'army')",
     "blame_cues": "word beginnings that blame a group named right after them ('présumés', 'claimed by')",
+    "list_followers": "words that may follow the last place of a list ('Kerou et Tamba près de Gao')",
 }
 
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.lexicon import fold
+from eventwire.lang.words import load_word_lists
 from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, Place, PlaceMention, Span
 
 FEATURE_RANK = {
@@ -61,11 +62,11 @@ LIST_ITEM_BEFORE = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\
 LIST_ITEM_BEFORE_JOINED = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)\s+(?:et|and)\s+$")
 
 
-# Words that may follow the last place of a list ("Tazor et Merelo près de Gao", "were attacked").
-LIST_FOLLOWERS = frozenset("""
-et and ou or près non dans à au aux en de du des sur vers entre ont a sont ont été étaient
-in near on at of from to were was have has had are between after before during while when où
-""".split())
+@lru_cache(maxsize=1)
+def _list_followers() -> frozenset[str]:
+    """Return the words that may follow the last place of a list, in either language (a list is
+    read before its language matters: "Kerou et Tamba près de Gao", "were attacked")."""
+    return frozenset(w for lang in ("fr", "en") for w in load_word_lists(lang).get("list_followers"))
 
 
 def _listed_after(text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
@@ -90,7 +91,7 @@ def expand_list(
         # "…Market Square, Malian police officials said": a name followed by a lower-case word
         # modifies a noun (a demonym, an organisation), it is not a listed place
         nxt = re.match(r"\s+([a-zà-ÿ][\w'’]*)", text[end:end + 20])
-        if not joined and nxt and nxt.group(1).lower() not in LIST_FOLLOWERS:
+        if not joined and nxt and nxt.group(1).lower() not in _list_followers():
             return
         if (start, end) not in taken and not any(q.span.start <= start < q.span.end for q in found):
             place = resolve(text[start:end]) if resolve is not None else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from eventwire.models import Place, PlaceMention, Span
 from eventwire.normalize.doc_country import (
     main_country,

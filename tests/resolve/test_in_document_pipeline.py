@@ -54,13 +54,13 @@ def test_a_protest_that_turns_violent_is_one_violent_demonstration_fr():
     [
         # force against a stone-throwing crowd: the crowd rioted
         ("en", date(2021, 5, 26),
-         "One demonstrator was killed by gunfire as clashes broke out between protesters and security "
+         ("One demonstrator was killed by gunfire as clashes broke out between protesters and security "
          "forces in Baghdad, medics said. Police fired live rounds after the crowd "
-         "started hurling stones.", "Violent demonstration"),
+         "started hurling stones."), "Violent demonstration"),
         # live fire on a peaceful march
         ("fr", date(2020, 11, 19),
-         "La police a dispersé mercredi une manifestation de l'opposition à Bamako.\n\n"
-         "Des policiers ont tiré à balles réelles en direction des manifestants qui défilaient pacifiquement.",
+         ("La police a dispersé mercredi une manifestation de l'opposition à Bamako.\n\n"
+         "Des policiers ont tiré à balles réelles en direction des manifestants qui défilaient pacifiquement."),
          "Excessive force against protesters"),
     ],
 )
@@ -144,8 +144,8 @@ def test_a_foreign_town_inside_a_company_name_does_not_place_the_attack_en():
 
 
 def test_a_statement_date_is_not_passed_on_to_the_next_sentence():
-    from eventwire.normalize.dates import resolve_event_date
     from eventwire.models import Span
+    from eventwire.normalize.dates import resolve_event_date
 
     text = "A spokesperson said on December 7 that the president was informed. The attack killed ten people."
     second = Span(text.index("The attack"), len(text), "")
@@ -180,15 +180,15 @@ def test_an_unknown_locality_after_an_elided_de_is_the_place_fr():
     "lang,text",
     [
         ("fr",
-         "Les forces de l'ordre ont fait usage de gaz lacrymogènes dimanche pour disperser des manifestants "
+         ("Les forces de l'ordre ont fait usage de gaz lacrymogènes dimanche pour disperser des manifestants "
          "rassemblés à Gao, au lendemain de violentes émeutes dans la ville.\n\n"
          "Samedi, des manifestations contre la hausse des prix ont fait trois morts à Gao, où des "
-         "groupes ont incendié des commerces."),
+         "groupes ont incendié des commerces.")),
         ("en",
-         "Police fired tear gas on Sunday to disperse protesters gathered in Gao, a day after violent "
+         ("Police fired tear gas on Sunday to disperse protesters gathered in Gao, a day after violent "
          "riots in the town.\n\n"
          "On Saturday, demonstrations against rising prices left three people dead in Gao, where "
-         "crowds burned shops."),
+         "crowds burned shops.")),
     ],
 )
 def test_a_recalled_incident_the_article_then_tells_is_an_event(lang, text):
@@ -206,12 +206,12 @@ def test_a_recalled_incident_the_article_then_tells_is_an_event(lang, text):
     "lang,text",
     [
         ("fr",
-         "Une trentaine de partisans de l'opposition ont été arrêtés dimanche à Gao, alors qu'ils "
+         ("Une trentaine de partisans de l'opposition ont été arrêtés dimanche à Gao, alors qu'ils "
          "préparaient l'arrivée de leur dirigeant, en exil depuis la dispersion il y a deux ans d'une "
-         "manifestation contre la junte."),
+         "manifestation contre la junte.")),
         ("en",
-         "About fifty opposition activists were arrested on Sunday in Gao as they prepared the return "
-         "of their leader, in exile since a crackdown last year on a protest against the junta."),
+         ("About fifty opposition activists were arrested on Sunday in Gao as they prepared the return "
+         "of their leader, in exile since a crackdown last year on a protest against the junta.")),
     ],
 )
 def test_an_incident_recalled_from_long_ago_does_not_type_the_sentence(lang, text):
@@ -234,12 +234,12 @@ def test_an_actor_named_like_a_foreign_village_does_not_set_the_country():
     "lang,text",
     [
         # the only incident the article places is denied: its placeless sentences are about it
-        ("fr", "Ce lundi, de fausses informations se propagent sur Internet affirmant "
+        ("fr", ("Ce lundi, de fausses informations se propagent sur Internet affirmant "
                "qu'un convoi est tombé dans une embuscade à Gao. Il ne faut pas saper le moral "
-               "des soldats déployés sur le terrain."),
+               "des soldats déployés sur le terrain.")),
         # a trend, not an incident
-        ("en", "The unrest is moving west. Kidnappings and armed attacks are spreading "
-               "across the frontier into the lowland provinces."),
+        ("en", ("The unrest is moving west. Kidnappings and armed attacks are spreading "
+               "across the frontier into the lowland provinces.")),
         ("fr", "La crise s'étend vers le sud. Les attaques se multiplient dans les pays côtiers."),
     ],
 )
@@ -279,13 +279,13 @@ def test_where_a_source_was_reached_is_not_the_place_and_an_attacked_village_is(
     "lang,text",
     [
         ("fr",
-         "Dans une note publiée le 9 mars, une association a dénoncé le viol collectif de huit femmes "
+         ("Dans une note publiée le 9 mars, une association a dénoncé le viol collectif de huit femmes "
          "par des miliciens à Bouar.\n\n"
-         "Ce viol a eu lieu le 17 février, selon les victimes."),
+         "Ce viol a eu lieu le 17 février, selon les victimes.")),
         ("en",
-         "In a note published on March 9, an association denounced the gang rape of eight women "
+         ("In a note published on March 9, an association denounced the gang rape of eight women "
          "by militiamen in Bouar.\n\n"
-         "The rape took place on February 17, according to the victims."),
+         "The rape took place on February 17, according to the victims.")),
     ],
 )
 def test_a_statement_day_does_not_date_the_incident_an_anaphor_dates(lang, text):
@@ -372,10 +372,10 @@ def test_a_later_site_of_another_kind_does_not_place_the_incident_en():
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("fr", "Le Hezbollah a dit avoir lancé jeudi une trentaine de roquettes sur Safed, dans le nord "
-           "d'Israël.\n\nDes factions palestiniennes ont aussi revendiqué des attaques contre Israël."),
-    ("en", "Hezbollah said it launched some thirty rockets at Safed in northern Israel on Thursday.\n\n"
-           "Palestinian factions also claimed attacks on Israel."),
+    ("fr", ("Le Hezbollah a dit avoir lancé jeudi une trentaine de roquettes sur Safed, dans le nord "
+           "d'Israël.\n\nDes factions palestiniennes ont aussi revendiqué des attaques contre Israël.")),
+    ("en", ("Hezbollah said it launched some thirty rockets at Safed in northern Israel on Thursday.\n\n"
+           "Palestinian factions also claimed attacks on Israel.")),
 ])
 def test_attacks_added_by_also_are_not_evidence_of_the_incident(lang, text):
     (event,) = _events(text, lang, date(2024, 5, 8))
@@ -437,10 +437,10 @@ def test_a_voice_that_only_suggests_a_motive_is_not_evidence_fr():
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("fr", "Quatre personnes ont été tuées samedi à Sidon, au Liban-Sud, dans l'explosion d'un colis piégé.\n\n"
-           "L'une des victimes nettoyait les décombres de son magasin."),
-    ("en", "Four people were killed on Saturday in Sidon, south Lebanon, when a booby-trapped parcel exploded.\n\n"
-           "One of the victims was clearing the rubble of his shop."),
+    ("fr", ("Quatre personnes ont été tuées samedi à Sidon, au Liban-Sud, dans l'explosion d'un colis piégé.\n\n"
+           "L'une des victimes nettoyait les décombres de son magasin.")),
+    ("en", ("Four people were killed on Saturday in Sidon, south Lebanon, when a booby-trapped parcel exploded.\n\n"
+           "One of the victims was clearing the rubble of his shop.")),
 ])
 def test_a_sentence_about_one_of_the_victims_adds_nothing(lang, text):
     (event,) = _events(text, lang, date(2025, 2, 8))

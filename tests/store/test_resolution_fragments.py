@@ -39,13 +39,13 @@ def account(make_document, make_event, doc_id: str, **kw):
     document = make_document(text, doc_id=doc_id, outlet=doc_id, lang="en")
     report = Report(doc_id, None, doc_id, None, "reported", (Evidence(doc_id, text, 0, len(text)),),
                     kw.get("fatalities", 12))
-    fields = dict(
-        event_date=date(2024, 3, 10), event_type="Violence against civilians",
-        sub_event_type="Attack", actor1="Unidentified Armed Group (Mali)", claimed_by=(),
-        actor2="Civilians (Mali)", country="Mali", iso="ML", admin1="Lanfara", admin2=None,
-        location="Kassoumbe", latitude=14.50, longitude=-4.20, geo_precision=1, fatalities=12,
-        fatalities_low=None, fatalities_high=None, source=doc_id, reports=(report,), provenance={},
-    )
+    fields = {
+        "event_date": date(2024, 3, 10), "event_type": "Violence against civilians",
+        "sub_event_type": "Attack", "actor1": "Unidentified Armed Group (Mali)", "claimed_by": (),
+        "actor2": "Civilians (Mali)", "country": "Mali", "iso": "ML", "admin1": "Lanfara", "admin2": None,
+        "location": "Kassoumbe", "latitude": 14.50, "longitude": -4.20, "geo_precision": 1, "fatalities": 12,
+        "fatalities_low": None, "fatalities_high": None, "source": doc_id, "reports": (report,), "provenance": {},
+    }
     fields.update(kw)
     return document, make_event(document, 0, **fields)
 
