@@ -1,0 +1,49 @@
+"""Cross-document vetoes from ACLED's unit of coding (one event per location per day per actor
+pair): different actor pairs, and two calendar dates a day apart. Invented events."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from eventwire.models import Event, Provenance
+from eventwire.resolve.cross_document import match_events
+from eventwire.resolve.similarity import actor_pairs_differ, date_score
+from tests.resolve.test_cross_document import make_event, same_text
+
+
+def dated(event: Event, text: str, method: str = "time_expression") -> Event:
+    source = Provenance(method, event.reports[0].document_id, text, 0, len(text))
+    return replace(event, provenance={**event.provenance, "event_date": source})
+
+
+def test_an_attack_on_civilians_and_a_clash_with_the_army_are_two_events():
+    attack = make_event("a")
+    clash = make_event("b", event_type="Battles", sub_event_type="Armed clash",
+                       actor2="Military Forces of Kenya (2013-)")
+    assert actor_pairs_differ(attack, clash)
+    assert match_events(attack, clash, similarity=same_text) is None
+
+
+def test_a_report_naming_one_side_only_does_not_veto():
+    attack = make_event("a")
+    clash = make_event("b", event_type="Battles", sub_event_type="Armed clash", actor2=None)
+    assert not actor_pairs_differ(attack, clash)
+    assert match_events(attack, clash, similarity=same_text) is not None
+
+
+def test_two_calendar_dates_a_day_apart_are_two_days():
+    a = dated(make_event("a"), "on 6 December")
+    b = dated(make_event("b", event_date=date(2019, 12, 7)), "le 7 décembre")
+    assert date_score(a, b) is None
+    assert match_events(a, b, similarity=same_text) is None
+
+
+def test_a_relative_date_a_day_off_still_matches():
+    a = dated(make_event("a"), "on 6 December")
+    for text in ("yesterday", "on Saturday", "2 days ago"):
+        b = dated(make_event("b", event_date=date(2019, 12, 7)), text)
+        assert date_score(a, b) == 0.5
+    published = dated(make_event("b", event_date=date(2019, 12, 7)), "7 December 2019",
+                      method="published_date")
+    assert date_score(a, published) == 0.5
