@@ -6,7 +6,8 @@
     2. match_events  scores each (new event, candidate) pair on place hierarchy, day, type,
                      actors and multilingual text similarity of the evidence (similarity.py);
                      pairs that cannot be one incident (other country, days apart, two named
-                     villages, unrelated types, different actor pairs) are never scored;
+                     villages, unrelated types, different perpetrators each named alone,
+                     calendar dates a day apart) are never scored;
     3. assign        greedy, best score first, one-to-one: two incidents of one article never
                      join the same event, and an event never takes a second report of one article;
     4. decide        `join` the assigned event, else `create` one; a context mention (a recap of

@@ -334,30 +334,17 @@ def _toll_range(event: Event) -> tuple[int, int]:
 
 def actor_pairs_differ(a: Event, b: Event) -> bool:
     """Return whether two reports tell of different actor pairs (ACLED: one event per location
-    per day per actor pair), so of two events:
+    per day per actor pair), so of two events: each names one side only, a different
+    perpetrator (actors_conflict). Invented: the army shelling a town and the rebels shelling it
+    the same day are two events, one per side.
 
-    - each names one side only, a different perpetrator (actors_conflict): the army shelling a
-      town and the rebels shelling it the same day are two events, one per side (invented).
-      Where a report names two sides, a different perpetrator may be the other's target read
-      as actor1 ("a drone strike on the militia"), or the side a combined event took from
-      another account: that is left to the score;
-    - one names civilians as a side, the other two sides neither of which is civilians:
-      "gunmen killed five villagers" (armed group against civilians) and "soldiers repelled the
-      gunmen" (armed group against the army) the same day in one village are an attack and a
-      clash (invented).
-
-    A report naming one side only, or nobody in particular ("unidentified gunmen"), says
-    nothing about the pair.
+    Where a report names two sides, a different perpetrator may be the other's target read as
+    actor1 ("a drone strike on the militia"), or the side a combined event took from another
+    account: that is left to the score. So is an attack on civilians against a clash with the
+    security forces: outlets code one bus attack both ways (the police fought back), so the
+    target a report names does not tell two incidents apart.
     """
-    if actors_conflict(a, b) and not (a.actor2 or b.actor2):
-        return True
-    if not (a.actor1 and a.actor2 and b.actor1 and b.actor2):
-        return False
-    return _civilian_side(a) != _civilian_side(b)
-
-
-def _civilian_side(event: Event) -> bool:
-    return any(_fold(actor).startswith("civilians") for actor in (event.actor1, event.actor2))
+    return actors_conflict(a, b) and not (a.actor2 or b.actor2)
 
 
 def actors_conflict(a: Event, b: Event) -> bool:
