@@ -6,7 +6,8 @@
     2. match_events  scores each (new event, candidate) pair on place hierarchy, day, type,
                      actors and multilingual text similarity of the evidence (similarity.py);
                      pairs that cannot be one incident (other country, days apart, two named
-                     villages, unrelated types) are never scored;
+                     villages, unrelated types, different perpetrators each named alone,
+                     calendar dates a day apart) are never scored;
     3. assign        greedy, best score first, one-to-one: two incidents of one article never
                      join the same event, and an event never takes a second report of one article;
     4. decide        `join` the assigned event, else `create` one; a context mention (a recap of
@@ -29,6 +30,7 @@ from typing import Literal
 from eventwire.models import Casualties, ClaimStatus, Event, Provenance, Report
 from eventwire.resolve.coders.notes import with_fatalities
 from eventwire.resolve.similarity import (
+    actor_pairs_differ,
     actor_score,
     actors_conflict,
     date_score,
@@ -129,7 +131,7 @@ def match_events(
     if day is None:
         return None
     kind = type_score(event, candidate)
-    if kind is None:
+    if kind is None or actor_pairs_differ(event, candidate):
         return None
     text = similarity(event, candidate)
     if text < settings.min_text_similarity:

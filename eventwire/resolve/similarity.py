@@ -35,6 +35,10 @@ logger = logging.getLogger(__name__)
 # dateline's "yesterday" (an outlet publishing the next morning, another time zone) from
 # splitting an incident; a span of a few days may be dated at either end by two outlets.
 SAME_INCIDENT_MAX_DAYS_BY_PRECISION = {1: 1, 2: 3, 3: 15}
+# Date provenance methods that read the day from a time expression of the text (eventwire.time);
+# with a day number in it, the expression is a calendar date (see `_calendar_dated`).
+CALENDAR_DATE_METHODS = frozenset({"time_expression", "lead_time_expression",
+                                   "previous_time_expression"})
 # Two points this close are neighbours: a report "near" a town and another's village.
 # (resolve.in_document's ONE_LOCATION_MAX_KM, 25 km, is the in-document counterpart.)
 NEIGHBOUR_MAX_KM = 5.0
@@ -164,9 +168,27 @@ def date_score(a: Event, b: Event) -> float | None:
         return None
     days = abs((a.event_date - b.event_date).days)
     window = day_window(a, b)
-    if days > window:
+    if days > window or (days and _calendar_dated(a) and _calendar_dated(b)):
         return None
     return 1.0 - days / (window + 1)
+
+
+def _calendar_dated(event: Event) -> bool:
+    """Return whether an event's exact day was read from a calendar date in its text ("on 8
+    May", "le 3 août", "2020-05-08": the day's number is written), not from a relative expression
+    ("yesterday", "on Tuesday", "two days ago") or the publication date. Two calendar dates a day apart are two days, hence two
+    events (ACLED: one event per day); the day's tolerance is for relative dates, which an
+    outlet publishing the next morning, or in another time zone, resolves a day off.
+    """
+    if event.time_precision != 1:
+        return False
+    source = event.provenance.get("event_date")
+    if source is None or source.method not in CALENDAR_DATE_METHODS:
+        return False
+    numbers = "".join(c if c.isdigit() else " " for c in source.text or "").split()
+    # the day of the month written out ("2 days ago" names a count of days, rarely the day)
+    return event.event_date is not None and str(event.event_date.day) in {
+        n.lstrip("0") for n in numbers}
 
 
 def place_score(a: Event, b: Event) -> float | None:
@@ -308,6 +330,21 @@ def _toll_range(event: Event) -> tuple[int, int]:
     low = event.fatalities_low if event.fatalities_low else toll
     high = event.fatalities_high if event.fatalities_high else toll
     return (min(low, toll) if toll > 0 else low), max(high, toll)
+
+
+def actor_pairs_differ(a: Event, b: Event) -> bool:
+    """Return whether two reports tell of different actor pairs (ACLED: one event per location
+    per day per actor pair), so of two events: each names one side only, a different
+    perpetrator (actors_conflict). Invented: the army shelling a town and the rebels shelling it
+    the same day are two events, one per side.
+
+    Where a report names two sides, a different perpetrator may be the other's target read as
+    actor1 ("a drone strike on the militia"), or the side a combined event took from another
+    account: that is left to the score. So is an attack on civilians against a clash with the
+    security forces: outlets code one bus attack both ways (the police fought back), so the
+    target a report names does not tell two incidents apart.
+    """
+    return actors_conflict(a, b) and not (a.actor2 or b.actor2)
 
 
 def actors_conflict(a: Event, b: Event) -> bool:
