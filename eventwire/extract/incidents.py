@@ -28,9 +28,8 @@ from eventwire.extract.lexicon import (
     PhraseSet,
     Rule,
     Taxonomy,
-    find_cues,
+    doc_cues,
     fold,
-    token_keys,
 )
 from eventwire.extract.mention import IncidentMention
 from eventwire.extract.modality import classify_modality
@@ -102,12 +101,11 @@ def find_incident_mentions(
 ) -> list[IncidentMention]:
     """Return the incident mentions of a parsed document, in text order."""
     paragraphs = paragraph_starts(doc.text)
-    keys = token_keys(doc)
     sentences = list(doc.sents)
     sentence_cues = [
         SentenceCues(
-            triggers=find_cues(keys, triggers, start=sent.start, end=sent.end),
-            modality=find_cues(keys, modality, start=sent.start, end=sent.end),
+            triggers=doc_cues(doc, triggers, start=sent.start, end=sent.end),
+            modality=doc_cues(doc, modality, start=sent.start, end=sent.end),
         )
         for sent in sentences
     ]
