@@ -59,6 +59,7 @@ from eventwire.extract.roles import (
 )
 from eventwire.lang.extract_words import load_extract_words
 from eventwire.models import EVENT_MODALITIES, ClaimStatus, Modality, Span, Trigger
+from eventwire.nlp.doc_cache import doc_text
 
 __all__ = ["IncidentMention", "find_incident_mentions"]
 
@@ -100,7 +101,7 @@ def find_incident_mentions(
     taxonomy: Taxonomy,
 ) -> list[IncidentMention]:
     """Return the incident mentions of a parsed document, in text order."""
-    paragraphs = paragraph_starts(doc.text)
+    paragraphs = paragraph_starts(doc_text(doc))
     sentences = list(doc.sents)
     sentence_cues = [
         SentenceCues(

@@ -12,11 +12,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
-from weakref import WeakKeyDictionary
 
 from eventwire.datafiles import data_path, key_line, read_yaml_mapping
 from eventwire.errors import DataFileError
+from eventwire.nlp.doc_cache import doc_cache
 from eventwire.taxonomy import SUB_EVENT_TO_TYPE
 
 _WORD_SPLIT = re.compile(r"[\s]+|(?<=['’])")
@@ -223,12 +222,13 @@ def token_keys(doc) -> list[tuple[str, str]]:
     An adjective that is spelled like a noun cue ("une attaque armée" vs "l'armée") is keyed by
     its lemma only, so it never reads as the noun.
     """
-    cached = _doc_cache(doc).get("token_keys")
+    cache = doc_cache(doc)
+    cached = cache.get("token_keys") if cache is not None else None
     if cached is None:
         cached = [(ADJECTIVE_KEY, ADJECTIVE_KEY) if _adjective_homograph(t) else (fold(t.text), fold(t.lemma_))
                   for t in doc]
-        if _cacheable(doc):
-            _doc_cache(doc)["token_keys"] = cached
+        if cache is not None:
+            cache["token_keys"] = cached
     return cached
 
 
@@ -236,31 +236,12 @@ def doc_cues(doc, phrases: PhraseSet, *, start: int, end: int) -> list[CueMatch]
     """Return `find_cues(token_keys(doc), phrases, start=start, end=end)`, computed once per parse,
     lexicon and token range (the incident reader and the sub-type classifier read the same
     sentences); a new list each call."""
-    memo = _doc_cache(doc).setdefault("cues", {}) if _cacheable(doc) else {}
+    cache = doc_cache(doc)
+    memo = cache.setdefault("cues", {}) if cache is not None else {}
     hit = memo.get((id(phrases), start, end))
     if hit is None or hit[0] is not phrases:  # the lexicon object is kept: an id is never reused
         hit = memo[(id(phrases), start, end)] = (phrases, find_cues(token_keys(doc), phrases, start=start, end=end))
     return list(hit[1])
-
-
-# Per-parse results (token keys, cues), dropped with the parse: a spaCy Doc is not changed after
-# the pipeline made it, so what is read from its tokens is read once.
-_DOC_CACHES: WeakKeyDictionary[Any, dict[str, Any]] = WeakKeyDictionary()
-
-
-def _cacheable(doc) -> bool:
-    from spacy.tokens import Doc
-
-    return isinstance(doc, Doc)
-
-
-def _doc_cache(doc) -> dict[str, Any]:
-    if not _cacheable(doc):
-        return {}
-    cache_ = _DOC_CACHES.get(doc)
-    if cache_ is None:
-        cache_ = _DOC_CACHES[doc] = {}
-    return cache_
 
 
 # Adjective forms that are also noun cues (French "armée(s)": armed / the army), and the nouns
