@@ -12,6 +12,7 @@ from eventwire.extract.parse_tools import ModalityCue as Cue
 from eventwire.extract.parse_tools import SentenceCues, char_span, noun_phrase, paragraph_of
 from eventwire.lang.extract_words import load_extract_words
 from eventwire.models import Span
+from eventwire.nlp.doc_cache import doc_text
 
 QUOTE_OPENERS = {"«", "“", '"', "‹", "„"}
 REPORTING_DEPS = {"obl", "obl:mod", "obl:arg", "npadvmod", "nmod:tmod", "advmod", "prep", "nsubj", "obj", "dobj", "iobj"}
@@ -105,7 +106,7 @@ def sentence_attributions(
         who = find_attribution(sent, cues.modality)
         attributions.append(char_span(doc, who.start, who.end) if who is not None else None)
     quote_speaker: dict[int, Span] = {}  # paragraph -> speaker of its quotation
-    text = doc.text
+    text = doc_text(doc)
     for i in range(len(sentences) - 1, -1, -1):
         para = paragraph_of(sentences[i].start_char, paragraphs)
         found = attributions[i]

@@ -28,9 +28,8 @@ from eventwire.extract.lexicon import (
     PhraseSet,
     Rule,
     Taxonomy,
-    find_cues,
+    doc_cues,
     fold,
-    token_keys,
 )
 from eventwire.extract.mention import IncidentMention
 from eventwire.extract.modality import classify_modality
@@ -60,6 +59,7 @@ from eventwire.extract.roles import (
 )
 from eventwire.lang.extract_words import load_extract_words
 from eventwire.models import EVENT_MODALITIES, ClaimStatus, Modality, Span, Trigger
+from eventwire.nlp.doc_cache import doc_text
 
 __all__ = ["IncidentMention", "find_incident_mentions"]
 
@@ -101,13 +101,12 @@ def find_incident_mentions(
     taxonomy: Taxonomy,
 ) -> list[IncidentMention]:
     """Return the incident mentions of a parsed document, in text order."""
-    paragraphs = paragraph_starts(doc.text)
-    keys = token_keys(doc)
+    paragraphs = paragraph_starts(doc_text(doc))
     sentences = list(doc.sents)
     sentence_cues = [
         SentenceCues(
-            triggers=find_cues(keys, triggers, start=sent.start, end=sent.end),
-            modality=find_cues(keys, modality, start=sent.start, end=sent.end),
+            triggers=doc_cues(doc, triggers, start=sent.start, end=sent.end),
+            modality=doc_cues(doc, modality, start=sent.start, end=sent.end),
         )
         for sent in sentences
     ]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from eventwire.datafiles import data_path, key_line, read_yaml_mapping
 from eventwire.errors import DataFileError
+from eventwire.nlp.doc_cache import doc_cache
 from eventwire.taxonomy import SUB_EVENT_TO_TYPE
 
 _WORD_SPLIT = re.compile(r"[\s]+|(?<=['’])")
@@ -221,7 +222,26 @@ def token_keys(doc) -> list[tuple[str, str]]:
     An adjective that is spelled like a noun cue ("une attaque armée" vs "l'armée") is keyed by
     its lemma only, so it never reads as the noun.
     """
-    return [(ADJECTIVE_KEY, ADJECTIVE_KEY) if _adjective_homograph(t) else (fold(t.text), fold(t.lemma_)) for t in doc]
+    cache = doc_cache(doc)
+    cached = cache.get("token_keys") if cache is not None else None
+    if cached is None:
+        cached = [(ADJECTIVE_KEY, ADJECTIVE_KEY) if _adjective_homograph(t) else (fold(t.text), fold(t.lemma_))
+                  for t in doc]
+        if cache is not None:
+            cache["token_keys"] = cached
+    return cached
+
+
+def doc_cues(doc, phrases: PhraseSet, *, start: int, end: int) -> list[CueMatch]:
+    """Return `find_cues(token_keys(doc), phrases, start=start, end=end)`, computed once per parse,
+    lexicon and token range (the incident reader and the sub-type classifier read the same
+    sentences); a new list each call."""
+    cache = doc_cache(doc)
+    memo = cache.setdefault("cues", {}) if cache is not None else {}
+    hit = memo.get((id(phrases), start, end))
+    if hit is None or hit[0] is not phrases:  # the lexicon object is kept: an id is never reused
+        hit = memo[(id(phrases), start, end)] = (phrases, find_cues(token_keys(doc), phrases, start=start, end=end))
+    return list(hit[1])
 
 
 # Adjective forms that are also noun cues (French "armée(s)": armed / the army), and the nouns

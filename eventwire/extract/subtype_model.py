@@ -37,7 +37,7 @@ import yaml
 
 from eventwire.datafiles import data_path
 from eventwire.errors import DataFileError
-from eventwire.extract.lexicon import find_cues, load_trigger_lexicon, token_keys
+from eventwire.extract.lexicon import doc_cues, load_trigger_lexicon
 from eventwire.taxonomy import SUB_EVENT_TO_TYPE, EventType
 
 logger = logging.getLogger(__name__)
@@ -138,7 +138,7 @@ def cue_vocabulary() -> tuple[str, ...]:
 
 def sentence_cues(doc, start: int, end: int, lang: str) -> frozenset[str]:
     """Return the trigger cue classes found in tokens [start, end) of a spaCy Doc."""
-    return frozenset(c.cls for c in find_cues(token_keys(doc), load_trigger_lexicon(lang), start=start, end=end))
+    return frozenset(c.cls for c in doc_cues(doc, load_trigger_lexicon(lang), start=start, end=end))
 
 
 def _cue_matrix(cue_sets: Sequence[frozenset[str]], vocab: Sequence[str]) -> np.ndarray:

@@ -132,6 +132,31 @@ def find_actor_mentions(
     when: date | None = None,
     aliases: ActorAliases | None = None,
 ) -> list[Actor]:
+    """`_find_actor_mentions`, remembered per text, language, country, date and alias table (the
+    stages read the same sentences several times); a new list each call."""
+    aliases = aliases or load_actor_aliases()
+    gazetteer = load_gazetteer()
+    key = (text, lang, country, when, id(aliases), id(gazetteer))
+    hit = _MENTIONS_MEMO.get(key)
+    if hit is None or hit[0] is not aliases or hit[1] is not gazetteer:  # the tables are kept
+        if len(_MENTIONS_MEMO) >= 4096:
+            _MENTIONS_MEMO.clear()
+        hit = _MENTIONS_MEMO[key] = (aliases, gazetteer, tuple(
+            _find_actor_mentions(text, lang=lang, country=country, when=when, aliases=aliases)))
+    return list(hit[2])
+
+
+_MENTIONS_MEMO: dict[tuple, tuple[object, object, tuple[Actor, ...]]] = {}
+
+
+def _find_actor_mentions(
+    text: str,
+    *,
+    lang: str,
+    country: str | None,
+    when: date | None = None,
+    aliases: ActorAliases | None = None,
+) -> list[Actor]:
     """Return the actors named in `text`, in text order, with spans into `text`.
 
     The longest alias wins where aliases overlap ("hommes armés non identifiés" over "hommes

@@ -37,6 +37,7 @@ from eventwire.models import (
     PlaceMention,
     Span,
 )
+from eventwire.nlp.doc_cache import doc_text
 from eventwire.normalize.actors import (
     canonicalize_actor,
     find_actor_mentions,
@@ -162,7 +163,7 @@ def non_location_mentions(
     if doc is None:
         return frozenset()
     out = set()
-    text = doc.text
+    text = doc_text(doc)
     ordered = sorted(places, key=lambda q: q.span.start)
     for i, p in enumerate(ordered):
         previous = ordered[i - 1] if i else None

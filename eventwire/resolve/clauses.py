@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract.lexicon import CueMatch, PhraseSet, Taxonomy, find_cues, token_keys
 from eventwire.models import EVENT_MODALITIES, Casualties, Mention, Place, PlaceMention, Span
+from eventwire.nlp.doc_cache import doc_text
 from eventwire.normalize.casualties import count_casualties
 from eventwire.normalize.incident_place import LOCATIVE_BEFORE, locative_names
 
@@ -101,7 +102,7 @@ def _clause_tolls(m: Mention, doc: Doc, lo: int, hi: int) -> tuple[Casualties | 
     c = m.casualties
     if c is None or c.method == "none":
         return c, None
-    text, start, end = doc.text, m.sentence.start, m.sentence.end
+    text, start, end = doc_text(doc), m.sentence.start, m.sentence.end
     second = count_casualties(text, lang=doc.lang_, spans=[Span(lo, hi, text[lo:hi])])
     first = count_casualties(text, lang=doc.lang_, spans=[
         Span(start, lo, text[start:lo]), Span(hi, end, text[hi:end])])
@@ -125,7 +126,7 @@ def _second_clause(
     own_verb = _clause_verb(own_tok)
     sent = own_tok.sent
     cues = [c for c in find_cues(keys, triggers, start=sent.start, end=sent.end) if c.cls in taxonomy.anchors]
-    text = doc.text
+    text = doc_text(doc)
     sentence = Span(sent.start_char, sent.end_char, sent.text)
     inside = [p for p in places if sentence.start <= p.span.start < sentence.end]
     # names after a locative word ("à Bera", "in Bera", "attacked Bera") the geoparse missed,

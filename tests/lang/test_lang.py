@@ -16,6 +16,16 @@ def test_fold_text_maps_folded_chars_back_to_original_offsets():
     assert index[folded.index("passe")] == "Élu l’an passé".index("passé")
 
 
+def test_fold_text_keeps_offsets_when_a_char_folds_to_two_or_none():
+    # "ß" folds to two chars, a lone combining accent to none: the index still points back
+    text = "Straße e\u0301té — Ölé"
+    folded, index = fold_text(text)
+    assert folded == "strasse ete - ole"
+    assert len(index) == len(folded)
+    assert [text[i] for i in index[4:6]] == ["ß", "ß"]
+    assert fold_text("Été")[1] == [0, 1, 2]  # one char per char: the identity
+
+
 def test_fold_collapses_blanks_and_typographic_dashes():
     assert fold("Vingt\u00a0–  trois") == "vingt - trois"
 
