@@ -17,6 +17,26 @@ def data_path(*parts: str) -> Path:
     return Path(str(resources.files("eventwire"))).joinpath("data", *parts)
 
 
+def language_file(folder: str, lang: str, *, optional: bool = False) -> Path | None:
+    """Return data/<folder>/<lang>.yaml. A missing file raises DataFileError, or, with
+    `optional` and the folder present, gives None (a language without such a list)."""
+    path = data_path(folder, f"{lang}.yaml")
+    if path.is_file():
+        return path
+    if optional and path.parent.is_dir():
+        return None
+    raise DataFileError(f"{path}: no {folder} file for language {lang!r}")
+
+
+def string_list(path: Path, key: str, value: object) -> tuple[str, ...]:
+    """Return `value` as a tuple of non-empty strings, or raise DataFileError naming the key's
+    line; None (a key left empty) is an empty list."""
+    value = value or []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise key_error(path, key, "must be a list of non-empty strings")
+    return tuple(value)
+
+
 def read_yaml_mapping(path: Path) -> dict:
     """Return the top-level mapping of a YAML data file; raise DataFileError naming file (and
     line, for a syntax error) when it is missing, invalid or not a mapping."""

@@ -13,8 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from eventwire.datafiles import check_known_keys, data_path, key_error, read_yaml_mapping
-from eventwire.errors import DataFileError
+from eventwire.datafiles import (
+    check_known_keys,
+    data_path,
+    key_error,
+    language_file,
+    read_yaml_mapping,
+    string_list,
+)
 from eventwire.lang.fold import fold
 
 VERSION = 1
@@ -90,9 +96,7 @@ def parse_extract_words(path: Path) -> ExtractWords:
     _check_version(path, raw)
     lists: dict[str, frozenset[str]] = {}
     for key in WORD_KEYS:
-        value = raw.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise key_error(path, key, "must be a list of non-empty strings")
+        value = string_list(path, key, raw.get(key))
         lists[key] = frozenset(fold(v) for v in value)
     flags: dict[str, bool] = {}
     for key in FLAG_KEYS:
@@ -123,11 +127,9 @@ def parse_cue_labels(path: Path) -> CueLabels:
 def load_extract_words(lang: str) -> ExtractWords:
     """Return the packaged extractor words of `lang` ("fr" or "en"), loaded once; a language
     without a file has none."""
-    path = data_path("extract", f"{lang}.yaml")
-    if not path.is_file():
-        if path.parent.is_dir():
-            return ExtractWords(language=lang, lists={}, flags={})
-        raise DataFileError(f"{path.parent}: extractor word lists missing")
+    path = language_file("extract", lang, optional=True)
+    if path is None:
+        return ExtractWords(language=lang, lists={}, flags={})
     return parse_extract_words(path)
 
 

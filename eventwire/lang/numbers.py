@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from eventwire.datafiles import check_known_keys, data_path, key_error, read_yaml_mapping
-from eventwire.errors import DataFileError
+from eventwire.datafiles import check_known_keys, key_error, language_file, read_yaml_mapping
 from eventwire.lang.fold import fold, phrase_pattern
 
 OUTCOMES = ("killed", "injured", "abducted", "arrested", "neutralized")  # last: normalize/tolls.py
@@ -191,9 +190,8 @@ def parse_number_lexicon(path: Path) -> NumberLexicon:
 @lru_cache(maxsize=8)
 def load_number_lexicon(lang: str) -> NumberLexicon:
     """Return the packaged number lexicon for `lang` ("fr" or "en"), loaded once."""
-    path = data_path("numbers", f"{lang}.yaml")
-    if not path.is_file():
-        raise DataFileError(f"{path}: no number lexicon for language {lang!r}")
+    path = language_file("numbers", lang)
+    assert path is not None  # required: language_file raised otherwise
     return parse_number_lexicon(path)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from eventwire.datafiles import check_known_keys, data_path, key_error, read_yaml_mapping
+from eventwire.datafiles import check_known_keys, key_error, language_file, read_yaml_mapping
 from eventwire.errors import DataFileError
 
 _LIST_KEYS = (
@@ -118,7 +118,6 @@ def parse_time_lexicon(path: Path) -> TimeLexicon:
 @lru_cache(maxsize=8)
 def load_time_lexicon(lang: str) -> TimeLexicon:
     """Return the packaged time lexicon for `lang` ("fr" or "en"), loaded once."""
-    path = data_path("time", f"{lang}.yaml")
-    if not path.is_file():
-        raise DataFileError(f"{path}: no time lexicon for language {lang!r}")
+    path = language_file("time", lang)
+    assert path is not None  # required: language_file raised otherwise
     return parse_time_lexicon(path)

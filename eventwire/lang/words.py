@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from eventwire.datafiles import check_known_keys, data_path, key_error, read_yaml_mapping
-from eventwire.errors import DataFileError
+from eventwire.datafiles import check_known_keys, language_file, read_yaml_mapping, string_list
 
 # key → what the list is for (the data files' comments give examples)
 WORD_LISTS = {
@@ -46,10 +45,7 @@ def parse_word_lists(path: Path) -> WordLists:
     check_known_keys(path, raw, {"language", *WORD_LISTS})
     lists: dict[str, tuple[str, ...]] = {}
     for key in WORD_LISTS:
-        value = raw.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise key_error(path, key, "must be a list of non-empty strings")
-        lists[key] = tuple(value)
+        lists[key] = string_list(path, key, raw.get(key))
     return WordLists(language=str(raw.get("language", path.stem)), lists=lists)
 
 
@@ -57,9 +53,5 @@ def parse_word_lists(path: Path) -> WordLists:
 def load_word_lists(lang: str) -> WordLists:
     """Return the packaged word lists of `lang` ("fr" or "en"), loaded once; a language without
     a file has empty lists."""
-    path = data_path("words", f"{lang}.yaml")
-    if not path.is_file():
-        if path.parent.is_dir():
-            return WordLists(language=lang, lists={})
-        raise DataFileError(f"{path.parent}: word lists missing")
-    return parse_word_lists(path)
+    path = language_file("words", lang, optional=True)
+    return WordLists(language=lang, lists={}) if path is None else parse_word_lists(path)

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from eventwire.datafiles import check_known_keys, data_path, key_error, read_yaml_mapping
+from eventwire.datafiles import (
+    check_known_keys,
+    data_path,
+    key_error,
+    read_yaml_mapping,
+    string_list,
+)
 from eventwire.lang.fold import phrase_pattern
 
 NATIONALITY_FILE = data_path("actor_nationality.yaml")
@@ -52,9 +58,7 @@ def parse_force_nouns(path: Path) -> dict[str, ForceNouns]:
             raise key_error(path, "order", "must be before or after")
         kinds: dict[str, tuple[str, ...]] = {}
         for kind in KINDS:
-            nouns = spec.get(kind) or []
-            if not isinstance(nouns, list) or not all(isinstance(n, str) and n.strip() for n in nouns):
-                raise key_error(path, kind, "must be a list of non-empty strings")
+            nouns = string_list(path, kind, spec.get(kind))
             kinds[kind] = tuple(nouns)
         out[str(lang)] = ForceNouns(spec["order"], kinds)
     return out
