@@ -63,6 +63,7 @@ class _Figure:
     high: int | None
     start: int  # original-text offsets
     end: int
+    parts: tuple[int, ...] = ()  # the sides a summed toll adds up (normalize.tolls.add_sides)
 
 
 def _is_count(folded: str, m: re.Match[str], value: int, lexicon: NumberLexicon, raw: list) -> bool:
@@ -365,4 +366,5 @@ def count_casualties(text: str, *, lang: str, spans: list[Span] | None = None) -
         ),
         method=method,
         reason=reason,
+        parts=next((f.parts for f in killed if f.low == low), ()) if killed else (),
     )

@@ -58,7 +58,20 @@ def killed_when_numbered(figures: list, text: str, lang: str) -> list:
 def toll_revisers(lang: str) -> re.Pattern[str]:
     """Return the pattern of data/toll_revisers.yaml's words for `lang` (never-matching when
     the language has none); raise DataFileError on a malformed file."""
-    path = data_path("toll_revisers.yaml")
+    return _word_pattern("toll_revisers.yaml", lang)
+
+
+@lru_cache(maxsize=8)
+def earlier_toll(lang: str) -> re.Pattern[str]:
+    """Return the pattern of data/earlier_tolls.yaml's words for `lang`: a sentence that gives
+    a toll as an earlier report ("un premier bilan faisait état de 3 morts")."""
+    return _word_pattern("earlier_tolls.yaml", lang)
+
+
+def _word_pattern(name: str, lang: str) -> re.Pattern[str]:
+    """Return the word-boundary pattern of a data file's list for `lang`; raise DataFileError
+    on a malformed file."""
+    path = data_path(name)
     words = read_language_lists(path, what="words").get(lang) or []
     for i, w in enumerate(words, 1):
         if not isinstance(w, str) or not w.strip():
@@ -90,5 +103,6 @@ def add_sides(figures: list, text: str, lang: str) -> list:
         low=sum(f.low for f in killed),
         high=sum(f.high if f.high is not None else f.low for f in killed),
         end=killed[-1].end,
+        parts=tuple(f.low for f in killed),
     )
     return [f for f in figures if f not in killed] + [total]

@@ -7,7 +7,7 @@ def test_count_casualties_adds_the_sides_of_one_sentence():
     got = count_casualties("L'assaut a fait 9 morts côté armée et 4 tués parmi les assaillants.", lang="fr")
     assert got.fatalities == 13
     got = count_casualties("Eight guards were killed and three raiders were also killed.", lang="en")
-    assert got.fatalities == 11
+    assert got.fatalities == 11 and got.parts == (8, 3)
 
 
 def test_count_casualties_keeps_revised_tolls_apart():
@@ -26,3 +26,9 @@ def test_count_casualties_neutralized_counts_only_with_a_number():
     assert count_casualties("Six insurgents were neutralised by troops.", lang="en").fatalities == 6
     assert count_casualties("Un engin explosif a été neutralisé près du pont.", lang="fr").fatalities == 0
     assert count_casualties("A roadside bomb was neutralised.", lang="en").fatalities == 0
+
+
+def test_count_casualties_counts_attackers_who_killed_themselves():
+    text = "Les trois assaillants ont déclenché leurs ceintures, se tuant sur le coup."
+    assert count_casualties(text, lang="fr").fatalities == 3
+    assert count_casualties("Two raiders set off their vests, killing themselves.", lang="en").fatalities == 2

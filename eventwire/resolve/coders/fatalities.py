@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eventwire.models import Casualties, Coded, Mention, Modality, Place, Provenance
+from eventwire.normalize.tolls import earlier_toll
 from eventwire.resolve.coders.base import mention_key, span_provenance
 
 MentionKey = tuple[int, int, int | None]
@@ -45,6 +46,7 @@ def code_fatalities(
         else:
             numbered = sorted(numbered, key=lambda m: (shared(m), elsewhere(m)))  # stable: text order
         told = next((m for m in numbered if m.modality == Modality.ASSERTED), numbered[0])
+        told = _latest_report(told, numbered)
         low = min(_low(_casualties(m)) for m in numbered)
         high = max(_high(_casualties(m)) for m in numbered)
     else:
@@ -63,6 +65,29 @@ def code_fatalities(
     else:
         provenance = Provenance(method="casualties", reason="no deaths reported (ACLED codes 0)")
     return Coded(value, provenance)
+
+
+def _latest_report(told: Mention, numbered: list[Mention]) -> Mention:
+    """Return the toll that revises or completes `told`, else `told`.
+
+    - A toll given as an earlier report ("un premier bilan faisait état de 3 morts") yields to
+      the first toll told after it that is not one (ACLED codes the standing report).
+    - A later toll that adds other sides to it ("20 soldats tués" … "20 soldats et 4 assaillants
+      tués") completes it: ACLED counts every death of the event, attackers included.
+    """
+    later = sorted((m for m in numbered if m.sentence.start > told.sentence.start), key=lambda m: m.sentence.start)
+    if _earlier_report(told):
+        told = next((m for m in later if not _earlier_report(m)), told)
+    value = _casualties(told).fatalities
+    return next(
+        (m for m in later if value in _casualties(m).parts and _casualties(m).fatalities > value), told
+    )
+
+
+def _earlier_report(m: Mention) -> bool:
+    """Return whether a mention's sentence gives its toll as an earlier report."""
+    text = m.sentence.text.lower()
+    return any(earlier_toll(lang).search(text) for lang in ("fr", "en"))
 
 
 def _method(m: Mention) -> str | None:
