@@ -68,6 +68,30 @@ def earlier_toll(lang: str) -> re.Pattern[str]:
     return _word_pattern("earlier_tolls.yaml", lang)
 
 
+@lru_cache(maxsize=8)
+def _singular_deaths(lang: str) -> frozenset[str]:
+    """Return data/singular_deaths.yaml's phrases for `lang`."""
+    path = data_path("singular_deaths.yaml")
+    words = read_language_lists(path, what="phrases").get(lang) or []
+    for i, w in enumerate(words, 1):
+        if not isinstance(w, str) or not w.strip():
+            raise DataFileError(f"{path}: {lang} item {i} must be a non-empty string")
+    return frozenset(" ".join(w.lower().split()).replace("’", "'") for w in words)
+
+
+def one_when_singular(figures: list, text: str, lang: str) -> list:
+    """Return `figures` with each death reported without a number but in the singular ("un
+    berger a été tué", "a herder was killed") counted as one: the grammar gives the number."""
+    singular = _singular_deaths(lang)
+    return [
+        replace(f, low=1, high=1, singular=True)
+        if f.outcome == "killed" and f.low is None
+        and " ".join(text[f.start : f.end].lower().split()).replace("’", "'") in singular
+        else f
+        for f in figures
+    ]
+
+
 def _word_pattern(name: str, lang: str) -> re.Pattern[str]:
     """Return the word-boundary pattern of a data file's list for `lang`; raise DataFileError
     on a malformed file."""
@@ -100,6 +124,7 @@ def add_sides(figures: list, text: str, lang: str) -> list:
             return figures
     total = replace(
         killed[0],
+        singular=False,
         low=sum(f.low for f in killed),
         high=sum(f.high if f.high is not None else f.low for f in killed),
         end=killed[-1].end,

@@ -32,3 +32,12 @@ def test_count_casualties_counts_attackers_who_killed_themselves():
     text = "Les trois assaillants ont déclenché leurs ceintures, se tuant sur le coup."
     assert count_casualties(text, lang="fr").fatalities == 3
     assert count_casualties("Two raiders set off their vests, killing themselves.", lang="en").fatalities == 2
+
+
+def test_count_casualties_counts_one_for_a_death_told_in_the_singular():
+    got = count_casualties("Le vieux chef du village voisin a été tué près du puits.", lang="fr")
+    assert (got.fatalities, got.method) == (1, "singular_death")
+    got = count_casualties("A retired customs officer from the valley was killed at his farm.", lang="en")
+    assert (got.fatalities, got.method) == (1, "singular_death")
+    # plural with no number keeps ACLED's default of 3
+    assert count_casualties("Des bergers ont été tués près du puits.", lang="fr").fatalities == 3

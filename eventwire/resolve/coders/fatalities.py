@@ -9,6 +9,9 @@ from eventwire.normalize.tolls import earlier_toll
 from eventwire.resolve.coders.base import mention_key, span_provenance
 
 MentionKey = tuple[int, int, int | None]
+# tolls that count only when no sentence gives a number, best first: a share of a toll told for
+# several places, one death told in the singular ("a guard was killed"), ACLED's default of 3
+_FALLBACKS = ("shared_toll", "singular_death", "unnumbered_deaths_default")
 
 
 def code_fatalities(
@@ -22,13 +25,13 @@ def code_fatalities(
     them"). A toll told with the incident's own place ("another 9 died in Kolo") comes before one
     told with no place or a wider one; a toll told of several incidents together (`shared_mentions`)
     comes last, and when every toll is such, the smallest (ACLED: the most conservative). A death
-    reported without a number counts ACLED's 3 only when no sentence gives a number; injuries
-    never count.
+    reported without a number (1 when told in the singular, else ACLED's 3) counts only when no
+    sentence gives a number; injuries never count.
     """
     ordered = sorted(mentions, key=lambda m: m.sentence.start)
     numbered = [m for m in ordered if _method(m) == "figures" and (_casualties(m).fatalities or 0) > 0]
-    fallback = next((m for m in ordered if _method(m) == "shared_toll"), None) or next(
-        (m for m in ordered if _method(m) == "unnumbered_deaths_default"), None)
+    fallback = next(
+        (m for method in _FALLBACKS for m in ordered if _method(m) == method), None)
     injuries = [n for m in ordered if _method(m) not in (None, "none")
                 if (n := _casualties(m).injuries) is not None]
 
