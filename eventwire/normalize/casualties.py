@@ -28,7 +28,12 @@ from functools import lru_cache
 from eventwire.lang.fold import fold_text
 from eventwire.lang.numbers import OUTCOMES, NumberLexicon, load_number_lexicon, number_value
 from eventwire.models import Casualties, Span
-from eventwire.normalize.tolls import add_sides, killed_when_numbered, one_when_singular
+from eventwire.normalize.tolls import (
+    add_sides,
+    killed_when_numbered,
+    one_when_singular,
+    without_causes,
+)
 
 log = logging.getLogger(__name__)
 
@@ -325,7 +330,7 @@ def count_casualties(text: str, *, lang: str, spans: list[Span] | None = None) -
     zeroed: set[str] = set()
     for start, end in regions:
         found, none_said = _read_sentence(text, start, end, lexicon)
-        found = one_when_singular(killed_when_numbered(found, text, lang), text, lang)
+        found = without_causes(one_when_singular(killed_when_numbered(found, text, lang), text, lang), text, lang)
         figures.extend(add_sides(found, text, lang))
         zeroed |= none_said
 

@@ -92,6 +92,27 @@ def one_when_singular(figures: list, text: str, lang: str) -> list:
     ]
 
 
+_DETERMINERS = r"(?:(?:the|a|an|his|her|their|its|this|that|le|la|l'|les|un|une|son|sa|ses|leur|leurs|du|de|des)\s*){0,2}"
+
+
+@lru_cache(maxsize=8)
+def _cause_before(lang: str) -> re.Pattern[str]:
+    """Return the pattern of data/death_causes.yaml's words for `lang`, anchored at the end of
+    the text before a death phrase (a determiner or two may stand between)."""
+    words = _word_pattern("death_causes.yaml", lang).pattern
+    return re.compile(rf"{words}\s+{_DETERMINERS}$")
+
+
+def without_causes(figures: list, text: str, lang: str) -> list:
+    """Return `figures` less the deaths told as the cause of the event ("protested against the
+    killing of a teacher"): the killing is another event; the protest's toll is not it."""
+    cause = _cause_before(lang)
+    return [
+        f for f in figures
+        if f.outcome != "killed" or not cause.search(text[max(0, f.start - 60) : f.start].lower().replace("’", "'"))
+    ]
+
+
 def _word_pattern(name: str, lang: str) -> re.Pattern[str]:
     """Return the word-boundary pattern of a data file's list for `lang`; raise DataFileError
     on a malformed file."""

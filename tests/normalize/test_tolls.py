@@ -41,3 +41,15 @@ def test_count_casualties_counts_one_for_a_death_told_in_the_singular():
     assert (got.fatalities, got.method) == (1, "singular_death")
     # plural with no number keeps ACLED's default of 3
     assert count_casualties("Des bergers ont été tués près du puits.", lang="fr").fatalities == 3
+
+
+def test_count_casualties_leaves_out_a_death_that_caused_the_event():
+    text = "Des lycéens ont manifesté contre la mort d'un camarade de classe."
+    assert count_casualties(text, lang="fr").fatalities == 0
+    assert count_casualties("Traders protested over the killing of a vendor.", lang="en").fatalities == 0
+    assert count_casualties("Gunmen raided the market, killing a vendor.", lang="en").fatalities == 1
+
+
+def test_count_casualties_reads_no_reports_of_casualties_as_none():
+    got = count_casualties("The depot burned overnight, with no reports of casualties.", lang="en")
+    assert (got.fatalities, got.method) == (0, "no_casualties_phrase")
