@@ -33,6 +33,7 @@ from eventwire.normalize.tolls import (
     killed_when_numbered,
     one_when_singular,
     without_causes,
+    without_set_phrases,
 )
 
 log = logging.getLogger(__name__)
@@ -330,7 +331,8 @@ def count_casualties(text: str, *, lang: str, spans: list[Span] | None = None) -
     zeroed: set[str] = set()
     for start, end in regions:
         found, none_said = _read_sentence(text, start, end, lexicon)
-        found = without_causes(one_when_singular(killed_when_numbered(found, text, lang), text, lang), text, lang)
+        found = without_set_phrases(killed_when_numbered(found, text, lang), text, lang)
+        found = without_causes(one_when_singular(found, text, lang), text, lang)
         figures.extend(add_sides(found, text, lang))
         zeroed |= none_said
 

@@ -23,6 +23,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
+from typing import Any
 
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.errors import DataFileError
@@ -68,28 +69,49 @@ def earlier_toll(lang: str) -> re.Pattern[str]:
     return _word_pattern("earlier_tolls.yaml", lang)
 
 
-@lru_cache(maxsize=8)
-def _singular_deaths(lang: str) -> frozenset[str]:
-    """Return data/singular_deaths.yaml's phrases for `lang`."""
-    path = data_path("singular_deaths.yaml")
+@lru_cache(maxsize=16)
+def _phrases(name: str, lang: str) -> frozenset[str]:
+    """Return a data file's phrases for `lang` (data/singular_deaths.yaml, data/not_deaths.yaml)."""
+    path = data_path(name)
     words = read_language_lists(path, what="phrases").get(lang) or []
     for i, w in enumerate(words, 1):
         if not isinstance(w, str) or not w.strip():
             raise DataFileError(f"{path}: {lang} item {i} must be a non-empty string")
-    return frozenset(" ".join(w.lower().split()).replace("’", "'") for w in words)
+    return frozenset(_normal(w) for w in words)
 
 
 def one_when_singular(figures: list, text: str, lang: str) -> list:
     """Return `figures` with each death reported without a number but in the singular ("un
     berger a été tué", "a herder was killed") counted as one: the grammar gives the number."""
-    singular = _singular_deaths(lang)
+    singular = _phrases("singular_deaths.yaml", lang)
     return [
         replace(f, low=1, high=1, singular=True)
-        if f.outcome == "killed" and f.low is None
-        and " ".join(text[f.start : f.end].lower().split()).replace("’", "'") in singular
+        if f.outcome == "killed" and f.low is None and _within(f, text, singular)
         else f
         for f in figures
     ]
+
+
+def without_set_phrases(figures: list, text: str, lang: str) -> list:
+    """Return `figures` less the death words of set phrases that report no death ("condamné à
+    mort", "death threats"): data/not_deaths.yaml."""
+    phrases = _phrases("not_deaths.yaml", lang)
+    return [f for f in figures if f.outcome != "killed" or f.low is not None or not _within(f, text, phrases)]
+
+
+def _within(f: Any, text: str, phrases: frozenset[str]) -> bool:
+    """Return whether the words of a figure (casualties._Figure) are, or lie inside, one of
+    `phrases`."""
+    start, end = f.start, f.end
+    word = _normal(text[start:end])
+    if word in phrases:
+        return True
+    window = _normal(text[max(0, start - 30) : end + 30])
+    return any(word in p and p in window for p in phrases)
+
+
+def _normal(s: str) -> str:
+    return " ".join(s.lower().split()).replace("’", "'")
 
 
 _DETERMINERS = r"(?:(?:the|a|an|his|her|their|its|this|that|le|la|l'|les|un|une|son|sa|ses|leur|leurs|du|de|des)\s*){0,2}"

@@ -53,3 +53,13 @@ def test_count_casualties_leaves_out_a_death_that_caused_the_event():
 def test_count_casualties_reads_no_reports_of_casualties_as_none():
     got = count_casualties("The depot burned overnight, with no reports of casualties.", lang="en")
     assert (got.fatalities, got.method) == (0, "no_casualties_phrase")
+
+
+def test_count_casualties_reads_no_death_in_set_phrases():
+    assert count_casualties("L'opposant a été condamné à mort par contumace.", lang="fr").fatalities == 0
+    assert count_casualties("The mayor has received death threats since May.", lang="en").fatalities == 0
+
+
+def test_count_casualties_counts_one_for_a_singular_death_noun():
+    got = count_casualties("La mort du maire adjoint a été confirmée hier soir.", lang="fr")
+    assert (got.fatalities, got.method) == (1, "singular_death")
