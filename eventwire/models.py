@@ -233,6 +233,8 @@ class Casualties:
     spans: tuple[Span, ...] = ()
     method: str = "none"
     reason: str | None = None
+    # the sides a summed toll adds up ("20 soldiers and 4 attackers killed" → (20, 4)); () else
+    parts: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,13 @@ from functools import lru_cache
 from eventwire.lang.fold import fold_text
 from eventwire.lang.numbers import OUTCOMES, NumberLexicon, load_number_lexicon, number_value
 from eventwire.models import Casualties, Span
-from eventwire.normalize.tolls import add_sides, killed_when_numbered
+from eventwire.normalize.tolls import (
+    add_sides,
+    killed_when_numbered,
+    one_when_singular,
+    without_causes,
+    without_set_phrases,
+)
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +69,8 @@ class _Figure:
     high: int | None
     start: int  # original-text offsets
     end: int
+    parts: tuple[int, ...] = ()  # the sides a summed toll adds up (normalize.tolls.add_sides)
+    singular: bool = False  # one death told by a singular verb, no number (tolls.one_when_singular)
 
 
 def _is_count(folded: str, m: re.Match[str], value: int, lexicon: NumberLexicon, raw: list) -> bool:
@@ -323,7 +331,9 @@ def count_casualties(text: str, *, lang: str, spans: list[Span] | None = None) -
     zeroed: set[str] = set()
     for start, end in regions:
         found, none_said = _read_sentence(text, start, end, lexicon)
-        figures.extend(add_sides(killed_when_numbered(found, text, lang), text, lang))
+        found = without_set_phrases(killed_when_numbered(found, text, lang), text, lang)
+        found = without_causes(one_when_singular(found, text, lang), text, lang)
+        figures.extend(add_sides(found, text, lang))
         zeroed |= none_said
 
     def numbered(outcome: str) -> list[_Figure]:
@@ -343,6 +353,8 @@ def count_casualties(text: str, *, lang: str, spans: list[Span] | None = None) -
         low = min(f.low for f in killed if f.low is not None)
         high = max(f.high for f in killed if f.high is not None)
         fatalities, method, reason = low, "figures", None
+        if all(f.singular for f in killed):
+            method, reason = "singular_death", "one death told in the singular, with no number"
     elif unnumbered:
         used = figures
         fatalities, method = UNNUMBERED_DEATHS_DEFAULT, "unnumbered_deaths_default"
@@ -365,4 +377,5 @@ def count_casualties(text: str, *, lang: str, spans: list[Span] | None = None) -
         ),
         method=method,
         reason=reason,
+        parts=next((f.parts for f in killed if f.low == low), ()) if killed else (),
     )

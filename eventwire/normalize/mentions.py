@@ -29,7 +29,6 @@ from eventwire.lang.words import load_word_lists
 from eventwire.models import (
     COUNTRY_OR_DIVISION_FEATURES,
     Actor,
-    Casualties,
     Document,
     EventDate,
     Mention,
@@ -66,6 +65,7 @@ from eventwire.normalize.incident_place import (
     sentence_places,
 )
 from eventwire.normalize.missed_places import missed_place_mentions, site_places
+from eventwire.normalize.place_tolls import place_toll, share_toll
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -444,8 +444,9 @@ def normalize_mentions(incident: IncidentMention, ctx: DocumentContext) -> list[
     # toll given for all of them together is split evenly (ACLED), and any figure a sentence
     # gives for one place alone takes precedence over its share (resolve.build)
     return [
-        replace(mention, place=p, count=1, plural=False, ordinal=i + 1,
-                casualties=share_toll(mention.casualties, i, len(places)))
+        replace(mention, place=p, count=1, plural=False, ordinal=i + 1, casualties=place_toll(
+            ctx.document.text, ctx.document.lang, incident.sentence, p, ctx.places) or share_toll(
+            count_casualties(ctx.document.text, lang=ctx.document.lang, spans=[incident.sentence]), i, len(places)))
         for i, p in enumerate(places)
     ]
 
@@ -462,18 +463,6 @@ def _distinct_places(places: list[PlaceMention]) -> list[PlaceMention]:
             continue
         out.append(p)
     return out
-
-
-def share_toll(casualties: Casualties | None, index: int, parts: int, *, unit: str = "places") -> Casualties | None:
-    """Return the share of a toll reported for `parts` places (or days) together that falls to one."""
-    if casualties is None or not casualties.fatalities or casualties.method != "figures":
-        return casualties
-    total = casualties.fatalities
-    share = total // parts + (1 if index < total % parts else 0)
-    return replace(
-        casualties, fatalities=share, fatalities_low=None, fatalities_high=None, method="shared_toll",
-        reason=f"{total} killed in {parts} {unit} together: split evenly (ACLED)",
-    )
 
 
 def _mention_date(incident: IncidentMention, ctx: DocumentContext) -> EventDate | None:
@@ -558,7 +547,8 @@ def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place:
         country = place.place.country
     event_date = _mention_date(incident, ctx)
     when = event_date.value if event_date is not None else None
-    casualties = count_casualties(document.text, lang=document.lang, spans=[incident.sentence])
+    casualties = place_toll(document.text, document.lang, incident.sentence, place, ctx.places) or count_casualties(
+        document.text, lang=document.lang, spans=[incident.sentence])
     actors = _mention_actors(incident, document, country=country, when=when)
     actor1, actor2, assoc2, claimed_by, speaker = (
         actors.actor1, actors.actor2, actors.assoc2, actors.claimed_by, actors.speaker)

@@ -23,6 +23,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
+from typing import Any
 
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.errors import DataFileError
@@ -58,7 +59,86 @@ def killed_when_numbered(figures: list, text: str, lang: str) -> list:
 def toll_revisers(lang: str) -> re.Pattern[str]:
     """Return the pattern of data/toll_revisers.yaml's words for `lang` (never-matching when
     the language has none); raise DataFileError on a malformed file."""
-    path = data_path("toll_revisers.yaml")
+    return _word_pattern("toll_revisers.yaml", lang)
+
+
+@lru_cache(maxsize=8)
+def earlier_toll(lang: str) -> re.Pattern[str]:
+    """Return the pattern of data/earlier_tolls.yaml's words for `lang`: a sentence that gives
+    a toll as an earlier report ("un premier bilan faisait état de 3 morts")."""
+    return _word_pattern("earlier_tolls.yaml", lang)
+
+
+@lru_cache(maxsize=16)
+def _phrases(name: str, lang: str) -> frozenset[str]:
+    """Return a data file's phrases for `lang` (data/singular_deaths.yaml, data/not_deaths.yaml)."""
+    path = data_path(name)
+    words = read_language_lists(path, what="phrases").get(lang) or []
+    for i, w in enumerate(words, 1):
+        if not isinstance(w, str) or not w.strip():
+            raise DataFileError(f"{path}: {lang} item {i} must be a non-empty string")
+    return frozenset(_normal(w) for w in words)
+
+
+def one_when_singular(figures: list, text: str, lang: str) -> list:
+    """Return `figures` with each death reported without a number but in the singular ("un
+    berger a été tué", "a herder was killed") counted as one: the grammar gives the number."""
+    singular = _phrases("singular_deaths.yaml", lang)
+    return [
+        replace(f, low=1, high=1, singular=True)
+        if f.outcome == "killed" and f.low is None and _within(f, text, singular)
+        else f
+        for f in figures
+    ]
+
+
+def without_set_phrases(figures: list, text: str, lang: str) -> list:
+    """Return `figures` less the death words of set phrases that report no death ("condamné à
+    mort", "death threats"): data/not_deaths.yaml."""
+    phrases = _phrases("not_deaths.yaml", lang)
+    return [f for f in figures if f.outcome != "killed" or f.low is not None or not _within(f, text, phrases)]
+
+
+def _within(f: Any, text: str, phrases: frozenset[str]) -> bool:
+    """Return whether the words of a figure (casualties._Figure) are, or lie inside, one of
+    `phrases`."""
+    start, end = f.start, f.end
+    word = _normal(text[start:end])
+    if word in phrases:
+        return True
+    window = _normal(text[max(0, start - 30) : end + 30])
+    return any(word in p and p in window for p in phrases)
+
+
+def _normal(s: str) -> str:
+    return " ".join(s.lower().split()).replace("’", "'")
+
+
+_DETERMINERS = r"(?:(?:the|a|an|his|her|their|its|this|that|le|la|l'|les|un|une|son|sa|ses|leur|leurs|du|de|des)\s*){0,2}"
+
+
+@lru_cache(maxsize=8)
+def _cause_before(lang: str) -> re.Pattern[str]:
+    """Return the pattern of data/death_causes.yaml's words for `lang`, anchored at the end of
+    the text before a death phrase (a determiner or two may stand between)."""
+    words = _word_pattern("death_causes.yaml", lang).pattern
+    return re.compile(rf"{words}\s+{_DETERMINERS}$")
+
+
+def without_causes(figures: list, text: str, lang: str) -> list:
+    """Return `figures` less the deaths told as the cause of the event ("protested against the
+    killing of a teacher"): the killing is another event; the protest's toll is not it."""
+    cause = _cause_before(lang)
+    return [
+        f for f in figures
+        if f.outcome != "killed" or not cause.search(text[max(0, f.start - 60) : f.start].lower().replace("’", "'"))
+    ]
+
+
+def _word_pattern(name: str, lang: str) -> re.Pattern[str]:
+    """Return the word-boundary pattern of a data file's list for `lang`; raise DataFileError
+    on a malformed file."""
+    path = data_path(name)
     words = read_language_lists(path, what="words").get(lang) or []
     for i, w in enumerate(words, 1):
         if not isinstance(w, str) or not w.strip():
@@ -87,8 +167,10 @@ def add_sides(figures: list, text: str, lang: str) -> list:
             return figures
     total = replace(
         killed[0],
+        singular=False,
         low=sum(f.low for f in killed),
         high=sum(f.high if f.high is not None else f.low for f in killed),
         end=killed[-1].end,
+        parts=tuple(f.low for f in killed),
     )
     return [f for f in figures if f not in killed] + [total]

@@ -106,6 +106,21 @@ def test_code_fatalities_takes_the_first_toll_and_keeps_the_range():
     assert coded.provenance.method == "casualties:figures" and coded.provenance.start == 7
 
 
+def test_code_fatalities_takes_the_toll_that_adds_the_attackers():
+    lead = _mention(0, "attack killed 9 guards", casualties=_toll(9, 7))
+    sides = _mention(40, "9 guards and 2 raiders were killed", casualties=replace(_toll(11, 40), parts=(9, 2)))
+    assert code_fatalities([lead, sides], document_id="d").value.fatalities == 11
+
+
+def test_code_fatalities_prefers_the_standing_toll_to_an_earlier_report():
+    early = _mention(0, "An initial toll gave 2 killed", casualties=_toll(2, 20))
+    later = _mention(40, "Officials said 7 were killed", casualties=_toll(7, 55))
+    assert code_fatalities([early, later], document_id="d").value.fatalities == 7
+    # without a mark of an earlier report, the first toll stands
+    first = _mention(0, "Residents said 2 were killed", casualties=_toll(2, 20))
+    assert code_fatalities([first, later], document_id="d").value.fatalities == 2
+
+
 def test_code_fatalities_without_deaths_is_zero_with_the_reason():
     coded = code_fatalities([_mention(0, "attack")], document_id="d")
     assert coded.value.fatalities == 0 and "no deaths" in coded.provenance.reason

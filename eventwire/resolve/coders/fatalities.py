@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eventwire.models import Casualties, Coded, Mention, Modality, Place, Provenance
+from eventwire.normalize.tolls import earlier_toll
 from eventwire.resolve.coders.base import mention_key, span_provenance
 
 MentionKey = tuple[int, int, int | None]
+# tolls that count only when no sentence gives a number, best first: a share of a toll told for
+# several places, one death told in the singular ("a guard was killed"), ACLED's default of 3
+_FALLBACKS = ("shared_toll", "singular_death", "unnumbered_deaths_default")
 
 
 def code_fatalities(
@@ -21,13 +25,13 @@ def code_fatalities(
     them"). A toll told with the incident's own place ("another 9 died in Kolo") comes before one
     told with no place or a wider one; a toll told of several incidents together (`shared_mentions`)
     comes last, and when every toll is such, the smallest (ACLED: the most conservative). A death
-    reported without a number counts ACLED's 3 only when no sentence gives a number; injuries
-    never count.
+    reported without a number (1 when told in the singular, else ACLED's 3) counts only when no
+    sentence gives a number; injuries never count.
     """
     ordered = sorted(mentions, key=lambda m: m.sentence.start)
     numbered = [m for m in ordered if _method(m) == "figures" and (_casualties(m).fatalities or 0) > 0]
-    fallback = next((m for m in ordered if _method(m) == "shared_toll"), None) or next(
-        (m for m in ordered if _method(m) == "unnumbered_deaths_default"), None)
+    fallback = next(
+        (m for method in _FALLBACKS for m in ordered if _method(m) == method), None)
     injuries = [n for m in ordered if _method(m) not in (None, "none")
                 if (n := _casualties(m).injuries) is not None]
 
@@ -45,6 +49,7 @@ def code_fatalities(
         else:
             numbered = sorted(numbered, key=lambda m: (shared(m), elsewhere(m)))  # stable: text order
         told = next((m for m in numbered if m.modality == Modality.ASSERTED), numbered[0])
+        told = _latest_report(told, numbered)
         low = min(_low(_casualties(m)) for m in numbered)
         high = max(_high(_casualties(m)) for m in numbered)
     else:
@@ -63,6 +68,29 @@ def code_fatalities(
     else:
         provenance = Provenance(method="casualties", reason="no deaths reported (ACLED codes 0)")
     return Coded(value, provenance)
+
+
+def _latest_report(told: Mention, numbered: list[Mention]) -> Mention:
+    """Return the toll that revises or completes `told`, else `told`.
+
+    - A toll given as an earlier report ("un premier bilan faisait état de 3 morts") yields to
+      the first toll told after it that is not one (ACLED codes the standing report).
+    - A later toll that adds other sides to it ("20 soldats tués" … "20 soldats et 4 assaillants
+      tués") completes it: ACLED counts every death of the event, attackers included.
+    """
+    later = sorted((m for m in numbered if m.sentence.start > told.sentence.start), key=lambda m: m.sentence.start)
+    if _earlier_report(told):
+        told = next((m for m in later if not _earlier_report(m)), told)
+    value = _casualties(told).fatalities
+    return next(
+        (m for m in later if value in _casualties(m).parts and _casualties(m).fatalities > value), told
+    )
+
+
+def _earlier_report(m: Mention) -> bool:
+    """Return whether a mention's sentence gives its toll as an earlier report."""
+    text = m.sentence.text.lower()
+    return any(earlier_toll(lang).search(text) for lang in ("fr", "en"))
 
 
 def _method(m: Mention) -> str | None:

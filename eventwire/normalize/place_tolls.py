@@ -1,0 +1,77 @@
+"""The toll of one place when a sentence gives each place its own (ACLED: one event per place,
+a toll split only as the text attributes it).
+
+"Nine guards were killed in Kolo and a herder was killed in the raid on Bama": the Kolo incident
+counts 9, the Bama one 1, not the sentence's whole toll each. A sentence is cut into clauses at
+its coordinators ("and", "et": `coordinators` of data/numbers/<lang>.yaml) and semicolons; when
+two or more clauses report deaths and every other such clause names a place of its own, the
+place's clause gives its toll. Otherwise a toll told for several places together is split
+evenly (`share_toll`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from eventwire.lang.numbers import load_number_lexicon
+from eventwire.models import Casualties, PlaceMention, Span
+from eventwire.normalize.casualties import count_casualties
+
+_DEATH_METHODS = ("figures", "singular_death", "unnumbered_deaths_default")
+
+
+@lru_cache(maxsize=8)
+def _clause_break(lang: str) -> re.Pattern[str]:
+    words: list[str] = list(load_number_lexicon(lang).words.get("coordinators") or [])
+    alternation = "|".join(re.escape(w) for w in words if w.strip() and w.strip() != ",")
+    return re.compile(rf";\s*|,?\s+(?:{alternation or '(?!)'})\s+")
+
+
+def _clauses(text: str, sentence: Span, lang: str) -> list[Span]:
+    """Return the clauses of a sentence as spans of the document text."""
+    out, start = [], sentence.start
+    for m in _clause_break(lang).finditer(text, sentence.start, sentence.end):
+        out.append(Span(start, m.start(), text[start : m.start()]))
+        start = m.end()
+    out.append(Span(start, sentence.end, text[start : sentence.end]))
+    return out
+
+
+def place_toll(
+    text: str, lang: str, sentence: Span, place: PlaceMention | None, places: tuple[PlaceMention, ...]
+) -> Casualties | None:
+    """Return the toll a sentence gives `place` alone, or None when it gives none of its own."""
+    if place is None or place.place is None:
+        return None
+    deaths = []
+    for clause in _clauses(text, sentence, lang):
+        c = count_casualties(text, lang=lang, spans=[clause])
+        if c.method in _DEATH_METHODS and c.fatalities:
+            deaths.append((clause, c))
+    if len(deaths) < 2:
+        return None
+
+    def inside(p: PlaceMention, clause: Span) -> bool:
+        return clause.start <= p.span.start and p.span.end <= clause.end
+
+    own = [c for clause, c in deaths if inside(place, clause)]
+    others = [clause for clause, _ in deaths if not inside(place, clause)]
+    named_elsewhere = all(
+        any(inside(p, clause) and p.name != place.name for p in places)
+        for clause in others
+    )
+    return own[0] if len(own) == 1 and named_elsewhere else None
+
+
+def share_toll(casualties: Casualties | None, index: int, parts: int, *, unit: str = "places") -> Casualties | None:
+    """Return the share of a toll reported for `parts` places (or days) together that falls to one."""
+    if casualties is None or not casualties.fatalities or casualties.method != "figures":
+        return casualties
+    total = casualties.fatalities
+    share = total // parts + (1 if index < total % parts else 0)
+    return replace(
+        casualties, fatalities=share, fatalities_low=None, fatalities_high=None, method="shared_toll",
+        reason=f"{total} killed in {parts} {unit} together: split evenly (ACLED)",
+    )
