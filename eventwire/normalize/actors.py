@@ -185,10 +185,13 @@ def canonicalize_actor(
         if resolved is not None:
             name, actor_type, actor_country, method = resolved
             return Actor(name, actor_country, actor_type, Span(0, len(text), text), method)
-    mentions = find_actor_mentions(text, lang=lang, country=country, when=when, aliases=aliases)
+    mentions = [
+        (a, a.span) for a in find_actor_mentions(text, lang=lang, country=country, when=when, aliases=aliases)
+        if a.span is not None
+    ]
     if not mentions:
         return None
-    return max(mentions, key=lambda a: (a.span.end - a.span.start, -a.span.start))
+    return max(mentions, key=lambda found: (found[1].end - found[1].start, -found[1].start))[0]
 
 
 # Who may carry out an attack: ACLED's armed actor types (civilians, protesters and the rest are
@@ -270,22 +273,22 @@ def perpetrator_in_sentence(
     folded = fold_text(text)[0]
     skip = ([patient] if patient is not None else []) + list(exclude)
     armed = [
-        a for a in actors
+        (a, a.span) for a in actors
         if a.actor_type in ARMED_TYPES and a.span is not None
         and not any(s.start <= a.span.start < s.end for s in skip)
     ]
-    for a in armed:
-        between = folded[trigger.end:a.span.start]
-        if (0 <= a.span.start - trigger.end <= AGENT_AFTER_MAX_CHARS and cues.by.search(between)
+    for a, span in armed:
+        between = folded[trigger.end:span.start]
+        if (0 <= span.start - trigger.end <= AGENT_AFTER_MAX_CHARS and cues.by.search(between)
                 and not _CLAUSE_END.search(between)):
             return a
     # a state force named before the verb is far more often a victim in a toll ("trois soldats
     # et huit supplétifs tombés") than a subject the parse missed: only armed groups qualify
     before = [
-        a for a in armed
+        a for a, span in armed
         if a.actor_type in GROUP_TYPES
-        and a.span.end <= trigger.start and trigger.start - a.span.end <= SUBJECT_MAX_CHARS
-        and not cues.passive.search(folded[a.span.end:trigger.start])
-        and not _CLAUSE_END.search(folded[a.span.end:trigger.start])
+        and span.end <= trigger.start and trigger.start - span.end <= SUBJECT_MAX_CHARS
+        and not cues.passive.search(folded[span.end:trigger.start])
+        and not _CLAUSE_END.search(folded[span.end:trigger.start])
     ]
     return before[-1] if before else None
