@@ -33,6 +33,7 @@ from eventwire.lang.actor_table import (  # noqa: F401 (ACTOR_TYPES, parse_actor
 )
 from eventwire.lang.fold import fold, fold_text, phrase_pattern
 from eventwire.models import Actor, Span
+from eventwire.normalize.ethnic_militias import ETHNIC_MILITIA_NAME, find_ethnic_militias
 from eventwire.normalize.nationality import find_national_forces
 from eventwire.normalize.tenures import government_period
 
@@ -156,6 +157,8 @@ def find_actor_mentions(
         resolved = _fill_template(_national_template(aliases, force.kind), aliases, name, when)
         found = [f for f in found if f[1] <= force.start or f[0] >= force.end]
         found.append((force.start, force.end, (*resolved[:3], "nationality")))
+    if country:
+        found = _with_ethnic_militias(folded, found, country)
     out: list[Actor] = []
     for fstart, fend, (name, actor_type, actor_country, method) in sorted(found, key=lambda f: f[0]):
         start, end = index[fstart], index[fend - 1] + 1
@@ -163,6 +166,22 @@ def find_actor_mentions(
             Actor(name, actor_country, actor_type, Span(start, end, text[start:end]), method)
         )
     return out
+
+
+_Found = list[tuple[int, int, tuple[str, str, str | None, str]]]
+
+
+def _with_ethnic_militias(folded: str, found: _Found, country: str) -> _Found:
+    """Return `found` with the ethnic militias of `folded` ("Fulani militias" in Benin → "Fulani
+    Ethnic Militia (Benin)"): a row of the article's country covering one keeps its own name; a
+    shorter alias inside, or another country's row, gives way."""
+    for militia in find_ethnic_militias(folded):
+        if any(s <= militia.start and militia.end <= e and r[2] == country for s, e, r in found):
+            continue
+        name = ETHNIC_MILITIA_NAME.format(people=militia.people, country=country)
+        found = [f for f in found if f[1] <= militia.start or f[0] >= militia.end]
+        found.append((militia.start, militia.end, (name, "identity_militia", country, "ethnic")))
+    return found
 
 
 def canonicalize_actor(
