@@ -100,6 +100,8 @@ def _noun_roles(trigger: Token, agent: SpacySpan | None, patient: SpacySpan | No
             if objs and patient is None:
                 patient = noun_phrase(objs[0])
     if agent is None:
+        agent = _participle_agent(trigger, words)
+    if agent is None:
         # "a US drone strike", "une frappe israélienne": a name or nationality modifying the
         # trigger says who struck (normalization keeps it only if it names an actor)
         for child in trigger.children:
@@ -109,12 +111,40 @@ def _noun_roles(trigger: Token, agent: SpacySpan | None, patient: SpacySpan | No
     return agent, patient
 
 
+def _participle_agent(trigger: Token, words: ExtractWords) -> SpacySpan | None:
+    """Return the agent of a participle modifying an incident noun: "l'embuscade tendue par les
+    rebelles", "an attack carried out by gunmen" (the passive participle's "par"/"by" phrase)."""
+    for acl in (c for c in trigger.children if c.dep_ == "acl" and c.pos_ == "VERB"):
+        for child in acl.children:
+            head = child if child.dep_ in {"obl:agent", "nsubj:agent"} else (_pobj(child) if child.dep_ == "agent" else None)
+            if head is not None and head.pos_ in {"NOUN", "PROPN"}:
+                return _before_target(head, noun_phrase(head), words)
+    return None
+
+
+def _before_target(head: Token, phrase: SpacySpan, words: ExtractWords) -> SpacySpan:
+    """Return an agent phrase cut before a target complement it swallowed ("des rebelles armés
+    contre un convoi de l'armée" → "des rebelles armés"): the target is not the agent."""
+    patient_preps = words.get("patient_preps")
+    for child in head.children:
+        case = [c for c in child.children if c.dep_ == "case"]
+        word = fold(case[0].text) if case else (fold(child.text) if child.dep_ == "prep" else "")
+        first = min(t.i for t in child.subtree)
+        if word in patient_preps and phrase.start < first < phrase.end:
+            return head.doc[phrase.start:first]
+    return phrase
+
+
 def find_roles(trigger: Token) -> Roles:
     """Return (agent, patient) phrases around a trigger from the dependency parse."""
     words = load_extract_words(trigger.lang_)
     agent, patient = _verb_roles(trigger, governing_verb(trigger), words)
     if trigger.pos_ == "NOUN":
-        agent, patient = _noun_roles(trigger, agent, patient, words)
+        # "the toll of the ambush laid by the rebels rose": a phrase holding the incident noun
+        # gives way to the agent or target the noun itself names
+        inside = [r if r is not None and r.start <= trigger.i < r.end else None for r in (agent, patient)]
+        own_agent, own_patient = _noun_roles(trigger, None if inside[0] else agent, None if inside[1] else patient, words)
+        agent, patient = own_agent or inside[0], own_patient or inside[1]
     return agent, patient
 
 
@@ -161,7 +191,7 @@ def harmed_patient_classes(doc: Doc, cues: SentenceCues, trigger: Token) -> set[
 
 def incident_count(trigger: Token, lang: str) -> int:
     """Return how many incidents a trigger noun announces ("deux attaques" -> 2)."""
-    if trigger.pos_ != "NOUN" or trigger.morph.get("Number") != ["Plur"]:
+    if trigger.pos_ != "NOUN" or trigger.morph.get("Number", None) != ["Plur"]:
         return 1
     for child in trigger.children:
         if child.dep_ in {"nummod"}:

@@ -33,6 +33,7 @@ from eventwire.lang.actor_table import (  # noqa: F401 (ACTOR_TYPES, parse_actor
 )
 from eventwire.lang.fold import fold, fold_text, phrase_pattern
 from eventwire.models import Actor, Span
+from eventwire.normalize.ethnic_militias import ETHNIC_MILITIA_NAME, find_ethnic_militias
 from eventwire.normalize.nationality import find_national_forces
 from eventwire.normalize.tenures import government_period
 
@@ -181,6 +182,8 @@ def _find_actor_mentions(
         resolved = _fill_template(_national_template(aliases, force.kind), aliases, name, when)
         found = [f for f in found if f[1] <= force.start or f[0] >= force.end]
         found.append((force.start, force.end, (*resolved[:3], "nationality")))
+    if country:
+        found = _with_ethnic_militias(folded, found, country)
     out: list[Actor] = []
     for fstart, fend, (name, actor_type, actor_country, method) in sorted(found, key=lambda f: f[0]):
         start, end = index[fstart], index[fend - 1] + 1
@@ -188,6 +191,22 @@ def _find_actor_mentions(
             Actor(name, actor_country, actor_type, Span(start, end, text[start:end]), method)
         )
     return out
+
+
+_Found = list[tuple[int, int, tuple[str, str, str | None, str]]]
+
+
+def _with_ethnic_militias(folded: str, found: _Found, country: str) -> _Found:
+    """Return `found` with the ethnic militias of `folded` ("Fulani militias" in Benin → "Fulani
+    Ethnic Militia (Benin)"): a row of the article's country covering one keeps its own name; a
+    shorter alias inside, or another country's row, gives way."""
+    for militia in find_ethnic_militias(folded):
+        if any(s <= militia.start and militia.end <= e and r[2] == country for s, e, r in found):
+            continue
+        name = ETHNIC_MILITIA_NAME.format(people=militia.people, country=country)
+        found = [f for f in found if f[1] <= militia.start or f[0] >= militia.end]
+        found.append((militia.start, militia.end, (name, "identity_militia", country, "ethnic")))
+    return found
 
 
 def canonicalize_actor(
@@ -210,10 +229,13 @@ def canonicalize_actor(
         if resolved is not None:
             name, actor_type, actor_country, method = resolved
             return Actor(name, actor_country, actor_type, Span(0, len(text), text), method)
-    mentions = find_actor_mentions(text, lang=lang, country=country, when=when, aliases=aliases)
+    mentions = [
+        (a, a.span) for a in find_actor_mentions(text, lang=lang, country=country, when=when, aliases=aliases)
+        if a.span is not None
+    ]
     if not mentions:
         return None
-    return max(mentions, key=lambda a: (a.span.end - a.span.start, -a.span.start))
+    return max(mentions, key=lambda found: (found[1].end - found[1].start, -found[1].start))[0]
 
 
 # Who may carry out an attack: ACLED's armed actor types (civilians, protesters and the rest are
@@ -295,22 +317,22 @@ def perpetrator_in_sentence(
     folded = fold_text(text)[0]
     skip = ([patient] if patient is not None else []) + list(exclude)
     armed = [
-        a for a in actors
+        (a, a.span) for a in actors
         if a.actor_type in ARMED_TYPES and a.span is not None
         and not any(s.start <= a.span.start < s.end for s in skip)
     ]
-    for a in armed:
-        between = folded[trigger.end:a.span.start]
-        if (0 <= a.span.start - trigger.end <= AGENT_AFTER_MAX_CHARS and cues.by.search(between)
+    for a, span in armed:
+        between = folded[trigger.end:span.start]
+        if (0 <= span.start - trigger.end <= AGENT_AFTER_MAX_CHARS and cues.by.search(between)
                 and not _CLAUSE_END.search(between)):
             return a
     # a state force named before the verb is far more often a victim in a toll ("trois soldats
     # et huit supplétifs tombés") than a subject the parse missed: only armed groups qualify
     before = [
-        a for a in armed
+        a for a, span in armed
         if a.actor_type in GROUP_TYPES
-        and a.span.end <= trigger.start and trigger.start - a.span.end <= SUBJECT_MAX_CHARS
-        and not cues.passive.search(folded[a.span.end:trigger.start])
-        and not _CLAUSE_END.search(folded[a.span.end:trigger.start])
+        and span.end <= trigger.start and trigger.start - span.end <= SUBJECT_MAX_CHARS
+        and not cues.passive.search(folded[span.end:trigger.start])
+        and not _CLAUSE_END.search(folded[span.end:trigger.start])
     ]
     return before[-1] if before else None

@@ -9,7 +9,16 @@ from datetime import date
 import pytest
 
 from eventwire.errors import DataFileError
-from eventwire.models import Casualties, EventDate, Mention, Place, PlaceMention, Span, Trigger
+from eventwire.models import (
+    Actor,
+    Casualties,
+    EventDate,
+    Mention,
+    Place,
+    PlaceMention,
+    Span,
+    Trigger,
+)
 from eventwire.resolve.coders.actors import code_actors
 from eventwire.resolve.coders.date import code_event_date
 from eventwire.resolve.coders.fatalities import code_fatalities
@@ -145,3 +154,37 @@ def test_code_event_kind_keeps_the_trigger_as_provenance():
     kind = code_event_kind([_mention(0, "attack at dawn")], document_id="d")
     assert (kind.event_type.value, kind.sub_event_type.value) == ("Battles", "Armed clash")
     assert kind.event_type.provenance.method == "trigger:attack"
+
+
+def _force(name: str, country: str, actor_type: str = "state_forces") -> Actor:
+    return Actor(name=name, country=country, actor_type=actor_type, span=None, method="alias")
+
+
+def _disrupted(*mentions: Mention, country: str = "Mali"):
+    mentions = tuple(replace(m, event_type="Strategic developments", sub_event_type="Disrupted weapons use")
+                     for m in mentions)
+    return code_actors(mentions, document_id="d", event_type="Strategic developments",
+                       sub_event_type="Disrupted weapons use", country=country, event_date=date(2024, 5, 3))
+
+
+def test_code_actors_disrupted_weapon_gives_the_own_country_defuser_as_actor1():
+    # invented: "Malian soldiers defused a mine planted by the rebels near Kolo"
+    army = _force("Military Forces of Mali (2021-)", "Mali")
+    rebels = _force("Rebels of Kolo", "Mali", "rebel_group")
+    actors = _disrupted(_mention(0, "Malian soldiers defused a mine", actor1=army, actor2=rebels,
+                                 weapon="explosive device"))
+    assert (actors.actor1.value, actors.actor2.value) == ("Military Forces of Mali (2021-)", "Rebels of Kolo")
+
+
+def test_code_actors_drone_downed_with_no_interceptor_named_gives_the_country_military():
+    # invented: "two drones were shot down over Kolo overnight"
+    actors = _disrupted(_mention(0, "two drones were shot down", weapon="drone"))
+    assert actors.actor1.value.startswith("Military Forces of Mali")
+
+
+def test_code_actors_foreign_force_downing_a_drone_is_the_target():
+    # invented: "French forces shot down a drone approaching their base near Kolo"
+    french = _force("Military Forces of France (2017-)", "France")
+    actors = _disrupted(_mention(0, "French forces shot down a drone", actor1=french, weapon="drone"))
+    assert actors.actor1.value == "Unidentified Armed Group (Mali)"
+    assert actors.actor2.value == "Military Forces of France (2017-)"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from eventwire.models import Actor, ClaimStatus, Coded, Mention, Modality, Provenance
-from eventwire.normalize.actors import canonicalize_actor
+from eventwire.normalize.actors import ARMED_TYPES, canonicalize_actor
 from eventwire.resolve.coders.base import modality_rank, span_provenance
 from eventwire.taxonomy import (
     DEFAULT_ACTOR1,
@@ -33,6 +33,9 @@ CLAIMANT_REASON = "a named group's uncontested claim (ACLED codes the claimant)"
 # Actor types of a named armed group whose claim ACLED takes as the perpetrator.
 CLAIMANT_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
 STATE_TYPES = frozenset({"state_forces", "external_forces"})
+# Weapon labels (data/extract/labels.yaml) of a weapon that flies: one downed with no
+# interceptor named was downed by the air defence of the country it flew over.
+IN_FLIGHT_WEAPONS = frozenset({"drone", "aircraft", "artillery/rocket/missile"})
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,10 @@ def code_actors(
 ) -> EventActors:
     """Return the actors of one incident, coded by ACLED's rules for its type."""
     claimed_by = claimants(mentions)
-    actor1, actor2 = _told_actors(mentions, sub_event_type, claimed_by)
+    if sub_event_type == SubEventType["DISRUPTED_WEAPONS_USE"]:
+        actor1, actor2 = _disrupted_actors(mentions, country=country, event_date=event_date)
+    else:
+        actor1, actor2 = _told_actors(mentions, claimed_by)
     actor1, actor2 = _by_type(
         mentions, actor1, actor2, event_type=event_type, sub_event_type=sub_event_type, country=country,
         event_date=event_date, perpetrators=perpetrators, claimed_by=claimed_by,
@@ -81,26 +87,19 @@ def is_state(actor: Actor | None) -> bool:
 
 
 def _told_actors(
-    mentions: Sequence[Mention], sub_event_type: str, claimed_by: tuple[str, ...]
+    mentions: Sequence[Mention], claimed_by: tuple[str, ...]
 ) -> tuple[Actor | None, Actor | None]:
     """Return (actor1, actor2) as the mentions name them, before the type's rules."""
     asserted = [m for m in mentions if m.modality == Modality.ASSERTED]
     actor1: Actor | None = None
     actor2: Actor | None = None
-    if sub_event_type == SubEventType["DISRUPTED_WEAPONS_USE"]:
-        # the weapon's operator is actor1; actor2 is the interceptor a reported fact names
-        # first, else the target of the attack
-        actor2 = next((m.actor1 for m in asserted + list(mentions) if is_state(m.actor1)), None)
-        if actor2 is None:
-            actor2 = next((m.actor2 for m in asserted + list(mentions) if is_state(m.actor2)), None)
-    else:
-        for m in sorted(mentions, key=lambda x: (modality_rank(x), x.sentence.start)):
-            if actor1 is None and m.actor1 is not None and m.modality == Modality.ASSERTED:
-                actor1 = m.actor1
-            if actor2 is None and m.actor2 is not None:
-                actor2 = m.actor2
-        if actor1 is None:
-            actor1 = next((m.actor1 for m in mentions if m.actor1 is not None and m.modality == Modality.ALLEGED), None)
+    for m in sorted(mentions, key=lambda x: (modality_rank(x), x.sentence.start)):
+        if actor1 is None and m.actor1 is not None and m.modality == Modality.ASSERTED:
+            actor1 = m.actor1
+        if actor2 is None and m.actor2 is not None:
+            actor2 = m.actor2
+    if actor1 is None:
+        actor1 = next((m.actor1 for m in mentions if m.actor1 is not None and m.modality == Modality.ALLEGED), None)
     if actor1 is not None and actor1.name in claimed_by and not any(
         m.actor1 is not None and m.actor1.name == actor1.name for m in asserted
     ):
@@ -108,6 +107,27 @@ def _told_actors(
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None
     return actor1, actor2
+
+
+def _disrupted_actors(
+    mentions: Sequence[Mention], *, country: str | None, event_date: date | None
+) -> tuple[Actor | None, Actor | None]:
+    """Return (actor1, actor2) of a disrupted weapon use (ACLED: the disrupting side acts).
+
+    The forces of the event's country that disrupt a weapon on their soil are actor1, whoever
+    used or planted it actor2 ("soldiers defused a bomb planted by the rebels"); a weapon
+    intercepted in flight with no interceptor named was downed by that country's air defence,
+    its military ("two drones were shot down over the province"). A foreign force that downs a
+    weapon aimed at it is the target: the weapon's operator stays actor1, that force actor2."""
+    ordered = [m for m in mentions if m.modality == Modality.ASSERTED] + list(mentions)
+    disrupter = next((m.actor1 for m in ordered if is_state(m.actor1)), None)
+    if disrupter is None and country and any(m.weapon in IN_FLIGHT_WEAPONS for m in mentions):
+        disrupter = _by_rule(canonicalize_actor("army", lang="en", country=country, when=event_date))
+    if disrupter is not None and disrupter.country == country:
+        others = [a for m in ordered for a in (m.actor2, m.actor1)
+                  if a is not None and a.name != disrupter.name and a.actor_type in ARMED_TYPES]
+        return disrupter, (others[0] if others else None)
+    return None, disrupter or next((m.actor2 for m in ordered if is_state(m.actor2)), None)
 
 
 def _by_type(
