@@ -20,7 +20,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--errors", action="store_true", help="also list the frequent errors")
     parser.add_argument(
-        "--geo-profile", choices=GEO_PROFILES, default=US_LOCAL,
+        "--geo-profile",
+        choices=GEO_PROFILES,
+        default=US_LOCAL,
         help="detector profile (default us-local: GeoWebNews and LGL are US local news)",
     )
     args = parser.parse_args()

@@ -37,10 +37,26 @@ GEOPARSE_SETS = {
 }
 # The event fields a behaviour-preserving change must keep (provenance is compared by its spans).
 EVENT_FIELDS = (
-    "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
-    "actor2", "assoc_actor_2", "country", "admin1", "admin2", "location", "latitude",
-    "longitude", "geo_precision", "fatalities", "fatalities_low", "fatalities_high",
-    "injuries", "notes",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+    "country",
+    "admin1",
+    "admin2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_high",
+    "injuries",
+    "notes",
 )
 
 
@@ -50,8 +66,7 @@ def _event_record(set_name: str, article_id: str, index: int, event: dict[str, A
         value = event.get(name)
         record[name] = round(value, 4) if isinstance(value, float) else value
     record["evidence"] = sorted(
-        (e.get("start"), e.get("end")) for e in event.get("evidence", []) or []
-        if isinstance(e, dict)
+        (e.get("start"), e.get("end")) for e in event.get("evidence", []) or [] if isinstance(e, dict)
     )
     return record
 
@@ -91,19 +106,25 @@ def _geoparse_records(set_name: str, path: Path, *, profile: str = "us-local") -
     texts = [a.text for a in articles]
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
         mentions = find_toponyms(
-            article.text, doc, lang="en", gazetteer=gazetteer, admin_point="centre",
+            article.text,
+            doc,
+            lang="en",
+            gazetteer=gazetteer,
+            admin_point="centre",
             profile=profile,
         )
         for m in mentions:
             place = m.place
-            records.append({
-                "set": set_name,
-                "key": f"{article.id}@{m.span.start}-{m.span.end}",
-                "name": place.name if place else None,
-                "iso": place.iso if place else None,
-                "lat": round(place.latitude, 4) if place else None,
-                "lon": round(place.longitude, 4) if place else None,
-            })
+            records.append(
+                {
+                    "set": set_name,
+                    "key": f"{article.id}@{m.span.start}-{m.span.end}",
+                    "name": place.name if place else None,
+                    "iso": place.iso if place else None,
+                    "lat": round(place.latitude, 4) if place else None,
+                    "lon": round(place.longitude, 4) if place else None,
+                }
+            )
     return records
 
 
@@ -113,6 +134,7 @@ def write(out: Path, *, geoparse: bool, geo_profile: str = "us-local") -> int:
     with out.open("w", encoding="utf-8") as fh:
         sets: list[tuple[str, Path, Any]] = [(n, p, _gold_records) for n, p in GOLD_SETS.items()]
         if geoparse:
+
             def geoparse_reader(name: str, path: Path) -> list[dict]:
                 return _geoparse_records(name, path, profile=geo_profile)
 
@@ -159,8 +181,7 @@ def compare(before_path: Path, after_path: Path, *, show: int = 20) -> int:
             print(f"{key[0]} {key[1]}: {what}")
             shown += 1
     for set_name in sorted({k[0] for k in counts}):
-        parts = [f"{kind} {counts[(set_name, kind)]}"
-                 for kind in ("identical", "changed", "only before", "only after")]
+        parts = [f"{kind} {counts[(set_name, kind)]}" for kind in ("identical", "changed", "only before", "only after")]
         print(f"{set_name}: " + ", ".join(parts))
     return int(any(kind != "identical" for _, kind in counts))
 

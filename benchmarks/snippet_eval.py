@@ -85,8 +85,10 @@ def main() -> None:
         runs["pipeline"] = pipeline_labels(examples)
     report = {name: scores(gold, labels) for name, labels in runs.items()}
     if args.errors:
-        report["errors"] = {name: [f"{e.label} -> {p}: {e.text}" for e, p in zip(examples, labels) if p != e.label]
-                            for name, labels in runs.items()}
+        report["errors"] = {
+            name: [f"{e.label} -> {p}: {e.text}" for e, p in zip(examples, labels) if p != e.label]
+            for name, labels in runs.items()
+        }
     print(json.dumps(report, indent=2, ensure_ascii=False))
 
 

@@ -164,7 +164,9 @@ def _warm_worker(mode: str, langs: tuple[str, ...], barrier: Any) -> dict[str, A
         if mode == "full":
             from eventwire.pipeline import extract_events_batch
 
-            extract_events_batch(_read_documents([BenchDoc("warmup-" + lang, lang, WARMUP_TEXTS[lang], None) for lang in langs]))
+            extract_events_batch(
+                _read_documents([BenchDoc("warmup-" + lang, lang, WARMUP_TEXTS[lang], None) for lang in langs])
+            )
     except BaseException:
         barrier.abort()
         raise
@@ -240,9 +242,7 @@ def bare_in_process(docs: list[BenchDoc]) -> PhaseResult:
     return result
 
 
-def pooled(
-    mode: str, docs: list[BenchDoc], workers: int, chunk_docs: int, budget_s: float
-) -> PhaseResult:
+def pooled(mode: str, docs: list[BenchDoc], workers: int, chunk_docs: int, budget_s: float) -> PhaseResult:
     """Run `mode` (bare|full) over the documents in a spawned pool, timing only after warm-up."""
     label = "bare spaCy" if mode == "bare" else "full pipeline"
     result = PhaseResult(name=f"{label}, {workers} worker{'s' if workers > 1 else ''}")
@@ -266,9 +266,7 @@ def pooled(
             warm_results = [f.result() for f in warm]
             result.warmup_s = max(w["seconds"] for w in warm_results)
             start = time.perf_counter()
-            pending: set[Future] = {
-                pool.submit(_run_chunk, mode, c) for c in chunks(docs, chunk_docs)
-            }
+            pending: set[Future] = {pool.submit(_run_chunk, mode, c) for c in chunks(docs, chunk_docs)}
             while pending:
                 remaining = budget_s - (time.perf_counter() - start)
                 if remaining <= 0:
@@ -285,9 +283,7 @@ def pooled(
                     result.skips += out["skips"]
                     result.cpu_s += out["cpu_s"]
                     pid = out["pid"]
-                    result.peak_rss_kb_by_pid[pid] = max(
-                        out["rss_kb"], result.peak_rss_kb_by_pid.get(pid, 0)
-                    )
+                    result.peak_rss_kb_by_pid[pid] = max(out["rss_kb"], result.peak_rss_kb_by_pid.get(pid, 0))
             result.seconds = time.perf_counter() - start
     finally:
         manager.shutdown()
@@ -411,9 +407,7 @@ def report(
         (
             f"≤ {TARGET_PEAK_RSS_GB_PER_WORKER} GB peak RSS per worker",
             _fmt(full.peak_rss_gb if full else None, "{:.2f} GB"),
-            _status(
-                full.peak_rss_gb if full else None, lambda v: v <= TARGET_PEAK_RSS_GB_PER_WORKER
-            ),
+            _status(full.peak_rss_gb if full else None, lambda v: v <= TARGET_PEAK_RSS_GB_PER_WORKER),
         ),
         (
             f"first event ≤ {TARGET_FIRST_EVENT_S:.0f} s",
@@ -436,10 +430,7 @@ def report(
         **{_key(p.name): p.rate for p in phases},
         "full_to_bare_ratio": ratio,
         "full_to_bare_cpu_ratio": cpu_ratio,
-        **{
-            _key(p.name).replace("articles_per_s", "cpu_ms_per_article"): p.cpu_ms_per_doc
-            for p in phases
-        },
+        **{_key(p.name).replace("articles_per_s", "cpu_ms_per_article"): p.cpu_ms_per_doc for p in phases},
         "peak_rss_gb_per_worker": full.peak_rss_gb if full else None,
         "bare_peak_rss_gb_per_worker": bare_pool.peak_rss_gb,
         "first_event_s": first_s,
@@ -453,10 +444,7 @@ def _describe(error: BaseException) -> str:
 
 
 def _key(name: str) -> str:
-    return (
-        name.replace("spaCy", "").replace(",", "").replace("  ", " ").strip().replace(" ", "_")
-        + "_articles_per_s"
-    )
+    return name.replace("spaCy", "").replace(",", "").replace("  ", " ").strip().replace(" ", "_") + "_articles_per_s"
 
 
 def _fmt(value: float | None, pattern: str) -> str:
@@ -483,9 +471,7 @@ def main(argv: list[str] | None = None) -> int:
         required=True,
         help="JSONL with text, lang, published, id (gold or input format); repeatable",
     )
-    parser.add_argument(
-        "--limit", type=int, default=DEFAULT_LIMIT, help="documents to use (default 300)"
-    )
+    parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="documents to use (default 300)")
     parser.add_argument("--workers", type=int, default=2, help="pool size (default 2)")
     parser.add_argument("--chunk-docs", type=int, default=DEFAULT_CHUNK_DOCS)
     parser.add_argument(
@@ -511,9 +497,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(docs) < 200:
         console.print(f"[yellow]only {len(docs)} documents: figures below 200 are noisy[/yellow]")
     if left_out:
-        console.print(
-            f"{left_out} lines left out (no text or unsupported language)", highlight=False
-        )
+        console.print(f"{left_out} lines left out (no text or unsupported language)", highlight=False)
     started = time.perf_counter()
 
     bare_one = bare_in_process(docs)

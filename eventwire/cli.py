@@ -11,7 +11,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 from rich.console import Console
@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from eventwire.errors import EventwireError
 
 if TYPE_CHECKING:
-    from eventwire.models import Skip
+    from eventwire.models import PlaceMention, Skip
 
 app = typer.Typer(
     add_completion=False,
@@ -51,8 +51,14 @@ class ExportFormat(str, Enum):
 # Parquet column types: ACLED's columns as ACLED publishes them (event_date a date, precisions,
 # fatalities and coordinates numeric), plus the extra output fields; reports and provenance as
 # JSON text.
-_PARQUET_INT_COLUMNS = ("time_precision", "geo_precision", "fatalities", "fatalities_low",
-                        "fatalities_high", "injuries")
+_PARQUET_INT_COLUMNS = (
+    "time_precision",
+    "geo_precision",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_high",
+    "injuries",
+)
 
 
 def _parse_date(value: str | None, option: str) -> date | None:
@@ -102,7 +108,11 @@ def _progress() -> Progress:
 
 
 def _report_skip(skip: Skip) -> None:
-    err.print(f"[yellow]skipped[/yellow] {skip.origin}: {skip.reason}: {skip.detail}", highlight=False, soft_wrap=True)
+    err.print(
+        f"[yellow]skipped[/yellow] {skip.origin}: {skip.reason}: {skip.detail}",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 @app.command()
@@ -110,7 +120,9 @@ def extract(
     inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders, JSONL batches, or - for stdin.")],
     published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD for inputs that carry none.")] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
-    include_context: Annotated[bool, typer.Option(help="Also output context mentions (claim status 'context').")] = False,
+    include_context: Annotated[
+        bool, typer.Option(help="Also output context mentions (claim status 'context').")
+    ] = False,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
 ) -> None:
     """Extract events from INPUTS and write them to stdout (nothing is stored)."""
@@ -144,7 +156,10 @@ def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders, JSONL batches, or - for stdin.")],
     published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD for inputs that carry none.")] = None,
     db: Annotated[Path, typer.Option(help="SQLite event store (created on first use).")] = DEFAULT_DB,
-    resolve: Annotated[bool, typer.Option(help="Resolve events across documents (join the stored event reporting the same incident).")] = True,
+    resolve: Annotated[
+        bool,
+        typer.Option(help="Resolve events across documents (join the stored event reporting the same incident)."),
+    ] = True,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
 ) -> None:
     """Process INPUTS and store documents, events and skips in the event store."""
@@ -193,7 +208,9 @@ def events(
     sub_event_type: Annotated[str | None, typer.Option(help="ACLED sub-event type.")] = None,
     actor: Annotated[str | None, typer.Option(help="Substring of any actor.")] = None,
     min_fatalities: Annotated[int | None, typer.Option(help="Minimum fatalities.")] = None,
-    claim_status: Annotated[str | None, typer.Option(help="reported, claimed, alleged, denied, disputed, context.")] = None,
+    claim_status: Annotated[
+        str | None, typer.Option(help="reported, claimed, alleged, denied, disputed, context.")
+    ] = None,
     text: Annotated[str | None, typer.Option(help="Full-text search over evidence sentences.")] = None,
     bbox: Annotated[str | None, typer.Option(help="min_lon,min_lat,max_lon,max_lat")] = None,
     near: Annotated[str | None, typer.Option(help="lat,lon,radius_km")] = None,
@@ -235,7 +252,10 @@ def events(
 def export(
     db: Annotated[Path, typer.Option(help="SQLite event store.")] = DEFAULT_DB,
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = ExportFormat.acled_csv,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (required for parquet) instead of stdout.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (required for parquet) instead of stdout."),
+    ] = None,
 ) -> None:
     """Export every stored event (ACLED CSV, GeoJSON, JSONL or Parquet)."""
     from eventwire.store import EventFilters, open_store
@@ -280,10 +300,14 @@ def _write_parquet(events: list[dict], path: Path) -> None:
         else:
             fields.append(pa.field(col, pa.string()))
     fields += [
-        pa.field("fatalities_low", pa.int32()), pa.field("fatalities_high", pa.int32()),
-        pa.field("injuries", pa.int32()), pa.field("claimed_by", pa.list_(pa.string())),
-        pa.field("disputed", pa.bool_()), pa.field("confidence", pa.float64()),
-        pa.field("reports", pa.string()), pa.field("provenance", pa.string()),
+        pa.field("fatalities_low", pa.int32()),
+        pa.field("fatalities_high", pa.int32()),
+        pa.field("injuries", pa.int32()),
+        pa.field("claimed_by", pa.list_(pa.string())),
+        pa.field("disputed", pa.bool_()),
+        pa.field("confidence", pa.float64()),
+        pa.field("reports", pa.string()),
+        pa.field("provenance", pa.string()),
     ]
     schema = pa.schema(fields)
     columns: dict[str, list] = {f.name: [] for f in fields}
@@ -344,9 +368,13 @@ def eval_(
     gold: Annotated[Path, typer.Argument(help="Gold records (JSONL, docs/GOLD_FORMAT.md).")],
     per_document: Annotated[bool, typer.Option("--per-document", help="Per-article misses and false events.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="End with one JSON line of the figures.")] = False,
-    show_breakdown: Annotated[bool, typer.Option(
-        "--breakdown", help="Misses and false events by reason, and the sub-event type confusion.",
-    )] = False,
+    show_breakdown: Annotated[
+        bool,
+        typer.Option(
+            "--breakdown",
+            help="Misses and false events by reason, and the sub-event type confusion.",
+        ),
+    ] = False,
 ) -> None:
     """Score the pipeline against gold records (precision, recall of gold events matched, F1,
     field accuracy)."""
@@ -360,14 +388,22 @@ def geoparse(
     inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders or JSONL batches.")],
     published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD.")] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="jsonl or table.")] = Format.jsonl,
-    toponyms: Annotated[bool, typer.Option(
-        "--toponyms", help="Every toponym, as geoparsing gold standards count them: also demonyms, "
-        "places inside organisations' names and unknown buildings placed at the main town (see `relation`).",
-    )] = False,
-    geo_profile: Annotated[str, typer.Option(
-        "--geo-profile", help="Detector profile: 'conflict' (default) or 'us-local' (also the "
-        "detectors written for US local news: counties, sheriffs, 'D-Monongalia').",
-    )] = "conflict",
+    toponyms: Annotated[
+        bool,
+        typer.Option(
+            "--toponyms",
+            help="Every toponym, as geoparsing gold standards count them: also demonyms, "
+            "places inside organisations' names and unknown buildings placed at the main town (see `relation`).",
+        ),
+    ] = False,
+    geo_profile: Annotated[
+        str,
+        typer.Option(
+            "--geo-profile",
+            help="Detector profile: 'conflict' (default) or 'us-local' (also the "
+            "detectors written for US local news: counties, sheriffs, 'D-Monongalia').",
+        ),
+    ] = "conflict",
 ) -> None:
     """Print each place mention with its span and the place it resolves to."""
     import json
@@ -388,34 +424,80 @@ def geoparse(
         analyzed = analyze(item)
         find = find_toponyms if toponyms else find_place_mentions
         for pm in find(item.text, analyzed.doc, lang=item.lang, gazetteer=load_gazetteer(), profile=geo_profile):
-            p = pm.place
-            row = {
-                "document_id": item.id, "text": pm.span.text, "start": pm.span.start, "end": pm.span.end,
-                "name": p.name if p else None, "latitude": p.latitude if p else None,
-                "longitude": p.longitude if p else None, "country": p.country if p else None,
-                "admin1": p.admin1 if p else None, "feature": p.feature if p else None,
-                "geonameid": p.geonameid if p else None, "geo_precision": p.geo_precision if p else None,
-                "relation": pm.relation, "reason": pm.reason,
-            }
+            row = _place_row(item.id, pm)
             rows.append(row)
             if format == Format.jsonl:
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     if format != Format.jsonl:
-        from rich.table import Table
+        _print_place_table(rows)
 
-        table = Table("text", "start", "name", "country", "admin1", "feature", "lat", "lon", "prec", "relation")
-        for r in rows:
-            table.add_row(*(str(r[k]) if r[k] is not None else "" for k in ("text", "start", "name", "country", "admin1", "feature", "latitude", "longitude", "geo_precision", "relation")))
-        Console().print(table)
+
+# The table columns of `eventwire geoparse --format table`: (header, row key).
+_PLACE_TABLE = (
+    ("text", "text"),
+    ("start", "start"),
+    ("name", "name"),
+    ("country", "country"),
+    ("admin1", "admin1"),
+    ("feature", "feature"),
+    ("lat", "latitude"),
+    ("lon", "longitude"),
+    ("prec", "geo_precision"),
+    ("relation", "relation"),
+)
+
+
+def _place_row(document_id: str, pm: PlaceMention) -> dict[str, Any]:
+    """Return one `eventwire geoparse` output row: the mention's span and the place it resolves to."""
+    p = pm.place
+    return {
+        "document_id": document_id,
+        "text": pm.span.text,
+        "start": pm.span.start,
+        "end": pm.span.end,
+        "name": p.name if p else None,
+        "latitude": p.latitude if p else None,
+        "longitude": p.longitude if p else None,
+        "country": p.country if p else None,
+        "admin1": p.admin1 if p else None,
+        "feature": p.feature if p else None,
+        "geonameid": p.geonameid if p else None,
+        "geo_precision": p.geo_precision if p else None,
+        "relation": pm.relation,
+        "reason": pm.reason,
+    }
+
+
+def _print_place_table(rows: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
+    table = Table(*(header for header, _ in _PLACE_TABLE))
+    for r in rows:
+        table.add_row(*(str(r[key]) if r[key] is not None else "" for _, key in _PLACE_TABLE))
+    Console().print(table)
 
 
 @app.command()
 def serve(
-    db: Annotated[Path | None, typer.Option(help="SQLite event store (default eventwire.sqlite, or env EVENTWIRE_DB).")] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option(help="SQLite event store (default eventwire.sqlite, or env EVENTWIRE_DB)."),
+    ] = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    token: Annotated[str | None, typer.Option(help="Bearer token for writes (or env EVENTWIRE_TOKEN); a random one is made and printed when absent.")] = None,
-    private: Annotated[bool | None, typer.Option("--private/--public", help="Require the token for reads too (or env EVENTWIRE_PRIVATE=1).")] = None,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            help="Bearer token for writes (or env EVENTWIRE_TOKEN); a random one is made and printed when absent."
+        ),
+    ] = None,
+    private: Annotated[
+        bool | None,
+        typer.Option(
+            "--private/--public",
+            help="Require the token for reads too (or env EVENTWIRE_PRIVATE=1).",
+        ),
+    ] = None,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
 ) -> None:
     """Serve the web app (map, timeline, event pages) and the HTTP API over the event store."""
@@ -435,7 +517,10 @@ def serve(
     except EventwireError as e:
         _fail(str(e))
     shown = f"[{host}]" if ":" in host else host
-    err.print(f"eventwire: serving {settings.db} on http://{shown}:{port}/ (API schema at /openapi.json)", highlight=False)
+    err.print(
+        f"eventwire: serving {settings.db} on http://{shown}:{port}/ (API schema at /openapi.json)",
+        highlight=False,
+    )
     uvicorn.run(application, host=host, port=port, log_level="info" if verbose else "warning")
 
 

@@ -54,8 +54,12 @@ MODALITY_ORDER = (Modality.ASSERTED, Modality.CLAIMED, Modality.ALLEGED, Modalit
 # A report's status when one voice's mentions differ, the one that prevails first: a denial or
 # a dispute outweighs a claim, a claim an allegation, an allegation a plain report.
 CLAIM_STATUS_ORDER = (
-    ClaimStatus.DENIED, ClaimStatus.DISPUTED, ClaimStatus.CLAIMED, ClaimStatus.ALLEGED,
-    ClaimStatus.REPORTED, ClaimStatus.CONTEXT,
+    ClaimStatus.DENIED,
+    ClaimStatus.DISPUTED,
+    ClaimStatus.CLAIMED,
+    ClaimStatus.ALLEGED,
+    ClaimStatus.REPORTED,
+    ClaimStatus.CONTEXT,
 )
 
 # ACLED output columns, in ACLED's order (ARCHITECTURE.md, output contract).
@@ -156,10 +160,23 @@ class Provenance:
 # Every `Place.feature` code: what the gazetteer index holds (GeoNames towns are "city" whatever
 # their size, an unknown named village placed at a known one is "village") and the sites of the
 # place supplement. A closed vocabulary of the program, not words of the documents.
-PLACE_FEATURES = frozenset({
-    "continent", "country", "admin1", "admin2", "region", "city", "village",
-    "airbase", "airport", "camp", "facility", "hospital", "border_crossing",
-})
+PLACE_FEATURES = frozenset(
+    {
+        "continent",
+        "country",
+        "admin1",
+        "admin2",
+        "region",
+        "city",
+        "village",
+        "airbase",
+        "airport",
+        "camp",
+        "facility",
+        "hospital",
+        "border_crossing",
+    }
+)
 # Place features (`Place.feature`) that name an area rather than a point, narrowest set first:
 # a country's divisions; those or a whole country; any area, continents included.
 DIVISION_FEATURES = frozenset({"admin1", "admin2", "region"})
@@ -303,18 +320,14 @@ class Report:
     document_id: str
     url: str | None
     outlet: str | None
-    attributed_to: str | None = field(
-        metadata={"description": 'Who is quoted ("le Centcom"), if anyone.'}
-    )
+    attributed_to: str | None = field(metadata={"description": 'Who is quoted ("le Centcom"), if anyone.'})
     claim_status: str
     evidence: tuple[Evidence, ...]
     fatalities: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        d["evidence"] = [
-            {"text": e.text, "start": e.start, "end": e.end} for e in self.evidence
-        ]
+        d["evidence"] = [{"text": e.text, "start": e.start, "end": e.end} for e in self.evidence]
         return d
 
 
@@ -351,9 +364,7 @@ class Event:
     reports: tuple[Report, ...] = ()
     provenance: dict[str, Provenance] = field(
         default_factory=dict,
-        metadata={
-            "description": "For each field: {text, start, end, document_id, method} or {reason}."
-        },
+        metadata={"description": "For each field: {text, start, end, document_id, method} or {reason}."},
     )
     context_only: bool = False
 

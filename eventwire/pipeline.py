@@ -23,7 +23,8 @@ from eventwire.ingest import read_inputs
 from eventwire.models import Document, Event, Skip
 from eventwire.nlp.pipelines import AnalyzedDoc, analyze, analyze_batch
 from eventwire.normalize.dates import find_time_expressions
-from eventwire.normalize.mentions import document_context, normalize_mentions, town_in
+from eventwire.normalize.doc_context import document_context
+from eventwire.normalize.mentions import normalize_mentions, town_in
 from eventwire.normalize.perpetrators import document_perpetrators
 from eventwire.resolve.build import EventOptions, build_event, old_sentences, shared_mention_keys
 from eventwire.resolve.clauses import split_clause_places
@@ -65,7 +66,13 @@ def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
         modality=load_modality_lexicon(lang),
         taxonomy=load_taxonomy(),
     )
-    places = find_place_mentions(document.text, analyzed.doc, lang=lang, gazetteer=load_gazetteer(), published=document.published)
+    places = find_place_mentions(
+        document.text,
+        analyzed.doc,
+        lang=lang,
+        gazetteer=load_gazetteer(),
+        published=document.published,
+    )
     times = (
         find_time_expressions(document.text, lang=lang, published=document.published)
         if document.published is not None
@@ -74,8 +81,14 @@ def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
     ctx = document_context(document, places, times, doc=analyzed.doc)
     mentions = [m for incident in incidents for m in normalize_mentions(incident, ctx)]
     usable = tuple(p for p in ctx.places if p.span.start not in ctx.not_locations)
-    mentions = split_clause_places(mentions, analyzed.doc, usable, taxonomy=load_taxonomy(), triggers=load_trigger_lexicon(lang),
-                                   resolve=town_in(ctx.main_iso))
+    mentions = split_clause_places(
+        mentions,
+        analyzed.doc,
+        usable,
+        taxonomy=load_taxonomy(),
+        triggers=load_trigger_lexicon(lang),
+        resolve=town_in(ctx.main_iso),
+    )
     mentions = split_days(mentions, lang=lang, published=document.published)
     groups = merge_mentions_in_document(mentions, published=document.published)
     # the sub-type classifier (one batch of sentence vectors per document): drops incidents it
@@ -85,7 +98,9 @@ def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
     options = EventOptions(
         default_country=ctx.main_country,
         default_place=ctx.anchor if ctx.anchor is not None and ctx.anchor.feature != "country" else None,
-        perpetrators=document_perpetrators(document, mentions, country=ctx.main_country, old_news_extra=old_sentences(groups)),
+        perpetrators=document_perpetrators(
+            document, mentions, country=ctx.main_country, old_news_extra=old_sentences(groups)
+        ),
         taxonomy=load_taxonomy(),
         shared_mentions=shared_mention_keys(groups),
         subtype_scores=scores,
@@ -98,9 +113,7 @@ def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
     )
 
 
-def process_inputs(
-    paths: Iterable[str | Path], *, published: date | None = None
-) -> Iterator[DocumentResult | Skip]:
+def process_inputs(paths: Iterable[str | Path], *, published: date | None = None) -> Iterator[DocumentResult | Skip]:
     """Yield, for each input document, its result or the Skip that says why it was not read."""
     yield from process_documents(read_inputs(paths, published=published))
 

@@ -100,20 +100,32 @@ def _event_type(
     for key_node, value_node in _pairs(path, node, f"event type {name!r}"):
         key = _text(path, key_node, "a key")
         if key not in _TYPE_KEYS:
-            raise _error(path, key_node, f"{name}: unknown key {key!r} (expected one of {sorted(_TYPE_KEYS)})")
+            raise _error(
+                path,
+                key_node,
+                f"{name}: unknown key {key!r} (expected one of {sorted(_TYPE_KEYS)})",
+            )
         fields[key] = value_node
     for required in ("group", "sub_event_types"):
         if required not in fields:
             raise _error(path, name_node, f"{name}: missing {required!r}")
     group = _text(path, fields["group"], "a group")
     if group not in GROUPS:
-        raise _error(path, fields["group"], f"{name}: unknown group {group!r} (expected one of {list(GROUPS)})")
+        raise _error(
+            path,
+            fields["group"],
+            f"{name}: unknown group {group!r} (expected one of {list(GROUPS)})",
+        )
     actors = {k: _text(path, fields[k], "an actor name") for k in ("default_actor1", "default_actor2") if k in fields}
     if group == "demonstrations" and "default_actor1" not in actors:
         # the crowd is actor1 of every demonstration (ACLED: "Protesters (Country)")
         raise _error(path, name_node, f"{name}: a demonstrations type needs default_actor1")
     subs = [
-        (_text(path, key_node, "a sub-event type name"), _text(path, value_node, "a notes verb"), key_node)
+        (
+            _text(path, key_node, "a sub-event type name"),
+            _text(path, value_node, "a notes verb"),
+            key_node,
+        )
         for key_node, value_node in _pairs(path, fields["sub_event_types"], f"{name}: sub_event_types")
     ]
     if not subs:
@@ -162,9 +174,7 @@ SubEventType = StrEnum(  # type: ignore[misc]
 )
 
 # event type -> its sub-types, in the codebook's order (plain strings)
-EVENT_TYPES: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {t.name: t.sub_event_types for t in TABLE.event_types}
-)
+EVENT_TYPES: Mapping[str, tuple[str, ...]] = MappingProxyType({t.name: t.sub_event_types for t in TABLE.event_types})
 SUB_EVENT_TO_TYPE: Mapping[str, str] = MappingProxyType(
     {s: t.name for t in TABLE.event_types for s in t.sub_event_types}
 )

@@ -47,9 +47,7 @@ def _quick_run_loads_no_model(request: pytest.FixtureRequest, monkeypatch: pytes
     import spacy
 
     def refuse(*args, **kwargs):
-        raise _HeavyLoadInQuickRun(
-            f"{request.node.nodeid} loads a model but is not marked slow (tests/conftest.py)"
-        )
+        raise _HeavyLoadInQuickRun(f"{request.node.nodeid} loads a model but is not marked slow (tests/conftest.py)")
 
     monkeypatch.setattr(spacy, "load", refuse)
     yield

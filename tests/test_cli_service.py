@@ -32,15 +32,37 @@ VOLATILE = ("ingested_at", "processed_at", "updated_at", "created_at", "origin")
 
 def _event_for(document: Document) -> Event:
     quote = "Gunmen attacked a market in the village of Adi"
-    report = Report(document.id, document.url, document.outlet, "a local official", "reported",
-                    (Evidence(document.id, quote, 0, len(quote)),), 3)
+    report = Report(
+        document.id,
+        document.url,
+        document.outlet,
+        "a local official",
+        "reported",
+        (Evidence(document.id, quote, 0, len(quote)),),
+        3,
+    )
     return Event(
-        event_id=f"ew-{document.id[:12]}", event_date=date(2024, 3, 4), time_precision=1,
-        event_type="Violence against civilians", sub_event_type="Attack",
-        actor1="Unidentified Armed Group (Kenya)", assoc_actor_1=None, actor2="Civilians (Kenya)",
-        assoc_actor_2=None, country="Kenya", iso="KE", admin1=None, admin2=None, location="Adi",
-        latitude=1.0, longitude=38.0, geo_precision=1, fatalities=3, source="AFP",
-        notes="Gunmen attacked a market.", reports=(report,),
+        event_id=f"ew-{document.id[:12]}",
+        event_date=date(2024, 3, 4),
+        time_precision=1,
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        actor1="Unidentified Armed Group (Kenya)",
+        assoc_actor_1=None,
+        actor2="Civilians (Kenya)",
+        assoc_actor_2=None,
+        country="Kenya",
+        iso="KE",
+        admin1=None,
+        admin2=None,
+        location="Adi",
+        latitude=1.0,
+        longitude=38.0,
+        geo_precision=1,
+        fatalities=3,
+        source="AFP",
+        notes="Gunmen attacked a market.",
+        reports=(report,),
     )
 
 
@@ -113,8 +135,7 @@ def test_ingest_service_without_resolution_keeps_pipeline_ids(stand_in_pipeline,
 
 def test_parse_event_filters_reads_text_forms():
     filters = parse_event_filters(bbox="40,30,45,35", near="1.7,40,50", text="bus", country="Kenya")
-    assert filters == EventFilters(bbox=(40.0, 30.0, 45.0, 35.0), near=(1.7, 40.0, 50.0), text="bus",
-                                   country="Kenya")
+    assert filters == EventFilters(bbox=(40.0, 30.0, 45.0, 35.0), near=(1.7, 40.0, 50.0), text="bus", country="Kenya")
 
 
 @pytest.mark.parametrize(

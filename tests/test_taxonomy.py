@@ -72,7 +72,10 @@ def test_load_event_types_reads_a_well_formed_file(tmp_path):
     table = load_event_types(_write(tmp_path, GOOD))
     assert [t.name for t in table.event_types] == ["Battles", "Protests"]
     assert table.event_types[1].default_actor1 == "Protesters ({country})"
-    assert dict(table.notes_verbs) == {"Armed clash": "clashed with", "Peaceful protest": "protested"}
+    assert dict(table.notes_verbs) == {
+        "Armed clash": "clashed with",
+        "Peaceful protest": "protested",
+    }
 
 
 @pytest.mark.parametrize(
@@ -81,11 +84,25 @@ def test_load_event_types_reads_a_well_formed_file(tmp_path):
         ("group: violent_events", "group: skirmishes", 4, "unknown group 'skirmishes'"),
         ("      Peaceful protest: protested", "      Armed clash: protested", 11, "listed twice"),
         ("    default_actor1: Protesters ({country})\n", "", 7, "needs default_actor1"),
-        ("    group: violent_events\n", "    group: violent_events\n    colour: red\n", 5, "unknown key 'colour'"),
+        (
+            "    group: violent_events\n",
+            "    group: violent_events\n    colour: red\n",
+            5,
+            "unknown key 'colour'",
+        ),
         ("      Armed clash: clashed with", "      Armed clash:", 6, "notes verb"),
-        ("  Battles:\n    group: violent_events\n    sub_event_types:\n      Armed clash: clashed with\n",
-         "  Battles: [a, b]\n", 3, "expected a mapping"),
-        ("sub_event_types:\n      Armed clash: clashed with", "sub_event_types: [x", 6, "invalid YAML"),
+        (
+            "  Battles:\n    group: violent_events\n    sub_event_types:\n      Armed clash: clashed with\n",
+            "  Battles: [a, b]\n",
+            3,
+            "expected a mapping",
+        ),
+        (
+            "sub_event_types:\n      Armed clash: clashed with",
+            "sub_event_types: [x",
+            6,
+            "invalid YAML",
+        ),
     ],
 )
 def test_load_event_types_rejects_a_malformed_file_naming_file_and_line(tmp_path, old, new, line, words):

@@ -45,7 +45,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         version=__version__,
         description=(
             "Conflict events extracted from news reports, with their evidence and revision log. "
-            "Errors are JSON: `{\"error\": {\"code\", \"message\"}}`."
+            'Errors are JSON: `{"error": {"code", "message"}}`.'
         ),
         docs_url=None,  # Swagger UI would load from a CDN; the schema is at /openapi.json
         redoc_url=None,
@@ -82,7 +82,5 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
 
 async def _missing_assets(scope, receive, send) -> None:  # type: ignore[no-untyped-def]
     """Answer requests for uninstalled browser libraries with a JSON 404 saying what to run."""
-    response = error_response(
-        404, "not_found", "browser libraries are not installed: run ./dev setup (npm install)"
-    )
+    response = error_response(404, "not_found", "browser libraries are not installed: run ./dev setup (npm install)")
     await response(scope, receive, send)

@@ -81,9 +81,7 @@ def require_writer(request: Request, credentials: Credentials) -> None:
     """Allow the request only with the configured bearer token (writes)."""
     settings = settings_of(request)
     if settings.token is None:
-        raise AuthError(
-            "writes are disabled: start the server with --token or EVENTWIRE_TOKEN", status=403
-        )
+        raise AuthError("writes are disabled: start the server with --token or EVENTWIRE_TOKEN", status=403)
     _check_token(settings, credentials)
 
 

@@ -65,9 +65,7 @@ _HTTP_CODES = {
 
 
 def error_response(status: int, code: str, message: str, **headers: str) -> JSONResponse:
-    return JSONResponse(
-        {"error": {"code": code, "message": message}}, status_code=status, headers=headers or None
-    )
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers or None)
 
 
 def status_for(error: EventwireError) -> tuple[int, str]:

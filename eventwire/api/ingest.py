@@ -27,7 +27,8 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 def _too_large(origin: str, size: int) -> Skip:
     return Skip(
-        origin=origin, reason="too_large",
+        origin=origin,
+        reason="too_large",
         detail=f"input is {size} bytes, over the limit of {MAX_INPUT_BYTES}",
     )
 
@@ -43,19 +44,27 @@ def read_request_documents(request: IngestRequest, *, origin: str) -> Iterator[D
         return
     if request.format is IngestFormat.html:
         yield build_html_document(
-            request.content, origin=origin, default_published=request.published,
-            url=request.url, title=request.title, outlet=request.source, lang=request.lang,
+            request.content,
+            origin=origin,
+            default_published=request.published,
+            url=request.url,
+            title=request.title,
+            outlet=request.source,
+            lang=request.lang,
         )
         return
     yield read_text_document(
-        request.content, origin=origin, published=request.published, title=request.title,
-        url=request.url, outlet=request.source, lang=request.lang,
+        request.content,
+        origin=origin,
+        published=request.published,
+        title=request.title,
+        url=request.url,
+        outlet=request.source,
+        lang=request.lang,
     )
 
 
-def read_upload_documents(
-    data: bytes, *, filename: str, published: date | None
-) -> Iterator[Document | Skip]:
+def read_upload_documents(data: bytes, *, filename: str, published: date | None) -> Iterator[Document | Skip]:
     """Yield the Document(s) or Skip(s) of an uploaded file (text, HTML or JSONL)."""
     origin = f"upload:{filename}"
     suffix = PurePath(filename).suffix.lower()

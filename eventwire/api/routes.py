@@ -73,29 +73,20 @@ EventId = Annotated[str, Path(max_length=200, description="Event id, e.g. ew-b28
 
 
 def event_filters(
-    date_from: Annotated[date | None, Query(alias="from", description="Earliest event date.")]
-    = None,
+    date_from: Annotated[date | None, Query(alias="from", description="Earliest event date.")] = None,
     date_to: Annotated[date | None, Query(alias="to", description="Latest event date.")] = None,
     country: Annotated[str | None, Query(max_length=200, description="Name or ISO code.")] = None,
     admin1: Annotated[str | None, Query(max_length=200)] = None,
     event_type: Annotated[str | None, Query(max_length=200)] = None,
     sub_event_type: Annotated[str | None, Query(max_length=200)] = None,
-    actor: Annotated[str | None, Query(max_length=200, description="Substring of any actor.")]
-    = None,
+    actor: Annotated[str | None, Query(max_length=200, description="Substring of any actor.")] = None,
     min_fatalities: Annotated[int | None, Query(ge=0, le=MAX_OFFSET)] = None,
     claim_status: Annotated[ClaimStatus | None, Query()] = None,  # type: ignore[valid-type]
-    text: Annotated[
-        str | None, Query(max_length=500, description="Words in the evidence sentences.")
-    ] = None,
-    bbox: Annotated[
-        str | None, Query(max_length=200, description="min_lon,min_lat,max_lon,max_lat")
-    ] = None,
+    text: Annotated[str | None, Query(max_length=500, description="Words in the evidence sentences.")] = None,
+    bbox: Annotated[str | None, Query(max_length=200, description="min_lon,min_lat,max_lon,max_lat")] = None,
     near: Annotated[str | None, Query(max_length=200, description="lat,lon,radius_km")] = None,
-    sort: Annotated[SortOrder, Query(description="Order; '-' means descending.")]
-    = SortOrder.event_date_desc,
-    include_context: Annotated[
-        bool, Query(description="Also context mentions (claim status 'context').")
-    ] = False,
+    sort: Annotated[SortOrder, Query(description="Order; '-' means descending.")] = SortOrder.event_date_desc,
+    include_context: Annotated[bool, Query(description="Also context mentions (claim status 'context').")] = False,
 ) -> EventFilters:
     """Return the EventFilters of the query string (read as `eventwire events` reads them)."""
     return parse_event_filters(
@@ -181,16 +172,19 @@ def list_events(
     }
 
 
-@read.get("/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND,
-          tags=["events"])
+@read.get("/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND, tags=["events"])
 def get_event(request: Request, event_id: EventId) -> dict[str, Any]:
     """Return one event with its reports, evidence spans, provenance and revision history."""
     with store_for(request) as store:
         return _event_detail(store, event_id)
 
 
-@read.get("/events/{event_id}/history", response_model=list[RevisionOut], responses=NOT_FOUND,
-          tags=["events"])
+@read.get(
+    "/events/{event_id}/history",
+    response_model=list[RevisionOut],
+    responses=NOT_FOUND,
+    tags=["events"],
+)
 def get_history(request: Request, event_id: EventId) -> list[dict[str, Any]]:
     """Return the revision log of one event, oldest first."""
     with store_for(request) as store:
@@ -207,9 +201,12 @@ def _unchanged(current: dict[str, Any], changes: dict[str, Any]) -> bool:
     return all(plain(v) == current.get(k) for k, v in changes.items())
 
 
-@write.patch("/events/{event_id}", response_model=EventDetail,
-             responses={**NOT_FOUND, 409: {**_err, "description": "The event is deleted"}},
-             tags=["events"])
+@write.patch(
+    "/events/{event_id}",
+    response_model=EventDetail,
+    responses={**NOT_FOUND, 409: {**_err, "description": "The event is deleted"}},
+    tags=["events"],
+)
 def correct_event(request: Request, event_id: EventId, correction: Correction) -> dict[str, Any]:
     """Correct some fields of an event; recorded in its revision log with who and why.
 
@@ -237,9 +234,12 @@ def correct_event(request: Request, event_id: EventId, correction: Correction) -
         return _event_detail(store, event_id)
 
 
-@write.delete("/events/{event_id}", response_model=EventDetail,
-              responses={**NOT_FOUND, 409: {**_err, "description": "Already deleted"}},
-              tags=["events"])
+@write.delete(
+    "/events/{event_id}",
+    response_model=EventDetail,
+    responses={**NOT_FOUND, 409: {**_err, "description": "Already deleted"}},
+    tags=["events"],
+)
 def delete_event(
     request: Request,
     event_id: EventId,
@@ -258,11 +258,8 @@ def delete_event(
 # -- documents -------------------------------------------------------------------------------
 
 
-@read.get("/documents/{document_id}", response_model=DocumentOut, responses=NOT_FOUND,
-          tags=["documents"])
-def get_document(
-    request: Request, document_id: Annotated[str, Path(max_length=200)]
-) -> dict[str, Any]:
+@read.get("/documents/{document_id}", response_model=DocumentOut, responses=NOT_FOUND, tags=["documents"])
+def get_document(request: Request, document_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
     """Return a stored document: its text (evidence offsets index it) and the events it reports."""
     with store_for(request) as store:
         document = store.document(document_id)
@@ -284,18 +281,20 @@ def _ingest(request: Request, items: Any) -> dict[str, Any]:
                 skips.append(SkipOut(**vars(outcome)))
                 continue
             summary = outcome.summary
-            documents.append(IngestedDocument(
-                document_id=outcome.document.id,
-                origin=outcome.document.origin or "",
-                title=outcome.document.title,
-                status=summary.status,
-                event_ids=list(outcome.event_ids),
-                context_ids=list(outcome.context_ids),
-                created=list(summary.created),
-                joined=list(summary.joined),
-                updated=list(summary.updated),
-                deleted=list(summary.deleted),
-            ))
+            documents.append(
+                IngestedDocument(
+                    document_id=outcome.document.id,
+                    origin=outcome.document.origin or "",
+                    title=outcome.document.title,
+                    status=summary.status,
+                    event_ids=list(outcome.event_ids),
+                    context_ids=list(outcome.context_ids),
+                    created=list(summary.created),
+                    joined=list(summary.joined),
+                    updated=list(summary.updated),
+                    deleted=list(summary.deleted),
+                )
+            )
     return {"documents": documents, "skips": skips}
 
 
@@ -308,9 +307,12 @@ def ingest_document(request: Request, body: IngestRequest) -> dict[str, Any]:
     return _ingest(request, read_request_documents(body, origin=f"api:{body.format.value}"))
 
 
-@write.post("/documents/upload", response_model=IngestResult,
-            responses={413: {**_err, "description": "File over the size limit"}},
-            tags=["documents"])
+@write.post(
+    "/documents/upload",
+    response_model=IngestResult,
+    responses={413: {**_err, "description": "File over the size limit"}},
+    tags=["documents"],
+)
 async def upload_document(
     request: Request,
     file: Annotated[UploadFile, File(description="A .txt/.md, .html or .jsonl file.")],
@@ -321,12 +323,8 @@ async def upload_document(
 
     data = await file.read(MAX_INPUT_BYTES + 1)
     if len(data) > MAX_INPUT_BYTES:
-        raise PayloadTooLargeError(
-            f"{file.filename or 'the file'} is over the limit of {MAX_INPUT_BYTES} bytes"
-        )
-    items = read_upload_documents(
-        data, filename=file.filename or "upload", published=published
-    )
+        raise PayloadTooLargeError(f"{file.filename or 'the file'} is over the limit of {MAX_INPUT_BYTES} bytes")
+    items = read_upload_documents(data, filename=file.filename or "upload", published=published)
     return await run_in_threadpool(_ingest, request, items)
 
 
@@ -343,8 +341,12 @@ _EXPORTS = {
 @read.get(
     "/export",
     response_class=Response,
-    responses={200: {"content": {m: {} for _, m, _ in _EXPORTS.values()},
-                     "description": "The events as a file"}},
+    responses={
+        200: {
+            "content": {m: {} for _, m, _ in _EXPORTS.values()},
+            "description": "The events as a file",
+        }
+    },
     tags=["events"],
 )
 def export(

@@ -99,8 +99,9 @@ def _wire_type(annotation: Any) -> Any:
     return annotation
 
 
-def response_model(record: type, *, name: str, exclude: frozenset[str] = frozenset(),
-                   doc: str | None = None) -> type[BaseModel]:
+def response_model(
+    record: type, *, name: str, exclude: frozenset[str] = frozenset(), doc: str | None = None
+) -> type[BaseModel]:
     """Return the response model of a record of models.py: one required field per dataclass
     field (the output always carries them all, null where unknown), in the record's order, typed
     as the JSON the record's `as_dict` gives, with the field's `description` metadata."""
@@ -122,7 +123,9 @@ _RESPONSE_MODELS: dict[type, type[BaseModel]] = {}
 EvidenceOut = response_model(Evidence, name="EvidenceOut", exclude=frozenset({"document_id"}))
 ReportOut = response_model(Report, name="ReportOut")
 EventOut = response_model(
-    Event, name="EventOut", exclude=frozenset({"context_only"}),
+    Event,
+    name="EventOut",
+    exclude=frozenset({"context_only"}),
     doc="One event in the output contract: ACLED's columns, extras, reports and provenance.",
 )
 
@@ -140,12 +143,10 @@ class RevisionOut(BaseModel):
     id: int
     event_id: str
     at: str
-    action: str = Field(description="created, report_added, merged, split, updated, corrected, "
-                                    "deleted")
+    action: str = Field(description="created, report_added, merged, split, updated, corrected, deleted")
     reason: str | None
     who: str
-    diff: dict[str, Any] = Field(description="field: [old, new] (a created revision holds the "
-                                             "whole event)")
+    diff: dict[str, Any] = Field(description="field: [old, new] (a created revision holds the whole event)")
 
 
 class EventDetail(EventOut):  # type: ignore[misc,valid-type]
@@ -205,8 +206,16 @@ class EventChanges(BaseModel):
     confidence: Annotated[float, Field(ge=0, le=1)] = _required_if_given(float)
 
     _check_text = field_validator(
-        "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "country", "admin1", "admin2",
-        "location", "source", "notes",
+        "actor1",
+        "assoc_actor_1",
+        "actor2",
+        "assoc_actor_2",
+        "country",
+        "admin1",
+        "admin2",
+        "location",
+        "source",
+        "notes",
     )(_no_surrogates)
 
     @field_validator("claimed_by")
@@ -264,7 +273,7 @@ class IngestRequest(BaseModel):
     format: IngestFormat = IngestFormat.text
     content: Annotated[str, StringConstraints(min_length=1)] = Field(
         description='The text, the HTML page, or JSONL lines {"id", "text" or "html", "title"?, '
-                    '"url"?, "source"?, "published"?, "lang"?}.'
+        '"url"?, "source"?, "published"?, "lang"?}.'
     )
     published: date | None = Field(
         default=None, description="Reference date for relative dates when the input has none."
@@ -287,16 +296,16 @@ class IngestedDocument(BaseModel):
     event_ids: list[str] = Field(description="Events the document reports (context excluded).")
     context_ids: list[str] = Field(description="Context mentions kept for review (not events).")
     created: list[str] = Field(description="Ids new to the store, context mentions included.")
-    joined: list[str] = Field(description="Stored events this document's reports joined "
-                                          "(cross-document resolution).")
+    joined: list[str] = Field(description="Stored events this document's reports joined (cross-document resolution).")
     updated: list[str]
     deleted: list[str]
 
 
 class SkipOut(BaseModel):
     origin: str
-    reason: str = Field(description="empty, binary, encoding, too_large, too_short, bad_json, "
-                                    "bad_record, unsupported_language…")
+    reason: str = Field(
+        description="empty, binary, encoding, too_large, too_short, bad_json, bad_record, unsupported_language…"
+    )
     detail: str
     document_id: str | None
 

@@ -103,9 +103,7 @@ class Breakdown:
             "sub_type_confusion": {
                 "pairs": self.pairs,
                 "agreeing": self.sub_type_agreeing,
-                "off_diagonal": [
-                    {"gold": g, "predicted": p, "count": n} for g, p, n in self.off_diagonal()
-                ],
+                "off_diagonal": [{"gold": g, "predicted": p, "count": n} for g, p, n in self.off_diagonal()],
                 "matrix": matrix,
             },
         }

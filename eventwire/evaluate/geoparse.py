@@ -78,9 +78,13 @@ def read_geoparse_corpus(path: Path | str) -> list[GoldArticle]:
             if lat is None or lon is None or start is None or end is None:
                 continue
             toponyms.append(GoldToponym(int(start), int(end), surface, lat, lon))
-        articles.append(GoldArticle(
-            id=art.get("docid") or art.get("file") or str(i), text=text, toponyms=tuple(toponyms)
-        ))
+        articles.append(
+            GoldArticle(
+                id=art.get("docid") or art.get("file") or str(i),
+                text=text,
+                toponyms=tuple(toponyms),
+            )
+        )
     return articles
 
 
@@ -145,15 +149,15 @@ def evaluate_geoparse(
             **_summary(tally.e2e, total),
             "detection_recall": round(tally.detected / total, 4) if total else None,
             "precision_overlap": round(tally.predicted_matching / tally.predicted_total, 4)
-            if tally.predicted_total else None,
+            if tally.predicted_total
+            else None,
         },
         "end_to_end_place_mentions": {
             **_summary(tally.e2e_places, total),
             "detection_recall": round(tally.detected_places / total, 4) if total else None,
         },
         "resolution": _summary(tally.resolution, total),
-        "geoparse_ms_per_article": round(1000 * tally.geoparse_seconds / len(articles), 1)
-        if articles else None,
+        "geoparse_ms_per_article": round(1000 * tally.geoparse_seconds / len(articles), 1) if articles else None,
         "frequent_errors": tally.worst.most_common(25),
     }
 
@@ -162,14 +166,10 @@ def _overlapping(mentions, gold: GoldToponym):
     return next((m for m in mentions if m.span.start < gold.end and gold.start < m.span.end), None)
 
 
-def _score_article(
-    article: GoldArticle, doc, gazetteer: Gazetteer, tally: _Tally, *, profile: str = US_LOCAL
-) -> None:
+def _score_article(article: GoldArticle, doc, gazetteer: Gazetteer, tally: _Tally, *, profile: str = US_LOCAL) -> None:
     """Add one article's end-to-end and resolution-only errors to the tally."""
     started = time.perf_counter()
-    mentions = find_toponyms(
-        article.text, doc, lang="en", gazetteer=gazetteer, admin_point="centre", profile=profile
-    )
+    mentions = find_toponyms(article.text, doc, lang="en", gazetteer=gazetteer, admin_point="centre", profile=profile)
     tally.geoparse_seconds += time.perf_counter() - started
     places_only = find_place_mentions(
         article.text, doc, lang="en", gazetteer=gazetteer, admin_point="centre", profile=profile
@@ -200,10 +200,13 @@ def _score_article(
                 if hit is not None and hit.latitude is not None and hit.longitude is not None
                 else None
             )
-        surface = article.text[g.start:g.end] or g.text
+        surface = article.text[g.start : g.end] or g.text
         place = geocode_place(
-            surface, gazetteer=gazetteer, context_countries=context_countries,
-            context_admin1=context_admin1, admin_point="centre",
+            surface,
+            gazetteer=gazetteer,
+            context_countries=context_countries,
+            context_admin1=context_admin1,
+            admin_point="centre",
         )
         if place is None or place.latitude is None or place.longitude is None:
             tally.resolution.append(None)

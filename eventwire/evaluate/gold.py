@@ -77,9 +77,7 @@ def load_gold(path: str | Path) -> list[GoldArticle]:
             raise DataFileError(f"{where}: not valid JSON ({e.msg} at column {e.colno})") from e
         article = parse_gold_article(obj, where=where, line=lineno)
         if article.id in seen:
-            raise DataFileError(
-                f"{where}: duplicate article id {article.id!r} (first on line {seen[article.id]})"
-            )
+            raise DataFileError(f"{where}: duplicate article id {article.id!r} (first on line {seen[article.id]})")
         seen[article.id] = lineno
         articles.append(article)
     if not articles:
@@ -112,8 +110,7 @@ def parse_gold_article(obj: Any, *, where: str = "<gold>", line: int = 0) -> Gol
             raise DataFileError(f"{item_where}: needs a string 'evidence' quote")
         if item.get("why") is not None and item["why"] not in NOT_EVENT_REASONS:
             raise DataFileError(
-                f"{item_where}: unknown 'why' {item['why']!r}; "
-                f"use one of {', '.join(sorted(NOT_EVENT_REASONS))}"
+                f"{item_where}: unknown 'why' {item['why']!r}; use one of {', '.join(sorted(NOT_EVENT_REASONS))}"
             )
     return GoldArticle(
         id=obj["id"],
@@ -144,8 +141,7 @@ def _check_event(event: Any, where: str) -> None:
         raise DataFileError(f"{where}: unknown event_type {event['event_type']!r}")
     if event["sub_event_type"] not in EVENT_TYPES[event["event_type"]]:
         raise DataFileError(
-            f"{where}: sub_event_type {event['sub_event_type']!r} "
-            f"is not a sub-type of {event['event_type']!r}"
+            f"{where}: sub_event_type {event['sub_event_type']!r} is not a sub-type of {event['event_type']!r}"
         )
     for key in ("actor1", "country"):
         if not isinstance(event[key], str) or not event[key].strip():
@@ -153,20 +149,14 @@ def _check_event(event: Any, where: str) -> None:
     lat, lon = event["latitude"], event["longitude"]
     if (lat is None) != (lon is None):
         raise DataFileError(f"{where}: give both latitude and longitude, or neither")
-    if lat is not None and not (
-        _is_number(lat) and _is_number(lon) and -90 <= lat <= 90 and -180 <= lon <= 180
-    ):
+    if lat is not None and not (_is_number(lat) and _is_number(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
         raise DataFileError(f"{where}: invalid coordinates ({lat!r}, {lon!r})")
     fatalities = event["fatalities"]
-    if fatalities is not None and (
-        not isinstance(fatalities, int) or isinstance(fatalities, bool) or fatalities < 0
-    ):
+    if fatalities is not None and (not isinstance(fatalities, int) or isinstance(fatalities, bool) or fatalities < 0):
         raise DataFileError(f"{where}: 'fatalities' must be an integer ≥ 0 or null")
     alternatives = event.get("acceptable_sub_event_types", [])
     if not isinstance(alternatives, list) or any(a not in SUB_EVENT_TO_TYPE for a in alternatives):
-        raise DataFileError(
-            f"{where}: 'acceptable_sub_event_types' must list ACLED sub-event types"
-        )
+        raise DataFileError(f"{where}: 'acceptable_sub_event_types' must list ACLED sub-event types")
     actors = event.get("acceptable_actor1", [])
     if not isinstance(actors, list) or not all(isinstance(a, str) for a in actors):
         raise DataFileError(f"{where}: 'acceptable_actor1' must be a list of strings")

@@ -67,9 +67,7 @@ def compatible(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
 def country_agrees(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
     """Return True when both events name the same country (case-insensitive); a gold event
     without a country agrees with nothing."""
-    return bool(gold.get("country")) and fold_key(gold.get("country")) == fold_key(
-        predicted.get("country")
-    )
+    return bool(gold.get("country")) and fold_key(gold.get("country")) == fold_key(predicted.get("country"))
 
 
 def day_within_tolerance(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:

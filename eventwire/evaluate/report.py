@@ -147,14 +147,9 @@ def breakdown_tables(b: Breakdown) -> list[Table]:
     """Return the tables of `eval --breakdown`: misses by reason, false events by reason, and the
     off-diagonal cells of the sub-type confusion (counts only, no article text)."""
     false_events = _reason_table("false events by reason", b.false_events, FALSE_EVENT_REASONS)
-    false_events.caption = (
-        f"extra_in_event_document beside a missed gold event of the article: "
-        f"{b.extra_beside_a_miss}"
-    )
+    false_events.caption = f"extra_in_event_document beside a missed gold event of the article: {b.extra_beside_a_miss}"
     misses = _reason_table("missed gold events by reason", b.misses, MISS_REASONS)
-    misses.caption = (
-        f"wrong_country with a prediction of that day without country: {b.wrong_country_none}"
-    )
+    misses.caption = f"wrong_country with a prediction of that day without country: {b.wrong_country_none}"
     tables = [misses, false_events]
     cells = b.off_diagonal()
     wrong = sum(n for _, _, n in cells)

@@ -21,9 +21,7 @@ log = logging.getLogger(__name__)
 Extractor = Callable[[GoldArticle], list[dict[str, Any]] | Skip]
 
 
-def run_eval(
-    gold_path: str | Path, *, extractor: Extractor | None = None, resolve: bool = True
-) -> Summary:
+def run_eval(gold_path: str | Path, *, extractor: Extractor | None = None, resolve: bool = True) -> Summary:
     """Return the Summary of an extractor (the full pipeline by default) over a gold file.
 
     The extractor takes a GoldArticle and returns output-contract event dicts, or a Skip, which
@@ -84,10 +82,7 @@ def resolved_pipeline_extractor(articles: Sequence[GoldArticle]) -> Extractor:
         if isinstance(result, Skip):
             return result
         ids = resolved[article.id]
-        return [
-            {**event.as_dict(), "event_id": ids.get(event.event_id, event.event_id)}
-            for event in result.events
-        ]
+        return [{**event.as_dict(), "event_id": ids.get(event.event_id, event.event_id)} for event in result.events]
 
     return extract
 

@@ -197,9 +197,7 @@ def score_article(
     pairs = match_events(gold, predicted)
     matched_gold = {p.gold_index for p in pairs}
     matched_pred = {p.pred_index for p in pairs}
-    misses = tuple(
-        g for i, g in enumerate(gold) if i not in matched_gold and not g.get("optional", False)
-    )
+    misses = tuple(g for i, g in enumerate(gold) if i not in matched_gold and not g.get("optional", False))
     false_events = tuple(p for i, p in enumerate(predicted) if i not in matched_pred)
     fields = sum((_field_counts(p) for p in pairs), FieldCounts())
     return ArticleScore(
@@ -225,16 +223,12 @@ def find_not_event_violations(
     quotes = [(q, n) for q, n in quotes if q]
     if not quotes:
         return ()
-    gold_evidence = [
-        _normalize_text(s) for g in gold_article.events for s in g.get("evidence", []) or []
-    ]
+    gold_evidence = [_normalize_text(s) for g in gold_article.events for s in g.get("evidence", []) or []]
     violations = []
     for pred in predicted:
         hit = _first_violating_quote(pred, quotes, gold_evidence)
         if hit is not None:
-            violations.append(
-                NotEventViolation(predicted=pred, quote=hit["evidence"], why=hit.get("why"))
-            )
+            violations.append(NotEventViolation(predicted=pred, quote=hit["evidence"], why=hit.get("why")))
     return tuple(violations)
 
 
@@ -318,9 +312,7 @@ def _field_counts(pair: Pair) -> FieldCounts:
         event_type=int(pair.type_agrees),
         sub_event_type=int(pair.sub_type_agrees),
         location_25km=int(
-            pair.distance_km <= LOCATION_RIGHT_MAX_KM
-            if pair.distance_km is not None
-            else same_location_name(g, p)
+            pair.distance_km <= LOCATION_RIGHT_MAX_KM if pair.distance_km is not None else same_location_name(g, p)
         ),
         date_exact=int(pair.day_difference == 0),
         fatalities_scored=int(fatalities_scored),

@@ -49,9 +49,7 @@ def write_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
     cell; cells with commas, quotes or newlines are quoted (RFC 4180). Open files with
     `newline=""` so the csv module controls line endings.
     """
-    writer = csv.DictWriter(
-        out, fieldnames=ACLED_COLUMNS, extrasaction="ignore", lineterminator="\n"
-    )
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     n = 0
     for event in events:

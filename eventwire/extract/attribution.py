@@ -15,7 +15,19 @@ from eventwire.models import Span
 from eventwire.nlp.doc_cache import doc_text
 
 QUOTE_OPENERS = {"«", "“", '"', "‹", "„"}
-REPORTING_DEPS = {"obl", "obl:mod", "obl:arg", "npadvmod", "nmod:tmod", "advmod", "prep", "nsubj", "obj", "dobj", "iobj"}
+REPORTING_DEPS = {
+    "obl",
+    "obl:mod",
+    "obl:arg",
+    "npadvmod",
+    "nmod:tmod",
+    "advmod",
+    "prep",
+    "nsubj",
+    "obj",
+    "dobj",
+    "iobj",
+}
 
 
 def _speaker_phrase(token: Token) -> SpacySpan:
@@ -29,7 +41,7 @@ def _speaker_phrase(token: Token) -> SpacySpan:
             break
     while end > phrase.start and token.doc[end - 1].pos_ in {"PUNCT", "ADP", "CCONJ"}:
         end -= 1
-    return token.doc[phrase.start:end]
+    return token.doc[phrase.start : end]
 
 
 def resolve_demonstrative(phrase: SpacySpan) -> SpacySpan:
@@ -83,10 +95,11 @@ def find_attribution(sent: SpacySpan, modality_cues: list[CueMatch]) -> SpacySpa
         verb = doc[cue.start]
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "expl:subj"}]
         # an inverted subject ("…, a poursuivi le Centcom") is often parsed as the object
-        incise = verb.i > 0 and any(t.text in {",", "»", "”", '"'} for t in doc[max(verb.left_edge.i, verb.i - 3):verb.i])
+        incise = verb.i > 0 and any(
+            t.text in {",", "»", "”", '"'} for t in doc[max(verb.left_edge.i, verb.i - 3) : verb.i]
+        )
         subjects += [
-            c for c in verb.children
-            if c.dep_ in {"obj", "dobj"} and c.i > verb.i and (c.pos_ == "PROPN" or incise)
+            c for c in verb.children if c.dep_ in {"obj", "dobj"} and c.i > verb.i and (c.pos_ == "PROPN" or incise)
         ]
         for child in subjects:
             if child.pos_ not in {"NOUN", "PROPN"}:
@@ -112,7 +125,7 @@ def sentence_attributions(
         found = attributions[i]
         if found is not None:
             quote_speaker[para] = found
-        elif para in quote_speaker and text[paragraphs[para]:paragraphs[para] + 1] in QUOTE_OPENERS:
+        elif para in quote_speaker and text[paragraphs[para] : paragraphs[para] + 1] in QUOTE_OPENERS:
             attributions[i] = quote_speaker[para]
     return attributions
 
@@ -133,7 +146,13 @@ def reporting_spans(sent: SpacySpan, modality_cues: list[CueMatch]) -> tuple[Spa
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         for child in verb.children:
-            if child.dep_ in REPORTING_DEPS and child.pos_ in {"NOUN", "PROPN", "ADV", "ADP", "NUM"}:
+            if child.dep_ in REPORTING_DEPS and child.pos_ in {
+                "NOUN",
+                "PROPN",
+                "ADV",
+                "ADP",
+                "NUM",
+            }:
                 sub = list(child.subtree)
                 spans.append(char_span(doc, sub[0].i, sub[-1].i + 1))
     return tuple(spans)

@@ -65,10 +65,33 @@ __all__ = ["IncidentMention", "find_incident_mentions"]
 
 # Cue classes whose cue makes the best trigger span, most specific first.
 TRIGGER_PRIORITY = (
-    "W_SUICIDE", "W_CHEMICAL", "W_AIR", "W_DRONE", "W_ARTILLERY", "W_IED", "W_GRENADE",
-    "A_SEXUAL", "A_ABDUCT", "A_PROTEST", "A_RIOT", "A_MOB", "A_CLASH", "A_SCUFFLE", "A_TAKEOVER", "A_REGAIN",
-    "A_ATTACK", "A_KILL", "A_LOOT", "A_ARREST", "A_AGREEMENT", "A_BASE", "A_WITHDRAW",
-    "A_INTERCEPT", "A_EXPLOSION", "A_CHANGE", "W_GUN",
+    "W_SUICIDE",
+    "W_CHEMICAL",
+    "W_AIR",
+    "W_DRONE",
+    "W_ARTILLERY",
+    "W_IED",
+    "W_GRENADE",
+    "A_SEXUAL",
+    "A_ABDUCT",
+    "A_PROTEST",
+    "A_RIOT",
+    "A_MOB",
+    "A_CLASH",
+    "A_SCUFFLE",
+    "A_TAKEOVER",
+    "A_REGAIN",
+    "A_ATTACK",
+    "A_KILL",
+    "A_LOOT",
+    "A_ARREST",
+    "A_AGREEMENT",
+    "A_BASE",
+    "A_WITHDRAW",
+    "A_INTERCEPT",
+    "A_EXPLOSION",
+    "A_CHANGE",
+    "W_GUN",
 )
 # Weapon classes that count as incident nouns ("deux frappes aériennes", "two bombings").
 COUNTED_WEAPONS = ("W_AIR", "W_BOMB")
@@ -118,8 +141,18 @@ def find_incident_mentions(
         if draft is None:
             continue
         previous = mentions[-1] if mentions else None
-        mention = _mention(doc, sent, cues, draft, taxonomy, attributed, previous, last_announce,
-                           paragraph=paragraph_of(sent.start_char, paragraphs), lang=lang)
+        mention = _mention(
+            doc,
+            sent,
+            cues,
+            draft,
+            taxonomy,
+            attributed,
+            previous,
+            last_announce,
+            paragraph=paragraph_of(sent.start_char, paragraphs),
+            lang=lang,
+        )
         mentions.append(mention)
         if mention.count > 1:
             last_announce = mention
@@ -131,8 +164,13 @@ def find_incident_mentions(
 
 
 def _read_sentence(
-    doc: Doc, sent: SpacySpan, cues: SentenceCues, taxonomy: Taxonomy,
-    last_announce: IncidentMention | None, *, lang: str,
+    doc: Doc,
+    sent: SpacySpan,
+    cues: SentenceCues,
+    taxonomy: Taxonomy,
+    last_announce: IncidentMention | None,
+    *,
+    lang: str,
 ) -> _Draft | None:
     """Return the incident a sentence tells, typed, with its trigger and modality; None when it
     tells none."""
@@ -197,23 +235,45 @@ def _choose_trigger(cues: list[CueMatch], rule_classes: set[str]) -> CueMatch:
                 chosen = found
                 break
     # "drone" inside "drone strike": the longer phrase's head carries the roles ("a US drone strike")
-    wider = [c for c in cues if c.start <= chosen.start and c.end >= chosen.end and c.end - c.start > chosen.end - chosen.start]
+    wider = [
+        c
+        for c in cues
+        if c.start <= chosen.start and c.end >= chosen.end and c.end - c.start > chosen.end - chosen.start
+    ]
     return max(wider, key=lambda c: c.end - c.start) if wider else chosen
 
 
 def _with_trigger(
-    doc: Doc, anchors: list[CueMatch], classes: set[str], rule: Rule,
-    ordinal_cue: CueMatch | None, last_announce: IncidentMention | None,
+    doc: Doc,
+    anchors: list[CueMatch],
+    classes: set[str],
+    rule: Rule,
+    ordinal_cue: CueMatch | None,
+    last_announce: IncidentMention | None,
 ) -> _Draft:
     """Return the draft with its trigger: the best anchor cue, or the ordinal of an ellipsis."""
     if anchors:
         cue = _choose_trigger(anchors, set(rule.all_of | rule.any_of))
-        tok = doc[cue.start:cue.end].root  # "drone strike" -> "strike"
-        return _Draft(anchors, classes, rule, cue, tok, char_span(doc, cue.start, cue.end), fold(tok.lemma_), cue.cls)
+        tok = doc[cue.start : cue.end].root  # "drone strike" -> "strike"
+        return _Draft(
+            anchors,
+            classes,
+            rule,
+            cue,
+            tok,
+            char_span(doc, cue.start, cue.end),
+            fold(tok.lemma_),
+            cue.cls,
+        )
     assert ordinal_cue is not None and last_announce is not None  # see _read_sentence
     return _Draft(
-        anchors, classes, rule, ordinal_cue, doc[ordinal_cue.end - 1],
-        char_span(doc, ordinal_cue.start, ordinal_cue.end), last_announce.trigger.lemma,
+        anchors,
+        classes,
+        rule,
+        ordinal_cue,
+        doc[ordinal_cue.end - 1],
+        char_span(doc, ordinal_cue.start, ordinal_cue.end),
+        last_announce.trigger.lemma,
         "ordinal:" + last_announce.trigger.cue,
     )
 
@@ -232,15 +292,21 @@ def _prefer_main_clause(
     if other_rule is None:
         return
     for other in draft.anchors:
-        other_tok = doc[other.start:other.end].root
-        if other.cls == draft.cue.cls or other_tok.i != sent.root.i or (
-            other.cls not in other_rule.all_of | other_rule.any_of
+        other_tok = doc[other.start : other.end].root
+        if (
+            other.cls == draft.cue.cls
+            or other_tok.i != sent.root.i
+            or (other.cls not in other_rule.all_of | other_rule.any_of)
         ):
             continue
         other_modality = classify_modality(sent, other_tok, cues.modality, lang=lang)
         if other_modality[0] in EVENT_MODALITIES:
             draft.classes, draft.rule = draft.classes - {draft.cue.cls}, other_rule
-            draft.cue, draft.tok, draft.span = other, other_tok, char_span(doc, other.start, other.end)
+            draft.cue, draft.tok, draft.span = (
+                other,
+                other_tok,
+                char_span(doc, other.start, other.end),
+            )
             draft.lemma, draft.cue_id = fold(other_tok.lemma_), other.cls
             draft.modality, draft.claim_status, draft.mcue = other_modality
             break
@@ -251,10 +317,16 @@ def _operation_as_context(cues: SentenceCues, taxonomy: Taxonomy, draft: _Draft)
     operations continued": an operation that its sentence does not say met a clash, a toll, an
     arrest or a strike is not an incident (ACLED codes what happened, not the deployment)."""
     operation = first_cue([c for c in cues.modality if c.start <= draft.tok.i < c.end], Cue.OPERATION)
-    if operation is not None and draft.modality in EVENT_MODALITIES and not (
-        draft.classes & (taxonomy.anchors - {"A_ATTACK"})
+    if (
+        operation is not None
+        and draft.modality in EVENT_MODALITIES
+        and not (draft.classes & (taxonomy.anchors - {"A_ATTACK"}))
     ):
-        draft.modality, draft.claim_status, draft.mcue = Modality.CONTEXT.value, ClaimStatus.CONTEXT.value, operation
+        draft.modality, draft.claim_status, draft.mcue = (
+            Modality.CONTEXT.value,
+            ClaimStatus.CONTEXT.value,
+            operation,
+        )
 
 
 def _roles_and_type(
@@ -275,9 +347,17 @@ def _roles_and_type(
 
 
 def _mention(
-    doc: Doc, sent: SpacySpan, cues: SentenceCues, draft: _Draft, taxonomy: Taxonomy,
-    attributed: Span | None, previous: IncidentMention | None, last_announce: IncidentMention | None,
-    *, paragraph: int, lang: str,
+    doc: Doc,
+    sent: SpacySpan,
+    cues: SentenceCues,
+    draft: _Draft,
+    taxonomy: Taxonomy,
+    attributed: Span | None,
+    previous: IncidentMention | None,
+    last_announce: IncidentMention | None,
+    *,
+    paragraph: int,
+    lang: str,
 ) -> IncidentMention:
     """Return the mention of a draft, with its roles, counts, attribution and confidence."""
     if attributed is None and draft.ordinal is not None and previous is not None and previous.ordinal is not None:
@@ -303,8 +383,13 @@ def _mention(
     return IncidentMention(
         sentence=sentence_span(sent),
         paragraph=paragraph,
-        trigger=Trigger(span=draft.span, lemma=draft.lemma, event_type=draft.rule.event_type,
-                        sub_event_type=draft.rule.sub_event_type, cue=draft.cue_id),
+        trigger=Trigger(
+            span=draft.span,
+            lemma=draft.lemma,
+            event_type=draft.rule.event_type,
+            sub_event_type=draft.rule.sub_event_type,
+            cue=draft.cue_id,
+        ),
         cue_classes=frozenset(draft.classes),
         modality=draft.modality,
         claim_status=draft.claim_status,
@@ -315,9 +400,8 @@ def _mention(
         outcome=outcome,
         weapon=weapon,
         count=count,
-        plural=count > 1 or any(
-            doc[a.start].pos_ == "NOUN" and doc[a.start].morph.get("Number") == ["Plur"] for a in incident_nouns
-        ),
+        plural=count > 1
+        or any(doc[a.start].pos_ == "NOUN" and doc[a.start].morph.get("Number") == ["Plur"] for a in incident_nouns),
         ordinal=draft.ordinal,
         anaphoric=anaphor is not None and (anaphor.start <= (draft.tok.i + 2)),
         additive=any(c.cls == Cue.ADDITIVE and doc[c.start].head.i in heads for c in cues.modality),

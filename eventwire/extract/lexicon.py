@@ -173,8 +173,11 @@ def _rule_classes(taxonomy: Taxonomy) -> frozenset[str]:
 
 # Actor types (data/actors.tsv) whose names make a party cue: who is named is armed or a force.
 ACTOR_TYPE_PARTY = {
-    "state_forces": "P_SECURITY", "external_forces": "P_SECURITY",
-    "rebel_group": "P_ARMED", "political_militia": "P_ARMED", "identity_militia": "P_ARMED",
+    "state_forces": "P_SECURITY",
+    "external_forces": "P_SECURITY",
+    "rebel_group": "P_ARMED",
+    "political_militia": "P_ARMED",
+    "identity_militia": "P_ARMED",
 }
 
 
@@ -225,8 +228,9 @@ def token_keys(doc) -> list[tuple[str, str]]:
     cache = doc_cache(doc)
     cached = cache.get("token_keys") if cache is not None else None
     if cached is None:
-        cached = [(ADJECTIVE_KEY, ADJECTIVE_KEY) if _adjective_homograph(t) else (fold(t.text), fold(t.lemma_))
-                  for t in doc]
+        cached = [
+            (ADJECTIVE_KEY, ADJECTIVE_KEY) if _adjective_homograph(t) else (fold(t.text), fold(t.lemma_)) for t in doc
+        ]
         if cache is not None:
             cache["token_keys"] = cached
     return cached
@@ -240,7 +244,10 @@ def doc_cues(doc, phrases: PhraseSet, *, start: int, end: int) -> list[CueMatch]
     memo = cache.setdefault("cues", {}) if cache is not None else {}
     hit = memo.get((id(phrases), start, end))
     if hit is None or hit[0] is not phrases:  # the lexicon object is kept: an id is never reused
-        hit = memo[(id(phrases), start, end)] = (phrases, find_cues(token_keys(doc), phrases, start=start, end=end))
+        hit = memo[(id(phrases), start, end)] = (
+            phrases,
+            find_cues(token_keys(doc), phrases, start=start, end=end),
+        )
     return list(hit[1])
 
 
@@ -303,8 +310,10 @@ def _without_words_of_names(found: list[CueMatch]) -> list[CueMatch]:
     language regularity: a word inside a longer phrase means what the phrase means)."""
     parties = [c for c in found if c.cls.startswith("P_") or c.cls == NEGATED_CLASS]
     return [
-        c for c in found
-        if not (c.cls.startswith("A_") and any(
-            p.start <= c.start and c.end <= p.end and p.end - p.start > c.end - c.start for p in parties
-        ))
+        c
+        for c in found
+        if not (
+            c.cls.startswith("A_")
+            and any(p.start <= c.start and c.end <= p.end and p.end - p.start > c.end - c.start for p in parties)
+        )
     ]

@@ -18,7 +18,15 @@ from eventwire.lang.extract_words import load_extract_words
 from eventwire.models import ClaimStatus, Modality
 
 SCOPED_CLASSES = frozenset(
-    {Cue.THREAT, Cue.DENIAL, Cue.HABITUAL, Cue.BACKGROUND, Cue.AGGREGATE, Cue.PLAN, Cue.HYPOTHETICAL}
+    {
+        Cue.THREAT,
+        Cue.DENIAL,
+        Cue.HABITUAL,
+        Cue.BACKGROUND,
+        Cue.AGGREGATE,
+        Cue.PLAN,
+        Cue.HYPOTHETICAL,
+    }
 )
 CLAUSE_BOUNDARIES = frozenset({"acl:relcl", "relcl", "parataxis", "ccomp", "advcl", "conj", "acl"})
 # Cue classes a participle on the incident noun carries to it (not a plan: "an attack planned
@@ -103,14 +111,22 @@ def _in_scope(cue: Token, trigger: Token, verb: Token, cls: str = "") -> bool:
         # "la cible depuis trois semaines d'une campagne de tirs": the preposition heads a phrase
         # that contains the trigger
         return True
-    if cls == Cue.DENIAL and cue.dep_ == "amod" and cue.head.pos_ == "NOUN" and (
-        cue.head.i in ancestors or cue.head.head.i in ancestors
+    if (
+        cls == Cue.DENIAL
+        and cue.dep_ == "amod"
+        and cue.head.pos_ == "NOUN"
+        and (cue.head.i in ancestors or cue.head.head.i in ancestors)
     ):
         # "de fausses informations circulent, annonçant qu'un convoi est tombé dans une
         # embuscade": the report that carries the incident is said to be false
         return True
-    if (cue.dep_ == "amod" and cue.head.dep_ == "pobj" and cue.head.i != trigger.i
-            and cue.head.head.head.i != trigger.i and cls != Cue.DENIAL):
+    if (
+        cue.dep_ == "amod"
+        and cue.head.dep_ == "pobj"
+        and cue.head.i != trigger.i
+        and cue.head.head.head.i != trigger.i
+        and cls != Cue.DENIAL
+    ):
         # "stabbed three people as part of the ongoing border conflict": an adjective inside
         # a prepositional phrase describes the setting, not the incident
         return False
@@ -120,8 +136,7 @@ def _in_scope(cue: Token, trigger: Token, verb: Token, cls: str = "") -> bool:
         return False
     before_marks = load_extract_words(cue.lang_).get("before_marks")
     if cls == Cue.BACKGROUND and any(
-        a.dep_ == "advcl" and a.head.i in (trigger.i, verb.i) and _has_mark(a, before_marks)
-        for a in cue.ancestors
+        a.dep_ == "advcl" and a.head.i in (trigger.i, verb.i) and _has_mark(a, before_marks) for a in cue.ancestors
     ):
         # "ils ont combattu l'État avant de signer l'accord d'Alger en 2015": what came before
         # a past date is past too
@@ -185,8 +200,13 @@ def _framed_anaphor(trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
         return False
     # after a definite article only a time distance frames ("comes two days before"), not a
     # bare "after" ("Sunday's raid took place in the district after dark")
-    framing = [c for c in cues if c.cls == Cue.CONTEXT and c.start > verb.i
-               and (demonstrative or c.end - c.start >= 2 or time_gap_before(c, cues))]
+    framing = [
+        c
+        for c in cues
+        if c.cls == Cue.CONTEXT
+        and c.start > verb.i
+        and (demonstrative or c.end - c.start >= 2 or time_gap_before(c, cues))
+    ]
     if fold(verb.lemma_) in load_extract_words(verb.lang_).get("copula_lemmas"):
         return any(c.start == verb.i + 1 for c in framing)
     return cue_at(cues, Cue.FRAMING, verb) and bool(framing)
@@ -227,11 +247,11 @@ def _cues_in_scope(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueM
     """Return the cues that bear on the trigger: scoped classes only within its clause."""
     recent = [c for c in cues if c.cls == Cue.RECENT]
     cues = [
-        c for c in cues
-        if not (c.cls == Cue.BACKGROUND and any(r.start <= c.start < r.end for r in recent))
+        c for c in cues if not (c.cls == Cue.BACKGROUND and any(r.start <= c.start < r.end for r in recent))
     ]  # "in the past 72 hours" is recent, not "in the past"
     return [
-        c for c in cues
+        c
+        for c in cues
         if c.cls not in SCOPED_CLASSES
         or (_in_scope(sent.doc[c.start], trigger, verb, c.cls) and sent.doc[c.start].pos_ not in {"PROPN", "NUM"})
     ]  # "05 May" is a date, not the modal "may"
@@ -309,8 +329,11 @@ def _ongoing(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch])
         return _reading(Modality.NEGATED, ClaimStatus.REPORTED)
     if _trend(trigger, verb, cues):
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
-    if trigger.pos_ == "VERB" and trigger.head.i != trigger.i and cue_at(cues, Cue.CONTINUATION, trigger.head) and (
-        tense_flags(trigger.head)[3]
+    if (
+        trigger.pos_ == "VERB"
+        and trigger.head.i != trigger.i
+        and cue_at(cues, Cue.CONTINUATION, trigger.head)
+        and (tense_flags(trigger.head)[3])
     ):
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
     if _continuing_subject(sent, trigger, verb, cues):

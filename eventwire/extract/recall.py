@@ -23,7 +23,7 @@ def recalled_tokens(doc: Doc, cues: SentenceCues, taxonomy: Taxonomy) -> frozens
     out: set[int] = set()
     for c in cues.modality:
         if c.cls == Cue.BACKGROUND and c.end - c.start >= 2:
-            phrase = doc[c.start:c.end].root
+            phrase = doc[c.start : c.end].root
             first = c.start
             if phrase.head.pos_ == "NOUN" and phrase.dep_ in {"npadvmod", "advmod", "nmod", "amod"}:
                 # "a crackdown last year on a protest": the noun phrase the cue dates
@@ -35,7 +35,7 @@ def recalled_tokens(doc: Doc, cues: SentenceCues, taxonomy: Taxonomy) -> frozens
             continue
         for a in cues.triggers:
             if a.cls in taxonomy.anchors and 0 <= a.start - c.end <= 3:
-                head = doc[a.start:a.end].root
+                head = doc[a.start : a.end].root
                 if head.pos_ == "NOUN":
                     out |= {t.i for t in head.subtree}
     return frozenset(out)
@@ -50,13 +50,17 @@ def protest_topic_tokens(doc: Doc, cues: SentenceCues) -> frozenset[int]:
     verbs = {c.start for c in cues.modality if c.cls == Cue.TOPIC_VERB}
     # tokens that tell a death or a harm done to someone (a relative clause holding one describes
     # whom a protest is about)
-    harmed = {i for h in cues.triggers if h.cls in {"A_KILL", "A_INJURE", "A_ABDUCT", "A_SEXUAL"}
-              for i in range(h.start, h.end)}
+    harmed = {
+        i
+        for h in cues.triggers
+        if h.cls in {"A_KILL", "A_INJURE", "A_ABDUCT", "A_SEXUAL"}
+        for i in range(h.start, h.end)
+    }
     out: set[int] = set()
     for c in cues.triggers:
         if c.cls != "A_PROTEST":
             continue
-        head = doc[c.start:c.end].root
+        head = doc[c.start : c.end].root
         heads = [head]
         if head.dep_ in {"dobj", "obj", "nsubj", "nsubj:pass", "nsubjpass"}:
             heads.append(head.head)  # "staged a protest … against", "des manifestants ont marché … contre"
@@ -86,9 +90,13 @@ def protest_topic_tokens(doc: Doc, cues: SentenceCues) -> frozenset[int]:
                     out |= {x.i for x in t.subtree}
         # "Victims of a flooded quarry protest in Lormont", "a protest was held by relatives of the
         # man beaten to death": who protests is described, not attacked here
-        verb = head if head.pos_ == "VERB" else head.head if (
-            head.dep_ in {"nsubjpass", "nsubj:pass"} and cue_at(cues.modality, Cue.PROTEST_HOLDER, head.head)
-        ) else None
+        verb = (
+            head
+            if head.pos_ == "VERB"
+            else head.head
+            if (head.dep_ in {"nsubjpass", "nsubj:pass"} and cue_at(cues.modality, Cue.PROTEST_HOLDER, head.head))
+            else None
+        )
         if verb is not None:
             for ch in verb.children:
                 if ch.dep_ in {"nsubj", "agent"} and ch.i != head.i:
@@ -124,7 +132,7 @@ def verb_objects(doc: Doc, cues: SentenceCues, taxonomy: Taxonomy) -> list[CueMa
         for c in cues.triggers:
             if c.cls != verb_cls:
                 continue
-            verb = doc[c.start:c.end].root
+            verb = doc[c.start : c.end].root
             if any(ch.dep_ in {"dobj", "obj"} and ch.i in objects for ch in verb.children):
                 found.append(CueMatch(cls=gives, start=c.start, end=c.end))
                 break
@@ -142,7 +150,7 @@ def recalled_incident(
         for a in cues.triggers:
             if a.cls not in taxonomy.anchors or not (0 <= a.start - c.end <= 3):
                 continue
-            head = doc[a.start:a.end].root
+            head = doc[a.start : a.end].root
             if head.i == main_token.i or head.pos_ != "NOUN":
                 continue
             inside = {t.i for t in head.subtree}
@@ -152,8 +160,13 @@ def recalled_incident(
                 return None
             return replace(
                 mention,
-                trigger=Trigger(span=char_span(doc, a.start, a.end), lemma=fold(head.lemma_), event_type=rule.event_type,
-                                sub_event_type=rule.sub_event_type, cue=a.cls),
+                trigger=Trigger(
+                    span=char_span(doc, a.start, a.end),
+                    lemma=fold(head.lemma_),
+                    event_type=rule.event_type,
+                    sub_event_type=rule.sub_event_type,
+                    cue=a.cls,
+                ),
                 cue_classes=frozenset(classes),
                 modality=Modality.CONTEXT.value,
                 claim_status=ClaimStatus.CONTEXT.value,

@@ -85,8 +85,10 @@ def _noun_roles(trigger: Token, agent: SpacySpan | None, patient: SpacySpan | No
     for child in trigger.children:
         case = [c for c in child.children if c.dep_ in {"case"}]
         word = fold(case[0].text) if case else ""
-        if child.dep_ in {"nmod", "poss"} and agent is None and (
-            word in words.get("agent_noun_preps") or child.dep_ == "poss"
+        if (
+            child.dep_ in {"nmod", "poss"}
+            and agent is None
+            and (word in words.get("agent_noun_preps") or child.dep_ == "poss")
         ):
             agent = noun_phrase(child)
         elif child.dep_ in {"nmod", "obl"} and patient is None and word in patient_preps:
@@ -116,7 +118,11 @@ def _participle_agent(trigger: Token, words: ExtractWords) -> SpacySpan | None:
     rebelles", "an attack carried out by gunmen" (the passive participle's "par"/"by" phrase)."""
     for acl in (c for c in trigger.children if c.dep_ == "acl" and c.pos_ == "VERB"):
         for child in acl.children:
-            head = child if child.dep_ in {"obl:agent", "nsubj:agent"} else (_pobj(child) if child.dep_ == "agent" else None)
+            head = (
+                child
+                if child.dep_ in {"obl:agent", "nsubj:agent"}
+                else (_pobj(child) if child.dep_ == "agent" else None)
+            )
             if head is not None and head.pos_ in {"NOUN", "PROPN"}:
                 return _before_target(head, noun_phrase(head), words)
     return None
@@ -131,7 +137,7 @@ def _before_target(head: Token, phrase: SpacySpan, words: ExtractWords) -> Spacy
         word = fold(case[0].text) if case else (fold(child.text) if child.dep_ == "prep" else "")
         first = min(t.i for t in child.subtree)
         if word in patient_preps and phrase.start < first < phrase.end:
-            return head.doc[phrase.start:first]
+            return head.doc[phrase.start : first]
     return phrase
 
 
@@ -143,7 +149,9 @@ def find_roles(trigger: Token) -> Roles:
         # "the toll of the ambush laid by the rebels rose": a phrase holding the incident noun
         # gives way to the agent or target the noun itself names
         inside = [r if r is not None and r.start <= trigger.i < r.end else None for r in (agent, patient)]
-        own_agent, own_patient = _noun_roles(trigger, None if inside[0] else agent, None if inside[1] else patient, words)
+        own_agent, own_patient = _noun_roles(
+            trigger, None if inside[0] else agent, None if inside[1] else patient, words
+        )
         agent, patient = own_agent or inside[0], own_patient or inside[1]
     return agent, patient
 
@@ -183,7 +191,7 @@ def harmed_patient_classes(doc: Doc, cues: SentenceCues, trigger: Token) -> set[
     officer"): they are on the receiving end too."""
     out: set[str] = set()
     for c in cues.triggers:
-        harm = doc[c.start:c.end].root
+        harm = doc[c.start : c.end].root
         if c.cls in HARM_CLASSES and harm.pos_ == "VERB" and harm.i != trigger.i:
             out |= {r for r in role_classes(None, find_roles(harm)[1], cues) if r.startswith("PATIENT_")}
     return out

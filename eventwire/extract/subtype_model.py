@@ -122,8 +122,15 @@ def _load_file(path: Path) -> list[Example]:
             raise DataFileError(f"{path}:{line}: unknown lang {item['lang']!r} (one of {', '.join(LANGS)})")
         if not isinstance(item["text"], str) or not item["text"].strip():
             raise DataFileError(f"{path}:{line}: empty text")
-        out.append(Example(text=" ".join(item["text"].split()), label=item["label"], lang=item["lang"],
-                           path=str(path), line=line))
+        out.append(
+            Example(
+                text=" ".join(item["text"].split()),
+                label=item["label"],
+                lang=item["lang"],
+                path=str(path),
+                line=line,
+            )
+        )
     return out
 
 
@@ -182,8 +189,12 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def fit(vectors: np.ndarray, cue_sets: Sequence[frozenset[str]], labels: Sequence[str],
-        vocab: Sequence[str]) -> SubtypeModel:
+def fit(
+    vectors: np.ndarray,
+    cue_sets: Sequence[frozenset[str]],
+    labels: Sequence[str],
+    vocab: Sequence[str],
+) -> SubtypeModel:
     """Return a multinomial logistic regression fitted by full-batch gradient descent (Nesterov
     momentum, L2 penalty, classes weighted to count alike): deterministic for given inputs."""
     names = tuple(sorted(set(labels)))
@@ -191,7 +202,7 @@ def fit(vectors: np.ndarray, cue_sets: Sequence[frozenset[str]], labels: Sequenc
     raw = np.hstack([np.asarray(vectors, dtype=np.float64), _cue_matrix(cue_sets, vocab)])
     mean, scale = raw.mean(axis=0), raw.std(axis=0) + 1e-3
     # the cue features count CUE_WEIGHT times a vector dimension (folded into the scale)
-    scale[len(raw[0]) - len(vocab):] /= CUE_WEIGHT
+    scale[len(raw[0]) - len(vocab) :] /= CUE_WEIGHT
     x = (raw - mean) / scale
     n, k = len(y), len(names)
     onehot = np.eye(k)[y]
@@ -205,8 +216,14 @@ def fit(vectors: np.ndarray, cue_sets: Sequence[frozenset[str]], labels: Sequenc
         gw, gb = x.T @ err + L2 * lw, err.sum(axis=0)
         vw, vb = 0.9 * vw - STEP_SIZE * gw, 0.9 * vb - STEP_SIZE * gb
         w, b = w + vw, b + vb
-    return SubtypeModel(labels=names, vocab=tuple(vocab), mean=mean.astype(np.float32),
-                        scale=scale.astype(np.float32), weights=w.astype(np.float32), bias=b.astype(np.float32))
+    return SubtypeModel(
+        labels=names,
+        vocab=tuple(vocab),
+        mean=mean.astype(np.float32),
+        scale=scale.astype(np.float32),
+        weights=w.astype(np.float32),
+        bias=b.astype(np.float32),
+    )
 
 
 def examples_features(examples: Sequence[Example]) -> tuple[np.ndarray, list[frozenset[str]]]:
@@ -259,16 +276,29 @@ def _load_model(paths: tuple[Path, ...], key: str, cache: str) -> SubtypeModel:
     file = Path(cache) / f"subtype-model-{key}.npz"
     if file.exists():
         with np.load(file, allow_pickle=False) as z:
-            return SubtypeModel(labels=tuple(z["labels"].tolist()), vocab=tuple(z["vocab"].tolist()), mean=z["mean"],
-                                scale=z["scale"], weights=z["weights"], bias=z["bias"])
+            return SubtypeModel(
+                labels=tuple(z["labels"].tolist()),
+                vocab=tuple(z["vocab"].tolist()),
+                mean=z["mean"],
+                scale=z["scale"],
+                weights=z["weights"],
+                bias=z["bias"],
+            )
     examples = load_examples(paths)
     logger.info("fitting the sub-type classifier on %d example sentences", len(examples))
     vectors, cue_sets = examples_features(examples)
     model = fit(vectors, cue_sets, [e.label for e in examples], cue_vocabulary())
     file.parent.mkdir(parents=True, exist_ok=True)
     tmp = file.with_name(f"{file.stem}.{os.getpid()}.tmp.npz")
-    np.savez(tmp, labels=np.array(model.labels), vocab=np.array(model.vocab), mean=model.mean,
-             scale=model.scale, weights=model.weights, bias=model.bias)
+    np.savez(
+        tmp,
+        labels=np.array(model.labels),
+        vocab=np.array(model.vocab),
+        mean=model.mean,
+        scale=model.scale,
+        weights=model.weights,
+        bias=model.bias,
+    )
     os.replace(tmp, file)  # atomic: parallel workers never read half a file
     return model
 
@@ -288,8 +318,9 @@ class SentenceScores:
         return np.mean(rows, axis=0) if rows else None
 
 
-def score_document(doc, sentences: Sequence[tuple[int, int, str]], lang: str,
-                   model: SubtypeModel | None = None) -> SentenceScores:
+def score_document(
+    doc, sentences: Sequence[tuple[int, int, str]], lang: str, model: SubtypeModel | None = None
+) -> SentenceScores:
     """Return the probabilities of the given sentences (start, end char offsets and text) of a
     parsed document, encoded in one batch."""
     from eventwire.nlp.encoder import load_encoder
@@ -328,12 +359,18 @@ def decide(rule_sub: str, probs: np.ndarray | None, labels: Sequence[str]) -> De
     total = sum(p.values()) or 1.0
     q = {label: v / total for label, v in p.items()}
     best = max(q, key=q.__getitem__)
-    if best == rule_sub or SUB_EVENT_TO_TYPE[best] not in OVERRIDE_TYPES or q[best] < OVERRIDE_MIN_P or (
-        q[rule_sub] > RULE_MAX_P
+    if (
+        best == rule_sub
+        or SUB_EVENT_TO_TYPE[best] not in OVERRIDE_TYPES
+        or q[best] < OVERRIDE_MIN_P
+        or (q[rule_sub] > RULE_MAX_P)
     ):
         return None
-    return Decision(sub_event_type=best, probability=q[best],
-                    reason=f"classifier p={q[best]:.2f} over the rule's {rule_sub} (p={q[rule_sub]:.2f})")
+    return Decision(
+        sub_event_type=best,
+        probability=q[best],
+        reason=f"classifier p={q[best]:.2f} over the rule's {rule_sub} (p={q[rule_sub]:.2f})",
+    )
 
 
 def not_an_event(rows: Sequence[np.ndarray], labels: Sequence[str]) -> bool:
@@ -349,8 +386,11 @@ def score_incidents(doc, incidents: Sequence, lang: str) -> SentenceScores:
     become events (asserted, claimed or alleged)."""
     from eventwire.models import EVENT_MODALITIES
 
-    return score_document(doc, [(m.sentence.start, m.sentence.end, m.sentence.text) for m in incidents
-                                if m.modality in EVENT_MODALITIES], lang)
+    return score_document(
+        doc,
+        [(m.sentence.start, m.sentence.end, m.sentence.text) for m in incidents if m.modality in EVENT_MODALITIES],
+        lang,
+    )
 
 
 def event_sentences(mentions: Sequence) -> list[int]:

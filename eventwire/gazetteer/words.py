@@ -13,8 +13,14 @@ from eventwire.datafiles import check_known_keys, data_path, key_error, read_yam
 NAME_WORDS_FILE = ("gazetteer", "name_words.yaml")
 NAME_WORDS_VERSION = 1
 _LISTS = (
-    "key_articles_hyphen", "key_articles_space", "key_elisions", "division_generic_words",
-    "division_generic_joiners", "display_generic_suffixes", "air_base_words", "not_a_town_words",
+    "key_articles_hyphen",
+    "key_articles_space",
+    "key_elisions",
+    "division_generic_words",
+    "division_generic_joiners",
+    "display_generic_suffixes",
+    "air_base_words",
+    "not_a_town_words",
 )
 _KNOWN = frozenset({"version", "key_abbreviations", "county_word", *_LISTS})
 

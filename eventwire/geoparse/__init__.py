@@ -16,6 +16,10 @@ from eventwire.geoparse.profiles import DEFAULT_PROFILE, GEO_PROFILES
 from eventwire.geoparse.rank import candidate_place, geocode_place
 
 __all__ = [
-    "DEFAULT_PROFILE", "GEO_PROFILES", "candidate_place", "find_place_mentions", "find_toponyms",
+    "DEFAULT_PROFILE",
+    "GEO_PROFILES",
+    "candidate_place",
+    "find_place_mentions",
+    "find_toponyms",
     "geocode_place",
 ]

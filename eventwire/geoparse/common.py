@@ -46,9 +46,9 @@ PERSON_TAGGED_TOWN_POPULATION = 10_000
 def strong(found: list[Candidate]) -> bool:
     """Return whether a name is a well-known place: an area, our supplement, or a big town."""
     return any(
-        c.feature in ("continent", "country", "admin1", "region") or c.source == "supplement"
+        c.feature in ("continent", "country", "admin1", "region")
+        or c.source == "supplement"
         or (c.primary and (c.population >= STRONG_TOWN_POPULATION or c.capital))
         or (c.primary and c.feature == "admin2" and " " in c.name)
         for c in found
     )
-

@@ -53,16 +53,15 @@ def document_context(
                 )
                 named[(c.iso, c.admin1)] = 1.0  # type: ignore[assignment]
         towns = {
-            (cand.iso, cand.admin1) for cand in gazetteer.candidates(name)
+            (cand.iso, cand.admin1)
+            for cand in gazetteer.candidates(name)
             if cand.admin1 and cand.primary and cand.iso and cand.feature in ("city", "admin2")
         }
         for area in sorted(towns):
             areas[area] = max(areas[area], 1.0 / len(towns))  # type: ignore[assignment]
         # second-level divisions: a county named, or the county of a town named (keys of three)
         for cand in gazetteer.candidates(name):
-            if cand.primary and cand.iso and cand.admin1 and cand.admin2 and cand.feature in (
-                "city", "admin2"
-            ):
+            if cand.primary and cand.iso and cand.admin1 and cand.admin2 and cand.feature in ("city", "admin2"):
                 areas[(cand.iso, cand.admin1, cand.admin2)] = 1.0  # type: ignore[assignment]
     return by_country, by_admin1, by_named
 
@@ -78,23 +77,18 @@ def _leave_one_out(parts: dict[str, Counter], key: str, total: Counter) -> Count
 
 
 def resolve_all(
-    raw: list[tuple[int, int, str, str, str | None]], text: str, gazetteer: Gazetteer, *,
+    raw: list[tuple[int, int, str, str, str | None]],
+    text: str,
+    gazetteer: Gazetteer,
+    *,
     rounds: int,
 ) -> list[Candidate | None]:
     """Resolve every detected name: first alone, then `rounds` times with the context of the
     document's other names (see `document_context`)."""
-    # "Dublin, Ga.", "Paris, Texas": the division or country written right after a town.
-    within: list[tuple[str, str | None] | None] = [None] * len(raw)
-    for i in range(len(raw) - 1):
-        if re.fullmatch(r"\s*,\s*", text[raw[i][1]:raw[i + 1][0]]):
-            nxt = resolve_name(raw[i + 1][2], gazetteer=gazetteer, context_countries={},
-                           context_admin1={})
-            if nxt is not None and nxt.feature in ("admin1", "country") and nxt.iso:
-                within[i] = (nxt.iso, nxt.admin1 if nxt.feature == "admin1" else None)
+    within = _written_within(raw, text, gazetteer)
 
     # 4. resolution: first without context, then twice with the context of the other names.
-    border_isos = [gazetteer.demonym_country(m.group(1) or m.group(2))
-                   for m in BORDER_ADJ_RE.finditer(text)]
+    border_isos = [gazetteer.demonym_country(m.group(1) or m.group(2)) for m in BORDER_ADJ_RE.finditer(text)]
     ranked = [
         rank_candidates(r[2], gazetteer=gazetteer, context_countries={}, context_admin1={}, within=w)
         for r, w in zip(raw, within, strict=True)
@@ -109,8 +103,11 @@ def resolve_all(
         points = [
             (name_key(r[2]), c.latitude, c.longitude)
             for r, (c, margin), w in zip(raw, ranked, within, strict=True)
-            if c is not None and c.feature not in AREA_FEATURES and r[4] != DEMONYM
-            and (margin >= weights().anchor_margin or w is not None) and c.population < weights().anchor_max_population
+            if c is not None
+            and c.feature not in AREA_FEATURES
+            and r[4] != DEMONYM
+            and (margin >= weights().anchor_margin or w is not None)
+            and c.population < weights().anchor_max_population
         ]
         new: list[tuple[Candidate | None, float]] = []
         for r, w in zip(raw, within, strict=True):
@@ -122,32 +119,64 @@ def resolve_all(
                     countries[iso] += 1.0  # type: ignore[assignment]  # a float weight
             admin1 = _leave_one_out(by_admin1, key, all_admin1)
             named = frozenset(_leave_one_out(by_named, key, all_named))
-            dominant = None
-            if countries:
-                iso, weight = countries.most_common(1)[0]
-                if weight >= 0.5 * sum(countries.values()):
-                    dominant = iso
-            areas = {a: v for a, v in admin1.items() if len(a) == 2}
-            top = max(areas.items(), key=lambda kv: kv[1], default=None)
-            dominant_admin1 = top[0] if top and top[1] >= 0.4 * sum(areas.values()) else None
-            # a division counts as the story's in proportion to its share of the divisions named:
-            # "Sioux Falls, S.D." in a list of cities across the country says little of the rest
-            total = sum(areas.values())
-            if total and len(areas) > 1:
-                admin1 = Counter({a: v * min(1.0, weights().admin1_share_full * v / total) if len(a) == 2 else v
-                                  for a, v in admin1.items()})
-            new.append(rank_candidates(
-                r[2], gazetteer=gazetteer, context_countries=countries, context_admin1=admin1,
-                dominant=dominant, within=w, dominant_admin1=dominant_admin1, anchors=anchors,
-                named_areas=named,
-            ))
+            dominant, dominant_admin1, admin1 = _dominant_areas(countries, admin1)
+            new.append(
+                rank_candidates(
+                    r[2],
+                    gazetteer=gazetteer,
+                    context_countries=countries,
+                    context_admin1=admin1,
+                    dominant=dominant,
+                    within=w,
+                    dominant_admin1=dominant_admin1,
+                    anchors=anchors,
+                    named_areas=named,
+                )
+            )
         ranked = new
         resolved = [c for c, _ in ranked]
     return _bordered_divisions(raw, _short_forms(raw, ranked, gazetteer), text, gazetteer)
 
 
+def _written_within(
+    raw: list[tuple[int, int, str, str, str | None]], text: str, gazetteer: Gazetteer
+) -> list[tuple[str, str | None] | None]:
+    """Return, per name, the division or country written right after it ("Dublin, Ga.",
+    "Paris, Texas"), as (iso, admin1 or None)."""
+    within: list[tuple[str, str | None] | None] = [None] * len(raw)
+    for i in range(len(raw) - 1):
+        if re.fullmatch(r"\s*,\s*", text[raw[i][1] : raw[i + 1][0]]):
+            nxt = resolve_name(raw[i + 1][2], gazetteer=gazetteer, context_countries={}, context_admin1={})
+            if nxt is not None and nxt.feature in ("admin1", "country") and nxt.iso:
+                within[i] = (nxt.iso, nxt.admin1 if nxt.feature == "admin1" else None)
+    return within
+
+
+def _dominant_areas(countries: Counter, admin1: Counter) -> tuple[str | None, tuple | None, Counter]:
+    """Return the country and the division that dominate a name's context (None when none has
+    enough weight), and the division weights scaled by each one's share of those named."""
+    dominant = None
+    if countries:
+        iso, weight = countries.most_common(1)[0]
+        if weight >= 0.5 * sum(countries.values()):
+            dominant = iso
+    areas = {a: v for a, v in admin1.items() if len(a) == 2}
+    top = max(areas.items(), key=lambda kv: kv[1], default=None)
+    dominant_admin1 = top[0] if top and top[1] >= 0.4 * sum(areas.values()) else None
+    # a division counts as the story's in proportion to its share of the divisions named:
+    # "Sioux Falls, S.D." in a list of cities across the country says little of the rest
+    total = sum(areas.values())
+    if total and len(areas) > 1:
+        admin1 = Counter(
+            {a: v * min(1.0, weights().admin1_share_full * v / total) if len(a) == 2 else v for a, v in admin1.items()}
+        )
+    return dominant, dominant_admin1, admin1
+
+
 def _bordered_divisions(
-    raw: list[tuple[int, int, str, str, str | None]], resolved: list[Candidate | None], text: str,
+    raw: list[tuple[int, int, str, str, str | None]],
+    resolved: list[Candidate | None],
+    text: str,
     gazetteer: Gazetteer,
 ) -> list[Candidate | None]:
     """A town named like a division is the division when its border is meant ("near the New
@@ -156,15 +185,18 @@ def _bordered_divisions(
     for i, (r, c) in enumerate(zip(raw, resolved, strict=True)):
         if c is None or c.feature != "city" or not BORDER_AFTER_RE.match(text, r[1]):
             continue
-        division = next((d for d in gazetteer.candidates(r[2])
-                         if d.feature == "admin1" and d.primary and d.iso == c.iso), None)
+        division = next(
+            (d for d in gazetteer.candidates(r[2]) if d.feature == "admin1" and d.primary and d.iso == c.iso),
+            None,
+        )
         if division is not None:
             out[i] = division
     return out
 
 
 def _short_forms(
-    raw: list[tuple[int, int, str, str, str | None]], ranked: list[tuple[Candidate | None, float]],
+    raw: list[tuple[int, int, str, str, str | None]],
+    ranked: list[tuple[Candidate | None, float]],
     gazetteer: Gazetteer,
 ) -> list[Candidate | None]:
     """Resolve a short form like the longer name the document also writes: "DeKalb" beside
@@ -173,9 +205,16 @@ def _short_forms(
     resolved = [c for c, _ in ranked]
     longer: dict[str, Candidate] = {}
     for r, (c, margin) in zip(raw, ranked, strict=True):
-        if c is not None and " " in r[2] and c.feature in ("city", "admin2") and r[4] != DEMONYM and (
-            margin >= weights().anchor_margin and not r[2].endswith(" City")
-            or re.search(r" (?:County|Parish|Township|Borough)$", r[2])
+        if (
+            c is not None
+            and " " in r[2]
+            and c.feature in ("city", "admin2")
+            and r[4] != DEMONYM
+            and (
+                margin >= weights().anchor_margin
+                and not r[2].endswith(" City")
+                or re.search(r" (?:County|Parish|Township|Borough)$", r[2])
+            )
         ):
             longer.setdefault(name_key(r[2]), c)
     if not longer:
@@ -186,11 +225,17 @@ def _short_forms(
         target = next((t for k, t in longer.items() if k.startswith(key + " ")), None)
         if target is None or r[4] == DEMONYM:
             continue
-        if c is not None and (c.capital or c.population >= STRONG_TOWN_POPULATION or c.feature in (
-            "country", "admin1", "continent", "region"
-        ) or nearness(c.latitude, c.longitude, ((target.latitude, target.longitude),)) > 0):
+        if c is not None and (
+            c.capital
+            or c.population >= STRONG_TOWN_POPULATION
+            or c.feature in ("country", "admin1", "continent", "region")
+            or nearness(c.latitude, c.longitude, ((target.latitude, target.longitude),)) > 0
+        ):
             continue
-        near = [x for x in gazetteer.candidates(r[2])
-                if nearness(x.latitude, x.longitude, ((target.latitude, target.longitude),)) == 1.0]
+        near = [
+            x
+            for x in gazetteer.candidates(r[2])
+            if nearness(x.latitude, x.longitude, ((target.latitude, target.longitude),)) == 1.0
+        ]
         out[i] = max(near, key=lambda x: (x.feature == target.feature, x.population)) if near else target
     return out

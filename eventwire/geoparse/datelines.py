@@ -40,8 +40,10 @@ def find_datelines(text: str) -> list[tuple[int, int, str]]:
         if m.group("area"):  # "MERELO, Tazor Province —": the area belongs to the dateline
             out.append((m.start("area"), m.end("area"), m.group("area").strip()))
     for m in _DATELINE_RE.finditer(text):
-        if m.start() > 0 and text[m.start() - 1] not in "\n" and not re.search(
-            r"[.!?\"”][ \t]+$", text[max(0, m.start() - 3):m.start()]
+        if (
+            m.start() > 0
+            and text[m.start() - 1] not in "\n"
+            and not re.search(r"[.!?\"”][ \t]+$", text[max(0, m.start() - 3) : m.start()])
         ):  # a line's start, or a headline's end ("Meth makers leave a trail. CHATTANOOGA (AP) —")
             continue
         out.append((m.start("name"), m.end("name"), m.group("name").strip().title()))
@@ -49,4 +51,3 @@ def find_datelines(text: str) -> list[tuple[int, int, str]]:
         if m.start() == 0 or text[m.start() - 1] == "\n":
             out.append((m.start("name"), m.end("name"), m.group("name").strip()))
     return out
-

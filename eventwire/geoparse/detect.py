@@ -48,7 +48,7 @@ def datelines(st: Detection) -> None:
 
 def _ngram_acceptor(st: Detection, start: int) -> Callable[..., bool]:
     """Return the test of a capitalized n-gram (or a part of it) starting at `start`."""
-    locative = bool(LOCATIVE_RE.search(st.text[max(0, start - 12):start]))
+    locative = bool(LOCATIVE_RE.search(st.text[max(0, start - 12) : start]))
     initial = sentence_start(st.text, start)
 
     def accept(name: str, found: list[Candidate], whole: bool = False) -> bool:
@@ -64,11 +64,10 @@ def _ngram_acceptor(st: Detection, start: int) -> Callable[..., bool]:
 
 
 def _two_capitals(st: Detection, m: re.Match[str], name: str) -> None:
-    """"US", "UK", "EU"; with the us-local profile, a state code after a town ("Portland, OR")."""
+    """ "US", "UK", "EU"; with the us-local profile, a state code after a town ("Portland, OR")."""
     found = st.gazetteer.candidates(name)
-    after_town = st.us_local and bool(re.search(r"[a-z],\s*$", st.text[max(0, m.start() - 3):m.start()]))
-    if any(c.feature in ("country", "region") or (after_town and c.feature == "admin1")
-           for c in found):
+    after_town = st.us_local and bool(re.search(r"[a-z],\s*$", st.text[max(0, m.start() - 3) : m.start()]))
+    if any(c.feature in ("country", "region") or (after_town and c.feature == "admin1") for c in found):
         st.add(m.start(), m.start() + 2, name, "gazetteer", None)
 
 
@@ -81,8 +80,11 @@ def ngrams(st: Detection) -> None:
             continue
         accept = _ngram_acceptor(st, m.start())
         name = clean_name(m.group(0))
-        if doc is not None and " " not in name and doc.vocab[name.lower()].is_stop and not (
-            name.isupper() and len(name) == 2
+        if (
+            doc is not None
+            and " " not in name
+            and doc.vocab[name.lower()].is_stop
+            and not (name.isupper() and len(name) == 2)
         ):
             continue  # "Most", "Will", "May" opening a sentence ("US" is not the pronoun "us")
         if name.isupper() and len(name) == 2:
@@ -101,7 +103,13 @@ def ngrams(st: Detection) -> None:
         else:
             parts = subspans(text, m.start(), m.end(), gazetteer, accept)
         for s0, e0, n0 in parts:
-            st.add(s0, e0, n0, "gazetteer", DEMONYM if st.demonym(n0, gazetteer.candidates(n0)) else None)
+            st.add(
+                s0,
+                e0,
+                n0,
+                "gazetteer",
+                DEMONYM if st.demonym(n0, gazetteer.candidates(n0)) else None,
+            )
 
 
 def abbreviations(st: Detection) -> None:
@@ -162,8 +170,13 @@ DETECTORS: tuple[tuple[str, Callable[[Detection], None], str], ...] = (
 
 
 def detect(
-    text: str, doc: Doc | None, *, lang: str, gazetteer: Gazetteer,
-    support: frozenset[tuple[str, str]] = frozenset(), profile: str = DEFAULT_PROFILE,
+    text: str,
+    doc: Doc | None,
+    *,
+    lang: str,
+    gazetteer: Gazetteer,
+    support: frozenset[tuple[str, str]] = frozenset(),
+    profile: str = DEFAULT_PROFILE,
 ) -> list[Raw]:
     """Return (start, end, name, method, relation) of every toponym, demonym included, in text
     order: the names the detectors of `profile` find (the default ones always run)."""

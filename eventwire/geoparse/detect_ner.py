@@ -46,11 +46,15 @@ def _place_entity(st: Detection, start: int, name: str, found: list[Candidate]) 
     else:
         feature_named = bool(feature_word_re().search(name))
         parts = subspans(
-            st.text, start, start + len(name), st.gazetteer,
+            st.text,
+            start,
+            start + len(name),
+            st.gazetteer,
             # "Tennessee Colony", "Niger Delta": a place of its own, not Tennessee or
             # Niger (but "Las Vegas Valley" is by Las Vegas)
-            lambda n, f: strong(f) and not (feature_named and any(
-                c.feature in ("country", "admin1", "region") for c in f)),
+            lambda n, f: (
+                strong(f) and not (feature_named and any(c.feature in ("country", "admin1", "region") for c in f))
+            ),
         )
         for s0, e0, n0 in parts:
             st.add(s0, e0, n0, "ner", None)
@@ -66,7 +70,7 @@ def _person(st: Detection, start: int, name: str, found: list[Candidate]) -> Non
         st.add(start, start + len(name), name, "ner", None)
     elif any(
         c.primary and c.feature == "city" and c.population >= PERSON_TAGGED_TOWN_POPULATION for c in found
-    ) and LOCATIVE_RE.search(text[max(0, start - 12):start]):
+    ) and LOCATIVE_RE.search(text[max(0, start - 12) : start]):
         # "in Owerri", "in Ciudad Juarez": a town tagged PERSON after a preposition
         st.add(start, start + len(name), name, "ner", None)
     elif st.us_local and (inst := institution_head(text, start, start + len(name), gazetteer)):
@@ -77,9 +81,11 @@ def _person(st: Detection, start: int, name: str, found: list[Candidate]) -> Non
         st.listed.append((start, start + len(name), name))
     elif " " in name and building_re().fullmatch(name.split()[-1]):
         st.add(start, start + len(name), name, "ner", DOCUMENT_FOCUS)  # "Christopher Inn"
-    elif not found and SITE_BEFORE_RE.search(
-        text[max(0, start - 10):start]
-    ) and not re.match(r"['’]s\b", text[start + len(name):start + len(name) + 3]):
+    elif (
+        not found
+        and SITE_BEFORE_RE.search(text[max(0, start - 10) : start])
+        and not re.match(r"['’]s\b", text[start + len(name) : start + len(name) + 3])
+    ):
         # "at Brands Hatch", "in Faubourg Marigny": a site the gazetteer lacks, in town
         st.add(start, start + len(name), name, "ner", DOCUMENT_FOCUS)
 
@@ -88,16 +94,29 @@ def _organisation(st: Detection, start: int, name: str, label: str) -> None:
     """An organisation's (or other blocking entity's) name: the places inside it."""
     text, gazetteer, support_isos = st.text, st.gazetteer, st.support_isos
     parts = subspans(
-        text, start, start + len(name), gazetteer,
-        lambda n, f: strong(f) or st.demonym(n, f) or st.supported(f), code_isos=support_isos,
+        text,
+        start,
+        start + len(name),
+        gazetteer,
+        lambda n, f: strong(f) or st.demonym(n, f) or st.supported(f),
+        code_isos=support_isos,
     )
     for s0, e0, n0 in parts:
         found0 = gazetteer.candidates(n0)
         st.add(s0, e0, n0, "ner", DEMONYM if st.demonym(n0, found0) else IN_NAME)
-    if not parts and st.us_local and (inst := institution_head(
-        text, start, start + len(name), gazetteer,
-        lambda f: strong(f) or st.supported(f) or any(c.primary and c.iso in support_isos for c in f),
-    )):
+    if (
+        not parts
+        and st.us_local
+        and (
+            inst := institution_head(
+                text,
+                start,
+                start + len(name),
+                gazetteer,
+                lambda f: strong(f) or st.supported(f) or any(c.primary and c.iso in support_isos for c in f),
+            )
+        )
+    ):
         st.add(*inst, "ner", IN_NAME)  # "the Oakdale Fire Department", "Grand Ledge Police"
         return
     if not parts and label in ("ORG", "FAC") and building_re().search(name):
@@ -105,9 +124,7 @@ def _organisation(st: Detection, start: int, name: str, label: str) -> None:
         st.add(start, start + len(name), name, "ner", DOCUMENT_FOCUS)
 
 
-def _blocking_entity(
-    st: Detection, ent: SpacySpan, start: int, name: str, found: list[Candidate]
-) -> None:
+def _blocking_entity(st: Detection, ent: SpacySpan, start: int, name: str, found: list[Candidate]) -> None:
     """A person's, organisation's or work's name: no place unless the words around it make it
     one; its span blocks the n-gram detector."""
     text = st.text
@@ -118,7 +135,8 @@ def _blocking_entity(
         st.add(start, start + len(name), name, "ner", hint or None)
         return
     if any(c.feature in BASE_FEATURES for c in found) and (
-        BASE_AFTER_RE.match(text, ent.end_char) or BASE_BEFORE_RE.search(text[max(0, ent.start_char - 25):ent.start_char])
+        BASE_AFTER_RE.match(text, ent.end_char)
+        or BASE_BEFORE_RE.search(text[max(0, ent.start_char - 25) : ent.start_char])
     ):
         # "Ain al-Asad airbase" tagged PERSON: a base the gazetteer knows, named as one
         st.add(start, start + len(name), name, "ner", None)

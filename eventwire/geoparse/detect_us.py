@@ -33,8 +33,10 @@ def home_towns(st: Detection) -> None:
     town written after a person or an organisation."""
     for b in st.blocked:
         m = OF_TOWN_RE.match(st.text, b[1])
-        if m and st.free((m.start(1), m.end(1))) and any(
-            c.primary and c.feature in ("city", "admin2") for c in st.gazetteer.candidates(m.group(1))
+        if (
+            m
+            and st.free((m.start(1), m.end(1)))
+            and any(c.primary and c.feature in ("city", "admin2") for c in st.gazetteer.candidates(m.group(1)))
         ):
             st.add(m.start(1), m.end(1), m.group(1), "gazetteer", None)
 
@@ -43,8 +45,9 @@ def party_towns(st: Detection) -> None:
     """2b'. "Sen. Ray Miller, D-Columbus": a legislator's home town, when the gazetteer knows it."""
     for m in PARTY_TOWN_RE.finditer(st.text):
         span = (m.start(1), m.end(1))
-        if st.free(span) and any(c.feature == "admin2" or c.primary and c.feature == "city"
-                                 for c in st.gazetteer.candidates(m.group(1))):
+        if st.free(span) and any(
+            c.feature == "admin2" or c.primary and c.feature == "city" for c in st.gazetteer.candidates(m.group(1))
+        ):
             st.add(span[0], span[1], m.group(1), "gazetteer", None)  # "D-Monongalia": a county
 
 
@@ -60,8 +63,10 @@ def listed_towns(st: Detection) -> None:
         grew = False
         places = [(r[0], r[1]) for r in st.raw if r[4] in (None, IN_NAME, "dateline")]
         for item in list(listed):
-            if any(LIST_GAP_RE.fullmatch(text[item[1]:p[0]]) or LIST_GAP_RE.fullmatch(text[p[1]:item[0]])
-                   for p in places) and st.free(item[:2]):
+            if any(
+                LIST_GAP_RE.fullmatch(text[item[1] : p[0]]) or LIST_GAP_RE.fullmatch(text[p[1] : item[0]])
+                for p in places
+            ) and st.free(item[:2]):
                 st.add(item[0], item[1], item[2], "ner", None)
                 listed.remove(item)
                 grew = True

@@ -39,20 +39,26 @@ def _focus_town(raw: list[Raw], resolved: list[Candidate | None]) -> Candidate |
     """Return the document's main town, where unknown facility names ("Royal Street") are
     placed: the dateline's town, else the town named most often (inside names too) in the
     division named most often of the main country."""
-    isos = Counter(c.iso for c, r in zip(resolved, raw, strict=True)
-                   if c is not None and c.iso and r[4] != DEMONYM)
+    isos = Counter(c.iso for c, r in zip(resolved, raw, strict=True) if c is not None and c.iso and r[4] != DEMONYM)
     main_iso = isos.most_common(1)[0][0] if isos else None
-    areas = Counter(c.admin1 for c, r in zip(resolved, raw, strict=True)
-                    if c is not None and c.iso == main_iso and c.admin1 and r[4] != DEMONYM)
+    areas = Counter(
+        c.admin1
+        for c, r in zip(resolved, raw, strict=True)
+        if c is not None and c.iso == main_iso and c.admin1 and r[4] != DEMONYM
+    )
     main_area = areas.most_common(1)[0][0] if areas else None
-    candidates = [(c, r) for c, r in zip(resolved, raw, strict=True)
-                  if c is not None and c.feature == "city" and c.primary and c.iso == main_iso
-                  and r[4] in (None, IN_NAME)]
+    candidates = [
+        (c, r)
+        for c, r in zip(resolved, raw, strict=True)
+        if c is not None and c.feature == "city" and c.primary and c.iso == main_iso and r[4] in (None, IN_NAME)
+    ]
     if any(c.admin1 == main_area for c, _ in candidates):
         candidates = [(c, r) for c, r in candidates if c.admin1 == main_area]
     towns = Counter(c.place_id for c, _ in candidates)
-    dateline = next((c for c, r in zip(resolved, raw, strict=True)
-                     if c is not None and r[4] == "dateline" and c.feature == "city"), None)
+    dateline = next(
+        (c for c, r in zip(resolved, raw, strict=True) if c is not None and r[4] == "dateline" and c.feature == "city"),
+        None,
+    )
     if dateline is not None and dateline.iso == main_iso:
         return dateline  # "WASHINGTON (AP) —": the story's town, where its buildings are
     if towns:
@@ -63,15 +69,24 @@ def _focus_town(raw: list[Raw], resolved: list[Candidate | None]) -> Candidate |
 
 
 def _mention(
-    text: str, r: Raw, best: Candidate | None, *, gazetteer: Gazetteer, admin_point: str,
-    toponyms: bool, focus: Candidate | None,
+    text: str,
+    r: Raw,
+    best: Candidate | None,
+    *,
+    gazetteer: Gazetteer,
+    admin_point: str,
+    toponyms: bool,
+    focus: Candidate | None,
 ) -> PlaceMention:
     """Return the mention of one detected name, its place read with the words before it."""
     start, end, name, method, relation = r
     place = to_place(best, admin_point=admin_point) if best else None
     reason = None
-    if relation is None and place is not None and place.feature == "country" and FACILITY_BEFORE_RE.search(
-        text[max(0, start - 30):start]
+    if (
+        relation is None
+        and place is not None
+        and place.feature == "country"
+        and FACILITY_BEFORE_RE.search(text[max(0, start - 30) : start])
     ):
         relation = IN_NAME  # "l'école Canada", "avenue du Mali": a street or school, not the country
     if relation is None:
@@ -81,9 +96,7 @@ def _mention(
         )
     if relation == DOCUMENT_FOCUS and best is not None:
         place, relation = None, None  # "Lincoln High School" is not Lincoln
-    if place is None and focus is not None and relation in (None, DOCUMENT_FOCUS, IN_NAME) and (
-        method != "dateline"
-    ):
+    if place is None and focus is not None and relation in (None, DOCUMENT_FOCUS, IN_NAME) and (method != "dateline"):
         place = replace(to_place(focus, admin_point=admin_point), geo_precision=2)
         relation = relation or DOCUMENT_FOCUS  # "Cauvery Management Board": still in a name
         reason = f"{name!r} is not in the gazetteer: placed at the document's main town"
@@ -99,8 +112,12 @@ def _mention(
         else:
             reason += ", inside an organisation's name: not an event place"
     return PlaceMention(
-        span=Span(start, end, text[start:end]), name=name, place=place, method=method,
-        reason=reason, relation=relation,
+        span=Span(start, end, text[start:end]),
+        name=name,
+        place=place,
+        method=method,
+        reason=reason,
+        relation=relation,
     )
 
 
@@ -113,41 +130,59 @@ def _border_mentions(
         group = 1 if m.group(1) else 2
         iso = gazetteer.demonym_country(m.group(group))
         span = (m.start(group), m.end(group))
-        if not iso or any(spans_overlap(span, (pm.span.start, pm.span.end)) and
-                          pm.relation not in (DEMONYM, None) for pm in mentions):
+        if not iso or any(
+            spans_overlap(span, (pm.span.start, pm.span.end)) and pm.relation not in (DEMONYM, None) for pm in mentions
+        ):
             continue
         mentions = [pm for pm in mentions if not spans_overlap(span, (pm.span.start, pm.span.end))]
         country = gazetteer.country(iso)
         place = to_place(country, admin_point=admin_point) if country else None
-        mentions.append(PlaceMention(
-            span=Span(span[0], span[1], text[span[0]:span[1]]), name=m.group(group), place=place,
-            method="demonym", reason=f"border of {place.name if place else iso}: coded to the "
-            "country (ACLED geo_precision 3)", relation="border",
-        ))
+        mentions.append(
+            PlaceMention(
+                span=Span(span[0], span[1], text[span[0] : span[1]]),
+                name=m.group(group),
+                place=place,
+                method="demonym",
+                reason=f"border of {place.name if place else iso}: coded to the country (ACLED geo_precision 3)",
+                relation="border",
+            )
+        )
     return mentions
 
 
 def mentions(
-    text: str, doc: Doc | None, *, lang: str, gazetteer: Gazetteer, admin_point: str,
-    toponyms: bool, profile: str = DEFAULT_PROFILE,
+    text: str,
+    doc: Doc | None,
+    *,
+    lang: str,
+    gazetteer: Gazetteer,
+    admin_point: str,
+    toponyms: bool,
+    profile: str = DEFAULT_PROFILE,
 ) -> list[PlaceMention]:
     """Detect, resolve and relate the place names of a text (see the module docstring)."""
     check_profile(profile)
     raw = detect(text, doc, lang=lang, gazetteer=gazetteer, profile=profile)
     # Second look, for the towns of the areas the document is about (local news).
     support = frozenset(
-        (c.iso, c.admin1) for c, r in zip(resolve_all(raw, text, gazetteer, rounds=1), raw,
-                                          strict=True)
-        if c is not None and c.iso and c.admin1 and r[4] != DEMONYM
-        and c.feature in ("city", "admin1", "admin2")
+        (c.iso, c.admin1)
+        for c, r in zip(resolve_all(raw, text, gazetteer, rounds=1), raw, strict=True)
+        if c is not None and c.iso and c.admin1 and r[4] != DEMONYM and c.feature in ("city", "admin1", "admin2")
     )
     if support:
         raw = detect(text, doc, lang=lang, gazetteer=gazetteer, support=support, profile=profile)
     resolved = resolve_all(raw, text, gazetteer, rounds=2)
     focus = _focus_town(raw, resolved) if toponyms else None
     found = [
-        _mention(text, r, best, gazetteer=gazetteer, admin_point=admin_point, toponyms=toponyms,
-                 focus=focus)
+        _mention(
+            text,
+            r,
+            best,
+            gazetteer=gazetteer,
+            admin_point=admin_point,
+            toponyms=toponyms,
+            focus=focus,
+        )
         for r, best in zip(raw, resolved, strict=True)
     ]
     found = _border_mentions(text, found, gazetteer, admin_point)
@@ -174,8 +209,15 @@ def find_place_mentions(
     Demonyms and place names inside organisation names are not returned (see `find_toponyms`).
     """
     del published
-    return mentions(text, doc, lang=lang, gazetteer=gazetteer, admin_point=admin_point,
-                    toponyms=False, profile=profile)
+    return mentions(
+        text,
+        doc,
+        lang=lang,
+        gazetteer=gazetteer,
+        admin_point=admin_point,
+        toponyms=False,
+        profile=profile,
+    )
 
 
 def find_toponyms(
@@ -194,5 +236,12 @@ def find_toponyms(
     organisation names ("Washington Post", "in name"), and unknown street or building names
     placed at the document's main town ("document focus").
     """
-    return mentions(text, doc, lang=lang, gazetteer=gazetteer, admin_point=admin_point,
-                    toponyms=True, profile=profile)
+    return mentions(
+        text,
+        doc,
+        lang=lang,
+        gazetteer=gazetteer,
+        admin_point=admin_point,
+        toponyms=True,
+        profile=profile,
+    )

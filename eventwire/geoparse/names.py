@@ -24,14 +24,16 @@ NGRAM_RE = re.compile(
     rf"[{UP}]{WORD}*)*"
 )
 LOCATIVE_RE = re.compile(
-    r"\b(?:in|at|near|from|to|outside|of|à|au|aux|dans|en|près\s+de|vers|de|du|d['’])\s*$", re.IGNORECASE
+    r"\b(?:in|at|near|from|to|outside|of|à|au|aux|dans|en|près\s+de|vers|de|du|d['’])\s*$",
+    re.IGNORECASE,
 )
 
 
 TOKEN_RE = re.compile(rf"[{UP}]{WORD}*|[a-zà-ÿ]{WORD}*")
 BASE_AFTER_RE = re.compile(r"\s+(?:air\s*base|airbase|air\s+field|airfield|base|camp|airport)\b", re.IGNORECASE)
 BASE_BEFORE_RE = re.compile(
-    r"\b(?:base(?:\s+a[ée]rienne|\s+militaire)?|camp|a[ée]roport)\s+(?:de\s+|d['’]\s*)?$", re.IGNORECASE
+    r"\b(?:base(?:\s+a[ée]rienne|\s+militaire)?|camp|a[ée]roport)\s+(?:de\s+|d['’]\s*)?$",
+    re.IGNORECASE,
 )
 
 
@@ -39,7 +41,10 @@ ABBREV_RE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,4}\.\s?){1,3}(?![\w])")
 
 
 def subspans(
-    text: str, start: int, end: int, gazetteer: Gazetteer,
+    text: str,
+    start: int,
+    end: int,
+    gazetteer: Gazetteer,
     accept: Callable[[str, list[Candidate]], bool],
     code_isos: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int, str]]:
@@ -66,7 +71,7 @@ def subspans(
                 continue
             if any(not t[2][:1].isupper() and t[2].lower() not in name_connectors() for t in tokens[i:j]):
                 continue
-            name = clean_name(text[tokens[i][0]:tokens[j - 1][1]])
+            name = clean_name(text[tokens[i][0] : tokens[j - 1][1]])
             if name.lower() in ngram_stop_words() or len(name) < 2 or building_re().fullmatch(name):
                 continue  # "Racecourse" in "Meydan Racecourse" is no town
             found = gazetteer.candidates(name)
@@ -74,12 +79,14 @@ def subspans(
                 continue  # "Islands" in "Farallon Islands" is no division (but "the Gulf" is one)
             if j - i > 1 and building_re().fullmatch(last) and not strong(found):
                 continue  # "the White House chief of staff" is no town White House, Tennessee
-            if len(name) == 2 and not (name.isupper() and any(
-                c.feature in ("country", "region") or (c.feature == "admin1" and c.iso in code_isos)
-                for c in found
-            )):
+            if len(name) == 2 and not (
+                name.isupper()
+                and any(
+                    c.feature in ("country", "region") or (c.feature == "admin1" and c.iso in code_isos) for c in found
+                )
+            ):
                 continue  # "US", "EU", "FrontCounter BC" in a Canadian story; never "Al" or "St"
-            s0 = tokens[i][0] + text[tokens[i][0]:tokens[j - 1][1]].find(name)
+            s0 = tokens[i][0] + text[tokens[i][0] : tokens[j - 1][1]].find(name)
             if accept(name, found):
                 hit = (s0, s0 + len(name), name, j)
                 if longer is not None and longer[3] >= j:
@@ -112,7 +119,9 @@ def joined_right(text: str, end: int, name: str, gazetteer: Gazetteer) -> str | 
         ends.append(pos)
     for stop in reversed(ends):
         joined = name + text[end:stop]
-        if any(c.primary and c.feature in ("city", "admin1", "admin2", "country") for c in gazetteer.candidates(joined)):
+        if any(
+            c.primary and c.feature in ("city", "admin1", "admin2", "country") for c in gazetteer.candidates(joined)
+        ):
             return joined
     return None
 
@@ -124,23 +133,27 @@ LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)|&)\s+|,")
 
 
 def institution_head(
-    text: str, start: int, end: int, gazetteer: Gazetteer,
+    text: str,
+    start: int,
+    end: int,
+    gazetteer: Gazetteer,
     accept: Callable[[list[Candidate]], bool] | None = None,
 ) -> tuple[int, int, str] | None:
     """Return the place at the head of an institution's name ("Anderson County" in "Anderson
     County Sheriff Greg Taylor"): the longest run of one to three capitalized words that the
     gazetteer knows as a town or division, followed by an institution word, directly or after
     one other capitalized word (and accepted by `accept(candidates)` when given)."""
-    tokens = [(start + m.start(), start + m.end(), m.group(0))
-              for m in TOKEN_RE.finditer(text[start:end])]
+    tokens = [(start + m.start(), start + m.end(), m.group(0)) for m in TOKEN_RE.finditer(text[start:end])]
     words = words_set("institution_words.yaml")
     for j in range(min(3, len(tokens) - 1), 0, -1):
-        after = [t[2].lower() for t in tokens[j:j + 2]]
-        if not after or not (after[0] in words or (len(after) > 1 and after[1] in words and tokens[j][2][:1].isupper())):
+        after = [t[2].lower() for t in tokens[j : j + 2]]
+        if not after or not (
+            after[0] in words or (len(after) > 1 and after[1] in words and tokens[j][2][:1].isupper())
+        ):
             continue
         if not all(t[2][:1].isupper() for t in tokens[:j]):
             continue
-        name = text[tokens[0][0]:tokens[j - 1][1]]
+        name = text[tokens[0][0] : tokens[j - 1][1]]
         if j == 1 and name.lower() in words_set("generic_name_words.yaml"):
             continue
         found = gazetteer.candidates(name)
@@ -152,9 +165,12 @@ def institution_head(
 
 
 def sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 3):start]
-    return start == 0 or before.strip() == "" and ("\n" in before or start < 3) or bool(
-        re.search(r"[.!?:\"“«]\s*$", before)
+    before = text[max(0, start - 3) : start]
+    return (
+        start == 0
+        or before.strip() == ""
+        and ("\n" in before or start < 3)
+        or bool(re.search(r"[.!?:\"“«]\s*$", before))
     )
 
 
@@ -173,14 +189,14 @@ def place_hint_after(text: str, end: int, name: str, found: list[Candidate], gaz
     m = _STATE_AFTER_RE.match(text, end)
     if m is not None and found:
         area = gazetteer.abbreviation(m.group(1)) or next(
-            (c for c in gazetteer.candidates(m.group(1)) if c.feature in ("admin1", "country") and c.primary), None
+            (c for c in gazetteer.candidates(m.group(1)) if c.feature in ("admin1", "country") and c.primary),
+            None,
         )
         if area is not None and any(
             c.feature == "city" and c.iso == area.iso and (area.feature == "country" or c.admin1 == area.admin1)
             for c in found
         ):
             return ""
-    if " " not in name and re.match(r"\s+[a-z]", text[end:end + 3]) and gazetteer.demonym_place(name, derived=False):
+    if " " not in name and re.match(r"\s+[a-z]", text[end : end + 3]) and gazetteer.demonym_place(name, derived=False):
         return DEMONYM
     return None
-

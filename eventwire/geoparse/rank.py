@@ -52,9 +52,7 @@ def _score(
     if c.iso and context_countries.get(c.iso):
         context += w.context_country * min(1.0, context_countries[c.iso])
     elif c.iso and neighbours:
-        context += w.context_neighbour * min(
-            1.0, max(context_countries.get(n, 0.0) for n in neighbours)
-        )
+        context += w.context_neighbour * min(1.0, max(context_countries.get(n, 0.0) for n in neighbours))
     if c.iso and c.iso == dominant:
         context += w.dominant
     elif dominant and c.feature == "country" and not context:
@@ -72,9 +70,14 @@ def _score(
         s += w.pair
     if feature_hint:
         hint = feature_hint.lower()
-        if hint == c.feature or (hint in ("base", "camp", "airport") and c.feature in BASE_FEATURES) or hint in ("province", "region", "governorate", "state", "admin1") and c.feature in (
-            "admin1", "region"
-        ) or hint in ("district", "county", "admin2") and c.feature == "admin2":
+        if (
+            hint == c.feature
+            or (hint in ("base", "camp", "airport") and c.feature in BASE_FEATURES)
+            or hint in ("province", "region", "governorate", "state", "admin1")
+            and c.feature in ("admin1", "region")
+            or hint in ("district", "county", "admin2")
+            and c.feature == "admin2"
+        ):
             s += w.feature_hint
     return s
 
@@ -138,7 +141,9 @@ _GENERIC_RE = re.compile(
     r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|de\s+|d['’]\s*))",
     re.IGNORECASE,
 )
-_GENERIC_SUFFIX_RE = re.compile(r"\s+(?:province|governorate|region|state|city|district|county|country)$", re.IGNORECASE)
+_GENERIC_SUFFIX_RE = re.compile(
+    r"\s+(?:province|governorate|region|state|city|district|county|country)$", re.IGNORECASE
+)
 
 
 def geocode_place(
@@ -169,8 +174,13 @@ def geocode_place(
         if weight >= 0.5 * sum(context_countries.values()):
             dominant = iso
     best = resolve_name(
-        name, gazetteer=gazetteer, country_hint=country_hint, context_countries=context_countries,
-        context_admin1=context_admin1 or {}, feature_hint=feature_hint, dominant=dominant,
+        name,
+        gazetteer=gazetteer,
+        country_hint=country_hint,
+        context_countries=context_countries,
+        context_admin1=context_admin1 or {},
+        feature_hint=feature_hint,
+        dominant=dominant,
     )
     return to_place(best, admin_point=admin_point) if best else None
 
@@ -204,33 +214,47 @@ def _found(name: str, gazetteer: Gazetteer) -> tuple[list[Candidate], Candidate 
 
 
 def _scores(
-    found: list[Candidate], *, gazetteer: Gazetteer, country_hint: str | None,
-    context_countries: Mapping[str, float], context_admin1: Mapping[AreaKey, float],
-    feature_hint: str | None, dominant: str | None, within: tuple[str, str | None] | None,
-    dominant_admin1: tuple[str, str] | None, named_areas: frozenset[tuple[str, str]] | None,
+    found: list[Candidate],
+    *,
+    gazetteer: Gazetteer,
+    country_hint: str | None,
+    context_countries: Mapping[str, float],
+    context_admin1: Mapping[AreaKey, float],
+    feature_hint: str | None,
+    dominant: str | None,
+    within: tuple[str, str | None] | None,
+    dominant_admin1: tuple[str, str] | None,
+    named_areas: frozenset[tuple[str, str]] | None,
 ) -> list[float]:
     """Return the score of each candidate in the document's context (`_score`)."""
     w = weights()
     # The name is also a division of the document's country, or a town of its main division:
     # "Georgia" beside Atlanta, "Lebanon" in a story about Tennessee towns.
     domestic_area = bool(dominant) and any(
-        c.primary and c.iso == dominant and (
-            c.feature == "admin1"
-            or (c.feature == "city" and dominant_admin1 == (c.iso, c.admin1))
-        )
+        c.primary
+        and c.iso == dominant
+        and (c.feature == "admin1" or (c.feature == "city" and dominant_admin1 == (c.iso, c.admin1)))
         for c in found
     )
     famous = max((c.population for c in found if c.feature == "city" and c.primary), default=0)
     return [
         _score(
-            c, country_hint=country_hint, context_countries=context_countries,
-            context_admin1=context_admin1, feature_hint=feature_hint,
+            c,
+            country_hint=country_hint,
+            context_countries=context_countries,
+            context_admin1=context_admin1,
+            feature_hint=feature_hint,
             neighbours=gazetteer.neighbours(c.iso) if c.iso else frozenset(),
-            dominant=dominant, within=within, domestic_area=domestic_area,
+            dominant=dominant,
+            within=within,
+            domestic_area=domestic_area,
             dominant_admin1=dominant_admin1,
-            overshadowed=famous >= w.fame_from and c.feature == "city" and c.population * w.fame_ratio < famous
-            and not ((c.iso, c.admin1) in named_areas if named_areas is not None
-                     else context_admin1.get((c.iso, c.admin1)))
+            overshadowed=famous >= w.fame_from
+            and c.feature == "city"
+            and c.population * w.fame_ratio < famous
+            and not (
+                (c.iso, c.admin1) in named_areas if named_areas is not None else context_admin1.get((c.iso, c.admin1))
+            )
             and not (within and c.iso == within[0]),
         )
         for c in found
@@ -266,30 +290,47 @@ def rank_candidates(
     if not found:
         return instead, math.inf
     scores = _scores(
-        found, gazetteer=gazetteer, country_hint=country_hint, context_countries=context_countries,
-        context_admin1=context_admin1, feature_hint=feature_hint, dominant=dominant, within=within,
-        dominant_admin1=dominant_admin1, named_areas=named_areas,
+        found,
+        gazetteer=gazetteer,
+        country_hint=country_hint,
+        context_countries=context_countries,
+        context_admin1=context_admin1,
+        feature_hint=feature_hint,
+        dominant=dominant,
+        within=within,
+        dominant_admin1=dominant_admin1,
+        named_areas=named_areas,
     )
     top = max(range(len(found)), key=scores.__getitem__)
     if anchors and found[top].feature not in AREA_FEATURES:
         scores = [
-            sc + weights().near * nearness(c.latitude, c.longitude, anchors)
+            sc
+            + weights().near
+            * nearness(c.latitude, c.longitude, anchors)
             * (1.0 if c.primary or c.feature != "city" else 0.5)
-            if c.feature not in AREA_FEATURES else sc
+            if c.feature not in AREA_FEATURES
+            else sc
             for c, sc in zip(found, scores, strict=True)
         ]
         top = max(range(len(found)), key=scores.__getitem__)
     best = found[top]
     margin = scores[top] - max(
-        (sc for c, sc in zip(found, scores, strict=True)
-         if nearness(c.latitude, c.longitude, ((best.latitude, best.longitude),)) == 0.0),
+        (
+            sc
+            for c, sc in zip(found, scores, strict=True)
+            if nearness(c.latitude, c.longitude, ((best.latitude, best.longitude),)) == 0.0
+        ),
         default=-math.inf,
     )
     if best.feature in ("admin1", "admin2") and feature_hint not in ("admin1", "admin2"):
         # "Gao", "Erbil": a town named like its province is the town (ACLED codes the town).
         towns = [
-            c for c in found if c.feature == "city" and c.iso == best.iso
-            and (c.primary or c.population >= 1_000_000) and best.name in (c.admin1, c.admin2)
+            c
+            for c in found
+            if c.feature == "city"
+            and c.iso == best.iso
+            and (c.primary or c.population >= 1_000_000)
+            and best.name in (c.admin1, c.admin2)
         ]
         if towns:
             best = max(towns, key=lambda c: c.population)

@@ -56,8 +56,7 @@ DISTANCE_REFERENCE_MIN_KM = 60
 _NEAR_RE = re.compile(
     r"(?:near|close\s+to|outside|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of|"
     r"près\s+de|pres\s+de|non\s+loin\s+de|aux\s+environs\s+de|à\s+proximité\s+de|"
-    r"aux\s+abords\s+de|dans\s+les\s+environs\s+de|en\s+périphérie\s+de)\s*(?:d['’]\s*)?"
-    + _ART + r"$",
+    r"aux\s+abords\s+de|dans\s+les\s+environs\s+de|en\s+périphérie\s+de)\s*(?:d['’]\s*)?" + _ART + r"$",
     re.IGNORECASE,
 )
 _PART_RE = re.compile(
@@ -80,11 +79,8 @@ def _offset(lat: float, lon: float, km: float, bearing_deg: float) -> tuple[floa
     b = math.radians(bearing_deg)
     la1, lo1 = math.radians(lat), math.radians(lon)
     la2 = math.asin(math.sin(la1) * math.cos(d) + math.cos(la1) * math.sin(d) * math.cos(b))
-    lo2 = lo1 + math.atan2(
-        math.sin(b) * math.sin(d) * math.cos(la1), math.cos(d) - math.sin(la1) * math.sin(la2)
-    )
+    lo2 = lo1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(la1), math.cos(d) - math.sin(la1) * math.sin(la2))
     return round(math.degrees(la2), 5), round(math.degrees(lo2), 5)
-
 
 
 def _kilometres(m: re.Match[str]) -> float:
@@ -97,14 +93,18 @@ def _near(place: Place | None, phrase: str) -> tuple[Place | None, str | None, s
     """Return a place coded near a town ("near Gao", "20 km from Gao": ACLED geo_precision 2)."""
     if place is None:
         return None, "near", None
-    return replace(
-        place, geo_precision=max(place.geo_precision, 2), where_prec=max(place.where_prec or 1, 2)
-    ), "near", f"{phrase} {place.name}: coded to {place.name} (ACLED geo_precision 2)"
+    return (
+        replace(
+            place,
+            geo_precision=max(place.geo_precision, 2),
+            where_prec=max(place.where_prec or 1, 2),
+        ),
+        "near",
+        f"{phrase} {place.name}: coded to {place.name} (ACLED geo_precision 2)",
+    )
 
 
-def _part_of_country(
-    country: Place, bearing: float, gazetteer: Gazetteer, admin_point: str
-) -> Place | None:
+def _part_of_country(country: Place, bearing: float, gazetteer: Gazetteer, admin_point: str) -> Place | None:
     """Return the first-level division of a country lying furthest in a direction ("le nord du
     Bénin" -> Alibori), or None when the country has fewer than three."""
     areas = [a for a in gazetteer.admin1_areas(country.iso) if a.centre_latitude is not None]
@@ -123,11 +123,15 @@ def _part_of_country(
 
 
 def read_relation(
-    text: str, start: int, place: Place | None, *,
-    gazetteer: Gazetteer | None = None, admin_point: str = "capital",
+    text: str,
+    start: int,
+    place: Place | None,
+    *,
+    gazetteer: Gazetteer | None = None,
+    admin_point: str = "capital",
 ) -> tuple[Place | None, str | None, str | None]:
     """Return (place, relation, reason) after reading the words before a toponym."""
-    before = text[max(0, start - 80):start]
+    before = text[max(0, start - 80) : start]
     if m := _OFFSET_RE.search(before):
         km = _kilometres(m)
         direction = m.group(3).lower()
@@ -141,10 +145,17 @@ def read_relation(
             # `place` comes from a gazetteer candidate (geoparse.rank.to_place): it has a point
             assert lat is not None and lon is not None, f"{place.name}: gazetteer places have a point"
             lat, lon = _offset(lat, lon, km, bearing)
-        return replace(
-            place, latitude=lat, longitude=lon, geo_precision=max(place.geo_precision, 2),
-            where_prec=max(place.where_prec or 1, 2),
-        ), relation, f"point offset {km:g} km {direction} of {place.name}"
+        return (
+            replace(
+                place,
+                latitude=lat,
+                longitude=lon,
+                geo_precision=max(place.geo_precision, 2),
+                where_prec=max(place.where_prec or 1, 2),
+            ),
+            relation,
+            f"point offset {km:g} km {direction} of {place.name}",
+        )
     if _VAGUE_DISTANCE_RE.search(before):
         return place, "distance reference", "a yardstick some distance away, not the place itself"
     if m := _DISTANCE_RE.search(before):
@@ -164,24 +175,30 @@ def read_relation(
         if place.feature == "country" and bearing is not None and gazetteer is not None:
             area = _part_of_country(place, bearing, gazetteer, admin_point)
             if area is not None:
-                return replace(area, geo_precision=3), relation, (
-                    f"only the {direction} of {place.name} is named: coded to its first-level division "
-                    f"furthest {direction}, {area.name} (ACLED geo_precision 3)"
+                return (
+                    replace(area, geo_precision=3),
+                    relation,
+                    (
+                        f"only the {direction} of {place.name} is named: coded to its first-level division "
+                        f"furthest {direction}, {area.name} (ACLED geo_precision 3)"
+                    ),
                 )
         if place.feature in AREA_FEATURES:
             reason = (
-                f"only the {direction} part of {place.name} is named: coded to {place.name} "
-                "(ACLED geo_precision 3)"
+                f"only the {direction} part of {place.name} is named: coded to {place.name} (ACLED geo_precision 3)"
             )
             return replace(place, geo_precision=3), relation, reason
-        return replace(place, geo_precision=2, where_prec=2), relation, (
-            f"{direction} part of {place.name}: coded to {place.name} (ACLED geo_precision 2)"
+        return (
+            replace(place, geo_precision=2, where_prec=2),
+            relation,
+            (f"{direction} part of {place.name}: coded to {place.name} (ACLED geo_precision 2)"),
         )
     if _BORDER_BEFORE_RE.search(before):
         if place is None:
             return None, "border", None
-        return replace(place, geo_precision=3), "border", (
-            f"border of {place.name}: coded to {place.name} (ACLED geo_precision 3)"
+        return (
+            replace(place, geo_precision=3),
+            "border",
+            (f"border of {place.name}: coded to {place.name} (ACLED geo_precision 3)"),
         )
     return place, None, None
-

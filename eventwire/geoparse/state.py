@@ -54,8 +54,7 @@ class Detection:
     def supported(self, found: list[Candidate]) -> bool:
         """Return whether a name is a town or county of one of the `support` areas."""
         return bool(self.support) and any(
-            c.primary and c.feature in ("city", "admin2") and (c.iso, c.admin1) in self.support
-            for c in found
+            c.primary and c.feature in ("city", "admin2") and (c.iso, c.admin1) in self.support for c in found
         )
 
     def free(self, span: tuple[int, int]) -> bool:

@@ -37,8 +37,11 @@ def _words_file() -> dict:
         raise key_error(path, "version", f"expected version {WORDS_VERSION}")
     compass = data.get("compass")
     if not isinstance(compass, dict) or not all(
-        isinstance(v, list) and len(v) == 2 and (v[0] is None or isinstance(v[0], int | float))
-        and isinstance(v[1], str) for v in compass.values()
+        isinstance(v, list)
+        and len(v) == 2
+        and (v[0] is None or isinstance(v[0], int | float))
+        and isinstance(v[1], str)
+        for v in compass.values()
     ):
         raise key_error(path, "compass", "expected word -> [bearing or null, English word]")
     groups = data.get("ngram_stop_words")

@@ -69,9 +69,7 @@ def _tree_paragraphs(body: etree._Element) -> list[str]:
         if block.tag == "list":
             paragraphs.extend(_element_text(item) for item in block.findall("item"))
         elif block.tag == "table":
-            rows = (
-                " | ".join(_element_text(c) for c in row.iter("cell")) for row in block.iter("row")
-            )
+            rows = (" | ".join(_element_text(c) for c in row.iter("cell")) for row in block.iter("row"))
             paragraphs.append("\n".join(rows))
         else:
             paragraphs.append(_element_text(block))

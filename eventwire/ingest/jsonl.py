@@ -119,9 +119,7 @@ def _read_line(line: bytes, *, origin: str, published: date | None) -> Document 
     try:
         value = json.loads(decoded)
     except json.JSONDecodeError as e:
-        return Skip(
-            origin=origin, reason="bad_json", detail=f"invalid JSON: {e.msg} (column {e.colno})"
-        )
+        return Skip(origin=origin, reason="bad_json", detail=f"invalid JSON: {e.msg} (column {e.colno})")
     record = _validate(value)
     if isinstance(record, str):
         return Skip(origin=origin, reason="bad_record", detail=record)

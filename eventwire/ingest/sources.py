@@ -92,9 +92,7 @@ def read_file(
     if isinstance(data, Skip):
         yield data
         return
-    yield _read_document_bytes(
-        data, origin=origin, published=published, html=suffix in HTML_SUFFIXES
-    )
+    yield _read_document_bytes(data, origin=origin, published=published, html=suffix in HTML_SUFFIXES)
 
 
 def _read_capped(path: Path, *, max_bytes: int) -> bytes | Skip:
@@ -127,9 +125,7 @@ def _too_large(origin: str, max_bytes: int, *, size: int | None = None) -> Skip:
     return Skip(origin=origin, reason="too_large", detail=detail)
 
 
-def _read_document_bytes(
-    data: bytes, *, origin: str, published: date | None, html: bool
-) -> Document | Skip:
+def _read_document_bytes(data: bytes, *, origin: str, published: date | None, html: bool) -> Document | Skip:
     text = decode_bytes(data, origin=origin)
     if isinstance(text, Skip):
         return text

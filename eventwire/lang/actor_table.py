@@ -156,8 +156,7 @@ def parse_actor_aliases(path: Path) -> ActorAliases:
             if i not in by_alias.setdefault(key, []):
                 by_alias[key].append(i)
     alternation = "|".join(
-        r"[-\s]+".join(re.escape(w) for w in key.split(" "))
-        for key in sorted(by_alias, key=len, reverse=True)
+        r"[-\s]+".join(re.escape(w) for w in key.split(" ")) for key in sorted(by_alias, key=len, reverse=True)
     )
     return ActorAliases(
         path=str(path),
@@ -165,9 +164,7 @@ def parse_actor_aliases(path: Path) -> ActorAliases:
         by_alias={k: tuple(v) for k, v in by_alias.items()},
         # "pro-Russian forces", "anti-government protesters", "al-Qaeda-linked fighters" name
         # other actors
-        pattern=re.compile(
-            rf"(?<![\w.])(?<!pro-)(?<!anti-)(?:{alternation})(?![\w]|-(?:{_linked_words()})(?![\w]))"
-        ),
+        pattern=re.compile(rf"(?<![\w.])(?<!pro-)(?<!anti-)(?:{alternation})(?![\w]|-(?:{_linked_words()})(?![\w]))"),
     )
 
 

@@ -115,8 +115,10 @@ def parse_cue_labels(path: Path) -> CueLabels:
     tables: dict[str, dict[str, str]] = {}
     for key in LABEL_KEYS:
         value = raw.get(key)
-        if not isinstance(value, dict) or not value or not all(
-            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
+        if (
+            not isinstance(value, dict)
+            or not value
+            or not all(isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items())
         ):
             raise key_error(path, key, "must be a non-empty mapping of cue class: label")
         tables[key] = dict(value)

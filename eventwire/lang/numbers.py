@@ -36,9 +36,7 @@ _LIST_KEYS = (
     "coordinators",
     "passive_auxiliaries",
 )
-_KEYS = frozenset(
-    {"language", "units", "multipliers", "approximate", "casualties", "no_casualties", *_LIST_KEYS}
-)
+_KEYS = frozenset({"language", "units", "multipliers", "approximate", "casualties", "no_casualties", *_LIST_KEYS})
 _NO_CASUALTY_KEYS = ("killed_and_injured", "killed", "injured")
 DIGITS = r"\d{1,3}(?:[ ,.]\d{3})+(?!\d)|\d+"
 
@@ -152,9 +150,7 @@ def parse_number_lexicon(path: Path) -> NumberLexicon:
     words = phrase_pattern(list(units) + list(multipliers))
     joiner = phrase_pattern(list(lists["joiners"]))
     word_number = rf"(?:{words})(?:(?:\s+|-)(?:(?:{joiner})(?:\s+|-))?(?:{words}))*"
-    number_re = re.compile(
-        rf"(?<![\w-])(?:{phrase_pattern(list(approximate))}|{DIGITS}|{word_number})(?![\w-])"
-    )
+    number_re = re.compile(rf"(?<![\w-])(?:{phrase_pattern(list(approximate))}|{DIGITS}|{word_number})(?![\w-])")
     bounded = r"(?<![\w'-])(?:{})(?![\w-])"
     return NumberLexicon(
         language=str(raw.get("language", path.stem)),
@@ -179,9 +175,7 @@ def parse_number_lexicon(path: Path) -> NumberLexicon:
         range_joiner_re=re.compile(rf"^\s*(?:{phrase_pattern(list(lists['range_joiners']))})\s*$"),
         words={key: frozenset(fold(w) for w in lists[key]) for key in _LIST_KEYS},
         subset_re=re.compile(rf"\b(?:{_words_alternation(lists['subset_openers'])})\s*,?\s*$"),
-        coordinator_re=re.compile(
-            rf"(?:,|\b(?:{_words_alternation(lists['coordinators'])}))\s*$"
-        ),
+        coordinator_re=re.compile(rf"(?:,|\b(?:{_words_alternation(lists['coordinators'])}))\s*$"),
         same_re=re.compile(rf"\s+(?:{_words_alternation(lists['same_words'])})\b"),
         range_opener_re=_words_alternation(lists["range_openers"]),
     )

@@ -77,11 +77,7 @@ class LanguageGuess:
 def build_detector() -> LanguageDetector:
     """Return the shared lingua detector, built on first use (models load lazily per script)."""
     log.debug("building lingua detector for %d languages", len(DETECTABLE_LANGUAGES))
-    return (
-        LanguageDetectorBuilder.from_languages(*DETECTABLE_LANGUAGES)
-        .with_low_accuracy_mode()
-        .build()
-    )
+    return LanguageDetectorBuilder.from_languages(*DETECTABLE_LANGUAGES).with_low_accuracy_mode().build()
 
 
 def detect_language(text: str) -> LanguageGuess:

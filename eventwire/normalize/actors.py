@@ -93,12 +93,19 @@ def _fill_template(
 
 def _national_template(aliases: ActorAliases, kind: str) -> ActorEntry:
     """Return the template row of one kind of national force (military, police, government)."""
-    prefix = {"military": "Military Forces of {", "police": "Police Forces of {", "government": "Government of {"}[kind]
+    prefix = {
+        "military": "Military Forces of {",
+        "police": "Police Forces of {",
+        "government": "Government of {",
+    }[kind]
     return next(e for e in aliases.entries if e.country is None and e.name.startswith(prefix))
 
 
 def _resolve(
-    indexes: tuple[int, ...], aliases: ActorAliases, country: str | None, when: date | None,
+    indexes: tuple[int, ...],
+    aliases: ActorAliases,
+    country: str | None,
+    when: date | None,
     key: str = "",
 ) -> tuple[str, str, str | None, str] | None:
     """Return (name, actor_type, country, method) for an alias's rows, or None."""
@@ -142,8 +149,11 @@ def find_actor_mentions(
     if hit is None or hit[0] is not aliases or hit[1] is not gazetteer:  # the tables are kept
         if len(_MENTIONS_MEMO) >= 4096:
             _MENTIONS_MEMO.clear()
-        hit = _MENTIONS_MEMO[key] = (aliases, gazetteer, tuple(
-            _find_actor_mentions(text, lang=lang, country=country, when=when, aliases=aliases)))
+        hit = _MENTIONS_MEMO[key] = (
+            aliases,
+            gazetteer,
+            tuple(_find_actor_mentions(text, lang=lang, country=country, when=when, aliases=aliases)),
+        )
     return list(hit[2])
 
 
@@ -187,9 +197,7 @@ def _find_actor_mentions(
     out: list[Actor] = []
     for fstart, fend, (name, actor_type, actor_country, method) in sorted(found, key=lambda f: f[0]):
         start, end = index[fstart], index[fend - 1] + 1
-        out.append(
-            Actor(name, actor_country, actor_type, Span(start, end, text[start:end]), method)
-        )
+        out.append(Actor(name, actor_country, actor_type, Span(start, end, text[start:end]), method))
     return out
 
 
@@ -230,7 +238,8 @@ def canonicalize_actor(
             name, actor_type, actor_country, method = resolved
             return Actor(name, actor_country, actor_type, Span(0, len(text), text), method)
     mentions = [
-        (a, a.span) for a in find_actor_mentions(text, lang=lang, country=country, when=when, aliases=aliases)
+        (a, a.span)
+        for a in find_actor_mentions(text, lang=lang, country=country, when=when, aliases=aliases)
         if a.span is not None
     ]
     if not mentions:
@@ -240,9 +249,7 @@ def canonicalize_actor(
 
 # Who may carry out an attack: ACLED's armed actor types (civilians, protesters and the rest are
 # victims or bystanders when no parse names them as the agent).
-ARMED_TYPES = frozenset(
-    {"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"}
-)
+ARMED_TYPES = frozenset({"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"})
 GROUP_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
 _CLAUSE_END = re.compile(r"[.;!?]")
 AGENT_CUES_FILE = data_path("agent_cues.yaml")
@@ -284,9 +291,7 @@ def load_agent_cues(path: str | None = None) -> dict[str, AgentCues]:
         out[str(lang)] = AgentCues(
             # "by suspected militants", "by the Somali Islamist group": determiners and up to
             # two more words (adjectives, a nationality) between "by" and the actor
-            by=re.compile(
-                rf"(?<![\w])(?:{by})(?![\w])\s*(?:(?:{dets})(?![\w])\s*)*(?:[^\W\d_][\w'-]*\s+){{0,2}}$"
-            ),
+            by=re.compile(rf"(?<![\w])(?:{by})(?![\w])\s*(?:(?:{dets})(?![\w])\s*)*(?:[^\W\d_][\w'-]*\s+){{0,2}}$"),
             passive=re.compile(rf"(?<![\w])(?:{passive})(?![\w])"),
         )
     return out
@@ -317,22 +322,27 @@ def perpetrator_in_sentence(
     folded = fold_text(text)[0]
     skip = ([patient] if patient is not None else []) + list(exclude)
     armed = [
-        (a, a.span) for a in actors
-        if a.actor_type in ARMED_TYPES and a.span is not None
-        and not any(s.start <= a.span.start < s.end for s in skip)
+        (a, a.span)
+        for a in actors
+        if a.actor_type in ARMED_TYPES and a.span is not None and not any(s.start <= a.span.start < s.end for s in skip)
     ]
     for a, span in armed:
-        between = folded[trigger.end:span.start]
-        if (0 <= span.start - trigger.end <= AGENT_AFTER_MAX_CHARS and cues.by.search(between)
-                and not _CLAUSE_END.search(between)):
+        between = folded[trigger.end : span.start]
+        if (
+            0 <= span.start - trigger.end <= AGENT_AFTER_MAX_CHARS
+            and cues.by.search(between)
+            and not _CLAUSE_END.search(between)
+        ):
             return a
     # a state force named before the verb is far more often a victim in a toll ("trois soldats
     # et huit supplétifs tombés") than a subject the parse missed: only armed groups qualify
     before = [
-        a for a, span in armed
+        a
+        for a, span in armed
         if a.actor_type in GROUP_TYPES
-        and span.end <= trigger.start and trigger.start - span.end <= SUBJECT_MAX_CHARS
-        and not cues.passive.search(folded[span.end:trigger.start])
-        and not _CLAUSE_END.search(folded[span.end:trigger.start])
+        and span.end <= trigger.start
+        and trigger.start - span.end <= SUBJECT_MAX_CHARS
+        and not cues.passive.search(folded[span.end : trigger.start])
+        and not _CLAUSE_END.search(folded[span.end : trigger.start])
     ]
     return before[-1] if before else None

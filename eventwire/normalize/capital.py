@@ -41,7 +41,8 @@ _NAME_OR_OF_AFTER = re.compile(r"\s*,?\s*(?:[A-ZÀ-Ý]|(?:de|du|des|d['’]|of)\
 # nation's; "the capital of the country", "la capitale du pays" are the nation's
 _OF_OTHER_AFTER = re.compile(
     r"\s+(?:of|de|du|des|d['’])\s*(?!(?:the\s+)?(?:country|nation)\b|pays\b|la\s+nation\b|l['’]\s*[ÉE]tat\b)\w",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def capital_mentions(text: str, lang: str, iso: str | None, places: list[PlaceMention]) -> list[PlaceMention]:
@@ -54,19 +55,27 @@ def capital_mentions(text: str, lang: str, iso: str | None, places: list[PlaceMe
     taken = [(p.span.start, p.span.end) for p in places]
     out = []
     for m in pattern.finditer(text):
-        if _NAME_OR_OF_AFTER.match(text, m.end()) or _OF_OTHER_AFTER.match(text, m.end()) or any(
-                a < m.end() and m.start() < b for a, b in taken):
+        if (
+            _NAME_OR_OF_AFTER.match(text, m.end())
+            or _OF_OTHER_AFTER.match(text, m.end())
+            or any(a < m.end() and m.start() < b for a, b in taken)
+        ):
             continue
         # "dans la capitale soudanaise": another country's capital
-        adjective = re.match(r"\s+([a-zà-ÿ-]+)", text[m.end():])
+        adjective = re.match(r"\s+([a-zà-ÿ-]+)", text[m.end() :])
         country = (gazetteer.demonym_country(adjective.group(1)) if adjective else None) or iso
         found = gazetteer.capital(country) if country else None
         if found is None:
             continue
         capital = candidate_place(found)
         end = m.end() + (adjective.end() if adjective and country != iso else 0)
-        out.append(PlaceMention(
-            span=Span(m.start(), end, text[m.start():end]), name=capital.name, place=capital,
-            method="capital_reference", reason=f"{text[m.start():end]!r} names no town: the capital of {capital.country}",
-        ))
+        out.append(
+            PlaceMention(
+                span=Span(m.start(), end, text[m.start() : end]),
+                name=capital.name,
+                place=capital,
+                method="capital_reference",
+                reason=f"{text[m.start() : end]!r} names no town: the capital of {capital.country}",
+            )
+        )
     return out

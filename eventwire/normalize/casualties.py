@@ -82,9 +82,17 @@ def _is_count(folded: str, m: re.Match[str], value: int, lexicon: NumberLexicon,
     text = m.group()
     previous = folded[: m.start()].split()
     weak = text in words["weak_numbers"]
-    if weak and previous and (
-        previous[-1] in lexicon.prepositions
-        or (len(previous) > 1 and previous[-1] in words["preposition_links"] and previous[-2] in lexicon.prepositions)
+    if (
+        weak
+        and previous
+        and (
+            previous[-1] in lexicon.prepositions
+            or (
+                len(previous) > 1
+                and previous[-1] in words["preposition_links"]
+                and previous[-2] in lexicon.prepositions
+            )
+        )
     ):
         return False  # "onboard a bus", "à bord d'un car": an article, not one victim
     if weak and lexicon.same_re.match(folded[m.end() :]):
@@ -127,14 +135,8 @@ def _merge_ranges(folded: str, raw: list[_Number], lexicon: NumberLexicon) -> li
             joined = lexicon.range_joiner_re.match(between)
             bare_joiner = between.strip() in lexicon.words["bare_range_joiners"]
             if joined and (opened or bare_joiner) and not n.weak and not nxt.weak:
-                start = (
-                    opened.start() + (1 if opened.group()[:1].isspace() else 0)
-                    if opened
-                    else n.start
-                )
-                merged.append(
-                    _Number(start, nxt.end, min(n.low, nxt.low), max(n.high, nxt.high), False)
-                )
+                start = opened.start() + (1 if opened.group()[:1].isspace() else 0) if opened else n.start
+                merged.append(_Number(start, nxt.end, min(n.low, nxt.low), max(n.high, nxt.high), False))
                 i += 2
                 continue
         merged.append(n)
@@ -152,9 +154,7 @@ def _time_expressions(text: str, lang: str) -> tuple:
     return tuple(find_time_expressions(text, lang=lang, published=_ANY_DAY))
 
 
-def _without_dates(
-    original: str, folded: str, index: list[int], lexicon: NumberLexicon
-) -> tuple[str, list[int]]:
+def _without_dates(original: str, folded: str, index: list[int], lexicon: NumberLexicon) -> tuple[str, list[int]]:
     """Return a folded sentence with the time expressions that split a casualty phrase cut to one
     space (and the index back to the original): "la mort ce jeudi 4 juin de 12 villageois" reads
     "la mort de 12 villageois". Other dates stay: they keep weak numbers apart from the keyword."""
@@ -165,7 +165,10 @@ def _without_dates(
         inside = [k for k, i in enumerate(index) if t.span.start <= i < t.span.end]
         if not inside:
             continue
-        before, after = folded[max(0, inside[0] - 30):inside[0]], folded[inside[-1] + 1:inside[-1] + 31]
+        before, after = (
+            folded[max(0, inside[0] - 30) : inside[0]],
+            folded[inside[-1] + 1 : inside[-1] + 31],
+        )
         joined = before.rstrip() + " " + after.lstrip()
         junction = len(before.rstrip())
         if any(m.start() < junction < m.end() for m in lexicon.casualty_re.finditer(joined)):
@@ -266,9 +269,7 @@ def _coordinated(s: _Sentence, i: int, step: int, claimed: dict[int, str]) -> li
     return out
 
 
-def _read_sentence(
-    text: str, start: int, end: int, lexicon: NumberLexicon
-) -> tuple[list[_Figure], set[str]]:
+def _read_sentence(text: str, start: int, end: int, lexicon: NumberLexicon) -> tuple[list[_Figure], set[str]]:
     """Return the figures in text[start:end] and the outcomes explicitly reported as none."""
     folded, index = _without_dates(text[start:end], *fold_text(text[start:end]), lexicon)
 
@@ -283,11 +284,7 @@ def _read_sentence(
         zeroed.update(("killed", "injured") if none_of == "killed_and_injured" else (none_of,))
         masked.append((m.start(), m.end()))
         figures.append(_Figure("none", 0, 0, *orig(m.start(), m.end())))
-    keywords = [
-        m
-        for m in lexicon.casualty_re.finditer(folded)
-        if not any(s <= m.start() < e for s, e in masked)
-    ]
+    keywords = [m for m in lexicon.casualty_re.finditer(folded) if not any(s <= m.start() < e for s, e in masked)]
     sentence = _Sentence(folded, _find_numbers(folded, lexicon), keywords, lexicon)
     numbers = sentence.numbers
     claimed: dict[int, str] = {}  # index in numbers → outcome
@@ -315,7 +312,15 @@ def _read_sentence(
             min([kw.start()] + [numbers[j].start for j in group]),
             max([kw.end()] + [numbers[j].end for j in group]),
         )
-        figures.append(_Figure(outcome, sum(numbers[j].low for j in group), sum(numbers[j].high for j in group), a, b))
+        figures.append(
+            _Figure(
+                outcome,
+                sum(numbers[j].low for j in group),
+                sum(numbers[j].high for j in group),
+                a,
+                b,
+            )
+        )
     return figures, zeroed
 
 
@@ -372,9 +377,7 @@ def count_casualties(text: str, *, lang: str, spans: list[Span] | None = None) -
         injuries=lowest("injured"),
         abducted=lowest("abducted"),
         arrested=lowest("arrested"),
-        spans=tuple(
-            Span(f.start, f.end, text[f.start : f.end]) for f in sorted(used, key=lambda f: f.start)
-        ),
+        spans=tuple(Span(f.start, f.end, text[f.start : f.end]) for f in sorted(used, key=lambda f: f.start)),
         method=method,
         reason=reason,
         parts=next((f.parts for f in killed if f.low == low), ()) if killed else (),

@@ -188,9 +188,7 @@ def _night_patterns(p: _Parts) -> dict[str, re.Pattern[str]]:
         ),
         # "overnight into Sunday": the night that ended that day, coded to the day before
         "night_into": re.compile(
-            _b(rf"(?:{night})\s+(?:{_alt(ls['night_into'])})\s+(?P<wd>{wd})")
-            if ls["night_into"]
-            else "(?!)",
+            _b(rf"(?:{night})\s+(?:{_alt(ls['night_into'])})\s+(?P<wd>{wd})") if ls["night_into"] else "(?!)",
             flags,
         ),
         # "cette nuit", "last night": the night that ended on the publication morning
@@ -320,9 +318,7 @@ def _absolute_candidates(text: str, lex: TimeLexicon, pat: _Patterns, published:
         if 1 <= month <= 12:
             add(m, "absolute", _safe_date(_infer_year(month, published), month, day), 1, 0)
     for m in pat.iso.finditer(text):
-        add(
-            m, "absolute", _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), 1, 0
-        )
+        add(m, "absolute", _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), 1, 0)
 
 
 def _night_candidates(text: str, lex: TimeLexicon, pat: _Patterns, published: date, out: list[_Candidate]) -> None:
@@ -397,9 +393,7 @@ def _relative_candidates(text: str, lex: TimeLexicon, pat: _Patterns, published:
             1,
         )
     for m in pat.anchored.finditer(text):
-        out.append(
-            (m.start(), m.end(), 1, "anchored", int(_lookup(ms["anchored_days"], m.group())))
-        )
+        out.append((m.start(), m.end(), 1, "anchored", int(_lookup(ms["anchored_days"], m.group()))))
     for m in pat.period.finditer(text):
         spec = _lookup(ms["periods"], m.group())
         if "week" in spec:
@@ -412,11 +406,7 @@ def _relative_candidates(text: str, lex: TimeLexicon, pat: _Patterns, published:
             value = _shift_month(published, spec["month"])
         else:
             value = published + timedelta(days=spec.get("days", 0))
-        kind = (
-            "week"
-            if ("week" in spec or "weekend" in spec)
-            else ("month" if "month" in spec else "period")
-        )
+        kind = "week" if ("week" in spec or "weekend" in spec) else ("month" if "month" in spec else "period")
         add(m, kind, value, spec["precision"], 1)
 
 
@@ -503,9 +493,7 @@ def _before_pattern(key: str) -> re.Pattern[str]:
         lex = load_time_lexicon(path.stem)
         words.update(lex.lists[key])
         prefixes.update(lex.lists["date_prefixes"])
-    return re.compile(
-        rf"(?<![\w])(?:{_alt(words)})\s*,?\s*(?:(?:{_alt(prefixes)})\s+)?$", re.IGNORECASE
-    )
+    return re.compile(rf"(?<![\w])(?:{_alt(words)})\s*,?\s*(?:(?:{_alt(prefixes)})\s+)?$", re.IGNORECASE)
 
 
 def _preceded_by(key: str, text: str, expression: TimeExpression) -> bool:
@@ -550,6 +538,7 @@ def resolve_event_date(
     usable = [e for e in expressions if e.value <= published and not dates_a_statement(text, e)]
     inside = [e for e in usable if sentence.start <= e.span.start and e.span.end <= sentence.end]
     if inside:
+
         def distance(e: TimeExpression) -> int:
             if trigger is None:
                 return e.span.start

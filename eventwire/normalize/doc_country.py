@@ -72,13 +72,15 @@ def _demonym_place(text: str, start: int, end: int, lang: str) -> bool:
     precedes, with at most one word between)."""
     nouns = load_place_nouns().get(lang, frozenset())
     if lang == "fr":
-        before = _WORD_RE.findall(text[max(0, start - 30):start])[-2:]
+        before = _WORD_RE.findall(text[max(0, start - 30) : start])[-2:]
         return any(fold(w) in nouns or fold(w).rstrip("s") in nouns for w in before)
-    after = _WORD_RE.findall(text[end:end + 25])[:1]
+    after = _WORD_RE.findall(text[end : end + 25])[:1]
     return bool(after) and (fold(after[0]) in nouns or fold(after[0]).rstrip("s") in nouns)
 
 
-def attributive_demonyms(text: str, places: Iterable[PlaceMention], *, lang: str, gazetteer: Gazetteer) -> frozenset[int]:
+def attributive_demonyms(
+    text: str, places: Iterable[PlaceMention], *, lang: str, gazetteer: Gazetteer
+) -> frozenset[int]:
     """Return the starts of place mentions that are nationality adjectives used before a noun
     ("Chadian police forces", "Somali troops"): a division spelled like a nationality (a region
     named after a people) is meant only before a place noun ("the Somali region")."""
@@ -86,7 +88,7 @@ def attributive_demonyms(text: str, places: Iterable[PlaceMention], *, lang: str
     for p in places:
         if p.place is None or p.place.feature == "country" or not gazetteer.demonym_country(p.span.text):
             continue
-        nxt = _WORD_RE.match(text, p.span.end + 1) if text[p.span.end:p.span.end + 1] == " " else None
+        nxt = _WORD_RE.match(text, p.span.end + 1) if text[p.span.end : p.span.end + 1] == " " else None
         if nxt is None or not nxt.group()[:1].islower():
             continue
         if not _demonym_place(text, p.span.start, p.span.end, lang):
@@ -95,7 +97,10 @@ def attributive_demonyms(text: str, places: Iterable[PlaceMention], *, lang: str
 
 
 def place_evidence(
-    text: str, places: Iterable[PlaceMention], *, not_locations: frozenset[int] = frozenset(),
+    text: str,
+    places: Iterable[PlaceMention],
+    *,
+    not_locations: frozenset[int] = frozenset(),
     skip: Iterable[tuple[int, int]] = (),
 ) -> Counter:
     """Return the weight per (country name, ISO2) of the places a document names.
@@ -114,7 +119,7 @@ def place_evidence(
         if pl.feature in DIVISION_FEATURES:
             weight = W_AREA
         elif pl.feature == "country":
-            if NEIGHBOUR_BEFORE.search(text[max(0, p.span.start - 30):p.span.start]):
+            if NEIGHBOUR_BEFORE.search(text[max(0, p.span.start - 30) : p.span.start]):
                 continue
             weight = W_COUNTRY
         elif pl.geonameid is not None and pl.population < SMALL_TOWN_POPULATION:
@@ -131,7 +136,11 @@ def place_evidence(
 
 
 def other_evidence(
-    text: str, places: Iterable[PlaceMention], *, lang: str, gazetteer: Gazetteer,
+    text: str,
+    places: Iterable[PlaceMention],
+    *,
+    lang: str,
+    gazetteer: Gazetteer,
     skip: Iterable[tuple[int, int]] = (),
 ) -> Counter:
     """Return the weight per (country name, ISO2) of the document's actors and nationality
@@ -141,8 +150,10 @@ def other_evidence(
     for actor in find_actor_mentions(text, lang=lang, country=None):
         if actor.span is None or not actor.country:
             continue
-        if not (actor.span.text[:1].isupper() or any(
-                gazetteer.demonym_country(w) for w in _WORD_RE.findall(actor.span.text))):
+        if not (
+            actor.span.text[:1].isupper()
+            or any(gazetteer.demonym_country(w) for w in _WORD_RE.findall(actor.span.text))
+        ):
             continue  # "gendarmes" alone names no country; "gendarmes maliens", "FAMa" do
         taken.append((actor.span.start, actor.span.end))
         if actor.actor_type == "state_forces":
@@ -179,7 +190,7 @@ def title_evidence(title: str | None, *, gazetteer: Gazetteer) -> Counter:
             if i + n > len(words):
                 continue
             start, end = words[i].start(), words[i + n - 1].end()
-            if NEIGHBOUR_BEFORE.search(title[max(0, start - 30):start]):
+            if NEIGHBOUR_BEFORE.search(title[max(0, start - 30) : start]):
                 continue
             found = [c for c in gazetteer.candidates(title[start:end]) if c.feature == "country" and c.primary]
             if found:
@@ -194,10 +205,16 @@ def named_countries(
     """Return the ISO2 codes of the countries a document names as locations, by their own name
     or a division's (not as a neighbour, a border, or inside another name)."""
     return frozenset(
-        p.place.iso for p in places
-        if p.place is not None and p.place.iso and p.place.feature in COUNTRY_OR_DIVISION_FEATURES
-        and p.relation not in NOT_THE_STORY and p.span.start not in not_locations
-        and not (p.place.feature == "country" and NEIGHBOUR_BEFORE.search(text[max(0, p.span.start - 30):p.span.start]))
+        p.place.iso
+        for p in places
+        if p.place is not None
+        and p.place.iso
+        and p.place.feature in COUNTRY_OR_DIVISION_FEATURES
+        and p.relation not in NOT_THE_STORY
+        and p.span.start not in not_locations
+        and not (
+            p.place.feature == "country" and NEIGHBOUR_BEFORE.search(text[max(0, p.span.start - 30) : p.span.start])
+        )
     )
 
 

@@ -23,8 +23,16 @@ from eventwire.lang.words import load_word_lists
 from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, Place, PlaceMention, Span
 
 FEATURE_RANK = {
-    "airbase": 0, "facility": 0, "camp": 0, "hospital": 0, "border_crossing": 0,
-    "city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 4,
+    "airbase": 0,
+    "facility": 0,
+    "camp": 0,
+    "hospital": 0,
+    "border_crossing": 0,
+    "city": 1,
+    "admin2": 2,
+    "admin1": 3,
+    "region": 3,
+    "country": 4,
 }
 # A foreign town smaller than this, in an article about another country, is a namesake of an
 # unknown local village (a Tela in Mali vs Tela in Honduras); capitals and big cities stay.
@@ -55,7 +63,8 @@ LOCATIVE_BEFORE = re.compile(
 _NAME = r"((?:(?:al|el|ad|ar|as|an|ash|at|az|ed|en|es|et)-)?[A-ZÀ-Ý][\w'’-]+(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)"
 # ", Bera", " et Bera", and after a coordinator the locative word repeated: " et à Bera", " and in Bera"
 LIST_ITEM_AFTER = re.compile(
-    r"(?:\s*,\s*(?:(?:et|and|ou|or)\s+(?:(?:à|in|at)\s+)?)?|\s+(?:et|and|ou|or)\s+(?:(?:à|in|at)\s+)?)" + _NAME)
+    r"(?:\s*,\s*(?:(?:et|and|ou|or)\s+(?:(?:à|in|at)\s+)?)?|\s+(?:et|and|ou|or)\s+(?:(?:à|in|at)\s+)?)" + _NAME
+)
 LIST_ITEM_BEFORE = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)(?:\s*\([^()]{1,30}\))?\s*,\s*$")
 # "Kharkiv, Sumy and Odesa regions" when NER found only the last name: the one before "and"
 # joins the list only when the article's country has a place of that name
@@ -77,7 +86,11 @@ def _listed_after(text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
 
 
 def expand_list(
-    text: str, sentence: Span, candidates: list[PlaceMention], *, resolve: Callable[[str], Place | None] | None = None
+    text: str,
+    sentence: Span,
+    candidates: list[PlaceMention],
+    *,
+    resolve: Callable[[str], Place | None] | None = None,
 ) -> list[PlaceMention]:
     """Return the candidates plus the names listed with them that NER missed
     ("Balinga, Koumadi, Tazor et Merelo": all four, when one of them is a place mention).
@@ -90,16 +103,22 @@ def expand_list(
     def add(start: int, end: int, joined: bool = False) -> None:
         # "…Market Square, Malian police officials said": a name followed by a lower-case word
         # modifies a noun (a demonym, an organisation), it is not a listed place
-        nxt = re.match(r"\s+([a-zà-ÿ][\w'’]*)", text[end:end + 20])
+        nxt = re.match(r"\s+([a-zà-ÿ][\w'’]*)", text[end : end + 20])
         if not joined and nxt and nxt.group(1).lower() not in _list_followers():
             return
         if (start, end) not in taken and not any(q.span.start <= start < q.span.end for q in found):
             place = resolve(text[start:end]) if resolve is not None else None
-            found.append(PlaceMention(
-                span=Span(start, end, text[start:end]), name=text[start:end], place=place, method="list",
-                reason="listed with other places; found in the article's country" if place is not None
-                else "listed with other places; not in the gazetteer",
-            ))
+            found.append(
+                PlaceMention(
+                    span=Span(start, end, text[start:end]),
+                    name=text[start:end],
+                    place=place,
+                    method="list",
+                    reason="listed with other places; found in the article's country"
+                    if place is not None
+                    else "listed with other places; not in the gazetteer",
+                )
+            )
             taken.add((start, end))
 
     for p in candidates:
@@ -107,13 +126,21 @@ def expand_list(
             continue
         # forward: ", Name" / " et Name" right after the mention, repeatedly
         for after in _listed_after(text, p.span.end, sentence.end):
-            add(after.start(1), after.end(1),
-                joined=bool(re.search(r"\b(?:et|and|ou|or)\s*$", text[after.start():after.start(1)])))
+            add(
+                after.start(1),
+                after.end(1),
+                joined=bool(re.search(r"\b(?:et|and|ou|or)\s*$", text[after.start() : after.start(1)])),
+            )
         # backward: "Name, " right before the mention, repeatedly
         pos = p.span.start
         last = LIST_ITEM_BEFORE_JOINED.search(text, sentence.start, pos)
-        if (last is not None and last.end() == pos and resolve is not None and resolve(last.group(1)) is not None
-                and p.place is not None):
+        if (
+            last is not None
+            and last.end() == pos
+            and resolve is not None
+            and resolve(last.group(1)) is not None
+            and p.place is not None
+        ):
             add(last.start(1), last.end(1), joined=True)
             pos = last.start(1)
         while pos > sentence.start and (m := LIST_ITEM_BEFORE.search(text, sentence.start, pos)) and m.end() == pos:
@@ -150,8 +177,15 @@ def locative_names(
         if resolved is not None:
             found.append(resolved)
             continue
-        found.append(PlaceMention(span=Span(start, end, text[start:end]), name=text[start:end], place=None,
-                                  method="locative", reason="named as a locality; not in the gazetteer"))
+        found.append(
+            PlaceMention(
+                span=Span(start, end, text[start:end]),
+                name=text[start:end],
+                place=None,
+                method="locative",
+                reason="named as a locality; not in the gazetteer",
+            )
+        )
     return found
 
 
@@ -172,16 +206,25 @@ def document_villages(text: str, places: tuple[PlaceMention, ...]) -> frozenset[
     return frozenset(names)
 
 
-def village_mentions(text: str, sentence: Span, villages: frozenset[str], taken: list[PlaceMention]) -> list[PlaceMention]:
+def village_mentions(
+    text: str, sentence: Span, villages: frozenset[str], taken: list[PlaceMention]
+) -> list[PlaceMention]:
     """Return the article's unknown localities (see `document_villages`) named in a sentence."""
     found: list[PlaceMention] = []
     for name in villages:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[sentence.start:sentence.end]):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[sentence.start : sentence.end]):
             start, end = sentence.start + m.start(), sentence.start + m.end()
             if any(c.span.start < end and start < c.span.end for c in taken + found):
                 continue
-            found.append(PlaceMention(span=Span(start, end, name), name=name, place=None, method="document_village",
-                                      reason="named by the article as a locality; not in the gazetteer"))
+            found.append(
+                PlaceMention(
+                    span=Span(start, end, name),
+                    name=name,
+                    place=None,
+                    method="document_village",
+                    reason="named by the article as a locality; not in the gazetteer",
+                )
+            )
     return found
 
 
@@ -201,11 +244,15 @@ def _inside(span: Span, outer: tuple[Span, ...]) -> bool:
     return any(x.start <= span.start and span.end <= x.end for x in outer)
 
 
-def sentence_places(sentence: Span, places: tuple[PlaceMention, ...], *, exclude: tuple[Span, ...]) -> list[PlaceMention]:
+def sentence_places(
+    sentence: Span, places: tuple[PlaceMention, ...], *, exclude: tuple[Span, ...]
+) -> list[PlaceMention]:
     """Return the place mentions of a sentence that may place its incident, in text order."""
     return [
-        p for p in places
-        if sentence.start <= p.span.start and p.span.end <= sentence.end
+        p
+        for p in places
+        if sentence.start <= p.span.start
+        and p.span.end <= sentence.end
         and p.relation not in ("dateline", "demonym", "distance reference")
         and not _inside(p.span, exclude)
     ]
@@ -220,13 +267,19 @@ def _precision_rank(p: PlaceMention) -> tuple[int, int, int]:
 def _anchor(candidates: list[PlaceMention], main_iso: str | None) -> Place | None:
     """Return the most precise resolved place to code an unknown village to."""
     # the neighbour across a border never places a village ("près de la frontière du Niger")
-    resolved = [(p, p.place) for p in candidates
-                if p.place is not None and (main_iso is None or p.place.iso == main_iso)
-                and p.relation != "border"]
+    resolved = [
+        (p, p.place)
+        for p in candidates
+        if p.place is not None and (main_iso is None or p.place.iso == main_iso) and p.relation != "border"
+    ]
     if not resolved:
         return None
     best, place = min(resolved, key=lambda pp: (pp[1].geo_precision, FEATURE_RANK.get(pp[1].feature, 2)))
-    if (best.relation or "").endswith(" part") and place.feature == "admin1" and fold(best.span.text) != fold(place.name):
+    if (
+        (best.relation or "").endswith(" part")
+        and place.feature == "admin1"
+        and fold(best.span.text) != fold(place.name)
+    ):
         # "le nord du Togo" coded to its northernmost division is a guess: a village there is
         # only known to be in the country
         return replace(place, feature="country", name=place.country, admin1=None, admin2=None)
@@ -245,11 +298,21 @@ def derived_place(mention: PlaceMention, anchor: Place) -> PlaceMention:
         return replace(
             mention,
             name=name,
-            place=replace(anchor, name=name, feature="village", geo_precision=2, geonameid=None,
-                          where_prec=6, latitude=None, longitude=None, admin1=None, admin2=None),
+            place=replace(
+                anchor,
+                name=name,
+                feature="village",
+                geo_precision=2,
+                geonameid=None,
+                where_prec=6,
+                latitude=None,
+                longitude=None,
+                admin1=None,
+                admin2=None,
+            ),
             method="unlocated",
             reason=f"{name} is not in the gazetteer and the article names no known place nearer "
-                   f"than {anchor.name}: coordinates unknown",
+            f"than {anchor.name}: coordinates unknown",
         )
     place = replace(
         anchor,
@@ -269,7 +332,9 @@ def derived_place(mention: PlaceMention, anchor: Place) -> PlaceMention:
 
 
 def _domestic(
-    p: PlaceMention, main_iso: str | None, named_isos: frozenset[str],
+    p: PlaceMention,
+    main_iso: str | None,
+    named_isos: frozenset[str],
     resolve: Callable[[str], Place | None] | None,
 ) -> PlaceMention:
     """Return a town resolved abroad as its namesake in the article's country, or as an unknown
@@ -283,22 +348,31 @@ def _domestic(
     ("rockets fired from Lebanon hit Metula, in northern Israel").
     """
     pl = p.place
-    if (pl is None or main_iso is None or pl.iso == main_iso or pl.feature != "city"
-            or pl.population >= FAMOUS_CITY_POP or pl.iso in named_isos
-            or pl.geonameid is None):  # the project's own supplement names known places
+    if (
+        pl is None
+        or main_iso is None
+        or pl.iso == main_iso
+        or pl.feature != "city"
+        or pl.population >= FAMOUS_CITY_POP
+        or pl.iso in named_isos
+        or pl.geonameid is None
+    ):  # the project's own supplement names known places
         return p
     home = resolve(p.span.text) if resolve is not None else None
     if home is None and pl.population >= FOREIGN_NAMESAKE_MAX_POP:
         return p
     if home is not None:
-        return replace(p, place=home, method="domestic_namesake",
-                       reason=f"{pl.name} ({pl.country}) is outside the article's country; "
-                              f"its namesake in {home.country}")
+        return replace(
+            p,
+            place=home,
+            method="domestic_namesake",
+            reason=f"{pl.name} ({pl.country}) is outside the article's country; its namesake in {home.country}",
+        )
     return replace(p, place=None, reason=f"{pl.name} ({pl.country}) is outside the article's country")
 
 
 def _is_locative(text: str, mention: PlaceMention) -> bool:
-    before = text[max(0, mention.span.start - 30):mention.span.start]
+    before = text[max(0, mention.span.start - 30) : mention.span.start]
     return bool(LOCATIVE_BEFORE.search(before))
 
 
@@ -308,7 +382,9 @@ GLOSS = re.compile(r"\s*\([^()]{1,30}\)")
 
 def _glossed(text: str, p: PlaceMention, run: list[PlaceMention]) -> bool:
     """Return whether a place mention is a bracketed gloss right after the last listed name."""
-    return bool(run) and text[run[-1].span.end:p.span.start].strip() == "(" and text[p.span.end:p.span.end + 1] == ")"
+    return (
+        bool(run) and text[run[-1].span.end : p.span.start].strip() == "(" and text[p.span.end : p.span.end + 1] == ")"
+    )
 
 
 def _longest_run(text: str, ordered: list[PlaceMention]) -> list[PlaceMention]:
@@ -318,13 +394,19 @@ def _longest_run(text: str, ordered: list[PlaceMention]) -> list[PlaceMention]:
     for p in ordered:
         if _glossed(text, p, run):
             continue  # "Kharkiv (Nord-Est), Soumy (Nord)": a direction in brackets glosses the name
-        precise_or_unknown = p.place is None or (
-            p.place.feature not in COUNTRY_OR_DIVISION_FEATURES and p.place.geo_precision <= 2 and p.relation is None
-        ) or (p.place.feature == "admin1" and p.relation is None)  # "Mykolaïv (Sud), Kharkiv (Nord-Est)…"
+        precise_or_unknown = (
+            p.place is None
+            or (
+                p.place.feature not in COUNTRY_OR_DIVISION_FEATURES
+                and p.place.geo_precision <= 2
+                and p.relation is None
+            )
+            or (p.place.feature == "admin1" and p.relation is None)
+        )  # "Mykolaïv (Sud), Kharkiv (Nord-Est)…"
         if not precise_or_unknown:
             run = []
             continue
-        if run and COORDINATION.match(GLOSS.sub("", text[run[-1].span.end:p.span.start])):
+        if run and COORDINATION.match(GLOSS.sub("", text[run[-1].span.end : p.span.start])):
             run.append(p)
         else:
             run = [p]
@@ -334,22 +416,31 @@ def _longest_run(text: str, ordered: list[PlaceMention]) -> list[PlaceMention]:
 
 
 def _listed_places(
-    text: str, best: list[PlaceMention], candidates: list[PlaceMention],
+    text: str,
+    best: list[PlaceMention],
+    candidates: list[PlaceMention],
     usable: Callable[[PlaceMention], PlaceMention | None],
 ) -> list[PlaceMention]:
     """Return the places of a list (rule 2), one for "between X and Y", or [] for no list."""
-    if not (len(best) >= 2 and (
-        any(p.place is not None or p.method != "list" for p in best) or _is_locative(text, best[0])
-    )):
+    if not (
+        len(best) >= 2 and (any(p.place is not None or p.method != "list" for p in best) or _is_locative(text, best[0]))
+    ):
         return []
     listed = [u for u in (usable(p) for p in best) if u is not None]
     isos = {u.place.iso for u in listed if u.place is not None}  # `usable` mentions all have one
-    between = re.search(r"\b(?:between|entre)\s+(?:the\s+|les\s+|la\s+|le\s+)?$", text[max(0, best[0].span.start - 20):best[0].span.start], re.IGNORECASE)
+    between = re.search(
+        r"\b(?:between|entre)\s+(?:the\s+|les\s+|la\s+|le\s+)?$",
+        text[max(0, best[0].span.start - 20) : best[0].span.start],
+        re.IGNORECASE,
+    )
     # "the streets of Port Verel, located just below the hamlets of Tazor and
     # Merelo": unknown names described after a known town do not displace it
     earlier_town = any(
-        p.place is not None and p.relation is None and p.place.feature not in COUNTRY_OR_DIVISION_FEATURES
-        and p.span.end <= best[0].span.start for p in candidates
+        p.place is not None
+        and p.relation is None
+        and p.place.feature not in COUNTRY_OR_DIVISION_FEATURES
+        and p.span.end <= best[0].span.start
+        for p in candidates
     )
     if earlier_town and all(p.place is None for p in best):
         listed = []
@@ -388,10 +479,16 @@ def choose_places(
     candidates = [_domestic(p, main_iso, named_isos, resolve) for p in candidates]
     # "the areas bordering Somalia", "près de la frontière nigérienne" in a story about another
     # country: the incident is on this side of the border
-    candidates = [p for p in candidates if not (
-        p.relation == "border" and p.place is not None and (main_iso is None or p.place.iso != main_iso))]
+    candidates = [
+        p
+        for p in candidates
+        if not (p.relation == "border" and p.place is not None and (main_iso is None or p.place.iso != main_iso))
+    ]
     candidates = candidates + locative_names(text, sentence, candidates, known)
-    candidates = sorted(candidates + village_mentions(text, sentence, villages, candidates), key=lambda p: p.span.start)
+    candidates = sorted(
+        candidates + village_mentions(text, sentence, villages, candidates),
+        key=lambda p: p.span.start,
+    )
 
     def usable(p: PlaceMention) -> PlaceMention | None:
         if p.place is not None:
@@ -401,8 +498,15 @@ def choose_places(
         return None
 
     # rule 2: a list of places
-    towns = (lambda name: town if (town := resolve(name)) is None or town.feature not in COUNTRY_OR_DIVISION_FEATURES else None
-             ) if resolve is not None else None
+    towns = (
+        (
+            lambda name: (
+                town if (town := resolve(name)) is None or town.feature not in COUNTRY_OR_DIVISION_FEATURES else None
+            )
+        )
+        if resolve is not None
+        else None
+    )
     best = _longest_run(text, expand_list(text, sentence, candidates, resolve=towns))
     listed = _listed_places(text, best, candidates, usable)
     if listed:
@@ -410,9 +514,14 @@ def choose_places(
     # rule 1: the most precise resolved place; rule 3: an unknown village after "à", "in"…
     resolved = [p for p in candidates if p.place is not None]
     unknown = [p for p in candidates if p.place is None and (p.method == "locative" or _is_locative(text, p))]
-    if unknown and anchor is not None and (not resolved or all(
-        p.place is not None and p.place.feature in COUNTRY_OR_DIVISION_FEATURES for p in resolved
-    )):
+    if (
+        unknown
+        and anchor is not None
+        and (
+            not resolved
+            or all(p.place is not None and p.place.feature in COUNTRY_OR_DIVISION_FEATURES for p in resolved)
+        )
+    ):
         derived = usable(unknown[0])
         if derived is not None:
             return [derived]

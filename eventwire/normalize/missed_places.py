@@ -33,12 +33,12 @@ UNIQUE_MIN_POPULATION = 1_000
 FEATURES = frozenset({"city", "admin1", "admin2"})
 LOCATIVE = {
     "en": r"(?:\b|(?<=\d))(?:(?:in|at|near|outside|around)(?:\s+(?:central|northern|southern|eastern|western|north-eastern|"
-          r"north-western|south-eastern|south-western))?|(?:villages?|towns?|city|area|outskirts|streets|county|region|"
-          r"[Rr]esidents|[Ii]nhabitants|[Vv]illagers|"
-          r"district|province|state|[Uu]niversity|[Cc]ollege)\s+of|between|(?:km|kilometres?|kilometers?|miles?)\s+(?:\w+\s+)?(?:from|of))\s+",
+    r"north-western|south-eastern|south-western))?|(?:villages?|towns?|city|area|outskirts|streets|county|region|"
+    r"[Rr]esidents|[Ii]nhabitants|[Vv]illagers|"
+    r"district|province|state|[Uu]niversity|[Cc]ollege)\s+of|between|(?:km|kilometres?|kilometers?|miles?)\s+(?:\w+\s+)?(?:from|of))\s+",
     "fr": r"(?:(?:^|(?<=\n)|(?<=[.!?»]\s))[AÀ]\s+|(?:\b|(?<=\d))(?:à|dans|près\s+de|non\s+loin\s+de|aux\s+environs\s+de|(?:villages?|localité|ville|commune|[Hh]abitants|[Vv]illageois|"
-          r"région|cercle|province|quartier|rues|secteur|km|kilomètres|entre)\s+(?:au\s+\w+\s+)?de)\s+|\b(?:près|non\s+loin|aux\s+environs|"
-          r"villages?|localité|ville|commune|[Hh]abitants|[Vv]illageois|région|cercle|province|quartier|secteur)\s+d['’]\s*)",
+    r"région|cercle|province|quartier|rues|secteur|km|kilomètres|entre)\s+(?:au\s+\w+\s+)?de)\s+|\b(?:près|non\s+loin|aux\s+environs|"
+    r"villages?|localité|ville|commune|[Hh]abitants|[Vv]illageois|région|cercle|province|quartier|secteur)\s+d['’]\s*)",
 }
 _NAME = r"([A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+){0,2})"
 # Further regularities: the second place of "between Kerou and Tamba"; the area written in
@@ -47,14 +47,19 @@ _NAME = r"([A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+){0,2})"
 _EXTRA = (
     re.compile(r"\b(?:between|entre)\s+[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?\s+(?:and|et|&)\s+" + _NAME),
     re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý0-9][\w'’-]*)?\s*\(\s*" + _NAME + r"\s*[,)]"),
-    re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+)-[A-ZÀ-Ý][\w'’ -]{1,25}?\s(?:road|highway|route|axis|axe)\b", re.IGNORECASE),
+    re.compile(
+        r"\b([A-ZÀ-Ý][a-zà-ÿ]+)-[A-ZÀ-Ý][\w'’ -]{1,25}?\s(?:road|highway|route|axis|axe)\b",
+        re.IGNORECASE,
+    ),
 )
 
 
 # A road named by its two ends with the road noun BEFORE them ("on the axis Kerou-Tamba", "sur
 # l'axe Kerou-Tamba"): the incident is coded at the first end the gazetteer knows.
-_AXIS = re.compile(r"\b(?:axis|axe|road|route|highway|tronçon)\s+(?:de\s+|d['’]\s*|of\s+)?"
-                   r"([A-ZÀ-Ý][\w'’]+(?:-[A-ZÀ-Ý][\w'’]+)+)")
+_AXIS = re.compile(
+    r"\b(?:axis|axe|road|route|highway|tronçon)\s+(?:de\s+|d['’]\s*|of\s+)?"
+    r"([A-ZÀ-Ý][\w'’]+(?:-[A-ZÀ-Ý][\w'’]+)+)"
+)
 
 
 def _pattern(lang: str) -> re.Pattern[str] | None:
@@ -124,13 +129,20 @@ def missed_place_mentions(
             found = _best(gazetteer, name, main_iso, prefer_area=kind == "division")
         if found is None:
             continue
-        out.append(PlaceMention(
-            span=Span(start, end, text[start:end]), name=name, place=candidate_place(found),
-            method="locative_lookup",
-            reason=(f"named before {m.group(0)[m.end(1) - m.start():].strip()!r}" if kind == "division"
-                    else f"named after {m.group(0)[:m.start(1) - m.start()].strip()[-40:]!r}")
-                   + "; missed by the entity recognizer, found in the gazetteer",
-        ))
+        out.append(
+            PlaceMention(
+                span=Span(start, end, text[start:end]),
+                name=name,
+                place=candidate_place(found),
+                method="locative_lookup",
+                reason=(
+                    f"named before {m.group(0)[m.end(1) - m.start() :].strip()!r}"
+                    if kind == "division"
+                    else f"named after {m.group(0)[: m.start(1) - m.start()].strip()[-40:]!r}"
+                )
+                + "; missed by the entity recognizer, found in the gazetteer",
+            )
+        )
         taken.append((start, end))
     return out
 
@@ -159,7 +171,8 @@ def _best(gazetteer: Gazetteer, name: str, main_iso: str | None, *, prefer_area:
 @cache
 def _site_name_re() -> re.Pattern[str]:
     words = load_folded_words("facility_nouns.yaml", what="nouns") | {
-        w for words in load_place_nouns().values() for w in words}
+        w for words in load_place_nouns().values() for w in words
+    }
     nouns = "|".join(sorted((re.escape(n) for n in words), key=len, reverse=True))
     return re.compile(
         rf"^(?:(?:the|le|la|les|l['’])\s*)?(?:{nouns})s?(?:\s+(?:de\s+|d['’])?[a-zà-ÿ]+)?\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|of\s+)"
@@ -187,6 +200,12 @@ def site_places(places: list[PlaceMention], *, gazetteer: Gazetteer, main_iso: s
         if found is None:
             out.append(p)
             continue
-        out.append(replace(p, place=candidate_place(found), method="site_town",
-                           reason=f"the site {p.span.text!r} is in {found.name}"))
+        out.append(
+            replace(
+                p,
+                place=candidate_place(found),
+                method="site_town",
+                reason=f"the site {p.span.text!r} is in {found.name}",
+            )
+        )
     return out

@@ -40,7 +40,10 @@ AGENT_BEFORE = re.compile(
 
 
 def document_perpetrators(
-    document: Document, mentions: list[Mention], *, country: str | None = None,
+    document: Document,
+    mentions: list[Mention],
+    *,
+    country: str | None = None,
     old_news_extra: tuple[Span, ...] = (),
 ) -> tuple[Actor, ...]:
     """Return the named armed groups an article blames, most cited first.
@@ -67,7 +70,7 @@ def document_perpetrators(
             continue
         if country is not None and a.country not in {country, None, "*"}:
             continue
-        window = text[max(0, a.span.start - 60):a.span.start]
+        window = text[max(0, a.span.start - 60) : a.span.start]
         blamed = a.name in agents or bool(blame_cue(document.lang).search(window)) or bool(AGENT_BEFORE.search(window))
         if not blamed:
             continue

@@ -40,7 +40,11 @@ def _clauses(text: str, sentence: Span, lang: str) -> list[Span]:
 
 
 def place_toll(
-    text: str, lang: str, sentence: Span, place: PlaceMention | None, places: tuple[PlaceMention, ...]
+    text: str,
+    lang: str,
+    sentence: Span,
+    place: PlaceMention | None,
+    places: tuple[PlaceMention, ...],
 ) -> Casualties | None:
     """Return the toll a sentence gives `place` alone, or None when it gives none of its own."""
     if place is None or place.place is None:
@@ -58,10 +62,7 @@ def place_toll(
 
     own = [c for clause, c in deaths if inside(place, clause)]
     others = [clause for clause, _ in deaths if not inside(place, clause)]
-    named_elsewhere = all(
-        any(inside(p, clause) and p.name != place.name for p in places)
-        for clause in others
-    )
+    named_elsewhere = all(any(inside(p, clause) and p.name != place.name for p in places) for clause in others)
     return own[0] if len(own) == 1 and named_elsewhere else None
 
 
@@ -72,6 +73,10 @@ def share_toll(casualties: Casualties | None, index: int, parts: int, *, unit: s
     total = casualties.fatalities
     share = total // parts + (1 if index < total % parts else 0)
     return replace(
-        casualties, fatalities=share, fatalities_low=None, fatalities_high=None, method="shared_toll",
+        casualties,
+        fatalities=share,
+        fatalities_low=None,
+        fatalities_high=None,
+        method="shared_toll",
         reason=f"{total} killed in {parts} {unit} together: split evenly (ACLED)",
     )

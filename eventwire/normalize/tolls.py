@@ -114,7 +114,9 @@ def _normal(s: str) -> str:
     return " ".join(s.lower().split()).replace("’", "'")
 
 
-_DETERMINERS = r"(?:(?:the|a|an|his|her|their|its|this|that|le|la|l'|les|un|une|son|sa|ses|leur|leurs|du|de|des)\s*){0,2}"
+_DETERMINERS = (
+    r"(?:(?:the|a|an|his|her|their|its|this|that|le|la|l'|les|un|une|son|sa|ses|leur|leurs|du|de|des)\s*){0,2}"
+)
 
 
 @lru_cache(maxsize=8)
@@ -130,7 +132,8 @@ def without_causes(figures: list, text: str, lang: str) -> list:
     killing of a teacher"): the killing is another event; the protest's toll is not it."""
     cause = _cause_before(lang)
     return [
-        f for f in figures
+        f
+        for f in figures
         if f.outcome != "killed" or not cause.search(text[max(0, f.start - 60) : f.start].lower().replace("’", "'"))
     ]
 
@@ -144,8 +147,7 @@ def _word_pattern(name: str, lang: str) -> re.Pattern[str]:
         if not isinstance(w, str) or not w.strip():
             raise DataFileError(f"{path}: {lang} item {i} must be a non-empty string")
     alternation = "|".join(
-        re.escape(w.strip().lower()).replace("'", "['’]")
-        for w in sorted(words, key=len, reverse=True)
+        re.escape(w.strip().lower()).replace("'", "['’]") for w in sorted(words, key=len, reverse=True)
     )
     return re.compile(rf"(?<!\w)(?:{alternation or '(?!)'})(?!\w)")
 
@@ -156,9 +158,7 @@ def add_sides(figures: list, text: str, lang: str) -> list:
     contrasts or breaks down the toll, and they differ (the same number twice is one toll
     told twice: "five were killed … the five dead")."""
     revisers = toll_revisers(lang)
-    killed = sorted(
-        (f for f in figures if f.outcome == "killed" and f.low is not None), key=lambda f: f.start
-    )
+    killed = sorted((f for f in figures if f.outcome == "killed" and f.low is not None), key=lambda f: f.start)
     if len(killed) < 2:
         return figures
     for a, b in pairwise(killed):

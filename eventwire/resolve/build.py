@@ -44,10 +44,18 @@ from eventwire.resolve.coders.fatalities import code_fatalities
 from eventwire.resolve.coders.kind import code_event_kind
 from eventwire.resolve.coders.notes import code_notes
 from eventwire.resolve.coders.place import code_place
-from eventwire.resolve.in_document import MentionGroup, is_precise
+from eventwire.resolve.compatibility import is_precise
+from eventwire.resolve.in_document import MentionGroup
 from eventwire.resolve.structure import is_day_split
 
-__all__ = ["EventOptions", "build_event", "event_id_for", "mention_key", "old_sentences", "shared_mention_keys"]
+__all__ = [
+    "EventOptions",
+    "build_event",
+    "event_id_for",
+    "mention_key",
+    "old_sentences",
+    "shared_mention_keys",
+]
 
 
 @dataclass(frozen=True)
@@ -67,8 +75,15 @@ class EventOptions:
 def old_sentences(groups: Sequence[MentionGroup]) -> tuple[Span, ...]:
     """Return the sentences that only tell context incidents (recaps, background), no reported one."""
     reported = {m.sentence.start for g in groups if not g.context for m in g.mentions}
-    return tuple({m.sentence.start: m.sentence for g in groups if g.context for m in g.mentions
-                  if m.sentence.start not in reported}.values())
+    return tuple(
+        {
+            m.sentence.start: m.sentence
+            for g in groups
+            if g.context
+            for m in g.mentions
+            if m.sentence.start not in reported
+        }.values()
+    )
 
 
 def shared_mention_keys(groups: Sequence[MentionGroup]) -> frozenset[tuple[int, int, int | None]]:
@@ -97,8 +112,12 @@ def event_id_for(document_id: str, group: MentionGroup) -> str:
 def build_event(group: MentionGroup, document: Document, *, options: EventOptions) -> Event:
     """Return the Event one incident group describes, with reports and provenance."""
     mentions, doc_id = group.mentions, document.id
-    kind = code_event_kind(mentions, document_id=doc_id, taxonomy=options.taxonomy,
-                           subtype_scores=options.subtype_scores)
+    kind = code_event_kind(
+        mentions,
+        document_id=doc_id,
+        taxonomy=options.taxonomy,
+        subtype_scores=options.subtype_scores,
+    )
     event_type, sub = kind.event_type.value, kind.sub_event_type.value
     location = code_place(mentions, document_id=doc_id, default_place=options.default_place)
     place = location.value
@@ -106,17 +125,34 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
     day = code_event_date(mentions, document_id=doc_id, published=document.published)
     toll = code_fatalities(mentions, document_id=doc_id, place=place, shared_mentions=options.shared_mentions)
     fatalities = toll.value.fatalities
-    actors = code_actors(mentions, document_id=doc_id, event_type=event_type, sub_event_type=sub,
-                         country=country, event_date=day.value.value, perpetrators=options.perpetrators)
+    actors = code_actors(
+        mentions,
+        document_id=doc_id,
+        event_type=event_type,
+        sub_event_type=sub,
+        country=country,
+        event_date=day.value.value,
+        perpetrators=options.perpetrators,
+    )
     prov: dict[str, Provenance] = {
-        "event_type": kind.event_type.provenance, "sub_event_type": kind.sub_event_type.provenance,
-        "location": location.provenance, "event_date": day.provenance, "fatalities": toll.provenance,
-        "actor1": actors.actor1.provenance, "actor2": actors.actor2.provenance,
+        "event_type": kind.event_type.provenance,
+        "sub_event_type": kind.sub_event_type.provenance,
+        "location": location.provenance,
+        "event_date": day.provenance,
+        "fatalities": toll.provenance,
+        "actor1": actors.actor1.provenance,
+        "actor2": actors.actor2.provenance,
     }
     reports = _reports(group, document, fatalities)
     notes = code_notes(
-        sub_event_type=sub, event_date=day.value.value, actor1=actors.actor1.value, actor2=actors.actor2.value,
-        place=place, country=country, fatalities=fatalities, claimed_by=actors.claimed_by,
+        sub_event_type=sub,
+        event_date=day.value.value,
+        actor1=actors.actor1.value,
+        actor2=actors.actor2.value,
+        place=place,
+        country=country,
+        fatalities=fatalities,
+        claimed_by=actors.claimed_by,
     )
     return Event(
         event_id=event_id_for(doc_id, group),
@@ -162,8 +198,9 @@ def _reports(group: MentionGroup, document: Document, fatalities: int) -> tuple[
         sentences: dict[int, Span] = {}
         for m in sorted(voice_mentions, key=lambda x: x.sentence.start):
             sentences.setdefault(m.sentence.start, m.sentence)
-        evidence = tuple(Evidence(document_id=document.id, text=s.text, start=s.start, end=s.end)
-                         for s in sentences.values())
+        evidence = tuple(
+            Evidence(document_id=document.id, text=s.text, start=s.start, end=s.end) for s in sentences.values()
+        )
         status = min((m.claim_status for m in voice_mentions), key=_claim_rank)
         if group.context:
             status = ClaimStatus.CONTEXT.value
@@ -171,9 +208,17 @@ def _reports(group: MentionGroup, document: Document, fatalities: int) -> tuple[
         # description ("les autorités militaires américaines")
         named = [m.attributed_to for m in voice_mentions if m.attributed_to]
         voice = next((v for v in named if any(c.isupper() for c in v[1:])), named[0] if named else None)
-        reports.append(Report(document_id=document.id, url=document.url, outlet=document.outlet,
-                              attributed_to=voice, claim_status=status, evidence=evidence,
-                              fatalities=fatalities))
+        reports.append(
+            Report(
+                document_id=document.id,
+                url=document.url,
+                outlet=document.outlet,
+                attributed_to=voice,
+                claim_status=status,
+                evidence=evidence,
+                fatalities=fatalities,
+            )
+        )
     return tuple(sorted(reports, key=lambda r: r.evidence[0].start))
 
 
@@ -183,8 +228,9 @@ def _claim_rank(status: str) -> int:
 
 def _disputed(mentions: Sequence[Mention]) -> bool:
     """Return whether sources blame different perpetrators, or one denies the incident."""
-    blamed = {m.actor1.name for m in mentions
-              if m.actor1 is not None and m.modality in {Modality.ALLEGED, Modality.CLAIMED}}
+    blamed = {
+        m.actor1.name for m in mentions if m.actor1 is not None and m.modality in {Modality.ALLEGED, Modality.CLAIMED}
+    }
     return any(m.modality == Modality.DENIED for m in mentions) or len(blamed) > 1
 
 

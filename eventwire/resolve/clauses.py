@@ -55,14 +55,21 @@ def _linked(first: Token, second: Token) -> bool:
     if second.dep_ in COORDINATED:
         return True
     if second.dep_ in CONTRASTIVE:
-        return any(c.lower_ in CONTRAST_MARKERS for c in second.subtree if c.i < second.i and c.dep_ in {"mark", "advmod"})
+        return any(
+            c.lower_ in CONTRAST_MARKERS for c in second.subtree if c.i < second.i and c.dep_ in {"mark", "advmod"}
+        )
     return False
 
 
 def _precise(p: PlaceMention | None) -> bool:
     """Return whether a place mention names a town or village, itself or near it."""
-    return (p is not None and p.place is not None and p.relation in NEAR_RELATIONS
-            and p.place.feature not in AREA_FEATURES and p.place.geo_precision <= 2)
+    return (
+        p is not None
+        and p.place is not None
+        and p.relation in NEAR_RELATIONS
+        and p.place.feature not in AREA_FEATURES
+        and p.place.geo_precision <= 2
+    )
 
 
 def _tokens_of(doc: Doc, p: PlaceMention) -> Token | None:
@@ -71,8 +78,13 @@ def _tokens_of(doc: Doc, p: PlaceMention) -> Token | None:
 
 
 def split_clause_places(
-    mentions: list[Mention], doc: Doc, places: tuple[PlaceMention, ...], *, taxonomy: Taxonomy,
-    triggers: PhraseSet, resolve: Callable[[str], Place | None] | None = None,
+    mentions: list[Mention],
+    doc: Doc,
+    places: tuple[PlaceMention, ...],
+    *,
+    taxonomy: Taxonomy,
+    triggers: PhraseSet,
+    resolve: Callable[[str], Place | None] | None = None,
 ) -> list[Mention]:
     """Return the mentions with each one whose sentence tells a second incident, in a clause of
     its own at another precise place, made one mention per clause (see the module docstring)."""
@@ -104,16 +116,21 @@ def _clause_tolls(m: Mention, doc: Doc, lo: int, hi: int) -> tuple[Casualties | 
         return c, None
     text, start, end = doc_text(doc), m.sentence.start, m.sentence.end
     second = count_casualties(text, lang=doc.lang_, spans=[Span(lo, hi, text[lo:hi])])
-    first = count_casualties(text, lang=doc.lang_, spans=[
-        Span(start, lo, text[start:lo]), Span(hi, end, text[hi:end])])
+    first = count_casualties(text, lang=doc.lang_, spans=[Span(start, lo, text[start:lo]), Span(hi, end, text[hi:end])])
     if first.method == "none" and second.method == "none":
         return c, None
     return (first if first.method != "none" else None), (second if second.method != "none" else None)
 
 
 def _second_clause(
-    m: Mention, doc: Doc, places: tuple[PlaceMention, ...], keys: list[tuple[str, str]], *,
-    taxonomy: Taxonomy, triggers: PhraseSet, resolve: Callable[[str], Place | None] | None = None,
+    m: Mention,
+    doc: Doc,
+    places: tuple[PlaceMention, ...],
+    keys: list[tuple[str, str]],
+    *,
+    taxonomy: Taxonomy,
+    triggers: PhraseSet,
+    resolve: Callable[[str], Place | None] | None = None,
 ) -> tuple[PlaceMention, tuple[int, int]] | None:
     """Return the place of a second incident clause of a mention's sentence, and the clause's
     character range, or None when the sentence tells one incident."""
@@ -165,7 +182,7 @@ def _after_locative(text: str, sentence: Span, taken: list[PlaceMention]) -> lis
     for m in NAME.finditer(text, sentence.start, sentence.end):
         if any(c.span.start <= m.start() < c.span.end for c in taken) or m.start() == sentence.start:
             continue
-        if LOCATIVE_BEFORE.search(text[max(sentence.start, m.start() - 30):m.start()]):
+        if LOCATIVE_BEFORE.search(text[max(sentence.start, m.start() - 30) : m.start()]):
             out.append(PlaceMention(Span(m.start(), m.end(), m.group(0)), m.group(0), None, "locative"))
     return out
 

@@ -120,7 +120,10 @@ Similarity = Callable[[Event, Event], float]
 
 
 def match_events(
-    event: Event, candidate: Event, *, similarity: Similarity,
+    event: Event,
+    candidate: Event,
+    *,
+    similarity: Similarity,
     settings: ResolutionSettings = DEFAULT_SETTINGS,
 ) -> Match | None:
     """Return the scored match of two events, or None when they cannot be one incident."""
@@ -140,13 +143,23 @@ def match_events(
     tolls = toll_score(event, candidate)
     s = settings
     score = (
-        s.place_weight * place + s.date_weight * day + s.type_weight * kind
-        + s.text_weight * text + s.actor_weight * actors + s.toll_weight * tolls
+        s.place_weight * place
+        + s.date_weight * day
+        + s.type_weight * kind
+        + s.text_weight * text
+        + s.actor_weight * actors
+        + s.toll_weight * tolls
     )
     if score < s.min_score:
         return None
-    reasons = (f"place {place:.2f}", f"day {day:.2f}", f"type {kind:.2f}", f"text {text:.2f}",
-               f"actors {actors:+.0f}", f"tolls {tolls:.0f}")
+    reasons = (
+        f"place {place:.2f}",
+        f"day {day:.2f}",
+        f"type {kind:.2f}",
+        f"text {text:.2f}",
+        f"actors {actors:+.0f}",
+        f"tolls {tolls:.0f}",
+    )
     return Match(event.event_id, candidate.event_id, round(score, 4), reasons)
 
 
@@ -190,10 +203,8 @@ def link_across_documents(
     for index, event in enumerate(events):
         match = assigned.get(index)
         if match is not None:
-            also = tuple(m.target_id for i, m in matches
-                         if i == index and m.target_id != match.target_id)
-            decisions.append(Decision(event.event_id, "join", match.target_id, match.score,
-                                      match.reasons, also))
+            also = tuple(m.target_id for i, m in matches if i == index and m.target_id != match.target_id)
+            decisions.append(Decision(event.event_id, "join", match.target_id, match.score, match.reasons, also))
         elif event.context_only:
             decisions.append(Decision(event.event_id, "review"))
         else:
@@ -202,6 +213,7 @@ def link_across_documents(
 
 
 # Combining the reports of one event --------------------------------------------------------------
+
 
 def combine_contributions(event_id: str, contributions: Sequence[Event]) -> Event:
     """Return one event made of each document's own account of it (contributions, oldest first).
@@ -228,10 +240,8 @@ def combine_contributions(event_id: str, contributions: Sequence[Event]) -> Even
     sub_type = min(votes, key=lambda s: (-round(votes[s], 6), s))
     typed = [c for c in live if c.sub_event_type == sub_type]
     lead = min(typed, key=lambda c: (-c.confidence, c.event_id))
-    placed = min(live, key=lambda c: (
-        c.latitude is None, c.geo_precision or 9, -c.confidence, c.event_id))
-    dated = min(live, key=lambda c: (
-        c.event_date is None, c.time_precision or 9, -c.confidence, c.event_id))
+    placed = min(live, key=lambda c: (c.latitude is None, c.geo_precision or 9, -c.confidence, c.event_id))
+    dated = min(live, key=lambda c: (c.event_date is None, c.time_precision or 9, -c.confidence, c.event_id))
     toll = _combined_toll(live)
     reports = tuple(r for c in contributions for r in c.reports)
     outlets = [r.outlet or c.source for c in contributions for r in c.reports]
@@ -301,8 +311,8 @@ def _combined_dispute(live: Sequence[Event], reports: Sequence[Report]) -> bool:
     return (
         any(c.disputed for c in live)
         or any(r.claim_status in {ClaimStatus.DENIED, ClaimStatus.DISPUTED} for r in reports)
-        or any(actors_conflict(a, b) for i, a in enumerate(live) for b in live[i + 1:])
-        or any(types_contradict(a, b) for i, a in enumerate(live) for b in live[i + 1:])
+        or any(actors_conflict(a, b) for i, a in enumerate(live) for b in live[i + 1 :])
+        or any(types_contradict(a, b) for i, a in enumerate(live) for b in live[i + 1 :])
     )
 
 
@@ -320,4 +330,5 @@ def _combined_provenance(lead: Event, placed: Event, dated: Event) -> dict[str, 
 
 def _named_actor(actor: str | None) -> bool:
     return bool(actor) and not actor.casefold().startswith(  # type: ignore[union-attr]
-        ("unidentified", "civilians", "protesters", "rioters"))
+        ("unidentified", "civilians", "protesters", "rioters")
+    )

@@ -20,19 +20,21 @@ Steps of `merge_mentions_in_document`, in order:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
 
-from eventwire.datafiles import data_path, read_language_lists
-from eventwire.errors import DataFileError
-from eventwire.extract.roles import ROLE_PARTIES
-from eventwire.geo import bearing_deg, points_km
-from eventwire.models import EVENT_MODALITIES, Mention, Modality, Place
+from eventwire.models import EVENT_MODALITIES, Mention, Modality
 from eventwire.resolve.additive import opens_addition
+from eventwire.resolve.compatibility import (
+    GENERIC_CLASSES,
+    _place,
+    compatible,
+    dates_compatible,
+    is_precise,
+    places_compatible,
+    types_compatible,
+)
 from eventwire.resolve.structure import is_day_split
-from eventwire.taxonomy import VIOLENT_TYPES, EventType
 
 # Incidents dated this many days before publication, in an article that also reports a recent
 # one, are recaps. Tuned on the dev gold's publication lags: 98% of reported incidents are 0-4
@@ -44,32 +46,6 @@ RECAP_BEFORE_LEAD_DAYS = 4
 # An anaphor ("the blast") dated this many days before the lead incident is not dated by it: its
 # sentence recalls another, older incident ("the deadliest since the town fell in March 2016").
 RECAP_ANAPHOR_MAX_DAYS = 30
-# Two precise places this close are one location (ACLED codes one event per location per day).
-# (resolve.similarity's NEIGHBOUR_MAX_KM is the cross-document counterpart, between two reports.)
-ONE_LOCATION_MAX_KM = 25.0
-# A village the gazetteer lacks is coded near a known place (normalize.incident_place), so its
-# point is only roughly right: two such places this close may be one (a commune and its locality).
-DERIVED_ONE_LOCATION_MAX_KM = 100.0
-DERIVED_METHODS = frozenset({"nearest_known_place", "unlocated"})
-# Event types whose mentions can describe the same incident from two angles (a drone attack and
-# its interception; a generic "attack" and the clash it became).
-# (members by name: the enums are built from the taxonomy data file, so a type checker sees no
-# attribute members)
-COMPATIBLE_TYPES = {
-    frozenset({EventType["STRATEGIC_DEVELOPMENTS"], EventType["EXPLOSIONS_REMOTE_VIOLENCE"]}),
-    frozenset({EventType["BATTLES"], EventType["VIOLENCE_AGAINST_CIVILIANS"]}),
-    frozenset({EventType["BATTLES"], EventType["EXPLOSIONS_REMOTE_VIOLENCE"]}),
-    # a demonstration that turns violent is one incident, coded by what the crowd did
-    frozenset({EventType["PROTESTS"], EventType["RIOTS"]}),
-}
-GENERIC_CLASSES = frozenset({"A_ATTACK", "A_KILL", "W_GUN", "A_INJURE", "P_CIVILIAN", "P_SECURITY", "P_ARMED"}) | {
-    f"{role}_{party}" for role in ("AGENT", "PATIENT") for party in ROLE_PARTIES if party != "CROWD"
-}  # who did what to whom says nothing of the weapon: still generic
-DIRECTION_BEARINGS = {
-    "north": 0, "north-east": 45, "northeast": 45, "east": 90, "south-east": 135, "southeast": 135,
-    "south": 180, "south-west": 225, "southwest": 225, "west": 270, "north-west": 315, "northwest": 315,
-    "centre": None, "center": None,
-}
 
 
 @dataclass(frozen=True)
@@ -78,119 +54,6 @@ class MentionGroup:
 
     mentions: tuple[Mention, ...]
     context: bool  # the incident is only brought up as background or recap
-
-
-def _place(m: Mention) -> Place | None:
-    return m.place.place if m.place is not None else None
-
-
-def is_precise(m: Mention) -> bool:
-    """Return whether a mention names a town, village, base or facility (geo_precision 1-2)."""
-    p = _place(m)
-    return p is not None and p.geo_precision <= 2 and p.feature not in {"country", "admin1", "region"}
-
-
-def types_compatible(a: Mention, b: Mention) -> bool:
-    """Return whether two mentions can be one incident by their types."""
-    if a.event_type == b.event_type:
-        return True
-    if frozenset({a.event_type, b.event_type}) in COMPATIBLE_TYPES:
-        return True
-    # a mention typed only from generic cues ("attaque", "tués") fits any violent incident
-    generic = (a.cue_classes <= GENERIC_CLASSES) or (b.cue_classes <= GENERIC_CLASSES)
-    return generic and a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES
-
-
-def dates_compatible(a: Mention, b: Mention) -> bool:
-    """Return whether two mentions can be one incident by their days (unknown days fit any)."""
-    if a.date is None or b.date is None or a.date.value is None or b.date.value is None:
-        return True
-    if a.date.method == "published_date" or b.date.method == "published_date":
-        return True
-    tolerance = 0 if (a.date.time_precision == 1 and b.date.time_precision == 1) else 3
-    if Modality.CLAIMED in (a.modality, b.modality) and (a.anaphoric or b.anaphoric):
-        # "L'attaque a été revendiquée lundi": the day a claim names is often the claim's own
-        tolerance = max(tolerance, 3)
-    days = (a.date.value - b.date.value).days
-    if (a.anaphoric and days == 1) or (b.anaphoric and days == -1):
-        # "Les victimes… deux personnes étaient portées disparues ce matin (dimanche)": an anaphor's
-        # sentence may date what followed the night's incident (never what came before it)
-        return True
-    return abs(days) <= tolerance
-
-
-def _direction_ok(relation: str | None, region: Place, point: Place) -> bool:
-    if not relation or not relation.endswith(" part"):
-        return True
-    direction = relation[: -len(" part")]
-    target = DIRECTION_BEARINGS.get(direction)
-    if target is None or region.latitude is None or point.latitude is None:
-        return True
-    # a place has both coordinates or neither (models.Place)
-    assert region.longitude is not None and point.longitude is not None
-    b = bearing_deg(region.latitude, region.longitude, point.latitude, point.longitude)
-    diff = abs((b - target + 180) % 360 - 180)
-    return diff <= 67.5
-
-
-def places_compatible(a: Mention, b: Mention) -> bool:
-    """Return whether two mentions can be one incident by their places (unknown fits any)."""
-    pa, pb = _place(a), _place(b)
-    if pa is None or pb is None:
-        return True
-    if pa.iso != pb.iso:
-        return False
-    if is_precise(a) and is_precise(b):
-        # is_precise: both are placed
-        derived = any(m.place is not None and m.place.method in DERIVED_METHODS for m in (a, b))
-        limit = DERIVED_ONE_LOCATION_MAX_KM if derived else ONE_LOCATION_MAX_KM
-        if pa.name == pb.name:
-            return True
-        if (all(m.place is not None and m.place.method in DERIVED_METHODS for m in (a, b))
-                and a.sentence.start != b.sentence.start
-                and not any(_named_as_area(m) for m in (a, b))):
-            # two villages the gazetteer lacks, named differently in different sentences ("shelling
-            # hit Kerou village" … "artillery struck Dioura village"), are two locations: their
-            # points are only their anchor's (unless one is an area that may hold the other: "la
-            # commune de Kerou" … "la localité de Dioura")
-            return False
-        km = points_km(pa, pb)  # None: two differently named places, one of them unlocated
-        return km is not None and km <= limit
-    if not is_precise(a) and not is_precise(b):
-        # two region-level places: only their admin1, when both give one, can tell them apart
-        return not (pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1)
-    region, point, region_m = (pa, pb, a) if not is_precise(a) else (pb, pa, b)
-    if region.feature == "admin1" and point.admin1 and region.admin1 and point.admin1 != region.admin1:
-        return False
-    km = points_km(region, point)
-    if region.feature not in {"country", "admin1", "region"} and km is not None and km > 150:
-        return False
-    return _direction_ok(region_m.place.relation if region_m.place else None, region, point)
-
-
-@lru_cache(maxsize=1)
-def _area_unit_before() -> re.Pattern[str]:
-    path = data_path("area_unit_nouns.yaml")
-    nouns = [n for words in read_language_lists(path, what="nouns").values() for n in words]
-    if not all(isinstance(n, str) and n.strip() for n in nouns):
-        raise DataFileError(f"{path}: every noun must be a non-empty string")
-    alternation = "|".join(re.escape(n.strip().lower()) for n in sorted(nouns, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternation})\s+(?:de\s+(?:la\s+)?|d['’]\s*|du\s+|of\s+(?:the\s+)?)?$", re.IGNORECASE)
-
-
-def _named_as_area(m: Mention) -> bool:
-    """Return whether a mention's place is introduced as an administrative area ("la commune de X")."""
-    if m.place is None:
-        return False
-    start = m.place.span.start - m.sentence.start
-    if not 0 <= start <= len(m.sentence.text):
-        return False
-    return bool(_area_unit_before().search(m.sentence.text[max(0, start - 40):start]))
-
-
-def compatible(a: Mention, b: Mention) -> bool:
-    """Return whether two mentions can describe one incident."""
-    return types_compatible(a, b) and dates_compatible(a, b) and places_compatible(a, b)
 
 
 def _fits(m: Mention, group: list[Mention]) -> bool:
@@ -209,8 +72,10 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
             (g for g in groups if any(is_precise(x) for x in g) and all(compatible(m, x) for x in g if is_precise(x))),
             None,
         )
-        if home is not None and m.ordinal is not None and any(
-            x.ordinal is not None and x.ordinal != m.ordinal for x in home
+        if (
+            home is not None
+            and m.ordinal is not None
+            and any(x.ordinal is not None and x.ordinal != m.ordinal for x in home)
         ):
             home = None  # "la première" and "la seconde" are two incidents by construction
         if home is not None and opens_addition(m) and all(x.sentence.start != m.sentence.start for x in home):
@@ -236,11 +101,16 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
             earlier = [g for g in candidates if min(x.sentence.start for x in g) < m.sentence.start]
             if earlier:
                 # the nearest incident told before this sentence
-                max(earlier, key=lambda g: max(x.sentence.start for x in g if x.sentence.start < m.sentence.start)).append(m)
+                max(
+                    earlier,
+                    key=lambda g: max(x.sentence.start for x in g if x.sentence.start < m.sentence.start),
+                ).append(m)
                 continue
             told = [g for g in groups if min(x.sentence.start for x in g) < m.sentence.start]
-            if not candidates and len(told) == 1 and all(
-                dates_compatible(m, x) and places_compatible(m, x) for x in told[0]
+            if (
+                not candidates
+                and len(told) == 1
+                and all(dates_compatible(m, x) and places_compatible(m, x) for x in told[0])
             ):
                 # "the attack" after the only incident told so far is that incident, whatever
                 # words typed it ("militants seized the town…" "The attack began at dawn…")
@@ -279,8 +149,7 @@ def _typed_otherwise(m: Mention, group: list[Mention]) -> bool:
     if not is_day_split(m) or m.anaphoric or m.cue_classes <= GENERIC_CLASSES:
         return False
     return all(
-        x.sentence.start != m.sentence.start and x.event_type != m.event_type
-        and not (x.cue_classes <= GENERIC_CLASSES)
+        x.sentence.start != m.sentence.start and x.event_type != m.event_type and not (x.cue_classes <= GENERIC_CLASSES)
         for x in group
     )
 
@@ -289,8 +158,11 @@ def _listed_with_others(m: Mention, mentions: list[Mention]) -> bool:
     """Return whether a mention is one place of a list its trigger was split over
     (normalize_mentions numbers them: same sentence and trigger, other ordinals)."""
     return m.ordinal is not None and any(
-        x is not m and x.ordinal is not None and x.ordinal != m.ordinal
-        and x.sentence.start == m.sentence.start and x.trigger.span.start == m.trigger.span.start
+        x is not m
+        and x.ordinal is not None
+        and x.ordinal != m.ordinal
+        and x.sentence.start == m.sentence.start
+        and x.trigger.span.start == m.trigger.span.start
         for x in mentions
     )
 
@@ -303,10 +175,12 @@ def _explicit_day(m: Mention) -> date | None:
 
 def _placed_elsewhere(m: Mention, other: Mention | None) -> bool:
     """Return whether two mentions name different places (known to the gazetteer or not)."""
+
     def name(x: Mention | None) -> str | None:
         if x is None or x.place is None:
             return None
         return x.place.place.name if x.place.place is not None else x.place.name
+
     a, b = name(m), name(other)
     return a is not None and b is not None and a != b
 
@@ -327,21 +201,30 @@ def mark_old_mentions(mentions: list[Mention], *, published: date | None) -> lis
         for m, d in ((m, days[id(m)]) for m in mentions)
         if m.modality in EVENT_MODALITIES
     ) or any(days[id(m)] is None for m in mentions if m.modality in EVENT_MODALITIES)
-    lead = next((m for m in sorted(mentions, key=lambda x: x.sentence.start)
-                 if m.modality in EVENT_MODALITIES and m.date is not None and m.date.value is not None), None)
+    lead = next(
+        (
+            m
+            for m in sorted(mentions, key=lambda x: x.sentence.start)
+            if m.modality in EVENT_MODALITIES and m.date is not None and m.date.value is not None
+        ),
+        None,
+    )
     lead_day = lead.date.value if lead is not None and lead.date is not None else None  # set with lead
     out = []
     for m in mentions:
         d = days[id(m)]
         if m.modality in EVENT_MODALITIES and d is not None:
             before_lead = (
-                lead is not None and lead_day is not None and lead.sentence.start < m.sentence.start
+                lead is not None
+                and lead_day is not None
+                and lead.sentence.start < m.sentence.start
                 and (lead_day - d).days >= RECAP_BEFORE_LEAD_DAYS
             )
             if (d - published).days > 0:
                 m = replace(m, modality="plan", claim_status="reported")
             elif (recent and (published - d).days > RECAP_MIN_DAYS or before_lead) and (
-                not m.anaphoric or _placed_elsewhere(m, lead)
+                not m.anaphoric
+                or _placed_elsewhere(m, lead)
                 or (lead is not None and lead_day is not None and (lead_day - d).days > RECAP_ANAPHOR_MAX_DAYS)
             ):
                 # ("ces commerçants ont été enlevés le 9 avril": an anaphor dates the incident the
@@ -376,8 +259,13 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
     events, review = _events_and_details(groups, mentions)
     events = [_without_empty_anaphora(g) for g in events]
     out = [MentionGroup(tuple(sorted(g, key=lambda x: x.sentence.start)), context=False) for g in events]
-    out += [MentionGroup(tuple(sorted(g, key=lambda x: x.sentence.start)), context=True) for g in context_groups + review]
-    return sorted(_without_summaries(out), key=lambda g: (g.context, min(m.sentence.start for m in g.mentions)))
+    out += [
+        MentionGroup(tuple(sorted(g, key=lambda x: x.sentence.start)), context=True) for g in context_groups + review
+    ]
+    return sorted(
+        _without_summaries(out),
+        key=lambda g: (g.context, min(m.sentence.start for m in g.mentions)),
+    )
 
 
 def _join_recalled(
@@ -391,9 +279,17 @@ def _join_recalled(
     for m in event_mentions:
         home = next(
             (
-                g for g in context_groups
-                if any(places_compatible(m, x) and types_compatible(m, x) and _place(m) is not None and _place(x) is not None for x in g)
-                and m.date is not None and m.date.value is not None
+                g
+                for g in context_groups
+                if any(
+                    places_compatible(m, x)
+                    and types_compatible(m, x)
+                    and _place(m) is not None
+                    and _place(x) is not None
+                    for x in g
+                )
+                and m.date is not None
+                and m.date.value is not None
                 and all(x.sentence.start < m.sentence.start for x in g)
                 and m.date.method != "published_date"
                 and any(x.date is None or x.date.value is None or m.date.value <= x.date.value for x in g)
@@ -424,8 +320,11 @@ def _events_and_details(
     for g in groups:
         if not any(_place(m) is not None for m in g):
             _placeless(g, placed, denied_placed, events, review)
-        elif precise_groups and g not in precise_groups and all(m.plural or m.count > 1 or not is_precise(m) for m in g) and not (
-            len(g) == 1 and _listed_with_others(g[0], mentions)
+        elif (
+            precise_groups
+            and g not in precise_groups
+            and all(m.plural or m.count > 1 or not is_precise(m) for m in g)
+            and not (len(g) == 1 and _listed_with_others(g[0], mentions))
         ):
             # a region-level mention beside precise incidents: a summary or a detail of them
             home = _nearest_earlier(g, precise_groups)
@@ -444,17 +343,25 @@ def _events_and_details(
 
 
 def _placeless(
-    g: list[Mention], placed: list[list[Mention]], denied_placed: bool,
-    events: list[list[Mention]], review: list[list[Mention]],
+    g: list[Mention],
+    placed: list[list[Mention]],
+    denied_placed: bool,
+    events: list[list[Mention]],
+    review: list[list[Mention]],
 ) -> None:
     """Put a group with no place where it belongs: a detail of an incident told elsewhere in the
     article, or, on another day, a second incident at the place the article is about; else not
     codable (review)."""
     home = _nearest_earlier(g, placed)
-    if home is None and not placed and not denied_placed and any(
-        m.modality in EVENT_MODALITIES
-        and (m.paragraph == 0 or (m.casualties is not None and m.casualties.fatalities))
-        for m in g
+    if (
+        home is None
+        and not placed
+        and not denied_placed
+        and any(
+            m.modality in EVENT_MODALITIES
+            and (m.paragraph == 0 or (m.casualties is not None and m.casualties.fatalities))
+            for m in g
+        )
     ):
         # the article reports an incident (in its lead, or with a toll) but names no place the
         # gazetteer knows: an event with its location unknown (and said so), never a dropped one
@@ -466,14 +373,23 @@ def _placeless(
     ):
         home.extend(g)
     else:
-        where = next(x.place for x in sorted(home, key=lambda x: x.sentence.start) if x.place is not None and x.place.place is not None)
-        inherited = replace(where, method="document_place", reason=f"no place in its sentences; the article's place {where.span.text!r}")
+        where = next(
+            x.place
+            for x in sorted(home, key=lambda x: x.sentence.start)
+            if x.place is not None and x.place.place is not None
+        )
+        inherited = replace(
+            where,
+            method="document_place",
+            reason=f"no place in its sentences; the article's place {where.span.text!r}",
+        )
         events.append([replace(m, place=inherited) for m in g])
 
 
 def _without_summaries(out: list[MentionGroup]) -> list[MentionGroup]:
     """Return the groups without those that only sum up the others (plural, placeless or vague
     mentions): summaries attached to every incident never make an incident of their own."""
+
     def summary(g: MentionGroup) -> bool:
         return all((m.plural or m.count > 1) and not is_precise(m) for m in g.mentions)
 
@@ -495,8 +411,7 @@ def _told_in_own_right(m: Mention) -> bool:
     """Return whether an event mention gives an incident its own day and toll."""
     c = m.casualties
     return (
-        m.date is not None and m.date.method == "time_expression"
-        and c is not None and bool(c.fatalities or c.injuries)
+        m.date is not None and m.date.method == "time_expression" and c is not None and bool(c.fatalities or c.injuries)
     )
 
 
@@ -527,7 +442,8 @@ def _without_empty_anaphora(group: list[Mention]) -> list[Mention]:
     empty = [_adds_nothing(m) for m in group]
     voices = {m.attributed_to for m, e in zip(group, empty) if not e}
     kept = [
-        m for m, e in zip(group, empty)
+        m
+        for m, e in zip(group, empty)
         if not e or (m.attributed_to is not None and m.attributed_to not in voices and m.modality != Modality.ALLEGED)
     ]
     return kept or group

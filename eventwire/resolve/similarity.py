@@ -37,8 +37,7 @@ logger = logging.getLogger(__name__)
 SAME_INCIDENT_MAX_DAYS_BY_PRECISION = {1: 1, 2: 3, 3: 15}
 # Date provenance methods that read the day from a time expression of the text (eventwire.time);
 # with a day number in it, the expression is a calendar date (see `_calendar_dated`).
-CALENDAR_DATE_METHODS = frozenset({"time_expression", "lead_time_expression",
-                                   "previous_time_expression"})
+CALENDAR_DATE_METHODS = frozenset({"time_expression", "lead_time_expression", "previous_time_expression"})
 # Two points this close are neighbours: a report "near" a town and another's village.
 # (resolve.in_document's ONE_LOCATION_MAX_KM, 25 km, is the in-document counterpart.)
 NEIGHBOUR_MAX_KM = 5.0
@@ -64,9 +63,7 @@ SAME_EVENT_TYPE_SCORE = 0.7
 KINDRED_TYPE_SCORE = 0.55
 # (members by name: the enums are built from the taxonomy data file, so a type checker sees no
 # attribute members)
-VIOLENT_SUB_TYPES = frozenset(
-    {SubEventType["DISRUPTED_WEAPONS_USE"], SubEventType["LOOTING_PROPERTY_DESTRUCTION"]}
-)
+VIOLENT_SUB_TYPES = frozenset({SubEventType["DISRUPTED_WEAPONS_USE"], SubEventType["LOOTING_PROPERTY_DESTRUCTION"]})
 # Two tolls agree when the lower is at least this share of the higher (a toll rises by a few as
 # the wounded die; another incident's toll is rarely that close).
 TOLL_AGREEMENT_RATIO = 0.75
@@ -187,8 +184,7 @@ def _calendar_dated(event: Event) -> bool:
         return False
     numbers = "".join(c if c.isdigit() else " " for c in source.text or "").split()
     # the day of the month written out ("2 days ago" names a count of days, rarely the day)
-    return event.event_date is not None and str(event.event_date.day) in {
-        n.lstrip("0") for n in numbers}
+    return event.event_date is not None and str(event.event_date.day) in {n.lstrip("0") for n in numbers}
 
 
 def place_score(a: Event, b: Event) -> float | None:
@@ -274,8 +270,9 @@ def _contains(region: Event, place: Event) -> bool:
     name = _letters(region.location)
     if name and name in {_letters(place.admin1), _letters(place.admin2)}:
         return True
-    return ((region.geo_precision or 3) == 3 and bool(_fold(region.admin1))
-            and _fold(region.admin1) == _fold(place.admin1))
+    return (
+        (region.geo_precision or 3) == 3 and bool(_fold(region.admin1)) and _fold(region.admin1) == _fold(place.admin1)
+    )
 
 
 def type_score(a: Event, b: Event) -> float | None:

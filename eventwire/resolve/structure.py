@@ -65,7 +65,10 @@ def load_day_words(lang: str) -> DayWords | None:
             raise key_error(path, lang, f"'{key}' must be a non-empty list of words")
     lists = {k: [w.strip().lower() for w in entry[k]] for k in DAY_WORD_KEYS}
     return DayWords(
-        joined=re.compile(rf"^\s*(?:,|(?:,\s*)?(?:{_alternation(lists['and'])}))\s*(?:le\s+|on\s+)?$", re.IGNORECASE),
+        joined=re.compile(
+            rf"^\s*(?:,|(?:,\s*)?(?:{_alternation(lists['and'])}))\s*(?:le\s+|on\s+)?$",
+            re.IGNORECASE,
+        ),
         span_to=re.compile(rf"^\s*(?:{_alternation(lists['to'])})\s*(?:le\s+)?$", re.IGNORECASE),
         span_from=re.compile(rf"\b(?:{_alternation(lists['from'])})\s*(?:le\s+)?$", re.IGNORECASE),
         to_start=re.compile(rf"^(?:{_alternation(lists['to'])})\b", re.IGNORECASE),
@@ -101,7 +104,7 @@ def stated_days(text: str, mention_day: Span, *, lang: str, published: date) -> 
         return StatedDays()
 
     def night(e: TimeExpression) -> bool:
-        return bool(words.night.search(text[max(0, e.span.start - NIGHT_WINDOW):e.span.end]))
+        return bool(words.night.search(text[max(0, e.span.start - NIGHT_WINDOW) : e.span.end]))
 
     def span_of(first: date, last: date, a: Span, b: Span) -> StatedDays:
         n = (last - first).days
@@ -116,7 +119,7 @@ def stated_days(text: str, mention_day: Span, *, lang: str, published: date) -> 
     if inner is not None and not night(e):
         last = _same_month(e.value, int(inner.group(2)))
         return span_of(e.value, last, e.span, e.span) if last is not None else StatedDays()
-    bare = BARE_FIRST_DAY.search(text[max(0, e.span.start - 12):e.span.start])
+    bare = BARE_FIRST_DAY.search(text[max(0, e.span.start - 12) : e.span.start])
     if bare is not None and not night(e) and words.between.search(text[: e.span.start - len(bare.group(0))]):
         first = _same_month(e.value, int(bare.group(1)))
         return span_of(first, e.value, e.span, e.span) if first is not None else StatedDays()
@@ -135,7 +138,7 @@ def stated_days(text: str, mention_day: Span, *, lang: str, published: date) -> 
         if i < 0 or j >= len(exprs):
             continue
         a, b = exprs[i], exprs[j]
-        between = text[a.span.end:b.span.start]
+        between = text[a.span.end : b.span.start]
         to_ok = words.span_to.match(between) or (not between.strip() and words.to_start.match(b.span.text))
         from_ok = words.span_from.search(text[: a.span.start]) or words.from_start.match(a.span.text)
         if to_ok and from_ok and not night(a):
@@ -153,11 +156,11 @@ def _same_month(day: date, number: int) -> date | None:
 def _listed_chain(text: str, exprs: list[TimeExpression], at: int, words: DayWords) -> list[TimeExpression]:
     """Return the run of time expressions joined by commas and "and" words around index `at`."""
     lo = hi = at
-    while lo > 0 and words.joined.match(text[exprs[lo - 1].span.end:exprs[lo].span.start]):
+    while lo > 0 and words.joined.match(text[exprs[lo - 1].span.end : exprs[lo].span.start]):
         lo -= 1
-    while hi + 1 < len(exprs) and words.joined.match(text[exprs[hi].span.end:exprs[hi + 1].span.start]):
+    while hi + 1 < len(exprs) and words.joined.match(text[exprs[hi].span.end : exprs[hi + 1].span.start]):
         hi += 1
-    return exprs[lo:hi + 1]
+    return exprs[lo : hi + 1]
 
 
 # Ends the date reason of a mention made one of several days ("one of 2 days the sentence reports…").
@@ -187,13 +190,21 @@ def split_days(mentions: list[Mention], *, lang: str, published: date | None) ->
             continue
         assert m.date is not None, "only a dated mention states days (_stated)"
         for i, (day, span) in enumerate(days):
-            out.append(replace(
-                m,
-                date=EventDate(day, 1, span, m.date.method,
-                               reason=f"one of {len(days)} days the sentence reports {DAY_SPLIT_MARK}"),
-                casualties=share_toll(m.casualties, i, len(days), unit="days"),
-                count=1, plural=False,
-            ))
+            out.append(
+                replace(
+                    m,
+                    date=EventDate(
+                        day,
+                        1,
+                        span,
+                        m.date.method,
+                        reason=f"one of {len(days)} days the sentence reports {DAY_SPLIT_MARK}",
+                    ),
+                    casualties=share_toll(m.casualties, i, len(days), unit="days"),
+                    count=1,
+                    plural=False,
+                )
+            )
     return out
 
 
@@ -211,5 +222,7 @@ def _stated(m: Mention, *, lang: str, published: date) -> StatedDays:
         return StatedDays()
     local = Span(m.date.span.start - sentence.start, m.date.span.end - sentence.start, m.date.span.text)
     stated = stated_days(sentence.text, local, lang=lang, published=published)
-    return replace(stated, days=tuple(
-        (d, Span(x.start + sentence.start, x.end + sentence.start, x.text)) for d, x in stated.days))
+    return replace(
+        stated,
+        days=tuple((d, Span(x.start + sentence.start, x.end + sentence.start, x.text)) for d, x in stated.days),
+    )

@@ -12,6 +12,11 @@ from eventwire.store.migrations import LATEST_VERSION as SCHEMA_VERSION
 from eventwire.store.store import Store, WriteSummary, open_store
 
 __all__ = [
-    "SCHEMA_VERSION", "EventFilters", "FilterError", "Store", "WriteSummary", "open_store",
+    "SCHEMA_VERSION",
+    "EventFilters",
+    "FilterError",
+    "Store",
+    "WriteSummary",
+    "open_store",
     "parse_event_filters",
 ]

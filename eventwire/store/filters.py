@@ -75,9 +75,7 @@ class EventFilters:
 
     def __post_init__(self) -> None:
         if self.order_by not in ORDER_BY:
-            raise InputError(
-                f"order_by {self.order_by!r} is not one of: {', '.join(ORDER_BY)}"
-            )
+            raise InputError(f"order_by {self.order_by!r} is not one of: {', '.join(ORDER_BY)}")
         if self.limit is not None and self.limit < 0:
             raise InputError(f"limit must be 0 or more, got {self.limit}")
         if self.offset < 0:
@@ -230,9 +228,7 @@ def where_clause(
         conds.append("e.fatalities >= ?")
         params.append(f.min_fatalities)
     if f.claim_status is not None:
-        conds.append(
-            "EXISTS (SELECT 1 FROM reports r WHERE r.event_id = e.event_id AND r.claim_status = ?)"
-        )
+        conds.append("EXISTS (SELECT 1 FROM reports r WHERE r.event_id = e.event_id AND r.claim_status = ?)")
         params.append(f.claim_status)
     if f.text is not None:
         sql, text_params = text_condition(f.text, "e.event_id")

@@ -69,8 +69,7 @@ MAX_WINDOW_DAYS = max(SAME_INCIDENT_MAX_DAYS_BY_PRECISION.values())
 class _Touched:
     """Events changed in one transaction: their state before, and why they changed."""
 
-    before: dict[str, tuple[dict[str, Any] | None, list[dict[str, Any]]]] = field(
-        default_factory=dict)
+    before: dict[str, tuple[dict[str, Any] | None, list[dict[str, Any]]]] = field(default_factory=dict)
     action: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
 
@@ -87,15 +86,15 @@ class VectorCache:
             chunk = keys[start : start + 500]
             for key, blob in self.conn.execute(
                 "SELECT text_key, vector FROM sentence_vectors WHERE model = ? AND text_key IN"
-                f" ({', '.join('?' * len(chunk))})", [self.model, *chunk],
+                f" ({', '.join('?' * len(chunk))})",
+                [self.model, *chunk],
             ):
                 out[key] = np.frombuffer(blob, dtype=np.float32)
         return out
 
     def save(self, vectors: dict[str, np.ndarray]) -> None:
         self.conn.executemany(
-            "INSERT INTO sentence_vectors (text_key, model, vector) VALUES (?, ?, ?)"
-            " ON CONFLICT (text_key) DO NOTHING",
+            "INSERT INTO sentence_vectors (text_key, model, vector) VALUES (?, ?, ?) ON CONFLICT (text_key) DO NOTHING",
             [(k, self.model, np.asarray(v, dtype=np.float32).tobytes()) for k, v in vectors.items()],
         )
 
@@ -103,8 +102,13 @@ class VectorCache:
 class Resolver:
     """Applies resolution decisions to the store; the caller owns the transaction."""
 
-    def __init__(self, writer: DocumentWriter, *, similarity: Similarity | None = None,
-                 settings: ResolutionSettings = DEFAULT_SETTINGS) -> None:
+    def __init__(
+        self,
+        writer: DocumentWriter,
+        *,
+        similarity: Similarity | None = None,
+        settings: ResolutionSettings = DEFAULT_SETTINGS,
+    ) -> None:
         self.writer = writer
         self.conn = writer.conn
         self.settings = settings
@@ -120,16 +124,26 @@ class Resolver:
 
     # -- ingest ------------------------------------------------------------------------------
 
-    def ingest(self, document: Document, events: tuple[Event, ...], context: tuple[Event, ...],
-               *, reason: str | None, who: str, reprocessed: bool) -> tuple[list[Decision], _Touched]:
+    def ingest(
+        self,
+        document: Document,
+        events: tuple[Event, ...],
+        context: tuple[Event, ...],
+        *,
+        reason: str | None,
+        who: str,
+        reprocessed: bool,
+    ) -> tuple[list[Decision], _Touched]:
         """Resolve and store one document's events; return the decisions and touched events."""
         touched = _Touched()
         if reprocessed:
             self._remove_document(document.id, touched, reason)
         incoming = [*events, *context]
         decisions = link_across_documents(
-            incoming, candidates=lambda e: self.candidates(e, document.id),
-            similarity=self.similarity, settings=self.settings,
+            incoming,
+            candidates=lambda e: self.candidates(e, document.id),
+            similarity=self.similarity,
+            settings=self.settings,
         )
         now = now_iso()
         for event, decision in zip(incoming, decisions, strict=True):
@@ -140,8 +154,14 @@ class Resolver:
             self.conn.execute(
                 "INSERT INTO contributions (event_id, document_id, origin_event_id, context,"
                 " record, added_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (target, document.id, event.event_id, int(event.context_only),
-                 to_json(event.as_dict()), now),
+                (
+                    target,
+                    document.id,
+                    event.event_id,
+                    int(event.context_only),
+                    to_json(event.as_dict()),
+                    now,
+                ),
             )
             if decision.action == "join":
                 action = "updated" if reprocessed else "report_added"
@@ -173,21 +193,29 @@ class Resolver:
                 # a document's context mention (a recap of an earlier incident) does not tell
                 # one of its own incidents: only the documents that report both keep them apart
                 if _reporting(target) & _reporting(other) or self._kept_apart(
-                        target.event_id, target_docs, other.event_id, other_docs):
+                    target.event_id, target_docs, other.event_id, other_docs
+                ):
                     continue
-                if match_events(target, other, similarity=self.similarity,
-                                settings=self.settings) is None:
+                if match_events(target, other, similarity=self.similarity, settings=self.settings) is None:
                     continue
-                self.merge(target.event_id, other.event_id, who=who,
-                           reason=f"one incident: {decision.event_id} matches both")
+                self.merge(
+                    target.event_id,
+                    other.event_id,
+                    who=who,
+                    reason=f"one incident: {decision.event_id} matches both",
+                )
 
     def _remove_document(self, document_id: str, touched: _Touched, reason: str | None) -> None:
         """Take a document's accounts out of every event (before re-processing it)."""
-        affected = [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT event_id FROM contributions WHERE document_id = ?"
-            " UNION SELECT event_id FROM reports WHERE document_id = ?"
-            " UNION SELECT event_id FROM events WHERE document_id = ? AND deleted = 0",
-            (document_id, document_id, document_id))]
+        affected = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT DISTINCT event_id FROM contributions WHERE document_id = ?"
+                " UNION SELECT event_id FROM reports WHERE document_id = ?"
+                " UNION SELECT event_id FROM events WHERE document_id = ? AND deleted = 0",
+                (document_id, document_id, document_id),
+            )
+        ]
         for event_id in affected:
             self._touch(event_id, touched)
             self._ensure_contributions(event_id)
@@ -202,20 +230,23 @@ class Resolver:
         """Move the accounts of `document_ids` to a new event; return its id."""
         self._require_live(event_id)
         self._ensure_contributions(event_id)
-        moving = [dict(r) for r in self.conn.execute(
-            "SELECT * FROM contributions WHERE event_id = ? ORDER BY id", (event_id,))
-            if r["document_id"] in set(document_ids)]
-        staying = self.conn.execute(
-            "SELECT COUNT(*) FROM contributions WHERE event_id = ?", (event_id,)
-        ).fetchone()[0] - len(moving)
+        moving = [
+            dict(r)
+            for r in self.conn.execute("SELECT * FROM contributions WHERE event_id = ? ORDER BY id", (event_id,))
+            if r["document_id"] in set(document_ids)
+        ]
+        staying = self.conn.execute("SELECT COUNT(*) FROM contributions WHERE event_id = ?", (event_id,)).fetchone()[
+            0
+        ] - len(moving)
         if not moving:
             raise StoreError(f"event {event_id} has no report from {sorted(set(document_ids))}")
         if staying == 0:
-            raise StoreError(f"splitting {sorted(set(document_ids))} off {event_id} would leave"
-                             " it empty")
+            raise StoreError(f"splitting {sorted(set(document_ids))} off {event_id} would leave it empty")
         new_id = moving[0]["origin_event_id"]
-        if new_id == event_id or self.conn.execute(
-            "SELECT 1 FROM events WHERE event_id = ? AND deleted = 0", (new_id,)).fetchone():
+        if (
+            new_id == event_id
+            or self.conn.execute("SELECT 1 FROM events WHERE event_id = ? AND deleted = 0", (new_id,)).fetchone()
+        ):
             new_id = f"{event_id}-split-{moving[0]['id']}"
         touched = _Touched()
         self._touch(event_id, touched)
@@ -226,8 +257,10 @@ class Resolver:
         )
         moved_docs = sorted({m["document_id"] for m in moving})
         self.rebuild(new_id)
-        stay_docs = [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT document_id FROM contributions WHERE event_id = ?", (event_id,))]
+        stay_docs = [
+            r[0]
+            for r in self.conn.execute("SELECT DISTINCT document_id FROM contributions WHERE event_id = ?", (event_id,))
+        ]
         self.conn.executemany(
             "INSERT INTO kept_apart (document_id, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
             [(d, event_id) for d in moved_docs] + [(d, new_id) for d in stay_docs],
@@ -248,8 +281,7 @@ class Resolver:
         for event_id in (target_id, source_id):
             self._touch(event_id, touched)
             self._ensure_contributions(event_id)
-        self.conn.execute("UPDATE contributions SET event_id = ? WHERE event_id = ?",
-                          (target_id, source_id))
+        self.conn.execute("UPDATE contributions SET event_id = ? WHERE event_id = ?", (target_id, source_id))
         self.conn.execute("DELETE FROM kept_apart WHERE event_id = ?", (source_id,))
         touched.action[target_id] = ("merged", f"{reason} ({source_id} merged in)")
         touched.action[source_id] = ("merged", f"{reason} (merged into {target_id})")
@@ -276,27 +308,33 @@ class Resolver:
         # a region-level place (geo_precision 3) is coded to the region's centre: its incident
         # may lie in any cell of the region, found by the same admin1 below; without an admin1
         # it is blocked like an unplaced one
-        coarse = (event.latitude is None or event.longitude is None
-                  or not event.location or event.location == event.country
-                  or ((event.geo_precision or 3) >= 3 and not event.admin1))
+        coarse = (
+            event.latitude is None
+            or event.longitude is None
+            or not event.location
+            or event.location == event.country
+            or ((event.geo_precision or 3) >= 3 and not event.admin1)
+        )
         if coarse:
             clauses.append(("country = ? AND " + base, [event.country, lo, hi]))
         else:
             cells = _cells_around(event.latitude, event.longitude, SAME_INCIDENT_MAX_KM)  # type: ignore[arg-type]
-            clauses.append((f"geo_cell IN ({', '.join('?' * len(cells))}) AND " + base,
-                            [*cells, lo, hi]))
-            clauses.append((
-                "country = ? AND " + base + " AND (admin1 = ? OR admin1 IS NULL"
-                " OR latitude IS NULL OR location IS NULL OR location = country)",
-                [event.country, lo, hi, event.admin1],
-            ))
+            clauses.append((f"geo_cell IN ({', '.join('?' * len(cells))}) AND " + base, [*cells, lo, hi]))
+            clauses.append(
+                (
+                    "country = ? AND " + base + " AND (admin1 = ? OR admin1 IS NULL"
+                    " OR latitude IS NULL OR location IS NULL OR location = country)",
+                    [event.country, lo, hi, event.admin1],
+                )
+            )
         ids: dict[str, sqlite3.Row] = {}
         for where, params in clauses:
             for row in self.conn.execute(f"SELECT * FROM events WHERE {where}", params):
                 ids.setdefault(row["event_id"], row)
         if document_id is not None and ids:
-            apart = {r[0] for r in self.conn.execute(
-                "SELECT event_id FROM kept_apart WHERE document_id = ?", (document_id,))}
+            apart = {
+                r[0] for r in self.conn.execute("SELECT event_id FROM kept_apart WHERE document_id = ?", (document_id,))
+            }
             ids = {k: v for k, v in ids.items() if k not in apart}
         self.candidate_count += len(ids)
         return [self._event_from_row(row) for row in ids.values()]
@@ -307,17 +345,19 @@ class Resolver:
         """Recompute an event's row and reports from its contributions; None if it has none
         (then the event is marked deleted)."""
         rows = self.conn.execute(
-            "SELECT document_id, context, record FROM contributions WHERE event_id = ?"
-            " ORDER BY id", (event_id,)).fetchall()
+            "SELECT document_id, context, record FROM contributions WHERE event_id = ? ORDER BY id",
+            (event_id,),
+        ).fetchall()
         old = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
         if not rows:
             self._delete_reports(event_id)
             if old is not None:
-                self.conn.execute("UPDATE events SET deleted = 1, updated_at = ? WHERE"
-                                  " event_id = ?", (now_iso(), event_id))
+                self.conn.execute(
+                    "UPDATE events SET deleted = 1, updated_at = ? WHERE event_id = ?",
+                    (now_iso(), event_id),
+                )
             return None
-        accounts = [event_from_dict(json.loads(r["record"]), context_only=bool(r["context"]))
-                    for r in rows]
+        accounts = [event_from_dict(json.loads(r["record"]), context_only=bool(r["context"])) for r in rows]
         event = combine_contributions(event_id, accounts)
         row = event_row(event)
         now = now_iso()
@@ -341,9 +381,10 @@ class Resolver:
             if ordinal < keep:
                 continue
             if report.document_id not in known:
-                known[report.document_id] = self.conn.execute(
-                    "SELECT 1 FROM documents WHERE id = ?", (report.document_id,)
-                ).fetchone() is not None
+                known[report.document_id] = (
+                    self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (report.document_id,)).fetchone()
+                    is not None
+                )
             if known[report.document_id]:  # reports naming an unknown document are not stored
                 self.writer.insert_report(event_id, ordinal, report)
         return event
@@ -353,8 +394,7 @@ class Resolver:
         now = now_iso()
         for event_id, (old_row, old_reports) in touched.before.items():
             self.rebuild(event_id)
-            new = self.conn.execute("SELECT * FROM events WHERE event_id = ?",
-                                    (event_id,)).fetchone()
+            new = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
             if new is None:
                 continue
             action, reason = touched.action.get(event_id, ("updated", None))
@@ -365,8 +405,7 @@ class Resolver:
                 continue
             new_reports = self.writer.reports_of(event_id)
             if old_row is None or old_row["deleted"] and action == "created":
-                self.writer.add_revision(event_id, now, "created", reason, who,
-                                         {"event": comparable(new)})
+                self.writer.add_revision(event_id, now, "created", reason, who, {"event": comparable(new)})
                 continue
             before, after = old_row["fields"], comparable(new)
             diff = {k: [v, after[k]] for k, v in before.items() if v != after[k]}
@@ -393,8 +432,7 @@ class Resolver:
 
     def _ensure_contributions(self, event_id: str) -> None:
         """Give an event stored without contributions (by `write_result`) one per document."""
-        if self.conn.execute("SELECT 1 FROM contributions WHERE event_id = ? LIMIT 1",
-                             (event_id,)).fetchone():
+        if self.conn.execute("SELECT 1 FROM contributions WHERE event_id = ? LIMIT 1", (event_id,)).fetchone():
             return
         row = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
         if row is None or row["deleted"]:
@@ -410,25 +448,30 @@ class Resolver:
             self.conn.execute(
                 "INSERT INTO contributions (event_id, document_id, origin_event_id, context,"
                 " record, added_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (event_id, doc_id, event_id, int(event.context_only),
-                 to_json(account.as_dict()), now),
+                (
+                    event_id,
+                    doc_id,
+                    event_id,
+                    int(event.context_only),
+                    to_json(account.as_dict()),
+                    now,
+                ),
             )
 
     def _live_event(self, event_id: str) -> Event | None:
-        row = self.conn.execute("SELECT * FROM events WHERE event_id = ? AND deleted = 0",
-                                (event_id,)).fetchone()
+        row = self.conn.execute("SELECT * FROM events WHERE event_id = ? AND deleted = 0", (event_id,)).fetchone()
         return None if row is None else self._event_from_row(row)
 
     def _kept_apart(self, a_id: str, a_docs: set[str], b_id: str, b_docs: set[str]) -> bool:
         """Return whether an analyst split a document of one event off the other."""
         pairs = [(d, b_id) for d in a_docs] + [(d, a_id) for d in b_docs]
-        return any(self.conn.execute(
-            "SELECT 1 FROM kept_apart WHERE document_id = ? AND event_id = ?", pair).fetchone()
-            for pair in pairs)
+        return any(
+            self.conn.execute("SELECT 1 FROM kept_apart WHERE document_id = ? AND event_id = ?", pair).fetchone()
+            for pair in pairs
+        )
 
     def _require_live(self, event_id: str) -> None:
-        if not self.conn.execute("SELECT 1 FROM events WHERE event_id = ? AND deleted = 0",
-                                 (event_id,)).fetchone():
+        if not self.conn.execute("SELECT 1 FROM events WHERE event_id = ? AND deleted = 0", (event_id,)).fetchone():
             raise StoreError(f"no live event {event_id!r}")
 
     def _delete_reports(self, event_id: str) -> None:

@@ -13,7 +13,12 @@ from eventwire.store.filters import actor_search_key
 
 # Event columns besides the ACLED ones, in output-contract order.
 EXTRA_COLUMNS = (
-    "fatalities_low", "fatalities_high", "injuries", "claimed_by", "disputed", "confidence",
+    "fatalities_low",
+    "fatalities_high",
+    "injuries",
+    "claimed_by",
+    "disputed",
+    "confidence",
     "provenance",
 )
 JSON_COLUMNS = frozenset({"claimed_by", "provenance"})
@@ -42,9 +47,7 @@ def event_row(event: Event) -> dict[str, Any]:
         confidence=float(event.confidence),
         provenance=to_json(d["provenance"]),
         context_only=int(event.context_only),
-        actor_search=actor_search_key(
-            event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2
-        ),
+        actor_search=actor_search_key(event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2),
         geo_cell=geo_cell(event.latitude, event.longitude),
     )
     return row
@@ -64,9 +67,7 @@ def report_row(report: Report) -> dict[str, Any]:
         "outlet": report.outlet,
         "attributed_to": report.attributed_to,
         "claim_status": report.claim_status,
-        "evidence": to_json(
-            [{"text": e.text, "start": e.start, "end": e.end} for e in report.evidence]
-        ),
+        "evidence": to_json([{"text": e.text, "start": e.start, "end": e.end} for e in report.evidence]),
         "fatalities": report.fatalities,
     }
 
@@ -109,8 +110,6 @@ def comparable(row: sqlite3.Row | dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-
-
 def event_from_dict(d: dict[str, Any], *, context_only: bool = False) -> Event:
     """Return the Event an output-contract dict describes (the inverse of Event.as_dict())."""
     reports = tuple(
@@ -120,18 +119,19 @@ def event_from_dict(d: dict[str, Any], *, context_only: bool = False) -> Event:
             outlet=r.get("outlet"),
             attributed_to=r.get("attributed_to"),
             claim_status=r.get("claim_status") or "reported",
-            evidence=tuple(
-                Evidence(r["document_id"], e["text"], e["start"], e["end"])
-                for e in r.get("evidence", [])
-            ),
+            evidence=tuple(Evidence(r["document_id"], e["text"], e["start"], e["end"]) for e in r.get("evidence", [])),
             fatalities=r.get("fatalities"),
         )
         for r in d.get("reports", [])
     )
     provenance = {
         k: Provenance(
-            method=v.get("method", ""), document_id=v.get("document_id"), text=v.get("text"),
-            start=v.get("start"), end=v.get("end"), reason=v.get("reason"),
+            method=v.get("method", ""),
+            document_id=v.get("document_id"),
+            text=v.get("text"),
+            start=v.get("start"),
+            end=v.get("end"),
+            reason=v.get("reason"),
         )
         for k, v in (d.get("provenance") or {}).items()
     }

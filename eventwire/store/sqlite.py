@@ -35,10 +35,7 @@ NO_LIMIT = -1
 BUSY_TIMEOUT_MS = 5000
 
 
-
-def _distance_or_none(
-    lat1: float | None, lon1: float | None, lat2: float | None, lon2: float | None
-) -> float | None:
+def _distance_or_none(lat1: float | None, lon1: float | None, lat2: float | None, lon2: float | None) -> float | None:
     """Return the km distance, or None (SQL NULL) when a coordinate is missing."""
     if lat1 is None or lon1 is None or lat2 is None or lon2 is None:
         return None
@@ -67,8 +64,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as e:
         raise StoreError(f"cannot open event store {where}: {e}") from e
     if mode.lower() != "wal" and where != ":memory:":
-        logger.warning("%s: journal mode is %s, not WAL (file system without WAL support?)",
-                       where, mode)
+        logger.warning("%s: journal mode is %s, not WAL (file system without WAL support?)", where, mode)
     conn.create_function("ew_distance_km", 4, _distance_or_none, deterministic=True)
     return conn
 

@@ -57,9 +57,7 @@ class Store:
         self._conn = conn
         self.where = where
         self._evidence = backend.EvidenceIndex(conn)
-        self.migrations_run = apply_migrations(
-            conn, types=backend.TYPES, transaction=self._transaction, where=where
-        )
+        self.migrations_run = apply_migrations(conn, types=backend.TYPES, transaction=self._transaction, where=where)
         with self._transaction():
             self._evidence.ensure()
         self._writer = DocumentWriter(conn, self._evidence)
@@ -153,57 +151,60 @@ class Store:
             status, previous = self._writer.upsert_document(document, pipeline_version, now_iso())
             if status in {"unchanged", "kept_newer"}:
                 return WriteSummary(document.id, status, previous_version=previous)
-            reason = (
-                None if status == "inserted"
-                else f"reprocessed by pipeline {pipeline_version} (was {previous})"
-            )
+            reason = None if status == "inserted" else f"reprocessed by pipeline {pipeline_version} (was {previous})"
             decisions, touched = resolver.ingest(
-                document, result.events, result.context_mentions, reason=reason, who=who,
+                document,
+                result.events,
+                result.context_mentions,
+                reason=reason,
+                who=who,
                 reprocessed=status == "reprocessed",
             )
-            live = {
-                r[0]: not r[1]
-                for r in self._conn.execute(
-                    f"SELECT event_id, deleted FROM events WHERE event_id IN"
-                    f" ({', '.join('?' * len(touched.before))})", list(touched.before),
-                )
-            } if touched.before else {}
-            created = tuple(e for e, (old, _) in touched.before.items()
-                            if live.get(e) and (old is None or old["deleted"]))
+            live = (
+                {
+                    r[0]: not r[1]
+                    for r in self._conn.execute(
+                        f"SELECT event_id, deleted FROM events WHERE event_id IN"
+                        f" ({', '.join('?' * len(touched.before))})",
+                        list(touched.before),
+                    )
+                }
+                if touched.before
+                else {}
+            )
+            created = tuple(
+                e for e, (old, _) in touched.before.items() if live.get(e) and (old is None or old["deleted"])
+            )
             deleted = tuple(e for e in touched.before if not live.get(e))
-            joined = tuple(dict.fromkeys(d.target_id for d in decisions
-                                         if d.action == "join" and d.target_id))
-            updated = tuple(e for e in touched.before
-                            if live.get(e) and e not in created and e not in joined)
+            joined = tuple(dict.fromkeys(d.target_id for d in decisions if d.action == "join" and d.target_id))
+            updated = tuple(e for e in touched.before if live.get(e) and e not in created and e not in joined)
             review = tuple(d.event_id for d in decisions if d.action == "review")
             reports = self._conn.execute(
                 "SELECT COUNT(*) FROM reports WHERE document_id = ?", (document.id,)
             ).fetchone()[0]
-        return WriteSummary(document.id, status, created, updated, deleted, reports, 0, previous,
-                            joined, review)
+        return WriteSummary(document.id, status, created, updated, deleted, reports, 0, previous, joined, review)
 
     def resolved_event_ids(self, document_id: str) -> dict[str, str]:
         """Return {pipeline event id: stored event id} for a document's accounts (merges and
         splits followed), e.g. to score cross-document resolution."""
-        return dict(self._conn.execute(
-            "SELECT c.origin_event_id, c.event_id FROM contributions c JOIN events e"
-            " ON e.event_id = c.event_id WHERE c.document_id = ? AND e.deleted = 0",
-            (document_id,),
-        ).fetchall())
+        return dict(
+            self._conn.execute(
+                "SELECT c.origin_event_id, c.event_id FROM contributions c JOIN events e"
+                " ON e.event_id = c.event_id WHERE c.document_id = ? AND e.deleted = 0",
+                (document_id,),
+            ).fetchall()
+        )
 
     def candidates(self, event: Event) -> list[Event]:
         """Return the stored events `event` could join (the blocking step of resolution)."""
         return self._resolver_for(None, None).candidates(event)
 
-    def split_event(
-        self, event_id: str, document_ids: Iterable[str], *, who: str, reason: str
-    ) -> str:
+    def split_event(self, event_id: str, document_ids: Iterable[str], *, who: str, reason: str) -> str:
         """Return the id of a new event made of the reports of `document_ids`, split off
         `event_id` (a wrong merge). Both are recomputed and logged as `split`; those documents
         will not rejoin `event_id` when re-processed."""
         with self._transaction(f"split event {event_id}"):
-            return self._resolver_for(None, None).split(
-                event_id, list(document_ids), who=who, reason=reason)
+            return self._resolver_for(None, None).split(event_id, list(document_ids), who=who, reason=reason)
 
     def merge_events(self, target_id: str, source_id: str, *, who: str, reason: str) -> None:
         """Merge every report of `source_id` into `target_id` (a missed merge); the source is
@@ -211,13 +212,14 @@ class Store:
         with self._transaction(f"merge event {source_id} into {target_id}"):
             self._resolver_for(None, None).merge(target_id, source_id, who=who, reason=reason)
 
-    def _resolver_for(
-        self, similarity: Similarity | None, settings: ResolutionSettings | None
-    ) -> Resolver:
+    def _resolver_for(self, similarity: Similarity | None, settings: ResolutionSettings | None) -> Resolver:
         if similarity is None and settings is None:
             return self._resolver
-        return Resolver(self._writer, similarity=similarity or self._resolver.similarity,
-                        settings=settings or DEFAULT_SETTINGS)
+        return Resolver(
+            self._writer,
+            similarity=similarity or self._resolver.similarity,
+            settings=settings or DEFAULT_SETTINGS,
+        )
 
     def record_skip(self, skip: Skip) -> bool:
         """Return True if the skip is new; a repeat (same origin, reason, detail, document)
@@ -225,23 +227,19 @@ class Store:
         now = now_iso()
         with self._transaction(f"record the skip of {skip.origin}"):
             existing = self._conn.execute(
-                "SELECT id FROM skips WHERE origin = ? AND reason = ? AND detail = ?"
-                " AND COALESCE(document_id, '') = ?",
+                "SELECT id FROM skips WHERE origin = ? AND reason = ? AND detail = ? AND COALESCE(document_id, '') = ?",
                 (skip.origin, skip.reason, skip.detail, skip.document_id or ""),
             ).fetchone()
             if existing:
                 self._conn.execute("UPDATE skips SET at = ? WHERE id = ?", (now, existing["id"]))
                 return False
             self._conn.execute(
-                "INSERT INTO skips (origin, reason, detail, document_id, at)"
-                " VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO skips (origin, reason, detail, document_id, at) VALUES (?, ?, ?, ?, ?)",
                 (skip.origin, skip.reason, skip.detail, skip.document_id, now),
             )
             return True
 
-    def correct_event(
-        self, event_id: str, changes: dict[str, Any], *, who: str, reason: str
-    ) -> dict[str, Any]:
+    def correct_event(self, event_id: str, changes: dict[str, Any], *, who: str, reason: str) -> dict[str, Any]:
         """Return the event after an analyst's correction of some of its fields.
 
         Logged as a `corrected` revision naming who and why. Only ACLED columns and the extra
@@ -250,8 +248,7 @@ class Store:
         allowed = set(ACLED_COLUMNS) - {"event_id"} | set(EXTRA_COLUMNS) - {"provenance"}
         unknown = set(changes) - allowed
         if unknown:
-            raise StoreError(f"cannot correct field(s) {sorted(unknown)}; allowed: "
-                             f"{sorted(allowed)}")
+            raise StoreError(f"cannot correct field(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
         now = now_iso()
         with self._transaction(f"correct event {event_id}"):
             old = self._live_event_row(event_id)
@@ -260,12 +257,14 @@ class Store:
             for col, value in changes.items():
                 if isinstance(value, date):
                     value = value.isoformat()
-                values[col] = to_json(list(value)) if col in JSON_COLUMNS else (
-                    int(value) if col in BOOL_COLUMNS else value
+                values[col] = (
+                    to_json(list(value)) if col in JSON_COLUMNS else (int(value) if col in BOOL_COLUMNS else value)
                 )
             merged = {**dict(old), **values}
             values["actor_search"] = actor_search_key(
-                merged["actor1"], merged["actor2"], merged["assoc_actor_1"],
+                merged["actor1"],
+                merged["actor2"],
+                merged["assoc_actor_1"],
                 merged["assoc_actor_2"],
             )
             values["geo_cell"] = geo_cell(merged["latitude"], merged["longitude"])
@@ -291,9 +290,7 @@ class Store:
             self._writer.add_revision(event_id, now, "deleted", reason, who, {})
 
     def _live_event_row(self, event_id: str) -> sqlite3.Row:
-        row = self._conn.execute(
-            "SELECT * FROM events WHERE event_id = ? AND deleted = 0", (event_id,)
-        ).fetchone()
+        row = self._conn.execute("SELECT * FROM events WHERE event_id = ? AND deleted = 0", (event_id,)).fetchone()
         if row is None:
             raise StoreError(f"no event {event_id!r} in {self.where}")
         return row
@@ -321,9 +318,7 @@ class Store:
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """Return one event (deleted ones included) as an output-contract dict, or None."""
-        row = self._conn.execute(
-            "SELECT * FROM events WHERE event_id = ?", (event_id,)
-        ).fetchone()
+        row = self._conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
         return self._as_dicts([row])[0] if row else None
 
     def _as_dicts(self, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
@@ -352,9 +347,7 @@ class Store:
             "documents": "SELECT COUNT(*) FROM documents",
             "events": "SELECT COUNT(*) FROM events WHERE deleted = 0 AND context_only = 0",
             "skips": "SELECT COUNT(*) FROM skips",
-            "context_mentions": (
-                "SELECT COUNT(*) FROM events WHERE deleted = 0 AND context_only = 1"
-            ),
+            "context_mentions": ("SELECT COUNT(*) FROM events WHERE deleted = 0 AND context_only = 1"),
             "deleted_events": "SELECT COUNT(*) FROM events WHERE deleted = 1",
             "revisions": "SELECT COUNT(*) FROM revisions",
         }
@@ -363,17 +356,14 @@ class Store:
     def history(self, event_id: str) -> list[dict[str, Any]]:
         """Return the event's revisions, oldest first ([] for an unknown id)."""
         rows = self._conn.execute(
-            "SELECT id, event_id, at, action, reason, who, diff FROM revisions"
-            " WHERE event_id = ? ORDER BY id",
+            "SELECT id, event_id, at, action, reason, who, diff FROM revisions WHERE event_id = ? ORDER BY id",
             (event_id,),
         )
         return [{**dict(r), "diff": json.loads(r["diff"])} for r in rows]
 
     def document(self, document_id: str) -> dict[str, Any] | None:
         """Return a stored document with the ids of the live events it reports, or None."""
-        row = self._conn.execute(
-            "SELECT * FROM documents WHERE id = ?", (document_id,)
-        ).fetchone()
+        row = self._conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
         if row is None:
             return None
         event_ids = [
@@ -389,9 +379,7 @@ class Store:
 
     def skips(self) -> list[dict[str, Any]]:
         """Return the recorded skips, oldest first."""
-        rows = self._conn.execute(
-            "SELECT origin, reason, detail, document_id, at FROM skips ORDER BY id"
-        )
+        rows = self._conn.execute("SELECT origin, reason, detail, document_id, at FROM skips ORDER BY id")
         return [dict(r) for r in rows]
 
 

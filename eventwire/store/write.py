@@ -77,9 +77,7 @@ class DocumentWriter:
         self.conn = conn
         self.evidence = evidence
 
-    def write(
-        self, document: Document, events: tuple[Event, ...], pipeline_version: str, who: str
-    ) -> WriteSummary:
+    def write(self, document: Document, events: tuple[Event, ...], pipeline_version: str, who: str) -> WriteSummary:
         """Return what storing `events` for `document` did (see the module docstring)."""
         now = now_iso()
         status, previous = self.upsert_document(document, pipeline_version, now)
@@ -91,24 +89,32 @@ class DocumentWriter:
             reason = f"reprocessed by pipeline {pipeline_version} (was {previous})"
             plan = self._replace_contribution(document.id, events, now, who, reason=reason)
         return WriteSummary(
-            document.id, status, tuple(plan.created), tuple(plan.updated), tuple(plan.deleted),
-            plan.reports_added, plan.reports_skipped, previous,
+            document.id,
+            status,
+            tuple(plan.created),
+            tuple(plan.updated),
+            tuple(plan.deleted),
+            plan.reports_added,
+            plan.reports_skipped,
+            previous,
         )
 
-    def upsert_document(
-        self, document: Document, pipeline_version: str, now: str
-    ) -> tuple[WriteStatus, str | None]:
+    def upsert_document(self, document: Document, pipeline_version: str, now: str) -> tuple[WriteStatus, str | None]:
         """Return (status, previous pipeline version) after storing the document row.
 
         `unchanged` and `kept_newer` leave the row as it is (cases 2 and 4 of the module doc).
         """
-        stored = self.conn.execute(
-            "SELECT pipeline_version FROM documents WHERE id = ?", (document.id,)
-        ).fetchone()
+        stored = self.conn.execute("SELECT pipeline_version FROM documents WHERE id = ?", (document.id,)).fetchone()
         doc_values = (
-            document.external_id, document.origin, document.url, document.outlet, document.title,
-            document.published.isoformat() if document.published else None, document.lang,
-            document.text, pipeline_version,
+            document.external_id,
+            document.origin,
+            document.url,
+            document.outlet,
+            document.title,
+            document.published.isoformat() if document.published else None,
+            document.lang,
+            document.text,
+            pipeline_version,
         )
         if stored is None:
             self.conn.execute(
@@ -124,7 +130,9 @@ class DocumentWriter:
         if version_key(previous) > version_key(pipeline_version):
             logger.warning(
                 "document %s was processed by pipeline %s, newer than %s; kept as is",
-                document.id, previous, pipeline_version,
+                document.id,
+                previous,
+                pipeline_version,
             )
             return "kept_newer", previous
         self.conn.execute(
@@ -136,8 +144,13 @@ class DocumentWriter:
         return "reprocessed", previous
 
     def _replace_contribution(
-        self, document_id: str, events: tuple[Event, ...], now: str, who: str,
-        *, reason: str | None,
+        self,
+        document_id: str,
+        events: tuple[Event, ...],
+        now: str,
+        who: str,
+        *,
+        reason: str | None,
     ) -> _Plan:
         """Make the store say what `events` say for `document_id`; return what changed."""
         plan = _Plan()
@@ -152,16 +165,12 @@ class DocumentWriter:
         }
         known_documents: dict[str, bool] = {document_id: True}
         for event in events:
-            old = self.conn.execute(
-                "SELECT * FROM events WHERE event_id = ?", (event.event_id,)
-            ).fetchone()
+            old = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event.event_id,)).fetchone()
             old_reports = self.reports_of(event.event_id) if old is not None else []
             row = event_row(event)
             if old is None:
                 self.insert_event(event.event_id, document_id, row, now)
-                self.add_revision(
-                    event.event_id, now, "created", reason, who, {"event": comparable(row)}
-                )
+                self.add_revision(event.event_id, now, "created", reason, who, {"event": comparable(row)})
                 plan.created.append(event.event_id)
             else:
                 row = self._keep_corrections(event.event_id, old, row)
@@ -173,21 +182,21 @@ class DocumentWriter:
             self._withdraw(event_id, document_id, now, who, reason, plan)
         return plan
 
-    def _replace_reports(
-        self, event: Event, document_id: str, known_documents: dict[str, bool], plan: _Plan
-    ) -> None:
+    def _replace_reports(self, event: Event, document_id: str, known_documents: dict[str, bool], plan: _Plan) -> None:
         """Replace the reports of the documents this result speaks for: the current one, and any
         other stored document whose report the pipeline merged into this event."""
         added_reports = []
         for ordinal, report in enumerate(event.reports):
             if report.document_id not in known_documents:
-                known_documents[report.document_id] = self.conn.execute(
-                    "SELECT 1 FROM documents WHERE id = ?", (report.document_id,)
-                ).fetchone() is not None
+                known_documents[report.document_id] = (
+                    self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (report.document_id,)).fetchone()
+                    is not None
+                )
             if not known_documents[report.document_id]:
                 logger.warning(
                     "event %s: report from unknown document %s not stored",
-                    event.event_id, report.document_id,
+                    event.event_id,
+                    report.document_id,
                 )
                 plan.reports_skipped += 1
                 continue
@@ -199,8 +208,15 @@ class DocumentWriter:
         plan.reports_added += len(added_reports)
 
     def _record_update(
-        self, event_id: str, old: sqlite3.Row, old_reports: list, row: dict[str, Any],
-        now: str, who: str, reason: str | None, plan: _Plan,
+        self,
+        event_id: str,
+        old: sqlite3.Row,
+        old_reports: list,
+        row: dict[str, Any],
+        now: str,
+        who: str,
+        reason: str | None,
+        plan: _Plan,
     ) -> None:
         """Log a revision for a stored event whose fields or reports the result changed."""
         new_fields = comparable(row)
@@ -218,30 +234,27 @@ class DocumentWriter:
         plan.updated.append(event_id)
 
     def _withdraw(
-        self, event_id: str, document_id: str, now: str, who: str, reason: str | None,
+        self,
+        event_id: str,
+        document_id: str,
+        now: str,
+        who: str,
+        reason: str | None,
         plan: _Plan,
     ) -> None:
         """Remove the document's report from an event it no longer reports; an event left
         without reports is deleted (kept in the revision log)."""
         self.delete_reports(event_id, document_id)
-        remaining = self.conn.execute(
-            "SELECT COUNT(*) FROM reports WHERE event_id = ?", (event_id,)
-        ).fetchone()[0]
+        remaining = self.conn.execute("SELECT COUNT(*) FROM reports WHERE event_id = ?", (event_id,)).fetchone()[0]
         if remaining:
-            self.add_revision(
-                event_id, now, "updated", reason, who, {"reports_removed": [document_id]}
-            )
+            self.add_revision(event_id, now, "updated", reason, who, {"reports_removed": [document_id]})
             plan.updated.append(event_id)
             return
-        self.conn.execute(
-            "UPDATE events SET deleted = 1, updated_at = ? WHERE event_id = ?", (now, event_id)
-        )
+        self.conn.execute("UPDATE events SET deleted = 1, updated_at = ? WHERE event_id = ?", (now, event_id))
         self.add_revision(event_id, now, "deleted", reason, who, {})
         plan.deleted.append(event_id)
 
-    def _keep_corrections(
-        self, event_id: str, old: sqlite3.Row, row: dict[str, Any]
-    ) -> dict[str, Any]:
+    def _keep_corrections(self, event_id: str, old: sqlite3.Row, row: dict[str, Any]) -> dict[str, Any]:
         """Return `row` with the stored values of the fields analysts have corrected."""
         corrected: set[str] = set()
         for (diff,) in self.conn.execute(
@@ -258,9 +271,7 @@ class DocumentWriter:
             kept["geo_cell"] = geo_cell(kept["latitude"], kept["longitude"])
         return kept
 
-    def insert_event(
-        self, event_id: str, document_id: str, row: dict[str, Any], now: str
-    ) -> None:
+    def insert_event(self, event_id: str, document_id: str, row: dict[str, Any], now: str) -> None:
         cols = ["event_id", "document_id", *row, "created_at", "updated_at", "deleted"]
         values = [event_id, document_id, *row.values(), now, now, 0]
         self.conn.execute(
@@ -285,26 +296,25 @@ class DocumentWriter:
         self.evidence.add(event_id, report.document_id, [e.text for e in report.evidence])
 
     def delete_reports(self, event_id: str, document_id: str) -> None:
-        self.conn.execute(
-            "DELETE FROM reports WHERE event_id = ? AND document_id = ?", (event_id, document_id)
-        )
+        self.conn.execute("DELETE FROM reports WHERE event_id = ? AND document_id = ?", (event_id, document_id))
         self.evidence.remove(event_id, document_id)
 
     def reports_of(self, event_id: str) -> list[dict[str, Any]]:
-        rows = self.conn.execute(
-            "SELECT * FROM reports WHERE event_id = ? ORDER BY ordinal, id", (event_id,)
-        )
+        rows = self.conn.execute("SELECT * FROM reports WHERE event_id = ? ORDER BY ordinal, id", (event_id,))
         return [stored_report(r) for r in rows]
 
     def add_revision(
-        self, event_id: str, at: str, action: str, reason: str | None, who: str,
+        self,
+        event_id: str,
+        at: str,
+        action: str,
+        reason: str | None,
+        who: str,
         diff: dict[str, Any],
     ) -> None:
         if action not in REVISION_ACTIONS:
             raise StoreError(f"unknown revision action {action!r}")
         self.conn.execute(
-            "INSERT INTO revisions (event_id, at, action, reason, who, diff)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO revisions (event_id, at, action, reason, who, diff) VALUES (?, ?, ?, ?, ?, ?)",
             (event_id, at, action, reason, who, to_json(diff)),
         )
-

@@ -30,17 +30,21 @@ def test_ingest_unreadable_inputs_become_recorded_skips(client, db):
     assert short.json()["documents"] == []
     assert [(s["origin"], s["reason"]) for s in short.json()["skips"]] == [("api:text", "too_short")]
     batch = "\n".join([json.dumps({"id": 1, "text": ""}), "{not json", json.dumps([1])])
-    skips = client.post(
-        "/api/documents", headers=AUTH, json={"format": "jsonl", "content": batch}
-    ).json()["skips"]
+    skips = client.post("/api/documents", headers=AUTH, json={"format": "jsonl", "content": batch}).json()["skips"]
     assert [(s["origin"], s["reason"]) for s in skips] == [
-        ("api:jsonl:1", "empty"), ("api:jsonl:2", "bad_json"), ("api:jsonl:3", "bad_record"),
+        ("api:jsonl:1", "empty"),
+        ("api:jsonl:2", "bad_json"),
+        ("api:jsonl:3", "bad_record"),
     ]
     from eventwire.store import open_store
 
     with open_store(db) as store:
-        assert {s["reason"] for s in store.skips()} == {"too_short", "empty", "bad_json",
-                                                       "bad_record"}
+        assert {s["reason"] for s in store.skips()} == {
+            "too_short",
+            "empty",
+            "bad_json",
+            "bad_record",
+        }
 
 
 def test_ingest_needs_the_token(client):
@@ -49,15 +53,15 @@ def test_ingest_needs_the_token(client):
 
 
 def test_ingest_rejects_an_unknown_format(client):
-    response = client.post("/api/documents", headers=AUTH,
-                           json={"format": "pdf", "content": "x" * 30})
+    response = client.post("/api/documents", headers=AUTH, json={"format": "pdf", "content": "x" * 30})
     assert response.status_code == 422
     assert "format" in response.json()["error"]["message"]
 
 
 def test_upload_binary_file_is_a_skip(client):
     response = client.post(
-        "/api/documents/upload", headers=AUTH,
+        "/api/documents/upload",
+        headers=AUTH,
         files={"file": ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "text/plain")},
     )
     assert response.status_code == 200
@@ -66,17 +70,19 @@ def test_upload_binary_file_is_a_skip(client):
 
 def test_upload_over_the_size_limit_is_413(client, monkeypatch):
     monkeypatch.setattr(routes, "MAX_INPUT_BYTES", 100)
-    response = client.post(
-        "/api/documents/upload", headers=AUTH, files={"file": ("big.txt", b"a " * 100)}
-    )
+    response = client.post("/api/documents/upload", headers=AUTH, files={"file": ("big.txt", b"a " * 100)})
     assert response.status_code == 413
     assert response.json()["error"]["code"] == "too_large"
 
 
 @pytest.mark.slow
 def test_ingest_text_runs_the_pipeline_and_stores_events(client):
-    body = {"content": ENGLISH_DISPATCH, "published": "2023-10-17", "source": "Reuters",
-            "title": "Bus attack near Wajir"}
+    body = {
+        "content": ENGLISH_DISPATCH,
+        "published": "2023-10-17",
+        "source": "Reuters",
+        "title": "Bus attack near Wajir",
+    }
     first = client.post("/api/documents", headers=AUTH, json=body)
     assert first.status_code == 200, first.text
     document = first.json()["documents"][0]
@@ -112,8 +118,13 @@ def test_unknown_path_is_a_json_404(client):
 
 def test_openapi_schema_is_served(client):
     schema = client.get("/openapi.json").json()
-    assert {"/api/events", "/api/events/{event_id}", "/api/documents",
-            "/api/documents/{document_id}", "/api/export"} <= set(schema["paths"])
+    assert {
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/documents",
+        "/api/documents/{document_id}",
+        "/api/export",
+    } <= set(schema["paths"])
     assert set(schema["paths"]["/api/events/{event_id}"]) == {"get", "patch", "delete"}
     assert "HTTPBearer" in schema["components"]["securitySchemes"]
 

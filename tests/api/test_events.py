@@ -104,37 +104,37 @@ def correction(**changes):
 
 def test_correct_event_is_logged_with_who_and_why(client):
     response = client.patch(
-        "/api/events/ew-asad", headers=AUTH,
+        "/api/events/ew-asad",
+        headers=AUTH,
         json=correction(location="Al Asad Airbase", latitude=33.8, longitude=42.44),
     )
     assert response.status_code == 200, response.text
     event = response.json()
     assert (event["location"], event["latitude"], event["longitude"]) == (
-        "Al Asad Airbase", 33.8, 42.44,
+        "Al Asad Airbase",
+        33.8,
+        42.44,
     )
     last = event["history"][-1]
     assert (last["action"], last["who"], last["reason"]) == (
-        "corrected", "Analyst A", "base is at Al Asad",
+        "corrected",
+        "Analyst A",
+        "base is at Al Asad",
     )
     assert last["diff"]["location"] == ["Ain al-Asad Air Base", "Al Asad Airbase"]
-    assert client.get("/api/events?actor=resistance").json()["events"][0]["location"] == (
-        "Al Asad Airbase"
-    )
+    assert client.get("/api/events?actor=resistance").json()["events"][0]["location"] == ("Al Asad Airbase")
 
 
 def test_correct_sub_event_type_alone_sets_its_type(client):
-    event = client.patch(
-        "/api/events/ew-asad", headers=AUTH, json=correction(sub_event_type="Air/drone strike")
-    ).json()
+    event = client.patch("/api/events/ew-asad", headers=AUTH, json=correction(sub_event_type="Air/drone strike")).json()
     assert (event["event_type"], event["sub_event_type"]) == (
-        "Explosions/Remote violence", "Air/drone strike",
+        "Explosions/Remote violence",
+        "Air/drone strike",
     )
 
 
 def test_correct_with_unchanged_values_writes_no_revision(client):
-    event = client.patch(
-        "/api/events/ew-asad", headers=AUTH, json=correction(location="Ain al-Asad Air Base")
-    ).json()
+    event = client.patch("/api/events/ew-asad", headers=AUTH, json=correction(location="Ain al-Asad Air Base")).json()
     assert [r["action"] for r in event["history"]] == ["created"]
 
 
@@ -193,16 +193,12 @@ def test_private_server_closes_reads_without_the_token(db):
 
 
 def test_delete_event_keeps_history_and_hides_it(client):
-    response = client.delete(
-        "/api/events/ew-wajir", headers=AUTH, params={"who": "Analyst B", "reason": "duplicate"}
-    )
+    response = client.delete("/api/events/ew-wajir", headers=AUTH, params={"who": "Analyst B", "reason": "duplicate"})
     assert response.status_code == 200
     assert response.json()["deleted"] is True
     assert response.json()["history"][-1]["who"] == "Analyst B"
     assert ids(client.get("/api/events")) == ["ew-asad"]
-    again = client.delete(
-        "/api/events/ew-wajir", headers=AUTH, params={"who": "Analyst B", "reason": "again"}
-    )
+    again = client.delete("/api/events/ew-wajir", headers=AUTH, params={"who": "Analyst B", "reason": "again"})
     assert again.status_code == 409
     patch = client.patch("/api/events/ew-wajir", headers=AUTH, json=correction(location="X"))
     assert patch.status_code == 409

@@ -47,8 +47,7 @@ def check_response(case) -> None:
         warnings.simplefilter("ignore")
         response = case.call(headers=AUTH)
     assert response.status_code < 500, (
-        f"{case.method} {case.formatted_path} {case.query} {case.body!r} → "
-        f"{response.status_code} {response.text[:500]}"
+        f"{case.method} {case.formatted_path} {case.query} {case.body!r} → {response.status_code} {response.text[:500]}"
     )
     if response.status_code >= 400:
         body = response.json()

@@ -22,8 +22,13 @@ import pytest
 
 CHROMIUM = Path(os.environ.get("EVENTWIRE_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "e2e"
 SERVER_START_TIMEOUT_S = 60
@@ -52,8 +57,18 @@ def server(tmp_path_factory) -> Iterator[Server]:
     port, token = _free_port(), "e2e-token"
     log = work / "server.log"
     command = [
-        sys.executable, "-m", "eventwire.cli", "serve", "--db", str(work / "e2e.sqlite"),
-        "--host", "127.0.0.1", "--port", str(port), "--token", token,
+        sys.executable,
+        "-m",
+        "eventwire.cli",
+        "serve",
+        "--db",
+        str(work / "e2e.sqlite"),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--token",
+        token,
     ]
     env = {**os.environ, "EVENTWIRE_PRIVATE": ""}
     with open(log, "wb") as out:
@@ -70,8 +85,7 @@ def server(tmp_path_factory) -> Iterator[Server]:
             pass
         if time.monotonic() > deadline:
             process.kill()
-            pytest.fail(f"eventwire serve did not answer in {SERVER_START_TIMEOUT_S}s:\n"
-                        f"{log.read_text()}")
+            pytest.fail(f"eventwire serve did not answer in {SERVER_START_TIMEOUT_S}s:\n{log.read_text()}")
         time.sleep(0.25)
     try:
         yield Server(url=url, token=token, db=work / "e2e.sqlite", log=log)

@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-SAMPLE = (
-    Path(__file__).resolve().parents[2] / "eventwire" / "sample" / "afp_2023-10-18_drones_iraq.txt"
-)
+SAMPLE = Path(__file__).resolve().parents[2] / "eventwire" / "sample" / "afp_2023-10-18_drones_iraq.txt"
 AIN_AL_ASAD = (33.786, 42.441)
 HARIR = (36.534, 44.340)
 MAX_MARKER_ERROR_KM = 25  # the seed acceptance test's tolerance (tests/integration)
@@ -21,8 +19,7 @@ INGEST_TIMEOUT_MS = 240_000  # first document: language models and the gazetteer
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * 6371 * math.asin(math.sqrt(h))
 
 
@@ -68,12 +65,8 @@ def test_analyst_ingests_maps_reads_and_corrects_the_seed(server, browser, artif
 
     # 2. Two markers, drawn where the events are, over the country boundaries.
     page.click("nav >> text=Map")
-    page.wait_for_function(
-        "() => document.querySelectorAll('#map [data-event-id]').length === 2", timeout=20_000
-    )
-    page.wait_for_function(
-        "() => Number(document.getElementById('map').dataset.countries) > 100", timeout=20_000
-    )
+    page.wait_for_function("() => document.querySelectorAll('#map [data-event-id]').length === 2", timeout=20_000)
+    page.wait_for_function("() => Number(document.getElementById('map').dataset.countries) > 100", timeout=20_000)
     page.wait_for_timeout(500)  # let the fit-to-markers zoom settle
     with server.api() as api:
         events = api.get("/api/events").json()["events"]
@@ -94,14 +87,10 @@ def test_analyst_ingests_maps_reads_and_corrects_the_seed(server, browser, artif
     page.mouse.move(box["x"] + box["width"] * 0.2, y, steps=5)
     page.mouse.move(box["x"] + box["width"] * 0.3, y, steps=5)
     page.mouse.up()
-    page.wait_for_function(
-        "() => document.querySelectorAll('#map [data-event-id]').length === 0", timeout=5_000
-    )
+    page.wait_for_function("() => document.querySelectorAll('#map [data-event-id]').length === 0", timeout=5_000)
     assert page.inner_text("#count") == "0 of 2 event(s)"
     page.click("#brush-clear")
-    page.wait_for_function(
-        "() => document.querySelectorAll('#map [data-event-id]').length === 2", timeout=5_000
-    )
+    page.wait_for_function("() => document.querySelectorAll('#map [data-event-id]').length === 2", timeout=5_000)
 
     # 3. Open the Ain al-Asad event from its marker; the CENTCOM sentence is highlighted.
     page.click(f"#map [data-event-id='{asad['event_id']}']")
@@ -135,18 +124,23 @@ def test_analyst_ingests_maps_reads_and_corrects_the_seed(server, browser, artif
     with server.api() as api:
         event = api.get(f"/api/events/{asad['event_id']}").json()
     assert (event["location"], event["latitude"], event["longitude"]) == (
-        "Al Asad Airbase", 33.8003, 42.4412,
+        "Al Asad Airbase",
+        33.8003,
+        42.4412,
     )
     last = event["history"][-1]
     assert (last["action"], last["who"], last["reason"]) == (
-        "corrected", "E2E Analyst", "official name of the base",
+        "corrected",
+        "E2E Analyst",
+        "official name of the base",
     )
 
     # Text is always escaped: markup in a stored value is shown, never run.
-    markup = "<img src=x onerror=\"window.__injected=1\"><b>bold</b>"
+    markup = '<img src=x onerror="window.__injected=1"><b>bold</b>'
     with server.api() as api:
         response = api.patch(
-            f"/api/events/{harir['event_id']}", headers={"Authorization": f"Bearer {server.token}"},
+            f"/api/events/{harir['event_id']}",
+            headers={"Authorization": f"Bearer {server.token}"},
             json={"who": "E2E", "reason": "escaping check", "changes": {"location": markup}},
         )
         assert response.status_code == 200, response.text

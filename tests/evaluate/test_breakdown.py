@@ -97,9 +97,7 @@ def test_every_miss_gets_exactly_one_reason():
     gold = [gold_event(), gold_event(event_date="2024-03-01", location="Kelbaville", latitude=13.9)]
     a = article("a", gold)
     b = article("b", [gold_event()])
-    summary = aggregate(
-        [score_article(a, [as_prediction(gold[0], country=None)]), score_article(b, [])]
-    )
+    summary = aggregate([score_article(a, [as_prediction(gold[0], country=None)]), score_article(b, [])])
     result = breakdown(summary)
     assert tuple(result.misses) == tuple(MISS_REASONS)
     assert sum(result.misses.values()) == summary.misses == 3
@@ -112,9 +110,7 @@ def test_false_events_by_reason():
     gold = gold_event()
     not_events = [{"evidence": BACKGROUND, "why": "background"}]
     with_not_event = article("a", [gold], not_events=not_events)
-    old = as_prediction(
-        gold_event(event_date="2019-06-01", location="Kelbaville", evidence=[BACKGROUND]), "p-old"
-    )
+    old = as_prediction(gold_event(event_date="2019-06-01", location="Kelbaville", evidence=[BACKGROUND]), "p-old")
     extra = as_prediction(moved_north(gold, 300), "p-extra")
     quiet = article("quiet", [], text="Le marché de Kelbaville a rouvert mardi.")
     summary = aggregate(
@@ -232,9 +228,7 @@ def _first_event_only(a):
 
 
 def test_eval_command_breakdown_tables_and_json(tmp_path, capsys):
-    code = eval_command(
-        _gold_file(tmp_path), False, True, show_breakdown=True, extractor=_first_event_only
-    )
+    code = eval_command(_gold_file(tmp_path), False, True, show_breakdown=True, extractor=_first_event_only)
     out = capsys.readouterr().out
     result = json.loads(out.strip().splitlines()[-1])
     assert code == 0

@@ -30,8 +30,15 @@ KM_PER_DEGREE_LATITUDE = 111.2
 
 # The scores the gold itself, scored as predictions, gets exactly 1.0 on.
 PERFECT_SCORES = (
-    "precision", "recall", "f1", "event_type_acc", "sub_event_type_acc", "loc_acc25km",
-    "date_exact", "fatalities_exact", "actor1_acc",
+    "precision",
+    "recall",
+    "f1",
+    "event_type_acc",
+    "sub_event_type_acc",
+    "loc_acc25km",
+    "date_exact",
+    "fatalities_exact",
+    "actor1_acc",
 )
 
 
@@ -81,9 +88,7 @@ def article(article_id: str, events: list[dict[str, Any]], **overrides: Any) -> 
     return parse_gold_article(obj)
 
 
-def as_prediction(
-    event: dict[str, Any], event_id: str = "ev-1", **overrides: Any
-) -> dict[str, Any]:
+def as_prediction(event: dict[str, Any], event_id: str = "ev-1", **overrides: Any) -> dict[str, Any]:
     """Return a gold event shaped as an output-contract prediction (reports with evidence)."""
     pred = {k: v for k, v in event.items() if k not in ("evidence", "optional", "incident")}
     pred["event_id"] = event_id
@@ -98,10 +103,7 @@ def as_prediction(
 
 
 def gold_as_predictions(a: GoldArticle) -> list[dict[str, Any]]:
-    return [
-        as_prediction(e, event_id=e.get("incident") or f"{a.id}#{i}")
-        for i, e in enumerate(a.events)
-    ]
+    return [as_prediction(e, event_id=e.get("incident") or f"{a.id}#{i}") for i, e in enumerate(a.events)]
 
 
 def moved_north(event: dict[str, Any], km: float) -> dict[str, Any]:
@@ -117,9 +119,7 @@ def test_score_gold_as_predictions_is_perfect_on_hand_made_articles():
             "a1",
             [
                 gold_event(incident="inc-1"),
-                gold_event(
-                    event_date="2024-03-03", location="Sofaraville", latitude=14.9, longitude=-3.9
-                ),
+                gold_event(event_date="2024-03-03", location="Sofaraville", latitude=14.9, longitude=-3.9),
             ],
         ),
         article("a2", [gold_event(incident="inc-1", fatalities=None)]),
@@ -190,9 +190,7 @@ def test_score_article_null_gold_fatalities_is_not_scored():
 
 def test_score_article_matched_optional_gold_is_not_a_false_event():
     required = gold_event()
-    optional = gold_event(
-        event_date="2024-02-20", location="Gaza-like", optional=True, latitude=15.2, longitude=-2.0
-    )
+    optional = gold_event(event_date="2024-02-20", location="Gaza-like", optional=True, latitude=15.2, longitude=-2.0)
     a = article("a", [required, optional])
     summary = aggregate([score_article(a, [as_prediction(required), as_prediction(optional)])])
     assert (summary.precision, summary.recall) == (1.0, 1.0)
@@ -202,9 +200,7 @@ def test_score_article_matched_optional_gold_is_not_a_false_event():
 def test_score_article_unmatched_optional_gold_is_not_a_miss():
     required = gold_event()
     optional = gold_event(event_date="2024-02-20", optional=True)
-    summary = aggregate(
-        [score_article(article("a", [required, optional]), [as_prediction(required)])]
-    )
+    summary = aggregate([score_article(article("a", [required, optional]), [as_prediction(required)])])
     assert summary.recall == 1.0
     assert summary.misses == 0
 
@@ -231,9 +227,7 @@ def test_score_article_acceptable_alternatives_count_as_right():
 
 def test_match_events_prefers_type_agreeing_candidate_over_nearer_one():
     gold = gold_event()
-    nearer_wrong_type = as_prediction(
-        gold, "p0", event_type="Battles", sub_event_type="Armed clash"
-    )
+    nearer_wrong_type = as_prediction(gold, "p0", event_type="Battles", sub_event_type="Armed clash")
     farther_right_type = as_prediction(moved_north(gold, 20), "p1")
     pairs = match_events([gold], [nearer_wrong_type, farther_right_type])
     assert [(p.gold_index, p.pred_index) for p in pairs] == [(0, 1)]

@@ -16,19 +16,41 @@ from eventwire.models import ACLED_COLUMNS, Event, Evidence, Provenance, Report
 
 
 def _event(event_id: str, **kw) -> dict:
-    report = Report("doc-1", "https://example.org/1", "AFP", "Centcom", "reported",
-                    (Evidence("doc-1", "Deux drones ont été abattus", 0, 27),), 0)
+    report = Report(
+        "doc-1",
+        "https://example.org/1",
+        "AFP",
+        "Centcom",
+        "reported",
+        (Evidence("doc-1", "Deux drones ont été abattus", 0, 27),),
+        0,
+    )
     fields = {
-        "event_id": event_id, "event_date": date(2023, 10, 17), "time_precision": 1,
-        "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
-        "actor1": "Islamic Resistance in Iraq", "assoc_actor_1": None,
-        "actor2": "Military Forces of the United States (2021-)", "assoc_actor_2": None,
-        "country": "Iraq", "iso": "IQ", "admin1": "Al Anbar", "admin2": None,
-        "location": "Ain al-Asad Airbase", "latitude": 33.8007, "longitude": 42.4413,
-        "geo_precision": 1, "fatalities": 0, "source": "AFP",
+        "event_id": event_id,
+        "event_date": date(2023, 10, 17),
+        "time_precision": 1,
+        "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Air/drone strike",
+        "actor1": "Islamic Resistance in Iraq",
+        "assoc_actor_1": None,
+        "actor2": "Military Forces of the United States (2021-)",
+        "assoc_actor_2": None,
+        "country": "Iraq",
+        "iso": "IQ",
+        "admin1": "Al Anbar",
+        "admin2": None,
+        "location": "Ain al-Asad Airbase",
+        "latitude": 33.8007,
+        "longitude": 42.4413,
+        "geo_precision": 1,
+        "fatalities": 0,
+        "source": "AFP",
         "notes": 'Two drones, "shot down"\nnear the base; no casualties.',
-        "fatalities_low": 0, "fatalities_high": 2, "claimed_by": ("Islamic Resistance in Iraq",),
-        "confidence": 0.8, "reports": (report,),
+        "fatalities_low": 0,
+        "fatalities_high": 2,
+        "claimed_by": ("Islamic Resistance in Iraq",),
+        "confidence": 0.8,
+        "reports": (report,),
         "provenance": {"admin2": Provenance("gazetteer", reason="not in text")},
     }
     fields.update(kw)
@@ -39,8 +61,17 @@ def _event(event_id: str, **kw) -> dict:
 def events() -> list[dict]:
     return [
         _event("e1"),
-        _event("e2", latitude=None, longitude=None, geo_precision=None, location=None,
-               event_date=None, notes="Plain, with a comma", fatalities=3, claimed_by=()),
+        _event(
+            "e2",
+            latitude=None,
+            longitude=None,
+            geo_precision=None,
+            location=None,
+            event_date=None,
+            notes="Plain, with a comma",
+            fatalities=3,
+            claimed_by=(),
+        ),
     ]
 
 

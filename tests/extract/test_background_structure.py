@@ -19,7 +19,11 @@ def _modalities(text: str, lang: str) -> dict[str, str]:
         ("en", "Friday's ambush comes three days before a planned vote in Kidal.", "ambush"),
         ("fr", "L'attaque survient deux jours avant la visite du président à Kidal.", "attaque"),
         # a copula right before "in response to": the sentence explains an incident told elsewhere
-        ("en", "The air raid was in response to mortar fire on a police camp the previous week.", "air raid"),
+        (
+            "en",
+            "The air raid was in response to mortar fire on a police camp the previous week.",
+            "air raid",
+        ),
     ],
 )
 def test_a_framed_incident_noun_is_context(lang, text, trigger):
@@ -34,8 +38,16 @@ def test_a_definite_incident_placed_after_dark_is_still_reported_en():
 @pytest.mark.parametrize(
     ("lang", "text", "trigger"),
     [
-        ("fr", "Les bombardements de l'armée continuent de viser les bases jihadistes dans le nord.", "bombardements"),
-        ("en", "Air strikes by the army continue to hit rebel positions across the north.", "Air strikes"),
+        (
+            "fr",
+            "Les bombardements de l'armée continuent de viser les bases jihadistes dans le nord.",
+            "bombardements",
+        ),
+        (
+            "en",
+            "Air strikes by the army continue to hit rebel positions across the north.",
+            "Air strikes",
+        ),
     ],
 )
 def test_plural_incidents_that_continue_are_a_state_of_affairs(lang, text, trigger):
@@ -50,8 +62,16 @@ def test_continuing_strikes_on_a_stated_day_are_reported_en():
 @pytest.mark.parametrize(
     ("lang", "text", "trigger"),
     [
-        ("fr", "Bamako dit abattre la plupart des drones lancés chaque nuit par les rebelles.", "drones"),
-        ("en", "Air defences destroy most of the drones launched every night by the rebels.", "drones"),
+        (
+            "fr",
+            "Bamako dit abattre la plupart des drones lancés chaque nuit par les rebelles.",
+            "drones",
+        ),
+        (
+            "en",
+            "Air defences destroy most of the drones launched every night by the rebels.",
+            "drones",
+        ),
     ],
 )
 def test_a_participle_on_the_incident_noun_carries_its_frequency(lang, text, trigger):

@@ -21,6 +21,7 @@ def _only(found):
 
 # --- sub-event types from the new or narrowed trigger cues ------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "sub_event_type"),
     [
@@ -29,12 +30,24 @@ def _only(found):
         ("Detainees at the Kerou prison began a hunger strike on Monday.", "Peaceful protest"),
         ("Nurses went on strike across the province on Tuesday.", "Peaceful protest"),
         # A_LOOT: arson alone is property destruction, not a riot
-        ("Gunmen set ablaze several houses in the village of Kerou on Sunday.", "Looting/property destruction"),
-        ("Attackers ransacked the health centre in Kerou overnight.", "Looting/property destruction"),
+        (
+            "Gunmen set ablaze several houses in the village of Kerou on Sunday.",
+            "Looting/property destruction",
+        ),
+        (
+            "Attackers ransacked the health centre in Kerou overnight.",
+            "Looting/property destruction",
+        ),
         # A_RIOT: stone-throwing and petrol bombs, by protesters (a Violent demonstration) or by
         # a crowd with no demonstration (Mob violence); a shootout is a battle
-        ("Protesters threw petrol bombs at the town hall in Kerou on Friday.", "Violent demonstration"),
-        ("Youths blocked the highway and threw petrol bombs at the town hall in Kerou on Friday.", "Violent demonstration"),
+        (
+            "Protesters threw petrol bombs at the town hall in Kerou on Friday.",
+            "Violent demonstration",
+        ),
+        (
+            "Youths blocked the highway and threw petrol bombs at the town hall in Kerou on Friday.",
+            "Violent demonstration",
+        ),
         ("Rioters pelted two prison warders with stones in Kerou on Friday.", "Mob violence"),
         ("Two gunmen were killed in a shootout with police in Kerou on Friday.", "Armed clash"),
         # A_CLASH: "traded fire" / "exchanged fire"
@@ -49,7 +62,10 @@ def _only(found):
         # A_ATTACK: torture of a civilian
         ("Militiamen tortured a pastor in the village of Kerou on Monday.", "Attack"),
         # A_MOB: "jungle justice"
-        ("A suspected thief was killed in an act of jungle justice in Kerou on Friday.", "Mob violence"),
+        (
+            "A suspected thief was killed in an act of jungle justice in Kerou on Friday.",
+            "Mob violence",
+        ),
         # W_IED: a mine in a weapon phrase
         ("A soldier stepped on a mine near Kerou on Tuesday.", "Remote explosive/landmine/IED"),
         # A_INTERCEPT no longer fires on "destroyed": a drone strike that destroys a target is a strike
@@ -61,6 +77,7 @@ def test_new_trigger_cues_give_the_sub_event_type(find, text, sub_event_type):
 
 
 # --- ambiguous single words that must not trigger an incident type -----------------------------
+
 
 @pytest.mark.parametrize(
     "text",
@@ -103,6 +120,7 @@ def test_captured_town_is_a_territory_takeover(find):
 
 
 # --- modality ---------------------------------------------------------------------------------
+
 
 def test_considering_an_attack_is_a_plan(find):
     m = _only(find("The commanders are considering launching an attack on the garrison at Kerou."))

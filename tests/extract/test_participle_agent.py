@@ -12,10 +12,18 @@ from tests.extract.conftest import find_mentions
 @pytest.mark.parametrize(
     ("lang", "text", "trigger", "agent"),
     [
-        ("fr", "Le bilan de l'embuscade tendue par des jihadistes contre un convoi de l'armée a été revu.",
-         "embuscade", "des jihadistes"),
-        ("en", "The toll of the ambush carried out by jihadists against an army convoy rose on Monday.",
-         "ambush", "jihadists"),
+        (
+            "fr",
+            "Le bilan de l'embuscade tendue par des jihadistes contre un convoi de l'armée a été revu.",
+            "embuscade",
+            "des jihadistes",
+        ),
+        (
+            "en",
+            "The toll of the ambush carried out by jihadists against an army convoy rose on Monday.",
+            "ambush",
+            "jihadists",
+        ),
     ],
 )
 def test_find_roles_reads_the_agent_of_a_participle_before_its_target(lang, text, trigger, agent):

@@ -43,7 +43,10 @@ def test_loader_rejects_a_missing_key_and_a_bad_language(tmp_path):
     bad.write_text('version: 1\nexamples:\n  - {lang: en, label: "none"}\n', encoding="utf-8")
     with pytest.raises(DataFileError, match=r"bad\.yaml:3: an example needs exactly lang, label and text"):
         sm.load_examples([bad])
-    bad.write_text('version: 1\nexamples:\n  - {lang: de, label: "none", text: "Ein Satz."}\n', encoding="utf-8")
+    bad.write_text(
+        'version: 1\nexamples:\n  - {lang: de, label: "none", text: "Ein Satz."}\n',
+        encoding="utf-8",
+    )
     with pytest.raises(DataFileError, match=r"bad\.yaml:3: unknown lang 'de'"):
         sm.load_examples([bad])
 
@@ -52,7 +55,13 @@ def test_the_project_bank_loads_with_enough_examples():
     examples = sm.load_examples()
     labels = [e.label for e in examples]
     assert labels.count("none") >= 200
-    for sub in ("Armed clash", "Air/drone strike", "Remote explosive/landmine/IED", "Grenade", "Chemical weapon"):
+    for sub in (
+        "Armed clash",
+        "Air/drone strike",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+        "Chemical weapon",
+    ):
         assert labels.count(sub) >= 40
         assert {e.lang for e in examples if e.label == sub} == {"fr", "en"}
 
@@ -78,11 +87,14 @@ def _classify(model, texts_langs):
 def test_the_model_fits_and_classifies_obvious_sentences(small_model):
     _, _, model = small_model
     assert set(model.labels) == {"Air/drone strike", "Grenade", "none"}
-    assert _classify(model, [
-        ("Warplanes bombed the militia's base at dawn.", "en"),
-        ("Un homme a lancé une grenade sur la terrasse d'un café.", "fr"),
-        ("The striker scored twice as his team won the league.", "en"),
-    ]) == ["Air/drone strike", "Grenade", "none"]
+    assert _classify(
+        model,
+        [
+            ("Warplanes bombed the militia's base at dawn.", "en"),
+            ("Un homme a lancé une grenade sur la terrasse d'un café.", "fr"),
+            ("The striker scored twice as his team won the league.", "en"),
+        ],
+    ) == ["Air/drone strike", "Grenade", "none"]
 
 
 def test_the_fitted_model_is_cached_and_reused(small_model, monkeypatch):
@@ -110,4 +122,3 @@ def test_decide_overrules_a_rule_only_when_confident_and_among_explosions(monkey
     monkeypatch.setattr(sm, "NONE_MIN_P", 0.85)
     assert sm.not_an_event([[0.0, 0.05, 0.0, 0.95]], labels)
     assert not sm.not_an_event([[0.0, 0.05, 0.0, 0.95], [0.9, 0.05, 0.0, 0.05]], labels)
-

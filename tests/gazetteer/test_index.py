@@ -94,8 +94,9 @@ def test_wide_areas_are_placed_at_their_geographic_centre_and_counties_have_shor
     ontario = next(c for c in gazetteer.candidates("Ontario") if c.feature == "admin1")
     assert ontario.centre_latitude > 47.0  # Sudbury-ish population centre would be ~46
     # "Oxford" is also Oxford County, Ontario (a county's name without "County")
-    assert any(c.feature == "admin2" and c.iso == "CA" and c.admin1 == "Ontario"
-               for c in gazetteer.candidates("Oxford"))
+    assert any(
+        c.feature == "admin2" and c.iso == "CA" and c.admin1 == "Ontario" for c in gazetteer.candidates("Oxford")
+    )
 
 
 def test_the_index_knows_an_airfield_town_and_a_district_without_its_noun(gazetteer):

@@ -149,6 +149,7 @@ def test_find_place_mentions_kurdistan_exonym(gazetteer):
 
 # --- toponyms as geoparsing gold standards count them; ranking with document context ----------
 
+
 def test_find_toponyms_returns_demonyms_that_place_mentions_leave_out(gazetteer):
 
     text = "Russian officials met European envoys in Geneva."
@@ -176,8 +177,11 @@ def test_town_state_pair_and_postal_abbreviation(gazetteer):
     mentions = find_place_mentions(text, doc, lang="en", gazetteer=gazetteer)
     dublin = next(m for m in mentions if m.span.text == "Dublin")
     assert dublin.place.iso == "US" and dublin.place.admin1 == "Georgia"
-    assert any(m.place and m.place.feature == "admin1" and m.place.admin1 == "Georgia"
-               for m in mentions if m.span.text.startswith("Ga"))
+    assert any(
+        m.place and m.place.feature == "admin1" and m.place.admin1 == "Georgia"
+        for m in mentions
+        if m.span.text.startswith("Ga")
+    )
 
 
 def test_gaza_in_a_middle_east_story_is_palestine(gazetteer):
@@ -208,10 +212,16 @@ def test_names_starting_like_articles_are_not_cut(gazetteer):
 
 def test_county_inside_an_agency_name_and_local_context(gazetteer):
 
-    text = ("Deputies of the Laurel County Sheriff's Office arrested a man in London. "
-            "Kentucky State Police assisted.")
-    doc = _doc("en", text, [("the Laurel County Sheriff's Office", "ORG"), ("London", "GPE"),
-                            ("Kentucky State Police", "ORG")])
+    text = "Deputies of the Laurel County Sheriff's Office arrested a man in London. Kentucky State Police assisted."
+    doc = _doc(
+        "en",
+        text,
+        [
+            ("the Laurel County Sheriff's Office", "ORG"),
+            ("London", "GPE"),
+            ("Kentucky State Police", "ORG"),
+        ],
+    )
     by_text = {m.span.text: m for m in us_local_toponyms(text, doc, lang="en", gazetteer=gazetteer)}
     assert by_text["Laurel County"].place.admin1 == "Kentucky"
     assert by_text["London"].place.iso == "US" and by_text["London"].place.admin1 == "Kentucky"
@@ -234,8 +244,18 @@ def test_french_demonyms_give_context_but_are_not_places(gazetteer):
 @pytest.mark.parametrize(
     ("lang", "text", "town", "relation"),
     [
-        ("fr", "Ce village, situé à quelque 450 kilomètres de Lomé, a été attaqué par des hommes armés.", "Lomé", "distance reference"),
-        ("en", "The road runs several miles north-east of the capital Nairobi.", "Nairobi", "distance reference"),
+        (
+            "fr",
+            "Ce village, situé à quelque 450 kilomètres de Lomé, a été attaqué par des hommes armés.",
+            "Lomé",
+            "distance reference",
+        ),
+        (
+            "en",
+            "The road runs several miles north-east of the capital Nairobi.",
+            "Nairobi",
+            "distance reference",
+        ),
         ("en", "Gunmen attacked a village 20 km from Goma.", "Goma", "near"),
     ],
 )
@@ -275,7 +295,11 @@ def test_a_dateline_area_is_part_of_the_dateline(gazetteer):
     "lang,text,surface",
     [
         ("en", "Two drones targeted Ain al-Asad airbase in western Iraq overnight.", "Ain al-Asad"),
-        ("fr", "Une roquette a frappé dimanche la base d'Ain al-Asad, dans la province d'Anbar.", "Ain al-Asad"),
+        (
+            "fr",
+            "Une roquette a frappé dimanche la base d'Ain al-Asad, dans la province d'Anbar.",
+            "Ain al-Asad",
+        ),
     ],
 )
 def test_a_base_the_ner_calls_a_person_is_a_place(gazetteer, lang, text, surface):
@@ -297,7 +321,9 @@ def test_a_small_namesake_of_a_big_city_needs_its_state_named(gazetteer):
     # a US story: country context alone does not turn London into London, Ohio
     assert geocode_place("London", gazetteer=gazetteer, context_countries={"US": 1.0}).iso == "GB"
     ohio = geocode_place(
-        "London", gazetteer=gazetteer, context_countries={"US": 1.0},
+        "London",
+        gazetteer=gazetteer,
+        context_countries={"US": 1.0},
         context_admin1={("US", "Ohio"): 1.0},
     )
     assert (ohio.iso, ohio.admin1) == ("US", "Ohio")
@@ -319,7 +345,11 @@ def test_the_north_of_a_country_is_coded_to_its_northernmost_division(gazetteer)
     doc = _doc("fr", text, [("Bénin", "LOC")])
     (mention,) = find_place_mentions(text, doc, lang="fr", gazetteer=gazetteer)
     assert mention.relation == "north part"
-    assert (mention.place.iso, mention.place.admin1, mention.place.geo_precision) == ("BJ", "Alibori", 3)
+    assert (mention.place.iso, mention.place.admin1, mention.place.geo_precision) == (
+        "BJ",
+        "Alibori",
+        3,
+    )
     assert "furthest north" in mention.reason
     text = "Clashes broke out in the north-east of Nigeria."
     doc = _doc("en", text, [("Nigeria", "GPE")])
@@ -329,7 +359,7 @@ def test_the_north_of_a_country_is_coded_to_its_northernmost_division(gazetteer)
 
 def _non_locations(gazetteer, text, lang, ents):
     """Return the text's place mentions by surface and the starts of those that are no location."""
-    from eventwire.normalize.mentions import non_location_mentions
+    from eventwire.normalize.doc_context import non_location_mentions
 
     doc = _doc(lang, text, ents)
     places = find_place_mentions(text, doc, lang=lang, gazetteer=gazetteer)
@@ -350,17 +380,38 @@ def test_a_capital_after_with_is_its_government_not_a_location(gazetteer):
     assert places["Bamako"].span.start in out
 
 
-@pytest.mark.parametrize(("text", "ents", "surface", "relation"), [
-    # a name the NER read as a person, made a place by the words right after it
-    ("The Kent-based outfit has three drivers.", [("Kent", "PERSON")], "Kent", None),
-    ("In Klamath Falls, Oregon, a bakery opened its doors.", [("Klamath Falls", "PERSON"), ("Oregon", "GPE")],
-     "Klamath Falls", None),
-    ("It was designed by the Slovak architect Ivan Novak.", [("Slovak", "PERSON"), ("Ivan Novak", "PERSON")],
-     "Slovak", "demonym"),
-    # a legislator's party and home town; a country abbreviation inside an amount
-    ("said state Rep. Anna Fields, D-Columbus, on Friday.", [("Anna Fields", "PERSON")], "Columbus", None),
-    ("The projects cost 11 billion US dollars.", [("11 billion US dollars", "MONEY")], "US", None),
-])
+@pytest.mark.parametrize(
+    ("text", "ents", "surface", "relation"),
+    [
+        # a name the NER read as a person, made a place by the words right after it
+        ("The Kent-based outfit has three drivers.", [("Kent", "PERSON")], "Kent", None),
+        (
+            "In Klamath Falls, Oregon, a bakery opened its doors.",
+            [("Klamath Falls", "PERSON"), ("Oregon", "GPE")],
+            "Klamath Falls",
+            None,
+        ),
+        (
+            "It was designed by the Slovak architect Ivan Novak.",
+            [("Slovak", "PERSON"), ("Ivan Novak", "PERSON")],
+            "Slovak",
+            "demonym",
+        ),
+        # a legislator's party and home town; a country abbreviation inside an amount
+        (
+            "said state Rep. Anna Fields, D-Columbus, on Friday.",
+            [("Anna Fields", "PERSON")],
+            "Columbus",
+            None,
+        ),
+        (
+            "The projects cost 11 billion US dollars.",
+            [("11 billion US dollars", "MONEY")],
+            "US",
+            None,
+        ),
+    ],
+)
 def test_find_toponyms_reads_the_words_around_a_name(gazetteer, text, ents, surface, relation):
 
     toponyms = us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
@@ -376,21 +427,54 @@ def test_a_person_named_like_a_town_stays_a_person(gazetteer):
     assert not any(t.span.text.startswith("Kent") for t in toponyms)
 
 
-@pytest.mark.parametrize(("text", "ents", "surface", "relation", "admin1"), [
-    # an institution the NER read as a person: the place it is named after
-    ("according to Anderson County Sheriff Tom Reyes, the bridge was reopened.",
-     [("Anderson County Sheriff", "PERSON"), ("Tom Reyes", "PERSON")], "Anderson County", "in name", None),
-    ("The Fort Mill Volunteer Fire Department answered the call.",
-     [("The Fort Mill Volunteer Fire Department", "PERSON")], "Fort Mill", "in name", "South Carolina"),
-    # a town tagged PERSON, listed beside places the NER got right
-    ("Voters in the Licking County towns of Newark, Heath and Pataskala approved the levy.",
-     [("Licking County", "GPE"), ("Newark", "GPE"), ("Heath", "GPE"), ("Pataskala", "PERSON")],
-     "Pataskala", None, "Ohio"),
-    # a multi-word town tagged PERSON after a preposition; a possessive
-    ("She gave a speech in Ciudad Juarez, across the river.", [("Ciudad Juarez", "PERSON")],
-     "Ciudad Juarez", None, None),
-    ("Joliet's building inspector says the sprinklers were off.", [("Joliet's", "GPE")], "Joliet", None, "Illinois"),
-])
+@pytest.mark.parametrize(
+    ("text", "ents", "surface", "relation", "admin1"),
+    [
+        # an institution the NER read as a person: the place it is named after
+        (
+            "according to Anderson County Sheriff Tom Reyes, the bridge was reopened.",
+            [("Anderson County Sheriff", "PERSON"), ("Tom Reyes", "PERSON")],
+            "Anderson County",
+            "in name",
+            None,
+        ),
+        (
+            "The Fort Mill Volunteer Fire Department answered the call.",
+            [("The Fort Mill Volunteer Fire Department", "PERSON")],
+            "Fort Mill",
+            "in name",
+            "South Carolina",
+        ),
+        # a town tagged PERSON, listed beside places the NER got right
+        (
+            "Voters in the Licking County towns of Newark, Heath and Pataskala approved the levy.",
+            [
+                ("Licking County", "GPE"),
+                ("Newark", "GPE"),
+                ("Heath", "GPE"),
+                ("Pataskala", "PERSON"),
+            ],
+            "Pataskala",
+            None,
+            "Ohio",
+        ),
+        # a multi-word town tagged PERSON after a preposition; a possessive
+        (
+            "She gave a speech in Ciudad Juarez, across the river.",
+            [("Ciudad Juarez", "PERSON")],
+            "Ciudad Juarez",
+            None,
+            None,
+        ),
+        (
+            "Joliet's building inspector says the sprinklers were off.",
+            [("Joliet's", "GPE")],
+            "Joliet",
+            None,
+            "Illinois",
+        ),
+    ],
+)
 def test_find_toponyms_reads_places_the_ner_took_for_people(gazetteer, text, ents, surface, relation, admin1):
     _assert_toponym(gazetteer, text, ents, surface, relation, admin1)
 
@@ -406,8 +490,10 @@ def test_a_surname_listed_beside_places_stays_a_person(gazetteer):
 def test_a_namesake_near_the_documents_other_places_wins(gazetteer):
 
     # Hanover, Maryland is the larger town; "Bethel, Vt." puts the story 40 km from Hanover, NH.
-    text = ("Two people were found dead in their Hanover condominium. Police said the son lives "
-            "in Bethel, Vt., and called the Hanover police station.")
+    text = (
+        "Two people were found dead in their Hanover condominium. Police said the son lives "
+        "in Bethel, Vt., and called the Hanover police station."
+    )
     ents = [("Hanover", "GPE"), ("Bethel", "GPE"), ("Vt.", "GPE")]
     doc = _doc("en", text, ents)
     hanover = [t for t in us_local_toponyms(text, doc, lang="en", gazetteer=gazetteer) if t.span.text == "Hanover"]
@@ -418,10 +504,17 @@ def test_a_namesake_near_the_documents_other_places_wins(gazetteer):
     assert place.admin1 != "New Hampshire"
 
 
-@pytest.mark.parametrize(("word", "name"), [
-    ("Ohioans", "Ohio"), ("Texan", "Texas"), ("Ontarians", "Ontario"), ("Korean", "South Korea"),
-    ("English", "England"), ("Gazans", "Gaza Strip"),
-])
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        ("Ohioans", "Ohio"),
+        ("Texan", "Texas"),
+        ("Ontarians", "Ontario"),
+        ("Korean", "South Korea"),
+        ("English", "England"),
+        ("Gazans", "Gaza Strip"),
+    ],
+)
 def test_demonyms_of_divisions_and_peoples(gazetteer, word, name):
 
     text = f"Many {word} say the plan is fair."
@@ -433,25 +526,57 @@ def test_demonyms_of_divisions_and_peoples(gazetteer, word, name):
 def test_a_short_form_is_the_longer_name_the_document_writes(gazetteer):
 
     # "DeKalb" alone is DeKalb, Illinois; beside "DeKalb County" (Georgia, with Decatur) it is the county
-    text = ("DeKalb not likely to approve the plan. A cluster of homes north of Decatur, Ga., is "
-            "unlikely to be approved by the DeKalb County Commission, and DeKalb residents object.")
-    ents = [("DeKalb", "GPE"), ("Decatur", "GPE"), ("Ga.", "GPE"), ("DeKalb County Commission", "ORG")]
+    text = (
+        "DeKalb not likely to approve the plan. A cluster of homes north of Decatur, Ga., is "
+        "unlikely to be approved by the DeKalb County Commission, and DeKalb residents object."
+    )
+    ents = [
+        ("DeKalb", "GPE"),
+        ("Decatur", "GPE"),
+        ("Ga.", "GPE"),
+        ("DeKalb County Commission", "ORG"),
+    ]
     toponyms = us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
     short = [t for t in toponyms if t.span.text == "DeKalb"]
     assert short and all(t.place.admin1 == "Georgia" for t in short), [(t.span.text, t.place) for t in toponyms]
 
 
-@pytest.mark.parametrize(("text", "ents", "surface", "relation", "admin1"), [
-    # a caps dateline with a double dash; a dateline right after a headline
-    ("At least 17 slain. MAKHACHKALA -- Three days of fighting ended.", [], "MAKHACHKALA", "dateline", None),
-    ("Meth makers leave a toxic trail. CHATTANOOGA (AP) — Cooks hide their labs.", [("CHATTANOOGA", "PERSON")],
-     "CHATTANOOGA", "dateline", "Tennessee"),
-    # "or" in a list of counties
-    ("Residents of Butler, Clark, Preble or Warren counties in Ohio may apply.", [("Ohio", "GPE")],
-     "Preble", None, "Ohio"),
-    # the NER split a town's name in two
-    ("Thousands of migrants have settled in Boa Vista since 2018.", [("Boa", "GPE"), ("Vista", "ORG")], "Boa Vista", None, None),
-])
+@pytest.mark.parametrize(
+    ("text", "ents", "surface", "relation", "admin1"),
+    [
+        # a caps dateline with a double dash; a dateline right after a headline
+        (
+            "At least 17 slain. MAKHACHKALA -- Three days of fighting ended.",
+            [],
+            "MAKHACHKALA",
+            "dateline",
+            None,
+        ),
+        (
+            "Meth makers leave a toxic trail. CHATTANOOGA (AP) — Cooks hide their labs.",
+            [("CHATTANOOGA", "PERSON")],
+            "CHATTANOOGA",
+            "dateline",
+            "Tennessee",
+        ),
+        # "or" in a list of counties
+        (
+            "Residents of Butler, Clark, Preble or Warren counties in Ohio may apply.",
+            [("Ohio", "GPE")],
+            "Preble",
+            None,
+            "Ohio",
+        ),
+        # the NER split a town's name in two
+        (
+            "Thousands of migrants have settled in Boa Vista since 2018.",
+            [("Boa", "GPE"), ("Vista", "ORG")],
+            "Boa Vista",
+            None,
+            None,
+        ),
+    ],
+)
 def test_find_toponyms_datelines_lists_and_split_names(gazetteer, text, ents, surface, relation, admin1):
     _assert_toponym(gazetteer, text, ents, surface, relation, admin1)
 
@@ -459,8 +584,13 @@ def test_find_toponyms_datelines_lists_and_split_names(gazetteer, text, ents, su
 def test_institution_heads_in_organisation_names(gazetteer):
 
     # a small town at the head of an organisation, in a story about its state: a toponym
-    text = ("The collision occurred in Lansing, Michigan, according to Grand Ledge Police Chief Ana Ruiz.")
-    ents = [("Lansing", "GPE"), ("Michigan", "GPE"), ("Grand Ledge Police", "ORG"), ("Ana Ruiz", "PERSON")]
+    text = "The collision occurred in Lansing, Michigan, according to Grand Ledge Police Chief Ana Ruiz."
+    ents = [
+        ("Lansing", "GPE"),
+        ("Michigan", "GPE"),
+        ("Grand Ledge Police", "ORG"),
+        ("Ana Ruiz", "PERSON"),
+    ]
     toponyms = us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
     hit = next((t for t in toponyms if t.span.text == "Grand Ledge"), None)
     assert hit is not None and hit.relation == "in name" and hit.place.admin1 == "Michigan"
@@ -473,10 +603,17 @@ def test_institution_heads_in_organisation_names(gazetteer):
 
 def test_buildings_are_placed_at_the_dateline_town(gazetteer):
 
-    text = ("WASHINGTON (AP) — The talks moved to the West Wing. Aides met at the Meydan Racecourse "
-            "and later at the Christopher Inn with officials from Boston.")
-    ents = [("WASHINGTON", "GPE"), ("the West Wing", "FAC"), ("the Meydan Racecourse", "ORG"),
-            ("Christopher Inn", "PERSON"), ("Boston", "GPE")]
+    text = (
+        "WASHINGTON (AP) — The talks moved to the West Wing. Aides met at the Meydan Racecourse "
+        "and later at the Christopher Inn with officials from Boston."
+    )
+    ents = [
+        ("WASHINGTON", "GPE"),
+        ("the West Wing", "FAC"),
+        ("the Meydan Racecourse", "ORG"),
+        ("Christopher Inn", "PERSON"),
+        ("Boston", "GPE"),
+    ]
     toponyms = {t.span.text: t for t in us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
     for building in ("West Wing", "Meydan Racecourse", "Christopher Inn"):
         hit = toponyms.get(building)
@@ -503,11 +640,17 @@ def test_a_province_code_inside_an_organisation_in_a_canadian_story(gazetteer):
 def test_the_main_town_is_in_the_main_division_and_may_be_named_inside_a_name(gazetteer):
 
     # the only town named outright is a Pennsylvania namesake; the story is about Louisiana
-    text = ("After the Louisiana Purchase, the Marigny plantation was subdivided. The New Orleans "
-            "Railways company built a power house near Washington Square. Houses on Royal Street "
-            "survive, and Louisiana protects them.")
-    ents = [("Louisiana", "GPE"), ("The New Orleans Railways", "ORG"), ("Washington Square", "GPE"),
-            ("Royal Street", "FAC")]
+    text = (
+        "After the Louisiana Purchase, the Marigny plantation was subdivided. The New Orleans "
+        "Railways company built a power house near Washington Square. Houses on Royal Street "
+        "survive, and Louisiana protects them."
+    )
+    ents = [
+        ("Louisiana", "GPE"),
+        ("The New Orleans Railways", "ORG"),
+        ("Washington Square", "GPE"),
+        ("Royal Street", "FAC"),
+    ]
     toponyms = us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)
     royal = next(t for t in toponyms if t.span.text == "Royal Street")
     assert royal.relation == "document focus" and royal.place.admin1 == "Louisiana", royal.place
@@ -515,8 +658,10 @@ def test_the_main_town_is_in_the_main_division_and_may_be_named_inside_a_name(ga
 
 def test_sites_the_gazetteer_lacks_are_placed_in_the_main_town(gazetteer):
 
-    text = ("Fans gathered in Liverpool on Sunday. The team trained at Anfield, and Anfield was full. "
-            "The Cauvery Board met in Liverpool.")
+    text = (
+        "Fans gathered in Liverpool on Sunday. The team trained at Anfield, and Anfield was full. "
+        "The Cauvery Board met in Liverpool."
+    )
     ents = [("Liverpool", "GPE"), ("Anfield", "PERSON"), ("The Cauvery Board", "ORG")]
     doc = _doc("en", text, ents)
     toponyms = us_local_toponyms(text, doc, lang="en", gazetteer=gazetteer)
@@ -526,8 +671,12 @@ def test_sites_the_gazetteer_lacks_are_placed_in_the_main_town(gazetteer):
     assert not any(p.span.text == "Anfield" for p in find_place_mentions(text, doc, lang="en", gazetteer=gazetteer))
     # a person tagged PERSON is never one
     text2 = "The coach, Jurgen Klopp, spoke in Liverpool."
-    toponyms2 = us_local_toponyms(text2, _doc("en", text2, [("Jurgen Klopp", "PERSON"), ("Liverpool", "GPE")]),
-                              lang="en", gazetteer=gazetteer)
+    toponyms2 = us_local_toponyms(
+        text2,
+        _doc("en", text2, [("Jurgen Klopp", "PERSON"), ("Liverpool", "GPE")]),
+        lang="en",
+        gazetteer=gazetteer,
+    )
     assert not any("Klopp" in t.span.text for t in toponyms2)
 
 
@@ -544,21 +693,35 @@ def test_country_names_split_by_the_ner_and_their_short_forms(gazetteer):
 def test_hyphenated_names_are_tried_apart(gazetteer):
 
     text = "Delano beat Watertown-ML in the final at the University of Nebraska-Lincoln arena."
-    ents = [("Delano", "GPE"), ("Watertown-ML", "ORG"), ("the University of Nebraska-Lincoln", "ORG")]
+    ents = [
+        ("Delano", "GPE"),
+        ("Watertown-ML", "ORG"),
+        ("the University of Nebraska-Lincoln", "ORG"),
+    ]
     found = {t.span.text: t for t in us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
     assert "Nebraska" in found and found["Nebraska"].place.feature == "admin1"
     # a hyphenated town stays whole
     text = "She moved to Winston-Salem last year."
-    found = {t.span.text: t for t in us_local_toponyms(text, _doc("en", text, [("Winston-Salem", "GPE")]), lang="en", gazetteer=gazetteer)}
+    found = {
+        t.span.text: t
+        for t in us_local_toponyms(text, _doc("en", text, [("Winston-Salem", "GPE")]), lang="en", gazetteer=gazetteer)
+    }
     assert found["Winston-Salem"].place.admin1 == "North Carolina"
 
 
 def test_a_locality_named_after_a_bigger_place_is_not_that_place(gazetteer):
 
-    text = ("A Tennessee Colony man was found shot near Palestine, Texas. Boats sailed past the "
-            "Farallon Islands, and Las Vegas Valley residents voted.")
-    ents = [("Tennessee Colony", "GPE"), ("Palestine", "GPE"), ("Texas", "GPE"), ("Farallon Islands", "LOC"),
-            ("Las Vegas Valley", "GPE")]
+    text = (
+        "A Tennessee Colony man was found shot near Palestine, Texas. Boats sailed past the "
+        "Farallon Islands, and Las Vegas Valley residents voted."
+    )
+    ents = [
+        ("Tennessee Colony", "GPE"),
+        ("Palestine", "GPE"),
+        ("Texas", "GPE"),
+        ("Farallon Islands", "LOC"),
+        ("Las Vegas Valley", "GPE"),
+    ]
     found = {t.span.text: t for t in us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
     assert "Tennessee" not in found  # not the state of Tennessee
     assert found["Tennessee Colony"].place.admin1 == "Texas"  # placed in the story's town
@@ -594,18 +757,33 @@ def test_one_division_among_many_named_does_not_claim_the_story(gazetteer):
         gazetteer,
         "COLUMBUS, Ohio (AP) — Notre Dame, Ind., beat Connecticut and Mississippi State "
         "beat Louisville in the semifinals. Oregon, Texas and South Carolina went out earlier.",
-        [("COLUMBUS", "GPE"), ("Ohio", "GPE"), ("Notre Dame", "GPE"), ("Ind.", "GPE"), ("Connecticut", "GPE"),
-         ("Mississippi State", "ORG"), ("Louisville", "GPE"), ("Oregon", "GPE"), ("Texas", "GPE"),
-         ("South Carolina", "GPE")],
-        "Louisville", None, "Kentucky",
+        [
+            ("COLUMBUS", "GPE"),
+            ("Ohio", "GPE"),
+            ("Notre Dame", "GPE"),
+            ("Ind.", "GPE"),
+            ("Connecticut", "GPE"),
+            ("Mississippi State", "ORG"),
+            ("Louisville", "GPE"),
+            ("Oregon", "GPE"),
+            ("Texas", "GPE"),
+            ("South Carolina", "GPE"),
+        ],
+        "Louisville",
+        None,
+        "Kentucky",
     )
 
 
 def test_a_building_in_an_organisation_name_is_no_small_town(gazetteer):
     # "White House" is also a Tennessee town; in a Washington story it is the building
     _assert_toponym(
-        gazetteer, "WASHINGTON (AP) — The White House chief of staff was not on the call.",
-        [("WASHINGTON", "GPE"), ("The White House", "ORG")], "White House", "document focus", "District of Columbia",
+        gazetteer,
+        "WASHINGTON (AP) — The White House chief of staff was not on the call.",
+        [("WASHINGTON", "GPE"), ("The White House", "ORG")],
+        "White House",
+        "document focus",
+        "District of Columbia",
     )
 
 
@@ -616,16 +794,29 @@ def test_a_town_named_like_its_division_is_the_division_at_its_border(gazetteer)
     found = {t.span.text: t for t in us_local_toponyms(text, _doc("en", text, ents), lang="en", gazetteer=gazetteer)}
     assert found["New York"].place.feature == "admin1"
     text = "She flew to New York on Monday."
-    found = {t.span.text: t for t in us_local_toponyms(text, _doc("en", text, [("New York", "GPE")]), lang="en", gazetteer=gazetteer)}
+    found = {
+        t.span.text: t
+        for t in us_local_toponyms(text, _doc("en", text, [("New York", "GPE")]), lang="en", gazetteer=gazetteer)
+    }
     assert found["New York"].place.feature == "city"
 
 
-@pytest.mark.parametrize(("text", "ents", "surface"), [
-    ("Barbara Fleischauer, D-Monongalia, spoke.", [("Barbara Fleischauer", "PERSON")], "Monongalia"),
-    ("Residents of Butler and Warren counties may apply.", [], "Butler"),
-    ("according to Anderson County Sheriff Tom Reyes, the bridge was reopened.",
-     [("Anderson County Sheriff", "PERSON"), ("Tom Reyes", "PERSON")], "Anderson County"),
-])
+@pytest.mark.parametrize(
+    ("text", "ents", "surface"),
+    [
+        (
+            "Barbara Fleischauer, D-Monongalia, spoke.",
+            [("Barbara Fleischauer", "PERSON")],
+            "Monongalia",
+        ),
+        ("Residents of Butler and Warren counties may apply.", [], "Butler"),
+        (
+            "according to Anderson County Sheriff Tom Reyes, the bridge was reopened.",
+            [("Anderson County Sheriff", "PERSON"), ("Tom Reyes", "PERSON")],
+            "Anderson County",
+        ),
+    ],
+)
 def test_us_local_news_detectors_run_only_with_their_profile(gazetteer, text, ents, surface):
     # invented US local news: a legislator's county, counties listed with one plural noun, a
     # sheriff's county

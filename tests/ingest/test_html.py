@@ -71,9 +71,7 @@ def test_read_html_document_does_not_take_date_from_body_text():
 
 
 def test_read_html_document_without_article_text_is_empty():
-    skip = read_html_document(
-        "<html><head><title>x</title></head><body></body></html>", origin="e.html"
-    )
+    skip = read_html_document("<html><head><title>x</title></head><body></body></html>", origin="e.html")
     assert isinstance(skip, Skip)
     assert skip.reason == "empty"
     assert "HTML" in skip.detail

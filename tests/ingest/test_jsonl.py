@@ -102,10 +102,7 @@ def test_read_jsonl_documents_bad_records(tmp_path):
 def test_read_jsonl_documents_blank_lines_and_bom_are_ignored(tmp_path):
     batch = tmp_path / "b.jsonl"
     batch.write_bytes(
-        b"\xef\xbb\xbf"
-        + record(text=FR_TEXT).encode()
-        + b"\n\n  \n"
-        + record(text=EN_PARAGRAPH).encode()
+        b"\xef\xbb\xbf" + record(text=FR_TEXT).encode() + b"\n\n  \n" + record(text=EN_PARAGRAPH).encode()
     )
     results = list(read_jsonl_documents(batch))
     assert [type(r) for r in results] == [Document, Document]
@@ -141,7 +138,5 @@ def test_read_jsonl_documents_missing_file(tmp_path):
 
 
 def test_read_inputs_dispatches_jsonl_by_extension(tmp_path):
-    batch = write_jsonl(
-        tmp_path / "b.jsonl", record(id="a", text=FR_TEXT), record(id="b", text=EN_PARAGRAPH)
-    )
+    batch = write_jsonl(tmp_path / "b.jsonl", record(id="a", text=FR_TEXT), record(id="b", text=EN_PARAGRAPH))
     assert [d.external_id for d in read_inputs([batch])] == ["a", "b"]

@@ -113,9 +113,7 @@ def test_read_stdin_too_large():
 
 def test_read_inputs_prints_nothing(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(FR_TEXT, encoding="utf-8")
-    (tmp_path / "b.txt").write_bytes(
-        "Une attaque a visé l’armée mercredi près de Gao.".encode("cp1252")
-    )
+    (tmp_path / "b.txt").write_bytes("Une attaque a visé l’armée mercredi près de Gao.".encode("cp1252"))
     list(read_inputs([tmp_path, tmp_path / "missing.txt"]))
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""

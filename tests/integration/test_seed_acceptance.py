@@ -79,10 +79,10 @@ def test_seed_evidence_offsets_slice_stored_text(seed):
         for report in event.reports:
             assert report.evidence
             for ev in report.evidence:
-                assert document.text[ev.start:ev.end] == ev.text
+                assert document.text[ev.start : ev.end] == ev.text
         for field, prov in event.provenance.items():
             if prov.start is not None:
-                assert document.text[prov.start:prov.end] == prov.text, field
+                assert document.text[prov.start : prov.end] == prov.text, field
 
 
 def test_seed_gaza_strike_is_context_not_event(seed):
@@ -95,20 +95,46 @@ def test_seed_gaza_strike_is_context_not_event(seed):
 def test_seed_threat_habitual_and_background_produce_nothing(seed):
     _, result = seed
     sentences = [ev.text for e in result.events + result.context_mentions for r in e.reports for ev in r.evidence]
-    for forbidden in ("goûteront aux feux", "fréquents tirs", "ces attaques ont cessé", "menacé de s’en prendre"):
+    for forbidden in (
+        "goûteront aux feux",
+        "fréquents tirs",
+        "ces attaques ont cessé",
+        "menacé de s’en prendre",
+    ):
         assert not any(forbidden in s for s in sentences), forbidden
 
 
 def test_cli_extract_writes_only_jsonl_events():
     proc = subprocess.run(
-        [sys.executable, "-m", "eventwire.cli", "extract", str(SAMPLE), "--published", "2023-10-18", "--format", "jsonl"],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            "-m",
+            "eventwire.cli",
+            "extract",
+            str(SAMPLE),
+            "--published",
+            "2023-10-18",
+            "--format",
+            "jsonl",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     lines = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(lines) == 2
     for event in lines:
-        assert {"event_id", "event_date", "sub_event_type", "latitude", "reports", "provenance", "claimed_by"} <= set(event)
+        assert {
+            "event_id",
+            "event_date",
+            "sub_event_type",
+            "latitude",
+            "reports",
+            "provenance",
+            "claimed_by",
+        } <= set(event)
 
 
 def test_library_prints_nothing(capsys):
@@ -121,7 +147,14 @@ def test_library_prints_nothing(capsys):
 def test_every_event_field_from_text_has_provenance_or_a_reason(seed):
     _, result = seed
     for event in result.events:
-        for field in ("event_date", "event_type", "sub_event_type", "location", "actor1", "fatalities"):
+        for field in (
+            "event_date",
+            "event_type",
+            "sub_event_type",
+            "location",
+            "actor1",
+            "fatalities",
+        ):
             prov = event.provenance[field]
             assert prov.method
             assert (prov.text is not None and prov.start is not None) or prov.reason, field
@@ -138,7 +171,7 @@ def test_provenance_spans_slice_the_text_for_rule_based_actors():
     for event in result.events:
         for field, prov in event.provenance.items():
             if prov.start is not None:
-                assert document.text[prov.start:prov.end] == prov.text, field
+                assert document.text[prov.start : prov.end] == prov.text, field
 
 
 def test_cli_geoparse_prints_place_mentions_or_every_toponym(tmp_path):
@@ -147,8 +180,10 @@ def test_cli_geoparse_prints_place_mentions_or_every_toponym(tmp_path):
     from eventwire.cli import app
 
     path = tmp_path / "note.txt"
-    path.write_text("Russian officials said the drones flew from the Ain al-Asad base in western Iraq.\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Russian officials said the drones flew from the Ain al-Asad base in western Iraq.\n",
+        encoding="utf-8",
+    )
     runner = CliRunner()
     places = runner.invoke(app, ["geoparse", str(path)])
     assert places.exit_code == 0, places.output

@@ -13,8 +13,21 @@ SAMPLE = Path(__file__).resolve().parents[2] / "eventwire" / "sample" / "afp_202
 
 def _ingest(db: Path, *inputs: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "eventwire.cli", "ingest", *inputs, "--published", "2023-10-18", "--db", str(db)],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            "-m",
+            "eventwire.cli",
+            "ingest",
+            *inputs,
+            "--published",
+            "2023-10-18",
+            "--db",
+            str(db),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 

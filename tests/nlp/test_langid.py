@@ -52,9 +52,7 @@ def test_build_detector_is_built_once():
 
 
 def test_normalize_language_code_accepts_common_spellings():
-    assert [
-        normalize_language_code(v) for v in ("fr", "FR-ca", "en_GB", "fra", "eng", "French", " de ")
-    ] == [
+    assert [normalize_language_code(v) for v in ("fr", "FR-ca", "en_GB", "fra", "eng", "French", " de ")] == [
         "fr",
         "fr",
         "en",
@@ -69,8 +67,5 @@ def test_normalize_language_code_accepts_common_spellings():
 def test_language_name_and_detail():
     assert language_name("ar") == "Arabic"
     assert language_name("xx") == "xx"
-    assert (
-        unsupported_language_detail("de", declared=False)
-        == "detected German (de); eventwire supports fr, en"
-    )
+    assert unsupported_language_detail("de", declared=False) == "detected German (de); eventwire supports fr, en"
     assert "could not be identified" in unsupported_language_detail("und", declared=False)

@@ -69,16 +69,36 @@ def test_parse_government_tenures_names_file_and_line(tmp_path):
 @pytest.mark.parametrize(
     "text,lang,country,expected",
     [
-        ("Ukrainian forces shelled a village near the front.", "en", "Ukraine",
-         "Military Forces of Ukraine (2019-)"),
-        ("Les forces ukrainiennes ont bombardé un village.", "fr", "Ukraine",
-         "Military Forces of Ukraine (2019-)"),
-        ("Afghan National Police arrested two men.", "en", "Afghanistan",
-         "Police Forces of Afghanistan (2014-2021)"),
-        ("The Somali government condemned the attack.", "en", "Somalia",
-         "Government of Somalia (2017-2022)"),
-        ("Des soldats colombiens ont tué deux guérilleros.", "fr", "Colombia",
-         "Military Forces of Colombia (2018-2022)"),
+        (
+            "Ukrainian forces shelled a village near the front.",
+            "en",
+            "Ukraine",
+            "Military Forces of Ukraine (2019-)",
+        ),
+        (
+            "Les forces ukrainiennes ont bombardé un village.",
+            "fr",
+            "Ukraine",
+            "Military Forces of Ukraine (2019-)",
+        ),
+        (
+            "Afghan National Police arrested two men.",
+            "en",
+            "Afghanistan",
+            "Police Forces of Afghanistan (2014-2021)",
+        ),
+        (
+            "The Somali government condemned the attack.",
+            "en",
+            "Somalia",
+            "Government of Somalia (2017-2022)",
+        ),
+        (
+            "Des soldats colombiens ont tué deux guérilleros.",
+            "fr",
+            "Colombia",
+            "Military Forces of Colombia (2018-2022)",
+        ),
     ],
 )
 def test_nationality_and_force_noun_name_that_country_forces(text, lang, country, expected):
@@ -121,10 +141,28 @@ def test_a_dash_matches_a_space_in_aliases():
     "phrase,lang,country,when,expected",
     [
         ("les paramilitaires des FSR", "fr", "Sudan", date(2024, 1, 5), "Rapid Support Forces"),
-        ("RSF", "en", "Sudan", date(2021, 1, 5), "Military Forces of Sudan (2019-) Rapid Support Forces"),
-        ("Houthi rebels", "en", "Yemen", date(2024, 1, 5), "Military Forces of Yemen (2017-) Houthi"),
+        (
+            "RSF",
+            "en",
+            "Sudan",
+            date(2021, 1, 5),
+            "Military Forces of Sudan (2019-) Rapid Support Forces",
+        ),
+        (
+            "Houthi rebels",
+            "en",
+            "Yemen",
+            date(2024, 1, 5),
+            "Military Forces of Yemen (2017-) Houthi",
+        ),
         ("ISWAP", "en", "Chad", None, "Islamic State (West Africa)"),
-        ("les rebelles du M23", "fr", "Democratic Republic of Congo", None, "M23: March 23 Movement"),
+        (
+            "les rebelles du M23",
+            "fr",
+            "Democratic Republic of Congo",
+            None,
+            "M23: March 23 Movement",
+        ),
     ],
 )
 def test_named_groups(phrase, lang, country, when, expected):
@@ -171,23 +209,29 @@ def _span(text, word):
 
 def test_perpetrator_introduced_by_by():
     text = "Two policemen died during an assault carried out by Taliban militants near a checkpoint."
-    got = perpetrator_in_sentence(text, _actors(text), lang="en", trigger=_span(text, "died"),
-                                  patient=_span(text, "Two policemen"))
+    got = perpetrator_in_sentence(
+        text,
+        _actors(text),
+        lang="en",
+        trigger=_span(text, "died"),
+        patient=_span(text, "Two policemen"),
+    )
     assert got.name == "Taliban"
 
 
 def test_perpetrator_is_the_armed_actor_before_the_verb():
     text = "Al Shabaab militants shot dead a teacher in a village."
-    got = perpetrator_in_sentence(text, _actors(text, "Somalia"), lang="en", trigger=_span(text, "shot"),
-                                  patient=None)
+    got = perpetrator_in_sentence(text, _actors(text, "Somalia"), lang="en", trigger=_span(text, "shot"), patient=None)
     assert got.name == "Al Shabaab"
 
 
 def test_no_perpetrator_among_victims_or_civilians():
     text = "Villagers found two soldiers dead near the road."
     acts = _actors(text, "Mali")
-    assert perpetrator_in_sentence(text, acts, lang="en", trigger=_span(text, "dead"),
-                                   patient=_span(text, "two soldiers")) is None
+    assert (
+        perpetrator_in_sentence(text, acts, lang="en", trigger=_span(text, "dead"), patient=_span(text, "two soldiers"))
+        is None
+    )
     assert isinstance(acts[0], Actor)
 
 
@@ -198,8 +242,12 @@ def test_no_perpetrator_among_victims_or_civilians():
         ("Four soldiers were killed near the border on Monday.", "killed", "en", "Mali"),
         ("Trois militaires ont été tués près de la frontière.", "tués", "fr", "Mali"),
         # an agent complement far from the incident word belongs to another clause
-        ("The killings come as a policing mission, long planned and finally deployed, is led by Kenyan forces.",
-         "killings", "en", "Haiti"),
+        (
+            "The killings come as a policing mission, long planned and finally deployed, is led by Kenyan forces.",
+            "killings",
+            "en",
+            "Haiti",
+        ),
         # a reporting clause names who speaks, not who attacked
         ("Selon la police, une explosion a secoué le marché.", "explosion", "fr", "Mali"),
     ],
@@ -207,8 +255,10 @@ def test_no_perpetrator_among_victims_or_civilians():
 def test_no_perpetrator_from_passive_far_agent_or_reporting_clause(text, trigger, lang, country):
     acts = find_actor_mentions(text, lang=lang, country=country, when=date(2020, 5, 1))
     exclude = (_span(text, "Selon la police"),) if text.startswith("Selon") else ()
-    assert perpetrator_in_sentence(text, acts, lang=lang, trigger=_span(text, trigger), patient=None,
-                                   exclude=exclude) is None
+    assert (
+        perpetrator_in_sentence(text, acts, lang=lang, trigger=_span(text, trigger), patient=None, exclude=exclude)
+        is None
+    )
 
 
 def test_compound_adjective_is_not_the_group():

@@ -65,9 +65,7 @@ def test_canonicalize_actor_us_forces(phrase, lang):
     assert name_of(phrase, lang, "Iraq") == "Military Forces of the United States (2025-)"
 
 
-@pytest.mark.parametrize(
-    "phrase,lang", [("l'armée malienne", "fr"), ("les FAMa", "fr"), ("Malian army", "en")]
-)
+@pytest.mark.parametrize("phrase,lang", [("l'armée malienne", "fr"), ("les FAMa", "fr"), ("Malian army", "en")])
 def test_canonicalize_actor_malian_army(phrase, lang):
     assert name_of(phrase, lang, "Mali") == "Military Forces of Mali (2021-)"
 
@@ -83,10 +81,7 @@ def test_canonicalize_actor_picks_tenure_covering_the_date():
 def test_canonicalize_actor_generic_army_and_police_take_the_country():
     assert name_of("l'armée", "fr", "Mali") == "Military Forces of Mali (2021-)"
     assert name_of("police", "en", "Kenya") == "Police Forces of Kenya (2013-)"
-    assert (
-        name_of("les policiers", "fr", "Mali", date(2021, 1, 10))
-        == "Police Forces of Mali (2020-2021)"
-    )
+    assert name_of("les policiers", "fr", "Mali", date(2021, 1, 10)) == "Police Forces of Mali (2020-2021)"
     # a country without tenures of its own in actors.tsv takes them from government_tenures.tsv
     assert name_of("police", "en", "Ghana", date(2020, 5, 1)) == "Police Forces of Ghana (2017-2025)"
     # one the table does not know keeps the bare name
@@ -159,14 +154,9 @@ def test_find_actor_mentions_longest_match_elision_and_accents():
 
 
 def test_find_actor_mentions_respects_word_boundaries():
-    found = find_actor_mentions(
-        "The assistant police commissioner spoke.", lang="en", country="Kenya"
-    )
+    found = find_actor_mentions("The assistant police commissioner spoke.", lang="en", country="Kenya")
     assert [a.span.text for a in found] == ["police"]
-    assert (
-        find_actor_mentions("Les FAMAs-like drills", lang="fr", country="Mali")[0].span.text
-        == "FAMAs"
-    )
+    assert find_actor_mentions("Les FAMAs-like drills", lang="fr", country="Mali")[0].span.text == "FAMAs"
     assert find_actor_mentions("Une réunion au palais.", lang="fr", country="Mali") == []
 
 

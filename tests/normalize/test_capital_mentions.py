@@ -11,5 +11,7 @@ def test_the_capital_of_an_area_is_not_the_national_capital():
 
 
 def test_the_capital_alone_or_of_the_country_is_the_national_capital():
-    assert [p.place.iso for p in capital_mentions("Shots rang out in the capital of the country.", "en", "ML", [])] == ["ML"]
+    assert [p.place.iso for p in capital_mentions("Shots rang out in the capital of the country.", "en", "ML", [])] == [
+        "ML"
+    ]
     assert [p.place.iso for p in capital_mentions("Des tirs dans la capitale.", "fr", "ML", [])] == ["ML"]

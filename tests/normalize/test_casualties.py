@@ -44,9 +44,7 @@ def test_parse_number_reads_words_digits_and_acled_vague_quantities(phrase, lang
     assert parse_number(phrase, lang) == value
 
 
-@pytest.mark.parametrize(
-    "phrase,lang", [("mercredi", "fr"), ("des", "fr"), ("soldiers", "en"), ("", "en")]
-)
+@pytest.mark.parametrize("phrase,lang", [("mercredi", "fr"), ("des", "fr"), ("soldiers", "en"), ("", "en")])
 def test_parse_number_returns_none_for_non_numbers(phrase, lang):
     assert parse_number(phrase, lang) is None
 
@@ -63,10 +61,7 @@ def test_count_casualties_dozens_is_twelve():
 
 
 def test_count_casualties_hundreds_is_hundred():
-    assert (
-        count_casualties("Le bombardement a fait des centaines de morts.", lang="fr").fatalities
-        == 100
-    )
+    assert count_casualties("Le bombardement a fait des centaines de morts.", lang="fr").fatalities == 100
 
 
 def test_count_casualties_at_least_is_the_number():
@@ -154,9 +149,7 @@ def test_count_casualties_nothing_said_is_zero_with_reason():
 def test_count_casualties_abducted_and_arrested():
     got = count_casualties("Cinq personnes ont été enlevées et deux suspects arrêtés.", lang="fr")
     assert (got.abducted, got.arrested, got.fatalities) == (5, 2, 0)
-    got = count_casualties(
-        "Gunmen kidnapped 14 students; police arrested three suspects.", lang="en"
-    )
+    got = count_casualties("Gunmen kidnapped 14 students; police arrested three suspects.", lang="en")
     assert (got.abducted, got.arrested) == (14, 3)
 
 
@@ -171,11 +164,7 @@ def test_count_casualties_reads_only_the_given_spans():
         spans=[span_of(text, "Mardi, deux soldats ont été tués dans une embuscade.")],
     )
     assert (got.fatalities, got.fatalities_low, got.fatalities_high) == (2, 2, 2)
-    assert (
-        got.spans[0].text
-        == text[got.spans[0].start : got.spans[0].end]
-        == "deux soldats ont été tués"
-    )
+    assert got.spans[0].text == text[got.spans[0].start : got.spans[0].end] == "deux soldats ont été tués"
 
 
 def test_count_casualties_troop_numbers_are_not_casualties():
@@ -184,9 +173,7 @@ def test_count_casualties_troop_numbers_are_not_casualties():
 
 
 def test_count_casualties_ages_and_dates_are_not_counts():
-    got = count_casualties(
-        "A 38-year-old woman and her 9-year-old daughter were killed on 3 May.", lang="en"
-    )
+    got = count_casualties("A 38-year-old woman and her 9-year-old daughter were killed on 3 May.", lang="en")
     assert got.fatalities == 3  # reported deaths, but no head count stated
     got = count_casualties("Le 12 mars, trois civils ont été tués.", lang="fr")
     assert got.fatalities == 3 and got.spans[0].text == "trois civils ont été tués"

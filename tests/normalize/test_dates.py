@@ -48,10 +48,7 @@ def test_find_time_expressions_last_weekday_is_strictly_before_publication():
 
 
 def test_find_time_expressions_future_weekday_is_ignored():
-    assert (
-        find_time_expressions("Une réunion est prévue jeudi prochain.", lang="fr", published=WED)
-        == []
-    )
+    assert find_time_expressions("Une réunion est prévue jeudi prochain.", lang="fr", published=WED) == []
 
 
 def test_find_time_expressions_night_is_coded_to_its_first_day():
@@ -138,18 +135,14 @@ def test_find_time_expressions_ignores_numbers_and_lowercase_english_names(text,
 
 def test_resolve_event_date_prefers_expression_in_sentence():
     text = "Mardi, des hommes armés ont tué trois civils. Le 2 octobre, un camp avait été visé."
-    got = resolve_event_date(
-        sentence_of(text, "Le 2 octobre, un camp avait été visé."), text, lang="fr", published=WED
-    )
+    got = resolve_event_date(sentence_of(text, "Le 2 octobre, un camp avait été visé."), text, lang="fr", published=WED)
     assert (got.value, got.time_precision, got.method) == (date(2023, 10, 2), 1, "time_expression")
     assert got.span.text == "Le 2 octobre"
 
 
 def test_resolve_event_date_falls_back_to_previous_expression_in_paragraph():
     text = "Mardi, des hommes armés ont attaqué Boni. Ils ont tué trois civils."
-    got = resolve_event_date(
-        sentence_of(text, "Ils ont tué trois civils."), text, lang="fr", published=WED
-    )
+    got = resolve_event_date(sentence_of(text, "Ils ont tué trois civils."), text, lang="fr", published=WED)
     assert (got.value, got.method) == (date(2023, 10, 17), "previous_time_expression")
 
 
@@ -165,17 +158,13 @@ def test_resolve_event_date_does_not_cross_paragraphs():
 def test_resolve_event_date_accepts_precomputed_expressions():
     text = "Gunmen killed two people on Monday."
     exprs = find_time_expressions(text, lang="en", published=WED)
-    got = resolve_event_date(
-        Span(0, len(text), text), text, lang="en", published=WED, expressions=exprs
-    )
+    got = resolve_event_date(Span(0, len(text), text), text, lang="en", published=WED, expressions=exprs)
     assert got.value == date(2023, 10, 16)
 
 
 def test_parse_time_lexicon_rejects_unknown_key_naming_line(tmp_path):
     path = tmp_path / "xx.yaml"
-    path.write_text(
-        "language: xx\nweekdays: {lundi: 0}\nmonths: {mars: 3}\nbogus: 1\n", encoding="utf-8"
-    )
+    path.write_text("language: xx\nweekdays: {lundi: 0}\nmonths: {mars: 3}\nbogus: 1\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"xx.yaml:4: bogus"):
         parse_time_lexicon(path)
 
@@ -183,18 +172,34 @@ def test_parse_time_lexicon_rejects_unknown_key_naming_line(tmp_path):
 @pytest.mark.parametrize(
     "text,trigger,lang,expected",
     [
-        ("Deux jours de deuil débutent aujourd'hui après la mort ce lundi 2 octobre de 12 villageois.",
-         "mort", "fr", date(2023, 10, 2)),
-        ("Mourning begins today after the killing on Monday, October 2 of 12 villagers.",
-         "killing", "en", date(2023, 10, 2)),
+        (
+            "Deux jours de deuil débutent aujourd'hui après la mort ce lundi 2 octobre de 12 villageois.",
+            "mort",
+            "fr",
+            date(2023, 10, 2),
+        ),
+        (
+            "Mourning begins today after the killing on Monday, October 2 of 12 villagers.",
+            "killing",
+            "en",
+            date(2023, 10, 2),
+        ),
         # a date that only dates the statement gives way to the incident's
-        ("Gunmen killed five people on Monday, the governor said on Tuesday.", "killed", "en", date(2023, 10, 2)),
+        (
+            "Gunmen killed five people on Monday, the governor said on Tuesday.",
+            "killed",
+            "en",
+            date(2023, 10, 2),
+        ),
     ],
 )
 def test_resolve_event_date_takes_the_expression_nearest_the_trigger(text, trigger, lang, expected):
     start = text.index(trigger)
     got = resolve_event_date(
-        Span(0, len(text), text), text, lang=lang, published=date(2023, 10, 4),
+        Span(0, len(text), text),
+        text,
+        lang=lang,
+        published=date(2023, 10, 4),
         trigger=Span(start, start + len(trigger), trigger),
     )
     assert got.value == expected
@@ -217,7 +222,12 @@ MON = date(2023, 10, 16)  # a Monday
         ("A soldier was killed on Tuesday evening.", "en", date(2023, 10, 17), 1),
         # nights: the day the night starts, unless it ended on the publication day (then that
         # day, precision 2: normalize/nights.py)
-        ("Un dépôt a brûlé, nuit de mardi à mercredi, selon un témoin.", "fr", date(2023, 10, 18), 2),
+        (
+            "Un dépôt a brûlé, nuit de mardi à mercredi, selon un témoin.",
+            "fr",
+            date(2023, 10, 18),
+            2,
+        ),
         ("Un dépôt a brûlé, nuit de lundi à mardi, selon un témoin.", "fr", date(2023, 10, 16), 1),
         ("Un dépôt a brûlé cette nuit, selon un témoin.", "fr", date(2023, 10, 18), 2),
         ("A depot burned down overnight, a witness said.", "en", date(2023, 10, 18), 2),
@@ -253,13 +263,20 @@ def test_resolve_event_date_relative_expressions(text, lang, expected, precision
 @pytest.mark.parametrize(
     "text,lang,expected",
     [
-        ("Le 12 octobre, l'armée a riposté. La veille, le camp avait été attaqué.", "fr", date(2023, 10, 11)),
-        ("On October 12 the army hit back. The previous day, the camp had been attacked.", "en",
-         date(2023, 10, 11)),
+        (
+            "Le 12 octobre, l'armée a riposté. La veille, le camp avait été attaqué.",
+            "fr",
+            date(2023, 10, 11),
+        ),
+        (
+            "On October 12 the army hit back. The previous day, the camp had been attacked.",
+            "en",
+            date(2023, 10, 11),
+        ),
     ],
 )
 def test_resolve_event_date_chained_to_the_previous_date(text, lang, expected):
-    sentence = text[text.index(".") + 2:]
+    sentence = text[text.index(".") + 2 :]
     got = resolve_event_date(sentence_of(text, sentence), text, lang=lang, published=WED)
     assert got.value == expected
 

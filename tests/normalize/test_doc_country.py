@@ -12,8 +12,17 @@ from eventwire.normalize.doc_country import (
 
 
 def _place(name: str, country: str, iso: str, feature: str, population: int = 50_000) -> Place:
-    return Place(name=name, country=country, iso=iso, latitude=10.0, longitude=1.0, feature=feature,
-                 geo_precision=3 if feature != "city" else 1, geonameid=1, population=population)
+    return Place(
+        name=name,
+        country=country,
+        iso=iso,
+        latitude=10.0,
+        longitude=1.0,
+        feature=feature,
+        geo_precision=3 if feature != "city" else 1,
+        geonameid=1,
+        population=population,
+    )
 
 
 CHAD = _place("Chad", "Chad", "TD", "country")
@@ -26,14 +35,23 @@ def mention(text: str, name: str, place: Place | None, relation: str | None = No
     start = -1
     for _ in range(nth + 1):
         start = text.index(name, start + 1)
-    return PlaceMention(span=Span(start, start + len(name), name), name=name, place=place, method="ner",
-                        relation=relation)
+    return PlaceMention(
+        span=Span(start, start + len(name), name),
+        name=name,
+        place=place,
+        method="ner",
+        relation=relation,
+    )
 
 
 def test_a_country_named_as_a_neighbour_or_destination_is_not_the_story():
     text = "Des hommes armés ont attaqué Kerou, dans le Lac, près du Niger, avant de repartir vers le Niger."
-    places = [mention(text, "Kerou", None), mention(text, "Lac", LAC), mention(text, "Niger", NIGER),
-              mention(text, "Niger", NIGER, nth=1)]
+    places = [
+        mention(text, "Kerou", None),
+        mention(text, "Lac", LAC),
+        mention(text, "Niger", NIGER),
+        mention(text, "Niger", NIGER, nth=1),
+    ]
     counts = place_evidence(text, places)
     assert ("Niger", "NE") not in counts
     assert counts[("Chad", "TD")] == 2.0  # a division weighs double
@@ -42,8 +60,7 @@ def test_a_country_named_as_a_neighbour_or_destination_is_not_the_story():
 
 def test_a_place_named_again_adds_little_and_a_hamlet_abroad_little():
     text = "Kerou a été attaqué. Le Tchad, le Tchad, le Tchad."
-    places = [mention(text, "Kerou", SMALL_FOREIGN)] + [
-        mention(text, "Tchad", CHAD, nth=i) for i in range(3)]
+    places = [mention(text, "Kerou", SMALL_FOREIGN)] + [mention(text, "Tchad", CHAD, nth=i) for i in range(3)]
     counts = place_evidence(text, places)
     assert counts[("Nigeria", "NG")] == 0.5
     assert counts[("Chad", "TD")] == 1.5

@@ -13,9 +13,24 @@ from eventwire.normalize.ethnic_militias import load_ethnic_militias
 @pytest.mark.parametrize(
     ("lang", "text", "country", "expected"),
     [
-        ("en", "Suspected Fulani militias raided the hamlet of Adoka", "Benin", "Fulani Ethnic Militia (Benin)"),
-        ("fr", "des miliciens peuls ont incendié le hameau", "Burkina Faso", "Fulani Ethnic Militia (Burkina Faso)"),
-        ("en", "Dinka militiamen attacked a cattle camp", "South Sudan", "Dinka Ethnic Militia (South Sudan)"),
+        (
+            "en",
+            "Suspected Fulani militias raided the hamlet of Adoka",
+            "Benin",
+            "Fulani Ethnic Militia (Benin)",
+        ),
+        (
+            "fr",
+            "des miliciens peuls ont incendié le hameau",
+            "Burkina Faso",
+            "Fulani Ethnic Militia (Burkina Faso)",
+        ),
+        (
+            "en",
+            "Dinka militiamen attacked a cattle camp",
+            "South Sudan",
+            "Dinka Ethnic Militia (South Sudan)",
+        ),
     ],
 )
 def test_find_actor_mentions_names_an_ethnic_militia_after_the_country(lang, text, country, expected):
@@ -30,8 +45,11 @@ def test_find_actor_mentions_keeps_the_country_row_of_an_ethnic_militia():
 
 
 def test_find_actor_mentions_needs_a_country_for_an_ethnic_militia():
-    assert not [a for a in find_actor_mentions("Dinka militiamen attacked", lang="en", country=None)
-                if "Ethnic Militia" in a.name]
+    assert not [
+        a
+        for a in find_actor_mentions("Dinka militiamen attacked", lang="en", country=None)
+        if "Ethnic Militia" in a.name
+    ]
 
 
 def test_ethnic_militias_file_is_validated_on_load(tmp_path):

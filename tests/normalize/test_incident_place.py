@@ -5,13 +5,40 @@ from __future__ import annotations
 from eventwire.models import Place, PlaceMention, Span
 from eventwire.normalize.incident_place import choose_places, expand_list
 
-GAO = Place(name="Gao", country="Mali", iso="ML", latitude=16.27, longitude=-0.04, feature="city",
-            geo_precision=1, admin1="Gao", geonameid=2457163, population=86633)
-MALI = Place(name="Mali", country="Mali", iso="ML", latitude=12.65, longitude=-8.0, feature="country",
-             geo_precision=3, geonameid=2453866)
+GAO = Place(
+    name="Gao",
+    country="Mali",
+    iso="ML",
+    latitude=16.27,
+    longitude=-0.04,
+    feature="city",
+    geo_precision=1,
+    admin1="Gao",
+    geonameid=2457163,
+    population=86633,
+)
+MALI = Place(
+    name="Mali",
+    country="Mali",
+    iso="ML",
+    latitude=12.65,
+    longitude=-8.0,
+    feature="country",
+    geo_precision=3,
+    geonameid=2453866,
+)
 # an invented foreign namesake (a small town abroad with a local village's name); ids are fixtures
-NAMESAKE = Place(name="Tela", country="Honduras", iso="HN", latitude=15.78, longitude=-87.46, feature="city",
-                 geo_precision=1, geonameid=1, population=40000)
+NAMESAKE = Place(
+    name="Tela",
+    country="Honduras",
+    iso="HN",
+    latitude=15.78,
+    longitude=-87.46,
+    feature="city",
+    geo_precision=1,
+    geonameid=1,
+    population=40000,
+)
 
 
 def mention(text: str, name: str, place: Place | None, method: str = "ner") -> PlaceMention:
@@ -41,7 +68,11 @@ def test_choose_places_between_two_places_is_one_incident():
 
 def test_choose_places_treats_a_small_foreign_namesake_as_an_unknown_village():
     text = "Les habitants de Tela et Kerou ont été attaqués dans le nord du Mali."
-    cands = [mention(text, "Tela", NAMESAKE), mention(text, "Kerou", None), mention(text, "Mali", MALI)]
+    cands = [
+        mention(text, "Tela", NAMESAKE),
+        mention(text, "Kerou", None),
+        mention(text, "Mali", MALI),
+    ]
     places = choose_places(text, sentence(text), cands, cands, main_iso="ML")
     assert [p.span.text for p in places] == ["Tela", "Kerou"]
     assert {p.place.iso for p in places} == {"ML"}
@@ -95,8 +126,13 @@ def test_sentence_places_skip_a_distant_yardstick():
     from eventwire.normalize.incident_place import sentence_places
 
     text = "Kerou, à plus de 600 kilomètres de Gao, a été attaqué."
-    gao = PlaceMention(span=Span(text.index("Gao"), text.index("Gao") + 3, "Gao"), name="Gao", place=GAO,
-                       method="ner", relation="distance reference")
+    gao = PlaceMention(
+        span=Span(text.index("Gao"), text.index("Gao") + 3, "Gao"),
+        name="Gao",
+        place=GAO,
+        method="ner",
+        relation="distance reference",
+    )
     assert sentence_places(sentence(text), (gao,), exclude=()) == []
 
 
@@ -117,10 +153,25 @@ def test_choose_places_keeps_a_known_town_before_unknown_names_it_is_described_b
 def test_choose_places_looks_up_listed_names_that_ner_missed_in_the_article_country():
     text = "Militants attacked positions in Gao, Ansongo, Kerou and Menaka on Friday."
     cands = [mention(text, "Gao", GAO)]
-    ansongo = Place(name="Ansongo", country="Mali", iso="ML", latitude=15.66, longitude=0.50, feature="city",
-                    geo_precision=1, geonameid=2460954, population=32709)
-    places = choose_places(text, sentence(text), cands, cands, main_iso="ML",
-                           resolve=lambda name: ansongo if name == "Ansongo" else None)
+    ansongo = Place(
+        name="Ansongo",
+        country="Mali",
+        iso="ML",
+        latitude=15.66,
+        longitude=0.50,
+        feature="city",
+        geo_precision=1,
+        geonameid=2460954,
+        population=32709,
+    )
+    places = choose_places(
+        text,
+        sentence(text),
+        cands,
+        cands,
+        main_iso="ML",
+        resolve=lambda name: ansongo if name == "Ansongo" else None,
+    )
     assert [p.span.text for p in places] == ["Gao", "Ansongo", "Kerou", "Menaka"]
     assert places[1].place == ansongo and "found in the article's country" in places[1].reason
     assert "not in the gazetteer" in places[2].reason
@@ -128,43 +179,115 @@ def test_choose_places_looks_up_listed_names_that_ner_missed_in_the_article_coun
 
 def test_choose_places_takes_the_namesake_in_the_article_country():
     text = "Des hommes armés ont attaqué Tola dans la nuit."
-    home = Place(name="Tola", country="Mali", iso="ML", latitude=14.0, longitude=-4.0, feature="city",
-                 geo_precision=1, admin1="Mopti", geonameid=1, population=900)
+    home = Place(
+        name="Tola",
+        country="Mali",
+        iso="ML",
+        latitude=14.0,
+        longitude=-4.0,
+        feature="city",
+        geo_precision=1,
+        admin1="Mopti",
+        geonameid=1,
+        population=900,
+    )
     cands = [mention(text, "Tola", NAMESAKE)]
-    places = choose_places(text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI,
-                           resolve=lambda name: home if name == "Tola" else None)
+    places = choose_places(
+        text,
+        sentence(text),
+        cands,
+        cands,
+        main_iso="ML",
+        document_anchor=MALI,
+        resolve=lambda name: home if name == "Tola" else None,
+    )
     assert [(p.place.name, p.place.iso, p.method) for p in places] == [("Tola", "ML", "domestic_namesake")]
 
 
 def test_choose_places_keeps_a_foreign_town_whose_country_the_article_names():
     text = "Une roquette tirée depuis le Mali est tombée sur Tela, au Honduras."
     cands = [mention(text, "Tela", NAMESAKE)]
-    places = choose_places(text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI,
-                           named_isos=frozenset({"ML", "HN"}))
+    places = choose_places(
+        text,
+        sentence(text),
+        cands,
+        cands,
+        main_iso="ML",
+        document_anchor=MALI,
+        named_isos=frozenset({"ML", "HN"}),
+    )
     assert [(p.place.name, p.place.iso) for p in places] == [("Tela", "HN")]
 
 
 def test_choose_places_never_codes_a_village_to_the_neighbour_across_a_border():
     text = "Des hommes armés ont attaqué Kerou, près de la frontière du Niger."
-    niger = Place(name="Niger", country="Niger", iso="NE", latitude=13.5, longitude=2.1, feature="country",
-                  geo_precision=3, geonameid=2440476)
-    cands = [mention(text, "Kerou", None), PlaceMention(
-        span=Span(text.index("Niger"), text.index("Niger") + 5, "Niger"), name="Niger", place=niger,
-        method="ner", relation="border")]
+    niger = Place(
+        name="Niger",
+        country="Niger",
+        iso="NE",
+        latitude=13.5,
+        longitude=2.1,
+        feature="country",
+        geo_precision=3,
+        geonameid=2440476,
+    )
+    cands = [
+        mention(text, "Kerou", None),
+        PlaceMention(
+            span=Span(text.index("Niger"), text.index("Niger") + 5, "Niger"),
+            name="Niger",
+            place=niger,
+            method="ner",
+            relation="border",
+        ),
+    ]
     places = choose_places(text, sentence(text), cands, cands, main_iso=None)
     assert all(p.place is None or p.place.iso != "NE" for p in places)
 
 
 def test_choose_places_prefers_a_home_namesake_to_a_foreign_city_that_is_not_famous():
     text = "Des hommes armés ont attaqué Tola."
-    foreign = Place(name="Tola", country="Nicaragua", iso="NI", latitude=11.44, longitude=-85.94, feature="city",
-                    geo_precision=1, geonameid=3617052, population=400_000)
-    home = Place(name="Tola", country="Mali", iso="ML", latitude=14.0, longitude=-4.0, feature="city",
-                 geo_precision=1, admin1="Mopti", geonameid=1, population=900)
+    foreign = Place(
+        name="Tola",
+        country="Nicaragua",
+        iso="NI",
+        latitude=11.44,
+        longitude=-85.94,
+        feature="city",
+        geo_precision=1,
+        geonameid=3617052,
+        population=400_000,
+    )
+    home = Place(
+        name="Tola",
+        country="Mali",
+        iso="ML",
+        latitude=14.0,
+        longitude=-4.0,
+        feature="city",
+        geo_precision=1,
+        admin1="Mopti",
+        geonameid=1,
+        population=900,
+    )
     cands = [mention(text, "Tola", foreign)]
-    found = choose_places(text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI,
-                          resolve=lambda name: home)
-    kept = choose_places(text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI,
-                         resolve=lambda name: None)
+    found = choose_places(
+        text,
+        sentence(text),
+        cands,
+        cands,
+        main_iso="ML",
+        document_anchor=MALI,
+        resolve=lambda name: home,
+    )
+    kept = choose_places(
+        text,
+        sentence(text),
+        cands,
+        cands,
+        main_iso="ML",
+        document_anchor=MALI,
+        resolve=lambda name: None,
+    )
     assert [p.place.iso for p in found] == ["ML"]
     assert [p.place.iso for p in kept] == ["NI"]

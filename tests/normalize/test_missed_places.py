@@ -13,8 +13,14 @@ def test_a_known_town_after_in_is_a_place(gazetteer):
 
 def test_a_month_an_institution_or_an_actor_is_never_a_place(gazetteer):
     text = "In March, protests in Parliament and in ODM strongholds turned violent."
-    found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso="KE",
-                                  is_name=lambda t: t.startswith("ODM"))
+    found = missed_place_mentions(
+        text,
+        [],
+        lang="en",
+        gazetteer=gazetteer,
+        main_iso="KE",
+        is_name=lambda t: t.startswith("ODM"),
+    )
     assert found == []
 
 
@@ -37,11 +43,22 @@ def test_a_site_named_after_its_town_is_placed_at_the_town(gazetteer):
     def unresolved(text: str) -> PlaceMention:
         return PlaceMention(span=Span(0, len(text), text), name=text, place=None, method="ner")
 
-    found = site_places([unresolved("le camp de réfugiés de Kidal"), unresolved("Kidal market"),
-                         unresolved("la prison de Zorbatouk"), unresolved("le district de Kidal")],
-                        gazetteer=gazetteer, main_iso="ML")
+    found = site_places(
+        [
+            unresolved("le camp de réfugiés de Kidal"),
+            unresolved("Kidal market"),
+            unresolved("la prison de Zorbatouk"),
+            unresolved("le district de Kidal"),
+        ],
+        gazetteer=gazetteer,
+        main_iso="ML",
+    )
     assert [(p.place and p.place.name, p.method) for p in found] == [
-        ("Kidal", "site_town"), ("Kidal", "site_town"), (None, "ner"), ("Kidal", "site_town")]
+        ("Kidal", "site_town"),
+        ("Kidal", "site_town"),
+        (None, "ner"),
+        ("Kidal", "site_town"),
+    ]
 
 
 def test_the_area_in_brackets_the_second_end_of_a_span_and_a_road_name(gazetteer):

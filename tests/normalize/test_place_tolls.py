@@ -8,7 +8,12 @@ TEXT = "Seven guards were killed in Doro and a herder was killed in the raid on 
 
 def _place(name: str) -> PlaceMention:
     start = TEXT.index(name)
-    return PlaceMention(Span(start, start + len(name), name), name, Place(name, "Mali", "ML", 14.0, -4.0, "city", 1), "gazetteer")
+    return PlaceMention(
+        Span(start, start + len(name), name),
+        name,
+        Place(name, "Mali", "ML", 14.0, -4.0, "city", 1),
+        "gazetteer",
+    )
 
 
 def test_place_toll_gives_each_place_its_own_clause():
@@ -21,7 +26,12 @@ def test_place_toll_gives_each_place_its_own_clause():
 def test_place_toll_is_none_when_the_sides_share_one_place():
     text = "Seven guards were killed and two raiders were killed in Doro."
     start = text.index("Doro")
-    doro = PlaceMention(Span(start, start + 4, "Doro"), "Doro", Place("Doro", "Mali", "ML", 14.0, -4.0, "city", 1), "gazetteer")
+    doro = PlaceMention(
+        Span(start, start + 4, "Doro"),
+        "Doro",
+        Place("Doro", "Mali", "ML", 14.0, -4.0, "city", 1),
+        "gazetteer",
+    )
     assert place_toll(text, "en", Span(0, len(text), text), doro, (doro,)) is None
 
 

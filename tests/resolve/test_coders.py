@@ -33,8 +33,15 @@ KOLO = Place("Kolo", "Mali", "ML", 14.0, -4.0, "city", 1, admin1="Segou")
 def _mention(start: int, text: str, **fields) -> Mention:
     sentence = Span(start, start + len(text), text)
     trigger = Trigger(Span(start, start + 6, text[:6]), "attack", "Battles", "Armed clash", "attack")
-    base = Mention(document_id="d", sentence=sentence, trigger=trigger, event_type="Battles",
-                   sub_event_type="Armed clash", modality="asserted", claim_status="reported")
+    base = Mention(
+        document_id="d",
+        sentence=sentence,
+        trigger=trigger,
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        modality="asserted",
+        claim_status="reported",
+    )
     return replace(base, **fields)
 
 
@@ -43,16 +50,30 @@ def _toll(n: int, start: int, method: str = "figures") -> Casualties:
 
 
 def test_code_notes_drops_the_preposition_of_an_unknown_target():
-    notes = code_notes(sub_event_type="Air/drone strike", event_date=date(2024, 5, 3), actor1="Military Forces",
-                       actor2=None, place=KOLO, country="Mali", fatalities=2)
+    notes = code_notes(
+        sub_event_type="Air/drone strike",
+        event_date=date(2024, 5, 3),
+        actor1="Military Forces",
+        actor2=None,
+        place=KOLO,
+        country="Mali",
+        fatalities=2,
+    )
     assert notes == "On 3 May 2024, Military Forces carried out an air/drone strike in Kolo (Segou). 2 fatalities."
     assert "  " not in notes
 
 
 @pytest.mark.parametrize("sub", sorted(NOTES_VERBS))
 def test_code_notes_has_no_hole_for_any_sub_type_without_actors_date_or_place(sub):
-    notes = code_notes(sub_event_type=sub, event_date=None, actor1=None, actor2=None, place=None,
-                       country=None, fatalities=0)
+    notes = code_notes(
+        sub_event_type=sub,
+        event_date=None,
+        actor1=None,
+        actor2=None,
+        place=None,
+        country=None,
+        fatalities=0,
+    )
     words = notes.split(" ")
     assert "" not in words
     # a verb phrase never ends on a word that needs an object before "in <place>"
@@ -61,8 +82,16 @@ def test_code_notes_has_no_hole_for_any_sub_type_without_actors_date_or_place(su
 
 
 def test_code_notes_names_the_target_and_the_claimants():
-    notes = code_notes(sub_event_type="Armed clash", event_date=date(2024, 5, 3), actor1="Group A",
-                       actor2="Group B", place=KOLO, country="Mali", fatalities=4, claimed_by=("Group A",))
+    notes = code_notes(
+        sub_event_type="Armed clash",
+        event_date=date(2024, 5, 3),
+        actor1="Group A",
+        actor2="Group B",
+        place=KOLO,
+        country="Mali",
+        fatalities=4,
+        claimed_by=("Group A",),
+    )
     assert notes == "On 3 May 2024, Group A clashed with Group B in Kolo (Segou). 4 fatalities. Claimed by Group A."
     assert with_fatalities(notes, 1).endswith("1 fatalities. Claimed by Group A.")
 
@@ -72,11 +101,16 @@ def test_notes_template_is_validated_on_load(tmp_path):
     bad.write_text(
         "template: 'On {date}, {actor1} {action}.'\nclaimed_by: 'Claimed by {claimants}.'\n"
         "unknown: {date: a, actor1: b, place: c}\nfallback_sub_event_type: Other\n"
-        "no_target: []\nwithout_target: {}\n", encoding="utf-8")
+        "no_target: []\nwithout_target: {}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(DataFileError, match="template"):
         load_notes_template(bad)
-    bad.write_text(bad.read_text().replace("'On {date}, {actor1} {action}.'",
-                   "'{date} {actor1} {action} {place} {fatalities}'") + "extra: 1\n", encoding="utf-8")
+    bad.write_text(
+        bad.read_text().replace("'On {date}, {actor1} {action}.'", "'{date} {actor1} {action} {place} {fatalities}'")
+        + "extra: 1\n",
+        encoding="utf-8",
+    )
     with pytest.raises(DataFileError, match="extra"):
         load_notes_template(bad)
 
@@ -136,17 +170,28 @@ def test_code_fatalities_without_deaths_is_zero_with_the_reason():
 
 
 def test_code_actors_gives_the_default_target_of_violence_against_civilians():
-    actors = code_actors([_mention(0, "gunmen attacked")], document_id="d",
-                         event_type="Violence against civilians", sub_event_type="Attack",
-                         country="Mali", event_date=date(2024, 5, 3))
+    actors = code_actors(
+        [_mention(0, "gunmen attacked")],
+        document_id="d",
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        country="Mali",
+        event_date=date(2024, 5, 3),
+    )
     assert actors.actor1.value == "Unidentified Armed Group (Mali)"
     assert actors.actor2.value == "Civilians (Mali)"
     assert actors.actor1.provenance.reason
 
 
 def test_code_actors_without_a_target_says_why():
-    actors = code_actors([_mention(0, "a blast")], document_id="d", event_type="Battles",
-                         sub_event_type="Armed clash", country="Mali", event_date=None)
+    actors = code_actors(
+        [_mention(0, "a blast")],
+        document_id="d",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        country="Mali",
+        event_date=None,
+    )
     assert actors.actor2.value is None and actors.actor2.provenance.reason
 
 
@@ -161,19 +206,36 @@ def _force(name: str, country: str, actor_type: str = "state_forces") -> Actor:
 
 
 def _disrupted(*mentions: Mention, country: str = "Mali"):
-    mentions = tuple(replace(m, event_type="Strategic developments", sub_event_type="Disrupted weapons use")
-                     for m in mentions)
-    return code_actors(mentions, document_id="d", event_type="Strategic developments",
-                       sub_event_type="Disrupted weapons use", country=country, event_date=date(2024, 5, 3))
+    mentions = tuple(
+        replace(m, event_type="Strategic developments", sub_event_type="Disrupted weapons use") for m in mentions
+    )
+    return code_actors(
+        mentions,
+        document_id="d",
+        event_type="Strategic developments",
+        sub_event_type="Disrupted weapons use",
+        country=country,
+        event_date=date(2024, 5, 3),
+    )
 
 
 def test_code_actors_disrupted_weapon_gives_the_own_country_defuser_as_actor1():
     # invented: "Malian soldiers defused a mine planted by the rebels near Kolo"
     army = _force("Military Forces of Mali (2021-)", "Mali")
     rebels = _force("Rebels of Kolo", "Mali", "rebel_group")
-    actors = _disrupted(_mention(0, "Malian soldiers defused a mine", actor1=army, actor2=rebels,
-                                 weapon="explosive device"))
-    assert (actors.actor1.value, actors.actor2.value) == ("Military Forces of Mali (2021-)", "Rebels of Kolo")
+    actors = _disrupted(
+        _mention(
+            0,
+            "Malian soldiers defused a mine",
+            actor1=army,
+            actor2=rebels,
+            weapon="explosive device",
+        )
+    )
+    assert (actors.actor1.value, actors.actor2.value) == (
+        "Military Forces of Mali (2021-)",
+        "Rebels of Kolo",
+    )
 
 
 def test_code_actors_drone_downed_with_no_interceptor_named_gives_the_country_military():

@@ -22,18 +22,46 @@ from eventwire.resolve.similarity import (
 )
 
 
-def make_event(doc: str, n: int = 0, *, text: str = "Gunmen attacked a bus near Tazor.",
-               outlet: str | None = None, status: str = "reported", **kw) -> Event:
-    report = Report(doc, None, outlet or f"outlet-{doc}", None, status,
-                    (Evidence(doc, text, 0, len(text)),), kw.get("fatalities", 0))
+def make_event(
+    doc: str,
+    n: int = 0,
+    *,
+    text: str = "Gunmen attacked a bus near Tazor.",
+    outlet: str | None = None,
+    status: str = "reported",
+    **kw,
+) -> Event:
+    report = Report(
+        doc,
+        None,
+        outlet or f"outlet-{doc}",
+        None,
+        status,
+        (Evidence(doc, text, 0, len(text)),),
+        kw.get("fatalities", 0),
+    )
     fields = {
-        "event_id": f"{doc}:{n}", "event_date": date(2019, 12, 6), "time_precision": 1,
-        "event_type": "Violence against civilians", "sub_event_type": "Attack",
-        "actor1": "Unidentified Armed Group (Kenya)", "assoc_actor_1": None,
-        "actor2": "Civilians (Kenya)", "assoc_actor_2": None, "country": "Kenya", "iso": "KE",
-        "admin1": "Wajir", "admin2": None, "location": "Tazor", "latitude": 2.4094, "longitude": 40.5948,
-        "geo_precision": 1, "fatalities": 0, "source": outlet or f"outlet-{doc}",
-        "notes": "On 6 December 2019, gunmen attacked a bus. 0 fatalities.", "reports": (report,),
+        "event_id": f"{doc}:{n}",
+        "event_date": date(2019, 12, 6),
+        "time_precision": 1,
+        "event_type": "Violence against civilians",
+        "sub_event_type": "Attack",
+        "actor1": "Unidentified Armed Group (Kenya)",
+        "assoc_actor_1": None,
+        "actor2": "Civilians (Kenya)",
+        "assoc_actor_2": None,
+        "country": "Kenya",
+        "iso": "KE",
+        "admin1": "Wajir",
+        "admin2": None,
+        "location": "Tazor",
+        "latitude": 2.4094,
+        "longitude": 40.5948,
+        "geo_precision": 1,
+        "fatalities": 0,
+        "source": outlet or f"outlet-{doc}",
+        "notes": "On 6 December 2019, gunmen attacked a bus. 0 fatalities.",
+        "reports": (report,),
     }
     fields.update(kw)
     return Event(**fields)
@@ -52,8 +80,7 @@ def stored_only(*events: Event):
 def test_link_across_documents_joins_the_same_incident_from_another_outlet():
     stored = make_event("a")
     new = make_event("b")
-    [decision] = link_across_documents([new], candidates=stored_only(stored),
-                                       similarity=same_text)
+    [decision] = link_across_documents([new], candidates=stored_only(stored), similarity=same_text)
     assert decision.action == "join"
     assert decision.target_id == "a:0"
     assert "text 0.90" in decision.reason
@@ -61,8 +88,7 @@ def test_link_across_documents_joins_the_same_incident_from_another_outlet():
 
 def test_link_across_documents_creates_when_nothing_matches():
     stored = make_event("a", country="Somalia", iso="SO")
-    [decision] = link_across_documents([make_event("b")], candidates=stored_only(stored),
-                                       similarity=same_text)
+    [decision] = link_across_documents([make_event("b")], candidates=stored_only(stored), similarity=same_text)
     assert decision.action == "create"
 
 
@@ -88,10 +114,10 @@ def test_match_events_needs_similar_evidence():
 
 def test_place_score_follows_place_hierarchy():
     village = make_event("a")
-    region = make_event("b", location="Wajir", latitude=1.7471, longitude=40.0573,
-                        geo_precision=3)  # ~95 km away, same admin1
-    country = make_event("c", location="Kenya", admin1=None, latitude=-1.28, longitude=36.8,
-                         geo_precision=3)
+    region = make_event(
+        "b", location="Wajir", latitude=1.7471, longitude=40.0573, geo_precision=3
+    )  # ~95 km away, same admin1
+    country = make_event("c", location="Kenya", admin1=None, latitude=-1.28, longitude=36.8, geo_precision=3)
     other_region = replace(region, admin1="Isiolo")
     assert place_score(village, village) == 1.0
     assert place_score(village, region) == 0.5
@@ -109,24 +135,40 @@ def test_date_and_type_windows():
 
 def test_link_across_documents_is_one_to_one_within_a_document():
     # two villages attacked the same day, each reported by both outlets
-    yoro = make_event("a", 0, location="Balinga", latitude=14.2793, longitude=-2.1354,
-                      country="Mali", admin1="Mopti")
-    ganga = make_event("a", 1, location="Koumadi 2", latitude=14.34, longitude=-2.0244,
-                       country="Mali", admin1="Mopti")
-    new_yoro = replace(make_event("b", 0), **{k: getattr(yoro, k) for k in (
-        "location", "latitude", "longitude", "country", "admin1")})
-    new_ganga = replace(make_event("b", 1), **{k: getattr(ganga, k) for k in (
-        "location", "latitude", "longitude", "country", "admin1")})
-    decisions = link_across_documents([new_ganga, new_yoro],
-                                      candidates=stored_only(yoro, ganga), similarity=same_text)
+    yoro = make_event(
+        "a",
+        0,
+        location="Balinga",
+        latitude=14.2793,
+        longitude=-2.1354,
+        country="Mali",
+        admin1="Mopti",
+    )
+    ganga = make_event(
+        "a",
+        1,
+        location="Koumadi 2",
+        latitude=14.34,
+        longitude=-2.0244,
+        country="Mali",
+        admin1="Mopti",
+    )
+    new_yoro = replace(
+        make_event("b", 0),
+        **{k: getattr(yoro, k) for k in ("location", "latitude", "longitude", "country", "admin1")},
+    )
+    new_ganga = replace(
+        make_event("b", 1),
+        **{k: getattr(ganga, k) for k in ("location", "latitude", "longitude", "country", "admin1")},
+    )
+    decisions = link_across_documents([new_ganga, new_yoro], candidates=stored_only(yoro, ganga), similarity=same_text)
     assert [(d.event_id, d.target_id) for d in decisions] == [("b:1", "a:1"), ("b:0", "a:0")]
 
 
 def test_link_across_documents_skips_events_already_reporting_the_document():
     stored = make_event("a")
     new = make_event("a", 1)  # same document: in-document resolution decided they differ
-    [decision] = link_across_documents([new], candidates=stored_only(stored),
-                                       similarity=same_text)
+    [decision] = link_across_documents([new], candidates=stored_only(stored), similarity=same_text)
     assert decision.action == "create"
 
 
@@ -134,18 +176,24 @@ def test_context_mention_joins_or_is_kept_for_review():
     stored = make_event("a")
     recap = make_event("b", status="context", context_only=True)
     elsewhere = replace(recap, event_id="b:1", country="Somalia")
-    decisions = link_across_documents([recap, elsewhere], candidates=stored_only(stored),
-                                      similarity=same_text)
+    decisions = link_across_documents([recap, elsewhere], candidates=stored_only(stored), similarity=same_text)
     assert [d.action for d in decisions] == ["join", "review"]
 
 
 def test_combine_contributions_keeps_every_report_and_the_conservative_toll():
     first = make_event("a", fatalities=10, fatalities_low=10, fatalities_high=10, outlet="Nation")
-    second = make_event("b", fatalities=8, fatalities_low=None, fatalities_high=None,
-                        outlet="Reuters", location="Wajir", latitude=1.7471,
-                        longitude=40.0573, geo_precision=3)
-    third = make_event("c", fatalities=11, fatalities_low=11, fatalities_high=12,
-                       outlet="Nation")
+    second = make_event(
+        "b",
+        fatalities=8,
+        fatalities_low=None,
+        fatalities_high=None,
+        outlet="Reuters",
+        location="Wajir",
+        latitude=1.7471,
+        longitude=40.0573,
+        geo_precision=3,
+    )
+    third = make_event("c", fatalities=11, fatalities_low=11, fatalities_high=12, outlet="Nation")
     event = combine_contributions("a:0", [first, second, third])
     assert event.event_id == "a:0"
     assert [r.document_id for r in event.reports] == ["a", "b", "c"]
@@ -192,8 +240,7 @@ class FakeEncoder:
 def test_evidence_similarity_caches_vectors_by_text():
     encoder = FakeEncoder()
     saved = {}
-    sim = EvidenceSimilarity(encoder, lookup=lambda keys: {k: saved[k] for k in keys if k in saved},
-                             save=saved.update)
+    sim = EvidenceSimilarity(encoder, lookup=lambda keys: {k: saved[k] for k in keys if k in saved}, save=saved.update)
     a, b = make_event("a"), make_event("b")
     assert sim(a, b) == pytest.approx(1.0)
     assert encoder.calls == 1  # one distinct sentence

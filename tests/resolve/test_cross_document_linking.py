@@ -20,15 +20,35 @@ FR_TEXT = "Lanfara : quinze morts dimanche lors d'affrontements, selon des sourc
 def account(doc: str, text: str, n: int = 0, **kw) -> Event:
     """One outlet's account: a village of the invented Lanfara region, exactly located."""
     fatalities = kw.get("fatalities", 12)
-    report = Report(doc, None, f"outlet-{doc}", None, "reported",
-                    (Evidence(doc, text, 0, len(text)),), fatalities)
+    report = Report(
+        doc,
+        None,
+        f"outlet-{doc}",
+        None,
+        "reported",
+        (Evidence(doc, text, 0, len(text)),),
+        fatalities,
+    )
     fields = {
-        "event_id": f"{doc}:{n}", "event_date": date(2024, 3, 10), "time_precision": 1,
-        "event_type": "Violence against civilians", "sub_event_type": "Attack",
-        "actor1": "Unidentified Armed Group (Mali)", "assoc_actor_1": None,
-        "actor2": "Civilians (Mali)", "assoc_actor_2": None, "country": "Mali", "iso": "ML",
-        "admin1": "Lanfara", "admin2": None, "location": "Kassoumbe", "latitude": 14.50,
-        "longitude": -4.20, "geo_precision": 1, "fatalities": fatalities, "source": f"outlet-{doc}",
+        "event_id": f"{doc}:{n}",
+        "event_date": date(2024, 3, 10),
+        "time_precision": 1,
+        "event_type": "Violence against civilians",
+        "sub_event_type": "Attack",
+        "actor1": "Unidentified Armed Group (Mali)",
+        "assoc_actor_1": None,
+        "actor2": "Civilians (Mali)",
+        "assoc_actor_2": None,
+        "country": "Mali",
+        "iso": "ML",
+        "admin1": "Lanfara",
+        "admin2": None,
+        "location": "Kassoumbe",
+        "latitude": 14.50,
+        "longitude": -4.20,
+        "geo_precision": 1,
+        "fatalities": fatalities,
+        "source": f"outlet-{doc}",
         "notes": f"On 10 March 2024, gunmen attacked a village. {fatalities} fatalities.",
         "reports": (report,),
     }
@@ -44,15 +64,22 @@ def alike(score: float):
 def region_report(doc: str = "fr") -> Event:
     """A French report of the same killing told as clashes "in the Lanfara region": coded to the
     region's centre ~80 km from the village (geo_precision 3), with another toll."""
-    return account(doc, FR_TEXT, event_type="Battles", sub_event_type="Armed clash",
-                   location="Lanfara", latitude=14.00, longitude=-3.70, geo_precision=3,
-                   fatalities=15)
+    return account(
+        doc,
+        FR_TEXT,
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        location="Lanfara",
+        latitude=14.00,
+        longitude=-3.70,
+        geo_precision=3,
+        fatalities=15,
+    )
 
 
 def test_fr_and_en_reports_at_different_place_precision_link():
     village = account("en", EN_TEXT)
-    [decision] = link_across_documents([region_report()], candidates=lambda _e: [village],
-                                       similarity=alike(0.6))
+    [decision] = link_across_documents([region_report()], candidates=lambda _e: [village], similarity=alike(0.6))
     assert decision.action == "join"
     assert decision.target_id == "en:0"
 
@@ -62,8 +89,7 @@ def test_region_named_town_holds_the_village_and_tolls_never_block():
     town = replace(region_report(), latitude=14.10, longitude=-3.80, geo_precision=1)
     village = account("en", EN_TEXT, fatalities=40)
     assert place_score(village, town) == 0.5
-    [decision] = link_across_documents([town], candidates=lambda _e: [village],
-                                       similarity=alike(0.6))
+    [decision] = link_across_documents([town], candidates=lambda _e: [village], similarity=alike(0.6))
     assert decision.action == "join"
     merged = combine_contributions("en:0", [village, town])
     assert (merged.fatalities_low, merged.fatalities_high) == (15, 40)
@@ -74,10 +100,15 @@ def test_two_incidents_the_same_day_in_the_same_province_stay_apart():
     # two villages 6 km apart attacked the same day by the same group, told in near-identical
     # words: two locations, hence two events
     first = account("en", EN_TEXT, actor1="Lanfara Liberation Front")
-    second = account("fr", FR_TEXT, location="Dioura Koro", latitude=14.53, longitude=-4.15,
-                     actor1="Lanfara Liberation Front")
-    [decision] = link_across_documents([second], candidates=lambda _e: [first],
-                                       similarity=alike(0.95))
+    second = account(
+        "fr",
+        FR_TEXT,
+        location="Dioura Koro",
+        latitude=14.53,
+        longitude=-4.15,
+        actor1="Lanfara Liberation Front",
+    )
+    [decision] = link_across_documents([second], candidates=lambda _e: [first], similarity=alike(0.95))
     assert decision.action == "create"
 
 
@@ -85,9 +116,11 @@ def test_a_region_report_goes_to_one_of_two_village_incidents_only():
     # one document tells both villages; another outlet's region-level report can join one
     first = account("en", EN_TEXT)
     second = account("en", EN_TEXT, 1, location="Dioura Koro", latitude=14.53, longitude=-4.15)
-    decisions = link_across_documents([region_report(), region_report("fr2")],
-                                      candidates=lambda _e: [first, second],
-                                      similarity=alike(0.7))
+    decisions = link_across_documents(
+        [region_report(), region_report("fr2")],
+        candidates=lambda _e: [first, second],
+        similarity=alike(0.7),
+    )
     assert [d.action for d in decisions] == ["join", "join"]
     assert decisions[0].also  # it matched the other village too (kept for fragment merging)
 
@@ -96,7 +129,9 @@ def test_one_document_never_joins_one_stored_event_twice():
     stored = account("en", EN_TEXT)
     decisions = link_across_documents(
         [region_report(), replace(region_report(), event_id="fr:1")],
-        candidates=lambda _e: [stored], similarity=alike(0.7))
+        candidates=lambda _e: [stored],
+        similarity=alike(0.7),
+    )
     assert sorted(d.action for d in decisions) == ["create", "join"]
 
 
@@ -106,8 +141,7 @@ def test_spelling_variants_are_one_place_name():
     assert same_place_name("Dioura Koro", "Diourakoro")
     assert not same_place_name("Kassoumbe", "Dioura Koro")
     assert not same_place_name("Bara", "Bora")  # short names must be equal
-    unlocated = account("en", EN_TEXT, location="Kasoumbe", latitude=None, longitude=None,
-                        geo_precision=None)
+    unlocated = account("en", EN_TEXT, location="Kasoumbe", latitude=None, longitude=None, geo_precision=None)
     assert place_score(account("fr", FR_TEXT), unlocated) == 1.0
 
 
@@ -133,7 +167,6 @@ def test_close_tolls_agree_and_a_stored_event_is_compared_by_its_range():
     assert toll_score(told("a", 12), told("b", 14)) == 1.0
     assert toll_score(told("a", 12), told("b", 40)) == 0.0
     assert toll_score(told("a", 0), told("b", 0)) == 0.0
-    stored = combine_contributions("a:0", [account("a", EN_TEXT, fatalities=12),
-                                           account("b", FR_TEXT, fatalities=40)])
+    stored = combine_contributions("a:0", [account("a", EN_TEXT, fatalities=12), account("b", FR_TEXT, fatalities=40)])
     assert stored.fatalities == 12  # ACLED's conservative toll...
     assert toll_score(stored, account("c", EN_TEXT, fatalities=38)) == 1.0  # ...within 12-40

@@ -11,7 +11,7 @@ from eventwire.errors import DataFileError
 from eventwire.models import Mention, Place, PlaceMention, Span, Trigger
 from eventwire.normalize.mentions import _distinct_places
 from eventwire.resolve import structure
-from eventwire.resolve.in_document import places_compatible
+from eventwire.resolve.compatibility import places_compatible
 from tests.resolve.conftest import evidence_texts as _evidence
 from tests.resolve.conftest import pipeline_events as _events
 
@@ -21,7 +21,12 @@ def test_a_town_named_twice_in_one_list_is_one_location():
     bamako = Place("Bamako", "Mali", "ML", 12.65, -8.0, "city", 1)
     first = PlaceMention(Span(30, 36, "Bamako"), "Bamako", bamako, "gazetteer")
     again = PlaceMention(Span(38, 49, "la capitale"), "Bamako", bamako, "capital")
-    kati = PlaceMention(Span(60, 64, "Kati"), "Kati", Place("Kati", "Mali", "ML", 12.74, -8.07, "city", 1), "gazetteer")
+    kati = PlaceMention(
+        Span(60, 64, "Kati"),
+        "Kati",
+        Place("Kati", "Mali", "ML", 12.74, -8.07, "city", 1),
+        "gazetteer",
+    )
     assert _distinct_places([first, again, kati]) == [first, kati]
 
 
@@ -46,10 +51,19 @@ def test_regions_listed_with_and_are_one_event_each_en():
     assert sorted(e.location for e in events) == ["Kharkiv", "Odesa", "Sumy"]
 
 
-@pytest.mark.parametrize("lang, text", [
-    ("fr", "Des jihadistes ont mené dimanche des attaques contre les positions de l'armée à Djibo et à Arbinda."),
-    ("en", "Jihadists attacked army positions in Djibo and in Arbinda on Sunday, the army said."),
-])
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "fr",
+            "Des jihadistes ont mené dimanche des attaques contre les positions de l'armée à Djibo et à Arbinda.",
+        ),
+        (
+            "en",
+            "Jihadists attacked army positions in Djibo and in Arbinda on Sunday, the army said.",
+        ),
+    ],
+)
 def test_places_listed_with_a_repeated_preposition_are_one_event_each(lang, text):
     # "à Kolo et à Bera": the coordinator may repeat the locative word (ACLED: one event per location)
     events = _events(text, lang, date(2023, 5, 10))
@@ -77,19 +91,37 @@ def test_regions_listed_with_a_bracketed_direction_are_one_event_each_fr():
 @pytest.mark.parametrize(
     ("lang", "text", "days"),
     [
-        ("fr", "Des combats ont opposé dimanche et lundi l'armée aux rebelles à Gao, faisant dix morts.",
-         [date(2025, 5, 4), date(2025, 5, 5)]),
-        ("fr", "L'armée a affronté les jihadistes du lundi au mercredi près de Gao.",
-         [date(2025, 5, 5), date(2025, 5, 6), date(2025, 5, 7)]),
-        ("en", "Troops fought the rebels on Sunday and Monday in the east of Gao.",
-         [date(2025, 5, 4), date(2025, 5, 5)]),
-        ("en", "Soldiers clashed with militants from Monday to Wednesday near Gao, officials said.",
-         [date(2025, 5, 5), date(2025, 5, 6), date(2025, 5, 7)]),
+        (
+            "fr",
+            "Des combats ont opposé dimanche et lundi l'armée aux rebelles à Gao, faisant dix morts.",
+            [date(2025, 5, 4), date(2025, 5, 5)],
+        ),
+        (
+            "fr",
+            "L'armée a affronté les jihadistes du lundi au mercredi près de Gao.",
+            [date(2025, 5, 5), date(2025, 5, 6), date(2025, 5, 7)],
+        ),
+        (
+            "en",
+            "Troops fought the rebels on Sunday and Monday in the east of Gao.",
+            [date(2025, 5, 4), date(2025, 5, 5)],
+        ),
+        (
+            "en",
+            "Soldiers clashed with militants from Monday to Wednesday near Gao, officials said.",
+            [date(2025, 5, 5), date(2025, 5, 6), date(2025, 5, 7)],
+        ),
         # "between … and …" joins the two ends of a span, not two listed days
-        ("en", "Troops fought rebels near Gao between Monday and Wednesday.",
-         [date(2025, 5, 5), date(2025, 5, 6), date(2025, 5, 7)]),
-        ("fr", "Des combats ont opposé l'armée aux rebelles du 3 au 5 mai près de Gao.",
-         [date(2025, 5, 3), date(2025, 5, 4), date(2025, 5, 5)]),
+        (
+            "en",
+            "Troops fought rebels near Gao between Monday and Wednesday.",
+            [date(2025, 5, 5), date(2025, 5, 6), date(2025, 5, 7)],
+        ),
+        (
+            "fr",
+            "Des combats ont opposé l'armée aux rebelles du 3 au 5 mai près de Gao.",
+            [date(2025, 5, 3), date(2025, 5, 4), date(2025, 5, 5)],
+        ),
     ],
 )
 def test_an_incident_told_over_several_days_is_one_event_per_day(lang, text, days):
@@ -107,7 +139,10 @@ def test_a_toll_for_two_days_together_is_split_evenly_fr():
     ("lang", "text"),
     [
         # a night across two days is one incident
-        ("fr", "Pendant la nuit de mardi à mercredi, des hommes armés ont attaqué le village de Kerou près de Gao."),
+        (
+            "fr",
+            "Pendant la nuit de mardi à mercredi, des hommes armés ont attaqué le village de Kerou près de Gao.",
+        ),
         ("en", "Gunmen attacked a police post in Gao on the night of Sunday to Monday."),
         # a span of weeks is a period, not the days of one operation
         ("fr", "Des combats ont eu lieu du 1er au 20 avril près de Gao."),
@@ -132,8 +167,14 @@ def test_day_words_are_validated_on_load(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("en", "Forty people were killed in attacks near Gao between April 3 and April 30, officials said."),
-        ("fr", "Plus de quarante civils ont été tués près de Gao entre le 3 et le 30 avril, selon une ONG."),
+        (
+            "en",
+            "Forty people were killed in attacks near Gao between April 3 and April 30, officials said.",
+        ),
+        (
+            "fr",
+            "Plus de quarante civils ont été tués près de Gao entre le 3 et le 30 avril, selon une ONG.",
+        ),
     ],
 )
 def test_a_toll_over_a_period_is_a_tally_not_an_event(lang, text):
@@ -144,11 +185,23 @@ def _village_mention(start: int, name: str, before: str = "le village de ") -> M
     text = before + name + ", près de Mopti."
     span = Span(start, start + len(text), text)
     place = Place(name, "Mali", "ML", 14.49, -4.19, "village", 2)
-    where = PlaceMention(Span(start + len(before), start + len(before) + len(name), name), name, place,
-                         "nearest_known_place")
+    where = PlaceMention(
+        Span(start + len(before), start + len(before) + len(name), name),
+        name,
+        place,
+        "nearest_known_place",
+    )
     trigger = Trigger(Span(start, start + 2, text[:2]), "attaquer", "Battles", "Armed clash", "t")
-    return Mention(document_id="d", sentence=span, trigger=trigger, event_type="Battles",
-                   sub_event_type="Armed clash", modality="asserted", claim_status="reported", place=where)
+    return Mention(
+        document_id="d",
+        sentence=span,
+        trigger=trigger,
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        modality="asserted",
+        claim_status="reported",
+        place=where,
+    )
 
 
 def test_two_unknown_villages_in_two_sentences_are_two_locations():
@@ -197,11 +250,19 @@ def test_the_events_of_one_incident_told_over_several_days_have_distinct_ids():
     assert len({e.event_id for e in events}) == len(events) == 2
 
 
-@pytest.mark.parametrize("lang, text", [
-    ("en", "Gunmen attacked Bankass on Sunday and burned houses in Koro, residents said."),
-    ("fr", ("Dimanche, cinq soldats ont péri dans une embuscade près de Djibo, tandis qu'à Arbinda "
-            "des hommes armés ont abattu quatre bergers.")),
-])
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Gunmen attacked Bankass on Sunday and burned houses in Koro, residents said."),
+        (
+            "fr",
+            (
+                "Dimanche, cinq soldats ont péri dans une embuscade près de Djibo, tandis qu'à Arbinda "
+                "des hommes armés ont abattu quatre bergers."
+            ),
+        ),
+    ],
+)
 def test_two_incident_clauses_at_two_towns_are_two_events(lang, text):
     # ACLED, one event per location: a coordinated or contrasted clause that tells its own
     # incident at another town is another event
@@ -215,12 +276,24 @@ def test_a_clause_without_an_incident_cue_adds_no_event_en():
     assert len(events) == 1
 
 
-@pytest.mark.parametrize("lang, text, tolls", [
-    ("fr", ("Dimanche, cinq soldats ont été tués dans une embuscade près de Djibo, tandis qu'à Arbinda "
-            "quatre bergers ont été tués par des hommes armés."), [4, 5]),
-    ("en", "Gunmen killed five soldiers in Bankass on Sunday and killed two traders in Koro, residents said.",
-     [2, 5]),
-])
+@pytest.mark.parametrize(
+    "lang, text, tolls",
+    [
+        (
+            "fr",
+            (
+                "Dimanche, cinq soldats ont été tués dans une embuscade près de Djibo, tandis qu'à Arbinda "
+                "quatre bergers ont été tués par des hommes armés."
+            ),
+            [4, 5],
+        ),
+        (
+            "en",
+            "Gunmen killed five soldiers in Bankass on Sunday and killed two traders in Koro, residents said.",
+            [2, 5],
+        ),
+    ],
+)
 def test_two_incident_clauses_each_keep_their_own_toll(lang, text, tolls):
     # ACLED codes each event's own toll: the clause at each town gives that town's figure, never
     # the sentence's figures together (issue 16)

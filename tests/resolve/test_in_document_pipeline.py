@@ -53,15 +53,26 @@ def test_a_protest_that_turns_violent_is_one_violent_demonstration_fr():
     ("lang", "published", "text", "sub_event_type"),
     [
         # force against a stone-throwing crowd: the crowd rioted
-        ("en", date(2021, 5, 26),
-         ("One demonstrator was killed by gunfire as clashes broke out between protesters and security "
-         "forces in Baghdad, medics said. Police fired live rounds after the crowd "
-         "started hurling stones."), "Violent demonstration"),
+        (
+            "en",
+            date(2021, 5, 26),
+            (
+                "One demonstrator was killed by gunfire as clashes broke out between protesters and security "
+                "forces in Baghdad, medics said. Police fired live rounds after the crowd "
+                "started hurling stones."
+            ),
+            "Violent demonstration",
+        ),
         # live fire on a peaceful march
-        ("fr", date(2020, 11, 19),
-         ("La police a dispersé mercredi une manifestation de l'opposition à Bamako.\n\n"
-         "Des policiers ont tiré à balles réelles en direction des manifestants qui défilaient pacifiquement."),
-         "Excessive force against protesters"),
+        (
+            "fr",
+            date(2020, 11, 19),
+            (
+                "La police a dispersé mercredi une manifestation de l'opposition à Bamako.\n\n"
+                "Des policiers ont tiré à balles réelles en direction des manifestants qui défilaient pacifiquement."
+            ),
+            "Excessive force against protesters",
+        ),
     ],
 )
 def test_force_against_protesters_is_coded_by_what_the_crowd_did(lang, published, text, sub_event_type):
@@ -179,16 +190,24 @@ def test_an_unknown_locality_after_an_elided_de_is_the_place_fr():
 @pytest.mark.parametrize(
     "lang,text",
     [
-        ("fr",
-         ("Les forces de l'ordre ont fait usage de gaz lacrymogènes dimanche pour disperser des manifestants "
-         "rassemblés à Gao, au lendemain de violentes émeutes dans la ville.\n\n"
-         "Samedi, des manifestations contre la hausse des prix ont fait trois morts à Gao, où des "
-         "groupes ont incendié des commerces.")),
-        ("en",
-         ("Police fired tear gas on Sunday to disperse protesters gathered in Gao, a day after violent "
-         "riots in the town.\n\n"
-         "On Saturday, demonstrations against rising prices left three people dead in Gao, where "
-         "crowds burned shops.")),
+        (
+            "fr",
+            (
+                "Les forces de l'ordre ont fait usage de gaz lacrymogènes dimanche pour disperser des manifestants "
+                "rassemblés à Gao, au lendemain de violentes émeutes dans la ville.\n\n"
+                "Samedi, des manifestations contre la hausse des prix ont fait trois morts à Gao, où des "
+                "groupes ont incendié des commerces."
+            ),
+        ),
+        (
+            "en",
+            (
+                "Police fired tear gas on Sunday to disperse protesters gathered in Gao, a day after violent "
+                "riots in the town.\n\n"
+                "On Saturday, demonstrations against rising prices left three people dead in Gao, where "
+                "crowds burned shops."
+            ),
+        ),
     ],
 )
 def test_a_recalled_incident_the_article_then_tells_is_an_event(lang, text):
@@ -205,13 +224,21 @@ def test_a_recalled_incident_the_article_then_tells_is_an_event(lang, text):
 @pytest.mark.parametrize(
     "lang,text",
     [
-        ("fr",
-         ("Une trentaine de partisans de l'opposition ont été arrêtés dimanche à Gao, alors qu'ils "
-         "préparaient l'arrivée de leur dirigeant, en exil depuis la dispersion il y a deux ans d'une "
-         "manifestation contre la junte.")),
-        ("en",
-         ("About fifty opposition activists were arrested on Sunday in Gao as they prepared the return "
-         "of their leader, in exile since a crackdown last year on a protest against the junta.")),
+        (
+            "fr",
+            (
+                "Une trentaine de partisans de l'opposition ont été arrêtés dimanche à Gao, alors qu'ils "
+                "préparaient l'arrivée de leur dirigeant, en exil depuis la dispersion il y a deux ans d'une "
+                "manifestation contre la junte."
+            ),
+        ),
+        (
+            "en",
+            (
+                "About fifty opposition activists were arrested on Sunday in Gao as they prepared the return "
+                "of their leader, in exile since a crackdown last year on a protest against the junta."
+            ),
+        ),
     ],
 )
 def test_an_incident_recalled_from_long_ago_does_not_type_the_sentence(lang, text):
@@ -234,12 +261,22 @@ def test_an_actor_named_like_a_foreign_village_does_not_set_the_country():
     "lang,text",
     [
         # the only incident the article places is denied: its placeless sentences are about it
-        ("fr", ("Ce lundi, de fausses informations se propagent sur Internet affirmant "
-               "qu'un convoi est tombé dans une embuscade à Gao. Il ne faut pas saper le moral "
-               "des soldats déployés sur le terrain.")),
+        (
+            "fr",
+            (
+                "Ce lundi, de fausses informations se propagent sur Internet affirmant "
+                "qu'un convoi est tombé dans une embuscade à Gao. Il ne faut pas saper le moral "
+                "des soldats déployés sur le terrain."
+            ),
+        ),
         # a trend, not an incident
-        ("en", ("The unrest is moving west. Kidnappings and armed attacks are spreading "
-               "across the frontier into the lowland provinces.")),
+        (
+            "en",
+            (
+                "The unrest is moving west. Kidnappings and armed attacks are spreading "
+                "across the frontier into the lowland provinces."
+            ),
+        ),
         ("fr", "La crise s'étend vers le sud. Les attaques se multiplient dans les pays côtiers."),
     ],
 )
@@ -250,10 +287,22 @@ def test_no_placeless_event_from_a_denied_report_or_a_trend(lang, text):
 @pytest.mark.parametrize(
     "lang,text,town",
     [
-        ("fr", "Au Mali, des militaires ont enlevé jeudi cinq jeunes dans un quartier de la capitale.", "Bamako"),
-        ("en", "In Mali, soldiers abducted five young men on Thursday in a district of the capital.", "Bamako"),
+        (
+            "fr",
+            "Au Mali, des militaires ont enlevé jeudi cinq jeunes dans un quartier de la capitale.",
+            "Bamako",
+        ),
+        (
+            "en",
+            "In Mali, soldiers abducted five young men on Thursday in a district of the capital.",
+            "Bamako",
+        ),
         # another country's capital, named by its adjective
-        ("fr", "Des rebelles ont attaqué jeudi une caserne dans la capitale soudanaise.", "Khartoum"),
+        (
+            "fr",
+            "Des rebelles ont attaqué jeudi une caserne dans la capitale soudanaise.",
+            "Khartoum",
+        ),
     ],
 )
 def test_the_capital_without_its_name_is_the_countrys_capital(lang, text, town):
@@ -264,7 +313,7 @@ def test_the_capital_without_its_name_is_the_countrys_capital(lang, text, town):
 def test_where_a_source_was_reached_is_not_the_place_and_an_attacked_village_is():
     text = (
         "Deux kamikazes se sont fait exploser jeudi dans l'Extrême-Nord camerounais.\n\n"
-        "\"Nous avons déjoué deux tentatives d'attentat\", a déclaré le préfet, joint "
+        '"Nous avons déjoué deux tentatives d\'attentat", a déclaré le préfet, joint '
         "depuis Yaoundé.\n\n"
         "La première tentative a visé Zigué, près de la frontière avec le Nigeria. La deuxième "
         "tentative d'attentat s'est produite à Mora."
@@ -278,14 +327,22 @@ def test_where_a_source_was_reached_is_not_the_place_and_an_attacked_village_is(
 @pytest.mark.parametrize(
     "lang,text",
     [
-        ("fr",
-         ("Dans une note publiée le 9 mars, une association a dénoncé le viol collectif de huit femmes "
-         "par des miliciens à Bouar.\n\n"
-         "Ce viol a eu lieu le 17 février, selon les victimes.")),
-        ("en",
-         ("In a note published on March 9, an association denounced the gang rape of eight women "
-         "by militiamen in Bouar.\n\n"
-         "The rape took place on February 17, according to the victims.")),
+        (
+            "fr",
+            (
+                "Dans une note publiée le 9 mars, une association a dénoncé le viol collectif de huit femmes "
+                "par des miliciens à Bouar.\n\n"
+                "Ce viol a eu lieu le 17 février, selon les victimes."
+            ),
+        ),
+        (
+            "en",
+            (
+                "In a note published on March 9, an association denounced the gang rape of eight women "
+                "by militiamen in Bouar.\n\n"
+                "The rape took place on February 17, according to the victims."
+            ),
+        ),
     ],
 )
 def test_a_statement_day_does_not_date_the_incident_an_anaphor_dates(lang, text):
@@ -371,12 +428,25 @@ def test_a_later_site_of_another_kind_does_not_place_the_incident_en():
     assert event.location != "Bilma"
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("fr", ("Le Hezbollah a dit avoir lancé jeudi une trentaine de roquettes sur Safed, dans le nord "
-           "d'Israël.\n\nDes factions palestiniennes ont aussi revendiqué des attaques contre Israël.")),
-    ("en", ("Hezbollah said it launched some thirty rockets at Safed in northern Israel on Thursday.\n\n"
-           "Palestinian factions also claimed attacks on Israel.")),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            (
+                "Le Hezbollah a dit avoir lancé jeudi une trentaine de roquettes sur Safed, dans le nord "
+                "d'Israël.\n\nDes factions palestiniennes ont aussi revendiqué des attaques contre Israël."
+            ),
+        ),
+        (
+            "en",
+            (
+                "Hezbollah said it launched some thirty rockets at Safed in northern Israel on Thursday.\n\n"
+                "Palestinian factions also claimed attacks on Israel."
+            ),
+        ),
+    ],
+)
 def test_attacks_added_by_also_are_not_evidence_of_the_incident(lang, text):
     (event,) = _events(text, lang, date(2024, 5, 8))
     assert event.sub_event_type == "Shelling/artillery/missile attack"
@@ -436,12 +506,25 @@ def test_a_voice_that_only_suggests_a_motive_is_not_evidence_fr():
     assert not any("communauté" in t for t in _evidence(event))
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("fr", ("Quatre personnes ont été tuées samedi à Sidon, au Liban-Sud, dans l'explosion d'un colis piégé.\n\n"
-           "L'une des victimes nettoyait les décombres de son magasin.")),
-    ("en", ("Four people were killed on Saturday in Sidon, south Lebanon, when a booby-trapped parcel exploded.\n\n"
-           "One of the victims was clearing the rubble of his shop.")),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            (
+                "Quatre personnes ont été tuées samedi à Sidon, au Liban-Sud, dans l'explosion d'un colis piégé.\n\n"
+                "L'une des victimes nettoyait les décombres de son magasin."
+            ),
+        ),
+        (
+            "en",
+            (
+                "Four people were killed on Saturday in Sidon, south Lebanon, when a booby-trapped parcel exploded.\n\n"
+                "One of the victims was clearing the rubble of his shop."
+            ),
+        ),
+    ],
+)
 def test_a_sentence_about_one_of_the_victims_adds_nothing(lang, text):
     (event,) = _events(text, lang, date(2025, 2, 8))
     assert event.fatalities == 4
@@ -459,8 +542,11 @@ def test_an_anaphor_dated_the_morning_after_stays_with_the_night_incident_fr():
     assert len(events) == 1
 
 
-@pytest.mark.xfail(reason="generalization gap: an indefinite statement ('A police statement issued on…') "
-                          "does not pass its day to the anaphor", strict=False)
+@pytest.mark.xfail(
+    reason="generalization gap: an indefinite statement ('A police statement issued on…') "
+    "does not pass its day to the anaphor",
+    strict=False,
+)
 def test_known_gap_an_indefinite_statement_gives_the_anaphor_its_day():
     text = (
         "An attack by gunmen on a lorry in Isiolo County has killed six people. A police statement issued "
@@ -470,8 +556,11 @@ def test_known_gap_an_indefinite_statement_gives_the_anaphor_its_day():
     assert event.event_date == date(2019, 12, 6)
 
 
-@pytest.mark.xfail(reason="generalization gap: a claim by an abbreviation followed by the full name in "
-                          "brackets is read as a mention of the group, not as its claim", strict=False)
+@pytest.mark.xfail(
+    reason="generalization gap: a claim by an abbreviation followed by the full name in "
+    "brackets is read as a mention of the group, not as its claim",
+    strict=False,
+)
 def test_known_gap_a_claim_by_an_abbreviated_group_is_a_claim_fr():
     text = (
         "Des hommes armés ont attaqué dimanche le camp militaire de Léré, au Mali, tuant 12 soldats.\n\n"

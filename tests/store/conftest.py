@@ -18,8 +18,14 @@ TEXT_B = "Four people were killed when gunmen attacked a bus near Wajir on Monda
 
 def _make_document(text: str = TEXT_A, *, doc_id: str = "doc-a", **kw) -> Document:
     fields = {
-        "id": doc_id, "text": text, "lang": "fr", "title": "Drones abattus", "url": "https://example.org/a",
-        "outlet": "AFP", "published": date(2023, 10, 18), "origin": "a.txt",
+        "id": doc_id,
+        "text": text,
+        "lang": "fr",
+        "title": "Drones abattus",
+        "url": "https://example.org/a",
+        "outlet": "AFP",
+        "published": date(2023, 10, 18),
+        "origin": "a.txt",
     }
     fields.update(kw)
     return Document(**fields)
@@ -29,8 +35,13 @@ def _make_event(document: Document, ordinal: int = 0, **kw) -> Event:
     """Return an event reported by `document`, quoting the whole text as evidence."""
     evidence = _evidence(document, document.text.split(",")[0])
     report = Report(
-        document_id=document.id, url=document.url, outlet=document.outlet,
-        attributed_to="Centcom", claim_status="reported", evidence=(evidence,), fatalities=0,
+        document_id=document.id,
+        url=document.url,
+        outlet=document.outlet,
+        attributed_to="Centcom",
+        claim_status="reported",
+        evidence=(evidence,),
+        fatalities=0,
     )
     fields = {
         "event_id": f"{document.id}:{ordinal}",
@@ -86,23 +97,54 @@ def document_a() -> Document:
 
 @pytest.fixture
 def document_b() -> Document:
-    return _make_document(TEXT_B, doc_id="doc-b", lang="en", url="https://example.org/b",
-                         outlet="Reuters", title="Bus attack", origin="b.txt")
+    return _make_document(
+        TEXT_B,
+        doc_id="doc-b",
+        lang="en",
+        url="https://example.org/b",
+        outlet="Reuters",
+        title="Bus attack",
+        origin="b.txt",
+    )
 
 
 @pytest.fixture
 def wajir_event(document_b: Document) -> Event:
-    report = Report("doc-b", document_b.url, "Reuters", "police", "claimed",
-                    (_evidence(document_b, "gunmen attacked a bus near Wajir"),), 4)
+    report = Report(
+        "doc-b",
+        document_b.url,
+        "Reuters",
+        "police",
+        "claimed",
+        (_evidence(document_b, "gunmen attacked a bus near Wajir"),),
+        4,
+    )
     return _make_event(
-        document_b, 0,
-        event_date=date(2023, 10, 16), event_type="Violence against civilians",
-        sub_event_type="Attack", actor1="Unidentified Armed Group (Kenya)",
-        actor2="Civilians (Kenya)", assoc_actor_2="Passengers", country="Kenya", iso="KE",
-        admin1="Wajir", admin2=None, location="Wajir", latitude=1.7471, longitude=40.0573,
-        geo_precision=2, fatalities=4, fatalities_low=4, fatalities_high=5, injuries=2,
-        claimed_by=(), source="Reuters", notes="Gunmen attacked a bus near Wajir.",
-        reports=(report,), provenance={},
+        document_b,
+        0,
+        event_date=date(2023, 10, 16),
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        actor1="Unidentified Armed Group (Kenya)",
+        actor2="Civilians (Kenya)",
+        assoc_actor_2="Passengers",
+        country="Kenya",
+        iso="KE",
+        admin1="Wajir",
+        admin2=None,
+        location="Wajir",
+        latitude=1.7471,
+        longitude=40.0573,
+        geo_precision=2,
+        fatalities=4,
+        fatalities_low=4,
+        fatalities_high=5,
+        injuries=2,
+        claimed_by=(),
+        source="Reuters",
+        notes="Gunmen attacked a bus near Wajir.",
+        reports=(report,),
+        provenance={},
     )
 
 

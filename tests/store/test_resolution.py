@@ -31,12 +31,29 @@ def store(tmp_path):
 def bus_reports(make_document, wajir_event, document_b):
     """Three outlets' accounts of the Wajir bus attack (documents b, c, d)."""
     accounts = [(document_b, wajir_event)]
-    for doc_id, text, outlet, toll in (("doc-c", TEXT_C, "Nation", 10), ("doc-d", TEXT_D, "AFP", 11)):
+    for doc_id, text, outlet, toll in (
+        ("doc-c", TEXT_C, "Nation", 10),
+        ("doc-d", TEXT_D, "AFP", 11),
+    ):
         document = make_document(text, doc_id=doc_id, outlet=outlet, lang="en")
-        report = Report(doc_id, None, outlet, "police", "reported",
-                        (Evidence(doc_id, text, 0, len(text)),), toll)
-        event = replace(wajir_event, event_id=f"{doc_id}:0", fatalities=toll, fatalities_low=toll,
-                        fatalities_high=toll, source=outlet, reports=(report,))
+        report = Report(
+            doc_id,
+            None,
+            outlet,
+            "police",
+            "reported",
+            (Evidence(doc_id, text, 0, len(text)),),
+            toll,
+        )
+        event = replace(
+            wajir_event,
+            event_id=f"{doc_id}:0",
+            fatalities=toll,
+            fatalities_low=toll,
+            fatalities_high=toll,
+            source=outlet,
+            reports=(report,),
+        )
         accounts.append((document, event))
     return accounts
 
@@ -67,8 +84,7 @@ def test_ingest_twice_changes_nothing(store, make_result, bus_reports):
     assert (store.counts(), store.events(), store.history("doc-b:0")) == before
 
 
-def test_ingest_keeps_different_incidents_apart(store, make_result, make_event, document_a,
-                                                bus_reports):
+def test_ingest_keeps_different_incidents_apart(store, make_result, make_event, document_a, bus_reports):
     ingest_all(store, make_result, bus_reports[:1])
     store.ingest(make_result(document_a, make_event(document_a, 0)), similarity=same_country)
     assert sorted(e["event_id"] for e in store.events()) == ["doc-a:0", "doc-b:0"]
@@ -78,8 +94,7 @@ def test_ingest_newer_pipeline_updates_events_and_logs_why(store, make_result, b
     ingest_all(store, make_result, bus_reports, pipeline_version="0.1.0")
     document, event = bus_reports[1]
     moved = replace(event, country="Somalia", iso="SO")  # the newer pipeline reads it otherwise
-    summary = store.ingest(make_result(document, moved), similarity=same_country,
-                           pipeline_version="0.2.0")
+    summary = store.ingest(make_result(document, moved), similarity=same_country, pipeline_version="0.2.0")
     assert summary.status == "reprocessed"
     assert summary.created == ("doc-c:0",)
     assert summary.updated == ("doc-b:0",)
@@ -118,16 +133,20 @@ def test_merge_events_joins_a_missed_merge(store, make_result, bus_reports):
     assert store.history("doc-b:0")[-1]["action"] == "merged"
 
 
-def test_context_mention_joins_as_secondary_report_or_waits_for_review(
-    store, make_result, make_document, bus_reports
-):
+def test_context_mention_joins_as_secondary_report_or_waits_for_review(store, make_result, make_document, bus_reports):
     ingest_all(store, make_result, bus_reports[:1])
     document, event = bus_reports[1]
-    recap = replace(event, context_only=True, reports=tuple(
-        replace(r, claim_status="context") for r in event.reports))
+    recap = replace(
+        event,
+        context_only=True,
+        reports=tuple(replace(r, claim_status="context") for r in event.reports),
+    )
     elsewhere = replace(recap, event_id="doc-c:9", country="Somalia", iso="SO")
-    result = make_result(document, replace(event, event_id="doc-c:1", country="Mali", iso="ML"),
-                         context=(recap, elsewhere))
+    result = make_result(
+        document,
+        replace(event, event_id="doc-c:1", country="Mali", iso="ML"),
+        context=(recap, elsewhere),
+    )
     summary = store.ingest(result, similarity=same_country)
     assert summary.review == ("doc-c:9",)
     statuses = [r["claim_status"] for r in store.event("doc-b:0")["reports"]]
@@ -161,8 +180,7 @@ def test_analyst_correction_survives_a_join(store, make_result, bus_reports):
     assert store.event("doc-b:0")["fatalities"] == 12
 
 
-def test_export_acled_csv_opens_in_pandas_and_parquet_keeps_types(tmp_path, make_result,
-                                                                   bus_reports):
+def test_export_acled_csv_opens_in_pandas_and_parquet_keeps_types(tmp_path, make_result, bus_reports):
     pd = pytest.importorskip("pandas")
     pytest.importorskip("pyarrow")
     from typer.testing import CliRunner

@@ -26,11 +26,21 @@ def seeded(store, document_a, document_b, make_event, make_result, wajir_event):
     """A store with two Iraq events (doc-a) and one Kenya event (doc-b)."""
     drone = make_event(document_a, 0)
     base = make_event(
-        document_a, 1, event_date=date(2023, 10, 18),
+        document_a,
+        1,
+        event_date=date(2023, 10, 18),
         sub_event_type="Shelling/artillery/missile attack",
-        actor1="Military Forces of Iran (1989-)", actor2=None, claimed_by=(), admin1="Baghdad",
-        location="Baghdad", latitude=33.3406, longitude=44.4009, fatalities=1, fatalities_low=1,
-        fatalities_high=1, disputed=True,
+        actor1="Military Forces of Iran (1989-)",
+        actor2=None,
+        claimed_by=(),
+        admin1="Baghdad",
+        location="Baghdad",
+        latitude=33.3406,
+        longitude=44.4009,
+        fatalities=1,
+        fatalities_low=1,
+        fatalities_high=1,
+        disputed=True,
     )
     store.write_result(make_result(document_a, drone, base))
     store.write_result(make_result(document_b, wajir_event))
@@ -90,9 +100,7 @@ def test_write_result_twice_is_idempotent(store, make_result):
     assert store.counts()["documents"] == 1
 
 
-def test_write_result_older_version_replaces_events_and_logs_updated(
-    store, document_a, make_event, make_result
-):
+def test_write_result_older_version_replaces_events_and_logs_updated(store, document_a, make_event, make_result):
     first = make_result(document_a, make_event(document_a, 0), make_event(document_a, 1))
     store.write_result(first, pipeline_version="0.1.0")
     second = make_result(
@@ -125,9 +133,7 @@ def test_write_result_keeps_output_of_newer_pipeline(store, make_event, document
     assert store.events()[0]["fatalities"] == 0
 
 
-def test_write_result_adds_report_to_event_of_another_document(
-    store, document_a, document_b, make_event, make_result
-):
+def test_write_result_adds_report_to_event_of_another_document(store, document_a, document_b, make_event, make_result):
     store.write_result(make_result(document_a, make_event(document_a, 0)))
     merged = make_event(document_a, 0)
     extra = replace(merged.reports[0], document_id="doc-b", outlet="Reuters")
@@ -140,12 +146,10 @@ def test_write_result_adds_report_to_event_of_another_document(
     assert store.document("doc-b")["event_ids"] == ["doc-a:0"]
 
 
-def test_write_result_skips_reports_of_unknown_documents(store, document_a, make_event,
-                                                         make_result):
+def test_write_result_skips_reports_of_unknown_documents(store, document_a, make_event, make_result):
     event = make_event(document_a, 0)
     stray = replace(event.reports[0], document_id="doc-unknown")
-    summary = store.write_result(make_result(document_a, replace(
-        event, reports=(*event.reports, stray))))
+    summary = store.write_result(make_result(document_a, replace(event, reports=(*event.reports, stray))))
     assert summary.reports_skipped == 1
     assert len(store.events()[0]["reports"]) == 1
 
@@ -285,7 +289,9 @@ def test_record_skip_stores_the_reason_once(store):
     assert store.counts()["skips"] == 2
     first = store.skips()[0]
     assert (first["origin"], first["reason"], first["detail"]) == (
-        "feed.jsonl:3", "empty", "line 3 has no text"
+        "feed.jsonl:3",
+        "empty",
+        "line 3 has no text",
     )
 
 
@@ -301,13 +307,19 @@ def test_document_returns_stored_fields(store, make_result):
 
 def test_correct_event_logs_corrected_revision(store, make_result):
     store.write_result(make_result())
-    event = store.correct_event("doc-a:0", {"fatalities": 1, "actor2": "Civilians (Iraq)"},
-                                who="analyst:rk", reason="hospital source")
+    event = store.correct_event(
+        "doc-a:0",
+        {"fatalities": 1, "actor2": "Civilians (Iraq)"},
+        who="analyst:rk",
+        reason="hospital source",
+    )
     assert event["fatalities"] == 1
     assert ids(store.events(EventFilters(actor="civilians (iraq)"))) == ["doc-a:0"]
     last = store.history("doc-a:0")[-1]
     assert (last["action"], last["who"], last["reason"]) == (
-        "corrected", "analyst:rk", "hospital source"
+        "corrected",
+        "analyst:rk",
+        "hospital source",
     )
     assert last["diff"]["fatalities"] == [0, 1]
     with pytest.raises(StoreError, match="reports"):
@@ -337,8 +349,10 @@ def test_open_store_refuses_newer_schema(tmp_path):
     path = tmp_path / "events.db"
     open_store(path).close()
     conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO schema_version VALUES (?, 'from_the_future', '2099-01-01')",
-                 (SCHEMA_VERSION + 1,))
+    conn.execute(
+        "INSERT INTO schema_version VALUES (?, 'from_the_future', '2099-01-01')",
+        (SCHEMA_VERSION + 1,),
+    )
     conn.commit()
     conn.close()
     with pytest.raises(StoreError, match=r"newer .* upgrade eventwire"):
@@ -360,8 +374,11 @@ def test_open_store_migrates_an_existing_older_file(tmp_path, monkeypatch, make_
     path = tmp_path / "events.db"
     with open_store(path) as store:
         store.write_result(make_result())
-    added = Migration(SCHEMA_VERSION + 1, "events_add_reviewed",
-                      ("ALTER TABLE events ADD COLUMN reviewed {bool} NOT NULL DEFAULT 0",))
+    added = Migration(
+        SCHEMA_VERSION + 1,
+        "events_add_reviewed",
+        ("ALTER TABLE events ADD COLUMN reviewed {bool} NOT NULL DEFAULT 0",),
+    )
     monkeypatch.setattr("eventwire.store.migrations.MIGRATIONS", (*MIGRATIONS, added))
     with open_store(path) as store:
         assert store.migrations_run == ["events_add_reviewed"]

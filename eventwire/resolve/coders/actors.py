@@ -1,10 +1,10 @@
 """Code an incident's actors: actor1, actor2, their associates and the groups that claimed it.
 
-  - actor1: the perpetrator a reported fact names; a group that claims the act goes to
-    claimed_by, and becomes actor1 only when it is one named armed group whose claim nobody
-    denies (ACLED codes credible claimants); otherwise the type's default actor
-    ("Protesters (<country>)") or "Unidentified Armed Group (<country>)";
-  - actor2: the target a mention names, or the type's default ("Civilians (<country>)").
+- actor1: the perpetrator a reported fact names; a group that claims the act goes to
+  claimed_by, and becomes actor1 only when it is one named armed group whose claim nobody
+  denies (ACLED codes credible claimants); otherwise the type's default actor
+  ("Protesters (<country>)") or "Unidentified Armed Group (<country>)";
+- actor2: the target a mention names, or the type's default ("Civilians (<country>)").
 """
 
 from __future__ import annotations
@@ -50,8 +50,14 @@ class EventActors:
 
 
 def code_actors(
-    mentions: Sequence[Mention], *, document_id: str, event_type: str, sub_event_type: str,
-    country: str | None, event_date: date | None, perpetrators: Sequence[Actor] = (),
+    mentions: Sequence[Mention],
+    *,
+    document_id: str,
+    event_type: str,
+    sub_event_type: str,
+    country: str | None,
+    event_date: date | None,
+    perpetrators: Sequence[Actor] = (),
 ) -> EventActors:
     """Return the actors of one incident, coded by ACLED's rules for its type."""
     claimed_by = claimants(mentions)
@@ -60,8 +66,15 @@ def code_actors(
     else:
         actor1, actor2 = _told_actors(mentions, claimed_by)
     actor1, actor2 = _by_type(
-        mentions, actor1, actor2, event_type=event_type, sub_event_type=sub_event_type, country=country,
-        event_date=event_date, perpetrators=perpetrators, claimed_by=claimed_by,
+        mentions,
+        actor1,
+        actor2,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        country=country,
+        event_date=event_date,
+        perpetrators=perpetrators,
+        claimed_by=claimed_by,
     )
     return EventActors(
         actor1=_coded_actor1(actor1, document_id, event_type, sub_event_type, country),
@@ -86,9 +99,7 @@ def is_state(actor: Actor | None) -> bool:
     return actor is not None and (actor.actor_type or "") in STATE_TYPES
 
 
-def _told_actors(
-    mentions: Sequence[Mention], claimed_by: tuple[str, ...]
-) -> tuple[Actor | None, Actor | None]:
+def _told_actors(mentions: Sequence[Mention], claimed_by: tuple[str, ...]) -> tuple[Actor | None, Actor | None]:
     """Return (actor1, actor2) as the mentions name them, before the type's rules."""
     asserted = [m for m in mentions if m.modality == Modality.ASSERTED]
     actor1: Actor | None = None
@@ -99,9 +110,14 @@ def _told_actors(
         if actor2 is None and m.actor2 is not None:
             actor2 = m.actor2
     if actor1 is None:
-        actor1 = next((m.actor1 for m in mentions if m.actor1 is not None and m.modality == Modality.ALLEGED), None)
-    if actor1 is not None and actor1.name in claimed_by and not any(
-        m.actor1 is not None and m.actor1.name == actor1.name for m in asserted
+        actor1 = next(
+            (m.actor1 for m in mentions if m.actor1 is not None and m.modality == Modality.ALLEGED),
+            None,
+        )
+    if (
+        actor1 is not None
+        and actor1.name in claimed_by
+        and not any(m.actor1 is not None and m.actor1.name == actor1.name for m in asserted)
     ):
         actor1 = None  # a claim alone does not make the claimant actor1
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
@@ -124,23 +140,38 @@ def _disrupted_actors(
     if disrupter is None and country and any(m.weapon in IN_FLIGHT_WEAPONS for m in mentions):
         disrupter = _by_rule(canonicalize_actor("army", lang="en", country=country, when=event_date))
     if disrupter is not None and disrupter.country == country:
-        others = [a for m in ordered for a in (m.actor2, m.actor1)
-                  if a is not None and a.name != disrupter.name and a.actor_type in ARMED_TYPES]
+        others = [
+            a
+            for m in ordered
+            for a in (m.actor2, m.actor1)
+            if a is not None and a.name != disrupter.name and a.actor_type in ARMED_TYPES
+        ]
         return disrupter, (others[0] if others else None)
     return None, disrupter or next((m.actor2 for m in ordered if is_state(m.actor2)), None)
 
 
 def _by_type(
-    mentions: Sequence[Mention], actor1: Actor | None, actor2: Actor | None, *, event_type: str,
-    sub_event_type: str, country: str | None, event_date: date | None, perpetrators: Sequence[Actor],
+    mentions: Sequence[Mention],
+    actor1: Actor | None,
+    actor2: Actor | None,
+    *,
+    event_type: str,
+    sub_event_type: str,
+    country: str | None,
+    event_date: date | None,
+    perpetrators: Sequence[Actor],
     claimed_by: tuple[str, ...],
 ) -> tuple[Actor | None, Actor | None]:
     """Return (actor1, actor2) after ACLED's rules for the incident's type."""
     state_actors = [a for m in mentions for a in (m.actor1, m.actor2) if a is not None and is_state(a)]
     if event_type in DEMONSTRATION_TYPES and country:
         # the demonstrators are actor1; the force that intervened, if any, actor2
-        protesters = Actor(name=DEFAULT_ACTOR1[event_type].format(country=country), country=country,
-                           actor_type="protesters", method="rule")
+        protesters = Actor(
+            name=DEFAULT_ACTOR1[event_type].format(country=country),
+            country=country,
+            actor_type="protesters",
+            method="rule",
+        )
         return protesters, (state_actors[0] if state_actors else None)
     if sub_event_type == SubEventType["AGREEMENT"] and country:
         # ACLED codes the government side of an agreement as actor1, the other party as actor2
@@ -168,7 +199,13 @@ def _by_rule(actor: Actor | None) -> Actor | None:
     """Return a template actor without its span: it was named by a coding rule, not by the text."""
     if actor is None:
         return None
-    return Actor(name=actor.name, country=actor.country, actor_type=actor.actor_type, span=None, method="rule")
+    return Actor(
+        name=actor.name,
+        country=actor.country,
+        actor_type=actor.actor_type,
+        span=None,
+        method="rule",
+    )
 
 
 def _credible_claimant(mentions: Sequence[Mention], actor2: Actor | None) -> Actor | None:
@@ -178,8 +215,13 @@ def _credible_claimant(mentions: Sequence[Mention], actor2: Actor | None) -> Act
     found: list[Actor] = []
     for m in mentions:
         for a in m.claimed_by:
-            if (a.actor_type in CLAIMANT_TYPES and a.method != "template" and not a.name.startswith(UNNAMED_PREFIX)
-                    and (actor2 is None or a.name != actor2.name) and a.name not in {c.name for c in found}):
+            if (
+                a.actor_type in CLAIMANT_TYPES
+                and a.method != "template"
+                and not a.name.startswith(UNNAMED_PREFIX)
+                and (actor2 is None or a.name != actor2.name)
+                and a.name not in {c.name for c in found}
+            ):
                 found.append(a)
     return found[0] if len(found) == 1 else None
 
@@ -189,22 +231,35 @@ def _coded_actor1(
 ) -> Coded[str | None]:
     if actor is None:
         template = DEFAULT_ACTOR1.get(event_type, UNNAMED_ACTOR1)
-        return Coded(template.format(country=country) if country else None,
-                     Provenance(method="default", reason="no perpetrator named in a reported fact"))
+        return Coded(
+            template.format(country=country) if country else None,
+            Provenance(method="default", reason="no perpetrator named in a reported fact"),
+        )
     reason = CLAIMANT_REASON if actor.method == "claim" else None
     if actor.span is not None:
-        return Coded(actor.name, span_provenance(document_id, actor.span, f"actor:{actor.method}", reason=reason))
-    return Coded(actor.name, Provenance(method=f"actor:{actor.method}", reason=reason or f"ACLED's rule for {sub_event_type}"))
+        return Coded(
+            actor.name,
+            span_provenance(document_id, actor.span, f"actor:{actor.method}", reason=reason),
+        )
+    return Coded(
+        actor.name,
+        Provenance(method=f"actor:{actor.method}", reason=reason or f"ACLED's rule for {sub_event_type}"),
+    )
 
 
 def _coded_actor2(
     actor: Actor | None, document_id: str, event_type: str, sub_event_type: str, country: str | None
 ) -> Coded[str | None]:
     if actor is None and event_type in DEFAULT_ACTOR2 and country:
-        return Coded(DEFAULT_ACTOR2[event_type].format(country=country),
-                      Provenance(method="default", reason="victims of violence against civilians"))
+        return Coded(
+            DEFAULT_ACTOR2[event_type].format(country=country),
+            Provenance(method="default", reason="victims of violence against civilians"),
+        )
     if actor is None:
         return Coded(None, Provenance(method="none", reason="no target named"))
     if actor.span is not None:
         return Coded(actor.name, span_provenance(document_id, actor.span, f"actor:{actor.method}"))
-    return Coded(actor.name, Provenance(method=f"actor:{actor.method}", reason=f"ACLED's rule for {sub_event_type}"))
+    return Coded(
+        actor.name,
+        Provenance(method=f"actor:{actor.method}", reason=f"ACLED's rule for {sub_event_type}"),
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eventwire.models import MODALITY_ORDER, Mention, Provenance, Span
-from eventwire.resolve.in_document import is_precise
+from eventwire.resolve.compatibility import is_precise
 
 # A modality the order does not list (a denial, a threat…) ranks after every listed one.
 UNRANKED = len(MODALITY_ORDER)
@@ -32,8 +32,14 @@ def primary_mention(mentions: Sequence[Mention]) -> Mention:
 
 def span_provenance(document_id: str, span: Span, method: str, reason: str | None = None) -> Provenance:
     """Return the provenance of a value read from one span of a document."""
-    return Provenance(method=method, document_id=document_id, text=span.text, start=span.start, end=span.end,
-                      reason=reason)
+    return Provenance(
+        method=method,
+        document_id=document_id,
+        text=span.text,
+        start=span.start,
+        end=span.end,
+        reason=reason,
+    )
 
 
 def mention_key(m: Mention) -> tuple[int, int, int | None]:

@@ -15,7 +15,10 @@ _FALLBACKS = ("shared_toll", "singular_death", "unnumbered_deaths_default")
 
 
 def code_fatalities(
-    mentions: Sequence[Mention], *, document_id: str, place: Place | None = None,
+    mentions: Sequence[Mention],
+    *,
+    document_id: str,
+    place: Place | None = None,
     shared_mentions: frozenset[MentionKey] = frozenset(),
 ) -> Coded[Casualties]:
     """Return the incident's toll: the one the article gives first, with every figure's range as
@@ -30,10 +33,8 @@ def code_fatalities(
     """
     ordered = sorted(mentions, key=lambda m: m.sentence.start)
     numbered = [m for m in ordered if _method(m) == "figures" and (_casualties(m).fatalities or 0) > 0]
-    fallback = next(
-        (m for method in _FALLBACKS for m in ordered if _method(m) == method), None)
-    injuries = [n for m in ordered if _method(m) not in (None, "none")
-                if (n := _casualties(m).injuries) is not None]
+    fallback = next((m for method in _FALLBACKS for m in ordered if _method(m) == method), None)
+    injuries = [n for m in ordered if _method(m) not in (None, "none") if (n := _casualties(m).injuries) is not None]
 
     def elsewhere(m: Mention) -> bool:
         return place is None or m.place is None or m.place.place is None or m.place.place.name != place.name
@@ -58,7 +59,9 @@ def code_fatalities(
             low = high = 0
     fatalities = _casualties(told).fatalities if told is not None else 0
     value = Casualties(
-        fatalities=fatalities, fatalities_low=low, fatalities_high=high,
+        fatalities=fatalities,
+        fatalities_low=low,
+        fatalities_high=high,
         injuries=max(injuries) if injuries else None,
         spans=_casualties(told).spans if told is not None else (),
         method=_casualties(told).method if told is not None else "none",
@@ -78,12 +81,16 @@ def _latest_report(told: Mention, numbered: list[Mention]) -> Mention:
     - A later toll that adds other sides to it ("20 soldats tués" … "20 soldats et 4 assaillants
       tués") completes it: ACLED counts every death of the event, attackers included.
     """
-    later = sorted((m for m in numbered if m.sentence.start > told.sentence.start), key=lambda m: m.sentence.start)
+    later = sorted(
+        (m for m in numbered if m.sentence.start > told.sentence.start),
+        key=lambda m: m.sentence.start,
+    )
     if _earlier_report(told):
         told = next((m for m in later if not _earlier_report(m)), told)
     value = _casualties(told).fatalities
     return next(
-        (m for m in later if value in _casualties(m).parts and _casualties(m).fatalities > value), told
+        (m for m in later if value in _casualties(m).parts and _casualties(m).fatalities > value),
+        told,
     )
 
 

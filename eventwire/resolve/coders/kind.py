@@ -21,7 +21,10 @@ class EventKind:
 
 
 def code_event_kind(
-    mentions: Sequence[Mention], *, document_id: str, taxonomy: Taxonomy | None = None,
+    mentions: Sequence[Mention],
+    *,
+    document_id: str,
+    taxonomy: Taxonomy | None = None,
     subtype_scores: SentenceScores | None = None,
 ) -> EventKind:
     """Return the type and sub-type of an incident from everything its firmest voice says.
@@ -46,8 +49,11 @@ def code_event_kind(
     type_provenance, sub_provenance = trigger, trigger
     if (event_type, sub) != (primary.event_type, primary.sub_event_type):
         sub_provenance = Provenance(
-            method="taxonomy:combined_cues", document_id=document_id, text=primary.trigger.span.text,
-            start=primary.trigger.span.start, end=primary.trigger.span.end,
+            method="taxonomy:combined_cues",
+            document_id=document_id,
+            text=primary.trigger.span.text,
+            start=primary.trigger.span.start,
+            end=primary.trigger.span.end,
             reason=f"cues of {len(voice)} mentions: {', '.join(sorted(voice_classes))}",
         )
     if subtype_scores is not None:
@@ -55,7 +61,11 @@ def code_event_kind(
         if decision is not None:
             event_type, sub = SUB_EVENT_TO_TYPE[decision.sub_event_type], decision.sub_event_type
             type_provenance = sub_provenance = Provenance(
-                method="classifier", document_id=document_id, text=primary.sentence.text,
-                start=primary.sentence.start, end=primary.sentence.end, reason=decision.reason,
+                method="classifier",
+                document_id=document_id,
+                text=primary.sentence.text,
+                start=primary.sentence.start,
+                end=primary.sentence.end,
+                reason=decision.reason,
             )
     return EventKind(Coded(event_type, type_provenance), Coded(sub, sub_provenance))

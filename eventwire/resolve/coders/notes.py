@@ -40,8 +40,8 @@ class NotesTemplate:
     def toll(self) -> str:
         """Return the template's words for the toll, up to the end of their sentence
         ("{fatalities} fatalities.")."""
-        told = self.template[self.template.index("{fatalities}"):]
-        return told[:told.find(".") + 1] if "." in told else told
+        told = self.template[self.template.index("{fatalities}") :]
+        return told[: told.find(".") + 1] if "." in told else told
 
 
 @cache
@@ -59,8 +59,10 @@ def load_notes_template(path: Path = NOTES_PATH) -> NotesTemplate:
     if not isinstance(claimed, str) or "{claimants}" not in claimed:
         raise key_error(path, "claimed_by", "expected text with the slot {claimants}")
     unknown = data["unknown"]
-    if not isinstance(unknown, dict) or set(unknown) != set(_UNKNOWN_KEYS) or not all(
-        isinstance(v, str) and v.strip() for v in unknown.values()
+    if (
+        not isinstance(unknown, dict)
+        or set(unknown) != set(_UNKNOWN_KEYS)
+        or not all(isinstance(v, str) and v.strip() for v in unknown.values())
     ):
         raise key_error(path, "unknown", f"expected {', '.join(_UNKNOWN_KEYS)} -> words")
     fallback = data["fallback_sub_event_type"]
@@ -75,15 +77,25 @@ def load_notes_template(path: Path = NOTES_PATH) -> NotesTemplate:
     if not all(isinstance(v, str) and v.strip() for v in without.values()):
         raise key_error(path, "without_target", "expected sub-event type -> verb phrase")
     return NotesTemplate(
-        template=template, claimed_by=claimed, unknown=MappingProxyType(dict(unknown)),
-        fallback_sub_event_type=fallback, no_target=frozenset(no_target),
+        template=template,
+        claimed_by=claimed,
+        unknown=MappingProxyType(dict(unknown)),
+        fallback_sub_event_type=fallback,
+        no_target=frozenset(no_target),
         without_target=MappingProxyType(dict(without)),
     )
 
 
 def code_notes(
-    *, sub_event_type: str, event_date: date | None, actor1: str | None, actor2: str | None,
-    place: Place | None, country: str | None, fatalities: int, claimed_by: Sequence[str] = (),
+    *,
+    sub_event_type: str,
+    event_date: date | None,
+    actor1: str | None,
+    actor2: str | None,
+    place: Place | None,
+    country: str | None,
+    fatalities: int,
+    claimed_by: Sequence[str] = (),
     template: NotesTemplate | None = None,
 ) -> str:
     """Return the notes sentence of an event: when, who did what to whom, where, the toll and

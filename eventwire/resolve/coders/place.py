@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from eventwire.models import Coded, Mention, Place, Provenance
-from eventwire.resolve.in_document import is_precise
+from eventwire.resolve.compatibility import is_precise
 
 # Among places of equal precision, the smaller area is the better one.
 AREA_RANK = {"admin2": 1, "admin1": 2, "region": 3, "country": 4}
@@ -20,19 +20,34 @@ def code_place(
     area an article is about); else null with the reason."""
     placed = [(m, m.place, m.place.place) for m in mentions if m.place is not None and m.place.place is not None]
     if placed:
-        _, told, place = min(placed, key=lambda mtp: (
-            mtp[2].geo_precision, 0 if is_precise(mtp[0]) else 1,
-            AREA_RANK.get(mtp[2].feature, 0),
-            mtp[0].sentence.start,
-        ))
-        return Coded(place, Provenance(
-            method=f"gazetteer:{told.method}", document_id=document_id, text=told.span.text,
-            start=told.span.start, end=told.span.end, reason=told.reason,
-        ))
+        _, told, place = min(
+            placed,
+            key=lambda mtp: (
+                mtp[2].geo_precision,
+                0 if is_precise(mtp[0]) else 1,
+                AREA_RANK.get(mtp[2].feature, 0),
+                mtp[0].sentence.start,
+            ),
+        )
+        return Coded(
+            place,
+            Provenance(
+                method=f"gazetteer:{told.method}",
+                document_id=document_id,
+                text=told.span.text,
+                start=told.span.start,
+                end=told.span.end,
+                reason=told.reason,
+            ),
+        )
     if default_place is not None:
         area = replace(default_place, geo_precision=3)
-        return Coded(area, Provenance(
-            method="document_area", document_id=document_id,
-            reason=f"no place named for this incident; coded to the article's main area, {area.name}",
-        ))
+        return Coded(
+            area,
+            Provenance(
+                method="document_area",
+                document_id=document_id,
+                reason=f"no place named for this incident; coded to the article's main area, {area.name}",
+            ),
+        )
     return Coded(None, Provenance(method="none", reason="no place named for this incident"))

@@ -1,0 +1,330 @@
+"""The document's shared context for coding its incidents: the places it names (with the towns the
+entity recognizer missed, site places and capitals added), its main country from every kind of
+evidence, the area an unplaced incident falls back to (the anchor), the lead's date and the
+place names that are not locations (a namesake of an actor, a weapon, a journey's origin).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from eventwire.gazetteer import Gazetteer, load_gazetteer
+from eventwire.geoparse import candidate_place
+from eventwire.lang.fold import fold_word
+from eventwire.lang.words import load_word_lists
+from eventwire.models import (
+    Actor,
+    Document,
+    Place,
+    PlaceMention,
+)
+from eventwire.nlp.doc_cache import doc_text
+from eventwire.normalize.actors import (
+    find_actor_mentions,
+)
+from eventwire.normalize.capital import capital_mentions
+from eventwire.normalize.dates import (
+    TimeExpression,
+    dates_a_statement,
+    starts_a_period,
+)
+from eventwire.normalize.doc_country import (
+    attributive_demonyms,
+    main_country,
+    named_countries,
+    other_evidence,
+    place_evidence,
+    title_evidence,
+)
+from eventwire.normalize.incident_place import (
+    document_villages,
+    load_folded_words,
+)
+from eventwire.normalize.missed_places import missed_place_mentions, site_places
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# A date in the article's opening this close to publication dates its main incident (news leads
+# report the latest incident; older dates there are background). Set by reading dev articles'
+# leads: most report an incident 0-3 days old.
+LEAD_DATE_MAX_DAYS = 7
+LEAD_MAX_CHARS = 800
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """What every mention of one document shares."""
+
+    document: Document
+    places: tuple[PlaceMention, ...]
+    times: tuple[TimeExpression, ...]
+    main_country: str | None
+    main_iso: str | None
+    lead_date: TimeExpression | None = None  # first date of the article's opening, if recent
+    anchor: Place | None = None  # the article's most mentioned area, to code unknown villages to
+    not_locations: frozenset[int] = frozenset()  # starts of place mentions that name no location
+    villages: frozenset[str] = frozenset()  # unknown localities the article introduces
+    named_isos: frozenset[str] = frozenset()  # countries named, themselves or by a division
+
+
+# "a bus travelling to Merelo", "un convoi en provenance de Gao": where a journey leads is not
+# where the incident happened.
+JOURNEY_BEFORE = re.compile(
+    r"(?:travell?ing|heading|headed|bound|en route|on (?:its|their|his|her) way|going|returning|coming)\s+"
+    r"(?:to|for|from|back to)\s+$|(?:à destination|en direction|en provenance|en route)\s+(?:de|d['’]|du|des)\s*$"
+    # "returning to their posts in Tazor", "qui regagnaient leur base à Merelo"
+    r"|(?:returning|heading|going|travell?ing)\s+(?:back\s+)?to\s+(?:their|its|his|her|the)\s+\w+\s+in\s+"
+    r"(?:[A-Z][\w'’-]+(?:\s*,\s*|\s+and\s+))*$"
+    r"|(?:regagnaient|rejoignaient|regagnait|rejoignait)\s+(?:leur|leurs|sa|son|ses)\s+\w+\s+(?:à|au|de)\s+"
+    r"(?:[A-Z][\w'’-]+(?:\s*,\s*|\s+et\s+))*$"
+    # where a source was reached, not where anything happened: "joint depuis Yaoundé", "reached in Kano"
+    r"|(?:joint|jointe|joints|contacté|contactée|interrogé|interrogée)\s+(?:par\s+t[ée]l[ée]phone\s+)?(?:depuis|à)\s+$"
+    r"|(?:reached|contacted|speaking)\s+(?:by\s+(?:phone|telephone)\s+)?(?:in|from)\s+$",
+    re.IGNORECASE,
+)
+
+
+# "Merelo Cement": a town followed by a capitalized word names an organisation, unless the word
+# is a date or the place's own kind ("Tazor County", "Merelo Tuesday")
+ORG_NAME_AFTER = re.compile(r" [A-Z][a-z]+\b")
+NAME_NOT_ORG_AFTER = re.compile(
+    r" (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|County|Province|State|Region|District|City|"
+    r"Governorate|Square|Road|Street|Airport|Base)\b"
+)
+
+
+# A small town whose name is also an actor's ("FAMa", the Malian army, and Fama in Brazil) is
+# the actor when the whole mention is the actor's name.
+ACTOR_NAMESAKE_MAX_POP = 100_000
+
+
+@lru_cache(maxsize=8)
+def _locative_right_before(lang: str) -> re.Pattern[str]:
+    """Return the pattern of a locative preposition ending a text ("in ", "near "): the
+    `locatives` of data/words/<lang>.yaml."""
+    words = "|".join(re.escape(w) for w in load_word_lists(lang).get("locatives")) or "(?!)"
+    return re.compile(rf"\b(?:{words})\s+$")
+
+
+def load_weapon_names() -> frozenset[str]:
+    """Return the folded names of weapons that are never places (data/weapon_names.yaml)."""
+    return load_folded_words("weapon_names.yaml", what="weapon names")
+
+
+def _is_capital(place: Place) -> bool:
+    capital = load_gazetteer().capital(place.iso)
+    return capital is not None and capital.geonameid == place.geonameid
+
+
+def is_actor_name(p: PlaceMention, find_actors: Callable[[str], list[Actor]]) -> bool:
+    """Return whether a place mention is an actor's name ("Al-Qaïda", "FAMa")."""
+    if p.place is not None and (p.place.feature != "city" or p.place.population >= ACTOR_NAMESAKE_MAX_POP):
+        return False
+    return bool(find_actors(p.span.text))
+
+
+def non_location_mentions(
+    doc: Doc | None,
+    places: list[PlaceMention],
+    *,
+    lang: str,
+    find_actors: Callable[[str], list[Actor]],
+    main_iso: str | None = None,
+) -> frozenset[int]:
+    """Return the starts of place mentions used as something other than a location.
+
+    "the Merelo-bound bus", "the Tazor bus", "traveling from Nairobi", "Al-Qaïda": a place
+    name that modifies another noun, names the origin of a journey or is an actor's name does
+    not place the incident.
+    """
+    if doc is None:
+        return frozenset()
+    out = set()
+    text = doc_text(doc)
+    ordered = sorted(places, key=lambda q: q.span.start)
+    for i, p in enumerate(ordered):
+        previous = ordered[i - 1] if i else None
+        after = text[p.span.end : p.span.end + 8].lower()
+        before = text[max(0, p.span.start - 6) : p.span.start].lower()
+        if after.startswith(("-bound", "-based", " -bound")):
+            out.add(p.span.start)
+            continue
+        if (
+            p.place is not None
+            and p.place.feature == "city"
+            and re.search(r"\b(?:avec|with)\s+$", before + " ")
+            and _is_capital(p.place)
+        ):
+            out.add(p.span.start)  # "un regain de tension avec Dakar": the government
+            continue
+        if fold_word(p.span.text) in load_weapon_names():
+            out.add(p.span.start)  # "des tirs de roquettes Grad"
+            continue
+        if lang == "en" and before.endswith("from "):
+            out.add(p.span.start)
+            continue
+        if JOURNEY_BEFORE.search(text[max(0, p.span.start - 50) : p.span.start]):
+            out.add(p.span.start)
+            continue
+        if (
+            previous is not None
+            and previous.span.start in out
+            and re.fullmatch(r"\s*(?:,|and|et|or|ou)\s*", text[previous.span.end : p.span.start])
+        ):
+            out.add(p.span.start)  # the rest of a journey's list: "to their posts in Tazor and Merelo"
+            continue
+        if is_actor_name(p, find_actors):
+            out.add(p.span.start)
+            continue
+        if (
+            main_iso is not None
+            and p.place is not None
+            and p.place.iso != main_iso
+            and p.place.feature == "city"
+            and ORG_NAME_AFTER.match(text, p.span.end)
+            and not NAME_NOT_ORG_AFTER.match(text, p.span.end)
+        ):
+            out.add(p.span.start)  # "registered under Merelo Cement": a foreign town inside a name
+            continue
+        tokens = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
+        if tokens is None or lang != "en":
+            continue
+        root = tokens.root
+        if _locative_right_before(lang).search(before):
+            continue  # "a protest in Kerou town hall", "shot at Kerou police station": still where
+        if (
+            root.dep_ == "compound"
+            and root.head.pos_ == "NOUN"
+            and root.head.lemma_.lower() not in load_word_lists(lang).get("place_head_nouns")
+        ):
+            out.add(p.span.start)
+    return frozenset(out)
+
+
+def document_context(
+    document: Document,
+    places: list[PlaceMention],
+    times: list[TimeExpression],
+    *,
+    doc: Doc | None = None,
+) -> DocumentContext:
+    """Return the shared context; the main country is the one with the most evidence: places,
+    state forces, nationality adjectives (normalize.doc_country)."""
+
+    def find_actors(t: str) -> list[Actor]:
+        return [
+            a
+            for a in find_actor_mentions(t, lang=document.lang, country=None)
+            if a.span and a.span.end - a.span.start >= len(t) - 1
+        ]
+
+    gazetteer = load_gazetteer()
+    # "Somali police forces": a nationality, not the region spelled like it
+    adjectives = attributive_demonyms(document.text, places, lang=document.lang, gazetteer=gazetteer)
+    places = [p for p in places if p.span.start not in adjectives]
+    actor_names = [(p.span.start, p.span.end) for p in places if is_actor_name(p, find_actors)]
+    # actors, nationality adjectives and the headline (normalize.doc_country) ...
+    others = other_evidence(document.text, places, lang=document.lang, gazetteer=gazetteer, skip=actor_names)
+    others += title_evidence(document.title, gazetteer=gazetteer)
+    # ... tell where to look up the towns the entity recognizer missed ("protests in Kerou")
+    prior = main_country(place_evidence(document.text, places, skip=actor_names), others)
+    missed = missed_place_mentions(
+        document.text,
+        places,
+        lang=document.lang,
+        gazetteer=gazetteer,
+        main_iso=prior[1],
+        is_name=lambda t: bool(find_actors(t)),
+    )
+    places = sorted([*places, *missed], key=lambda p: p.span.start)
+    # the places alone first, to tell a foreign town inside a name; then with the places named as
+    # something other than a location left out
+    first = main_country(place_evidence(document.text, places, skip=actor_names), others)
+    not_locations = non_location_mentions(doc, places, lang=document.lang, main_iso=first[1], find_actors=find_actors)
+    main = main_country(place_evidence(document.text, places, not_locations=not_locations, skip=actor_names), others)
+    places = sorted(
+        [
+            *site_places(places, gazetteer=gazetteer, main_iso=main[1]),
+            *capital_mentions(document.text, document.lang, main[1], places),
+        ],
+        key=lambda p: p.span.start,
+    )
+    anchor = _anchor(places, main[1], gazetteer)
+    lead_date = _lead_date(document, times)
+    not_locations = non_location_mentions(doc, places, lang=document.lang, main_iso=main[1], find_actors=find_actors)
+    return DocumentContext(
+        document=document,
+        places=tuple(places),
+        times=tuple(times),
+        main_country=main[0],
+        main_iso=main[1],
+        lead_date=lead_date,
+        anchor=anchor,
+        not_locations=not_locations,
+        villages=document_villages(document.text, tuple(places)),
+        named_isos=named_countries(document.text, places, not_locations=not_locations),
+    )
+
+
+def _anchor(places: list[PlaceMention], main_iso: str | None, gazetteer: Gazetteer) -> Place | None:
+    """Return the area an incident the text does not place falls back to: the main country's
+    division the document names most (its admin1, or its biggest named place there at
+    geo_precision 3), else the country itself."""
+    areas = Counter(
+        p.place.admin1
+        for p in places
+        if p.place is not None
+        and p.relation not in ("dateline", "distance reference")
+        and p.place.iso == main_iso
+        and p.place.admin1
+        and not (p.relation or "").endswith(" part")
+    )
+    anchor = None
+    if areas:
+        admin1 = areas.most_common(1)[0][0]
+        in_admin1 = [
+            p.place for p in places if p.place is not None and p.place.admin1 == admin1 and p.place.iso == main_iso
+        ]
+        anchor = min(in_admin1, key=lambda pl: (0 if pl.feature == "admin1" else 1, -pl.population))
+        anchor = replace(anchor, geo_precision=3) if anchor.feature != "admin1" else anchor
+    elif main_iso is not None:
+        # no division or town of the country named: an unknown village there keeps its name and
+        # the country, with no coordinates (incident_place.derived_place)
+        anchor = next(
+            (
+                p.place
+                for p in places
+                if p.place is not None and p.place.iso == main_iso and p.place.feature == "country"
+            ),
+            None,
+        )
+        country = gazetteer.country(main_iso) if anchor is None else None
+        anchor = candidate_place(country) if country is not None else anchor
+    return anchor
+
+
+def _lead_date(document: Document, times: list[TimeExpression]) -> TimeExpression | None:
+    """Return the date of the article's opening that dates its main incident, if any."""
+    lead_date = None
+    published = document.published
+    # the opening: its first two paragraphs when they are short (a one-sentence lead is often
+    # dated only in the next paragraph: "The truce was announced late Monday"), else 400 chars
+    first_break = document.text.find("\n\n", 200)
+    second_break = document.text.find("\n\n", first_break + 2) if first_break >= 0 else -1
+    lead_end = max(400, first_break, second_break if 0 <= second_break <= LEAD_MAX_CHARS else -1)
+    for t in times:
+        if t.span.start > lead_end:
+            break
+        if dates_a_statement(document.text, t) or starts_a_period(document.text, t):
+            continue  # "a spokesperson said on December 7", "since Friday": no incident's day
+        if published is not None and 0 <= (published - t.value).days <= LEAD_DATE_MAX_DAYS:
+            lead_date = t
+            break
+    return lead_date
