@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.normalize.mentions import capital_mentions
+from eventwire.normalize.capital import capital_mentions
 
 
 def test_the_capital_of_an_area_is_not_the_national_capital():
