@@ -21,7 +21,9 @@ log = logging.getLogger(__name__)
 Extractor = Callable[[GoldArticle], list[dict[str, Any]] | Skip]
 
 
-def run_eval(gold_path: str | Path, *, extractor: Extractor | None = None, resolve: bool = True) -> Summary:
+def run_eval(
+    gold_path: str | Path, *, extractor: Extractor | None = None, resolve: bool = True, limit: int | None = None
+) -> Summary:
     """Return the Summary of an extractor (the full pipeline by default) over a gold file.
 
     The extractor takes a GoldArticle and returns output-contract event dicts, or a Skip, which
@@ -30,9 +32,9 @@ def run_eval(gold_path: str | Path, *, extractor: Extractor | None = None, resol
     with cross-document resolution, and each article's events are scored with the id of the
     stored event they joined, so xdoc_precision/xdoc_recall measure resolution (issue 6); the
     other figures are those of the article's own events. An injected extractor's event ids are
-    used as they are.
+    used as they are. `limit` scores the file's first `limit` articles only.
     """
-    articles = load_gold(gold_path)
+    articles = load_gold(gold_path)[:limit]
     if extractor is None and resolve:
         extract: Extractor = resolved_pipeline_extractor(articles)
     else:
