@@ -29,7 +29,16 @@ app = typer.Typer(
 )
 err = Console(stderr=True)
 
-DEFAULT_DB = Path("eventwire.sqlite")
+DEFAULT_DB = "eventwire.sqlite"
+# Every command's --db: an SQLite file or a PostgreSQL URL (issue 19), EVENTWIRE_DB when absent.
+StoreOption = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        envvar="EVENTWIRE_DB",
+        help="Event store: an SQLite file, or postgresql://user@host:5432/db for a shared server (env EVENTWIRE_DB).",
+    ),
+]
 SAMPLE = Path(__file__).parent / "sample" / "afp_2023-10-18_drones_iraq.txt"
 
 
@@ -68,6 +77,17 @@ def _parse_date(value: str | None, option: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
+
+
+def _existing_store(db: str) -> str | Path:
+    """Return the location of a store that must exist already (an SQLite file is checked here;
+    a database server answers for itself)."""
+    from eventwire.store.locations import store_location
+
+    location = store_location(db)
+    if isinstance(location, Path) and not location.exists():
+        _fail(f"no event store at {db}; run `eventwire ingest` first")
+    return location
 
 
 def _setup_logging(verbose: int) -> None:
@@ -155,7 +175,7 @@ def extract(
 def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders, JSONL batches, or - for stdin.")],
     published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD for inputs that carry none.")] = None,
-    db: Annotated[Path, typer.Option(help="SQLite event store (created on first use).")] = DEFAULT_DB,
+    db: StoreOption = DEFAULT_DB,
     resolve: Annotated[
         bool,
         typer.Option(help="Resolve events across documents (join the stored event reporting the same incident)."),
@@ -167,11 +187,12 @@ def ingest(
     from eventwire.models import Skip
     from eventwire.service import ingest_inputs
     from eventwire.store import open_store
+    from eventwire.store.locations import store_location
 
     ref = _parse_date(published, "--published")
     stored = skipped = created = joined = unchanged = 0
     try:
-        with open_store(db) as store, _progress() as progress:
+        with open_store(store_location(db)) as store, _progress() as progress:
             task = progress.add_task("ingesting", total=None)
             # one transaction per document: its events join the stored events that report the
             # same incident, or create new ones (cross-document resolution, issue 6)
@@ -199,7 +220,7 @@ def ingest(
 
 @app.command()
 def events(
-    db: Annotated[Path, typer.Option(help="SQLite event store.")] = DEFAULT_DB,
+    db: StoreOption = DEFAULT_DB,
     date_from: Annotated[str | None, typer.Option("--from", help="Earliest event date YYYY-MM-DD.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Latest event date YYYY-MM-DD.")] = None,
     country: Annotated[str | None, typer.Option(help="Country name or ISO code.")] = None,
@@ -220,8 +241,7 @@ def events(
     """List stored events, filtered."""
     from eventwire.store import FilterError, open_store, parse_event_filters
 
-    if not db.exists():
-        _fail(f"no event store at {db}; run `eventwire ingest` first")
+    location = _existing_store(db)
     try:
         # read as GET /api/events reads its query string (store.filters.parse_event_filters)
         filters = parse_event_filters(
@@ -239,7 +259,7 @@ def events(
             near=near,
             limit=limit,
         )
-        with open_store(db) as store:
+        with open_store(location) as store:
             rows = store.events(filters)
     except FilterError as e:
         raise typer.BadParameter(e.detail, param_hint=f"--{e.option}") from None
@@ -250,7 +270,7 @@ def events(
 
 @app.command()
 def export(
-    db: Annotated[Path, typer.Option(help="SQLite event store.")] = DEFAULT_DB,
+    db: StoreOption = DEFAULT_DB,
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = ExportFormat.acled_csv,
     output: Annotated[
         Path | None,
@@ -260,12 +280,11 @@ def export(
     """Export every stored event (ACLED CSV, GeoJSON, JSONL or Parquet)."""
     from eventwire.store import EventFilters, open_store
 
-    if not db.exists():
-        _fail(f"no event store at {db}; run `eventwire ingest` first")
+    location = _existing_store(db)
     if format == ExportFormat.parquet and output is None:
         _fail("--format parquet needs --output FILE (Parquet is binary)")
     try:
-        with open_store(db) as store:
+        with open_store(location) as store:
             rows = store.events(EventFilters(order_by="event_date"))
     except EventwireError as e:
         _fail(str(e))
@@ -325,16 +344,14 @@ def _write_parquet(events: list[dict], path: Path) -> None:
 @app.command()
 def history(
     event_id: Annotated[str, typer.Argument(help="Event id.")],
-    db: Annotated[Path, typer.Option(help="SQLite event store.")] = DEFAULT_DB,
+    db: StoreOption = DEFAULT_DB,
 ) -> None:
     """Show the revision log of one event."""
     import json
 
     from eventwire.store import open_store
 
-    if not db.exists():
-        _fail(f"no event store at {db}")
-    with open_store(db) as store:
+    with open_store(_existing_store(db)) as store:
         rows = store.history(event_id)
     if not rows:
         _fail(f"no event {event_id!r} in {db}")
@@ -344,15 +361,16 @@ def history(
 
 @app.command()
 def demo(
-    db: Annotated[Path, typer.Option(help="SQLite event store.")] = DEFAULT_DB,
+    db: StoreOption = DEFAULT_DB,
 ) -> None:
     """Ingest the bundled sample dispatch (AFP, 18 Oct 2023) and print its events table."""
     from eventwire.export import render_table
     from eventwire.models import Skip
     from eventwire.pipeline import process_inputs
     from eventwire.store import EventFilters, open_store
+    from eventwire.store.locations import store_location
 
-    with open_store(db) as store:
+    with open_store(store_location(db)) as store:
         for item in process_inputs([str(SAMPLE)], published=date(2023, 10, 18)):
             if isinstance(item, Skip):
                 _fail(f"the bundled sample was skipped: {item.reason}: {item.detail}")
@@ -480,8 +498,11 @@ def _print_place_table(rows: list[dict[str, Any]]) -> None:
 @app.command()
 def serve(
     db: Annotated[
-        Path | None,
-        typer.Option(help="SQLite event store (default eventwire.sqlite, or env EVENTWIRE_DB)."),
+        str | None,
+        typer.Option(
+            help="Event store: an SQLite file or postgresql://user@host/db (default eventwire.sqlite, "
+            "or env EVENTWIRE_DB)."
+        ),
     ] = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,

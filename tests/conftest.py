@@ -4,7 +4,9 @@ slow tests (`./dev test -m "not slow"`) fails any unmarked test that loads a spa
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -69,3 +71,62 @@ def gazetteer(tmp_path_factory):
     finally:
         if previous is None:
             os.environ.pop("EVENTWIRE_CACHE", None)
+
+
+# -- store backends (issue 19) -------------------------------------------------------------------
+# Store tests take `store_location`: an SQLite file, then a fresh schema of a PostgreSQL database
+# (dropped after the test). The server is EVENTWIRE_TEST_PG, by default the one CI runs on
+# 127.0.0.1:5432; where none answers, the PostgreSQL cases skip with the reason (shown by -rs).
+PG_TEST_URL = os.environ.get("EVENTWIRE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/eventwire_test")
+
+
+def _pg_admin_url(url: str) -> str:
+    """Return the URL of the server's maintenance database (to create the test database)."""
+    return url.rsplit("/", 1)[0] + "/postgres"
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    """Return the test database's URL, creating the database once; skip when no server answers."""
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        pytest.skip("PostgreSQL store tests need psycopg (pip install 'psycopg[binary]')")
+    try:
+        psycopg.connect(PG_TEST_URL, connect_timeout=3).close()
+    except psycopg.OperationalError as first:
+        try:
+            with psycopg.connect(_pg_admin_url(PG_TEST_URL), autocommit=True, connect_timeout=3) as admin:
+                database = PG_TEST_URL.rsplit("/", 1)[1].split("?")[0]
+                try:
+                    admin.execute(f'CREATE DATABASE "{database}"')
+                except psycopg.errors.DuplicateDatabase:  # another test process made it
+                    pass
+        except psycopg.OperationalError as e:
+            reason = " ".join(str(e).split()) or " ".join(str(first).split())
+            pytest.skip(f"no PostgreSQL server answers at {PG_TEST_URL} (set EVENTWIRE_TEST_PG): {reason}")
+    return PG_TEST_URL
+
+
+@pytest.fixture
+def postgres_location(postgres_url: str) -> Iterator[str]:
+    """Yield the URL of a new, empty schema of the test database; drop it after the test."""
+    import uuid
+
+    import psycopg
+
+    schema = f"ew_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in postgres_url else "?"
+    yield f"{postgres_url}{separator}options=-csearch_path%3D{schema}"
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_location(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """Where a test's store lives: an SQLite file, then a PostgreSQL schema."""
+    if request.param == "sqlite":
+        return tmp_path / "events.db"
+    return request.getfixturevalue("postgres_location")

@@ -19,6 +19,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from eventwire.api.errors import AuthError
 from eventwire.store import Store, open_store
+from eventwire.store.locations import store_location
 
 WEB_DIR = Path(__file__).resolve().parents[1] / "web"
 
@@ -38,7 +39,7 @@ TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 class ApiSettings:
     """How the server runs: which store, which token, whether reads need the token."""
 
-    db: Path = Path("eventwire.sqlite")
+    db: str | Path = Path("eventwire.sqlite")  # an SQLite file or a PostgreSQL URL
     token: str | None = None  # None: writes are refused
     private: bool = False  # True: reads need the token too
     web_dir: Path = WEB_DIR
@@ -48,11 +49,12 @@ class ApiSettings:
         """Return settings from EVENTWIRE_DB, EVENTWIRE_TOKEN and EVENTWIRE_PRIVATE, overridden
         by the keyword arguments that are not None."""
         values: dict[str, object] = {
-            "db": Path(os.environ.get("EVENTWIRE_DB", "eventwire.sqlite")),
+            "db": os.environ.get("EVENTWIRE_DB", "eventwire.sqlite"),
             "token": os.environ.get("EVENTWIRE_TOKEN") or None,
             "private": os.environ.get("EVENTWIRE_PRIVATE", "").strip().lower() in TRUE_WORDS,
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
+        values["db"] = store_location(values["db"])  # type: ignore[arg-type]
         return cls(**values)  # type: ignore[arg-type]
 
 

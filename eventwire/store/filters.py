@@ -163,14 +163,14 @@ def parse_event_filters(
 def where_clause(
     filters: EventFilters,
     *,
-    distance_sql: Callable[[str, str], str],
+    distance_sql: Callable[[str, str, float, float], tuple[str, list[object]]],
     text_condition: Callable[[str, str], tuple[str, list[object]]],
 ) -> tuple[str, list[object]]:
     """Return the WHERE clause (or "") and parameters selecting `filters` from `events e`.
 
-    Backend-specific pieces come in as functions: `distance_sql(lat_col, lon_col)` returns an
-    expression taking (lat, lon) parameters; `text_condition(text, event_id_col)` returns a
-    full-text condition and its parameters.
+    Backend-specific pieces come in as functions: `distance_sql(lat_col, lon_col, lat, lon)`
+    returns the km distance from (lat, lon) as an expression and its parameters;
+    `text_condition(text, event_id_col)` returns a full-text condition and its parameters.
     """
     f = filters
     conds: list[str] = []
@@ -222,8 +222,9 @@ def where_clause(
             if lon - dlon >= -180 and lon + dlon <= 180:  # else the box wraps: skip it
                 conds.append("e.longitude BETWEEN ? AND ?")
                 params += [lon - dlon, lon + dlon]
-        conds.append(f"{distance_sql('e.latitude', 'e.longitude')} <= ?")
-        params += [lat, lon, radius_km]
+        distance, distance_params = distance_sql("e.latitude", "e.longitude", lat, lon)
+        conds.append(f"{distance} <= ?")
+        params += [*distance_params, radius_km]
     if f.min_fatalities is not None:
         conds.append("e.fatalities >= ?")
         params.append(f.min_fatalities)

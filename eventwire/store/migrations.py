@@ -3,19 +3,20 @@
 Rules for adding one (datasette's habit): append a new `Migration` with the next number and a
 short name; never edit or renumber one that has shipped, since existing files already ran it.
 Statements use `{placeholders}` for the few column types that differ between SQLite and
-PostgreSQL (see `sqlite.SQLITE_TYPES`), so the same list can build either schema.
+PostgreSQL (`sqlite.TYPES`, `postgres.TYPES`), so the same list builds either schema; the rest
+is SQL both accept.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from eventwire.errors import StoreError
+from eventwire.store.dialect import Connection
 
 logger = logging.getLogger(__name__)
 
@@ -168,10 +169,11 @@ MIGRATIONS += (
             """CREATE TABLE sentence_vectors (
                 text_key TEXT PRIMARY KEY,
                 model TEXT NOT NULL,
-                vector BLOB NOT NULL
+                vector {blob} NOT NULL
             )""",
             # Blocking for resolution: a 1-degree lat/lon cell (portable integer arithmetic;
-            # CAST truncates, which is floor for the non-negative offsets) and the date.
+            # CAST truncates, which is floor for the non-negative offsets, in SQLite; a
+            # PostgreSQL store is new, so it has no rows to fill here) and the date.
             "ALTER TABLE events ADD COLUMN geo_cell INTEGER",
             (
                 "UPDATE events SET geo_cell = CAST(latitude + 90 AS INTEGER) * 1000"
@@ -187,7 +189,7 @@ MIGRATIONS += (
 LATEST_VERSION = MIGRATIONS[-1].version
 
 
-def applied_migrations(conn: sqlite3.Connection) -> dict[int, str]:
+def applied_migrations(conn: Connection) -> dict[int, str]:
     """Return {version: name} of the migrations a database has run (empty for a new file)."""
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_version ("
@@ -197,7 +199,7 @@ def applied_migrations(conn: sqlite3.Connection) -> dict[int, str]:
 
 
 def apply_migrations(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     types: Mapping[str, str],
     transaction: Callable[[], AbstractContextManager[object]],

@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -46,6 +45,7 @@ from eventwire.resolve.similarity import (
     SAME_INCIDENT_MAX_KM,
     EvidenceSimilarity,
 )
+from eventwire.store.dialect import Connection, Row
 from eventwire.store.filters import KM_PER_DEGREE_LAT
 from eventwire.store.rows import (
     EXTRA_COLUMNS,
@@ -76,7 +76,7 @@ class _Touched:
 class VectorCache:
     """Sentence vectors kept in the `sentence_vectors` table (float32 blobs)."""
 
-    def __init__(self, conn: sqlite3.Connection, model: str = ENCODER_NAME) -> None:
+    def __init__(self, conn: Connection, model: str = ENCODER_NAME) -> None:
         self.conn = conn
         self.model = model
 
@@ -93,9 +93,10 @@ class VectorCache:
         return out
 
     def save(self, vectors: dict[str, np.ndarray]) -> None:
+        # in key order: two processes saving the same sentences never wait on each other's rows
         self.conn.executemany(
             "INSERT INTO sentence_vectors (text_key, model, vector) VALUES (?, ?, ?) ON CONFLICT (text_key) DO NOTHING",
-            [(k, self.model, np.asarray(v, dtype=np.float32).tobytes()) for k, v in vectors.items()],
+            [(k, self.model, np.asarray(vectors[k], dtype=np.float32).tobytes()) for k in sorted(vectors)],
         )
 
 
@@ -327,7 +328,7 @@ class Resolver:
                     [event.country, lo, hi, event.admin1],
                 )
             )
-        ids: dict[str, sqlite3.Row] = {}
+        ids: dict[str, Row] = {}
         for where, params in clauses:
             for row in self.conn.execute(f"SELECT * FROM events WHERE {where}", params):
                 ids.setdefault(row["event_id"], row)
@@ -421,7 +422,11 @@ class Resolver:
     def _touch(self, event_id: str, touched: _Touched) -> None:
         if event_id in touched.before:
             return
-        row = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        # locked (PostgreSQL) before it is read and rebuilt: a concurrent writer of the same
+        # event waits for this transaction, then rebuilds from what it committed
+        row = self.conn.execute(
+            f"SELECT * FROM events WHERE event_id = ?{self.writer.row_lock}", (event_id,)
+        ).fetchone()
         if row is None:
             touched.before[event_id] = (None, [])
         else:
@@ -480,10 +485,23 @@ class Resolver:
         ).fetchall():
             self.writer.delete_reports(event_id, doc_id)
 
-    def _event_from_row(self, row: sqlite3.Row) -> Event:
+    def _event_from_row(self, row: Row) -> Event:
         d = {col: decode_value(row, col) for col in (*ACLED_COLUMNS, *EXTRA_COLUMNS)}
         d["reports"] = self.writer.reports_of(row["event_id"])
         return event_from_dict(d, context_only=bool(row["context_only"]))
+
+
+def area_lock_names(country: str | None, latitude: float | None, longitude: float | None) -> set[str]:
+    """Return the names of the write locks covering where an event's candidates are looked up
+    (`Resolver.candidates`): its country and the grid cells within SAME_INCIDENT_MAX_KM.
+
+    Two writers creating events that could link share a name, so one waits for the other and
+    then sees its event: a lookup finds an event by its country (locked by both) or by its own
+    cell, which its writer locks too (its cell lies in its own neighbourhood)."""
+    names = {f"country:{country.casefold()}"} if country else set()
+    if latitude is not None and longitude is not None:
+        names.update(f"cell:{c}" for c in _cells_around(latitude, longitude, SAME_INCIDENT_MAX_KM))
+    return names
 
 
 def _cells_around(lat: float, lon: float, km: float) -> list[int]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import math
-import sqlite3
 from datetime import UTC, date, datetime
 from typing import Any
 
 from eventwire.models import ACLED_COLUMNS, Event, Evidence, Provenance, Report
+from eventwire.store.dialect import Row
 from eventwire.store.filters import actor_search_key
 
 # Event columns besides the ACLED ones, in output-contract order.
@@ -72,7 +72,7 @@ def report_row(report: Report) -> dict[str, Any]:
     }
 
 
-def stored_report(row: sqlite3.Row) -> dict[str, Any]:
+def stored_report(row: Row) -> dict[str, Any]:
     """Return a reports row as the output contract's report object (Report.as_dict())."""
     return {
         "document_id": row["document_id"],
@@ -85,7 +85,7 @@ def stored_report(row: sqlite3.Row) -> dict[str, Any]:
     }
 
 
-def decode_value(row: sqlite3.Row, col: str) -> Any:
+def decode_value(row: Row, col: str) -> Any:
     value = row[col]
     if col in JSON_COLUMNS:
         return json.loads(value)
@@ -96,7 +96,7 @@ def decode_value(row: sqlite3.Row, col: str) -> Any:
     return value
 
 
-def comparable(row: sqlite3.Row | dict[str, Any]) -> dict[str, Any]:
+def comparable(row: Row | dict[str, Any]) -> dict[str, Any]:
     """Return the event fields a revision diff compares, decoded."""
     cols = (*ACLED_COLUMNS, *EXTRA_COLUMNS, "context_only")
     out = {}

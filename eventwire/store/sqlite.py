@@ -1,8 +1,8 @@
 """Everything SQLite-specific: connecting, pragmas, column types, distance and full-text search.
 
 The rest of `eventwire.store` writes portable SQL (`?` placeholders, `ON CONFLICT`, no SQLite
-functions); a PostgreSQL backend replaces this module with one offering the same names
-(`connect`, `TYPES`, `NO_LIMIT`, `distance_sql`, `EvidenceIndex`) and translating placeholders.
+functions); `SQLiteDialect` is this backend's side of `dialect.Dialect` (PostgreSQL's is in
+`postgres.py`).
 """
 
 from __future__ import annotations
@@ -10,22 +10,25 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from collections.abc import Iterable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from eventwire.errors import StoreError
 from eventwire.geo import haversine_km
+from eventwire.store.dialect import Connection
 from eventwire.store.filters import escape_like
 
 logger = logging.getLogger(__name__)
 
-# Column types the migrations name by role; PostgreSQL would use BIGINT GENERATED ALWAYS AS
-# IDENTITY PRIMARY KEY, DOUBLE PRECISION, JSONB, BOOLEAN and TIMESTAMPTZ.
+# Column types the migrations name by role (PostgreSQL's: `postgres.TYPES`).
 TYPES = {
     "serial_pk": "INTEGER PRIMARY KEY",
     "float": "REAL",
     "json": "TEXT",
     "bool": "INTEGER",
     "timestamp": "TEXT",
+    "blob": "BLOB",
 }
 
 # SQLite needs a LIMIT before an OFFSET; -1 means "no limit" (PostgreSQL: LIMIT ALL).
@@ -42,9 +45,10 @@ def _distance_or_none(lat1: float | None, lon1: float | None, lat2: float | None
     return haversine_km(lat1, lon1, lat2, lon2)
 
 
-def distance_sql(lat_column: str, lon_column: str) -> str:
-    """Return an SQL expression for the km distance from (?, ?) = (lat, lon) to a row's point."""
-    return f"ew_distance_km({lat_column}, {lon_column}, ?, ?)"
+def distance_sql(lat_column: str, lon_column: str, lat: float, lon: float) -> tuple[str, list[object]]:
+    """Return an SQL expression (and its parameters) for the km distance from (lat, lon) to a
+    row's point."""
+    return f"ew_distance_km({lat_column}, {lon_column}, ?, ?)", [lat, lon]
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
@@ -69,7 +73,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
-def fts5_available(conn: sqlite3.Connection) -> bool:
+def fts5_available(conn: Connection) -> bool:
     """Return whether this SQLite library was compiled with FTS5."""
     options = {row[0] for row in conn.execute("PRAGMA compile_options")}
     return "ENABLE_FTS5" in options
@@ -85,7 +89,7 @@ class EvidenceIndex:
 
     TABLE = "evidence_fts"
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Connection) -> None:
         self._conn = conn
         self.enabled = fts5_available(conn)
         if not self.enabled:
@@ -156,3 +160,42 @@ class EvidenceIndex:
             f"{event_column} IN (SELECT event_id FROM reports WHERE evidence LIKE ? ESCAPE '\\')",
             [pattern],
         )
+
+
+class SQLiteDialect:
+    """The SQLite backend (`dialect.Dialect`): one file, one writer at a time."""
+
+    name = "sqlite"
+    types: Mapping[str, str] = TYPES
+    no_limit: int | None = NO_LIMIT
+    # IMMEDIATE takes the write lock now, so a second writer waits (busy timeout) here instead
+    # of failing half-way through; it also serializes writing processes, so `lock` has nothing
+    # left to do.
+    begin = "BEGIN IMMEDIATE"
+    row_lock = ""
+    error: type[Exception] = sqlite3.Error
+    not_a_database: type[Exception] = sqlite3.DatabaseError
+
+    def connect(self, location: str | Path) -> sqlite3.Connection:
+        return connect(location)
+
+    def describe(self, location: str | Path) -> str:
+        return str(location)
+
+    def distance_sql(self, lat_column: str, lon_column: str, lat: float, lon: float) -> tuple[str, list[object]]:
+        return distance_sql(lat_column, lon_column, lat, lon)
+
+    def evidence_index(self, conn: Connection) -> EvidenceIndex:
+        return EvidenceIndex(conn)
+
+    def schema_lock(self, conn: Connection) -> AbstractContextManager[object]:
+        return nullcontext()
+
+    def pipelined(self, conn: Connection) -> AbstractContextManager[object]:
+        return nullcontext()
+
+    def lock(self, conn: Connection, names: Iterable[str], *, exclusive_all: bool = False) -> None:
+        return None
+
+    def retryable(self, error: BaseException) -> bool:
+        return False

@@ -1,15 +1,18 @@
 """The event store: documents, events with their reports, skips and a revision log.
 
-One `Store` is the single writer of its database. Each `write_result` is one transaction,
-committed before it returns, so a crash mid-batch loses at most the document being written
-(how a result is written: `write.py`). Not thread-safe: one Store per thread or process.
+A store lives in an SQLite file or a PostgreSQL database (`open_store("events.db")`,
+`open_store("postgresql://…")`); one Store class writes either through its `dialect`. Each
+`write_result` is one transaction, committed before it returns, so a crash mid-batch loses at
+most the document being written (how a result is written: `write.py`). Not thread-safe: one
+Store per thread or process. Several processes may write one store: SQLite lets one write at a
+time; on PostgreSQL ingests run side by side, each locking its document and the areas where its
+events could link (`resolution.area_lock_names`), and the events it changes.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -20,10 +23,11 @@ from eventwire import PIPELINE_VERSION
 from eventwire.errors import StoreError
 from eventwire.models import ACLED_COLUMNS, Event, Skip
 from eventwire.resolve.cross_document import DEFAULT_SETTINGS, ResolutionSettings
-from eventwire.store import sqlite as backend
+from eventwire.store.dialect import Connection, Dialect, Row
 from eventwire.store.filters import ORDER_BY, EventFilters, actor_search_key, where_clause
+from eventwire.store.locations import dialect_for
 from eventwire.store.migrations import apply_migrations
-from eventwire.store.resolution import Resolver
+from eventwire.store.resolution import Resolver, area_lock_names
 from eventwire.store.rows import (
     BOOL_COLUMNS,
     EXTRA_COLUMNS,
@@ -46,6 +50,8 @@ Similarity = Callable[[Event, Event], float]
 
 # SQLite caps bound parameters per statement (32766 since 3.32, 999 before).
 _IN_CHUNK = 500
+# Times an ingest is run again after a deadlock between writers (PostgreSQL).
+_INGEST_ATTEMPTS = 3
 
 __all__ = ["Store", "WriteSummary", "open_store"]
 
@@ -53,14 +59,18 @@ __all__ = ["Store", "WriteSummary", "open_store"]
 class Store:
     """An open event store; use `open_store` to get one, and close it (or use `with`)."""
 
-    def __init__(self, conn: sqlite3.Connection, *, where: str) -> None:
+    def __init__(self, conn: Connection, *, where: str, dialect: Dialect | None = None) -> None:
         self._conn = conn
         self.where = where
-        self._evidence = backend.EvidenceIndex(conn)
-        self.migrations_run = apply_migrations(conn, types=backend.TYPES, transaction=self._transaction, where=where)
-        with self._transaction():
-            self._evidence.ensure()
-        self._writer = DocumentWriter(conn, self._evidence)
+        self.dialect = dialect or dialect_for(where)
+        self._evidence = self.dialect.evidence_index(conn)
+        with self.dialect.schema_lock(conn):
+            self.migrations_run = apply_migrations(
+                conn, types=self.dialect.types, transaction=self._transaction, where=where
+            )
+            with self._transaction():
+                self._evidence.ensure()
+        self._writer = DocumentWriter(conn, self._evidence, row_lock=self.dialect.row_lock)
         self._resolver = Resolver(self._writer)
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -76,34 +86,38 @@ class Store:
 
     @property
     def full_text_search(self) -> bool:
-        """Whether text search uses a word index (FTS5) rather than a substring scan."""
+        """Whether text search uses a word index (FTS5, tsvector) rather than a substring scan."""
         return self._evidence.enabled
 
     @contextmanager
-    def _transaction(self, what: str = "write") -> Iterator[None]:
+    def _transaction(
+        self, what: str = "write", *, locks: Iterable[str] = (), exclusive: bool = False
+    ) -> Iterator[None]:
         """Run the block in one write transaction: committed on success, rolled back on error.
 
+        `locks` names what the block writes, `exclusive` that it may write any event: other
+        writers of the same things wait (`Dialect.lock`; SQLite lets one writer in at a time).
         Database errors inside become StoreError saying what could not be done.
         """
+        error = self.dialect.error
         try:
-            # IMMEDIATE takes the write lock now, so a second writer waits (busy timeout) here
-            # instead of failing half-way through.
-            self._conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as e:
+            self._conn.execute(self.dialect.begin)
+        except error as e:
             raise StoreError(f"{self.where}: cannot start a write transaction: {e}") from e
         try:
-            yield
-        except sqlite3.Error as e:
+            # writes go out without waiting for their answers (PostgreSQL): an error surfaces
+            # at the next read or at the commit, and rolls back all the same
+            with self.dialect.pipelined(self._conn):
+                if locks or exclusive:
+                    self.dialect.lock(self._conn, locks, exclusive_all=exclusive)
+                yield
+                self._conn.execute("COMMIT")
+        except error as e:
             self._conn.execute("ROLLBACK")
             raise StoreError(f"{self.where}: cannot {what}: {e}") from e
         except BaseException:
             self._conn.execute("ROLLBACK")
             raise
-        try:
-            self._conn.execute("COMMIT")
-        except sqlite3.Error as e:
-            self._conn.execute("ROLLBACK")
-            raise StoreError(f"{self.where}: commit failed: {e}") from e
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -124,7 +138,7 @@ class Store:
             return self.ingest(result, pipeline_version=pipeline_version, who=who)
         document = result.document
         events = _unique_events(result)
-        with self._transaction(f"store document {document.id}"):
+        with self._transaction(f"store document {document.id}", exclusive=True):
             return self._writer.write(document, events, pipeline_version, who)
 
     def ingest(
@@ -144,10 +158,23 @@ class Store:
         pipeline's output replaces the document's earlier accounts first (how: `resolution.py`).
         `similarity` (two events → [0, 1]) defaults to the multilingual sentence encoder.
         """
-        document = result.document
         _unique_events(result)  # two events of one document never share an id
         resolver = self._resolver_for(similarity, settings)
-        with self._transaction(f"store document {document.id}"):
+        for attempt in range(1, _INGEST_ATTEMPTS + 1):
+            try:
+                return self._ingest_once(result, resolver, pipeline_version, who)
+            except StoreError as e:
+                if attempt == _INGEST_ATTEMPTS or e.__cause__ is None or not self.dialect.retryable(e.__cause__):
+                    raise
+                logger.info("%s: %s; storing document %s again", self.where, e, result.document.id)
+        raise AssertionError("unreachable")
+
+    def _ingest_once(self, result: DocumentResult, resolver: Resolver, pipeline_version: str, who: str) -> WriteSummary:
+        document = result.document
+        names = {f"document:{document.id}"}
+        for event in (*result.events, *result.context_mentions):
+            names |= area_lock_names(event.country, event.latitude, event.longitude)
+        with self._transaction(f"store document {document.id}", locks=names):
             status, previous = self._writer.upsert_document(document, pipeline_version, now_iso())
             if status in {"unchanged", "kept_newer"}:
                 return WriteSummary(document.id, status, previous_version=previous)
@@ -203,13 +230,13 @@ class Store:
         """Return the id of a new event made of the reports of `document_ids`, split off
         `event_id` (a wrong merge). Both are recomputed and logged as `split`; those documents
         will not rejoin `event_id` when re-processed."""
-        with self._transaction(f"split event {event_id}"):
+        with self._transaction(f"split event {event_id}", exclusive=True):
             return self._resolver_for(None, None).split(event_id, list(document_ids), who=who, reason=reason)
 
     def merge_events(self, target_id: str, source_id: str, *, who: str, reason: str) -> None:
         """Merge every report of `source_id` into `target_id` (a missed merge); the source is
         deleted and both are logged as `merged`."""
-        with self._transaction(f"merge event {source_id} into {target_id}"):
+        with self._transaction(f"merge event {source_id} into {target_id}", exclusive=True):
             self._resolver_for(None, None).merge(target_id, source_id, who=who, reason=reason)
 
     def _resolver_for(self, similarity: Similarity | None, settings: ResolutionSettings | None) -> Resolver:
@@ -225,7 +252,8 @@ class Store:
         """Return True if the skip is new; a repeat (same origin, reason, detail, document)
         only refreshes its time, so re-running a batch does not pile up duplicates."""
         now = now_iso()
-        with self._transaction(f"record the skip of {skip.origin}"):
+        key = "\n".join((skip.origin, skip.reason, skip.detail, skip.document_id or ""))
+        with self._transaction(f"record the skip of {skip.origin}", locks=[f"skip:{key}"]):
             existing = self._conn.execute(
                 "SELECT id FROM skips WHERE origin = ? AND reason = ? AND detail = ? AND COALESCE(document_id, '') = ?",
                 (skip.origin, skip.reason, skip.detail, skip.document_id or ""),
@@ -250,7 +278,7 @@ class Store:
         if unknown:
             raise StoreError(f"cannot correct field(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
         now = now_iso()
-        with self._transaction(f"correct event {event_id}"):
+        with self._transaction(f"correct event {event_id}", exclusive=True):
             old = self._live_event_row(event_id)
             before = comparable(old)
             values = {}
@@ -281,7 +309,7 @@ class Store:
     def delete_event(self, event_id: str, *, who: str, reason: str) -> None:
         """Mark an event deleted (kept for its history; `events()` leaves it out)."""
         now = now_iso()
-        with self._transaction(f"delete event {event_id}"):
+        with self._transaction(f"delete event {event_id}", exclusive=True):
             self._live_event_row(event_id)
             self._conn.execute(
                 "UPDATE events SET deleted = 1, updated_at = ? WHERE event_id = ?",
@@ -289,7 +317,7 @@ class Store:
             )
             self._writer.add_revision(event_id, now, "deleted", reason, who, {})
 
-    def _live_event_row(self, event_id: str) -> sqlite3.Row:
+    def _live_event_row(self, event_id: str) -> Row:
         row = self._conn.execute("SELECT * FROM events WHERE event_id = ? AND deleted = 0", (event_id,)).fetchone()
         if row is None:
             raise StoreError(f"no event {event_id!r} in {self.where}")
@@ -302,17 +330,17 @@ class Store:
         filters = filters or EventFilters()
         where, params = where_clause(
             filters,
-            distance_sql=backend.distance_sql,
+            distance_sql=self.dialect.distance_sql,
             text_condition=self._evidence.condition,
         )
         sql = f"SELECT e.* FROM events e {where} ORDER BY {ORDER_BY[filters.order_by]}"
         if filters.limit is not None or filters.offset:
             sql += " LIMIT ? OFFSET ?"
-            limit = backend.NO_LIMIT if filters.limit is None else filters.limit
+            limit = self.dialect.no_limit if filters.limit is None else filters.limit
             params += [limit, filters.offset]
         try:
             rows = self._conn.execute(sql, params).fetchall()
-        except sqlite3.Error as e:
+        except self.dialect.error as e:
             raise StoreError(f"{self.where}: event query failed: {e}") from e
         return self._as_dicts(rows)
 
@@ -321,7 +349,7 @@ class Store:
         row = self._conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
         return self._as_dicts([row])[0] if row else None
 
-    def _as_dicts(self, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+    def _as_dicts(self, rows: list[Row]) -> list[dict[str, Any]]:
         ids = [r["event_id"] for r in rows]
         reports: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
         for start in range(0, len(ids), _IN_CHUNK):
@@ -383,17 +411,23 @@ class Store:
         return [dict(r) for r in rows]
 
 
-def open_store(path: str | Path) -> Store:
-    """Return the store at `path`, creating the file and applying migrations as needed.
+def open_store(location: str | Path) -> Store:
+    """Return the store at `location`, creating it and applying migrations as needed: an SQLite
+    file path (":memory:" for a throw-away store), or a PostgreSQL URL
+    ("postgresql://user@host:5432/db", an existing database; libpq options such as
+    `?options=-csearch_path%3Dteam` pick a schema).
 
-    Raises StoreError if the file is not an SQLite database or was written by a newer eventwire.
+    Raises StoreError if the file is not an SQLite database, the server cannot be reached, or
+    the store was written by a newer eventwire.
     """
-    conn = backend.connect(path)
+    dialect = dialect_for(location)
+    where = dialect.describe(location)
+    conn = dialect.connect(location)
     try:
-        return Store(conn, where=str(path))
-    except sqlite3.DatabaseError as e:
+        return Store(conn, where=where, dialect=dialect)
+    except dialect.not_a_database as e:
         conn.close()
-        raise StoreError(f"cannot open event store {path}: {e}") from e
+        raise StoreError(f"cannot open event store {where}: {e}") from e
     except BaseException:
         conn.close()
         raise

@@ -16,12 +16,12 @@ from __future__ import annotations
 import json
 import logging
 import re
-import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from eventwire.errors import StoreError
 from eventwire.models import Document, Event, Report
+from eventwire.store.dialect import Connection, EvidenceIndex, Row
 from eventwire.store.filters import actor_search_key
 from eventwire.store.migrations import REVISION_ACTIONS
 from eventwire.store.rows import (
@@ -33,7 +33,6 @@ from eventwire.store.rows import (
     stored_report,
     to_json,
 )
-from eventwire.store.sqlite import EvidenceIndex
 
 logger = logging.getLogger(__name__)
 
@@ -73,9 +72,10 @@ def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
 class DocumentWriter:
     """Writes documents, events, reports and revisions; the caller owns the transaction."""
 
-    def __init__(self, conn: sqlite3.Connection, evidence: EvidenceIndex) -> None:
+    def __init__(self, conn: Connection, evidence: EvidenceIndex, *, row_lock: str = "") -> None:
         self.conn = conn
         self.evidence = evidence
+        self.row_lock = row_lock  # appended to a SELECT that locks the rows it reads, if any
 
     def write(self, document: Document, events: tuple[Event, ...], pipeline_version: str, who: str) -> WriteSummary:
         """Return what storing `events` for `document` did (see the module docstring)."""
@@ -210,7 +210,7 @@ class DocumentWriter:
     def _record_update(
         self,
         event_id: str,
-        old: sqlite3.Row,
+        old: Row,
         old_reports: list,
         row: dict[str, Any],
         now: str,
@@ -254,7 +254,7 @@ class DocumentWriter:
         self.add_revision(event_id, now, "deleted", reason, who, {})
         plan.deleted.append(event_id)
 
-    def _keep_corrections(self, event_id: str, old: sqlite3.Row, row: dict[str, Any]) -> dict[str, Any]:
+    def _keep_corrections(self, event_id: str, old: Row, row: dict[str, Any]) -> dict[str, Any]:
         """Return `row` with the stored values of the fields analysts have corrected."""
         corrected: set[str] = set()
         for (diff,) in self.conn.execute(
@@ -272,8 +272,10 @@ class DocumentWriter:
         return kept
 
     def insert_event(self, event_id: str, document_id: str, row: dict[str, Any], now: str) -> None:
-        cols = ["event_id", "document_id", *row, "created_at", "updated_at", "deleted"]
-        values = [event_id, document_id, *row.values(), now, now, 0]
+        # `row` holds the event's own event_id too: a column named twice is an error in PostgreSQL
+        fields = {k: v for k, v in row.items() if k != "event_id"}
+        cols = ["event_id", "document_id", *fields, "created_at", "updated_at", "deleted"]
+        values = [event_id, document_id, *fields.values(), now, now, 0]
         self.conn.execute(
             f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
             values,

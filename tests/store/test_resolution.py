@@ -22,8 +22,8 @@ def same_country(a: Event, b: Event) -> float:
 
 
 @pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "events.db") as s:
+def store(store_location):
+    with open_store(store_location) as s:
         yield s
 
 
@@ -180,7 +180,7 @@ def test_analyst_correction_survives_a_join(store, make_result, bus_reports):
     assert store.event("doc-b:0")["fatalities"] == 12
 
 
-def test_export_acled_csv_opens_in_pandas_and_parquet_keeps_types(tmp_path, make_result, bus_reports):
+def test_export_acled_csv_opens_in_pandas_and_parquet_keeps_types(tmp_path, store_location, make_result, bus_reports):
     pd = pytest.importorskip("pandas")
     pytest.importorskip("pyarrow")
     from typer.testing import CliRunner
@@ -188,13 +188,12 @@ def test_export_acled_csv_opens_in_pandas_and_parquet_keeps_types(tmp_path, make
     from eventwire.cli import app
     from eventwire.models import ACLED_COLUMNS
 
-    db = tmp_path / "events.db"
-    with open_store(db) as store:
+    with open_store(store_location) as store:
         ingest_all(store, make_result, bus_reports)
     runner = CliRunner()
     csv_path, parquet_path = tmp_path / "events.csv", tmp_path / "events.parquet"
     for fmt, path in (("acled-csv", csv_path), ("parquet", parquet_path)):
-        result = runner.invoke(app, ["export", "--db", str(db), "--format", fmt, "-o", str(path)])
+        result = runner.invoke(app, ["export", "--db", str(store_location), "--format", fmt, "-o", str(path)])
         assert result.exit_code == 0, result.output
     frame = pd.read_csv(csv_path, parse_dates=["event_date"])
     assert list(frame.columns) == list(ACLED_COLUMNS)

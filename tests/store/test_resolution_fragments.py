@@ -33,8 +33,8 @@ def pair_similarity(pairs: dict[frozenset[str], float]):
 
 
 @pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "events.db") as s:
+def store(store_location):
+    with open_store(store_location) as s:
         yield s
 
 

@@ -1,4 +1,7 @@
-"""The event store: creation, idempotent writes, re-processing, filters, skips, migrations."""
+"""The event store: creation, idempotent writes, re-processing, filters, skips, migrations.
+
+Each `store` test runs on SQLite and on PostgreSQL (`store_location`, tests/conftest.py); the
+ones taking `tmp_path` are about SQLite files."""
 
 from __future__ import annotations
 
@@ -16,8 +19,8 @@ from eventwire.store.migrations import MIGRATIONS, Migration
 
 
 @pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "events.db") as s:
+def store(store_location):
+    with open_store(store_location) as s:
         yield s
 
 
@@ -65,8 +68,17 @@ def test_open_store_creates_file_on_first_use(tmp_path):
         assert store.migrations_run == []
 
 
+def test_open_store_runs_each_migration_once(store_location):
+    with open_store(store_location) as store:
+        assert store.migrations_run == [m.name for m in MIGRATIONS]
+        assert store._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
+    with open_store(store_location) as store:
+        assert store.migrations_run == []
+
+
 def test_open_store_turns_foreign_keys_on(store):
-    assert store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with pytest.raises(StoreError, match="kept_apart|FOREIGN KEY"), store._transaction("write a row naming nothing"):
+        store._conn.execute("INSERT INTO kept_apart (document_id, event_id) VALUES ('nope', 'nope')")
 
 
 def test_write_result_inserts_document_events_and_created_revisions(store, make_result):
@@ -167,7 +179,7 @@ def test_write_result_failure_rolls_back_only_that_document(
     store.write_result(make_result(document_a))
 
     def crash(*args, **kwargs):
-        raise sqlite3.OperationalError("disk I/O error")
+        raise store.dialect.error("disk I/O error")
 
     monkeypatch.setattr(store._writer, "insert_report", crash)
     with pytest.raises(StoreError, match="doc-b"):
@@ -345,33 +357,25 @@ def test_delete_event_hides_it_but_keeps_history(store, make_result):
         store.delete_event("doc-a:0", who="analyst", reason="again")
 
 
-def test_open_store_refuses_newer_schema(tmp_path):
-    path = tmp_path / "events.db"
-    open_store(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute(
-        "INSERT INTO schema_version VALUES (?, 'from_the_future', '2099-01-01')",
-        (SCHEMA_VERSION + 1,),
-    )
-    conn.commit()
-    conn.close()
+def test_open_store_refuses_newer_schema(store_location):
+    with open_store(store_location) as store:  # autocommit: each statement commits
+        store._conn.execute(
+            "INSERT INTO schema_version VALUES (?, 'from_the_future', '2099-01-01')",
+            (SCHEMA_VERSION + 1,),
+        )
     with pytest.raises(StoreError, match=r"newer .* upgrade eventwire"):
-        open_store(path)
+        open_store(store_location)
 
 
-def test_open_store_refuses_unknown_migration_name(tmp_path):
-    path = tmp_path / "events.db"
-    open_store(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("UPDATE schema_version SET name = 'forked' WHERE version = 1")
-    conn.commit()
-    conn.close()
+def test_open_store_refuses_unknown_migration_name(store_location):
+    with open_store(store_location) as store:
+        store._conn.execute("UPDATE schema_version SET name = 'forked' WHERE version = 1")
     with pytest.raises(StoreError, match="'forked'"):
-        open_store(path)
+        open_store(store_location)
 
 
-def test_open_store_migrates_an_existing_older_file(tmp_path, monkeypatch, make_result):
-    path = tmp_path / "events.db"
+def test_open_store_migrates_an_existing_older_file(store_location, monkeypatch, make_result):
+    path = store_location
     with open_store(path) as store:
         store.write_result(make_result())
     added = Migration(
@@ -394,8 +398,8 @@ def test_open_store_rejects_a_file_that_is_not_a_database(tmp_path):
         open_store(path)
 
 
-def test_store_prints_nothing(tmp_path, capsys, make_result):
-    with open_store(tmp_path / "events.db") as store:
+def test_store_prints_nothing(store_location, capsys, make_result):
+    with open_store(store_location) as store:
         store.write_result(make_result())
         store.events(EventFilters(text="drones"))
     assert capsys.readouterr() == ("", "")
