@@ -76,7 +76,8 @@ def gazetteer(tmp_path_factory):
 # -- store backends (issue 19) -------------------------------------------------------------------
 # Store tests take `store_location`: an SQLite file, then a fresh schema of a PostgreSQL database
 # (dropped after the test). The server is EVENTWIRE_TEST_PG, by default the one CI runs on
-# 127.0.0.1:5432; where none answers, the PostgreSQL cases skip with the reason (shown by -rs).
+# 127.0.0.1:5432; where none answers, the PostgreSQL cases skip with the reason (`./dev test`
+# shows it: -rs), or fail when EVENTWIRE_REQUIRE_PG=1 (a CI that must run them).
 PG_TEST_URL = os.environ.get("EVENTWIRE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/eventwire_test")
 
 
@@ -104,7 +105,10 @@ def postgres_url() -> str:
                     pass
         except psycopg.OperationalError as e:
             reason = " ".join(str(e).split()) or " ".join(str(first).split())
-            pytest.skip(f"no PostgreSQL server answers at {PG_TEST_URL} (set EVENTWIRE_TEST_PG): {reason}")
+            message = f"no PostgreSQL server answers at {PG_TEST_URL} (set EVENTWIRE_TEST_PG): {reason}"
+            if os.environ.get("EVENTWIRE_REQUIRE_PG") == "1":
+                pytest.fail(message)
+            pytest.skip(message)
     return PG_TEST_URL
 
 

@@ -1,4 +1,5 @@
-"""An API over a temporary store seeded with hand-made events (no pipeline, no models)."""
+"""An API over a temporary store seeded with hand-made events (no pipeline, no models), on SQLite
+and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -121,17 +122,17 @@ def make_results() -> list[DocumentResult]:
     return [DocumentResult(iraq, (asad,)), DocumentResult(kenya, (wajir,))]
 
 
-def seed_store(path: Path) -> None:
+def seed_store(path: str | Path) -> None:
     with open_store(path) as store:
         for result in make_results():
             store.write_result(result)
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "api.sqlite"
-    seed_store(path)
-    return path
+def db(store_location: str | Path) -> str | Path:
+    """The seeded store the API serves: an SQLite file, then a PostgreSQL schema."""
+    seed_store(store_location)
+    return store_location
 
 
 def client_for(settings: ApiSettings) -> TestClient:

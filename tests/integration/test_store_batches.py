@@ -1,4 +1,5 @@
-"""Issue 2 acceptance: idempotent ingest and bad inputs that never stop a batch."""
+"""Issue 2 acceptance: idempotent ingest and bad inputs that never stop a batch (into an SQLite
+file and into a PostgreSQL store, issue 19)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from eventwire.store import open_store
 SAMPLE = Path(__file__).resolve().parents[2] / "eventwire" / "sample" / "afp_2023-10-18_drones_iraq.txt"
 
 
-def _ingest(db: Path, *inputs: str) -> subprocess.CompletedProcess:
+def _ingest(db: str | Path, *inputs: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [
             sys.executable,
@@ -31,8 +32,8 @@ def _ingest(db: Path, *inputs: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_ingest_twice_leaves_one_document_and_two_events(tmp_path):
-    db = tmp_path / "ew.sqlite"
+def test_ingest_twice_leaves_one_document_and_two_events(store_location):
+    db = store_location  # an SQLite file, then a PostgreSQL URL given to --db
     first = _ingest(db, str(SAMPLE))
     second = _ingest(db, str(SAMPLE))
     assert first.returncode == 0 and second.returncode == 0, second.stderr
@@ -46,7 +47,7 @@ def test_ingest_twice_leaves_one_document_and_two_events(tmp_path):
     assert all(len(store_history) >= 1 for store_history in [ids])
 
 
-def test_bad_inputs_are_skipped_and_the_rest_lands(tmp_path):
+def test_bad_inputs_are_skipped_and_the_rest_lands(tmp_path, store_location):
     batch = tmp_path / "batch"
     batch.mkdir()
     (batch / "a_empty.txt").write_text("")
@@ -59,7 +60,7 @@ def test_bad_inputs_are_skipped_and_the_rest_lands(tmp_path):
         encoding="utf-8",
     )
     (batch / "f_seed.txt").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
-    db = tmp_path / "ew.sqlite"
+    db = store_location
     proc = _ingest(db, str(batch))
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
