@@ -93,15 +93,20 @@ LONGEST_DRAWN_STEP = """() => {
 }"""
 
 
-def test_country_outlines_never_cross_the_map_at_the_antimeridian(open_page, seeded):
+def test_country_outlines_never_jump_across_the_antimeridian(open_page):
     page = open_page()
     wait_for_countries(page)
     assert page.evaluate(RING_JUMPS.replace("LIMIT", str(MERCATOR_LIMIT))) == []
-    # Centred on 180°: no outline step spans half the world, and land is drawn on both sides.
+
+
+def test_map_centred_on_the_antimeridian_draws_no_line_across_it(open_page, seeded):
+    page = open_page()
+    wait_for_countries(page)
     page.evaluate("() => { window.ewMap.setView([0, 180], 3, { animate: false }); }")
     page.wait_for_timeout(300)
     world_px = 256 * 2**3
     assert page.evaluate(LONGEST_DRAWN_STEP) < world_px / 4
+    # Land is drawn on both sides of 180° (the outlines' world copies).
     sides = page.evaluate(
         """() => {
           const box = document.getElementById('map').getBoundingClientRect();
@@ -119,8 +124,8 @@ def test_country_outlines_never_cross_the_map_at_the_antimeridian(open_page, see
     assert min(sides) > 0, sides
     # The events either side of 180° are all on the map.
     _, ids = seeded
-    drawn = page.evaluate("() => [...window.ewMapView.markers.keys()]")
-    assert set(ids["pacific"]) <= set(drawn)
+    placed = page.evaluate("() => [...window.ewMapView.markers.keys()]")
+    assert set(ids["pacific"]) <= set(placed)
 
 
 def test_map_names_the_countries_without_overlaps(open_page):
@@ -188,30 +193,40 @@ def test_the_map_is_on_screen_without_scrolling_on_narrow_windows(open_page, wid
 # -- the event page ------------------------------------------------------------------------------
 
 
-def test_event_page_evidence_quotes_and_history_read_well(open_page):
-    page = open_page(f"/#/events/{QUOTE_EVENT_ID}", width=1280, ready="event")
-    body = page.inner_text("body")
-    assert not NULLISH.search(body), NULLISH.search(body)
+@pytest.fixture
+def quote_event_page(open_page):
+    return open_page(f"/#/events/{QUOTE_EVENT_ID}", width=1280, ready="event")
 
-    # Highlighted evidence keeps the size of the text around it.
-    sizes = page.evaluate(
+
+def test_event_page_shows_no_null(quote_event_page):
+    body = quote_event_page.inner_text("body")
+    assert not NULLISH.search(body), NULLISH.search(body)
+    assert "default" in quote_event_page.inner_text(".fields tr[data-field=injuries]")
+
+
+def test_highlighted_evidence_keeps_the_text_size(quote_event_page):
+    sizes = quote_event_page.evaluate(
         """() => [document.querySelector('.doctext'), document.querySelector('.doctext mark.evidence')]
           .map((el) => getComputedStyle(el).fontSize)"""
     )
     assert sizes[0] == sizes[1], sizes
 
-    # Quotation marks are never doubled; a quote that has its own marks keeps just those.
+
+def test_quotation_marks_are_never_doubled(quote_event_page):
+    page = quote_event_page
     quotes = (
         page.locator(".reports .quote").all_inner_texts() + page.locator(".fields .prov-cell button").all_inner_texts()
     )
-    assert quotes
+    assert len(quotes) >= 4
     for text in quotes:
         assert not DOUBLED_OPENING.search(text) and not DOUBLED_CLOSING.search(text), text
+    # A quote with marks of its own keeps just those; any other gets “ ”.
     assert QUOTED_EVIDENCE in quotes and f"“{PLAIN_EVIDENCE}”" in quotes
 
-    # The history shows each change as before → after, provenance as the words read, no JSON.
-    row = page.locator("table.history tr[data-action=updated]")
-    text = row.inner_text()
+
+def test_history_shows_before_and_after_per_field_without_json(quote_event_page):
+    page = quote_event_page
+    text = page.locator("table.history tr[data-action=updated]").inner_text()
     assert "location: Ridge → Ridgeway Camp" in text
     assert "location read from: “ridge” (gazetteer:ner) → “Ridgeway Camp” (gazetteer:ner)" in text
     assert "{" not in text and '"start"' not in text

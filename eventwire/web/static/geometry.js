@@ -1,8 +1,9 @@
 // Country outlines for a flat (Web Mercator) map. Natural Earth keeps a polygon that crosses the
 // antimeridian (Fiji, Chukotka) in one ring whose points jump from 180° to −180°; drawn on a flat
-// map, those jumps become lines across the whole world. `splitAtAntimeridian` cuts such polygons
-// into a part west of 180° and a part east of it, each within [−180, 180]. A ring around a pole
-// (Antarctica) is closed along the pole instead, off the drawable map.
+// map, each jump is a line across the whole world. `unwrapAtAntimeridian` makes such rings
+// continuous instead (Chukotka runs on to 190°E rather than jumping to −170°); the map draws the
+// outlines again one world to the west and one to the east, so the part past 180° also shows on
+// the far side. A ring around a pole (Antarctica) is closed along the pole, off the drawable map.
 
 const HALF_TURN = 180;
 const POLE_LAT = 90;
@@ -23,30 +24,6 @@ function unwrap(ring) {
   return out;
 }
 
-// Sutherland–Hodgman against one vertical line: keep the side where keep(lon) holds.
-function clipRing(ring, line, keepWest) {
-  const inside = ([lon]) => (keepWest ? lon <= line : lon >= line);
-  const cross = (a, b) => {
-    const t = (line - a[0]) / (b[0] - a[0]);
-    return [line, a[1] + t * (b[1] - a[1])];
-  };
-  const out = [];
-  for (let i = 0; i < ring.length; i++) {
-    const current = ring[i];
-    const previous = ring[(i + ring.length - 1) % ring.length];
-    if (inside(current)) {
-      if (!inside(previous)) out.push(cross(previous, current));
-      out.push(current);
-    } else if (inside(previous)) {
-      out.push(cross(previous, current));
-    }
-  }
-  if (out.length && (out[0][0] !== out[out.length - 1][0] || out[0][1] !== out[out.length - 1][1])) {
-    out.push([...out[0]]);
-  }
-  return out.length >= 4 ? out : null;
-}
-
 const shifted = (ring, by) => ring.map(([lon, lat]) => [lon + by, lat]);
 
 // A ring around a pole: its one 360° jump goes down (or up) to the pole and back.
@@ -62,32 +39,23 @@ function closeAroundPole(ring) {
   return out;
 }
 
-// One polygon (outer ring, then holes) → the polygons to draw, none crossing the antimeridian.
-export function splitPolygon(rings) {
-  const unwrapped = rings.map(unwrap);
-  const outer = unwrapped[0];
+// One polygon (outer ring, then holes) with continuous longitudes, mostly within [−180, 180].
+export function unwrapPolygon(rings) {
+  const outer = unwrap(rings[0]);
   const drift = outer[outer.length - 1][0] - rings[0][rings[0].length - 1][0];
-  if (drift !== 0) return [rings.map(closeAroundPole)]; // encloses a pole
-  const lons = outer.map((p) => p[0]);
-  const east = Math.max(...lons) > HALF_TURN;
-  const west = Math.min(...lons) < -HALF_TURN;
-  if (!east && !west) return [rings];
-  const line = east ? HALF_TURN : -HALF_TURN;
-  const parts = [];
-  for (const keepWest of [true, false]) {
-    const shift = east === keepWest ? 0 : east ? -360 : 360;
-    const clipped = unwrapped.map((ring) => clipRing(ring, line, keepWest));
-    if (!clipped[0]) continue;
-    parts.push(clipped.filter(Boolean).map((ring) => shifted(ring, shift)));
-  }
-  return parts;
+  if (drift !== 0) return rings.map(closeAroundPole); // encloses a pole
+  const middle = outer.reduce((sum, p) => sum + p[0], 0) / outer.length;
+  const back = middle > HALF_TURN ? -360 : middle < -HALF_TURN ? 360 : 0;
+  const near = (ring) => shifted(ring, back + 360 * Math.round((middle - ring[0][0]) / 360));
+  return [shifted(outer, back), ...rings.slice(1).map((hole) => near(unwrap(hole)))];
 }
 
-// A GeoJSON Polygon or MultiPolygon geometry → a MultiPolygon split at the antimeridian.
-export function splitAtAntimeridian(geometry) {
+// A GeoJSON Polygon or MultiPolygon geometry → a MultiPolygon whose rings never jump across the
+// antimeridian.
+export function unwrapAtAntimeridian(geometry) {
   if (geometry.type !== "Polygon" && geometry.type !== "MultiPolygon") return geometry;
   const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-  return { type: "MultiPolygon", coordinates: polygons.flatMap(splitPolygon) };
+  return { type: "MultiPolygon", coordinates: polygons.map(unwrapPolygon) };
 }
 
 // The same geometry moved by `degrees` of longitude (the world copies either side of the map).

@@ -1,10 +1,11 @@
 // The map: Natural Earth country boundaries (world-atlas, served by eventwire) as the only base
 // layer — no online tiles — with country names, and one clustered marker per event, coloured by
-// event type. Outlines are split at the antimeridian and drawn on the world copies either side,
-// so nothing is drawn across the map and the Pacific reads continuously.
+// event type. Outlines that cross the antimeridian are made continuous and every outline is drawn
+// on the world copies either side too, so nothing is drawn across the map and the Pacific reads
+// as one sea (geometry.js).
 import { h, fmt } from "./dom.js";
 import { typeColor } from "./colors.js";
-import { splitAtAntimeridian, shiftGeometry } from "./geometry.js";
+import { unwrapAtAntimeridian, shiftGeometry } from "./geometry.js";
 import { CountryLabels } from "./labels.js";
 
 const WORLD_COPIES = [0, -360, 360];
@@ -39,8 +40,8 @@ export class EventMap {
       if (!response.ok) throw new Error(`${response.status}`);
       const topology = await response.json();
       const countries = topojson.feature(topology, topology.objects.countries);
-      const split = countries.features.map((f) => ({ ...f, geometry: splitAtAntimeridian(f.geometry) }));
-      const copies = WORLD_COPIES.flatMap((degrees) => split.map((f) => ({
+      const outlines = countries.features.map((f) => ({ ...f, geometry: unwrapAtAntimeridian(f.geometry) }));
+      const copies = WORLD_COPIES.flatMap((degrees) => outlines.map((f) => ({
         ...f, geometry: shiftGeometry(f.geometry, degrees), properties: { ...f.properties, copy: degrees },
       })));
       this.countries = L.geoJSON({ type: "FeatureCollection", features: copies }, {
@@ -48,7 +49,7 @@ export class EventMap {
         interactive: false,
       }).addTo(this.map);
       this.countries.bringToBack();
-      this.labels = new CountryLabels(this.map, split);
+      this.labels = new CountryLabels(this.map, outlines);
       this.element.dataset.countries = String(countries.features.length);
     } catch (error) {
       this.element.dataset.countries = "0";
