@@ -58,8 +58,9 @@ class Store:
         self.where = where
         self._evidence = backend.EvidenceIndex(conn)
         self.migrations_run = apply_migrations(conn, types=backend.TYPES, transaction=self._transaction, where=where)
-        with self._transaction():
-            self._evidence.ensure()
+        if self._evidence.missing():  # checked first: a write lock only when there is work
+            with self._transaction():
+                self._evidence.ensure()
         self._writer = DocumentWriter(conn, self._evidence)
         self._resolver = Resolver(self._writer)
 
