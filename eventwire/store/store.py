@@ -29,7 +29,7 @@ from eventwire.store.rows import (
     EXTRA_COLUMNS,
     JSON_COLUMNS,
     comparable,
-    decode_value,
+    decode_event,
     geo_cell,
     now_iso,
     stored_report,
@@ -335,7 +335,7 @@ class Store:
                 reports[r["event_id"]].append(stored_report(r))
         out = []
         for row in rows:
-            d = {col: decode_value(row, col) for col in (*ACLED_COLUMNS, *EXTRA_COLUMNS)}
+            d = decode_event(row)
             d["reports"] = reports[row["event_id"]]
             # provenance last, as in Event.as_dict()
             d["provenance"] = d.pop("provenance")
