@@ -12,11 +12,13 @@ from datetime import date
 from eventwire.errors import InputError
 
 # order_by value → ORDER BY terms; a leading "-" means descending. Undated events sort last and
-# event_id breaks ties, so pages are stable (written portably: SQLite and PostgreSQL disagree on
-# where NULLs sort by default).
+# event_id breaks ties, so pages are stable. NULLS LAST is said explicitly, since SQLite and
+# PostgreSQL disagree on where NULLs sort by default (both read it: SQLite since 3.30); unlike an
+# `(event_date IS NULL)` sort key it lets the date index give the order, so a page of the newest
+# events reads a page of the index instead of sorting the whole table (issue 18's load check).
 ORDER_BY: dict[str, str] = {
-    "event_date": "(e.event_date IS NULL), e.event_date, e.event_id",
-    "-event_date": "(e.event_date IS NULL), e.event_date DESC, e.event_id",
+    "event_date": "e.event_date ASC NULLS LAST, e.event_id",
+    "-event_date": "e.event_date DESC NULLS LAST, e.event_id",
     "fatalities": "e.fatalities, e.event_id",
     "-fatalities": "e.fatalities DESC, e.event_id",
     "confidence": "e.confidence, e.event_id",

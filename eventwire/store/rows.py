@@ -96,6 +96,26 @@ def decode_value(row: sqlite3.Row, col: str) -> Any:
     return value
 
 
+_EVENT_COLUMNS = (*ACLED_COLUMNS, *EXTRA_COLUMNS)
+_EVENT_JSON = tuple(c for c in _EVENT_COLUMNS if c in JSON_COLUMNS)
+_EVENT_BOOLS = tuple(c for c in _EVENT_COLUMNS if c in BOOL_COLUMNS)
+
+
+def decode_event(row: sqlite3.Row) -> dict[str, Any]:
+    """Return the output-contract fields of an events row, each as `decode_value` reads it.
+
+    Column by kind rather than a call per cell: the event list decodes thousands of cells a
+    request (a page of 100 events is about 2,700).
+    """
+    d = {col: row[col] for col in _EVENT_COLUMNS}
+    for col in _EVENT_JSON:
+        d[col] = json.loads(d[col])
+    for col in _EVENT_BOOLS:
+        d[col] = bool(d[col])
+    d["confidence"] = round(d["confidence"], 3)
+    return d
+
+
 def comparable(row: sqlite3.Row | dict[str, Any]) -> dict[str, Any]:
     """Return the event fields a revision diff compares, decoded."""
     cols = (*ACLED_COLUMNS, *EXTRA_COLUMNS, "context_only")

@@ -29,7 +29,7 @@ from eventwire.store.rows import (
     EXTRA_COLUMNS,
     JSON_COLUMNS,
     comparable,
-    decode_value,
+    decode_event,
     geo_cell,
     now_iso,
     stored_report,
@@ -58,8 +58,9 @@ class Store:
         self.where = where
         self._evidence = backend.EvidenceIndex(conn)
         self.migrations_run = apply_migrations(conn, types=backend.TYPES, transaction=self._transaction, where=where)
-        with self._transaction():
-            self._evidence.ensure()
+        if self._evidence.missing():  # checked first: a write lock only when there is work
+            with self._transaction():
+                self._evidence.ensure()
         self._writer = DocumentWriter(conn, self._evidence)
         self._resolver = Resolver(self._writer)
 
@@ -334,7 +335,7 @@ class Store:
                 reports[r["event_id"]].append(stored_report(r))
         out = []
         for row in rows:
-            d = {col: decode_value(row, col) for col in (*ACLED_COLUMNS, *EXTRA_COLUMNS)}
+            d = decode_event(row)
             d["reports"] = reports[row["event_id"]]
             # provenance last, as in Event.as_dict()
             d["provenance"] = d.pop("provenance")
