@@ -21,6 +21,7 @@ from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.lexicon import fold
 from eventwire.lang.words import load_word_lists
 from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, Place, PlaceMention, Span
+from eventwire.normalize.doc_country import named_division
 
 FEATURE_RANK = {
     "airbase": 0,
@@ -387,12 +388,29 @@ def _glossed(text: str, p: PlaceMention, run: list[PlaceMention]) -> bool:
     )
 
 
+def _container(text: str, p: PlaceMention, run: list[PlaceMention]) -> bool:
+    """Return whether a place mention is the division a comma puts the last listed town in
+    ("Kerou, Tamba County", "Kerou village, Tamba district"): an apposition, not a list item
+    (ACLED codes one event, at the town)."""
+    if not run or p.place is None or text[run[-1].span.end : p.span.start].strip() != ",":
+        return False
+    last = run[-1].place
+    if last is not None and last.feature in COUNTRY_OR_DIVISION_FEATURES:
+        return False  # "Kharkiv, Sumy regions": a list of divisions
+    return named_division(text, p) or (
+        p.place.feature in ("admin1", "admin2")
+        and last is not None
+        and last.iso == p.place.iso
+        and p.place.name in (last.admin1, last.admin2)
+    )
+
+
 def _longest_run(text: str, ordered: list[PlaceMention]) -> list[PlaceMention]:
     """Return the longest run of coordinated precise (or unknown) places of a sentence."""
     best: list[PlaceMention] = []
     run: list[PlaceMention] = []
     for p in ordered:
-        if _glossed(text, p, run):
+        if _glossed(text, p, run) or _container(text, p, run):
             continue  # "Kharkiv (Nord-Est), Soumy (Nord)": a direction in brackets glosses the name
         precise_or_unknown = (
             p.place is None
@@ -450,6 +468,15 @@ def _listed_places(
         # "between Tazor and Merelo": one incident on the road between two places
         return [listed[0]]
     return []
+
+
+def _only_areas(text: str, resolved: list[PlaceMention]) -> bool:
+    """Return whether every resolved place of a sentence is a country or a division ("in Kerou,
+    Tamba county": the county, even when the gazetteer reads Tamba as its town)."""
+    return all(
+        p.place is not None and (p.place.feature in COUNTRY_OR_DIVISION_FEATURES or named_division(text, p))
+        for p in resolved
+    )
 
 
 def choose_places(
@@ -514,14 +541,7 @@ def choose_places(
     # rule 1: the most precise resolved place; rule 3: an unknown village after "à", "in"…
     resolved = [p for p in candidates if p.place is not None]
     unknown = [p for p in candidates if p.place is None and (p.method == "locative" or _is_locative(text, p))]
-    if (
-        unknown
-        and anchor is not None
-        and (
-            not resolved
-            or all(p.place is not None and p.place.feature in COUNTRY_OR_DIVISION_FEATURES for p in resolved)
-        )
-    ):
+    if unknown and anchor is not None and _only_areas(text, resolved):
         derived = usable(unknown[0])
         if derived is not None:
             return [derived]
