@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from eventwire.gazetteer import Gazetteer, load_gazetteer
@@ -46,7 +46,12 @@ from eventwire.normalize.incident_place import (
     document_villages,
     load_folded_words,
 )
-from eventwire.normalize.missed_places import division_places, missed_place_mentions, site_places
+from eventwire.normalize.missed_places import (
+    division_places,
+    institution_towns,
+    missed_place_mentions,
+    site_places,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -246,9 +251,8 @@ def document_context(
     others = other_evidence(document.text, places, lang=document.lang, gazetteer=gazetteer, skip=actor_names)
     others += title_evidence(document.title, gazetteer=gazetteer)
     # ... tell where to look up the towns the entity recognizer missed ("protests in Kerou")
-    prior = main_country(
-        place_evidence(document.text, places, skip=actor_names, lang=document.lang, gazetteer=gazetteer), others
-    )
+    evidence = partial(place_evidence, document.text, skip=actor_names, lang=document.lang, gazetteer=gazetteer)
+    prior = main_country(evidence(places), others)
     missed = missed_place_mentions(
         document.text,
         places,
@@ -261,21 +265,13 @@ def document_context(
     places = division_places(document.text, sorted([*places, *missed], key=lambda p: p.span.start), gazetteer=gazetteer)
     # the places alone first, to tell a foreign town inside a name; then with the places named as
     # something other than a location left out
-    first = main_country(
-        place_evidence(document.text, places, skip=actor_names, lang=document.lang, gazetteer=gazetteer), others
-    )
+    first = main_country(evidence(places), others)
     not_locations = non_location_mentions(doc, places, lang=document.lang, main_iso=first[1], find_actors=find_actors)
-    main = main_country(
-        place_evidence(
-            document.text,
-            places,
-            not_locations=not_locations,
-            skip=actor_names,
-            lang=document.lang,
-            gazetteer=gazetteer,
-        ),
-        others,
-    )
+    main = main_country(evidence(places, not_locations=not_locations), others)
+    if main[1] is None and (schools := institution_towns(document.text, places, gazetteer=gazetteer)):
+        # no other evidence: "Kerou University students protested" happened in Kerou
+        places = sorted([*places, *schools], key=lambda p: p.span.start)
+        main = main_country(evidence(places), others)
     places = sorted(
         [
             *site_places(places, gazetteer=gazetteer, main_iso=main[1]),

@@ -470,11 +470,47 @@ def _listed_places(
     return []
 
 
-def _only_areas(text: str, resolved: list[PlaceMention]) -> bool:
-    """Return whether every resolved place of a sentence is a country or a division ("in Kerou,
-    Tamba county": the county, even when the gazetteer reads Tamba as its town)."""
+# A place named as one end of a road ("the Kerou-Tamba highway", "l'axe Kerou-Tamba").
+_ROAD_NOUN = r"(?i:road|highway|route|axis|axe|tronçon)"
+_ROAD_AFTER_FIRST = re.compile(r"-[A-ZÀ-Ý][\w'’]+(?:\s[A-ZÀ-Ý][\w'’]+)?\s+" + _ROAD_NOUN + r"\b")
+_ROAD_AFTER_LAST = re.compile(r"\s+" + _ROAD_NOUN + r"\b")
+_ROAD_BEFORE = re.compile(r"\b" + _ROAD_NOUN + r"\s+(?:de\s+|d['’]\s*|of\s+)?(?:[A-ZÀ-Ý][\w'’]+-)?$")
+# An open bracket and what follows it up to a name ("Kerou (", "Kerou (Tamba, ").
+_OPEN_BRACKET = re.compile(r"\(\s*(?:[^()]{0,30},\s*)?$")
+
+
+def _secondary(text: str, p: PlaceMention, candidates: list[PlaceMention]) -> bool:
+    """Return whether a place only qualifies another the sentence names: a gloss in brackets
+    after it ("Kerou (Tamba)", "Kerou (Gare, Tamba)"), the division a comma puts it in ("Kerou,
+    Tamba county"), or an end of a road ("on the Kerou-Tamba road near Gao"). ACLED codes the
+    place itself, at the gloss's point only when the place is unknown."""
+    if (
+        _ROAD_AFTER_FIRST.match(text, p.span.end)
+        or (text[p.span.start - 1 : p.span.start] == "-" and _ROAD_AFTER_LAST.match(text, p.span.end))
+        or _ROAD_BEFORE.search(text[max(0, p.span.start - 40) : p.span.start])
+    ):
+        return True
+    before = [c for c in candidates if c.span.end <= p.span.start]
+    if not before:
+        return False
+    last = max(before, key=lambda c: c.span.end)
+    opening = _OPEN_BRACKET.search(text, max(0, p.span.start - 40), p.span.start)
+    if opening is not None and opening.end() == p.span.start and not text[last.span.end : opening.start()].strip():
+        return True
+    return _container(text, p, [last])
+
+
+def _only_areas(text: str, resolved: list[PlaceMention], candidates: list[PlaceMention]) -> bool:
+    """Return whether every resolved place of a sentence is a country, a division or a place that
+    only qualifies another ("in Kerou, Tamba county": the county, even when the gazetteer reads
+    Tamba as its town; "in Kerou (Tamba)": a gloss)."""
     return all(
-        p.place is not None and (p.place.feature in COUNTRY_OR_DIVISION_FEATURES or named_division(text, p))
+        p.place is not None
+        and (
+            p.place.feature in COUNTRY_OR_DIVISION_FEATURES
+            or named_division(text, p)
+            or _secondary(text, p, candidates)
+        )
         for p in resolved
     )
 
@@ -541,11 +577,14 @@ def choose_places(
     # rule 1: the most precise resolved place; rule 3: an unknown village after "à", "in"…
     resolved = [p for p in candidates if p.place is not None]
     unknown = [p for p in candidates if p.place is None and (p.method == "locative" or _is_locative(text, p))]
-    if unknown and anchor is not None and _only_areas(text, resolved):
+    if unknown and anchor is not None and _only_areas(text, resolved, candidates):
         derived = usable(unknown[0])
         if derived is not None:
             return [derived]
     if not resolved:
         return []
     in_main = [p for p in resolved if main_iso is None or (p.place is not None and p.place.iso == main_iso)]
-    return [min(in_main or resolved, key=_precision_rank)]
+    pool = in_main or resolved
+    # "near Kerou (Tamba)", "along the Tamba-Kerou road near Gao": the place itself, not its gloss
+    primary = [p for p in pool if not _secondary(text, p, candidates)]
+    return [min(primary or pool, key=_precision_rank)]

@@ -24,6 +24,7 @@ from eventwire.extract.lexicon import fold
 from eventwire.gazetteer import Candidate, Gazetteer
 from eventwire.geo import haversine_km
 from eventwire.geoparse import candidate_place
+from eventwire.geoparse.names import institution_head
 from eventwire.lang.words import load_word_lists
 from eventwire.models import PlaceMention, Span
 from eventwire.normalize.dates import load_time_lexicon
@@ -90,6 +91,41 @@ def _inhabitants_after(lang: str) -> re.Pattern[str] | None:
         return None
     alternation = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
     return re.compile(_NAME + rf"\s+(?i:{alternation})\b")
+
+
+# A run of capitalized words ("Kerou University Students", "Tamba Girls' High School").
+_CAPITALIZED_RUN = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){1,4}")
+
+
+def institution_towns(text: str, places: list[PlaceMention], *, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Return the towns at the head of institutions' names ("Kerou University students", "Tamba
+    High School") that `places` does not cover: where a school's students or a town's council
+    act, when the document names no other place (ACLED codes the institution's town).
+    Only a town `_best` would take without the document's country (a namesake puzzle is left
+    alone)."""
+    taken = [(p.span.start, p.span.end) for p in places]
+    out: list[PlaceMention] = []
+    for m in _CAPITALIZED_RUN.finditer(text):
+        head = institution_head(
+            text, m.start(), m.end(), gazetteer, accept=lambda found: _best_of(found, None) is not None
+        )
+        if head is None or any(a < head[1] and head[0] < b for a, b in taken):
+            continue
+        start, end, name = head
+        found = _best(gazetteer, name, None)
+        if found is None:
+            continue
+        out.append(
+            PlaceMention(
+                span=Span(start, end, name),
+                name=name,
+                place=candidate_place(found),
+                method="institution_town",
+                reason=f"the town of an institution named after it ({text[m.start() : m.end()]!r})",
+            )
+        )
+        taken.append((start, end))
+    return out
 
 
 def division_places(text: str, places: list[PlaceMention], *, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -207,7 +243,12 @@ def _best(gazetteer: Gazetteer, name: str, main_iso: str | None, *, prefer_area:
     """Return the entry a missed name most likely means: in the document's country first; a
     town before a division of the same name, unless a division noun follows the name
     (`prefer_area`: "Kerou Region" is the region)."""
-    found = [c for c in gazetteer.candidates(name) if c.feature in FEATURES and (c.primary or c.source == "supplement")]
+    return _best_of(gazetteer.candidates(name), main_iso, prefer_area=prefer_area)
+
+
+def _best_of(every: list[Candidate], main_iso: str | None, *, prefer_area: bool = False) -> Candidate | None:
+    """Return `_best`'s answer among the gazetteer entries of a name."""
+    found = [c for c in every if c.feature in FEATURES and (c.primary or c.source == "supplement")]
 
     def rank(c: Candidate) -> tuple[bool, int]:
         return (c.feature != "city") if prefer_area else (c.feature == "city"), c.population

@@ -142,3 +142,11 @@ def test_a_town_followed_by_a_division_noun_is_the_division_it_seats(gazetteer):
     text = "A trader was shot in Kakamega on Sunday."
     (found,) = division_places(text, [_town(gazetteer, "Kakamega", text)], gazetteer=gazetteer)
     assert found.place.feature == "city"
+
+
+def test_the_town_an_institution_is_named_after(gazetteer):
+    from eventwire.normalize.missed_places import institution_towns
+
+    text = "On Monday, Kisumu University students blocked a road. Zorbatouk College was closed."
+    found = institution_towns(text, [], gazetteer=gazetteer)
+    assert [(p.span.text, p.place.iso, p.method) for p in found] == [("Kisumu", "KE", "institution_town")]
