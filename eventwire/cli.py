@@ -87,7 +87,8 @@ def _write(events: list[dict], fmt: str, out: TextIO | None = None) -> None:
     if fmt == "jsonl":
         write_jsonl(events, out)
     elif fmt in {"csv", "acled-csv"}:
-        write_csv(events, out)
+        # "csv" adds the reporting documents' ids, the inputs' own ids and URLs to ACLED's columns
+        write_csv(events, out, sources=fmt == "csv")
     elif fmt == "geojson":
         write_geojson(events, out)
     else:
@@ -214,6 +215,9 @@ def events(
     text: Annotated[str | None, typer.Option(help="Full-text search over evidence sentences.")] = None,
     bbox: Annotated[str | None, typer.Option(help="min_lon,min_lat,max_lon,max_lat")] = None,
     near: Annotated[str | None, typer.Option(help="lat,lon,radius_km")] = None,
+    document_id: Annotated[
+        str | None, typer.Option(help="Events a document reports: its stored id or the id its input gave it.")
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
@@ -237,6 +241,7 @@ def events(
             text=text,
             bbox=bbox,
             near=near,
+            document_id=document_id,
             limit=limit,
         )
         with open_store(db) as store:
