@@ -14,11 +14,12 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.ingest.fetch import TRANSIENT_REASONS
 from eventwire.store.rows import now_iso
 
 # Skip reasons that say a URL may read well later (the server or the network failed, not the
 # page): such a URL is fetched again on the next run; any other skip is final.
-TRANSIENT_SKIP_REASONS = frozenset({"timeout", "network_error", "http_error"})
+TRANSIENT_SKIP_REASONS = TRANSIENT_REASONS
 
 
 @dataclass(frozen=True)
