@@ -20,15 +20,15 @@ import httpx
 
 # Invented dispatches.
 ARTICLE_A = (
-    "Gunmen attacked a checkpoint near the town of Ralo on Tuesday, killing four soldiers, the army said "
+    "Gunmen attacked a checkpoint near the town of Djibo on Tuesday, killing four soldiers, the army said "
     "in a statement. No group has claimed the attack so far."
 )
 ARTICLE_B = (
-    "Des hommes armés ont attaqué mardi un poste de contrôle près de la ville de Kessa, tuant trois "
+    "Des hommes armés ont attaqué mardi un poste de contrôle près de la ville de Ménaka, tuant trois "
     "gendarmes, a indiqué l'armée dans un communiqué."
 )
 ARTICLE_C = (
-    "A roadside bomb struck a convoy on the road between Ralo and Mebi on Wednesday, wounding two "
+    "A roadside bomb struck a convoy on the road between Bama and Konduga on Wednesday, wounding two "
     "soldiers, a local official said."
 )
 SLOW_SECONDS = 2.0
@@ -41,24 +41,25 @@ def page(title: str, text: str, published: str = "2016-12-13") -> bytes:
     paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
     return (
         f"<!DOCTYPE html><html><head><title>{title}</title>"
-        f'<meta property="article:published_time" content="{published}"></head>'
+        f'<meta property="article:published_time" content="{published}">'
+        '<meta property="og:site_name" content="Sahel Wire"></head>'
         f"<body><nav>Home | World</nav><article>{paragraphs}</article>"
         f"<footer>All rights reserved</footer></body></html>"
     ).encode()
 
 
 PAGES = {
-    "/articles/a.html": page("Checkpoint attack near Ralo", ARTICLE_A),
-    "/articles/copy-of-a.html": page("Checkpoint attack near Ralo", ARTICLE_A),
-    "/articles/b.html": page("Attaque près de Kessa", ARTICLE_B),
+    "/articles/a.html": page("Checkpoint attack near Djibo", ARTICLE_A),
+    "/articles/copy-of-a.html": page("Checkpoint attack near Djibo", ARTICLE_A),
+    "/articles/b.html": page("Attaque près de Ménaka", ARTICLE_B),
     "/articles/c.html": page("Roadside bomb", ARTICLE_C),
 }
 
 
 def rss(base: str) -> bytes:
     items = [
-        ("a", "Checkpoint attack near Ralo", "Tue, 13 Dec 2016 08:00:00 GMT"),
-        ("b", "Attaque près de Kessa", "mardi 13 décembre 2016"),
+        ("a", "Checkpoint attack near Djibo", "Tue, 13 Dec 2016 08:00:00 GMT"),
+        ("b", "Attaque près de Ménaka", "mardi 13 décembre 2016"),
         ("copy-of-a", "Checkpoint attack (copy)", "Tue, 13 Dec 2016 09:00:00 GMT"),
     ]
     body = "".join(

@@ -36,7 +36,7 @@ def test_parse_feed_reads_rss_entries_with_their_ids_and_dates():
         ("http://wire.test/articles/b.html", "wire-b", date(2016, 12, 13)),  # "mardi 13 décembre 2016"
         ("http://wire.test/articles/copy-of-a.html", "wire-copy-of-a", date(2016, 12, 13)),
     ]
-    assert entries[1].title == "Attaque près de Kessa"
+    assert entries[1].title == "Attaque près de Ménaka"
 
 
 def test_parse_feed_reads_atom_and_keeps_the_day_as_written():
@@ -97,7 +97,7 @@ def test_read_entry_takes_the_page_text_and_the_feed_fields(server, fetcher):
     assert isinstance(document, Document)
     assert document.text == ARTICLE_B and document.lang == "fr"
     assert document.external_id == "wire-b" and document.url == f"{server.base}/articles/b.html"
-    assert document.title == "Attaque près de Kessa" and document.published == date(2016, 12, 13)
+    assert document.title == "Attaque près de Ménaka" and document.published == date(2016, 12, 13)
     assert document.origin == document.url
 
 
