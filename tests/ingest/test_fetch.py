@@ -188,3 +188,66 @@ def test_host_throttle_waits_only_what_remains():
     now[0] += 3.0
     throttle.wait("a.example")
     assert waits == [1.5]
+
+
+def _certificates(folder):
+    """Make a CA and a certificate for wire.test signed by it (openssl); return their paths."""
+    import subprocess
+
+    def run(*args):
+        subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True)
+
+    run(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=Test CA",
+    )
+    run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "site.key", "-out", "site.csr", "-subj", "/CN=wire.test")
+    (folder / "ext.cnf").write_text("subjectAltName=DNS:wire.test\n")
+    run(
+        "x509", "-req", "-in", "site.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+        "-out", "site.pem", "-days", "2", "-extfile", "ext.cnf",
+    )  # fmt: skip
+    return folder / "ca.pem", folder / "site.pem", folder / "site.key"
+
+
+def test_https_connects_to_the_checked_address_and_verifies_the_name(tmp_path):
+    # The TLS server name and the certificate check use the host name, the socket the address.
+    import shutil
+    import ssl
+    import threading
+
+    import httpx
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed: cannot make test certificates")
+    ca, cert, key = _certificates(tmp_path)
+    server = FeedServer()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    try:
+        trusted = httpx.HTTPTransport(verify=ssl.create_default_context(cafile=str(ca)))
+        policy = FetchPolicy(allow_private=True, host_delay=0, retries=0)
+        with SafeFetcher(policy, resolver=lambda host, _: ["127.0.0.1"], transport=trusted) as f:
+            page = f.fetch(f"https://wire.test:{port}/articles/a.html")
+        assert page.status == 200 and ARTICLE_A.encode() in page.body
+        assert server.requests[-1][1]["Host"] == f"wire.test:{port}"
+        other = httpx.HTTPTransport(verify=ssl.create_default_context(cafile=str(ca)))
+        with SafeFetcher(policy, resolver=lambda host, _: ["127.0.0.1"], transport=other) as f:
+            error = failure(lambda: f.fetch(f"https://other.test:{port}/articles/a.html"))
+        assert error.reason == "network_error" and "CERTIFICATE_VERIFY_FAILED" in error.detail
+    finally:
+        server.shutdown()
