@@ -202,6 +202,25 @@ MIGRATIONS += (
             "CREATE INDEX events_iso_key ON events (UPPER(iso), event_date)",
         ),
     ),
+    Migration(
+        4,
+        "sources",
+        (
+            # The input's own id and the page URL are looked up (events --document-id,
+            # GET /api/documents/by-external-id, a feed entry already read).
+            "CREATE INDEX documents_external_id ON documents (external_id)",
+            "CREATE INDEX documents_url ON documents (url)",
+            # Each feed's validators for the next conditional GET, and its last answer.
+            """CREATE TABLE feed_state (
+                feed_url TEXT PRIMARY KEY,
+                etag TEXT,
+                last_modified TEXT,
+                checked_at {timestamp} NOT NULL,
+                status TEXT NOT NULL,
+                entries INTEGER NOT NULL
+            )""",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

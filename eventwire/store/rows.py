@@ -72,8 +72,14 @@ def report_row(report: Report) -> dict[str, Any]:
     }
 
 
+# The reports of events, each with its document's external id (the input's own id): read from
+# the document row, so the id a later ingest gives the same text reaches every stored report.
+REPORTS_SELECT = "SELECT r.*, d.external_id AS external_id FROM reports r LEFT JOIN documents d ON d.id = r.document_id"
+
+
 def stored_report(row: sqlite3.Row) -> dict[str, Any]:
-    """Return a reports row as the output contract's report object (Report.as_dict())."""
+    """Return a reports row (`REPORTS_SELECT`) as the output contract's report object
+    (Report.as_dict())."""
     return {
         "document_id": row["document_id"],
         "url": row["url"],
@@ -82,6 +88,7 @@ def stored_report(row: sqlite3.Row) -> dict[str, Any]:
         "claim_status": row["claim_status"],
         "evidence": json.loads(row["evidence"]),
         "fatalities": row["fatalities"],
+        "external_id": row["external_id"],
     }
 
 
@@ -141,6 +148,7 @@ def event_from_dict(d: dict[str, Any], *, context_only: bool = False) -> Event:
             claim_status=r.get("claim_status") or "reported",
             evidence=tuple(Evidence(r["document_id"], e["text"], e["start"], e["end"]) for e in r.get("evidence", [])),
             fatalities=r.get("fatalities"),
+            external_id=r.get("external_id"),
         )
         for r in d.get("reports", [])
     )

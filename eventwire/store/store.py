@@ -28,6 +28,7 @@ from eventwire.store.rows import (
     BOOL_COLUMNS,
     EXTRA_COLUMNS,
     JSON_COLUMNS,
+    REPORTS_SELECT,
     comparable,
     decode_event,
     geo_cell,
@@ -35,6 +36,7 @@ from eventwire.store.rows import (
     stored_report,
     to_json,
 )
+from eventwire.store.sources import SourceRecords
 from eventwire.store.write import DocumentWriter, WriteSummary
 
 if TYPE_CHECKING:  # pipeline imports the stages; importing it at run time could cycle
@@ -62,6 +64,8 @@ class Store:
             with self._transaction():
                 self._evidence.ensure()
         self._writer = DocumentWriter(conn, self._evidence)
+        # the inputs' own ids, URLs read and feed validators (issue 19)
+        self.sources = SourceRecords(conn, self._transaction)
         self._resolver = Resolver(self._writer)
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -328,8 +332,8 @@ class Store:
         for start in range(0, len(ids), _IN_CHUNK):
             chunk = ids[start : start + _IN_CHUNK]
             for r in self._conn.execute(
-                f"SELECT * FROM reports WHERE event_id IN ({', '.join('?' * len(chunk))})"
-                " ORDER BY event_id, ordinal, id",
+                f"{REPORTS_SELECT} WHERE r.event_id IN ({', '.join('?' * len(chunk))})"
+                " ORDER BY r.event_id, r.ordinal, r.id",
                 chunk,
             ):
                 reports[r["event_id"]].append(stored_report(r))

@@ -25,6 +25,7 @@ from eventwire.models import Document, Event, Report
 from eventwire.store.filters import actor_search_key
 from eventwire.store.migrations import REVISION_ACTIONS
 from eventwire.store.rows import (
+    REPORTS_SELECT,
     comparable,
     event_row,
     geo_cell,
@@ -306,7 +307,7 @@ class DocumentWriter:
             self.evidence.remove(event_id, document_id)
 
     def reports_of(self, event_id: str) -> list[dict[str, Any]]:
-        rows = self.conn.execute("SELECT * FROM reports WHERE event_id = ? ORDER BY ordinal, id", (event_id,))
+        rows = self.conn.execute(f"{REPORTS_SELECT} WHERE r.event_id = ? ORDER BY r.ordinal, r.id", (event_id,))
         return [stored_report(r) for r in rows]
 
     def add_revision(
