@@ -31,14 +31,8 @@ err = Console(stderr=True)
 
 DEFAULT_DB = "eventwire.sqlite"
 # Every command's --db: an SQLite file or a PostgreSQL URL (issue 19), EVENTWIRE_DB when absent.
-StoreOption = Annotated[
-    str,
-    typer.Option(
-        "--db",
-        envvar="EVENTWIRE_DB",
-        help="Event store: an SQLite file, or postgresql://user@host:5432/db for a shared server (env EVENTWIRE_DB).",
-    ),
-]
+_DB_HELP = "Event store: an SQLite file, or postgresql://user@host:5432/db for a shared server (env EVENTWIRE_DB)."
+StoreOption = Annotated[str, typer.Option("--db", envvar="EVENTWIRE_DB", help=_DB_HELP)]
 SAMPLE = Path(__file__).parent / "sample" / "afp_2023-10-18_drones_iraq.txt"
 
 
@@ -107,7 +101,8 @@ def _write(events: list[dict], fmt: str, out: TextIO | None = None) -> None:
     if fmt == "jsonl":
         write_jsonl(events, out)
     elif fmt in {"csv", "acled-csv"}:
-        write_csv(events, out)
+        # "csv" adds the reporting documents' ids, the inputs' own ids and URLs to ACLED's columns
+        write_csv(events, out, sources=fmt == "csv")
     elif fmt == "geojson":
         write_geojson(events, out)
     else:
@@ -173,17 +168,21 @@ def extract(
 
 @app.command()
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders, JSONL batches, or - for stdin.")],
+    inputs: Annotated[
+        list[str], typer.Argument(help="Text/HTML files, folders, JSONL batches, http(s) URLs, or - for stdin.")
+    ],
     published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD for inputs that carry none.")] = None,
     db: StoreOption = DEFAULT_DB,
     resolve: Annotated[
         bool,
         typer.Option(help="Resolve events across documents (join the stored event reporting the same incident)."),
     ] = True,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help=_ALLOW_PRIVATE_HELP)] = False,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
 ) -> None:
     """Process INPUTS and store documents, events and skips in the event store."""
     _setup_logging(verbose)
+    from eventwire.ingest.fetch import FetchPolicy, SafeFetcher
     from eventwire.models import Skip
     from eventwire.service import ingest_inputs
     from eventwire.store import open_store
@@ -192,11 +191,15 @@ def ingest(
     ref = _parse_date(published, "--published")
     stored = skipped = created = joined = unchanged = 0
     try:
-        with open_store(store_location(db)) as store, _progress() as progress:
+        with (
+            open_store(store_location(db)) as store,
+            SafeFetcher(FetchPolicy(allow_private=allow_private)) as fetcher,
+            _progress() as progress,
+        ):
             task = progress.add_task("ingesting", total=None)
             # one transaction per document: its events join the stored events that report the
             # same incident, or create new ones (cross-document resolution, issue 6)
-            for outcome in ingest_inputs(inputs, store, published=ref, resolve=resolve):
+            for outcome in ingest_inputs(inputs, store, published=ref, resolve=resolve, fetcher=fetcher):
                 progress.advance(task)
                 if isinstance(outcome, Skip):
                     _report_skip(outcome)
@@ -218,6 +221,48 @@ def ingest(
     )
 
 
+_ALLOW_PRIVATE_HELP = "Also fetch URLs on private, loopback and link-local addresses (refused by default)."
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="RSS or Atom feed URLs.")],
+    every: Annotated[str, typer.Option(help="Time between two readings of the feeds: 90s, 10m, 1h.")] = "10m",
+    once: Annotated[bool, typer.Option("--once", help="Read the feeds once and exit.")] = False,
+    db: StoreOption = DEFAULT_DB,
+    published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD for entries without one.")] = None,
+    resolve: Annotated[bool, typer.Option(help="Resolve events across documents.")] = True,
+    delay: Annotated[float, typer.Option(help="Seconds between two requests to one host.", min=0)] = 1.0,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help=_ALLOW_PRIVATE_HELP)] = False,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
+) -> None:
+    """Read RSS/Atom FEEDS every so often and ingest each new entry's article page once."""
+    from eventwire.ingest.fetch import FetchPolicy, SafeFetcher
+    from eventwire.models import Skip
+    from eventwire.service import FeedPass, parse_period, watch
+    from eventwire.store import open_store
+    from eventwire.store.locations import store_location
+
+    _setup_logging(verbose)
+    ref = _parse_date(published, "--published")
+    try:
+        period = parse_period(every)
+    except EventwireError as e:
+        raise typer.BadParameter(str(e), param_hint="--every") from None
+    policy = FetchPolicy(allow_private=allow_private, host_delay=delay)
+    try:
+        with open_store(store_location(db)) as store, SafeFetcher(policy) as fetcher:
+            for item in watch(feeds, store, fetcher, every=None if once else period, published=ref, resolve=resolve):
+                if isinstance(item, FeedPass):
+                    err.print(item.describe(), highlight=False, soft_wrap=True)
+                elif isinstance(item, Skip):
+                    _report_skip(item)
+    except KeyboardInterrupt:
+        err.print("eventwire: stopped watching", highlight=False)
+    except EventwireError as e:
+        _fail(str(e))
+
+
 @app.command()
 def events(
     db: StoreOption = DEFAULT_DB,
@@ -235,6 +280,9 @@ def events(
     text: Annotated[str | None, typer.Option(help="Full-text search over evidence sentences.")] = None,
     bbox: Annotated[str | None, typer.Option(help="min_lon,min_lat,max_lon,max_lat")] = None,
     near: Annotated[str | None, typer.Option(help="lat,lon,radius_km")] = None,
+    document_id: Annotated[
+        str | None, typer.Option(help="Events a document reports: its stored id or the id its input gave it.")
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
@@ -257,6 +305,7 @@ def events(
             text=text,
             bbox=bbox,
             near=near,
+            document_id=document_id,
             limit=limit,
         )
         with open_store(location) as store:
@@ -497,13 +546,7 @@ def _print_place_table(rows: list[dict[str, Any]]) -> None:
 
 @app.command()
 def serve(
-    db: Annotated[
-        str | None,
-        typer.Option(
-            help="Event store: an SQLite file or postgresql://user@host/db (default eventwire.sqlite, "
-            "or env EVENTWIRE_DB)."
-        ),
-    ] = None,
+    db: StoreOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     token: Annotated[

@@ -24,6 +24,9 @@ ALL_EVENTS = "eventwire:all-events"
 
 
 class Cursor(Protocol):
+    @property
+    def rowcount(self) -> int: ...
+
     def fetchone(self) -> Any: ...
 
     def fetchall(self) -> list[Any]: ...
@@ -55,6 +58,10 @@ class EvidenceIndex(Protocol):
 
     enabled: bool  # a word index (rather than a substring scan)
 
+    def missing(self) -> bool:
+        """Return whether `ensure` has work to do (read only: no write lock taken)."""
+        ...
+
     def ensure(self) -> None: ...
 
     def add(self, event_id: str, document_id: str, texts: list[str]) -> None: ...
@@ -72,6 +79,7 @@ class Dialect(Protocol):
     row_lock: str  # appended to a SELECT to lock the rows read until commit ("" if not needed)
     error: type[Exception]  # the driver's base error class
     not_a_database: type[Exception]  # what connecting to something else raises
+    missing_table: type[Exception]  # what reading a table that does not exist raises
 
     def connect(self, location: str | Path) -> Connection: ...
 

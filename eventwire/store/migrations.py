@@ -10,8 +10,9 @@ is SQL both accept.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Mapping
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -186,6 +187,45 @@ MIGRATIONS += (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        3,
+        "event_query_indexes",
+        (
+            # Indexes for the event list (`Store.events`, GET /api/events) over large stores
+            # (issue 18's load check, 100,000 events). Partial indexes over the live events (the
+            # condition every default query carries), so the planner can use them for it:
+            # the default order, newest first, read straight off an index (a page at any offset
+            # without sorting the table)...
+            "CREATE INDEX events_live_date ON events (event_date DESC, event_id) WHERE deleted = 0 AND context_only = 0",
+            # ...an event type in date order...
+            "CREATE INDEX events_live_type_date ON events (event_type, event_date) WHERE deleted = 0 AND context_only = 0",
+            # ...and the country filter as written, a name in any case or an ISO code.
+            "CREATE INDEX events_country_key ON events (LOWER(country), event_date)",
+            "CREATE INDEX events_iso_key ON events (UPPER(iso), event_date)",
+        ),
+    ),
+    Migration(
+        4,
+        "sources",
+        (
+            # The input's own id and the page URL are looked up (events --document-id,
+            # GET /api/documents/by-external-id, a feed entry already read).
+            "CREATE INDEX documents_external_id ON documents (external_id)",
+            "CREATE INDEX documents_url ON documents (url)",
+            # Each feed's validators for the next conditional GET, and its last answer.
+            """CREATE TABLE feed_state (
+                feed_url TEXT PRIMARY KEY,
+                etag TEXT,
+                last_modified TEXT,
+                checked_at {timestamp} NOT NULL,
+                status TEXT NOT NULL,
+                entries INTEGER NOT NULL
+            )""",
+        ),
+    ),
+)
+
 LATEST_VERSION = MIGRATIONS[-1].version
 
 
@@ -198,6 +238,18 @@ def applied_migrations(conn: Connection) -> dict[int, str]:
     return dict(conn.execute("SELECT version, name FROM schema_version").fetchall())
 
 
+def _recorded_migrations(conn: Connection, missing_table: type[Exception]) -> dict[int, str] | None:
+    """Return {version: name} without taking the write lock, or None when nothing is recorded yet.
+
+    Opening an up-to-date store then writes nothing: the server opens one per request, and
+    concurrent requests waiting for each other's write lock was most of their latency.
+    """
+    try:
+        return dict(conn.execute("SELECT version, name FROM schema_version").fetchall())
+    except missing_table:  # no such table
+        return None
+
+
 def apply_migrations(
     conn: Connection,
     *,
@@ -205,17 +257,44 @@ def apply_migrations(
     transaction: Callable[[], AbstractContextManager[object]],
     where: str,
     migrations: tuple[Migration, ...] | None = None,
+    missing_table: type[Exception] = sqlite3.OperationalError,
+    schema_lock: Callable[[], AbstractContextManager[object]] = nullcontext,
 ) -> list[str]:
     """Return the names of the migrations run to bring `conn` up to date (each in a transaction).
 
     Refuses a database whose schema is newer than this code, or whose recorded migrations do not
     match ours (a file written by a fork or a hand-edited schema), since writing to either could
     corrupt it. `where` names the database in error messages; `migrations` defaults to
-    `MIGRATIONS`.
+    `MIGRATIONS`; `missing_table` is what reading a missing table raises. When there is work,
+    it is done holding `schema_lock` (two processes opening a new PostgreSQL store at once: the
+    second waits, then finds the work done).
     """
     migrations = migrations or MIGRATIONS
-    with transaction():
-        done = applied_migrations(conn)
+    done = _recorded_migrations(conn, missing_table)
+    if done is not None and _check_recorded(done, migrations, where) == []:
+        return []
+    with schema_lock():
+        done = _recorded_migrations(conn, missing_table)
+        if done is None:  # a new store: create the record in a write transaction
+            with transaction():
+                done = applied_migrations(conn)
+        ran = []
+        for migration in _check_recorded(done, migrations, where):
+            with transaction():
+                for statement in migration.statements:
+                    conn.execute(statement.format_map(types))
+                conn.execute(
+                    "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                    (migration.version, migration.name, datetime.now(UTC).isoformat()),
+                )
+            logger.info("%s: applied migration %d %s", where, migration.version, migration.name)
+            ran.append(migration.name)
+    return ran
+
+
+def _check_recorded(done: dict[int, str], migrations: tuple[Migration, ...], where: str) -> list[Migration]:
+    """Return the migrations still to run; raise StoreError for a schema this code must not
+    write (newer, or recording migrations we do not know)."""
     known = {m.version: m for m in migrations}
     newest_known = migrations[-1].version
     if done and max(done) > newest_known:
@@ -230,17 +309,4 @@ def apply_migrations(
                 f"{where} records migration {version} as {name!r}, expected {expected!r}; "
                 "it was not written by this eventwire"
             )
-    ran = []
-    for migration in migrations:
-        if migration.version in done:
-            continue
-        with transaction():
-            for statement in migration.statements:
-                conn.execute(statement.format_map(types))
-            conn.execute(
-                "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
-                (migration.version, migration.name, datetime.now(UTC).isoformat()),
-            )
-        logger.info("%s: applied migration %d %s", where, migration.version, migration.name)
-        ran.append(migration.name)
-    return ran
+    return [m for m in migrations if m.version not in done]

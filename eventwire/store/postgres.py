@@ -169,9 +169,13 @@ class EvidenceIndex:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
 
+    def missing(self) -> bool:
+        """Return whether `ensure` has work to do (read only)."""
+        return self._conn.execute("SELECT to_regclass(?)", [self.TABLE]).fetchone()[0] is None
+
     def ensure(self) -> None:
         """Create the index table and index the stored evidence if the table is missing."""
-        if self._conn.execute("SELECT to_regclass(?)", [self.TABLE]).fetchone()[0] is not None:
+        if not self.missing():
             return
         self._conn.execute(
             f"CREATE TABLE {self.TABLE} (event_id TEXT NOT NULL, document_id TEXT NOT NULL, words TSVECTOR NOT NULL)"
@@ -213,6 +217,7 @@ class PostgresDialect:
     row_lock = " FOR UPDATE"
     error: type[Exception] = psycopg.Error
     not_a_database: type[Exception] = psycopg.OperationalError
+    missing_table: type[Exception] = pg_errors.UndefinedTable
 
     def connect(self, location: str | Path) -> PgConnection:
         return connect(location)

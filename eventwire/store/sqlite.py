@@ -73,10 +73,15 @@ def connect(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
+_FTS5: dict[str, bool] = {}  # SQLite library version → compiled with FTS5 (one library a process)
+
+
 def fts5_available(conn: Connection) -> bool:
     """Return whether this SQLite library was compiled with FTS5."""
-    options = {row[0] for row in conn.execute("PRAGMA compile_options")}
-    return "ENABLE_FTS5" in options
+    if sqlite3.sqlite_version not in _FTS5:
+        options = {row[0] for row in conn.execute("PRAGMA compile_options")}
+        _FTS5[sqlite3.sqlite_version] = "ENABLE_FTS5" in options
+    return _FTS5[sqlite3.sqlite_version]
 
 
 class EvidenceIndex:
@@ -99,17 +104,21 @@ class EvidenceIndex:
                 sqlite3.sqlite_version,
             )
 
+    def missing(self) -> bool:
+        """Return whether `ensure` has work to do (read only: no write lock taken)."""
+        if not self.enabled:
+            return False
+        exists = self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (self.TABLE,)
+        ).fetchone()
+        return exists is None
+
     def ensure(self) -> None:
         """Create the FTS5 table and index the stored evidence if the table is missing.
 
         Must run inside a write transaction.
         """
-        if not self.enabled:
-            return
-        exists = self._conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (self.TABLE,)
-        ).fetchone()
-        if exists:
+        if not self.missing():
             return
         # remove_diacritics 2: "frappe" finds "frappé" (French and transliterated names).
         self._conn.execute(
@@ -175,6 +184,7 @@ class SQLiteDialect:
     row_lock = ""
     error: type[Exception] = sqlite3.Error
     not_a_database: type[Exception] = sqlite3.DatabaseError
+    missing_table: type[Exception] = sqlite3.OperationalError
 
     def connect(self, location: str | Path) -> sqlite3.Connection:
         return connect(location)

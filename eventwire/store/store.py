@@ -32,13 +32,15 @@ from eventwire.store.rows import (
     BOOL_COLUMNS,
     EXTRA_COLUMNS,
     JSON_COLUMNS,
+    REPORTS_SELECT,
     comparable,
-    decode_value,
+    decode_event,
     geo_cell,
     now_iso,
     stored_report,
     to_json,
 )
+from eventwire.store.sources import SourceRecords
 from eventwire.store.write import DocumentWriter, WriteSummary
 
 if TYPE_CHECKING:  # pipeline imports the stages; importing it at run time could cycle
@@ -64,13 +66,20 @@ class Store:
         self.where = where
         self.dialect = dialect or dialect_for(where)
         self._evidence = self.dialect.evidence_index(conn)
-        with self.dialect.schema_lock(conn):
-            self.migrations_run = apply_migrations(
-                conn, types=self.dialect.types, transaction=self._transaction, where=where
-            )
-            with self._transaction():
+        self.migrations_run = apply_migrations(
+            conn,
+            types=self.dialect.types,
+            transaction=self._transaction,
+            where=where,
+            missing_table=self.dialect.missing_table,
+            schema_lock=lambda: self.dialect.schema_lock(conn),
+        )
+        if self._evidence.missing():  # checked first: a write lock only when there is work
+            with self.dialect.schema_lock(conn), self._transaction():
                 self._evidence.ensure()
         self._writer = DocumentWriter(conn, self._evidence, row_lock=self.dialect.row_lock)
+        # the inputs' own ids, URLs read and feed validators (issue 19)
+        self.sources = SourceRecords(conn, self._transaction)
         self._resolver = Resolver(self._writer)
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -355,14 +364,14 @@ class Store:
         for start in range(0, len(ids), _IN_CHUNK):
             chunk = ids[start : start + _IN_CHUNK]
             for r in self._conn.execute(
-                f"SELECT * FROM reports WHERE event_id IN ({', '.join('?' * len(chunk))})"
-                " ORDER BY event_id, ordinal, id",
+                f"{REPORTS_SELECT} WHERE r.event_id IN ({', '.join('?' * len(chunk))})"
+                " ORDER BY r.event_id, r.ordinal, r.id",
                 chunk,
             ):
                 reports[r["event_id"]].append(stored_report(r))
         out = []
         for row in rows:
-            d = {col: decode_value(row, col) for col in (*ACLED_COLUMNS, *EXTRA_COLUMNS)}
+            d = decode_event(row)
             d["reports"] = reports[row["event_id"]]
             # provenance last, as in Event.as_dict()
             d["provenance"] = d.pop("provenance")
