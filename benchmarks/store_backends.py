@@ -9,7 +9,9 @@ run too: `resolution_cost.new_document`) are ingested with `Store.ingest`, one t
 (resolution, rows, reports, revisions, full-text index), into a fresh SQLite file and into a
 fresh schema of the PostgreSQL database --pg (created if missing, dropped after). Text
 similarity is the model-free `lexical_similarity`, so the figures are the store's own cost (the
-sentence encoder adds the same time to both). Each round ingests into new stores, alternating
+sentence encoder adds the same time to both). --writers 2 splits the documents between two
+processes ingesting at once (SQLite lets one write at a time; PostgreSQL both, locking only the
+document and the areas each one's events could link in). Each round ingests into new stores, alternating
 which backend goes first; the best round of each is reported, then PostgreSQL's throughput as a
 share of SQLite's (issue 19's target: at least 0.9). The machine is shared: compare the two
 figures of one run only.
@@ -18,6 +20,7 @@ figures of one run only.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import random
 import sys
 import tempfile
@@ -58,15 +61,39 @@ def build_results(documents: int, seed: int) -> list[DocumentResult]:
     return results
 
 
-def ingest_all(location: str | Path, results: list[DocumentResult]) -> tuple[float, int]:
-    """Return (seconds, joins) to ingest `results` into a new store at `location`."""
+def _writer(location: str | Path, results: list[DocumentResult], barrier: Any, joins: Any) -> None:
     with open_store(location) as store:
         store._resolver._similarity = lexical_similarity
-        joins = 0
+        barrier.wait()
+        joins.put(sum(len(store.ingest(result).joined) for result in results))
+
+
+def ingest_all(location: str | Path, results: list[DocumentResult], writers: int = 1) -> tuple[float, int]:
+    """Return (seconds, joins) to ingest `results` into a new store at `location`, by `writers`
+    processes at once (each every writers-th result) when more than one."""
+    open_store(location).close()  # the schema: not what is measured
+    if writers == 1:
+        with open_store(location) as store:
+            store._resolver._similarity = lexical_similarity
+            t0 = time.perf_counter()
+            joins = sum(len(store.ingest(result).joined) for result in results)
+            elapsed = time.perf_counter() - t0
+    else:
+        context = multiprocessing.get_context("fork")
+        barrier, queue = context.Barrier(writers + 1), context.Queue()
+        procs = [
+            context.Process(target=_writer, args=(location, results[i::writers], barrier, queue))
+            for i in range(writers)
+        ]
+        for proc in procs:
+            proc.start()
+        barrier.wait()
         t0 = time.perf_counter()
-        for result in results:
-            joins += len(store.ingest(result).joined)
+        joins = sum(queue.get() for _ in procs)
         elapsed = time.perf_counter() - t0
+        for proc in procs:
+            proc.join()
+    with open_store(location) as store:
         counts = store.counts()
     if counts["documents"] != len(results):
         raise SystemExit(f"{location}: {counts['documents']} documents stored, expected {len(results)}")
@@ -106,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seed", type=int, default=19)
     parser.add_argument("--pg", default=DEFAULT_PG, help="PostgreSQL database URL (a schema is made in it)")
+    parser.add_argument("--writers", type=int, default=1, help="processes ingesting at once (each a share)")
     args = parser.parse_args(argv)
     results = build_results(args.documents, args.seed)
     events = sum(len(r.events) for r in results)
@@ -119,11 +147,11 @@ def main(argv: list[str] | None = None) -> int:
         order = list(backends) if round_no % 2 == 0 else list(reversed(backends))
         for name in order:
             with backends[name]() as location:
-                seconds, joined = ingest_all(location, results)
+                seconds, joined = ingest_all(location, results, args.writers)
             best[name] = min(best.get(name, seconds), seconds)
             joins[name] = joined
             print(f"round {round_no + 1} {name:<10} {seconds:6.2f} s", file=sys.stderr)
-    print(f"{len(results)} documents, {events} events, best of {args.rounds} rounds")
+    print(f"{len(results)} documents, {events} events, {args.writers} writer(s), best of {args.rounds} rounds")
     print(f"{'backend':<11} {'seconds':>8} {'docs/s':>8} {'ms/doc':>7} {'joins':>6}")
     for name in backends:
         print(

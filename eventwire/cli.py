@@ -186,7 +186,7 @@ def ingest(
     from eventwire.models import Skip
     from eventwire.service import ingest_inputs
     from eventwire.store import open_store
-    from eventwire.store.locations import store_location
+    from eventwire.store.locations import describe_location, store_location
 
     ref = _parse_date(published, "--published")
     stored = skipped = created = joined = unchanged = 0
@@ -215,7 +215,7 @@ def ingest(
         _fail(str(e))
     err.print(
         f"{stored} document(s) processed ({unchanged} already stored), {skipped} skipped, "
-        f"{created} new event(s), {joined} report(s) joined a stored event; store {db}: "
+        f"{created} new event(s), {joined} report(s) joined a stored event; store {describe_location(db)}: "
         f"{counts['documents']} documents, {counts['events']} events",
         highlight=False,
     )
@@ -403,7 +403,7 @@ def history(
     with open_store(_existing_store(db)) as store:
         rows = store.history(event_id)
     if not rows:
-        _fail(f"no event {event_id!r} in {db}")
+        _fail(f"no event {event_id!r} in {store.where}")
     for row in rows:
         sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
 
@@ -426,8 +426,9 @@ def demo(
             store.write_result(item)
         rows = store.events(EventFilters(order_by="event_date"))
         counts = store.counts()
-    Console(width=200 if not sys.stdout.isatty() else None).print(render_table(rows, title=f"Events in {db}"))
-    err.print(f"{counts['documents']} document(s), {counts['events']} event(s) in {db}", highlight=False)
+    shown = store.where
+    Console(width=200 if not sys.stdout.isatty() else None).print(render_table(rows, title=f"Events in {shown}"))
+    err.print(f"{counts['documents']} document(s), {counts['events']} event(s) in {shown}", highlight=False)
 
 
 @app.command("eval")

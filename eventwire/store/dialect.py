@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import urlsplit, urlunsplit
 
 # The advisory lock every writer takes: shared by ingests (which also lock the documents and
 # areas they touch), exclusive for writes that may touch any event (analyst edits, write_result).
@@ -109,6 +110,17 @@ class Dialect(Protocol):
     def retryable(self, error: BaseException) -> bool:
         """Return whether a failed transaction may succeed when run again (a deadlock)."""
         ...
+
+
+def describe_location(location: str | Path) -> str:
+    """Return a location as messages show it: a database URL without its password."""
+    if not str(location).lower().startswith(("postgresql://", "postgres://")):
+        return str(location)
+    parts = urlsplit(str(location))
+    if parts.password is None:
+        return str(location)
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def lock_key(name: str) -> int:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eventwire.store.dialect import Dialect
+from eventwire.store.dialect import Dialect, describe_location
+
+__all__ = ["describe_location", "dialect_for", "is_database_url", "store_location"]
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 

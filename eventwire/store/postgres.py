@@ -19,7 +19,6 @@ from contextlib import AbstractContextManager, contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -27,6 +26,7 @@ from psycopg import errors as pg_errors
 from eventwire.errors import StoreError
 from eventwire.geo import EARTH_RADIUS_KM
 from eventwire.store.dialect import ALL_EVENTS, Connection, lock_key
+from eventwire.store.dialect import describe_location as describe
 
 logger = logging.getLogger(__name__)
 
@@ -122,15 +122,6 @@ class PgConnection:
         pipeline mode): in a transaction, the writes between two reads cost no round trip."""
         with self.raw.pipeline():
             yield
-
-
-def describe(location: str | Path) -> str:
-    """Return a database URL without its password (for messages and logs)."""
-    parts = urlsplit(str(location))
-    if parts.password is None:
-        return str(location)
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def connect(location: str | Path) -> PgConnection:
