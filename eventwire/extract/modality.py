@@ -24,6 +24,7 @@ SCOPED_CLASSES = frozenset(
         Cue.HABITUAL,
         Cue.BACKGROUND,
         Cue.AGGREGATE,
+        Cue.PERIOD,
         Cue.PLAN,
         Cue.HYPOTHETICAL,
     }
@@ -31,7 +32,7 @@ SCOPED_CLASSES = frozenset(
 CLAUSE_BOUNDARIES = frozenset({"acl:relcl", "relcl", "parataxis", "ccomp", "advcl", "conj", "acl"})
 # Cue classes a participle on the incident noun carries to it (not a plan: "an attack planned
 # for weeks" happened).
-PARTICIPLE_SCOPED_CLASSES = frozenset({Cue.HABITUAL, Cue.BACKGROUND, Cue.AGGREGATE})
+PARTICIPLE_SCOPED_CLASSES = frozenset({Cue.HABITUAL, Cue.BACKGROUND, Cue.AGGREGATE, Cue.PERIOD})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 Reading = tuple[str, str, CueMatch | None]  # (modality, claim status, deciding cue)
@@ -318,6 +319,11 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
     aggregate = first_cue(cues, Cue.AGGREGATE)
     if aggregate is not None and trigger.pos_ != "VERB":
         return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, aggregate)
+    period = first_cue(cues, Cue.PERIOD)
+    if period is not None:
+        # "Depuis janvier, plus de 200 civils ont été tués", "80 soldiers died in attacks this
+        # year": a count over a period is a tally (CODING_RULES.md: aggregate statistics)
+        return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, period)
     if imperfect and tense_marks_habitual and verb.pos_ == "VERB" and verb.i == trigger.i:
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
     return None

@@ -43,6 +43,10 @@ RECAP_MIN_DAYS = 7
 # An incident told after the article's lead incident and dated this many days before it is a
 # recap ("Le 3 mai, une dizaine de bergers avaient péri…" in a story of an attack on the 8th).
 RECAP_BEFORE_LEAD_DAYS = 4
+# A death toll this high with no day of its own is a conflict's tally ("the violence has killed
+# more than 10,000 people since 2015", "le conflit a fait des milliers de morts"), not one incident
+# (CODING_RULES.md: aggregate statistics).
+TALLY_MIN_FATALITIES = 1000
 # An anaphor ("the blast") dated this many days before the lead incident is not dated by it: its
 # sentence recalls another, older incident ("the deadliest since the town fell in March 2016").
 RECAP_ANAPHOR_MAX_DAYS = 30
@@ -139,6 +143,16 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
             groups.append([m])
 
 
+def _first_told_not_anaphoric(mentions: list[Mention]) -> list[Mention]:
+    """Return the mentions with the anaphor flag cleared on those of the first sentence that tells
+    an incident: nothing was told before them to point back at ("L'attaque d'un village a fait
+    trente morts jeudi" opens the article; its definite article introduces the incident)."""
+    if not mentions:
+        return mentions
+    first = min(m.sentence.start for m in mentions)
+    return [replace(m, anaphoric=False) if m.anaphoric and m.sentence.start == first else m for m in mentions]
+
+
 def _typed_otherwise(m: Mention, group: list[Mention]) -> bool:
     """Return whether a mention that is one day of an operation its sentence tells over several
     days, typed from specific cues, has another event type than every mention of a group told in
@@ -185,6 +199,19 @@ def _placed_elsewhere(m: Mention, other: Mention | None) -> bool:
     return a is not None and b is not None and a != b
 
 
+def _tally_as_background(m: Mention) -> Mention:
+    """Return a mention whose toll reaches TALLY_MIN_FATALITIES without a day of its own as background."""
+    c = m.casualties
+    if (
+        m.modality in EVENT_MODALITIES
+        and c is not None
+        and c.fatalities >= TALLY_MIN_FATALITIES
+        and not (m.date is not None and m.date.method == "time_expression")
+    ):
+        return replace(m, modality="background", claim_status="reported")
+    return m
+
+
 def mark_old_mentions(mentions: list[Mention], *, published: date | None) -> list[Mention]:
     """Return the mentions with recaps of older incidents turned into context mentions.
 
@@ -193,6 +220,7 @@ def mark_old_mentions(mentions: list[Mention], *, published: date | None) -> lis
     told after the lead incident and dated RECAP_BEFORE_LEAD_DAYS or more before it; a date
     after publication is a plan. An article whose incidents are all old reports them as news.
     """
+    mentions = [_tally_as_background(m) for m in mentions]
     if published is None:
         return mentions
     days = {id(m): _explicit_day(m) for m in mentions}
@@ -244,7 +272,7 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
     reports incidents but names no known place at all still gives events, with the location
     left unknown and the reason in their provenance.
     """
-    mentions = mark_old_mentions(mentions, published=published)
+    mentions = mark_old_mentions(_first_told_not_anaphoric(mentions), published=published)
     event_mentions = [m for m in mentions if m.modality in EVENT_MODALITIES]
     context_mentions = [m for m in mentions if m.modality == Modality.CONTEXT]
     context_groups: list[list[Mention]] = []
