@@ -321,7 +321,7 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
         return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, aggregate)
     period = first_cue(cues, Cue.PERIOD)
     if period is not None:
-        # "Depuis janvier, plus de 200 civils ont été tués", "80 soldiers died in attacks this
+        # "Depuis janvier, 230 bergers ont péri", "80 soldiers died in raids this
         # year": a count over a period is a tally (CODING_RULES.md: aggregate statistics)
         return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, period)
     if imperfect and tense_marks_habitual and verb.pos_ == "VERB" and verb.i == trigger.i:

@@ -44,7 +44,7 @@ RECAP_MIN_DAYS = 7
 # recap ("Le 3 mai, une dizaine de bergers avaient péri…" in a story of an attack on the 8th).
 RECAP_BEFORE_LEAD_DAYS = 4
 # A death toll this high with no day of its own is a conflict's tally ("the violence has killed
-# more than 10,000 people since 2015", "le conflit a fait des milliers de morts"), not one incident
+# more than 10,000 people since 2015", "la guerre a causé des milliers de décès"), not one incident
 # (CODING_RULES.md: aggregate statistics).
 TALLY_MIN_FATALITIES = 1000
 # An anaphor ("the blast") dated this many days before the lead incident is not dated by it: its

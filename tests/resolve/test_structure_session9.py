@@ -26,7 +26,7 @@ def test_a_fronted_place_stays_with_its_incident_fr():
         "Des hommes armés ont tué au moins quinze personnes samedi lors d'attaques contre les villages "
         "de Solenzo et Tougan, dans l'ouest du Burkina Faso.\n"
         "À Solenzo, les assaillants ont tué neuf civils et incendié le marché. "
-        "À Tougan, six volontaires pour la défense de la patrie ont été tués."
+        "À Tougan, six miliciens ont péri."
     )
     events = _events(text, "fr", date(2023, 3, 14))
     by_place = {e.location: e for e in events}
@@ -42,7 +42,7 @@ def test_a_fronted_place_stays_with_its_incident_fr():
             "en",
             (
                 "Gunmen killed 12 civilians in the village of Solenzo on Sunday, residents said.\n"
-                "Since January, more than 200 people have been killed in attacks in the region, a rights group said.\n"
+                "Since January, some 230 herders have died in raids across the region, a rights group said.\n"
                 "At least 80 soldiers have died in attacks this year."
             ),
         ),
@@ -50,7 +50,7 @@ def test_a_fronted_place_stays_with_its_incident_fr():
             "fr",
             (
                 "Des hommes armés ont tué douze civils dimanche dans le village de Solenzo, selon des habitants.\n"
-                "Depuis janvier, plus de 200 personnes ont été tuées dans des attaques dans la région, selon une ONG.\n"
+                "Depuis janvier, quelque 230 bergers ont péri lors de raids dans la région, selon une ONG.\n"
                 "Au moins 80 soldats ont péri dans des attaques cette année."
             ),
         ),
