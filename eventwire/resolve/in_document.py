@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from eventwire.models import EVENT_MODALITIES, Mention, Modality
-from eventwire.resolve.additive import opens_addition
+from eventwire.resolve.additive import opens_addition, opens_sequel
 from eventwire.resolve.compatibility import (
     GENERIC_CLASSES,
     _place,
@@ -35,6 +35,7 @@ from eventwire.resolve.compatibility import (
     types_compatible,
 )
 from eventwire.resolve.structure import is_day_split
+from eventwire.taxonomy import VIOLENT_TYPES
 
 # Incidents dated this many days before publication, in an article that also reports a recent
 # one, are recaps. Tuned on the dev gold's publication lags: 98% of reported incidents are 0-4
@@ -84,12 +85,13 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
             home = None  # "la première" and "la seconde" are two incidents by construction
         if home is not None and opens_addition(m) and all(x.sentence.start != m.sentence.start for x in home):
             home = None  # "Par ailleurs, des hommes armés ont attaqué…": another incident
-        if home is not None and _typed_otherwise(m, home):
+        if home is not None and (_typed_otherwise(m, home) or _sequel(m, home) or _answer(m, home)):
             home = None
         if home is None:
             groups.append([m])
         else:
             home.append(m)
+    _share_summaries(groups)
     for m in sorted(vague, key=lambda x: x.sentence.start):
         if _listed_with_others(m, mentions):
             # "abattus au-dessus des régions de Mykolaïv (Sud), Kharkiv (Nord-Est)…": a region
@@ -164,6 +166,73 @@ def _typed_otherwise(m: Mention, group: list[Mention]) -> bool:
         return False
     return all(
         x.sentence.start != m.sentence.start and x.event_type != m.event_type and not (x.cue_classes <= GENERIC_CLASSES)
+        for x in group
+    )
+
+
+def _share_summaries(groups: list[list[Mention]]) -> None:
+    """Add a summary that seeded an incident told at another place to the other incidents it
+    fits, told after it at other places ("Vingt civils ont été tués dans des attaques contre deux
+    villages de la commune de Kolo." "À Bera, … douze personnes. À Dori, … huit villageois."):
+    it sums them all up, and places none of them (resolve/build.py)."""
+    for g in groups:
+        for s in [x for x in g if _sums_up(x) and is_precise(x)]:
+            if not any(is_precise(x) and _place_name(x) != _place_name(s) for x in g):
+                continue
+            for h in groups:
+                anchors = [x for x in h if is_precise(x)]
+                if (
+                    h is g
+                    or not anchors
+                    or any(x is s or _place_name(x) == _place_name(s) for x in h)
+                    or min(x.sentence.start for x in anchors) <= s.sentence.start
+                    or not all(compatible(s, x) for x in anchors)
+                ):
+                    continue
+                h.append(s)
+
+
+def _place_name(m: Mention) -> str | None:
+    return m.place.place.name if m.place is not None and m.place.place is not None else None
+
+
+def _sums_up(m: Mention) -> bool:
+    """Return whether a mention may sum up several incidents: a plural or counted incident phrase
+    that is neither one place of a list nor an anaphor."""
+    return (m.plural or m.count > 1) and m.ordinal is None and not m.anaphoric
+
+
+def _other_violent_type(m: Mention, group: list[Mention]) -> bool:
+    """Return whether a mention typed from specific cues has another violent event type than every
+    mention of a group told in other sentences."""
+    if m.event_type not in VIOLENT_TYPES or m.cue_classes <= GENERIC_CLASSES:
+        return False
+    return all(
+        x.sentence.start != m.sentence.start and x.event_type != m.event_type and x.event_type in VIOLENT_TYPES
+        for x in group
+    )
+
+
+def _sequel(m: Mention, group: list[Mention]) -> bool:
+    """Return whether a mention's sentence tells what followed a group's incident, as an incident of
+    another type ("Deux soldats ont été tués par une mine près de Kolo." … "Quelques heures plus
+    tard, des jihadistes ont attaqué le camp de Kolo"): two events (ACLED codes each act)."""
+    return opens_sequel(m) and _other_violent_type(m, group)
+
+
+def _answer(m: Mention, group: list[Mention]) -> bool:
+    """Return whether a mention is the other side's answer to a group's incident: its actor1 is the
+    target the group names and its actor2 the group's actor1, with another violent event type
+    ("Jihadists attacked an army post in Kolo" … "The army responded with air strikes near Kolo,
+    killing 20 militants"). ACLED's actor1 is the side that acts: a strike in reply is an event of
+    its own."""
+    if m.anaphoric or m.actor1 is None or not _other_violent_type(m, group):
+        return False
+    return all(
+        x.actor1 is not None
+        and x.actor2 is not None
+        and x.actor2.name == m.actor1.name
+        and (m.actor2 is None or m.actor2.name == x.actor1.name)
         for x in group
     )
 

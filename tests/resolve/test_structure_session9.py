@@ -99,3 +99,71 @@ def test_the_first_incident_sentence_points_back_at_nothing_fr():
     events = _events(text, "fr", date(2023, 3, 10))
     bomb = next(e for e in events if e.location == "Douentza")
     assert not any("trente" in t for t in _evidence(bomb))
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "en",
+            (
+                "Two soldiers died when their truck hit a landmine near Kidal on Tuesday. "
+                "Hours later, militants attacked an army camp in Kidal, sparking a gunfight, the army said."
+            ),
+        ),
+        (
+            "fr",
+            (
+                "Deux soldats ont été tués mardi lorsque leur véhicule a sauté sur une mine près de Kidal. "
+                "Quelques heures plus tard, des jihadistes ont attaqué le camp militaire de Kidal, "
+                "déclenchant des combats."
+            ),
+        ),
+    ],
+)
+def test_a_sequel_of_another_type_is_its_own_event(lang, text):
+    events = _events(text, lang, date(2023, 3, 15))
+    assert sorted(e.event_type for e in events) == ["Battles", "Explosions/Remote violence"]
+
+
+def test_a_reply_by_the_other_side_is_its_own_event_en():
+    text = (
+        "Jihadists attacked a military post in Djibo on Sunday, killing five soldiers, the army said.\n"
+        "The army responded with air strikes on the attackers' positions near Djibo, killing about 20 militants."
+    )
+    events = _events(text, "en", date(2023, 3, 14))
+    assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Armed clash"]
+
+
+def test_a_same_type_reply_stays_one_clash_en():
+    text = (
+        "Jihadists attacked a military post in Djibo on Sunday, killing five soldiers, the army said.\n"
+        "Soldiers fought back near Djibo, killing about 20 assailants."
+    )
+    assert len(_events(text, "en", date(2023, 3, 14))) == 1
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "fr",
+            (
+                "Vingt bergers ont été tués dimanche lors des attaques contre deux villages de la commune "
+                "de Solenzo, dans l'ouest du Burkina Faso.\n"
+                "À Wabangassi, les assaillants ont abattu des bergers. À Koulinkoro, huit villageois ont été abattus."
+            ),
+        ),
+        (
+            "en",
+            (
+                "At least 20 civilians were killed on Sunday in attacks on two villages near Solenzo in western "
+                "Burkina Faso.\nIn Wabangassi, the attackers shot dead herders. In Koulinkoro, eight villagers died."
+            ),
+        ),
+    ],
+)
+def test_a_summary_of_two_village_attacks_places_neither(lang, text):
+    events = _events(text, lang, date(2023, 3, 14))
+    assert sorted(e.location for e in events) == ["Koulinkoro", "Wabangassi"]
+    assert all(any("two villages" in t or "deux villages" in t for t in _evidence(e)) for e in events)
