@@ -68,6 +68,13 @@ def tense_flags(verb: Token) -> tuple[bool, bool, bool, bool]:
     return future, cond, imperfect, present
 
 
+def pluperfect(verb: Token) -> bool:
+    """Return whether a verb is in the pluperfect ("avaient été tués", "had attacked"): an
+    auxiliary of the language file's `pluperfect_auxiliary_forms` on it."""
+    forms = load_extract_words(verb.lang_).get("pluperfect_auxiliary_forms")
+    return any(c.dep_ in {"aux", "aux:tense", "aux:pass"} and fold(c.text) in forms for c in verb.children)
+
+
 def _future_form(token: Token) -> bool:
     """Return whether a verb is in a simple future built on its infinitive, which the tagger may
     read as a present ("Nous prendrons pour cible…", "nous attaquerons"): infinitive + ending
@@ -142,6 +149,16 @@ def _in_scope(cue: Token, trigger: Token, verb: Token, cls: str = "") -> bool:
         # "ils ont combattu l'État avant de signer l'accord d'Alger en 2015": what came before
         # a past date is past too
         return True
+    if (
+        cls == Cue.HABITUAL
+        and cue.dep_ == "advmod"
+        and verb.dep_ == "conj"
+        and cue.head.i == verb.head.i
+        and cue.i < verb.i
+    ):
+        # "des bandits attaquent régulièrement les villages et enlèvent des habitants": an adverb
+        # of the first of two coordinated verbs bears on both
+        return True
     t = cue
     for _ in range(12):
         if t.i == trigger.i or t.i == verb.i:
@@ -172,8 +189,8 @@ def _reaction(sent: SpacySpan, trigger: Token, cues: list[CueMatch]) -> CueMatch
     a reaction word (the modality file's `reaction` class). A sentence with a figure, or an
     incident phrase naming a place ("condemned the attack on Port Verel"), still reports it.
     """
-    if trigger.pos_ != "NOUN" or any(t.like_num for t in sent):
-        return None
+    if trigger.pos_ != "NOUN" or any(t.like_num and t.pos_ != "DET" for t in sent):
+        return None  # (a figure, not the article "une")
     if any(t.ent_type_ in PLACE_ENTITIES for t in trigger.subtree):
         return None
     governors = {t.i for t in list(trigger.ancestors)[:3]}
@@ -248,7 +265,9 @@ def _cues_in_scope(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueM
     """Return the cues that bear on the trigger: scoped classes only within its clause."""
     recent = [c for c in cues if c.cls == Cue.RECENT]
     cues = [
-        c for c in cues if not (c.cls == Cue.BACKGROUND and any(r.start <= c.start < r.end for r in recent))
+        c
+        for c in cues
+        if not (c.cls in {Cue.BACKGROUND, Cue.PERIOD} and any(r.start <= c.start < r.end for r in recent))
     ]  # "in the past 72 hours" is recent, not "in the past"
     return [
         c

@@ -354,7 +354,9 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
     context_groups = [g for g in context_groups if not any(g is r for r in reported)]
     groups += reported
     events, review = _events_and_details(groups, mentions)
-    events = [_without_empty_anaphora(g) for g in events]
+    recaps = [g for g in events if _recalled_in_pluperfect(g, events)]
+    events = [_without_empty_anaphora(g) for g in events if not any(g is r for r in recaps)]
+    review += recaps
     out = [MentionGroup(tuple(sorted(g, key=lambda x: x.sentence.start)), context=False) for g in events]
     out += [
         MentionGroup(tuple(sorted(g, key=lambda x: x.sentence.start)), context=True) for g in context_groups + review
@@ -481,6 +483,23 @@ def _placeless(
             reason=f"no place in its sentences; the article's place {where.span.text!r}",
         )
         events.append([replace(m, place=inherited) for m in g])
+
+
+def _recalled_in_pluperfect(group: list[Mention], groups: list[list[Mention]]) -> bool:
+    """Return whether an incident is only told in the pluperfect and without a day of its own,
+    after an incident the article tells in another tense ("Des hommes armés ont tué douze civils
+    dimanche à Kolo." … "Des jihadistes avaient déjà attaqué le village de Bera"): the pluperfect
+    places it before the reported one, and without a day it is a recap (context). (One told with
+    its day, "l'accord avait été paraphé mardi", is news of its own.)"""
+    start = min(m.sentence.start for m in group)
+    if not all(
+        m.pluperfect and not m.anaphoric and not (m.date is not None and m.date.method == "time_expression")
+        for m in group
+    ):
+        return False
+    return any(
+        g is not group and min(m.sentence.start for m in g) < start and not all(m.pluperfect for m in g) for g in groups
+    )
 
 
 def _without_summaries(out: list[MentionGroup]) -> list[MentionGroup]:

@@ -167,3 +167,68 @@ def test_a_summary_of_two_village_attacks_places_neither(lang, text):
     events = _events(text, lang, date(2023, 3, 14))
     assert sorted(e.location for e in events) == ["Koulinkoro", "Wabangassi"]
     assert all(any("two villages" in t or "deux villages" in t for t in _evidence(e)) for e in events)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "fr",
+            (
+                "Des hommes armés ont tué douze civils dimanche dans le village de Solenzo, selon des habitants.\n"
+                "Des jihadistes avaient déjà attaqué le village de Tougan, tuant six bergers.\n"
+                "En début de mois, des hommes armés avaient abattu cinq commerçants près de Dori."
+            ),
+        ),
+        (
+            "en",
+            (
+                "Gunmen killed 12 civilians in the village of Solenzo on Sunday, residents said.\n"
+                "Jihadists had previously raided Tougan, killing six herders.\n"
+                "Earlier this month, gunmen shot dead five traders near Dori."
+            ),
+        ),
+    ],
+)
+def test_an_undated_pluperfect_or_an_earlier_this_month_recap_is_context(lang, text):
+    events = _events(text, lang, date(2023, 3, 14))
+    assert [e.location for e in events] == ["Solenzo"]
+
+
+def test_a_pluperfect_incident_with_its_own_day_is_news_fr():
+    # the pluperfect with a day of its own: told as news, not recalled
+    text = (
+        "Des jihadistes ont tué jeudi quatre gendarmes dans une embuscade près de Kaya.\n"
+        "La veille, mercredi, des hommes armés avaient enlevé six commerçants à Dori."
+    )
+    events = _events(text, "fr", date(2023, 3, 17))
+    assert sorted(e.location for e in events) == ["Dori", "Kaya"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "en",
+            (
+                "Gunmen killed 12 civilians in the village of Solenzo on Sunday, residents said.\n"
+                "Some 300 herders have died in the region over the past three months, the UN said.\n"
+                "Armed bandits regularly raid villages and abduct residents in the region.\n"
+                "The UN mission called for an investigation into the killings."
+            ),
+        ),
+        (
+            "fr",
+            (
+                "Des hommes armés ont tué douze civils dimanche dans le village de Solenzo, selon des habitants.\n"
+                "Quelque 300 bergers ont péri dans la région au cours des trois derniers mois, selon l'ONU.\n"
+                "Des bandits armés pillent régulièrement les villages et enlèvent des habitants dans la région.\n"
+                "La mission onusienne a demandé une enquête sur ces tueries."
+            ),
+        ),
+    ],
+)
+def test_tallies_habits_and_calls_for_inquiry_add_nothing_to_the_event(lang, text):
+    events = _events(text, lang, date(2023, 3, 14))
+    assert len(events) == 1
+    assert _evidence(events[0]) == [text.split("\n")[0]]
