@@ -345,7 +345,28 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
         return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, period)
     if imperfect and tense_marks_habitual and verb.pos_ == "VERB" and verb.i == trigger.i:
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
+    # a verb coordinated with a present one shares its tense ("gangs control the city and kidnap…")
+    shared = verb.dep_ == "conj" and not any(c.dep_.startswith("aux") for c in verb.children)
+    if (present or (shared and tense_flags(verb.head)[3])) and _undated_narration(sent, trigger, verb):
+        # "les gangs contrôlent la capitale et y enlèvent des habitants", "gangs kidnap
+        # residents for ransom": news tells incidents in a past tense; an incident verb in the
+        # simple present, with no day and outside a quotation, tells a habit
+        return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
     return None
+
+
+QUOTE_MARKS = frozenset('«»"“”')
+
+
+def _undated_narration(sent: SpacySpan, trigger: Token, verb: Token) -> bool:
+    """Return whether an incident verb is told in a sentence of the narration (not the article's
+    first, not quoted) that names no day or time."""
+    return (
+        trigger.pos_ == "VERB"
+        and verb.i == trigger.i
+        and sent.start > 0
+        and not any(t.ent_type_ in {"DATE", "TIME"} or t.text in QUOTE_MARKS for t in sent)
+    )
 
 
 def _ongoing(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> Reading | None:

@@ -232,3 +232,28 @@ def test_tallies_habits_and_calls_for_inquiry_add_nothing_to_the_event(lang, tex
     events = _events(text, lang, date(2023, 3, 14))
     assert len(events) == 1
     assert _evidence(events[0]) == [text.split("\n")[0]]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "en",
+            (
+                "Gunmen killed 12 civilians in the village of Solenzo on Sunday, residents said.\n"
+                "Gangs control most of Port-au-Prince and kidnap residents for ransom.\n"
+                "Jihadists have been carrying out raids around Dori for years."
+            ),
+        ),
+        (
+            "fr",
+            (
+                "Des hommes armés ont tué douze civils dimanche dans le village de Solenzo, selon des habitants.\n"
+                "Les gangs contrôlent la majeure partie de Port-au-Prince et y enlèvent des habitants contre rançon."
+            ),
+        ),
+    ],
+)
+def test_an_undated_simple_present_tells_a_habit(lang, text):
+    events = _events(text, lang, date(2024, 3, 14))
+    assert [e.location for e in events] == ["Solenzo"]
