@@ -304,7 +304,7 @@ class IngestedDocument(BaseModel):
 class SkipOut(BaseModel):
     origin: str
     reason: str = Field(
-        description="empty, binary, encoding, too_large, too_short, bad_json, bad_record, unsupported_language…"
+        description="empty, binary, encoding, too_large, too_short, bad_json, bad_record, unsupported_language, failed…"
     )
     detail: str
     document_id: str | None
