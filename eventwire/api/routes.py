@@ -291,6 +291,7 @@ def _ingest(request: Request, items: Any) -> dict[str, Any]:
                     context_ids=list(outcome.context_ids),
                     created=list(summary.created),
                     joined=list(summary.joined),
+                    duplicate_of=summary.duplicate_of,
                     updated=list(summary.updated),
                     deleted=list(summary.deleted),
                 )

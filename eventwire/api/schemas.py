@@ -262,7 +262,11 @@ class DocumentOut(BaseModel):
     pipeline_version: str
     ingested_at: str
     processed_at: str
-    event_ids: list[str] = Field(description="Live events this document reports.")
+    event_ids: list[str] = Field(description="Live events this document reports (its context mentions excluded).")
+    context_ids: list[str] = Field(
+        description="Live events it mentions only as context (an earlier incident recalled)."
+    )
+    aliases: list[str] = Field(description="Other external ids the same text was sent under.")
 
 
 class IngestRequest(BaseModel):
@@ -297,6 +301,11 @@ class IngestedDocument(BaseModel):
     context_ids: list[str] = Field(description="Context mentions kept for review (not events).")
     created: list[str] = Field(description="Ids new to the store, context mentions included.")
     joined: list[str] = Field(description="Stored events this document's reports joined (cross-document resolution).")
+    duplicate_of: str | None = Field(
+        default=None,
+        description="The same text was stored before under this external id (else document id);"
+        " the new id is kept as an alias.",
+    )
     updated: list[str]
     deleted: list[str]
 

@@ -148,9 +148,10 @@ class Store:
         _unique_events(result)  # two events of one document never share an id
         resolver = self._resolver_for(similarity, settings)
         with self._transaction(f"store document {document.id}"):
+            duplicate_of = self._writer.record_alias(document, now_iso())
             status, previous = self._writer.upsert_document(document, pipeline_version, now_iso())
             if status in {"unchanged", "kept_newer"}:
-                return WriteSummary(document.id, status, previous_version=previous)
+                return WriteSummary(document.id, status, previous_version=previous, duplicate_of=duplicate_of)
             reason = None if status == "inserted" else f"reprocessed by pipeline {pipeline_version} (was {previous})"
             decisions, touched = resolver.ingest(
                 document,
@@ -182,7 +183,9 @@ class Store:
             reports = self._conn.execute(
                 "SELECT COUNT(*) FROM reports WHERE document_id = ?", (document.id,)
             ).fetchone()[0]
-        return WriteSummary(document.id, status, created, updated, deleted, reports, 0, previous, joined, review)
+        return WriteSummary(
+            document.id, status, created, updated, deleted, reports, 0, previous, joined, review, duplicate_of
+        )
 
     def resolved_event_ids(self, document_id: str) -> dict[str, str]:
         """Return {pipeline event id: stored event id} for a document's accounts (merges and
@@ -366,16 +369,24 @@ class Store:
         row = self._conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
         if row is None:
             return None
-        event_ids = [
+        # the events it reports as news: its context mentions (a recap of an earlier incident,
+        # kept for review or joined to that incident) are listed apart
+        reported = self._conn.execute(
+            "SELECT DISTINCT r.event_id, e.context_only OR r.claim_status = 'context' FROM reports r"
+            " JOIN events e ON e.event_id = r.event_id WHERE r.document_id = ? AND e.deleted = 0"
+            " ORDER BY r.event_id",
+            (document_id,),
+        ).fetchall()
+        event_ids = sorted({r[0] for r in reported if not r[1]})
+        context_ids = sorted({r[0] for r in reported if r[1]} - set(event_ids))
+        aliases = [
             r[0]
             for r in self._conn.execute(
-                "SELECT DISTINCT r.event_id FROM reports r JOIN events e"
-                " ON e.event_id = r.event_id WHERE r.document_id = ? AND e.deleted = 0"
-                " ORDER BY r.event_id",
+                "SELECT external_id FROM document_aliases WHERE document_id = ? ORDER BY added_at, external_id",
                 (document_id,),
             )
         ]
-        return {**dict(row), "event_ids": event_ids}
+        return {**dict(row), "event_ids": event_ids, "context_ids": context_ids, "aliases": aliases}
 
     def skips(self) -> list[dict[str, Any]]:
         """Return the recorded skips, oldest first."""
