@@ -34,11 +34,27 @@ def write_jsonl(events: Iterable[dict[str, Any]], out: TextIO) -> int:
     return n
 
 
+# A spreadsheet reads a cell starting with one of these as a formula ("=HYPERLINK(…)", "+1+1",
+# "@SUM(…)"), tab and carriage return included (OWASP, CSV injection).
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize_formula(text: str) -> str:
+    """Return text a spreadsheet shows as text: a leading "'" when it starts like a formula."""
+    return "'" + text if text.startswith(FORMULA_LEADS) else text
+
+
 def _csv_cell(value: Any) -> Any:
+    """Return a CSV cell: numbers as numbers (a negative longitude or a toll stays numeric), text
+    neutralized when it starts like a formula, None empty."""
     if value is None:
         return ""
     if isinstance(value, date | datetime):
         return value.isoformat()
+    if isinstance(value, str):
+        # a carriage return becomes a line break: the csv module quotes a cell holding "\n" but
+        # not one holding a lone "\r", which would end the row for any reader
+        return neutralize_formula(value).replace("\r\n", "\n").replace("\r", "\n")
     return value
 
 
@@ -46,7 +62,9 @@ def write_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
     """Return how many events were written to `out` as CSV with exactly ACLED's columns.
 
     Header is `models.ACLED_COLUMNS` in order; other keys are dropped; None becomes an empty
-    cell; cells with commas, quotes or newlines are quoted (RFC 4180). Open files with
+    cell; cells with commas, quotes or newlines are quoted (RFC 4180); a text cell starting with
+    = + - @, a tab or a carriage return gets a leading "'" (`neutralize_formula`), numbers are
+    written as they are. Open files with
     `newline=""` so the csv module controls line endings.
     """
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, extrasaction="ignore", lineterminator="\n")
