@@ -511,19 +511,38 @@ def serve(
             help="Require the token for reads too (or env EVENTWIRE_PRIVATE=1).",
         ),
     ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Host name the server answers to (repeat; '*' for any; or env EVENTWIRE_ALLOWED_HOSTS); "
+            "default: localhost and --host."
+        ),
+    ] = None,
+    max_body_bytes: Annotated[
+        int | None,
+        typer.Option(min=1, help="Largest request body (413 beyond; or env EVENTWIRE_MAX_BODY_BYTES)."),
+    ] = None,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
 ) -> None:
     """Serve the web app (map, timeline, event pages) and the HTTP API over the event store."""
     import secrets
+    from dataclasses import replace
 
     import uvicorn
 
     from eventwire.api import ApiSettings, create_app
 
     _setup_logging(verbose)
-    settings = ApiSettings.from_env(db=db, token=token, private=private)
+    settings = ApiSettings.from_env(
+        db=db,
+        token=token,
+        private=private,
+        bind_host=host,
+        allowed_hosts=tuple(allowed_host or ()),
+        max_body_bytes=max_body_bytes,
+    )
     if settings.token is None:
-        settings = ApiSettings(db=settings.db, token=secrets.token_urlsafe(18), private=settings.private)
+        settings = replace(settings, token=secrets.token_urlsafe(18))
         err.print(f"write token (no --token or EVENTWIRE_TOKEN given): {settings.token}", highlight=False)
     try:
         application = create_app(settings)

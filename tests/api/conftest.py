@@ -171,7 +171,7 @@ def db(tmp_path: Path) -> Path:
 
 
 def client_for(settings: ApiSettings) -> TestClient:
-    return TestClient(create_app(settings), raise_server_exceptions=False)
+    return TestClient(create_app(settings), base_url="http://localhost", raise_server_exceptions=False)
 
 
 @pytest.fixture
