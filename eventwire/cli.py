@@ -22,7 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from eventwire.errors import EventwireError
 
 if TYPE_CHECKING:
-    from eventwire.models import PlaceMention, Skip
+    from eventwire.models import Skip
 
 
 class _OneLineErrors(typer.Typer):
@@ -102,9 +102,12 @@ def _parse_date(value: str | None, option: str) -> date | None:
 
 
 def _check_inputs(inputs: list[str]) -> None:
-    """Refuse, before anything is read, an input path that does not exist or cannot be read."""
+    """Refuse, before anything is read, an input path that does not exist or cannot be read
+    (stdin and URLs are read as they come: a URL that fails is a recorded skip)."""
+    from eventwire.ingest.feeds import is_url
+
     for path in inputs:
-        if path == "-":
+        if path == "-" or is_url(path):
             continue
         if not os.path.exists(path):
             raise typer.BadParameter(f"no such file or folder: {path}", param_hint="INPUTS")
@@ -128,7 +131,8 @@ def _write(events: list[dict], fmt: str, out: TextIO | None = None) -> None:
     if fmt == "jsonl":
         write_jsonl(events, out)
     elif fmt in {"csv", "acled-csv"}:
-        write_csv(events, out)
+        # "csv" adds the reporting documents' ids, the inputs' own ids and URLs to ACLED's columns
+        write_csv(events, out, sources=fmt == "csv")
     elif fmt == "geojson":
         write_geojson(events, out)
     else:
@@ -195,17 +199,21 @@ def extract(
 
 @app.command()
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders, JSONL batches, or - for stdin.")],
+    inputs: Annotated[
+        list[str], typer.Argument(help="Text/HTML files, folders, JSONL batches, http(s) URLs, or - for stdin.")
+    ],
     published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD for inputs that carry none.")] = None,
     db: Annotated[Path, typer.Option(help="SQLite event store (created on first use).")] = DEFAULT_DB,
     resolve: Annotated[
         bool,
         typer.Option(help="Resolve events across documents (join the stored event reporting the same incident)."),
     ] = True,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help=_ALLOW_PRIVATE_HELP)] = False,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
 ) -> None:
     """Process INPUTS and store documents, events and skips in the event store."""
     _setup_logging(verbose)
+    from eventwire.ingest.fetch import FetchPolicy, SafeFetcher
     from eventwire.models import Skip
     from eventwire.service import ingest_inputs
     from eventwire.store import open_store
@@ -214,11 +222,15 @@ def ingest(
     _check_inputs(inputs)
     stored = skipped = created = joined = unchanged = review = 0
     try:
-        with open_store(db) as store, _progress() as progress:
+        with (
+            open_store(db) as store,
+            SafeFetcher(FetchPolicy(allow_private=allow_private)) as fetcher,
+            _progress() as progress,
+        ):
             task = progress.add_task("ingesting", total=None)
             # one transaction per document: its events join the stored events that report the
             # same incident, or create new ones (cross-document resolution, issue 6)
-            for outcome in ingest_inputs(inputs, store, published=ref, resolve=resolve):
+            for outcome in ingest_inputs(inputs, store, published=ref, resolve=resolve, fetcher=fetcher):
                 progress.advance(task)
                 if isinstance(outcome, Skip):
                     _report_skip(outcome)
@@ -250,6 +262,47 @@ def ingest(
     )
 
 
+_ALLOW_PRIVATE_HELP = "Also fetch URLs on private, loopback and link-local addresses (refused by default)."
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="RSS or Atom feed URLs.")],
+    every: Annotated[str, typer.Option(help="Time between two readings of the feeds: 90s, 10m, 1h.")] = "10m",
+    once: Annotated[bool, typer.Option("--once", help="Read the feeds once and exit.")] = False,
+    db: Annotated[Path, typer.Option(help="SQLite event store (created on first use).")] = DEFAULT_DB,
+    published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD for entries without one.")] = None,
+    resolve: Annotated[bool, typer.Option(help="Resolve events across documents.")] = True,
+    delay: Annotated[float, typer.Option(help="Seconds between two requests to one host.", min=0)] = 1.0,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help=_ALLOW_PRIVATE_HELP)] = False,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
+) -> None:
+    """Read RSS/Atom FEEDS every so often and ingest each new entry's article page once."""
+    from eventwire.ingest.fetch import FetchPolicy, SafeFetcher
+    from eventwire.models import Skip
+    from eventwire.service import FeedPass, parse_period, watch
+    from eventwire.store import open_store
+
+    _setup_logging(verbose)
+    ref = _parse_date(published, "--published")
+    try:
+        period = parse_period(every)
+    except EventwireError as e:
+        raise typer.BadParameter(str(e), param_hint="--every") from None
+    policy = FetchPolicy(allow_private=allow_private, host_delay=delay)
+    try:
+        with open_store(db) as store, SafeFetcher(policy) as fetcher:
+            for item in watch(feeds, store, fetcher, every=None if once else period, published=ref, resolve=resolve):
+                if isinstance(item, FeedPass):
+                    err.print(item.describe(), highlight=False, soft_wrap=True)
+                elif isinstance(item, Skip):
+                    _report_skip(item)
+    except KeyboardInterrupt:
+        err.print("eventwire: stopped watching", highlight=False)
+    except EventwireError as e:
+        _fail(str(e))
+
+
 @app.command()
 def events(
     db: Annotated[Path, typer.Option(help="SQLite event store.")] = DEFAULT_DB,
@@ -267,6 +320,9 @@ def events(
     text: Annotated[str | None, typer.Option(help="Full-text search over evidence sentences.")] = None,
     bbox: Annotated[str | None, typer.Option(help="min_lon,min_lat,max_lon,max_lat")] = None,
     near: Annotated[str | None, typer.Option(help="lat,lon,radius_km")] = None,
+    document_id: Annotated[
+        str | None, typer.Option(help="Events a document reports: its stored id or the id its input gave it.")
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
@@ -290,6 +346,7 @@ def events(
             text=text,
             bbox=bbox,
             near=near,
+            document_id=document_id,
             limit=limit,
         )
         with open_store(db) as store:
@@ -420,6 +477,7 @@ def geoparse(
     """Print each place mention with its span and the place it resolves to."""
     import json
 
+    from eventwire.export.places import place_row, render_place_table
     from eventwire.gazetteer import load_gazetteer
     from eventwire.geoparse import GEO_PROFILES, find_place_mentions, find_toponyms
     from eventwire.ingest import read_inputs
@@ -437,57 +495,12 @@ def geoparse(
         analyzed = analyze(item)
         find = find_toponyms if toponyms else find_place_mentions
         for pm in find(item.text, analyzed.doc, lang=item.lang, gazetteer=load_gazetteer(), profile=geo_profile):
-            row = _place_row(item.id, pm)
+            row = place_row(item.id, pm)
             rows.append(row)
             if format == Format.jsonl:
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     if format != Format.jsonl:
-        _print_place_table(rows)
-
-
-# The table columns of `eventwire geoparse --format table`: (header, row key).
-_PLACE_TABLE = (
-    ("text", "text"),
-    ("start", "start"),
-    ("name", "name"),
-    ("country", "country"),
-    ("admin1", "admin1"),
-    ("feature", "feature"),
-    ("lat", "latitude"),
-    ("lon", "longitude"),
-    ("prec", "geo_precision"),
-    ("relation", "relation"),
-)
-
-
-def _place_row(document_id: str, pm: PlaceMention) -> dict[str, Any]:
-    """Return one `eventwire geoparse` output row: the mention's span and the place it resolves to."""
-    p = pm.place
-    return {
-        "document_id": document_id,
-        "text": pm.span.text,
-        "start": pm.span.start,
-        "end": pm.span.end,
-        "name": p.name if p else None,
-        "latitude": p.latitude if p else None,
-        "longitude": p.longitude if p else None,
-        "country": p.country if p else None,
-        "admin1": p.admin1 if p else None,
-        "feature": p.feature if p else None,
-        "geonameid": p.geonameid if p else None,
-        "geo_precision": p.geo_precision if p else None,
-        "relation": pm.relation,
-        "reason": pm.reason,
-    }
-
-
-def _print_place_table(rows: list[dict[str, Any]]) -> None:
-    from rich.table import Table
-
-    table = Table(*(header for header, _ in _PLACE_TABLE))
-    for r in rows:
-        table.add_row(*(str(r[key]) if r[key] is not None else "" for _, key in _PLACE_TABLE))
-    Console().print(table)
+        Console().print(render_place_table(rows))
 
 
 @app.command()

@@ -324,6 +324,10 @@ class Report:
     claim_status: str
     evidence: tuple[Evidence, ...]
     fatalities: int | None = None
+    external_id: str | None = field(
+        default=None,
+        metadata={"description": "The id the input gave the document (JSONL `id`, a feed entry's id), if any."},
+    )
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -22,6 +22,7 @@ from eventwire.pipeline import DocumentResult
 from eventwire.store import FilterError, open_store, parse_event_filters
 from eventwire.store.filters import EventFilters
 from tests.api.conftest import AUTH, TOKEN, client_for, seed_store
+from tests.factories import make_event
 
 # An invented dispatch.
 DISPATCH = (
@@ -42,16 +43,14 @@ def _event_for(document: Document) -> Event:
         (Evidence(document.id, quote, 0, len(quote)),),
         3,
     )
-    return Event(
+    return make_event(
+        document,
         event_id=f"ew-{document.id[:12]}",
         event_date=date(2024, 3, 4),
-        time_precision=1,
         event_type="Violence against civilians",
         sub_event_type="Attack",
         actor1="Unidentified Armed Group (Kenya)",
-        assoc_actor_1=None,
         actor2="Civilians (Kenya)",
-        assoc_actor_2=None,
         country="Kenya",
         iso="KE",
         admin1=None,
@@ -59,10 +58,14 @@ def _event_for(document: Document) -> Event:
         location="Adi",
         latitude=1.0,
         longitude=38.0,
-        geo_precision=1,
         fatalities=3,
         source="AFP",
         notes="Gunmen attacked a market.",
+        fatalities_low=None,
+        fatalities_high=None,
+        claimed_by=(),
+        confidence=0.5,
+        provenance={},
         reports=(report,),
     )
 

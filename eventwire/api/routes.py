@@ -40,7 +40,7 @@ from eventwire.api.schemas import (
     SortOrder,
 )
 from eventwire.errors import InputError
-from eventwire.export import write_csv, write_geojson, write_jsonl
+from eventwire.export import write_csv, write_csv_with_sources, write_geojson, write_jsonl
 from eventwire.ingest import MAX_INPUT_BYTES
 from eventwire.models import Skip
 from eventwire.store import EventFilters, Store, parse_event_filters
@@ -89,6 +89,10 @@ def event_filters(
     near: Annotated[str | None, Query(max_length=200, description="lat,lon,radius_km")] = None,
     sort: Annotated[SortOrder, Query(description="Order; '-' means descending.")] = SortOrder.event_date_desc,
     include_context: Annotated[bool, Query(description="Also context mentions (claim status 'context').")] = False,
+    document_id: Annotated[
+        str | None,
+        Query(max_length=200, description="Events a document reports: its stored id or the id its input gave it."),
+    ] = None,
 ) -> EventFilters:
     """Return the EventFilters of the query string (read as `eventwire events` reads them)."""
     return parse_event_filters(
@@ -106,6 +110,7 @@ def event_filters(
         near=near,
         order_by=sort.value,
         include_context=include_context,
+        document_id=document_id,
     )
 
 
@@ -270,6 +275,24 @@ def get_document(request: Request, document_id: Annotated[str, Path(max_length=2
     return document
 
 
+@read.get(
+    "/documents/by-external-id/{external_id:path}",
+    response_model=list[DocumentOut],
+    responses=NOT_FOUND,
+    tags=["documents"],
+)
+def get_documents_by_external_id(
+    request: Request, external_id: Annotated[str, Path(max_length=2000)]
+) -> list[dict[str, Any]]:
+    """Return the stored documents the input called `external_id` (the JSONL `id`, a feed
+    entry's id), newest first: more than one when texts given the same id differ."""
+    with store_for(request) as store:
+        documents = store.sources.documents_by_external_id(external_id)
+    if not documents:
+        raise NotFoundError(f"no document with external id {external_id!r}")
+    return documents
+
+
 def _ingest(request: Request, items: Any) -> dict[str, Any]:
     """Run the ingest service (`eventwire ingest`'s loop) over Documents and Skips: each
     Document's events are extracted and stored, resolved against the stored ones; each Skip is
@@ -335,7 +358,7 @@ async def upload_document(
 
 _EXPORTS = {
     ExportFormat.acled_csv: (write_csv, "text/csv; charset=utf-8", "csv"),
-    ExportFormat.csv: (write_csv, "text/csv; charset=utf-8", "csv"),
+    ExportFormat.csv: (write_csv_with_sources, "text/csv; charset=utf-8", "csv"),
     ExportFormat.geojson: (write_geojson, "application/geo+json", "geojson"),
     ExportFormat.jsonl: (write_jsonl, "application/x-ndjson", "jsonl"),
 }

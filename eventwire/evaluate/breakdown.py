@@ -34,19 +34,44 @@ The sub-event type confusion counts every matched pair (optional gold included, 
 sub_event_type accuracy does) in the cell gold sub-type -> predicted sub-type. A pair counts as
 agreeing when the prediction is the gold sub-type or one of its acceptable alternatives, so the
 agreeing total equals the accuracy's numerator; the other pairs are the off-diagonal cells.
+
+Cross-document resolution, over the same pairs of matched events from different articles as
+xdoc_precision/xdoc_recall. Every missed link (gold same incident, predictions not linked) gets
+the first reason that holds, comparing the two predictions:
+
+    1. different_country  the predictions name different countries
+    2. different_day      their dates differ (the linker accepts no day apart)
+    3. far_apart          their places are more than 25 km apart (or, without coordinates, not
+                          the same name)
+    4. different_type     their event types differ
+    5. unlinked           they agree on all of these: the linker's similarity, toll or actor
+                          vetoes kept them apart
+
+Every false link (predictions linked, gold events of different incidents) gets the first that
+holds, comparing the two gold events:
+
+    1. gold_other_day     the gold events are on different days
+    2. gold_other_place   their places are more than 25 km apart
+    3. gold_same_day_place two incidents of the same day and place (e.g. a clash and the strike
+                           that answered it)
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Any
 
 from eventwire.evaluate.matching import (
+    LOCATION_RIGHT_MAX_KM,
+    Pair,
     compatible,
     country_agrees,
     day_within_tolerance,
+    event_distance_km,
     place_within_tolerance,
+    same_location_name,
 )
 from eventwire.evaluate.scorer import ArticleScore, Summary
 
@@ -58,6 +83,18 @@ MISS_REASONS = {
     "too_far": "same country and day, place beyond tolerance",
     "wrong_day": "same country and place, date off",
     "other": "every prediction is off on two of country, day, place",
+}
+XDOC_MISSED_REASONS = {
+    "different_country": "the two predictions name different countries",
+    "different_day": "their dates differ",
+    "far_apart": "their places are over 25 km apart",
+    "different_type": "their event types differ",
+    "unlinked": "they agree on country, day, place and type",
+}
+XDOC_FALSE_REASONS = {
+    "gold_other_day": "the gold incidents are on different days",
+    "gold_other_place": "the gold incidents are over 25 km apart",
+    "gold_same_day_place": "two gold incidents of one day and place",
 }
 FALSE_EVENT_REASONS = {
     "not_event_overlap": "its evidence is a gold not_event",
@@ -79,6 +116,8 @@ class Breakdown:
     sub_type_disagreeing: dict[tuple[str, str], int]  # the off-diagonal cells
     extra_beside_a_miss: int = 0  # extra_in_event_document in an article with a miss
     wrong_country_none: int = 0  # wrong_country misses with a same-day prediction without country
+    xdoc_missed: dict[str, int] = field(default_factory=dict)  # every name of XDOC_MISSED_REASONS
+    xdoc_false: dict[str, int] = field(default_factory=dict)  # every name of XDOC_FALSE_REASONS
 
     @property
     def pairs(self) -> int:
@@ -100,6 +139,8 @@ class Breakdown:
             "wrong_country_none": self.wrong_country_none,
             "false_events": dict(self.false_events),
             "extra_beside_a_miss": self.extra_beside_a_miss,
+            "xdoc_missed_links": dict(self.xdoc_missed),
+            "xdoc_false_links": dict(self.xdoc_false),
             "sub_type_confusion": {
                 "pairs": self.pairs,
                 "agreeing": self.sub_type_agreeing,
@@ -138,7 +179,10 @@ def breakdown(summary: Summary) -> Breakdown:
                 agreeing += 1
             else:
                 disagreeing[cell] += 1
+    xdoc_missed, xdoc_false = cross_document_reasons(summary)
     return Breakdown(
+        xdoc_missed={r: xdoc_missed[r] for r in XDOC_MISSED_REASONS},
+        xdoc_false={r: xdoc_false[r] for r in XDOC_FALSE_REASONS},
         misses={r: misses[r] for r in MISS_REASONS},
         false_events={r: false_events[r] for r in FALSE_EVENT_REASONS},
         confusion=dict(confusion),
@@ -173,3 +217,54 @@ def false_event_reason(article: ArticleScore, predicted: dict[str, Any]) -> str:
     if article.gold_required + article.gold_optional > 0:
         return "extra_in_event_document"
     return "document_without_events"
+
+
+def cross_document_reasons(summary: Summary) -> tuple[Counter[str], Counter[str]]:
+    """Return the missed and the false cross-document links by reason (module docstring), over
+    the pairs of matched events from different articles."""
+    matched = [(a.article_id, pair) for a in summary.articles for pair in a.pairs]
+    missed: Counter[str] = Counter()
+    false_links: Counter[str] = Counter()
+    for (art_a, a), (art_b, b) in combinations(matched, 2):
+        if art_a == art_b:
+            continue
+        incident_a, incident_b = a.gold.get("incident"), b.gold.get("incident")
+        gold_same = bool(incident_a) and incident_a == incident_b
+        id_a, id_b = a.predicted.get("event_id"), b.predicted.get("event_id")
+        predicted_same = bool(id_a) and str(id_a) == str(id_b)
+        if gold_same and not predicted_same:
+            missed[missed_link_reason(a, b)] += 1
+        elif predicted_same and not gold_same:
+            false_links[false_link_reason(a, b)] += 1
+    return missed, false_links
+
+
+def _apart(x: dict[str, Any], y: dict[str, Any]) -> bool:
+    distance = event_distance_km(x, y)
+    if distance is None:
+        return not same_location_name(x, y)
+    return distance > LOCATION_RIGHT_MAX_KM
+
+
+def missed_link_reason(a: Pair, b: Pair) -> str:
+    """Return why two predictions of one gold incident were not linked (module docstring)."""
+    pa, pb = a.predicted, b.predicted
+    if not country_agrees(pa, pb):
+        return "different_country"
+    if pa.get("event_date") != pb.get("event_date"):
+        return "different_day"
+    if _apart(pa, pb):
+        return "far_apart"
+    if pa.get("event_type") != pb.get("event_type"):
+        return "different_type"
+    return "unlinked"
+
+
+def false_link_reason(a: Pair, b: Pair) -> str:
+    """Return why two linked predictions are of different gold incidents (module docstring)."""
+    ga, gb = a.gold, b.gold
+    if ga.get("event_date") != gb.get("event_date"):
+        return "gold_other_day"
+    if _apart(ga, gb):
+        return "gold_other_place"
+    return "gold_same_day_place"

@@ -6,7 +6,13 @@ from typing import Any
 
 from rich.table import Table
 
-from eventwire.evaluate.breakdown import FALSE_EVENT_REASONS, MISS_REASONS, Breakdown
+from eventwire.evaluate.breakdown import (
+    FALSE_EVENT_REASONS,
+    MISS_REASONS,
+    XDOC_FALSE_REASONS,
+    XDOC_MISSED_REASONS,
+    Breakdown,
+)
 from eventwire.evaluate.scorer import ArticleScore, Summary, evidence_texts
 
 EVIDENCE_PREVIEW_CHARS = 110
@@ -151,6 +157,9 @@ def breakdown_tables(b: Breakdown) -> list[Table]:
     misses = _reason_table("missed gold events by reason", b.misses, MISS_REASONS)
     misses.caption = f"wrong_country with a prediction of that day without country: {b.wrong_country_none}"
     tables = [misses, false_events]
+    if any(b.xdoc_missed.values()) or any(b.xdoc_false.values()):
+        tables.append(_reason_table("cross-document links missed by reason", b.xdoc_missed, XDOC_MISSED_REASONS))
+        tables.append(_reason_table("cross-document false links by reason", b.xdoc_false, XDOC_FALSE_REASONS))
     cells = b.off_diagonal()
     wrong = sum(n for _, _, n in cells)
     caption = f"agreeing (diagonal): {b.sub_type_agreeing}/{b.pairs} matched pairs"

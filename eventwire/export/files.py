@@ -58,22 +58,51 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
-def write_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """Return how many events were written to `out` as CSV with exactly ACLED's columns.
+# The columns `write_csv(..., sources=True)` adds after ACLED's: for each event, the stored ids,
+# the inputs' own ids (JSONL `id`, feed entry id) and the URLs of the documents reporting it, in
+# report order, each once, joined by SOURCE_SEPARATOR (ACLED's own separator in `source`).
+SOURCE_COLUMNS = ("document_ids", "external_ids", "urls")
+SOURCE_SEPARATOR = "; "
+_SOURCE_KEYS = {"document_ids": "document_id", "external_ids": "external_id", "urls": "url"}
 
-    Header is `models.ACLED_COLUMNS` in order; other keys are dropped; None becomes an empty
-    cell; cells with commas, quotes or newlines are quoted (RFC 4180); a text cell starting with
-    = + - @, a tab or a carriage return gets a leading "'" (`neutralize_formula`), numbers are
-    written as they are. Open files with
+
+def write_csv(events: Iterable[dict[str, Any]], out: TextIO, *, sources: bool = False) -> int:
+    """Return how many events were written to `out` as CSV with ACLED's columns.
+
+    Header is `models.ACLED_COLUMNS` in order, then `SOURCE_COLUMNS` when `sources` (so a
+    caller can join events back to its own records); other keys are dropped; None becomes an
+    empty cell; cells with commas, quotes or newlines are quoted (RFC 4180); a text cell starting
+    with = + - @, a tab or a carriage return gets a leading "'" (`neutralize_formula`), numbers
+    are written as they are. Open files with
     `newline=""` so the csv module controls line endings.
     """
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    columns = (*ACLED_COLUMNS, *SOURCE_COLUMNS) if sources else ACLED_COLUMNS
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     n = 0
     for event in events:
-        writer.writerow({col: _csv_cell(event.get(col)) for col in ACLED_COLUMNS})
+        row = {col: _csv_cell(event.get(col)) for col in ACLED_COLUMNS}
+        if sources:
+            row.update({col: _csv_cell(cell) for col, cell in report_sources(event).items()})
+        writer.writerow(row)
         n += 1
     return n
+
+
+def report_sources(event: dict[str, Any]) -> dict[str, str]:
+    """Return the `SOURCE_COLUMNS` cells of an event: its reports' document ids, external ids
+    and URLs, each once in report order."""
+    reports = event.get("reports") or []
+    cells = {}
+    for column, key in _SOURCE_KEYS.items():
+        values = dict.fromkeys(str(r[key]) for r in reports if r.get(key) is not None)
+        cells[column] = SOURCE_SEPARATOR.join(values)
+    return cells
+
+
+def write_csv_with_sources(events: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """`write_csv` with the `SOURCE_COLUMNS` (the "csv" format; "acled-csv" is ACLED's only)."""
+    return write_csv(events, out, sources=True)
 
 
 def event_feature(event: dict[str, Any]) -> dict[str, Any]:

@@ -401,7 +401,9 @@ def _mention(
         weapon=weapon,
         count=count,
         plural=count > 1
-        or any(doc[a.start].pos_ == "NOUN" and doc[a.start].morph.get("Number") == ["Plur"] for a in incident_nouns),
+        or any(
+            doc[a.start].pos_ == "NOUN" and doc[a.start].morph.get("Number", None) == ["Plur"] for a in incident_nouns
+        ),
         ordinal=draft.ordinal,
         anaphoric=anaphor is not None and (anaphor.start <= (draft.tok.i + 2)),
         additive=any(c.cls == Cue.ADDITIVE and doc[c.start].head.i in heads for c in cues.modality),

@@ -137,7 +137,7 @@ def load_taxonomy() -> Taxonomy:
     rules = []
     for i, raw in enumerate(data.get("rules") or []):
         sub = raw.get("sub_event_type") if isinstance(raw, dict) else None
-        if sub not in SUB_EVENT_TO_TYPE:
+        if not isinstance(sub, str) or sub not in SUB_EVENT_TO_TYPE:
             raise DataFileError(f"{path}: rule {i + 1} has unknown sub_event_type {sub!r}")
         extra = set(raw) - {"sub_event_type", "all", "any", "none"}
         if extra:

@@ -47,12 +47,12 @@ def tense_flags(verb: Token) -> tuple[bool, bool, bool, bool]:
     auxes = [c for c in verb.children if c.dep_ in {"aux", "aux:pass", "aux:tense"}]
     tokens = [verb] + auxes
     # French marks the future on the verb; English with "will"/"shall" ("is going to" is a plan cue)
-    future = any("Fut" in t.morph.get("Tense") or _future_form(t) for t in tokens) or any(
+    future = any("Fut" in t.morph.get("Tense", None) or _future_form(t) for t in tokens) or any(
         t.lemma_.lower() in words.get("future_auxiliaries") for t in auxes
     )
-    cond = any("Cnd" in t.morph.get("Mood") for t in tokens)
+    cond = any("Cnd" in t.morph.get("Mood", None) for t in tokens)
     # the imperfect of the verb itself ("attaquaient"), not a pluperfect ("était tombée")
-    imperfect = "Imp" in verb.morph.get("Tense") and not auxes
+    imperfect = "Imp" in verb.morph.get("Tense", None) and not auxes
     # the simple present, active or passive ("est ciblée depuis des mois", "attaquent
     # régulièrement"), not a compound past ("a été ciblée")
     if any(
@@ -61,9 +61,9 @@ def tense_flags(verb: Token) -> tuple[bool, bool, bool, bool]:
     ):
         present = False
     elif auxes:
-        present = all("Pres" in a.morph.get("Tense") for a in auxes)
+        present = all("Pres" in a.morph.get("Tense", None) for a in auxes)
     else:
-        present = "Pres" in verb.morph.get("Tense") and verb.morph.get("VerbForm") != ["Part"]
+        present = "Pres" in verb.morph.get("Tense", None) and verb.morph.get("VerbForm", None) != ["Part"]
     return future, cond, imperfect, present
 
 
@@ -190,9 +190,9 @@ def _framed_anaphor(trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
     against another one and reports nothing of its own."""
     if trigger.pos_ != "NOUN" or not trigger.dep_.startswith("nsubj") or trigger.head.i != verb.i:
         return False
-    demonstrative = any(ch.dep_ == "det" and "Dem" in ch.morph.get("PronType") for ch in trigger.children)
+    demonstrative = any(ch.dep_ == "det" and "Dem" in ch.morph.get("PronType", None) for ch in trigger.children)
     definite = any(
-        (ch.dep_ == "det" and "Def" in ch.morph.get("Definite"))
+        (ch.dep_ == "det" and "Def" in ch.morph.get("Definite", None))
         or (ch.dep_ == "poss" and ch.ent_type_ in {"DATE", "TIME"})  # "Wednesday's attack"
         for ch in trigger.children
     )
@@ -216,7 +216,7 @@ def _continuing_subject(sent: SpacySpan, trigger: Token, verb: Token, cues: list
     """Return whether a plural incident noun is the subject of a continuation verb in the present,
     in a sentence with no day ("les frappes continuent de toucher les positions rebelles", "air
     strikes keep hitting rebel positions"): a state of affairs, not an incident."""
-    if trigger.pos_ != "NOUN" or trigger.morph.get("Number") != ["Plur"]:
+    if trigger.pos_ != "NOUN" or trigger.morph.get("Number", None) != ["Plur"]:
         return False
     if not trigger.dep_.startswith("nsubj") or trigger.head.i != verb.i or not cue_at(cues, Cue.CONTINUATION, verb):
         return False
@@ -228,7 +228,7 @@ def _trend(trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
     itself an incident ("armed raids are spreading to the plains") or of a verb of the
     modality file's `trend` class ("les attaques se multiplient", "attacks have declined"): a
     trend, not an incident."""
-    if trigger.pos_ != "NOUN" or trigger.morph.get("Number") != ["Plur"] or verb.i == trigger.i:
+    if trigger.pos_ != "NOUN" or trigger.morph.get("Number", None) != ["Plur"] or verb.i == trigger.i:
         return False
     subject = trigger
     while subject.dep_ == "conj" and subject.head is not subject:

@@ -1,7 +1,9 @@
 """ingest stage: text, HTML, JSONL files, folders and stdin → `Document` (or `Skip`).
 
 Skip reason codes: not_found, unreadable, empty, binary, encoding, too_large, too_short,
-bad_json, bad_record, unsupported_language; the pipeline adds "failed" (processing raised).
+bad_json, bad_record, bad_date, unsupported_language; for URLs and feeds (fetch, feeds) also
+unsafe_url, http_error, timeout, network_error, too_many_redirects, bad_feed; the pipeline adds
+"failed" (processing raised).
 """
 
 from eventwire.ingest.decode import MAX_INPUT_BYTES, decode_bytes, looks_like_html

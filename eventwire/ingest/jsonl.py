@@ -2,9 +2,11 @@
 
 Record: `{"id", "text" or "html", "title"?, "url"?, "source"?, "published"?, "lang"?}`
 (ARCHITECTURE.md, output contract). `source` becomes `Document.outlet`, `id` becomes
-`Document.external_id`; other keys are ignored. Each line gives one Document or one Skip with
-origin "FILE:LINE"; blank lines are ignored. The file is streamed, so a batch may be of any
-size: the `max_bytes` limit applies to each line (one document), not to the file.
+`Document.external_id`; `published` may be ISO 8601, RFC 822 or a written English/French date
+(`ingest.dates`), and one no rule reads is a Skip "bad_date"; other keys are ignored. Each
+line gives one Document or one Skip with origin "FILE:LINE"; blank lines are ignored. The file
+is streamed, so a batch may be of any size: the `max_bytes` limit applies to each line (one
+document), not to the file.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from eventwire.ingest.dates import describe_unreadable, parse_published
 from eventwire.ingest.decode import MAX_INPUT_BYTES
 from eventwire.ingest.html import build_html_document
 from eventwire.ingest.text import read_text_document
@@ -121,8 +124,9 @@ def _read_line(line: bytes, *, origin: str, published: date | None) -> Document 
     except json.JSONDecodeError as e:
         return Skip(origin=origin, reason="bad_json", detail=f"invalid JSON: {e.msg} (column {e.colno})")
     record = _validate(value)
-    if isinstance(record, str):
-        return Skip(origin=origin, reason="bad_record", detail=record)
+    if isinstance(record, tuple):
+        reason, detail = record
+        return Skip(origin=origin, reason=reason, detail=detail)
     reference = record.published or published
     if record.text is not None:
         return read_text_document(
@@ -148,28 +152,29 @@ def _read_line(line: bytes, *, origin: str, published: date | None) -> Document 
     )
 
 
-def _validate(value: Any) -> _Record | str:
-    """Return the record's fields, or a one-line description of what is wrong with it."""
+def _validate(value: Any) -> _Record | tuple[str, str]:
+    """Return the record's fields, or the skip reason and a one-line description of what is
+    wrong with it ("bad_record", or "bad_date" for a `published` no date rule reads)."""
     if not isinstance(value, dict):
-        return f"expected a JSON object, got {type(value).__name__}"
+        return "bad_record", f"expected a JSON object, got {type(value).__name__}"
     for key in _STRING_FIELDS:
         if value.get(key) is not None and not isinstance(value[key], str):
-            return f"field {key!r} must be a string, got {type(value[key]).__name__}"
+            return "bad_record", f"field {key!r} must be a string, got {type(value[key]).__name__}"
     raw_id = value.get("id")
     if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, str | int)):
-        return f"field 'id' must be a string or integer, got {type(raw_id).__name__}"
+        return "bad_record", f"field 'id' must be a string or integer, got {type(raw_id).__name__}"
     text, html = value.get("text"), value.get("html")
     for key, content in (("text", text), ("html", html)):
         if content is not None and not isinstance(content, str):
-            return f"field {key!r} must be a string, got {type(content).__name__}"
+            return "bad_record", f"field {key!r} must be a string, got {type(content).__name__}"
     if text is None and html is None:
-        return 'no "text" or "html" field'
+        return "bad_record", 'no "text" or "html" field'
     own_date: date | None = None
     if value.get("published"):
-        try:
-            own_date = datetime.fromisoformat(value["published"]).date()
-        except ValueError:
-            return f"field 'published' is not an ISO date (YYYY-MM-DD): {value['published']!r}"
+        # ISO 8601, RFC 822 or a written English/French date (ingest.dates)
+        own_date = parse_published(value["published"])
+        if own_date is None:
+            return "bad_date", describe_unreadable(value["published"])
     return _Record(
         external_id=None if raw_id is None else str(raw_id),
         text=text,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -99,3 +100,14 @@ def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> str:
     """Return a regex alternation of folded phrases, longest first, spaces matching any blank."""
     folded = sorted({fold(p) for p in phrases if p.strip()}, key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(w) for w in p.split(" ")) for p in folded)
+
+
+def literal_alternation(phrases: Iterable[str]) -> str:
+    """Return a regex alternation of literal (unfolded) phrases, longest first, so a longer phrase
+    wins over its prefix ("camp militaire" over "camp")."""
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+def whole_phrase_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
+    """Return one pattern matching any of the literal phrases as whole words."""
+    return re.compile(r"(?<!\w)(?:" + literal_alternation(phrases) + r")(?!\w)", flags)

@@ -18,6 +18,8 @@ from eventwire.datafiles import check_known_keys, language_file, read_yaml_mappi
 WORD_LISTS = {
     "defensive_lemmas": "verbs whose subject defends against the incident (actor2, not actor1)",
     "place_head_nouns": "nouns a place name may modify and still be a location ('Tazor County')",
+    "inhabitant_nouns": "nouns of a place's people written after its name ('Kerou residents')",
+    "village_nouns": "nouns that call a place a village ('Kerou village', 'le village de Kerou')",
     "locatives": "prepositions right before a place name that keep it a location",
     "army_nouns": "the noun for a country's army, first one used ('armée', 'army')",
     "blame_cues": "word beginnings that blame a group named right after them ('présumés', 'claimed by')",

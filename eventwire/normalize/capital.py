@@ -8,24 +8,13 @@ area ("the capital of the area") is not (data/capital_phrases.yaml).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.gazetteer import load_gazetteer
 from eventwire.geoparse import candidate_place
+from eventwire.lang.fold import whole_phrase_regex
 from eventwire.models import PlaceMention, Span
-
-
-def _alternation(phrases: Iterable[str]) -> str:
-    """Return a regex alternation of literal phrases, longest first (so "camp militaire" wins
-    over "camp")."""
-    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-
-
-def _phrase_pattern(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
-    """Return one pattern matching any of the literal phrases as whole words."""
-    return re.compile(r"(?<!\w)(?:" + _alternation(phrases) + r")(?!\w)", flags)
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +22,7 @@ def load_capital_phrases() -> dict[str, re.Pattern[str]]:
     """Return, per language, one pattern of the phrases naming the national capital
     (data/capital_phrases.yaml), compiled once."""
     data = read_language_lists(data_path("capital_phrases.yaml"), what="phrases")
-    return {lang: _phrase_pattern((str(p) for p in v), re.IGNORECASE) for lang, v in data.items() if v}
+    return {lang: whole_phrase_regex((str(p) for p in v), re.IGNORECASE) for lang, v in data.items() if v}
 
 
 _NAME_OR_OF_AFTER = re.compile(r"\s*,?\s*(?:[A-ZÀ-Ý]|(?:de|du|des|d['’]|of)\s+(?:la\s+|l['’]|the\s+)?[A-ZÀ-Ý])")

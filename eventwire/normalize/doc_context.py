@@ -10,12 +10,12 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from eventwire.gazetteer import Gazetteer, load_gazetteer
 from eventwire.geoparse import candidate_place
-from eventwire.lang.fold import fold_word
+from eventwire.lang.fold import fold, fold_word
 from eventwire.lang.words import load_word_lists
 from eventwire.models import (
     Actor,
@@ -41,11 +41,17 @@ from eventwire.normalize.doc_country import (
     place_evidence,
     title_evidence,
 )
+from eventwire.normalize.ethnic_militias import load_ethnic_militias
 from eventwire.normalize.incident_place import (
     document_villages,
     load_folded_words,
 )
-from eventwire.normalize.missed_places import missed_place_mentions, site_places
+from eventwire.normalize.missed_places import (
+    division_places,
+    institution_towns,
+    missed_place_mentions,
+    site_places,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -193,19 +199,30 @@ def non_location_mentions(
         ):
             out.add(p.span.start)  # "registered under Merelo Cement": a foreign town inside a name
             continue
-        tokens = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
-        if tokens is None or lang != "en":
-            continue
-        root = tokens.root
-        if _locative_right_before(lang).search(before):
-            continue  # "a protest in Kerou town hall", "shot at Kerou police station": still where
-        if (
-            root.dep_ == "compound"
-            and root.head.pos_ == "NOUN"
-            and root.head.lemma_.lower() not in load_word_lists(lang).get("place_head_nouns")
-        ):
+        if lang == "en" and not _locative_right_before(lang).search(before) and _modifies_a_noun(doc, p, lang):
             out.add(p.span.start)
     return frozenset(out)
+
+
+def _modifies_a_noun(doc: Doc, p: PlaceMention, lang: str) -> bool:
+    """Return whether a place name modifies a noun that is no place's ("the Kerou bus"): it names
+    no location. A place noun keeps it one ("Kerou County"), and so does a noun of its people
+    ("Kerou residents"), unless the name is a people's ("Maasai residents"). A locative before
+    the name is checked by the caller ("a protest in Kerou town hall": still where)."""
+    tokens = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    root = tokens.root
+    words = load_word_lists(lang)
+    return (
+        root.dep_ == "compound"
+        and root.head.pos_ == "NOUN"
+        and root.head.lemma_.lower() not in words.get("place_head_nouns")
+        and not (
+            root.head.text.lower() in words.get("inhabitant_nouns")
+            and fold(p.span.text) not in load_ethnic_militias().people_by_form
+        )
+    )
 
 
 def document_context(
@@ -234,7 +251,8 @@ def document_context(
     others = other_evidence(document.text, places, lang=document.lang, gazetteer=gazetteer, skip=actor_names)
     others += title_evidence(document.title, gazetteer=gazetteer)
     # ... tell where to look up the towns the entity recognizer missed ("protests in Kerou")
-    prior = main_country(place_evidence(document.text, places, skip=actor_names), others)
+    evidence = partial(place_evidence, document.text, skip=actor_names, lang=document.lang, gazetteer=gazetteer)
+    prior = main_country(evidence(places), others)
     missed = missed_place_mentions(
         document.text,
         places,
@@ -243,12 +261,17 @@ def document_context(
         main_iso=prior[1],
         is_name=lambda t: bool(find_actors(t)),
     )
-    places = sorted([*places, *missed], key=lambda p: p.span.start)
+    # "in Kerou county": the county, not the town of that name
+    places = division_places(document.text, sorted([*places, *missed], key=lambda p: p.span.start), gazetteer=gazetteer)
     # the places alone first, to tell a foreign town inside a name; then with the places named as
     # something other than a location left out
-    first = main_country(place_evidence(document.text, places, skip=actor_names), others)
+    first = main_country(evidence(places), others)
     not_locations = non_location_mentions(doc, places, lang=document.lang, main_iso=first[1], find_actors=find_actors)
-    main = main_country(place_evidence(document.text, places, not_locations=not_locations, skip=actor_names), others)
+    main = main_country(evidence(places, not_locations=not_locations), others)
+    if main[1] is None and (schools := institution_towns(document.text, places, gazetteer=gazetteer)):
+        # no other evidence: "Kerou University students protested" happened in Kerou
+        places = sorted([*places, *schools], key=lambda p: p.span.start)
+        main = main_country(evidence(places), others)
     places = sorted(
         [
             *site_places(places, gazetteer=gazetteer, main_iso=main[1]),

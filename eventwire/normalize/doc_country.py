@@ -3,9 +3,11 @@
 ACLED codes every event to a country, so an article whose incident names only an unknown
 village still needs one. The evidence, each with its weight:
   - a division of the country named ("la province de Kerou", "Lakeside County"): 2, a division's name
-    rarely has a namesake abroad;
-  - the country named, or a town in it: 1 each; a hamlet (under SMALL_TOWN_POPULATION) only 0.5,
-    for it may be the foreign namesake of a local village;
+    rarely has a namesake abroad; 3 when written with its division noun ("Kerou County", "Tamba
+    sub-county"): its kind is stated;
+  - the country named, or a town in it: 1 each; a hamlet (under SMALL_TOWN_POPULATION) or a place
+    the text calls a village ("Kerou village", "le village de Tamba") only 0.5, for it may be the
+    foreign namesake of a local village;
   - a state force of the country ("l'armée malienne", "FAMa"): 1, state forces fight at home;
     any other actor the table places in a country (a rebel group, a party, an electoral board):
     0.5 (only a proper name or a phrase with the nationality: "gendarmes" alone says nothing);
@@ -28,12 +30,14 @@ from functools import cache
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.lexicon import fold
 from eventwire.gazetteer import Gazetteer
-from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, DIVISION_FEATURES, PlaceMention
+from eventwire.lang.words import load_word_lists
+from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, DIVISION_FEATURES, Place, PlaceMention
 from eventwire.normalize.actors import find_actor_mentions
 
 # The evidence Counters hold these float weights: Counter takes them, but typeshed types its counts
 # as int, hence the `type: ignore[assignment]` where a weight is stored.
 W_AREA = 2.0
+W_NAMED_DIVISION = 3.0
 W_COUNTRY = 1.0
 W_TOWN = 1.0
 W_SMALL_TOWN = 0.5
@@ -45,6 +49,7 @@ W_DEMONYM_PLACE = 1.0
 W_REPEAT = 0.25  # each further mention of the same place
 W_OTHERS = 0.25  # actors and adjectives beside places
 SMALL_TOWN_POPULATION = 1_000
+TIE_BREAK = 1e-3
 BASED_AFTER = re.compile(r"\s?-?\s?based\b", re.IGNORECASE)
 # relations under which a place says nothing of where the story is
 NOT_THE_STORY = frozenset({"border", "demonym", "in name", "document focus"})
@@ -64,6 +69,57 @@ def load_place_nouns() -> dict[str, frozenset[str]]:
     """Return, per language, the folded nouns of inhabited places (data/place_nouns.yaml)."""
     data = read_language_lists(data_path("place_nouns.yaml"), what="nouns")
     return {lang: frozenset(fold(str(w)) for w in words) for lang, words in data.items()}
+
+
+@cache
+def division_noun_after() -> re.Pattern[str]:
+    """Return the pattern of a division noun right after a name ("[Kerou] County", "[Tamba]
+    sub-county": data/division_nouns_after.yaml), to match at a mention's end."""
+    data = read_language_lists(data_path("division_nouns_after.yaml"), what="nouns")
+    nouns = {fold(str(w)) for words in data.values() for w in words}
+    alternation = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    return re.compile(rf"\s+(?i:{alternation})\b")
+
+
+def named_division(text: str, p: PlaceMention) -> bool:
+    """Return whether a mention is written with its division noun ("Kerou County", "Tamba
+    sub-county"): a name given its kind is no namesake of a village abroad."""
+    return bool(division_noun_after().match(text, p.span.end) or division_noun_after().search(p.span.text))
+
+
+def _has_division(gazetteer: Gazetteer | None, name: str, iso: str) -> bool:
+    return gazetteer is not None and any(
+        c.feature in DIVISION_FEATURES and c.primary for c in gazetteer.candidates(name, country=iso)
+    )
+
+
+def _is_capital(place: Place, gazetteer: Gazetteer | None) -> bool:
+    capital = gazetteer.capital(place.iso) if gazetteer is not None and place.feature == "city" else None
+    return capital is not None and capital.geonameid == place.geonameid
+
+
+@cache
+def _village_nouns_re(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Return the patterns of a village noun right after a name ("Kerou village") and right
+    before it ("the village of Kerou", "le village de Kerou"): data/words/<lang>.yaml."""
+    nouns = load_word_lists(lang).get("village_nouns")
+    if not nouns:
+        return None
+    alternation = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    return (
+        re.compile(rf"\s+(?i:{alternation})\b"),
+        re.compile(rf"\b(?i:{alternation})s?\s+(?:of|de|d['’]|du)\s*$"),
+    )
+
+
+def _called_village(text: str, p: PlaceMention, lang: str) -> bool:
+    """Return whether the text calls a place a village ("Kerou village", "le village de Kerou"):
+    a village is small, so its gazetteer entry weighs as a hamlet's (its namesake abroad may be a
+    town)."""
+    patterns = _village_nouns_re(lang)
+    return patterns is not None and bool(
+        patterns[0].match(text, p.span.end) or patterns[1].search(text[max(0, p.span.start - 25) : p.span.start])
+    )
 
 
 def _demonym_place(text: str, start: int, end: int, lang: str) -> bool:
@@ -102,8 +158,12 @@ def place_evidence(
     *,
     not_locations: frozenset[int] = frozenset(),
     skip: Iterable[tuple[int, int]] = (),
+    lang: str = "en",
+    gazetteer: Gazetteer | None = None,
 ) -> Counter:
     """Return the weight per (country name, ISO2) of the places a document names.
+
+    With `gazetteer`, a national capital breaks a tie (TIE_BREAK).
 
     `skip` are spans (actor names the geoparser also read as places) that count for nothing.
     """
@@ -117,7 +177,11 @@ def place_evidence(
         if p.span.start in not_locations and BASED_AFTER.match(text, p.span.end):
             continue  # "a UK-based monitor" is abroad
         if pl.feature in DIVISION_FEATURES:
-            weight = W_AREA
+            weight = W_NAMED_DIVISION if named_division(text, p) else W_AREA
+        elif named_division(text, p) and _has_division(gazetteer, p.span.text, pl.iso):
+            weight = W_NAMED_DIVISION  # "Kerou county" read as the town: its country has the county too
+        elif _called_village(text, p, lang):
+            weight = W_SMALL_TOWN
         elif pl.feature == "country":
             if NEIGHBOUR_BEFORE.search(text[max(0, p.span.start - 30) : p.span.start]):
                 continue
@@ -130,7 +194,9 @@ def place_evidence(
             weight *= W_NOT_LOCATION
         # a place named again adds little: the story's country shows in the variety of its places
         repeat = W_REPEAT if (pl.name, pl.iso) in seen else 1.0
-        counts[(pl.country, pl.iso)] += weight * repeat  # type: ignore[assignment]
+        # among equal evidence a national capital wins ("Kerou (Port Verel)": a town abroad and
+        # the capital at home): a tie-break far below any weight
+        counts[(pl.country, pl.iso)] += weight * repeat + (TIE_BREAK if _is_capital(pl, gazetteer) else 0.0)  # type: ignore[assignment]
         seen.add((pl.name, pl.iso))
     return counts
 

@@ -21,6 +21,7 @@ from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.lexicon import fold
 from eventwire.lang.words import load_word_lists
 from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, Place, PlaceMention, Span
+from eventwire.normalize.doc_country import named_division
 
 FEATURE_RANK = {
     "airbase": 0,
@@ -387,12 +388,29 @@ def _glossed(text: str, p: PlaceMention, run: list[PlaceMention]) -> bool:
     )
 
 
+def _container(text: str, p: PlaceMention, run: list[PlaceMention]) -> bool:
+    """Return whether a place mention is the division a comma puts the last listed town in
+    ("Kerou, Tamba County", "Kerou village, Tamba district"): an apposition, not a list item
+    (ACLED codes one event, at the town)."""
+    if not run or p.place is None or text[run[-1].span.end : p.span.start].strip() != ",":
+        return False
+    last = run[-1].place
+    if last is not None and last.feature in COUNTRY_OR_DIVISION_FEATURES:
+        return False  # "Kharkiv, Sumy regions": a list of divisions
+    return named_division(text, p) or (
+        p.place.feature in ("admin1", "admin2")
+        and last is not None
+        and last.iso == p.place.iso
+        and p.place.name in (last.admin1, last.admin2)
+    )
+
+
 def _longest_run(text: str, ordered: list[PlaceMention]) -> list[PlaceMention]:
     """Return the longest run of coordinated precise (or unknown) places of a sentence."""
     best: list[PlaceMention] = []
     run: list[PlaceMention] = []
     for p in ordered:
-        if _glossed(text, p, run):
+        if _glossed(text, p, run) or _container(text, p, run):
             continue  # "Kharkiv (Nord-Est), Soumy (Nord)": a direction in brackets glosses the name
         precise_or_unknown = (
             p.place is None
@@ -450,6 +468,51 @@ def _listed_places(
         # "between Tazor and Merelo": one incident on the road between two places
         return [listed[0]]
     return []
+
+
+# A place named as one end of a road ("the Kerou-Tamba highway", "l'axe Kerou-Tamba").
+_ROAD_NOUN = r"(?i:road|highway|route|axis|axe|tronçon)"
+_ROAD_AFTER_FIRST = re.compile(r"-[A-ZÀ-Ý][\w'’]+(?:\s[A-ZÀ-Ý][\w'’]+)?\s+" + _ROAD_NOUN + r"\b")
+_ROAD_AFTER_LAST = re.compile(r"\s+" + _ROAD_NOUN + r"\b")
+_ROAD_BEFORE = re.compile(r"\b" + _ROAD_NOUN + r"\s+(?:de\s+|d['’]\s*|of\s+)?(?:[A-ZÀ-Ý][\w'’]+-)?$")
+# An open bracket and what follows it up to a name ("Kerou (", "Kerou (Tamba, ").
+_OPEN_BRACKET = re.compile(r"\(\s*(?:[^()]{0,30},\s*)?$")
+
+
+def _secondary(text: str, p: PlaceMention, candidates: list[PlaceMention]) -> bool:
+    """Return whether a place only qualifies another the sentence names: a gloss in brackets
+    after it ("Kerou (Tamba)", "Kerou (Gare, Tamba)"), the division a comma puts it in ("Kerou,
+    Tamba county"), or an end of a road ("on the Kerou-Tamba road near Gao"). ACLED codes the
+    place itself, at the gloss's point only when the place is unknown."""
+    if (
+        _ROAD_AFTER_FIRST.match(text, p.span.end)
+        or (text[p.span.start - 1 : p.span.start] == "-" and _ROAD_AFTER_LAST.match(text, p.span.end))
+        or _ROAD_BEFORE.search(text[max(0, p.span.start - 40) : p.span.start])
+    ):
+        return True
+    before = [c for c in candidates if c.span.end <= p.span.start]
+    if not before:
+        return False
+    last = max(before, key=lambda c: c.span.end)
+    opening = _OPEN_BRACKET.search(text, max(0, p.span.start - 40), p.span.start)
+    if opening is not None and opening.end() == p.span.start and not text[last.span.end : opening.start()].strip():
+        return True
+    return _container(text, p, [last])
+
+
+def _only_areas(text: str, resolved: list[PlaceMention], candidates: list[PlaceMention]) -> bool:
+    """Return whether every resolved place of a sentence is a country, a division or a place that
+    only qualifies another ("in Kerou, Tamba county": the county, even when the gazetteer reads
+    Tamba as its town; "in Kerou (Tamba)": a gloss)."""
+    return all(
+        p.place is not None
+        and (
+            p.place.feature in COUNTRY_OR_DIVISION_FEATURES
+            or named_division(text, p)
+            or _secondary(text, p, candidates)
+        )
+        for p in resolved
+    )
 
 
 def choose_places(
@@ -514,18 +577,14 @@ def choose_places(
     # rule 1: the most precise resolved place; rule 3: an unknown village after "à", "in"…
     resolved = [p for p in candidates if p.place is not None]
     unknown = [p for p in candidates if p.place is None and (p.method == "locative" or _is_locative(text, p))]
-    if (
-        unknown
-        and anchor is not None
-        and (
-            not resolved
-            or all(p.place is not None and p.place.feature in COUNTRY_OR_DIVISION_FEATURES for p in resolved)
-        )
-    ):
+    if unknown and anchor is not None and _only_areas(text, resolved, candidates):
         derived = usable(unknown[0])
         if derived is not None:
             return [derived]
     if not resolved:
         return []
     in_main = [p for p in resolved if main_iso is None or (p.place is not None and p.place.iso == main_iso)]
-    return [min(in_main or resolved, key=_precision_rank)]
+    pool = in_main or resolved
+    # "near Kerou (Tamba)", "along the Tamba-Kerou road near Gao": the place itself, not its gloss
+    primary = [p for p in pool if not _secondary(text, p, candidates)]
+    return [min(primary or pool, key=_precision_rank)]

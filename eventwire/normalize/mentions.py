@@ -22,7 +22,7 @@ from eventwire.extract.incidents import IncidentMention
 from eventwire.extract.lexicon import load_modality_lexicon
 from eventwire.gazetteer import load_gazetteer
 from eventwire.geoparse import candidate_place
-from eventwire.lang.fold import fold_word
+from eventwire.lang.fold import fold_word, literal_alternation, whole_phrase_regex
 from eventwire.lang.words import load_word_lists
 from eventwire.models import (
     COUNTRY_OR_DIVISION_FEATURES,
@@ -39,7 +39,6 @@ from eventwire.normalize.actors import (
     find_actor_mentions,
     perpetrator_in_sentence,
 )
-from eventwire.normalize.capital import _alternation, _phrase_pattern
 from eventwire.normalize.casualties import count_casualties
 from eventwire.normalize.dates import (
     resolve_event_date,
@@ -67,7 +66,7 @@ def _incident_reference_re(lang: str) -> re.Pattern[str] | None:
     phrases = load_modality_lexicon(lang).classes.get("incident_ref", ())
     if not phrases:
         return None
-    return _phrase_pattern(" ".join(words).replace("' ", "'") for words in phrases)
+    return whole_phrase_regex(" ".join(words).replace("' ", "'") for words in phrases)
 
 
 def _incident_sentence_after(text: str, sentence: Span, *, lang: str) -> Span | None:
@@ -92,7 +91,7 @@ _ECHO_AFTER = {"en": r"^\s+({nouns})s?\b"}
 
 @lru_cache(maxsize=4)
 def _echo_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    nouns = _alternation(load_folded_words("facility_nouns.yaml", what="nouns"))
+    nouns = literal_alternation(load_folded_words("facility_nouns.yaml", what="nouns"))
     before, after = _ECHO_BEFORE.get(lang), _ECHO_AFTER.get(lang)
     return (
         re.compile(before.format(nouns=nouns)) if before else None,
@@ -257,7 +256,7 @@ def _sentence_actors(sentence: Span, *, lang: str, country: str | None, when: da
 def normalize_mentions(incident: IncidentMention, ctx: DocumentContext) -> list[Mention]:
     """Return the normalized Mentions of one extracted incident mention: one per place when the
     sentence lists several places, else one."""
-    places = _distinct_places(incident_places(incident, ctx))
+    places = distinct_places(incident_places(incident, ctx))
     mention = normalize_mention(incident, ctx, place=places[0] if places else None)
     if len(places) < 2:
         return [mention]
@@ -282,7 +281,7 @@ def normalize_mentions(incident: IncidentMention, ctx: DocumentContext) -> list[
     ]
 
 
-def _distinct_places(places: list[PlaceMention]) -> list[PlaceMention]:
+def distinct_places(places: list[PlaceMention]) -> list[PlaceMention]:
     """Return listed places less those naming a place listed before them: "un quartier de
     Sanaa, la capitale" names one town twice (ACLED: one event per location)."""
     out: list[PlaceMention] = []

@@ -22,14 +22,21 @@ from functools import cache
 
 from eventwire.extract.lexicon import fold
 from eventwire.gazetteer import Candidate, Gazetteer
+from eventwire.geo import haversine_km
 from eventwire.geoparse import candidate_place
+from eventwire.geoparse.names import institution_head
+from eventwire.lang.words import load_word_lists
 from eventwire.models import PlaceMention, Span
 from eventwire.normalize.dates import load_time_lexicon
-from eventwire.normalize.doc_country import load_place_nouns
+from eventwire.normalize.doc_country import division_noun_after, load_place_nouns
+from eventwire.normalize.ethnic_militias import load_ethnic_militias
 from eventwire.normalize.incident_place import load_folded_words, load_not_places
 
 MISSED_MIN_POPULATION = 10_000
 UNIQUE_MIN_POPULATION = 1_000
+# A town is the seat of the division named after it when the division's point (its capital or
+# largest town) lies this close.
+SEAT_MAX_KM = 15.0
 FEATURES = frozenset({"city", "admin1", "admin2"})
 LOCATIVE = {
     "en": r"(?:\b|(?<=\d))(?:(?:in|at|near|outside|around)(?:\s+(?:central|northern|southern|eastern|western|north-eastern|"
@@ -75,6 +82,87 @@ def _division_after() -> re.Pattern[str]:
     return re.compile(_NAME + rf"\s+(?i:{alternation})\b")
 
 
+@cache
+def _inhabitants_after(lang: str) -> re.Pattern[str] | None:
+    """Return the pattern of a name followed by a noun of its people ("Kerou residents", "Tamba
+    villagers": the `inhabitant_nouns` of data/words/<lang>.yaml); group 1 is the name."""
+    nouns = load_word_lists(lang).get("inhabitant_nouns")
+    if not nouns:
+        return None
+    alternation = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    return re.compile(_NAME + rf"\s+(?i:{alternation})\b")
+
+
+# A run of capitalized words ("Kerou University Students", "Tamba Girls' High School").
+_CAPITALIZED_RUN = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){1,4}")
+
+
+def institution_towns(text: str, places: list[PlaceMention], *, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Return the towns at the head of institutions' names ("Kerou University students", "Tamba
+    High School") that `places` does not cover: where a school's students or a town's council
+    act, when the document names no other place (ACLED codes the institution's town).
+    Only a town `_best` would take without the document's country (a namesake puzzle is left
+    alone)."""
+    taken = [(p.span.start, p.span.end) for p in places]
+    out: list[PlaceMention] = []
+    for m in _CAPITALIZED_RUN.finditer(text):
+        head = institution_head(
+            text, m.start(), m.end(), gazetteer, accept=lambda found: _best_of(found, None) is not None
+        )
+        if head is None or any(a < head[1] and head[0] < b for a, b in taken):
+            continue
+        start, end, name = head
+        found = _best(gazetteer, name, None)
+        if found is None:
+            continue
+        out.append(
+            PlaceMention(
+                span=Span(start, end, name),
+                name=name,
+                place=candidate_place(found),
+                method="institution_town",
+                reason=f"the town of an institution named after it ({text[m.start() : m.end()]!r})",
+            )
+        )
+        taken.append((start, end))
+    return out
+
+
+def division_places(text: str, places: list[PlaceMention], *, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Return `places` with a town followed by a division noun read as that division ("in Kerou
+    county": the county, not the town, when the town's country has a division of that name)."""
+    out = []
+    for p in places:
+        pl = p.place
+        if pl is None or pl.feature != "city" or not division_noun_after().match(text, p.span.end):
+            out.append(p)
+            continue
+        divisions = [
+            c
+            for c in gazetteer.candidates(p.span.text, country=pl.iso)
+            if c.feature in ("admin1", "admin2") and (c.primary or c.source == "supplement")
+        ]
+        if not divisions:
+            out.append(p)
+            continue
+        division = max(divisions, key=lambda c: (c.feature == "admin1", c.population))
+        if (
+            pl.latitude is None
+            or pl.longitude is None
+            or (haversine_km(pl.latitude, pl.longitude, division.latitude, division.longitude) > SEAT_MAX_KM)
+        ):
+            out.append(p)  # "Kerou sub-county" in a county seated elsewhere: the town is nearer
+            continue
+        out.append(
+            replace(
+                p,
+                place=candidate_place(division),
+                reason=f"{p.span.text} followed by a division noun: the division, not the town",
+            )
+        )
+    return out
+
+
 def _shorter(name: str, kind: str) -> str | None:
     """Return `name` less its last word ("Kerou town" → "Kerou"); on a road named by its ends,
     less its last hyphenated part too ("Kerou-Tamba" → "Kerou")."""
@@ -112,6 +200,10 @@ def missed_place_mentions(
     matches += [(m, "locative") for extra in _EXTRA for m in extra.finditer(text)]
     matches += [(m, "axis") for m in _AXIS.finditer(text)]
     matches += [(m, "division") for m in _division_after().finditer(text)]
+    if (inhabitants := _inhabitants_after(lang)) is not None:
+        peoples = load_ethnic_militias().people_by_form
+        # "Maasai herders", "Pokot residents": a people, not a place
+        matches += [(m, "inhabitants") for m in inhabitants.finditer(text) if fold(m.group(1)) not in peoples]
     for m, kind in sorted(matches, key=lambda mk: mk[0].start(1)):
         start, end = m.start(1), m.end(1)
         name = m.group(1)
@@ -127,8 +219,8 @@ def missed_place_mentions(
             name = shorter  # "in Kerou town", "à Kerou Centre", "the axis Kerou-Tamba"
             end = start + len(name)
             found = _best(gazetteer, name, main_iso, prefer_area=kind == "division")
-        if found is None:
-            continue
+        if found is None or (kind == "inhabitants" and main_iso is not None and found.iso != main_iso):
+            continue  # "Angered residents in Kerou": a capitalized word, not a town abroad
         out.append(
             PlaceMention(
                 span=Span(start, end, text[start:end]),
@@ -151,7 +243,12 @@ def _best(gazetteer: Gazetteer, name: str, main_iso: str | None, *, prefer_area:
     """Return the entry a missed name most likely means: in the document's country first; a
     town before a division of the same name, unless a division noun follows the name
     (`prefer_area`: "Kerou Region" is the region)."""
-    found = [c for c in gazetteer.candidates(name) if c.feature in FEATURES and (c.primary or c.source == "supplement")]
+    return _best_of(gazetteer.candidates(name), main_iso, prefer_area=prefer_area)
+
+
+def _best_of(every: list[Candidate], main_iso: str | None, *, prefer_area: bool = False) -> Candidate | None:
+    """Return `_best`'s answer among the gazetteer entries of a name."""
+    found = [c for c in every if c.feature in FEATURES and (c.primary or c.source == "supplement")]
 
     def rank(c: Candidate) -> tuple[bool, int]:
         return (c.feature != "city") if prefer_area else (c.feature == "city"), c.population

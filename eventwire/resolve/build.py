@@ -217,6 +217,7 @@ def _reports(group: MentionGroup, document: Document, fatalities: int) -> tuple[
                 claim_status=status,
                 evidence=evidence,
                 fatalities=fatalities,
+                external_id=document.external_id,
             )
         )
     return tuple(sorted(reports, key=lambda r: r.evidence[0].start))

@@ -53,13 +53,14 @@ DIRECTION_BEARINGS = {
 }
 
 
-def _place(m: Mention) -> Place | None:
+def mention_place(m: Mention) -> Place | None:
+    """Return the place a mention resolved to, or None."""
     return m.place.place if m.place is not None else None
 
 
 def is_precise(m: Mention) -> bool:
     """Return whether a mention names a town, village, base or facility (geo_precision 1-2)."""
-    p = _place(m)
+    p = mention_place(m)
     return p is not None and p.geo_precision <= 2 and p.feature not in {"country", "admin1", "region"}
 
 
@@ -108,7 +109,7 @@ def _direction_ok(relation: str | None, region: Place, point: Place) -> bool:
 
 def places_compatible(a: Mention, b: Mention) -> bool:
     """Return whether two mentions can be one incident by their places (unknown fits any)."""
-    pa, pb = _place(a), _place(b)
+    pa, pb = mention_place(a), mention_place(b)
     if pa is None or pb is None:
         return True
     if pa.iso != pb.iso:

@@ -27,10 +27,10 @@ from eventwire.models import EVENT_MODALITIES, Mention, Modality
 from eventwire.resolve.additive import opens_addition
 from eventwire.resolve.compatibility import (
     GENERIC_CLASSES,
-    _place,
     compatible,
     dates_compatible,
     is_precise,
+    mention_place,
     places_compatible,
     types_compatible,
 )
@@ -284,8 +284,8 @@ def _join_recalled(
                 if any(
                     places_compatible(m, x)
                     and types_compatible(m, x)
-                    and _place(m) is not None
-                    and _place(x) is not None
+                    and mention_place(m) is not None
+                    and mention_place(x) is not None
                     for x in g
                 )
                 and m.date is not None
@@ -312,13 +312,13 @@ def _events_and_details(
     region-level group that details an incident told before it joins that incident's group."""
     # the only incident the article places is denied ("de fausses informations annonçant une
     # embuscade à Gao"): its placeless sentences are about that, not another incident
-    denied_placed = any(m.modality == Modality.DENIED and _place(m) is not None for m in mentions)
-    placed = [g for g in groups if any(_place(m) is not None for m in g)]
+    denied_placed = any(m.modality == Modality.DENIED and mention_place(m) is not None for m in mentions)
+    placed = [g for g in groups if any(mention_place(m) is not None for m in g)]
     precise_groups = [g for g in groups if any(is_precise(m) for m in g)]
     events: list[list[Mention]] = []
     review: list[list[Mention]] = []
     for g in groups:
-        if not any(_place(m) is not None for m in g):
+        if not any(mention_place(m) is not None for m in g):
             _placeless(g, placed, denied_placed, events, review)
         elif (
             precise_groups
@@ -400,8 +400,8 @@ def _without_summaries(out: list[MentionGroup]) -> list[MentionGroup]:
 def _elsewhere(m: Mention, group: list[Mention]) -> bool:
     """Return whether a region-level mention names another country (a multinational region such
     as "the Sahel" names none) or another day than every mention of an incident group."""
-    place = _place(m)
-    others = {p.iso for p in map(_place, group) if p is not None and p.iso}
+    place = mention_place(m)
+    others = {p.iso for p in map(mention_place, group) if p is not None and p.iso}
     if place is not None and place.iso and others and place.iso not in others:
         return True
     return m.date is not None and m.date.method == "time_expression" and not any(dates_compatible(m, x) for x in group)

@@ -20,6 +20,7 @@ from functools import cache
 from itertools import pairwise
 
 from eventwire.datafiles import check_known_keys, data_path, key_error, read_yaml_mapping
+from eventwire.lang.fold import literal_alternation
 from eventwire.models import EVENT_MODALITIES, EventDate, Mention, Span
 from eventwire.normalize.dates import TimeExpression, find_time_expressions
 from eventwire.normalize.mentions import share_toll
@@ -44,10 +45,6 @@ class DayWords:
     between: re.Pattern[str]  # right before the first of two ends joined by "and" ("entre", "between")
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def load_day_words(lang: str) -> DayWords | None:
     """Return the day-joining words of a language, or None when the data file has none."""
@@ -66,15 +63,15 @@ def load_day_words(lang: str) -> DayWords | None:
     lists = {k: [w.strip().lower() for w in entry[k]] for k in DAY_WORD_KEYS}
     return DayWords(
         joined=re.compile(
-            rf"^\s*(?:,|(?:,\s*)?(?:{_alternation(lists['and'])}))\s*(?:le\s+|on\s+)?$",
+            rf"^\s*(?:,|(?:,\s*)?(?:{literal_alternation(lists['and'])}))\s*(?:le\s+|on\s+)?$",
             re.IGNORECASE,
         ),
-        span_to=re.compile(rf"^\s*(?:{_alternation(lists['to'])})\s*(?:le\s+)?$", re.IGNORECASE),
-        span_from=re.compile(rf"\b(?:{_alternation(lists['from'])})\s*(?:le\s+)?$", re.IGNORECASE),
-        to_start=re.compile(rf"^(?:{_alternation(lists['to'])})\b", re.IGNORECASE),
-        from_start=re.compile(rf"^(?:{_alternation(lists['from'])})\b", re.IGNORECASE),
-        night=re.compile(rf"\b(?:{_alternation(lists['night'])})\b", re.IGNORECASE),
-        between=re.compile(rf"\b(?:{_alternation(lists['between'])})\s*(?:le\s+)?$", re.IGNORECASE),
+        span_to=re.compile(rf"^\s*(?:{literal_alternation(lists['to'])})\s*(?:le\s+)?$", re.IGNORECASE),
+        span_from=re.compile(rf"\b(?:{literal_alternation(lists['from'])})\s*(?:le\s+)?$", re.IGNORECASE),
+        to_start=re.compile(rf"^(?:{literal_alternation(lists['to'])})\b", re.IGNORECASE),
+        from_start=re.compile(rf"^(?:{literal_alternation(lists['from'])})\b", re.IGNORECASE),
+        night=re.compile(rf"\b(?:{literal_alternation(lists['night'])})\b", re.IGNORECASE),
+        between=re.compile(rf"\b(?:{literal_alternation(lists['between'])})\s*(?:le\s+)?$", re.IGNORECASE),
     )
 
 

@@ -12,11 +12,13 @@ from datetime import date
 from eventwire.errors import InputError
 
 # order_by value → ORDER BY terms; a leading "-" means descending. Undated events sort last and
-# event_id breaks ties, so pages are stable (written portably: SQLite and PostgreSQL disagree on
-# where NULLs sort by default).
+# event_id breaks ties, so pages are stable. NULLS LAST is said explicitly, since SQLite and
+# PostgreSQL disagree on where NULLs sort by default (both read it: SQLite since 3.30); unlike an
+# `(event_date IS NULL)` sort key it lets the date index give the order, so a page of the newest
+# events reads a page of the index instead of sorting the whole table (issue 18's load check).
 ORDER_BY: dict[str, str] = {
-    "event_date": "(e.event_date IS NULL), e.event_date, e.event_id",
-    "-event_date": "(e.event_date IS NULL), e.event_date DESC, e.event_id",
+    "event_date": "e.event_date ASC NULLS LAST, e.event_id",
+    "-event_date": "e.event_date DESC NULLS LAST, e.event_id",
     "fatalities": "e.fatalities, e.event_id",
     "-fatalities": "e.fatalities DESC, e.event_id",
     "confidence": "e.confidence, e.event_id",
@@ -52,7 +54,8 @@ class EventFilters:
     actor1, actor2 and the associated actors, as a case-insensitive substring. `country` matches
     the country name (case-insensitive) or its ISO code. `claim_status` keeps events with at least
     one report of that status. `text` searches report evidence (every word, accents ignored, with
-    FTS5). Deleted events and context-only mentions are left out unless asked for.
+    FTS5). `document_id` keeps events reported by the document of that stored id or external id
+    (the `id` its input gave it). Deleted events and context-only mentions are left out unless asked for.
     """
 
     date_from: date | None = None
@@ -67,6 +70,7 @@ class EventFilters:
     min_fatalities: int | None = None
     claim_status: str | None = None
     text: str | None = None
+    document_id: str | None = None  # events a document reports: its stored id or the input's own id
     limit: int | None = None
     offset: int = 0
     order_by: str = "-event_date"
@@ -227,11 +231,24 @@ def where_clause(
     if f.min_fatalities is not None:
         conds.append("e.fatalities >= ?")
         params.append(f.min_fatalities)
-    if f.claim_status is not None:
-        conds.append("EXISTS (SELECT 1 FROM reports r WHERE r.event_id = e.event_id AND r.claim_status = ?)")
-        params.append(f.claim_status)
+    _report_conditions(f, conds, params)
     if f.text is not None:
         sql, text_params = text_condition(f.text, "e.event_id")
         conds.append(sql)
         params += text_params
     return ("WHERE " + " AND ".join(conds) if conds else "", params)
+
+
+def _report_conditions(f: EventFilters, conds: list[str], params: list[object]) -> None:
+    """Add the conditions on an event's reports: their claim status, their document (by its
+    stored id or by the id its input gave it)."""
+    if f.claim_status is not None:
+        conds.append("EXISTS (SELECT 1 FROM reports r WHERE r.event_id = e.event_id AND r.claim_status = ?)")
+        params.append(f.claim_status)
+    if f.document_id is not None:
+        conds.append(
+            "EXISTS (SELECT 1 FROM reports r JOIN documents d ON d.id = r.document_id"
+            " WHERE r.event_id = e.event_id AND (d.id = ? OR d.external_id = ? OR d.id IN"
+            " (SELECT document_id FROM document_aliases WHERE external_id = ?)))"
+        )
+        params += [f.document_id, f.document_id, f.document_id]

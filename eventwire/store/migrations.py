@@ -187,6 +187,45 @@ MIGRATIONS += (
 MIGRATIONS += (
     Migration(
         3,
+        "event_query_indexes",
+        (
+            # Indexes for the event list (`Store.events`, GET /api/events) over large stores
+            # (issue 18's load check, 100,000 events). Partial indexes over the live events (the
+            # condition every default query carries), so the planner can use them for it:
+            # the default order, newest first, read straight off an index (a page at any offset
+            # without sorting the table)...
+            "CREATE INDEX events_live_date ON events (event_date DESC, event_id) WHERE deleted = 0 AND context_only = 0",
+            # ...an event type in date order...
+            "CREATE INDEX events_live_type_date ON events (event_type, event_date) WHERE deleted = 0 AND context_only = 0",
+            # ...and the country filter as written, a name in any case or an ISO code.
+            "CREATE INDEX events_country_key ON events (LOWER(country), event_date)",
+            "CREATE INDEX events_iso_key ON events (UPPER(iso), event_date)",
+        ),
+    ),
+    Migration(
+        4,
+        "sources",
+        (
+            # The input's own id and the page URL are looked up (events --document-id,
+            # GET /api/documents/by-external-id, a feed entry already read).
+            "CREATE INDEX documents_external_id ON documents (external_id)",
+            "CREATE INDEX documents_url ON documents (url)",
+            # Each feed's validators for the next conditional GET, and its last answer.
+            """CREATE TABLE feed_state (
+                feed_url TEXT PRIMARY KEY,
+                etag TEXT,
+                last_modified TEXT,
+                checked_at {timestamp} NOT NULL,
+                status TEXT NOT NULL,
+                entries INTEGER NOT NULL
+            )""",
+        ),
+    ),
+)
+
+MIGRATIONS += (
+    Migration(
+        5,
         "document_aliases",
         (
             # Every external id a document was given: the same text sent again under another id
@@ -216,6 +255,18 @@ def applied_migrations(conn: sqlite3.Connection) -> dict[int, str]:
     return dict(conn.execute("SELECT version, name FROM schema_version").fetchall())
 
 
+def _recorded_migrations(conn: sqlite3.Connection) -> dict[int, str] | None:
+    """Return {version: name} without taking the write lock, or None when nothing is recorded yet.
+
+    Opening an up-to-date store then writes nothing: the server opens one per request, and
+    concurrent requests waiting for each other's write lock was most of their latency.
+    """
+    try:
+        return dict(conn.execute("SELECT version, name FROM schema_version").fetchall())
+    except sqlite3.OperationalError:  # no such table
+        return None
+
+
 def apply_migrations(
     conn: sqlite3.Connection,
     *,
@@ -232,8 +283,10 @@ def apply_migrations(
     `MIGRATIONS`.
     """
     migrations = migrations or MIGRATIONS
-    with transaction():
-        done = applied_migrations(conn)
+    done = _recorded_migrations(conn)
+    if done is None:  # a new file: create the record in a write transaction
+        with transaction():
+            done = applied_migrations(conn)
     known = {m.version: m for m in migrations}
     newest_known = migrations[-1].version
     if done and max(done) > newest_known:

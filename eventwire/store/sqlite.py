@@ -83,10 +83,15 @@ def _check_location(path: Path) -> None:
         raise StoreError(f"cannot create the folder of event store {path}: {e.strerror or e}") from None
 
 
+_FTS5: dict[str, bool] = {}  # SQLite library version → compiled with FTS5 (one library a process)
+
+
 def fts5_available(conn: sqlite3.Connection) -> bool:
     """Return whether this SQLite library was compiled with FTS5."""
-    options = {row[0] for row in conn.execute("PRAGMA compile_options")}
-    return "ENABLE_FTS5" in options
+    if sqlite3.sqlite_version not in _FTS5:
+        options = {row[0] for row in conn.execute("PRAGMA compile_options")}
+        _FTS5[sqlite3.sqlite_version] = "ENABLE_FTS5" in options
+    return _FTS5[sqlite3.sqlite_version]
 
 
 class EvidenceIndex:
@@ -109,17 +114,21 @@ class EvidenceIndex:
                 sqlite3.sqlite_version,
             )
 
+    def missing(self) -> bool:
+        """Return whether `ensure` has work to do (read only: no write lock taken)."""
+        if not self.enabled:
+            return False
+        exists = self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (self.TABLE,)
+        ).fetchone()
+        return exists is None
+
     def ensure(self) -> None:
         """Create the FTS5 table and index the stored evidence if the table is missing.
 
         Must run inside a write transaction.
         """
-        if not self.enabled:
-            return
-        exists = self._conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (self.TABLE,)
-        ).fetchone()
-        if exists:
+        if not self.missing():
             return
         # remove_diacritics 2: "frappe" finds "frappé" (French and transliterated names).
         self._conn.execute(

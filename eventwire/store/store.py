@@ -28,13 +28,15 @@ from eventwire.store.rows import (
     BOOL_COLUMNS,
     EXTRA_COLUMNS,
     JSON_COLUMNS,
+    REPORTS_SELECT,
     comparable,
-    decode_value,
+    decode_event,
     geo_cell,
     now_iso,
     stored_report,
     to_json,
 )
+from eventwire.store.sources import SourceRecords, document_record
 from eventwire.store.write import DocumentWriter, WriteSummary
 
 if TYPE_CHECKING:  # pipeline imports the stages; importing it at run time could cycle
@@ -58,9 +60,12 @@ class Store:
         self.where = where
         self._evidence = backend.EvidenceIndex(conn)
         self.migrations_run = apply_migrations(conn, types=backend.TYPES, transaction=self._transaction, where=where)
-        with self._transaction():
-            self._evidence.ensure()
+        if self._evidence.missing():  # checked first: a write lock only when there is work
+            with self._transaction():
+                self._evidence.ensure()
         self._writer = DocumentWriter(conn, self._evidence)
+        # the inputs' own ids, URLs read and feed validators (issue 19)
+        self.sources = SourceRecords(conn, self._transaction)
         self._resolver = Resolver(self._writer)
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -330,14 +335,14 @@ class Store:
         for start in range(0, len(ids), _IN_CHUNK):
             chunk = ids[start : start + _IN_CHUNK]
             for r in self._conn.execute(
-                f"SELECT * FROM reports WHERE event_id IN ({', '.join('?' * len(chunk))})"
-                " ORDER BY event_id, ordinal, id",
+                f"{REPORTS_SELECT} WHERE r.event_id IN ({', '.join('?' * len(chunk))})"
+                " ORDER BY r.event_id, r.ordinal, r.id",
                 chunk,
             ):
                 reports[r["event_id"]].append(stored_report(r))
         out = []
         for row in rows:
-            d = {col: decode_value(row, col) for col in (*ACLED_COLUMNS, *EXTRA_COLUMNS)}
+            d = decode_event(row)
             d["reports"] = reports[row["event_id"]]
             # provenance last, as in Event.as_dict()
             d["provenance"] = d.pop("provenance")
@@ -365,28 +370,9 @@ class Store:
         return [{**dict(r), "diff": json.loads(r["diff"])} for r in rows]
 
     def document(self, document_id: str) -> dict[str, Any] | None:
-        """Return a stored document with the ids of the live events it reports, or None."""
-        row = self._conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
-        if row is None:
-            return None
-        # the events it reports as news: its context mentions (a recap of an earlier incident,
-        # kept for review or joined to that incident) are listed apart
-        reported = self._conn.execute(
-            "SELECT DISTINCT r.event_id, e.context_only OR r.claim_status = 'context' FROM reports r"
-            " JOIN events e ON e.event_id = r.event_id WHERE r.document_id = ? AND e.deleted = 0"
-            " ORDER BY r.event_id",
-            (document_id,),
-        ).fetchall()
-        event_ids = sorted({r[0] for r in reported if not r[1]})
-        context_ids = sorted({r[0] for r in reported if r[1]} - set(event_ids))
-        aliases = [
-            r[0]
-            for r in self._conn.execute(
-                "SELECT external_id FROM document_aliases WHERE document_id = ? ORDER BY added_at, external_id",
-                (document_id,),
-            )
-        ]
-        return {**dict(row), "event_ids": event_ids, "context_ids": context_ids, "aliases": aliases}
+        """Return a stored document with the ids of the live events it reports, those it only
+        recalls (context) and its other external ids (aliases), or None."""
+        return document_record(self._conn, document_id)
 
     def skips(self) -> list[dict[str, Any]]:
         """Return the recorded skips, oldest first."""

@@ -25,6 +25,7 @@ from eventwire.models import Document, Event, Report
 from eventwire.store.filters import actor_search_key
 from eventwire.store.migrations import REVISION_ACTIONS
 from eventwire.store.rows import (
+    REPORTS_SELECT,
     comparable,
     event_row,
     geo_cell,
@@ -317,11 +318,17 @@ class DocumentWriter:
         self.evidence.add(event_id, report.document_id, [e.text for e in report.evidence])
 
     def delete_reports(self, event_id: str, document_id: str) -> None:
-        self.conn.execute("DELETE FROM reports WHERE event_id = ? AND document_id = ?", (event_id, document_id))
-        self.evidence.remove(event_id, document_id)
+        deleted = self.conn.execute(
+            "DELETE FROM reports WHERE event_id = ? AND document_id = ?", (event_id, document_id)
+        ).rowcount
+        # The evidence index holds rows only for stored reports, and removing from it scans the
+        # whole index (its event and document columns are not indexed): skip it when nothing was
+        # deleted, as for every new event, or each write costs time linear in the store's size.
+        if deleted:
+            self.evidence.remove(event_id, document_id)
 
     def reports_of(self, event_id: str) -> list[dict[str, Any]]:
-        rows = self.conn.execute("SELECT * FROM reports WHERE event_id = ? ORDER BY ordinal, id", (event_id,))
+        rows = self.conn.execute(f"{REPORTS_SELECT} WHERE r.event_id = ? ORDER BY r.ordinal, r.id", (event_id,))
         return [stored_report(r) for r in rows]
 
     def add_revision(

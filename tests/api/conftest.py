@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from eventwire.api import ApiSettings, create_app
-from eventwire.models import Document, Event, Evidence, Provenance, Report
+from eventwire.models import Document, Report
 from eventwire.pipeline import DocumentResult
 from eventwire.store import open_store
+from tests.factories import TEXT_EN, TEXT_FR, make_event, quote
 
 with warnings.catch_warnings():  # starlette suggests httpx2; httpx is what is installed
     warnings.simplefilter("ignore")
@@ -19,17 +20,6 @@ with warnings.catch_warnings():  # starlette suggests httpx2; httpx is what is i
 
 TOKEN = "test-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-
-TEXT_FR = (
-    "Deux drones ont été abattus près de la base aérienne d'Aïn al-Asad, a indiqué le Centcom. "
-    "La Résistance islamique en Irak a revendiqué l'attaque."
-)
-TEXT_EN = "Four people were killed when gunmen attacked a bus near Wajir on Monday, police said."
-
-
-def _evidence(document: Document, quote: str) -> Evidence:
-    start = document.text.index(quote)
-    return Evidence(document.id, quote, start, start + len(quote))
 
 
 def make_documents() -> tuple[Document, Document]:
@@ -64,7 +54,7 @@ def make_results() -> list[DocumentResult]:
         "AFP",
         "le Centcom",
         "reported",
-        (_evidence(iraq, "Deux drones ont été abattus près de la base aérienne d'Aïn al-Asad"),),
+        (quote(iraq, "Deux drones ont été abattus près de la base aérienne d'Aïn al-Asad"),),
         0,
     )
     claim = Report(
@@ -73,47 +63,24 @@ def make_results() -> list[DocumentResult]:
         "AFP",
         "La Résistance islamique en Irak",
         "claimed",
-        (_evidence(iraq, "La Résistance islamique en Irak a revendiqué l'attaque."),),
+        (quote(iraq, "La Résistance islamique en Irak a revendiqué l'attaque."),),
         0,
     )
-    asad = Event(
+    asad = make_event(
+        iraq,
         event_id="ew-asad",
         event_date=date(2023, 10, 18),
-        time_precision=1,
         event_type="Strategic developments",
         sub_event_type="Disrupted weapons use",
-        actor1="Islamic Resistance in Iraq",
-        assoc_actor_1=None,
-        actor2="Military Forces of the United States (2021-)",
-        assoc_actor_2=None,
-        country="Iraq",
-        iso="IQ",
-        admin1="Al Anbar",
         admin2=None,
         location="Ain al-Asad Air Base",
         latitude=33.786,
         longitude=42.441,
-        geo_precision=1,
-        fatalities=0,
-        source="AFP",
         notes="Two drones shot down near Ain al-Asad.",
         fatalities_low=None,
         fatalities_high=None,
-        injuries=None,
-        claimed_by=("Islamic Resistance in Iraq",),
-        disputed=False,
         confidence=0.9,
         reports=(centcom, claim),
-        provenance={
-            "location": Provenance(
-                "gazetteer",
-                iraq.id,
-                "Aïn al-Asad",
-                TEXT_FR.index("Aïn"),
-                TEXT_FR.index("Aïn") + len("Aïn al-Asad"),
-            ),
-            "admin2": Provenance("gazetteer", reason="no admin2 in the text"),
-        },
     )
     police = Report(
         kenya.id,
@@ -121,17 +88,16 @@ def make_results() -> list[DocumentResult]:
         "Reuters",
         "police",
         "reported",
-        (_evidence(kenya, "gunmen attacked a bus near Wajir"),),
+        (quote(kenya, "gunmen attacked a bus near Wajir"),),
         4,
     )
-    wajir = Event(
+    wajir = make_event(
+        kenya,
         event_id="ew-wajir",
         event_date=date(2023, 10, 16),
-        time_precision=1,
         event_type="Violence against civilians",
         sub_event_type="Attack",
         actor1="Unidentified Armed Group (Kenya)",
-        assoc_actor_1=None,
         actor2="Civilians (Kenya)",
         assoc_actor_2="Passengers",
         country="Kenya",
@@ -143,13 +109,11 @@ def make_results() -> list[DocumentResult]:
         longitude=40.0573,
         geo_precision=2,
         fatalities=4,
-        source="Reuters",
         notes="Gunmen attacked a bus.",
         fatalities_low=4,
         fatalities_high=5,
         injuries=2,
         claimed_by=(),
-        disputed=False,
         confidence=0.7,
         reports=(police,),
         provenance={},

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,18 +52,17 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[Server]:
-    work = tmp_path_factory.mktemp("e2e")
+@contextmanager
+def running_server(db: Path, log: Path) -> Iterator[Server]:
+    """Run `eventwire serve` over the store at `db` (created if missing) until the block ends."""
     port, token = _free_port(), "e2e-token"
-    log = work / "server.log"
     command = [
         sys.executable,
         "-m",
         "eventwire.cli",
         "serve",
         "--db",
-        str(work / "e2e.sqlite"),
+        str(db),
         "--host",
         "127.0.0.1",
         "--port",
@@ -88,7 +88,7 @@ def server(tmp_path_factory) -> Iterator[Server]:
             pytest.fail(f"eventwire serve did not answer in {SERVER_START_TIMEOUT_S}s:\n{log.read_text()}")
         time.sleep(0.25)
     try:
-        yield Server(url=url, token=token, db=work / "e2e.sqlite", log=log)
+        yield Server(url=url, token=token, db=db, log=log)
     finally:
         process.terminate()
         try:
@@ -96,6 +96,13 @@ def server(tmp_path_factory) -> Iterator[Server]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[Server]:
+    work = tmp_path_factory.mktemp("e2e")
+    with running_server(work / "e2e.sqlite", work / "server.log") as running:
+        yield running
 
 
 @pytest.fixture(scope="module")

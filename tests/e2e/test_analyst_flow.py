@@ -62,6 +62,7 @@ def test_analyst_ingests_maps_reads_and_corrects_the_seed(server, browser, artif
     summary = page.wait_for_selector(".ingest-summary", timeout=INGEST_TIMEOUT_MS)
     assert "1 document(s) processed" in summary.inner_text()
     assert "2 new event(s)" in summary.inner_text()
+    assert "null" not in page.inner_text("#ingest-result")
 
     # 2. Two markers, drawn where the events are, over the country boundaries.
     page.click("nav >> text=Map")

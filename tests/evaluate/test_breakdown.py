@@ -14,6 +14,8 @@ from eventwire.evaluate import cli_eval
 from eventwire.evaluate.breakdown import (
     FALSE_EVENT_REASONS,
     MISS_REASONS,
+    XDOC_FALSE_REASONS,
+    XDOC_MISSED_REASONS,
     breakdown,
     miss_reason,
 )
@@ -262,3 +264,53 @@ def test_cli_eval_breakdown_flag(tmp_path, monkeypatch):
         "other": 0,
     }
     assert summary["recall"] == 2 / 3
+
+
+# Cross-document links ----------------------------------------------------------------------------
+
+
+def _links(*articles_events: list[tuple[dict[str, Any], str]]) -> tuple[dict[str, int], dict[str, int]]:
+    """Score one article per list of (gold event, predicted event id); predictions copy the gold."""
+    scores = []
+    for i, pairs in enumerate(articles_events):
+        gold = [g for g, _ in pairs]
+        scores.append(score_article(article(f"a{i}", gold), [as_prediction(g, pid) for g, pid in pairs]))
+    result = breakdown(aggregate(scores))
+    return {r: n for r, n in result.xdoc_missed.items() if n}, {r: n for r, n in result.xdoc_false.items() if n}
+
+
+def test_missed_cross_document_links_by_reason():
+    same = gold_event(incident="inc-1")
+    # two outlets, the same incident, one prediction a day later: different_day
+    assert _links([(same, "e1")], [({**same, "event_date": "2024-03-05"}, "e2")])[0] == {"different_day": 1}
+    # the same incident placed 40 km apart: far_apart
+    assert _links([(same, "e1")], [(moved_north(same, 40), "e2")])[0] == {"far_apart": 1}
+    # another event type for the same incident
+    other_type = {**same, "event_type": "Battles", "sub_event_type": "Armed clash"}
+    assert _links([(same, "e1")], [(other_type, "e2")])[0] == {"different_type": 1}
+    # agreeing on everything, still not linked
+    assert _links([(same, "e1")], [(same, "e2")])[0] == {"unlinked": 1}
+    # linked: no miss
+    assert _links([(same, "e1")], [(same, "e1")]) == ({}, {})
+
+
+def test_false_cross_document_links_by_reason():
+    one = gold_event(incident="inc-1")
+    later = gold_event(incident="inc-2", event_date="2024-03-02")
+    far = moved_north(gold_event(incident="inc-3"), 60)
+    twin = gold_event(incident="inc-4", sub_event_type="Abduction/forced disappearance")
+    assert _links([(one, "e1")], [(later, "e1")])[1] == {"gold_other_day": 1}
+    assert _links([(one, "e1")], [(far, "e1")])[1] == {"gold_other_place": 1}
+    assert _links([(one, "e1")], [(twin, "e1")])[1] == {"gold_same_day_place": 1}
+
+
+def test_cross_document_reasons_are_listed_in_order_and_in_json():
+    same = gold_event(incident="inc-1")
+    scores = [
+        score_article(article("a0", [same]), [as_prediction(same, "e1")]),
+        score_article(article("a1", [same]), [as_prediction(same, "e2")]),
+    ]
+    result = breakdown(aggregate(scores))
+    assert tuple(result.xdoc_missed) == tuple(XDOC_MISSED_REASONS)
+    assert tuple(result.xdoc_false) == tuple(XDOC_FALSE_REASONS)
+    assert result.as_dict()["xdoc_missed_links"]["unlinked"] == 1

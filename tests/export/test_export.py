@@ -5,56 +5,27 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date
 
 import pytest
 from rich.console import Console
 from rich.table import Table
 
 from eventwire.export import render_table, write_csv, write_geojson, write_jsonl
-from eventwire.models import ACLED_COLUMNS, Event, Evidence, Provenance, Report
+from eventwire.models import ACLED_COLUMNS, Provenance
+from tests.factories import make_document, make_event
 
 
 def _event(event_id: str, **kw) -> dict:
-    report = Report(
-        "doc-1",
-        "https://example.org/1",
-        "AFP",
-        "Centcom",
-        "reported",
-        (Evidence("doc-1", "Deux drones ont été abattus", 0, 27),),
-        0,
-    )
+    document = make_document("Deux drones ont été abattus", doc_id="doc-1", url="https://example.org/1")
     fields = {
-        "event_id": event_id,
-        "event_date": date(2023, 10, 17),
-        "time_precision": 1,
-        "event_type": "Explosions/Remote violence",
-        "sub_event_type": "Air/drone strike",
-        "actor1": "Islamic Resistance in Iraq",
-        "assoc_actor_1": None,
-        "actor2": "Military Forces of the United States (2021-)",
-        "assoc_actor_2": None,
-        "country": "Iraq",
-        "iso": "IQ",
-        "admin1": "Al Anbar",
         "admin2": None,
-        "location": "Ain al-Asad Airbase",
-        "latitude": 33.8007,
-        "longitude": 42.4413,
-        "geo_precision": 1,
-        "fatalities": 0,
-        "source": "AFP",
         "notes": 'Two drones, "shot down"\nnear the base; no casualties.',
-        "fatalities_low": 0,
         "fatalities_high": 2,
-        "claimed_by": ("Islamic Resistance in Iraq",),
         "confidence": 0.8,
-        "reports": (report,),
         "provenance": {"admin2": Provenance("gazetteer", reason="not in text")},
+        **kw,
     }
-    fields.update(kw)
-    return Event(**fields).as_dict()
+    return make_event(document, event_id=event_id, **fields).as_dict()
 
 
 @pytest.fixture

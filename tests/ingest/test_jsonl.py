@@ -94,9 +94,9 @@ def test_read_jsonl_documents_bad_records(tmp_path):
         record(text=FR_TEXT, title=["a"]),
     )
     skips = list(read_jsonl_documents(batch))
-    assert [s.reason for s in skips] == ["bad_record"] * 5
+    assert [s.reason for s in skips] == ["bad_record", "bad_record", "bad_date", "bad_record", "bad_record"]
     assert [s.origin for s in skips] == [f"{batch}:{n}" for n in range(1, 6)]
-    assert "published" in skips[2].detail
+    assert "published" in skips[2].detail and "18/10/2023" in skips[2].detail
 
 
 def test_read_jsonl_documents_blank_lines_and_bom_are_ignored(tmp_path):
@@ -140,3 +140,20 @@ def test_read_jsonl_documents_missing_file(tmp_path):
 def test_read_inputs_dispatches_jsonl_by_extension(tmp_path):
     batch = write_jsonl(tmp_path / "b.jsonl", record(id="a", text=FR_TEXT), record(id="b", text=EN_PARAGRAPH))
     assert [d.external_id for d in read_inputs([batch])] == ["a", "b"]
+
+
+def test_read_jsonl_documents_reads_feed_and_written_dates(tmp_path):
+    batch = write_jsonl(
+        tmp_path / "b.jsonl",
+        record(id="rss", text=EN_PARAGRAPH, published="Tue, 13 Dec 2016 08:00:00 GMT"),
+        record(id="en", text=EN_PARAGRAPH + " More.", published="Dec 13, 2016"),
+        record(id="fr", text=FR_TEXT, published="mardi 13 décembre 2016"),
+        record(id="bad", text=FR_TEXT, published="le mardi d'avant"),
+    )
+    *documents, bad = read_jsonl_documents(batch, published=date(2024, 1, 1))
+    assert [(d.external_id, d.published) for d in documents] == [
+        ("rss", date(2016, 12, 13)),
+        ("en", date(2016, 12, 13)),
+        ("fr", date(2016, 12, 13)),
+    ]
+    assert bad.reason == "bad_date" and "le mardi d'avant" in bad.detail and "ISO 8601" in bad.detail

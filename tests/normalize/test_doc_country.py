@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from eventwire.models import Place, PlaceMention, Span
 from eventwire.normalize.doc_country import (
     main_country,
@@ -125,3 +127,37 @@ def test_a_nationality_before_a_noun_is_not_the_region_spelled_like_it(gazetteer
     text = "Chadian police forces raided Kerou. Later the Chadian region was calm."
     places = [mention(text, "Chadian", region), mention(text, "Chadian", region, nth=1)]
     assert attributive_demonyms(text, places, lang="en", gazetteer=gazetteer) == frozenset({0})
+
+
+def test_a_division_written_with_its_noun_weighs_more_than_one_without():
+    text = "Des hommes armés ont attaqué Kerou, dans la région du Lac. Kerou County est calme."
+    lac_region = PlaceMention(
+        span=Span(text.index("Lac"), text.index("Lac") + 3, "Lac"), name="Lac", place=LAC, method="ner"
+    )
+    county = _place("Kerou", "Niger", "NE", "admin1")
+    counts = place_evidence(text, [lac_region, mention(text, "Kerou", county, nth=1)])
+    assert counts[("Chad", "TD")] == 2.0  # "la région du Lac": the noun before counts as usual
+    assert counts[("Niger", "NE")] == 3.0  # "Kerou County": the kind is stated
+
+
+def test_a_place_the_text_calls_a_village_weighs_as_a_hamlet():
+    town = _place("Tazor", "Nigeria", "NG", "city", population=40_000)
+    for lang, text in (
+        ("en", "Gunmen raided Tazor village at dawn."),
+        ("fr", "Des hommes armés ont attaqué le village de Tazor."),
+    ):
+        counts = place_evidence(text, [mention(text, "Tazor", town)], lang=lang)
+        assert counts[("Nigeria", "NG")] == 0.5
+    text = "Gunmen raided Tazor at dawn."
+    assert place_evidence(text, [mention(text, "Tazor", town)])[("Nigeria", "NG")] == 1.0
+
+
+def test_a_national_capital_breaks_a_tie(gazetteer):
+    from eventwire.geoparse import candidate_place
+
+    nairobi = candidate_place(gazetteer.capital("KE"))
+    text = "Police shot two men in Tazor (Nairobi) on Sunday."
+    places = [mention(text, "Tazor", _place("Tazor", "Tanzania", "TZ", "city")), mention(text, "Nairobi", nairobi)]
+    assert main_country(place_evidence(text, places, gazetteer=gazetteer), Counter()) == ("Kenya", "KE")
+    # without the gazetteer (no capital known) the first place named wins the tie, as before
+    assert main_country(place_evidence(text, places), Counter()) == ("Tanzania", "TZ")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from eventwire.models import Place, PlaceMention, Span
 from eventwire.normalize.incident_place import choose_places, expand_list
 
@@ -291,3 +293,62 @@ def test_choose_places_prefers_a_home_namesake_to_a_foreign_city_that_is_not_fam
     )
     assert [p.place.iso for p in found] == ["ML"]
     assert [p.place.iso for p in kept] == ["NI"]
+
+
+BOUREM = Place(
+    name="Bourem",
+    country="Mali",
+    iso="ML",
+    latitude=16.95,
+    longitude=-0.35,
+    feature="city",
+    geo_precision=1,
+    admin1="Gao",
+    geonameid=2460489,
+    population=27488,
+)
+GAO_REGION = Place(
+    name="Gao",
+    country="Mali",
+    iso="ML",
+    latitude=16.27,
+    longitude=-0.04,
+    feature="admin1",
+    geo_precision=3,
+    admin1="Gao",
+    geonameid=2457161,
+    population=500000,
+)
+
+
+def test_choose_places_takes_the_place_itself_not_its_gloss_in_brackets():
+    text = "Des hommes armés ont attaqué un marché près de Bourem (Gao) dimanche."
+    # "près de" codes Bourem at geo_precision 2, less precise than the town in brackets
+    near_bourem = replace(BOUREM, geo_precision=2)
+    cands = [mention(text, "Bourem", near_bourem), mention(text, "Gao", GAO)]
+    (place,) = choose_places(text, sentence(text), cands, cands, main_iso="ML")
+    assert place.span.text == "Bourem"
+
+
+def test_choose_places_codes_an_unknown_village_near_its_gloss():
+    text = "Gunmen shot dead a trader in Tazor (Gao) on Sunday."
+    cands = [mention(text, "Tazor", None), mention(text, "Gao", GAO)]
+    (place,) = choose_places(text, sentence(text), cands, cands, main_iso="ML")
+    assert (place.span.text, place.place.geo_precision, place.place.latitude) == ("Tazor", 2, GAO.latitude)
+
+
+def test_choose_places_reads_a_division_after_a_comma_as_the_container_not_a_second_place():
+    text = "Gunmen shot dead a trader in Tazor, Gao region, on Sunday."
+    cands = [mention(text, "Tazor", None), mention(text, "Gao", GAO_REGION)]
+    (place,) = choose_places(text, sentence(text), cands, cands, main_iso="ML")
+    assert (place.span.text, place.place.geo_precision) == ("Tazor", 2)
+
+
+def test_choose_places_prefers_the_place_the_clause_names_to_an_end_of_a_road():
+    text = "Protesters blocked the Gao-Bourem road near Tazor on Sunday."
+    tazor = Place(
+        name="Tazor", country="Mali", iso="ML", latitude=16.5, longitude=-0.2, feature="city", geo_precision=1
+    )
+    cands = [mention(text, "Gao", GAO), mention(text, "Bourem", BOUREM), mention(text, "Tazor", tazor)]
+    (place,) = choose_places(text, sentence(text), cands, cands, main_iso="ML")
+    assert place.span.text == "Tazor"

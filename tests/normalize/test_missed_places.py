@@ -104,3 +104,49 @@ def test_a_distance_glued_to_its_number_is_a_locative(gazetteer):
     text = "Gunmen burned a school 10km from Kidal."
     found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None)
     assert [(p.span.text, p.place.iso) for p in found] == [("Kidal", "ML")]
+
+
+def test_a_town_before_a_noun_of_its_people_is_a_place(gazetteer):
+    text = "On Monday, Kisumu residents blocked the main road over water cuts."
+    found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None)
+    assert [(p.span.text, p.place.iso) for p in found] == [("Kisumu", "KE")]
+
+
+def test_a_people_or_a_capitalized_word_before_residents_is_no_place(gazetteer):
+    # "Maasai" names a people; "Angered" a word at the start of a sentence, and the only town of
+    # that name lies outside the document's country
+    text = "Maasai herders marched on Monday. Angered residents then burnt a lorry."
+    assert missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso="KE") == []
+
+
+def _town(gazetteer, name: str, text: str):
+    from eventwire.geoparse import candidate_place
+    from eventwire.models import PlaceMention, Span
+
+    town = max((c for c in gazetteer.candidates(name, country="KE") if c.feature == "city"), key=lambda c: c.population)
+    start = text.index(name)
+    return PlaceMention(span=Span(start, start + len(name), name), name=name, place=candidate_place(town), method="ner")
+
+
+def test_a_town_followed_by_a_division_noun_is_the_division_it_seats(gazetteer):
+    from eventwire.normalize.missed_places import division_places
+
+    text = "A trader was shot in Tazor village, Kakamega county, on Sunday."
+    (found,) = division_places(text, [_town(gazetteer, "Kakamega", text)], gazetteer=gazetteer)
+    assert (found.place.name, found.place.feature) == ("Kakamega", "admin1")
+    # a county whose point lies far from the town of its name: the town stays the nearer place
+    text = "A trader was shot in Marsabit county on Sunday."
+    (found,) = division_places(text, [_town(gazetteer, "Marsabit", text)], gazetteer=gazetteer)
+    assert found.place.feature == "city"
+    # no division noun: the town
+    text = "A trader was shot in Kakamega on Sunday."
+    (found,) = division_places(text, [_town(gazetteer, "Kakamega", text)], gazetteer=gazetteer)
+    assert found.place.feature == "city"
+
+
+def test_the_town_an_institution_is_named_after(gazetteer):
+    from eventwire.normalize.missed_places import institution_towns
+
+    text = "On Monday, Kisumu University students blocked a road. Zorbatouk College was closed."
+    found = institution_towns(text, [], gazetteer=gazetteer)
+    assert [(p.span.text, p.place.iso, p.method) for p in found] == [("Kisumu", "KE", "institution_town")]

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from eventwire.models import Event, Evidence, Report
+from eventwire.models import Event
 from eventwire.resolve.cross_document import (
     combine_contributions,
     link_across_documents,
@@ -20,6 +20,8 @@ from eventwire.resolve.similarity import (
     place_score,
     type_score,
 )
+from tests.factories import make_document, make_report
+from tests.factories import make_event as build_event
 
 
 def make_event(
@@ -31,25 +33,14 @@ def make_event(
     status: str = "reported",
     **kw,
 ) -> Event:
-    report = Report(
-        doc,
-        None,
-        outlet or f"outlet-{doc}",
-        None,
-        status,
-        (Evidence(doc, text, 0, len(text)),),
-        kw.get("fatalities", 0),
-    )
+    document = make_document(text, doc_id=doc, lang="en", url=None, outlet=outlet or f"outlet-{doc}")
+    report = make_report(document, text, attributed_to=None, claim_status=status, fatalities=kw.get("fatalities", 0))
     fields = {
-        "event_id": f"{doc}:{n}",
         "event_date": date(2019, 12, 6),
-        "time_precision": 1,
         "event_type": "Violence against civilians",
         "sub_event_type": "Attack",
         "actor1": "Unidentified Armed Group (Kenya)",
-        "assoc_actor_1": None,
         "actor2": "Civilians (Kenya)",
-        "assoc_actor_2": None,
         "country": "Kenya",
         "iso": "KE",
         "admin1": "Wajir",
@@ -57,14 +48,16 @@ def make_event(
         "location": "Tazor",
         "latitude": 2.4094,
         "longitude": 40.5948,
-        "geo_precision": 1,
-        "fatalities": 0,
-        "source": outlet or f"outlet-{doc}",
         "notes": "On 6 December 2019, gunmen attacked a bus. 0 fatalities.",
+        "fatalities_low": None,
+        "fatalities_high": None,
+        "claimed_by": (),
+        "confidence": 0.5,
+        "provenance": {},
         "reports": (report,),
+        **kw,
     }
-    fields.update(kw)
-    return Event(**fields)
+    return build_event(document, n, **fields)
 
 
 def same_text(a: Event, b: Event) -> float:

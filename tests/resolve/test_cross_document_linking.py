@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from eventwire.models import Event, Evidence, Provenance, Report
+from eventwire.models import Event, Provenance
 from eventwire.resolve.cross_document import combine_contributions, link_across_documents
 from eventwire.resolve.similarity import place_score, same_place_name, toll_score, type_score
+from tests.factories import make_document, make_event, make_report
 
 EN_TEXT = "Gunmen killed 12 villagers in an attack on Kassoumbe on Sunday, local officials said."
 FR_TEXT = "Lanfara : quinze morts dimanche lors d'affrontements, selon des sources locales."
@@ -20,25 +21,14 @@ FR_TEXT = "Lanfara : quinze morts dimanche lors d'affrontements, selon des sourc
 def account(doc: str, text: str, n: int = 0, **kw) -> Event:
     """One outlet's account: a village of the invented Lanfara region, exactly located."""
     fatalities = kw.get("fatalities", 12)
-    report = Report(
-        doc,
-        None,
-        f"outlet-{doc}",
-        None,
-        "reported",
-        (Evidence(doc, text, 0, len(text)),),
-        fatalities,
-    )
+    document = make_document(text, doc_id=doc, lang="en", url=None, outlet=f"outlet-{doc}")
+    report = make_report(document, text, attributed_to=None, fatalities=fatalities)
     fields = {
-        "event_id": f"{doc}:{n}",
         "event_date": date(2024, 3, 10),
-        "time_precision": 1,
         "event_type": "Violence against civilians",
         "sub_event_type": "Attack",
         "actor1": "Unidentified Armed Group (Mali)",
-        "assoc_actor_1": None,
         "actor2": "Civilians (Mali)",
-        "assoc_actor_2": None,
         "country": "Mali",
         "iso": "ML",
         "admin1": "Lanfara",
@@ -46,14 +36,17 @@ def account(doc: str, text: str, n: int = 0, **kw) -> Event:
         "location": "Kassoumbe",
         "latitude": 14.50,
         "longitude": -4.20,
-        "geo_precision": 1,
         "fatalities": fatalities,
-        "source": f"outlet-{doc}",
         "notes": f"On 10 March 2024, gunmen attacked a village. {fatalities} fatalities.",
+        "fatalities_low": None,
+        "fatalities_high": None,
+        "claimed_by": (),
+        "confidence": 0.5,
+        "provenance": {},
         "reports": (report,),
+        **kw,
     }
-    fields.update(kw)
-    return Event(**fields)
+    return make_event(document, n, **fields)
 
 
 def alike(score: float):

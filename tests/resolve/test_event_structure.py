@@ -9,7 +9,7 @@ import pytest
 
 from eventwire.errors import DataFileError
 from eventwire.models import Mention, Place, PlaceMention, Span, Trigger
-from eventwire.normalize.mentions import _distinct_places
+from eventwire.normalize.mentions import distinct_places
 from eventwire.resolve import structure
 from eventwire.resolve.compatibility import places_compatible
 from tests.resolve.conftest import evidence_texts as _evidence
@@ -27,7 +27,7 @@ def test_a_town_named_twice_in_one_list_is_one_location():
         Place("Kati", "Mali", "ML", 12.74, -8.07, "city", 1),
         "gazetteer",
     )
-    assert _distinct_places([first, again, kati]) == [first, kati]
+    assert distinct_places([first, again, kati]) == [first, kati]
 
 
 def test_an_anaphor_dated_years_before_the_lead_recalls_another_incident_en():

@@ -48,6 +48,20 @@ export function fmt(value) {
   return String(value);
 }
 
+// Quotation marks that may open or close a quote (English, French and German styles); a closing
+// ’ or ' is left out: it is more often an apostrophe ("the soldiers’").
+const OPENING_MARKS = "\"'“‘«»„‚‹›";
+const CLOSING_MARKS = "\"”»«›‹“";
+
+// A quotation from a document between “ ”, unless it already begins or ends with a quotation
+// mark of its own: “"We will respond," he said” would show doubled marks.
+export function quoted(text) {
+  const t = String(text ?? "").trim();
+  if (!t) return "";
+  if (OPENING_MARKS.includes(t[0]) || CLOSING_MARKS.includes(t[t.length - 1])) return t;
+  return `“${t}”`;
+}
+
 export function showNotice(message, kind = "error") {
   const box = document.getElementById("notice");
   box.textContent = message;

@@ -1,6 +1,6 @@
 // The event page: fields with their provenance, each report with its evidence highlighted in
 // the document text, the correction form, and the revision history.
-import { h, clear, fmt, safeHref, showNotice } from "./dom.js";
+import { h, clear, fmt, quoted, safeHref, showNotice } from "./dom.js";
 import { apiFetch, getJSON } from "./api.js";
 import { typeColor } from "./colors.js";
 
@@ -24,6 +24,7 @@ const EDITABLE = [
   ["claimed_by", "list", false], ["disputed", "bool", false], ["notes", "textarea", false],
 ];
 
+// Returns whether the event was loaded (false: not found, or the server refused the read).
 export async function renderEventPage(container, eventId, meta, onChanged) {
   clear(container).append(h("p", { class: "hint" }, "Loading…"));
   let event;
@@ -32,7 +33,7 @@ export async function renderEventPage(container, eventId, meta, onChanged) {
   } catch (error) {
     clear(container).append(h("h2", {}, "Event not found"), h("p", {}, error.message),
       h("a", { href: "#/" }, "← Back to the map"));
-    return;
+    return false;
   }
   const docIds = [...new Set(event.reports.map((r) => r.document_id))];
   for (const p of Object.values(event.provenance)) {
@@ -72,6 +73,7 @@ export async function renderEventPage(container, eventId, meta, onChanged) {
     h("section", { class: "history-box" }, h("h3", {}, "Revision history"),
       historyTable(event.history)),
   );
+  return true;
 }
 
 function fieldsTable(event) {
@@ -80,13 +82,15 @@ function fieldsTable(event) {
     let provCell = h("td", { class: "prov-cell" }, "");
     if (prov && prov.reason) {
       provCell = h("td", { class: "prov-cell" }, h("em", {}, prov.reason));
-    } else if (prov) {
+    } else if (prov && prov.text) {
       provCell = h("td", { class: "prov-cell" },
         h("button", {
           type: "button", class: "link", title: "Show in the source text",
           onclick: () => flash(`[data-fields~="${field}"]`),
-        }, `“${prov.text}”`),
-        h("small", {}, ` ${prov.method || ""}`));
+        }, quoted(prov.text)),
+        prov.method ? h("small", {}, ` ${prov.method}`) : null);
+    } else if (prov && prov.method) { // a method that quotes nothing (a default)
+      provCell = h("td", { class: "prov-cell" }, h("small", {}, prov.method));
     }
     return h("tr", { dataset: { field } }, h("th", { scope: "row" }, field),
       h("td", { class: "value" }, fmt(event[field])), provCell);
@@ -114,7 +118,7 @@ function reportsList(event, documents) {
         h("button", {
           type: "button", class: "link quote",
           onclick: () => flash(`mark[data-reports~="${i}"][data-start="${ev.start}"]`),
-        }, `“${ev.text}”`)))));
+        }, quoted(ev.text))))));
   }));
 }
 
@@ -288,16 +292,60 @@ function editForm(event, meta, onChanged) {
   return form;
 }
 
+// A revision's diff ({field: [before, after]}) as one readable line per field: provenance per
+// field it locates (the quoted words and how they were read), reports as counts and documents.
 function describeDiff(revision) {
   if (revision.action === "created") return [h("li", {}, "event created")];
   const items = [];
-  for (const [field, change] of Object.entries(revision.diff || {})) {
-    if (field === "reports") items.push(h("li", {}, "reports changed"));
-    else if (Array.isArray(change) && change.length === 2) {
-      items.push(h("li", {}, h("code", {}, field), `: ${fmt(change[0])} → ${fmt(change[1])}`));
-    } else items.push(h("li", {}, h("code", {}, field), `: ${fmt(change)}`));
+  for (const [field, value] of Object.entries(revision.diff || {})) {
+    const pair = Array.isArray(value) && value.length === 2;
+    if (field === "provenance" && pair) items.push(...provenanceChanges(value[0] || {}, value[1] || {}));
+    else if (field === "reports" && pair) items.push(reportsChange(value[0] || [], value[1] || []));
+    else if (pair) items.push(changeItem([h("code", {}, field)], readable(value[0]), readable(value[1])));
+    else items.push(h("li", {}, h("code", {}, field), `: ${readable(value)}`));
   }
+  if (!items.length) items.push(h("li", { class: "hint" }, revision.action === "deleted" ? "event deleted" : "no field changed"));
   return items;
+}
+
+function changeItem(label, before, after) {
+  return h("li", { class: "change" }, label, ": ", h("span", { class: "before" }, before), " → ",
+    h("span", { class: "after" }, after));
+}
+
+// Any stored value as words: objects as "key: value" pairs, never as raw JSON.
+function readable(value) {
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    const parts = Object.entries(value).map(([k, v]) => `${k}: ${readable(v)}`);
+    return parts.length ? parts.join("; ") : "—";
+  }
+  if (Array.isArray(value)) return value.length ? value.map(readable).join("; ") : "—";
+  return fmt(value);
+}
+
+function provenanceText(prov) {
+  if (!prov) return "—";
+  if (prov.text) return prov.method ? `${quoted(prov.text)} (${prov.method})` : quoted(prov.text);
+  return prov.reason || prov.method || "—";
+}
+
+function provenanceChanges(before, after) {
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return fields
+    .filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
+    .map((f) => changeItem([h("code", {}, f), " read from"], provenanceText(before[f]), provenanceText(after[f])));
+}
+
+function reportsChange(before, after) {
+  const key = (r) => `${r.document_id} ${r.claim_status}`;
+  const had = new Set(before.map(key));
+  const has = new Set(after.map(key));
+  const added = after.filter((r) => !had.has(key(r))).map((r) => `${r.document_id} (${r.claim_status})`);
+  const removed = before.filter((r) => !has.has(key(r))).map((r) => `${r.document_id} (${r.claim_status})`);
+  const notes = [added.length ? `added ${added.join(", ")}` : "", removed.length ? `removed ${removed.join(", ")}` : ""]
+    .filter(Boolean).join("; ");
+  return changeItem([h("code", {}, "reports")], String(before.length),
+    `${after.length}${notes ? ` — ${notes}` : " (evidence or details changed)"}`);
 }
 
 function historyTable(history) {

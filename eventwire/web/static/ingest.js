@@ -1,5 +1,5 @@
 // The ingest view: paste text (text, HTML or JSONL) or upload a file; show what was stored.
-import { h, clear, showNotice } from "./dom.js";
+import { h, append, clear, showNotice } from "./dom.js";
 import { apiFetch } from "./api.js";
 
 export function setUpIngest(form, resultBox, onIngested) {
@@ -47,17 +47,19 @@ function showResult(box, result) {
   const created = result.documents.reduce(
     (n, d) => n + d.event_ids.filter((id) => d.created.includes(id)).length, 0);
   const events = result.documents.reduce((n, d) => n + d.event_ids.length, 0);
-  clear(box).append(
+  // append() (dom.js) drops the parts left out; Element.append would write them as "null".
+  append(clear(box), [
     h("p", { class: "ingest-summary" },
       `${result.documents.length} document(s) processed, ${result.skips.length} skipped, ` +
       `${events} event(s), ${created} new event(s).`),
     h("ul", {}, result.documents.map((d) => h("li", {},
-      h("code", {}, d.document_id), ` ${d.title || d.origin}: ${d.status}`,
+      h("code", {}, d.document_id), ` ${d.title || d.origin || "(untitled)"}: ${d.status}`,
       h("ul", {}, d.event_ids.map((id) => h("li", {},
         h("a", { href: `#/events/${encodeURIComponent(id)}` }, id),
         d.created.includes(id) ? " (new)" : d.joined.includes(id) ? " (joined a stored event)" : "")))))),
     result.skips.length ? h("h3", {}, "Skipped") : null,
     h("ul", { class: "skips" }, result.skips.map((s) => h("li", {},
       h("strong", {}, s.origin), `: ${s.reason}: ${s.detail}`))),
-    h("p", {}, h("a", { href: "#/" }, "See them on the map →")));
+    h("p", {}, h("a", { href: "#/" }, "See them on the map →")),
+  ]);
 }

@@ -14,6 +14,7 @@ const state = {
   brush: null, // [fromIso, toIso] from the timeline, or null
   stale: true, // events must be reloaded before showing
   fitNext: true,
+  eventShown: false, // the event page holds a loaded event (not an error)
 };
 
 const $ = (id) => document.getElementById(id);
@@ -61,10 +62,11 @@ function render() {
   $("brush-clear").hidden = !state.brush;
   map.show(shown, { fit: state.fitNext });
   state.fitNext = false;
-  renderTimeline($("timeline"), state.events, state.brush, (range) => {
+  const binDays = renderTimeline($("timeline"), state.events, state.brush, (range) => {
     state.brush = range;
     render();
   });
+  $("timeline-title").textContent = binDays === 1 ? "Events per day" : `Events per ${binDays} days`;
   table.show(shown);
 }
 
@@ -79,7 +81,7 @@ function showView(name) {
 
 async function showEvent(id) {
   document.body.dataset.ready = "";
-  await renderEventPage($("view-event"), id, state.meta, (changed) => {
+  state.eventShown = await renderEventPage($("view-event"), id, state.meta, (changed) => {
     state.stale = true; // the map and table show the corrected values next time
     showEvent(changed);
   });
@@ -165,6 +167,9 @@ async function start() {
   token.addEventListener("change", () => {
     setToken(token.value.trim());
     state.stale = true;
+    // An event page already shown stays as it is: re-rendering it would wipe a correction being
+    // typed. It is reloaded only when the read failed (a private server without the token).
+    if (document.body.dataset.view === "event" && state.eventShown) return;
     route();
   });
   try {

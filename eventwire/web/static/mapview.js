@@ -1,7 +1,14 @@
 // The map: Natural Earth country boundaries (world-atlas, served by eventwire) as the only base
-// layer — no online tiles — and one clustered marker per event, coloured by event type.
+// layer — no online tiles — with country names, and one clustered marker per event, coloured by
+// event type. Outlines that cross the antimeridian are made continuous and every outline is drawn
+// on the world copies either side too, so nothing is drawn across the map and the Pacific reads
+// as one sea (geometry.js).
 import { h, fmt } from "./dom.js";
 import { typeColor } from "./colors.js";
+import { unwrapAtAntimeridian, shiftGeometry } from "./geometry.js";
+import { CountryLabels } from "./labels.js";
+
+const WORLD_COPIES = [0, -360, 360];
 
 export class EventMap {
   constructor(element) {
@@ -24,6 +31,7 @@ export class EventMap {
     this.map.addLayer(this.cluster);
     this.loadCountries();
     window.ewMap = this.map; // for the end-to-end tests and for debugging in the console
+    window.ewMapView = this;
   }
 
   async loadCountries() {
@@ -32,11 +40,16 @@ export class EventMap {
       if (!response.ok) throw new Error(`${response.status}`);
       const topology = await response.json();
       const countries = topojson.feature(topology, topology.objects.countries);
-      this.countries = L.geoJSON(countries, {
+      const outlines = countries.features.map((f) => ({ ...f, geometry: unwrapAtAntimeridian(f.geometry) }));
+      const copies = WORLD_COPIES.flatMap((degrees) => outlines.map((f) => ({
+        ...f, geometry: shiftGeometry(f.geometry, degrees), properties: { ...f.properties, copy: degrees },
+      })));
+      this.countries = L.geoJSON({ type: "FeatureCollection", features: copies }, {
         style: { color: "#8d99a6", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 },
         interactive: false,
       }).addTo(this.map);
       this.countries.bringToBack();
+      this.labels = new CountryLabels(this.map, outlines);
       this.element.dataset.countries = String(countries.features.length);
     } catch (error) {
       this.element.dataset.countries = "0";

@@ -1,10 +1,15 @@
 // The timeline: events per day stacked by type, drawn as SVG. Dragging across it selects a
-// range of days (a brush); the map and the table then show only events in that range.
+// range of days (a brush); the map and the table then show only events in that range. When a day
+// is narrower than a visible bar, bars count several days each (a week, a month…), so no bar is
+// drawn thinner than MIN_BAR_PX.
 import { typeColor } from "./colors.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const DAY_MS = 86400000;
 const MIN_SPAN_DAYS = 7;
+const MIN_BAR_PX = 3;
+const MAX_BAR_PX = 36;
+const BAR_FILL = 0.8; // share of its slot a bar covers
 
 function s(tag, attrs = {}, text) {
   const el = document.createElementNS(SVG, tag);
@@ -16,6 +21,7 @@ function s(tag, attrs = {}, text) {
 const dayNumber = (iso) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 const dayIso = (n) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
+// Draws the timeline; returns how many days each bar counts.
 export function renderTimeline(container, events, brush, onBrush) {
   while (container.firstChild) container.removeChild(container.firstChild);
   const dated = events.filter((e) => e.event_date);
@@ -24,7 +30,7 @@ export function renderTimeline(container, events, brush, onBrush) {
     p.className = "hint";
     p.textContent = "No dated events.";
     container.append(p);
-    return;
+    return 1;
   }
   let first = Math.min(...dated.map((e) => dayNumber(e.event_date)));
   let last = Math.max(...dated.map((e) => dayNumber(e.event_date)));
@@ -34,26 +40,30 @@ export function renderTimeline(container, events, brush, onBrush) {
     last += pad;
   }
   const days = last - first + 1;
-  const counts = new Map(); // day → Map(type → n)
-  for (const e of dated) {
-    const d = dayNumber(e.event_date);
-    if (!counts.has(d)) counts.set(d, new Map());
-    const byType = counts.get(d);
-    byType.set(e.event_type, (byType.get(e.event_type) || 0) + 1);
-  }
-  const maxCount = Math.max(...[...counts.values()].map((m) => [...m.values()].reduce((a, b) => a + b, 0)));
-
   const width = Math.max(container.clientWidth || 0, 300);
   const height = 120;
   const m = { left: 28, right: 10, top: 8, bottom: 22 };
   const plotW = width - m.left - m.right;
   const plotH = height - m.top - m.bottom;
   const dayW = plotW / days;
+  const binDays = Math.max(1, Math.ceil(MIN_BAR_PX / BAR_FILL / dayW)); // days per bar
+  const binOf = (d) => first + Math.floor((d - first) / binDays) * binDays; // a bar's first day
+
+  const counts = new Map(); // first day of a bar → Map(type → n)
+  for (const e of dated) {
+    const d = binOf(dayNumber(e.event_date));
+    if (!counts.has(d)) counts.set(d, new Map());
+    const byType = counts.get(d);
+    byType.set(e.event_type, (byType.get(e.event_type) || 0) + 1);
+  }
+  const maxCount = Math.max(...[...counts.values()].map((m) => [...m.values()].reduce((a, b) => a + b, 0)));
   const x = (d) => m.left + (d - first) * dayW;
   const y = (n) => m.top + plotH - (n / maxCount) * plotH;
 
+  const unit = binDays === 1 ? "day" : `${binDays} days`;
   const svg = s("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img",
-    "aria-label": `Events per day from ${dayIso(first)} to ${dayIso(last)}` });
+    "aria-label": `Events per ${unit} from ${dayIso(first)} to ${dayIso(last)}`,
+    "data-bin-days": binDays });
   svg.append(s("line", { x1: m.left, x2: width - m.right, y1: m.top + plotH, y2: m.top + plotH, class: "axis" }));
   svg.append(s("text", { x: m.left - 4, y: m.top + 8, "text-anchor": "end", class: "tick" }, String(maxCount)));
   svg.append(s("text", { x: m.left - 4, y: m.top + plotH, "text-anchor": "end", class: "tick" }, "0"));
@@ -64,16 +74,19 @@ export function renderTimeline(container, events, brush, onBrush) {
   }
 
   const bars = s("g", { class: "bars" });
+  const slotW = dayW * binDays;
+  const barW = Math.max(Math.min(slotW * BAR_FILL, MAX_BAR_PX), Math.min(MIN_BAR_PX, slotW));
   for (const [d, byType] of [...counts.entries()].sort((a, b) => a[0] - b[0])) {
     let base = 0;
+    const lastDay = Math.min(d + binDays - 1, last);
+    const when = lastDay > d ? `${dayIso(d)} – ${dayIso(lastDay)}` : dayIso(d);
     for (const [type, n] of [...byType.entries()].sort()) {
-      const barW = Math.max(Math.min(dayW * 0.8, 36), 1);
       const rect = s("rect", {
-        x: x(d) + (dayW - barW) / 2, width: barW,
+        x: x(d) + (Math.min(slotW, x(last + 1) - x(d)) - barW) / 2, width: barW,
         y: y(base + n), height: y(base) - y(base + n), fill: typeColor(type),
-        "data-day": dayIso(d), "data-type": type,
+        "data-day": dayIso(d), "data-type": type, "data-count": n,
       });
-      rect.append(s("title", {}, `${dayIso(d)} · ${type}: ${n}`));
+      rect.append(s("title", {}, `${when} · ${type}: ${n}`));
       bars.append(rect);
       base += n;
     }
@@ -124,4 +137,5 @@ export function renderTimeline(container, events, brush, onBrush) {
     onBrush(moved ? [dayIso(a), dayIso(b)] : null);
   });
   container.append(svg);
+  return binDays;
 }
