@@ -67,3 +67,14 @@ def test_a_store_of_the_previous_version_gains_the_alias_table(tmp_path):
         assert store.migrations_run == ["document_aliases"]
     names = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "document_aliases" in names
+
+
+def test_an_alias_finds_the_document_and_its_events(store, document_a, make_result):
+    from eventwire.store import EventFilters
+
+    store.write_result(make_result(replace(document_a, external_id="feed-1")))
+    store.write_result(make_result(replace(document_a, external_id="feed-2")))
+    (found,) = store.sources.documents_by_external_id("feed-2")
+    assert found["id"] == document_a.id and found["aliases"] == ["feed-2"]
+    assert store.events(EventFilters(document_id="feed-2")) == store.events(EventFilters(document_id="feed-1"))
+    assert store.events(EventFilters(document_id="feed-2"))
