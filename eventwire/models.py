@@ -307,6 +307,7 @@ class Mention:
     ordinal: int | None = None  # "la première"/"the second" -> 1, 2
     anaphoric: bool = False  # "cette attaque", "the incident": refers to an earlier mention
     additive: bool = False  # "ont aussi revendiqué des attaques": adds incidents to those told
+    pluperfect: bool = False  # "avaient été tués", "had killed": told before the article's incident
     cue_classes: frozenset[str] = frozenset()
     agent_text: Span | None = None
     patient_text: Span | None = None

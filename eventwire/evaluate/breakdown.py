@@ -118,6 +118,8 @@ class Breakdown:
     wrong_country_none: int = 0  # wrong_country misses with a same-day prediction without country
     xdoc_missed: dict[str, int] = field(default_factory=dict)  # every name of XDOC_MISSED_REASONS
     xdoc_false: dict[str, int] = field(default_factory=dict)  # every name of XDOC_FALSE_REASONS
+    # not_event violations by the gold not_event's `why`: (on matched predictions, on false events)
+    violations_by_why: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def pairs(self) -> int:
@@ -141,6 +143,9 @@ class Breakdown:
             "extra_beside_a_miss": self.extra_beside_a_miss,
             "xdoc_missed_links": dict(self.xdoc_missed),
             "xdoc_false_links": dict(self.xdoc_false),
+            "not_event_violations_by_why": {
+                w: {"matched": m, "false": f} for w, (m, f) in self.violations_by_why.items()
+            },
             "sub_type_confusion": {
                 "pairs": self.pairs,
                 "agreeing": self.sub_type_agreeing,
@@ -157,6 +162,7 @@ def breakdown(summary: Summary) -> Breakdown:
     confusion: Counter[tuple[str, str]] = Counter()
     disagreeing: Counter[tuple[str, str]] = Counter()
     agreeing = beside_miss = no_country = 0
+    by_why: dict[str, tuple[int, int]] = {}
     for article in summary.articles:
         predictions = article.predictions
         for gold in article.misses:
@@ -169,6 +175,10 @@ def breakdown(summary: Summary) -> Breakdown:
             reason = false_event_reason(article, predicted)
             false_events[reason] += 1
             beside_miss += reason == "extra_in_event_document" and bool(article.misses)
+        false_ids = {id(p) for p in article.false_events}
+        for v in article.not_event_violations:
+            m, f = by_why.get(v.why or "?", (0, 0))
+            by_why[v.why or "?"] = (m, f + 1) if id(v.predicted) in false_ids else (m + 1, f)
         for pair in article.pairs:
             cell = (
                 pair.gold.get("sub_event_type") or NO_SUB_TYPE,
@@ -190,6 +200,7 @@ def breakdown(summary: Summary) -> Breakdown:
         sub_type_disagreeing=dict(disagreeing),
         extra_beside_a_miss=beside_miss,
         wrong_country_none=no_country,
+        violations_by_why=dict(sorted(by_why.items(), key=lambda kv: -sum(kv[1]))),
     )
 
 

@@ -154,6 +154,9 @@ def breakdown_tables(b: Breakdown) -> list[Table]:
     off-diagonal cells of the sub-type confusion (counts only, no article text)."""
     false_events = _reason_table("false events by reason", b.false_events, FALSE_EVENT_REASONS)
     false_events.caption = f"extra_in_event_document beside a missed gold event of the article: {b.extra_beside_a_miss}"
+    if b.violations_by_why:
+        whys = ", ".join(f"{w} {m}/{f}" for w, (m, f) in b.violations_by_why.items())
+        false_events.caption += f"\nnot_event violations by gold why (on matched / on false events): {whys}"
     misses = _reason_table("missed gold events by reason", b.misses, MISS_REASONS)
     misses.caption = f"wrong_country with a prediction of that day without country: {b.wrong_country_none}"
     tables = [misses, false_events]

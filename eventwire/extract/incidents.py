@@ -32,7 +32,7 @@ from eventwire.extract.lexicon import (
     fold,
 )
 from eventwire.extract.mention import IncidentMention
-from eventwire.extract.modality import classify_modality
+from eventwire.extract.modality import classify_modality, pluperfect
 from eventwire.extract.parse_tools import ModalityCue as Cue
 from eventwire.extract.parse_tools import (
     SentenceCues,
@@ -411,4 +411,5 @@ def _mention(
         confidence=min(confidence, 0.95),
         # a reporting phrase that contains the trigger is the incident itself ("a annoncé l'attaque")
         reporting=tuple(r for r in reporting_spans(sent, cues.modality) if not (r.start <= draft.span.start < r.end)),
+        pluperfect=pluperfect(governing_verb(draft.tok)),
     )

@@ -30,4 +30,5 @@ class IncidentMention:
     claimed: bool
     additive: bool  # "ont aussi revendiqué des attaques": adds incidents to those told
     confidence: float
-    reporting: tuple[Span, ...] = ()  # words of the reporting clause ("a annoncé mardi le ministère")
+    reporting: tuple[Span, ...] = ()
+    pluperfect: bool = False  # "avaient été tués", "had killed": told before the article's incident  # words of the reporting clause ("a annoncé mardi le ministère")

@@ -24,6 +24,7 @@ SCOPED_CLASSES = frozenset(
         Cue.HABITUAL,
         Cue.BACKGROUND,
         Cue.AGGREGATE,
+        Cue.PERIOD,
         Cue.PLAN,
         Cue.HYPOTHETICAL,
     }
@@ -31,7 +32,7 @@ SCOPED_CLASSES = frozenset(
 CLAUSE_BOUNDARIES = frozenset({"acl:relcl", "relcl", "parataxis", "ccomp", "advcl", "conj", "acl"})
 # Cue classes a participle on the incident noun carries to it (not a plan: "an attack planned
 # for weeks" happened).
-PARTICIPLE_SCOPED_CLASSES = frozenset({Cue.HABITUAL, Cue.BACKGROUND, Cue.AGGREGATE})
+PARTICIPLE_SCOPED_CLASSES = frozenset({Cue.HABITUAL, Cue.BACKGROUND, Cue.AGGREGATE, Cue.PERIOD})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 Reading = tuple[str, str, CueMatch | None]  # (modality, claim status, deciding cue)
@@ -65,6 +66,13 @@ def tense_flags(verb: Token) -> tuple[bool, bool, bool, bool]:
     else:
         present = "Pres" in verb.morph.get("Tense", None) and verb.morph.get("VerbForm", None) != ["Part"]
     return future, cond, imperfect, present
+
+
+def pluperfect(verb: Token) -> bool:
+    """Return whether a verb is in the pluperfect ("avaient été tués", "had attacked"): an
+    auxiliary of the language file's `pluperfect_auxiliary_forms` on it."""
+    forms = load_extract_words(verb.lang_).get("pluperfect_auxiliary_forms")
+    return any(c.dep_ in {"aux", "aux:tense", "aux:pass"} and fold(c.text) in forms for c in verb.children)
 
 
 def _future_form(token: Token) -> bool:
@@ -141,6 +149,16 @@ def _in_scope(cue: Token, trigger: Token, verb: Token, cls: str = "") -> bool:
         # "ils ont combattu l'État avant de signer l'accord d'Alger en 2015": what came before
         # a past date is past too
         return True
+    if (
+        cls == Cue.HABITUAL
+        and cue.dep_ == "advmod"
+        and verb.dep_ == "conj"
+        and cue.head.i == verb.head.i
+        and cue.i < verb.i
+    ):
+        # "des bandits attaquent régulièrement les villages et enlèvent des habitants": an adverb
+        # of the first of two coordinated verbs bears on both
+        return True
     t = cue
     for _ in range(12):
         if t.i == trigger.i or t.i == verb.i:
@@ -171,8 +189,8 @@ def _reaction(sent: SpacySpan, trigger: Token, cues: list[CueMatch]) -> CueMatch
     a reaction word (the modality file's `reaction` class). A sentence with a figure, or an
     incident phrase naming a place ("condemned the attack on Port Verel"), still reports it.
     """
-    if trigger.pos_ != "NOUN" or any(t.like_num for t in sent):
-        return None
+    if trigger.pos_ != "NOUN" or any(t.like_num and t.pos_ != "DET" for t in sent):
+        return None  # (a figure, not the article "une")
     if any(t.ent_type_ in PLACE_ENTITIES for t in trigger.subtree):
         return None
     governors = {t.i for t in list(trigger.ancestors)[:3]}
@@ -247,7 +265,9 @@ def _cues_in_scope(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueM
     """Return the cues that bear on the trigger: scoped classes only within its clause."""
     recent = [c for c in cues if c.cls == Cue.RECENT]
     cues = [
-        c for c in cues if not (c.cls == Cue.BACKGROUND and any(r.start <= c.start < r.end for r in recent))
+        c
+        for c in cues
+        if not (c.cls in {Cue.BACKGROUND, Cue.PERIOD} and any(r.start <= c.start < r.end for r in recent))
     ]  # "in the past 72 hours" is recent, not "in the past"
     return [
         c
@@ -318,9 +338,35 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
     aggregate = first_cue(cues, Cue.AGGREGATE)
     if aggregate is not None and trigger.pos_ != "VERB":
         return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, aggregate)
+    period = first_cue(cues, Cue.PERIOD)
+    if period is not None:
+        # "Depuis janvier, 230 bergers ont péri", "80 soldiers died in raids this
+        # year": a count over a period is a tally (CODING_RULES.md: aggregate statistics)
+        return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, period)
     if imperfect and tense_marks_habitual and verb.pos_ == "VERB" and verb.i == trigger.i:
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
+    # a verb coordinated with a present one shares its tense ("gangs control the city and kidnap…")
+    shared = verb.dep_ == "conj" and not any(c.dep_.startswith("aux") for c in verb.children)
+    if (present or (shared and tense_flags(verb.head)[3])) and _undated_narration(sent, trigger, verb):
+        # "les gangs contrôlent la capitale et y enlèvent des habitants", "gangs kidnap
+        # residents for ransom": news tells incidents in a past tense; an incident verb in the
+        # simple present, with no day and outside a quotation, tells a habit
+        return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
     return None
+
+
+QUOTE_MARKS = frozenset('«»"“”')
+
+
+def _undated_narration(sent: SpacySpan, trigger: Token, verb: Token) -> bool:
+    """Return whether an incident verb is told in a sentence of the narration (not the article's
+    first, not quoted) that names no day or time."""
+    return (
+        trigger.pos_ == "VERB"
+        and verb.i == trigger.i
+        and sent.start > 0
+        and not any(t.ent_type_ in {"DATE", "TIME"} or t.text in QUOTE_MARKS for t in sent)
+    )
 
 
 def _ongoing(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> Reading | None:

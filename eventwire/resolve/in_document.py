@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from eventwire.models import EVENT_MODALITIES, Mention, Modality
-from eventwire.resolve.additive import opens_addition
+from eventwire.resolve.additive import opens_addition, opens_sequel
 from eventwire.resolve.compatibility import (
     GENERIC_CLASSES,
     compatible,
@@ -35,6 +35,7 @@ from eventwire.resolve.compatibility import (
     types_compatible,
 )
 from eventwire.resolve.structure import is_day_split
+from eventwire.taxonomy import VIOLENT_TYPES
 
 # Incidents dated this many days before publication, in an article that also reports a recent
 # one, are recaps. Tuned on the dev gold's publication lags: 98% of reported incidents are 0-4
@@ -43,6 +44,10 @@ RECAP_MIN_DAYS = 7
 # An incident told after the article's lead incident and dated this many days before it is a
 # recap ("Le 3 mai, une dizaine de bergers avaient péri…" in a story of an attack on the 8th).
 RECAP_BEFORE_LEAD_DAYS = 4
+# A death toll this high with no day of its own is a conflict's tally ("the violence has killed
+# more than 10,000 people since 2015", "la guerre a causé des milliers de décès"), not one incident
+# (CODING_RULES.md: aggregate statistics).
+TALLY_MIN_FATALITIES = 1000
 # An anaphor ("the blast") dated this many days before the lead incident is not dated by it: its
 # sentence recalls another, older incident ("the deadliest since the town fell in March 2016").
 RECAP_ANAPHOR_MAX_DAYS = 30
@@ -80,12 +85,13 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
             home = None  # "la première" and "la seconde" are two incidents by construction
         if home is not None and opens_addition(m) and all(x.sentence.start != m.sentence.start for x in home):
             home = None  # "Par ailleurs, des hommes armés ont attaqué…": another incident
-        if home is not None and _typed_otherwise(m, home):
+        if home is not None and (_typed_otherwise(m, home) or _sequel(m, home) or _answer(m, home)):
             home = None
         if home is None:
             groups.append([m])
         else:
             home.append(m)
+    _share_summaries(groups)
     for m in sorted(vague, key=lambda x: x.sentence.start):
         if _listed_with_others(m, mentions):
             # "abattus au-dessus des régions de Mykolaïv (Sud), Kharkiv (Nord-Est)…": a region
@@ -139,6 +145,16 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
             groups.append([m])
 
 
+def _first_told_not_anaphoric(mentions: list[Mention]) -> list[Mention]:
+    """Return the mentions with the anaphor flag cleared on those of the first sentence that tells
+    an incident: nothing was told before them to point back at ("L'attaque d'un village a fait
+    trente morts jeudi" opens the article; its definite article introduces the incident)."""
+    if not mentions:
+        return mentions
+    first = min(m.sentence.start for m in mentions)
+    return [replace(m, anaphoric=False) if m.anaphoric and m.sentence.start == first else m for m in mentions]
+
+
 def _typed_otherwise(m: Mention, group: list[Mention]) -> bool:
     """Return whether a mention that is one day of an operation its sentence tells over several
     days, typed from specific cues, has another event type than every mention of a group told in
@@ -150,6 +166,73 @@ def _typed_otherwise(m: Mention, group: list[Mention]) -> bool:
         return False
     return all(
         x.sentence.start != m.sentence.start and x.event_type != m.event_type and not (x.cue_classes <= GENERIC_CLASSES)
+        for x in group
+    )
+
+
+def _share_summaries(groups: list[list[Mention]]) -> None:
+    """Add a summary that seeded an incident told at another place to the other incidents it
+    fits, told after it at other places ("Vingt civils ont été tués dans des attaques contre deux
+    villages de la commune de Kolo." "À Bera, … douze personnes. À Dori, … huit villageois."):
+    it sums them all up, and places none of them (resolve/build.py)."""
+    for g in groups:
+        for s in [x for x in g if _sums_up(x) and is_precise(x)]:
+            if not any(is_precise(x) and _place_name(x) != _place_name(s) for x in g):
+                continue
+            for h in groups:
+                anchors = [x for x in h if is_precise(x)]
+                if (
+                    h is g
+                    or not anchors
+                    or any(x is s or _place_name(x) == _place_name(s) for x in h)
+                    or min(x.sentence.start for x in anchors) <= s.sentence.start
+                    or not all(compatible(s, x) for x in anchors)
+                ):
+                    continue
+                h.append(s)
+
+
+def _place_name(m: Mention) -> str | None:
+    return m.place.place.name if m.place is not None and m.place.place is not None else None
+
+
+def _sums_up(m: Mention) -> bool:
+    """Return whether a mention may sum up several incidents: a plural or counted incident phrase
+    that is neither one place of a list nor an anaphor."""
+    return (m.plural or m.count > 1) and m.ordinal is None and not m.anaphoric
+
+
+def _other_violent_type(m: Mention, group: list[Mention]) -> bool:
+    """Return whether a mention typed from specific cues has another violent event type than every
+    mention of a group told in other sentences."""
+    if m.event_type not in VIOLENT_TYPES or m.cue_classes <= GENERIC_CLASSES:
+        return False
+    return all(
+        x.sentence.start != m.sentence.start and x.event_type != m.event_type and x.event_type in VIOLENT_TYPES
+        for x in group
+    )
+
+
+def _sequel(m: Mention, group: list[Mention]) -> bool:
+    """Return whether a mention's sentence tells what followed a group's incident, as an incident of
+    another type ("Deux soldats ont été tués par une mine près de Kolo." … "Quelques heures plus
+    tard, des jihadistes ont attaqué le camp de Kolo"): two events (ACLED codes each act)."""
+    return opens_sequel(m) and _other_violent_type(m, group)
+
+
+def _answer(m: Mention, group: list[Mention]) -> bool:
+    """Return whether a mention is the other side's answer to a group's incident: its actor1 is the
+    target the group names and its actor2 the group's actor1, with another violent event type
+    ("Jihadists attacked an army post in Kolo" … "The army responded with air strikes near Kolo,
+    killing 20 militants"). ACLED's actor1 is the side that acts: a strike in reply is an event of
+    its own."""
+    if m.anaphoric or m.actor1 is None or not _other_violent_type(m, group):
+        return False
+    return all(
+        x.actor1 is not None
+        and x.actor2 is not None
+        and x.actor2.name == m.actor1.name
+        and (m.actor2 is None or m.actor2.name == x.actor1.name)
         for x in group
     )
 
@@ -185,6 +268,19 @@ def _placed_elsewhere(m: Mention, other: Mention | None) -> bool:
     return a is not None and b is not None and a != b
 
 
+def _tally_as_background(m: Mention) -> Mention:
+    """Return a mention whose toll reaches TALLY_MIN_FATALITIES without a day of its own as background."""
+    c = m.casualties
+    if (
+        m.modality in EVENT_MODALITIES
+        and c is not None
+        and c.fatalities >= TALLY_MIN_FATALITIES
+        and not (m.date is not None and m.date.method == "time_expression")
+    ):
+        return replace(m, modality="background", claim_status="reported")
+    return m
+
+
 def mark_old_mentions(mentions: list[Mention], *, published: date | None) -> list[Mention]:
     """Return the mentions with recaps of older incidents turned into context mentions.
 
@@ -193,6 +289,7 @@ def mark_old_mentions(mentions: list[Mention], *, published: date | None) -> lis
     told after the lead incident and dated RECAP_BEFORE_LEAD_DAYS or more before it; a date
     after publication is a plan. An article whose incidents are all old reports them as news.
     """
+    mentions = [_tally_as_background(m) for m in mentions]
     if published is None:
         return mentions
     days = {id(m): _explicit_day(m) for m in mentions}
@@ -244,7 +341,7 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
     reports incidents but names no known place at all still gives events, with the location
     left unknown and the reason in their provenance.
     """
-    mentions = mark_old_mentions(mentions, published=published)
+    mentions = mark_old_mentions(_first_told_not_anaphoric(mentions), published=published)
     event_mentions = [m for m in mentions if m.modality in EVENT_MODALITIES]
     context_mentions = [m for m in mentions if m.modality == Modality.CONTEXT]
     context_groups: list[list[Mention]] = []
@@ -257,7 +354,9 @@ def merge_mentions_in_document(mentions: list[Mention], *, published: date | Non
     context_groups = [g for g in context_groups if not any(g is r for r in reported)]
     groups += reported
     events, review = _events_and_details(groups, mentions)
-    events = [_without_empty_anaphora(g) for g in events]
+    recaps = [g for g in events if _recalled_in_pluperfect(g, events)]
+    events = [_without_empty_anaphora(g) for g in events if not any(g is r for r in recaps)]
+    review += recaps
     out = [MentionGroup(tuple(sorted(g, key=lambda x: x.sentence.start)), context=False) for g in events]
     out += [
         MentionGroup(tuple(sorted(g, key=lambda x: x.sentence.start)), context=True) for g in context_groups + review
@@ -384,6 +483,23 @@ def _placeless(
             reason=f"no place in its sentences; the article's place {where.span.text!r}",
         )
         events.append([replace(m, place=inherited) for m in g])
+
+
+def _recalled_in_pluperfect(group: list[Mention], groups: list[list[Mention]]) -> bool:
+    """Return whether an incident is only told in the pluperfect and without a day of its own,
+    after an incident the article tells in another tense ("Des hommes armés ont tué douze civils
+    dimanche à Kolo." … "Des jihadistes avaient déjà attaqué le village de Bera"): the pluperfect
+    places it before the reported one, and without a day it is a recap (context). (One told with
+    its day, "l'accord avait été paraphé mardi", is news of its own.)"""
+    start = min(m.sentence.start for m in group)
+    if not all(
+        m.pluperfect and not m.anaphoric and not (m.date is not None and m.date.method == "time_expression")
+        for m in group
+    ):
+        return False
+    return any(
+        g is not group and min(m.sentence.start for m in g) < start and not all(m.pluperfect for m in g) for g in groups
+    )
 
 
 def _without_summaries(out: list[MentionGroup]) -> list[MentionGroup]:

@@ -130,6 +130,17 @@ def test_false_events_by_reason():
     }
     assert result.extra_beside_a_miss == 0  # the article's gold event is matched
     assert sum(result.false_events.values()) == summary.false_events
+    # the violation is on a false event, counted under the gold not_event's why
+    assert result.violations_by_why == {"background": (0, 1)}
+    assert result.as_dict()["not_event_violations_by_why"] == {"background": {"matched": 0, "false": 1}}
+
+
+def test_not_event_violations_on_a_matched_event_are_counted_by_why():
+    gold = gold_event()
+    with_not_event = article("a", [gold], not_events=[{"evidence": BACKGROUND, "why": "aggregate"}])
+    absorbed = {**as_prediction(gold), "reports": [{"evidence": [{"text": BACKGROUND}]}]}
+    result = breakdown(aggregate([score_article(with_not_event, [absorbed])]))
+    assert result.violations_by_why == {"aggregate": (1, 0)}
 
 
 def test_false_event_in_article_with_only_optional_gold_is_extra():
