@@ -6,7 +6,9 @@ Errors print one line and exit non-zero; a bad document is a recorded skip, not 
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import sys
 from datetime import date
 from enum import Enum
@@ -20,9 +22,51 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from eventwire.errors import EventwireError
 
 if TYPE_CHECKING:
-    from eventwire.models import PlaceMention, Skip
+    from eventwire.models import Skip
 
-app = typer.Typer(
+
+class _OneLineErrors(typer.Typer):
+    """The CLI as a program (`eventwire …`, `python -m eventwire.cli`): a usage error, an
+    EventwireError or an OS error (unwritable output, a --db under a regular file) is one line on
+    stderr and an exit code (2 usage, 1 failure), never a traceback; a closed stdout pipe
+    (`| head`) ends quietly. CliRunner tests call the command itself and keep typer's behaviour."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if "standalone_mode" in kwargs:
+            return super().__call__(*args, **kwargs)
+        try:
+            code = super().__call__(*args, standalone_mode=False, **kwargs)
+        except typer.Abort:
+            code = _one_line("interrupted", 130)
+        except EventwireError as e:
+            code = _one_line(str(e), 1)
+        except OSError as e:
+            if e.errno == errno.EPIPE:  # the reader of stdout went away: stop without noise
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                code = 1
+            else:
+                where = f"{e.filename}: " if e.filename else ""
+                code = _one_line(f"{where}{e.strerror or e}", 1)
+        except Exception as e:
+            # click's (or typer's vendored click's) usage errors: bad option, bad value, no command
+            if not hasattr(e, "format_message") or not hasattr(e, "exit_code"):
+                raise
+            if type(e).__name__ == "NoArgsIsHelpError":
+                e.show()  # type: ignore[attr-defined]
+                code = e.exit_code
+            else:
+                ctx = getattr(e, "ctx", None)
+                hint = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+                code = _one_line(f"{e.format_message()}{hint}", e.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _one_line(message: str, code: int) -> int:
+    err.print(f"[red]eventwire:[/red] {' '.join(message.split())}", highlight=False, soft_wrap=True)
+    return code
+
+
+app = _OneLineErrors(
     add_completion=False,
     no_args_is_help=True,
     help="Turn news reports of armed conflict and political violence into ACLED-style events.",
@@ -51,19 +95,6 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
 
 
-# Parquet column types: ACLED's columns as ACLED publishes them (event_date a date, precisions,
-# fatalities and coordinates numeric), plus the extra output fields; reports and provenance as
-# JSON text.
-_PARQUET_INT_COLUMNS = (
-    "time_precision",
-    "geo_precision",
-    "fatalities",
-    "fatalities_low",
-    "fatalities_high",
-    "injuries",
-)
-
-
 def _parse_date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
@@ -84,14 +115,27 @@ def _existing_store(db: str) -> str | Path:
     return location
 
 
+def _check_inputs(inputs: list[str]) -> None:
+    """Refuse, before anything is read, an input path that does not exist or cannot be read
+    (stdin and URLs are read as they come: a URL that fails is a recorded skip)."""
+    from eventwire.ingest.feeds import is_url
+
+    for path in inputs:
+        if path == "-" or is_url(path):
+            continue
+        if not os.path.exists(path):
+            raise typer.BadParameter(f"no such file or folder: {path}", param_hint="INPUTS")
+        if not os.access(path, os.R_OK | (os.X_OK if os.path.isdir(path) else 0)):
+            raise typer.BadParameter(f"cannot read {path} (permission denied)", param_hint="INPUTS")
+
+
 def _setup_logging(verbose: int) -> None:
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
-    err.print(f"[red]eventwire:[/red] {message}", highlight=False)
-    raise typer.Exit(code)
+    raise typer.Exit(_one_line(message, code))
 
 
 def _write(events: list[dict], fmt: str, out: TextIO | None = None) -> None:
@@ -146,6 +190,7 @@ def extract(
     from eventwire.pipeline import process_inputs
 
     ref = _parse_date(published, "--published")
+    _check_inputs(inputs)
     events: list[dict] = []
     try:
         with _progress() as progress:
@@ -189,7 +234,8 @@ def ingest(
     from eventwire.store.locations import describe_location, store_location
 
     ref = _parse_date(published, "--published")
-    stored = skipped = created = joined = unchanged = 0
+    _check_inputs(inputs)
+    stored = skipped = created = joined = unchanged = review = 0
     try:
         with (
             open_store(store_location(db)) as store,
@@ -207,16 +253,27 @@ def ingest(
                     continue
                 summary = outcome.summary
                 stored += 1
-                created += len(summary.created)
+                # new events only: a context mention kept for review is created too, not counted
+                created += len(set(summary.created) & set(outcome.event_ids))
                 joined += len(summary.joined)
+                review += len(summary.review)
                 unchanged += summary.status == "unchanged"
+                if summary.duplicate_of is not None:
+                    err.print(
+                        f"[yellow]duplicate[/yellow] {outcome.document.origin}: id "
+                        f"{outcome.document.external_id!r} is a duplicate of {summary.duplicate_of!r} "
+                        "(same text; kept as an alias)",
+                        highlight=False,
+                        soft_wrap=True,
+                    )
             counts = store.counts()
     except EventwireError as e:
         _fail(str(e))
     err.print(
         f"{stored} document(s) processed ({unchanged} already stored), {skipped} skipped, "
-        f"{created} new event(s), {joined} report(s) joined a stored event; store {describe_location(db)}: "
-        f"{counts['documents']} documents, {counts['events']} events",
+        f"{created} new event(s), {joined} report(s) joined a stored event, {review} context "
+        f"mention(s) kept for review; store {describe_location(db)}: {counts['documents']} documents, "
+        f"{counts['events']} events",
         highlight=False,
     )
 
@@ -338,56 +395,15 @@ def export(
     except EventwireError as e:
         _fail(str(e))
     if format == ExportFormat.parquet:
-        _write_parquet(rows, output)  # type: ignore[arg-type]
+        from eventwire.export.parquet import write_parquet
+
+        write_parquet(rows, output)  # type: ignore[arg-type]
     elif output is not None:
         with open(output, "w", encoding="utf-8", newline="") as out:
             _write(rows, format.value, out)
     else:
         _write(rows, format.value)
     err.print(f"{len(rows)} event(s) exported", highlight=False)
-
-
-def _write_parquet(events: list[dict], path: Path) -> None:
-    """Write events to a Parquet file: ACLED's columns with ACLED's types, then the extras."""
-    import json
-
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from eventwire.models import ACLED_COLUMNS
-
-    ints = set(_PARQUET_INT_COLUMNS)
-    fields = []
-    for col in ACLED_COLUMNS:
-        if col == "event_date":
-            fields.append(pa.field(col, pa.date32()))
-        elif col in ints:
-            fields.append(pa.field(col, pa.int32()))
-        elif col in {"latitude", "longitude"}:
-            fields.append(pa.field(col, pa.float64()))
-        else:
-            fields.append(pa.field(col, pa.string()))
-    fields += [
-        pa.field("fatalities_low", pa.int32()),
-        pa.field("fatalities_high", pa.int32()),
-        pa.field("injuries", pa.int32()),
-        pa.field("claimed_by", pa.list_(pa.string())),
-        pa.field("disputed", pa.bool_()),
-        pa.field("confidence", pa.float64()),
-        pa.field("reports", pa.string()),
-        pa.field("provenance", pa.string()),
-    ]
-    schema = pa.schema(fields)
-    columns: dict[str, list] = {f.name: [] for f in fields}
-    for event in events:
-        for name, column in columns.items():
-            value = event.get(name)
-            if name == "event_date" and isinstance(value, str):
-                value = date.fromisoformat(value[:10])
-            elif name in {"reports", "provenance"}:
-                value = json.dumps(value, ensure_ascii=False)
-            column.append(value)
-    pq.write_table(pa.Table.from_pydict(columns, schema=schema), path)
 
 
 @app.command()
@@ -476,6 +492,7 @@ def geoparse(
     """Print each place mention with its span and the place it resolves to."""
     import json
 
+    from eventwire.export.places import place_row, render_place_table
     from eventwire.gazetteer import load_gazetteer
     from eventwire.geoparse import GEO_PROFILES, find_place_mentions, find_toponyms
     from eventwire.ingest import read_inputs
@@ -484,6 +501,7 @@ def geoparse(
 
     if geo_profile not in GEO_PROFILES:
         raise typer.BadParameter(f"expected one of {', '.join(GEO_PROFILES)}", param_hint="--geo-profile")
+    _check_inputs(inputs)
     rows = []
     for item in read_inputs(inputs, published=_parse_date(published, "--published")):
         if isinstance(item, Skip):
@@ -492,57 +510,12 @@ def geoparse(
         analyzed = analyze(item)
         find = find_toponyms if toponyms else find_place_mentions
         for pm in find(item.text, analyzed.doc, lang=item.lang, gazetteer=load_gazetteer(), profile=geo_profile):
-            row = _place_row(item.id, pm)
+            row = place_row(item.id, pm)
             rows.append(row)
             if format == Format.jsonl:
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     if format != Format.jsonl:
-        _print_place_table(rows)
-
-
-# The table columns of `eventwire geoparse --format table`: (header, row key).
-_PLACE_TABLE = (
-    ("text", "text"),
-    ("start", "start"),
-    ("name", "name"),
-    ("country", "country"),
-    ("admin1", "admin1"),
-    ("feature", "feature"),
-    ("lat", "latitude"),
-    ("lon", "longitude"),
-    ("prec", "geo_precision"),
-    ("relation", "relation"),
-)
-
-
-def _place_row(document_id: str, pm: PlaceMention) -> dict[str, Any]:
-    """Return one `eventwire geoparse` output row: the mention's span and the place it resolves to."""
-    p = pm.place
-    return {
-        "document_id": document_id,
-        "text": pm.span.text,
-        "start": pm.span.start,
-        "end": pm.span.end,
-        "name": p.name if p else None,
-        "latitude": p.latitude if p else None,
-        "longitude": p.longitude if p else None,
-        "country": p.country if p else None,
-        "admin1": p.admin1 if p else None,
-        "feature": p.feature if p else None,
-        "geonameid": p.geonameid if p else None,
-        "geo_precision": p.geo_precision if p else None,
-        "relation": pm.relation,
-        "reason": pm.reason,
-    }
-
-
-def _print_place_table(rows: list[dict[str, Any]]) -> None:
-    from rich.table import Table
-
-    table = Table(*(header for header, _ in _PLACE_TABLE))
-    for r in rows:
-        table.add_row(*(str(r[key]) if r[key] is not None else "" for _, key in _PLACE_TABLE))
-    Console().print(table)
+        Console().print(render_place_table(rows))
 
 
 @app.command()
@@ -563,19 +536,38 @@ def serve(
             help="Require the token for reads too (or env EVENTWIRE_PRIVATE=1).",
         ),
     ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Host name the server answers to (repeat; '*' for any; or env EVENTWIRE_ALLOWED_HOSTS); "
+            "default: localhost and --host."
+        ),
+    ] = None,
+    max_body_bytes: Annotated[
+        int | None,
+        typer.Option(min=1, help="Largest request body (413 beyond; or env EVENTWIRE_MAX_BODY_BYTES)."),
+    ] = None,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
 ) -> None:
     """Serve the web app (map, timeline, event pages) and the HTTP API over the event store."""
     import secrets
+    from dataclasses import replace
 
     import uvicorn
 
     from eventwire.api import ApiSettings, create_app
 
     _setup_logging(verbose)
-    settings = ApiSettings.from_env(db=db, token=token, private=private)
+    settings = ApiSettings.from_env(
+        db=db,
+        token=token,
+        private=private,
+        bind_host=host,
+        allowed_hosts=tuple(allowed_host or ()),
+        max_body_bytes=max_body_bytes,
+    )
     if settings.token is None:
-        settings = ApiSettings(db=settings.db, token=secrets.token_urlsafe(18), private=settings.private)
+        settings = replace(settings, token=secrets.token_urlsafe(18))
         err.print(f"write token (no --token or EVENTWIRE_TOKEN given): {settings.token}", highlight=False)
     try:
         application = create_app(settings)

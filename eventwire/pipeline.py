@@ -5,12 +5,23 @@
 
 This module implements nothing itself: each step is a function of its stage. Models, lexicons
 and the gazetteer load lazily, once per process, on the first document that needs them.
+
+Two guards keep one document from costing a batch (issue 18):
+- a text longer than `LONG_TEXT_CHARS` is read in parts of at most `PART_CHARS` (whole
+  paragraphs, `ingest.parts.split_parts`), each part a document of its own for the stages, its
+  events' offsets then moved back into the whole text: spaCy's 1,000,000-character limit is never
+  reached, and the stages that compare a document's mentions with each other stay within a part,
+  so the cost grows with the text, not with its square;
+- a document whose processing fails is yielded as a Skip ("failed", the error in one line),
+  and the documents parsed in the same spaCy batch are processed again one by one.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +31,8 @@ from eventwire.extract.subtype_model import drop_non_events, score_incidents
 from eventwire.gazetteer import load_gazetteer
 from eventwire.geoparse import find_place_mentions
 from eventwire.ingest import read_inputs
-from eventwire.models import Document, Event, Skip
+from eventwire.ingest.parts import split_parts
+from eventwire.models import Document, Event, Evidence, Provenance, Report, Skip
 from eventwire.nlp.pipelines import AnalyzedDoc, analyze, analyze_batch
 from eventwire.normalize.dates import find_time_expressions
 from eventwire.normalize.doc_context import document_context
@@ -41,18 +53,73 @@ class DocumentResult:
     context_mentions: tuple[Event, ...] = ()
 
 
+log = logging.getLogger(__name__)
+
 # Documents parsed together by spaCy when a batch is read (small enough to stream results).
 PIPE_BATCH_DOCS = 16
+
+# A text longer than this is read in parts of at most PART_CHARS (module docstring). A dispatch
+# is a few thousand characters, far below; a 5,000-line list of one-line incidents (218 KB) took
+# 95 s read whole and takes ~40 s in parts (benchmarks/pathological.py).
+LONG_TEXT_CHARS = 30_000
+PART_CHARS = 10_000
 
 
 def extract_events(document: Document) -> DocumentResult:
     """Return the events one document reports, and its context mentions kept for review."""
+    if len(document.text) > LONG_TEXT_CHARS:
+        return extract_in_parts(document)
     return extract_from_analyzed(analyze(document))
 
 
 def extract_events_batch(documents: list[Document]) -> list[DocumentResult]:
     """Return `extract_events` for several documents, parsing them in one spaCy batch."""
-    return [extract_from_analyzed(a) for a in analyze_batch(documents)]
+    short = [d for d in documents if len(d.text) <= LONG_TEXT_CHARS]
+    parsed = iter(analyze_batch(short))
+    return [
+        extract_from_analyzed(next(parsed)) if len(d.text) <= LONG_TEXT_CHARS else extract_in_parts(d)
+        for d in documents
+    ]
+
+
+def extract_in_parts(document: Document, *, part_chars: int = PART_CHARS) -> DocumentResult:
+    """Return the events of a long document read in parts (module docstring): each part is
+    processed as a document with the same id and metadata, and its events' evidence and
+    provenance offsets are moved back into the whole text (event ids of later parts are made
+    unique by the part's offset)."""
+    events: list[Event] = []
+    context: list[Event] = []
+    for start, end in split_parts(document.text, part_chars):
+        part = replace(document, text=document.text[start:end])
+        result = extract_from_analyzed(analyze(part))
+        events.extend(_shifted(e, start) for e in result.events)
+        context.extend(_shifted(e, start) for e in result.context_mentions)
+    return DocumentResult(document=document, events=tuple(events), context_mentions=tuple(context))
+
+
+def _shifted(event: Event, offset: int) -> Event:
+    """Return `event` with its offsets moved by `offset` characters (and an id unique to it)."""
+    if offset == 0:
+        return event
+
+    def evidence(e: Evidence) -> Evidence:
+        return replace(e, start=e.start + offset, end=e.end + offset)
+
+    def report(r: Report) -> Report:
+        return replace(r, evidence=tuple(evidence(e) for e in r.evidence))
+
+    def provenance(p: Provenance) -> Provenance:
+        if p.start is None or p.end is None:
+            return p
+        return replace(p, start=p.start + offset, end=p.end + offset)
+
+    key = f"{event.event_id}:{offset}".encode()
+    return replace(
+        event,
+        event_id="ew-" + hashlib.sha256(key).hexdigest()[:16],
+        reports=tuple(report(r) for r in event.reports),
+        provenance={k: provenance(p) for k, p in event.provenance.items()},
+    )
 
 
 def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
@@ -120,16 +187,43 @@ def process_inputs(paths: Iterable[str | Path], *, published: date | None = None
 
 def process_documents(items: Iterable[Document | Skip]) -> Iterator[DocumentResult | Skip]:
     """Yield, in input order, each Document's result and each Skip as it is; documents are
-    parsed PIPE_BATCH_DOCS at a time (one spaCy batch)."""
+    parsed PIPE_BATCH_DOCS at a time (one spaCy batch). A document whose processing fails is
+    yielded as a Skip "failed"; the others of its batch are unaffected."""
     pending: list[Document] = []
     for item in items:
         if isinstance(item, Skip):
-            yield from extract_events_batch(pending)
+            yield from _guarded_batch(pending)
             pending = []
             yield item
             continue
         pending.append(item)
         if len(pending) >= PIPE_BATCH_DOCS:
-            yield from extract_events_batch(pending)
+            yield from _guarded_batch(pending)
             pending = []
-    yield from extract_events_batch(pending)
+    yield from _guarded_batch(pending)
+
+
+def _guarded_batch(documents: list[Document]) -> list[DocumentResult | Skip]:
+    """Return `extract_events_batch`, or, when it fails, each document processed alone (a Skip
+    for each one that fails again)."""
+    if not documents:
+        return []
+    try:
+        return list(extract_events_batch(documents))
+    except Exception as error:  # noqa: BLE001 - one bad document must not cost the batch
+        if len(documents) == 1:
+            return [_failure(documents[0], error)]
+    out: list[DocumentResult | Skip] = []
+    for document in documents:
+        try:
+            out.append(extract_events(document))
+        except Exception as error:  # noqa: BLE001
+            out.append(_failure(document, error))
+    return out
+
+
+def _failure(document: Document, error: Exception) -> Skip:
+    """Return the Skip of a document the pipeline failed on (the traceback goes to the log)."""
+    log.error("processing %s (document %s) failed", document.origin or "a document", document.id, exc_info=error)
+    detail = f"processing failed: {type(error).__name__}: {error}".splitlines()[0][:300]
+    return Skip(origin=document.origin or document.id, reason="failed", detail=detail, document_id=document.id)

@@ -7,6 +7,7 @@ tests need no model; tests/api/test_documents.py runs the real pipeline through 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -189,3 +190,84 @@ def test_events_cli_rejects_a_bad_filter_as_the_api_does(tmp_path):
     assert message.startswith("bbox: ")
     assert "--bbox" in ran.output
     assert message.removeprefix("bbox: ") in " ".join(ran.output.replace("│", " ").split())
+
+
+# -- the ingest summary and duplicates (issue 18, D4, D5) ---------------------------------------
+
+
+@pytest.fixture
+def stand_in_with_context(monkeypatch):
+    """A stand-in pipeline whose documents report one event and recall one earlier incident."""
+
+    def process(items):
+        for item in items:
+            if isinstance(item, Skip):
+                yield item
+                continue
+            event = _event_for(item)
+            context = replace(event, event_id=f"ew-ctx-{item.id[:8]}", context_only=True, event_date=date(2020, 1, 1))
+            yield DocumentResult(item, (event,), (context,))
+
+    monkeypatch.setattr(service, "process_documents", process)
+
+
+def test_ingest_summary_counts_no_context_mention_as_a_new_event(stand_in_with_context, tmp_path):
+    source = tmp_path / "adi.txt"
+    source.write_text(DISPATCH, encoding="utf-8")
+    db = tmp_path / "ew.sqlite"
+    ran = CliRunner().invoke(cli, ["ingest", str(source), "--published", "2024-03-05", "--db", str(db)])
+    assert ran.exit_code == 0, ran.output
+    summary = " ".join(ran.stderr.split())
+    assert "1 new event(s)" in summary and "1 context mention(s) kept for review" in summary
+    assert summary.endswith("1 documents, 1 events")
+
+
+def test_the_same_text_under_two_ids_is_reported_as_a_duplicate(stand_in_pipeline, tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    lines = [{"id": "wire-1", "text": DISPATCH, "lang": "en"}, {"id": "wire-2", "text": DISPATCH, "lang": "en"}]
+    batch.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    db = tmp_path / "ew.sqlite"
+    ran = CliRunner().invoke(cli, ["ingest", str(batch), "--db", str(db)])
+    assert ran.exit_code == 0, ran.output
+    assert "'wire-2' is a duplicate of 'wire-1'" in " ".join(ran.stderr.split())
+    with open_store(db) as store:
+        (document_id,) = {o for o in stand_in_pipeline}
+        assert store.document(document_id)["aliases"] == ["wire-2"]
+
+
+# -- misuse: one line on stderr and an exit code, never a traceback (issue 18, D2) ---------------
+
+
+def _run_program(capsys, *args: str) -> tuple[int, str]:
+    """Run the CLI as the `eventwire` program does; return its exit code and stderr."""
+    with pytest.raises(SystemExit) as exited:
+        cli(args=list(args), prog_name="eventwire")
+    return exited.value.code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (["ingest", "{source}", "--db", "{file}/events.sqlite"], 1, "is a file, not a folder"),
+        (["ingest", "{source}", "--db", "{tmp}"], 1, "is a folder, not an SQLite file"),
+        (["events", "--db", "{file}"], 1, "file is not a database"),
+        (["history", "ew-1", "--db", "{file}"], 1, "file is not a database"),
+        (["ingest", "{tmp}/missing.txt", "--db", "{tmp}/e.sqlite"], 2, "no such file or folder"),
+        (["extract", "{source}", "--published", "2024-13-01"], 2, "is not a date"),
+        (["extract", "{source}", "--bogus"], 2, "No such option: --bogus"),
+        (["export", "--db", "{store}", "-o", "{tmp}/no/such/folder/x.csv"], 1, "No such file or directory"),
+    ],
+)
+def test_cli_misuse_is_one_line_and_an_exit_code(capsys, tmp_path, args, code, words):
+    source = tmp_path / "adi.txt"
+    source.write_text(DISPATCH, encoding="utf-8")
+    regular = tmp_path / "regular"
+    regular.write_text("not a database, not a folder", encoding="utf-8")
+    store = tmp_path / "store.sqlite"
+    open_store(store).close()
+    names = {"source": source, "file": regular, "tmp": tmp_path, "store": store}
+    exit_code, stderr = _run_program(capsys, *(a.format(**names) for a in args))
+    assert exit_code == code, stderr
+    assert words in " ".join(stderr.split())
+    assert stderr.strip().startswith("eventwire:") and "Traceback" not in stderr
+    assert len(stderr.strip().splitlines()) == 1

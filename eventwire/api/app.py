@@ -13,14 +13,17 @@ Settings, the token checks and `store_for` live in `deps.py`, which the routes i
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from eventwire import __version__
 from eventwire.api.deps import VENDOR_MOUNTS, ApiSettings
 from eventwire.api.errors import error_response, install_error_handlers
+from eventwire.api.guard import RequestGuard
 from eventwire.api.routes import router
 from eventwire.store import open_store
 
@@ -54,6 +57,9 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     app.state.pipeline_lock = threading.Lock()
     install_error_handlers(app)
     app.include_router(router)
+    # Host, methods, the write token and the body size, before the body is read (guard.py)
+    app.add_middleware(RequestGuard, settings=settings, application=app)
+    app.openapi = lambda: _openapi(app, settings)  # type: ignore[method-assign]
 
     @app.middleware("http")
     async def _security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -78,6 +84,20 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             name=f"vendor-{prefix}",
         )
     return app
+
+
+def _openapi(app: FastAPI, settings: ApiSettings) -> dict[str, Any]:
+    """Return the OpenAPI schema with the security the server applies: on a public server the
+    reads (every GET) are open, so they name no security requirement; FastAPI marks every route
+    that takes the optional bearer as needing it. Writes always need the token."""
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        if not settings.private:
+            for operations in schema.get("paths", {}).values():
+                if "get" in operations:
+                    operations["get"].pop("security", None)
+        app.openapi_schema = schema
+    return app.openapi_schema
 
 
 async def _missing_assets(scope, receive, send) -> None:  # type: ignore[no-untyped-def]

@@ -18,6 +18,8 @@ from fastapi import Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from eventwire.api.errors import AuthError
+from eventwire.errors import InputError
+from eventwire.ingest import MAX_INPUT_BYTES
 from eventwire.store import Store, open_store
 from eventwire.store.locations import store_location
 
@@ -35,25 +37,43 @@ VENDOR_MOUNTS = {
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 
 
+# The largest request body read (413 beyond, api/guard.py): a document at the input limit
+# (ingest.MAX_INPUT_BYTES, 10 MiB) as JSON text, whose escapes can double it, or as an upload.
+DEFAULT_MAX_BODY_BYTES = 2 * MAX_INPUT_BYTES
+
+
 @dataclass(frozen=True)
 class ApiSettings:
-    """How the server runs: which store, which token, whether reads need the token."""
+    """How the server runs: which store, which token, whether reads need the token, which Host
+    names it answers (empty: localhost and `bind_host`), the largest request body."""
 
     db: str | Path = Path("eventwire.sqlite")  # an SQLite file or a PostgreSQL URL
     token: str | None = None  # None: writes are refused
     private: bool = False  # True: reads need the token too
     web_dir: Path = WEB_DIR
+    allowed_hosts: tuple[str, ...] = ()
+    bind_host: str = "127.0.0.1"
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
 
     @classmethod
     def from_env(cls, **overrides: object) -> ApiSettings:
-        """Return settings from EVENTWIRE_DB, EVENTWIRE_TOKEN and EVENTWIRE_PRIVATE, overridden
-        by the keyword arguments that are not None."""
+        """Return settings from EVENTWIRE_DB, EVENTWIRE_TOKEN, EVENTWIRE_PRIVATE,
+        EVENTWIRE_ALLOWED_HOSTS (comma-separated) and EVENTWIRE_MAX_BODY_BYTES, overridden by the
+        keyword arguments that are not None."""
         values: dict[str, object] = {
             "db": os.environ.get("EVENTWIRE_DB", "eventwire.sqlite"),
             "token": os.environ.get("EVENTWIRE_TOKEN") or None,
             "private": os.environ.get("EVENTWIRE_PRIVATE", "").strip().lower() in TRUE_WORDS,
+            "allowed_hosts": tuple(
+                h.strip() for h in os.environ.get("EVENTWIRE_ALLOWED_HOSTS", "").split(",") if h.strip()
+            ),
         }
-        values.update({k: v for k, v in overrides.items() if v is not None})
+        size = os.environ.get("EVENTWIRE_MAX_BODY_BYTES", "").strip()
+        if size:
+            if not size.isdigit() or int(size) < 1:
+                raise InputError(f"EVENTWIRE_MAX_BODY_BYTES must be a positive number of bytes, not {size!r}")
+            values["max_body_bytes"] = int(size)
+        values.update({k: v for k, v in overrides.items() if v is not None and v != ()})
         values["db"] = store_location(values["db"])  # type: ignore[arg-type]
         return cls(**values)  # type: ignore[arg-type]
 
@@ -74,6 +94,20 @@ def _check_token(settings: ApiSettings, credentials: HTTPAuthorizationCredential
     assert settings.token is not None
     if not secrets.compare_digest(credentials.credentials.encode(), settings.token.encode()):
         raise AuthError("wrong bearer token")
+
+
+def writer_problem(settings: ApiSettings, authorization: str | None) -> tuple[int, str] | None:
+    """Return (status, message) refusing a write with this Authorization header, or None when
+    it carries the configured token: what `require_writer` decides, for api/guard.py, which
+    decides before the request body is read."""
+    if settings.token is None:
+        return 403, "writes are disabled: start the server with --token or EVENTWIRE_TOKEN"
+    scheme, _, value = (authorization or "").strip().partition(" ")
+    if scheme.lower() != "bearer" or not value.strip():
+        return 401, "this endpoint needs the header Authorization: Bearer TOKEN"
+    if not secrets.compare_digest(value.strip().encode(), settings.token.encode()):
+        return 401, "wrong bearer token"
+    return None
 
 
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]

@@ -32,7 +32,9 @@ from eventwire.api.schemas import (
     IngestedDocument,
     IngestRequest,
     IngestResult,
+    IsoDate,
     Meta,
+    ReportDate,
     RevisionOut,
     SkipOut,
     SortOrder,
@@ -73,8 +75,8 @@ EventId = Annotated[str, Path(max_length=200, description="Event id, e.g. ew-b28
 
 
 def event_filters(
-    date_from: Annotated[date | None, Query(alias="from", description="Earliest event date.")] = None,
-    date_to: Annotated[date | None, Query(alias="to", description="Latest event date.")] = None,
+    date_from: Annotated[IsoDate | None, Query(alias="from", description="Earliest event date.")] = None,
+    date_to: Annotated[IsoDate | None, Query(alias="to", description="Latest event date.")] = None,
     country: Annotated[str | None, Query(max_length=200, description="Name or ISO code.")] = None,
     admin1: Annotated[str | None, Query(max_length=200)] = None,
     event_type: Annotated[str | None, Query(max_length=200)] = None,
@@ -314,6 +316,7 @@ def _ingest(request: Request, items: Any) -> dict[str, Any]:
                     context_ids=list(outcome.context_ids),
                     created=list(summary.created),
                     joined=list(summary.joined),
+                    duplicate_of=summary.duplicate_of,
                     updated=list(summary.updated),
                     deleted=list(summary.deleted),
                 )
@@ -339,7 +342,7 @@ def ingest_document(request: Request, body: IngestRequest) -> dict[str, Any]:
 async def upload_document(
     request: Request,
     file: Annotated[UploadFile, File(description="A .txt/.md, .html or .jsonl file.")],
-    published: Annotated[date | None, Form(description="Reference date YYYY-MM-DD.")] = None,
+    published: Annotated[ReportDate | None, Form(description="Reference date YYYY-MM-DD.")] = None,
 ) -> Any:
     """Ingest an uploaded file (format from its name and content, as `eventwire ingest`)."""
     from starlette.concurrency import run_in_threadpool

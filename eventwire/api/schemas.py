@@ -8,13 +8,24 @@ The event's models (EventOut, ReportOut, EvidenceOut) are derived from the recor
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields as dataclass_fields
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+    create_model,
+    field_validator,
+)
 
 from eventwire.models import CLAIM_STATUSES, Event, Evidence, Provenance, Report
 from eventwire.taxonomy import EventType, SubEventType
@@ -61,6 +72,35 @@ def _no_surrogates(value: str | None) -> str | None:
 
 Text = Annotated[str, StringConstraints(max_length=10_000)]
 ShortText = Annotated[str, StringConstraints(max_length=500)]
+
+# Writes are typed strictly (issue 18): a boolean is true or false (not "yes", not 1), a count a
+# JSON integer (not "3", not 3.5), a coordinate a number.
+MAX_TOLL = 100_000  # above any toll one report gives for one event
+Toll = Annotated[int, Field(strict=True, ge=0, le=MAX_TOLL)]
+Precision = Annotated[int, Field(strict=True, ge=1, le=3)]
+EARLIEST_DATE = date(1900, 1, 1)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date_text(value: Any) -> Any:
+    """Accept a date only as YYYY-MM-DD text (a number such as 0 is not read as 1970-01-01)."""
+    if value is None or isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        return value.strip()
+    raise ValueError("expected a date YYYY-MM-DD")
+
+
+def _plausible_date(value: date | None) -> date | None:
+    """Refuse a date before 1900 or after tomorrow (what a report can date, time zones allowed)."""
+    if value is not None and not EARLIEST_DATE <= value <= date.today() + timedelta(days=1):
+        raise ValueError(f"date must be between {EARLIEST_DATE.isoformat()} and tomorrow")
+    return value
+
+
+# Any date given as text, e.g. a filter bound; a date that dates a report or an event.
+IsoDate = Annotated[date, BeforeValidator(_iso_date_text)]
+ReportDate = Annotated[date, BeforeValidator(_iso_date_text), AfterValidator(_plausible_date)]
 
 
 # -- errors ----------------------------------------------------------------------------------
@@ -179,8 +219,8 @@ class EventChanges(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    event_date: date | None = None
-    time_precision: Annotated[int, Field(ge=1, le=3)] | None = None
+    event_date: ReportDate | None = None
+    time_precision: Precision | None = None
     event_type: EventType = _required_if_given(EventType)  # type: ignore[valid-type]
     sub_event_type: SubEventType = _required_if_given(SubEventType)  # type: ignore[valid-type]
     actor1: ShortText | None = None
@@ -192,18 +232,18 @@ class EventChanges(BaseModel):
     admin1: ShortText | None = None
     admin2: ShortText | None = None
     location: ShortText | None = None
-    latitude: Annotated[float, Field(ge=-90, le=90)] | None = None
-    longitude: Annotated[float, Field(ge=-180, le=180)] | None = None
-    geo_precision: Annotated[int, Field(ge=1, le=3)] | None = None
-    fatalities: Annotated[int, Field(ge=0, le=1_000_000)] = _required_if_given(int)
+    latitude: Annotated[float, Field(strict=True, ge=-90, le=90)] | None = None
+    longitude: Annotated[float, Field(strict=True, ge=-180, le=180)] | None = None
+    geo_precision: Precision | None = None
+    fatalities: Toll = _required_if_given(int)
     source: ShortText = _required_if_given(str)
     notes: Text = _required_if_given(str)
-    fatalities_low: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
-    fatalities_high: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
-    injuries: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
+    fatalities_low: Toll | None = None
+    fatalities_high: Toll | None = None
+    injuries: Toll | None = None
     claimed_by: Annotated[list[ShortText], Field(max_length=50)] = _required_if_given(list)
-    disputed: bool = _required_if_given(bool)
-    confidence: Annotated[float, Field(ge=0, le=1)] = _required_if_given(float)
+    disputed: StrictBool = _required_if_given(bool)
+    confidence: Annotated[float, Field(strict=True, ge=0, le=1)] = _required_if_given(float)
 
     _check_text = field_validator(
         "actor1",
@@ -262,7 +302,11 @@ class DocumentOut(BaseModel):
     pipeline_version: str
     ingested_at: str
     processed_at: str
-    event_ids: list[str] = Field(description="Live events this document reports.")
+    event_ids: list[str] = Field(description="Live events this document reports (its context mentions excluded).")
+    context_ids: list[str] = Field(
+        description="Live events it mentions only as context (an earlier incident recalled)."
+    )
+    aliases: list[str] = Field(description="Other external ids the same text was sent under.")
 
 
 class IngestRequest(BaseModel):
@@ -275,7 +319,7 @@ class IngestRequest(BaseModel):
         description='The text, the HTML page, or JSONL lines {"id", "text" or "html", "title"?, '
         '"url"?, "source"?, "published"?, "lang"?}.'
     )
-    published: date | None = Field(
+    published: ReportDate | None = Field(
         default=None, description="Reference date for relative dates when the input has none."
     )
     title: ShortText | None = None
@@ -297,6 +341,11 @@ class IngestedDocument(BaseModel):
     context_ids: list[str] = Field(description="Context mentions kept for review (not events).")
     created: list[str] = Field(description="Ids new to the store, context mentions included.")
     joined: list[str] = Field(description="Stored events this document's reports joined (cross-document resolution).")
+    duplicate_of: str | None = Field(
+        default=None,
+        description="The same text was stored before under this external id (else document id);"
+        " the new id is kept as an alias.",
+    )
     updated: list[str]
     deleted: list[str]
 
@@ -304,7 +353,7 @@ class IngestedDocument(BaseModel):
 class SkipOut(BaseModel):
     origin: str
     reason: str = Field(
-        description="empty, binary, encoding, too_large, too_short, bad_json, bad_record, unsupported_language…"
+        description="empty, binary, encoding, too_large, too_short, bad_json, bad_record, unsupported_language, failed…"
     )
     detail: str
     document_id: str | None

@@ -34,11 +34,27 @@ def write_jsonl(events: Iterable[dict[str, Any]], out: TextIO) -> int:
     return n
 
 
+# A spreadsheet reads a cell starting with one of these as a formula ("=HYPERLINK(…)", "+1+1",
+# "@SUM(…)"), tab and carriage return included (OWASP, CSV injection).
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize_formula(text: str) -> str:
+    """Return text a spreadsheet shows as text: a leading "'" when it starts like a formula."""
+    return "'" + text if text.startswith(FORMULA_LEADS) else text
+
+
 def _csv_cell(value: Any) -> Any:
+    """Return a CSV cell: numbers as numbers (a negative longitude or a toll stays numeric), text
+    neutralized when it starts like a formula, None empty."""
     if value is None:
         return ""
     if isinstance(value, date | datetime):
         return value.isoformat()
+    if isinstance(value, str):
+        # a carriage return becomes a line break: the csv module quotes a cell holding "\n" but
+        # not one holding a lone "\r", which would end the row for any reader
+        return neutralize_formula(value).replace("\r\n", "\n").replace("\r", "\n")
     return value
 
 
@@ -55,7 +71,9 @@ def write_csv(events: Iterable[dict[str, Any]], out: TextIO, *, sources: bool = 
 
     Header is `models.ACLED_COLUMNS` in order, then `SOURCE_COLUMNS` when `sources` (so a
     caller can join events back to its own records); other keys are dropped; None becomes an
-    empty cell; cells with commas, quotes or newlines are quoted (RFC 4180). Open files with
+    empty cell; cells with commas, quotes or newlines are quoted (RFC 4180); a text cell starting
+    with = + - @, a tab or a carriage return gets a leading "'" (`neutralize_formula`), numbers
+    are written as they are. Open files with
     `newline=""` so the csv module controls line endings.
     """
     columns = (*ACLED_COLUMNS, *SOURCE_COLUMNS) if sources else ACLED_COLUMNS
@@ -65,7 +83,7 @@ def write_csv(events: Iterable[dict[str, Any]], out: TextIO, *, sources: bool = 
     for event in events:
         row = {col: _csv_cell(event.get(col)) for col in ACLED_COLUMNS}
         if sources:
-            row.update(report_sources(event))
+            row.update({col: _csv_cell(cell) for col, cell in report_sources(event).items()})
         writer.writerow(row)
         n += 1
     return n

@@ -2,7 +2,8 @@
 
 Skip reason codes: not_found, unreadable, empty, binary, encoding, too_large, too_short,
 bad_json, bad_record, bad_date, unsupported_language; for URLs and feeds (fetch, feeds) also
-unsafe_url, http_error, timeout, network_error, too_many_redirects, bad_feed.
+unsafe_url, http_error, timeout, network_error, too_many_redirects, bad_feed; the pipeline adds
+"failed" (processing raised).
 """
 
 from eventwire.ingest.decode import MAX_INPUT_BYTES, decode_bytes, looks_like_html

@@ -274,7 +274,7 @@ def combine_contributions(event_id: str, contributions: Sequence[Event]) -> Even
         source="; ".join(dict.fromkeys(o for o in outlets if o)),
         notes=with_fatalities(lead.notes, toll.fatalities),
         reports=reports,
-        provenance=_combined_provenance(lead, placed, dated),
+        provenance=_combined_provenance(lead, placed, dated, _tolled(lead, live, toll.fatalities)),
         context_only=all(c.context_only for c in contributions),
     )
 
@@ -316,9 +316,20 @@ def _combined_dispute(live: Sequence[Event], reports: Sequence[Report]) -> bool:
     )
 
 
-def _combined_provenance(lead: Event, placed: Event, dated: Event) -> dict[str, Provenance]:
-    """Return the lead account's provenance with the place's and the day's from their accounts."""
+def _tolled(lead: Event, live: Sequence[Event], fatalities: int) -> Event:
+    """Return the account that gives the combined toll (the lead when it does): the fatalities'
+    provenance quotes its figure, never another account's ("killed eight" for a toll of 3)."""
+    if lead.fatalities == fatalities:
+        return lead
+    return min((c for c in live if c.fatalities == fatalities), key=lambda c: (-c.confidence, c.event_id), default=lead)
+
+
+def _combined_provenance(lead: Event, placed: Event, dated: Event, tolled: Event) -> dict[str, Provenance]:
+    """Return the lead account's provenance with the place's, the day's and the toll's from
+    their accounts."""
     provenance = {**lead.provenance}
+    if "fatalities" in tolled.provenance:
+        provenance["fatalities"] = tolled.provenance["fatalities"]
     for key in ("location", "admin1", "admin2", "latitude", "longitude", "geo_precision"):
         if key in placed.provenance:
             provenance[key] = placed.provenance[key]

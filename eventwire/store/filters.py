@@ -249,6 +249,7 @@ def _report_conditions(f: EventFilters, conds: list[str], params: list[object]) 
     if f.document_id is not None:
         conds.append(
             "EXISTS (SELECT 1 FROM reports r JOIN documents d ON d.id = r.document_id"
-            " WHERE r.event_id = e.event_id AND (d.id = ? OR d.external_id = ?))"
+            " WHERE r.event_id = e.event_id AND (d.id = ? OR d.external_id = ? OR d.id IN"
+            " (SELECT document_id FROM document_aliases WHERE external_id = ?)))"
         )
-        params += [f.document_id, f.document_id]
+        params += [f.document_id, f.document_id, f.document_id]

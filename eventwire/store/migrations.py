@@ -226,6 +226,26 @@ MIGRATIONS += (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        5,
+        "document_aliases",
+        (
+            # Every external id a document was given: the same text sent again under another id
+            # (a second JSONL line, another feed) is one document, its other ids kept here
+            # (issue 18, D5). The first id stays in documents.external_id.
+            """CREATE TABLE document_aliases (
+                document_id TEXT NOT NULL REFERENCES documents(id),
+                external_id TEXT NOT NULL,
+                origin TEXT,
+                added_at {timestamp} NOT NULL,
+                PRIMARY KEY (document_id, external_id)
+            )""",
+            "CREATE INDEX document_aliases_external ON document_aliases (external_id)",
+        ),
+    ),
+)
+
 LATEST_VERSION = MIGRATIONS[-1].version
 
 

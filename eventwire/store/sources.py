@@ -34,6 +34,30 @@ class FeedState:
     entries: int  # entries in the last feed body read
 
 
+def document_record(conn: Connection, document_id: str) -> dict[str, Any] | None:
+    """Return a stored document row with `event_ids` (the live events it reports as news),
+    `context_ids` (those it only recalls: a context mention kept for review or joined to the
+    incident it recalls) and `aliases` (its other external ids), or None."""
+    row = conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
+    if row is None:
+        return None
+    reported = conn.execute(
+        "SELECT DISTINCT r.event_id, (e.context_only = 1 OR r.claim_status = 'context') FROM reports r"
+        " JOIN events e ON e.event_id = r.event_id WHERE r.document_id = ? AND e.deleted = 0",
+        (document_id,),
+    ).fetchall()
+    event_ids = sorted({r[0] for r in reported if not r[1]})
+    context_ids = sorted({r[0] for r in reported if r[1]} - set(event_ids))
+    aliases = [
+        r[0]
+        for r in conn.execute(
+            "SELECT external_id FROM document_aliases WHERE document_id = ? ORDER BY added_at, external_id",
+            (document_id,),
+        )
+    ]
+    return {**dict(row), "event_ids": event_ids, "context_ids": context_ids, "aliases": aliases}
+
+
 class SourceRecords:
     """Reads and writes the source tables of one open store (`Store.sources`)."""
 
@@ -42,22 +66,15 @@ class SourceRecords:
         self._transaction = transaction
 
     def documents_by_external_id(self, external_id: str) -> list[dict[str, Any]]:
-        """Return the stored documents the input called `external_id` (newest first), each with
-        the ids of the live events it reports, as `Store.document` returns them."""
+        """Return the stored documents the input called `external_id` (newest first), as their
+        first id or as an alias (the same text sent again under it), each as `Store.document`
+        returns it."""
         rows = self._conn.execute(
-            "SELECT * FROM documents WHERE external_id = ? ORDER BY ingested_at DESC, id", (external_id,)
+            "SELECT id FROM documents WHERE external_id = ? OR id IN"
+            " (SELECT document_id FROM document_aliases WHERE external_id = ?) ORDER BY ingested_at DESC, id",
+            (external_id, external_id),
         ).fetchall()
-        return [{**dict(row), "event_ids": self._live_events(row["id"])} for row in rows]
-
-    def _live_events(self, document_id: str) -> list[str]:
-        return [
-            r[0]
-            for r in self._conn.execute(
-                "SELECT DISTINCT r.event_id FROM reports r JOIN events e ON e.event_id = r.event_id"
-                " WHERE r.document_id = ? AND e.deleted = 0 ORDER BY r.event_id",
-                (document_id,),
-            )
-        ]
+        return [d for row in rows if (d := document_record(self._conn, row["id"])) is not None]
 
     def url_done(self, url: str) -> bool:
         """Return whether `url` was read before: stored as a document's URL, or skipped for a

@@ -59,7 +59,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
     """
     where = str(path)
     if where != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        _check_location(Path(path))
     try:
         conn = sqlite3.connect(where, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.row_factory = sqlite3.Row
@@ -71,6 +71,20 @@ def connect(path: str | Path) -> sqlite3.Connection:
         logger.warning("%s: journal mode is %s, not WAL (file system without WAL support?)", where, mode)
     conn.create_function("ew_distance_km", 4, _distance_or_none, deterministic=True)
     return conn
+
+
+def _check_location(path: Path) -> None:
+    """Create the store's parent folders; raise StoreError, in one line, when the path cannot
+    hold an SQLite file (a folder, or a parent that is a regular file)."""
+    if path.is_dir():
+        raise StoreError(f"cannot open event store {path}: it is a folder, not an SQLite file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocking = next((p for p in reversed(path.parents) if p.exists() and not p.is_dir()), path.parent)
+        raise StoreError(f"cannot create event store {path}: {blocking} is a file, not a folder") from None
+    except OSError as e:
+        raise StoreError(f"cannot create the folder of event store {path}: {e.strerror or e}") from None
 
 
 _FTS5: dict[str, bool] = {}  # SQLite library version → compiled with FTS5 (one library a process)

@@ -40,7 +40,7 @@ from eventwire.store.rows import (
     stored_report,
     to_json,
 )
-from eventwire.store.sources import SourceRecords
+from eventwire.store.sources import SourceRecords, document_record
 from eventwire.store.write import DocumentWriter, WriteSummary
 
 if TYPE_CHECKING:  # pipeline imports the stages; importing it at run time could cycle
@@ -184,9 +184,10 @@ class Store:
         for event in (*result.events, *result.context_mentions):
             names |= area_lock_names(event.country, event.latitude, event.longitude)
         with self._transaction(f"store document {document.id}", locks=names):
+            duplicate_of = self._writer.record_alias(document, now_iso())
             status, previous = self._writer.upsert_document(document, pipeline_version, now_iso())
             if status in {"unchanged", "kept_newer"}:
-                return WriteSummary(document.id, status, previous_version=previous)
+                return WriteSummary(document.id, status, previous_version=previous, duplicate_of=duplicate_of)
             reason = None if status == "inserted" else f"reprocessed by pipeline {pipeline_version} (was {previous})"
             decisions, touched = resolver.ingest(
                 document,
@@ -218,7 +219,9 @@ class Store:
             reports = self._conn.execute(
                 "SELECT COUNT(*) FROM reports WHERE document_id = ?", (document.id,)
             ).fetchone()[0]
-        return WriteSummary(document.id, status, created, updated, deleted, reports, 0, previous, joined, review)
+        return WriteSummary(
+            document.id, status, created, updated, deleted, reports, 0, previous, joined, review, duplicate_of
+        )
 
     def resolved_event_ids(self, document_id: str) -> dict[str, str]:
         """Return {pipeline event id: stored event id} for a document's accounts (merges and
@@ -399,20 +402,9 @@ class Store:
         return [{**dict(r), "diff": json.loads(r["diff"])} for r in rows]
 
     def document(self, document_id: str) -> dict[str, Any] | None:
-        """Return a stored document with the ids of the live events it reports, or None."""
-        row = self._conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
-        if row is None:
-            return None
-        event_ids = [
-            r[0]
-            for r in self._conn.execute(
-                "SELECT DISTINCT r.event_id FROM reports r JOIN events e"
-                " ON e.event_id = r.event_id WHERE r.document_id = ? AND e.deleted = 0"
-                " ORDER BY r.event_id",
-                (document_id,),
-            )
-        ]
-        return {**dict(row), "event_ids": event_ids}
+        """Return a stored document with the ids of the live events it reports, those it only
+        recalls (context) and its other external ids (aliases), or None."""
+        return document_record(self._conn, document_id)
 
     def skips(self) -> list[dict[str, Any]]:
         """Return the recorded skips, oldest first."""

@@ -54,6 +54,9 @@ class WriteSummary:
     previous_version: str | None = None
     joined: tuple[str, ...] = ()  # stored events this document's reports joined (issue 6)
     review: tuple[str, ...] = ()  # context mentions that matched no event, kept for review
+    # the same text was stored before under another external id: that id (else the stored
+    # document's id); the new id is kept as an alias (`document_aliases`)
+    duplicate_of: str | None = None
 
 
 @dataclass
@@ -81,9 +84,10 @@ class DocumentWriter:
     def write(self, document: Document, events: tuple[Event, ...], pipeline_version: str, who: str) -> WriteSummary:
         """Return what storing `events` for `document` did (see the module docstring)."""
         now = now_iso()
+        duplicate_of = self.record_alias(document, now)
         status, previous = self.upsert_document(document, pipeline_version, now)
         if status in {"unchanged", "kept_newer"}:
-            return WriteSummary(document.id, status, previous_version=previous)
+            return WriteSummary(document.id, status, previous_version=previous, duplicate_of=duplicate_of)
         if status == "inserted":
             plan = self._replace_contribution(document.id, events, now, who, reason=None)
         else:
@@ -98,7 +102,24 @@ class DocumentWriter:
             plan.reports_added,
             plan.reports_skipped,
             previous,
+            duplicate_of=duplicate_of,
         )
+
+    def record_alias(self, document: Document, now: str) -> str | None:
+        """Return what a document already stored under another external id is a duplicate of
+        (that id, else the stored document's id), after keeping the new id as an alias; None
+        when the document is new or comes under its stored id (or none)."""
+        if document.external_id is None:
+            return None
+        stored = self.conn.execute("SELECT external_id FROM documents WHERE id = ?", (document.id,)).fetchone()
+        if stored is None or stored["external_id"] == document.external_id:
+            return None
+        self.conn.execute(
+            "INSERT INTO document_aliases (document_id, external_id, origin, added_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (document_id, external_id) DO NOTHING",
+            (document.id, document.external_id, document.origin, now),
+        )
+        return str(stored["external_id"] or document.id)
 
     def upsert_document(self, document: Document, pipeline_version: str, now: str) -> tuple[WriteStatus, str | None]:
         """Return (status, previous pipeline version) after storing the document row.

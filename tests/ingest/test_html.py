@@ -103,3 +103,55 @@ def test_read_html_document_accepts_xml_declaration_with_encoding():
     document = read_html_document(xhtml, origin="a.xhtml")
     assert isinstance(document, Document)
     assert document.text == FR_PARAGRAPH
+
+
+# -- pages trafilatura cannot read (issue 18, D3) ----------------------------------------------
+
+
+def _nested(depth: int) -> str:
+    return (
+        "<html><head><title>Nested</title></head><body>"
+        + "<div>" * depth
+        + f"<p>{EN_PARAGRAPH}</p>"
+        + "</div>" * depth
+        + "</body></html>"
+    )
+
+
+def test_deeply_nested_page_is_read_by_the_streaming_fallback():
+    # libxml2 builds no tree below 255 levels: trafilatura alone found "no article text"
+    for depth in (300, 3000):
+        document = read_html_document(_nested(depth), origin="deep.html")
+        assert isinstance(document, Document), depth
+        assert document.text == EN_PARAGRAPH
+        assert document.title == "Nested"
+
+
+def test_page_of_too_many_elements_skips_trafilatura(monkeypatch):
+    import eventwire.ingest.html as html_module
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("trafilatura must not read this page")
+
+    monkeypatch.setattr(html_module, "SCAN_FIRST_CHARS", 100)
+    monkeypatch.setattr(html_module, "TRAFILATURA_MAX_ELEMENTS", 50)
+    monkeypatch.setattr(html_module.trafilatura, "bare_extraction", refuse)
+    body = f"<p>{EN_PARAGRAPH}</p>" + "".join(f"<p>Line {i} of the list.</p>" for i in range(60))
+    extract = extract_html(page(body, head=META))
+    assert extract.text.startswith(EN_PARAGRAPH)
+    assert "Accueil" not in extract.text  # navigation is not article text
+    assert extract.published == date(2023, 10, 18)
+    assert extract.outlet == "Le Journal du Soir"
+
+
+def test_scan_html_reads_blocks_and_leaves_out_scripts_and_forms():
+    from eventwire.ingest.html_text import scan_html
+
+    scan = scan_html(
+        "<html><head><title>A &amp; B</title><style>p{}</style></head><body>"
+        "<p>First <b>para</b>graph.<br>Its second line.</p><script>var x = '<p>no</p>';</script>"
+        "<form><p>Search</p></form><div>Second paragraph.</div><p>Unclosed"
+    )
+    assert scan.paragraphs == ["First paragraph.\nIts second line.", "Second paragraph.", "Unclosed"]
+    assert scan.title == "A & B"
+    assert scan.max_depth == 4  # html > body > p > b

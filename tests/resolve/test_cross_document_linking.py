@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from eventwire.models import Event
+from eventwire.models import Event, Provenance
 from eventwire.resolve.cross_document import combine_contributions, link_across_documents
 from eventwire.resolve.similarity import place_score, same_place_name, toll_score, type_score
 from tests.factories import make_document, make_event, make_report
@@ -163,3 +163,28 @@ def test_close_tolls_agree_and_a_stored_event_is_compared_by_its_range():
     stored = combine_contributions("a:0", [account("a", EN_TEXT, fatalities=12), account("b", FR_TEXT, fatalities=40)])
     assert stored.fatalities == 12  # ACLED's conservative toll...
     assert toll_score(stored, account("c", EN_TEXT, fatalities=38)) == 1.0  # ...within 12-40
+
+
+def test_combined_toll_quotes_the_account_that_gives_it():
+    # ACLED's conservative rule keeps the lowest toll: its provenance must quote that figure,
+    # not the lead account's higher one (an invented pair of outlets)
+    high_text, low_text = "Gunmen killed 12 villagers in Kassoumbe.", "Three villagers died in Kassoumbe."
+    high = account(
+        "a",
+        high_text,
+        fatalities=12,
+        confidence=0.9,
+        provenance={"fatalities": Provenance("casualties:figures", "a", "killed 12", 7, 16)},
+    )
+    low = account(
+        "b",
+        low_text,
+        fatalities=3,
+        confidence=0.6,
+        provenance={"fatalities": Provenance("casualties:figures", "b", "Three villagers died", 0, 20)},
+    )
+    merged = combine_contributions("a:0", [high, low])
+    assert merged.fatalities == 3
+    assert merged.provenance["fatalities"].text == "Three villagers died"
+    assert merged.provenance["fatalities"].document_id == "b"
+    assert merged.notes.endswith("3 fatalities.")
