@@ -190,6 +190,19 @@ def test_parse_number_lexicon_rejects_unknown_outcome_naming_line(tmp_path):
         parse_number_lexicon(path)
 
 
+@pytest.mark.parametrize(
+    "text,killed",
+    [
+        ("On December 27 2019, 2 soldiers were killed near the border.", 2),
+        ("On December 27, 2019, 2 soldiers were killed near the border.", 2),
+        ("Around Sept 17th 2019, four herders were killed by gunmen.", 4),
+    ],
+)
+def test_count_casualties_the_year_after_a_day_is_no_count(text, killed):
+    # "December 27 2019, 2 soldiers": the year is the date's, not 2,019 more dead
+    assert count_casualties(text, lang="en").fatalities == killed
+
+
 def test_count_casualties_day_after_month_name_is_not_a_count():
     got = count_casualties("Two people were killed on May 3.", lang="en")
     assert got.fatalities == 2
