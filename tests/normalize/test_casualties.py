@@ -238,3 +238,26 @@ def test_count_casualties_un_meme_is_the_same_not_one():
     # "un(e) même X" means "the same X": the head count before it is the toll
     text = "« Cinq membres d'une même famille ont été tués » lors du raid, selon un élu."
     assert count_casualties(text, lang="fr").fatalities == 5
+
+
+@pytest.mark.parametrize(
+    "text,killed,method",
+    [
+        # the verb names how the person was killed: a death with its count
+        ("Residents beat to death a suspected thief near the market.", 1, "figures"),
+        ("Two herders were lynched by an angry crowd.", 2, "figures"),
+        ("Gunmen beheaded three farmers in their fields.", 3, "figures"),
+        ("A village chief was hacked to death at dawn.", 1, "figures"),
+        ("The councillor was assassinated outside his home.", 1, "singular_death"),
+        ("The victim died on the way to hospital.", 1, "singular_death"),
+        # "executed" is a death only as the victims' passive
+        ("Five captives were executed by the militia.", 5, "figures"),
+        ("The army executed a raid on the camp.", 0, "none"),
+        # a toll saying no death was reported
+        ("The shelling did not result in any deaths, officials said.", 0, "no_casualties_phrase"),
+        ("Neither fatalities nor injuries were reported.", 0, "no_casualties_phrase"),
+    ],
+)
+def test_count_casualties_killing_verbs_and_tolls_without_deaths(text, killed, method):
+    got = count_casualties(text, lang="en")
+    assert (got.fatalities, got.method) == (killed, method)
