@@ -54,6 +54,7 @@ class EventTypeTable:
 
     event_types: tuple[EventTypeSpec, ...]
     notes_verbs: Mapping[str, str]  # sub-event type -> "shelled", "clashed with"…
+    without_fatalities: frozenset[str] = frozenset()  # sub-types ACLED always codes with 0 deaths
 
 
 def member_name(value: str) -> str:
@@ -89,7 +90,26 @@ def load_event_types(path: Path = TAXONOMY_PATH) -> EventTypeTable:
         specs.append(spec)
     if not specs:
         raise _error(path, section, "event_types is empty")
-    return EventTypeTable(event_types=tuple(specs), notes_verbs=MappingProxyType(verbs))
+    return EventTypeTable(
+        event_types=tuple(specs),
+        notes_verbs=MappingProxyType(verbs),
+        without_fatalities=_without_fatalities(path, _value_of(root, "without_fatalities"), set(verbs)),
+    )
+
+
+def _without_fatalities(path: Path, node: yaml.Node | None, known: set[str]) -> frozenset[str]:
+    """Return the `without_fatalities` list (sub-types coded with no deaths), checked."""
+    if node is None:
+        return frozenset()
+    if not isinstance(node, yaml.SequenceNode):
+        raise _error(path, node, "without_fatalities: expected a list of sub-event types")
+    out = set()
+    for item in node.value:
+        sub = _text(path, item, "a sub-event type")
+        if sub not in known:
+            raise _error(path, item, f"without_fatalities: unknown sub-event type {sub!r}")
+        out.add(sub)
+    return frozenset(out)
 
 
 def _event_type(
@@ -191,3 +211,5 @@ DEFAULT_ACTOR2: Mapping[str, str] = MappingProxyType(
 )
 # sub-event type -> what actor1 did, as generated notes say it ("shelled", "clashed with")
 NOTES_VERBS: Mapping[str, str] = TABLE.notes_verbs
+# sub-event types whose definition has nobody killed (Peaceful protest, Arrests…): coded 0 deaths
+WITHOUT_FATALITIES: frozenset[str] = TABLE.without_fatalities

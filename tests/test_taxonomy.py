@@ -15,6 +15,7 @@ from eventwire.taxonomy import (
     NOTES_VERBS,
     SUB_EVENT_TO_TYPE,
     VIOLENT_TYPES,
+    WITHOUT_FATALITIES,
     EventType,
     SubEventType,
     load_event_types,
@@ -112,6 +113,16 @@ def test_load_event_types_rejects_a_malformed_file_naming_file_and_line(tmp_path
         load_event_types(path)
     assert str(raised.value).startswith(f"{path}:{line}:"), str(raised.value)
     assert words in str(raised.value)
+
+
+def test_without_fatalities_lists_known_sub_types_and_is_checked(tmp_path):
+    assert {"Peaceful protest", "Arrests"} <= WITHOUT_FATALITIES <= set(SUB_EVENT_TO_TYPE)
+    assert not WITHOUT_FATALITIES & {"Attack", "Armed clash", "Excessive force against protesters"}
+    table = load_event_types(_write(tmp_path, GOOD + "without_fatalities: [Peaceful protest]\n"))
+    assert table.without_fatalities == {"Peaceful protest"}
+    path = _write(tmp_path, GOOD + "without_fatalities: [Peaceful protest, Quiet protest]\n")
+    with pytest.raises(DataFileError, match=r":13: without_fatalities: unknown sub-event type 'Quiet protest'"):
+        load_event_types(path)
 
 
 def test_load_event_types_needs_the_section(tmp_path):

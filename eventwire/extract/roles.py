@@ -21,6 +21,11 @@ HARM_CLASSES = frozenset({"A_KILL", "A_INJURE"})
 # agent or patient phrase holds a cue of class P_<X> (CROWD, SECURITY, ARMED, CIVILIAN). The
 # taxonomy's rules read them like any cue class.
 ROLE_PARTIES = ("CROWD", "SECURITY", "ARMED", "CIVILIAN")
+# Dependents that open a clause describing a noun (relative clauses, participles): their words do
+# not say what kind of party the noun is.
+_DESCRIBING_CLAUSES = frozenset({"acl:relcl", "relcl", "acl"})
+# Named-entity labels of dates and times: a prepositional phrase naming one is not a target.
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Number words read as an incident count ("deux attaques", "three raids") run up to ten.
 _MAX_COUNT_WORD = 10
 
@@ -35,7 +40,7 @@ def _pobj(token: Token) -> Token | None:
 
 def _verb_roles(trigger: Token, verb: Token, words: ExtractWords) -> Roles:
     """Return (agent, patient) among the dependents of the trigger's verb."""
-    agent = patient = None
+    agent = patient = target = None
     patient_preps = words.get("patient_preps")
     # "deux gardes forestiers ont perdu la vie", "two porters died": the subject is the victim
     victim_subject = fold(verb.lemma_) in words.get("victim_subject_verbs")
@@ -54,15 +59,11 @@ def _verb_roles(trigger: Token, verb: Token, words: ExtractWords) -> Roles:
             agent = noun_phrase(child)
         elif dep in PATIENT_DEPS and patient is None and child.pos_ in {"NOUN", "PROPN", "NUM"}:
             patient = noun_phrase(child)  # "three of the alleged smugglers were killed": the numeral heads it
-        elif dep in {"obl", "obl:arg", "obl:mod", "prep", "nmod"} and patient is None:
-            case = [c for c in child.children if c.dep_ in {"case", "mark"}]
-            word = fold(case[0].text) if case else ""
-            if word in patient_preps:
-                patient = noun_phrase(child)
-            elif dep == "prep" and fold(child.text) in patient_preps:
-                obj = _pobj(child)
-                if obj is not None:
-                    patient = noun_phrase(obj)
+        elif dep in {"obl", "obl:arg", "obl:mod", "prep", "nmod"} and target is None:
+            target = _prepositional_target(child, dep, patient_preps)
+    # a direct object or passive subject is the target before a prepositional phrase: "on" also
+    # opens dates ("On 4 May, militants attacked civilians")
+    patient = patient or target
     if agent is None and verb.dep_ == "xcomp":
         # "Youths tried to attack the MP": the subject of the verb the trigger complements
         subj = [c for c in verb.head.children if c.dep_ in {"nsubj"} and c.pos_ in {"NOUN", "PROPN"}]
@@ -76,6 +77,21 @@ def _verb_roles(trigger: Token, verb: Token, words: ExtractWords) -> Roles:
                 patient = noun_phrase(objs[0])
                 break
     return agent, patient
+
+
+def _prepositional_target(child: Token, dep: str, patient_preps: frozenset[str]) -> SpacySpan | None:
+    """Return the target a verb's prepositional complement names ("fired on the convoy", "a tiré
+    sur le convoi"); a date or time is none ("attacked on Monday", "on 4 May")."""
+    case = [c for c in child.children if c.dep_ in {"case", "mark"}]
+    word = fold(case[0].text) if case else ""
+    head: Token | None = None
+    if word in patient_preps:
+        head = child
+    elif dep == "prep" and fold(child.text) in patient_preps:
+        head = _pobj(child)
+    if head is None or head.ent_type_ in _TIME_ENTITIES:
+        return None
+    return noun_phrase(head)
 
 
 def _noun_roles(trigger: Token, agent: SpacySpan | None, patient: SpacySpan | None, words: ExtractWords) -> Roles:
@@ -174,7 +190,8 @@ def role_classes(agent: SpacySpan | None, patient: SpacySpan | None, cues: Sente
     for role, span in (("AGENT", agent), ("PATIENT", patient)):
         if span is None:
             continue
-        inside = {c.cls for c in cues.triggers if span.start <= c.start < span.end}
+        described = _clause_tokens(span)
+        inside = {c.cls for c in cues.triggers if span.start <= c.start < span.end and c.start not in described}
         armed = inside & {"P_SECURITY", "P_ARMED"}
         for party in ROLE_PARTIES:
             if f"P_{party}" not in inside:
@@ -183,6 +200,17 @@ def role_classes(agent: SpacySpan | None, patient: SpacySpan | None, cues: Sente
                 continue
             out.add(f"{role}_{party}")
     return frozenset(out)
+
+
+def _clause_tokens(span: SpacySpan) -> set[int]:
+    """Return the tokens of the clauses nested in a phrase: a relative clause or a participle
+    describes a party, it does not name it ("civilians from a tribe who worked with the army" are
+    civilians, "a man wanted by the police" is not the police)."""
+    out: set[int] = set()
+    for tok in span:
+        if tok.i != span.root.i and tok.dep_ in _DESCRIBING_CLAUSES:
+            out |= {t.i for t in tok.subtree}
+    return out
 
 
 def harmed_patient_classes(doc: Doc, cues: SentenceCues, trigger: Token) -> set[str]:

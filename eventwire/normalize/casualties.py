@@ -51,6 +51,8 @@ MAX_WORDS_COORDINATED = 4  # "12 soldats et 3 civils", "two soldiers and a civil
 _SENTENCE_BREAK = re.compile(r"[.;:!?]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?,()]")
 _WORD = re.compile(r"\w+")
+# A day of the month as written before a year ("27", "27th", "27,", "1er"): the year is a date's.
+_DAY_NUMBER = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er)?,?")
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,8 @@ def _is_count(folded: str, m: re.Match[str], value: int, lexicon: NumberLexicon,
     if weak and lexicon.same_re.match(folded[m.end() :]):
         return False  # "trois frères d'une même fratrie": "un(e) même" means "the same", no count
     year = re.fullmatch(r"\d{4}", text) and 1900 <= value <= 2100
-    if year and (not previous or previous[-1] in words["year_prepositions"]):
-        return False  # "en 2019", "since 2012"
+    if year and (not previous or previous[-1] in words["year_prepositions"] or _DAY_NUMBER.fullmatch(previous[-1])):
+        return False  # "en 2019", "since 2012", "December 27 2019" (a date's year after its day)
     # "Dix-neuf civils dont sept enfants": the part is not the toll
     return not (raw and lexicon.subset_re.search(folded[max(0, m.start() - 20) : m.start()]))
 

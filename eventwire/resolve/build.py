@@ -128,7 +128,9 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
     place = location.value
     country = place.country if place is not None else options.default_country
     day = code_event_date(mentions, document_id=doc_id, published=document.published)
-    toll = code_fatalities(mentions, document_id=doc_id, place=place, shared_mentions=options.shared_mentions)
+    toll = code_fatalities(
+        mentions, document_id=doc_id, place=place, shared_mentions=options.shared_mentions, sub_event_type=sub
+    )
     fatalities = toll.value.fatalities
     actors = code_actors(
         mentions,

@@ -39,7 +39,7 @@ from eventwire.resolve.similarity import (
     type_score,
     types_contradict,
 )
-from eventwire.taxonomy import SUB_EVENT_TO_TYPE
+from eventwire.taxonomy import SUB_EVENT_TO_TYPE, WITHOUT_FATALITIES
 
 Action = Literal["create", "join", "review"]
 
@@ -243,6 +243,8 @@ def combine_contributions(event_id: str, contributions: Sequence[Event]) -> Even
     placed = min(live, key=lambda c: (c.latitude is None, c.geo_precision or 9, -c.confidence, c.event_id))
     dated = min(live, key=lambda c: (c.event_date is None, c.time_precision or 9, -c.confidence, c.event_id))
     toll = _combined_toll(live)
+    if sub_type in WITHOUT_FATALITIES:  # a peaceful protest has no deaths whatever another account read
+        toll = replace(toll, fatalities=0, fatalities_low=None, fatalities_high=None)
     reports = tuple(r for c in contributions for r in c.reports)
     outlets = [r.outlet or c.source for c in contributions for r in c.reports]
     documents = {r.document_id for r in reports}

@@ -122,3 +122,26 @@ def test_decide_overrules_a_rule_only_when_confident_and_among_explosions(monkey
     monkeypatch.setattr(sm, "NONE_MIN_P", 0.85)
     assert sm.not_an_event([[0.0, 0.05, 0.0, 0.95]], labels)
     assert not sm.not_an_event([[0.0, 0.05, 0.0, 0.95], [0.9, 0.05, 0.0, 0.05]], labels)
+
+
+def _group(classes: frozenset[str]):
+    from types import SimpleNamespace
+
+    mention = SimpleNamespace(
+        sub_event_type="Grenade",
+        modality="asserted",
+        sentence=SimpleNamespace(start=0, text="an invented sentence"),
+        cue_classes=classes,
+    )
+    return SimpleNamespace(mentions=(mention,), context=False)
+
+
+def test_the_none_gate_keeps_an_incident_whose_agent_is_armed_men_or_a_crowd(monkeypatch):
+    # "residents beat a suspected thief to death" may read like a quarrel to the bank: a crowd or
+    # armed men acting is ACLED's political violence all the same
+    monkeypatch.setattr(sm, "NONE_MIN_P", 0.85)
+    scores = sm.SentenceScores(labels=("Grenade", "none"), by_start={0: [0.05, 0.95]})
+    assert sm.drop_non_events([_group(frozenset({"A_KILL", "P_CIVILIAN"}))], scores) == []
+    for agent in ("AGENT_CROWD", "AGENT_ARMED", "A_MOB"):
+        kept = sm.drop_non_events([_group(frozenset({"A_KILL", agent}))], scores)
+        assert len(kept) == 1, agent

@@ -232,6 +232,35 @@ def test_retaking_territory(lang, text, sub_event_type):
             "Des hommes armés ont attaqué un car de voyageurs près de Kerou, tuant quatre passagers.",
             "Attack",
         ),
+        # civilians on the receiving end: forces named elsewhere in the sentence do not make it a
+        # battle; "On <date>" names no target; a relative clause describes the victims, it does
+        # not arm them
+        (
+            "en",
+            "On 12 March, gunmen attacked traders in Kerou as police patrolled the town.",
+            "Attack",
+        ),
+        (
+            "en",
+            "Militants attacked the relatives of a herder who had guided soldiers near Kerou, killing two.",
+            "Attack",
+        ),
+        (
+            "fr",
+            "Des hommes armés ont attaqué des commerçants à Kerou pendant une patrouille de la police.",
+            "Attack",
+        ),
+        # an ambush is typed by its target, in French as in English
+        (
+            "fr",
+            "Des hommes armés ont tendu une embuscade à un car de voyageurs près de Kerou, tuant trois passagers.",
+            "Attack",
+        ),
+        (
+            "fr",
+            "Des jihadistes ont tendu une embuscade à une patrouille de l'armée près de Kerou, tuant deux soldats.",
+            "Armed clash",
+        ),
     ],
 )
 def test_target_decides_between_clash_and_attack(lang, text, sub_event_type):

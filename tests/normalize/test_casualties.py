@@ -190,6 +190,19 @@ def test_parse_number_lexicon_rejects_unknown_outcome_naming_line(tmp_path):
         parse_number_lexicon(path)
 
 
+@pytest.mark.parametrize(
+    "text,killed",
+    [
+        ("On December 27 2019, 2 soldiers were killed near the border.", 2),
+        ("On December 27, 2019, 2 soldiers were killed near the border.", 2),
+        ("Around Sept 17th 2019, four herders were killed by gunmen.", 4),
+    ],
+)
+def test_count_casualties_the_year_after_a_day_is_no_count(text, killed):
+    # "December 27 2019, 2 soldiers": the year is the date's, not 2,019 more dead
+    assert count_casualties(text, lang="en").fatalities == killed
+
+
 def test_count_casualties_day_after_month_name_is_not_a_count():
     got = count_casualties("Two people were killed on May 3.", lang="en")
     assert got.fatalities == 2
@@ -225,3 +238,26 @@ def test_count_casualties_un_meme_is_the_same_not_one():
     # "un(e) même X" means "the same X": the head count before it is the toll
     text = "« Cinq membres d'une même famille ont été tués » lors du raid, selon un élu."
     assert count_casualties(text, lang="fr").fatalities == 5
+
+
+@pytest.mark.parametrize(
+    "text,killed,method",
+    [
+        # the verb names how the person was killed: a death with its count
+        ("Residents beat to death a suspected thief near the market.", 1, "figures"),
+        ("Two herders were lynched by an angry crowd.", 2, "figures"),
+        ("Gunmen beheaded three farmers in their fields.", 3, "figures"),
+        ("A village chief was hacked to death at dawn.", 1, "figures"),
+        ("The councillor was assassinated outside his home.", 1, "singular_death"),
+        ("The victim died on the way to hospital.", 1, "singular_death"),
+        # "executed" is a death only as the victims' passive
+        ("Five captives were executed by the militia.", 5, "figures"),
+        ("The army executed a raid on the camp.", 0, "none"),
+        # a toll saying no death was reported
+        ("The shelling did not result in any deaths, officials said.", 0, "no_casualties_phrase"),
+        ("Neither fatalities nor injuries were reported.", 0, "no_casualties_phrase"),
+    ],
+)
+def test_count_casualties_killing_verbs_and_tolls_without_deaths(text, killed, method):
+    got = count_casualties(text, lang="en")
+    assert (got.fatalities, got.method) == (killed, method)

@@ -169,6 +169,14 @@ def test_code_fatalities_without_deaths_is_zero_with_the_reason():
     assert coded.value.fatalities == 0 and "no deaths" in coded.provenance.reason
 
 
+def test_code_fatalities_of_a_sub_type_without_deaths_is_zero_with_the_reason():
+    # "residents marched against the killing of two teachers": the deaths are the protest's cause
+    cause = _mention(0, "a march against the killing of two teachers", casualties=_toll(2, 20))
+    coded = code_fatalities([cause], document_id="d", sub_event_type="Peaceful protest")
+    assert coded.value.fatalities == 0 and "no deaths for a Peaceful protest" in coded.provenance.reason
+    assert code_fatalities([cause], document_id="d", sub_event_type="Attack").value.fatalities == 2
+
+
 def test_code_actors_gives_the_default_target_of_violence_against_civilians():
     actors = code_actors(
         [_mention(0, "gunmen attacked")],

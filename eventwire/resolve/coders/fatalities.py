@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from eventwire.models import Casualties, Coded, Mention, Modality, Place, Provenance
 from eventwire.normalize.tolls import earlier_toll
 from eventwire.resolve.coders.base import mention_key, span_provenance
+from eventwire.taxonomy import WITHOUT_FATALITIES
 
 MentionKey = tuple[int, int, int | None]
 # tolls that count only when no sentence gives a number, best first: a share of a toll told for
@@ -20,6 +21,7 @@ def code_fatalities(
     document_id: str,
     place: Place | None = None,
     shared_mentions: frozenset[MentionKey] = frozenset(),
+    sub_event_type: str | None = None,
 ) -> Coded[Casualties]:
     """Return the incident's toll: the one the article gives first, with every figure's range as
     low/high, and the most injuries any sentence gives.
@@ -29,8 +31,18 @@ def code_fatalities(
     told with no place or a wider one; a toll told of several incidents together (`shared_mentions`)
     comes last, and when every toll is such, the smallest (ACLED: the most conservative). A death
     reported without a number (1 when told in the singular, else ACLED's 3) counts only when no
-    sentence gives a number; injuries never count.
+    sentence gives a number; injuries never count. A sub-type whose definition has nobody killed
+    (taxonomy WITHOUT_FATALITIES: a peaceful protest, an arrest) is coded 0 whatever deaths its
+    sentences tell: they are its cause ("a march against the killing of a teacher") or another event.
     """
+    if sub_event_type in WITHOUT_FATALITIES:
+        injuries = [
+            n for m in mentions if _method(m) not in (None, "none") if (n := _casualties(m).injuries) is not None
+        ]
+        return Coded(
+            Casualties(fatalities=0, injuries=max(injuries) if injuries else None, method="none"),
+            Provenance(method="casualties", reason=f"ACLED codes no deaths for a {sub_event_type}"),
+        )
     ordered = sorted(mentions, key=lambda m: m.sentence.start)
     numbered = [m for m in ordered if _method(m) == "figures" and (_casualties(m).fatalities or 0) > 0]
     fallback = next((m for method in _FALLBACKS for m in ordered if _method(m) == method), None)
