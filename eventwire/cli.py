@@ -459,12 +459,13 @@ def eval_(
             help="Misses and false events by reason, and the sub-event type confusion.",
         ),
     ] = False,
+    limit: Annotated[int | None, typer.Option(min=1, help="Score the file's first N articles only.")] = None,
 ) -> None:
     """Score the pipeline against gold records (precision, recall of gold events matched, F1,
     field accuracy)."""
     from eventwire.evaluate.cli_eval import eval_command
 
-    raise typer.Exit(eval_command(gold, per_document, as_json, show_breakdown=show_breakdown))
+    raise typer.Exit(eval_command(gold, per_document, as_json, show_breakdown=show_breakdown, limit=limit))
 
 
 @app.command()

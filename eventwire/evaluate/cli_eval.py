@@ -30,6 +30,7 @@ def eval_command(
     *,
     show_breakdown: bool = False,
     extractor: Extractor | None = None,
+    limit: int | None = None,
 ) -> int:
     """Return the exit code of scoring the pipeline against `gold`, reporting to stdout.
 
@@ -38,9 +39,10 @@ def eval_command(
     (counts, then every miss, false event and not_event violation) follow the headline table.
     With `show_breakdown` the misses and false events by reason and the sub-type confusion
     (evaluate/breakdown.py) follow, and the JSON summary gets them as its "breakdown" object.
+    `limit` scores the file's first `limit` articles only (as the quality floors do).
     """
     try:
-        summary = run_eval(gold, extractor=extractor)
+        summary = run_eval(gold, extractor=extractor, limit=limit)
     except EventwireError as e:
         print(f"eventwire eval: {e}", file=sys.stderr)
         return 2

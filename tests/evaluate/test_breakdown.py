@@ -259,8 +259,8 @@ def test_eval_command_without_breakdown_has_no_breakdown(tmp_path, capsys):
 
 
 def test_cli_eval_breakdown_flag(tmp_path, monkeypatch):
-    def run_with_gold_predictions(path, extractor=None):
-        return run_eval(path, extractor=_first_event_only)
+    def run_with_gold_predictions(path, extractor=None, limit=None):
+        return run_eval(path, extractor=_first_event_only, limit=limit)
 
     monkeypatch.setattr(cli_eval, "run_eval", run_with_gold_predictions)
     result = CliRunner().invoke(app, ["eval", str(_gold_file(tmp_path)), "--breakdown", "--json"])
@@ -275,6 +275,22 @@ def test_cli_eval_breakdown_flag(tmp_path, monkeypatch):
         "other": 0,
     }
     assert summary["recall"] == 2 / 3
+
+
+def test_cli_eval_limit_scores_the_first_articles_only(tmp_path, monkeypatch):
+    seen: dict[str, object] = {}
+
+    def run_with_gold_predictions(path, extractor=None, limit=None):
+        seen["limit"] = limit
+        return run_eval(path, extractor=_first_event_only, limit=limit)
+
+    monkeypatch.setattr(cli_eval, "run_eval", run_with_gold_predictions)
+    result = CliRunner().invoke(app, ["eval", str(_gold_file(tmp_path)), "--limit", "1", "--json"])
+    assert result.exit_code == 0, result.output
+    assert seen["limit"] == 1
+    assert json.loads(result.output.strip().splitlines()[-1])["articles"] == 1
+    refused = CliRunner().invoke(app, ["eval", str(_gold_file(tmp_path)), "--limit", "0"])
+    assert refused.exit_code == 2
 
 
 # Cross-document links ----------------------------------------------------------------------------
