@@ -27,6 +27,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,9 +36,10 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from eventwire.datafiles import data_path
+from eventwire.datafiles import data_path, read_language_lists
 from eventwire.errors import DataFileError
 from eventwire.extract.lexicon import doc_cues, load_trigger_lexicon
+from eventwire.lang.fold import fold, phrase_pattern
 from eventwire.taxonomy import SUB_EVENT_TO_TYPE, EventType
 
 logger = logging.getLogger(__name__)
@@ -70,6 +72,13 @@ NONE_MIN_P = 0.85  # every sentence of an incident reads "none" at least this mu
 # a suspected thief to death" read as a quarrel; Kenya/Mali notes (1,200) recall 0.568 -> 0.570,
 # set A and set B unchanged)
 VIOLENT_AGENT_CLASSES = frozenset({"AGENT_ARMED", "AGENT_CROWD", "A_MOB"})
+# An accident or a quarrel phrase does not make these no event (data/mishaps.yaml): forces or
+# armed men on the scene, live fire ("police accidentally shot a passer-by" is still an attack
+# on a civilian), or a protest or riot over an accident ("residents blocked the road after a
+# lorry overturned").
+MISHAP_KEEP_CLASSES = VIOLENT_AGENT_CLASSES | frozenset(
+    {"P_SECURITY", "P_ARMED", "W_GUN", "W_SMALLARMS", "A_LIVEFIRE", "A_PROTEST", "A_RALLY", "A_RIOT", "P_PROTESTER"}
+)
 
 
 @dataclass(frozen=True)
@@ -412,11 +421,36 @@ def _violent_agent(mentions: Sequence) -> bool:
     return any(m.cue_classes & VIOLENT_AGENT_CLASSES for m in mentions)
 
 
+@lru_cache(maxsize=1)
+def _mishap_pattern() -> re.Pattern[str]:
+    """Return one pattern of the phrases of data/mishaps.yaml (every language), folded."""
+    lists = read_language_lists(data_path("mishaps.yaml"), what="phrases")
+    phrases = [str(p) for words in lists.values() for p in words]
+    return re.compile(r"(?<!\w)(?:" + phrase_pattern(phrases) + r")(?!\w)")
+
+
+def _mishap(mentions: Sequence) -> bool:
+    """Return whether every event sentence of a group tells an accident or a private quarrel
+    (data/mishaps.yaml: "the lorry overturned", "during a domestic quarrel"), none of which
+    ACLED codes, and no forces, armed men, crowd, gunfire or protest is part of it."""
+    from eventwire.models import EVENT_MODALITIES
+
+    texts = {m.sentence.text for m in mentions if m.modality in EVENT_MODALITIES}
+    pattern = _mishap_pattern()
+    if not texts or any(m.cue_classes & MISHAP_KEEP_CLASSES for m in mentions):
+        return False
+    return all(pattern.search(fold(t)) for t in texts)
+
+
 def drop_non_events(groups: Sequence, scores: SentenceScores) -> list:
     """Return the mention groups without those whose every event sentence reads "none" (for a
-    group whose rule sub-type the bank holds and whose agent is neither armed men nor a crowd)."""
+    group whose rule sub-type the bank holds and whose agent is neither armed men nor a crowd),
+    and without accidents and private quarrels (`_mishap`)."""
     kept = []
     for g in groups:
+        if not g.context and _mishap(g.mentions):
+            logger.debug("dropped as an accident or a private quarrel: %s", g.mentions[0].sentence.text)
+            continue
         rows = [scores.by_start[s] for s in event_sentences(g.mentions) if s in scores.by_start]
         # only for the kinds of incident the bank holds: a protest told to a bank without
         # protests would read as "none"

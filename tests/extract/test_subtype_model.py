@@ -124,13 +124,13 @@ def test_decide_overrules_a_rule_only_when_confident_and_among_explosions(monkey
     assert not sm.not_an_event([[0.0, 0.05, 0.0, 0.95], [0.9, 0.05, 0.0, 0.05]], labels)
 
 
-def _group(classes: frozenset[str]):
+def _group(classes: frozenset[str], text: str = "an invented sentence"):
     from types import SimpleNamespace
 
     mention = SimpleNamespace(
         sub_event_type="Grenade",
         modality="asserted",
-        sentence=SimpleNamespace(start=0, text="an invented sentence"),
+        sentence=SimpleNamespace(start=0, text=text),
         cue_classes=classes,
     )
     return SimpleNamespace(mentions=(mention,), context=False)
@@ -145,3 +145,27 @@ def test_the_none_gate_keeps_an_incident_whose_agent_is_armed_men_or_a_crowd(mon
     for agent in ("AGENT_CROWD", "AGENT_ARMED", "A_MOB"):
         kept = sm.drop_non_events([_group(frozenset({"A_KILL", agent}))], scores)
         assert len(kept) == 1, agent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un minibus s'est renversé lundi près de Kolo, faisant sept morts.",
+        "A gas cylinder exploded in a bakery in Tazor on Friday, injuring three workers.",
+        "A man killed his cousin during a domestic quarrel in Kerou, police said.",
+        "Un homme a tué son oncle lors d'une dispute sur un héritage à Kolo.",
+    ],
+)
+def test_accidents_and_private_quarrels_are_no_events(text):
+    # codebook: ACLED records political violence, not accidents nor violence within a family
+    scores = sm.SentenceScores(labels=("Grenade", "none"), by_start={})
+    assert sm.drop_non_events([_group(frozenset({"A_KILL"}), text)], scores) == []
+
+
+def test_an_accident_phrase_beside_armed_men_or_a_real_attack_stays_an_event():
+    scores = sm.SentenceScores(labels=("Grenade", "none"), by_start={})
+    armed = _group(frozenset({"A_KILL", "AGENT_ARMED"}), "Gunmen ambushed a bus after it overturned near Kolo.")
+    attack = _group(frozenset({"A_KILL"}), "Militants attacked a convoy near Kolo on Monday, killing five soldiers.")
+    police = _group(frozenset({"A_KILL", "P_SECURITY", "W_GUN"}), "A policeman accidentally shot a boy in Kolo.")
+    protest = _group(frozenset({"A_PROTEST"}), "Residents protested in Kolo after a lorry overturned.")
+    assert len(sm.drop_non_events([armed, attack, police, protest], scores)) == 4
