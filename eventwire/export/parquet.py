@@ -1,6 +1,6 @@
 """Parquet export: ACLED's columns with ACLED's types, then the extra output fields.
 
-    write_parquet(store.events(), Path("events.parquet"))
+write_parquet(store.events(), Path("events.parquet"))
 """
 
 from __future__ import annotations
