@@ -114,13 +114,13 @@ def run_batch(
     """Yield, in input order, the outcome of each document of `inputs` and each Skip (recorded),
     the documents coded by `options.workers` workers of `options.engine` and stored here.
     `coder` (default `extract_events_batch`) must be picklable for a pool of processes or
-    actors; it runs in the workers. Raises BatchError before reading anything if the engine
-    cannot start."""
+    actors; it runs in the workers. The workers start when the first document needs coding (a
+    rerun of a finished archive starts none). Raises BatchError before reading anything if the
+    engine cannot run."""
+    check_engine(options)
     inputs = list(inputs)
     state = BatchProgress(total=count_inputs(inputs))
-    begun = time.monotonic()
-    pool = open_pool(options, coder or extract_events_batch)
-    state.warmup_s, state.started = time.monotonic() - begun, time.monotonic()
+    pool = _LazyPool(options, coder or extract_events_batch, state)
     try:
         items = read_sources(inputs, fetcher=fetcher, published=options.published)
         for kind, outcome in _drive(items, store, pool, options):
@@ -243,12 +243,22 @@ class _Pool(Protocol):
     def close(self) -> None: ...
 
 
-def open_pool(options: BatchOptions, coder: Coder) -> _Pool:
-    """Return the started, warmed-up workers of `options.engine`; raise BatchError."""
+def check_engine(options: BatchOptions) -> None:
+    """Raise BatchError if `options` name an unknown engine, no worker, or Ray is missing."""
     if options.engine not in ENGINES:
         raise BatchError(f"unknown engine {options.engine!r}; choose one of {', '.join(ENGINES)}")
     if options.workers < 1:
         raise BatchError(f"--workers must be at least 1, not {options.workers}")
+    if options.engine == "ray":
+        try:
+            import ray  # noqa: F401
+        except ImportError:
+            raise BatchError(RAY_MISSING) from None
+
+
+def open_pool(options: BatchOptions, coder: Coder) -> _Pool:
+    """Return the started, warmed-up workers of `options.engine`; raise BatchError."""
+    check_engine(options)
     if options.engine == "ray":
         return _RayPool(options, coder)
     if options.workers == 1:
@@ -285,6 +295,30 @@ def warm_up(coder: Coder) -> None:
         for lang, text in _WARMUP_TEXTS.items()
     ]
     code_chunk(coder, documents)
+
+
+class _LazyPool:
+    """Opens the pool on the first chunk, timing the warm-up into `state`."""
+
+    def __init__(self, options: BatchOptions, coder: Coder, state: BatchProgress) -> None:
+        self._options, self._coder, self._state = options, coder, state
+        self._pool: _Pool | None = None
+
+    def submit(self, key: int, documents: list[Document]) -> None:
+        if self._pool is None:
+            begun = time.monotonic()
+            self._pool = open_pool(self._options, self._coder)
+            self._state.warmup_s = time.monotonic() - begun
+            self._state.started += self._state.warmup_s  # the rate counts coding time only
+        self._pool.submit(key, documents)
+
+    def finished(self) -> list[tuple[int, list[DocumentResult | Skip]]]:
+        assert self._pool is not None, "nothing submitted"
+        return self._pool.finished()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
 
 
 class _InlinePool:
@@ -374,10 +408,8 @@ class _RayPool:
     CHUNKS_PER_WORKER queued."""
 
     def __init__(self, options: BatchOptions, coder: Coder) -> None:
-        try:
-            import ray
-        except ImportError:
-            raise BatchError(RAY_MISSING) from None
+        import ray
+
         self._ray = ray
         self._own = not ray.is_initialized()
         if self._own:

@@ -218,3 +218,17 @@ def test_progress_lines_name_done_total_and_rate():
     report(state)
     assert len(lines) == 1 and lines[0].startswith("4/4 documents (1 already stored, 0 skipped), ")
     assert lines[0].endswith(" docs/s")
+
+
+def test_a_rerun_of_a_finished_archive_starts_no_worker(tmp_path, monkeypatch):
+    archive = _archive(tmp_path / "archive.jsonl", VILLAGES[:3])
+    with open_store(tmp_path / "a.db") as store:
+        list(run_batch([archive], store, BatchOptions(), coder=stand_in_coder))
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a worker pool was started")
+
+    monkeypatch.setattr(batch, "open_pool", no_pool)
+    with open_store(tmp_path / "a.db") as store:
+        outcomes = list(run_batch([archive], store, BatchOptions(engine="local", workers=2), coder=stand_in_coder))
+    assert [o.summary.status for o in outcomes if isinstance(o, IngestOutcome)] == ["unchanged"] * 3
