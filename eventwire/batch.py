@@ -50,6 +50,9 @@ RAY_MISSING = "--engine ray needs Ray, which is not installed: pip install 'even
 # Chunks queued per worker: one being coded and one waiting, so no worker idles while this
 # process writes.
 CHUNKS_PER_WORKER = 2
+# Chunks coded ahead of the oldest one still being coded, kept until it is stored: at most this
+# many windows (bounds memory when one long document holds the writer back).
+CHUNKS_AHEAD = 4
 # Object store of a private local Ray: results are small, and the default (30% of memory)
 # would take shared memory the workers' models need.
 LOCAL_RAY_OBJECT_STORE_BYTES = 256 * 1024**2
@@ -160,13 +163,17 @@ def _drive(
     items: Iterable[Document | Skip], store: Store, pool: _Pool, options: BatchOptions
 ) -> Iterator[tuple[str, IngestOutcome | Skip]]:
     """Yield ("stored" | "resumed" | "skip", outcome) in input order: chunks of documents go to
-    the pool, `CHUNKS_PER_WORKER` per worker in flight, and are stored as they come back."""
+    the pool, `CHUNKS_PER_WORKER` per worker in flight, and are stored as they come back. While
+    the oldest chunk is still being coded, chunks that came back are kept (at most
+    `CHUNKS_AHEAD` windows) and new ones sent, so a long document idles no other worker."""
     queue: deque[_Entry] = deque()
     results: dict[int, list[DocumentResult | Skip]] = {}
     chunk: list[Document] = []
     keys = itertools.count()
     in_flight = 0
     window = CHUNKS_PER_WORKER * max(1, options.workers)
+    source = iter(items)
+    exhausted = False
 
     def send() -> None:
         nonlocal chunk, in_flight
@@ -176,45 +183,47 @@ def _drive(
             queue.append(("chunk", key))
             chunk, in_flight = [], in_flight + 1
 
-    source = iter(items)
-    exhausted = False
-    while queue or not exhausted:
-        while not exhausted and in_flight < window:
+    def fill(*, stop_at_ready_head: bool) -> None:
+        """Read inputs until `window` chunks are in flight (or the inputs end)."""
+        nonlocal exhausted
+        while not exhausted and in_flight < window and len(results) < CHUNKS_AHEAD * window:
             item = next(source, None)
             if item is None:
                 exhausted = True
                 send()
-            elif isinstance(item, Skip):
-                send()  # keeps input order: the chunk before the skip goes first
-                queue.append(("skip", item))
-            elif _already_stored(store, item):
-                send()
-                queue.append(("resumed", item))
+            elif isinstance(item, Skip) or _already_stored(store, item):
+                send()  # keeps input order: the chunk before goes first
+                queue.append(("skip", item) if isinstance(item, Skip) else ("resumed", item))
             else:
                 chunk.append(item)
                 if len(chunk) >= options.chunk_docs:
                     send()
-            if queue and queue[0][0] != "chunk":
-                break  # a skip or resumed document at the head is written without waiting
+            if stop_at_ready_head and queue and queue[0][0] != "chunk":
+                return  # a skip or resumed document at the head is written without waiting
+
+    while True:
+        fill(stop_at_ready_head=True)
         if not queue:
-            break
+            return
         kind, value = queue.popleft()
         if kind == "skip":
             store.record_skip(value)
             yield "skip", value
-        elif kind == "resumed":
+            continue
+        if kind == "resumed":
             yield "resumed", _resumed(store, value)
-        else:
-            while value not in results:
-                for key, coded in pool.finished():
-                    results[key] = coded
-                    in_flight -= 1
-            for coded_item in results.pop(value):
-                if isinstance(coded_item, Skip):
-                    store.record_skip(coded_item)
-                    yield "skip", coded_item
-                else:
-                    yield "stored", store_result(coded_item, store, resolve=options.resolve)
+            continue
+        while value not in results:
+            for key, coded in pool.finished():
+                results[key] = coded
+                in_flight -= 1
+            fill(stop_at_ready_head=False)
+        for coded_item in results.pop(value):
+            if isinstance(coded_item, Skip):
+                store.record_skip(coded_item)
+                yield "skip", coded_item
+            else:
+                yield "stored", store_result(coded_item, store, resolve=options.resolve)
 
 
 def _already_stored(store: Store, document: Document) -> bool:
@@ -449,6 +458,8 @@ def _init_ray(ray: Any, options: BatchOptions) -> None:
     """Start a private local Ray of `workers` CPUs, or join the cluster at `address`; offline:
     no dashboard, no usage statistics."""
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    # Ray warns on every start that token authentication is on (the README says so once)
+    logging.getLogger("ray._private.authentication.authentication_token_setup").setLevel(logging.ERROR)
     settings: dict[str, Any] = {
         "include_dashboard": False,
         "logging_level": logging.WARNING,
@@ -475,7 +486,7 @@ def progress_reporter(write: Callable[[str], None], *, every: float | None) -> C
         if every is None:
             return
         now = time.monotonic()
-        if now - last >= every or (state.total is not None and state.done == state.total):
+        if now - max(last, state.started) >= every or (state.total is not None and state.done == state.total):
             last = now
             write(state.describe())
 

@@ -232,3 +232,40 @@ def test_a_rerun_of_a_finished_archive_starts_no_worker(tmp_path, monkeypatch):
     with open_store(tmp_path / "a.db") as store:
         outcomes = list(run_batch([archive], store, BatchOptions(engine="local", workers=2), coder=stand_in_coder))
     assert [o.summary.status for o in outcomes if isinstance(o, IngestOutcome)] == ["unchanged"] * 3
+
+
+class _HeadLastPool:
+    """A pool whose oldest chunk comes back last (one long document), the others at once."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[int, list[Document]]] = []
+        self.sent_before_head_done: list[int] = []
+        self.head_done = False
+
+    def submit(self, key: int, documents: list[Document]) -> None:
+        self.pending.append((key, documents))
+        if not self.head_done:
+            self.sent_before_head_done.append(key)
+
+    def finished(self) -> list[tuple[int, list[DocumentResult | Skip]]]:
+        others = [p for p in self.pending if p[0] != 0] or self.pending
+        key, documents = others[0]
+        self.pending.remove((key, documents))
+        self.head_done = self.head_done or key == 0
+        return [(key, list(stand_in_coder(documents)))]
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_slow_first_chunk_does_not_hold_back_the_others_and_order_is_kept(tmp_path):
+    archive = _archive(tmp_path / "archive.jsonl")
+    pool = _HeadLastPool()
+    options = BatchOptions(workers=2, chunk_docs=1)  # 4 chunks in flight
+    with open_store(tmp_path / "a.db") as store:
+        documents = [d for d in batch.read_sources([archive]) if isinstance(d, Document)]
+        outcomes = [o for _, o in batch._drive(documents, store, pool, options)]
+    assert len(pool.sent_before_head_done) == len(VILLAGES)  # all sent while the first was coded
+    assert [o.document.external_id for o in outcomes if isinstance(o, IngestOutcome)] == [
+        f"rec-{n}" for n in range(len(VILLAGES))
+    ]
