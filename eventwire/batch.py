@@ -201,6 +201,13 @@ def _drive(
             if stop_at_ready_head and queue and queue[0][0] != "chunk":
                 return  # a skip or resumed document at the head is written without waiting
 
+    def collect(*, block: bool) -> None:
+        nonlocal in_flight
+        for key, coded in pool.finished(block=block):
+            results[key] = coded
+            in_flight -= 1
+        fill(stop_at_ready_head=False)
+
     while True:
         fill(stop_at_ready_head=True)
         if not queue:
@@ -214,16 +221,14 @@ def _drive(
             yield "resumed", _resumed(store, value)
             continue
         while value not in results:
-            for key, coded in pool.finished():
-                results[key] = coded
-                in_flight -= 1
-            fill(stop_at_ready_head=False)
+            collect(block=True)
         for coded_item in results.pop(value):
             if isinstance(coded_item, Skip):
                 store.record_skip(coded_item)
                 yield "skip", coded_item
             else:
                 yield "stored", store_result(coded_item, store, resolve=options.resolve)
+            collect(block=False)  # a worker done while this one was written gets its next chunk
 
 
 def _already_stored(store: Store, document: Document) -> bool:
@@ -245,8 +250,9 @@ def _resumed(store: Store, document: Document) -> IngestOutcome:
 class _Pool(Protocol):
     def submit(self, key: int, documents: list[Document]) -> None: ...
 
-    def finished(self) -> list[tuple[int, list[DocumentResult | Skip]]]:
-        """Block until at least one chunk is coded; return (key, results) of those that are."""
+    def finished(self, *, block: bool = True) -> list[tuple[int, list[DocumentResult | Skip]]]:
+        """Return (key, results) of the chunks coded since the last call; with `block`, wait
+        until there is at least one."""
         ...
 
     def close(self) -> None: ...
@@ -321,9 +327,10 @@ class _LazyPool:
             self._state.started += self._state.warmup_s  # the rate counts coding time only
         self._pool.submit(key, documents)
 
-    def finished(self) -> list[tuple[int, list[DocumentResult | Skip]]]:
-        assert self._pool is not None, "nothing submitted"
-        return self._pool.finished()
+    def finished(self, *, block: bool = True) -> list[tuple[int, list[DocumentResult | Skip]]]:
+        if self._pool is None:
+            return []
+        return self._pool.finished(block=block)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -341,7 +348,9 @@ class _InlinePool:
     def submit(self, key: int, documents: list[Document]) -> None:
         self._pending.append((key, documents))
 
-    def finished(self) -> list[tuple[int, list[DocumentResult | Skip]]]:
+    def finished(self, *, block: bool = True) -> list[tuple[int, list[DocumentResult | Skip]]]:
+        if not block or not self._pending:
+            return []
         key, documents = self._pending.popleft()
         return [(key, code_chunk(self._coder, documents))]
 
@@ -390,8 +399,8 @@ class _ProcessPool:
     def submit(self, key: int, documents: list[Document]) -> None:
         self._futures[self._executor.submit(_code_in_process_worker, documents)] = key
 
-    def finished(self) -> list[tuple[int, list[DocumentResult | Skip]]]:
-        done, _ = wait(self._futures, return_when=FIRST_COMPLETED)
+    def finished(self, *, block: bool = True) -> list[tuple[int, list[DocumentResult | Skip]]]:
+        done, _ = wait(self._futures, timeout=None if block else 0, return_when=FIRST_COMPLETED)
         return [(self._futures.pop(f), f.result()) for f in done]
 
     def close(self) -> None:
@@ -438,8 +447,13 @@ class _RayPool:
         self._load[index] += 1
         self._refs[self._actors[index].code.remote(documents)] = (key, index)
 
-    def finished(self) -> list[tuple[int, list[DocumentResult | Skip]]]:
-        ready, _ = self._ray.wait(list(self._refs), num_returns=1)
+    def finished(self, *, block: bool = True) -> list[tuple[int, list[DocumentResult | Skip]]]:
+        if not self._refs:
+            return []
+        ready, _ = self._ray.wait(list(self._refs), num_returns=1, timeout=None if block else 0)
+        others = [ref for ref in self._refs if ref not in ready]
+        if ready and others:  # and every other one already done
+            ready += self._ray.wait(others, num_returns=len(others), timeout=0)[0]
         done = []
         for ref in ready:
             key, index = self._refs.pop(ref)

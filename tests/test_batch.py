@@ -247,7 +247,9 @@ class _HeadLastPool:
         if not self.head_done:
             self.sent_before_head_done.append(key)
 
-    def finished(self) -> list[tuple[int, list[DocumentResult | Skip]]]:
+    def finished(self, *, block: bool = True) -> list[tuple[int, list[DocumentResult | Skip]]]:
+        if not block:
+            return []
         others = [p for p in self.pending if p[0] != 0] or self.pending
         key, documents = others[0]
         self.pending.remove((key, documents))
