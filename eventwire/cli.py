@@ -17,12 +17,21 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from eventwire.errors import EventwireError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from rich.progress import TaskID
+
+    from eventwire.batch import BatchOptions, BatchProgress
+    from eventwire.ingest.fetch import SafeFetcher
     from eventwire.models import Skip
+    from eventwire.service import IngestOutcome
+    from eventwire.store import Store
 
 
 class _OneLineErrors(typer.Typer):
@@ -62,7 +71,8 @@ class _OneLineErrors(typer.Typer):
 
 
 def _one_line(message: str, code: int) -> int:
-    err.print(f"[red]eventwire:[/red] {' '.join(message.split())}", highlight=False, soft_wrap=True)
+    # one line whatever the terminal width; brackets in the message ("eventwire[ray]") are text
+    err.print(f"[red]eventwire:[/red] {escape(' '.join(message.split()))}", highlight=False, soft_wrap=True)
     return code
 
 
@@ -85,6 +95,15 @@ class Format(str, Enum):
     csv = "csv"
     geojson = "geojson"
     table = "table"
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+_ENGINE_HELP = "local: this process, or a pool of --workers processes; ray: Ray actors (pip install 'eventwire[ray]')."
+_ADDRESS_HELP = "Ray cluster to join (auto: the one `ray start` runs here); default: a private local Ray."
 
 
 class ExportFormat(str, Enum):
@@ -166,6 +185,21 @@ def _progress() -> Progress:
     )
 
 
+def _batch_outcomes(
+    inputs: list[str], store: Store, options: BatchOptions, fetcher: SafeFetcher, progress: Progress, task: TaskID
+) -> Iterator[IngestOutcome | Skip]:
+    """`batch.run_batch` over INPUTS: progress on the bar, or a line every 30 s off a terminal."""
+    from eventwire.batch import progress_reporter, run_batch
+
+    report = progress_reporter(lambda line: err.print(line, highlight=False), every=None if err.is_terminal else 30.0)
+
+    def show(state: BatchProgress) -> None:
+        progress.update(task, total=state.total, description=f"ingesting ({state.rate:.1f} docs/s)")
+        report(state)
+
+    return run_batch(inputs, store, options, fetcher=fetcher, progress=show)
+
+
 def _report_skip(skip: Skip) -> None:
     err.print(
         f"[yellow]skipped[/yellow] {skip.origin}: {skip.reason}: {skip.detail}",
@@ -223,10 +257,14 @@ def ingest(
         typer.Option(help="Resolve events across documents (join the stored event reporting the same incident)."),
     ] = True,
     allow_private: Annotated[bool, typer.Option("--allow-private", help=_ALLOW_PRIVATE_HELP)] = False,
+    engine: Annotated[Engine, typer.Option(help=_ENGINE_HELP)] = Engine.local,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes (local) or actors (ray) coding documents.")] = 1,
+    address: Annotated[str | None, typer.Option(help=_ADDRESS_HELP)] = None,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
 ) -> None:
     """Process INPUTS and store documents, events and skips in the event store."""
     _setup_logging(verbose)
+    from eventwire.batch import BatchOptions
     from eventwire.ingest.fetch import FetchPolicy, SafeFetcher
     from eventwire.models import Skip
     from eventwire.service import ingest_inputs
@@ -245,7 +283,12 @@ def ingest(
             task = progress.add_task("ingesting", total=None)
             # one transaction per document: its events join the stored events that report the
             # same incident, or create new ones (cross-document resolution, issue 6)
-            for outcome in ingest_inputs(inputs, store, published=ref, resolve=resolve, fetcher=fetcher):
+            if engine is Engine.local and workers == 1 and address is None:
+                outcomes = ingest_inputs(inputs, store, published=ref, resolve=resolve, fetcher=fetcher)
+            else:  # coded by a pool of workers, stored here; resumable (eventwire/batch.py)
+                options = BatchOptions(engine.value, workers, address, resolve=resolve, published=ref)
+                outcomes = _batch_outcomes(inputs, store, options, fetcher, progress, task)
+            for outcome in outcomes:
                 progress.advance(task)
                 if isinstance(outcome, Skip):
                     _report_skip(outcome)

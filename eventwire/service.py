@@ -31,7 +31,7 @@ from eventwire.ingest import read_inputs
 from eventwire.ingest.feeds import FeedEntry, is_url, read_entry, read_feed, read_url
 from eventwire.ingest.fetch import SafeFetcher
 from eventwire.models import Document, Event, Skip
-from eventwire.pipeline import process_documents
+from eventwire.pipeline import DocumentResult, process_documents
 from eventwire.store import Store, WriteSummary
 
 
@@ -57,14 +57,20 @@ def ingest_documents(
             store.record_skip(item)
             yield item
             continue
-        summary = store.ingest(item) if resolve else store.write_result(item)
-        stored = store.resolved_event_ids(item.document.id)  # pipeline id -> stored event id
-        yield IngestOutcome(
-            document=item.document,
-            summary=summary,
-            event_ids=_stored_ids(item.events, stored),
-            context_ids=_stored_ids(item.context_mentions, stored),
-        )
+        yield store_result(item, store, resolve=resolve)
+
+
+def store_result(result: DocumentResult, store: Store, *, resolve: bool = True) -> IngestOutcome:
+    """Return the outcome of storing one document's result (one transaction), resolved against
+    the stored events with `resolve`; the one write `ingest_documents` and batch runners share."""
+    summary = store.ingest(result) if resolve else store.write_result(result)
+    stored = store.resolved_event_ids(result.document.id)  # pipeline id -> stored event id
+    return IngestOutcome(
+        document=result.document,
+        summary=summary,
+        event_ids=_stored_ids(result.events, stored),
+        context_ids=_stored_ids(result.context_mentions, stored),
+    )
 
 
 def ingest_inputs(

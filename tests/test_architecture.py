@@ -19,8 +19,9 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "eventwire"
 
 # The flow, earliest first. Modules of one tier may import each other; a module may import any
-# earlier tier and the shared modules. `pipeline` and `service` wire the stages; `evaluate`, `api`
-# and `cli` sit on top (the CLI serves the API and runs the scorer).
+# earlier tier and the shared modules. `pipeline` and `service` wire the stages (`batch` runs them
+# on a pool of workers); `evaluate`, `api` and `cli` sit on top (the CLI serves the API and runs
+# the scorer).
 TIERS: tuple[tuple[str, ...], ...] = (
     ("lang", "nlp"),
     ("ingest",),
@@ -31,7 +32,7 @@ TIERS: tuple[tuple[str, ...], ...] = (
     ("resolve",),
     ("store",),
     ("export",),
-    ("pipeline", "service"),
+    ("pipeline", "service", "batch"),
     ("evaluate", "api"),
     ("cli",),
 )

@@ -301,6 +301,10 @@ def apply_migrations(
         ran = []
         for migration in _check_recorded(done, migrations, where):
             with transaction():
+                # another process may have run it while this one waited for the write lock
+                # (SQLite has no schema lock: two processes opening a new file at once)
+                if conn.execute("SELECT 1 FROM schema_version WHERE version = ?", (migration.version,)).fetchone():
+                    continue
                 for statement in migration.statements:
                     conn.execute(statement.format_map(types))
                 conn.execute(

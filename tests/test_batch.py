@@ -1,0 +1,273 @@
+"""The batch runner (eventwire/batch.py) with a stand-in coder: one writer, input order,
+resumable after a crash or a kill, a failing document a recorded skip, and `--engine ray` without
+Ray a one-line error. The coder types each document as one hand-made event, so no model loads;
+tests/test_batch_ray.py runs Ray itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eventwire import batch
+from eventwire.batch import BatchError, BatchOptions, BatchProgress, count_inputs, progress_reporter, run_batch
+from eventwire.cli import app as cli
+from eventwire.models import Document, Skip
+from eventwire.pipeline import DocumentResult
+from eventwire.service import IngestOutcome
+from eventwire.store import open_store
+from tests.factories import make_event
+
+ROOT = Path(__file__).resolve().parents[1]
+# Invented dispatches, one per line of the archive; each names its own village so no two texts
+# (and so no two document ids) are the same.
+VILLAGES = ("Adi", "Boro", "Chana", "Dufa", "Emi", "Fasa", "Gora", "Hilo", "Ito", "Jara", "Kesa", "Lomo")
+CODED: list[str] = []  # ids of the documents the in-process coder was given
+
+
+def _dispatch(village: str) -> str:
+    return f"Gunmen attacked a market in the village of {village} on Monday, killing three traders."
+
+
+def stand_in_coder(documents: list[Document]) -> list[DocumentResult]:
+    """Type every document as one event (the pipeline's place in the tests); fail on 'Boom'."""
+    if any("Boom" in d.text for d in documents):
+        raise ValueError("the stand-in coder cannot read this")
+    CODED.extend(d.id for d in documents if not d.id.startswith("warm-up"))
+    return [
+        DocumentResult(d, (make_event(d, event_id=f"ew-{d.id[:12]}", location=d.text.split()[8]),)) for d in documents
+    ]
+
+
+def slow_coder(documents: list[Document]) -> list[DocumentResult]:
+    time.sleep(0.3 * len(documents))
+    return stand_in_coder(documents)
+
+
+def _archive(path: Path, villages: tuple[str, ...] = VILLAGES, extra: tuple[str, ...] = ()) -> Path:
+    lines = [
+        json.dumps({"id": f"rec-{n}", "text": _dispatch(v), "published": "2024-03-05", "source": "Wire"})
+        for n, v in enumerate(villages)
+    ]
+    path.write_text("\n".join([*lines, *extra]) + "\n", encoding="utf-8")
+    return path
+
+
+def _stored_documents(db: Path) -> tuple[list[str], int]:
+    """Return the input ids of the stored documents, one entry per stored copy, and the events."""
+    with open_store(db) as store:
+        external = [
+            d["external_id"] for n in range(len(VILLAGES)) for d in store.sources.documents_by_external_id(f"rec-{n}")
+        ]
+        return external, store.counts()["events"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_coder_log():
+    CODED.clear()
+
+
+def test_batch_stores_in_input_order_with_outcomes_like_the_service(tmp_path):
+    archive = _archive(tmp_path / "archive.jsonl")
+    options = BatchOptions(engine="local", workers=1, chunk_docs=5, published=date(2024, 3, 5))
+    with open_store(tmp_path / "a.db") as store:
+        outcomes = list(run_batch([archive], store, options, coder=stand_in_coder))
+    assert [o.document.external_id for o in outcomes if isinstance(o, IngestOutcome)] == [
+        f"rec-{n}" for n in range(len(VILLAGES))
+    ]
+    assert all(
+        o.summary.status == "inserted" and len(o.event_ids) == 1 for o in outcomes if isinstance(o, IngestOutcome)
+    )
+    assert _stored_documents(tmp_path / "a.db") == ([f"rec-{n}" for n in range(len(VILLAGES))], len(VILLAGES))
+
+
+def test_batch_resumes_after_the_writer_stops_and_stores_each_document_once(tmp_path):
+    archive = _archive(tmp_path / "archive.jsonl")
+    db = tmp_path / "a.db"
+    options = BatchOptions(engine="local", workers=1, chunk_docs=3)
+    with open_store(db) as store:  # the writer stops after 5 documents (a crash of this process)
+        for n, _ in enumerate(run_batch([archive], store, options, coder=stand_in_coder), start=1):
+            if n == 5:
+                break
+    first = set(CODED)
+    assert len(first) >= 5
+    CODED.clear()
+    states: list[BatchProgress] = []
+    with open_store(db) as store:
+        outcomes = list(run_batch([archive], store, options, coder=stand_in_coder, progress=states.append))
+    statuses = [o.summary.status for o in outcomes if isinstance(o, IngestOutcome)]
+    assert statuses[:5] == ["unchanged"] * 5 and set(statuses[5:]) <= {"inserted", "unchanged"}
+    assert not set(CODED) & {o.document.id for o in outcomes[:5]}  # stored ones not coded again
+    assert len(CODED) == len(VILLAGES) - 5
+    assert states[-1].done == states[-1].total == len(VILLAGES) and states[-1].resumed == 5
+    external, events = _stored_documents(db)
+    assert sorted(external) == sorted(f"rec-{n}" for n in range(len(VILLAGES)))  # each once
+    assert events == len(VILLAGES)
+
+
+def test_batch_killed_mid_run_then_rerun_stores_every_document_once(tmp_path):
+    """A real kill (SIGKILL) of a running batch, then the same command again."""
+    archive = _archive(tmp_path / "archive.jsonl")
+    db = tmp_path / "a.db"
+    script = (
+        "from eventwire.batch import BatchOptions, run_batch\n"
+        "from eventwire.store import open_store\n"
+        "from tests.test_batch import slow_coder\n"
+        f"with open_store({str(db)!r}) as store:\n"
+        f"    for _ in run_batch([{str(archive)!r}], store, BatchOptions(chunk_docs=1), coder=slow_coder):\n"
+        "        pass\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and child.poll() is None:
+            if db.exists():
+                with open_store(db) as store:
+                    if store.counts()["documents"] >= 3:
+                        break
+            time.sleep(0.1)
+        assert child.poll() is None, "the batch ended before it could be killed"
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.wait(timeout=30)
+    with open_store(db) as store:
+        before = store.counts()["documents"]
+    assert 3 <= before < len(VILLAGES)
+    with open_store(db) as store:
+        outcomes = list(run_batch([archive], store, BatchOptions(chunk_docs=4), coder=stand_in_coder))
+    assert len(CODED) == len(VILLAGES) - before
+    assert sum(isinstance(o, IngestOutcome) and o.summary.status == "unchanged" for o in outcomes) == before
+    external, events = _stored_documents(db)
+    assert sorted(external) == sorted(f"rec-{n}" for n in range(len(VILLAGES)))
+    assert events == len(VILLAGES)
+
+
+def test_a_document_the_coder_fails_on_is_a_recorded_skip_and_its_chunk_is_kept(tmp_path):
+    bad = json.dumps({"id": "rec-bad", "text": "Boom went the village of Zola on Monday, nobody was hurt at all."})
+    archive = _archive(tmp_path / "archive.jsonl", VILLAGES[:3], extra=(bad, "{not json"))
+    with open_store(tmp_path / "a.db") as store:
+        outcomes = list(run_batch([archive], store, BatchOptions(chunk_docs=8), coder=stand_in_coder))
+        skips = store.skips()
+    assert [o.reason if isinstance(o, Skip) else "stored" for o in outcomes] == [
+        "stored",
+        "stored",
+        "stored",
+        "processing_error",
+        "bad_json",
+    ]
+    assert [s["reason"] for s in skips] == ["processing_error", "bad_json"]
+    assert "ValueError" in skips[0]["detail"]
+
+
+def test_local_pool_of_two_processes_stores_what_one_process_stores(tmp_path):
+    archive = _archive(tmp_path / "archive.jsonl")
+    for name, workers in (("one.db", 1), ("two.db", 2)):
+        with open_store(tmp_path / name) as store:
+            list(run_batch([archive], store, BatchOptions(workers=workers, chunk_docs=2), coder=stand_in_coder))
+    with open_store(tmp_path / "one.db") as one, open_store(tmp_path / "two.db") as two:
+        keep = ("event_id", "location", "fatalities")
+        assert [{k: e[k] for k in keep} for e in one.events()] == [{k: e[k] for k in keep} for e in two.events()]
+        assert one.counts() == two.counts()
+
+
+def test_engine_ray_without_ray_is_a_one_line_error(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` raises ImportError
+    archive = _archive(tmp_path / "archive.jsonl")
+    ran = CliRunner().invoke(
+        cli, ["ingest", str(archive), "--engine", "ray", "--workers", "2", "--db", str(tmp_path / "a.db")]
+    )
+    assert ran.exit_code == 1
+    assert ran.output.strip().splitlines() == [f"eventwire: {batch.RAY_MISSING}"]
+    with pytest.raises(BatchError, match="needs Ray"):
+        batch.open_pool(BatchOptions(engine="ray"), stand_in_coder)
+
+
+def test_unknown_engine_and_bad_worker_count_are_refused():
+    with pytest.raises(BatchError, match="unknown engine"):
+        batch.open_pool(BatchOptions(engine="spark"), stand_in_coder)
+    with pytest.raises(BatchError, match="at least 1"):
+        batch.open_pool(BatchOptions(workers=0), stand_in_coder)
+
+
+def test_count_inputs_counts_jsonl_records_and_gives_up_on_folders(tmp_path):
+    archive = _archive(tmp_path / "archive.jsonl", VILLAGES[:4], extra=("", "  "))
+    text = tmp_path / "one.txt"
+    text.write_text(_dispatch("Moro"), encoding="utf-8")
+    assert count_inputs([archive, text]) == 5
+    assert count_inputs([tmp_path]) is None
+    assert count_inputs(["-"]) is None
+
+
+def test_progress_lines_name_done_total_and_rate():
+    lines: list[str] = []
+    report = progress_reporter(lines.append, every=3600.0)
+    state = BatchProgress(total=4, done=2, resumed=1)
+    report(state)
+    assert lines == []  # not yet due
+    state.done = 4
+    report(state)
+    assert len(lines) == 1 and lines[0].startswith("4/4 documents (1 already stored, 0 skipped), ")
+    assert lines[0].endswith(" docs/s")
+
+
+def test_a_rerun_of_a_finished_archive_starts_no_worker(tmp_path, monkeypatch):
+    archive = _archive(tmp_path / "archive.jsonl", VILLAGES[:3])
+    with open_store(tmp_path / "a.db") as store:
+        list(run_batch([archive], store, BatchOptions(), coder=stand_in_coder))
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a worker pool was started")
+
+    monkeypatch.setattr(batch, "open_pool", no_pool)
+    with open_store(tmp_path / "a.db") as store:
+        outcomes = list(run_batch([archive], store, BatchOptions(engine="local", workers=2), coder=stand_in_coder))
+    assert [o.summary.status for o in outcomes if isinstance(o, IngestOutcome)] == ["unchanged"] * 3
+
+
+class _HeadLastPool:
+    """A pool whose oldest chunk comes back last (one long document), the others at once."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[int, list[Document]]] = []
+        self.sent_before_head_done: list[int] = []
+        self.head_done = False
+
+    def submit(self, key: int, documents: list[Document]) -> None:
+        self.pending.append((key, documents))
+        if not self.head_done:
+            self.sent_before_head_done.append(key)
+
+    def finished(self, *, block: bool = True) -> list[tuple[int, list[DocumentResult | Skip]]]:
+        if not block:
+            return []
+        others = [p for p in self.pending if p[0] != 0] or self.pending
+        key, documents = others[0]
+        self.pending.remove((key, documents))
+        self.head_done = self.head_done or key == 0
+        return [(key, list(stand_in_coder(documents)))]
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_slow_first_chunk_does_not_hold_back_the_others_and_order_is_kept(tmp_path):
+    archive = _archive(tmp_path / "archive.jsonl")
+    pool = _HeadLastPool()
+    options = BatchOptions(workers=2, chunk_docs=1)  # 4 chunks in flight
+    with open_store(tmp_path / "a.db") as store:
+        documents = [d for d in batch.read_sources([archive]) if isinstance(d, Document)]
+        outcomes = [o for _, o in batch._drive(documents, store, pool, options)]
+    assert len(pool.sent_before_head_done) == len(VILLAGES)  # all sent while the first was coded
+    assert [o.document.external_id for o in outcomes if isinstance(o, IngestOutcome)] == [
+        f"rec-{n}" for n in range(len(VILLAGES))
+    ]
