@@ -281,20 +281,31 @@ def find_cues(
     """Return cue occurrences in token range [start, end): the longest phrase per class and start."""
     end = len(keys) if end is None else end
     found: list[CueMatch] = []
+    first = phrases.by_first.get
+    wildcards = phrases.wildcards
     for i in range(start, end):
         form, lemma = keys[i]
-        candidates = list(phrases.by_first.get(form, ()))
+        keyed = first(form, ())
         if lemma != form:
-            candidates.extend(phrases.by_first.get(lemma, ()))
-        candidates.extend(phrases.wildcards)
+            keyed += first(lemma, ())
+        if not keyed and not wildcards:
+            continue  # most tokens start no phrase: no dict, no list
         best: dict[str, int] = {}
-        for cls, words in candidates:
+        # a phrase keyed by its first word matches that word already (a keyed word has no "*")
+        for cls, words in keyed:
+            n = len(words)
+            if n <= best.get(cls, 0) or i + n > end:
+                continue
+            if n == 1 or all(_word_matches(words[j], keys[i + j]) for j in range(1, n)):
+                best[cls] = n
+        for cls, words in wildcards:
             n = len(words)
             if n <= best.get(cls, 0) or i + n > end:
                 continue
             if all(_word_matches(w, keys[i + j]) for j, w in enumerate(words)):
                 best[cls] = n
-        found.extend(CueMatch(cls=cls, start=i, end=i + n) for cls, n in best.items())
+        if best:
+            found.extend(CueMatch(cls=cls, start=i, end=i + n) for cls, n in best.items())
     return _without_words_of_names(found)
 
 
