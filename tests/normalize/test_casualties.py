@@ -225,3 +225,14 @@ def test_count_casualties_un_meme_is_the_same_not_one():
     # "un(e) même X" means "the same X": the head count before it is the toll
     text = "« Cinq membres d'une même famille ont été tués » lors du raid, selon un élu."
     assert count_casualties(text, lang="fr").fatalities == 5
+
+
+def test_count_casualties_is_remembered_per_regions():
+    text = "Three soldiers were killed. Five civilians were wounded."
+    first, second = Span(0, 27, text[:27]), Span(28, len(text), text[28:])
+    killed = count_casualties(text, lang="en", spans=[first])
+    assert killed.fatalities == 3
+    assert count_casualties(text, lang="en", spans=[first]) is killed  # read once
+    wounded = count_casualties(text, lang="en", spans=[second])
+    assert (wounded.fatalities, wounded.injuries) == (0, 5)
+    assert count_casualties(text, lang="en").fatalities == 3
