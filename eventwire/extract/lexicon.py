@@ -269,10 +269,19 @@ def _adjective_homograph(t) -> bool:
     return prev is not None and prev.pos_ == "NOUN" and fold(prev.text) not in HOMOGRAPH_NOUN_HEADS
 
 
-def _word_matches(word: str, key: tuple[str, str]) -> bool:
-    if word.endswith("*") and len(word) > 1:
-        return key[0].startswith(word[:-1]) or key[1].startswith(word[:-1])
-    return word == key[0] or word == key[1]
+def _words_match(words: tuple[str, ...], keys: list[tuple[str, str]], i: int, first: int) -> bool:
+    """Return whether every word of a phrase from index `first` on matches the token keys from
+    token i + first on: a word equal to the token's folded form or lemma, or a word ending in "*"
+    that begins either."""
+    for j in range(first, len(words)):
+        word = words[j]
+        form, lemma = keys[i + j]
+        if word == form or word == lemma:
+            continue  # a wildcard word equal to a key is a prefix of it too
+        if len(word) > 1 and word[-1] == "*" and (form.startswith(word[:-1]) or lemma.startswith(word[:-1])):
+            continue
+        return False
+    return True
 
 
 def find_cues(
@@ -296,13 +305,13 @@ def find_cues(
             n = len(words)
             if n <= best.get(cls, 0) or i + n > end:
                 continue
-            if n == 1 or all(_word_matches(words[j], keys[i + j]) for j in range(1, n)):
+            if n == 1 or _words_match(words, keys, i, 1):
                 best[cls] = n
         for cls, words in wildcards:
             n = len(words)
             if n <= best.get(cls, 0) or i + n > end:
                 continue
-            if all(_word_matches(w, keys[i + j]) for j, w in enumerate(words)):
+            if _words_match(words, keys, i, 0):
                 best[cls] = n
         if best:
             found.extend(CueMatch(cls=cls, start=i, end=i + n) for cls, n in best.items())
