@@ -228,9 +228,14 @@ def token_keys(doc) -> list[tuple[str, str]]:
     cache = doc_cache(doc)
     cached = cache.get("token_keys") if cache is not None else None
     if cached is None:
-        cached = [
-            (ADJECTIVE_KEY, ADJECTIVE_KEY) if _adjective_homograph(t) else (fold(t.text), fold(t.lemma_)) for t in doc
-        ]
+        cached = []
+        for t in doc:
+            form = fold(t.text)
+            # `_adjective_homograph` holds only for a form of NOUN_HOMOGRAPHS: asked of those alone
+            if form in NOUN_HOMOGRAPHS and _adjective_homograph(t):
+                cached.append((ADJECTIVE_KEY, ADJECTIVE_KEY))
+            else:
+                cached.append((form, fold(t.lemma_)))
         if cache is not None:
             cache["token_keys"] = cached
     return cached
