@@ -228,9 +228,14 @@ def token_keys(doc) -> list[tuple[str, str]]:
     cache = doc_cache(doc)
     cached = cache.get("token_keys") if cache is not None else None
     if cached is None:
-        cached = [
-            (ADJECTIVE_KEY, ADJECTIVE_KEY) if _adjective_homograph(t) else (fold(t.text), fold(t.lemma_)) for t in doc
-        ]
+        cached = []
+        for t in doc:
+            form = fold(t.text)
+            # `_adjective_homograph` holds only for a form of NOUN_HOMOGRAPHS: asked of those alone
+            if form in NOUN_HOMOGRAPHS and _adjective_homograph(t):
+                cached.append((ADJECTIVE_KEY, ADJECTIVE_KEY))
+            else:
+                cached.append((form, fold(t.lemma_)))
         if cache is not None:
             cache["token_keys"] = cached
     return cached
@@ -269,10 +274,19 @@ def _adjective_homograph(t) -> bool:
     return prev is not None and prev.pos_ == "NOUN" and fold(prev.text) not in HOMOGRAPH_NOUN_HEADS
 
 
-def _word_matches(word: str, key: tuple[str, str]) -> bool:
-    if word.endswith("*") and len(word) > 1:
-        return key[0].startswith(word[:-1]) or key[1].startswith(word[:-1])
-    return word == key[0] or word == key[1]
+def _words_match(words: tuple[str, ...], keys: list[tuple[str, str]], i: int, first: int) -> bool:
+    """Return whether every word of a phrase from index `first` on matches the token keys from
+    token i + first on: a word equal to the token's folded form or lemma, or a word ending in "*"
+    that begins either."""
+    for j in range(first, len(words)):
+        word = words[j]
+        form, lemma = keys[i + j]
+        if word == form or word == lemma:
+            continue  # a wildcard word equal to a key is a prefix of it too
+        if len(word) > 1 and word[-1] == "*" and (form.startswith(word[:-1]) or lemma.startswith(word[:-1])):
+            continue
+        return False
+    return True
 
 
 def find_cues(
@@ -281,20 +295,31 @@ def find_cues(
     """Return cue occurrences in token range [start, end): the longest phrase per class and start."""
     end = len(keys) if end is None else end
     found: list[CueMatch] = []
+    first = phrases.by_first.get
+    wildcards = phrases.wildcards
     for i in range(start, end):
         form, lemma = keys[i]
-        candidates = list(phrases.by_first.get(form, ()))
+        keyed = first(form, ())
         if lemma != form:
-            candidates.extend(phrases.by_first.get(lemma, ()))
-        candidates.extend(phrases.wildcards)
+            keyed += first(lemma, ())
+        if not keyed and not wildcards:
+            continue  # most tokens start no phrase: no dict, no list
         best: dict[str, int] = {}
-        for cls, words in candidates:
+        # a phrase keyed by its first word matches that word already (a keyed word has no "*")
+        for cls, words in keyed:
             n = len(words)
             if n <= best.get(cls, 0) or i + n > end:
                 continue
-            if all(_word_matches(w, keys[i + j]) for j, w in enumerate(words)):
+            if n == 1 or _words_match(words, keys, i, 1):
                 best[cls] = n
-        found.extend(CueMatch(cls=cls, start=i, end=i + n) for cls, n in best.items())
+        for cls, words in wildcards:
+            n = len(words)
+            if n <= best.get(cls, 0) or i + n > end:
+                continue
+            if _words_match(words, keys, i, 0):
+                best[cls] = n
+        if best:
+            found.extend(CueMatch(cls=cls, start=i, end=i + n) for cls, n in best.items())
     return _without_words_of_names(found)
 
 

@@ -59,6 +59,12 @@ class Gazetteer:
         self._capitals: dict[str, int] | None = None
         self._admin1: dict[str, list[int]] | None = None
         self._demonym_cache: dict[tuple[str, bool], Candidate | None] = {}
+        # per ISO2 code: the country, its capital, its divisions, and per demonym key its country
+        # (the index is read-only, so each query is run once per process)
+        self._country_cache: dict[str, Candidate | None] = {}
+        self._capital_cache: dict[str, Candidate | None] = {}
+        self._admin1_cache: dict[str, list[Candidate]] = {}
+        self._demonym_iso: dict[str, str | None] = {}
         self.demonym_keys = frozenset(k for (k,) in self._con.execute("SELECT key FROM demonyms WHERE derived = 0"))
 
     def neighbours(self, iso: str) -> frozenset[str]:
@@ -105,11 +111,18 @@ class Gazetteer:
 
     def country(self, iso: str) -> Candidate | None:
         """Return the country entry for an ISO2 code."""
-        pid = self._country_place.get(iso)
-        return self._fetch([(pid, 1)])[0] if pid else None
+        if iso not in self._country_cache:
+            pid = self._country_place.get(iso)
+            self._country_cache[iso] = self._fetch([(pid, 1)])[0] if pid else None
+        return self._country_cache[iso]
 
     def capital(self, iso: str) -> Candidate | None:
         """Return the national capital of an ISO2 country, or None when unknown."""
+        if iso not in self._capital_cache:
+            self._capital_cache[iso] = self._capital(iso)
+        return self._capital_cache[iso]
+
+    def _capital(self, iso: str) -> Candidate | None:
         if self._capitals is None:  # one scan of the flagged capitals, on first use
             self._capitals = {}
             for pid, code in self._con.execute(
@@ -121,12 +134,15 @@ class Gazetteer:
         return found[0] if found else None
 
     def admin1_areas(self, iso: str) -> list[Candidate]:
-        """Return the first-level divisions of an ISO2 country."""
+        """Return the first-level divisions of an ISO2 country (a new list each call)."""
         if self._admin1 is None:  # one scan of the divisions, on first use
             self._admin1 = defaultdict(list)
             for pid, code in self._con.execute("SELECT id, iso FROM places WHERE feature = 'admin1'"):
                 self._admin1[code].append(pid)
-        return self._fetch([(pid, 1) for pid in self._admin1.get(iso, [])])
+        found = self._admin1_cache.get(iso)
+        if found is None:
+            found = self._admin1_cache[iso] = self._fetch([(pid, 1) for pid in self._admin1.get(iso, [])])
+        return list(found)
 
     def has_name(self, name: str) -> bool:
         """Return whether any entry is known under this name."""
@@ -140,10 +156,12 @@ class Gazetteer:
         key = name_key(word)
         if key not in self.demonym_keys:
             return None
-        row = self._con.execute(
-            "SELECT iso FROM demonyms WHERE key = ? AND derived = 0 AND iso != '' LIMIT 1", (key,)
-        ).fetchone()
-        return row[0] if row else None
+        if key not in self._demonym_iso:
+            row = self._con.execute(
+                "SELECT iso FROM demonyms WHERE key = ? AND derived = 0 AND iso != '' LIMIT 1", (key,)
+            ).fetchone()
+            self._demonym_iso[key] = row[0] if row else None
+        return self._demonym_iso[key]
 
     def candidates(self, name: str, *, country: str | None = None) -> list[Candidate]:
         """Return every entry known under `name` (optionally in one ISO2 country)."""

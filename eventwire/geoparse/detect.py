@@ -13,7 +13,7 @@ default run only with that profile (`profiles`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from eventwire.gazetteer import Candidate, Gazetteer, name_key
@@ -143,8 +143,7 @@ def one_sense(st: Detection) -> None:
     for name, relation in known.items():
         if len(name) < 3:
             continue
-        for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", st.text):
-            span = (m.start(), m.end())
+        for span in _written_alone(st.text, name):
             if not st.free(span):
                 continue
             if any(spans_overlap(span, p) and p != span for p in persons):
@@ -152,6 +151,24 @@ def one_sense(st: Detection) -> None:
             inside_org = any(spans_overlap(span, b) and b != span for b in st.blocked)
             rel = relation if relation in (DEMONYM, DOCUMENT_FOCUS) else IN_NAME if inside_org else None
             st.add(span[0], span[1], name, "propagated", rel)
+
+
+def _written_alone(text: str, name: str) -> Iterator[tuple[int, int]]:
+    r"""Yield the spans of `name` in `text` not inside a longer word nor after a dot: the matches
+    of `(?<![\w.])NAME(?![\w])`, found without compiling a pattern per name (a character is a
+    word character for `re` when it is alphanumeric or "_")."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        before = text[at - 1] if at > 0 else ""
+        after = text[end] if end < len(text) else ""
+        if (not before or not (before.isalnum() or before in "_.")) and (
+            not after or not (after.isalnum() or after == "_")
+        ):
+            yield at, end
+            at = text.find(name, end)
+        else:
+            at = text.find(name, at + 1)
 
 
 # (name, detector, profile) in the order they run.

@@ -8,9 +8,10 @@ so it lives in the first tier, which both may import.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from eventwire.datafiles import data_path, line_error, read_yaml_mapping, tsv_rows
@@ -51,9 +52,9 @@ class ActorEntry:
     # name this actor only in its own country
     common: frozenset[str] = frozenset()
 
-    @property
+    @cached_property
     def base(self) -> str:
-        """The name without its tenure years: rows of one force share it."""
+        """The name without its tenure years: rows of one force share it (computed once)."""
         return _TENURE_IN_NAME.sub("", self.name)
 
     def covers(self, when: date) -> bool:
@@ -70,6 +71,59 @@ class ActorAliases:
     entries: tuple[ActorEntry, ...]
     by_alias: dict[str, tuple[int, ...]]
     pattern: re.Pattern[str]
+    # the same matcher split by the two letters every alias starts with (see `finditer`)
+    matcher: PrefixMatcher | None = field(default=None, compare=False, repr=False)
+
+    _by_country: dict[str | None, tuple[ActorEntry, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def finditer(self, folded: str) -> Iterator[re.Match[str]]:
+        """Return the matches of `pattern` in `folded`, as `pattern.finditer` finds them."""
+        if self.matcher is None:
+            return self.pattern.finditer(folded)
+        return self.matcher.finditer(folded)
+
+    def of_country(self, country: str | None) -> tuple[ActorEntry, ...]:
+        """Return the entries of one country (None: the templates), in table order."""
+        rows = self._by_country.get(country)
+        if rows is None:
+            rows = self._by_country[country] = tuple(e for e in self.entries if e.country == country)
+        return rows
+
+
+# Where a phrase of an alias table may start: a word character after no word character nor dot
+# (the `(?<![\w.])` every matcher of the table opens with).
+_WORD_START = re.compile(r"(?<![\w.])\w")
+
+
+class PrefixMatcher:
+    """One alternation of literal phrases split by their first two characters, same results.
+
+    A big alternation ("a|b|c..." over a thousand aliases) makes the regex engine try every
+    alternative at every word of a text; a phrase can only match where the text starts with the
+    phrase's own first two characters, so each word start tries only the alternatives (in their
+    original order, hence the same leftmost-first match) that begin with its two characters.
+    Every alternative must start with two literal characters, the first a word character
+    (checked by the caller).
+    """
+
+    def __init__(self, head: str, tail: str, alternatives: dict[str, list[str]]) -> None:
+        # compiled at load (~50 ms for the packaged table), not on a document's first use
+        self._patterns = {
+            prefix: re.compile(f"{head}(?:{'|'.join(alts)}){tail}") for prefix, alts in alternatives.items()
+        }
+
+    def finditer(self, folded: str) -> Iterator[re.Match[str]]:
+        resume = 0  # matches do not overlap: the next one starts at or after the last one's end
+        patterns = self._patterns
+        for w in _WORD_START.finditer(folded):
+            start = w.start()
+            if start < resume:
+                continue
+            pattern = patterns.get(folded[start : start + 2])
+            m = pattern.match(folded, start) if pattern is not None else None
+            if m is not None:
+                resume = m.end()
+                yield m
 
 
 def _fold_alias(alias: str) -> str:
@@ -155,16 +209,23 @@ def parse_actor_aliases(path: Path) -> ActorAliases:
                     )
             if i not in by_alias.setdefault(key, []):
                 by_alias[key].append(i)
-    alternation = "|".join(
-        r"[-\s]+".join(re.escape(w) for w in key.split(" ")) for key in sorted(by_alias, key=len, reverse=True)
-    )
+    keys = sorted(by_alias, key=len, reverse=True)
+    alternatives = [r"[-\s]+".join(re.escape(w) for w in key.split(" ")) for key in keys]
+    # "pro-Russian forces", "anti-government protesters", "al-Qaeda-linked fighters" name
+    # other actors
+    head, tail = r"(?<![\w.])(?<!pro-)(?<!anti-)", rf"(?![\w]|-(?:{_linked_words()})(?![\w]))"
+    by_prefix: dict[str, list[str]] = {}
+    for key, alternative in zip(keys, alternatives, strict=True):
+        by_prefix.setdefault(key[:2], []).append(alternative)
+    # the split matcher needs every alias to open with a word character and a first word of two
+    # characters or more ("m23", "al shabaab", "u.s. forces"): literal characters of the text
+    splittable = all(len(key.split(" ")[0]) >= 2 and re.match(r"\w", key) for key in keys)
     return ActorAliases(
         path=str(path),
         entries=tuple(entries),
         by_alias={k: tuple(v) for k, v in by_alias.items()},
-        # "pro-Russian forces", "anti-government protesters", "al-Qaeda-linked fighters" name
-        # other actors
-        pattern=re.compile(rf"(?<![\w.])(?<!pro-)(?<!anti-)(?:{alternation})(?![\w]|-(?:{_linked_words()})(?![\w]))"),
+        pattern=re.compile(f"{head}(?:{'|'.join(alternatives)}){tail}"),
+        matcher=PrefixMatcher(head, tail, by_prefix) if splittable else None,
     )
 
 

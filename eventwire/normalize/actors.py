@@ -80,7 +80,7 @@ def _fill_template(
 ) -> tuple[str, str, str | None, str]:
     """Return (name, actor_type, country, "template") for a template filled with `country`."""
     name = template.name.format(country=country, of_country=_of_country(country))
-    forces = [r for r in aliases.entries if r.country == country and r.base == name]
+    forces = [r for r in aliases.of_country(country) if r.base == name]
     if forces:
         chosen = _pick_tenure(forces, when)
         return chosen.name, chosen.actor_type, country, "template"
@@ -176,7 +176,7 @@ def _find_actor_mentions(
     aliases = aliases or load_actor_aliases()
     folded, index = fold_text(text)
     found: list[tuple[int, int, tuple[str, str, str | None, str]]] = []
-    for m in aliases.pattern.finditer(folded):
+    for m in aliases.finditer(folded):
         key = " ".join(m.group().replace("-", " ").split())
         resolved = _resolve(aliases.by_alias[key], aliases, country, when, key)
         if resolved is not None:

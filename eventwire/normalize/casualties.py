@@ -331,9 +331,24 @@ def count_casualties(text: str, *, lang: str, spans: list[Span] | None = None) -
 
     Fatalities follow ACLED's rule: the most conservative credible figure; conflicting figures
     from several sentences keep low/high and fatalities = the lowest; injuries never count.
+    Remembered per text, language, regions and lexicon (a mention's sentence is read for its
+    incident and again for its place's toll); the result is immutable.
     """
     lexicon = load_number_lexicon(lang)
-    regions = [(s.start, s.end) for s in spans] if spans is not None else [(0, len(text))]
+    regions = tuple((s.start, s.end) for s in spans) if spans is not None else ((0, len(text)),)
+    key = (text, lang, regions, id(lexicon))
+    hit = _CASUALTIES_MEMO.get(key)
+    if hit is None or hit[0] is not lexicon:  # the lexicon is kept: an id is never reused
+        if len(_CASUALTIES_MEMO) >= 1024:
+            _CASUALTIES_MEMO.clear()
+        hit = _CASUALTIES_MEMO[key] = (lexicon, _count_casualties(text, lang, regions, lexicon))
+    return hit[1]
+
+
+_CASUALTIES_MEMO: dict[tuple, tuple[NumberLexicon, Casualties]] = {}
+
+
+def _count_casualties(text: str, lang: str, regions: tuple[tuple[int, int], ...], lexicon: NumberLexicon) -> Casualties:
     figures: list[_Figure] = []
     zeroed: set[str] = set()
     for start, end in regions:

@@ -453,8 +453,24 @@ def find_time_expressions(text: str, *, lang: str, published: date) -> list[Time
     """Return the time expressions in `text`, in text order, with offsets into `text`.
 
     Overlapping matches keep the longest ("mardi 7 février" over "mardi"). Anchored expressions
-    ("la veille") count from the previous date in the text, else from `published`.
+    ("la veille") count from the previous date in the text, else from `published`. Remembered
+    per text, language, date and lexicon (a sentence is read for each of its mentions); a new
+    list each call.
     """
+    lex = load_time_lexicon(lang)
+    key = (text, lang, published, id(lex))
+    hit = _EXPRESSIONS_MEMO.get(key)
+    if hit is None or hit[0] is not lex:  # the lexicon is kept: an id is never reused
+        if len(_EXPRESSIONS_MEMO) >= 1024:
+            _EXPRESSIONS_MEMO.clear()
+        hit = _EXPRESSIONS_MEMO[key] = (lex, tuple(_find_time_expressions(text, lang, published)))
+    return list(hit[1])
+
+
+_EXPRESSIONS_MEMO: dict[tuple, tuple[object, tuple[TimeExpression, ...]]] = {}
+
+
+def _find_time_expressions(text: str, lang: str, published: date) -> list[TimeExpression]:
     chosen: list[_Candidate] = []
     for cand in sorted(_candidates(text, lang, published), key=lambda c: (c[0] - c[1], c[2], c[0])):
         if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):

@@ -232,10 +232,11 @@ def other_evidence(
         if iso:
             counts[(gazetteer.country_name(iso), iso)] += weight  # type: ignore[assignment]
     for m in _WORD_RE.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
+        # the demonym look-up (a cached key in a set) first: most words are none
         iso = gazetteer.demonym_country(m.group())
-        name = gazetteer.country_name(iso) if iso else None
+        if not iso or any(a <= m.start() < b for a, b in taken):
+            continue
+        name = gazetteer.country_name(iso)
         if name:
             place = _demonym_place(text, m.start(), m.end(), lang)
             counts[(name, iso)] += (  # type: ignore[assignment]

@@ -773,3 +773,26 @@ def test_known_gaps_hard_rules(lang, text, sub_event_type):
 )
 def test_known_gaps_modality(lang, text, modality):
     assert modality in {m.modality for m in mentions(text, lang)}
+
+
+def test_find_cues_matches_forms_lemmas_and_wildcards_longest_per_class():
+    from eventwire.extract.lexicon import _indexed, find_cues
+
+    phrases = _indexed(
+        "invented",
+        {
+            "A_ONE": (("tir",), ("tir", "de", "obus*")),
+            "A_TWO": (("bomb*", "run"),),
+            "P_X": (("de",),),
+        },
+    )
+    # (folded form, folded lemma) per token: "tirs de obusiers" then "bombers run", "bomb* ran"
+    keys = [("tirs", "tir"), ("de", "de"), ("obusiers", "obusier"), ("bombers", "bomber"), ("run", "run")]
+    keys += [("bomb*", "bomb*"), ("ran", "run"), ("*", "*")]
+    found = [(c.cls, c.start, c.end) for c in find_cues(keys, phrases)]
+    assert found == [("A_ONE", 0, 3), ("P_X", 1, 2), ("A_TWO", 3, 5), ("A_TWO", 5, 7)]
+    # the range cuts the longer phrase: the one-word cue is kept
+    assert [(c.cls, c.start, c.end) for c in find_cues(keys, phrases, start=0, end=2)] == [
+        ("A_ONE", 0, 1),
+        ("P_X", 1, 2),
+    ]

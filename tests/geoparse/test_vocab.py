@@ -59,3 +59,15 @@ def test_a_bad_name_word_list_is_refused_with_file_and_line(tmp_path, monkeypatc
             words.name_words()
     finally:
         words.name_words.cache_clear()
+
+
+def test_written_alone_finds_what_the_boundary_regex_finds():
+    import re
+
+    from eventwire.geoparse.detect import _written_alone
+
+    # an invented town written alone, inside words, after a dot, before digits and accents
+    text = "Tala. Talas Tala_x xTala .Tala Tala1 Talaé Tala-Tala TalaTala ²Tala Tala"
+    expected = [(m.start(), m.end()) for m in re.finditer(r"(?<![\w.])Tala(?![\w])", text)]
+    assert list(_written_alone(text, "Tala")) == expected
+    assert expected[0] == (0, 4) and len(expected) == 4

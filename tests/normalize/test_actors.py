@@ -193,3 +193,25 @@ def test_unnamed_clan_and_ethnic_militias_take_the_article_country():
     ethnic = canonicalize_actor("des miliciens ethniques", lang="fr", country="Nigeria")
     assert clan is not None and clan.name == "Unidentified Clan Militia (Somalia)"
     assert ethnic is not None and ethnic.name == "Unidentified Ethnic Militia (Nigeria)"
+
+
+def test_split_alias_matcher_finds_what_the_whole_alternation_finds(tmp_path):
+    # invented aliases that share first letters, prefixes of one another, a dotted one and
+    # dashes, in texts where they touch, overlap and sit inside longer words
+    path = tmp_path / "actors.tsv"
+    path.write_text(
+        HEADER
+        + "Alpha Front\trebel_group\tMali\tal fajr|al fajr brigade|alfa|u.s. marines\t\n"
+        + "Beta Militia\tidentity_militia\tMali\tbeta guards|betas|be-ta\t\n",
+        encoding="utf-8",
+    )
+    table = parse_actor_aliases(path)
+    assert table.matcher is not None
+    for text in (
+        "al fajr brigade and al-fajr, then alfa, alfalfa, betas.beta guards",
+        "pro-al fajr men; anti-betas; be ta; u.s. marines; xu.s. marines; al  fajr-linked",
+        "",
+    ):
+        expected = [(m.start(), m.end()) for m in table.pattern.finditer(text)]
+        assert [(m.start(), m.end()) for m in table.finditer(text)] == expected
+    assert [m.group() for m in table.finditer("al fajr brigade, betas")] == ["al fajr brigade", "betas"]

@@ -261,3 +261,14 @@ def test_count_casualties_un_meme_is_the_same_not_one():
 def test_count_casualties_killing_verbs_and_tolls_without_deaths(text, killed, method):
     got = count_casualties(text, lang="en")
     assert (got.fatalities, got.method) == (killed, method)
+
+
+def test_count_casualties_is_remembered_per_regions():
+    text = "Three soldiers were killed. Five civilians were wounded."
+    first, second = Span(0, 27, text[:27]), Span(28, len(text), text[28:])
+    killed = count_casualties(text, lang="en", spans=[first])
+    assert killed.fatalities == 3
+    assert count_casualties(text, lang="en", spans=[first]) is killed  # read once
+    wounded = count_casualties(text, lang="en", spans=[second])
+    assert (wounded.fatalities, wounded.injuries) == (0, 5)
+    assert count_casualties(text, lang="en").fatalities == 3

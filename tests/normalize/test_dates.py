@@ -334,3 +334,13 @@ def test_resolve_event_date_prefers_a_named_day_to_overnight():
     text = "Gunmen attacked a camp overnight on Friday 13 October, the army said."
     got = resolve_event_date(Span(0, len(text), text), text, lang="en", published=SUN)
     assert (got.value, got.time_precision) == (date(2023, 10, 13), 1)
+
+
+def test_find_time_expressions_gives_a_new_list_each_call():
+    found = find_time_expressions("Gunmen attacked the post on Monday.", lang="en", published=WED)
+    found.clear()
+    again = find_time_expressions("Gunmen attacked the post on Monday.", lang="en", published=WED)
+    assert [e.value for e in again] == [date(2023, 10, 16)]
+    assert find_time_expressions("Gunmen attacked the post on Monday.", lang="en", published=THU)[0].value == date(
+        2023, 10, 16
+    )
