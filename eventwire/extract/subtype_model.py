@@ -75,9 +75,21 @@ VIOLENT_AGENT_CLASSES = frozenset({"AGENT_ARMED", "AGENT_CROWD", "A_MOB"})
 # An accident or a quarrel phrase does not make these no event (data/mishaps.yaml): forces or
 # armed men on the scene, live fire ("police accidentally shot a passer-by" is still an attack
 # on a civilian), or a protest or riot over an accident ("residents blocked the road after a
-# lorry overturned").
+# lorry overturned", "a crowd blocked the highway with the coffin of a crash victim").
 MISHAP_KEEP_CLASSES = VIOLENT_AGENT_CLASSES | frozenset(
-    {"P_SECURITY", "P_ARMED", "W_GUN", "W_SMALLARMS", "A_LIVEFIRE", "A_PROTEST", "A_RALLY", "A_RIOT", "P_PROTESTER"}
+    {
+        "P_SECURITY",
+        "P_ARMED",
+        "W_GUN",
+        "W_SMALLARMS",
+        "A_LIVEFIRE",
+        "A_PROTEST",
+        "A_RALLY",
+        "A_RIOT",
+        "P_PROTESTER",
+        "P_CROWD",
+        "V_OBSTRUCT",
+    }
 )
 
 
