@@ -33,7 +33,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from eventwire import PIPELINE_VERSION
 from eventwire.errors import EventwireError
@@ -42,6 +42,10 @@ from eventwire.models import Document, Skip
 from eventwire.pipeline import DocumentResult, extract_events_batch
 from eventwire.service import IngestOutcome, read_sources, store_result
 from eventwire.store import Store, WriteSummary
+
+if TYPE_CHECKING:
+    from rich.progress import Progress as RichProgress
+    from rich.progress import TaskID
 
 logger = logging.getLogger(__name__)
 
@@ -505,3 +509,24 @@ def progress_reporter(write: Callable[[str], None], *, every: float | None) -> C
             write(state.describe())
 
     return report
+
+
+def batch_with_progress(
+    inputs: list[str],
+    store: Store,
+    options: BatchOptions,
+    fetcher: SafeFetcher,
+    progress: RichProgress,
+    task: TaskID,
+    *,
+    say: Callable[[str], None],
+) -> Iterator[IngestOutcome | Skip]:
+    """`run_batch` over INPUTS, shown on a rich progress bar when it is displayed (a terminal),
+    else told through `say` every 30 s."""
+    report = progress_reporter(say, every=None if not progress.disable else 30.0)
+
+    def show(state: BatchProgress) -> None:
+        progress.update(task, total=state.total, description=f"ingesting ({state.rate:.1f} docs/s)")
+        report(state)
+
+    return run_batch(inputs, store, options, fetcher=fetcher, progress=show)

@@ -23,15 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from eventwire.errors import EventwireError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from rich.progress import TaskID
-
-    from eventwire.batch import BatchOptions, BatchProgress
-    from eventwire.ingest.fetch import SafeFetcher
     from eventwire.models import Skip
-    from eventwire.service import IngestOutcome
-    from eventwire.store import Store
 
 
 class _OneLineErrors(typer.Typer):
@@ -185,21 +177,6 @@ def _progress() -> Progress:
     )
 
 
-def _batch_outcomes(
-    inputs: list[str], store: Store, options: BatchOptions, fetcher: SafeFetcher, progress: Progress, task: TaskID
-) -> Iterator[IngestOutcome | Skip]:
-    """`batch.run_batch` over INPUTS: progress on the bar, or a line every 30 s off a terminal."""
-    from eventwire.batch import progress_reporter, run_batch
-
-    report = progress_reporter(lambda line: err.print(line, highlight=False), every=None if err.is_terminal else 30.0)
-
-    def show(state: BatchProgress) -> None:
-        progress.update(task, total=state.total, description=f"ingesting ({state.rate:.1f} docs/s)")
-        report(state)
-
-    return run_batch(inputs, store, options, fetcher=fetcher, progress=show)
-
-
 def _report_skip(skip: Skip) -> None:
     err.print(
         f"[yellow]skipped[/yellow] {skip.origin}: {skip.reason}: {skip.detail}",
@@ -264,16 +241,16 @@ def ingest(
 ) -> None:
     """Process INPUTS and store documents, events and skips in the event store."""
     _setup_logging(verbose)
-    from eventwire.batch import BatchOptions
+    from eventwire.batch import BatchOptions, batch_with_progress
     from eventwire.ingest.fetch import FetchPolicy, SafeFetcher
     from eventwire.models import Skip
-    from eventwire.service import ingest_inputs
+    from eventwire.service import IngestTally, ingest_inputs
     from eventwire.store import open_store
     from eventwire.store.locations import describe_location, store_location
 
     ref = _parse_date(published, "--published")
     _check_inputs(inputs)
-    stored = skipped = created = joined = unchanged = review = 0
+    tally = IngestTally()
     try:
         with (
             open_store(store_location(db)) as store,
@@ -287,21 +264,15 @@ def ingest(
                 outcomes = ingest_inputs(inputs, store, published=ref, resolve=resolve, fetcher=fetcher)
             else:  # coded by a pool of workers, stored here; resumable (eventwire/batch.py)
                 options = BatchOptions(engine.value, workers, address, resolve=resolve, published=ref)
-                outcomes = _batch_outcomes(inputs, store, options, fetcher, progress, task)
+                outcomes = batch_with_progress(
+                    inputs, store, options, fetcher, progress, task, say=lambda line: err.print(line, highlight=False)
+                )
             for outcome in outcomes:
                 progress.advance(task)
+                tally.add(outcome)
                 if isinstance(outcome, Skip):
                     _report_skip(outcome)
-                    skipped += 1
-                    continue
-                summary = outcome.summary
-                stored += 1
-                # new events only: a context mention kept for review is created too, not counted
-                created += len(set(summary.created) & set(outcome.event_ids))
-                joined += len(summary.joined)
-                review += len(summary.review)
-                unchanged += summary.status == "unchanged"
-                if summary.duplicate_of is not None:
+                elif (summary := outcome.summary).duplicate_of is not None:
                     err.print(
                         f"[yellow]duplicate[/yellow] {outcome.document.origin}: id "
                         f"{outcome.document.external_id!r} is a duplicate of {summary.duplicate_of!r} "
@@ -312,13 +283,8 @@ def ingest(
             counts = store.counts()
     except EventwireError as e:
         _fail(str(e))
-    err.print(
-        f"{stored} document(s) processed ({unchanged} already stored), {skipped} skipped, "
-        f"{created} new event(s), {joined} report(s) joined a stored event, {review} context "
-        f"mention(s) kept for review; store {describe_location(db)}: {counts['documents']} documents, "
-        f"{counts['events']} events",
-        highlight=False,
-    )
+    line = f"{tally.describe()}; store {describe_location(db)}: {counts['documents']} documents, {counts['events']}"
+    err.print(f"{line} events", highlight=False)
 
 
 _ALLOW_PRIVATE_HELP = "Also fetch URLs on private, loopback and link-local addresses (refused by default)."
@@ -594,12 +560,8 @@ def serve(
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
 ) -> None:
     """Serve the web app (map, timeline, event pages) and the HTTP API over the event store."""
-    import secrets
-    from dataclasses import replace
-
-    import uvicorn
-
-    from eventwire.api import ApiSettings, create_app
+    from eventwire.api import ApiSettings
+    from eventwire.api.serve import serve as serve_api
 
     _setup_logging(verbose)
     settings = ApiSettings.from_env(
@@ -610,19 +572,10 @@ def serve(
         allowed_hosts=tuple(allowed_host or ()),
         max_body_bytes=max_body_bytes,
     )
-    if settings.token is None:
-        settings = replace(settings, token=secrets.token_urlsafe(18))
-        err.print(f"write token (no --token or EVENTWIRE_TOKEN given): {settings.token}", highlight=False)
     try:
-        application = create_app(settings)
+        serve_api(settings, host=host, port=port, verbose=verbose, say=lambda line: err.print(line, highlight=False))
     except EventwireError as e:
         _fail(str(e))
-    shown = f"[{host}]" if ":" in host else host
-    err.print(
-        f"eventwire: serving {settings.db} on http://{shown}:{port}/ (API schema at /openapi.json)",
-        highlight=False,
-    )
-    uvicorn.run(application, host=host, port=port, log_level="info" if verbose else "warning")
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -45,6 +45,39 @@ class IngestOutcome:
     context_ids: tuple[str, ...]  # stored ids of its context mentions
 
 
+@dataclass
+class IngestTally:
+    """What an ingest run did, counted outcome by outcome (the CLI's closing line)."""
+
+    stored: int = 0
+    skipped: int = 0
+    created: int = 0
+    joined: int = 0
+    unchanged: int = 0
+    review: int = 0
+
+    def add(self, outcome: IngestOutcome | Skip) -> None:
+        """Count one outcome or skip."""
+        if isinstance(outcome, Skip):
+            self.skipped += 1
+            return
+        summary = outcome.summary
+        self.stored += 1
+        # new events only: a context mention kept for review is created too, not counted
+        self.created += len(set(summary.created) & set(outcome.event_ids))
+        self.joined += len(summary.joined)
+        self.review += len(summary.review)
+        self.unchanged += summary.status == "unchanged"
+
+    def describe(self) -> str:
+        """Return the counts as one line."""
+        return (
+            f"{self.stored} document(s) processed ({self.unchanged} already stored), {self.skipped} skipped, "
+            f"{self.created} new event(s), {self.joined} report(s) joined a stored event, {self.review} context "
+            "mention(s) kept for review"
+        )
+
+
 def ingest_documents(
     items: Iterable[Document | Skip], store: Store, *, resolve: bool = True
 ) -> Iterator[IngestOutcome | Skip]:

@@ -56,10 +56,12 @@ def tense_flags(verb: Token) -> tuple[bool, bool, bool, bool]:
     imperfect = "Imp" in verb.morph.get("Tense", None) and not auxes
     # the simple present, active or passive ("est ciblée depuis des mois", "attaquent
     # régulièrement"), not a compound past ("a été ciblée")
+    reflexive = words.get("reflexive_clitics")
     if any(
         fold(a.lemma_) in words.get("perfect_auxiliary_lemmas") or fold(a.text) in words.get("perfect_auxiliary_forms")
         for a in auxes
-    ):
+    ) or (auxes and any(fold(c.text) in reflexive for c in verb.children if c.i < verb.i)):
+        # a compound past, or a pronominal verb's ("se sont affrontés": être + participle)
         present = False
     elif auxes:
         present = all("Pres" in a.morph.get("Tense", None) for a in auxes)

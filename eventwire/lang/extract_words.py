@@ -42,6 +42,7 @@ WORD_KEYS = {
     "auxiliary_lemmas": "auxiliary lemmas a plan cue does not govern as a verb",
     "perfect_auxiliary_lemmas": "auxiliary lemmas of a compound past",
     "perfect_auxiliary_forms": "auxiliary forms of a compound past",
+    "reflexive_clitics": "reflexive clitics of pronominal verbs (compound past with 'be')",
     "pluperfect_auxiliary_forms": "auxiliary forms of a past before the past (pluperfect)",
     "future_auxiliaries": "auxiliaries that make a verb future",
     "progressive_auxiliaries": "auxiliary of a present progressive",

@@ -115,10 +115,7 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
     """Return the Event one incident group describes, with reports and provenance."""
     mentions, doc_id = group.mentions, document.id
     kind = code_event_kind(
-        mentions,
-        document_id=doc_id,
-        taxonomy=options.taxonomy,
-        subtype_scores=options.subtype_scores,
+        mentions, document_id=doc_id, taxonomy=options.taxonomy, subtype_scores=options.subtype_scores
     )
     event_type, sub = kind.event_type.value, kind.sub_event_type.value
     # a summary told of several incidents ("attacks on two villages near Kolo") places none of

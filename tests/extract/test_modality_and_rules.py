@@ -27,6 +27,8 @@ def only(text: str, lang: str):
     ("lang", "text", "modality"),
     [
         ("fr", "Des hommes armés ont attaqué mardi le village de Kerou.", "asserted"),
+        # a pronominal verb's compound past takes "être": a past, not a present habit
+        ("fr", "Le rapport a été publié.\n\nL'armée et les rebelles se sont affrontés près de Kerou.", "asserted"),
         ("en", "Gunmen attacked the village of Kerou on Tuesday.", "asserted"),
         ("fr", "Le groupe a revendiqué l'attaque contre le poste de police.", "claimed"),
         (
