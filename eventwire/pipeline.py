@@ -38,7 +38,13 @@ from eventwire.normalize.dates import find_time_expressions
 from eventwire.normalize.doc_context import document_context
 from eventwire.normalize.mentions import normalize_mentions, town_in
 from eventwire.normalize.perpetrators import document_perpetrators
-from eventwire.resolve.build import EventOptions, build_event, old_sentences, shared_mention_keys
+from eventwire.resolve.build import (
+    EventOptions,
+    build_event,
+    old_sentences,
+    shared_mention_keys,
+    unique_event_ids,
+)
 from eventwire.resolve.clauses import split_clause_places
 from eventwire.resolve.in_document import merge_mentions_in_document
 from eventwire.resolve.structure import split_days
@@ -172,7 +178,7 @@ def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
         shared_mentions=shared_mention_keys(groups),
         subtype_scores=scores,
     )
-    built = [build_event(g, document, options=options) for g in groups]
+    built = unique_event_ids([build_event(g, document, options=options) for g in groups])
     return DocumentResult(
         document=document,
         events=tuple(e for e in built if not e.context_only),

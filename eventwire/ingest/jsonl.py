@@ -75,19 +75,21 @@ def read_jsonl_stream(
 ) -> Iterator[Document | Skip]:
     """Yield a Document or a Skip for each non-blank line of a binary JSONL stream.
 
-    `first_line`, when given, is a line already read from the stream (stdin sniffing).
+    `first_line`, when given, is a line already read from the stream (stdin sniffing). A stream
+    with no non-blank line is one Skip "empty" (an input is never neither read nor skipped).
     """
-    lineno = 0
+    lineno = records = 0
     while True:
         if first_line is not None:
             line, first_line = first_line, None
         else:
             line = stream.readline(max_bytes + 1)
         if not line:
-            return
+            break
         lineno += 1
         origin = f"{name}:{lineno}"
         if len(line) > max_bytes and not line.endswith(b"\n"):
+            records += 1
             _drain_line(stream)
             yield Skip(
                 origin=origin,
@@ -99,7 +101,10 @@ def read_jsonl_stream(
             line = line.removeprefix(b"\xef\xbb\xbf")
         if not line.strip():
             continue
+        records += 1
         yield _read_line(line, origin=origin, published=published)
+    if not records:
+        yield Skip(origin=name, reason="empty", detail="no JSON lines (the input is empty or blank)")
 
 
 def _drain_line(stream: BinaryIO) -> None:
@@ -123,6 +128,8 @@ def _read_line(line: bytes, *, origin: str, published: date | None) -> Document 
         value = json.loads(decoded)
     except json.JSONDecodeError as e:
         return Skip(origin=origin, reason="bad_json", detail=f"invalid JSON: {e.msg} (column {e.colno})")
+    except (ValueError, RecursionError) as e:  # an integer of over 4,300 digits; nesting deeper than the stack
+        return Skip(origin=origin, reason="bad_json", detail=f"unreadable JSON: {str(e).split(';')[0]}")
     record = _validate(value)
     if isinstance(record, tuple):
         reason, detail = record
@@ -194,5 +201,5 @@ def is_json_object_line(line: bytes) -> bool:
         return False
     try:
         return isinstance(json.loads(stripped), dict)
-    except ValueError:  # JSONDecodeError and UnicodeDecodeError both derive from it
+    except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError derive from ValueError
         return False

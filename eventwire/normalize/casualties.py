@@ -48,6 +48,10 @@ _ANY_DAY = date(2000, 1, 1)  # time expressions are only masked: any reference d
 MAX_WORDS_AFTER = 4
 MAX_WORDS_WEAK = 3  # "un soldat a été tué"
 MAX_WORDS_COORDINATED = 4  # "12 soldats et 3 civils", "two soldiers and a civilian"
+# A language regularity: a figure above this is no head count of one incident (the largest tolls
+# reported for one event are in the thousands), it is a cost, a population or a typo ("killing
+# 10000000000 people"); read as a count it would also overflow the store's 64-bit integers.
+MAX_HEAD_COUNT = 100_000
 _SENTENCE_BREAK = re.compile(r"[.;:!?]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?,()]")
 _WORD = re.compile(r"\w+")
@@ -117,7 +121,7 @@ def _find_numbers(folded: str, lexicon: NumberLexicon) -> list[_Number]:
         if previous and lexicon.not_count_re.fullmatch(previous[-1]):
             continue  # "May 3"
         value = number_value(text, lexicon)
-        if value is None or not _is_count(folded, m, value, lexicon, raw):
+        if value is None or value > MAX_HEAD_COUNT or not _is_count(folded, m, value, lexicon, raw):
             continue
         raw.append(_Number(m.start(), m.end(), value, value, text in lexicon.words["weak_numbers"]))
     return _merge_ranges(folded, raw, lexicon)

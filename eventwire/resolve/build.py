@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventwire.extract.lexicon import Taxonomy
 from eventwire.extract.subtype_model import SentenceScores
@@ -109,6 +109,23 @@ def event_id_for(document_id: str, group: MentionGroup) -> str:
     if is_day_split(first) and first.date is not None:  # is_day_split: dated
         key += f":{first.date.value}"  # one sentence, one place, several days: one event per day
     return "ew-" + hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def unique_event_ids(events: Sequence[Event]) -> list[Event]:
+    """Return `events` with each id that an earlier event already has replaced by one derived
+    from it and its rank (stable): two groups anchored on the same mention (a sentence whose
+    figures and dates the splitting steps read as two incidents) must not share an id, or the
+    store refuses the whole document."""
+    seen: set[str] = set()
+    out = []
+    for event in events:
+        event_id, n = event.event_id, 1
+        while event_id in seen:
+            n += 1
+            event_id = "ew-" + hashlib.sha256(f"{event.event_id}:{n}".encode()).hexdigest()[:16]
+        seen.add(event_id)
+        out.append(event if event_id == event.event_id else replace(event, event_id=event_id))
+    return out
 
 
 def build_event(group: MentionGroup, document: Document, *, options: EventOptions) -> Event:

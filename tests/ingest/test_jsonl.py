@@ -157,3 +157,25 @@ def test_read_jsonl_documents_reads_feed_and_written_dates(tmp_path):
         ("fr", date(2016, 12, 13)),
     ]
     assert bad.reason == "bad_date" and "le mardi d'avant" in bad.detail and "ISO 8601" in bad.detail
+
+
+def test_read_jsonl_hostile_json_lines_are_skips(tmp_path):
+    # fuzzing (benchmarks/fuzz.py): deep nesting raised RecursionError, a 5,000-digit integer
+    # ValueError, and each aborted the whole batch
+    batch = write_jsonl(
+        tmp_path / "hostile.jsonl",
+        '{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        '{"id": 1, "text": 1' + "0" * 5000 + "}",
+        record(id="c", text=EN_PARAGRAPH),
+    )
+    deep, digits, good = read_jsonl_documents(batch)
+    assert (deep.reason, digits.reason) == ("bad_json", "bad_json")
+    assert deep.detail and digits.detail and "\n" not in deep.detail + digits.detail
+    assert isinstance(good, Document)
+
+
+def test_read_jsonl_blank_file_is_an_empty_skip(tmp_path):
+    # fuzzing: a JSONL input of blank lines was neither read nor skipped (nothing came out)
+    blank = tmp_path / "blank.jsonl"
+    blank.write_bytes(b"\n  \r\n")
+    assert [(s.origin, s.reason) for s in read_jsonl_documents(blank)] == [(str(blank), "empty")]
