@@ -198,9 +198,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(db: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(db: Path, log: Path, workers: int = 1) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     command = [sys.executable, "-m", "eventwire.cli", "serve", "--db", str(db), "--port", str(port), "--token", "load"]
+    command += ["--workers", str(workers)]
     env = {**os.environ, "EVENTWIRE_PRIVATE": ""}
     with open(log, "wb") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
@@ -328,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds run before measuring")
     parser.add_argument("--think", type=parse_think, default=(0.0, 0.0), help="MIN:MAX pause between requests (s)")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    parser.add_argument("--server-workers", type=int, default=1, help="`eventwire serve --workers` (processes)")
     args = parser.parse_args(argv)
     say = (lambda message: print(message, file=sys.stderr)) if args.json else print
 
@@ -337,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
         built = build_store(args.db, args.events, say=say)
         say(f"  built in {built:.1f} s")
     with tempfile.TemporaryDirectory() as work:
-        server, url = start_server(args.db, Path(work) / "server.log")
+        server, url = start_server(args.db, Path(work) / "server.log", args.server_workers)
         try:
             say(f"{args.clients} clients for {args.duration:.0f} s (think {args.think[0]}–{args.think[1]} s) on {url}")
             recorder = run_load(url, args.clients, args.duration, args.warmup, args.think)

@@ -557,6 +557,7 @@ def serve(
         int | None,
         typer.Option(min=1, help="Largest request body (413 beyond; or env EVENTWIRE_MAX_BODY_BYTES)."),
     ] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Server processes (one per core serves more clients).")] = 1,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
 ) -> None:
     """Serve the web app (map, timeline, event pages) and the HTTP API over the event store."""
@@ -573,7 +574,14 @@ def serve(
         max_body_bytes=max_body_bytes,
     )
     try:
-        serve_api(settings, host=host, port=port, verbose=verbose, say=lambda line: err.print(line, highlight=False))
+        serve_api(
+            settings,
+            host=host,
+            port=port,
+            verbose=verbose,
+            workers=workers,
+            say=lambda line: err.print(line, highlight=False),
+        )
     except EventwireError as e:
         _fail(str(e))
 
