@@ -101,3 +101,36 @@ def make_event(document: Document | None = None, ordinal: int = 0, **kw: Any) ->
     if "reports" not in kw:
         fields["reports"] = (make_report(document, fatalities=fields["fatalities"]),)
     return Event(**fields)
+
+
+def make_bus_attack(document: Document, ordinal: int = 0, *, claim_status: str = "reported", **kw: Any) -> Event:
+    """Return the invented bus attack of TEXT_EN (four killed near Wajir, Kenya), reported by the
+    police in `document`; `kw` overrides any field."""
+    report = make_report(
+        document, "gunmen attacked a bus near Wajir", attributed_to="police", claim_status=claim_status, fatalities=4
+    )
+    fields: dict[str, Any] = {
+        "event_date": date(2023, 10, 16),
+        "event_type": "Violence against civilians",
+        "sub_event_type": "Attack",
+        "actor1": "Unidentified Armed Group (Kenya)",
+        "actor2": "Civilians (Kenya)",
+        "assoc_actor_2": "Passengers",
+        "country": "Kenya",
+        "iso": "KE",
+        "admin1": "Wajir",
+        "admin2": None,
+        "location": "Wajir",
+        "latitude": 1.7471,
+        "longitude": 40.0573,
+        "geo_precision": 2,
+        "fatalities": 4,
+        "fatalities_low": 4,
+        "fatalities_high": 5,
+        "injuries": 2,
+        "claimed_by": (),
+        "reports": (report,),
+        "provenance": {},
+    }
+    fields.update(kw)
+    return make_event(document, ordinal, **fields)

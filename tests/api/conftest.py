@@ -13,7 +13,7 @@ from eventwire.api import ApiSettings, create_app
 from eventwire.models import Document, Report
 from eventwire.pipeline import DocumentResult
 from eventwire.store import open_store
-from tests.factories import TEXT_EN, TEXT_FR, make_event, quote
+from tests.factories import TEXT_EN, TEXT_FR, make_bus_attack, make_event, quote
 
 with warnings.catch_warnings():  # starlette suggests httpx2; httpx is what is installed
     warnings.simplefilter("ignore")
@@ -83,42 +83,7 @@ def make_results() -> list[DocumentResult]:
         confidence=0.9,
         reports=(centcom, claim),
     )
-    police = Report(
-        kenya.id,
-        kenya.url,
-        "Reuters",
-        "police",
-        "reported",
-        (quote(kenya, "gunmen attacked a bus near Wajir"),),
-        4,
-    )
-    wajir = make_event(
-        kenya,
-        event_id="ew-wajir",
-        event_date=date(2023, 10, 16),
-        event_type="Violence against civilians",
-        sub_event_type="Attack",
-        actor1="Unidentified Armed Group (Kenya)",
-        actor2="Civilians (Kenya)",
-        assoc_actor_2="Passengers",
-        country="Kenya",
-        iso="KE",
-        admin1="Wajir",
-        admin2=None,
-        location="Wajir",
-        latitude=1.7471,
-        longitude=40.0573,
-        geo_precision=2,
-        fatalities=4,
-        notes="Gunmen attacked a bus.",
-        fatalities_low=4,
-        fatalities_high=5,
-        injuries=2,
-        claimed_by=(),
-        confidence=0.7,
-        reports=(police,),
-        provenance={},
-    )
+    wajir = make_bus_attack(kenya, event_id="ew-wajir", notes="Gunmen attacked a bus.", confidence=0.7)
     return [DocumentResult(iraq, (asad,)), DocumentResult(kenya, (wajir,))]
 
 

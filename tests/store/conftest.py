@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from eventwire.models import Document, Event, Report
+from eventwire.models import Document, Event
 from eventwire.pipeline import DocumentResult
-from tests.factories import TEXT_EN, make_document, make_event, quote
+from tests.factories import TEXT_EN, make_bus_attack, make_document, make_event
 
 
 def _make_result(document: Document | None = None, *events: Event, context=()) -> DocumentResult:
@@ -36,41 +34,8 @@ def document_b() -> Document:
 
 @pytest.fixture
 def wajir_event(document_b: Document) -> Event:
-    report = Report(
-        "doc-b",
-        document_b.url,
-        "Reuters",
-        "police",
-        "claimed",
-        (quote(document_b, "gunmen attacked a bus near Wajir"),),
-        4,
-    )
-    return make_event(
-        document_b,
-        0,
-        event_date=date(2023, 10, 16),
-        event_type="Violence against civilians",
-        sub_event_type="Attack",
-        actor1="Unidentified Armed Group (Kenya)",
-        actor2="Civilians (Kenya)",
-        assoc_actor_2="Passengers",
-        country="Kenya",
-        iso="KE",
-        admin1="Wajir",
-        admin2=None,
-        location="Wajir",
-        latitude=1.7471,
-        longitude=40.0573,
-        geo_precision=2,
-        fatalities=4,
-        fatalities_low=4,
-        fatalities_high=5,
-        injuries=2,
-        claimed_by=(),
-        source="Reuters",
-        notes="Gunmen attacked a bus near Wajir.",
-        reports=(report,),
-        provenance={},
+    return make_bus_attack(
+        document_b, claim_status="claimed", source="Reuters", notes="Gunmen attacked a bus near Wajir."
     )
 
 
