@@ -45,6 +45,17 @@ def actor_search_key(*actors: str | None) -> str:
     return "\n".join(a.casefold() for a in actors if a)
 
 
+def actor_pattern(actor: str) -> str:
+    """Return the LIKE pattern (`ESCAPE '\\'`) of an actor filter: its case-folded text anywhere."""
+    return "%" + escape_like(actor.casefold()) + "%"
+
+
+def actor_scan(actor: str) -> tuple[str, list[object]]:
+    """Return the actor filter as a condition on each event's `actor_search` text (read row by
+    row; store/actors.py has the indexed form)."""
+    return "e.actor_search LIKE ? ESCAPE '\\'", [actor_pattern(actor)]
+
+
 @dataclass(frozen=True)
 class EventFilters:
     """Which stored events to return; every field left at its default matches everything.
@@ -169,12 +180,15 @@ def where_clause(
     *,
     distance_sql: Callable[[str, str, float, float], tuple[str, list[object]]],
     text_condition: Callable[[str, str], tuple[str, list[object]]],
+    actor_condition: Callable[[str], tuple[str, list[object]]] = actor_scan,
 ) -> tuple[str, list[object]]:
     """Return the WHERE clause (or "") and parameters selecting `filters` from `events e`.
 
     Backend-specific pieces come in as functions: `distance_sql(lat_col, lon_col, lat, lon)`
     returns the km distance from (lat, lon) as an expression and its parameters;
-    `text_condition(text, event_id_col)` returns a full-text condition and its parameters.
+    `text_condition(text, event_id_col)` returns a full-text condition and its parameters;
+    `actor_condition(actor)` the actor filter's (`actor_scan`, or the name index's,
+    `actors.ActorIndex.condition`).
     """
     f = filters
     conds: list[str] = []
@@ -202,8 +216,9 @@ def where_clause(
         conds.append("e.sub_event_type = ?")
         params.append(f.sub_event_type)
     if f.actor is not None:
-        conds.append("e.actor_search LIKE ? ESCAPE '\\'")
-        params.append("%" + escape_like(f.actor.casefold()) + "%")
+        sql, actor_params = actor_condition(f.actor)
+        conds.append(sql)
+        params += actor_params
     if f.bbox is not None:
         min_lon, min_lat, max_lon, max_lat = f.bbox
         conds.append("e.latitude BETWEEN ? AND ?")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from eventwire.errors import StoreError
+from eventwire.store.actors import fill_actor_index
 from eventwire.store.dialect import Connection
 
 logger = logging.getLogger(__name__)
@@ -34,11 +35,13 @@ REVISION_ACTIONS = (
 
 @dataclass(frozen=True)
 class Migration:
-    """One schema step: its number, a name recorded with it, and the statements it runs."""
+    """One schema step: its number, a name recorded with it, the statements it runs and, when
+    rows must be derived in Python (text split into names), a `fill` run after them."""
 
     version: int
     name: str
     statements: tuple[str, ...]
+    fill: Callable[[Connection], None] | None = None
 
 
 _ACTIONS_SQL = ", ".join(f"'{a}'" for a in REVISION_ACTIONS)
@@ -246,6 +249,29 @@ MIGRATIONS += (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        6,
+        "actor_names",
+        (
+            # The actor filter's index (store/actors.py): each distinct case-folded actor name
+            # once, and the events naming it. A substring is matched against the few names, not
+            # against every event's actor_search (a full scan: issue 18's load check).
+            """CREATE TABLE actor_names (
+                id {serial_pk},
+                name TEXT NOT NULL UNIQUE
+            )""",
+            """CREATE TABLE event_actor_names (
+                name_id INTEGER NOT NULL REFERENCES actor_names(id),
+                event_id TEXT NOT NULL REFERENCES events(event_id),
+                PRIMARY KEY (name_id, event_id)
+            )""",
+            "CREATE INDEX event_actor_names_event ON event_actor_names (event_id)",
+        ),
+        fill=fill_actor_index,
+    ),
+)
+
 LATEST_VERSION = MIGRATIONS[-1].version
 
 
@@ -307,6 +333,8 @@ def apply_migrations(
                     continue
                 for statement in migration.statements:
                     conn.execute(statement.format_map(types))
+                if migration.fill is not None:
+                    migration.fill(conn)
                 conn.execute(
                     "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
                     (migration.version, migration.name, datetime.now(UTC).isoformat()),

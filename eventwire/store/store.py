@@ -23,6 +23,7 @@ from eventwire import PIPELINE_VERSION
 from eventwire.errors import StoreError
 from eventwire.models import ACLED_COLUMNS, Event, Skip
 from eventwire.resolve.cross_document import DEFAULT_SETTINGS, ResolutionSettings
+from eventwire.store.actors import ActorIndex, index_event_actors
 from eventwire.store.dialect import Connection, Dialect, Row
 from eventwire.store.filters import ORDER_BY, EventFilters, actor_search_key, where_clause
 from eventwire.store.locations import dialect_for
@@ -77,6 +78,7 @@ class Store:
         if self._evidence.missing():  # checked first: a write lock only when there is work
             with self.dialect.schema_lock(conn), self._transaction():
                 self._evidence.ensure()
+        self._actors = ActorIndex(conn)
         self._writer = DocumentWriter(conn, self._evidence, row_lock=self.dialect.row_lock)
         # the inputs' own ids, URLs read and feed validators (issue 19)
         self.sources = SourceRecords(conn, self._transaction)
@@ -301,7 +303,7 @@ class Store:
                     to_json(list(value)) if col in JSON_COLUMNS else (int(value) if col in BOOL_COLUMNS else value)
                 )
             merged = {**dict(old), **values}
-            values["actor_search"] = actor_search_key(
+            values["actor_search"] = actor_search = actor_search_key(
                 merged["actor1"],
                 merged["actor2"],
                 merged["assoc_actor_1"],
@@ -313,6 +315,7 @@ class Store:
                 f"UPDATE events SET {sets}, updated_at = ? WHERE event_id = ?",
                 [*values.values(), now, event_id],
             )
+            index_event_actors(self._conn, event_id, actor_search)
             after = comparable(self._live_event_row(event_id))
             diff = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
             self._writer.add_revision(event_id, now, "corrected", reason, who, diff)
@@ -344,6 +347,7 @@ class Store:
             filters,
             distance_sql=self.dialect.distance_sql,
             text_condition=self._evidence.condition,
+            actor_condition=self._actors.condition,
         )
         sql = f"SELECT e.* FROM events e {where} ORDER BY {ORDER_BY[filters.order_by]}"
         if filters.limit is not None or filters.offset:

@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from eventwire.errors import StoreError
 from eventwire.models import Document, Event, Report
+from eventwire.store.actors import index_event_actors
 from eventwire.store.dialect import Connection, EvidenceIndex, Row
 from eventwire.store.filters import actor_search_key
 from eventwire.store.migrations import REVISION_ACTIONS
@@ -302,6 +303,8 @@ class DocumentWriter:
             f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
             values,
         )
+        if "actor_search" in fields:
+            index_event_actors(self.conn, event_id, fields["actor_search"])
 
     def update_event(self, event_id: str, row: dict[str, Any], now: str) -> None:
         sets = ", ".join(f"{c} = ?" for c in row)
@@ -309,6 +312,8 @@ class DocumentWriter:
             f"UPDATE events SET {sets}, updated_at = ?, deleted = 0 WHERE event_id = ?",
             [*row.values(), now, event_id],
         )
+        if "actor_search" in row:
+            index_event_actors(self.conn, event_id, row["actor_search"])
 
     def insert_report(self, event_id: str, ordinal: int, report: Report) -> None:
         row = report_row(report)

@@ -9,6 +9,7 @@ import json
 import pytest
 
 from eventwire.api import ApiSettings
+from eventwire.api.schemas import EventPage
 from eventwire.models import ACLED_COLUMNS
 from tests.api.conftest import AUTH, TOKEN, client_for
 
@@ -26,6 +27,15 @@ def test_list_events_returns_output_contract_newest_first(client):
     assert list(event)[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
     assert event["reports"][0]["evidence"][0]["start"] >= 0
     assert list(event)[-1] == "provenance"
+
+
+def test_the_event_list_is_the_bytes_its_response_model_would_give(client):
+    """The list is serialized without validation (routes.json_response): it must still be
+    exactly what EventPage, the documented model, gives for the same page."""
+    for query in ("", "?limit=1", "?include_context=true"):
+        response = client.get(f"/api/events{query}")
+        assert response.headers["content-type"] == "application/json"
+        assert EventPage.model_validate_json(response.content).model_dump_json().encode() == response.content
 
 
 @pytest.mark.parametrize(
