@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from eventwire.api.errors import AuthError
 from eventwire.errors import InputError
 from eventwire.ingest import MAX_INPUT_BYTES
 from eventwire.store import Store, open_store
-from eventwire.store.locations import store_location
+from eventwire.store.locations import is_database_url, store_location
 
 WEB_DIR = Path(__file__).resolve().parents[1] / "web"
 
@@ -135,6 +136,50 @@ def store_for(request: Request) -> Iterator[Store]:
     """Yield a store opened for this request only (a Store is not thread-safe)."""
     with open_store(settings_of(request).db) as store:
         yield store
+
+
+_readers = threading.local()  # per worker thread: (file key, Store) of the last SQLite store read
+
+
+def _file_key(location: Path) -> tuple[str, int, int] | None:
+    """Return what identifies an SQLite file (path, device, inode), None while it does not exist."""
+    try:
+        stat = location.stat()
+    except OSError:
+        return None
+    return str(location), stat.st_dev, stat.st_ino
+
+
+@contextmanager
+def reader_for(request: Request) -> Iterator[Store]:
+    """Yield a store for a read-only request: on SQLite, the one this worker thread opened for the
+    same file before, kept open; a PostgreSQL store, or a file not there yet, is opened for the
+    request only (as `store_for`).
+
+    Opening a store (connecting, its pragmas, the schema and index checks, and the WAL work of
+    closing) was a good part of a short read under load (issue 18's load check). A kept
+    connection reads in autocommit, so each query sees the latest committed writes; a file
+    replaced under the same name (another inode) is opened afresh, and a read that fails closes
+    the kept store. One store a thread: a Store is not thread-safe.
+    """
+    db = settings_of(request).db
+    key = None if is_database_url(db) else _file_key(Path(db))
+    if key is None:
+        with store_for(request) as store:
+            yield store
+        return
+    kept: tuple[tuple[str, int, int], Store] | None = getattr(_readers, "kept", None)
+    if kept is None or kept[0] != key:
+        if kept is not None:
+            kept[1].close()
+        _readers.kept = None
+        kept = _readers.kept = (key, open_store(db))
+    try:
+        yield kept[1]
+    except BaseException:
+        _readers.kept = None
+        kept[1].close()
+        raise
 
 
 def ui_assets_installed(settings: ApiSettings) -> bool:

@@ -13,6 +13,7 @@ from pydantic_core import to_json
 
 from eventwire import PIPELINE_VERSION, __version__
 from eventwire.api.deps import (
+    reader_for,
     require_reader,
     require_writer,
     settings_of,
@@ -169,7 +170,7 @@ def list_events(
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> Response:
     """Return a page of stored events matching every filter given (as `eventwire events`)."""
-    with store_for(request) as store:
+    with reader_for(request) as store:
         rows = store.events(replace(filters, limit=limit + 1, offset=offset))
     more = len(rows) > limit
     return json_response(

@@ -7,6 +7,8 @@ import math
 from datetime import UTC, date, datetime
 from typing import Any
 
+from pydantic_core import from_json
+
 from eventwire.models import ACLED_COLUMNS, Event, Evidence, Provenance, Report
 from eventwire.store.dialect import Row
 from eventwire.store.filters import actor_search_key
@@ -32,6 +34,19 @@ def now_iso() -> str:
 
 def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=False)
+
+
+def load_json(text: str) -> Any:
+    """Return the value of a JSON column, as `json.loads` reads it.
+
+    pydantic_core's parser is several times quicker on the short texts of these columns (three a
+    listed event: a page of 100 is 300 parses, a good part of GET /api/events' time under load);
+    text it refuses that the standard parser reads (a lone surrogate escape) goes to the latter.
+    """
+    try:
+        return from_json(text)
+    except ValueError:
+        return json.loads(text)
 
 
 def event_row(event: Event) -> dict[str, Any]:
@@ -86,7 +101,7 @@ def stored_report(row: Row) -> dict[str, Any]:
         "outlet": row["outlet"],
         "attributed_to": row["attributed_to"],
         "claim_status": row["claim_status"],
-        "evidence": json.loads(row["evidence"]),
+        "evidence": load_json(row["evidence"]),
         "fatalities": row["fatalities"],
         "external_id": row["external_id"],
     }
@@ -95,7 +110,7 @@ def stored_report(row: Row) -> dict[str, Any]:
 def decode_value(row: Row, col: str) -> Any:
     value = row[col]
     if col in JSON_COLUMNS:
-        return json.loads(value)
+        return load_json(value)
     if col in BOOL_COLUMNS:
         return bool(value)
     if col == "confidence":
@@ -116,7 +131,7 @@ def decode_event(row: Row) -> dict[str, Any]:
     """
     d = {col: row[col] for col in _EVENT_COLUMNS}
     for col in _EVENT_JSON:
-        d[col] = json.loads(d[col])
+        d[col] = load_json(d[col])
     for col in _EVENT_BOOLS:
         d[col] = bool(d[col])
     d["confidence"] = round(d["confidence"], 3)

@@ -231,3 +231,28 @@ def test_export_geojson_and_jsonl_follow_filters(client):
     assert geo["features"][0]["geometry"]["coordinates"] == [40.0573, 1.7471]
     lines = client.get("/api/export?format=jsonl").text.splitlines()
     assert {json.loads(line)["event_id"] for line in lines} == {"ew-asad", "ew-wajir"}
+
+
+def test_the_kept_sqlite_reader_sees_new_writes_and_a_replaced_file(tmp_path):
+    """The event list reads through a store kept open per worker thread (deps.reader_for): it
+    must see what other connections commit, and a new file put at the same path."""
+    from eventwire.store import open_store
+    from tests.api.conftest import make_results
+
+    path = tmp_path / "kept.sqlite"
+    iraq, kenya = make_results()
+    with open_store(path) as store:
+        store.write_result(iraq)
+    client = client_for(ApiSettings(db=path))
+    for _ in range(3):  # the worker threads open and keep their store
+        assert ids(client.get("/api/events")) == ["ew-asad"]
+    with open_store(path) as store:
+        store.write_result(kenya)
+    for _ in range(3):
+        assert ids(client.get("/api/events")) == ["ew-asad", "ew-wajir"]
+    for suffix in ("", "-wal", "-shm"):
+        (tmp_path / f"kept.sqlite{suffix}").unlink(missing_ok=True)
+    with open_store(path) as store:
+        store.write_result(kenya)
+    for _ in range(3):
+        assert ids(client.get("/api/events")) == ["ew-wajir"]
