@@ -270,6 +270,23 @@ MIGRATIONS += (
         ),
         fill=fill_actor_index,
     ),
+    Migration(
+        7,
+        "filter_indexes",
+        (
+            # The claim-status filter asks, for each event in date order, whether one of its
+            # reports has that status: answered from this index alone, without reading reports.
+            "CREATE INDEX reports_event_claim ON reports (event_id, claim_status)",
+            # An event type in date order, as in migration 3, now also holding the country and
+            # ISO code, so that a country filter beside it (a name in any case or a code) is
+            # checked in the index and only the events kept are read.
+            (
+                "CREATE INDEX events_live_type_date_place ON events (event_type, event_date, country, iso)"
+                " WHERE deleted = 0 AND context_only = 0"
+            ),
+            "DROP INDEX events_live_type_date",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

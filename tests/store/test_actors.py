@@ -95,17 +95,19 @@ def test_deleted_events_stay_out(store):
     assert ids(store.events(EventFilters(actor="armed group", include_deleted=True))) == ["doc-a:1"]
 
 
-def test_migration_6_indexes_the_events_of_an_older_store(tmp_path):
+def test_migrations_6_and_7_index_the_events_of_an_older_store(tmp_path):
     path = tmp_path / "old.sqlite"
     with open_store(path) as s:
         document = make_document()
         s.write_result(_make_result(document, *(make_event(document, n, **f) for n, f in ACTORS.items())))
     conn = sqlite3.connect(path)  # back to schema 5: no name index
     conn.executescript(
-        "DROP TABLE event_actor_names; DROP TABLE actor_names; DELETE FROM schema_version WHERE version = 6;"
+        "DROP TABLE event_actor_names; DROP TABLE actor_names; DELETE FROM schema_version WHERE version >= 6;"
+        " DROP INDEX reports_event_claim; DROP INDEX events_live_type_date_place;"
+        " CREATE INDEX events_live_type_date ON events (event_type, event_date) WHERE deleted = 0 AND context_only = 0;"
     )
     conn.close()
     with open_store(path) as s:
-        assert s.migrations_run == ["actor_names"]
+        assert s.migrations_run == ["actor_names", "filter_indexes"]
         for actor, expected in QUERIES:
             assert ids(s.events(EventFilters(actor=actor))) == expected, actor

@@ -64,7 +64,7 @@ def test_a_store_of_the_previous_version_gains_the_alias_table(tmp_path):
     apply_migrations(conn, types=backend.TYPES, transaction=_Tx, where="old", migrations=MIGRATIONS[:4])
     conn.close()
     with open_store(path) as store:
-        assert store.migrations_run == ["document_aliases", "actor_names"]
+        assert store.migrations_run == ["document_aliases", "actor_names", "filter_indexes"]
     names = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "document_aliases" in names
 

@@ -39,6 +39,33 @@ def test_country_filter_uses_an_index(tmp_path):
     assert "events_country_key" in plan and "events_iso_key" in plan, plan
 
 
+def test_a_claim_status_is_checked_in_an_index_without_reading_reports(tmp_path):
+    plan = query_plan(tmp_path / "s.db", EventFilters(claim_status="denied", date_from=date(2023, 1, 1)))
+    assert "COVERING INDEX reports_event_claim" in plan, plan
+
+
+def test_a_country_beside_an_event_type_is_checked_in_the_type_index(tmp_path):
+    filters = EventFilters(country="Nordland", event_type="Battles", date_from=date(2023, 1, 1))
+    plan = query_plan(tmp_path / "s.db", filters)
+    assert "events_live_type_date_place" in plan, plan
+
+
+def test_a_rare_actor_is_found_through_the_name_index(tmp_path):
+    """The plan `ActorIndex` picks for an actor few events name: their ids from the index, then
+    those events by key (not the events table read in date order)."""
+    open_store(tmp_path / "s.db").close()
+    conn = backend.connect(tmp_path / "s.db")
+    sql = (
+        "SELECT e.* FROM events e WHERE e.deleted = 0 AND e.event_id IN"
+        " (SELECT event_id FROM event_actor_names WHERE name_id IN (?, ?)) ORDER BY e.event_date DESC LIMIT 100"
+    )
+    try:
+        plan = "\n".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql, [1, 2]))
+    finally:
+        conn.close()
+    assert "SEARCH e USING INDEX sqlite_autoindex_events_1 (event_id=?)" in plan, plan
+
+
 def test_undated_events_still_come_last_in_both_date_orders(store, document_a, make_event, make_result):
     dated = make_event(document_a, 0)
     undated = make_event(document_a, 1, event_date=None)
