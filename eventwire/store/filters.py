@@ -62,7 +62,8 @@ class EventFilters:
 
     `bbox` is (min_lon, min_lat, max_lon, max_lat) in degrees, GeoJSON order; a min_lon greater
     than max_lon crosses the antimeridian. `near` is (lat, lon, radius_km). `actor` matches
-    actor1, actor2 and the associated actors, as a case-insensitive substring. `country` matches
+    actor1, actor2 and the associated actors, as a case-insensitive substring of one of them
+    (accents are not folded; store/actors.py indexes it). `country` matches
     the country name (case-insensitive) or its ISO code. `claim_status` keeps events with at least
     one report of that status. `text` searches report evidence (every word, accents ignored, with
     FTS5). `document_id` keeps events reported by the document of that stored id or external id
