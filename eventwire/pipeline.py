@@ -47,6 +47,7 @@ from eventwire.resolve.build import (
 )
 from eventwire.resolve.clauses import split_clause_places
 from eventwire.resolve.in_document import merge_mentions_in_document
+from eventwire.resolve.same_incident import merge_same_incidents
 from eventwire.resolve.structure import split_days
 
 
@@ -178,7 +179,8 @@ def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
         shared_mentions=shared_mention_keys(groups),
         subtype_scores=scores,
     )
-    built = unique_event_ids([build_event(g, document, options=options) for g in groups])
+    # two events built for one incident told from two angles (a summary, a kindred sub-type)
+    built = merge_same_incidents(unique_event_ids([build_event(g, document, options=options) for g in groups]))
     return DocumentResult(
         document=document,
         events=tuple(e for e in built if not e.context_only),

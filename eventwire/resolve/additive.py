@@ -45,3 +45,9 @@ def opens_sequel(m: Mention) -> bool:
     """Return whether a mention's sentence opens with a sequel connective ("Hours later, …",
     "En riposte, …") and the mention is not an anaphor of an incident told before."""
     return not m.anaphoric and bool(_openers("sequel_openers.yaml").match(m.sentence.text))
+
+
+def tells_another_incident(sentence: str) -> bool:
+    """Return whether a sentence opens with an additive or a sequel connective ("Par ailleurs, …",
+    "Hours later, …"): what it tells was added to, or followed, an incident told before it."""
+    return bool(_openers().match(sentence) or _openers("sequel_openers.yaml").match(sentence))
