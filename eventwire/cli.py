@@ -109,10 +109,15 @@ class ExportFormat(str, Enum):
 def _parse_date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
+    from eventwire.ingest.dates import ACCEPTED_FORMS, parse_published
+
+    # the forms a JSONL record's `published` takes: ISO 8601, RFC 822, written EN/FR dates
+    parsed = parse_published(value)
+    if parsed is None:
+        raise typer.BadParameter(
+            f"{value!r} is not a date eventwire reads; expected {ACCEPTED_FORMS}", param_hint=option
+        )
+    return parsed
 
 
 def _existing_store(db: str) -> str | Path:
@@ -188,7 +193,10 @@ def _report_skip(skip: Skip) -> None:
 @app.command()
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders, JSONL batches, or - for stdin.")],
-    published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD for inputs that carry none.")] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Reference date for inputs that carry none (ISO 8601, RFC 822, '13 décembre 2016')."),
+    ] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
     include_context: Annotated[
         bool, typer.Option(help="Also output context mentions (claim status 'context').")
@@ -227,13 +235,17 @@ def ingest(
     inputs: Annotated[
         list[str], typer.Argument(help="Text/HTML files, folders, JSONL batches, http(s) URLs, or - for stdin.")
     ],
-    published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD for inputs that carry none.")] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Reference date for inputs that carry none (ISO 8601, RFC 822, '13 décembre 2016')."),
+    ] = None,
     db: StoreOption = DEFAULT_DB,
     resolve: Annotated[
         bool,
         typer.Option(help="Resolve events across documents (join the stored event reporting the same incident)."),
     ] = True,
     allow_private: Annotated[bool, typer.Option("--allow-private", help=_ALLOW_PRIVATE_HELP)] = False,
+    ignore_robots: Annotated[bool, typer.Option("--ignore-robots", help=_IGNORE_ROBOTS_HELP)] = False,
     engine: Annotated[Engine, typer.Option(help=_ENGINE_HELP)] = Engine.local,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes (local) or actors (ray) coding documents.")] = 1,
     address: Annotated[str | None, typer.Option(help=_ADDRESS_HELP)] = None,
@@ -254,7 +266,7 @@ def ingest(
     try:
         with (
             open_store(store_location(db)) as store,
-            SafeFetcher(FetchPolicy(allow_private=allow_private)) as fetcher,
+            SafeFetcher(FetchPolicy(allow_private=allow_private, obey_robots=not ignore_robots)) as fetcher,
             _progress() as progress,
         ):
             task = progress.add_task("ingesting", total=None)
@@ -288,6 +300,7 @@ def ingest(
 
 
 _ALLOW_PRIVATE_HELP = "Also fetch URLs on private, loopback and link-local addresses (refused by default)."
+_IGNORE_ROBOTS_HELP = "Fetch article pages even where the site's robots.txt disallows them (obeyed by default)."
 
 
 @app.command()
@@ -296,10 +309,13 @@ def watch(
     every: Annotated[str, typer.Option(help="Time between two readings of the feeds: 90s, 10m, 1h.")] = "10m",
     once: Annotated[bool, typer.Option("--once", help="Read the feeds once and exit.")] = False,
     db: StoreOption = DEFAULT_DB,
-    published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD for entries without one.")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Reference date for entries without one (ISO 8601, RFC 822, 'Dec 13, 2016').")
+    ] = None,
     resolve: Annotated[bool, typer.Option(help="Resolve events across documents.")] = True,
     delay: Annotated[float, typer.Option(help="Seconds between two requests to one host.", min=0)] = 1.0,
     allow_private: Annotated[bool, typer.Option("--allow-private", help=_ALLOW_PRIVATE_HELP)] = False,
+    ignore_robots: Annotated[bool, typer.Option("--ignore-robots", help=_IGNORE_ROBOTS_HELP)] = False,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
 ) -> None:
     """Read RSS/Atom FEEDS every so often and ingest each new entry's article page once."""
@@ -315,7 +331,7 @@ def watch(
         period = parse_period(every)
     except EventwireError as e:
         raise typer.BadParameter(str(e), param_hint="--every") from None
-    policy = FetchPolicy(allow_private=allow_private, host_delay=delay)
+    policy = FetchPolicy(allow_private=allow_private, host_delay=delay, obey_robots=not ignore_robots)
     try:
         with open_store(store_location(db)) as store, SafeFetcher(policy) as fetcher:
             for item in watch(feeds, store, fetcher, every=None if once else period, published=ref, resolve=resolve):
@@ -480,7 +496,9 @@ def eval_(
 @app.command()
 def geoparse(
     inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders or JSONL batches.")],
-    published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD.")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Reference date (ISO 8601, RFC 822 or a written English/French date).")
+    ] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="jsonl or table.")] = Format.jsonl,
     toponyms: Annotated[
         bool,
