@@ -79,6 +79,8 @@ DEFAULT_DB = "eventwire.sqlite"
 # Every command's --db: an SQLite file or a PostgreSQL URL (issue 19), EVENTWIRE_DB when absent.
 _DB_HELP = "Event store: an SQLite file, or postgresql://user@host:5432/db for a shared server (env EVENTWIRE_DB)."
 StoreOption = Annotated[str, typer.Option("--db", envvar="EVENTWIRE_DB", help=_DB_HELP)]
+_PUBLISHED_HELP = "Date of inputs that carry none, as JSONL 'published': 2016-12-13, RFC 822, 13 décembre 2016."
+PublishedOption = Annotated[str | None, typer.Option(help=_PUBLISHED_HELP)]
 SAMPLE = Path(__file__).parent / "sample" / "afp_2023-10-18_drones_iraq.txt"
 
 
@@ -109,14 +111,10 @@ class ExportFormat(str, Enum):
 def _parse_date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
-    from eventwire.ingest.dates import ACCEPTED_FORMS, parse_published
+    from eventwire.ingest.dates import ACCEPTED_FORMS, parse_published  # as JSONL `published`
 
-    # the forms a JSONL record's `published` takes: ISO 8601, RFC 822, written EN/FR dates
-    parsed = parse_published(value)
-    if parsed is None:
-        raise typer.BadParameter(
-            f"{value!r} is not a date eventwire reads; expected {ACCEPTED_FORMS}", param_hint=option
-        )
+    if (parsed := parse_published(value)) is None:
+        raise typer.BadParameter(f"{value!r} is not a date; expected {ACCEPTED_FORMS}", param_hint=option)
     return parsed
 
 
@@ -193,10 +191,7 @@ def _report_skip(skip: Skip) -> None:
 @app.command()
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders, JSONL batches, or - for stdin.")],
-    published: Annotated[
-        str | None,
-        typer.Option(help="Reference date for inputs that carry none (ISO 8601, RFC 822, '13 décembre 2016')."),
-    ] = None,
+    published: PublishedOption = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
     include_context: Annotated[
         bool, typer.Option(help="Also output context mentions (claim status 'context').")
@@ -235,10 +230,7 @@ def ingest(
     inputs: Annotated[
         list[str], typer.Argument(help="Text/HTML files, folders, JSONL batches, http(s) URLs, or - for stdin.")
     ],
-    published: Annotated[
-        str | None,
-        typer.Option(help="Reference date for inputs that carry none (ISO 8601, RFC 822, '13 décembre 2016')."),
-    ] = None,
+    published: PublishedOption = None,
     db: StoreOption = DEFAULT_DB,
     resolve: Annotated[
         bool,
@@ -309,9 +301,7 @@ def watch(
     every: Annotated[str, typer.Option(help="Time between two readings of the feeds: 90s, 10m, 1h.")] = "10m",
     once: Annotated[bool, typer.Option("--once", help="Read the feeds once and exit.")] = False,
     db: StoreOption = DEFAULT_DB,
-    published: Annotated[
-        str | None, typer.Option(help="Reference date for entries without one (ISO 8601, RFC 822, 'Dec 13, 2016').")
-    ] = None,
+    published: PublishedOption = None,
     resolve: Annotated[bool, typer.Option(help="Resolve events across documents.")] = True,
     delay: Annotated[float, typer.Option(help="Seconds between two requests to one host.", min=0)] = 1.0,
     allow_private: Annotated[bool, typer.Option("--allow-private", help=_ALLOW_PRIVATE_HELP)] = False,
@@ -496,9 +486,7 @@ def eval_(
 @app.command()
 def geoparse(
     inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders or JSONL batches.")],
-    published: Annotated[
-        str | None, typer.Option(help="Reference date (ISO 8601, RFC 822 or a written English/French date).")
-    ] = None,
+    published: PublishedOption = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="jsonl or table.")] = Format.jsonl,
     toponyms: Annotated[
         bool,

@@ -305,4 +305,4 @@ def test_cli_published_unreadable_is_one_line_naming_the_forms(capsys, tmp_path,
     exit_code, stderr = _run_program(capsys, "extract", str(source), "--published", written)
     assert exit_code == 2
     assert len(stderr.strip().splitlines()) == 1
-    assert "is not a date eventwire reads" in stderr and "RFC 822" in stderr
+    assert "is not a date; expected ISO 8601" in stderr and "RFC 822" in stderr

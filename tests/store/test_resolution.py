@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from datetime import date
 
@@ -203,3 +204,34 @@ def test_export_acled_csv_opens_in_pandas_and_parquet_keeps_types(tmp_path, stor
     assert list(table.columns[: len(ACLED_COLUMNS)]) == list(ACLED_COLUMNS)
     assert table.loc[0, "fatalities_high"] == 11
     assert str(table.loc[0, "event_date"]) == "2023-10-16"
+
+
+def _count_statements(store) -> list[str]:
+    """Return a list that grows by one for each statement the store's connection runs."""
+    seen: list[str] = []
+    conn = store._conn
+    if isinstance(conn, sqlite3.Connection):
+        conn.set_trace_callback(seen.append)
+        return seen
+    execute, executemany = conn.execute, conn.executemany
+    conn.execute = lambda sql, parameters=(): seen.append(sql) or execute(sql, parameters)
+    conn.executemany = lambda sql, seq: seen.append(sql) or executemany(sql, seq)
+    return seen
+
+
+def test_ingest_statements_do_not_grow_with_the_candidates(store, make_result, make_document, wajir_event):
+    # earlier incidents of the same place and days, each a candidate of the new one: their
+    # events and reports are read in one statement each, not one per candidate
+    def ingest(doc_id: str) -> None:
+        document = make_document(f"Gunmen shot a trader on the road, account {doc_id}.", doc_id=doc_id)
+        store.ingest(make_result(document, replace(wajir_event, event_id=f"{doc_id}:0")), similarity=same_country)
+
+    ingest("doc-old-0")
+    seen = _count_statements(store)
+    ingest("doc-new-1")  # one candidate
+    after_one = len(seen)
+    for n in range(1, 12):
+        ingest(f"doc-old-{n}")
+    before = len(seen)
+    ingest("doc-new-2")  # twelve candidates and more
+    assert len(seen) - before == after_one, seen[before:]
