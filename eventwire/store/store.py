@@ -65,6 +65,7 @@ class Store:
     def __init__(self, conn: Connection, *, where: str, dialect: Dialect | None = None) -> None:
         self._conn = conn
         self.where = where
+        self._batched = False  # inside `batch()`: writes are savepoints of its transaction
         self.dialect = dialect or dialect_for(where)
         self._evidence = self.dialect.evidence_index(conn)
         self.migrations_run = apply_migrations(
@@ -110,6 +111,18 @@ class Store:
         Database errors inside become StoreError saying what could not be done.
         """
         error = self.dialect.error
+        if self._batched:  # inside `batch()`: a savepoint of its transaction
+            self._conn.execute("SAVEPOINT ew_write")
+            try:
+                yield
+                self._conn.execute("RELEASE SAVEPOINT ew_write")
+            except BaseException as e:
+                self._conn.execute("ROLLBACK TO SAVEPOINT ew_write")
+                self._conn.execute("RELEASE SAVEPOINT ew_write")
+                if isinstance(e, error):
+                    raise StoreError(f"{self.where}: cannot {what}: {e}") from e
+                raise
+            return
         # writes go out without waiting for their answers (PostgreSQL), BEGIN and the locks
         # included: an error surfaces at the next read or at the commit, and rolls back all
         # the same (after the pipeline is left)
@@ -132,6 +145,23 @@ class Store:
         except BaseException:
             self._conn.execute("ROLLBACK")
             raise
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Hold one transaction around the writes of the block (a batch runner's chunk of
+        documents): each write is a savepoint of it, rolled back alone when it fails, and the
+        block commits once: on SQLite one disk sync for the chunk instead of one a document.
+        A crash loses the block's writes (a batch is resumable). On PostgreSQL, whose writes
+        run side by side with other processes', each write keeps its own transaction."""
+        if self._batched or self.dialect.pipelines:
+            yield
+            return
+        with self._transaction("write a batch"):
+            self._batched = True
+            try:
+                yield
+            finally:
+                self._batched = False
 
     # -- writing ---------------------------------------------------------------------------
 

@@ -235,3 +235,28 @@ def test_ingest_statements_do_not_grow_with_the_candidates(store, make_result, m
     before = len(seen)
     ingest("doc-new-2")  # twelve candidates and more
     assert len(seen) - before == after_one, seen[before:]
+
+
+def test_batch_writes_a_chunk_in_one_transaction_and_a_failed_write_alone_rolls_back(
+    tmp_path, make_result, make_document, wajir_event
+):
+    documents = [make_document(f"Gunmen shot a trader on the road, account {n}.", doc_id=f"doc-{n}") for n in range(3)]
+    with open_store(tmp_path / "b.sqlite") as store:
+        seen = _count_statements(store)
+        broken = store._writer.upsert_document
+
+        def fail_on_doc_1(document, *args):
+            if document.id == "doc-1":
+                store._conn.execute("INSERT INTO no_such_table VALUES (1)")  # a database error mid-write
+            return broken(document, *args)
+
+        store._writer.upsert_document = fail_on_doc_1
+        with store.batch():
+            for document in documents:
+                result = make_result(document, replace(wajir_event, event_id=f"{document.id}:0"))
+                try:
+                    store.ingest(result, similarity=same_country)
+                except StoreError:
+                    assert document.id == "doc-1"
+        assert [s for s in seen if s.startswith(("BEGIN", "COMMIT"))] == ["BEGIN IMMEDIATE", "COMMIT"]
+        assert store.document("doc-0") and store.document("doc-2") and store.document("doc-1") is None
