@@ -7,9 +7,9 @@ by one writer — `eventwire ingest ARCHIVE.jsonl --engine ray --workers 2` (iss
 
 - Workers parse and code documents (`pipeline.extract_events_batch`, `chunk_docs` at a time).
   Each worker loads its models once and is warmed up on two short texts before it takes work.
-- This process is the one writer: results are stored one transaction per document
-  (`service.store_result`, cross-document resolution included), in input order, so the store
-  ends as `ingest_documents` would leave it.
+- This process is the one writer: results are stored in input order (`service.store_result`,
+  cross-document resolution included), so the store ends as `ingest_documents` would leave it;
+  a chunk's documents are written in one transaction (`Store.batch`, a savepoint each).
 - Resumable: the id of a document is the hash of its text, so a document already stored by this
   pipeline version is not sent to a worker again (its outcome says "unchanged"). A crash or a
   kill loses at most the chunks in flight; running the same command again finishes the archive
@@ -226,13 +226,16 @@ def _drive(
             continue
         while value not in results:
             collect(block=True)
-        for coded_item in results.pop(value):
-            if isinstance(coded_item, Skip):
-                store.record_skip(coded_item)
-                yield "skip", coded_item
-            else:
-                yield "stored", store_result(coded_item, store, resolve=options.resolve)
-            collect(block=False)  # a worker done while this one was written gets its next chunk
+        written: list[tuple[str, IngestOutcome | Skip]] = []
+        with store.batch():  # the chunk in one transaction (one disk sync on SQLite)
+            for coded_item in results.pop(value):
+                if isinstance(coded_item, Skip):
+                    store.record_skip(coded_item)
+                    written.append(("skip", coded_item))
+                else:
+                    written.append(("stored", store_result(coded_item, store, resolve=options.resolve)))
+                collect(block=False)  # a worker done while this one was written gets its next chunk
+        yield from written  # told once committed
 
 
 def _already_stored(store: Store, document: Document) -> bool:
@@ -482,7 +485,9 @@ def _init_ray(ray: Any, options: BatchOptions) -> None:
         "include_dashboard": False,
         "logging_level": logging.WARNING,
         "configure_logging": True,
-        "log_to_driver": True,
+        # the workers' log lines are not streamed to this process (the writer's CPU is the
+        # batch's bottleneck); a document a worker fails on is a recorded skip all the same
+        "log_to_driver": False,
     }
     try:
         if options.address:

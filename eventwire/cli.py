@@ -79,6 +79,8 @@ DEFAULT_DB = "eventwire.sqlite"
 # Every command's --db: an SQLite file or a PostgreSQL URL (issue 19), EVENTWIRE_DB when absent.
 _DB_HELP = "Event store: an SQLite file, or postgresql://user@host:5432/db for a shared server (env EVENTWIRE_DB)."
 StoreOption = Annotated[str, typer.Option("--db", envvar="EVENTWIRE_DB", help=_DB_HELP)]
+_PUBLISHED_HELP = "Date of inputs that carry none, as JSONL 'published': 2016-12-13, RFC 822, 13 décembre 2016."
+PublishedOption = Annotated[str | None, typer.Option(help=_PUBLISHED_HELP)]
 SAMPLE = Path(__file__).parent / "sample" / "afp_2023-10-18_drones_iraq.txt"
 
 
@@ -109,10 +111,11 @@ class ExportFormat(str, Enum):
 def _parse_date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
+    from eventwire.ingest.dates import ACCEPTED_FORMS, parse_published  # as JSONL `published`
+
+    if (parsed := parse_published(value)) is None:
+        raise typer.BadParameter(f"{value!r} is not a date; expected {ACCEPTED_FORMS}", param_hint=option)
+    return parsed
 
 
 def _existing_store(db: str) -> str | Path:
@@ -188,7 +191,7 @@ def _report_skip(skip: Skip) -> None:
 @app.command()
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders, JSONL batches, or - for stdin.")],
-    published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD for inputs that carry none.")] = None,
+    published: PublishedOption = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
     include_context: Annotated[
         bool, typer.Option(help="Also output context mentions (claim status 'context').")
@@ -227,13 +230,14 @@ def ingest(
     inputs: Annotated[
         list[str], typer.Argument(help="Text/HTML files, folders, JSONL batches, http(s) URLs, or - for stdin.")
     ],
-    published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD for inputs that carry none.")] = None,
+    published: PublishedOption = None,
     db: StoreOption = DEFAULT_DB,
     resolve: Annotated[
         bool,
         typer.Option(help="Resolve events across documents (join the stored event reporting the same incident)."),
     ] = True,
     allow_private: Annotated[bool, typer.Option("--allow-private", help=_ALLOW_PRIVATE_HELP)] = False,
+    ignore_robots: Annotated[bool, typer.Option("--ignore-robots", help=_IGNORE_ROBOTS_HELP)] = False,
     engine: Annotated[Engine, typer.Option(help=_ENGINE_HELP)] = Engine.local,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes (local) or actors (ray) coding documents.")] = 1,
     address: Annotated[str | None, typer.Option(help=_ADDRESS_HELP)] = None,
@@ -254,7 +258,7 @@ def ingest(
     try:
         with (
             open_store(store_location(db)) as store,
-            SafeFetcher(FetchPolicy(allow_private=allow_private)) as fetcher,
+            SafeFetcher(FetchPolicy(allow_private=allow_private, obey_robots=not ignore_robots)) as fetcher,
             _progress() as progress,
         ):
             task = progress.add_task("ingesting", total=None)
@@ -288,6 +292,7 @@ def ingest(
 
 
 _ALLOW_PRIVATE_HELP = "Also fetch URLs on private, loopback and link-local addresses (refused by default)."
+_IGNORE_ROBOTS_HELP = "Fetch article pages even where the site's robots.txt disallows them (obeyed by default)."
 
 
 @app.command()
@@ -296,10 +301,11 @@ def watch(
     every: Annotated[str, typer.Option(help="Time between two readings of the feeds: 90s, 10m, 1h.")] = "10m",
     once: Annotated[bool, typer.Option("--once", help="Read the feeds once and exit.")] = False,
     db: StoreOption = DEFAULT_DB,
-    published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD for entries without one.")] = None,
+    published: PublishedOption = None,
     resolve: Annotated[bool, typer.Option(help="Resolve events across documents.")] = True,
     delay: Annotated[float, typer.Option(help="Seconds between two requests to one host.", min=0)] = 1.0,
     allow_private: Annotated[bool, typer.Option("--allow-private", help=_ALLOW_PRIVATE_HELP)] = False,
+    ignore_robots: Annotated[bool, typer.Option("--ignore-robots", help=_IGNORE_ROBOTS_HELP)] = False,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True)] = 0,
 ) -> None:
     """Read RSS/Atom FEEDS every so often and ingest each new entry's article page once."""
@@ -315,7 +321,7 @@ def watch(
         period = parse_period(every)
     except EventwireError as e:
         raise typer.BadParameter(str(e), param_hint="--every") from None
-    policy = FetchPolicy(allow_private=allow_private, host_delay=delay)
+    policy = FetchPolicy(allow_private=allow_private, host_delay=delay, obey_robots=not ignore_robots)
     try:
         with open_store(store_location(db)) as store, SafeFetcher(policy) as fetcher:
             for item in watch(feeds, store, fetcher, every=None if once else period, published=ref, resolve=resolve):
@@ -480,7 +486,7 @@ def eval_(
 @app.command()
 def geoparse(
     inputs: Annotated[list[str], typer.Argument(help="Text/HTML files, folders or JSONL batches.")],
-    published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD.")] = None,
+    published: PublishedOption = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="jsonl or table.")] = Format.jsonl,
     toponyms: Annotated[
         bool,

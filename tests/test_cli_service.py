@@ -271,3 +271,38 @@ def test_cli_misuse_is_one_line_and_an_exit_code(capsys, tmp_path, args, code, w
     assert words in " ".join(stderr.split())
     assert stderr.strip().startswith("eventwire:") and "Traceback" not in stderr
     assert len(stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2024-03-05",
+        "2024-03-05T08:00:00Z",
+        "2024-03-05 23:30-05:00",
+        "Tue, 05 Mar 2024 08:00:00 GMT",
+        "Mar 5, 2024",
+        "5 March 2024",
+        "5 mars 2024",
+        "mardi 5 mars 2024",
+    ],
+)
+def test_cli_published_reads_the_forms_jsonl_dates_take(stand_in_pipeline, tmp_path, written):
+    source = tmp_path / "adi.txt"
+    source.write_text(DISPATCH, encoding="utf-8")
+    db = tmp_path / "ew.sqlite"
+    ran = CliRunner().invoke(cli, ["ingest", str(source), "--published", written, "--db", str(db)])
+    assert ran.exit_code == 0, ran.output
+    with open_store(db) as store:
+        (event,) = store.events()
+        stored = store.document(event["reports"][0]["document_id"])
+    assert stored is not None and stored["published"] == "2024-03-05"
+
+
+@pytest.mark.parametrize("written", ["05/03/2024", "next Tuesday", "2024-02-30"])
+def test_cli_published_unreadable_is_one_line_naming_the_forms(capsys, tmp_path, written):
+    source = tmp_path / "adi.txt"
+    source.write_text(DISPATCH, encoding="utf-8")
+    exit_code, stderr = _run_program(capsys, "extract", str(source), "--published", written)
+    assert exit_code == 2
+    assert len(stderr.strip().splitlines()) == 1
+    assert "is not a date; expected ISO 8601" in stderr and "RFC 822" in stderr

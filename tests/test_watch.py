@@ -147,3 +147,36 @@ def test_parse_period(text, seconds):
 def test_parse_period_refuses(text):
     with pytest.raises(InputError):
         parse_period(text)
+
+
+def test_watch_skips_the_pages_robots_txt_disallows(tmp_path, server, stand_in_pipeline):  # noqa: F811
+    feed = f"{server.base}/robots-feed.xml"
+    private = f"{server.base}/private/d.html"
+    with open_store(tmp_path / "ew.sqlite") as store, SafeFetcher(LOCAL) as fetcher:
+        before = len(server.requests)
+        outcomes, skips, passes = _pass(store, fetcher, feed)
+        fetched = server.paths()[before:]
+        after_first = len(server.requests)
+        again = _pass(store, fetcher, feed)
+        recorded = [(s["origin"], s["reason"]) for s in store.skips()]
+    assert [o.document.url for o in outcomes] == [f"{server.base}/articles/c.html"]
+    assert [(s.origin, s.reason) for s in skips] == [(private, "robots_disallowed")]
+    assert skips[0].detail.startswith(f"robots.txt disallows {private}")
+    assert recorded == [(private, "robots_disallowed")]
+    assert "/private/d.html" not in fetched and fetched.count("/robots.txt") == 1  # read once per host
+    assert [(p.stored, p.skipped) for p in passes] == [(1, 1)]
+    # asked again on the next pass (robots.txt may change), from the cached rules: still skipped
+    assert [s.reason for s in again[1]] == ["robots_disallowed"]
+    assert "/robots.txt" not in server.paths()[after_first:]
+
+
+def test_cli_ingest_url_obeys_robots_txt_unless_told_not_to(tmp_path, server, stand_in_pipeline):  # noqa: F811
+    db = tmp_path / "ew.sqlite"
+    args = ["ingest", f"{server.base}/private/d.html", "--db", str(db), "--allow-private"]
+    refused = CliRunner().invoke(cli, args)
+    assert refused.exit_code == 0, refused.output
+    said = " ".join(refused.stderr.split())
+    assert "robots_disallowed: robots.txt disallows" in said and "1 skipped" in said
+    ran = CliRunner().invoke(cli, [*args, "--ignore-robots"])
+    assert ran.exit_code == 0, ran.output
+    assert "1 document(s) processed" in " ".join(ran.stderr.split())

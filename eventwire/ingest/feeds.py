@@ -6,8 +6,10 @@
             document = read_entry(entry, fetcher)                # a Document, or a Skip
 
 - `read_url`: one page → a Document (HTML through trafilatura, like an .html file; plain text
-  as it is) or a Skip whose origin is the URL. A page of another type (PDF, image) is a Skip
-  "unsupported_type"; a fetch failure is a Skip with the FetchError's reason.
+  as it is) or a Skip whose origin is the URL; a page its host's robots.txt disallows is a Skip
+  "robots_disallowed" (ingest.robots; `FetchPolicy.obey_robots=False` to fetch it anyway). A
+  page of another type (PDF, image) is a Skip "unsupported_type"; a fetch failure is a Skip
+  with the FetchError's reason.
 - `read_feed`: a feed URL, conditionally (the ETag / Last-Modified of the last read) → the
   entries (link, id, title, date, the HTML the feed carries), "not_modified" on a 304, or a Skip
   "bad_feed" when the body is not RSS or Atom.
@@ -37,6 +39,7 @@ from eventwire.ingest.dates import parse_published
 from eventwire.ingest.decode import decode_bytes, looks_like_html
 from eventwire.ingest.fetch import Fetched, FetchError, SafeFetcher
 from eventwire.ingest.html import build_html_document
+from eventwire.ingest.robots import ROBOTS_REASON, robots_refusal
 from eventwire.ingest.text import build_document
 from eventwire.models import Document, Skip
 
@@ -103,6 +106,9 @@ def read_url(
     `published` is the default date, `given_published` a date that wins over the page's;
     `fallback_html` is read when the page has no article text (a feed's own copy).
     """
+    refused = robots_refusal(fetcher, url)
+    if refused is not None:
+        return Skip(origin=url, reason=ROBOTS_REASON, detail=refused)
     try:
         page = fetcher.fetch(url, accept=PAGE_ACCEPT)
     except FetchError as e:

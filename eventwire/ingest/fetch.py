@@ -87,6 +87,7 @@ class FetchPolicy:
     retries: int = 2
     backoff: float = 2.0
     host_delay: float = 1.0
+    obey_robots: bool = True  # skip article pages robots.txt disallows (ingest.robots)
     user_agent: str = f"eventwire/{__version__} (news event coding; feed reader)"
 
 
@@ -182,6 +183,7 @@ class SafeFetcher:
         self._clock = clock
         self._sleep = sleep
         self.throttle = HostThrottle(self.policy.host_delay, clock=clock, sleep=sleep)
+        self.robots: object | None = None  # ingest.robots.RobotsRules, made on first use
         timeout = httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout)
         # No keep-alive: a pooled TLS connection is keyed by address and must not serve another
         # host name; no proxies from the environment: a proxy would resolve names itself.
@@ -210,9 +212,10 @@ class SafeFetcher:
         etag: str | None = None,
         last_modified: str | None = None,
         accept: str | None = None,
+        retries: int | None = None,
     ) -> Fetched:
-        """Return the answer of `url` (after redirects), retrying transient failures; raise
-        FetchError when it cannot be read."""
+        """Return the answer of `url` (after redirects), retrying transient failures (the
+        policy's `retries` unless given); raise FetchError when it cannot be read."""
         headers = {"Accept": accept or "*/*"}
         if etag:
             headers["If-None-Match"] = etag
@@ -223,7 +226,7 @@ class SafeFetcher:
             try:
                 return self._follow(url, headers)
             except _Retryable as e:
-                if attempt >= self.policy.retries:
+                if attempt >= (self.policy.retries if retries is None else retries):
                     raise e.error from None
                 wait = e.retry_after if e.retry_after is not None else self.policy.backoff * 2**attempt
                 log.info("%s: %s; retrying in %.1f s", url, e.error.detail, wait)

@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import numpy as np
 
@@ -371,13 +372,16 @@ def _country_level(event: Event) -> bool:
     return not _fold(event.location) or _fold(event.location) == _fold(event.country)
 
 
+@lru_cache(maxsize=65536)
 def _letters(value: str | None) -> str:
     """Return a place name's letters and digits only, folded ("Dioura-Kôro" -> "diourakoro")."""
     return "".join(c for c in _fold(value) if c.isalnum())
 
 
+@lru_cache(maxsize=65536)
 def _fold(value: str | None) -> str:
-    """Return a case- and accent-insensitive key ("Ségala" == "segala")."""
+    """Return a case- and accent-insensitive key ("Ségala" == "segala"); cached: the store's
+    writer folds the same place, country and admin names for every candidate pair."""
     if not value:
         return ""
     decomposed = unicodedata.normalize("NFKD", value)

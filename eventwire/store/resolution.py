@@ -13,18 +13,16 @@ recomputed from them (`combine_contributions`), so that
      is remembered (`kept_apart`) so the same document never rejoins that event on its own.
 
 Each touched event gets one revision per transaction, with the diff against its state before.
-Blocking uses indexed columns only (a 1-degree grid cell and the date; the country and the date),
-so finding candidates costs the same in a store of 1k or 100k events.
+Blocking (`candidates.py`) uses indexed columns only, so finding candidates costs the same in
+a store of 1k or 100k events.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
 from typing import Any
 
 import numpy as np
@@ -41,19 +39,19 @@ from eventwire.resolve.cross_document import (
 )
 from eventwire.resolve.similarity import (
     ENCODER_NAME,
-    SAME_INCIDENT_MAX_DAYS_BY_PRECISION,
-    SAME_INCIDENT_MAX_KM,
     EvidenceSimilarity,
 )
+from eventwire.store.candidates import PendingCandidates, send_candidate_queries
 from eventwire.store.dialect import Connection, Row
-from eventwire.store.filters import KM_PER_DEGREE_LAT
 from eventwire.store.rows import (
     EXTRA_COLUMNS,
+    REPORTS_SELECT,
     comparable,
     decode_value,
     event_from_dict,
     event_row,
     now_iso,
+    stored_report,
     to_json,
 )
 from eventwire.store.write import DocumentWriter
@@ -61,8 +59,6 @@ from eventwire.store.write import DocumentWriter
 logger = logging.getLogger(__name__)
 
 Similarity = Callable[[Event, Event], float]
-# The widest day window any pair can have (time precision 3): what the blocking query spans.
-MAX_WINDOW_DAYS = max(SAME_INCIDENT_MAX_DAYS_BY_PRECISION.values())
 
 
 @dataclass
@@ -71,6 +67,21 @@ class _Touched:
 
     before: dict[str, tuple[dict[str, Any] | None, list[dict[str, Any]]]] = field(default_factory=dict)
     action: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    # after `finish` for one document: {event id: (live, that document's reports on it)}, as
+    # read back; None once something else (a merge) changed events since
+    after: dict[str, tuple[bool, int]] | None = None
+
+
+@dataclass
+class _Prefetched:
+    """The stored state of the events one ingest resolves onto, read in one batch (its rows
+    locked) and kept up to date as the ingest writes contributions: what `_touch`,
+    `_ensure_contributions` and `rebuild` would otherwise read event by event."""
+
+    rows: dict[str, Row]
+    reports: dict[str, list[dict[str, Any]]]
+    contributions: dict[str, list[dict[str, Any]]]  # document_id, context, record; by id
+    corrected: dict[str, set[str]]  # fields analysts corrected
 
 
 class VectorCache:
@@ -115,6 +126,7 @@ class Resolver:
         self.settings = settings
         self._similarity = similarity
         self.candidate_count = 0  # candidates scored since creation (for the benchmark)
+        self._state: _Prefetched | None = None  # set while one ingest writes (`_prefetch`)
 
     @property
     def similarity(self) -> Similarity:
@@ -134,53 +146,102 @@ class Resolver:
         reason: str | None,
         who: str,
         reprocessed: bool,
+        pending: PendingCandidates | None = None,
     ) -> tuple[list[Decision], _Touched]:
-        """Resolve and store one document's events; return the decisions and touched events."""
+        """Resolve and store one document's events; return the decisions and touched events.
+
+        `pending`: the candidate queries of `events` and `context`, sent already (the store
+        sends them with its first statements)."""
         touched = _Touched()
-        if reprocessed:
-            self._remove_document(document.id, touched, reason)
         incoming = [*events, *context]
+        if reprocessed:  # candidates sent before the document's old accounts were removed are stale
+            self._remove_document(document.id, touched, reason)
+            pending = None
+        if pending is None:
+            pending = self.send_candidate_queries(incoming, document.id)
+        found = pending.result()
         decisions = link_across_documents(
             incoming,
-            candidates=lambda e: self.candidates(e, document.id),
+            candidates=lambda e: found[e.event_id],
             similarity=self.similarity,
             settings=self.settings,
         )
         now = now_iso()
-        for event, decision in zip(incoming, decisions, strict=True):
-            target = decision.target_id if decision.action == "join" else None
-            target = target or event.event_id
-            self._touch(target, touched)
-            self._ensure_contributions(target)
-            self.conn.execute(
-                "INSERT INTO contributions (event_id, document_id, origin_event_id, context,"
-                " record, added_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    target,
-                    document.id,
-                    event.event_id,
-                    int(event.context_only),
-                    to_json(event.as_dict()),
-                    now,
-                ),
-            )
-            if decision.action == "join":
-                action = "updated" if reprocessed else "report_added"
-                touched.action.setdefault(target, (action, reason or decision.reason))
-            else:
-                touched.action.setdefault(target, ("created", reason or decision.reason))
-        self.finish(touched, who, document_id=document.id)
-        self.merge_fragments(decisions, who)
+        targets = [
+            (decision.target_id if decision.action == "join" else None) or event.event_id
+            for event, decision in zip(incoming, decisions, strict=True)
+        ]
+        self._state = self._prefetch(targets)
+        try:
+            for event, decision, target in zip(incoming, decisions, targets, strict=True):
+                self._touch(target, touched)
+                self._ensure_contributions(target)
+                self._add_contribution(target, document.id, event, now)
+                if decision.action == "join":
+                    action = "updated" if reprocessed else "report_added"
+                    touched.action.setdefault(target, (action, reason or decision.reason))
+                else:
+                    touched.action.setdefault(target, ("created", reason or decision.reason))
+            self.finish(touched, who, document_id=document.id)
+        finally:
+            self._state = None
+        if self.merge_fragments(decisions, who):
+            touched.after = None
         return decisions, touched
 
-    def merge_fragments(self, decisions: Iterable[Decision], who: str) -> None:
+    def _add_contribution(self, event_id: str, document_id: str, account: Event, now: str) -> None:
+        """Store one document's account of an event (kept in the prefetched state too)."""
+        context, record = int(account.context_only), to_json(account.as_dict())
+        self.conn.execute(
+            "INSERT INTO contributions (event_id, document_id, origin_event_id, context,"
+            " record, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (event_id, document_id, account.event_id, context, record, now),
+        )
+        if self._state is not None and event_id in self._state.contributions:
+            self._state.contributions[event_id].append(
+                {"document_id": document_id, "context": context, "record": record}
+            )
+
+    def _prefetch(self, event_ids: list[str]) -> _Prefetched:
+        """Return the stored state of `event_ids`, read (and their rows locked, in id order)
+        with one batch of queries sent before any answer is read."""
+        ids = sorted(set(event_ids))
+        marks = ", ".join("?" * len(ids))
+        rows = self.conn.execute(
+            f"SELECT * FROM events WHERE event_id IN ({marks}) ORDER BY event_id{self.writer.row_lock}", ids
+        )
+        reports = self.conn.execute(
+            f"{REPORTS_SELECT} WHERE r.event_id IN ({marks}) ORDER BY r.event_id, r.ordinal, r.id", ids
+        )
+        contributions = self.conn.execute(
+            f"SELECT event_id, document_id, context, record FROM contributions WHERE event_id IN ({marks}) ORDER BY id",
+            ids,
+        )
+        corrections = self.conn.execute(
+            f"SELECT event_id, diff FROM revisions WHERE event_id IN ({marks}) AND action = 'corrected'", ids
+        )
+        state = _Prefetched({}, {i: [] for i in ids}, {i: [] for i in ids}, {i: set() for i in ids})
+        state.rows = {row["event_id"]: row for row in rows}
+        for r in reports:
+            state.reports[r["event_id"]].append(stored_report(r))
+        for r in contributions:
+            state.contributions[r["event_id"]].append(
+                {"document_id": r["document_id"], "context": r["context"], "record": r["record"]}
+            )
+        for r in corrections:
+            state.corrected[r["event_id"]].update(json.loads(r["diff"]))
+        return state
+
+    def merge_fragments(self, decisions: Iterable[Decision], who: str) -> int:
         """Merge stored events that a new report showed to be one incident told twice.
 
         An incident whose first reports did not match (one gave a region, the other a village;
         "attack" and "clash") becomes two stored events; a later report matching both, joined
         to one, merges the other into it when the two also match each other directly and share
         no document (one document's incidents stay apart) and no analyst kept them apart.
+        Return how many merges were made.
         """
+        merged = 0
         for decision in decisions:
             if decision.action != "join" or not decision.also:
                 continue
@@ -205,6 +266,8 @@ class Resolver:
                     who=who,
                     reason=f"one incident: {decision.event_id} matches both",
                 )
+                merged += 1
+        return merged
 
     def _remove_document(self, document_id: str, touched: _Touched, reason: str | None) -> None:
         """Take a document's accounts out of every event (before re-processing it)."""
@@ -298,58 +361,34 @@ class Resolver:
         place hierarchy). An unplaced event, or a region-level one without an admin1, takes
         every event of its country and window.
         """
-        if event.event_date is None or not event.country:
-            return []
-        # the other side's precision may widen the window: query the widest one (scoring
-        # applies the pair's own window)
-        lo = (event.event_date - timedelta(days=MAX_WINDOW_DAYS)).isoformat()
-        hi = (event.event_date + timedelta(days=MAX_WINDOW_DAYS)).isoformat()
-        base = "deleted = 0 AND context_only = 0 AND event_date BETWEEN ? AND ?"
-        clauses: list[tuple[str, list[Any]]] = []
-        # a region-level place (geo_precision 3) is coded to the region's centre: its incident
-        # may lie in any cell of the region, found by the same admin1 below; without an admin1
-        # it is blocked like an unplaced one
-        coarse = (
-            event.latitude is None
-            or event.longitude is None
-            or not event.location
-            or event.location == event.country
-            or ((event.geo_precision or 3) >= 3 and not event.admin1)
-        )
-        if coarse:
-            clauses.append(("country = ? AND " + base, [event.country, lo, hi]))
-        else:
-            cells = _cells_around(event.latitude, event.longitude, SAME_INCIDENT_MAX_KM)  # type: ignore[arg-type]
-            clauses.append((f"geo_cell IN ({', '.join('?' * len(cells))}) AND " + base, [*cells, lo, hi]))
-            clauses.append(
-                (
-                    "country = ? AND " + base + " AND (admin1 = ? OR admin1 IS NULL"
-                    " OR latitude IS NULL OR location IS NULL OR location = country)",
-                    [event.country, lo, hi, event.admin1],
-                )
-            )
-        ids: dict[str, Row] = {}
-        for where, params in clauses:
-            for row in self.conn.execute(f"SELECT * FROM events WHERE {where}", params):
-                ids.setdefault(row["event_id"], row)
-        if document_id is not None and ids:
-            apart = {
-                r[0] for r in self.conn.execute("SELECT event_id FROM kept_apart WHERE document_id = ?", (document_id,))
-            }
-            ids = {k: v for k, v in ids.items() if k not in apart}
-        self.candidate_count += len(ids)
-        return [self._event_from_row(row) for row in ids.values()]
+        return self.send_candidate_queries([event], document_id).result()[event.event_id]
+
+    def send_candidate_queries(self, events: Iterable[Event], document_id: str | None = None) -> PendingCandidates:
+        """Send the candidate queries of `events` (`candidates`); nothing is read until the
+        result is asked for (`candidates.send_candidate_queries`)."""
+        return send_candidate_queries(self.conn, events, document_id, self._event_from_row, self._count_candidates)
+
+    def _count_candidates(self, n: int) -> None:
+        self.candidate_count += n
 
     # -- rebuilding ------------------------------------------------------------------------------
 
     def rebuild(self, event_id: str) -> Event | None:
         """Recompute an event's row and reports from its contributions; None if it has none
         (then the event is marked deleted)."""
-        rows = self.conn.execute(
-            "SELECT document_id, context, record FROM contributions WHERE event_id = ? ORDER BY id",
-            (event_id,),
-        ).fetchall()
-        old = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        state = self._state
+        corrected: set[str] | None = None
+        stored: list[dict[str, Any]] | None = None
+        if state is not None and event_id in state.contributions:  # what `_prefetch` read, once
+            rows: list[Any] = state.contributions.pop(event_id)
+            old = state.rows.pop(event_id, None)
+            stored, corrected = state.reports.pop(event_id), state.corrected.pop(event_id)
+        else:
+            rows = self.conn.execute(
+                "SELECT document_id, context, record FROM contributions WHERE event_id = ? ORDER BY id",
+                (event_id,),
+            ).fetchall()
+            old = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
         if not rows:
             self._delete_reports(event_id)
             if old is not None:
@@ -365,11 +404,12 @@ class Resolver:
         if old is None:
             self.writer.insert_event(event_id, rows[0]["document_id"], row, now)
         else:
-            row = self.writer._keep_corrections(event_id, old, row)
+            row = self.writer._keep_corrections(event_id, old, row, corrected)
             self.writer.update_event(event_id, row, now)
         # Reports already stored as they should be stay (a join only appends): rewriting them
         # would also rewrite their full-text index entries.
-        stored = self.writer.reports_of(event_id) if old is not None else []
+        if stored is None or old is None:
+            stored = self.writer.reports_of(event_id) if old is not None else []
         wanted = [report.as_dict() for report in event.reports]
         keep = 0
         while keep < min(len(stored), len(wanted)) and stored[keep] == wanted[keep]:
@@ -393,9 +433,29 @@ class Resolver:
     def finish(self, touched: _Touched, who: str, document_id: str | None = None) -> None:
         """Rebuild every touched event and log one revision each (when something changed)."""
         now = now_iso()
-        for event_id, (old_row, old_reports) in touched.before.items():
+        for event_id in touched.before:
             self.rebuild(event_id)
-            new = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        # read back in one batch: what the rebuilds wrote, as the revisions compare it
+        ids = list(touched.before)
+        news: dict[str, Row] = {}
+        reports: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self.conn.execute(f"SELECT * FROM events WHERE event_id IN ({marks})", chunk)
+            stored = self.conn.execute(
+                f"{REPORTS_SELECT} WHERE r.event_id IN ({marks}) ORDER BY r.event_id, r.ordinal, r.id", chunk
+            )
+            news.update((row["event_id"], row) for row in rows)
+            for r in stored:
+                reports[r["event_id"]].append(stored_report(r))
+        if document_id is not None:
+            touched.after = {
+                event_id: (not row["deleted"], sum(r["document_id"] == document_id for r in reports[event_id]))
+                for event_id, row in news.items()
+            }
+        for event_id, (old_row, old_reports) in touched.before.items():
+            new = news.get(event_id)
             if new is None:
                 continue
             action, reason = touched.action.get(event_id, ("updated", None))
@@ -404,7 +464,7 @@ class Resolver:
                     gone = "merged" if action == "merged" else "deleted"
                     self.writer.add_revision(event_id, now, gone, reason, who, {})
                 continue
-            new_reports = self.writer.reports_of(event_id)
+            new_reports = reports[event_id]
             if old_row is None or old_row["deleted"] and action == "created":
                 self.writer.add_revision(event_id, now, "created", reason, who, {"event": comparable(new)})
                 continue
@@ -422,46 +482,54 @@ class Resolver:
     def _touch(self, event_id: str, touched: _Touched) -> None:
         if event_id in touched.before:
             return
-        # locked (PostgreSQL) before it is read and rebuilt: a concurrent writer of the same
-        # event waits for this transaction, then rebuilds from what it committed
-        row = self.conn.execute(
-            f"SELECT * FROM events WHERE event_id = ?{self.writer.row_lock}", (event_id,)
-        ).fetchone()
+        state = self._state
+        if state is not None and event_id in state.reports:  # read and locked by `_prefetch`
+            row, reports = state.rows.get(event_id), list(state.reports[event_id])
+        else:
+            # locked (PostgreSQL) before it is read and rebuilt: a concurrent writer of the same
+            # event waits for this transaction, then rebuilds from what it committed
+            row = self.conn.execute(
+                f"SELECT * FROM events WHERE event_id = ?{self.writer.row_lock}", (event_id,)
+            ).fetchone()
+            reports = self.writer.reports_of(event_id) if row is not None else []
         if row is None:
             touched.before[event_id] = (None, [])
         else:
-            touched.before[event_id] = (
-                {"fields": comparable(row), "deleted": bool(row["deleted"])},
-                self.writer.reports_of(event_id),
-            )
+            touched.before[event_id] = ({"fields": comparable(row), "deleted": bool(row["deleted"])}, reports)
 
     def _ensure_contributions(self, event_id: str) -> None:
         """Give an event stored without contributions (by `write_result`) one per document."""
-        if self.conn.execute("SELECT 1 FROM contributions WHERE event_id = ? LIMIT 1", (event_id,)).fetchone():
-            return
-        row = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        state = self._state
+        if state is not None and event_id in state.contributions:
+            if state.contributions[event_id]:
+                return
+            row = state.rows.get(event_id)
+            reports: list[dict[str, Any]] | None = state.reports[event_id]
+        else:
+            if self.conn.execute("SELECT 1 FROM contributions WHERE event_id = ? LIMIT 1", (event_id,)).fetchone():
+                return
+            row = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
+            reports = None
         if row is None or row["deleted"]:
             return
-        event = self._event_from_row(row)
+        event = self._event_from_row(row, reports)
         by_document: dict[str, list] = {}
         for report in event.reports:
             by_document.setdefault(report.document_id, []).append(report)
         by_document.setdefault(row["document_id"], [])
         now = now_iso()
-        for doc_id, reports in by_document.items():
-            account = replace(event, reports=tuple(reports))
+        for doc_id, doc_reports in by_document.items():
+            account = replace(event, reports=tuple(doc_reports))
+            record = to_json(account.as_dict())
             self.conn.execute(
                 "INSERT INTO contributions (event_id, document_id, origin_event_id, context,"
                 " record, added_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (
-                    event_id,
-                    doc_id,
-                    event_id,
-                    int(event.context_only),
-                    to_json(account.as_dict()),
-                    now,
-                ),
+                (event_id, doc_id, event_id, int(event.context_only), record, now),
             )
+            if state is not None and event_id in state.contributions:  # none before: no conflict
+                state.contributions[event_id].append(
+                    {"document_id": doc_id, "context": int(event.context_only), "record": record}
+                )
 
     def _live_event(self, event_id: str) -> Event | None:
         row = self.conn.execute("SELECT * FROM events WHERE event_id = ? AND deleted = 0", (event_id,)).fetchone()
@@ -485,33 +553,10 @@ class Resolver:
         ).fetchall():
             self.writer.delete_reports(event_id, doc_id)
 
-    def _event_from_row(self, row: Row) -> Event:
+    def _event_from_row(self, row: Row, reports: list[dict[str, Any]] | None = None) -> Event:
         d = {col: decode_value(row, col) for col in (*ACLED_COLUMNS, *EXTRA_COLUMNS)}
-        d["reports"] = self.writer.reports_of(row["event_id"])
+        d["reports"] = self.writer.reports_of(row["event_id"]) if reports is None else reports
         return event_from_dict(d, context_only=bool(row["context_only"]))
-
-
-def area_lock_names(country: str | None, latitude: float | None, longitude: float | None) -> set[str]:
-    """Return the names of the write locks covering where an event's candidates are looked up
-    (`Resolver.candidates`): its country and the grid cells within SAME_INCIDENT_MAX_KM.
-
-    Two writers creating events that could link share a name, so one waits for the other and
-    then sees its event: a lookup finds an event by its country (locked by both) or by its own
-    cell, which its writer locks too (its cell lies in its own neighbourhood)."""
-    names = {f"country:{country.casefold()}"} if country else set()
-    if latitude is not None and longitude is not None:
-        names.update(f"cell:{c}" for c in _cells_around(latitude, longitude, SAME_INCIDENT_MAX_KM))
-    return names
-
-
-def _cells_around(lat: float, lon: float, km: float) -> list[int]:
-    """Return the 1-degree grid cells (events.geo_cell) within `km` of a point."""
-    dlat = km / KM_PER_DEGREE_LAT
-    cos_lat = max(math.cos(math.radians(lat)), 1e-6)
-    dlon = min(180.0, km / (KM_PER_DEGREE_LAT * cos_lat))
-    lats = range(math.floor(max(-90.0, lat - dlat)), math.floor(min(89.999, lat + dlat)) + 1)
-    lons = range(math.floor(max(-180.0, lon - dlon)), math.floor(min(179.999, lon + dlon)) + 1)
-    return [(a + 90) * 1000 + (o + 180) for a in lats for o in lons]
 
 
 def _reporting(event: Event) -> set[str]:

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.ingest.fetch import TRANSIENT_REASONS
+from eventwire.ingest.robots import ROBOTS_REASON
 from eventwire.store.dialect import Connection
 from eventwire.store.rows import now_iso
 
 # Skip reasons that say a URL may read well later (the server or the network failed, not the
-# page): such a URL is fetched again on the next run; any other skip is final.
-TRANSIENT_SKIP_REASONS = TRANSIENT_REASONS
+# page): such a URL is fetched again on the next run; any other skip is final. A page robots.txt
+# disallowed is asked again too: the site may allow it later, or the user pass --ignore-robots.
+TRANSIENT_SKIP_REASONS = TRANSIENT_REASONS | {ROBOTS_REASON}
 
 
 @dataclass(frozen=True)

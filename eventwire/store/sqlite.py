@@ -194,6 +194,7 @@ class SQLiteDialect:
     # IMMEDIATE takes the write lock now, so a second writer waits (busy timeout) here instead
     # of failing half-way through; it also serializes writing processes, so `lock` has nothing
     # left to do.
+    pipelines = False  # statements sent before the answers of earlier ones are read
     begin = "BEGIN IMMEDIATE"
     row_lock = ""
     error: type[Exception] = sqlite3.Error

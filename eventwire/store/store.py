@@ -6,7 +6,7 @@ A store lives in an SQLite file or a PostgreSQL database (`open_store("events.db
 most the document being written (how a result is written: `write.py`). Not thread-safe: one
 Store per thread or process. Several processes may write one store: SQLite lets one write at a
 time; on PostgreSQL ingests run side by side, each locking its document and the areas where its
-events could link (`resolution.area_lock_names`), and the events it changes.
+events could link (`candidates.area_lock_names`), and the events it changes.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
@@ -24,11 +24,12 @@ from eventwire.errors import StoreError
 from eventwire.models import ACLED_COLUMNS, Event, Skip
 from eventwire.resolve.cross_document import DEFAULT_SETTINGS, ResolutionSettings
 from eventwire.store.actors import ActorIndex, index_event_actors
+from eventwire.store.candidates import area_lock_names
 from eventwire.store.dialect import Connection, Dialect, Row
 from eventwire.store.filters import ORDER_BY, EventFilters, actor_search_key, where_clause
 from eventwire.store.locations import dialect_for
 from eventwire.store.migrations import apply_migrations
-from eventwire.store.resolution import Resolver, area_lock_names
+from eventwire.store.resolution import Resolver
 from eventwire.store.rows import (
     BOOL_COLUMNS,
     EXTRA_COLUMNS,
@@ -65,6 +66,7 @@ class Store:
     def __init__(self, conn: Connection, *, where: str, dialect: Dialect | None = None) -> None:
         self._conn = conn
         self.where = where
+        self._batched = False  # inside `batch()`: writes are savepoints of its transaction
         self.dialect = dialect or dialect_for(where)
         self._evidence = self.dialect.evidence_index(conn)
         self.migrations_run = apply_migrations(
@@ -111,14 +113,30 @@ class Store:
         Database errors inside become StoreError saying what could not be done.
         """
         error = self.dialect.error
+        if self._batched:  # inside `batch()`: a savepoint of its transaction
+            self._conn.execute("SAVEPOINT ew_write")
+            try:
+                yield
+                self._conn.execute("RELEASE SAVEPOINT ew_write")
+            except BaseException as e:
+                self._conn.execute("ROLLBACK TO SAVEPOINT ew_write")
+                self._conn.execute("RELEASE SAVEPOINT ew_write")
+                if isinstance(e, error):
+                    raise StoreError(f"{self.where}: cannot {what}: {e}") from e
+                raise
+            return
+        # writes go out without waiting for their answers (PostgreSQL), BEGIN and the locks
+        # included: an error surfaces at the next read or at the commit, and rolls back all
+        # the same (after the pipeline is left)
+        pipeline = ExitStack()
+        pipeline.enter_context(self.dialect.pipelined(self._conn))
         try:
             self._conn.execute(self.dialect.begin)
         except error as e:
+            pipeline.close()
             raise StoreError(f"{self.where}: cannot start a write transaction: {e}") from e
         try:
-            # writes go out without waiting for their answers (PostgreSQL): an error surfaces
-            # at the next read or at the commit, and rolls back all the same
-            with self.dialect.pipelined(self._conn):
+            with pipeline:
                 if locks or exclusive:
                     self.dialect.lock(self._conn, locks, exclusive_all=exclusive)
                 yield
@@ -129,6 +147,23 @@ class Store:
         except BaseException:
             self._conn.execute("ROLLBACK")
             raise
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Hold one transaction around the writes of the block (a batch runner's chunk of
+        documents): each write is a savepoint of it, rolled back alone when it fails, and the
+        block commits once: on SQLite one disk sync for the chunk instead of one a document.
+        A crash loses the block's writes (a batch is resumable). On PostgreSQL, whose writes
+        run side by side with other processes', each write keeps its own transaction."""
+        if self._batched or self.dialect.pipelines:
+            yield
+            return
+        with self._transaction("write a batch"):
+            self._batched = True
+            try:
+                yield
+            finally:
+                self._batched = False
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -186,6 +221,10 @@ class Store:
         for event in (*result.events, *result.context_mentions):
             names |= area_lock_names(event.country, event.latitude, event.longitude)
         with self._transaction(f"store document {document.id}", locks=names):
+            # sent first: on PostgreSQL they travel with the document's own reads (one round trip)
+            pending = resolver.send_candidate_queries((*result.events, *result.context_mentions), document.id)
+            if not self.dialect.pipelines:
+                pending.result()  # an SQLite cursor reads as it goes: read before writing
             duplicate_of = self._writer.record_alias(document, now_iso())
             status, previous = self._writer.upsert_document(document, pipeline_version, now_iso())
             if status in {"unchanged", "kept_newer"}:
@@ -198,19 +237,13 @@ class Store:
                 reason=reason,
                 who=who,
                 reprocessed=status == "reprocessed",
+                pending=pending,
             )
-            live = (
-                {
-                    r[0]: not r[1]
-                    for r in self._conn.execute(
-                        f"SELECT event_id, deleted FROM events WHERE event_id IN"
-                        f" ({', '.join('?' * len(touched.before))})",
-                        list(touched.before),
-                    )
-                }
-                if touched.before
-                else {}
-            )
+            if touched.after is not None:  # as `finish` read the touched events back
+                live = {e: alive for e, (alive, _) in touched.after.items()}
+                reports = sum(n for _, n in touched.after.values())
+            else:
+                live, reports = self._live_and_reports(document.id, list(touched.before))
             created = tuple(
                 e for e, (old, _) in touched.before.items() if live.get(e) and (old is None or old["deleted"])
             )
@@ -218,12 +251,20 @@ class Store:
             joined = tuple(dict.fromkeys(d.target_id for d in decisions if d.action == "join" and d.target_id))
             updated = tuple(e for e in touched.before if live.get(e) and e not in created and e not in joined)
             review = tuple(d.event_id for d in decisions if d.action == "review")
-            reports = self._conn.execute(
-                "SELECT COUNT(*) FROM reports WHERE document_id = ?", (document.id,)
-            ).fetchone()[0]
         return WriteSummary(
             document.id, status, created, updated, deleted, reports, 0, previous, joined, review, duplicate_of
         )
+
+    def _live_and_reports(self, document_id: str, event_ids: list[str]) -> tuple[dict[str, bool], int]:
+        """Return {event id: live} for the stored `event_ids` and the number of reports of the
+        document (both queries sent before either is read: one round trip on PostgreSQL)."""
+        counted = self._conn.execute("SELECT COUNT(*) FROM reports WHERE document_id = ?", (document_id,))
+        live: dict[str, bool] = {}
+        if event_ids:
+            marks = ", ".join("?" * len(event_ids))
+            rows = self._conn.execute(f"SELECT event_id, deleted FROM events WHERE event_id IN ({marks})", event_ids)
+            live = {r[0]: not r[1] for r in rows}
+        return live, counted.fetchone()[0]
 
     def resolved_event_ids(self, document_id: str) -> dict[str, str]:
         """Return {pipeline event id: stored event id} for a document's accounts (merges and

@@ -277,13 +277,17 @@ class DocumentWriter:
         self.add_revision(event_id, now, "deleted", reason, who, {})
         plan.deleted.append(event_id)
 
-    def _keep_corrections(self, event_id: str, old: Row, row: dict[str, Any]) -> dict[str, Any]:
-        """Return `row` with the stored values of the fields analysts have corrected."""
-        corrected: set[str] = set()
-        for (diff,) in self.conn.execute(
-            "SELECT diff FROM revisions WHERE event_id = ? AND action = 'corrected'", (event_id,)
-        ):
-            corrected.update(json.loads(diff))
+    def _keep_corrections(
+        self, event_id: str, old: Row, row: dict[str, Any], corrected: set[str] | None = None
+    ) -> dict[str, Any]:
+        """Return `row` with the stored values of the fields analysts have corrected (the
+        `corrected` fields when the caller read them already)."""
+        if corrected is None:
+            corrected = set()
+            for (diff,) in self.conn.execute(
+                "SELECT diff FROM revisions WHERE event_id = ? AND action = 'corrected'", (event_id,)
+            ):
+                corrected.update(json.loads(diff))
         if not corrected:
             return row
         kept = {**row, **{col: old[col] for col in corrected if col in row}}

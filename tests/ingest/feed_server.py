@@ -4,7 +4,9 @@ Paths: /rss.xml (RSS 2.0, ETag and Last-Modified, answers 304 to a matching cond
 /atom.xml, /ssrf.xml (entries that must be refused), /broken.xml, /page.html (no feed),
 /articles/{a,b,c,copy-of-a}.html, /plain.txt, /redirect-local (302 to 127.0.0.1),
 /redirect-loop, /big (50 MB, no length), /big-declared (50 MB Content-Length), /slow (answers
-after `SLOW_SECONDS`), /flaky (503 twice, then a page), /missing (404), /doc.pdf.
+after `SLOW_SECONDS`), /flaky (503 twice, then a page), /missing (404), /doc.pdf, /robots.txt
+(`ROBOTS_TXT`: /private/ disallowed to every robot), /private/d.html, /robots-feed.xml (an
+entry under /private/ and one allowed).
 
 Links are absolute, built from the request's Host header, so the same feed served through a
 routed name ("wire.test") links to that name.
@@ -31,6 +33,7 @@ ARTICLE_C = (
     "A roadside bomb struck a convoy on the road between Bama and Konduga on Wednesday, wounding two "
     "soldiers, a local official said."
 )
+ROBOTS_TXT = b"# invented site rules\nUser-agent: *\nDisallow: /private/\n"
 SLOW_SECONDS = 2.0
 BIG_BYTES = 50 * 1024 * 1024
 RSS_ETAG = '"rss-v1"'
@@ -53,6 +56,7 @@ PAGES = {
     "/articles/copy-of-a.html": page("Checkpoint attack near Djibo", ARTICLE_A),
     "/articles/b.html": page("Attaque près de Ménaka", ARTICLE_B),
     "/articles/c.html": page("Roadside bomb", ARTICLE_C),
+    "/private/d.html": page("Checkpoint attack near Djibo", ARTICLE_A),
 }
 
 
@@ -119,6 +123,15 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, atom(base), "application/atom+xml")
         elif path == "/ssrf.xml":
             self._send(200, ssrf_feed(base, port), "application/rss+xml")
+        elif path == "/robots.txt":
+            self._send(200, ROBOTS_TXT, "text/plain")
+        elif path == "/robots-feed.xml":
+            items = "".join(
+                f"<item><title>{slug}</title><link>{base}/{slug}.html</link><guid>{slug}</guid></item>"
+                for slug in ("private/d", "articles/c")
+            )
+            body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'
+            self._send(200, body.encode(), "application/rss+xml")
         elif path == "/broken.xml":
             self._send(200, b"<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</ti", "application/rss+xml")
         elif path in PAGES:

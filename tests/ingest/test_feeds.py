@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from eventwire.ingest.feeds import is_url, parse_feed, read_entry, read_feed, read_url
-from eventwire.ingest.fetch import FetchPolicy, SafeFetcher
+from eventwire.ingest.fetch import Fetched, FetchError, FetchPolicy, SafeFetcher
+from eventwire.ingest.robots import RobotsRules, robots_refusal
 from eventwire.models import Document, Skip
 
 from .feed_server import ARTICLE_A, ARTICLE_B, ARTICLE_C, RSS_ETAG, FeedServer, atom, rss
@@ -119,3 +120,59 @@ def test_read_url_failures_are_skips_with_the_url_as_origin(server, fetcher):
 def test_is_url():
     assert is_url("https://wire.test/a") and is_url("ftp://x/y")
     assert not is_url("dispatches/a.txt") and not is_url("-") and not is_url("C:\\news\\a.txt")
+
+
+class _Answers:
+    """A stand-in fetcher: each URL's answer (a body) or FetchError; counts the requests."""
+
+    def __init__(self, answers, policy=None):
+        self.answers = answers
+        self.policy = policy or FetchPolicy()
+        self.robots = None
+        self.asked: list[str] = []
+
+    def fetch(self, url, **_):
+        self.asked.append(url)
+        answer = self.answers[url]
+        if isinstance(answer, FetchError):
+            raise answer
+        return Fetched(url, 200, answer, "text/plain")
+
+
+@pytest.mark.parametrize(
+    ("answer", "allowed"),
+    [
+        (b"User-agent: eventwire\nDisallow: /private/\n\nUser-agent: *\nDisallow: /\n", [True, False]),
+        (b"User-agent: *\nAllow: /\n", [True, True]),
+        (FetchError("http_error", "http://wire.test/robots.txt: HTTP 404 Not Found"), [True, True]),
+        (FetchError("http_error", "http://wire.test/robots.txt: HTTP 403 Forbidden"), [False, False]),
+        (FetchError("server_error", "http://wire.test/robots.txt: HTTP 503"), [False, False]),  # RFC 9309
+        (FetchError("timeout", "http://wire.test/robots.txt: no answer in time"), [False, False]),
+    ],
+)
+def test_robots_rules_by_what_robots_txt_answers(answer, allowed):
+    fetcher = _Answers({"http://wire.test/robots.txt": answer})
+    urls = ["http://wire.test/articles/a.html", "http://wire.test/private/b.html"]
+    said = [robots_refusal(fetcher, url) for url in urls]  # type: ignore[arg-type]
+    assert [s is None for s in said] == allowed
+    assert all(s.startswith(f"robots.txt disallows {u}") for s, u in zip(said, urls, strict=True) if s)
+    assert fetcher.asked == ["http://wire.test/robots.txt"]  # once per host
+
+
+def test_robots_rules_are_read_again_after_their_time():
+    now = [0.0]
+    fetcher = _Answers({"http://wire.test/robots.txt": b"User-agent: *\nDisallow: /private/\n"})
+    rules = RobotsRules(fetcher, ttl=60, clock=lambda: now[0])  # type: ignore[arg-type]
+    assert rules.refusal("http://wire.test/private/a.html")
+    now[0] = 30.0
+    assert rules.refusal("http://wire.test/articles/a.html") is None
+    fetcher.answers["http://wire.test/robots.txt"] = b"User-agent: *\nAllow: /\n"
+    now[0] = 61.0
+    assert rules.refusal("http://wire.test/private/a.html") is None
+    assert len(fetcher.asked) == 2
+
+
+def test_ignoring_robots_reads_no_robots_txt():
+    fetcher = _Answers({}, FetchPolicy(obey_robots=False))
+    assert robots_refusal(fetcher, "http://wire.test/private/a.html") is None  # type: ignore[arg-type]
+    assert fetcher.asked == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from datetime import date
 
@@ -203,3 +204,59 @@ def test_export_acled_csv_opens_in_pandas_and_parquet_keeps_types(tmp_path, stor
     assert list(table.columns[: len(ACLED_COLUMNS)]) == list(ACLED_COLUMNS)
     assert table.loc[0, "fatalities_high"] == 11
     assert str(table.loc[0, "event_date"]) == "2023-10-16"
+
+
+def _count_statements(store) -> list[str]:
+    """Return a list that grows by one for each statement the store's connection runs."""
+    seen: list[str] = []
+    conn = store._conn
+    if isinstance(conn, sqlite3.Connection):
+        conn.set_trace_callback(seen.append)
+        return seen
+    execute, executemany = conn.execute, conn.executemany
+    conn.execute = lambda sql, parameters=(): seen.append(sql) or execute(sql, parameters)
+    conn.executemany = lambda sql, seq: seen.append(sql) or executemany(sql, seq)
+    return seen
+
+
+def test_ingest_statements_do_not_grow_with_the_candidates(store, make_result, make_document, wajir_event):
+    # earlier incidents of the same place and days, each a candidate of the new one: their
+    # events and reports are read in one statement each, not one per candidate
+    def ingest(doc_id: str) -> None:
+        document = make_document(f"Gunmen shot a trader on the road, account {doc_id}.", doc_id=doc_id)
+        store.ingest(make_result(document, replace(wajir_event, event_id=f"{doc_id}:0")), similarity=same_country)
+
+    ingest("doc-old-0")
+    seen = _count_statements(store)
+    ingest("doc-new-1")  # one candidate
+    after_one = len(seen)
+    for n in range(1, 12):
+        ingest(f"doc-old-{n}")
+    before = len(seen)
+    ingest("doc-new-2")  # twelve candidates and more
+    assert len(seen) - before == after_one, seen[before:]
+
+
+def test_batch_writes_a_chunk_in_one_transaction_and_a_failed_write_alone_rolls_back(
+    tmp_path, make_result, make_document, wajir_event
+):
+    documents = [make_document(f"Gunmen shot a trader on the road, account {n}.", doc_id=f"doc-{n}") for n in range(3)]
+    with open_store(tmp_path / "b.sqlite") as store:
+        seen = _count_statements(store)
+        broken = store._writer.upsert_document
+
+        def fail_on_doc_1(document, *args):
+            if document.id == "doc-1":
+                store._conn.execute("INSERT INTO no_such_table VALUES (1)")  # a database error mid-write
+            return broken(document, *args)
+
+        store._writer.upsert_document = fail_on_doc_1
+        with store.batch():
+            for document in documents:
+                result = make_result(document, replace(wajir_event, event_id=f"{document.id}:0"))
+                try:
+                    store.ingest(result, similarity=same_country)
+                except StoreError:
+                    assert document.id == "doc-1"
+        assert [s for s in seen if s.startswith(("BEGIN", "COMMIT"))] == ["BEGIN IMMEDIATE", "COMMIT"]
+        assert store.document("doc-0") and store.document("doc-2") and store.document("doc-1") is None
