@@ -60,6 +60,7 @@ def test_count_casualties_reads_no_victim_in_the_complement_of_a_toll_noun():
         ("en", "Police shot dead two suspected robbers.", 2),
         ("en", "Gunmen kill 12 villagers in a northern town.", 12),
         ("fr", "Des hommes armés ont encerclé le village et tué trois bergers.", 3),
+        ("fr", "Un berger tué par des hommes armés a été enterré lundi.", 1),
         # an intent is no death; the article of a vague quantity no count
         ("en", "The chief said the youths had threatened to kill a neighbour.", 0),
         ("en", "Jets struck a camp, killing an unknown number of fighters.", 3),
