@@ -68,6 +68,11 @@ def test_count_casualties_reads_no_victim_in_the_complement_of_a_toll_noun():
         ("en", "Villagers beat a trader who had allegedly killed his uncle.", 0),
         ("en", "A mob lynched a man suspected of killing two children.", 1),
         ("en", "The clash resulted in one fatality.", 1),
+        # a death that did not happen, one under investigation, an act done before the event's
+        ("en", "A guard was nearly killed when the convoy was hit.", 0),
+        ("en", "Detectives began a probe into the killing of a trader.", 0),
+        ("fr", "Un garde a failli être tué dans l'embuscade de Kolo.", 0),
+        ("fr", "Après avoir tué deux gardes, les assaillants ont fui vers Bama.", 2),
         ("en", "The depot burned; officials gave no reports of deaths or injuries.", 0),
     ],
 )
