@@ -13,8 +13,10 @@ How a figure is read (CODING_RULES.md, "Fatalities"):
    numbers are summed ("12 soldats et 3 civils tués" → 15); "entre 10 et 15" is a range.
 3. Across sentences, figures are alternative reports of the same toll: fatalities_low/high keep
    the range, fatalities is the lowest credible figure ("at least 12" → 12).
-4. Deaths reported with no number count 3 (ACLED's default for a limited attack); nothing said
-   about deaths counts 0 with the reason "no deaths reported". Injuries never count as deaths.
+4. Deaths reported with no number count what the victims' grammar gives ("police shot dead the
+   suspect" 1, "a trader and his son were killed" 2: normalize/victim_number.py), else 3 (ACLED's
+   default for a limited attack); nothing said about deaths counts 0 with the reason "no deaths
+   reported". Injuries never count as deaths.
 """
 
 from __future__ import annotations
