@@ -64,8 +64,10 @@ def _verb_roles(trigger: Token, verb: Token, words: ExtractWords) -> Roles:
     # a direct object or passive subject is the target before a prepositional phrase: "on" also
     # opens dates ("On 4 May, militants attacked civilians")
     patient = patient or target
-    if agent is None and verb.dep_ == "xcomp":
-        # "Youths tried to attack the MP": the subject of the verb the trigger complements
+    if agent is None and (verb.dep_ == "xcomp" or _shares_subject(verb)):
+        # "Youths tried to attack the MP": the subject of the verb the trigger complements;
+        # "a gunman shot and killed a teacher", "des hommes armés ont encerclé le village et tué
+        # trois bergers": the subject of the first of two coordinated verbs is the second's too
         subj = [c for c in verb.head.children if c.dep_ in {"nsubj"} and c.pos_ in {"NOUN", "PROPN"}]
         if subj:
             agent = noun_phrase(subj[0])
@@ -77,6 +79,15 @@ def _verb_roles(trigger: Token, verb: Token, words: ExtractWords) -> Roles:
                 patient = noun_phrase(objs[0])
                 break
     return agent, patient
+
+
+def _shares_subject(verb: Token) -> bool:
+    """Return whether a verb coordinated to an earlier active verb takes that verb's subject:
+    it has no subject of its own and is not passive ("was shot and killed": the victim's)."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"} or verb.head.i > verb.i:
+        return False
+    own = {c.dep_.lower() for c in verb.children}
+    return not own & (AGENT_DEPS | {"nsubj:pass", "nsubjpass", "auxpass", "aux:pass", "csubj"})
 
 
 def _prepositional_target(child: Token, dep: str, patient_preps: frozenset[str]) -> SpacySpan | None:

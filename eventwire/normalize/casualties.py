@@ -13,8 +13,10 @@ How a figure is read (CODING_RULES.md, "Fatalities"):
    numbers are summed ("12 soldats et 3 civils tués" → 15); "entre 10 et 15" is a range.
 3. Across sentences, figures are alternative reports of the same toll: fatalities_low/high keep
    the range, fatalities is the lowest credible figure ("at least 12" → 12).
-4. Deaths reported with no number count 3 (ACLED's default for a limited attack); nothing said
-   about deaths counts 0 with the reason "no deaths reported". Injuries never count as deaths.
+4. Deaths reported with no number count what the victims' grammar gives ("police shot dead the
+   suspect" 1, "a trader and his son were killed" 2: normalize/victim_number.py), else 3 (ACLED's
+   default for a limited attack); nothing said about deaths counts 0 with the reason "no deaths
+   reported". Injuries never count as deaths.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from eventwire.normalize.tolls import (
     without_causes,
     without_set_phrases,
 )
+from eventwire.normalize.victim_number import victim_words
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +106,8 @@ def _is_count(folded: str, m: re.Match[str], value: int, lexicon: NumberLexicon,
         return False  # "onboard a bus", "à bord d'un car": an article, not one victim
     if weak and lexicon.same_re.match(folded[m.end() :]):
         return False  # "trois frères d'une même fratrie": "un(e) même" means "the same", no count
+    if weak and any(v.start() == m.start() for v in lexicon.vague_re.finditer(folded, m.start(), m.start() + 40)):
+        return False  # "killing an unknown number of fighters": the article of a vague quantity
     year = re.fullmatch(r"\d{4}", text) and 1900 <= value <= 2100
     if year and (not previous or previous[-1] in words["year_prepositions"] or _DAY_NUMBER.fullmatch(previous[-1])):
         return False  # "en 2019", "since 2012", "December 27 2019" (a date's year after its day)
@@ -246,6 +251,9 @@ def _look_after(s: _Sentence, kw: re.Match[str]) -> int | None:
     between = s.folded[kw.end() : n.start]
     if _CLAUSE_BREAK.search(between) or s.keyword_between(kw.end(), n.start):
         return None
+    blockers = s.lexicon.words["coordinators"] | victim_words(s.lexicon.language)["agent_prepositions"]
+    if blockers.intersection(_WORD.findall(between)):
+        return None  # "shot dead by four gunmen" (the attackers), "one killed and two wounded"
     between = s.lexicon.qualifier_re.sub("", between, count=1)
     gap = _word_count(between)
     if (n.weak and gap > 0) or gap > MAX_WORDS_AFTER:
@@ -380,7 +388,10 @@ def _count_casualties(text: str, lang: str, regions: tuple[tuple[int, int], ...]
         high = max(f.high for f in killed if f.high is not None)
         fatalities, method, reason = low, "figures", None
         if all(f.singular for f in killed):
-            method, reason = "singular_death", "one death told in the singular, with no number"
+            method, reason = (
+                "singular_death",
+                "no number: the victims told in the singular (one, or two joined by 'and')",
+            )
     elif unnumbered:
         used = figures
         fatalities, method = UNNUMBERED_DEATHS_DEFAULT, "unnumbered_deaths_default"

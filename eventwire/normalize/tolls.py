@@ -28,6 +28,7 @@ from typing import Any
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.errors import DataFileError
 from eventwire.lang.numbers import load_number_lexicon
+from eventwire.normalize.victim_number import victims_told
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # outcome name, in data/numbers/<lang>.yaml, of killings counted only with a number
@@ -82,28 +83,37 @@ def _phrases(name: str, lang: str) -> frozenset[str]:
 
 def one_when_singular(figures: list, text: str, lang: str) -> list:
     """Return `figures` with each death reported without a number but in the singular ("un
-    berger a été tué", "a herder was killed") counted as one: the grammar gives the number."""
+    berger a été tué", "a herder was killed", "police shot dead the suspect") counted as one,
+    and two singular victims joined by "and" as two: the grammar gives the number
+    (normalize.victim_number)."""
     singular = _phrases("singular_deaths.yaml", lang)
-    return [
-        replace(f, low=1, high=1, singular=True)
-        if f.outcome == "killed" and f.low is None and _within(f, text, singular)
-        else f
-        for f in figures
-    ]
+    out = []
+    for f in figures:
+        if f.outcome == "killed" and f.low is None:
+            n = 1 if _within(f, text, singular) else victims_told(text, f.start, f.end, lang)
+            if n is not None:
+                f = replace(f, low=n, high=n, singular=True)
+        out.append(f)
+    return out
 
 
 def without_set_phrases(figures: list, text: str, lang: str) -> list:
     """Return `figures` less the death words of set phrases that report no death ("condamné à
     mort", "death threats"): data/not_deaths.yaml."""
     phrases = _phrases("not_deaths.yaml", lang)
-    return [f for f in figures if f.outcome != "killed" or f.low is not None or not _within(f, text, phrases)]
+    return [f for f in figures if f.outcome != "killed" or not _within(f, text, phrases, first_word=f.low is not None)]
 
 
-def _within(f: Any, text: str, phrases: frozenset[str]) -> bool:
+def _within(f: Any, text: str, phrases: frozenset[str], *, first_word: bool = False) -> bool:
     """Return whether the words of a figure (casualties._Figure) are, or lie inside, one of
-    `phrases`."""
+    `phrases`; with `first_word`, whether its first word does ("threatened to kill a witness":
+    the figure "kill a" holds a number, its verb is an intent)."""
     start, end = f.start, f.end
     word = _normal(text[start:end])
+    if first_word:
+        first = word.split()[0] if word.split() else ""
+        window = _normal(text[max(0, start - 30) : end])
+        return any(first in p.split() and p in window for p in phrases)
     if word in phrases:
         return True
     window = _normal(text[max(0, start - 30) : end + 30])

@@ -174,6 +174,8 @@ def test_count_casualties_troop_numbers_are_not_casualties():
 
 def test_count_casualties_ages_and_dates_are_not_counts():
     got = count_casualties("A 38-year-old woman and her 9-year-old daughter were killed on 3 May.", lang="en")
+    assert got.fatalities == 2  # no head count stated: two singular victims joined by "and"
+    got = count_casualties("Several 20-year-old men were killed on 3 May.", lang="en")
     assert got.fatalities == 3  # reported deaths, but no head count stated
     got = count_casualties("Le 12 mars, trois civils ont été tués.", lang="fr")
     assert got.fatalities == 3 and got.spans[0].text == "trois civils ont été tués"
