@@ -19,9 +19,10 @@ from functools import cache, lru_cache
 
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.lexicon import fold
+from eventwire.geoparse.common import WHERE_PREC
 from eventwire.lang.words import load_word_lists
 from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, Place, PlaceMention, Span
-from eventwire.normalize.doc_country import named_division
+from eventwire.normalize.doc_country import load_place_nouns, named_division
 
 FEATURE_RANK = {
     "airbase": 0,
@@ -160,6 +161,37 @@ STRONG_LOCATIVE = re.compile(
 )
 
 
+# A name after a locative word, followed by the division it lies in, after a comma or in
+# brackets ("clashed in Kerou, Tamba county", "near Kerou (Tamba district)", "à Kerou, dans la
+# province du Tamba"): a village the entity recognizer missed, placed by its apposition.
+APPOSED_NAME = re.compile(
+    r"\b(?:in|at|near|outside|à|près\s+de|non\s+loin\s+de|aux\s+environs\s+de)\s+"
+    r"([A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]*)?)(\s*,\s*(?:dans\s+)?(?:l[ae]\s+|l['’]\s*)?|\s*\(\s*)"
+)
+
+
+def _apposed_names(text: str, sentence: Span, candidates: list[PlaceMention]) -> Iterator[tuple[int, int]]:
+    """Yield the spans of the names `APPOSED_NAME` finds whose apposition starts with a division
+    the sentence's candidates resolved (a first- or second-level division, or a name followed by
+    its division noun)."""
+    for m in APPOSED_NAME.finditer(text, sentence.start, sentence.end):
+        after = m.end(2)
+        follow = [c for c in candidates if after <= c.span.start <= after + 30 and c.place is not None]
+        head = text[after : follow[0].span.start] if follow else ""
+        if (
+            follow
+            and re.fullmatch(
+                r"(?:(?:province|région|region|district|cercle|préfecture|county|commune)"
+                r"\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*|de\s+|d['’]\s*|of\s+)?)?",
+                head,
+            )
+            and (
+                follow[0].place.feature in ("admin1", "admin2") or named_division(text, follow[0])  # type: ignore[union-attr]
+            )
+        ):
+            yield m.start(1), m.end(1)
+
+
 def locative_names(
     text: str, sentence: Span, candidates: list[PlaceMention], known: tuple[PlaceMention, ...] = ()
 ) -> list[PlaceMention]:
@@ -170,8 +202,9 @@ def locative_names(
     l'enlèvement … dans la localité de Merelo") keeps its resolved place.
     """
     found = []
-    for m in STRONG_LOCATIVE.finditer(text, sentence.start, sentence.end):
-        start, end = m.start(1), m.end(1)
+    spans = [(m.start(1), m.end(1)) for m in STRONG_LOCATIVE.finditer(text, sentence.start, sentence.end)]
+    spans += [s for s in _apposed_names(text, sentence, candidates) if s not in spans]
+    for start, end in spans:
         if any(c.span.start <= start < c.span.end or start <= c.span.start < end for c in candidates):
             continue
         resolved = next((k for k in known if k.place is not None and k.span.start == start), None)
@@ -287,6 +320,14 @@ def _anchor(candidates: list[PlaceMention], main_iso: str | None) -> Place | Non
     return place
 
 
+def _bare_name(name: str) -> str:
+    """Return an unknown place's name less a lower-case place noun the recognizer took with it
+    ("Kerou village" -> "Kerou", "Tamba town" -> "Tamba"; data/place_nouns.yaml)."""
+    head, _, last = name.rpartition(" ")
+    nouns = {w for words in load_place_nouns().values() for w in words}
+    return head if head and last.islower() and fold(last) in nouns else name
+
+
 def derived_place(mention: PlaceMention, anchor: Place) -> PlaceMention:
     """Return an unknown toponym coded to an anchor place (ACLED geo_precision 2).
 
@@ -294,7 +335,7 @@ def derived_place(mention: PlaceMention, anchor: Place) -> PlaceMention:
     about where the village is: the village keeps its name and country, and its coordinates
     are unknown (null, with the reason) rather than hundreds of kilometres off.
     """
-    name = mention.span.text
+    name = _bare_name(mention.span.text)
     if anchor.feature == "country":
         return replace(
             mention,
@@ -315,13 +356,16 @@ def derived_place(mention: PlaceMention, anchor: Place) -> PlaceMention:
             reason=f"{name} is not in the gazetteer and the article names no known place nearer "
             f"than {anchor.name}: coordinates unknown",
         )
+    # UCDP where_prec says how far the anchor may be: a town's point (2), a second- (3) or a
+    # first-level division's (4); a village coded at its district is less precise than one
+    # coded at the town its apposition names, though both have ACLED geo_precision 2
     place = replace(
         anchor,
         name=name,
         feature="village",
         geo_precision=2,
         geonameid=None,
-        where_prec=2,
+        where_prec=max(2, WHERE_PREC.get(anchor.feature, 2), anchor.where_prec or 2),
     )
     return replace(
         mention,
@@ -515,6 +559,34 @@ def _only_areas(text: str, resolved: list[PlaceMention], candidates: list[PlaceM
     )
 
 
+# The opening of an apposition that describes a place: ", a village…", ", une localité…",
+# ", village situé…" (group 1: the noun, checked against data/place_nouns.yaml).
+_APPOSITION = re.compile(r"\s*,\s*(?:(?:a|an|the|un|une|le|la)\s+)?(?:small\s+|petit\s+|petite\s+)?([a-zà-ÿ]+)\b")
+
+
+def _apposition_place(
+    text: str, village: PlaceMention, resolved: list[PlaceMention], main_iso: str | None
+) -> PlaceMention | None:
+    """Return the known place an unknown village's apposition puts it in ("Tazor, village de la
+    commune de Bourem", "Tazor, a village in Bourem district"): ACLED codes the village, at that
+    place with geo_precision 2. None when the village has no such apposition, when the place is
+    not in the article's country, or when the apposition only gives a distance ("Tazor, a village
+    near Gao": the town itself is coded near, as rule 1 does)."""
+    if not village.span.text[:1].isupper() or fold(village.span.text) in load_not_places():
+        return None
+    m = _APPOSITION.match(text, village.span.end)
+    if m is None or fold(m.group(1)) not in {w for words in load_place_nouns().values() for w in words}:
+        return None
+    for p in sorted(resolved, key=lambda q: q.span.start):
+        between = text[village.span.end : p.span.start]
+        if p.span.start < village.span.end or len(between) > 90 or re.search(r"[.;!?()]", between):
+            continue
+        if p.place is not None and p.relation is None and (main_iso is None or p.place.iso == main_iso):
+            return p
+        return None
+    return None
+
+
 def choose_places(
     text: str,
     sentence: Span,
@@ -577,6 +649,10 @@ def choose_places(
     # rule 1: the most precise resolved place; rule 3: an unknown village after "à", "in"…
     resolved = [p for p in candidates if p.place is not None]
     unknown = [p for p in candidates if p.place is None and (p.method == "locative" or _is_locative(text, p))]
+    described = _apposition_place(text, unknown[0], resolved, main_iso) if unknown else None
+    if described is not None and _only_areas(text, [p for p in resolved if p is not described], candidates):
+        assert described.place is not None  # `resolved` mentions all have one
+        return [derived_place(unknown[0], described.place)]
     if unknown and anchor is not None and _only_areas(text, resolved, candidates):
         derived = usable(unknown[0])
         if derived is not None:

@@ -74,6 +74,16 @@ def _pattern(lang: str) -> re.Pattern[str] | None:
 
 
 @cache
+def _site_after_article() -> re.Pattern[str]:
+    """Return the pattern of a site named after its town, after a locative word and an article
+    ("in the Kerou refugee camp", "at the Tamba Market", "near the Kerou Airport": the town is
+    Kerou; data/facility_nouns.yaml); group 1 is the name, its last word cut later if needed."""
+    nouns = load_folded_words("facility_nouns.yaml", what="nouns")
+    alternation = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    return re.compile(r"\b(?:in|at|near|outside|inside|around)\s+the\s+" + _NAME + rf"\s+(?i:{alternation})s?\b")
+
+
+@cache
 def _division_after() -> re.Pattern[str]:
     """Return the pattern of a name followed by a division noun ("Kerou Region", "Tamba County":
     data/division_nouns_after.yaml); group 1 is the name."""
@@ -199,6 +209,8 @@ def missed_place_mentions(
     matches = [(m, "locative") for m in pattern.finditer(text)]
     matches += [(m, "locative") for extra in _EXTRA for m in extra.finditer(text)]
     matches += [(m, "axis") for m in _AXIS.finditer(text)]
+    if lang == "en":
+        matches += [(m, "locative") for m in _site_after_article().finditer(text)]
     matches += [(m, "division") for m in _division_after().finditer(text)]
     if (inhabitants := _inhabitants_after(lang)) is not None:
         peoples = load_ethnic_militias().people_by_form
