@@ -30,7 +30,7 @@ from eventwire.models import PlaceMention, Span
 from eventwire.normalize.dates import load_time_lexicon
 from eventwire.normalize.doc_country import division_noun_after, load_place_nouns
 from eventwire.normalize.ethnic_militias import load_ethnic_militias
-from eventwire.normalize.incident_place import load_folded_words, load_not_places
+from eventwire.normalize.village_places import load_folded_words, load_not_places
 
 MISSED_MIN_POPULATION = 10_000
 UNIQUE_MIN_POPULATION = 1_000
