@@ -4,6 +4,7 @@ postal abbreviations (`Gazetteer`); `load_gazetteer` builds the index on first u
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
@@ -13,6 +14,9 @@ from pathlib import Path
 from eventwire.gazetteer.build import build_gazetteer_index
 from eventwire.gazetteer.index_file import default_index_path
 from eventwire.gazetteer.names import fold_name, name_key
+
+# A one-word key opening on an Arabic article and a consonant (group 1: the name after it).
+_ARTICLE_JOINED = re.compile(r"^(?:el|al)([b-df-hj-np-tv-z][a-z]{2,})$")
 
 log = logging.getLogger(__name__)
 
@@ -178,6 +182,11 @@ class Gazetteer:
                     "SELECT place_id, primary_name FROM joined WHERE key = ? UNION "
                     "SELECT place_id, primary_name FROM names WHERE key = ?",
                     (joined, joined),
+                ).fetchall()
+            if not rows and (split := _ARTICLE_JOINED.match(key)) is not None:
+                # an Arabic article written joined to the name: "Elwak" is "El Wak", "Alqaim" "Al Qaim"
+                rows = self._con.execute(
+                    "SELECT place_id, primary_name FROM names WHERE key = ?", (name_key(split.group(1)),)
                 ).fetchall()
             found = self._fetch(rows)
             if len(self._cache) > 200_000:

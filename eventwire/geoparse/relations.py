@@ -8,11 +8,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from functools import cache
 
 from eventwire.gazetteer import Candidate, Gazetteer
 from eventwire.geo import EARTH_RADIUS_KM
 from eventwire.geoparse.rank import to_place
 from eventwire.geoparse.vocab import compass
+from eventwire.lang.fold import fold
+from eventwire.lang.numbers import load_number_lexicon
 from eventwire.models import AREA_FEATURES, Place
 
 _DIRECTIONS = compass().bearings
@@ -51,6 +54,29 @@ FACILITY_BEFORE_RE = re.compile(
     r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?$",
     re.IGNORECASE,
 )
+
+
+@cache
+def _approximate_distance() -> tuple[re.Pattern[str], dict[str, float]]:
+    """Return the pattern of a distance given by an approximate number word ("à une dizaine de
+    kilomètres de Gao", "a dozen miles from Gao": data/numbers/<lang>.yaml, key approximate; the
+    singular ones only, a plural is vague) and the value of each phrase (group 1), with the unit
+    in group 2."""
+    values = {
+        fold(phrase): float(value)
+        for lang in ("fr", "en")
+        for phrase, value in load_number_lexicon(lang).approximate.items()
+        if phrase.split()[0] in ("un", "une", "a")
+    }
+    words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(values, key=len, reverse=True))
+    pattern = re.compile(
+        rf"\b({words})\s+(?:de\s+|d['’]\s*|of\s+)?{_UNIT}{_CONVERSION}\s+(?:away\s+)?(?:of|from|de|du|d['’])\s*{_ART}"
+        r"(?:(?:capital|capitale|city\s+of|town\s+of|ville\s+de|ville\s+d['’])\s*)?$",
+        re.IGNORECASE,
+    )
+    return pattern, values
+
+
 # Nearer than this, "N km from X" is coded near X (ACLED geo_precision 2).
 DISTANCE_REFERENCE_MIN_KM = 60
 _NEAR_RE = re.compile(
@@ -83,9 +109,13 @@ def _offset(lat: float, lon: float, km: float, bearing_deg: float) -> tuple[floa
     return round(math.degrees(la2), 5), round(math.degrees(lo2), 5)
 
 
-def _kilometres(m: re.Match[str]) -> float:
-    """Return the distance of a matched "<number> <unit>" (groups 1 and 2) in kilometres."""
-    km = float(m.group(1).replace(",", "."))
+def _kilometres(m: re.Match[str], words: dict[str, float] | None = None) -> float:
+    """Return the distance of a matched "<number> <unit>" (groups 1 and 2) in kilometres; the
+    number may be an approximate number word of `words` ("une dizaine")."""
+    number = m.group(1)
+    km = (
+        words[fold(" ".join(number.split()))] if words and not number[:1].isdigit() else float(number.replace(",", "."))
+    )
     return km * 1.609 if m.group(2).lower().startswith("mi") else km
 
 
@@ -158,8 +188,9 @@ def read_relation(
         )
     if _VAGUE_DISTANCE_RE.search(before):
         return place, "distance reference", "a yardstick some distance away, not the place itself"
-    if m := _DISTANCE_RE.search(before):
-        km = _kilometres(m)
+    approximate, values = _approximate_distance()
+    if m := _DISTANCE_RE.search(before) or approximate.search(before):
+        km = _kilometres(m, values)
         if km >= DISTANCE_REFERENCE_MIN_KM:
             return place, "distance reference", f"a yardstick {km:g} km away, not the place itself"
         return _near(place, f"{km:g} km from")

@@ -42,16 +42,14 @@ from eventwire.normalize.doc_country import (
     title_evidence,
 )
 from eventwire.normalize.ethnic_militias import load_ethnic_militias
-from eventwire.normalize.incident_place import (
-    document_villages,
-    load_folded_words,
-)
+from eventwire.normalize.incident_place import document_villages
 from eventwire.normalize.missed_places import (
     division_places,
     institution_towns,
     missed_place_mentions,
     site_places,
 )
+from eventwire.normalize.village_places import load_folded_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -81,10 +81,29 @@ def division_noun_after() -> re.Pattern[str]:
     return re.compile(rf"\s+(?i:{alternation})\b")
 
 
+@cache
+def division_noun_before() -> re.Pattern[str]:
+    """Return the pattern of a division noun and "de"/"of" right before a name ("la région de
+    [Kerou]", "the district of [Tamba]": data/division_nouns_before.yaml), to search up to a
+    mention's start."""
+    data = read_language_lists(data_path("division_nouns_before.yaml"), what="nouns")
+    nouns = {fold(str(w)) for words in data.values() for w in words} | {
+        str(w).lower() for words in data.values() for w in words
+    }
+    alternation = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?i:{alternation})\s+(?i:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|of\s+(?:the\s+)?)$"
+    )
+
+
 def named_division(text: str, p: PlaceMention) -> bool:
     """Return whether a mention is written with its division noun ("Kerou County", "Tamba
-    sub-county"): a name given its kind is no namesake of a village abroad."""
-    return bool(division_noun_after().match(text, p.span.end) or division_noun_after().search(p.span.text))
+    sub-county", "la région de Kerou"): a name given its kind is no namesake of a village abroad."""
+    return bool(
+        division_noun_after().match(text, p.span.end)
+        or division_noun_after().search(p.span.text)
+        or division_noun_before().search(text, max(0, p.span.start - 30), p.span.start)
+    )
 
 
 def _has_division(gazetteer: Gazetteer | None, name: str, iso: str) -> bool:

@@ -15,13 +15,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.lexicon import fold
 from eventwire.lang.words import load_word_lists
 from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, Place, PlaceMention, Span
 from eventwire.normalize.doc_country import named_division
+from eventwire.normalize.village_places import (
+    STRONG_LOCATIVE,
+    apposition_place,
+    derived_place,
+    load_not_places,
+    locative_names,
+    village_mentions,
+)
 
 FEATURE_RANK = {
     "airbase": 0,
@@ -150,46 +157,6 @@ def expand_list(
     return sorted(found, key=lambda q: q.span.start)
 
 
-# Words that make the next capitalized name a place even when NER missed it.
-STRONG_LOCATIVE = re.compile(
-    r"\b(?:(?:localité|localités|village|villages|commune|quartier|ville|town|village|area|district|"
-    r"hameau|camp|secteur|arrondissement)\s+(?:de\s+|d['’]\s*|of\s+)?"
-    # a verb whose object is the place attacked: "la seconde vague a visé Tazor"
-    r"|(?:a|ont|avait|avaient)\s+(?:visé|ciblé|pris d'assaut)\s+|(?:targeted|raided|stormed)\s+)"
-    r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)"
-)
-
-
-def locative_names(
-    text: str, sentence: Span, candidates: list[PlaceMention], known: tuple[PlaceMention, ...] = ()
-) -> list[PlaceMention]:
-    """Return names after "localité de", "the town of"… that no candidate covers yet.
-
-    A name the document's geoparse resolved (`known`: it may have been left out of the
-    candidates for standing inside a claim or reporting clause, "une vidéo revendiquant
-    l'enlèvement … dans la localité de Merelo") keeps its resolved place.
-    """
-    found = []
-    for m in STRONG_LOCATIVE.finditer(text, sentence.start, sentence.end):
-        start, end = m.start(1), m.end(1)
-        if any(c.span.start <= start < c.span.end or start <= c.span.start < end for c in candidates):
-            continue
-        resolved = next((k for k in known if k.place is not None and k.span.start == start), None)
-        if resolved is not None:
-            found.append(resolved)
-            continue
-        found.append(
-            PlaceMention(
-                span=Span(start, end, text[start:end]),
-                name=text[start:end],
-                place=None,
-                method="locative",
-                reason="named as a locality; not in the gazetteer",
-            )
-        )
-    return found
-
-
 def document_villages(text: str, places: tuple[PlaceMention, ...]) -> frozenset[str]:
     """Return the names an article introduces as localities the gazetteer does not know ("the
     villages of Balinga and Koumadi 2", "la localité d'Ifoura"), so that a later sentence naming
@@ -205,40 +172,6 @@ def document_villages(text: str, places: tuple[PlaceMention, ...]) -> frozenset[
                 continue  # the gazetteer knows it
             names.add(name)
     return frozenset(names)
-
-
-def village_mentions(
-    text: str, sentence: Span, villages: frozenset[str], taken: list[PlaceMention]
-) -> list[PlaceMention]:
-    """Return the article's unknown localities (see `document_villages`) named in a sentence."""
-    found: list[PlaceMention] = []
-    for name in villages:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[sentence.start : sentence.end]):
-            start, end = sentence.start + m.start(), sentence.start + m.end()
-            if any(c.span.start < end and start < c.span.end for c in taken + found):
-                continue
-            found.append(
-                PlaceMention(
-                    span=Span(start, end, name),
-                    name=name,
-                    place=None,
-                    method="document_village",
-                    reason="named by the article as a locality; not in the gazetteer",
-                )
-            )
-    return found
-
-
-@cache
-def load_folded_words(file_name: str, what: str = "words") -> frozenset[str]:
-    """Return the folded words of a "language -> list" data file, all languages together."""
-    data = read_language_lists(data_path(file_name), what=what)
-    return frozenset(fold(str(w)) for words in data.values() for w in words)
-
-
-def load_not_places() -> frozenset[str]:
-    """Return the folded capitalized words that are never an unknown village (data/not_places.yaml)."""
-    return load_folded_words("not_places.yaml")
 
 
 def _inside(span: Span, outer: tuple[Span, ...]) -> bool:
@@ -285,51 +218,6 @@ def _anchor(candidates: list[PlaceMention], main_iso: str | None) -> Place | Non
         # only known to be in the country
         return replace(place, feature="country", name=place.country, admin1=None, admin2=None)
     return place
-
-
-def derived_place(mention: PlaceMention, anchor: Place) -> PlaceMention:
-    """Return an unknown toponym coded to an anchor place (ACLED geo_precision 2).
-
-    When the nearest known place is the whole country its point (the capital) says nothing
-    about where the village is: the village keeps its name and country, and its coordinates
-    are unknown (null, with the reason) rather than hundreds of kilometres off.
-    """
-    name = mention.span.text
-    if anchor.feature == "country":
-        return replace(
-            mention,
-            name=name,
-            place=replace(
-                anchor,
-                name=name,
-                feature="village",
-                geo_precision=2,
-                geonameid=None,
-                where_prec=6,
-                latitude=None,
-                longitude=None,
-                admin1=None,
-                admin2=None,
-            ),
-            method="unlocated",
-            reason=f"{name} is not in the gazetteer and the article names no known place nearer "
-            f"than {anchor.name}: coordinates unknown",
-        )
-    place = replace(
-        anchor,
-        name=name,
-        feature="village",
-        geo_precision=2,
-        geonameid=None,
-        where_prec=2,
-    )
-    return replace(
-        mention,
-        name=name,
-        place=place,
-        method="nearest_known_place",
-        reason=f"{name} is not in the gazetteer: coded near {anchor.name} (geo_precision 2)",
-    )
 
 
 def _domestic(
@@ -577,6 +465,10 @@ def choose_places(
     # rule 1: the most precise resolved place; rule 3: an unknown village after "à", "in"…
     resolved = [p for p in candidates if p.place is not None]
     unknown = [p for p in candidates if p.place is None and (p.method == "locative" or _is_locative(text, p))]
+    described = apposition_place(text, unknown[0], resolved, main_iso) if unknown else None
+    if described is not None and _only_areas(text, [p for p in resolved if p is not described], candidates):
+        assert described.place is not None  # `resolved` mentions all have one
+        return [derived_place(unknown[0], described.place)]
     if unknown and anchor is not None and _only_areas(text, resolved, candidates):
         derived = usable(unknown[0])
         if derived is not None:

@@ -46,10 +46,10 @@ from eventwire.normalize.dates import (
 from eventwire.normalize.doc_context import DocumentContext
 from eventwire.normalize.incident_place import (
     choose_places,
-    load_folded_words,
     sentence_places,
 )
 from eventwire.normalize.place_tolls import place_toll, share_toll
+from eventwire.normalize.village_places import load_folded_words
 
 
 def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:

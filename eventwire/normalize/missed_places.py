@@ -30,7 +30,7 @@ from eventwire.models import PlaceMention, Span
 from eventwire.normalize.dates import load_time_lexicon
 from eventwire.normalize.doc_country import division_noun_after, load_place_nouns
 from eventwire.normalize.ethnic_militias import load_ethnic_militias
-from eventwire.normalize.incident_place import load_folded_words, load_not_places
+from eventwire.normalize.village_places import load_folded_words, load_not_places
 
 MISSED_MIN_POPULATION = 10_000
 UNIQUE_MIN_POPULATION = 1_000
@@ -71,6 +71,16 @@ _AXIS = re.compile(
 
 def _pattern(lang: str) -> re.Pattern[str] | None:
     return re.compile(LOCATIVE[lang] + _NAME) if lang in LOCATIVE else None
+
+
+@cache
+def _site_after_article() -> re.Pattern[str]:
+    """Return the pattern of a site named after its town, after a locative word and an article
+    ("in the Kerou refugee camp", "at the Tamba Market", "near the Kerou Airport": the town is
+    Kerou; data/facility_nouns.yaml); group 1 is the name, its last word cut later if needed."""
+    nouns = load_folded_words("facility_nouns.yaml", what="nouns")
+    alternation = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    return re.compile(r"\b(?:in|at|near|outside|inside|around)\s+the\s+" + _NAME + rf"\s+(?i:{alternation})s?\b")
 
 
 @cache
@@ -199,6 +209,8 @@ def missed_place_mentions(
     matches = [(m, "locative") for m in pattern.finditer(text)]
     matches += [(m, "locative") for extra in _EXTRA for m in extra.finditer(text)]
     matches += [(m, "axis") for m in _AXIS.finditer(text)]
+    if lang == "en":
+        matches += [(m, "locative") for m in _site_after_article().finditer(text)]
     matches += [(m, "division") for m in _division_after().finditer(text)]
     if (inhabitants := _inhabitants_after(lang)) is not None:
         peoples = load_ethnic_militias().people_by_form

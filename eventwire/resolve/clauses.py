@@ -25,7 +25,8 @@ from eventwire.extract.lexicon import CueMatch, PhraseSet, Taxonomy, find_cues, 
 from eventwire.models import EVENT_MODALITIES, Casualties, Mention, Place, PlaceMention, Span
 from eventwire.nlp.doc_cache import doc_text
 from eventwire.normalize.casualties import count_casualties
-from eventwire.normalize.incident_place import LOCATIVE_BEFORE, locative_names
+from eventwire.normalize.incident_place import LOCATIVE_BEFORE
+from eventwire.normalize.village_places import locative_names
 
 # Dependency labels that tie a second clause to the first: coordination, and an adverbial clause
 # whose marker sets it against the first ("tandis qu'à Bera…", "while in Bera…").

@@ -103,3 +103,10 @@ def test_the_index_knows_an_airfield_town_and_a_district_without_its_noun(gazett
     airfield = [c for c in gazetteer.candidates("Amanab") if c.source == "airportsdata" and c.feature == "city"]
     assert [(c.iso, c.geo_precision, c.population) for c in airfield] == [("PG", 1, 0)]
     assert any(c.feature == "admin2" and c.iso == "GH" for c in gazetteer.candidates("Kwabre"))
+
+
+def test_a_name_written_with_its_arabic_article_joined_is_found(gazetteer):
+    # "Alqaim" for "Al Qaim", "Alfashir" for "El Fasher": the article written joined to the name
+    assert {c.iso for c in gazetteer.candidates("Alqaim")} == {"IQ"}
+    assert "SD" in {c.iso for c in gazetteer.candidates("Alfashir")}
+    assert gazetteer.candidates("Alzzzq") == []

@@ -257,6 +257,10 @@ def test_french_demonyms_give_context_but_are_not_places(gazetteer):
             "distance reference",
         ),
         ("en", "Gunmen attacked a village 20 km from Goma.", "Goma", "near"),
+        # invented: a distance given by an approximate number word (data/numbers, approximate)
+        ("fr", "Des hommes armés ont attaqué un hameau à une dizaine de kilomètres de Gao.", "Gao", "near"),
+        ("fr", "Le village, à une centaine de km de Gao, a été attaqué dimanche.", "Gao", "distance reference"),
+        ("en", "Gunmen attacked a village a dozen miles from Goma.", "Goma", "near"),
     ],
 )
 def test_find_place_mentions_distance_without_direction(gazetteer, lang, text, town, relation):

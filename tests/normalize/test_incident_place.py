@@ -352,3 +352,41 @@ def test_choose_places_prefers_the_place_the_clause_names_to_an_end_of_a_road():
     cands = [mention(text, "Gao", GAO), mention(text, "Bourem", BOUREM), mention(text, "Tazor", tazor)]
     (place,) = choose_places(text, sentence(text), cands, cands, main_iso="ML")
     assert place.span.text == "Tazor"
+
+
+def test_choose_places_finds_a_village_ner_missed_before_its_division():
+    # invented: NER tagged only the region; the village is the name the apposition places
+    for text in (
+        "Soldiers and gunmen clashed in Tazor, Gao region, on Sunday.",
+        "Gunmen killed two herders near Tazor (Gao region) on Sunday.",
+        "Des hommes armés ont tué trois civils à Tazor, dans la région de Gao.",
+    ):
+        cands = [mention(text, "Gao", GAO_REGION)]
+        (place,) = choose_places(text, sentence(text), cands, cands, main_iso="ML")
+        assert (place.span.text, place.place.geo_precision, place.place.latitude) == ("Tazor", 2, GAO.latitude)
+
+
+def test_an_unknown_village_keeps_its_name_without_the_place_noun():
+    text = "Gunmen killed two herders in Tazor village, Gao region, on Sunday."
+    cands = [mention(text, "Tazor village", None), mention(text, "Gao", GAO_REGION)]
+    (place,) = choose_places(text, sentence(text), cands, cands, main_iso="ML")
+    assert (place.place.name, place.place.geo_precision) == ("Tazor", 2)
+
+
+def test_choose_places_codes_a_village_at_the_place_its_apposition_puts_it_in():
+    # invented: the village is unknown; its apposition names its commune, a known town
+    text = (
+        "Des hommes armés ont tué trois civils lundi à Tazor, village de la commune de Bourem, dans la région de Gao."
+    )
+    cands = [mention(text, "Tazor", None), mention(text, "Bourem", BOUREM), mention(text, "Gao", GAO)]
+    (place,) = choose_places(text, sentence(text), cands, cands, main_iso="ML")
+    assert (place.span.text, place.place.geo_precision, place.place.latitude) == ("Tazor", 2, BOUREM.latitude)
+    assert place.place.where_prec == 2
+
+
+def test_choose_places_codes_a_village_in_a_region_written_before_its_name():
+    # invented: "la région de Gao" names the region even when the gazetteer read the town
+    text = "Un drone s'est écrasé lundi dans la localité de Tazor, dans la région de Gao."
+    cands = [mention(text, "Gao", GAO)]
+    (place,) = choose_places(text, sentence(text), cands, cands, main_iso="ML")
+    assert (place.span.text, place.place.geo_precision) == ("Tazor", 2)

@@ -150,3 +150,10 @@ def test_the_town_an_institution_is_named_after(gazetteer):
     text = "On Monday, Kisumu University students blocked a road. Zorbatouk College was closed."
     found = institution_towns(text, [], gazetteer=gazetteer)
     assert [(p.span.text, p.place.iso, p.method) for p in found] == [("Kisumu", "KE", "institution_town")]
+
+
+def test_a_site_named_after_its_town_after_an_article(gazetteer):
+    # invented: "in the Kidal refugee camp" is at Kidal, though NER tagged nothing
+    text = "Two groups of refugees clashed in the Kidal Refugee camp on Monday."
+    found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso="ML")
+    assert [(p.span.text, p.place.name, p.place.iso) for p in found] == [("Kidal", "Kidal", "ML")]

@@ -128,6 +128,16 @@ def test_code_place_takes_the_most_precise_place_with_its_span():
     assert coded.value == KOLO and coded.provenance.text == "Kolo" and coded.provenance.method == "gazetteer:ner"
 
 
+def test_code_place_prefers_a_village_coded_at_a_town_to_one_coded_at_its_region():
+    # invented: "Tazor" unknown, coded at its region's point in one sentence and at the town
+    # its apposition names in another ("Tazor, village de la commune de Kolo")
+    at_region = Place("Tazor", "Mali", "ML", 13.0, -6.0, "village", 2, admin1="Segou", where_prec=4)
+    at_town = replace(KOLO, name="Tazor", feature="village", geo_precision=2, where_prec=2)
+    first = _mention(0, "attack in Tazor", place=PlaceMention(Span(10, 15, "Tazor"), "Tazor", at_region, "locative"))
+    later = _mention(40, "Tazor village", place=PlaceMention(Span(40, 45, "Tazor"), "Tazor", at_town, "locative"))
+    assert code_place([first, later], document_id="d").value == at_town
+
+
 def test_code_event_date_falls_back_to_publication_with_the_reason():
     coded = code_event_date([_mention(0, "attack")], document_id="d", published=date(2024, 5, 4))
     assert coded.value.value == date(2024, 5, 4) and coded.value.time_precision == 2

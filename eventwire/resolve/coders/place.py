@@ -24,6 +24,8 @@ def code_place(
             placed,
             key=lambda mtp: (
                 mtp[2].geo_precision,
+                # an unknown village coded at a town before one coded at its district's point
+                (mtp[2].where_prec or 2) if mtp[2].feature == "village" and mtp[2].latitude is not None else 2,
                 0 if is_precise(mtp[0]) else 1,
                 AREA_RANK.get(mtp[2].feature, 0),
                 mtp[0].sentence.start,
