@@ -150,3 +150,21 @@ def test_the_town_an_institution_is_named_after(gazetteer):
     text = "On Monday, Kisumu University students blocked a road. Zorbatouk College was closed."
     found = institution_towns(text, [], gazetteer=gazetteer)
     assert [(p.span.text, p.place.iso, p.method) for p in found] == [("Kisumu", "KE", "institution_town")]
+
+
+def test_a_place_named_only_inside_another_name(gazetteer):
+    from eventwire.normalize.missed_places import names_in_passing
+
+    def everything(start: int, end: int) -> bool:
+        return True
+
+    text = "Youths stoned the Kisumu Deputy Governor's car. The Supreme Court met. Zorbatouk Girls' School closed."
+    found = names_in_passing(text, [], gazetteer=gazetteer, proper=everything, lang="en")
+    assert [(p.span.text, p.place.iso, p.method) for p in found] == [("Kisumu", "KE", "name_in_passing")]
+    # a country opening an institution's name: "the Kenya Forest Service"
+    found = names_in_passing(
+        "Rangers of the Kenya Forest Service burned huts.", [], gazetteer=gazetteer, proper=everything, lang="en"
+    )
+    assert [(p.span.text, p.place.iso) for p in found] == [("Kenya", "KE")]
+    # what the parser does not call a proper noun is no place
+    assert not names_in_passing(text, [], gazetteer=gazetteer, proper=lambda s, e: False, lang="en")
