@@ -129,15 +129,16 @@ def test_a_nationality_before_a_noun_is_not_the_region_spelled_like_it(gazetteer
     assert attributive_demonyms(text, places, lang="en", gazetteer=gazetteer) == frozenset({0})
 
 
-def test_a_division_written_with_its_noun_weighs_more_than_one_without():
+def test_a_division_written_with_its_noun_before_or_after_weighs_as_a_division():
     text = "Des hommes armés ont attaqué Kerou, dans la région du Lac. Kerou County est calme."
     lac_region = PlaceMention(
         span=Span(text.index("Lac"), text.index("Lac") + 3, "Lac"), name="Lac", place=LAC, method="ner"
     )
     county = _place("Kerou", "Niger", "NE", "admin1")
     counts = place_evidence(text, [lac_region, mention(text, "Kerou", county, nth=1)])
-    assert counts[("Chad", "TD")] == 2.0  # "la région du Lac": the noun before counts as usual
-    assert counts[("Niger", "NE")] == 3.0  # "Kerou County": the kind is stated
+    # "la région du Lac" and "Kerou County" both state the kind, noun before or after
+    assert counts[("Chad", "TD")] == 3.0
+    assert counts[("Niger", "NE")] == 3.0
 
 
 def test_a_place_the_text_calls_a_village_weighs_as_a_hamlet():
