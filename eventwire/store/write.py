@@ -308,7 +308,7 @@ class DocumentWriter:
             values,
         )
         if "actor_search" in fields:
-            index_event_actors(self.conn, event_id, fields["actor_search"])
+            index_event_actors(self.conn, event_id, fields["actor_search"], new=True)
 
     def update_event(self, event_id: str, row: dict[str, Any], now: str) -> None:
         sets = ", ".join(f"{c} = ?" for c in row)
