@@ -227,8 +227,9 @@ class Store:
             )
             if not self.dialect.pipelines:
                 pending.result()  # an SQLite cursor reads as it goes: read before writing
-            duplicate_of = self._writer.record_alias(document, now_iso())
-            status, previous = self._writer.upsert_document(document, pipeline_version, now_iso())
+            stored = self._writer.stored_document(document.id)
+            duplicate_of = self._writer.record_alias(document, now_iso(), stored)
+            status, previous = self._writer.upsert_document(document, pipeline_version, now_iso(), stored)
             if status in {"unchanged", "kept_newer"}:
                 return WriteSummary(document.id, status, previous_version=previous, duplicate_of=duplicate_of)
             reason = None if status == "inserted" else f"reprocessed by pipeline {pipeline_version} (was {previous})"
