@@ -91,9 +91,11 @@ def _is_count(folded: str, m: re.Match[str], value: int, lexicon: NumberLexicon,
     text = m.group()
     previous = folded[: m.start()].split()
     weak = text in words["weak_numbers"]
+    existential = len(previous) > 1 and previous[-2] in words["existential_words"]  # "il y a un mort"
     if (
         weak
         and previous
+        and not existential
         and (
             previous[-1] in lexicon.prepositions
             or (

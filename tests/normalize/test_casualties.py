@@ -281,3 +281,10 @@ def test_count_casualties_ignores_a_figure_no_incident_has():
     got = count_casualties("Gunmen attacked the town, killing 999999999999999999999999999999 people.", lang="en")
     assert got.fatalities is None or got.fatalities <= 100_000
     assert count_casualties("Gunmen killed 40000 people in the town.", lang="en").fatalities == 40000
+
+
+def test_il_y_a_un_mort_counts_one_victim_fr():
+    # invented: "a" of "il y a" is the verb, not the preposition "à": its article counts one ("y a un")
+    c = count_casualties("Dans le camp, il y a un tué parmi les gendarmes.", lang="fr")
+    assert c.fatalities == 1
+    assert count_casualties("Il y a un camp militaire près de Kolo.", lang="fr").fatalities == 0
