@@ -568,3 +568,75 @@ def test_known_gap_a_claim_by_an_abbreviated_group_is_a_claim_fr():
     )
     (event,) = _events(text, "fr", date(2020, 1, 28))
     assert event.provenance["actor1"].method == "actor:claim"
+
+
+def test_a_toll_sentence_without_place_or_act_joins_the_riot_told_before_it_fr():
+    # invented: the sentence with the deaths names no place, day or act of its own
+    text = (
+        "Une manifestation à Niamey a été dispersée mercredi par les forces de l'ordre.\n\n"
+        "Des jeunes ont lancé des projectiles contre les gendarmes, qui ont répliqué avec des grenades.\n\n"
+        "D'après l'hôpital, il y a deux morts."
+    )
+    (event,) = _events(text, "fr", date(2023, 5, 12))
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.fatalities == 2
+
+
+def test_a_toll_sentence_without_place_joins_the_clash_told_before_it_en():
+    text = (
+        "Soldiers clashed with protesters in Niamey on Wednesday after a march against fuel prices.\n\n"
+        "Two students died, a hospital source said."
+    )
+    events = _events(text, "en", date(2023, 5, 12))
+    assert len(events) == 1
+    assert events[0].fatalities == 2
+
+
+def test_a_toll_sentence_at_the_riot_s_place_is_its_toll_not_another_event_fr():
+    text = (
+        "Des manifestants ont affronté la police mercredi à Niamey lors d'une marche contre la vie chère.\n\n"
+        "Deux étudiants ont péri à Niamey, selon une source hospitalière."
+    )
+    (event,) = _events(text, "fr", date(2023, 5, 12))
+    assert event.fatalities == 2
+
+
+def test_a_bare_perished_sentence_is_the_attack_s_toll_fr():
+    text = "Des hommes armés ont attaqué mercredi un poste de police à Niamey.\n\nDeux civils ont péri."
+    (event,) = _events(text, "fr", date(2023, 5, 12))
+    assert event.fatalities == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "fatalities"),
+    [
+        (
+            "en",
+            (
+                "Militants attacked an army base in Niamey on Wednesday, killing five soldiers.\n\n"
+                "Ten of the attackers were also killed, the army said."
+            ),
+            15,
+        ),
+        (
+            "fr",
+            (
+                "Des jihadistes ont attaqué mercredi un poste de l'armée à Niamey, tuant cinq soldats.\n\n"
+                "L'armée affirme que dix assaillants ont été tués lors de la riposte."
+            ),
+            15,
+        ),
+        (
+            "en",
+            (
+                "Militants attacked an army base in Niamey on Wednesday, killing five soldiers.\n\n"
+                "Three of the soldiers were officers, the army said."
+            ),
+            5,
+        ),
+    ],
+)
+def test_the_other_side_s_toll_told_in_another_sentence_adds_up(lang, text, fatalities):
+    # ACLED counts every death of the event, attackers included
+    (event,) = _events(text, lang, date(2023, 5, 12))
+    assert event.fatalities == fatalities

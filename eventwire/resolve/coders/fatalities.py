@@ -12,6 +12,10 @@ from eventwire.taxonomy import WITHOUT_FATALITIES
 MentionKey = tuple[int, int, int | None]
 # tolls that count only when no sentence gives a number, best first: a share of a toll told for
 # several places, one death told in the singular ("a guard was killed"), ACLED's default of 3
+# victims named by the role analysis (extract/roles.py): PATIENT_<party>; the two sides of a fight
+_PATIENT = "PATIENT_"
+_ARMED = "ARMED"
+_TARGETS = frozenset({"SECURITY", "CIVILIAN"})
 _FALLBACKS = ("shared_toll", "singular_death", "unnumbered_deaths_default")
 
 
@@ -65,11 +69,17 @@ def code_fatalities(
         told = _latest_report(told, numbered)
         low = min(_low(_casualties(m)) for m in numbered)
         high = max(_high(_casualties(m)) for m in numbered)
+        here = [m for m in numbered if not shared(m) and (m.place is None or m.place.place is None or not elsewhere(m))]
+        other = _other_side(told, here)
     else:
+        other = None
         told = fallback
         if told is None and any(_method(m) == "no_casualties_phrase" for m in ordered):
             low = high = 0
     fatalities = _casualties(told).fatalities if told is not None else 0
+    if other is not None:
+        fatalities += _casualties(other).fatalities
+        high = max(high or 0, fatalities)
     value = Casualties(
         fatalities=fatalities,
         fatalities_low=low,
@@ -104,6 +114,35 @@ def _latest_report(told: Mention, numbered: list[Mention]) -> Mention:
         (m for m in later if value in _casualties(m).parts and _casualties(m).fatalities > value),
         told,
     )
+
+
+def _other_side(told: Mention, numbered: list[Mention]) -> Mention | None:
+    """Return the first toll, told in another sentence, of the other side of a fight than the
+    told toll's victims, else None: ACLED counts every death of the event, attackers included
+    ("Des jihadistes ont tué cinq soldats à Kolo." "Dix assaillants ont été tués lors de la
+    riposte." → 15). The sides are the armed group's fighters and the soldiers or civilians they
+    hit; a toll of victims of both kinds, or of neither, is no other side."""
+    mine = _side(told)
+    if mine is None:
+        return None
+    for m in numbered:
+        if (
+            m.sentence.start != told.sentence.start
+            and _side(m) not in (None, mine)
+            and not _earlier_report(m)
+            and _casualties(m).fatalities not in _casualties(told).parts
+        ):
+            return m
+    return None
+
+
+def _side(m: Mention) -> str | None:
+    """Return which side of a fight a mention's victims are: the armed group's fighters, or the
+    soldiers or civilians it hit; None for victims of both kinds or of neither."""
+    patients = frozenset(k.removeprefix(_PATIENT) for k in m.cue_classes if k.startswith(_PATIENT))
+    if patients == {_ARMED}:
+        return _ARMED
+    return "target" if patients and patients <= _TARGETS else None
 
 
 def _earlier_report(m: Mention) -> bool:
