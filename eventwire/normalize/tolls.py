@@ -70,6 +70,13 @@ def earlier_toll(lang: str) -> re.Pattern[str]:
     return _word_pattern("earlier_tolls.yaml", lang)
 
 
+@lru_cache(maxsize=8)
+def major_deaths(lang: str) -> re.Pattern[str]:
+    """Return the pattern of data/major_deaths.yaml's words for `lang`: deaths told without a
+    number but as many ("many villagers were killed", "de nombreux morts"), ACLED's major attack."""
+    return _word_pattern("major_deaths.yaml", lang)
+
+
 @lru_cache(maxsize=16)
 def _phrases(name: str, lang: str) -> frozenset[str]:
     """Return a data file's phrases for `lang` (data/singular_deaths.yaml, data/not_deaths.yaml)."""

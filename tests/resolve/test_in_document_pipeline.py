@@ -574,7 +574,7 @@ def test_a_toll_sentence_without_place_or_act_joins_the_riot_told_before_it_fr()
     # invented: the sentence with the deaths names no place, day or act of its own
     text = (
         "Une manifestation à Niamey a été dispersée mercredi par les forces de l'ordre.\n\n"
-        "Des jeunes ont lancé des projectiles contre les gendarmes, qui ont répliqué avec des grenades.\n\n"
+        "Des jeunes ont incendié des pneus et lancé des cailloux contre les gendarmes.\n\n"
         "D'après l'hôpital, il y a deux morts."
     )
     (event,) = _events(text, "fr", date(2023, 5, 12))
@@ -640,3 +640,13 @@ def test_the_other_side_s_toll_told_in_another_sentence_adds_up(lang, text, fata
     # ACLED counts every death of the event, attackers included
     (event,) = _events(text, lang, date(2023, 5, 12))
     assert event.fatalities == fatalities
+
+
+def test_a_risen_death_toll_is_the_incident_s_toll_not_a_tally_en():
+    # "toll" alone is no aggregate: the tally words are a period or a count in the thousands
+    text = (
+        "Gunmen attacked a village near Niamey on Thursday, killing several people.\n\n"
+        "The death toll rose to 15, a local official said."
+    )
+    (event,) = _events(text, "en", date(2023, 5, 12))
+    assert event.fatalities == 15
