@@ -71,6 +71,13 @@ def earlier_toll(lang: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
+def risen_toll(lang: str) -> re.Pattern[str]:
+    """Return the pattern of data/risen_tolls.yaml's words for `lang`: a sentence that gives a
+    toll as the latest report, up from an earlier one ("le bilan s'est alourdi à 12 morts")."""
+    return _word_pattern("risen_tolls.yaml", lang)
+
+
+@lru_cache(maxsize=8)
 def major_deaths(lang: str) -> re.Pattern[str]:
     """Return the pattern of data/major_deaths.yaml's words for `lang`: deaths told without a
     number but as many ("many villagers were killed", "de nombreux morts"), ACLED's major attack."""

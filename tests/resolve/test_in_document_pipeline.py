@@ -650,3 +650,28 @@ def test_a_risen_death_toll_is_the_incident_s_toll_not_a_tally_en():
     )
     (event,) = _events(text, "en", date(2023, 5, 12))
     assert event.fatalities == 15
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            (
+                "Gunmen attacked a village near Niamey on Thursday, killing four people.\n\n"
+                "The death toll rose to 15, a local official said."
+            ),
+        ),
+        (
+            "fr",
+            (
+                "Des hommes armés ont attaqué jeudi un village près de Niamey, tuant quatre civils.\n\n"
+                "Le bilan s'est alourdi à 15 morts, selon un élu local."
+            ),
+        ),
+    ],
+)
+def test_a_risen_toll_told_later_replaces_the_first_one(lang, text):
+    # ACLED codes the latest credible report (data/risen_tolls.yaml)
+    (event,) = _events(text, lang, date(2023, 5, 12))
+    assert event.fatalities == 15

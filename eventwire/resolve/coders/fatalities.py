@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eventwire.models import Casualties, Coded, Mention, Modality, Place, Provenance
-from eventwire.normalize.tolls import earlier_toll
+from eventwire.normalize.tolls import earlier_toll, risen_toll
 from eventwire.resolve.coders.base import mention_key, span_provenance
 from eventwire.taxonomy import WITHOUT_FATALITIES
 
@@ -100,6 +100,8 @@ def _latest_report(told: Mention, numbered: list[Mention]) -> Mention:
 
     - A toll given as an earlier report ("un premier bilan faisait état de 3 morts") yields to
       the first toll told after it that is not one (ACLED codes the standing report).
+    - A later toll given as risen ("le bilan s'est alourdi à 12 morts", data/risen_tolls.yaml)
+      and higher replaces it: the latest credible report stands.
     - A later toll that adds other sides to it ("20 soldats tués" … "20 soldats et 4 assaillants
       tués") completes it: ACLED counts every death of the event, attackers included.
     """
@@ -109,6 +111,13 @@ def _latest_report(told: Mention, numbered: list[Mention]) -> Mention:
     )
     if _earlier_report(told):
         told = next((m for m in later if not _earlier_report(m)), told)
+    for m in later:
+        if (
+            m.sentence.start > told.sentence.start
+            and _risen(m)
+            and _casualties(m).fatalities > _casualties(told).fatalities
+        ):
+            told = m  # "the death toll rose to 12": the latest report stands
     value = _casualties(told).fatalities
     return next(
         (m for m in later if value in _casualties(m).parts and _casualties(m).fatalities > value),
@@ -143,6 +152,12 @@ def _side(m: Mention) -> str | None:
     if patients == {_ARMED}:
         return _ARMED
     return "target" if patients and patients <= _TARGETS else None
+
+
+def _risen(m: Mention) -> bool:
+    """Return whether a mention's sentence gives its toll as the latest, risen report."""
+    text = m.sentence.text.lower().replace("’", "'")
+    return any(risen_toll(lang).search(text) for lang in ("fr", "en"))
 
 
 def _earlier_report(m: Mention) -> bool:
