@@ -78,6 +78,13 @@ def risen_toll(lang: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
+def cause_clause(lang: str) -> re.Pattern[str]:
+    """Return the pattern of data/cause_clauses.yaml's words for `lang`: the opener of a clause
+    that gives a protest's cause ("protested after a student was killed")."""
+    return _word_pattern("cause_clauses.yaml", lang)
+
+
+@lru_cache(maxsize=8)
 def major_deaths(lang: str) -> re.Pattern[str]:
     """Return the pattern of data/major_deaths.yaml's words for `lang`: deaths told without a
     number but as many ("many villagers were killed", "de nombreux morts"), ACLED's major attack."""

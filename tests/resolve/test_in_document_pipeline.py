@@ -675,3 +675,28 @@ def test_a_risen_toll_told_later_replaces_the_first_one(lang, text):
     # ACLED codes the latest credible report (data/risen_tolls.yaml)
     (event,) = _events(text, lang, date(2023, 5, 12))
     assert event.fatalities == 15
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            (
+                "Students blocked the highway in Niamey on Thursday after a classmate was knocked down and "
+                "killed by a bus. Police used tear gas to disperse them."
+            ),
+        ),
+        (
+            "fr",
+            (
+                "Des jeunes ont bloqué la route à Niamey jeudi après la mort d'un camarade, tué par un camion. "
+                "La police a dispersé les manifestants."
+            ),
+        ),
+    ],
+)
+def test_a_death_told_as_a_riot_s_cause_is_not_its_toll(lang, text):
+    # data/cause_clauses.yaml: the death is why the crowd gathered, another event
+    (event,) = _events(text, lang, date(2023, 5, 12))
+    assert event.fatalities == 0

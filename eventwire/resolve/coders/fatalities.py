@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eventwire.models import Casualties, Coded, Mention, Modality, Place, Provenance
-from eventwire.normalize.tolls import earlier_toll, risen_toll
+from eventwire.normalize.tolls import cause_clause, earlier_toll, risen_toll
 from eventwire.resolve.coders.base import mention_key, span_provenance
 from eventwire.taxonomy import WITHOUT_FATALITIES
 
@@ -16,6 +16,8 @@ MentionKey = tuple[int, int, int | None]
 _PATIENT = "PATIENT_"
 _ARMED = "ARMED"
 _TARGETS = frozenset({"SECURITY", "CIVILIAN"})
+# the crowd's event types: their deaths may be their cause (`_death_is_cause`)
+_CROWD_TYPES = frozenset({"Protests", "Riots"})
 _FALLBACKS = ("shared_toll", "singular_death", "unnumbered_deaths_default")
 
 
@@ -47,7 +49,7 @@ def code_fatalities(
             Casualties(fatalities=0, injuries=max(injuries) if injuries else None, method="none"),
             Provenance(method="casualties", reason=f"ACLED codes no deaths for a {sub_event_type}"),
         )
-    ordered = sorted(mentions, key=lambda m: m.sentence.start)
+    ordered = sorted((m for m in mentions if not _death_is_cause(m)), key=lambda m: m.sentence.start)
     numbered = [m for m in ordered if _method(m) == "figures" and (_casualties(m).fatalities or 0) > 0]
     fallback = next((m for method in _FALLBACKS for m in ordered if _method(m) == method), None)
     injuries = [n for m in ordered if _method(m) not in (None, "none") if (n := _casualties(m).injuries) is not None]
@@ -152,6 +154,21 @@ def _side(m: Mention) -> str | None:
     if patients == {_ARMED}:
         return _ARMED
     return "target" if patients and patients <= _TARGETS else None
+
+
+def _death_is_cause(m: Mention) -> bool:
+    """Return whether a protest's or riot's mention tells its deaths only in the clause giving its
+    cause, after its trigger ("Students blocked the road after a classmate was killed by a bus",
+    "des jeunes ont manifesté après la mort d'un camarade"): another event, not its toll."""
+    c = m.casualties
+    if m.event_type not in _CROWD_TYPES or c is None or not c.spans or c.fatalities <= 0:
+        return False
+    start, trigger_end = m.sentence.start, m.trigger.span.end
+    death = min(s.start for s in c.spans)
+    if not start <= trigger_end <= death:
+        return False
+    between = m.sentence.text[trigger_end - start : death - start].lower().replace("’", "'")
+    return any(cause_clause(lang).search(between) for lang in ("fr", "en"))
 
 
 def _risen(m: Mention) -> bool:
