@@ -684,7 +684,7 @@ def test_a_risen_toll_told_later_replaces_the_first_one(lang, text):
             "en",
             (
                 "Students blocked the highway in Niamey on Thursday after a classmate was knocked down and "
-                "killed by a bus. Police used tear gas to disperse them."
+                "killed by a bus. Officers later cleared the road with batons."
             ),
         ),
         (
