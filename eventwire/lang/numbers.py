@@ -35,6 +35,7 @@ _LIST_KEYS = (
     "subset_openers",
     "coordinators",
     "passive_auxiliaries",
+    "existential_words",
 )
 _KEYS = frozenset({"language", "units", "multipliers", "approximate", "casualties", "no_casualties", *_LIST_KEYS})
 _NO_CASUALTY_KEYS = ("killed_and_injured", "killed", "injured")

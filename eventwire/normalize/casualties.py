@@ -33,6 +33,7 @@ from eventwire.models import Casualties, Span
 from eventwire.normalize.tolls import (
     add_sides,
     killed_when_numbered,
+    major_deaths,
     one_when_singular,
     without_causes,
     without_set_phrases,
@@ -44,6 +45,9 @@ log = logging.getLogger(__name__)
 # ACLED codebook: deaths reported without a number are coded 3 for a limited attack (10 for a
 # major one, which this reader cannot tell apart, so it keeps the conservative value).
 UNNUMBERED_DEATHS_DEFAULT = 3
+MAJOR_DEATHS_DEFAULT = 10  # ... deaths told as many ("de nombreux morts": data/major_deaths.yaml)
+MAJOR_WINDOW = 4  # words before the death phrase: "many Al-Shabaab militants were killed"
+MAJOR_WINDOW_AFTER = 3  # words after it: "killed many", "tuant de nombreux civils"
 # Window sizes in words between a number and its casualty phrase, tuned by hand on constructions
 # such as "12 soldats maliens ont été tués" (4) and "killed at least 12" (2).
 MAX_WORDS_BEFORE = 6
@@ -91,9 +95,11 @@ def _is_count(folded: str, m: re.Match[str], value: int, lexicon: NumberLexicon,
     text = m.group()
     previous = folded[: m.start()].split()
     weak = text in words["weak_numbers"]
+    existential = len(previous) > 1 and previous[-2] in words["existential_words"]  # "il y a un mort"
     if (
         weak
         and previous
+        and not existential
         and (
             previous[-1] in lexicon.prepositions
             or (
@@ -338,6 +344,19 @@ def _read_sentence(text: str, start: int, end: int, lexicon: NumberLexicon) -> t
     return figures, zeroed
 
 
+def _told_as_many(text: str, f: _Figure, lang: str) -> bool:
+    """Return whether a death told without a number is told as many: a word of
+    data/major_deaths.yaml among the MAJOR_WINDOW words before it or MAJOR_WINDOW_AFTER after
+    it, in its clause ("many villagers were killed", "gunmen killed many", "the massacre killed
+    villagers"; not "many fled after gunmen killed a herder")."""
+    before = text[max(0, f.start - 80) : f.start].lower().replace("’", "'")
+    after = text[f.end : f.end + 40].lower().replace("’", "'")
+    before = _CLAUSE_BREAK.split(before)[-1]
+    after = _CLAUSE_BREAK.split(after)[0]
+    near = " ".join(_WORD.findall(before)[-MAJOR_WINDOW:] + ["|"] + _WORD.findall(after)[:MAJOR_WINDOW_AFTER])
+    return bool(major_deaths(lang).search(near))
+
+
 def count_casualties(text: str, *, lang: str, spans: list[Span] | None = None) -> Casualties:
     """Return the casualty figures read from `spans` of `text` (the whole text when None).
 
@@ -363,12 +382,14 @@ _CASUALTIES_MEMO: dict[tuple, tuple[NumberLexicon, Casualties]] = {}
 def _count_casualties(text: str, lang: str, regions: tuple[tuple[int, int], ...], lexicon: NumberLexicon) -> Casualties:
     figures: list[_Figure] = []
     zeroed: set[str] = set()
+    major = False
     for start, end in regions:
         found, none_said = _read_sentence(text, start, end, lexicon)
         found = without_set_phrases(killed_when_numbered(found, text, lang), text, lang)
         found = without_causes(one_when_singular(found, text, lang), text, lang)
         figures.extend(add_sides(found, text, lang))
         zeroed |= none_said
+        major = major or any(_told_as_many(text, f, lang) for f in found if f.outcome == "killed" and f.low is None)
 
     def numbered(outcome: str) -> list[_Figure]:
         return [f for f in figures if f.outcome == outcome and f.low is not None]
@@ -396,6 +417,11 @@ def _count_casualties(text: str, lang: str, regions: tuple[tuple[int, int], ...]
         used = figures
         fatalities, method = UNNUMBERED_DEATHS_DEFAULT, "unnumbered_deaths_default"
         reason = "deaths reported without a number: ACLED default for a limited attack"
+        if major:
+            fatalities, reason = (
+                MAJOR_DEATHS_DEFAULT,
+                "many deaths reported without a number: ACLED default for a major attack",
+            )
     elif "killed" in zeroed:
         fatalities, method, reason = 0, "no_casualties_phrase", "the text says nobody was killed"
     else:

@@ -70,6 +70,27 @@ def earlier_toll(lang: str) -> re.Pattern[str]:
     return _word_pattern("earlier_tolls.yaml", lang)
 
 
+@lru_cache(maxsize=8)
+def risen_toll(lang: str) -> re.Pattern[str]:
+    """Return the pattern of data/risen_tolls.yaml's words for `lang`: a sentence that gives a
+    toll as the latest report, up from an earlier one ("le bilan s'est alourdi à 12 morts")."""
+    return _word_pattern("risen_tolls.yaml", lang)
+
+
+@lru_cache(maxsize=8)
+def cause_clause(lang: str) -> re.Pattern[str]:
+    """Return the pattern of data/cause_clauses.yaml's words for `lang`: the opener of a clause
+    that gives a protest's cause ("protested after a student was killed")."""
+    return _word_pattern("cause_clauses.yaml", lang)
+
+
+@lru_cache(maxsize=8)
+def major_deaths(lang: str) -> re.Pattern[str]:
+    """Return the pattern of data/major_deaths.yaml's words for `lang`: deaths told without a
+    number but as many ("many villagers were killed", "de nombreux morts"), ACLED's major attack."""
+    return _word_pattern("major_deaths.yaml", lang)
+
+
 @lru_cache(maxsize=16)
 def _phrases(name: str, lang: str) -> frozenset[str]:
     """Return a data file's phrases for `lang` (data/singular_deaths.yaml, data/not_deaths.yaml)."""

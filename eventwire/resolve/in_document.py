@@ -35,6 +35,7 @@ from eventwire.resolve.compatibility import (
     types_compatible,
 )
 from eventwire.resolve.structure import is_day_split
+from eventwire.resolve.toll_sentences import placed_toll_home, toll_only
 from eventwire.taxonomy import VIOLENT_TYPES
 
 # Incidents dated this many days before publication, in an article that also reports a recent
@@ -87,6 +88,8 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
             home = None  # "Par ailleurs, des hommes armés ont attaqué…": another incident
         if home is not None and (_typed_otherwise(m, home) or _sequel(m, home) or _answer(m, home)):
             home = None
+        if home is None and not opens_addition(m):
+            home = placed_toll_home(m, groups)
         if home is None:
             groups.append([m])
         else:
@@ -569,7 +572,15 @@ def _nearest_earlier(group: list[Mention], candidates: list[list[Mention]]) -> l
     """Return the candidate group told nearest before `group` (else the first one), if its
     types fit."""
     start = min(m.sentence.start for m in group)
-    fitting = [c for c in candidates if c is not group and any(types_compatible(m, x) for m in group for x in c)]
+    toll = all(toll_only(m) for m in group)
+    fitting = [
+        c
+        for c in candidates
+        if c is not group
+        and (
+            any(types_compatible(m, x) for m in group for x in c) or (toll and min(x.sentence.start for x in c) < start)
+        )
+    ]
     if not fitting:
         return None
     earlier = [c for c in fitting if min(x.sentence.start for x in c) <= start]

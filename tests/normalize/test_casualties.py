@@ -281,3 +281,28 @@ def test_count_casualties_ignores_a_figure_no_incident_has():
     got = count_casualties("Gunmen attacked the town, killing 999999999999999999999999999999 people.", lang="en")
     assert got.fatalities is None or got.fatalities <= 100_000
     assert count_casualties("Gunmen killed 40000 people in the town.", lang="en").fatalities == 40000
+
+
+def test_il_y_a_un_mort_counts_one_victim_fr():
+    # invented: "a" of "il y a" is the verb, not the preposition "à": its article counts one ("y a un")
+    c = count_casualties("Dans le camp, il y a un tué parmi les gendarmes.", lang="fr")
+    assert c.fatalities == 1
+    assert count_casualties("Il y a un camp militaire près de Kolo.", lang="fr").fatalities == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "fatalities"),
+    [
+        # invented: deaths told as many without a number are ACLED's major attack (10)
+        ("en", "Many rebels were killed during the army operation.", 10),
+        ("en", "Gunmen killed many villagers near the market.", 10),
+        ("fr", "L'attaque du camp a fait de nombreux morts.", 10),
+        ("fr", "Les assaillants ont tué de nombreux civils.", 10),
+        # a limited attack keeps 3; "many" about others than the victims is no toll's word
+        ("en", "Several people were killed.", 3),
+        ("en", "Many residents fled after gunmen killed villagers.", 3),
+        ("fr", "Des civils ont été tués.", 3),
+    ],
+)
+def test_deaths_told_as_many_count_ten(lang, text, fatalities):
+    assert count_casualties(text, lang=lang).fatalities == fatalities

@@ -568,3 +568,135 @@ def test_known_gap_a_claim_by_an_abbreviated_group_is_a_claim_fr():
     )
     (event,) = _events(text, "fr", date(2020, 1, 28))
     assert event.provenance["actor1"].method == "actor:claim"
+
+
+def test_a_toll_sentence_without_place_or_act_joins_the_riot_told_before_it_fr():
+    # invented: the sentence with the deaths names no place, day or act of its own
+    text = (
+        "Une manifestation à Niamey a été dispersée mercredi par les forces de l'ordre.\n\n"
+        "Des jeunes ont incendié des pneus et lancé des cailloux contre les gendarmes.\n\n"
+        "D'après l'hôpital, il y a deux morts."
+    )
+    (event,) = _events(text, "fr", date(2023, 5, 12))
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.fatalities == 2
+
+
+def test_a_toll_sentence_without_place_joins_the_clash_told_before_it_en():
+    text = (
+        "Soldiers clashed with protesters in Niamey on Wednesday after a march against fuel prices.\n\n"
+        "Two students died, a hospital source said."
+    )
+    events = _events(text, "en", date(2023, 5, 12))
+    assert len(events) == 1
+    assert events[0].fatalities == 2
+
+
+def test_a_toll_sentence_at_the_riot_s_place_is_its_toll_not_another_event_fr():
+    text = (
+        "Des manifestants ont affronté la police mercredi à Niamey lors d'une marche contre la vie chère.\n\n"
+        "Deux étudiants ont péri à Niamey, selon une source hospitalière."
+    )
+    (event,) = _events(text, "fr", date(2023, 5, 12))
+    assert event.fatalities == 2
+
+
+def test_a_bare_perished_sentence_is_the_attack_s_toll_fr():
+    text = "Des hommes armés ont attaqué mercredi un poste de police à Niamey.\n\nDeux civils ont péri."
+    (event,) = _events(text, "fr", date(2023, 5, 12))
+    assert event.fatalities == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "fatalities"),
+    [
+        (
+            "en",
+            (
+                "Militants attacked an army base in Niamey on Wednesday, killing five soldiers.\n\n"
+                "Ten of the attackers were also killed, the army said."
+            ),
+            15,
+        ),
+        (
+            "fr",
+            (
+                "Des jihadistes ont attaqué mercredi un poste de l'armée à Niamey, tuant cinq soldats.\n\n"
+                "L'armée affirme que dix assaillants ont été tués lors de la riposte."
+            ),
+            15,
+        ),
+        (
+            "en",
+            (
+                "Militants attacked an army base in Niamey on Wednesday, killing five soldiers.\n\n"
+                "Three of the soldiers were officers, the army said."
+            ),
+            5,
+        ),
+    ],
+)
+def test_the_other_side_s_toll_told_in_another_sentence_adds_up(lang, text, fatalities):
+    # ACLED counts every death of the event, attackers included
+    (event,) = _events(text, lang, date(2023, 5, 12))
+    assert event.fatalities == fatalities
+
+
+def test_a_risen_death_toll_is_the_incident_s_toll_not_a_tally_en():
+    # "toll" alone is no aggregate: the tally words are a period or a count in the thousands
+    text = (
+        "Gunmen attacked a village near Niamey on Thursday, killing several people.\n\n"
+        "The death toll rose to 15, a local official said."
+    )
+    (event,) = _events(text, "en", date(2023, 5, 12))
+    assert event.fatalities == 15
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            (
+                "Gunmen attacked a village near Niamey on Thursday, killing four people.\n\n"
+                "The death toll rose to 15, a local official said."
+            ),
+        ),
+        (
+            "fr",
+            (
+                "Des hommes armés ont attaqué jeudi un village près de Niamey, tuant quatre civils.\n\n"
+                "Le bilan s'est alourdi à 15 morts, selon un élu local."
+            ),
+        ),
+    ],
+)
+def test_a_risen_toll_told_later_replaces_the_first_one(lang, text):
+    # ACLED codes the latest credible report (data/risen_tolls.yaml)
+    (event,) = _events(text, lang, date(2023, 5, 12))
+    assert event.fatalities == 15
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            (
+                "Students blocked the highway in Niamey on Thursday after a classmate was knocked down and "
+                "killed by a bus. Officers later cleared the road with batons."
+            ),
+        ),
+        (
+            "fr",
+            (
+                "Des jeunes ont bloqué la route à Niamey jeudi après la mort d'un camarade, tué par un camion. "
+                "La police a dispersé les manifestants."
+            ),
+        ),
+    ],
+)
+def test_a_death_told_as_a_riot_s_cause_is_not_its_toll(lang, text):
+    # data/cause_clauses.yaml: the death is why the crowd gathered, another event
+    (event,) = _events(text, lang, date(2023, 5, 12))
+    assert event.fatalities == 0

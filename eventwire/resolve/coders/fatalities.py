@@ -5,13 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eventwire.models import Casualties, Coded, Mention, Modality, Place, Provenance
-from eventwire.normalize.tolls import earlier_toll
+from eventwire.normalize.tolls import cause_clause, earlier_toll, risen_toll
 from eventwire.resolve.coders.base import mention_key, span_provenance
 from eventwire.taxonomy import WITHOUT_FATALITIES
 
 MentionKey = tuple[int, int, int | None]
 # tolls that count only when no sentence gives a number, best first: a share of a toll told for
 # several places, one death told in the singular ("a guard was killed"), ACLED's default of 3
+# victims named by the role analysis (extract/roles.py): PATIENT_<party>; the two sides of a fight
+_PATIENT = "PATIENT_"
+_ARMED = "ARMED"
+_TARGETS = frozenset({"SECURITY", "CIVILIAN"})
+# the crowd's event types: their deaths may be their cause (`_death_is_cause`)
+_CROWD_TYPES = frozenset({"Protests", "Riots"})
 _FALLBACKS = ("shared_toll", "singular_death", "unnumbered_deaths_default")
 
 
@@ -43,7 +49,7 @@ def code_fatalities(
             Casualties(fatalities=0, injuries=max(injuries) if injuries else None, method="none"),
             Provenance(method="casualties", reason=f"ACLED codes no deaths for a {sub_event_type}"),
         )
-    ordered = sorted(mentions, key=lambda m: m.sentence.start)
+    ordered = sorted((m for m in mentions if not _death_is_cause(m)), key=lambda m: m.sentence.start)
     numbered = [m for m in ordered if _method(m) == "figures" and (_casualties(m).fatalities or 0) > 0]
     fallback = next((m for method in _FALLBACKS for m in ordered if _method(m) == method), None)
     injuries = [n for m in ordered if _method(m) not in (None, "none") if (n := _casualties(m).injuries) is not None]
@@ -65,11 +71,17 @@ def code_fatalities(
         told = _latest_report(told, numbered)
         low = min(_low(_casualties(m)) for m in numbered)
         high = max(_high(_casualties(m)) for m in numbered)
+        here = [m for m in numbered if not shared(m) and (m.place is None or m.place.place is None or not elsewhere(m))]
+        other = _other_side(told, here)
     else:
+        other = None
         told = fallback
         if told is None and any(_method(m) == "no_casualties_phrase" for m in ordered):
             low = high = 0
     fatalities = _casualties(told).fatalities if told is not None else 0
+    if other is not None:
+        fatalities += _casualties(other).fatalities
+        high = max(high or 0, fatalities)
     value = Casualties(
         fatalities=fatalities,
         fatalities_low=low,
@@ -90,6 +102,8 @@ def _latest_report(told: Mention, numbered: list[Mention]) -> Mention:
 
     - A toll given as an earlier report ("un premier bilan faisait état de 3 morts") yields to
       the first toll told after it that is not one (ACLED codes the standing report).
+    - A later toll given as risen ("le bilan s'est alourdi à 12 morts", data/risen_tolls.yaml)
+      and higher replaces it: the latest credible report stands.
     - A later toll that adds other sides to it ("20 soldats tués" … "20 soldats et 4 assaillants
       tués") completes it: ACLED counts every death of the event, attackers included.
     """
@@ -99,11 +113,68 @@ def _latest_report(told: Mention, numbered: list[Mention]) -> Mention:
     )
     if _earlier_report(told):
         told = next((m for m in later if not _earlier_report(m)), told)
+    for m in later:
+        if (
+            m.sentence.start > told.sentence.start
+            and _risen(m)
+            and _casualties(m).fatalities > _casualties(told).fatalities
+        ):
+            told = m  # "the death toll rose to 12": the latest report stands
     value = _casualties(told).fatalities
     return next(
         (m for m in later if value in _casualties(m).parts and _casualties(m).fatalities > value),
         told,
     )
+
+
+def _other_side(told: Mention, numbered: list[Mention]) -> Mention | None:
+    """Return the first toll, told in another sentence, of the other side of a fight than the
+    told toll's victims, else None: ACLED counts every death of the event, attackers included
+    ("Des jihadistes ont tué cinq soldats à Kolo." "Dix assaillants ont été tués lors de la
+    riposte." → 15). The sides are the armed group's fighters and the soldiers or civilians they
+    hit; a toll of victims of both kinds, or of neither, is no other side."""
+    mine = _side(told)
+    if mine is None:
+        return None
+    for m in numbered:
+        if (
+            m.sentence.start != told.sentence.start
+            and _side(m) not in (None, mine)
+            and not _earlier_report(m)
+            and _casualties(m).fatalities not in _casualties(told).parts
+        ):
+            return m
+    return None
+
+
+def _side(m: Mention) -> str | None:
+    """Return which side of a fight a mention's victims are: the armed group's fighters, or the
+    soldiers or civilians it hit; None for victims of both kinds or of neither."""
+    patients = frozenset(k.removeprefix(_PATIENT) for k in m.cue_classes if k.startswith(_PATIENT))
+    if patients == {_ARMED}:
+        return _ARMED
+    return "target" if patients and patients <= _TARGETS else None
+
+
+def _death_is_cause(m: Mention) -> bool:
+    """Return whether a protest's or riot's mention tells its deaths only in the clause giving its
+    cause, after its trigger ("Students blocked the road after a classmate was killed by a bus",
+    "des jeunes ont manifesté après la mort d'un camarade"): another event, not its toll."""
+    c = m.casualties
+    if m.event_type not in _CROWD_TYPES or c is None or not c.spans or c.fatalities <= 0:
+        return False
+    start, trigger_end = m.sentence.start, m.trigger.span.end
+    death = min(s.start for s in c.spans)
+    if not start <= trigger_end <= death:
+        return False
+    between = m.sentence.text[trigger_end - start : death - start].lower().replace("’", "'")
+    return any(cause_clause(lang).search(between) for lang in ("fr", "en"))
+
+
+def _risen(m: Mention) -> bool:
+    """Return whether a mention's sentence gives its toll as the latest, risen report."""
+    text = m.sentence.text.lower().replace("’", "'")
+    return any(risen_toll(lang).search(text) for lang in ("fr", "en"))
 
 
 def _earlier_report(m: Mention) -> bool:
