@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
@@ -29,7 +29,7 @@ from eventwire.store.dialect import Connection, Dialect, Row
 from eventwire.store.filters import ORDER_BY, EventFilters, actor_search_key, where_clause
 from eventwire.store.locations import dialect_for
 from eventwire.store.migrations import apply_migrations
-from eventwire.store.resolution import Resolver
+from eventwire.store.resolution import Resolver, VectorCache
 from eventwire.store.rows import (
     BOOL_COLUMNS,
     EXTRA_COLUMNS,
@@ -302,6 +302,14 @@ class Store:
             similarity=similarity or self._resolver.similarity,
             settings=settings or DEFAULT_SETTINGS,
         )
+
+    def save_vectors(self, vectors: Mapping[str, Any]) -> None:
+        """Keep sentence vectors computed elsewhere (a batch runner's workers, by the same
+        encoder) in the vector cache, keyed by `similarity.text_key`: cross-document similarity
+        looks them up there before it encodes anything (those already kept stay as they are)."""
+        if vectors:
+            with self._transaction("save sentence vectors"):
+                VectorCache(self._conn).save(dict(vectors))
 
     def record_skip(self, skip: Skip) -> bool:
         """Return True if the skip is new; a repeat (same origin, reason, detail, document)
