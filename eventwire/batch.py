@@ -5,7 +5,8 @@ by one writer — `eventwire ingest ARCHIVE.jsonl --engine ray --workers 2` (iss
         for outcome in run_batch(["archive.jsonl"], store, BatchOptions(engine="ray", workers=2)):
             print(outcome)                      # an IngestOutcome, or a Skip
 
-- Workers parse and code documents (`pipeline.extract_events_batch`, `chunk_docs` at a time).
+- Workers parse and code documents (`pipeline.extract_events_batch`, `chunk_docs` at a time)
+  and send the vectors of their events' evidence sentences along: the writer loads no encoder.
   Each worker loads its models once and is warmed up on two short texts before it takes work.
 - This process is the one writer: results are stored in input order (`service.store_result`,
   cross-document resolution included), so the store ends as `ingest_documents` would leave it;
