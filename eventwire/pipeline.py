@@ -29,10 +29,10 @@ from eventwire.extract.incidents import find_incident_mentions
 from eventwire.extract.lexicon import load_modality_lexicon, load_taxonomy, load_trigger_lexicon
 from eventwire.extract.subtype_model import drop_non_events, score_incidents
 from eventwire.gazetteer import load_gazetteer
-from eventwire.geoparse import find_place_mentions
+from eventwire.geoparse import candidate_place, find_place_mentions
 from eventwire.ingest import read_inputs
 from eventwire.ingest.parts import split_parts
-from eventwire.models import Document, Event, Evidence, Provenance, Report, Skip
+from eventwire.models import Document, Event, Evidence, Place, Provenance, Report, Skip
 from eventwire.nlp.pipelines import AnalyzedDoc, analyze, analyze_batch
 from eventwire.normalize.dates import find_time_expressions
 from eventwire.normalize.doc_context import document_context
@@ -171,7 +171,7 @@ def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
     groups = drop_non_events(groups, scores)
     options = EventOptions(
         default_country=ctx.main_country,
-        default_place=ctx.anchor if ctx.anchor is not None and ctx.anchor.feature != "country" else None,
+        default_place=_default_place(ctx.anchor),
         perpetrators=document_perpetrators(
             document, mentions, country=ctx.main_country, old_news_extra=old_sentences(groups)
         ),
@@ -186,6 +186,17 @@ def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
         events=tuple(e for e in built if not e.context_only),
         context_mentions=tuple(e for e in built if e.context_only),
     )
+
+
+def _default_place(anchor: Place | None) -> Place | None:
+    """Return where an incident the text does not place is coded: the article's main area; when
+    that is the whole country, its capital at geo_precision 3 (ACLED codes a nationwide or
+    unplaced event in a country to its capital: "nurses struck across Kerouvia" is coded to the
+    capital of Kerouvia)."""
+    if anchor is None or anchor.feature != "country":
+        return anchor
+    capital = load_gazetteer().capital(anchor.iso) if anchor.iso else None
+    return replace(candidate_place(capital), geo_precision=3) if capital is not None else None
 
 
 def process_inputs(paths: Iterable[str | Path], *, published: date | None = None) -> Iterator[DocumentResult | Skip]:

@@ -51,6 +51,7 @@ from eventwire.extract.recall import (
 )
 from eventwire.extract.roles import (
     ambiguous_genitive,
+    compound_party_agent,
     find_roles,
     harmed_patient_classes,
     incident_count,
@@ -336,6 +337,8 @@ def _roles_and_type(
     death a thief" (AGENT_CROWD) is Mob violence, "gunmen shot dead a police officer"
     (PATIENT_SECURITY) a battle."""
     agent, patient = find_roles(draft.tok) if draft.anchors else (None, None)
+    if draft.anchors and agent is None:
+        agent = compound_party_agent(draft.tok, cues)
     genitive = ambiguous_genitive(draft.tok, agent)
     roles = role_classes(None if genitive else agent, patient, cues)
     if draft.anchors:

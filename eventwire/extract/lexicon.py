@@ -112,11 +112,24 @@ def load_phrase_file(path: Path, *, allowed_classes: frozenset[str] | None = Non
     return _indexed(str(path), classes)
 
 
+_HYPHEN_INSIDE = re.compile(r"(?<=\w)(-)(?=\w)")
+
+
+def hyphen_variants(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Return a phrase's word tuples as written and, when a word holds a hyphen between letters,
+    with that word split the way spaCy's English tokenizer splits it ("shoot-out" -> "shoot", "-",
+    "out"; "cease-fire" -> "cease", "-", "fire"), so a hyphenated cue matches in either language."""
+    if not any("-" in w for w in words):
+        return (words,)
+    split = tuple(p for w in words for p in _HYPHEN_INSIDE.split(w) if p)
+    return (words,) if split == words else (words, split)
+
+
 def _indexed(name: str, classes: dict[str, tuple[tuple[str, ...], ...]]) -> PhraseSet:
     by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     wildcards: list[tuple[str, tuple[str, ...]]] = []
     for cls, entries in classes.items():
-        for words in entries:
+        for words in dict.fromkeys(v for phrase in entries for v in hyphen_variants(phrase)):
             if words[0].endswith("*"):
                 wildcards.append((cls, words))
             else:

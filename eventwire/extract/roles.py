@@ -183,6 +183,25 @@ def find_roles(trigger: Token) -> Roles:
     return agent, patient
 
 
+# Parties that, compounded with an incident noun, say who acted ("a police raid", "an army
+# operation", "a militia ambush"); a civilian or crowd noun there is the target ("a village raid").
+ACTING_COMPOUND_PARTIES = frozenset({"P_SECURITY", "P_ARMED"})
+ATTACK_CLASS = "A_ATTACK"
+
+
+def compound_party_agent(trigger: Token, cues: SentenceCues) -> SpacySpan | None:
+    """Return the force or armed-group noun compounded with an attack noun: the one who acts
+    ("two suspects were killed in a police raid" -> "police")."""
+    if trigger.pos_ != "NOUN" or not any(c.cls == ATTACK_CLASS and c.start <= trigger.i < c.end for c in cues.triggers):
+        return None
+    for child in trigger.children:
+        if child.dep_ != "compound" or child.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if any(c.cls in ACTING_COMPOUND_PARTIES and c.start <= child.i < c.end for c in cues.triggers):
+            return token_span_of(child)
+    return None
+
+
 def ambiguous_genitive(trigger: Token, agent: SpacySpan | None) -> bool:
     """Return whether a noun's agent is introduced by an ambiguous genitive ("le bilan des soldats
     tués dans cette attaque", "l'attaque des soldats"): such an agent says nothing of who acted."""
@@ -231,9 +250,24 @@ def harmed_patient_classes(doc: Doc, cues: SentenceCues, trigger: Token) -> set[
     out: set[str] = set()
     for c in cues.triggers:
         harm = doc[c.start : c.end].root
-        if c.cls in HARM_CLASSES and harm.pos_ == "VERB" and harm.i != trigger.i:
+        if c.cls not in HARM_CLASSES or harm.pos_ != "VERB":
+            continue
+        if harm.i != trigger.i:
             out |= {r for r in role_classes(None, find_roles(harm)[1], cues) if r.startswith("PATIENT_")}
+        victims = _participle_victims(harm)
+        if victims is not None:
+            out |= {r for r in role_classes(None, victims, cues) if r.startswith("PATIENT_")}
     return out
+
+
+def _participle_victims(harm: Token) -> SpacySpan | None:
+    """Return the noun a kill or injure participle describes: its victims ("le bilan des soldats
+    tués dans l'attaque", "the number of policemen killed in the raid")."""
+    if harm.dep_ != "acl" or harm.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if "Part" not in harm.morph.get("VerbForm", None):
+        return None
+    return noun_phrase(harm.head)
 
 
 def incident_count(trigger: Token, lang: str) -> int:

@@ -47,7 +47,7 @@ logger = logging.getLogger(__name__)
 NONE_LABEL = "none"
 LANGS = ("fr", "en")
 # Bump when the features or the fit change: the cached weights are keyed by it.
-MODEL_VERSION = "subtype-lr-1"
+MODEL_VERSION = "subtype-lr-2"
 # Fit settings: L2 penalty, gradient steps, step size; the cue features' weight relative to the
 # sentence vector (both standardized).
 L2 = 1e-2

@@ -152,6 +152,33 @@ def _part_of_country(country: Place, bearing: float, gazetteer: Gazetteer, admin
     return to_place(max(areas, key=reach), admin_point=admin_point)
 
 
+def _offset_relation(m: re.Match[str], place: Place | None) -> tuple[Place | None, str | None, str | None]:
+    """Return (place, relation, reason) for "N km <direction> of" before a toponym."""
+    km = _kilometres(m)
+    direction = m.group(3).lower()
+    bearing = _DIRECTIONS.get(direction)
+    direction = _DIRECTION_EN.get(direction, direction)
+    relation = f"{km:g} km {direction} of"
+    if place is None:
+        return None, relation, None
+    lat, lon = (place.latitude, place.longitude)
+    if bearing is not None:
+        # `place` comes from a gazetteer candidate (geoparse.rank.to_place): it has a point
+        assert lat is not None and lon is not None, f"{place.name}: gazetteer places have a point"
+        lat, lon = _offset(lat, lon, km, bearing)
+    return (
+        replace(
+            place,
+            latitude=lat,
+            longitude=lon,
+            geo_precision=max(place.geo_precision, 2),
+            where_prec=max(place.where_prec or 1, 2),
+        ),
+        relation,
+        f"point offset {km:g} km {direction} of {place.name}",
+    )
+
+
 def read_relation(
     text: str,
     start: int,
@@ -163,29 +190,7 @@ def read_relation(
     """Return (place, relation, reason) after reading the words before a toponym."""
     before = text[max(0, start - 80) : start]
     if m := _OFFSET_RE.search(before):
-        km = _kilometres(m)
-        direction = m.group(3).lower()
-        bearing = _DIRECTIONS.get(direction)
-        direction = _DIRECTION_EN.get(direction, direction)
-        relation = f"{km:g} km {direction} of"
-        if place is None:
-            return None, relation, None
-        lat, lon = (place.latitude, place.longitude)
-        if bearing is not None:
-            # `place` comes from a gazetteer candidate (geoparse.rank.to_place): it has a point
-            assert lat is not None and lon is not None, f"{place.name}: gazetteer places have a point"
-            lat, lon = _offset(lat, lon, km, bearing)
-        return (
-            replace(
-                place,
-                latitude=lat,
-                longitude=lon,
-                geo_precision=max(place.geo_precision, 2),
-                where_prec=max(place.where_prec or 1, 2),
-            ),
-            relation,
-            f"point offset {km:g} km {direction} of {place.name}",
-        )
+        return _offset_relation(m, place)
     if _VAGUE_DISTANCE_RE.search(before):
         return place, "distance reference", "a yardstick some distance away, not the place itself"
     approximate, values = _approximate_distance()

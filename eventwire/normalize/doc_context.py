@@ -38,6 +38,7 @@ from eventwire.normalize.doc_country import (
     main_country,
     named_countries,
     other_evidence,
+    people_homes,
     place_evidence,
     title_evidence,
 )
@@ -47,6 +48,7 @@ from eventwire.normalize.missed_places import (
     division_places,
     institution_towns,
     missed_place_mentions,
+    names_in_passing,
     site_places,
 )
 from eventwire.normalize.village_places import load_folded_words
@@ -241,6 +243,9 @@ def document_context(
         ]
 
     gazetteer = load_gazetteer()
+    # "the Region", "North-East" alone: a generic word, whatever town or division bears its name
+    # ... and "the Kerouvi community" names a people, not an unknown village
+    places = [p for p in places if not _generic_word(p.span.text) and not (p.place is None and _people(p.span.text))]
     # "Somali police forces": a nationality, not the region spelled like it
     adjectives = attributive_demonyms(document.text, places, lang=document.lang, gazetteer=gazetteer)
     places = [p for p in places if p.span.start not in adjectives]
@@ -260,7 +265,11 @@ def document_context(
         is_name=lambda t: bool(find_actors(t)),
     )
     # "in Kerou county": the county, not the town of that name
-    places = division_places(document.text, sorted([*places, *missed], key=lambda p: p.span.start), gazetteer=gazetteer)
+    places = division_places(
+        document.text,
+        sorted([*places, *(p for p in missed if not _generic_word(p.span.text))], key=lambda p: p.span.start),
+        gazetteer=gazetteer,
+    )
     # the places alone first, to tell a foreign town inside a name; then with the places named as
     # something other than a location left out
     first = main_country(evidence(places), others)
@@ -269,6 +278,10 @@ def document_context(
     if main[1] is None and (schools := institution_towns(document.text, places, gazetteer=gazetteer)):
         # no other evidence: "Kerou University students protested" happened in Kerou
         places = sorted([*places, *schools], key=lambda p: p.span.start)
+        main = main_country(evidence(places), others)
+    if main[1] is None and doc is not None and (passing := _names_in_passing(document, places, doc, gazetteer)):
+        # still none: "the Kerou Deputy Governor", "a Tamba neighbourhood" name where it is
+        places = sorted([*places, *passing], key=lambda p: p.span.start)
         main = main_country(evidence(places), others)
     places = sorted(
         [
@@ -292,6 +305,39 @@ def document_context(
         villages=document_villages(document.text, tuple(places)),
         named_isos=named_countries(document.text, places, not_locations=not_locations),
     )
+
+
+def _generic_word(name: str) -> bool:
+    """Return whether a one-word mention is only generic words of names, division nouns or
+    points of the compass ("Region", "North-East", "University": data/generic_name_words.yaml,
+    data/division_nouns_after.yaml)."""
+    parts = [fold(w) for w in name.split("-")]
+    generic = load_folded_words("generic_name_words.yaml") | load_folded_words(
+        "division_nouns_after.yaml", what="nouns"
+    )
+    return " " not in name.strip() and all(w in generic for w in parts)
+
+
+def _people(name: str) -> bool:
+    """Return whether a name is a people's (data/ethnic_militias.yaml, the peoples of
+    data/actors.tsv), in the singular or the plural ("the Kerouvis")."""
+    folded = fold(name)
+    peoples = load_ethnic_militias().people_by_form.keys() | people_homes().keys()
+    return folded in peoples or folded.removesuffix("s") in peoples
+
+
+def _names_in_passing(
+    document: Document, places: list[PlaceMention], doc: Doc, gazetteer: Gazetteer
+) -> list[PlaceMention]:
+    """Return missed_places.names_in_passing's places, proper nouns being the parser's."""
+    proper_at = {t.idx for t in doc if t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "PER")}
+    starts = {t.idx for t in doc}
+
+    def proper(start: int, end: int) -> bool:
+        tokens = [t for t in doc if start <= t.idx < end and not t.is_punct]
+        return bool(tokens) and start in starts and all(t.idx in proper_at for t in tokens)
+
+    return names_in_passing(document.text, places, gazetteer=gazetteer, proper=proper, lang=document.lang)
 
 
 def _anchor(places: list[PlaceMention], main_iso: str | None, gazetteer: Gazetteer) -> Place | None:

@@ -30,9 +30,11 @@ from functools import cache
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.lexicon import fold
 from eventwire.gazetteer import Gazetteer
+from eventwire.lang.actor_table import load_actor_aliases
 from eventwire.lang.words import load_word_lists
 from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, DIVISION_FEATURES, Place, PlaceMention
 from eventwire.normalize.actors import find_actor_mentions
+from eventwire.normalize.ethnic_militias import load_ethnic_militias
 
 # The evidence Counters hold these float weights: Counter takes them, but typeshed types its counts
 # as int, hence the `type: ignore[assignment]` where a weight is stored.
@@ -41,6 +43,7 @@ W_NAMED_DIVISION = 3.0
 W_COUNTRY = 1.0
 W_TOWN = 1.0
 W_SMALL_TOWN = 0.5
+W_SEAT = 1.25  # a town sharing its name with a division of its country: a seat, rarely a namesake
 W_STATE_FORCES = 1.0
 W_DOMESTIC_ACTOR = 0.5
 W_NOT_LOCATION = 0.5  # a place modifying a noun or starting a journey ("the Kerou bus"): near the story
@@ -199,6 +202,12 @@ def place_evidence(
             weight = W_NAMED_DIVISION if named_division(text, p) else W_AREA
         elif named_division(text, p) and _has_division(gazetteer, p.span.text, pl.iso):
             weight = W_NAMED_DIVISION  # "Kerou county" read as the town: its country has the county too
+        elif (
+            pl.feature == "city"
+            and not _called_village(text, p, lang)
+            and _has_division(gazetteer, p.span.text, pl.iso)
+        ):
+            weight = W_SEAT  # "in Kerou": a town seating the division of its name, no hamlet's namesake
         elif _called_village(text, p, lang):
             weight = W_SMALL_TOWN
         elif pl.feature == "country":
@@ -231,7 +240,8 @@ def other_evidence(
     """Return the weight per (country name, ISO2) of the document's actors and nationality
     adjectives (a word inside a place mention or an actor's name counts once, there)."""
     counts: Counter = Counter()
-    taken: list[tuple[int, int]] = [*skip, *((p.span.start, p.span.end) for p in places)]
+    taken: list[tuple[int, int]] = [*skip, *((p.span.start, p.span.end) for p in places if p.place is not None)]
+    unknown = [(p.span.start, p.span.end) for p in places if p.place is None]
     for actor in find_actor_mentions(text, lang=lang, country=None):
         if actor.span is None or not actor.country:
             continue
@@ -240,20 +250,40 @@ def other_evidence(
             or any(gazetteer.demonym_country(w) for w in _WORD_RE.findall(actor.span.text))
         ):
             continue  # "gendarmes" alone names no country; "gendarmes maliens", "FAMa" do
-        taken.append((actor.span.start, actor.span.end))
+        # "the Kerouan National Guard": a nationality stated before or inside the name says whose
+        # it is, when the table's alias belongs to another country (the adjective is then the
+        # actor's; otherwise it still counts as a nationality on its own)
+        own = gazetteer.country_iso(actor.country)
+        before = list(_WORD_RE.finditer(text, max(0, actor.span.start - 25), actor.span.start))[-1:]
+        start = before[0].start() if before and before[0].end() >= actor.span.start - 1 else actor.span.start
+        stated = _stated_nationality(text[start : actor.span.end], gazetteer)
+        iso = stated if stated is not None and stated != own else own
+        taken.append((start if iso != own else actor.span.start, actor.span.end))
         if actor.actor_type == "state_forces":
             weight = W_STATE_FORCES
         elif actor.actor_type != "external_forces":
             weight = W_DOMESTIC_ACTOR
         else:
             continue
-        iso = gazetteer.country_iso(actor.country)
         if iso:
             counts[(gazetteer.country_name(iso), iso)] += weight  # type: ignore[assignment]
+    homes = people_homes()
     for m in _WORD_RE.finditer(text):
+        home = homes.get(fold(m.group())) or homes.get(fold(m.group()).removesuffix("s"))
+        if (
+            home
+            and m.group()[:1].isupper()
+            and not gazetteer.demonym_country(m.group())
+            and not any(a <= m.start() < b for a, b in taken)
+        ):
+            # "Kerouvian herders", "the Tambas": a people ACLED knows in one country only
+            iso = gazetteer.country_iso(home)
+            if iso:
+                counts[(gazetteer.country_name(iso), iso)] += W_DEMONYM  # type: ignore[assignment]
+            continue
         # the demonym look-up (a cached key in a set) first: most words are none
         iso = gazetteer.demonym_country(m.group())
-        if not iso or any(a <= m.start() < b for a, b in taken):
+        if not iso or any(a <= m.start() < b for a, b in [*taken, *unknown]):
             continue
         name = gazetteer.country_name(iso)
         if name:
@@ -262,6 +292,33 @@ def other_evidence(
                 W_DEMONYM_PLACE if place else W_DEMONYM
             )
     return counts
+
+
+_PEOPLE_ACTOR = re.compile(r"^(?P<people>.+) Ethnic (?:Militia|Group) \((?P<country>[^)]+)\)$")
+
+
+@cache
+def people_homes() -> dict[str, str]:
+    """Return the folded names of the peoples whose ACLED actors ("<People> Ethnic Militia
+    (<country>)", "<People> Ethnic Group (<country>)": data/actors.tsv) all lie in one country,
+    with that country; with the forms data/ethnic_militias.yaml gives them ("Peuls" → Fulani)."""
+    countries: dict[str, set[str]] = {}
+    for entry in load_actor_aliases().entries:
+        m = _PEOPLE_ACTOR.match(entry.name)
+        if m and entry.country and m.group("people") != "Unidentified":
+            countries.setdefault(m.group("people"), set()).add(entry.country)
+    homes = {fold(people): next(iter(c)) for people, c in countries.items() if len(c) == 1}
+    for form, people in load_ethnic_militias().people_by_form.items():
+        if fold(people) in homes:
+            homes.setdefault(fold(form), homes[fold(people)])
+    return homes
+
+
+def _stated_nationality(name: str, gazetteer: Gazetteer) -> str | None:
+    """Return the ISO2 of the one nationality an actor's words state ("the Kerouan National
+    Guard" is Kerou's, whichever country the table's alias "National Guard" belongs to)."""
+    found = {iso for w in _WORD_RE.findall(name) if (iso := gazetteer.demonym_country(w))}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def title_evidence(title: str | None, *, gazetteer: Gazetteer) -> Counter:

@@ -34,6 +34,8 @@ from eventwire.normalize.village_places import load_folded_words, load_not_place
 
 MISSED_MIN_POPULATION = 10_000
 UNIQUE_MIN_POPULATION = 1_000
+# A city named only inside another name counts from this size (a smaller one may be a namesake).
+PASSING_MIN_POPULATION = 50_000
 # A town is the seat of the division named after it when the division's point (its capital or
 # largest town) lies this close.
 SEAT_MAX_KM = 15.0
@@ -136,6 +138,77 @@ def institution_towns(text: str, places: list[PlaceMention], *, gazetteer: Gazet
         )
         taken.append((start, end))
     return out
+
+
+def names_in_passing(
+    text: str,
+    places: list[PlaceMention],
+    *,
+    gazetteer: Gazetteer,
+    proper: Callable[[int, int], bool],
+    lang: str,
+) -> list[PlaceMention]:
+    """Return the countries, divisions and cities that open other names ("the Kerou Deputy
+    Governor", "Tamba Girls' School", "a Kerou neighbourhood", "the Kerou Forest Service") and
+    that `places` does not cover: the last evidence of where a story happened, read only when the
+    document gives no other (ACLED codes every event to a country).
+
+    One name per run of capitalized words, at its head (its first word, or its second after a
+    sentence's opening word), and only when `proper(start, end)` (the parser's proper nouns
+    outside a person's name: "Police" opening a sentence is no town). Only what has no namesake
+    village: a country, a division, or a city of PASSING_MIN_POPULATION; never a generic word of
+    names (data/generic_name_words.yaml: "the Supreme Court", "North Kerou")."""
+    calendar = _calendar_words(lang)
+    generic = load_folded_words("generic_name_words.yaml") | load_not_places()
+    taken = [(p.span.start, p.span.end) for p in places]
+    out: list[PlaceMention] = []
+    for run in _PROPER_RUN.finditer(text):
+        tokens = [(run.start() + m.start(), run.start() + m.end()) for m in _RUN_WORD.finditer(run.group())]
+        head = next((i for i in range(min(2, len(tokens))) if proper(*tokens[i])), None)
+        if head is None or fold(text[slice(*tokens[head])]) in generic | calendar:
+            continue
+        for j in range(min(len(tokens), head + 3), head, -1):
+            start, end = tokens[head][0], tokens[j - 1][1]
+            name = text[start:end]
+            if any(a < end and start < b for a, b in taken) or not proper(start, end):
+                continue
+            if gazetteer.demonym_country(name) or (found := _passing_place(gazetteer.candidates(name))) is None:
+                continue
+            out.append(
+                PlaceMention(
+                    span=Span(start, end, name),
+                    name=name,
+                    place=candidate_place(found),
+                    method="name_in_passing",
+                    reason=f"opens the name {run.group()!r}; the document names no other place",
+                )
+            )
+            taken.append((start, end))
+            break
+    return out
+
+
+def _passing_place(every: list[Candidate]) -> Candidate | None:
+    """Return the entry a name read in passing means: a country, else the one division or big
+    city its primary entries agree on (none when they lie in several countries)."""
+    found = [
+        c
+        for c in every
+        if c.primary
+        and (
+            c.feature in ("country", "admin1", "admin2")
+            or c.feature == "city"
+            and c.population >= PASSING_MIN_POPULATION
+        )
+    ]
+    if len({c.iso for c in found}) != 1:
+        return None
+    return max(found, key=lambda c: (c.feature == "country", c.feature == "admin1", c.population))
+
+
+# A run of capitalized words ("Kerou Girls' School", "Tamba-Kerou Road"); _RUN_WORD reads its words.
+_PROPER_RUN = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*")
+_RUN_WORD = re.compile(r"[A-ZÀ-Ý][\w'’]*(?:-[A-ZÀ-Ý][\w'’]*)*")
 
 
 def division_places(text: str, places: list[PlaceMention], *, gazetteer: Gazetteer) -> list[PlaceMention]:

@@ -52,14 +52,28 @@ def _name_ids(conn: Connection, names: Iterable[str]) -> dict[str, int]:
     return ids
 
 
-def index_event_actors(conn: Connection, event_id: str, actor_search: str) -> None:
-    """Record the actor names of one event (its `actor_search` text), replacing earlier ones."""
-    conn.execute("DELETE FROM event_actor_names WHERE event_id = ?", (event_id,))
+def index_event_actors(conn: Connection, event_id: str, actor_search: str, *, new: bool = False) -> None:
+    """Record the actor names of one event (its `actor_search` text), replacing earlier ones
+    (none when the event is `new`: its row was just inserted).
+
+    Writes only, no read: the names are added where missing and the links made from their
+    stored ids in the same statement that looks them up, so on PostgreSQL the statements go
+    out without waiting for an answer (no round trip). Names in sorted order: two writers
+    adding the same new names never wait on each other in a cycle.
+    """
+    if not new:
+        conn.execute("DELETE FROM event_actor_names WHERE event_id = ?", (event_id,))
     names = search_names(actor_search)
-    if names:
-        ids = _name_ids(conn, names)
-        conn.executemany(
-            "INSERT INTO event_actor_names (name_id, event_id) VALUES (?, ?)", [(ids[n], event_id) for n in names]
+    for start in range(0, len(names), _CHUNK):
+        chunk = names[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        conn.execute(
+            f"INSERT INTO actor_names (name) VALUES {', '.join(['(?)'] * len(chunk))} ON CONFLICT (name) DO NOTHING",
+            chunk,
+        )
+        conn.execute(
+            f"INSERT INTO event_actor_names (name_id, event_id) SELECT id, ? FROM actor_names WHERE name IN ({marks})",
+            [event_id, *chunk],
         )
 
 

@@ -32,12 +32,17 @@ def send_candidate_queries(
     document_id: str | None,
     build: EventBuilder,
     count: Callable[[int], None],
+    *,
+    probe: bool = False,
 ) -> PendingCandidates:
     """Send the candidate queries of `events` (a statement per event, its clauses in order, the
     first clause finding a row wins), then one for the reports of every event they find, and
     the events an analyst kept apart from `document_id`; nothing is read until the result is
     asked for. `build` makes an Event of a row and its reports; `count` is told how many
-    candidates were found."""
+    candidates were found. With `probe`, the events' own ids are looked up too
+    (`PendingCandidates.stored`): an event that creates a new one needs no read of its stored
+    state when no stored event bears its id."""
+    events = list(events)
     queries: dict[str, Any] = {}
     selects: list[str] = []
     every: list[Any] = []
@@ -59,7 +64,11 @@ def send_candidate_queries(
         )
         if document_id is not None:
             apart = conn.execute("SELECT event_id FROM kept_apart WHERE document_id = ?", (document_id,))
-    return PendingCandidates(queries, reports, apart, build, count)
+    ids = sorted({event.event_id for event in events}) if probe else []
+    probed = None
+    if ids:
+        probed = conn.execute(f"SELECT event_id FROM events WHERE event_id IN ({', '.join('?' * len(ids))})", ids)
+    return PendingCandidates(queries, reports, apart, build, count, probed)
 
 
 class PendingCandidates:
@@ -67,14 +76,34 @@ class PendingCandidates:
     first use: on PostgreSQL they travel with the statements after them, in one round trip."""
 
     def __init__(
-        self, queries: dict[str, Any], reports: Any, apart: Any, build: EventBuilder, count: Callable[[int], None]
+        self,
+        queries: dict[str, Any],
+        reports: Any,
+        apart: Any,
+        build: EventBuilder,
+        count: Callable[[int], None],
+        probe: Any = None,
     ) -> None:
         self._build = build
         self._count = count
         self._queries = queries  # event id -> the cursor of its candidate rows (or None)
         self._reports = reports  # the cursor of every candidate's reports (or None)
         self._apart = apart
+        self._probe = probe  # the cursor of the stored events bearing the new events' own ids
         self._result: dict[str, list[Event]] | None = None
+        self._stored: set[str] | None = None
+
+    @property
+    def probed(self) -> bool:
+        """Whether the events' own ids were looked up (`stored`)."""
+        return self._probe is not None
+
+    def stored(self) -> set[str]:
+        """Return which of the events' own ids a stored event bears (as sent: before this
+        transaction's own writes of events)."""
+        if self._stored is None:
+            self._stored = {r[0] for r in self._probe} if self._probe is not None else set()
+        return self._stored
 
     def result(self) -> dict[str, list[Event]]:
         """Return {event id: the stored events it could join}."""
@@ -93,6 +122,7 @@ class PendingCandidates:
                 self._count(len(kept))
                 out[event_id] = [self._build(row, reports.get(k, [])) for k, row in kept]
             self._result = out
+            self.stored()  # read too (an SQLite cursor reads as it goes: before any write)
         return self._result
 
 

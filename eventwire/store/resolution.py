@@ -22,10 +22,9 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from typing import Any
-
-import numpy as np
 
 from eventwire.errors import StoreError
 from eventwire.models import Document, Event
@@ -38,11 +37,10 @@ from eventwire.resolve.cross_document import (
     match_events,
 )
 from eventwire.resolve.similarity import (
-    ENCODER_NAME,
     EvidenceSimilarity,
 )
 from eventwire.store.candidates import PendingCandidates, send_candidate_queries
-from eventwire.store.dialect import Connection, Row
+from eventwire.store.dialect import Row
 from eventwire.store.rows import (
     REPORTS_SELECT,
     comparable,
@@ -50,9 +48,12 @@ from eventwire.store.rows import (
     event_from_dict,
     event_row,
     now_iso,
+    stored_floats,
+    stored_form,
     stored_report,
     to_json,
 )
+from eventwire.store.vectors import VectorCache
 from eventwire.store.write import DocumentWriter
 
 logger = logging.getLogger(__name__)
@@ -81,33 +82,7 @@ class _Prefetched:
     reports: dict[str, list[dict[str, Any]]]
     contributions: dict[str, list[dict[str, Any]]]  # document_id, context, record; by id
     corrected: dict[str, set[str]]  # fields analysts corrected
-
-
-class VectorCache:
-    """Sentence vectors kept in the `sentence_vectors` table (float32 blobs)."""
-
-    def __init__(self, conn: Connection, model: str = ENCODER_NAME) -> None:
-        self.conn = conn
-        self.model = model
-
-    def lookup(self, keys: list[str]) -> dict[str, np.ndarray]:
-        out: dict[str, np.ndarray] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            for key, blob in self.conn.execute(
-                "SELECT text_key, vector FROM sentence_vectors WHERE model = ? AND text_key IN"
-                f" ({', '.join('?' * len(chunk))})",
-                [self.model, *chunk],
-            ):
-                out[key] = np.frombuffer(blob, dtype=np.float32)
-        return out
-
-    def save(self, vectors: dict[str, np.ndarray]) -> None:
-        # in key order: two processes saving the same sentences never wait on each other's rows
-        self.conn.executemany(
-            "INSERT INTO sentence_vectors (text_key, model, vector) VALUES (?, ?, ?) ON CONFLICT (text_key) DO NOTHING",
-            [(k, self.model, np.asarray(vectors[k], dtype=np.float32).tobytes()) for k in sorted(vectors)],
-        )
+    top_ordinal: dict[str, int] = field(default_factory=dict)  # the highest report ordinal stored
 
 
 class Resolver:
@@ -126,6 +101,8 @@ class Resolver:
         self._similarity = similarity
         self.candidate_count = 0  # candidates scored since creation (for the benchmark)
         self._state: _Prefetched | None = None  # set while one ingest writes (`_prefetch`)
+        # {document id: its stored external id} for the document an ingest stores (`rebuild`)
+        self.external_ids: dict[str, str | None] = {}
 
     @property
     def similarity(self) -> Similarity:
@@ -157,7 +134,7 @@ class Resolver:
             self._remove_document(document.id, touched, reason)
             pending = None
         if pending is None:
-            pending = self.send_candidate_queries(incoming, document.id)
+            pending = self.send_candidate_queries(incoming, document.id, probe=True)
         found = pending.result()
         decisions = link_across_documents(
             incoming,
@@ -170,7 +147,10 @@ class Resolver:
             (decision.target_id if decision.action == "join" else None) or event.event_id
             for event, decision in zip(incoming, decisions, strict=True)
         ]
-        self._state = self._prefetch(targets)
+        # the events' own ids no stored event bears: nothing to read for the events they create
+        absent = {event.event_id for event in incoming} - pending.stored() if pending.probed else set()
+        self._state = self._prefetch(targets, absent)
+        self.external_ids = {document.id: document.external_id}  # as just written
         try:
             for event, decision, target in zip(incoming, decisions, targets, strict=True):
                 self._touch(target, touched)
@@ -184,6 +164,7 @@ class Resolver:
             self.finish(touched, who, document_id=document.id)
         finally:
             self._state = None
+            self.external_ids = {}
         if self.merge_fragments(decisions, who):
             touched.after = None
         return decisions, touched
@@ -201,10 +182,15 @@ class Resolver:
                 {"document_id": document_id, "context": context, "record": record}
             )
 
-    def _prefetch(self, event_ids: list[str]) -> _Prefetched:
+    def _prefetch(self, event_ids: list[str], absent: AbstractSet[str] = frozenset()) -> _Prefetched:
         """Return the stored state of `event_ids`, read (and their rows locked, in id order)
-        with one batch of queries sent before any answer is read."""
-        ids = sorted(set(event_ids))
+        with one batch of queries sent before any answer is read; those `absent` (known not to
+        be stored) are not read: a document creating events only costs no round trip here."""
+        every = set(event_ids)
+        ids = sorted(every - absent)
+        state = _Prefetched({}, {i: [] for i in every}, {i: [] for i in every}, {i: set() for i in every})
+        if not ids:
+            return state
         marks = ", ".join("?" * len(ids))
         rows = self.conn.execute(
             f"SELECT * FROM events WHERE event_id IN ({marks}) ORDER BY event_id{self.writer.row_lock}", ids
@@ -219,10 +205,10 @@ class Resolver:
         corrections = self.conn.execute(
             f"SELECT event_id, diff FROM revisions WHERE event_id IN ({marks}) AND action = 'corrected'", ids
         )
-        state = _Prefetched({}, {i: [] for i in ids}, {i: [] for i in ids}, {i: set() for i in ids})
         state.rows = {row["event_id"]: row for row in rows}
         for r in reports:
             state.reports[r["event_id"]].append(stored_report(r))
+            state.top_ordinal[r["event_id"]] = max(r["ordinal"], state.top_ordinal.get(r["event_id"], -1))
         for r in contributions:
             state.contributions[r["event_id"]].append(
                 {"document_id": r["document_id"], "context": r["context"], "record": r["record"]}
@@ -362,26 +348,33 @@ class Resolver:
         """
         return self.send_candidate_queries([event], document_id).result()[event.event_id]
 
-    def send_candidate_queries(self, events: Iterable[Event], document_id: str | None = None) -> PendingCandidates:
+    def send_candidate_queries(
+        self, events: Iterable[Event], document_id: str | None = None, *, probe: bool = False
+    ) -> PendingCandidates:
         """Send the candidate queries of `events` (`candidates`); nothing is read until the
-        result is asked for (`candidates.send_candidate_queries`)."""
-        return send_candidate_queries(self.conn, events, document_id, self._event_from_row, self._count_candidates)
+        result is asked for (`candidates.send_candidate_queries`, `probe` there)."""
+        return send_candidate_queries(
+            self.conn, events, document_id, self._event_from_row, self._count_candidates, probe=probe
+        )
 
     def _count_candidates(self, n: int) -> None:
         self.candidate_count += n
 
     # -- rebuilding ------------------------------------------------------------------------------
 
-    def rebuild(self, event_id: str) -> Event | None:
+    def rebuild(self, event_id: str, written: dict[str, Any] | None = None) -> Event | None:
         """Recompute an event's row and reports from its contributions; None if it has none
-        (then the event is marked deleted)."""
+        (then the event is marked deleted). `written` is told what the event's row and reports
+        are now (as `finish` would read them back) when that is known for sure without a read."""
         state = self._state
         corrected: set[str] | None = None
         stored: list[dict[str, Any]] | None = None
+        top = None  # the highest ordinal of the stored reports, when read by `_prefetch`
         if state is not None and event_id in state.contributions:  # what `_prefetch` read, once
             rows: list[Any] = state.contributions.pop(event_id)
             old = state.rows.pop(event_id, None)
             stored, corrected = state.reports.pop(event_id), state.corrected.pop(event_id)
+            top = state.top_ordinal.get(event_id, -1)
         else:
             rows = self.conn.execute(
                 "SELECT document_id, context, record FROM contributions WHERE event_id = ? ORDER BY id",
@@ -395,6 +388,8 @@ class Resolver:
                     "UPDATE events SET deleted = 1, updated_at = ? WHERE event_id = ?",
                     (now_iso(), event_id),
                 )
+            if written is not None:  # no row (none before), or a deleted one without reports
+                written[event_id] = None if old is None else ({"deleted": 1}, [])
             return None
         accounts = [event_from_dict(json.loads(r["record"]), context_only=bool(r["context"])) for r in rows]
         event = combine_contributions(event_id, accounts)
@@ -408,6 +403,7 @@ class Resolver:
         # Reports already stored as they should be stay (a join only appends): rewriting them
         # would also rewrite their full-text index entries.
         if stored is None or old is None:
+            top = None if old is not None else -1
             stored = self.writer.reports_of(event_id) if old is not None else []
         wanted = [report.as_dict() for report in event.reports]
         keep = 0
@@ -416,6 +412,10 @@ class Resolver:
         if keep < len(stored):
             self._delete_reports(event_id)
             keep = 0
+        # the reports as read back: those kept, then those added (ordered after them when the
+        # kept ones' ordinals all come before the new ones'), each with its document's external
+        # id (known for the document being stored)
+        after: list[dict[str, Any]] | None = stored[:keep] if top is not None and (keep == 0 or top < keep) else None
         known: dict[str, bool] = {r["document_id"]: True for r in rows}
         for ordinal, report in enumerate(event.reports):
             if ordinal < keep:
@@ -427,17 +427,25 @@ class Resolver:
                 )
             if known[report.document_id]:  # reports naming an unknown document are not stored
                 self.writer.insert_report(event_id, ordinal, report)
+                if after is not None and report.document_id in self.external_ids:
+                    after.append(stored_form(report, self.external_ids[report.document_id]))
+                else:
+                    after = None
+        if written is not None and after is not None:
+            written[event_id] = ({**row, **stored_floats(row), "deleted": 0}, after)
         return event
 
     def finish(self, touched: _Touched, who: str, document_id: str | None = None) -> None:
         """Rebuild every touched event and log one revision each (when something changed)."""
         now = now_iso()
+        written: dict[str, Any] = {}
         for event_id in touched.before:
-            self.rebuild(event_id)
-        # read back in one batch: what the rebuilds wrote, as the revisions compare it
-        ids = list(touched.before)
-        news: dict[str, Row] = {}
-        reports: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+            self.rebuild(event_id, written)
+        # what the rebuilds wrote, as the revisions compare it: known, else read back in one batch
+        news: dict[str, Row | dict[str, Any]] = {e: w[0] for e, w in written.items() if w is not None}
+        reports: dict[str, list[dict[str, Any]]] = {e: w[1] for e, w in written.items() if w is not None}
+        ids = [e for e in touched.before if e not in written]
+        reports.update((i, []) for i in ids)
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ", ".join("?" * len(chunk))

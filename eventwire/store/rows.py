@@ -25,6 +25,7 @@ EXTRA_COLUMNS = (
 )
 JSON_COLUMNS = frozenset({"claimed_by", "provenance"})
 BOOL_COLUMNS = frozenset({"disputed", "context_only", "deleted"})
+FLOAT_COLUMNS = ("latitude", "longitude", "confidence")  # events columns of type {float}
 
 
 def now_iso() -> str:
@@ -105,6 +106,26 @@ def stored_report(row: Row) -> dict[str, Any]:
         "fatalities": row["fatalities"],
         "external_id": row["external_id"],
     }
+
+
+def stored_form(report: Report, external_id: str | None) -> dict[str, Any]:
+    """Return a report as `stored_report` reads its row back (`external_id`: its document's)."""
+    evidence = [{"text": e.text, "start": e.start, "end": e.end} for e in report.evidence]
+    return {
+        "document_id": report.document_id,
+        "url": report.url,
+        "outlet": report.outlet,
+        "attributed_to": report.attributed_to,
+        "claim_status": report.claim_status,
+        "evidence": evidence,
+        "fatalities": report.fatalities,
+        "external_id": external_id,
+    }
+
+
+def stored_floats(row: dict[str, Any]) -> dict[str, Any]:
+    """Return the floating-point columns of an events row as the database gives them back."""
+    return {col: float(row[col]) for col in FLOAT_COLUMNS if row.get(col) is not None}
 
 
 def decode_value(row: Row, col: str) -> Any:

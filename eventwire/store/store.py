@@ -222,11 +222,14 @@ class Store:
             names |= area_lock_names(event.country, event.latitude, event.longitude)
         with self._transaction(f"store document {document.id}", locks=names):
             # sent first: on PostgreSQL they travel with the document's own reads (one round trip)
-            pending = resolver.send_candidate_queries((*result.events, *result.context_mentions), document.id)
+            pending = resolver.send_candidate_queries(
+                (*result.events, *result.context_mentions), document.id, probe=True
+            )
             if not self.dialect.pipelines:
                 pending.result()  # an SQLite cursor reads as it goes: read before writing
-            duplicate_of = self._writer.record_alias(document, now_iso())
-            status, previous = self._writer.upsert_document(document, pipeline_version, now_iso())
+            stored = self._writer.stored_document(document.id)
+            duplicate_of = self._writer.record_alias(document, now_iso(), stored)
+            status, previous = self._writer.upsert_document(document, pipeline_version, now_iso(), stored)
             if status in {"unchanged", "kept_newer"}:
                 return WriteSummary(document.id, status, previous_version=previous, duplicate_of=duplicate_of)
             reason = None if status == "inserted" else f"reprocessed by pipeline {pipeline_version} (was {previous})"

@@ -85,8 +85,9 @@ class DocumentWriter:
     def write(self, document: Document, events: tuple[Event, ...], pipeline_version: str, who: str) -> WriteSummary:
         """Return what storing `events` for `document` did (see the module docstring)."""
         now = now_iso()
-        duplicate_of = self.record_alias(document, now)
-        status, previous = self.upsert_document(document, pipeline_version, now)
+        stored = self.stored_document(document.id)
+        duplicate_of = self.record_alias(document, now, stored)
+        status, previous = self.upsert_document(document, pipeline_version, now, stored)
         if status in {"unchanged", "kept_newer"}:
             return WriteSummary(document.id, status, previous_version=previous, duplicate_of=duplicate_of)
         if status == "inserted":
@@ -106,13 +107,20 @@ class DocumentWriter:
             duplicate_of=duplicate_of,
         )
 
-    def record_alias(self, document: Document, now: str) -> str | None:
+    def stored_document(self, document_id: str) -> Row | None:
+        """Return the stored row of a document (its external id and pipeline version), or None:
+        read once for `record_alias` and `upsert_document` (one round trip on PostgreSQL)."""
+        return self.conn.execute(
+            "SELECT external_id, pipeline_version FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+
+    def record_alias(self, document: Document, now: str, stored: Row | None) -> str | None:
         """Return what a document already stored under another external id is a duplicate of
         (that id, else the stored document's id), after keeping the new id as an alias; None
-        when the document is new or comes under its stored id (or none)."""
+        when the document is new or comes under its stored id (or none). `stored`: its row
+        (`stored_document`)."""
         if document.external_id is None:
             return None
-        stored = self.conn.execute("SELECT external_id FROM documents WHERE id = ?", (document.id,)).fetchone()
         if stored is None or stored["external_id"] == document.external_id:
             return None
         self.conn.execute(
@@ -122,12 +130,14 @@ class DocumentWriter:
         )
         return str(stored["external_id"] or document.id)
 
-    def upsert_document(self, document: Document, pipeline_version: str, now: str) -> tuple[WriteStatus, str | None]:
-        """Return (status, previous pipeline version) after storing the document row.
+    def upsert_document(
+        self, document: Document, pipeline_version: str, now: str, stored: Row | None
+    ) -> tuple[WriteStatus, str | None]:
+        """Return (status, previous pipeline version) after storing the document row (`stored`:
+        the row as read before, `stored_document`).
 
         `unchanged` and `kept_newer` leave the row as it is (cases 2 and 4 of the module doc).
         """
-        stored = self.conn.execute("SELECT pipeline_version FROM documents WHERE id = ?", (document.id,)).fetchone()
         doc_values = (
             document.external_id,
             document.origin,
@@ -308,7 +318,7 @@ class DocumentWriter:
             values,
         )
         if "actor_search" in fields:
-            index_event_actors(self.conn, event_id, fields["actor_search"])
+            index_event_actors(self.conn, event_id, fields["actor_search"], new=True)
 
     def update_event(self, event_id: str, row: dict[str, Any], now: str) -> None:
         sets = ", ".join(f"{c} = ?" for c in row)

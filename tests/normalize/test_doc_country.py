@@ -129,15 +129,16 @@ def test_a_nationality_before_a_noun_is_not_the_region_spelled_like_it(gazetteer
     assert attributive_demonyms(text, places, lang="en", gazetteer=gazetteer) == frozenset({0})
 
 
-def test_a_division_written_with_its_noun_weighs_more_than_one_without():
+def test_a_division_written_with_its_noun_before_or_after_weighs_as_a_division():
     text = "Des hommes armés ont attaqué Kerou, dans la région du Lac. Kerou County est calme."
     lac_region = PlaceMention(
         span=Span(text.index("Lac"), text.index("Lac") + 3, "Lac"), name="Lac", place=LAC, method="ner"
     )
     county = _place("Kerou", "Niger", "NE", "admin1")
     counts = place_evidence(text, [lac_region, mention(text, "Kerou", county, nth=1)])
-    assert counts[("Chad", "TD")] == 2.0  # "la région du Lac": the noun before counts as usual
-    assert counts[("Niger", "NE")] == 3.0  # "Kerou County": the kind is stated
+    # "la région du Lac" and "Kerou County" both state the kind, noun before or after
+    assert counts[("Chad", "TD")] == 3.0
+    assert counts[("Niger", "NE")] == 3.0
 
 
 def test_a_place_the_text_calls_a_village_weighs_as_a_hamlet():
@@ -161,3 +162,32 @@ def test_a_national_capital_breaks_a_tie(gazetteer):
     assert main_country(place_evidence(text, places, gazetteer=gazetteer), Counter()) == ("Kenya", "KE")
     # without the gazetteer (no capital known) the first place named wins the tie, as before
     assert main_country(place_evidence(text, places), Counter()) == ("Tanzania", "TZ")
+
+
+def test_a_people_known_in_one_country_places_the_story_there(gazetteer):
+    # "Pokot": ACLED's actors of that people are all Kenyan (data/actors.tsv)
+    counts = other_evidence(
+        "Armed Pokot herders drove away 40 goats from Zorbatouk.", [], lang="en", gazetteer=gazetteer
+    )
+    assert counts == {("Kenya", "KE"): 0.5}
+    # a people that is also a nationality is the nationality
+    counts = other_evidence("Somali traders protested at Zorbatouk market.", [], lang="en", gazetteer=gazetteer)
+    assert ("Kenya", "KE") not in counts
+
+
+def test_a_nationality_before_an_actor_of_another_country_is_the_actors(gazetteer):
+    # the table's "National Guard" is one country's; "the Malian National Guard" is Mali's
+    counts = other_evidence(
+        "Bandits robbed two officers of the Malian National Guard at Zorbatouk.", [], lang="en", gazetteer=gazetteer
+    )
+    assert counts == {("Mali", "ML"): 1.0}
+
+
+def test_a_town_seating_the_division_of_its_name_outweighs_a_plain_town(gazetteer):
+    text = "Gunmen attacked a checkpoint in Zorbatouk, near Mopti."
+    places = [
+        mention(text, "Zorbatouk", _place("Zorbatouk", "Nigeria", "NG", "city")),
+        mention(text, "Mopti", _place("Mopti", "Mali", "ML", "city")),
+    ]
+    counts = place_evidence(text, places, gazetteer=gazetteer)
+    assert counts[("Mali", "ML")] > counts[("Nigeria", "NG")]

@@ -157,3 +157,21 @@ def test_a_site_named_after_its_town_after_an_article(gazetteer):
     text = "Two groups of refugees clashed in the Kidal Refugee camp on Monday."
     found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso="ML")
     assert [(p.span.text, p.place.name, p.place.iso) for p in found] == [("Kidal", "Kidal", "ML")]
+
+
+def test_a_place_named_only_inside_another_name(gazetteer):
+    from eventwire.normalize.missed_places import names_in_passing
+
+    def everything(start: int, end: int) -> bool:
+        return True
+
+    text = "Youths stoned the Kisumu Deputy Governor's car. The Supreme Court met. Zorbatouk Girls' School closed."
+    found = names_in_passing(text, [], gazetteer=gazetteer, proper=everything, lang="en")
+    assert [(p.span.text, p.place.iso, p.method) for p in found] == [("Kisumu", "KE", "name_in_passing")]
+    # a country opening an institution's name: "the Kenya Forest Service"
+    found = names_in_passing(
+        "Rangers of the Kenya Forest Service burned huts.", [], gazetteer=gazetteer, proper=everything, lang="en"
+    )
+    assert [(p.span.text, p.place.iso) for p in found] == [("Kenya", "KE")]
+    # what the parser does not call a proper noun is no place
+    assert not names_in_passing(text, [], gazetteer=gazetteer, proper=lambda s, e: False, lang="en")

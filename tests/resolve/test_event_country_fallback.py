@@ -31,3 +31,21 @@ def test_a_known_town_outside_the_country_of_the_named_county_is_a_namesake():
         "Gunmen stormed Tamba village in Kisumu sub county on Sunday, killing two herders.", "en", SUNDAY
     )
     assert event.country == "Kenya"
+
+
+def test_a_nationwide_event_is_coded_to_the_capital():
+    # ACLED codes an event placed only in a country to its capital at geo_precision 3
+    (event,) = _events("On Sunday, Kenyan teachers marched in towns all over the country.", "en", SUNDAY)
+    assert (event.country, event.location, event.geo_precision) == ("Kenya", "Nairobi", 3)
+
+
+def test_a_town_named_only_inside_a_title_gives_the_country():
+    (event,) = _events(
+        "On Sunday, youths stoned the convoy of the Kisumu Deputy Governor when he visited Zorbatouk.", "en", SUNDAY
+    )
+    assert event.country == "Kenya"
+
+
+def test_a_people_of_one_country_gives_the_country_and_the_village_keeps_its_name():
+    (event,) = _events("On Sunday, Dogon militiamen killed three herders in Zorbatouk.", "en", SUNDAY)
+    assert (event.country, event.location) == ("Mali", "Zorbatouk")

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from eventwire.extract.lexicon import Taxonomy
+from eventwire.extract.lexicon import Rule, Taxonomy
 from eventwire.extract.subtype_model import SentenceScores, decide
 from eventwire.models import Coded, Mention, Provenance
 from eventwire.resolve.coders.base import modality_rank, primary_mention, span_provenance
 from eventwire.taxonomy import SUB_EVENT_TO_TYPE
+
+REMOTE_VIOLENCE = "Explosions/Remote violence"
+CLASH_CLASS = "A_CLASH"
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ def code_event_kind(
     for m in voice:
         voice_classes |= m.cue_classes
     rule = taxonomy.classify(voice_classes) if taxonomy is not None else None
+    if taxonomy is not None and rule is not None:
+        rule = _keep_own_weapon(rule, primary, voice, taxonomy)
     if rule is not None:
         event_type, sub = rule.event_type, rule.sub_event_type
     else:
@@ -69,3 +74,21 @@ def code_event_kind(
                 reason=decision.reason,
             )
     return EventKind(Coded(event_type, type_provenance), Coded(sub, sub_provenance))
+
+
+def _keep_own_weapon(rule: Rule, primary: Mention, voice: Sequence[Mention], taxonomy: Taxonomy) -> Rule:
+    """Return the rule of the primary sentence's own cues when they type a remote weapon (an air
+    or drone strike, shelling, an explosive) and the combined cues turned it into a battle only
+    through a fight word of another sentence: "a drone struck a rebel convoy on Monday. Fighting
+    has gone on in the district for weeks" is an air strike (ACLED codes the remote attack; the
+    fighting, when it is an event, is another)."""
+    if rule.event_type != "Battles":
+        return rule
+    own_sentence = [m for m in voice if m.sentence.start == primary.sentence.start]
+    own: set[str] = set()
+    for m in own_sentence:
+        own |= m.cue_classes
+    if CLASH_CLASS in own:
+        return rule
+    own_rule = taxonomy.classify(own)
+    return own_rule if own_rule is not None and own_rule.event_type == REMOTE_VIOLENCE else rule

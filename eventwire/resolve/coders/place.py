@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from eventwire.gazetteer import load_gazetteer
+from eventwire.geoparse import candidate_place
 from eventwire.models import Coded, Mention, Place, Provenance
 from eventwire.resolve.compatibility import is_precise
 
@@ -31,15 +33,18 @@ def code_place(
                 mtp[0].sentence.start,
             ),
         )
+        capital = _capital_of(place)
         return Coded(
-            place,
+            capital or place,
             Provenance(
                 method=f"gazetteer:{told.method}",
                 document_id=document_id,
                 text=told.span.text,
                 start=told.span.start,
                 end=told.span.end,
-                reason=told.reason,
+                reason=told.reason
+                if capital is None
+                else f"only the country is named: coded to its capital, {capital.name} (geo_precision 3)",
             ),
         )
     if default_place is not None:
@@ -53,3 +58,14 @@ def code_place(
             ),
         )
     return Coded(None, Provenance(method="none", reason="no place named for this incident"))
+
+
+def _capital_of(place: Place) -> Place | None:
+    """Return the capital of a place that is a whole country with coordinates, at geo_precision
+    3 (ACLED codes an event placed only in a country to its capital: "protests in Kerouvia" are
+    coded to Kerouvia's capital), or None. A country without coordinates stays as it is (an
+    unknown village there keeps its name)."""
+    if place.feature != "country" or not place.iso or place.latitude is None:
+        return None
+    capital = load_gazetteer().capital(place.iso)
+    return replace(candidate_place(capital), geo_precision=3) if capital is not None else None
