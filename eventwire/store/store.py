@@ -29,7 +29,7 @@ from eventwire.store.dialect import Connection, Dialect, Row
 from eventwire.store.filters import ORDER_BY, EventFilters, actor_search_key, where_clause
 from eventwire.store.locations import dialect_for
 from eventwire.store.migrations import apply_migrations
-from eventwire.store.resolution import Resolver, VectorCache
+from eventwire.store.resolution import Resolver
 from eventwire.store.rows import (
     BOOL_COLUMNS,
     EXTRA_COLUMNS,
@@ -43,6 +43,7 @@ from eventwire.store.rows import (
     to_json,
 )
 from eventwire.store.sources import SourceRecords, document_record
+from eventwire.store.vectors import VectorCache
 from eventwire.store.write import DocumentWriter, WriteSummary
 
 if TYPE_CHECKING:  # pipeline imports the stages; importing it at run time could cycle
