@@ -5,7 +5,8 @@ by one writer — `eventwire ingest ARCHIVE.jsonl --engine ray --workers 2` (iss
         for outcome in run_batch(["archive.jsonl"], store, BatchOptions(engine="ray", workers=2)):
             print(outcome)                      # an IngestOutcome, or a Skip
 
-- Workers parse and code documents (`pipeline.extract_events_batch`, `chunk_docs` at a time).
+- Workers parse and code documents (`pipeline.extract_events_batch`, `chunk_docs` at a time)
+  and send the vectors of their events' evidence sentences along: the writer loads no encoder.
   Each worker loads its models once and is warmed up on two short texts before it takes work.
 - This process is the one writer: results are stored in input order (`service.store_result`,
   cross-document resolution included), so the store ends as `ingest_documents` would leave it;
@@ -35,11 +36,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+import numpy as np
+
 from eventwire import PIPELINE_VERSION
 from eventwire.errors import EventwireError
 from eventwire.ingest.fetch import SafeFetcher
 from eventwire.models import Document, Skip
+from eventwire.nlp.encoder import encode, recent_vectors
 from eventwire.pipeline import DocumentResult, extract_events_batch
+from eventwire.resolve.similarity import evidence_sentences, text_key
 from eventwire.service import IngestOutcome, read_sources, store_result
 from eventwire.store import Store, WriteSummary
 
@@ -68,6 +73,7 @@ _WARMUP_TEXTS = {
 }
 
 Coder = Callable[[list[Document]], list[DocumentResult]]
+ChunkCoder = Callable[[list[Document]], "CodedChunk"]  # what a pool's workers run (`_Worker`)
 
 
 class BatchError(EventwireError):
@@ -82,6 +88,20 @@ class BatchOptions:
     chunk_docs: int = 8  # documents a worker codes in one call (one spaCy batch)
     resolve: bool = True
     published: date | None = None  # reference date of inputs that carry none
+    # the workers send the sentence vectors of their events' evidence with the results, so the
+    # writer never loads the encoder (`CodedChunk`); None: when resolving with the pipeline
+    ship_vectors: bool | None = None
+
+
+@dataclass(frozen=True)
+class CodedChunk:
+    """A worker's answer for a chunk: the results (or Skips) in order and, when asked for, the
+    vectors (float32, a row each) of their events' distinct evidence sentences by `text_key`,
+    saved to the store's vector cache, where cross-document similarity looks first."""
+
+    items: list[DocumentResult | Skip]
+    keys: tuple[str, ...] = ()
+    vectors: np.ndarray | None = None
 
 
 @dataclass
@@ -127,7 +147,9 @@ def run_batch(
     check_engine(options)
     inputs = list(inputs)
     state = BatchProgress(total=count_inputs(inputs))
-    pool = _LazyPool(options, coder or extract_events_batch, state)
+    ship = options.ship_vectors
+    ship = options.resolve and coder in (None, extract_events_batch) if ship is None else ship
+    pool = _LazyPool(options, _Worker(coder or extract_events_batch, ship), state)
     try:
         items = read_sources(inputs, fetcher=fetcher, published=options.published)
         for kind, outcome in _drive(items, store, pool, options):
@@ -171,7 +193,7 @@ def _drive(
     the oldest chunk is still being coded, chunks that came back are kept (at most
     `CHUNKS_AHEAD` windows) and new ones sent, so a long document idles no other worker."""
     queue: deque[_Entry] = deque()
-    results: dict[int, list[DocumentResult | Skip]] = {}
+    results: dict[int, CodedChunk] = {}
     chunk: list[Document] = []
     keys = itertools.count()
     in_flight = 0
@@ -227,14 +249,19 @@ def _drive(
         while value not in results:
             collect(block=True)
         written: list[tuple[str, IngestOutcome | Skip]] = []
+        coded = results.pop(value)
         with store.batch():  # the chunk in one transaction (one disk sync on SQLite)
-            for coded_item in results.pop(value):
+            if coded.keys and options.resolve:
+                store.save_vectors(dict(zip(coded.keys, coded.vectors, strict=True)))  # type: ignore[arg-type]
+            for coded_item in coded.items:
                 if isinstance(coded_item, Skip):
                     store.record_skip(coded_item)
                     written.append(("skip", coded_item))
                 else:
                     written.append(("stored", store_result(coded_item, store, resolve=options.resolve)))
-                collect(block=False)  # a worker done while this one was written gets its next chunk
+        # a worker done while this chunk was written gets its next one (asked once a chunk: a
+        # worker codes a chunk in far more time than this process takes to write one)
+        collect(block=False)
         yield from written  # told once committed
 
 
@@ -257,7 +284,7 @@ def _resumed(store: Store, document: Document) -> IngestOutcome:
 class _Pool(Protocol):
     def submit(self, key: int, documents: list[Document]) -> None: ...
 
-    def finished(self, *, block: bool = True) -> list[tuple[int, list[DocumentResult | Skip]]]:
+    def finished(self, *, block: bool = True) -> list[tuple[int, CodedChunk]]:
         """Return (key, results) of the chunks coded since the last call; with `block`, wait
         until there is at least one."""
         ...
@@ -278,9 +305,12 @@ def check_engine(options: BatchOptions) -> None:
             raise BatchError(RAY_MISSING) from None
 
 
-def open_pool(options: BatchOptions, coder: Coder) -> _Pool:
-    """Return the started, warmed-up workers of `options.engine`; raise BatchError."""
+def open_pool(options: BatchOptions, coder: Coder | ChunkCoder) -> _Pool:
+    """Return the started, warmed-up workers of `options.engine`, each running `coder` (a
+    `_Worker`; a plain Coder is wrapped in one that ships no vectors); raise BatchError."""
     check_engine(options)
+    if not isinstance(coder, _Worker):
+        coder = _Worker(coder, ship_vectors=False)  # type: ignore[arg-type]
     if options.engine == "ray":
         return _RayPool(options, coder)
     if options.workers == 1:
@@ -306,7 +336,34 @@ def code_chunk(coder: Coder, documents: list[Document]) -> list[DocumentResult |
     return coded
 
 
-def warm_up(coder: Coder) -> None:
+class _Worker:
+    """What a worker runs on a chunk (picklable: sent to each process or actor): `code_chunk`,
+    then, with `ship_vectors`, the vectors of the evidence sentences (`evidence_vectors`)."""
+
+    def __init__(self, coder: Coder, ship_vectors: bool) -> None:
+        self.coder, self.ship_vectors = coder, ship_vectors
+
+    def __call__(self, documents: list[Document]) -> CodedChunk:
+        items = code_chunk(self.coder, documents)
+        return CodedChunk(items, *evidence_vectors(items)) if self.ship_vectors else CodedChunk(items)
+
+
+def evidence_vectors(items: Iterable[DocumentResult | Skip]) -> tuple[tuple[str, ...], np.ndarray]:
+    """Return the text keys and vectors (float32, a row each) of the distinct evidence sentences
+    of the results' events and context mentions: those the sub-type classifier encoded while
+    coding them are taken as it left them (`recent_vectors`), the others encoded in one call."""
+    events = [e for item in items if isinstance(item, DocumentResult) for e in (*item.events, *item.context_mentions)]
+    sentences = list(dict.fromkeys(sentence for event in events for sentence in evidence_sentences(event)))
+    if not sentences:
+        return (), np.zeros((0, 0), dtype=np.float32)
+    known = recent_vectors(sentences)
+    missing = [s for s in sentences if s not in known]
+    if missing:
+        known.update(zip(missing, encode(missing), strict=True))
+    return tuple(text_key(s) for s in sentences), np.stack([known[s] for s in sentences])
+
+
+def warm_up(coder: Coder | ChunkCoder) -> None:
     """Load the models of every language by coding one short invented text in each."""
     from threadpoolctl import threadpool_limits
 
@@ -316,13 +373,16 @@ def warm_up(coder: Coder) -> None:
         Document(id=f"warm-up-{lang}", text=text, lang=lang, published=date(2024, 1, 15))
         for lang, text in _WARMUP_TEXTS.items()
     ]
-    code_chunk(coder, documents)
+    if isinstance(coder, _Worker):
+        coder(documents)  # its encoder too, when it sends vectors
+    else:
+        code_chunk(coder, documents)  # type: ignore[arg-type]
 
 
 class _LazyPool:
     """Opens the pool on the first chunk, timing the warm-up into `state`."""
 
-    def __init__(self, options: BatchOptions, coder: Coder, state: BatchProgress) -> None:
+    def __init__(self, options: BatchOptions, coder: ChunkCoder, state: BatchProgress) -> None:
         self._options, self._coder, self._state = options, coder, state
         self._pool: _Pool | None = None
 
@@ -334,7 +394,7 @@ class _LazyPool:
             self._state.started += self._state.warmup_s  # the rate counts coding time only
         self._pool.submit(key, documents)
 
-    def finished(self, *, block: bool = True) -> list[tuple[int, list[DocumentResult | Skip]]]:
+    def finished(self, *, block: bool = True) -> list[tuple[int, CodedChunk]]:
         if self._pool is None:
             return []
         return self._pool.finished(block=block)
@@ -347,7 +407,7 @@ class _LazyPool:
 class _InlinePool:
     """One worker: this process codes each chunk when its result is asked for."""
 
-    def __init__(self, coder: Coder) -> None:
+    def __init__(self, coder: ChunkCoder) -> None:
         self._coder = coder
         self._pending: deque[tuple[int, list[Document]]] = deque()
         warm_up(coder)
@@ -355,20 +415,20 @@ class _InlinePool:
     def submit(self, key: int, documents: list[Document]) -> None:
         self._pending.append((key, documents))
 
-    def finished(self, *, block: bool = True) -> list[tuple[int, list[DocumentResult | Skip]]]:
+    def finished(self, *, block: bool = True) -> list[tuple[int, CodedChunk]]:
         if not block or not self._pending:
             return []
         key, documents = self._pending.popleft()
-        return [(key, code_chunk(self._coder, documents))]
+        return [(key, self._coder(documents))]
 
     def close(self) -> None:
         self._pending.clear()
 
 
-_worker_coder: Coder | None = None
+_worker_coder: ChunkCoder | None = None
 
 
-def _start_process_worker(coder: Coder) -> None:
+def _start_process_worker(coder: ChunkCoder) -> None:
     global _worker_coder
     _worker_coder = coder
     warm_up(coder)
@@ -379,22 +439,22 @@ def _worker_pid() -> int:
     return os.getpid()
 
 
-def _code_in_process_worker(documents: list[Document]) -> list[DocumentResult | Skip]:
+def _code_in_process_worker(documents: list[Document]) -> CodedChunk:
     assert _worker_coder is not None, "worker not started"
-    return code_chunk(_worker_coder, documents)
+    return _worker_coder(documents)
 
 
 class _ProcessPool:
     """`workers` spawned processes (each loads its own models once)."""
 
-    def __init__(self, workers: int, coder: Coder) -> None:
+    def __init__(self, workers: int, coder: ChunkCoder) -> None:
         import multiprocessing
 
         context = multiprocessing.get_context("spawn")
         self._executor = ProcessPoolExecutor(
             workers, mp_context=context, initializer=_start_process_worker, initargs=(coder,)
         )
-        self._futures: dict[Future[list[DocumentResult | Skip]], int] = {}
+        self._futures: dict[Future[CodedChunk], int] = {}
         # start and warm every worker now, so the warm-up is not counted as coding time: each
         # answers only once its initializer (the warm-up) has run
         seen: set[int] = set()
@@ -406,7 +466,7 @@ class _ProcessPool:
     def submit(self, key: int, documents: list[Document]) -> None:
         self._futures[self._executor.submit(_code_in_process_worker, documents)] = key
 
-    def finished(self, *, block: bool = True) -> list[tuple[int, list[DocumentResult | Skip]]]:
+    def finished(self, *, block: bool = True) -> list[tuple[int, CodedChunk]]:
         done, _ = wait(self._futures, timeout=None if block else 0, return_when=FIRST_COMPLETED)
         return [(self._futures.pop(f), f.result()) for f in done]
 
@@ -417,22 +477,22 @@ class _ProcessPool:
 class CodingActor:
     """A Ray actor holding the pipeline: models loaded and warmed up once, in `__init__`."""
 
-    def __init__(self, coder: Coder) -> None:
+    def __init__(self, coder: ChunkCoder) -> None:
         self._coder = coder
         warm_up(coder)
 
     def ready(self) -> bool:
         return True
 
-    def code(self, documents: list[Document]) -> list[DocumentResult | Skip]:
-        return code_chunk(self._coder, documents)
+    def code(self, documents: list[Document]) -> CodedChunk:
+        return self._coder(documents)
 
 
 class _RayPool:
     """One `CodingActor` per worker, each given chunks while it has fewer than
     CHUNKS_PER_WORKER queued."""
 
-    def __init__(self, options: BatchOptions, coder: Coder) -> None:
+    def __init__(self, options: BatchOptions, coder: ChunkCoder) -> None:
         import ray
 
         self._ray = ray
@@ -454,7 +514,7 @@ class _RayPool:
         self._load[index] += 1
         self._refs[self._actors[index].code.remote(documents)] = (key, index)
 
-    def finished(self, *, block: bool = True) -> list[tuple[int, list[DocumentResult | Skip]]]:
+    def finished(self, *, block: bool = True) -> list[tuple[int, CodedChunk]]:
         if not self._refs:
             return []
         ready, _ = self._ray.wait(list(self._refs), num_returns=1, timeout=None if block else 0)

@@ -12,9 +12,11 @@ import signal
 import subprocess
 import sys
 import time
+import zlib
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -257,7 +259,7 @@ class _HeadLastPool:
         key, documents = others[0]
         self.pending.remove((key, documents))
         self.head_done = self.head_done or key == 0
-        return [(key, list(stand_in_coder(documents)))]
+        return [(key, batch.CodedChunk(list(stand_in_coder(documents))))]
 
     def close(self) -> None:
         pass
@@ -274,3 +276,78 @@ def test_a_slow_first_chunk_does_not_hold_back_the_others_and_order_is_kept(tmp_
     assert [o.document.external_id for o in outcomes if isinstance(o, IngestOutcome)] == [
         f"rec-{n}" for n in range(len(VILLAGES))
     ]
+
+
+class _FakeEncoder:
+    """Unit vectors made from a hash of each sentence (the same whichever batch it comes in)."""
+
+    def __init__(self) -> None:
+        self.sentences: list[str] = []
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.sentences.extend(texts)
+        rows = [np.random.default_rng(zlib.crc32(t.encode())).normal(size=16) for t in texts]
+        return np.asarray([r / np.linalg.norm(r) for r in rows], dtype=np.float32)
+
+
+def _same_village_archive(path: Path) -> Path:
+    """Three outlets' dispatches on one attack on Adi (invented): each one's event is a
+    candidate of the others', so resolution compares their evidence sentences."""
+    outlets = ("Wire", "Daily", "Courier")
+    lines = [
+        json.dumps(
+            {"id": f"rec-{n}", "text": f"{_dispatch('Adi')} ({outlet})", "published": "2024-03-05", "source": outlet}
+        )
+        for n, outlet in enumerate(outlets)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _resolved(db: Path) -> tuple[dict, list[tuple]]:
+    with open_store(db) as store:
+        events = sorted((e["event_id"], e["location"], len(e["reports"])) for e in store.events())
+        return store.counts(), events
+
+
+def test_the_writer_never_loads_the_encoder_when_workers_send_the_vectors(tmp_path, monkeypatch):
+    from eventwire.nlp import encoder as encoder_module
+    from eventwire.resolve import similarity
+
+    monkeypatch.setattr(encoder_module, "_recent", type(encoder_module._recent)())
+    archive = _same_village_archive(tmp_path / "archive.jsonl")
+    fake = _FakeEncoder()
+    # the writer encodes with the fake when the workers send nothing...
+    monkeypatch.setattr(similarity, "load_encoder", lambda: fake)
+    with open_store(tmp_path / "writer.db") as store:
+        list(run_batch([archive], store, BatchOptions(chunk_docs=2, ship_vectors=False), coder=stand_in_coder))
+    assert fake.sentences, "the archive's events are compared by their evidence"
+    # ...and never when they do: the worker (in this process, one worker) encodes them instead
+    worker = _FakeEncoder()
+    monkeypatch.setattr(encoder_module, "load_encoder", lambda: worker)
+
+    def refuse():
+        raise AssertionError("the writer loaded the sentence encoder")
+
+    monkeypatch.setattr(similarity, "load_encoder", refuse)
+    with open_store(tmp_path / "workers.db") as store:
+        list(run_batch([archive], store, BatchOptions(chunk_docs=2, ship_vectors=True), coder=stand_in_coder))
+    assert worker.sentences
+    counts, events = _resolved(tmp_path / "workers.db")
+    assert (counts, events) == _resolved(tmp_path / "writer.db")
+    assert counts["events"] < counts["documents"]  # the reports joined one event
+
+
+def test_workers_send_each_evidence_sentence_once_reusing_what_the_classifier_encoded(monkeypatch):
+    from eventwire.nlp import encoder as encoder_module
+
+    monkeypatch.setattr(encoder_module, "_recent", type(encoder_module._recent)())
+    fake = _FakeEncoder()
+    monkeypatch.setattr(encoder_module, "load_encoder", lambda: fake)
+    documents = [Document(id=f"doc-{v}", text=_dispatch(v), lang="en") for v in ("Adi", "Boro")]
+    results = stand_in_coder(documents)
+    sentences = [r.text for result in results for r in result.events[0].reports[0].evidence]
+    encoder_module.encode(sentences[:1])  # as the sub-type classifier does while coding
+    keys, vectors = batch.evidence_vectors([*results, Skip("x.txt", "empty", "no text")])
+    assert len(keys) == len(set(keys)) == vectors.shape[0] == len(set(sentences))
+    assert fake.sentences == [*sentences[:1], *[s for s in dict.fromkeys(sentences) if s != sentences[0]]]

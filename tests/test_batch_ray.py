@@ -22,29 +22,39 @@ DISPATCHES = (
     "Des hommes armés ont attaqué jeudi un marché de Djibo, au Burkina Faso, tuant cinq commerçants.",
     "Police fired tear gas at protesters in Nairobi, Kenya, on Friday; nobody was hurt.",
     "Un drone a frappé dimanche un camion près de Ménaka, au Mali, tuant deux personnes.",
+    # a second outlet's report of the first attack: resolution compares their evidence sentences
+    "Three civilians were killed on Monday when gunmen stormed a village near Kano in Nigeria.",
 )
-KEEP = ("event_type", "sub_event_type", "country", "location", "fatalities", "event_date")
+KEEP = ("event_id", "event_type", "sub_event_type", "country", "location", "fatalities", "event_date")
 
 
 def _stored(db) -> tuple[dict, list[tuple]]:
     with open_store(db) as store:
-        events = sorted(tuple(e[k] for k in KEEP) for e in store.events())
+        events = sorted((*(e[k] for k in KEEP), len(e["reports"])) for e in store.events())
         return store.counts(), events
 
 
-def test_ray_two_workers_store_what_the_local_engine_stores(tmp_path):
+def test_ray_two_workers_store_what_the_local_engine_stores(tmp_path, monkeypatch):
+    from eventwire.resolve import similarity
+
+    def refuse():
+        raise AssertionError("the writer loaded the sentence encoder: the workers send the vectors")
+
     archive = tmp_path / "archive.jsonl"
     lines = [json.dumps({"id": f"rec-{n}", "text": t, "published": "2024-03-05"}) for n, t in enumerate(DISPATCHES)]
     archive.write_text("\n".join(lines) + "\n", encoding="utf-8")
     runner = CliRunner()
-    ray_run = runner.invoke(
-        cli, ["ingest", str(archive), "--engine", "ray", "--workers", "2", "--db", str(tmp_path / "ray.db")]
-    )
+    with monkeypatch.context() as patched:
+        patched.setattr(similarity, "load_encoder", refuse)
+        ray_run = runner.invoke(
+            cli, ["ingest", str(archive), "--engine", "ray", "--workers", "2", "--db", str(tmp_path / "ray.db")]
+        )
     assert ray_run.exit_code == 0, ray_run.output
     local_run = runner.invoke(cli, ["ingest", str(archive), "--db", str(tmp_path / "local.db")])
     assert local_run.exit_code == 0, local_run.output
     ray_counts, ray_events = _stored(tmp_path / "ray.db")
     assert ray_counts["documents"] == len(DISPATCHES)
+    assert ray_counts["events"] < len(DISPATCHES)  # the two reports of one attack joined
     assert ray_events and (ray_counts, ray_events) == _stored(tmp_path / "local.db")
     # the same command again codes nothing: every document is already stored
     again = runner.invoke(

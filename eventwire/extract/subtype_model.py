@@ -349,7 +349,7 @@ def score_document(
 ) -> SentenceScores:
     """Return the probabilities of the given sentences (start, end char offsets and text) of a
     parsed document, encoded in one batch."""
-    from eventwire.nlp.encoder import load_encoder
+    from eventwire.nlp.encoder import encode
 
     model = model or load_model()
     unique = {start: (end, text) for start, end, text in sentences}
@@ -360,8 +360,8 @@ def score_document(
     for start in starts:
         span = doc.char_span(start, unique[start][0], alignment_mode="expand")
         cue_sets.append(sentence_cues(doc, span.start, span.end, lang) if span is not None else frozenset())
-    vectors = load_encoder().encode([" ".join(unique[s][1].split()) for s in starts])
-    probs = model.probabilities(np.asarray(vectors), cue_sets)
+    vectors = encode([" ".join(unique[s][1].split()) for s in starts])
+    probs = model.probabilities(vectors, cue_sets)
     return SentenceScores(labels=model.labels, by_start=dict(zip(starts, probs)))
 
 

@@ -10,6 +10,8 @@ the sub-type classifier (extract) and the evidence similarity of cross-document 
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol
 
@@ -18,6 +20,12 @@ import numpy as np
 logger = logging.getLogger(__name__)
 
 ENCODER_NAME = "use-multilingual-v3"
+# Sentences whose vectors `encode` keeps, the latest first out: a batch worker ships the vectors
+# of its events' evidence with its results (`recent_vectors`), and the sub-type classifier
+# encoded most of those sentences moments before, while coding the same document.
+RECENT_SENTENCES = 256
+
+_recent: OrderedDict[str, np.ndarray] = OrderedDict()
 
 
 class SentenceEncoder(Protocol):
@@ -39,3 +47,20 @@ def load_encoder() -> SentenceEncoder:
 
     logger.info("loading the Universal Sentence Encoder (%s)", ENCODER_NAME)
     return USE(threads=1)
+
+
+def encode(texts: Sequence[str]) -> np.ndarray:
+    """Return the vectors of `texts` (float32, one row each), encoded in one call and kept for
+    `recent_vectors`."""
+    vectors = np.asarray(load_encoder().encode(list(texts)), dtype=np.float32)
+    for text, vector in zip(texts, vectors, strict=True):
+        _recent[text] = vector
+        _recent.move_to_end(text)
+    while len(_recent) > RECENT_SENTENCES:
+        _recent.popitem(last=False)
+    return vectors
+
+
+def recent_vectors(texts: Sequence[str]) -> dict[str, np.ndarray]:
+    """Return {text: vector} of those `texts` that `encode` encoded lately (no model loaded)."""
+    return {text: _recent[text] for text in texts if text in _recent}

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from eventwire.errors import StoreError
-from eventwire.models import ACLED_COLUMNS, Document, Event
+from eventwire.models import Document, Event
 from eventwire.resolve.cross_document import (
     DEFAULT_SETTINGS,
     Decision,
@@ -42,10 +42,9 @@ from eventwire.resolve.similarity import (
 from eventwire.store.candidates import PendingCandidates, send_candidate_queries
 from eventwire.store.dialect import Row
 from eventwire.store.rows import (
-    EXTRA_COLUMNS,
     REPORTS_SELECT,
     comparable,
-    decode_value,
+    decode_event,
     event_from_dict,
     event_row,
     now_iso,
@@ -562,7 +561,7 @@ class Resolver:
             self.writer.delete_reports(event_id, doc_id)
 
     def _event_from_row(self, row: Row, reports: list[dict[str, Any]] | None = None) -> Event:
-        d = {col: decode_value(row, col) for col in (*ACLED_COLUMNS, *EXTRA_COLUMNS)}
+        d = decode_event(row)  # column by kind: a writer builds every candidate it scores from its row
         d["reports"] = self.writer.reports_of(row["event_id"]) if reports is None else reports
         return event_from_dict(d, context_only=bool(row["context_only"]))
 

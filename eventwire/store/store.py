@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
@@ -43,6 +43,7 @@ from eventwire.store.rows import (
     to_json,
 )
 from eventwire.store.sources import SourceRecords, document_record
+from eventwire.store.vectors import VectorCache
 from eventwire.store.write import DocumentWriter, WriteSummary
 
 if TYPE_CHECKING:  # pipeline imports the stages; importing it at run time could cycle
@@ -305,6 +306,14 @@ class Store:
             similarity=similarity or self._resolver.similarity,
             settings=settings or DEFAULT_SETTINGS,
         )
+
+    def save_vectors(self, vectors: Mapping[str, Any]) -> None:
+        """Keep sentence vectors computed elsewhere (a batch runner's workers, by the same
+        encoder) in the vector cache, keyed by `similarity.text_key`: cross-document similarity
+        looks them up there before it encodes anything (those already kept stay as they are)."""
+        if vectors:
+            with self._transaction("save sentence vectors"):
+                VectorCache(self._conn).save(dict(vectors))
 
     def record_skip(self, skip: Skip) -> bool:
         """Return True if the skip is new; a repeat (same origin, reason, detail, document)
