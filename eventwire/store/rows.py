@@ -76,16 +76,23 @@ def geo_cell(latitude: float | None, longitude: float | None) -> int | None:
     return (math.floor(latitude) + 90) * 1000 + (math.floor(longitude) + 180)
 
 
-def report_row(report: Report) -> dict[str, Any]:
+def _report_fields(report: Report) -> dict[str, Any]:
+    """Return a report's columns, its evidence as a list of {text, start, end}."""
     return {
         "document_id": report.document_id,
         "url": report.url,
         "outlet": report.outlet,
         "attributed_to": report.attributed_to,
         "claim_status": report.claim_status,
-        "evidence": to_json([{"text": e.text, "start": e.start, "end": e.end} for e in report.evidence]),
+        "evidence": [{"text": e.text, "start": e.start, "end": e.end} for e in report.evidence],
         "fatalities": report.fatalities,
     }
+
+
+def report_row(report: Report) -> dict[str, Any]:
+    row = _report_fields(report)
+    row["evidence"] = to_json(row["evidence"])
+    return row
 
 
 # The reports of events, each with its document's external id (the input's own id): read from
@@ -110,17 +117,7 @@ def stored_report(row: Row) -> dict[str, Any]:
 
 def stored_form(report: Report, external_id: str | None) -> dict[str, Any]:
     """Return a report as `stored_report` reads its row back (`external_id`: its document's)."""
-    evidence = [{"text": e.text, "start": e.start, "end": e.end} for e in report.evidence]
-    return {
-        "document_id": report.document_id,
-        "url": report.url,
-        "outlet": report.outlet,
-        "attributed_to": report.attributed_to,
-        "claim_status": report.claim_status,
-        "evidence": evidence,
-        "fatalities": report.fatalities,
-        "external_id": external_id,
-    }
+    return {**_report_fields(report), "external_id": external_id}
 
 
 def stored_floats(row: dict[str, Any]) -> dict[str, Any]:
