@@ -127,15 +127,8 @@ def institution_towns(text: str, places: list[PlaceMention], *, gazetteer: Gazet
         found = _best(gazetteer, name, None)
         if found is None:
             continue
-        out.append(
-            PlaceMention(
-                span=Span(start, end, name),
-                name=name,
-                place=candidate_place(found),
-                method="institution_town",
-                reason=f"the town of an institution named after it ({text[m.start() : m.end()]!r})",
-            )
-        )
+        reason = f"the town of an institution named after it ({text[m.start() : m.end()]!r})"
+        out.append(_found_mention(text, start, end, name, found, "institution_town", reason))
         taken.append((start, end))
     return out
 
@@ -174,15 +167,8 @@ def names_in_passing(
                 continue
             if gazetteer.demonym_country(name) or (found := _passing_place(gazetteer.candidates(name))) is None:
                 continue
-            out.append(
-                PlaceMention(
-                    span=Span(start, end, name),
-                    name=name,
-                    place=candidate_place(found),
-                    method="name_in_passing",
-                    reason=f"opens the name {run.group()!r}; the document names no other place",
-                )
-            )
+            reason = f"opens the name {run.group()!r}; the document names no other place"
+            out.append(_found_mention(text, start, end, name, found, "name_in_passing", reason))
             taken.append((start, end))
             break
     return out
@@ -306,20 +292,12 @@ def missed_place_mentions(
             found = _best(gazetteer, name, main_iso, prefer_area=kind == "division")
         if found is None or (kind == "inhabitants" and main_iso is not None and found.iso != main_iso):
             continue  # "Angered residents in Kerou": a capitalized word, not a town abroad
-        out.append(
-            PlaceMention(
-                span=Span(start, end, text[start:end]),
-                name=name,
-                place=candidate_place(found),
-                method="locative_lookup",
-                reason=(
-                    f"named before {m.group(0)[m.end(1) - m.start() :].strip()!r}"
-                    if kind == "division"
-                    else f"named after {m.group(0)[: m.start(1) - m.start()].strip()[-40:]!r}"
-                )
-                + "; missed by the entity recognizer, found in the gazetteer",
-            )
-        )
+        reason = (
+            f"named before {m.group(0)[m.end(1) - m.start() :].strip()!r}"
+            if kind == "division"
+            else f"named after {m.group(0)[: m.start(1) - m.start()].strip()[-40:]!r}"
+        ) + "; missed by the entity recognizer, found in the gazetteer"
+        out.append(_found_mention(text, start, end, name, found, "locative_lookup", reason))
         taken.append((start, end))
     return out
 
@@ -391,3 +369,13 @@ def site_places(places: list[PlaceMention], *, gazetteer: Gazetteer, main_iso: s
             )
         )
     return out
+
+
+def _found_mention(
+    text: str, start: int, end: int, name: str, found: Candidate, method: str, reason: str
+) -> PlaceMention:
+    """Return the mention of text[start:end], a name the recognizer missed, as the gazetteer's
+    `found` under `name` (the span's words, or a shorter form of them)."""
+    return PlaceMention(
+        span=Span(start, end, text[start:end]), name=name, place=candidate_place(found), method=method, reason=reason
+    )
