@@ -31,6 +31,7 @@ from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.lexicon import fold
 from eventwire.gazetteer import Gazetteer
 from eventwire.lang.actor_table import load_actor_aliases
+from eventwire.lang.fold import literal_alternation
 from eventwire.lang.words import load_word_lists
 from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, DIVISION_FEATURES, Place, PlaceMention
 from eventwire.normalize.actors import find_actor_mentions
@@ -75,13 +76,18 @@ def load_place_nouns() -> dict[str, frozenset[str]]:
 
 
 @cache
+def all_place_nouns() -> frozenset[str]:
+    """Return the folded nouns of inhabited places of every language (data/place_nouns.yaml)."""
+    return frozenset(w for words in load_place_nouns().values() for w in words)
+
+
+@cache
 def division_noun_after() -> re.Pattern[str]:
     """Return the pattern of a division noun right after a name ("[Kerou] County", "[Tamba]
     sub-county": data/division_nouns_after.yaml), to match at a mention's end."""
     data = read_language_lists(data_path("division_nouns_after.yaml"), what="nouns")
     nouns = {fold(str(w)) for words in data.values() for w in words}
-    alternation = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
-    return re.compile(rf"\s+(?i:{alternation})\b")
+    return re.compile(rf"\s+(?i:{literal_alternation(nouns)})\b")
 
 
 @cache
@@ -93,9 +99,8 @@ def division_noun_before() -> re.Pattern[str]:
     nouns = {fold(str(w)) for words in data.values() for w in words} | {
         str(w).lower() for words in data.values() for w in words
     }
-    alternation = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
     return re.compile(
-        rf"\b(?i:{alternation})\s+(?i:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|of\s+(?:the\s+)?)$"
+        rf"\b(?i:{literal_alternation(nouns)})\s+(?i:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|of\s+(?:the\s+)?)$"
     )
 
 

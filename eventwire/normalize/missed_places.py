@@ -25,10 +25,11 @@ from eventwire.gazetteer import Candidate, Gazetteer
 from eventwire.geo import haversine_km
 from eventwire.geoparse import candidate_place
 from eventwire.geoparse.names import institution_head
+from eventwire.lang.fold import literal_alternation
 from eventwire.lang.words import load_word_lists
 from eventwire.models import PlaceMention, Span
 from eventwire.normalize.dates import load_time_lexicon
-from eventwire.normalize.doc_country import division_noun_after, load_place_nouns
+from eventwire.normalize.doc_country import all_place_nouns, division_noun_after
 from eventwire.normalize.ethnic_militias import load_ethnic_militias
 from eventwire.normalize.village_places import load_folded_words, load_not_places
 
@@ -330,10 +331,7 @@ def _best_of(every: list[Candidate], main_iso: str | None, *, prefer_area: bool 
 
 @cache
 def _site_name_re() -> re.Pattern[str]:
-    words = load_folded_words("facility_nouns.yaml", what="nouns") | {
-        w for words in load_place_nouns().values() for w in words
-    }
-    nouns = "|".join(sorted((re.escape(n) for n in words), key=len, reverse=True))
+    nouns = literal_alternation(load_folded_words("facility_nouns.yaml", what="nouns") | all_place_nouns())
     return re.compile(
         rf"^(?:(?:the|le|la|les|l['’])\s*)?(?:{nouns})s?(?:\s+(?:de\s+|d['’])?[a-zà-ÿ]+)?\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|of\s+)"
         rf"(?P<after>.+)$|^(?P<before>.+?)\s+(?:{nouns})s?$",

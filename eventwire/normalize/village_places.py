@@ -17,7 +17,7 @@ from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.lexicon import fold
 from eventwire.geoparse.common import WHERE_PREC
 from eventwire.models import Place, PlaceMention, Span
-from eventwire.normalize.doc_country import load_place_nouns, named_division
+from eventwire.normalize.doc_country import all_place_nouns, named_division
 
 # Words that make the next capitalized name a place even when NER missed it.
 STRONG_LOCATIVE = re.compile(
@@ -129,8 +129,7 @@ def _bare_name(name: str) -> str:
     """Return an unknown place's name less a lower-case place noun the recognizer took with it
     ("Kerou village" -> "Kerou", "Tamba town" -> "Tamba"; data/place_nouns.yaml)."""
     head, _, last = name.rpartition(" ")
-    nouns = {w for words in load_place_nouns().values() for w in words}
-    return head if head and last.islower() and fold(last) in nouns else name
+    return head if head and last.islower() and fold(last) in all_place_nouns() else name
 
 
 def derived_place(mention: PlaceMention, anchor: Place) -> PlaceMention:
@@ -197,7 +196,7 @@ def apposition_place(
     if not village.span.text[:1].isupper() or fold(village.span.text) in load_not_places():
         return None
     m = _APPOSITION.match(text, village.span.end)
-    if m is None or fold(m.group(1)) not in {w for words in load_place_nouns().values() for w in words}:
+    if m is None or fold(m.group(1)) not in all_place_nouns():
         return None
     for p in sorted(resolved, key=lambda q: q.span.start):
         between = text[village.span.end : p.span.start]
