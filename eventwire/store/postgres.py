@@ -108,13 +108,32 @@ def _column_index(names: tuple[str, ...]) -> dict[str, int]:
     return {name: i for i, name in enumerate(names)}
 
 
+# Statements whose cursor the store never reads (not even its rowcount): they all run on one
+# cursor (`PgConnection.execute`).
+_UNREAD = ("INSERT ", "UPDATE ", "BEGIN", "COMMIT", "SAVEPOINT ", "RELEASE ")
+
+
+@lru_cache(maxsize=2048)
+def _unread(sql: str) -> bool:
+    return sql.startswith(_UNREAD) and " RETURNING " not in sql.upper()
+
+
 class PgConnection:
     """A psycopg connection behind the store's `dialect.Connection` (`?` placeholders)."""
 
     def __init__(self, raw: psycopg.Connection[Any]) -> None:
         self.raw = raw
+        self._writes: psycopg.Cursor[Any] | None = None
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Any:
+        """Run `sql`; return its cursor. Writes whose cursor nobody reads (INSERT, UPDATE,
+        transaction control) share one cursor, whose rowcount is then not theirs: a new cursor
+        costs psycopg a new adaptation context (the dumpers of every parameter type looked up
+        again), as much client time as sending the statement itself."""
+        if _unread(sql):
+            if self._writes is None or self._writes.closed:
+                self._writes = self.raw.cursor()
+            return self._writes.execute(translate(sql), list(parameters))  # type: ignore[call-overload]
         return self.raw.execute(translate(sql), list(parameters))  # type: ignore[call-overload]
 
     def executemany(self, sql: str, seq_of_parameters: Iterable[Sequence[Any]], /) -> Any:
