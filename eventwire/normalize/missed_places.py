@@ -377,3 +377,19 @@ def _found_mention(
     return PlaceMention(
         span=Span(start, end, text[start:end]), name=name, place=candidate_place(found), method=method, reason=reason
     )
+
+
+def misspelt_places(places: list[PlaceMention], *, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Return `places` with each unknown name that is one slip of the pen from a division or a
+    big town of one country resolved to it ("protests in Nakurru": Nakuru; Gazetteer.misspelt),
+    the division first, then the biggest town."""
+    out = []
+    for p in places:
+        found = gazetteer.misspelt(p.span.text) if p.place is None and p.span.text[:1].isupper() else []
+        if not found:
+            out.append(p)
+            continue
+        best = max(found, key=lambda c: (c.feature != "city", c.population))
+        reason = f"{p.span.text!r} is not in the gazetteer; read as a misspelling of {best.name}"
+        out.append(replace(p, place=candidate_place(best), method="misspelt", reason=reason))
+    return out

@@ -175,3 +175,22 @@ def test_a_place_named_only_inside_another_name(gazetteer):
     assert [(p.span.text, p.place.iso) for p in found] == [("Kenya", "KE")]
     # what the parser does not call a proper noun is no place
     assert not names_in_passing(text, [], gazetteer=gazetteer, proper=lambda s, e: False, lang="en")
+
+
+def test_an_unknown_name_one_slip_from_a_division_or_a_big_town(gazetteer):
+    from eventwire.models import PlaceMention, Span
+    from eventwire.normalize.missed_places import misspelt_places
+
+    # invented: "Nakurru" (a letter doubled) is Nakuru, "Nairobbi" Nairobi; "Zorbatouk" is
+    # nothing, and a short name ("Nakur") is never read as a slip
+    unknown = [
+        PlaceMention(span=Span(10, 17, "Nakurru"), name="Nakurru", place=None, method="unlocated"),
+        PlaceMention(span=Span(22, 31, "Zorbatouk"), name="Zorbatouk", place=None, method="unlocated"),
+    ]
+    found = misspelt_places(unknown, gazetteer=gazetteer)
+    assert [(p.span.text, p.place and p.place.iso, p.method) for p in found] == [
+        ("Nakurru", "KE", "misspelt"),
+        ("Zorbatouk", None, "unlocated"),
+    ]
+    assert gazetteer.misspelt("Nakur") == []
+    assert {c.iso for c in gazetteer.misspelt("Nairobbi")} == {"KE"}
