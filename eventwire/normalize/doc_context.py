@@ -321,13 +321,18 @@ def _places_in_passing(
         main = weigh(places)
     if main[1] is None and doc is not None and (passing := _names_in_passing(document, places, doc, gazetteer)):
         # still none: "the Kerou Deputy Governor", "a Tamba neighbourhood" name where it is
-        places = sorted([*places, *passing], key=lambda p: p.span.start)
+        kept = [p for p in places if p.place is not None or not any(_overlap(p, q) for q in passing)]
+        places = sorted([*kept, *passing], key=lambda p: p.span.start)
         main = weigh(places)
     if main[1] is None and (spelt := misspelt_places(places, gazetteer=gazetteer)) != places:
         # still none: "protests in Nakurru" is a slip of the pen for a division or a big town
         places = spelt
         main = weigh(places)
     return places, main
+
+
+def _overlap(p: PlaceMention, q: PlaceMention) -> bool:
+    return p.span.start < q.span.end and q.span.start < p.span.end
 
 
 def _generic_word(name: str) -> bool:

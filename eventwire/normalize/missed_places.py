@@ -154,7 +154,9 @@ def names_in_passing(
     names (data/generic_name_words.yaml: "the Supreme Court", "North Kerou")."""
     calendar = _calendar_words(lang)
     generic = load_folded_words("generic_name_words.yaml") | load_not_places()
-    taken = [(p.span.start, p.span.end) for p in places]
+    # an unknown mention may open on the name ("the Kerou Governor" tagged whole): the caller
+    # drops the unknown mention a name in passing is found in
+    taken = [(p.span.start, p.span.end) for p in places if p.place is not None]
     out: list[PlaceMention] = []
     for run in _PROPER_RUN.finditer(text):
         tokens = [(run.start() + m.start(), run.start() + m.end()) for m in _RUN_WORD.finditer(run.group())]

@@ -194,3 +194,20 @@ def test_an_unknown_name_one_slip_from_a_division_or_a_big_town(gazetteer):
     ]
     assert gazetteer.misspelt("Nakur") == []
     assert {c.iso for c in gazetteer.misspelt("Nairobbi")} == {"KE"}
+
+
+def test_a_name_in_passing_opens_an_unknown_mention(gazetteer):
+    from eventwire.models import PlaceMention, Span
+    from eventwire.normalize.missed_places import names_in_passing
+
+    def everything(start: int, end: int) -> bool:
+        return True
+
+    # invented: the recognizer tagged "Kisumu Governor" whole, and nothing knows it
+    text = "Youths burned the offices of the Kisumu Governor."
+    start = text.index("Kisumu")
+    unknown = PlaceMention(
+        span=Span(start, start + 15, "Kisumu Governor"), name="Kisumu Governor", place=None, method="unlocated"
+    )
+    found = names_in_passing(text, [unknown], gazetteer=gazetteer, proper=everything, lang="en")
+    assert [(p.span.text, p.place.iso, p.method) for p in found] == [("Kisumu", "KE", "name_in_passing")]
