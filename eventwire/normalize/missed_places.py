@@ -325,7 +325,8 @@ def _best_of(every: list[Candidate], main_iso: str | None, *, prefer_area: bool 
     # a name all of whose entries lie in one country is no namesake puzzle; a division named
     # with its noun is no namesake of a village either
     floor = UNIQUE_MIN_POPULATION if len({c.iso for c in found}) == 1 else MISSED_MIN_POPULATION
-    known = [c for c in found if c.feature != "city" or c.population >= floor]
+    # a town of the hand-checked supplement is no namesake puzzle either (it has no population)
+    known = [c for c in found if c.feature != "city" or c.population >= floor or c.source == "supplement"]
     if prefer_area and len({c.iso for c in known if c.feature != "city"}) > 1:
         return None  # "Central Region" names one in several countries
     return max(known, key=rank) if known else None

@@ -211,3 +211,10 @@ def test_a_name_in_passing_opens_an_unknown_mention(gazetteer):
     )
     found = names_in_passing(text, [unknown], gazetteer=gazetteer, proper=everything, lang="en")
     assert [(p.span.text, p.place.iso, p.method) for p in found] == [("Kisumu", "KE", "name_in_passing")]
+
+
+def test_a_supplement_town_is_found_without_the_documents_country(gazetteer):
+    # invented: a city ward of the supplement (no population) after a locative, no country named
+    text = "Traders protested in Kawangware over new taxes."
+    found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None)
+    assert [(p.span.text, p.place.iso, p.place.admin1) for p in found] == [("Kawangware", "KE", "Nairobi")]
