@@ -325,3 +325,9 @@ def test_count_casualties_reads_a_number_across_an_aside_on_the_victims():
     # a clause between the number and the deaths is no aside
     text = "14 guards were posted, a resident said, and herders were killed."
     assert count_casualties(text, lang="en").fatalities == 3
+
+
+def test_count_casualties_reads_the_total_before_an_aside_counting_a_part():
+    assert count_casualties("Fifteen herders, three of them boys, were killed.", lang="en").fatalities == 15
+    text = "Au moins 31 villageois, surtout des jeunes éleveurs, ont été tués."
+    assert count_casualties(text, lang="fr").fatalities == 31
