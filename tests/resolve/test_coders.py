@@ -268,3 +268,14 @@ def test_code_actors_foreign_force_downing_a_drone_is_the_target():
     actors = _disrupted(_mention(0, "French forces shot down a drone", actor1=french, weapon="drone"))
     assert actors.actor1.value == "Unidentified Armed Group (Mali)"
     assert actors.actor2.value == "Military Forces of France (2017-)"
+
+
+def test_code_fatalities_leaves_out_deaths_told_as_the_act_s_motive():
+    # "Rebels shelled Kolo in retaliation for strikes that killed herders": another event's deaths
+    text = "Rebels shelled Kolo in retaliation for strikes that killed herders"
+    motive = _mention(0, text, casualties=_toll(3, text.index("killed"), "unnumbered_deaths_default"))
+    assert code_fatalities([motive], document_id="d").value.fatalities == 0
+    # "Rebels shelled Kolo after dawn, killing herders": the act's own deaths
+    text = "Rebels shelled Kolo after dawn, killing herders"
+    own = _mention(0, text, casualties=_toll(3, text.index("killing"), "unnumbered_deaths_default"))
+    assert code_fatalities([own], document_id="d").value.fatalities == 3
