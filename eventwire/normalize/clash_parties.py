@@ -87,8 +87,10 @@ def _sides(
         ),
         None,
     )
-    if one is None or two is None or one.name == two.name:
+    if one is None or (two is not None and one.name == two.name):
         return None, None
+    # "a gunfight between gendarmes and smugglers": the named side acts, the other is
+    # left to the target rules
     return one, two
 
 

@@ -69,7 +69,16 @@ def test_clash_sides_names_the_first_side_actor1(lang, text, trigger, agent, exp
     [
         "Between 10 and 20 people were killed in clashes in Kerou.",
         "Clashes between residents and traders broke out in Kerou.",
+        "Clashes between 2 and 4 May left the road to Kerou closed.",
     ],
 )
 def test_clash_sides_without_two_armed_sides_is_none(text):
     assert _sides(text, "lashes") == (None, None)
+
+
+def test_clash_sides_with_one_named_side_gives_it_as_actor1():
+    # invented: "a gunfight between the police and cattle thieves near Kerou"
+    assert _sides("A gunfight between the police and cattle thieves broke out near Kerou.", "gunfight") == (
+        "Police Forces of Nigeria (2023-)",
+        None,
+    )
