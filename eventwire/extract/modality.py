@@ -340,6 +340,9 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
     aggregate = first_cue(cues, Cue.AGGREGATE)
     if aggregate is not None and trigger.pos_ != "VERB":
         return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, aggregate)
+    tally = _tally(sent, trigger, verb, cues)
+    if tally is not None:
+        return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, tally)
     period = first_cue(cues, Cue.PERIOD)
     if period is not None:
         # "Depuis janvier, 230 bergers ont péri", "80 soldiers died in raids this
@@ -354,7 +357,24 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
         # residents for ransom": news tells incidents in a past tense; an incident verb in the
         # simple present, with no day and outside a quotation, tells a habit
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
+    if present and _generic_plural_clause(sent, trigger, verb, cues):
+        return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
     return None
+
+
+def _generic_plural_clause(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
+    """Return whether an incident noun belongs to a clause in the simple present whose subject is
+    a plural common noun, in an undated sentence of the narration ("militants plant bombs on the
+    roads", "les engins explosifs font de nombreuses victimes", "where bandits kill and kidnap
+    villagers"): a generic statement about what such actors or weapons do, not an incident (a
+    language regularity: news tells incidents in a past tense). Not a reporting verb ("residents
+    report attacks"), not a singular subject ("une source fait état d'une attaque")."""
+    if trigger.pos_ != "NOUN" or verb.i == trigger.i or verb.pos_ != "VERB" or cue_at(cues, Cue.SPEECH, verb):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}]
+    if not subjects or not all(s.pos_ == "NOUN" and s.morph.get("Number", None) == ["Plur"] for s in subjects):
+        return False
+    return sent.start > 0 and not any(t.ent_type_ in {"DATE", "TIME"} or t.text in QUOTE_MARKS for t in sent)
 
 
 QUOTE_MARKS = frozenset('«»"“”')
@@ -389,10 +409,65 @@ def _ongoing(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch])
     return None
 
 
+def _modal(verb: Token) -> bool:
+    """Return whether a verb, or the verb it completes ("might try to seize"), bears a modal
+    auxiliary of the language file's `modal_auxiliaries` without a perfect ("the rebels would
+    resume their offensive", "militants could attack other villages"): an incident not realized.
+    "Gunmen may have killed ten people" hedges a past incident, which stays a report."""
+    words = load_extract_words(verb.lang_)
+    modals, perfect = words.get("modal_auxiliaries"), words.get("modal_perfect_auxiliaries")
+    t = verb
+    for _ in range(4):
+        auxes = [c for c in t.children if c.dep_ in {"aux", "aux:pass", "aux:tense"}]
+        if any(fold(a.text) in modals for a in auxes):
+            return not any(fold(a.lemma_) in perfect for a in auxes)
+        if t.dep_ != "xcomp" or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def _prevented(doc: Doc, trigger: Token, cues: list[CueMatch]) -> CueMatch | None:
+    """Return the prevention cue whose object is the incident noun ("deployed to prevent further
+    attacks", "lutter contre les enlèvements"): an incident kept from happening or fought as a
+    whole, not one that happened; None otherwise."""
+    if trigger.pos_ != "NOUN" or trigger.morph.get("Number", None) != ["Plur"]:
+        return None  # ("soldiers prevented an attack on the base": one foiled incident)
+    head = trigger.head
+    if trigger.dep_ in {"pobj", "obl", "obl:arg", "nmod"} or head.pos_ == "ADP":
+        head = head.head if head.pos_ == "ADP" else head
+    for cue in cues:
+        if cue.cls == Cue.PREVENTION and (cue.start <= head.i < cue.end or cue.start <= trigger.head.i < cue.end):
+            return cue
+    return None
+
+
+def _tally(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> CueMatch | None:
+    """Return the cue that makes the incident a tally: a whole conflict as the subject of its
+    verb ("the insurgency has killed thousands", "la guerre a coûté la vie à 8.000 civils"), or a
+    quantity of incident nouns in a sentence with no day ("the militia carried out dozens of
+    attacks", "des dizaines d'attaques"; not weapons: "des dizaines d'obus" fired on one
+    day are one shelling); None otherwise (CODING_RULES.md: aggregate statistics)."""
+    subjects = {c.i for c in verb.children if c.dep_.startswith("nsubj")}
+    for cue in cues:
+        if cue.cls == Cue.TALLY_SUBJECT and any(cue.start <= i < cue.end for i in subjects):
+            return cue
+    if trigger.pos_ != "NOUN" or not cue_at(cues, Cue.COUNTED_INCIDENT, trigger):
+        return None
+    if any(t.ent_type_ in {"DATE", "TIME"} for t in sent):
+        return None
+    return next((c for c in cues if c.cls == Cue.MULTITUDE and 0 <= trigger.i - c.end <= 1), None)
+
+
 def _unrealized(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> Reading | None:
     """Return the reading of a planned or hypothetical incident; None otherwise."""
     if tense_flags(verb)[0]:
         return _reading(Modality.PLAN, ClaimStatus.REPORTED)
+    if _modal(verb):
+        return _reading(Modality.HYPOTHETICAL, ClaimStatus.REPORTED)
+    prevented = _prevented(sent.doc, trigger, cues)
+    if prevented is not None:
+        return _reading(Modality.HYPOTHETICAL, ClaimStatus.REPORTED, prevented)
     before_trigger = [c for c in cues if c.end <= trigger.i + 1]
     plan = first_cue(before_trigger, Cue.PLAN)
     auxiliaries = load_extract_words(verb.lang_).get("auxiliary_lemmas")

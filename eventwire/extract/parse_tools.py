@@ -139,3 +139,7 @@ class ModalityCue:
     TOPIC_AFTER = "topic_after"
     TOPIC_VERB = "topic_verb"
     PROTEST_HOLDER = "protest_holder"
+    PREVENTION = "prevention"
+    TALLY_SUBJECT = "tally_subject"
+    MULTITUDE = "multitude"
+    COUNTED_INCIDENT = "counted_incident"

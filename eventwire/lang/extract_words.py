@@ -45,6 +45,8 @@ WORD_KEYS = {
     "reflexive_clitics": "reflexive clitics of pronominal verbs (compound past with 'be')",
     "pluperfect_auxiliary_forms": "auxiliary forms of a past before the past (pluperfect)",
     "future_auxiliaries": "auxiliaries that make a verb future",
+    "modal_auxiliaries": "modal auxiliaries of an unrealized incident (conditional, possibility)",
+    "modal_perfect_auxiliaries": "auxiliary lemmas after a modal that hedge a past incident",
     "progressive_auxiliaries": "auxiliary of a present progressive",
     "infinitive_endings": "infinitive endings the simple future is built on",
     "elided_infinitive_endings": "infinitive endings that drop their final e in the future",

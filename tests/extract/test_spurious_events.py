@@ -1,0 +1,70 @@
+"""Sentences that must not become events (issue 16): modal auxiliaries, prevention verbs, tallies
+told through a whole conflict or a quantity of incidents, and generic statements in the present
+with a plural subject. Each text opens on an invented incident so the probed sentence is part of
+the narration; the probed sentence is the last one. Places and people are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.models import EVENT_MODALITIES
+
+LEAD_EN = "Gunmen killed five villagers in Kerou on Monday, officials said. "
+LEAD_FR = "Des hommes armés ont tué cinq villageois à Kerou lundi, selon des sources locales. "
+
+
+def _last(found, text):
+    last = [m for m in found if m.sentence.start >= text.rindex(". ") + 2]
+    return [(m.trigger.span.text, m.modality) for m in last]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        # a modal auxiliary: an incident not realized (English grammar)
+        ("en", "If the talks fail, the rebels would resume their offensive on the capital."),
+        ("en", "Analysts say the group might try to seize the town before the rains."),
+        ("en", "The rebels said they would attack the city if the government refused to talk."),
+        # an incident noun kept from happening or fought as a whole
+        ("en", "The minister said troops had been deployed to the area to prevent further attacks."),
+        (
+            "fr",
+            "Des renforts ont été dépêchés dans la zone pour prévenir de nouvelles attaques, a indiqué le ministre.",
+        ),
+        # a whole conflict as the subject of a toll: a tally
+        ("en", "The conflict has left thousands dead and forced hundreds of thousands from their homes."),
+        ("fr", "La guerre a fait plus de 10.000 morts en dix ans, selon les Nations unies."),
+        # a quantity of incidents without a day: a sum, not one incident
+        ("en", "The militia has carried out dozens of attacks on civilians in the province."),
+        ("fr", "Le groupe a mené des dizaines d'attaques contre des civils dans la province."),
+        # the simple present with a plural subject, undated: a generic statement
+        ("fr", "Les engins explosifs improvisés font de nombreuses victimes dans la région de Sobéra."),
+        ("en", "Violence has escalated in the Tarmu valley, where bandits kill and kidnap villagers."),
+    ],
+)
+def test_not_an_event(find_en, find_fr, lang, sentence):
+    text = (LEAD_EN if lang == "en" else LEAD_FR) + sentence
+    found = (find_en if lang == "en" else find_fr)(text)
+    assert all(m.modality not in EVENT_MODALITIES for m in found if m.sentence.start >= len(text) - len(sentence)), (
+        _last(found, text)
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        # one foiled attack is an incident (Disrupted weapons use), not a prevention of attacks
+        ("en", "Soldiers prevented an attack on the army base in Kerou on Tuesday."),
+        # a quantity of incidents on one day is one event
+        ("en", "Dozens of air strikes hit Kerou on Tuesday, residents said."),
+        # weapons counted are one shelling
+        ("fr", "Les rebelles ont tiré mardi des dizaines d'obus de mortier sur Kerou."),
+        # a singular subject in the present: a report ("fait état d'une attaque")
+        ("fr", "Une source sécuritaire fait état d'une attaque contre le poste de Kerou mardi."),
+    ],
+)
+def test_still_an_event(find_en, find_fr, lang, sentence):
+    text = (LEAD_EN if lang == "en" else LEAD_FR) + sentence
+    found = (find_en if lang == "en" else find_fr)(text)
+    probed = [m for m in found if m.sentence.start >= len(text) - len(sentence)]
+    assert probed and any(m.modality in EVENT_MODALITIES for m in probed), _last(found, text)
