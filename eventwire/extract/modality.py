@@ -310,12 +310,27 @@ def _context_cue(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMat
     return context
 
 
+def _after_told_incident(sent: SpacySpan, trigger: Token, cues: list[CueMatch]) -> CueMatch | None:
+    """Return the context cue right before an incident noun that points back at a told incident
+    ("the minister travelled to Sobera after the attack", "le ministre s'est rendu à Sobéra après
+    l'attaque"), in a sentence with no figure: what the sentence tells happened after that
+    incident, and is no incident itself; None otherwise."""
+    if trigger.pos_ != "NOUN" or any(t.like_num and t.pos_ != "DET" for t in sent):
+        return None
+    if not any(c.cls == Cue.SAME_INCIDENT_ANAPHOR and c.start <= trigger.i < c.end for c in cues):
+        return None
+    return next((c for c in cues if c.cls == Cue.CONTEXT and c.end <= trigger.i and trigger.i - c.end <= 1), None)
+
+
 def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> Reading | None:
     """Return the reading of a mention that tells no incident of its own: context, reaction,
     threat, denial, habitual or background statement; None when none holds."""
     context = _context_cue(sent, trigger, verb, cues)
     if context is not None:
         return _reading(Modality.CONTEXT, ClaimStatus.CONTEXT, context)
+    after = _after_told_incident(sent, trigger, cues)
+    if after is not None:
+        return _reading(Modality.CONTEXT, ClaimStatus.CONTEXT, after)
     reaction = _reaction(sent, trigger, cues)
     if reaction is not None:
         return _reading(Modality.REACTION, ClaimStatus.REPORTED, reaction)
@@ -357,9 +372,35 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
         # residents for ransom": news tells incidents in a past tense; an incident verb in the
         # simple present, with no day and outside a quotation, tells a habit
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
-    if present and _generic_plural_clause(sent, trigger, verb, cues):
+    if (present and _generic_plural_clause(sent, trigger, verb, cues)) or _plural_predicate(sent, trigger):
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
     return None
+
+
+def _plural_predicate(sent: SpacySpan, trigger: Token) -> bool:
+    """Return whether a plural incident noun completes a copula in the present, in an undated
+    sentence of the narration ("la région est le théâtre d'attaques jihadistes", "the road is the
+    scene of ambushes", "les villageois sont victimes d'exactions", "les attaques sont
+    incessantes"): a description of a place or a people, not an incident (a language
+    regularity: news tells incidents in a past tense)."""
+    if trigger.pos_ != "NOUN" or trigger.morph.get("Number", None) != ["Plur"] or not _undated(sent):
+        return False
+    copulas = load_extract_words(trigger.lang_).get("copula_lemmas")
+    t = trigger
+    for _ in range(4):
+        cop = [c for c in (t, *t.children) if c.pos_ == "AUX" and fold(c.lemma_) in copulas and c.i != trigger.i]
+        if any(c.morph.get("Tense", None) == ["Pres"] and c.dep_ in {"cop", "ROOT", "aux:pass"} for c in cop):
+            return not any(c.dep_ in {"aux", "aux:tense"} and c.i < t.i for c in t.children)
+        if t.dep_ in CLAUSE_BOUNDARIES or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def _undated(sent: SpacySpan) -> bool:
+    """Return whether a sentence of the narration (not the article's first) names no day or time
+    and quotes no one."""
+    return sent.start > 0 and not any(t.ent_type_ in {"DATE", "TIME"} or t.text in QUOTE_MARKS for t in sent)
 
 
 def _generic_plural_clause(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
@@ -374,7 +415,7 @@ def _generic_plural_clause(sent: SpacySpan, trigger: Token, verb: Token, cues: l
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}]
     if not subjects or not all(s.pos_ == "NOUN" and s.morph.get("Number", None) == ["Plur"] for s in subjects):
         return False
-    return sent.start > 0 and not any(t.ent_type_ in {"DATE", "TIME"} or t.text in QUOTE_MARKS for t in sent)
+    return _undated(sent)
 
 
 QUOTE_MARKS = frozenset('«»"“”')

@@ -1,6 +1,7 @@
 """Sentences that must not become events (issue 16): modal auxiliaries, prevention verbs, tallies
-told through a whole conflict or a quantity of incidents, and generic statements in the present
-with a plural subject. Each text opens on an invented incident so the probed sentence is part of
+told through a whole conflict or a quantity of incidents, generic statements in the present with
+a plural subject or a plural incident noun after a copula, and a told incident recalled after
+"after". Each text opens on an invented incident so the probed sentence is part of
 the narration; the probed sentence is the last one. Places and people are invented."""
 
 from __future__ import annotations
@@ -40,6 +41,14 @@ def _last(found, text):
         # the simple present with a plural subject, undated: a generic statement
         ("fr", "Les engins explosifs improvisés font de nombreuses victimes dans la région de Sobéra."),
         ("en", "Violence has escalated in the Tarmu valley, where bandits kill and kidnap villagers."),
+        # a plural incident noun completing a copula in the present, undated: a description
+        ("fr", "La région de Sobéra est le théâtre d'attaques jihadistes."),
+        ("fr", "Les habitants de la région de Sobéra sont victimes d'exactions de la part des groupes armés."),
+        ("fr", "Les attaques de convois sont incessantes sur la route de Sobéra."),
+        ("fr", "La ville de Sobéra est la cible d'attaques répétées des jihadistes."),
+        # a told incident recalled after "after": what follows it is no incident
+        ("fr", "Le ministre de la Défense s'est rendu à Sobéra après l'attaque."),
+        ("en", "The defence minister travelled to Sobera after the attack."),
     ],
 )
 def test_not_an_event(find_en, find_fr, lang, sentence):
@@ -59,6 +68,10 @@ def test_not_an_event(find_en, find_fr, lang, sentence):
         ("en", "Dozens of air strikes hit Kerou on Tuesday, residents said."),
         # weapons counted are one shelling
         ("fr", "Les rebelles ont tiré mardi des dizaines d'obus de mortier sur Kerou."),
+        # a copula in the past with a day: a report
+        ("fr", "La ville de Sobéra a été la cible d'attaques jihadistes mardi."),
+        # a figure after "after the attack": the toll of the told incident
+        ("en", "Two wounded villagers died in hospital after the attack in Kerou, police said."),
         # a singular subject in the present: a report ("fait état d'une attaque")
         ("fr", "Une source sécuritaire fait état d'une attaque contre le poste de Kerou mardi."),
     ],
