@@ -372,9 +372,25 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
         # residents for ransom": news tells incidents in a past tense; an incident verb in the
         # simple present, with no day and outside a quotation, tells a habit
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
-    if (present and _generic_plural_clause(sent, trigger, verb, cues)) or _plural_predicate(sent, trigger):
+    if (
+        (present and _generic_plural_clause(sent, trigger, verb, cues))
+        or _plural_predicate(sent, trigger)
+        or (present and _place_habit(trigger, verb, cues))
+    ):
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
     return None
+
+
+def _place_habit(trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
+    """Return whether an incident verb in the simple present heads a relative clause introduced by
+    "where"/"où" ("the governor visited Tarmu on Tuesday, where bandits kidnap travellers"): the
+    clause describes the place by what happens there, whatever day the sentence names."""
+    if trigger.pos_ != "VERB" or verb.i != trigger.i or cue_at(cues, Cue.SPEECH, verb):
+        return False
+    if verb.dep_ not in {"relcl", "acl:relcl"} or any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    relatives = load_extract_words(verb.lang_).get("place_relatives")
+    return any(fold(c.text) in relatives for c in verb.children if c.i < verb.i)
 
 
 def _plural_predicate(sent: SpacySpan, trigger: Token) -> bool:

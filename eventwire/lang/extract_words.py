@@ -46,6 +46,7 @@ WORD_KEYS = {
     "pluperfect_auxiliary_forms": "auxiliary forms of a past before the past (pluperfect)",
     "future_auxiliaries": "auxiliaries that make a verb future",
     "modal_auxiliaries": "modal auxiliaries of an unrealized incident (conditional, possibility)",
+    "place_relatives": "relative adverbs of a clause that describes a place ('where')",
     "modal_perfect_auxiliaries": "auxiliary lemmas after a modal that hedge a past incident",
     "progressive_auxiliaries": "auxiliary of a present progressive",
     "infinitive_endings": "infinitive endings the simple future is built on",

@@ -1,6 +1,7 @@
 """Sentences that must not become events (issue 16): modal auxiliaries, prevention verbs, tallies
 told through a whole conflict or a quantity of incidents, generic statements in the present with
-a plural subject or a plural incident noun after a copula, and a told incident recalled after
+a plural subject, a plural incident noun after a copula or a present "where" clause, iterative
+adverbs, and a told incident recalled after
 "after". Each text opens on an invented incident so the probed sentence is part of
 the narration; the probed sentence is the last one. Places and people are invented."""
 
@@ -46,6 +47,12 @@ def _last(found, text):
         ("fr", "Les habitants de la région de Sobéra sont victimes d'exactions de la part des groupes armés."),
         ("fr", "Les attaques de convois sont incessantes sur la route de Sobéra."),
         ("fr", "La ville de Sobéra est la cible d'attaques répétées des jihadistes."),
+        # a relative clause in the present that describes a place: a habit of the place
+        ("en", "On Tuesday the governor visited the Tarmu valley, where bandits kidnap travellers for ransom."),
+        ("fr", "Mardi, l'armée a renforcé sa présence dans la région de Sobéra, où des milices tuent des civils."),
+        # iterative adverbs
+        ("en", "Time and again, bandits have attacked villages in the Tarmu valley."),
+        ("fr", "Des hommes armés enlèvent fréquemment des voyageurs sur la route de Sobéra."),
         # a told incident recalled after "after": what follows it is no incident
         ("fr", "Le ministre de la Défense s'est rendu à Sobéra après l'attaque."),
         ("en", "The defence minister travelled to Sobera after the attack."),
