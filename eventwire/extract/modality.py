@@ -11,6 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from eventwire.extract import generic_statements as generic
+from eventwire.extract.generic_statements import CLAUSE_BOUNDARIES, QUOTE_MARKS
 from eventwire.extract.lexicon import CueMatch, fold
 from eventwire.extract.parse_tools import ModalityCue as Cue
 from eventwire.extract.parse_tools import cue_at, first_cue, governing_verb, time_gap_before
@@ -29,7 +31,6 @@ SCOPED_CLASSES = frozenset(
         Cue.HYPOTHETICAL,
     }
 )
-CLAUSE_BOUNDARIES = frozenset({"acl:relcl", "relcl", "parataxis", "ccomp", "advcl", "conj", "acl"})
 # Cue classes a participle on the incident noun carries to it (not a plan: "an attack planned
 # for weeks" happened).
 PARTICIPLE_SCOPED_CLASSES = frozenset({Cue.HABITUAL, Cue.BACKGROUND, Cue.AGGREGATE, Cue.PERIOD})
@@ -310,25 +311,13 @@ def _context_cue(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMat
     return context
 
 
-def _after_told_incident(sent: SpacySpan, trigger: Token, cues: list[CueMatch]) -> CueMatch | None:
-    """Return the context cue right before an incident noun that points back at a told incident
-    ("the minister travelled to Sobera after the attack", "le ministre s'est rendu à Sobéra après
-    l'attaque"), in a sentence with no figure: what the sentence tells happened after that
-    incident, and is no incident itself; None otherwise."""
-    if trigger.pos_ != "NOUN" or any(t.like_num and t.pos_ != "DET" for t in sent):
-        return None
-    if not any(c.cls == Cue.SAME_INCIDENT_ANAPHOR and c.start <= trigger.i < c.end for c in cues):
-        return None
-    return next((c for c in cues if c.cls == Cue.CONTEXT and c.end <= trigger.i and trigger.i - c.end <= 1), None)
-
-
 def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> Reading | None:
     """Return the reading of a mention that tells no incident of its own: context, reaction,
     threat, denial, habitual or background statement; None when none holds."""
     context = _context_cue(sent, trigger, verb, cues)
     if context is not None:
         return _reading(Modality.CONTEXT, ClaimStatus.CONTEXT, context)
-    after = _after_told_incident(sent, trigger, cues)
+    after = generic.after_told_incident(sent, trigger, cues)
     if after is not None:
         return _reading(Modality.CONTEXT, ClaimStatus.CONTEXT, after)
     reaction = _reaction(sent, trigger, cues)
@@ -355,7 +344,7 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
     aggregate = first_cue(cues, Cue.AGGREGATE)
     if aggregate is not None and trigger.pos_ != "VERB":
         return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, aggregate)
-    tally = _tally(sent, trigger, verb, cues)
+    tally = generic.tally(sent, trigger, verb, cues)
     if tally is not None:
         return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, tally)
     period = first_cue(cues, Cue.PERIOD)
@@ -373,68 +362,12 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
         # simple present, with no day and outside a quotation, tells a habit
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
     if (
-        (present and _generic_plural_clause(sent, trigger, verb, cues))
-        or _plural_predicate(sent, trigger)
-        or (present and _place_habit(trigger, verb, cues))
+        (present and generic.generic_plural_clause(sent, trigger, verb, cues))
+        or generic.plural_predicate(sent, trigger)
+        or (present and generic.place_habit(trigger, verb, cues))
     ):
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
     return None
-
-
-def _place_habit(trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
-    """Return whether an incident verb in the simple present heads a relative clause introduced by
-    "where"/"où" ("the governor visited Tarmu on Tuesday, where bandits kidnap travellers"): the
-    clause describes the place by what happens there, whatever day the sentence names."""
-    if trigger.pos_ != "VERB" or verb.i != trigger.i or cue_at(cues, Cue.SPEECH, verb):
-        return False
-    if verb.dep_ not in {"relcl", "acl:relcl"} or any(c.dep_.startswith("aux") for c in verb.children):
-        return False
-    relatives = load_extract_words(verb.lang_).get("place_relatives")
-    return any(fold(c.text) in relatives for c in verb.children if c.i < verb.i)
-
-
-def _plural_predicate(sent: SpacySpan, trigger: Token) -> bool:
-    """Return whether a plural incident noun completes a copula in the present, in an undated
-    sentence of the narration ("la région est le théâtre d'attaques jihadistes", "the road is the
-    scene of ambushes", "les villageois sont victimes d'exactions", "les attaques sont
-    incessantes"): a description of a place or a people, not an incident (a language
-    regularity: news tells incidents in a past tense)."""
-    if trigger.pos_ != "NOUN" or trigger.morph.get("Number", None) != ["Plur"] or not _undated(sent):
-        return False
-    copulas = load_extract_words(trigger.lang_).get("copula_lemmas")
-    t = trigger
-    for _ in range(4):
-        cop = [c for c in (t, *t.children) if c.pos_ == "AUX" and fold(c.lemma_) in copulas and c.i != trigger.i]
-        if any(c.morph.get("Tense", None) == ["Pres"] and c.dep_ in {"cop", "ROOT", "aux:pass"} for c in cop):
-            return not any(c.dep_ in {"aux", "aux:tense"} and c.i < t.i for c in t.children)
-        if t.dep_ in CLAUSE_BOUNDARIES or t.head is t:
-            return False
-        t = t.head
-    return False
-
-
-def _undated(sent: SpacySpan) -> bool:
-    """Return whether a sentence of the narration (not the article's first) names no day or time
-    and quotes no one."""
-    return sent.start > 0 and not any(t.ent_type_ in {"DATE", "TIME"} or t.text in QUOTE_MARKS for t in sent)
-
-
-def _generic_plural_clause(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
-    """Return whether an incident noun belongs to a clause in the simple present whose subject is
-    a plural common noun, in an undated sentence of the narration ("militants plant bombs on the
-    roads", "les engins explosifs font de nombreuses victimes", "where bandits kill and kidnap
-    villagers"): a generic statement about what such actors or weapons do, not an incident (a
-    language regularity: news tells incidents in a past tense). Not a reporting verb ("residents
-    report attacks"), not a singular subject ("une source fait état d'une attaque")."""
-    if trigger.pos_ != "NOUN" or verb.i == trigger.i or verb.pos_ != "VERB" or cue_at(cues, Cue.SPEECH, verb):
-        return False
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}]
-    if not subjects or not all(s.pos_ == "NOUN" and s.morph.get("Number", None) == ["Plur"] for s in subjects):
-        return False
-    return _undated(sent)
-
-
-QUOTE_MARKS = frozenset('«»"“”')
 
 
 def _undated_narration(sent: SpacySpan, trigger: Token, verb: Token) -> bool:
@@ -466,63 +399,13 @@ def _ongoing(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch])
     return None
 
 
-def _modal(verb: Token) -> bool:
-    """Return whether a verb, or the verb it completes ("might try to seize"), bears a modal
-    auxiliary of the language file's `modal_auxiliaries` without a perfect ("the rebels would
-    resume their offensive", "militants could attack other villages"): an incident not realized.
-    "Gunmen may have killed ten people" hedges a past incident, which stays a report."""
-    words = load_extract_words(verb.lang_)
-    modals, perfect = words.get("modal_auxiliaries"), words.get("modal_perfect_auxiliaries")
-    t = verb
-    for _ in range(4):
-        auxes = [c for c in t.children if c.dep_ in {"aux", "aux:pass", "aux:tense"}]
-        if any(fold(a.text) in modals for a in auxes):
-            return not any(fold(a.lemma_) in perfect for a in auxes)
-        if t.dep_ != "xcomp" or t.head is t:
-            return False
-        t = t.head
-    return False
-
-
-def _prevented(doc: Doc, trigger: Token, cues: list[CueMatch]) -> CueMatch | None:
-    """Return the prevention cue whose object is the incident noun ("deployed to prevent further
-    attacks", "lutter contre les enlèvements"): an incident kept from happening or fought as a
-    whole, not one that happened; None otherwise."""
-    if trigger.pos_ != "NOUN" or trigger.morph.get("Number", None) != ["Plur"]:
-        return None  # ("soldiers prevented an attack on the base": one foiled incident)
-    head = trigger.head
-    if trigger.dep_ in {"pobj", "obl", "obl:arg", "nmod"} or head.pos_ == "ADP":
-        head = head.head if head.pos_ == "ADP" else head
-    for cue in cues:
-        if cue.cls == Cue.PREVENTION and (cue.start <= head.i < cue.end or cue.start <= trigger.head.i < cue.end):
-            return cue
-    return None
-
-
-def _tally(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> CueMatch | None:
-    """Return the cue that makes the incident a tally: a whole conflict as the subject of its
-    verb ("the insurgency has killed thousands", "la guerre a coûté la vie à 8.000 civils"), or a
-    quantity of incident nouns in a sentence with no day ("the militia carried out dozens of
-    attacks", "des dizaines d'attaques"; not weapons: "des dizaines d'obus" fired on one
-    day are one shelling); None otherwise (CODING_RULES.md: aggregate statistics)."""
-    subjects = {c.i for c in verb.children if c.dep_.startswith("nsubj")}
-    for cue in cues:
-        if cue.cls == Cue.TALLY_SUBJECT and any(cue.start <= i < cue.end for i in subjects):
-            return cue
-    if trigger.pos_ != "NOUN" or not cue_at(cues, Cue.COUNTED_INCIDENT, trigger):
-        return None
-    if any(t.ent_type_ in {"DATE", "TIME"} for t in sent):
-        return None
-    return next((c for c in cues if c.cls == Cue.MULTITUDE and 0 <= trigger.i - c.end <= 1), None)
-
-
 def _unrealized(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> Reading | None:
     """Return the reading of a planned or hypothetical incident; None otherwise."""
     if tense_flags(verb)[0]:
         return _reading(Modality.PLAN, ClaimStatus.REPORTED)
-    if _modal(verb):
+    if generic.modal(verb):
         return _reading(Modality.HYPOTHETICAL, ClaimStatus.REPORTED)
-    prevented = _prevented(sent.doc, trigger, cues)
+    prevented = generic.prevented(sent.doc, trigger, cues)
     if prevented is not None:
         return _reading(Modality.HYPOTHETICAL, ClaimStatus.REPORTED, prevented)
     before_trigger = [c for c in cues if c.end <= trigger.i + 1]
@@ -553,6 +436,9 @@ def classify_modality(
     (`lang` is the document's language; the words are read for the parse's language, the same.)
     """
     verb = governing_verb(trigger)
+    count = generic.running_count(cues)
+    if count is not None:
+        return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, count)
     cues = _cues_in_scope(sent, trigger, verb, cues)
     for step in (_not_an_incident, _ongoing, _unrealized):
         reading = step(sent, trigger, verb, cues)

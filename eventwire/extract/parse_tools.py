@@ -143,3 +143,4 @@ class ModalityCue:
     TALLY_SUBJECT = "tally_subject"
     MULTITUDE = "multitude"
     COUNTED_INCIDENT = "counted_incident"
+    RUNNING_COUNT = "running_count"
