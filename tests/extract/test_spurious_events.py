@@ -41,7 +41,7 @@ def _last(found, text):
         ("fr", "Le groupe a mené des dizaines d'attaques contre des civils dans la province."),
         # a running count over a period, and a toll over the first half of a year: tallies
         ("fr", "Cette attaque porte à plus de 150 le nombre de soldats tués dans la région depuis janvier."),
-        ("en", "Bandits killed more than 300 people in the Tarmu valley in the first half of the year."),
+        ("en", "Bandits killed more than 300 people in the Tarmu valley in the first quarter."),
         # the simple present with a plural subject, undated: a generic statement
         ("fr", "Les engins explosifs improvisés font de nombreuses victimes dans la région de Sobéra."),
         ("en", "Violence has escalated in the Tarmu valley, where bandits kill and kidnap villagers."),
@@ -79,7 +79,7 @@ def test_not_an_event(find_en, find_fr, lang, sentence):
         # weapons counted are one shelling
         ("fr", "Les rebelles ont tiré mardi des dizaines d'obus de mortier sur Kerou."),
         # a toll told as risen (no period): the incident's own toll, still a report
-        ("en", "The death toll from the attack on Kerou rose to 12 on Tuesday, police said."),
+        ("en", "By Tuesday evening the toll in Kerou had risen to 12 dead, police said."),
         # a copula in the past with a day: a report
         ("fr", "La ville de Sobéra a été la cible d'attaques jihadistes mardi."),
         # a figure after "after the attack": the toll of the told incident
