@@ -146,3 +146,18 @@ def running_count(cues: list[CueMatch]) -> CueMatch | None:
     if count is None or not any(c.cls in {Cue.PERIOD, Cue.BACKGROUND} for c in cues):
         return None
     return count
+
+
+def standing_accusation(sent: SpacySpan, trigger: Token, cues: list[CueMatch]) -> CueMatch | None:
+    """Return the accusation cue in the simple present that governs the incident, in an undated
+    sentence ("rights groups accuse the army of killing civilians", "des ONG accusent l'armée
+    d'exécutions sommaires"): a standing charge, not the report of an incident; None otherwise."""
+    if not undated(sent):
+        return None
+    ancestors = {t.i for t in trigger.ancestors}
+    for cue in cues:
+        tok = sent.doc[cue.start]
+        present = tok.morph.get("Tense", None) == ["Pres"] and not any(c.dep_.startswith("aux") for c in tok.children)
+        if cue.cls == Cue.ACCUSATION and tok.i in ancestors and present:
+            return cue
+    return None

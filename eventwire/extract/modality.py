@@ -320,7 +320,7 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
     after = generic.after_told_incident(sent, trigger, cues)
     if after is not None:
         return _reading(Modality.CONTEXT, ClaimStatus.CONTEXT, after)
-    reaction = _reaction(sent, trigger, cues)
+    reaction = _reaction(sent, trigger, cues) or generic.standing_accusation(sent, trigger, cues)
     if reaction is not None:
         return _reading(Modality.REACTION, ClaimStatus.REPORTED, reaction)
     if _framed_anaphor(trigger, verb, cues):

@@ -144,3 +144,4 @@ class ModalityCue:
     MULTITUDE = "multitude"
     COUNTED_INCIDENT = "counted_incident"
     RUNNING_COUNT = "running_count"
+    ACCUSATION = "accusation"

@@ -1,7 +1,7 @@
 """Sentences that must not become events (issue 16): modal auxiliaries, prevention verbs, tallies
 told through a whole conflict or a quantity of incidents, generic statements in the present with
 a plural subject, a plural incident noun after a copula or a present "where" clause, iterative
-adverbs, and a told incident recalled after
+adverbs, a standing accusation in the present, and a told incident recalled after
 "after". Each text opens on an invented incident so the probed sentence is part of
 the narration; the probed sentence is the last one. Places and people are invented."""
 
@@ -56,6 +56,9 @@ def _last(found, text):
         # iterative adverbs
         ("en", "Time and again, bandits have attacked villages in the Tarmu valley."),
         ("fr", "Des hommes armés enlèvent fréquemment des voyageurs sur la route de Sobéra."),
+        # an accusation in the present, undated: a standing charge
+        ("en", "Rights groups accuse the army of killing civilians in the Tarmu valley."),
+        ("fr", "Des ONG accusent l'armée d'avoir tué des civils dans la région de Sobéra."),
         # a told incident recalled after "after": what follows it is no incident
         ("fr", "Le ministre de la Défense s'est rendu à Sobéra après l'attaque."),
         ("en", "The defence minister travelled to Sobera after the attack."),
@@ -84,6 +87,8 @@ def test_not_an_event(find_en, find_fr, lang, sentence):
         ("fr", "La ville de Sobéra a été la cible d'attaques jihadistes mardi."),
         # a figure after "after the attack": the toll of the told incident
         ("en", "Two wounded villagers died in hospital after the attack in Kerou, police said."),
+        # an accusation with a day: an allegation of an incident, still a report
+        ("en", "Villagers accused soldiers of killing four herders in Kerou on Tuesday."),
         # a singular subject in the present: a report ("fait état d'une attaque")
         ("fr", "Une source sécuritaire fait état d'une attaque contre le poste de Kerou mardi."),
     ],
