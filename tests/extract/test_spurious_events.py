@@ -87,6 +87,8 @@ def test_not_an_event(find_en, find_fr, lang, sentence):
         ("fr", "La ville de Sobéra a été la cible d'attaques jihadistes mardi."),
         # a figure after "after the attack": the toll of the told incident
         ("en", "Two wounded villagers died in hospital after the attack in Kerou, police said."),
+        # "regular" names a kind of troops, not a frequency
+        ("en", "Regular troops clashed with militiamen near Kerou on Tuesday."),
         # an accusation with a day: an allegation of an incident, still a report
         ("en", "Villagers accused soldiers of killing four herders in Kerou on Tuesday."),
         # a singular subject in the present: a report ("fait état d'une attaque")
