@@ -11,6 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from eventwire.extract import generic_statements as generic
+from eventwire.extract.generic_statements import CLAUSE_BOUNDARIES, QUOTE_MARKS
 from eventwire.extract.lexicon import CueMatch, fold
 from eventwire.extract.parse_tools import ModalityCue as Cue
 from eventwire.extract.parse_tools import cue_at, first_cue, governing_verb, time_gap_before
@@ -29,7 +31,6 @@ SCOPED_CLASSES = frozenset(
         Cue.HYPOTHETICAL,
     }
 )
-CLAUSE_BOUNDARIES = frozenset({"acl:relcl", "relcl", "parataxis", "ccomp", "advcl", "conj", "acl"})
 # Cue classes a participle on the incident noun carries to it (not a plan: "an attack planned
 # for weeks" happened).
 PARTICIPLE_SCOPED_CLASSES = frozenset({Cue.HABITUAL, Cue.BACKGROUND, Cue.AGGREGATE, Cue.PERIOD})
@@ -316,7 +317,10 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
     context = _context_cue(sent, trigger, verb, cues)
     if context is not None:
         return _reading(Modality.CONTEXT, ClaimStatus.CONTEXT, context)
-    reaction = _reaction(sent, trigger, cues)
+    after = generic.after_told_incident(sent, trigger, cues)
+    if after is not None:
+        return _reading(Modality.CONTEXT, ClaimStatus.CONTEXT, after)
+    reaction = _reaction(sent, trigger, cues) or generic.standing_accusation(sent, trigger, cues)
     if reaction is not None:
         return _reading(Modality.REACTION, ClaimStatus.REPORTED, reaction)
     if _framed_anaphor(trigger, verb, cues):
@@ -340,6 +344,9 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
     aggregate = first_cue(cues, Cue.AGGREGATE)
     if aggregate is not None and trigger.pos_ != "VERB":
         return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, aggregate)
+    tally = generic.tally(sent, trigger, verb, cues)
+    if tally is not None:
+        return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, tally)
     period = first_cue(cues, Cue.PERIOD)
     if period is not None:
         # "Depuis janvier, 230 bergers ont péri", "80 soldiers died in raids this
@@ -354,10 +361,13 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
         # residents for ransom": news tells incidents in a past tense; an incident verb in the
         # simple present, with no day and outside a quotation, tells a habit
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
+    if (
+        (present and generic.generic_plural_clause(sent, trigger, verb, cues))
+        or generic.plural_predicate(sent, trigger)
+        or (present and generic.place_habit(trigger, verb, cues))
+    ):
+        return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
     return None
-
-
-QUOTE_MARKS = frozenset('«»"“”')
 
 
 def _undated_narration(sent: SpacySpan, trigger: Token, verb: Token) -> bool:
@@ -393,6 +403,11 @@ def _unrealized(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatc
     """Return the reading of a planned or hypothetical incident; None otherwise."""
     if tense_flags(verb)[0]:
         return _reading(Modality.PLAN, ClaimStatus.REPORTED)
+    if generic.modal(verb):
+        return _reading(Modality.HYPOTHETICAL, ClaimStatus.REPORTED)
+    prevented = generic.prevented(sent.doc, trigger, cues)
+    if prevented is not None:
+        return _reading(Modality.HYPOTHETICAL, ClaimStatus.REPORTED, prevented)
     before_trigger = [c for c in cues if c.end <= trigger.i + 1]
     plan = first_cue(before_trigger, Cue.PLAN)
     auxiliaries = load_extract_words(verb.lang_).get("auxiliary_lemmas")
@@ -421,6 +436,9 @@ def classify_modality(
     (`lang` is the document's language; the words are read for the parse's language, the same.)
     """
     verb = governing_verb(trigger)
+    count = generic.running_count(cues)
+    if count is not None:
+        return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, count)
     cues = _cues_in_scope(sent, trigger, verb, cues)
     for step in (_not_an_incident, _ongoing, _unrealized):
         reading = step(sent, trigger, verb, cues)

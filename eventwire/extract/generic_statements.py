@@ -1,0 +1,163 @@
+"""Sentences that tell no incident of their own though they hold an incident word (issue 16):
+generic statements (what such actors do, what a place is the scene of), tallies (a whole
+conflict's toll, a quantity of incidents, a running count over a period), unrealized incidents
+(a modal auxiliary, a prevention verb) and a told incident recalled after "after".
+
+Each function reads one cue or grammar pattern; `extract.modality` calls them in its steps and
+gives their reading (CODING_RULES.md: habitual statements, aggregate statistics, hypotheticals
+and context mentions are not events).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from eventwire.extract.lexicon import CueMatch, fold
+from eventwire.extract.parse_tools import ModalityCue as Cue
+from eventwire.extract.parse_tools import cue_at, first_cue
+from eventwire.lang.extract_words import load_extract_words
+
+CLAUSE_BOUNDARIES = frozenset({"acl:relcl", "relcl", "parataxis", "ccomp", "advcl", "conj", "acl"})
+QUOTE_MARKS = frozenset('«»"“”')
+
+
+def after_told_incident(sent: SpacySpan, trigger: Token, cues: list[CueMatch]) -> CueMatch | None:
+    """Return the context cue right before an incident noun that points back at a told incident
+    ("the minister travelled to Sobera after the attack", "le ministre s'est rendu à Sobéra après
+    l'attaque"), in a sentence with no figure: what the sentence tells happened after that
+    incident, and is no incident itself; None otherwise."""
+    if trigger.pos_ != "NOUN" or any(t.like_num and t.pos_ != "DET" for t in sent):
+        return None
+    if not any(c.cls == Cue.SAME_INCIDENT_ANAPHOR and c.start <= trigger.i < c.end for c in cues):
+        return None
+    return next((c for c in cues if c.cls == Cue.CONTEXT and c.end <= trigger.i and trigger.i - c.end <= 1), None)
+
+
+def place_habit(trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
+    """Return whether an incident verb in the simple present heads a relative clause introduced by
+    "where"/"où" ("the governor visited Tarmu on Tuesday, where bandits kidnap travellers"): the
+    clause describes the place by what happens there, whatever day the sentence names."""
+    if trigger.pos_ != "VERB" or verb.i != trigger.i or cue_at(cues, Cue.SPEECH, verb):
+        return False
+    if verb.dep_ not in {"relcl", "acl:relcl"} or any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    relatives = load_extract_words(verb.lang_).get("place_relatives")
+    return any(fold(c.text) in relatives for c in verb.children if c.i < verb.i)
+
+
+def plural_predicate(sent: SpacySpan, trigger: Token) -> bool:
+    """Return whether a plural incident noun completes a copula in the present, in an undated
+    sentence of the narration ("la région est le théâtre d'attaques jihadistes", "the road is the
+    scene of ambushes", "les villageois sont victimes d'exactions", "les attaques sont
+    incessantes"): a description of a place or a people, not an incident (a language
+    regularity: news tells incidents in a past tense)."""
+    if trigger.pos_ != "NOUN" or trigger.morph.get("Number", None) != ["Plur"] or not undated(sent):
+        return False
+    copulas = load_extract_words(trigger.lang_).get("copula_lemmas")
+    t = trigger
+    for _ in range(4):
+        cop = [c for c in (t, *t.children) if c.pos_ == "AUX" and fold(c.lemma_) in copulas and c.i != trigger.i]
+        if any(c.morph.get("Tense", None) == ["Pres"] and c.dep_ in {"cop", "ROOT", "aux:pass"} for c in cop):
+            return not any(c.dep_ in {"aux", "aux:tense"} and c.i < t.i for c in t.children)
+        if t.dep_ in CLAUSE_BOUNDARIES or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def undated(sent: SpacySpan) -> bool:
+    """Return whether a sentence of the narration (not the article's first) names no day or time
+    and quotes no one."""
+    return sent.start > 0 and not any(t.ent_type_ in {"DATE", "TIME"} or t.text in QUOTE_MARKS for t in sent)
+
+
+def generic_plural_clause(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
+    """Return whether an incident noun belongs to a clause in the simple present whose subject is
+    a plural common noun, in an undated sentence of the narration ("militants plant bombs on the
+    roads", "les engins explosifs font de nombreuses victimes", "where bandits kill and kidnap
+    villagers"): a generic statement about what such actors or weapons do, not an incident (a
+    language regularity: news tells incidents in a past tense). Not a reporting verb ("residents
+    report attacks"), not a singular subject ("une source fait état d'une attaque")."""
+    if trigger.pos_ != "NOUN" or verb.i == trigger.i or verb.pos_ != "VERB" or cue_at(cues, Cue.SPEECH, verb):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}]
+    if not subjects or not all(s.pos_ == "NOUN" and s.morph.get("Number", None) == ["Plur"] for s in subjects):
+        return False
+    return undated(sent)
+
+
+def modal(verb: Token) -> bool:
+    """Return whether a verb, or the verb it completes ("might try to seize"), bears a modal
+    auxiliary of the language file's `modal_auxiliaries` without a perfect ("the rebels would
+    resume their offensive", "militants could attack other villages"): an incident not realized.
+    "Gunmen may have killed ten people" hedges a past incident, which stays a report."""
+    words = load_extract_words(verb.lang_)
+    modals, perfect = words.get("modal_auxiliaries"), words.get("modal_perfect_auxiliaries")
+    t = verb
+    for _ in range(4):
+        auxes = [c for c in t.children if c.dep_ in {"aux", "aux:pass", "aux:tense"}]
+        if any(fold(a.text) in modals for a in auxes):
+            return not any(fold(a.lemma_) in perfect for a in auxes)
+        if t.dep_ != "xcomp" or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def prevented(doc: Doc, trigger: Token, cues: list[CueMatch]) -> CueMatch | None:
+    """Return the prevention cue whose object is the incident noun ("deployed to prevent further
+    attacks", "lutter contre les enlèvements"): an incident kept from happening or fought as a
+    whole, not one that happened; None otherwise."""
+    if trigger.pos_ != "NOUN" or trigger.morph.get("Number", None) != ["Plur"]:
+        return None  # ("soldiers prevented an attack on the base": one foiled incident)
+    head = trigger.head
+    if trigger.dep_ in {"pobj", "obl", "obl:arg", "nmod"} or head.pos_ == "ADP":
+        head = head.head if head.pos_ == "ADP" else head
+    for cue in cues:
+        if cue.cls == Cue.PREVENTION and (cue.start <= head.i < cue.end or cue.start <= trigger.head.i < cue.end):
+            return cue
+    return None
+
+
+def tally(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> CueMatch | None:
+    """Return the cue that makes the incident a tally: a whole conflict as the subject of its
+    verb ("the insurgency has killed thousands", "la guerre a coûté la vie à 8.000 civils"), or a
+    quantity of incident nouns in a sentence with no day ("the militia carried out dozens of
+    attacks", "des dizaines d'attaques"; not weapons: "des dizaines d'obus" fired on one
+    day are one shelling); None otherwise (CODING_RULES.md: aggregate statistics)."""
+    subjects = {c.i for c in verb.children if c.dep_.startswith("nsubj")}
+    for cue in cues:
+        if cue.cls == Cue.TALLY_SUBJECT and any(cue.start <= i < cue.end for i in subjects):
+            return cue
+    if trigger.pos_ != "NOUN" or not cue_at(cues, Cue.COUNTED_INCIDENT, trigger):
+        return None
+    if any(t.ent_type_ in {"DATE", "TIME"} for t in sent):
+        return None
+    return next((c for c in cues if c.cls == Cue.MULTITUDE and 0 <= trigger.i - c.end <= 1), None)
+
+
+def running_count(cues: list[CueMatch]) -> CueMatch | None:
+    """Return the running-count cue of a sentence that counts incidents over a period ("the
+    attack brings to 150 the number of soldiers killed since January", "cette attaque porte à 150
+    le nombre de soldats tués depuis janvier"): a tally (CODING_RULES.md: aggregate statistics),
+    whichever clause holds the period; None otherwise."""
+    count = first_cue(cues, Cue.RUNNING_COUNT)
+    if count is None or not any(c.cls in {Cue.PERIOD, Cue.BACKGROUND} for c in cues):
+        return None
+    return count
+
+
+def standing_accusation(sent: SpacySpan, trigger: Token, cues: list[CueMatch]) -> CueMatch | None:
+    """Return the accusation cue in the simple present that governs the incident, in an undated
+    sentence ("rights groups accuse the army of killing civilians", "des ONG accusent l'armée
+    d'exécutions sommaires"): a standing charge, not the report of an incident; None otherwise."""
+    if not undated(sent):
+        return None
+    ancestors = {t.i for t in trigger.ancestors}
+    for cue in cues:
+        tok = sent.doc[cue.start]
+        present = tok.morph.get("Tense", None) == ["Pres"] and not any(c.dep_.startswith("aux") for c in tok.children)
+        if cue.cls == Cue.ACCUSATION and tok.i in ancestors and present:
+            return cue
+    return None
