@@ -9,7 +9,7 @@ from itertools import pairwise
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.errors import InputError
 from eventwire.models import Document
@@ -48,7 +48,23 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         ):
             # "attentat-suicide", "sit-in": a hyphen inside a word never starts a sentence
             token.is_sent_start = False
+        elif _opens_with_count(prev, token):
+            # "… near Kolo. 2 herders were killed": a count is never a sentence by itself; the
+            # parser otherwise ends a sentence after a sentence-opening figure
+            token.is_sent_start = False
     return doc
+
+
+def _opens_with_count(prev: Token, token: Token) -> bool:
+    """Whether `prev` is a figure in digits that opens a sentence and `token` the word it counts."""
+    if not prev.text.isdigit() or not prev.whitespace_ or not token.is_alpha:
+        return False
+    return prev.i == 0 or _ends_sentence(prev.doc[prev.i - 1])
+
+
+def _ends_sentence(token: Token) -> bool:
+    """Whether `token` ends a sentence: final punctuation or a line break after it."""
+    return token.text in SENTENCE_ENDS or "\n" in token.text or "\n" in token.whitespace_
 
 
 @Language.component("eventwire_fragment_join")
@@ -64,8 +80,7 @@ def fragment_join(doc: Doc) -> Doc:
     for before, after in pairwise(sents):
         if after[0].text not in NEVER_OPENS or len(after) < 2:
             continue
-        last = before[-1]
-        if last.text in SENTENCE_ENDS or "\n" in last.text or "\n" in last.whitespace_:
+        if _ends_sentence(before[-1]):
             continue
         before.root.head = after.root
         before.root.dep_ = "dep"
