@@ -1,0 +1,59 @@
+"""Sub-event typing (issue 16, session 11): a member of the security forces off duty is not a
+fighting side, and a grenade answered with gunfire is a fight.
+
+Every sentence is invented for these tests (invented or generic places). Real spaCy models.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.extract.conftest import find_mentions
+from tests.resolve.conftest import pipeline_events
+
+EVENT_MODALITIES = {"asserted", "claimed", "alleged"}
+
+
+def sub_types(text: str, lang: str) -> list[str]:
+    return [m.trigger.sub_event_type for m in find_mentions(text, lang) if m.modality in EVENT_MODALITIES]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub_event_type"),
+    [
+        # off duty, at home: the constable is not fighting (an Attack)
+        ("en", "Two gunmen shot dead an off-duty constable outside a bar in Kerou on Monday.", "Attack"),
+        ("en", "Militants killed a police sergeant at his home in Kerou on Monday.", "Attack"),
+        ("fr", "Des hommes armés ont tué un gendarme à son domicile à Kerou lundi.", "Attack"),
+        # on duty, at a checkpoint: a battle
+        ("en", "Militants killed a police sergeant at a checkpoint in Kerou on Monday.", "Armed clash"),
+    ],
+)
+def test_an_off_duty_member_of_the_forces_is_not_a_fighting_side(lang, text, sub_event_type):
+    assert sub_types(text, lang)[0] == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub_event_type"),
+    [
+        (
+            "en",
+            "Rebels lobbed a grenade into a guard post in Kerou on Monday, and the guards responded with gunfire.",
+            "Armed clash",
+        ),
+        ("en", "Rebels lobbed a grenade into a guard post in Kerou on Monday, wounding two guards.", "Grenade"),
+    ],
+)
+def test_a_grenade_answered_with_gunfire_is_a_fight(lang, text, sub_event_type):
+    assert sub_types(text, lang)[0] == sub_event_type
+
+
+def test_gunfire_answering_a_grenade_in_the_next_sentence_makes_a_fight():
+    text = (
+        "Rebels lobbed a grenade into an army post in Kerou on Monday, the army said.\n\n"
+        "The soldiers opened fire in response and one soldier was wounded."
+    )
+    subs = {e.sub_event_type for e in pipeline_events(text, "en", date(2024, 5, 7))}
+    assert subs == {"Armed clash"}
