@@ -57,3 +57,21 @@ def test_gunfire_answering_a_grenade_in_the_next_sentence_makes_a_fight():
     )
     subs = {e.sub_event_type for e in pipeline_events(text, "en", date(2024, 5, 7))}
     assert subs == {"Armed clash"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub_event_type"),
+    [
+        # the victims are passengers; the soldiers among them do not make the bus a battle
+        (
+            "en",
+            "Gunmen ambushed a minibus near Kerou on Friday, killing seven passengers including two soldiers.",
+            "Attack",
+        ),
+        ("fr", "Neuf passagers, y compris deux gendarmes, ont été tués par des hommes armés près de Kerou.", "Attack"),
+        # nobody but the soldiers is named: they are the victims
+        ("en", "Gunmen killed seven near Kerou on Friday, including two soldiers.", "Armed clash"),
+    ],
+)
+def test_members_an_inclusion_phrase_names_do_not_say_what_the_group_is(lang, text, sub_event_type):
+    assert sub_types(text, lang)[0] == sub_event_type
