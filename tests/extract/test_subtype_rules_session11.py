@@ -75,3 +75,30 @@ def test_gunfire_answering_a_grenade_in_the_next_sentence_makes_a_fight():
 )
 def test_members_an_inclusion_phrase_names_do_not_say_what_the_group_is(lang, text, sub_event_type):
     assert sub_types(text, lang)[0] == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub_event_type"),
+    [
+        # the fighting an agreement is signed to end, or after, is what it is about
+        (
+            "en",
+            "The two militias signed a ceasefire agreement in Kerou on Sunday to end weeks of fighting.",
+            "Agreement",
+        ),
+        ("en", "A truce ending two weeks of clashes was signed in Kerou on Sunday.", "Agreement"),
+        (
+            "fr",
+            "Les deux milices ont signé dimanche à Kerou un accord de cessez-le-feu pour mettre fin aux combats.",
+            "Agreement",
+        ),
+        # fighting despite a truce is fighting
+        (
+            "en",
+            "Fighting broke out in Kerou on Sunday despite a truce signed last week to end the clashes.",
+            "Armed clash",
+        ),
+    ],
+)
+def test_the_fighting_an_agreement_is_signed_to_end_is_its_topic(lang, text, sub_event_type):
+    assert sub_types(text, lang)[0] == sub_event_type
