@@ -102,3 +102,20 @@ def test_members_an_inclusion_phrase_names_do_not_say_what_the_group_is(lang, te
 )
 def test_the_fighting_an_agreement_is_signed_to_end_is_its_topic(lang, text, sub_event_type):
     assert sub_types(text, lang)[0] == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "A US strike on a convoy near Kerou killed three militants on Monday."),
+        ("en", "Coalition strikes killed five fighters in Kerou on Monday."),
+    ],
+)
+def test_a_strike_a_state_is_said_to_make_is_from_the_air(lang, text):
+    assert sub_types(text, lang)[0] == "Air/drone strike"
+
+
+def test_a_strike_alone_is_no_air_strike():
+    assert "W_AIR" not in {
+        c for m in find_mentions("Teachers in Kerou went on strike on Monday.", "en") for c in m.cue_classes
+    }
