@@ -44,6 +44,7 @@ from eventwire.extract.parse_tools import (
     sentence_span,
 )
 from eventwire.extract.recall import (
+    agreement_topic_tokens,
     protest_topic_tokens,
     recalled_incident,
     recalled_tokens,
@@ -203,7 +204,9 @@ def _own_anchors(doc: Doc, cues: SentenceCues, taxonomy: Taxonomy) -> tuple[list
     """Return the anchor cues and cue classes of the sentence's own incident."""
     anchors = [c for c in cues.triggers if c.cls in taxonomy.anchors]
     classes = {c.cls for c in cues.triggers}
-    recalled = recalled_tokens(doc, cues, taxonomy) | protest_topic_tokens(doc, cues)
+    recalled = (
+        recalled_tokens(doc, cues, taxonomy) | protest_topic_tokens(doc, cues) | agreement_topic_tokens(doc, cues)
+    )
     own = [c for c in cues.triggers if c.start not in recalled] if recalled else []
     if any(c.cls in taxonomy.anchors for c in own) and taxonomy.classify({c.cls for c in own}) is not None:
         # "la police a dispersé des manifestants, au lendemain de violentes émeutes": the

@@ -13,6 +13,7 @@ from eventwire.extract.lexicon import CueMatch, Taxonomy, fold
 from eventwire.extract.mention import IncidentMention
 from eventwire.extract.parse_tools import ModalityCue as Cue
 from eventwire.extract.parse_tools import SentenceCues, char_span, cue_at, time_gap_before
+from eventwire.lang.extract_words import load_extract_words
 from eventwire.models import ClaimStatus, Modality, Trigger
 
 
@@ -101,6 +102,61 @@ def protest_topic_tokens(doc: Doc, cues: SentenceCues) -> frozenset[int]:
             for ch in verb.children:
                 if ch.dep_ in {"nsubj", "agent"} and ch.i != head.i:
                     out |= {t.i for t in ch.subtree}
+    return frozenset(out)
+
+
+# An agreement's purpose or cause ("signed a truce to end the fighting") is what it is about.
+AGREEMENT_CLASS = "A_AGREEMENT"
+_FIGHT_CLASSES = frozenset({"A_CLASH", "A_KILL", "A_ATTACK", "A_INJURE"})
+# Dependencies by which an agreement word is an argument of the word above it ("signed a truce",
+# "agreed to a truce", "un accord de cessez-le-feu"): the clauses of that word speak of it too.
+_ARGUMENT_DEPS = frozenset(
+    {
+        "compound",
+        "dobj",
+        "obj",
+        "pobj",
+        "prep",
+        "nsubj",
+        "nsubjpass",
+        "nsubj:pass",
+        "nmod",
+        "obl",
+        "obl:arg",
+        "obl:mod",
+        "appos",
+    }
+)
+_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "acl", "prep", "obl", "obl:arg", "obl:mod", "nmod"})
+
+
+def agreement_topic_tokens(doc: Doc, cues: SentenceCues) -> frozenset[int]:
+    """Return the tokens of the fighting an agreement is signed to end or after ("the militias
+    signed a truce to end weeks of fighting", "un accord pour mettre fin aux combats", "agreed to a
+    truce after clashes"): the agreement's purpose or cause, not an incident of the sentence (a
+    language regularity; `agreement_topic_marks` of data/extract/<lang>.yaml open the clause)."""
+    agreements = [c for c in cues.triggers if c.cls == AGREEMENT_CLASS]
+    if not agreements:
+        return frozenset()
+    marks = load_extract_words(doc.lang_).get("agreement_topic_marks")
+    fights = {i for c in cues.triggers if c.cls in _FIGHT_CLASSES for i in range(c.start, c.end)}
+    out: set[int] = set()
+    for c in agreements:
+        node = doc[c.start : c.end].root
+        path = {node.i}
+        holders = [node]
+        while node.pos_ not in {"VERB", "AUX"} and node.dep_ in _ARGUMENT_DEPS and node.head.i != node.i:
+            node = node.head
+            path.add(node.i)
+            holders.append(node)
+        for holder in holders:
+            for ch in holder.children:
+                if ch.i in path or ch.dep_ not in _CLAUSE_DEPS:
+                    continue
+                subtree = {t.i for t in ch.subtree}
+                opener = [ch, *(g for g in ch.children if g.dep_ in {"aux", "mark", "case"})]
+                if subtree & fights and any(fold(g.text) in marks for g in opener):
+                    out |= subtree
     return frozenset(out)
 
 

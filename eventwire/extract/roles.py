@@ -21,6 +21,7 @@ HARM_CLASSES = frozenset({"A_KILL", "A_INJURE"})
 # agent or patient phrase holds a cue of class P_<X> (CROWD, SECURITY, ARMED, CIVILIAN). The
 # taxonomy's rules read them like any cue class.
 ROLE_PARTIES = ("CROWD", "SECURITY", "ARMED", "CIVILIAN")
+PARTY_CLASSES = frozenset(f"P_{party}" for party in ROLE_PARTIES)
 # Dependents that open a clause describing a noun (relative clauses, participles): their words do
 # not say what kind of party the noun is.
 _DESCRIBING_CLAUSES = frozenset({"acl:relcl", "relcl", "acl"})
@@ -222,6 +223,13 @@ def role_classes(agent: SpacySpan | None, patient: SpacySpan | None, cues: Sente
             continue
         described = _clause_tokens(span)
         inside = {c.cls for c in cues.triggers if span.start <= c.start < span.end and c.start not in described}
+        # "nine passengers including two soldiers": the group's own noun says what it is, the
+        # members an inclusion phrase names do not (unless the group is named by nothing else:
+        # "killed nine, including two soldiers")
+        included = described | _inclusion_tokens(span)
+        own = {c.cls for c in cues.triggers if span.start <= c.start < span.end and c.start not in included}
+        if own & PARTY_CLASSES:
+            inside = own
         armed = inside & {"P_SECURITY", "P_ARMED"}
         for party in ROLE_PARTIES:
             if f"P_{party}" not in inside:
@@ -230,6 +238,21 @@ def role_classes(agent: SpacySpan | None, patient: SpacySpan | None, cues: Sente
                 continue
             out.add(f"{role}_{party}")
     return frozenset(out)
+
+
+def _inclusion_tokens(span: SpacySpan) -> set[int]:
+    """Return the tokens of the phrases in a group's phrase that name some of its members
+    ("nine passengers including two soldiers", "neuf passagers, y compris deux soldats")."""
+    words = load_extract_words(span.doc.lang_).get("inclusion_words")
+    out: set[int] = set()
+    for tok in span:
+        if tok.i == span.root.i or fold(tok.text) not in words:
+            continue
+        if tok.dep_ == "prep":  # English: "including" heads its object
+            out |= {t.i for t in tok.subtree}
+        elif tok.dep_ == "fixed" and tok.head.dep_ == "case" and tok.head.head.i != span.root.i:
+            out |= {t.i for t in tok.head.head.subtree}  # French: "y compris" is the noun's case
+    return out
 
 
 def _clause_tokens(span: SpacySpan) -> set[int]:

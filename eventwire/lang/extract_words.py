@@ -30,6 +30,8 @@ WORD_KEYS = {
     "patient_preps": "prepositions that introduce whom an incident targets",
     "agent_noun_preps": "prepositions of an incident noun's complement that name who acted",
     "genitive_case": "case words of an ambiguous genitive (victims or attackers)",
+    "inclusion_words": "words opening a phrase that names some members of a group",
+    "agreement_topic_marks": "words opening an agreement's purpose or cause clause",
     "targeting_verbs": "participle lemmas whose object is an incident's target",
     "demonstratives": "determiners that point back to a phrase named before",
     "group_heads": "nouns of a demonstrative group phrase",

@@ -13,6 +13,7 @@ from eventwire.taxonomy import SUB_EVENT_TO_TYPE
 
 REMOTE_VIOLENCE = "Explosions/Remote violence"
 CLASH_CLASS = "A_CLASH"
+GRENADE = "Grenade"
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,9 @@ def _keep_own_weapon(rule: Rule, primary: Mention, voice: Sequence[Mention], tax
     or drone strike, shelling, an explosive) and the combined cues turned it into a battle only
     through a fight word of another sentence: "a drone struck a rebel convoy on Monday. Fighting
     has gone on in the district for weeks" is an air strike (ACLED codes the remote attack; the
-    fighting, when it is an event, is another)."""
+    fighting, when it is an event, is another). A grenade is the exception: it is thrown by
+    someone at hand, so a fight told beside it is the thrower's ("rebels lobbed a grenade into a
+    guard post. The guards responded with gunfire": ACLED's Armed clash)."""
     if rule.event_type != "Battles":
         return rule
     own_sentence = [m for m in voice if m.sentence.start == primary.sentence.start]
@@ -91,4 +94,6 @@ def _keep_own_weapon(rule: Rule, primary: Mention, voice: Sequence[Mention], tax
     if CLASH_CLASS in own:
         return rule
     own_rule = taxonomy.classify(own)
-    return own_rule if own_rule is not None and own_rule.event_type == REMOTE_VIOLENCE else rule
+    if own_rule is None or own_rule.event_type != REMOTE_VIOLENCE or own_rule.sub_event_type == GRENADE:
+        return rule
+    return own_rule
