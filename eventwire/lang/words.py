@@ -24,6 +24,7 @@ WORD_LISTS = {
     "army_nouns": "the noun for a country's army, first one used ('armée', 'army')",
     "blame_cues": "word beginnings that blame a group named right after them ('présumés', 'claimed by')",
     "list_followers": "words that may follow the last place of a list ('Kerou et Tamba près de Gao')",
+    "list_gap_words": "words between a coordinator and the repeated locative of a next place ('et l'autre à')",
 }
 
 

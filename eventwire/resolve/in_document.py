@@ -69,15 +69,22 @@ def _fits(m: Mention, group: list[Mention]) -> bool:
     return all(compatible(m, x) for x in anchors)
 
 
+def _precise_home(m: Mention, groups: list[list[Mention]]) -> list[Mention] | None:
+    """Return the incident a precise mention fits (compatible with its precise mentions): the
+    one at the very place it names before one merely near it ("a post near the village of Kolo
+    and another in Bera" … "a soldier was killed in Bera": the Bera incident), else the first."""
+    homes = [g for g in groups if any(is_precise(x) for x in g) and all(compatible(m, x) for x in g if is_precise(x))]
+    name = _place_name(m)
+    named = next((g for g in homes if name is not None and any(_place_name(x) == name for x in g)), None)
+    return named or next(iter(homes), None)
+
+
 def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
     """Add mentions to groups following steps 2 and 3 of the module docstring."""
     precise = [m for m in mentions if is_precise(m)]
     vague = [m for m in mentions if not is_precise(m)]
     for m in precise:
-        home = next(
-            (g for g in groups if any(is_precise(x) for x in g) and all(compatible(m, x) for x in g if is_precise(x))),
-            None,
-        )
+        home = _precise_home(m, groups)
         if (
             home is not None
             and m.ordinal is not None
@@ -475,9 +482,10 @@ def _placeless(
     ):
         home.extend(g)
     else:
+        # the incident's most precise place ("dans le nord du pays" … "le village de Kolo": Kolo)
         where = next(
             x.place
-            for x in sorted(home, key=lambda x: x.sentence.start)
+            for x in sorted(home, key=lambda x: (not is_precise(x), x.sentence.start))
             if x.place is not None and x.place.place is not None
         )
         inherited = replace(
