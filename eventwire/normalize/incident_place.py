@@ -414,16 +414,39 @@ _ROAD_BEFORE = re.compile(r"\b" + _ROAD_NOUN + r"\s+(?:de\s+|d['’]\s*|of\s+)?(
 _OPEN_BRACKET = re.compile(r"\(\s*(?:[^()]{0,30},\s*)?$")
 
 
+# The commune an apposition puts the place before it in ("le village de Kerou, dans la commune de
+# Tamba", "the village of Kerou, in Tamba commune"): a commune is named after its town, so the
+# gazetteer reads the town; the place is the village before it, coded there.
+_COMMUNE_BEFORE = re.compile(
+    r",\s*(?:(?:also|toujours|également|egalement)\s+)?(?:(?:dans|en)\s+la\s+commune\s+(?:rurale\s+|urbaine\s+)?(?:de\s+|d['’])|in\s+(?:the\s+)?(?:commune|municipality)\s+of\s+|in\s+)$",
+    re.IGNORECASE,
+)
+_COMMUNE_AFTER = re.compile(r"\s+(?i:commune|municipality)\b")
+
+
+def _commune_of_the_place_before(text: str, p: PlaceMention, candidates: list[PlaceMention]) -> bool:
+    """Return whether a place is the commune an apposition puts the place named right before it in."""
+    before = _COMMUNE_BEFORE.search(text, max(0, p.span.start - 40), p.span.start)
+    if before is None or before.end() != p.span.start:
+        return False
+    if not re.search(r"commune|municipality", before.group(0), re.IGNORECASE) and not _COMMUNE_AFTER.match(
+        text, p.span.end
+    ):
+        return False  # "…, in Tamba": no commune named
+    return any(c.span.end == before.start() for c in candidates if c is not p)
+
+
 def _secondary(text: str, p: PlaceMention, candidates: list[PlaceMention]) -> bool:
     """Return whether a place only qualifies another the sentence names: a gloss in brackets
     after it ("Kerou (Tamba)", "Kerou (Gare, Tamba)"), the division a comma puts it in ("Kerou,
-    Tamba county"), or an end of a road ("on the Kerou-Tamba road near Gao"). ACLED codes the
-    place itself, at the gloss's point only when the place is unknown."""
+    Tamba county"), the commune an apposition puts it in ("Kerou, dans la commune de Tamba"), or
+    an end of a road ("on the Kerou-Tamba road near Gao"). ACLED codes the place itself, at the
+    gloss's point only when the place is unknown."""
     if (
         _ROAD_AFTER_FIRST.match(text, p.span.end)
         or (text[p.span.start - 1 : p.span.start] == "-" and _ROAD_AFTER_LAST.match(text, p.span.end))
         or _ROAD_BEFORE.search(text[max(0, p.span.start - 40) : p.span.start])
-    ):
+    ) or _commune_of_the_place_before(text, p, candidates):
         return True
     before = [c for c in candidates if c.span.end <= p.span.start]
     if not before:

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from eventwire.lang.fold import fold
 from eventwire.models import PlaceMention, Span
 from eventwire.normalize import incident_place
 from eventwire.normalize.place_tolls import place_toll
@@ -154,3 +155,32 @@ def test_a_placeless_incident_of_another_day_takes_the_most_precise_place():
         (date(2023, 5, 4), "Djibo"),
         (date(2023, 5, 7), "Djibo"),
     ]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "fr",
+            (
+                "Des hommes armés ont tué huit civils dimanche dans le village de Kourbelé, dans la commune "
+                "de Djibo, au Burkina Faso, selon des habitants.\n\n"
+                "Le même jour, le village de Tanhoré, dans la même commune, a été attaqué, faisant trois morts."
+            ),
+        ),
+        (
+            "en",
+            (
+                "Gunmen killed eight civilians on Sunday in the village of Kourbele, in Djibo commune, "
+                "Burkina Faso, residents said.\n\n"
+                "The same day, gunmen attacked the village of Tanhore, also in Djibo commune, killing three "
+                "people."
+            ),
+        ),
+    ],
+)
+def test_villages_the_gazetteer_lacks_in_one_commune_are_one_event_each(lang, text):
+    # "le village de Kerou, dans la commune de Tamba": the commune is named after its town; the
+    # place is the village (coded there), and another village of that commune is another event
+    events = {e.location: e.fatalities for e in _events(text, lang, date(2023, 5, 10))}
+    assert {fold(k): v for k, v in events.items()} == {"kourbele": 8, "tanhore": 3}
