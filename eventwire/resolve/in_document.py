@@ -70,9 +70,8 @@ def _fits(m: Mention, group: list[Mention]) -> bool:
 
 
 def _precise_home(m: Mention, groups: list[list[Mention]]) -> list[Mention] | None:
-    """Return the incident a precise mention fits (compatible with its precise mentions): the
-    one at the very place it names before one merely near it ("a post near the village of Kolo
-    and another in Bera" … "a soldier was killed in Bera": the Bera incident), else the first."""
+    """Return the first incident a precise mention fits, the one at the very place it names first
+    ("a post near Kolo and another in Bera" … "a soldier was killed in Bera": Bera's)."""
     homes = [g for g in groups if any(is_precise(x) for x in g) and all(compatible(m, x) for x in g if is_precise(x))]
     name = _place_name(m)
     named = next((g for g in homes if name is not None and any(_place_name(x) == name for x in g)), None)
@@ -108,8 +107,8 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
             # in a list of places is one of the locations, not a summary of the others
             groups.append([m])
             continue
-        if m.plural and m.additive:
-            # "des factions ont aussi revendiqué des attaques": other incidents, summed up
+        if (m.plural and m.additive) or opens_addition(m):
+            # "des factions ont aussi revendiqué des attaques", "À quelques kilomètres, …": others
             groups.append([m])
             continue
         candidates = [g for g in groups if _fits(m, g)]
@@ -460,8 +459,10 @@ def _placeless(
 ) -> None:
     """Put a group with no place where it belongs: a detail of an incident told elsewhere in the
     article, or, on another day, a second incident at the place the article is about; else not
-    codable (review)."""
+    codable (review). One opened as another ("À quelques kilomètres, …") is one near it, any type."""
     home = _nearest_earlier(g, placed)
+    if added := home is None and any(opens_addition(m) for m in g):
+        home = _nearest_earlier(g, placed, any_type=True)
     if (
         home is None
         and not placed
@@ -477,8 +478,9 @@ def _placeless(
         events.append(g)
     elif home is None:
         review.append(g)
-    elif all(dates_compatible(m, x) for m in g for x in home) or not any(
-        m.date is not None and m.date.method == "time_expression" for m in g
+    elif not added and (
+        all(dates_compatible(m, x) for m in g for x in home)
+        or not any(m.date is not None and m.date.method == "time_expression" for m in g)
     ):
         home.extend(g)
     else:
@@ -576,11 +578,12 @@ def _without_empty_anaphora(group: list[Mention]) -> list[Mention]:
     return kept or group
 
 
-def _nearest_earlier(group: list[Mention], candidates: list[list[Mention]]) -> list[Mention] | None:
-    """Return the candidate group told nearest before `group` (else the first one), if its
-    types fit."""
+def _nearest_earlier(
+    group: list[Mention], candidates: list[list[Mention]], *, any_type: bool = False
+) -> list[Mention] | None:
+    """Return the candidate told nearest before `group` (else the first), if types fit or `any_type`."""
     start = min(m.sentence.start for m in group)
-    toll = all(toll_only(m) for m in group)
+    toll = any_type or all(toll_only(m) for m in group)
     fitting = [
         c
         for c in candidates

@@ -184,3 +184,32 @@ def test_villages_the_gazetteer_lacks_in_one_commune_are_one_event_each(lang, te
     # place is the village (coded there), and another village of that commune is another event
     events = {e.location: e.fatalities for e in _events(text, lang, date(2023, 5, 10))}
     assert {fold(k): v for k, v in events.items()} == {"kourbele": 8, "tanhore": 3}
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "fr",
+            (
+                "La police a dispersé mercredi à coups de gaz lacrymogène une manifestation de l'opposition "
+                "à Ouagadougou, au Burkina Faso.\n\n"
+                "À quelques kilomètres de là, des hommes armés ont abattu un commerçant près du marché central."
+            ),
+        ),
+        (
+            "en",
+            (
+                "Police used tear gas on Wednesday to break up an opposition protest in Ouagadougou, "
+                "Burkina Faso.\n\n"
+                "A few kilometres away, gunmen shot dead a trader near the central market."
+            ),
+        ),
+    ],
+)
+def test_a_placeless_killing_told_a_few_kilometres_away_is_an_event_of_its_own(lang, text):
+    # "Non loin de là, des hommes armés ont abattu un passant": another incident near the place told
+    # before, whatever its type (not a detail of the protest, not dropped for want of a place)
+    events = _events(text, lang, date(2023, 5, 11))
+    assert sorted(e.sub_event_type for e in events) == ["Attack", "Protest with intervention"]
+    assert {e.location for e in events} == {"Ouagadougou"}
