@@ -9,7 +9,9 @@ run too: `resolution_cost.new_document`) are ingested with `Store.ingest`, one t
 (resolution, rows, reports, revisions, full-text index), into a fresh SQLite file and into a
 fresh schema of the PostgreSQL database --pg (created if missing, dropped after). Text
 similarity is the model-free `lexical_similarity`, so the figures are the store's own cost (the
-sentence encoder adds the same time to both). --writers 2 splits the documents between two
+sentence encoder adds the same time to both). Beside the wall time, the CPU per document of the
+writing processes and (a local server) of their PostgreSQL server processes: on a loaded
+machine the wall time mostly measures waits (a commit's disk sync, being scheduled). --writers 2 splits the documents between two
 processes ingesting at once (SQLite lets one write at a time; PostgreSQL both, locking only the
 document and the areas each one's events could link in). Each round ingests into new stores, alternating
 which backend goes first; the best round of each is reported, then PostgreSQL's throughput as a
@@ -28,6 +30,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +39,7 @@ from resolution_cost import new_document, synthetic_event  # benchmarks/ is the 
 from eventwire.models import Document, Event
 from eventwire.pipeline import DocumentResult
 from eventwire.resolve.similarity import lexical_similarity
-from eventwire.store import open_store
+from eventwire.store import Store, open_store
 
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/eventwire_bench"
 SPAN_DAYS = 60
@@ -61,23 +64,55 @@ def build_results(documents: int, seed: int) -> list[DocumentResult]:
     return results
 
 
-def _writer(location: str | Path, results: list[DocumentResult], barrier: Any, joins: Any) -> None:
+@dataclass
+class Run:
+    """One backend's ingest of the results: wall seconds, joins, and the CPU seconds of the
+    writing processes and of their PostgreSQL server processes (0 for SQLite, or when the
+    server's processes cannot be read: another machine)."""
+
+    seconds: float = 0.0
+    joins: int = 0
+    client_cpu: float = 0.0
+    server_cpu: float = 0.0
+
+
+def _server_cpu(store: Store, pid: int | None = None) -> tuple[int | None, float]:
+    """Return (the PostgreSQL server process of the store's connection, its CPU seconds so far),
+    read from /proc/PID/schedstat (a local server only); (None, 0.0) for SQLite or elsewhere."""
+    if store.dialect.name != "postgresql":
+        return None, 0.0
+    if pid is None:
+        pid = store._conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+    try:
+        return pid, int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return None, 0.0
+
+
+def _ingest(location: str | Path, results: list[DocumentResult], ready: Callable[[], None]) -> Run:
+    """Return the Run of one process ingesting `results` (timed after `ready` returns)."""
     with open_store(location) as store:
         store._resolver._similarity = lexical_similarity
-        barrier.wait()
-        joins.put(sum(len(store.ingest(result).joined) for result in results))
+        pid, server0 = _server_cpu(store)
+        ready()
+        t0, cpu0 = time.perf_counter(), time.process_time()
+        joins = sum(len(store.ingest(result).joined) for result in results)
+        run = Run(time.perf_counter() - t0, joins, time.process_time() - cpu0)
+        if pid is not None:
+            run.server_cpu = _server_cpu(store, pid)[1] - server0
+    return run
 
 
-def ingest_all(location: str | Path, results: list[DocumentResult], writers: int = 1) -> tuple[float, int]:
-    """Return (seconds, joins) to ingest `results` into a new store at `location`, by `writers`
+def _writer(location: str | Path, results: list[DocumentResult], barrier: Any, runs: Any) -> None:
+    runs.put(_ingest(location, results, barrier.wait))
+
+
+def ingest_all(location: str | Path, results: list[DocumentResult], writers: int = 1) -> Run:
+    """Return the Run ingesting `results` into a new store at `location`, by `writers`
     processes at once (each every writers-th result) when more than one."""
     open_store(location).close()  # the schema: not what is measured
     if writers == 1:
-        with open_store(location) as store:
-            store._resolver._similarity = lexical_similarity
-            t0 = time.perf_counter()
-            joins = sum(len(store.ingest(result).joined) for result in results)
-            elapsed = time.perf_counter() - t0
+        run = _ingest(location, results, lambda: None)
     else:
         context = multiprocessing.get_context("fork")
         barrier, queue = context.Barrier(writers + 1), context.Queue()
@@ -89,15 +124,20 @@ def ingest_all(location: str | Path, results: list[DocumentResult], writers: int
             proc.start()
         barrier.wait()
         t0 = time.perf_counter()
-        joins = sum(queue.get() for _ in procs)
-        elapsed = time.perf_counter() - t0
+        parts = [queue.get() for _ in procs]
+        run = Run(
+            time.perf_counter() - t0,
+            sum(p.joins for p in parts),
+            sum(p.client_cpu for p in parts),
+            sum(p.server_cpu for p in parts),
+        )
         for proc in procs:
             proc.join()
     with open_store(location) as store:
         counts = store.counts()
     if counts["documents"] != len(results):
         raise SystemExit(f"{location}: {counts['documents']} documents stored, expected {len(results)}")
-    return elapsed, joins
+    return run
 
 
 @contextmanager
@@ -141,24 +181,29 @@ def main(argv: list[str] | None = None) -> int:
         "sqlite": sqlite_store,
         "postgresql": lambda: postgres_store(args.pg),
     }
-    best: dict[str, float] = {}
-    joins: dict[str, int] = {}
+    best: dict[str, Run] = {}
     for round_no in range(args.rounds):
         order = list(backends) if round_no % 2 == 0 else list(reversed(backends))
         for name in order:
             with backends[name]() as location:
-                seconds, joined = ingest_all(location, results, args.writers)
-            best[name] = min(best.get(name, seconds), seconds)
-            joins[name] = joined
-            print(f"round {round_no + 1} {name:<10} {seconds:6.2f} s", file=sys.stderr)
-    print(f"{len(results)} documents, {events} events, {args.writers} writer(s), best of {args.rounds} rounds")
-    print(f"{'backend':<11} {'seconds':>8} {'docs/s':>8} {'ms/doc':>7} {'joins':>6}")
+                run = ingest_all(location, results, args.writers)
+            if name not in best or run.seconds < best[name].seconds:
+                best[name] = run
+            print(f"round {round_no + 1} {name:<10} {run.seconds:6.2f} s", file=sys.stderr)
+    n = len(results)
+    print(f"{n} documents, {events} events, {args.writers} writer(s), best of {args.rounds} rounds")
+    # CPU: of the writing processes (client) and of their PostgreSQL server processes, per
+    # document, in the best round: what a loaded machine's wall times hide
+    print(
+        f"{'backend':<11} {'seconds':>8} {'docs/s':>8} {'ms/doc':>7} {'joins':>6} {'client CPU':>11} {'server CPU':>11}"
+    )
     for name in backends:
+        r = best[name]
         print(
-            f"{name:<11} {best[name]:>8.2f} {len(results) / best[name]:>8.1f} "
-            f"{1000 * best[name] / len(results):>7.2f} {joins[name]:>6}"
+            f"{name:<11} {r.seconds:>8.2f} {n / r.seconds:>8.1f} {1000 * r.seconds / n:>7.2f} {r.joins:>6}"
+            f" {1000 * r.client_cpu / n:>8.2f} ms {1000 * r.server_cpu / n:>8.2f} ms"
         )
-    ratio = best["sqlite"] / best["postgresql"]
+    ratio = best["sqlite"].seconds / best["postgresql"].seconds
     print(f"PostgreSQL ingest = {ratio:.2f}x SQLite (throughput; target >= 0.9)")
     return 0
 

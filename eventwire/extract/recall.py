@@ -123,6 +123,9 @@ def _topic_phrase_after(doc: Doc, start: int, markers: set[int], cues: SentenceC
     return set()
 
 
+_OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass"})
+
+
 def verb_objects(doc: Doc, cues: SentenceCues, taxonomy: Taxonomy) -> list[CueMatch]:
     """Return, for each verb-object combination of the taxonomy that a sentence holds ("blocked the
     busy Merelo highway", "ont quitté la base de Tazor"), the verb as a cue of the class it gives."""
@@ -133,7 +136,8 @@ def verb_objects(doc: Doc, cues: SentenceCues, taxonomy: Taxonomy) -> list[CueMa
             if c.cls != verb_cls:
                 continue
             verb = doc[c.start : c.end].root
-            if any(ch.dep_ in {"dobj", "obj"} and ch.i in objects for ch in verb.children):
+            # the object, or the subject of the passive ("33 militants were neutralised")
+            if any(ch.dep_ in _OBJECT_DEPS and ch.i in objects for ch in verb.children):
                 found.append(CueMatch(cls=gives, start=c.start, end=c.end))
                 break
     return found

@@ -49,8 +49,11 @@ from eventwire.gazetteer.supplement import (
     load_places_supplement,
 )
 from eventwire.gazetteer.words import alternation
+from eventwire.geo import haversine_km
 
 log = logging.getLogger(__name__)
+# a supplement division within this of a known place of the same name is that place
+SAME_PLACE_KM = 25.0
 
 _SCHEMA = """
 CREATE TABLE places (
@@ -447,7 +450,22 @@ def _add_supplement(b: _Builder, src: _Sources) -> tuple[list[tuple], list[tuple
     abbreviations."""
     demonyms: list[tuple[str, str, str | None, int]] = []
     abbreviations: list[tuple[str, str, str | None]] = []
+    # a supplement division named like a place of its country nearby adds nothing: that place
+    # already answers to the name ("Kerou" the town and "Kerou" the constituency around it)
+    # ... but its former names (aliases) are added to that place
+    known_points: dict[tuple[str, str], list[tuple[int, float, float]]] = defaultdict(list)
+    for p in b.places:
+        for key in b.names[p[0]]:
+            known_points[(p[3], key)].append((p[0], p[6], p[7]))
     for e in src.supplement:
+        same = [
+            pid
+            for pid, lat, lon in known_points.get((e.country, name_key(e.name)), ())
+            if e.feature == "admin2" and haversine_km(lat, lon, e.lat or 0.0, e.lon or 0.0) <= SAME_PLACE_KM
+        ]
+        if same:
+            b.add_names(same[0], list(e.aliases), primary=False)
+            continue
         if e.feature == "demonym":
             demonyms += [
                 (name_key(n), e.country or "", name_key(e.code) if e.code else None, 0) for n in (e.name, *e.aliases)
@@ -462,7 +480,7 @@ def _add_supplement(b: _Builder, src: _Sources) -> tuple[list[tuple], list[tuple
                     e.feature,
                     iso,
                     e.admin1,
-                    None,
+                    e.name if e.feature == "admin2" else None,
                     e.lat,
                     e.lon,
                     e.lat,

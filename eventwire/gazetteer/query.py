@@ -11,10 +11,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from eventwire.gazetteer.build import build_gazetteer_index
 from eventwire.gazetteer.index_file import default_index_path
 from eventwire.gazetteer.names import fold_name, name_key
 
+# An unknown name is matched to a misspelt division or big town from this length (misspelt).
+MISSPELT_MIN_CHARS = 6
+MAJOR_POPULATION = 100_000
 # A one-word key opening on an Arabic article and a consonant (group 1: the name after it).
 _ARTICLE_JOINED = re.compile(r"^(?:el|al)([b-df-hj-np-tv-z][a-z]{2,})$")
 
@@ -68,6 +74,7 @@ class Gazetteer:
         self._country_cache: dict[str, Candidate | None] = {}
         self._capital_cache: dict[str, Candidate | None] = {}
         self._admin1_cache: dict[str, list[Candidate]] = {}
+        self._major: dict[str, list[int]] | None = None
         self._demonym_iso: dict[str, str | None] = {}
         self.demonym_keys = frozenset(k for (k,) in self._con.execute("SELECT key FROM demonyms WHERE derived = 0"))
 
@@ -147,6 +154,28 @@ class Gazetteer:
         if found is None:
             found = self._admin1_cache[iso] = self._fetch([(pid, 1) for pid in self._admin1.get(iso, [])])
         return list(found)
+
+    def misspelt(self, name: str) -> list[Candidate]:
+        """Return the divisions and big towns (MAJOR_POPULATION) one slip of the pen away from an
+        unknown `name` ("Nakurru" for Nakuru, "Kisummu" for Kisumu: a letter dropped, added,
+        changed or two swapped; two slips from 9 letters), when they all lie in one country.
+        The first letter is never the slip: a name is rarely misheard from its start."""
+        key = name_key(name)
+        if len(key) < MISSPELT_MIN_CHARS or " " in key:
+            return []
+        if self._major is None:  # one scan of the names, on first use
+            self._major = defaultdict(list)
+            for k, pid in self._con.execute(
+                "SELECT n.key, p.id FROM names n JOIN places p ON p.id = n.place_id WHERE n.primary_name = 1 "
+                "AND (p.feature IN ('admin1', 'admin2') OR (p.feature = 'city' AND p.population >= ?))",
+                (MAJOR_POPULATION,),
+            ):
+                self._major[k].append(pid)
+        slips = 1 if len(key) < 9 else 2
+        near = [k for k in self._major if k[:1] == key[:1] and abs(len(k) - len(key)) <= slips]
+        hits = process.extract(key, near, scorer=OSA.distance, score_cutoff=slips, limit=None)
+        found = self._fetch([(pid, 1) for k, _, _ in hits for pid in self._major[k]])
+        return found if len({c.iso for c in found}) == 1 else []
 
     def has_name(self, name: str) -> bool:
         """Return whether any entry is known under this name."""

@@ -152,7 +152,8 @@ def parse_number_lexicon(path: Path) -> NumberLexicon:
     joiner = phrase_pattern(list(lists["joiners"]))
     word_number = rf"(?:{words})(?:(?:\s+|-)(?:(?:{joiner})(?:\s+|-))?(?:{words}))*"
     number_re = re.compile(rf"(?<![\w-])(?:{phrase_pattern(list(approximate))}|{DIGITS}|{word_number})(?![\w-])")
-    bounded = r"(?<![\w'-])(?:{})(?![\w-])"
+    # a phrase ending on an elided word ("la mort d'") runs on into the next word
+    bounded = r"(?<![\w'-])(?:{})(?:(?<=')|(?![\w-]))"
     return NumberLexicon(
         language=str(raw.get("language", path.stem)),
         units=units,

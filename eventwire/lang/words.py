@@ -23,6 +23,9 @@ WORD_LISTS = {
     "locatives": "prepositions right before a place name that keep it a location",
     "army_nouns": "the noun for a country's army, first one used ('armée', 'army')",
     "blame_cues": "word beginnings that blame a group named right after them ('présumés', 'claimed by')",
+    "party_openers": "words after a fight's noun that open its two sides ('clashes between X and Y')",
+    "party_joiners": "words that join the two sides of a fight ('X and Y', 'X et Y')",
+    "party_enders": "words that end a fight's side ('between X and Y in Kerou', 'over land')",
     "list_followers": "words that may follow the last place of a list ('Kerou et Tamba près de Gao')",
     "list_gap_words": "words between a coordinator and the repeated locative of a next place ('et l'autre à')",
 }

@@ -36,6 +36,7 @@ from eventwire.normalize.tolls import (
     major_deaths,
     one_when_singular,
     without_causes,
+    without_negated,
     without_set_phrases,
 )
 from eventwire.normalize.victim_number import victim_words
@@ -55,6 +56,10 @@ _ANY_DAY = date(2000, 1, 1)  # time expressions are only masked: any reference d
 MAX_WORDS_AFTER = 4
 MAX_WORDS_WEAK = 3  # "un soldat a été tué"
 MAX_WORDS_COORDINATED = 4  # "12 soldats et 3 civils", "two soldiers and a civilian"
+# An aside between a number and its death phrase ("12 people, including two children, died"):
+# the number's noun phrase before it (at most MAX_NOUN_WORDS words), the aside, then the phrase.
+MAX_NOUN_WORDS = 5
+_APPOSITIVE = re.compile(r"(?P<noun>[^,()]*)(?:,[^,()]*,|\([^()]*\))(?P<rest>[^,()]*)")
 # A language regularity: a figure above this is no head count of one incident (the largest tolls
 # reported for one event are in the thousands), it is a cost, a population or a typo ("killing
 # 10000000000 people"); read as a count it would also overflow the store's 64-bit integers.
@@ -229,22 +234,40 @@ def _look_before(s: _Sentence, kw: re.Match[str], direction: str) -> int | None:
     if not candidates:
         return None
     i = candidates[-1]
+    if i > 0 and not s.numbers[i - 1].weak:
+        wider = _aside(s.folded[s.numbers[i - 1].end : kw.start()])
+        if wider is not None and s.numbers[i - 1].end + wider.end("noun") <= s.numbers[i].start:
+            i -= 1  # "12 people, two of them children, were killed": the aside counts a part
     n = s.numbers[i]
     between = s.folded[n.end : kw.start()]
     if _SENTENCE_BREAK.search(between) or s.keyword_between(n.end, kw.start()):
         return None
     gap = _word_count(between)
-    for v in s.lexicon.vague_re.finditer(between):
-        if _word_count(between[v.start() :]) <= 2:
+    aside = None if n.weak else _aside(between)
+    tail = aside["rest"] if aside else between  # an aside's "des bergers" is no vague victim
+    for v in s.lexicon.vague_re.finditer(tail):
+        if _word_count(tail[v.start() :]) <= 2:
             return None  # "des civils tués": vague, even if a number stands further back
     if n.weak:
         if gap > MAX_WORDS_WEAK or _CLAUSE_BREAK.search(between):
             return None
         if direction == "both" and s.previous_word(kw.start()) not in s.lexicon.words["passive_auxiliaries"]:
             return None
-    elif gap > MAX_WORDS_BEFORE:
+    elif gap > MAX_WORDS_BEFORE and (aside is None or _word_count(aside["noun"] + aside["rest"]) > MAX_WORDS_BEFORE):
         return None
     return i
+
+
+def _aside(between: str) -> re.Match[str] | None:
+    """Return the match of one aside set off by commas or brackets between a number and its death
+    phrase, when the number's noun comes before it and the death phrase right after it ("au
+    moins 40 personnes, surtout des bergers, ont été tuées", "at least 12 people, including
+    two children, lost their lives": a language regularity, the aside describes the victims);
+    None otherwise. Its groups: the words before (`noun`) and after (`rest`) the aside."""
+    m = _APPOSITIVE.fullmatch(between)
+    if m is None or _word_count(m["noun"]) > MAX_NOUN_WORDS or _word_count(m["rest"]) > 1:
+        return None
+    return m
 
 
 def _look_after(s: _Sentence, kw: re.Match[str]) -> int | None:
@@ -386,7 +409,10 @@ def _count_casualties(text: str, lang: str, regions: tuple[tuple[int, int], ...]
     for start, end in regions:
         found, none_said = _read_sentence(text, start, end, lexicon)
         found = without_set_phrases(killed_when_numbered(found, text, lang), text, lang)
+        found, negated = without_negated(found, text, lang)
         found = without_causes(one_when_singular(found, text, lang), text, lang)
+        if negated:
+            none_said.add("killed")
         figures.extend(add_sides(found, text, lang))
         zeroed |= none_said
         major = major or any(_told_as_many(text, f, lang) for f in found if f.outcome == "killed" and f.low is None)

@@ -48,6 +48,7 @@ from eventwire.normalize.missed_places import (
     division_places,
     institution_towns,
     missed_place_mentions,
+    misspelt_places,
     names_in_passing,
     site_places,
 )
@@ -275,14 +276,10 @@ def document_context(
     first = main_country(evidence(places), others)
     not_locations = non_location_mentions(doc, places, lang=document.lang, main_iso=first[1], find_actors=find_actors)
     main = main_country(evidence(places, not_locations=not_locations), others)
-    if main[1] is None and (schools := institution_towns(document.text, places, gazetteer=gazetteer)):
-        # no other evidence: "Kerou University students protested" happened in Kerou
-        places = sorted([*places, *schools], key=lambda p: p.span.start)
-        main = main_country(evidence(places), others)
-    if main[1] is None and doc is not None and (passing := _names_in_passing(document, places, doc, gazetteer)):
-        # still none: "the Kerou Deputy Governor", "a Tamba neighbourhood" name where it is
-        places = sorted([*places, *passing], key=lambda p: p.span.start)
-        main = main_country(evidence(places), others)
+    if main[1] is None:
+        places, main = _places_in_passing(
+            document, places, doc, gazetteer, lambda ps: main_country(evidence(ps), others)
+        )
     places = sorted(
         [
             *site_places(places, gazetteer=gazetteer, main_iso=main[1]),
@@ -305,6 +302,37 @@ def document_context(
         villages=document_villages(document.text, tuple(places)),
         named_isos=named_countries(document.text, places, not_locations=not_locations),
     )
+
+
+def _places_in_passing(
+    document: Document,
+    places: list[PlaceMention],
+    doc: Doc | None,
+    gazetteer: Gazetteer,
+    weigh: Callable[[list[PlaceMention]], tuple[str | None, str | None]],
+) -> tuple[list[PlaceMention], tuple[str | None, str | None]]:
+    """Return the places and the main country (`weigh`) of a document whose places give no
+    country: the towns of institutions named after them, the names in passing, then the names
+    one slip of the pen from a division or a big town, each tried while none is found."""
+    main: tuple[str | None, str | None] = (None, None)
+    if schools := institution_towns(document.text, places, gazetteer=gazetteer):
+        # "Kerou University students protested" happened in Kerou
+        places = sorted([*places, *schools], key=lambda p: p.span.start)
+        main = weigh(places)
+    if main[1] is None and doc is not None and (passing := _names_in_passing(document, places, doc, gazetteer)):
+        # still none: "the Kerou Deputy Governor", "a Tamba neighbourhood" name where it is
+        kept = [p for p in places if p.place is not None or not any(_overlap(p, q) for q in passing)]
+        places = sorted([*kept, *passing], key=lambda p: p.span.start)
+        main = weigh(places)
+    if main[1] is None and (spelt := misspelt_places(places, gazetteer=gazetteer)) != places:
+        # still none: "protests in Nakurru" is a slip of the pen for a division or a big town
+        places = spelt
+        main = weigh(places)
+    return places, main
+
+
+def _overlap(p: PlaceMention, q: PlaceMention) -> bool:
+    return p.span.start < q.span.end and q.span.start < p.span.end
 
 
 def _generic_word(name: str) -> bool:

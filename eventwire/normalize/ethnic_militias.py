@@ -34,6 +34,8 @@ class EthnicMilitiaWords:
 
     people_by_form: dict[str, str]
     pattern: re.Pattern[str]
+    party_nouns: frozenset[str] = frozenset()  # folded: "communities", "groups"
+    clan_nouns: frozenset[str] = frozenset()  # folded: "clan", "clans"
 
 
 def _strings(path: Path, key: str, value: object) -> list[str]:
@@ -47,7 +49,7 @@ def load_ethnic_militias(path: str | None = None) -> EthnicMilitiaWords:
     """Return the peoples and militia nouns of data/ethnic_militias.yaml (validated, loaded once)."""
     file = Path(path) if path else ETHNIC_MILITIAS_FILE
     spec = read_yaml_mapping(file)
-    check_known_keys(file, spec, {"version", "nouns", "peoples"})
+    check_known_keys(file, spec, {"version", "nouns", "peoples", "party_nouns", "clan_nouns"})
     nouns = _strings(file, "nouns", spec.get("nouns"))
     peoples = spec.get("peoples")
     if not isinstance(peoples, dict) or not peoples:
@@ -61,6 +63,8 @@ def load_ethnic_militias(path: str | None = None) -> EthnicMilitiaWords:
         people_by_form=by_form,
         # "Tiv militiamen", "les milices peules"
         pattern=re.compile(rf"(?<![\w-])(?:(?P<before>{who})\s+(?:{noun})|(?:{noun})\s+(?P<after>{who}))(?![\w-])"),
+        party_nouns=frozenset(fold(w) for w in _strings(file, "party_nouns", spec.get("party_nouns"))),
+        clan_nouns=frozenset(fold(w) for w in _strings(file, "clan_nouns", spec.get("clan_nouns"))),
     )
 
 

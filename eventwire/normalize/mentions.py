@@ -40,6 +40,7 @@ from eventwire.normalize.actors import (
     perpetrator_in_sentence,
 )
 from eventwire.normalize.casualties import count_casualties
+from eventwire.normalize.clash_parties import clash_sides
 from eventwire.normalize.dates import (
     resolve_event_date,
 )
@@ -356,6 +357,20 @@ def _mention_actors(
     if actor1 is None and incident.agent is not None:
         inside = [a for a in in_sentence if a.span and incident.agent.start <= a.span.start < incident.agent.end]
         actor1 = inside[0] if inside else None
+    if "A_CLASH" in incident.cue_classes and (actor1 is None or _coordinated(incident.agent, lang)):
+        # "clashes between the Kerouan and Tamba communities", "Kerouans and Tambas clashed":
+        # the side named first is actor1, the other actor2
+        first, second = clash_sides(
+            document.text,
+            incident.trigger.span,
+            incident.sentence,
+            incident.agent,
+            lang=lang,
+            country=country,
+            when=when,
+        )
+        if first is not None:
+            actor1, actor2 = first, actor2 or second
     if actor1 is None:
         # no agent naming an actor in the parse: the armed actor the sentence names as the perpetrator
         actor1 = perpetrator_in_sentence(
@@ -394,6 +409,14 @@ def _mention_actors(
             claimed_by = (claimant,)
     speaker = _actor(incident.attributed_to, lang=lang, country=country, when=when)
     return _MentionActors(actor1, actor2, assoc2, claimed_by, speaker)
+
+
+def _coordinated(phrase: Span | None, lang: str) -> bool:
+    """Return whether a phrase joins two parties ("Kerouans and Tambas")."""
+    if phrase is None:
+        return False
+    joiners = {fold_word(w) for w in load_word_lists(lang).get("party_joiners")}
+    return any(fold_word(w) in joiners for w in phrase.text.split())
 
 
 def normalize_mention(incident: IncidentMention, ctx: DocumentContext, *, place: PlaceMention | None) -> Mention:

@@ -154,7 +154,9 @@ def names_in_passing(
     names (data/generic_name_words.yaml: "the Supreme Court", "North Kerou")."""
     calendar = _calendar_words(lang)
     generic = load_folded_words("generic_name_words.yaml") | load_not_places()
-    taken = [(p.span.start, p.span.end) for p in places]
+    # an unknown mention may open on the name ("the Kerou Governor" tagged whole): the caller
+    # drops the unknown mention a name in passing is found in
+    taken = [(p.span.start, p.span.end) for p in places if p.place is not None]
     out: list[PlaceMention] = []
     for run in _PROPER_RUN.finditer(text):
         tokens = [(run.start() + m.start(), run.start() + m.end()) for m in _RUN_WORD.finditer(run.group())]
@@ -323,7 +325,8 @@ def _best_of(every: list[Candidate], main_iso: str | None, *, prefer_area: bool 
     # a name all of whose entries lie in one country is no namesake puzzle; a division named
     # with its noun is no namesake of a village either
     floor = UNIQUE_MIN_POPULATION if len({c.iso for c in found}) == 1 else MISSED_MIN_POPULATION
-    known = [c for c in found if c.feature != "city" or c.population >= floor]
+    # a town of the hand-checked supplement is no namesake puzzle either (it has no population)
+    known = [c for c in found if c.feature != "city" or c.population >= floor or c.source == "supplement"]
     if prefer_area and len({c.iso for c in known if c.feature != "city"}) > 1:
         return None  # "Central Region" names one in several countries
     return max(known, key=rank) if known else None
@@ -377,3 +380,19 @@ def _found_mention(
     return PlaceMention(
         span=Span(start, end, text[start:end]), name=name, place=candidate_place(found), method=method, reason=reason
     )
+
+
+def misspelt_places(places: list[PlaceMention], *, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Return `places` with each unknown name that is one slip of the pen from a division or a
+    big town of one country resolved to it ("protests in Nakurru": Nakuru; Gazetteer.misspelt),
+    the division first, then the biggest town."""
+    out = []
+    for p in places:
+        found = gazetteer.misspelt(p.span.text) if p.place is None and p.span.text[:1].isupper() else []
+        if not found:
+            out.append(p)
+            continue
+        best = max(found, key=lambda c: (c.feature != "city", c.population))
+        reason = f"{p.span.text!r} is not in the gazetteer; read as a misspelling of {best.name}"
+        out.append(replace(p, place=candidate_place(best), method="misspelt", reason=reason))
+    return out

@@ -169,6 +169,33 @@ def without_causes(figures: list, text: str, lang: str) -> list:
     ]
 
 
+# Words read before a death phrase for a negation (data/negated_deaths.yaml): "no immediate
+# reports of deaths" holds three between, "whether anyone was killed" one.
+NEGATION_WINDOW = 4
+_CLAUSE_END = re.compile(r"[.;:!?,()«»\"]")
+
+
+def without_negated(figures: list, text: str, lang: str) -> tuple[list, bool]:
+    """Return `figures` less the deaths told as not having happened or not known ("nobody died",
+    "no reports of deaths", "whether anyone was killed", "killed no one": data/negated_deaths.yaml),
+    and whether there was one. ACLED codes 0 when no death is reported; a numbered toll ("no
+    fewer than 12 were killed") keeps its number: only a death with no number, or one counted by
+    the word after the negation ("no one"), is read."""
+    negation = _word_pattern("negated_deaths.yaml", lang)
+    out = []
+    negated = False
+    for f in figures:
+        if f.outcome == "killed" and (f.low is None or f.low <= 1):
+            before = _CLAUSE_END.split(text[max(0, f.start - 80) : f.start])[-1]
+            words = before.lower().replace("’", "'").split()[-NEGATION_WINDOW:]
+            own = text[f.start : f.end].lower().replace("’", "'")
+            if negation.search(" ".join(words)) if f.low is None else negation.search(own):
+                negated = True
+                continue
+        out.append(f)
+    return out, negated
+
+
 def _word_pattern(name: str, lang: str) -> re.Pattern[str]:
     """Return the word-boundary pattern of a data file's list for `lang`; raise DataFileError
     on a malformed file."""

@@ -231,13 +231,15 @@ def place_score(a: Event, b: Event) -> float | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def same_place_name(a: str | None, b: str | None) -> bool:
     """Return whether two place names are one name, up to accents, punctuation and spelling.
 
     Transliterations of one village differ by a space, an accent or a letter or two (invented:
     "Kourakou", "Kouroukou", "Kou Rakou"); names of SPELLING_VARIANT_MIN_CHARS letters or
     more whose letters align at SPELLING_VARIANT_MIN_RATIO or better are taken as one name.
-    Shorter names must be equal: "Bara" and "Bora" may be two villages.
+    Shorter names must be equal: "Bara" and "Bora" may be two villages. Cached: the store's
+    writer compares the same few place names for every candidate pair.
     """
     x, y = _letters(a), _letters(b)
     if not x or not y:
@@ -252,7 +254,7 @@ def same_place_name(a: str | None, b: str | None) -> bool:
 def _name_within(outer: str | None, inner: str | None) -> bool:
     """Return whether every word of `outer` is a word of `inner` ("Lanfara" and "Lanfara -
     Kassa Market", invented): a part of the place is named after the place."""
-    words_outer, words_inner = set(_words(outer or "")), set(_words(inner or ""))
+    words_outer, words_inner = _place_words(outer or ""), _place_words(inner or "")
     return bool(words_outer) and words_outer < words_inner
 
 
@@ -386,6 +388,12 @@ def _fold(value: str | None) -> str:
         return ""
     decomposed = unicodedata.normalize("NFKD", value)
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split()).casefold()
+
+
+@lru_cache(maxsize=65536)
+def _place_words(name: str) -> frozenset[str]:
+    """Return `_words` of a place name (cached, as `same_place_name`)."""
+    return frozenset(_words(name))
 
 
 def _words(text: str) -> set[str]:

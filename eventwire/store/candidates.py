@@ -18,12 +18,13 @@ from eventwire.models import Event
 from eventwire.resolve.similarity import SAME_INCIDENT_MAX_DAYS_BY_PRECISION, SAME_INCIDENT_MAX_KM
 from eventwire.store.dialect import Connection, Row
 from eventwire.store.filters import KM_PER_DEGREE_LAT
-from eventwire.store.rows import REPORTS_SELECT, stored_report
+from eventwire.store.rows import REPORTS_SELECT
 
 # The widest day window any pair can have (time precision 3): what the blocking query spans.
 MAX_WINDOW_DAYS = max(SAME_INCIDENT_MAX_DAYS_BY_PRECISION.values())
 
-EventBuilder = Callable[[Row, list[dict[str, Any]]], Event]
+# makes an Event of an events row and the rows of its reports (`REPORTS_SELECT`, in order)
+EventBuilder = Callable[[Row, list[Row]], Event]
 
 
 def send_candidate_queries(
@@ -34,14 +35,16 @@ def send_candidate_queries(
     count: Callable[[int], None],
     *,
     probe: bool = False,
+    document: bool = False,
 ) -> PendingCandidates:
     """Send the candidate queries of `events` (a statement per event, its clauses in order, the
     first clause finding a row wins), then one for the reports of every event they find, and
-    the events an analyst kept apart from `document_id`; nothing is read until the result is
-    asked for. `build` makes an Event of a row and its reports; `count` is told how many
-    candidates were found. With `probe`, the events' own ids are looked up too
-    (`PendingCandidates.stored`): an event that creates a new one needs no read of its stored
-    state when no stored event bears its id."""
+    one for the keys the resolution needs besides (`_keys_query`): the events an analyst kept
+    apart from `document_id`, with `probe` the events' own ids (`PendingCandidates.stored`: an
+    event that creates a new one needs no read of its stored state when no stored event bears
+    its id), with `document` the stored row of `document_id` (`PendingCandidates.document`).
+    Nothing is read until the result is asked for. `build` makes an Event of a row and the rows
+    of its reports; `count` is told how many candidates were found."""
     events = list(events)
     queries: dict[str, Any] = {}
     selects: list[str] = []
@@ -56,19 +59,36 @@ def send_candidate_queries(
         queries[event.event_id] = conn.execute(sql, params)
         selects.extend(f"SELECT event_id FROM events WHERE {where}" for where, _ in clauses)
         every.extend(params)
-    reports = apart = None
+    reports = None
     if selects:
         reports = conn.execute(
             f"{REPORTS_SELECT} WHERE r.event_id IN ({' UNION '.join(selects)}) ORDER BY r.event_id, r.ordinal, r.id",
             every,
         )
-        if document_id is not None:
-            apart = conn.execute("SELECT event_id FROM kept_apart WHERE document_id = ?", (document_id,))
     ids = sorted({event.event_id for event in events}) if probe else []
-    probed = None
+    keys = _keys_query(document_id if selects else None, ids, document_id if document else None)
+    cursor = conn.execute(*keys) if keys is not None else None
+    return PendingCandidates(queries, reports, build, count, cursor, probed=probe, document=document)
+
+
+def _keys_query(apart: str | None, ids: list[str], document: str | None) -> tuple[str, list[Any]] | None:
+    """Return one statement (and its parameters) reading, as rows (kind, a, b): the events kept
+    apart from document `apart` ("apart", event id), those of `ids` stored ("stored", event id)
+    and the stored row of document `document` ("document", external id, pipeline version);
+    None when there is nothing to read. One statement, not three: each costs a PostgreSQL
+    server a message to parse, bind and run, whatever it returns."""
+    parts: list[str] = []
+    params: list[Any] = []
+    if apart is not None:
+        parts.append("SELECT 'apart', event_id, NULL FROM kept_apart WHERE document_id = ?")
+        params.append(apart)
     if ids:
-        probed = conn.execute(f"SELECT event_id FROM events WHERE event_id IN ({', '.join('?' * len(ids))})", ids)
-    return PendingCandidates(queries, reports, apart, build, count, probed)
+        parts.append(f"SELECT 'stored', event_id, NULL FROM events WHERE event_id IN ({', '.join('?' * len(ids))})")
+        params.extend(ids)
+    if document is not None:
+        parts.append("SELECT 'document', external_id, pipeline_version FROM documents WHERE id = ?")
+        params.append(document)
+    return (" UNION ALL ".join(parts), params) if parts else None
 
 
 class PendingCandidates:
@@ -79,31 +99,55 @@ class PendingCandidates:
         self,
         queries: dict[str, Any],
         reports: Any,
-        apart: Any,
         build: EventBuilder,
         count: Callable[[int], None],
-        probe: Any = None,
+        keys: Any = None,
+        *,
+        probed: bool = False,
+        document: bool = False,
     ) -> None:
         self._build = build
         self._count = count
         self._queries = queries  # event id -> the cursor of its candidate rows (or None)
         self._reports = reports  # the cursor of every candidate's reports (or None)
-        self._apart = apart
-        self._probe = probe  # the cursor of the stored events bearing the new events' own ids
+        self._keys = keys  # the cursor of `_keys_query` (or None)
+        self._probed = probed
+        self._asked_document = document
         self._result: dict[str, list[Event]] | None = None
-        self._stored: set[str] | None = None
+        self._read: tuple[set[str], set[str], dict[str, Any] | None] | None = None
 
     @property
     def probed(self) -> bool:
         """Whether the events' own ids were looked up (`stored`)."""
-        return self._probe is not None
+        return self._probed
+
+    def _read_keys(self) -> tuple[set[str], set[str], dict[str, Any] | None]:
+        """Return (events kept apart, events' own ids stored, the document's row)."""
+        if self._read is None:
+            apart: set[str] = set()
+            stored: set[str] = set()
+            row: dict[str, Any] | None = None
+            for kind, a, b in self._keys or ():
+                if kind == "apart":
+                    apart.add(a)
+                elif kind == "stored":
+                    stored.add(a)
+                else:
+                    row = {"external_id": a, "pipeline_version": b}
+            self._read = apart, stored, row
+        return self._read
 
     def stored(self) -> set[str]:
         """Return which of the events' own ids a stored event bears (as sent: before this
         transaction's own writes of events)."""
-        if self._stored is None:
-            self._stored = {r[0] for r in self._probe} if self._probe is not None else set()
-        return self._stored
+        return self._read_keys()[1]
+
+    def document(self) -> dict[str, Any] | None:
+        """Return the stored row of the document (external_id, pipeline_version) as sent
+        (`send_candidate_queries` with `document`), or None when it is not stored."""
+        if not self._asked_document:
+            raise ValueError("the document's row was not asked for")
+        return self._read_keys()[2]
 
     def result(self) -> dict[str, list[Event]]:
         """Return {event id: the stored events it could join}."""
@@ -112,17 +156,16 @@ class PendingCandidates:
                 event_id: {row["event_id"]: row for row in cursor} if cursor is not None else {}
                 for event_id, cursor in self._queries.items()
             }
-            reports: dict[str, list[dict[str, Any]]] = {}
+            reports: dict[str, list[Row]] = {}
             for r in self._reports or ():
-                reports.setdefault(r["event_id"], []).append(stored_report(r))
-            apart = {r[0] for r in self._apart} if self._apart is not None else set()
+                reports.setdefault(r["event_id"], []).append(r)
+            apart = self._read_keys()[0]  # read too (an SQLite cursor reads as it goes: before any write)
             out: dict[str, list[Event]] = {}
             for event_id, rows in found.items():
                 kept = [(k, row) for k, row in rows.items() if k not in apart]
                 self._count(len(kept))
                 out[event_id] = [self._build(row, reports.get(k, [])) for k, row in kept]
             self._result = out
-            self.stored()  # read too (an SQLite cursor reads as it goes: before any write)
         return self._result
 
 

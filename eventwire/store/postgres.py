@@ -7,6 +7,13 @@ The store's portable SQL uses `?` placeholders; `PgConnection` translates them t
 `%s` (and doubles a literal `%`), and returns rows readable by name and by position, as
 `sqlite3.Row` does. This module (and psycopg) is imported only when a PostgreSQL location is
 opened (`dialect.dialect_for`).
+
+Durability: each write commits with the server's own setting, by default waiting for its log
+to reach the disk (as SQLite's default does). A batch that can be run again may opt out per
+connection, `…/events?options=-csynchronous_commit%3Doff`: a commit then returns before the disk
+write, and a crash of the server (not of a client) can lose the commits of its last moments (up
+to three times its wal_writer_delay, 0.6 s by default), never corrupting the store; a re-run of
+the batch stores them again (a document's id is the hash of its text).
 """
 
 from __future__ import annotations
@@ -108,19 +115,43 @@ def _column_index(names: tuple[str, ...]) -> dict[str, int]:
     return {name: i for i, name in enumerate(names)}
 
 
+# Statements whose cursor the store never reads (not even its rowcount): they all run on one
+# cursor (`PgConnection.execute`). The transaction locks (`PostgresDialect.lock`) are selects
+# whose answer nobody reads.
+_UNREAD = ("INSERT ", "UPDATE ", "BEGIN", "COMMIT", "SAVEPOINT ", "RELEASE ", "SELECT pg_advisory_xact_lock")
+
+
+@lru_cache(maxsize=2048)
+def _unread(sql: str) -> bool:
+    return sql.startswith(_UNREAD) and " RETURNING " not in sql.upper()
+
+
 class PgConnection:
     """A psycopg connection behind the store's `dialect.Connection` (`?` placeholders)."""
 
     def __init__(self, raw: psycopg.Connection[Any]) -> None:
         self.raw = raw
+        self._writes: psycopg.Cursor[Any] | None = None
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Any:
+        """Run `sql`; return its cursor. Writes whose cursor nobody reads (INSERT, UPDATE,
+        transaction control) share one cursor, whose rowcount is then not theirs: a new cursor
+        costs psycopg a new adaptation context (the dumpers of every parameter type looked up
+        again), as much client time as sending the statement itself."""
+        if _unread(sql):
+            return self._shared().execute(translate(sql), list(parameters))  # type: ignore[call-overload]
         return self.raw.execute(translate(sql), list(parameters))  # type: ignore[call-overload]
 
     def executemany(self, sql: str, seq_of_parameters: Iterable[Sequence[Any]], /) -> Any:
-        cursor = self.raw.cursor()
+        cursor = self._shared() if _unread(sql) else self.raw.cursor()
         cursor.executemany(translate(sql), [list(p) for p in seq_of_parameters])  # type: ignore[call-overload]
         return cursor
+
+    def _shared(self) -> psycopg.Cursor[Any]:
+        """Return the cursor the unread statements share (`execute`)."""
+        if self._writes is None or self._writes.closed:
+            self._writes = self.raw.cursor()
+        return self._writes
 
     def close(self) -> None:
         self.raw.close()

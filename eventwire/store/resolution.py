@@ -60,6 +60,9 @@ logger = logging.getLogger(__name__)
 
 Similarity = Callable[[Event, Event], float]
 
+# Candidate events kept built (`Resolver._candidate`) at most: dropped all at once past it.
+_BUILT_MAX = 20_000
+
 
 @dataclass
 class _Touched:
@@ -103,6 +106,8 @@ class Resolver:
         self._state: _Prefetched | None = None  # set while one ingest writes (`_prefetch`)
         # {document id: its stored external id} for the document an ingest stores (`rebuild`)
         self.external_ids: dict[str, str | None] = {}
+        # {event id: (the values of its row and report rows, the Event built of them)}
+        self._built: dict[str, tuple[tuple[Any, ...], Event]] = {}
 
     @property
     def similarity(self) -> Similarity:
@@ -349,16 +354,37 @@ class Resolver:
         return self.send_candidate_queries([event], document_id).result()[event.event_id]
 
     def send_candidate_queries(
-        self, events: Iterable[Event], document_id: str | None = None, *, probe: bool = False
+        self, events: Iterable[Event], document_id: str | None = None, *, probe: bool = False, document: bool = False
     ) -> PendingCandidates:
         """Send the candidate queries of `events` (`candidates`); nothing is read until the
-        result is asked for (`candidates.send_candidate_queries`, `probe` there)."""
+        result is asked for (`candidates.send_candidate_queries`, `probe` and `document` there)."""
         return send_candidate_queries(
-            self.conn, events, document_id, self._event_from_row, self._count_candidates, probe=probe
+            self.conn,
+            events,
+            document_id,
+            self._candidate,
+            self._count_candidates,
+            probe=probe,
+            document=document,
         )
 
     def _count_candidates(self, n: int) -> None:
         self.candidate_count += n
+
+    def _candidate(self, row: Row, report_rows: list[Row]) -> Event:
+        """Return the Event a candidate's row and report rows make: the one built before when
+        they hold the same values (an event is a candidate of many documents, and building it
+        decodes its JSON columns and reports), else a new one."""
+        key: tuple[Any, ...] = (tuple(row), [tuple(r) for r in report_rows])
+        event_id = row["event_id"]
+        built = self._built.get(event_id)
+        if built is not None and built[0] == key:
+            return built[1]
+        event = self._event_from_row(row, [stored_report(r) for r in report_rows])
+        if len(self._built) >= _BUILT_MAX:
+            self._built.clear()
+        self._built[event_id] = (key, event)
+        return event
 
     # -- rebuilding ------------------------------------------------------------------------------
 

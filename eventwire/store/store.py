@@ -222,13 +222,13 @@ class Store:
         for event in (*result.events, *result.context_mentions):
             names |= area_lock_names(event.country, event.latitude, event.longitude)
         with self._transaction(f"store document {document.id}", locks=names):
-            # sent first: on PostgreSQL they travel with the document's own reads (one round trip)
+            # the document's stored row is read with the candidates (on PostgreSQL one round trip)
             pending = resolver.send_candidate_queries(
-                (*result.events, *result.context_mentions), document.id, probe=True
+                (*result.events, *result.context_mentions), document.id, probe=True, document=True
             )
             if not self.dialect.pipelines:
                 pending.result()  # an SQLite cursor reads as it goes: read before writing
-            stored = self._writer.stored_document(document.id)
+            stored = pending.document()
             duplicate_of = self._writer.record_alias(document, now_iso(), stored)
             status, previous = self._writer.upsert_document(document, pipeline_version, now_iso(), stored)
             if status in {"unchanged", "kept_newer"}:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -39,6 +40,9 @@ from eventwire.store.rows import (
 logger = logging.getLogger(__name__)
 
 WriteStatus = Literal["inserted", "unchanged", "reprocessed", "kept_newer"]
+# a stored document's row as `record_alias` and `upsert_document` read it: external_id and
+# pipeline_version (a row, or a dict of both)
+StoredDocument = Row | Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -109,12 +113,13 @@ class DocumentWriter:
 
     def stored_document(self, document_id: str) -> Row | None:
         """Return the stored row of a document (its external id and pipeline version), or None:
-        read once for `record_alias` and `upsert_document` (one round trip on PostgreSQL)."""
+        read once for `record_alias` and `upsert_document` (an ingest reads it with its
+        candidates: `PendingCandidates.document`)."""
         return self.conn.execute(
             "SELECT external_id, pipeline_version FROM documents WHERE id = ?", (document_id,)
         ).fetchone()
 
-    def record_alias(self, document: Document, now: str, stored: Row | None) -> str | None:
+    def record_alias(self, document: Document, now: str, stored: StoredDocument | None) -> str | None:
         """Return what a document already stored under another external id is a duplicate of
         (that id, else the stored document's id), after keeping the new id as an alias; None
         when the document is new or comes under its stored id (or none). `stored`: its row
@@ -131,7 +136,7 @@ class DocumentWriter:
         return str(stored["external_id"] or document.id)
 
     def upsert_document(
-        self, document: Document, pipeline_version: str, now: str, stored: Row | None
+        self, document: Document, pipeline_version: str, now: str, stored: StoredDocument | None
     ) -> tuple[WriteStatus, str | None]:
         """Return (status, previous pipeline version) after storing the document row (`stored`:
         the row as read before, `stored_document`).

@@ -642,6 +642,11 @@ def test_month_may_is_not_a_modal():
             "Foreign troops left the military base in Tazor on Tuesday.",
             "Non-violent transfer of territory",
         ),
+        # armed men "neutralised" by state forces are killed, as object or passive subject; a
+        # device "neutralised" is an interception
+        ("fr", "L'armée a neutralisé onze terroristes près de la ville.", "Armed clash"),
+        ("en", "Eleven militants were neutralised by troops near the town.", "Armed clash"),
+        ("fr", "Les soldats ont neutralisé un drone près de la ville.", "Disrupted weapons use"),
         # seizing things is looting, seizing people abducting them; looting during a fight is the fight
         (
             "en",

@@ -110,3 +110,14 @@ def test_a_name_written_with_its_arabic_article_joined_is_found(gazetteer):
     assert {c.iso for c in gazetteer.candidates("Alqaim")} == {"IQ"}
     assert "SD" in {c.iso for c in gazetteer.candidates("Alfashir")}
     assert gazetteer.candidates("Alzzzq") == []
+
+
+def test_a_supplement_constituency_is_a_division_unless_a_town_nearby_bears_its_name(gazetteer):
+    # a constituency no installed gazetteer holds: a second-level division of its county
+    found = [c for c in gazetteer.candidates("Kitutu Chache North") if c.iso == "KE"]
+    assert [(c.feature, c.admin1, c.admin2, c.source) for c in found] == [
+        ("admin2", "Kisii", "Kitutu Chache North", "supplement")
+    ]
+    # named like the town at its centre: not added twice, its former name goes to the town
+    assert not any(c.feature == "admin2" and c.source == "supplement" for c in gazetteer.candidates("Kilgoris"))
+    assert [c.name for c in gazetteer.candidates("Transmara West") if c.iso == "KE"] == ["Kilgoris"]

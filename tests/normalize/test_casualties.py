@@ -306,3 +306,28 @@ def test_il_y_a_un_mort_counts_one_victim_fr():
 )
 def test_deaths_told_as_many_count_ten(lang, text, fatalities):
     assert count_casualties(text, lang=lang).fatalities == fatalities
+
+
+def test_count_casualties_reads_french_death_words_of_every_form():
+    assert count_casualties("Le raid a causé la mort d'au moins 16 bergers.", lang="fr").fatalities == 16
+    assert count_casualties("Vingt-six villageoises sont mortes dans l'incendie.", lang="fr").fatalities == 26
+    assert count_casualties("Les assaillants ont égorgé 7 éleveurs.", lang="fr").fatalities == 7
+    assert count_casualties("Le nombre de morts est passé à 33 mardi.", lang="fr").fatalities == 33
+    assert count_casualties("Ils ont commis le massacre de 8 hommes et 3 femmes.", lang="fr").fatalities == 11
+    # "massacres" is also the plural noun: no death told by it alone
+    assert count_casualties("Les massacres de 2009 restent impunis.", lang="fr").fatalities == 0
+
+
+def test_count_casualties_reads_a_number_across_an_aside_on_the_victims():
+    text = "Au moins 27 éleveurs, des jeunes pour la plupart, ont été tués."
+    assert count_casualties(text, lang="fr").fatalities == 27
+    assert count_casualties("Nineteen guards (among them two officers) were killed.", lang="en").fatalities == 19
+    # a clause between the number and the deaths is no aside
+    text = "14 guards were posted, a resident said, and herders were killed."
+    assert count_casualties(text, lang="en").fatalities == 3
+
+
+def test_count_casualties_reads_the_total_before_an_aside_counting_a_part():
+    assert count_casualties("Fifteen herders, three of them boys, were killed.", lang="en").fatalities == 15
+    text = "Au moins 31 villageois, surtout des jeunes éleveurs, ont été tués."
+    assert count_casualties(text, lang="fr").fatalities == 31

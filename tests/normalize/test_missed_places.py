@@ -175,3 +175,46 @@ def test_a_place_named_only_inside_another_name(gazetteer):
     assert [(p.span.text, p.place.iso) for p in found] == [("Kenya", "KE")]
     # what the parser does not call a proper noun is no place
     assert not names_in_passing(text, [], gazetteer=gazetteer, proper=lambda s, e: False, lang="en")
+
+
+def test_an_unknown_name_one_slip_from_a_division_or_a_big_town(gazetteer):
+    from eventwire.models import PlaceMention, Span
+    from eventwire.normalize.missed_places import misspelt_places
+
+    # invented: "Nakurru" (a letter doubled) is Nakuru, "Nairobbi" Nairobi; "Zorbatouk" is
+    # nothing, and a short name ("Nakur") is never read as a slip
+    unknown = [
+        PlaceMention(span=Span(10, 17, "Nakurru"), name="Nakurru", place=None, method="unlocated"),
+        PlaceMention(span=Span(22, 31, "Zorbatouk"), name="Zorbatouk", place=None, method="unlocated"),
+    ]
+    found = misspelt_places(unknown, gazetteer=gazetteer)
+    assert [(p.span.text, p.place and p.place.iso, p.method) for p in found] == [
+        ("Nakurru", "KE", "misspelt"),
+        ("Zorbatouk", None, "unlocated"),
+    ]
+    assert gazetteer.misspelt("Nakur") == []
+    assert {c.iso for c in gazetteer.misspelt("Nairobbi")} == {"KE"}
+
+
+def test_a_name_in_passing_opens_an_unknown_mention(gazetteer):
+    from eventwire.models import PlaceMention, Span
+    from eventwire.normalize.missed_places import names_in_passing
+
+    def everything(start: int, end: int) -> bool:
+        return True
+
+    # invented: the recognizer tagged "Kisumu Governor" whole, and nothing knows it
+    text = "Youths burned the offices of the Kisumu Governor."
+    start = text.index("Kisumu")
+    unknown = PlaceMention(
+        span=Span(start, start + 15, "Kisumu Governor"), name="Kisumu Governor", place=None, method="unlocated"
+    )
+    found = names_in_passing(text, [unknown], gazetteer=gazetteer, proper=everything, lang="en")
+    assert [(p.span.text, p.place.iso, p.method) for p in found] == [("Kisumu", "KE", "name_in_passing")]
+
+
+def test_a_supplement_town_is_found_without_the_documents_country(gazetteer):
+    # invented: a city ward of the supplement (no population) after a locative, no country named
+    text = "Traders protested in Kawangware over new taxes."
+    found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None)
+    assert [(p.span.text, p.place.iso, p.place.admin1) for p in found] == [("Kawangware", "KE", "Nairobi")]

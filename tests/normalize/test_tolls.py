@@ -63,3 +63,14 @@ def test_count_casualties_reads_no_death_in_set_phrases():
 def test_count_casualties_counts_one_for_a_singular_death_noun():
     got = count_casualties("La mort du maire adjoint a été confirmée hier soir.", lang="fr")
     assert (got.fatalities, got.method) == (1, "singular_death")
+
+
+def test_count_casualties_reads_a_negated_or_unknown_death_as_none():
+    got = count_casualties("Nobody died when the shell hit the depot.", lang="en")
+    assert (got.fatalities, got.method) == (0, "no_casualties_phrase")
+    assert count_casualties("It was unclear whether anyone was killed at the depot.", lang="en").fatalities == 0
+    assert count_casualties("The shelling damaged a barn but killed no one.", lang="en").fatalities == 0
+    assert count_casualties("On ignore si des bergers ont été tués près du puits.", lang="fr").fatalities == 0
+    # a number stands: "no fewer than" is no negation of the deaths
+    assert count_casualties("No fewer than 14 herders were killed.", lang="en").fatalities == 14
+    assert count_casualties("Des bergers ont été tués près du puits.", lang="fr").fatalities == 3

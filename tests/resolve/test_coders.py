@@ -268,3 +268,49 @@ def test_code_actors_foreign_force_downing_a_drone_is_the_target():
     actors = _disrupted(_mention(0, "French forces shot down a drone", actor1=french, weapon="drone"))
     assert actors.actor1.value == "Unidentified Armed Group (Mali)"
     assert actors.actor2.value == "Military Forces of France (2017-)"
+
+
+def test_code_fatalities_leaves_out_deaths_told_as_the_act_s_motive():
+    # "Rebels shelled Kolo in retaliation for strikes that killed herders": another event's deaths
+    text = "Rebels shelled Kolo in retaliation for strikes that killed herders"
+    motive = _mention(0, text, casualties=_toll(3, text.index("killed"), "unnumbered_deaths_default"))
+    assert code_fatalities([motive], document_id="d").value.fatalities == 0
+    # "Rebels shelled Kolo after dawn, killing herders": the act's own deaths
+    text = "Rebels shelled Kolo after dawn, killing herders"
+    own = _mention(0, text, casualties=_toll(3, text.index("killing"), "unnumbered_deaths_default"))
+    assert code_fatalities([own], document_id="d").value.fatalities == 3
+
+
+def _violent(mention: Mention, sub_event_type: str, event_type: str = "Explosions/Remote violence"):
+    return code_actors(
+        [replace(mention, event_type=event_type, sub_event_type=sub_event_type)],
+        document_id="d",
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        country="Mali",
+        event_date=date(2024, 5, 3),
+    )
+
+
+def test_code_actors_force_whose_vehicle_hit_a_mine_is_the_target():
+    # invented: "an army truck struck a mine near Kolo" (the parse makes the army the subject)
+    army = _force("Military Forces of Mali (2021-)", "Mali")
+    actors = _violent(_mention(0, "an army truck struck a mine", actor1=army), "Remote explosive/landmine/IED")
+    assert actors.actor1.value == "Unidentified Armed Group (Mali)"
+    assert actors.actor2.value == "Military Forces of Mali (2021-)"
+
+
+def test_code_actors_force_that_defused_a_bomb_stays_actor1():
+    # invented: "soldiers defused a bomb near Kolo" read as an explosion
+    army = _force("Military Forces of Mali (2021-)", "Mali")
+    defused = _mention(0, "soldiers defused a bomb", actor1=army, cue_classes=frozenset({"A_INTERCEPT", "W_BOMB"}))
+    actors = _violent(defused, "Remote explosive/landmine/IED")
+    assert actors.actor1.value == "Military Forces of Mali (2021-)"
+
+
+def test_code_actors_civilians_are_never_the_perpetrator_of_shelling():
+    # invented: "civilians fled the shelling of Kolo market"
+    civilians = _force("Civilians (Mali)", "Mali", "civilians")
+    actors = _violent(_mention(0, "civilians fled the shelling", actor1=civilians), "Shelling/artillery/missile attack")
+    assert actors.actor1.value == "Unidentified Armed Group (Mali)"
+    assert actors.actor2.value == "Civilians (Mali)"

@@ -36,6 +36,10 @@ STATE_TYPES = frozenset({"state_forces", "external_forces"})
 # Weapon labels (data/extract/labels.yaml) of a weapon that flies: one downed with no
 # interceptor named was downed by the air defence of the country it flew over.
 IN_FLIGHT_WEAPONS = frozenset({"drone", "aircraft", "artillery/rocket/missile"})
+# The cue class of a verb that disrupts a weapon ("defused", "shot down").
+DISRUPTING_CUE = "A_INTERCEPT"
+# Sub-types whose weapon only non-state sides use in ACLED's data (a state force is their target).
+TARGETED_BY_BOMBS = frozenset({SubEventType["SUICIDE_BOMB"], SubEventType["REMOTE_EXPLOSIVE_LANDMINE_IED"]})
 
 
 @dataclass(frozen=True)
@@ -185,6 +189,10 @@ def _by_type(
         if actor1 is None and country:
             actor1 = _by_rule(canonicalize_actor("police", lang="en", country=country, when=event_date))
         return actor1, actor2
+    if event_type in VIOLENT_TYPES:
+        # a force that defused or intercepted the bomb acted (the codebook's disrupted weapons use)
+        disrupted = any(DISRUPTING_CUE in m.cue_classes for m in mentions)
+        actor1, actor2 = _victim_as_target(actor1, actor2, "" if disrupted else sub_event_type)
     if (actor1 is None or actor1.name.startswith(UNNAMED_PREFIX)) and event_type in VIOLENT_TYPES:
         claimant = _credible_claimant(mentions, actor2)
         blamed = [a for a in perpetrators if a.name not in claimed_by and (actor2 is None or a.name != actor2.name)]
@@ -193,6 +201,25 @@ def _by_type(
         elif blamed:
             actor1 = blamed[0]
     return actor1, actor2
+
+
+def _victim_as_target(
+    actor1: Actor | None, actor2: Actor | None, sub_event_type: str
+) -> tuple[Actor | None, Actor | None]:
+    """Return (actor1, actor2) with a side that cannot have carried out the violence moved to the
+    target's place (actor1 then left to the perpetrator rules).
+
+    Codebook facts: civilians are never actor1 of political violence, only its victims
+    ("civilians fled the shelling of the market" is shelling by someone else); and a bomb or a
+    suicide bomber is the weapon of a non-state side, so a state force that a parse makes the
+    subject ("an army truck struck a mine", "soldiers stopped two bombers") is the one targeted.
+    """
+    if actor1 is None:
+        return actor1, actor2
+    misplaced = actor1.actor_type == "civilians" or (sub_event_type in TARGETED_BY_BOMBS and is_state(actor1))
+    if not misplaced:
+        return actor1, actor2
+    return None, actor2 if actor2 is not None else actor1
 
 
 def _by_rule(actor: Actor | None) -> Actor | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from eventwire.models import Casualties, Coded, Mention, Modality, Place, Provenance
@@ -18,6 +19,8 @@ _ARMED = "ARMED"
 _TARGETS = frozenset({"SECURITY", "CIVILIAN"})
 # the crowd's event types: their deaths may be their cause (`_death_is_cause`)
 _CROWD_TYPES = frozenset({"Protests", "Riots"})
+# what ends the clause of a motive before a death of the act's own: a comma, a stop, "and"
+_CLAUSE_JOINS = re.compile(r"[,;:.()]|\b(?:and|et)\b")
 _FALLBACKS = ("shared_toll", "singular_death", "unnumbered_deaths_default")
 
 
@@ -157,18 +160,30 @@ def _side(m: Mention) -> str | None:
 
 
 def _death_is_cause(m: Mention) -> bool:
-    """Return whether a protest's or riot's mention tells its deaths only in the clause giving its
-    cause, after its trigger ("Students blocked the road after a classmate was killed by a bus",
-    "des jeunes ont manifesté après la mort d'un camarade"): another event, not its toll."""
+    """Return whether a mention tells its deaths only in a clause giving its cause, after its
+    trigger: another event, not its toll (ACLED counts only the deaths of the event itself).
+
+    - a protest's or riot's cause ("Students blocked the road after a classmate was killed by a
+      bus", "des jeunes ont manifesté après la mort d'un camarade");
+    - any act's motive, the deaths inside the clause the opener starts, no comma or "and"
+      between ("Rebels shelled the town in retaliation for strikes that killed civilians", "des
+      roquettes ont été tirées au lendemain de frappes qui ont tué des civils"); "attacked the
+      village after dark, killing villagers" and "after dark and killed villagers" tell the
+      act's own deaths.
+    """
     c = m.casualties
-    if m.event_type not in _CROWD_TYPES or c is None or not c.spans or c.fatalities <= 0:
+    if c is None or not c.spans or c.fatalities <= 0:
         return False
     start, trigger_end = m.sentence.start, m.trigger.span.end
     death = min(s.start for s in c.spans)
     if not start <= trigger_end <= death:
         return False
     between = m.sentence.text[trigger_end - start : death - start].lower().replace("’", "'")
-    return any(cause_clause(lang).search(between) for lang in ("fr", "en"))
+    openers = [o for lang in ("fr", "en") for o in cause_clause(lang).finditer(between)]
+    if m.event_type in _CROWD_TYPES:
+        return bool(openers)
+    last = max(openers, key=lambda o: o.end(), default=None)
+    return last is not None and not _CLAUSE_JOINS.search(between[last.end() :])
 
 
 def _risen(m: Mention) -> bool:
