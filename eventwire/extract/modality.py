@@ -177,11 +177,23 @@ def _in_scope(cue: Token, trigger: Token, verb: Token, cls: str = "") -> bool:
 
 
 def _in_fact_clause(trigger: Token, verb: Token, cue: Token) -> bool:
-    """Return whether the trigger sits in an adverbial clause ("after…", "lorsque…") below the cue:
-    a subordinator of a clause that states a fact whatever the main clause hedges ("several are
-    feared dead after militants attacked a bus": the attack is not in doubt, the toll is)."""
-    marks = load_extract_words(trigger.lang_).get("fact_clause_marks")
-    return any(head.dep_ == "advcl" and head.i != cue.i and _has_mark(head, marks) for head in (trigger, verb))
+    """Return whether the trigger sits in an adverbial clause ("after…", "lorsque…") below the cue,
+    or is the noun of an "after" phrase: a subordinator of a clause that states a fact whatever the
+    main clause hedges ("several are feared dead after militants attacked a bus": the attack is
+    not in doubt, the toll is)."""
+    words = load_extract_words(trigger.lang_)
+    marks = words.get("fact_clause_marks")
+    if any(head.dep_ == "advcl" and head.i != cue.i and _has_mark(head, marks) for head in (trigger, verb)):
+        return True
+    # "un élu craint un bilan plus lourd après l'attaque d'un autre village", "fears a higher toll
+    # after the attack on Kolo": a time phrase headed by "after" presupposes its incident (a
+    # language regularity); the hedge bears on the main clause
+    phrase = words.get("fact_phrase_marks")
+    if trigger.pos_ != "NOUN":
+        return False
+    if any(ch.dep_ == "case" and fold(ch.text) in phrase for ch in trigger.children):
+        return True
+    return trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and fold(trigger.head.text) in phrase
 
 
 def _reaction(sent: SpacySpan, trigger: Token, cues: list[CueMatch]) -> CueMatch | None:

@@ -40,6 +40,7 @@ WORD_KEYS = {
     "negation_words": "negation words on a trigger or its verb",
     "before_marks": "subordinators of an earlier time",
     "fact_clause_marks": "subordinators of a clause that states a fact",
+    "fact_phrase_marks": "prepositions of an incident noun's phrase that states a fact",
     "copula_lemmas": "copula lemmas (a framed anaphor before one)",
     "auxiliary_lemmas": "auxiliary lemmas a plan cue does not govern as a verb",
     "perfect_auxiliary_lemmas": "auxiliary lemmas of a compound past",

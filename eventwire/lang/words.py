@@ -27,6 +27,7 @@ WORD_LISTS = {
     "party_joiners": "words that join the two sides of a fight ('X and Y', 'X et Y')",
     "party_enders": "words that end a fight's side ('between X and Y in Kerou', 'over land')",
     "list_followers": "words that may follow the last place of a list ('Kerou et Tamba près de Gao')",
+    "list_gap_words": "words between a coordinator and the repeated locative of a next place ('et l'autre à')",
 }
 
 

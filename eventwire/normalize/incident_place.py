@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from eventwire.extract.lexicon import fold
+from eventwire.lang.numbers import load_number_lexicon
 from eventwire.lang.words import load_word_lists
 from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, Place, PlaceMention, Span
 from eventwire.normalize.doc_country import named_division
@@ -48,13 +49,33 @@ FOREIGN_NAMESAKE_MAX_POP = 200_000
 # ... and a foreign city smaller than this yields to a namesake in the article's country ("Palma"
 # in a story about Mozambique is the Mozambican town, not Palma de Mallorca)
 FAMOUS_CITY_POP = 1_000_000
+# A place noun between a repeated locative word and the next listed name ("à Kolo et dans la
+# localité voisine de Bera", "in Kolo and in the nearby village of Bera").
+_PLACE_NOUN_OF = (
+    r"(?:(?:the\s+)?(?:(?:nearby|neighbou?ring)\s+)?(?:towns?|villages?|city|locality)\s+of\s+"
+    r"|(?:la|le|les)\s+(?:villes?|localités?|villages?|communes?)\s+(?:voisine?s?\s+)?(?:de\s+|d['’]))"
+)
 # Between two listed places: a comma or a coordinator, which may repeat the locative word ("à Kolo
-# et à Bera", "in Kolo and in Bera", "à Kolo ainsi qu'à Bera": ACLED, one event per location).
+# et à Bera", "in Kolo and in Bera", "à Kolo ainsi qu'à Bera", "les villages de Kolo et de Bera")
+# or call the next place nearby ("in Kolo and nearby Bera"): ACLED, one event per location.
 COORDINATION = re.compile(
     r"^\s*(?:(,|;|et|and|ou|or|ainsi que|as well as)?\s*(,)?\s*(et|and)?"
-    r"|,?\s*(?:et|and|ou|or|ainsi qu['’]|ainsi que|as well as)\s*(?:à|au|aux|dans|in|at)\s+(?:the\s+)?)\s*$",
+    r"|,?\s*(?:et|and|ou|or|ainsi qu['’]|ainsi que|as well as)\s*"
+    r"(?:(?:à|au|aux|dans|de|in|at)\s+(?:" + _PLACE_NOUN_OF + r"|the\s+)?|d['’])"
+    r"|,?\s*and\s+(?:nearby|neighbou?ring)\s+)\s*$",
     re.IGNORECASE,
 )
+# Between two places of a list whose second item repeats its locative word after a few words
+# standing for the repeated noun or toll ("l'une à Kolo et l'autre à Bera", "douze morts à Kolo et
+# huit à Bera", "a post near Kolo and another in the town of Bera"): a language regularity
+# (gapping); which words may stand there is checked by `_gap_words`.
+GAPPED_COORDINATION = re.compile(
+    r"^\s*,?\s*(?:et|and)\s+(?P<gap>(?:[\w'’-]+\s*){1,4}?)\s*"
+    r"(?:(?:à|au|aux|dans|près\s+de|in|at|near)\s+|près\s+d['’])(?:" + _PLACE_NOUN_OF + r"|the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 # Words right before a toponym that make it a place even when the gazetteer does not know it.
 LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:à|au|aux|dans|près de|non loin de|village de|villages de|localité de|localités de|"
@@ -77,6 +98,32 @@ LIST_ITEM_BEFORE = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\
 # "Kharkiv, Sumy and Odesa regions" when NER found only the last name: the one before "and"
 # joins the list only when the article's country has a place of that name
 LIST_ITEM_BEFORE_JOINED = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)\s+(?:et|and)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _gap_vocabulary() -> frozenset[str]:
+    """Return the words (folded) that may stand in a gapped list item, in either language: the
+    word lists' `list_gap_words` and the number words ("huit", "eight")."""
+    words = {fold(w) for lang in ("fr", "en") for w in load_word_lists(lang).get("list_gap_words")}
+    words |= {fold(w) for lang in ("fr", "en") for w in load_number_lexicon(lang).units}
+    return frozenset(words)
+
+
+def _gap_words(gap: str) -> bool:
+    """Return whether the words between a coordinator and a repeated locative stand for the
+    list's repeated noun or toll: gap words or numbers only ("l'autre", "eight", "deux autres");
+    never a verb ("and died in") nor a noun ("and another post in": a noun may name a second
+    site at one place)."""
+    words = [fold(w) for w in re.split(r"[\s'’-]+", gap) if w]
+    return bool(words) and all(w in _gap_vocabulary() or w.isdigit() for w in words)
+
+
+def _coordinated(between: str) -> bool:
+    """Return whether the text between two places coordinates them as items of one list."""
+    if COORDINATION.match(between):
+        return True
+    gapped = GAPPED_COORDINATION.match(between)
+    return gapped is not None and _gap_words(gapped.group("gap"))
 
 
 @lru_cache(maxsize=1)
@@ -312,7 +359,7 @@ def _longest_run(text: str, ordered: list[PlaceMention]) -> list[PlaceMention]:
         if not precise_or_unknown:
             run = []
             continue
-        if run and COORDINATION.match(GLOSS.sub("", text[run[-1].span.end : p.span.start])):
+        if run and _coordinated(GLOSS.sub("", text[run[-1].span.end : p.span.start])):
             run.append(p)
         else:
             run = [p]
@@ -367,16 +414,39 @@ _ROAD_BEFORE = re.compile(r"\b" + _ROAD_NOUN + r"\s+(?:de\s+|d['’]\s*|of\s+)?(
 _OPEN_BRACKET = re.compile(r"\(\s*(?:[^()]{0,30},\s*)?$")
 
 
+# The commune an apposition puts the place before it in ("le village de Kerou, dans la commune de
+# Tamba", "the village of Kerou, in Tamba commune"): a commune is named after its town, so the
+# gazetteer reads the town; the place is the village before it, coded there.
+_COMMUNE_BEFORE = re.compile(
+    r",\s*(?:(?:also|toujours|également|egalement)\s+)?(?:(?:dans|en)\s+la\s+commune\s+(?:rurale\s+|urbaine\s+)?(?:de\s+|d['’])|in\s+(?:the\s+)?(?:commune|municipality)\s+of\s+|in\s+)$",
+    re.IGNORECASE,
+)
+_COMMUNE_AFTER = re.compile(r"\s+(?i:commune|municipality)\b")
+
+
+def _commune_of_the_place_before(text: str, p: PlaceMention, candidates: list[PlaceMention]) -> bool:
+    """Return whether a place is the commune an apposition puts the place named right before it in."""
+    before = _COMMUNE_BEFORE.search(text, max(0, p.span.start - 40), p.span.start)
+    if before is None or before.end() != p.span.start:
+        return False
+    if not re.search(r"commune|municipality", before.group(0), re.IGNORECASE) and not _COMMUNE_AFTER.match(
+        text, p.span.end
+    ):
+        return False  # "…, in Tamba": no commune named
+    return any(c.span.end == before.start() for c in candidates if c is not p)
+
+
 def _secondary(text: str, p: PlaceMention, candidates: list[PlaceMention]) -> bool:
     """Return whether a place only qualifies another the sentence names: a gloss in brackets
     after it ("Kerou (Tamba)", "Kerou (Gare, Tamba)"), the division a comma puts it in ("Kerou,
-    Tamba county"), or an end of a road ("on the Kerou-Tamba road near Gao"). ACLED codes the
-    place itself, at the gloss's point only when the place is unknown."""
+    Tamba county"), the commune an apposition puts it in ("Kerou, dans la commune de Tamba"), or
+    an end of a road ("on the Kerou-Tamba road near Gao"). ACLED codes the place itself, at the
+    gloss's point only when the place is unknown."""
     if (
         _ROAD_AFTER_FIRST.match(text, p.span.end)
         or (text[p.span.start - 1 : p.span.start] == "-" and _ROAD_AFTER_LAST.match(text, p.span.end))
         or _ROAD_BEFORE.search(text[max(0, p.span.start - 40) : p.span.start])
-    ):
+    ) or _commune_of_the_place_before(text, p, candidates):
         return True
     before = [c for c in candidates if c.span.end <= p.span.start]
     if not before:

@@ -15,7 +15,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from eventwire.lang.numbers import load_number_lexicon
+from eventwire.lang.fold import fold
+from eventwire.lang.numbers import load_number_lexicon, number_value
 from eventwire.models import Casualties, PlaceMention, Span
 from eventwire.normalize.casualties import count_casualties
 
@@ -49,11 +50,13 @@ def place_toll(
     """Return the toll a sentence gives `place` alone, or None when it gives none of its own."""
     if place is None or place.place is None:
         return None
-    deaths = []
+    deaths: list[tuple[Span, Casualties]] = []
     for clause in _clauses(text, sentence, lang):
         c = count_casualties(text, lang=lang, spans=[clause])
         if c.method in _DEATH_METHODS and c.fatalities:
             deaths.append((clause, c))
+        elif deaths and deaths[-1][0].end <= clause.start and (gapped := _gapped_toll(clause, lang)) is not None:
+            deaths.append((clause, gapped))
     if len(deaths) < 2:
         return None
 
@@ -64,6 +67,29 @@ def place_toll(
     others = [clause for clause, _ in deaths if not inside(place, clause)]
     named_elsewhere = all(any(inside(p, clause) and p.name != place.name for p in places) for clause in others)
     return own[0] if len(own) == 1 and named_elsewhere else None
+
+
+def _gapped_toll(clause: Span, lang: str) -> Casualties | None:
+    """Return the toll of a clause that gives a number and a place but leaves out the death word
+    of the clause before it ("douze morts à Kolo et huit à Bera", "twelve were killed in Kolo and
+    eight in Bera": a language regularity, gapping), or None."""
+    lexicon = load_number_lexicon(lang)
+    folded = fold(clause.text.strip())
+    m = lexicon.number_re.match(folded)
+    if m is None or not _GAPPED_REST.match(folded[m.end() :]):
+        return None
+    value = number_value(m.group(0), lexicon)
+    if not value:
+        return None
+    return Casualties(
+        fatalities=value,
+        method="figures",
+        reason="a number with its place after a toll clause: the same death word, left out",
+    )
+
+
+# After the number of a gapped toll clause: an optional "others"/"autres", then the locative word.
+_GAPPED_REST = re.compile(r"\s+(?:(?:others?|more|autres?)\s+)?(?:a|au|aux|dans|pres de|pres d'|in|at|near)\b")
 
 
 def share_toll(casualties: Casualties | None, index: int, parts: int, *, unit: str = "places") -> Casualties | None:

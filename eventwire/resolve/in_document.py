@@ -69,15 +69,21 @@ def _fits(m: Mention, group: list[Mention]) -> bool:
     return all(compatible(m, x) for x in anchors)
 
 
+def _precise_home(m: Mention, groups: list[list[Mention]]) -> list[Mention] | None:
+    """Return the first incident a precise mention fits, the one at the very place it names first
+    ("a post near Kolo and another in Bera" … "a soldier was killed in Bera": Bera's)."""
+    homes = [g for g in groups if any(is_precise(x) for x in g) and all(compatible(m, x) for x in g if is_precise(x))]
+    name = _place_name(m)
+    named = next((g for g in homes if name is not None and any(_place_name(x) == name for x in g)), None)
+    return named or next(iter(homes), None)
+
+
 def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
     """Add mentions to groups following steps 2 and 3 of the module docstring."""
     precise = [m for m in mentions if is_precise(m)]
     vague = [m for m in mentions if not is_precise(m)]
     for m in precise:
-        home = next(
-            (g for g in groups if any(is_precise(x) for x in g) and all(compatible(m, x) for x in g if is_precise(x))),
-            None,
-        )
+        home = _precise_home(m, groups)
         if (
             home is not None
             and m.ordinal is not None
@@ -101,8 +107,8 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
             # in a list of places is one of the locations, not a summary of the others
             groups.append([m])
             continue
-        if m.plural and m.additive:
-            # "des factions ont aussi revendiqué des attaques": other incidents, summed up
+        if (m.plural and m.additive) or opens_addition(m):
+            # "des factions ont aussi revendiqué des attaques", "À quelques kilomètres, …": others
             groups.append([m])
             continue
         candidates = [g for g in groups if _fits(m, g)]
@@ -453,8 +459,10 @@ def _placeless(
 ) -> None:
     """Put a group with no place where it belongs: a detail of an incident told elsewhere in the
     article, or, on another day, a second incident at the place the article is about; else not
-    codable (review)."""
+    codable (review). One opened as another ("À quelques kilomètres, …") is one near it, any type."""
     home = _nearest_earlier(g, placed)
+    if added := home is None and any(opens_addition(m) for m in g):
+        home = _nearest_earlier(g, placed, any_type=True)
     if (
         home is None
         and not placed
@@ -470,14 +478,16 @@ def _placeless(
         events.append(g)
     elif home is None:
         review.append(g)
-    elif all(dates_compatible(m, x) for m in g for x in home) or not any(
-        m.date is not None and m.date.method == "time_expression" for m in g
+    elif not added and (
+        all(dates_compatible(m, x) for m in g for x in home)
+        or not any(m.date is not None and m.date.method == "time_expression" for m in g)
     ):
         home.extend(g)
     else:
+        # the incident's most precise place ("dans le nord du pays" … "le village de Kolo": Kolo)
         where = next(
             x.place
-            for x in sorted(home, key=lambda x: x.sentence.start)
+            for x in sorted(home, key=lambda x: (not is_precise(x), x.sentence.start))
             if x.place is not None and x.place.place is not None
         )
         inherited = replace(
@@ -568,11 +578,12 @@ def _without_empty_anaphora(group: list[Mention]) -> list[Mention]:
     return kept or group
 
 
-def _nearest_earlier(group: list[Mention], candidates: list[list[Mention]]) -> list[Mention] | None:
-    """Return the candidate group told nearest before `group` (else the first one), if its
-    types fit."""
+def _nearest_earlier(
+    group: list[Mention], candidates: list[list[Mention]], *, any_type: bool = False
+) -> list[Mention] | None:
+    """Return the candidate told nearest before `group` (else the first), if types fit or `any_type`."""
     start = min(m.sentence.start for m in group)
-    toll = all(toll_only(m) for m in group)
+    toll = any_type or all(toll_only(m) for m in group)
     fitting = [
         c
         for c in candidates
