@@ -10,7 +10,8 @@ and this model's settings, so a machine fits once (deterministic: full-batch gra
 from zero weights).
 
 How the pipeline uses it (`score_document`, `decide`, `not_an_event`):
-  - the sentences of a document's incident mentions are encoded in one batch;
+  - the sentences of a document's incident mentions are encoded when a stage first reads their
+    scores (those read together in one batch);
   - the rule's sub-type (data/taxonomy/acled.yaml) may give way when the classifier, over the
     event's evidence sentences, is confident of another sub-type and gives the rule's little
     weight, between the sub-types of Explosions/Remote violence (`decide`; see OVERRIDE_TYPES
