@@ -15,6 +15,7 @@ from functools import cache
 
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.lexicon import fold
+from eventwire.gazetteer import load_gazetteer
 from eventwire.geoparse.common import WHERE_PREC
 from eventwire.models import Place, PlaceMention, Span
 from eventwire.normalize.doc_country import all_place_nouns, named_division
@@ -164,7 +165,7 @@ def derived_place(mention: PlaceMention, anchor: Place) -> PlaceMention:
     # first-level division's (4); a village coded at its district is less precise than one
     # coded at the town its apposition names, though both have ACLED geo_precision 2
     place = replace(
-        anchor,
+        _centre(anchor),
         name=name,
         feature="village",
         geo_precision=2,
@@ -178,6 +179,18 @@ def derived_place(mention: PlaceMention, anchor: Place) -> PlaceMention:
         method="nearest_known_place",
         reason=f"{name} is not in the gazetteer: coded near {anchor.name} (geo_precision 2)",
     )
+
+
+def _centre(anchor: Place) -> Place:
+    """Return a division anchor at its geographic centre: ACLED codes a division's events to its
+    capital, but an unknown village of it ("Zanto, in Lolo district") lies anywhere there, on
+    average nearest the centre (a geometric regularity). Other anchors stay as they are."""
+    if anchor.feature != "admin2" or anchor.geonameid is None:
+        return anchor
+    for c in load_gazetteer().candidates(anchor.name, country=anchor.iso):
+        if c.geonameid == anchor.geonameid and c.feature == anchor.feature:
+            return replace(anchor, latitude=c.centre_latitude, longitude=c.centre_longitude)
+    return anchor
 
 
 # The opening of an apposition that describes a place: ", a village…", ", une localité…",

@@ -390,3 +390,21 @@ def test_choose_places_codes_a_village_in_a_region_written_before_its_name():
     cands = [mention(text, "Gao", GAO)]
     (place,) = choose_places(text, sentence(text), cands, cands, main_iso="ML")
     assert (place.span.text, place.place.geo_precision) == ("Tazor", 2)
+
+
+def test_an_unknown_village_of_a_district_is_coded_at_the_district_centre():
+    # "Zanto" is invented; its district's capital lies far from the district's middle, where a
+    # village of it is on average nearest
+    from eventwire.gazetteer import load_gazetteer
+    from eventwire.geoparse import candidate_place
+
+    (district,) = [c for c in load_gazetteer().candidates("Bama", country="NG") if c.feature == "admin2"]
+    text = "Gunmen killed two herders in Zanto village, Bama district, on Sunday."
+    cands = [mention(text, "Zanto village", None), mention(text, "Bama", candidate_place(district))]
+    (place,) = choose_places(text, sentence(text), cands, cands, main_iso="NG")
+    assert place.method == "nearest_known_place"
+    assert (place.place.name, place.place.latitude, place.place.longitude) == (
+        "Zanto",
+        district.centre_latitude,
+        district.centre_longitude,
+    )
