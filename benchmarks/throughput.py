@@ -162,7 +162,10 @@ def _warm_worker(mode: str, langs: tuple[str, ...], barrier: Any) -> dict[str, A
         for lang in langs:
             load_pipeline(lang)(WARMUP_TEXTS[lang])  # first call initializes lazily loaded tables
         if mode == "full":
+            from eventwire.nlp.encoder import warm_up as warm_encoder
             from eventwire.pipeline import extract_events_batch
+
+            warm_encoder()  # loaded on the first sentence scored, which the warm-up texts may not need
 
             extract_events_batch(
                 _read_documents([BenchDoc("warmup-" + lang, lang, WARMUP_TEXTS[lang], None) for lang in langs])

@@ -141,6 +141,8 @@ def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
         modality=load_modality_lexicon(lang),
         taxonomy=load_taxonomy(),
     )
+    if not incidents:  # every later stage reads the incidents: a text that tells none has no event
+        return DocumentResult(document=document, events=())
     places = find_place_mentions(
         document.text,
         analyzed.doc,

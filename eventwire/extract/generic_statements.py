@@ -19,6 +19,7 @@ from eventwire.extract.parse_tools import cue_at, first_cue
 from eventwire.lang.extract_words import load_extract_words
 
 CLAUSE_BOUNDARIES = frozenset({"acl:relcl", "relcl", "parataxis", "ccomp", "advcl", "conj", "acl"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 QUOTE_MARKS = frozenset('«»"“”')
 
 
@@ -30,6 +31,11 @@ def after_told_incident(sent: SpacySpan, trigger: Token, cues: list[CueMatch]) -
     if trigger.pos_ != "NOUN" or any(t.like_num and t.pos_ != "DET" for t in sent):
         return None
     if not any(c.cls == Cue.SAME_INCIDENT_ANAPHOR and c.start <= trigger.i < c.end for c in cues):
+        return None
+    # "after the attack on another village", "après l'attaque de Kerou": the phrase names an
+    # incident of its own (another one, or at a place), not the one told before
+    others = load_extract_words(trigger.lang_).get("other_incident_words")
+    if any(t.ent_type_ in PLACE_ENTITIES or fold(t.text) in others for t in trigger.subtree if t.i != trigger.i):
         return None
     return next((c for c in cues if c.cls == Cue.CONTEXT and c.end <= trigger.i and trigger.i - c.end <= 1), None)
 

@@ -10,7 +10,8 @@ and this model's settings, so a machine fits once (deterministic: full-batch gra
 from zero weights).
 
 How the pipeline uses it (`score_document`, `decide`, `not_an_event`):
-  - the sentences of a document's incident mentions are encoded in one batch;
+  - the sentences of a document's incident mentions are encoded when a stage first reads their
+    scores (those read together in one batch);
   - the rule's sub-type (data/taxonomy/acled.yaml) may give way when the classifier, over the
     event's evidence sentences, is confident of another sub-type and gives the rule's little
     weight, between the sub-types of Explosions/Remote violence (`decide`; see OVERRIDE_TYPES
@@ -29,9 +30,10 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import yaml
@@ -334,35 +336,63 @@ def _load_model(paths: tuple[Path, ...], key: str, cache: str) -> SubtypeModel:
 
 @dataclass(frozen=True)
 class SentenceScores:
-    """Label probabilities of a document's incident sentences, by sentence start offset."""
+    """Label probabilities of a document's incident sentences, by sentence start offset.
+
+    `scorable` holds the sentences that may be scored (by start: end offset and text); a row is
+    computed when a stage first asks for it (`require`, `rows`, `get`), the rows asked for
+    together encoded in one batch. About half the incident sentences of a document are never
+    asked for (a group of armed men is never judged "none"; only an explosion sub-type can be
+    overruled), and the sentence encoder is the costliest stage of the pipeline. Built with
+    `by_start` alone, the rows are those given.
+    """
 
     labels: tuple[str, ...]
     by_start: dict[int, np.ndarray]
+    scorable: dict[int, tuple[int, str]] = field(default_factory=dict)
+    doc: Any = field(default=None, repr=False, compare=False)
+    lang: str = ""
+    model: SubtypeModel | None = field(default=None, repr=False, compare=False)
+
+    def covers(self, start: int) -> bool:
+        """Return whether the sentence starting at `start` has (or may get) a row."""
+        return start in self.by_start or start in self.scorable
+
+    def require(self, starts: Iterable[int]) -> None:
+        """Compute the rows of those `starts` that are scorable and not yet scored, in one batch."""
+        wanted = set(starts)
+        missing = [s for s in self.scorable if s in wanted and s not in self.by_start]  # text order
+        if not missing or self.model is None:
+            return
+        from eventwire.nlp.encoder import encode
+
+        cue_sets = []
+        for start in missing:
+            span = self.doc.char_span(start, self.scorable[start][0], alignment_mode="expand")
+            cue_sets.append(
+                sentence_cues(self.doc, span.start, span.end, self.lang) if span is not None else frozenset()
+            )
+        vectors = encode([" ".join(self.scorable[s][1].split()) for s in missing])
+        self.by_start.update(zip(missing, self.model.probabilities(vectors, cue_sets), strict=True))
+
+    def rows(self, starts: Iterable[int]) -> list[np.ndarray]:
+        """Return the rows of the distinct `starts` that have one, computing those missing."""
+        wanted = [s for s in dict.fromkeys(starts) if self.covers(s)]
+        self.require(wanted)
+        return [self.by_start[s] for s in wanted if s in self.by_start]
 
     def get(self, starts: Iterable[int]) -> np.ndarray | None:
-        rows = [self.by_start[s] for s in dict.fromkeys(starts) if s in self.by_start]
+        rows = self.rows(starts)
         return np.mean(rows, axis=0) if rows else None
 
 
 def score_document(
     doc, sentences: Sequence[tuple[int, int, str]], lang: str, model: SubtypeModel | None = None
 ) -> SentenceScores:
-    """Return the probabilities of the given sentences (start, end char offsets and text) of a
-    parsed document, encoded in one batch."""
-    from eventwire.nlp.encoder import encode
-
+    """Return the scores of the given sentences (start, end char offsets and text) of a parsed
+    document, each computed when first asked for (`SentenceScores`)."""
     model = model or load_model()
     unique = {start: (end, text) for start, end, text in sentences}
-    if not unique:
-        return SentenceScores(labels=model.labels, by_start={})
-    starts = list(unique)
-    cue_sets = []
-    for start in starts:
-        span = doc.char_span(start, unique[start][0], alignment_mode="expand")
-        cue_sets.append(sentence_cues(doc, span.start, span.end, lang) if span is not None else frozenset())
-    vectors = encode([" ".join(unique[s][1].split()) for s in starts])
-    probs = model.probabilities(vectors, cue_sets)
-    return SentenceScores(labels=model.labels, by_start=dict(zip(starts, probs)))
+    return SentenceScores(labels=model.labels, by_start={}, scorable=unique, doc=doc, lang=lang, model=model)
 
 
 @dataclass(frozen=True)
@@ -372,6 +402,11 @@ class Decision:
     reason: str
 
 
+def overridable(rule_sub: str, labels: Sequence[str]) -> bool:
+    """Return whether the classifier may replace the rule's sub-type `rule_sub` (`decide`)."""
+    return rule_sub in labels and SUB_EVENT_TO_TYPE.get(rule_sub) in OVERRIDE_TYPES
+
+
 def decide(rule_sub: str, probs: np.ndarray | None, labels: Sequence[str]) -> Decision | None:
     """Return the classifier's sub-type when it should replace the rule's, else None.
 
@@ -379,7 +414,7 @@ def decide(rule_sub: str, probs: np.ndarray | None, labels: Sequence[str]) -> De
     when it is confident of a sub-type other than the rule's (OVERRIDE_MIN_P), gives the rule's
     little probability (RULE_MAX_P) and both are of an event type of OVERRIDE_TYPES ("the jets
     pounded the camp" that a rule read as shelling); a rule's sub-type the bank lacks is kept."""
-    if probs is None or rule_sub not in labels or SUB_EVENT_TO_TYPE.get(rule_sub) not in OVERRIDE_TYPES:
+    if probs is None or not overridable(rule_sub, labels):
         return None
     p = {label: float(v) for label, v in zip(labels, probs) if label != NONE_LABEL}
     total = sum(p.values()) or 1.0
@@ -457,17 +492,21 @@ def _mishap(mentions: Sequence) -> bool:
 def drop_non_events(groups: Sequence, scores: SentenceScores) -> list:
     """Return the mention groups without those whose every event sentence reads "none" (for a
     group whose rule sub-type the bank holds and whose agent is neither armed men nor a crowd),
-    and without accidents and private quarrels (`_mishap`)."""
-    kept = []
+    and without accidents and private quarrels (`_mishap`). The sentences of the groups to judge
+    are scored together, in one batch."""
+    judged = []
     for g in groups:
         if not g.context and _mishap(g.mentions):
             logger.debug("dropped as an accident or a private quarrel: %s", g.mentions[0].sentence.text)
             continue
-        rows = [scores.by_start[s] for s in event_sentences(g.mentions) if s in scores.by_start]
         # only for the kinds of incident the bank holds: a protest told to a bank without
         # protests would read as "none"
         covered = any(m.sub_event_type in scores.labels for m in g.mentions)
-        if not g.context and covered and not _violent_agent(g.mentions) and not_an_event(rows, scores.labels):
+        judged.append((g, not g.context and covered and not _violent_agent(g.mentions)))
+    scores.require(s for g, judge in judged if judge for s in event_sentences(g.mentions))
+    kept = []
+    for g, judge in judged:
+        if judge and not_an_event(scores.rows(event_sentences(g.mentions)), scores.labels):
             logger.debug("dropped as no ACLED event: %s", g.mentions[0].sentence.text)
             continue
         kept.append(g)

@@ -41,6 +41,7 @@ WORD_KEYS = {
     "before_marks": "subordinators of an earlier time",
     "fact_clause_marks": "subordinators of a clause that states a fact",
     "fact_phrase_marks": "prepositions of an incident noun's phrase that states a fact",
+    "other_incident_words": "words that make an incident phrase another incident than one told",
     "copula_lemmas": "copula lemmas (a framed anaphor before one)",
     "auxiliary_lemmas": "auxiliary lemmas a plan cue does not govern as a verb",
     "perfect_auxiliary_lemmas": "auxiliary lemmas of a compound past",

@@ -49,6 +49,13 @@ def load_encoder() -> SentenceEncoder:
     return USE(threads=1)
 
 
+def warm_up() -> None:
+    """Load the encoder and its weights now (they load on the first sentence encoded): a worker
+    warmed up on texts that need no sentence scored would otherwise load them on its first real
+    document."""
+    load_encoder().encode(["warm-up"])
+
+
 def encode(texts: Sequence[str]) -> np.ndarray:
     """Return the vectors of `texts` (float32, one row each), encoded in one call and kept for
     `recent_vectors`."""

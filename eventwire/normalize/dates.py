@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from eventwire.datafiles import data_path
+from eventwire.lang.literal_guard import Guarded, first_words, holds_any, holds_match
 from eventwire.lang.numbers import parse_number
 from eventwire.lang.time_words import TimeLexicon, load_time_lexicon
 from eventwire.models import EventDate, Span
@@ -71,23 +72,23 @@ def _b(pattern: str) -> str:
 
 @dataclass(frozen=True)
 class _Patterns:
-    absolute_dmy: re.Pattern[str]
-    absolute_mdy: re.Pattern[str]
-    numeric: re.Pattern[str]
-    iso: re.Pattern[str]
-    night_weekdays: re.Pattern[str]
-    night_days: re.Pattern[str]
-    night_weekday: re.Pattern[str]
-    night_into: re.Pattern[str]
-    last_night: re.Pattern[str]
-    numeric_yearless: re.Pattern[str]
-    weekday: re.Pattern[str]
-    month_part: re.Pattern[str]
-    month: re.Pattern[str]
-    relative: re.Pattern[str]
-    anchored: re.Pattern[str]
-    period: re.Pattern[str]
-    ago: re.Pattern[str]
+    absolute_dmy: Guarded
+    absolute_mdy: Guarded
+    numeric: Guarded
+    iso: Guarded
+    night_weekdays: Guarded
+    night_days: Guarded
+    night_weekday: Guarded
+    night_into: Guarded
+    last_night: Guarded
+    numeric_yearless: Guarded
+    weekday: Guarded
+    month_part: Guarded
+    month: Guarded
+    relative: Guarded
+    anchored: Guarded
+    period: Guarded
+    ago: Guarded
 
 
 @dataclass(frozen=True)
@@ -225,8 +226,19 @@ def _word_patterns(p: _Parts) -> dict[str, re.Pattern[str]]:
 
 @lru_cache(maxsize=8)
 def _patterns(lang: str) -> _Patterns:
-    parts = _parts(load_time_lexicon(lang))
-    return _Patterns(**_date_patterns(parts), **_night_patterns(parts), **_word_patterns(parts))
+    """Return the patterns of a language, each tried only on a text that may hold a match (`Guarded`):
+    the first word of a month, a weekday or the pattern's own phrases, or digits around a separator."""
+    p = _parts(load_time_lexicon(lang))
+    ls, ms = p.ls, p.ms
+    heads: dict[str, Iterable[str]] = dict.fromkeys(("absolute_dmy", "absolute_mdy", "month_part"), ms["months"])
+    heads |= dict.fromkeys(("month", "night_days"), ms["months"])
+    heads |= dict.fromkeys(("weekday", "night_weekdays", "night_weekday", "night_into"), ms["weekdays"])
+    heads |= {"relative": ms["relative_days"], "anchored": ms["anchored_days"], "period": ms["periods"]}
+    heads |= {"last_night": ls["last_night"], "ago": ls["ago_prefixes"] or ls["ago_suffixes"]}
+    tests = {name: holds_any(first_words(phrases)) for name, phrases in heads.items()}
+    tests |= dict.fromkeys(("numeric", "iso", "numeric_yearless"), holds_match(re.compile(r"\d[/.-]\d")))
+    found = {**_date_patterns(p), **_night_patterns(p), **_word_patterns(p)}
+    return _Patterns(**{name: Guarded(pattern, tests[name]) for name, pattern in found.items()})
 
 
 _V = TypeVar("_V")

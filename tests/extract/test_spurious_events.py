@@ -93,6 +93,9 @@ def test_not_an_event(find_en, find_fr, lang, sentence):
         ("en", "Villagers accused soldiers of killing four herders in Kerou on Tuesday."),
         # a singular subject in the present: a report ("fait état d'une attaque")
         ("fr", "Une source sécuritaire fait état d'une attaque contre le poste de Kerou mardi."),
+        # "after the attack" naming another incident (another village): not a recall of the told one
+        ("en", "An official said he feared a higher toll after the attack on another village on Sunday."),
+        ("fr", "Un élu a dit craindre un bilan plus lourd après l'attaque d'un autre village dimanche."),
     ],
 )
 def test_still_an_event(find_en, find_fr, lang, sentence):

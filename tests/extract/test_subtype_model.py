@@ -169,3 +169,39 @@ def test_an_accident_phrase_beside_armed_men_or_a_real_attack_stays_an_event():
     police = _group(frozenset({"A_KILL", "P_SECURITY", "W_GUN"}), "A policeman accidentally shot a boy in Kolo.")
     protest = _group(frozenset({"A_PROTEST"}), "Residents protested in Kolo after a lorry overturned.")
     assert len(sm.drop_non_events([armed, attack, police, protest], scores)) == 4
+
+
+def test_sentences_are_encoded_only_when_a_stage_asks_for_their_scores(monkeypatch):
+    # the encoder is the costliest stage: a sentence whose scores no stage reads is never encoded,
+    # and the sentences asked for together are encoded in one batch
+    import numpy as np
+    import spacy
+
+    from eventwire.nlp import encoder
+
+    batches: list[list[str]] = []
+
+    def fake_encode(texts):
+        batches.append(list(texts))
+        return np.zeros((len(texts), 3), dtype=np.float32)
+
+    monkeypatch.setattr(encoder, "encode", fake_encode)
+    model = sm.SubtypeModel(
+        labels=("Grenade", "none"),
+        vocab=(),
+        mean=np.zeros(3),
+        scale=np.ones(3),
+        weights=np.zeros((3, 2)),
+        bias=np.array([0.0, 1.0]),
+    )
+    text = "Gunmen attacked Kolo. A grenade hit a bar in Tazor. Police   came."
+    doc = spacy.blank("en")(text)
+    sentences = [(0, 21, text[0:21]), (22, 51, text[22:51]), (52, 66, text[52:66])]
+    scores = sm.score_document(doc, sentences, "en", model=model)
+    assert batches == [] and scores.covers(52) and not scores.covers(5)
+    scores.require([52, 22, 7])
+    assert batches == [["A grenade hit a bar in Tazor.", "Police came."]]  # text order, blanks joined
+    row = scores.get([22])
+    assert row is not None and row[1] > row[0]
+    assert scores.get([0]) is not None and batches[-1] == ["Gunmen attacked Kolo."]
+    assert len(batches) == 2 and scores.get([52, 22]) is not None and len(batches) == 2

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eventwire.extract.lexicon import Rule, Taxonomy
-from eventwire.extract.subtype_model import SentenceScores, decide
+from eventwire.extract.subtype_model import SentenceScores, decide, overridable
 from eventwire.models import Coded, Mention, Provenance
 from eventwire.resolve.coders.base import modality_rank, primary_mention, span_provenance
 from eventwire.taxonomy import SUB_EVENT_TO_TYPE
@@ -62,7 +62,7 @@ def code_event_kind(
             end=primary.trigger.span.end,
             reason=f"cues of {len(voice)} mentions: {', '.join(sorted(voice_classes))}",
         )
-    if subtype_scores is not None:
+    if subtype_scores is not None and overridable(sub, subtype_scores.labels):
         decision = decide(sub, subtype_scores.get(m.sentence.start for m in voice), subtype_scores.labels)
         if decision is not None:
             event_type, sub = SUB_EVENT_TO_TYPE[decision.sub_event_type], decision.sub_event_type
