@@ -46,6 +46,7 @@ from eventwire.resolve.build import (
     unique_event_ids,
 )
 from eventwire.resolve.clauses import split_clause_places
+from eventwire.resolve.gapped_days import split_gapped_days
 from eventwire.resolve.in_document import merge_mentions_in_document
 from eventwire.resolve.same_incident import merge_same_incidents
 from eventwire.resolve.structure import split_days
@@ -165,6 +166,7 @@ def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
         triggers=load_trigger_lexicon(lang),
         resolve=town_in(ctx.main_iso),
     )
+    mentions = split_gapped_days(mentions, document.text, usable, ctx.times, resolve=town_in(ctx.main_iso))
     mentions = split_days(mentions, lang=lang, published=document.published)
     groups = merge_mentions_in_document(mentions, published=document.published)
     # the sub-type classifier (one batch of sentence vectors per document): drops incidents it

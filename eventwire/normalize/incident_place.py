@@ -90,9 +90,11 @@ LOCATIVE_BEFORE = re.compile(
 
 
 _NAME = r"((?:(?:al|el|ad|ar|as|an|ash|at|az|ed|en|es|et)-)?[A-ZÀ-Ý][\w'’-]+(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)"
-# ", Bera", " et Bera", and after a coordinator the locative word repeated: " et à Bera", " and in Bera"
+# ", Bera", " et Bera", and after a coordinator the locative word repeated: " et à Bera", " and in Bera",
+# or a word calling the next place nearby: " and nearby Bera" (ACLED: one event per location)
+_NEARBY = r"(?:(?:à|in|at)\s+|(?:nearby|neighbou?ring)\s+)?"
 LIST_ITEM_AFTER = re.compile(
-    r"(?:\s*,\s*(?:(?:et|and|ou|or)\s+(?:(?:à|in|at)\s+)?)?|\s+(?:et|and|ou|or)\s+(?:(?:à|in|at)\s+)?)" + _NAME
+    r"(?:\s*,\s*(?:(?:et|and|ou|or)\s+" + _NEARBY + r")?|\s+(?:et|and|ou|or)\s+" + _NEARBY + r")" + _NAME
 )
 LIST_ITEM_BEFORE = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)(?:\s*\([^()]{1,30}\))?\s*,\s*$")
 # "Kharkiv, Sumy and Odesa regions" when NER found only the last name: the one before "and"
@@ -184,7 +186,11 @@ def expand_list(
             add(
                 after.start(1),
                 after.end(1),
-                joined=bool(re.search(r"\b(?:et|and|ou|or)\s*$", text[after.start() : after.start(1)])),
+                joined=bool(
+                    re.search(
+                        r"\b(?:et|and|ou|or)(?:\s+(?:nearby|neighbou?ring))?\s*$", text[after.start() : after.start(1)]
+                    )
+                ),
             )
         # backward: "Name, " right before the mention, repeatedly
         pos = p.span.start
