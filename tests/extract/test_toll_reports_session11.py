@@ -1,6 +1,6 @@
 """Tolls told in a sentence of their own (issue 16, session 11): a source that "évoque" or "fait
 état de" a toll, an army toll quoted ('neutralized') or in the pluperfect after a past verb of
-speech, and the army's idiom "tombés au combat".
+speech, the army's idiom "tombés au combat" and its word "éliminés".
 
 Every sentence is invented for these tests (invented places). Real spaCy models.
 """
@@ -33,6 +33,9 @@ EN_ATTACK = "Gunmen attacked an army post in Kerou, Burkina Faso, on Monday. "
         ("fr", "Douze soldats sont tombés au combat.", 12),
         ("fr", "Douze soldats sont tombés sur le champ d'honneur.", 12),
         ("fr", "Douze soldats sont tombés dans une embuscade.", 0),
+        # "éliminés", the forces' word like "neutralisés", counts with a number only
+        ("fr", "Vingt terroristes ont été éliminés lors de la riposte.", 20),
+        ("en", "Troops eliminated 20 militants during the counter-attack.", 20),
     ],
 )
 def test_toll_forms(lang, text, fatalities):
@@ -50,6 +53,7 @@ def test_toll_forms(lang, text, fatalities):
         ("en", "The army said 25 militants had been 'neutralized' in the counter-attack.", 25),
         # the two sides' tolls in two sentences, one in the army's idiom
         ("fr", "Douze soldats sont tombés au combat. Vingt terroristes ont été neutralisés.", 32),
+        ("fr", "Douze soldats ont été tués. Les militaires ont éliminé vingt terroristes lors de la riposte.", 32),
     ],
 )
 def test_a_toll_sentence_gives_the_attack_its_deaths(lang, toll, fatalities):
