@@ -49,7 +49,7 @@ def tense_flags(verb: Token) -> tuple[bool, bool, bool, bool]:
     auxes = [c for c in verb.children if c.dep_ in {"aux", "aux:pass", "aux:tense"}]
     tokens = [verb] + auxes
     # French marks the future on the verb; English with "will"/"shall" ("is going to" is a plan cue)
-    future = any("Fut" in t.morph.get("Tense", None) or _future_form(t) for t in tokens) or any(
+    future = any(_tagged_future(t) or _future_form(t) for t in tokens) or any(
         t.lemma_.lower() in words.get("future_auxiliaries") for t in auxes
     )
     cond = any("Cnd" in t.morph.get("Mood", None) for t in tokens)
@@ -61,8 +61,15 @@ def tense_flags(verb: Token) -> tuple[bool, bool, bool, bool]:
     if any(
         fold(a.lemma_) in words.get("perfect_auxiliary_lemmas") or fold(a.text) in words.get("perfect_auxiliary_forms")
         for a in auxes
-    ) or (auxes and any(fold(c.text) in reflexive for c in verb.children if c.i < verb.i)):
-        # a compound past, or a pronominal verb's ("se sont affrontés": être + participle)
+    ) or (
+        auxes
+        and (
+            any(fold(c.text) in reflexive for c in verb.children if c.i < verb.i)
+            or fold(verb.lemma_) in words.get("be_perfect_lemmas")
+        )
+    ):
+        # a compound past, or a pronominal or intransitive verb's ("se sont affrontés", "sont
+        # tombés": être + participle)
         present = False
     elif auxes:
         present = all("Pres" in a.morph.get("Tense", None) for a in auxes)
@@ -75,7 +82,32 @@ def pluperfect(verb: Token) -> bool:
     """Return whether a verb is in the pluperfect ("avaient été tués", "had attacked"): an
     auxiliary of the language file's `pluperfect_auxiliary_forms` on it."""
     forms = load_extract_words(verb.lang_).get("pluperfect_auxiliary_forms")
-    return any(c.dep_ in {"aux", "aux:tense", "aux:pass"} and fold(c.text) in forms for c in verb.children)
+    return not _reported_in_past(verb) and any(
+        c.dep_ in {"aux", "aux:tense", "aux:pass"} and fold(c.text) in forms for c in verb.children
+    )
+
+
+def _reported_in_past(verb: Token) -> bool:
+    """Return whether a verb is the complement clause of a verb in a past tense ("l'armée a
+    indiqué que 12 soldats avaient péri", "the army said 20 rebels had been killed"): the
+    sequence of tenses (a language regularity) puts a past told by a past verb in the
+    pluperfect; it is the incident reported, not one before it."""
+    if verb.dep_ != "ccomp" or verb.head is verb:
+        return False
+    head = verb.head
+    perfect = load_extract_words(verb.lang_).get("perfect_auxiliary_lemmas")
+    return any(t in head.morph.get("Tense", None) for t in ("Past", "Imp")) or any(
+        c.dep_ in {"aux", "aux:tense"} and fold(c.lemma_) in perfect for c in head.children
+    )
+
+
+def _tagged_future(token: Token) -> bool:
+    """Return whether the tagger reads a verb as future, with a form that can be one (the
+    language file's `future_form_endings`: "font" tagged future is the present of "faire")."""
+    if "Fut" not in token.morph.get("Tense", None):
+        return False
+    endings = load_extract_words(token.lang_).get("future_form_endings")
+    return not endings or fold(token.text).endswith(tuple(endings))
 
 
 def _future_form(token: Token) -> bool:

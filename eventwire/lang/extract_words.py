@@ -47,6 +47,7 @@ WORD_KEYS = {
     "perfect_auxiliary_lemmas": "auxiliary lemmas of a compound past",
     "perfect_auxiliary_forms": "auxiliary forms of a compound past",
     "reflexive_clitics": "reflexive clitics of pronominal verbs (compound past with 'be')",
+    "be_perfect_lemmas": "intransitive verb lemmas whose compound past takes 'be' (not a passive)",
     "pluperfect_auxiliary_forms": "auxiliary forms of a past before the past (pluperfect)",
     "future_auxiliaries": "auxiliaries that make a verb future",
     "modal_auxiliaries": "modal auxiliaries of an unrealized incident (conditional, possibility)",
@@ -56,6 +57,7 @@ WORD_KEYS = {
     "infinitive_endings": "infinitive endings the simple future is built on",
     "elided_infinitive_endings": "infinitive endings that drop their final e in the future",
     "future_endings": "endings of the simple future added to the infinitive",
+    "future_form_endings": "endings every simple-future form has (a tagged future without one is a slip)",
     "first_ordinals": "ordinal words that refer to the first incident announced",
 }
 FLAG_KEYS = {

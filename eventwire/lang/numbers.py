@@ -152,8 +152,10 @@ def parse_number_lexicon(path: Path) -> NumberLexicon:
     joiner = phrase_pattern(list(lists["joiners"]))
     word_number = rf"(?:{words})(?:(?:\s+|-)(?:(?:{joiner})(?:\s+|-))?(?:{words}))*"
     number_re = re.compile(rf"(?<![\w-])(?:{phrase_pattern(list(approximate))}|{DIGITS}|{word_number})(?![\w-])")
-    # a phrase ending on an elided word ("la mort d'") runs on into the next word
-    bounded = r"(?<![\w'-])(?:{})(?:(?<=')|(?![\w-]))"
+    # a phrase ending on an elided word ("la mort d'") runs on into the next word; one after an
+    # elided word ("l'…") is part of that word, but one after a quote mark that opens a word ("25
+    # rebels were 'neutralized'": the quote follows a space) is quoted, as « neutralisés » is
+    bounded = r"(?<![\w-])(?<![\w-]')(?:{})(?:(?<=')|(?![\w-]))"
     return NumberLexicon(
         language=str(raw.get("language", path.stem)),
         units=units,
