@@ -196,6 +196,7 @@ def without_negated(figures: list, text: str, lang: str) -> tuple[list, bool]:
     return out, negated
 
 
+@lru_cache(maxsize=32)
 def _word_pattern(name: str, lang: str) -> re.Pattern[str]:
     """Return the word-boundary pattern of a data file's list for `lang`; raise DataFileError
     on a malformed file."""
