@@ -60,6 +60,8 @@ def plural_predicate(sent: SpacySpan, trigger: Token) -> bool:
     regularity: news tells incidents in a past tense)."""
     if trigger.pos_ != "NOUN" or trigger.morph.get("Number", None) != ["Plur"] or not undated(sent):
         return False
+    if any(c.dep_ == "nummod" and c.like_num for c in trigger.children):
+        return False  # "au total, 25 morts sont à déplorer": a figure counts one toll, it describes nothing
     copulas = load_extract_words(trigger.lang_).get("copula_lemmas")
     t = trigger
     for _ in range(4):
@@ -141,6 +143,31 @@ def tally(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) ->
     if any(t.ent_type_ in {"DATE", "TIME"} for t in sent):
         return None
     return next((c for c in cues if c.cls == Cue.MULTITUDE and 0 <= trigger.i - c.end <= 1), None)
+
+
+def total_of_incidents(trigger: Token, cues: list[CueMatch]) -> CueMatch | None:
+    """Return the total cue ("in total", "au total") of a sentence that sums the deaths of several
+    incidents: a plural incident noun, a quantity of incidents or a period beside it ("in total,
+    40 people died in these attacks", "au total, 40 morts depuis janvier"); None otherwise, and
+    for a trigger verb. Without them ("au total, 25 morts sont à déplorer, dont 10 soldats",
+    "the attack left 25 dead in total") it is the told incident's toll (a language regularity:
+    a total sums victims as well as incidents)."""
+    total = first_cue(cues, Cue.INCIDENT_TOTAL)
+    if total is None or trigger.pos_ == "VERB":
+        return None
+    several = {Cue.COUNTED_INCIDENT, Cue.MULTITUDE, Cue.PERIOD, Cue.BACKGROUND, Cue.RUNNING_COUNT}
+    return total if any(c.cls in several for c in cues) else None
+
+
+def victim_list(trigger: Token, cues: list[CueMatch]) -> bool:
+    """Return whether the trigger is the dead of a phrase that lists them ("Among the dead are two
+    soldiers", "Trois enfants figurent parmi les morts"): the present tense names who died in the
+    told incident, a detail of its toll, not a habit (a language regularity of tolls). Not in a
+    sentence that names its own place or day ("among the dead in Tarmu on Sunday are…"): it may
+    tell another incident, which the present tense leaves unreported."""
+    if any(t.ent_type_ in PLACE_ENTITIES | {"DATE", "TIME"} for t in trigger.sent):
+        return False
+    return any(c.cls == Cue.VICTIM_LIST and c.start <= trigger.i < c.end for c in cues)
 
 
 def running_count(cues: list[CueMatch]) -> CueMatch | None:

@@ -26,6 +26,7 @@ SCOPED_CLASSES = frozenset(
         Cue.HABITUAL,
         Cue.BACKGROUND,
         Cue.AGGREGATE,
+        Cue.INCIDENT_TOTAL,
         Cue.PERIOD,
         Cue.PLAN,
         Cue.HYPOTHETICAL,
@@ -33,7 +34,7 @@ SCOPED_CLASSES = frozenset(
 )
 # Cue classes a participle on the incident noun carries to it (not a plan: "an attack planned
 # for weeks" happened).
-PARTICIPLE_SCOPED_CLASSES = frozenset({Cue.HABITUAL, Cue.BACKGROUND, Cue.AGGREGATE, Cue.PERIOD})
+PARTICIPLE_SCOPED_CLASSES = frozenset({Cue.HABITUAL, Cue.BACKGROUND, Cue.AGGREGATE, Cue.INCIDENT_TOTAL, Cue.PERIOD})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 Reading = tuple[str, str, CueMatch | None]  # (modality, claim status, deciding cue)
@@ -388,7 +389,7 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
     aggregate = first_cue(cues, Cue.AGGREGATE)
     if aggregate is not None and trigger.pos_ != "VERB":
         return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, aggregate)
-    tally = generic.tally(sent, trigger, verb, cues)
+    tally = generic.tally(sent, trigger, verb, cues) or generic.total_of_incidents(trigger, cues)
     if tally is not None:
         return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, tally)
     period = first_cue(cues, Cue.PERIOD)
@@ -396,6 +397,9 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
         # "Depuis janvier, 230 bergers ont péri", "80 soldiers died in raids this
         # year": a count over a period is a tally (CODING_RULES.md: aggregate statistics)
         return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, period)
+    if generic.victim_list(trigger, cues):
+        # "Parmi les morts figurent trois enfants": the present lists the told incident's dead
+        return None
     if imperfect and tense_marks_habitual and verb.pos_ == "VERB" and verb.i == trigger.i:
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
     # a verb coordinated with a present one shares its tense ("gangs control the city and kidnap…")

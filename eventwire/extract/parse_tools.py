@@ -120,6 +120,8 @@ class ModalityCue:
     HABITUAL = "habitual"
     BACKGROUND = "background"
     AGGREGATE = "aggregate"
+    INCIDENT_TOTAL = "incident_total"
+    VICTIM_LIST = "victim_list"
     PERIOD = "period"
     RECENT = "recent"
     CONTEXT = "context"
