@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from eventwire.gazetteer import Candidate, Gazetteer, name_key
 from eventwire.geoparse.common import DEMONYM, STRONG_TOWN_POPULATION
@@ -85,6 +86,33 @@ def resolve_all(
 ) -> list[Candidate | None]:
     """Resolve every detected name: first alone, then `rounds` times with the context of the
     document's other names (see `document_context`)."""
+    result = resolve_alone(raw, text, gazetteer) if rounds < 1 else []
+    for result in resolve_by_round(raw, text, gazetteer, rounds=rounds):
+        pass
+    return result
+
+
+def resolve_alone(
+    raw: list[tuple[int, int, str, str, str | None]], text: str, gazetteer: Gazetteer
+) -> list[Candidate | None]:
+    """Resolve every detected name alone, without the context of the others."""
+    within = _written_within(raw, text, gazetteer)
+    ranked = [
+        rank_candidates(r[2], gazetteer=gazetteer, context_countries={}, context_admin1={}, within=w)
+        for r, w in zip(raw, within, strict=True)
+    ]
+    return _bordered_divisions(raw, _short_forms(raw, ranked, gazetteer), text, gazetteer)
+
+
+def resolve_by_round(
+    raw: list[tuple[int, int, str, str, str | None]],
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    rounds: int,
+) -> Iterator[list[Candidate | None]]:
+    """Yield what `resolve_all` returns after 1, 2, ... `rounds` rounds, each round computed
+    once: `resolve_all(rounds=2)` is the second value, the first one on the way."""
     within = _written_within(raw, text, gazetteer)
 
     # 4. resolution: first without context, then twice with the context of the other names.
@@ -135,7 +163,7 @@ def resolve_all(
             )
         ranked = new
         resolved = [c for c, _ in ranked]
-    return _bordered_divisions(raw, _short_forms(raw, ranked, gazetteer), text, gazetteer)
+        yield _bordered_divisions(raw, _short_forms(raw, ranked, gazetteer), text, gazetteer)
 
 
 def _written_within(

@@ -36,7 +36,7 @@ from eventwire.geoparse.vocab import building_re, ngram_stop_words
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["DETECTORS", "Raw", "detect"]
+__all__ = ["DETECTORS", "Raw", "detect", "detection"]
 
 
 def datelines(st: Detection) -> None:
@@ -197,9 +197,23 @@ def detect(
 ) -> list[Raw]:
     """Return (start, end, name, method, relation) of every toponym, demonym included, in text
     order: the names the detectors of `profile` find (the default ones always run)."""
+    return detection(text, doc, lang=lang, gazetteer=gazetteer, support=support, profile=profile).raw
+
+
+def detection(
+    text: str,
+    doc: Doc | None,
+    *,
+    lang: str,
+    gazetteer: Gazetteer,
+    support: frozenset[tuple[str, str]] = frozenset(),
+    profile: str = DEFAULT_PROFILE,
+) -> Detection:
+    """Run the detectors of `profile` on a text; return their state, its `raw` in text order
+    (see `detect`), with what they asked their support (`Detection.support_matters`)."""
     st = Detection(text=text, doc=doc, lang=lang, gazetteer=gazetteer, profile=profile, support=support)
     for _, detector, needs in DETECTORS:
         if needs == CONFLICT or needs == profile:
             detector(st)
     st.raw.sort(key=lambda r: r[0])
-    return st.raw
+    return st

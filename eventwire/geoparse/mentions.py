@@ -24,8 +24,8 @@ from eventwire.geoparse.common import (
     TOPONYM_ONLY_RELATIONS,
     spans_overlap,
 )
-from eventwire.geoparse.context import resolve_all
-from eventwire.geoparse.detect import Raw, detect
+from eventwire.geoparse.context import resolve_all, resolve_by_round
+from eventwire.geoparse.detect import Raw, detect, detection
 from eventwire.geoparse.profiles import DEFAULT_PROFILE, check_profile
 from eventwire.geoparse.rank import to_place
 from eventwire.geoparse.relations import BORDER_ADJ_RE, FACILITY_BEFORE_RE, read_relation
@@ -162,16 +162,21 @@ def mentions(
 ) -> list[PlaceMention]:
     """Detect, resolve and relate the place names of a text (see the module docstring)."""
     check_profile(profile)
-    raw = detect(text, doc, lang=lang, gazetteer=gazetteer, profile=profile)
-    # Second look, for the towns of the areas the document is about (local news).
+    first = detection(text, doc, lang=lang, gazetteer=gazetteer, profile=profile)
+    raw = first.raw
+    # Second look, for the towns of the areas the document is about (local news), when the
+    # first one asked about them.
+    by_round = resolve_by_round(raw, text, gazetteer, rounds=2)
     support = frozenset(
         (c.iso, c.admin1)
-        for c, r in zip(resolve_all(raw, text, gazetteer, rounds=1), raw, strict=True)
+        for c, r in zip(next(by_round), raw, strict=True)
         if c is not None and c.iso and c.admin1 and r[4] != DEMONYM and c.feature in ("city", "admin1", "admin2")
     )
-    if support:
+    if support and first.support_matters(support):
         raw = detect(text, doc, lang=lang, gazetteer=gazetteer, support=support, profile=profile)
-    resolved = resolve_all(raw, text, gazetteer, rounds=2)
+        resolved = resolve_all(raw, text, gazetteer, rounds=2)
+    else:  # the same names: their second round follows the first
+        resolved = next(by_round)
     focus = _focus_town(raw, resolved) if toponyms else None
     found = [
         _mention(

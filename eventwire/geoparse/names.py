@@ -6,7 +6,7 @@ took for a person or an organisation ("Kent-based", "Klamath Falls, Oregon")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from eventwire.gazetteer import Candidate, Gazetteer
 from eventwire.geoparse.common import DEMONYM, UP, WORD, clean_name, strong
@@ -46,7 +46,7 @@ def subspans(
     end: int,
     gazetteer: Gazetteer,
     accept: Callable[[str, list[Candidate]], bool],
-    code_isos: frozenset[str] = frozenset(),
+    code_isos: Container[str] = frozenset(),
 ) -> list[tuple[int, int, str]]:
     """Return the longest non-overlapping capitalized sub-spans of text[start:end] accepted by
     `accept(name, candidates)` ("Laurel County Sheriff's Office" → "Laurel County")."""

@@ -3,6 +3,7 @@ the spans they take), the entities that block a name, the towns the NER tagged a
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -35,10 +36,22 @@ class Detection:
     taken: list[tuple[int, int]] = field(default_factory=list)
     blocked: list[tuple[int, int]] = field(default_factory=list)  # spans of blocking entities
     listed: list[tuple[int, int, str]] = field(default_factory=list)  # towns tagged PERSON
+    # what the detectors asked `support` about: the areas and the countries
+    asked_areas: set[tuple[str | None, str | None]] = field(default_factory=set)
+    asked_isos: set[object] = field(default_factory=set)
 
     @property
-    def support_isos(self) -> frozenset[str]:
-        return frozenset(iso for iso, _ in self.support)
+    def support_isos(self) -> Container[str]:
+        """The countries of `support`, recording each one asked about."""
+        return _AskedIsos(self)
+
+    def support_matters(self, support: frozenset[tuple[str, str]]) -> bool:
+        """Return whether reading the text again with `support` could find other names: when
+        one of the questions the detectors asked `self.support` would have another answer
+        (every answer is "no" with no support, so a second reading asks the same questions in
+        the same order and finds the same names unless one is now answered "yes")."""
+        isos = {iso for iso, _ in support}
+        return bool(self.asked_areas & support) or bool(self.asked_isos & isos)
 
     @property
     def us_local(self) -> bool:
@@ -53,9 +66,9 @@ class Detection:
 
     def supported(self, found: list[Candidate]) -> bool:
         """Return whether a name is a town or county of one of the `support` areas."""
-        return bool(self.support) and any(
-            c.primary and c.feature in ("city", "admin2") and (c.iso, c.admin1) in self.support for c in found
-        )
+        areas = {(c.iso, c.admin1) for c in found if c.primary and c.feature in ("city", "admin2")}
+        self.asked_areas |= areas
+        return bool(self.support) and not areas.isdisjoint(self.support)
 
     def free(self, span: tuple[int, int]) -> bool:
         """Return whether no name found so far overlaps `span`."""
@@ -71,3 +84,15 @@ class Detection:
         return not any(c.primary and c.feature in AREA_FEATURES for c in found) and (
             self.gazetteer.demonym_place(name, derived=self.lang == "en") is not None
         )
+
+
+class _AskedIsos:
+    """The countries of a `Detection`'s support, as a container that records the ones asked."""
+
+    def __init__(self, st: Detection) -> None:
+        self.st = st
+        self.isos = frozenset(iso for iso, _ in st.support)
+
+    def __contains__(self, iso: object) -> bool:
+        self.st.asked_isos.add(iso)
+        return iso in self.isos
