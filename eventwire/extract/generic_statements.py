@@ -14,12 +14,11 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.extract.lexicon import CueMatch, fold
+from eventwire.extract.parse_tools import PLACE_ENTITIES, cue_at, first_cue
 from eventwire.extract.parse_tools import ModalityCue as Cue
-from eventwire.extract.parse_tools import cue_at, first_cue
 from eventwire.lang.extract_words import load_extract_words
 
 CLAUSE_BOUNDARIES = frozenset({"acl:relcl", "relcl", "parataxis", "ccomp", "advcl", "conj", "acl"})
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 QUOTE_MARKS = frozenset('«»"“”')
 
 

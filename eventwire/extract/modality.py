@@ -14,8 +14,8 @@ from spacy.tokens import Span as SpacySpan
 from eventwire.extract import generic_statements as generic
 from eventwire.extract.generic_statements import CLAUSE_BOUNDARIES, QUOTE_MARKS
 from eventwire.extract.lexicon import CueMatch, fold
+from eventwire.extract.parse_tools import PLACE_ENTITIES, cue_at, first_cue, governing_verb, time_gap_before
 from eventwire.extract.parse_tools import ModalityCue as Cue
-from eventwire.extract.parse_tools import cue_at, first_cue, governing_verb, time_gap_before
 from eventwire.lang.extract_words import load_extract_words
 from eventwire.models import ClaimStatus, Modality
 
@@ -35,7 +35,6 @@ SCOPED_CLASSES = frozenset(
 # Cue classes a participle on the incident noun carries to it (not a plan: "an attack planned
 # for weeks" happened).
 PARTICIPLE_SCOPED_CLASSES = frozenset({Cue.HABITUAL, Cue.BACKGROUND, Cue.AGGREGATE, Cue.INCIDENT_TOTAL, Cue.PERIOD})
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 Reading = tuple[str, str, CueMatch | None]  # (modality, claim status, deciding cue)
 

@@ -13,6 +13,9 @@ from eventwire.extract.lexicon import CueMatch
 from eventwire.models import Span
 
 # Dependents that do not belong to a noun's own phrase (relative clauses, appositions, lists).
+# spaCy entity labels of a named place (both models), for the readings that ask whether a phrase
+# names where something happened
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _NOT_IN_PHRASE = {"acl:relcl", "relcl", "acl", "appos", "punct", "cc", "conj", "dislocated"}
 
 
