@@ -56,35 +56,30 @@ def killed_when_numbered(figures: list, text: str, lang: str) -> list:
     return out
 
 
-@lru_cache(maxsize=8)
 def toll_revisers(lang: str) -> re.Pattern[str]:
     """Return the pattern of data/toll_revisers.yaml's words for `lang` (never-matching when
     the language has none); raise DataFileError on a malformed file."""
     return _word_pattern("toll_revisers.yaml", lang)
 
 
-@lru_cache(maxsize=8)
 def earlier_toll(lang: str) -> re.Pattern[str]:
     """Return the pattern of data/earlier_tolls.yaml's words for `lang`: a sentence that gives
     a toll as an earlier report ("un premier bilan faisait état de 3 morts")."""
     return _word_pattern("earlier_tolls.yaml", lang)
 
 
-@lru_cache(maxsize=8)
 def risen_toll(lang: str) -> re.Pattern[str]:
     """Return the pattern of data/risen_tolls.yaml's words for `lang`: a sentence that gives a
     toll as the latest report, up from an earlier one ("le bilan s'est alourdi à 12 morts")."""
     return _word_pattern("risen_tolls.yaml", lang)
 
 
-@lru_cache(maxsize=8)
 def cause_clause(lang: str) -> re.Pattern[str]:
     """Return the pattern of data/cause_clauses.yaml's words for `lang`: the opener of a clause
     that gives a protest's cause ("protested after a student was killed")."""
     return _word_pattern("cause_clauses.yaml", lang)
 
 
-@lru_cache(maxsize=8)
 def major_deaths(lang: str) -> re.Pattern[str]:
     """Return the pattern of data/major_deaths.yaml's words for `lang`: deaths told without a
     number but as many ("many villagers were killed", "de nombreux morts"), ACLED's major attack."""
@@ -196,7 +191,7 @@ def without_negated(figures: list, text: str, lang: str) -> tuple[list, bool]:
     return out, negated
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=32)  # the wrappers above call it once per phrase: parsed once per file and language
 def _word_pattern(name: str, lang: str) -> re.Pattern[str]:
     """Return the word-boundary pattern of a data file's list for `lang`; raise DataFileError
     on a malformed file."""
