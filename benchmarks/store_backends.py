@@ -1,13 +1,16 @@
 """Ingest throughput of the SQLite and the PostgreSQL store on the same results (issue 19).
 
-    python benchmarks/store_backends.py [--documents 200] [--rounds 3]
-        [--pg postgresql://postgres@127.0.0.1:5432/eventwire_bench]
+    python benchmarks/store_backends.py [--documents 200] [--rounds 3] [--writers 2]
+        [--batch 32] [--pg postgresql://postgres@127.0.0.1:5432/eventwire_bench]
 
 The same --documents pre-built results (synthetic documents of one or two events, 30 countries,
 two months; a quarter re-report an incident stored before them, so joins, rebuilds and merges
-run too: `resolution_cost.new_document`) are ingested with `Store.ingest`, one transaction each
-(resolution, rows, reports, revisions, full-text index), into a fresh SQLite file and into a
-fresh schema of the PostgreSQL database --pg (created if missing, dropped after). Text
+run too: `resolution_cost.new_document`) are ingested with `Store.ingest` (resolution, rows,
+reports, revisions, full-text index), into a fresh SQLite file and into a fresh schema of the
+PostgreSQL database --pg (created if missing, dropped after), two ways: one transaction a
+document ("per document": `eventwire ingest` without a pool), and --batch documents a
+transaction ("batched": `Store.write_batch`, as the batch runner writes a chunk, its locks taken
+first; --batch 0 leaves it out). Text
 similarity is the model-free `lexical_similarity`, so the figures are the store's own cost (the
 sentence encoder adds the same time to both). Beside the wall time, the CPU per document of the
 writing processes and (a local server) of their PostgreSQL server processes: on a loaded
@@ -89,35 +92,44 @@ def _server_cpu(store: Store, pid: int | None = None) -> tuple[int | None, float
         return None, 0.0
 
 
-def _ingest(location: str | Path, results: list[DocumentResult], ready: Callable[[], None]) -> Run:
-    """Return the Run of one process ingesting `results` (timed after `ready` returns)."""
+def _ingest(location: str | Path, results: list[DocumentResult], ready: Callable[[], None], batch: int = 0) -> Run:
+    """Return the Run of one process ingesting `results` (timed after `ready` returns), one
+    transaction a document, or `batch` documents a transaction."""
     with open_store(location) as store:
         store._resolver._similarity = lexical_similarity
         pid, server0 = _server_cpu(store)
         ready()
         t0, cpu0 = time.perf_counter(), time.process_time()
-        joins = sum(len(store.ingest(result).joined) for result in results)
+        if batch:
+            chunks = [results[i : i + batch] for i in range(0, len(results), batch)]
+            summaries = [
+                s for chunk in chunks for s in store.write_batch(lambda c=chunk: [store.ingest(r) for r in c], chunk)
+            ]
+        else:
+            summaries = [store.ingest(result) for result in results]
+        joins = sum(len(summary.joined) for summary in summaries)
         run = Run(time.perf_counter() - t0, joins, time.process_time() - cpu0)
         if pid is not None:
             run.server_cpu = _server_cpu(store, pid)[1] - server0
     return run
 
 
-def _writer(location: str | Path, results: list[DocumentResult], barrier: Any, runs: Any) -> None:
-    runs.put(_ingest(location, results, barrier.wait))
+def _writer(location: str | Path, results: list[DocumentResult], barrier: Any, runs: Any, batch: int) -> None:
+    runs.put(_ingest(location, results, barrier.wait, batch))
 
 
-def ingest_all(location: str | Path, results: list[DocumentResult], writers: int = 1) -> Run:
+def ingest_all(location: str | Path, results: list[DocumentResult], writers: int = 1, batch: int = 0) -> Run:
     """Return the Run ingesting `results` into a new store at `location`, by `writers`
-    processes at once (each every writers-th result) when more than one."""
+    processes at once (each every writers-th result) when more than one, `batch` documents a
+    transaction (0: one each)."""
     open_store(location).close()  # the schema: not what is measured
     if writers == 1:
-        run = _ingest(location, results, lambda: None)
+        run = _ingest(location, results, lambda: None, batch)
     else:
         context = multiprocessing.get_context("fork")
         barrier, queue = context.Barrier(writers + 1), context.Queue()
         procs = [
-            context.Process(target=_writer, args=(location, results[i::writers], barrier, queue))
+            context.Process(target=_writer, args=(location, results[i::writers], barrier, queue, batch))
             for i in range(writers)
         ]
         for proc in procs:
@@ -174,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=19)
     parser.add_argument("--pg", default=DEFAULT_PG, help="PostgreSQL database URL (a schema is made in it)")
     parser.add_argument("--writers", type=int, default=1, help="processes ingesting at once (each a share)")
+    parser.add_argument("--batch", type=int, default=32, help="documents a transaction, batched (0: not measured)")
     args = parser.parse_args(argv)
     results = build_results(args.documents, args.seed)
     events = sum(len(r.events) for r in results)
@@ -181,30 +194,35 @@ def main(argv: list[str] | None = None) -> int:
         "sqlite": sqlite_store,
         "postgresql": lambda: postgres_store(args.pg),
     }
-    best: dict[str, Run] = {}
+    modes = {"per document": 0, **({f"batched ({args.batch})": args.batch} if args.batch else {})}
+    best: dict[tuple[str, str], Run] = {}
     for round_no in range(args.rounds):
         order = list(backends) if round_no % 2 == 0 else list(reversed(backends))
-        for name in order:
-            with backends[name]() as location:
-                run = ingest_all(location, results, args.writers)
-            if name not in best or run.seconds < best[name].seconds:
-                best[name] = run
-            print(f"round {round_no + 1} {name:<10} {run.seconds:6.2f} s", file=sys.stderr)
+        for mode, batch in modes.items():
+            for name in order:
+                with backends[name]() as location:
+                    run = ingest_all(location, results, args.writers, batch)
+                if (name, mode) not in best or run.seconds < best[name, mode].seconds:
+                    best[name, mode] = run
+                print(f"round {round_no + 1} {mode:<13} {name:<10} {run.seconds:6.2f} s", file=sys.stderr)
     n = len(results)
     print(f"{n} documents, {events} events, {args.writers} writer(s), best of {args.rounds} rounds")
     # CPU: of the writing processes (client) and of their PostgreSQL server processes, per
     # document, in the best round: what a loaded machine's wall times hide
     print(
-        f"{'backend':<11} {'seconds':>8} {'docs/s':>8} {'ms/doc':>7} {'joins':>6} {'client CPU':>11} {'server CPU':>11}"
+        f"{'mode':<13} {'backend':<11} {'seconds':>8} {'docs/s':>8} {'ms/doc':>7} {'joins':>6}"
+        f" {'client CPU':>11} {'server CPU':>11}"
     )
-    for name in backends:
-        r = best[name]
-        print(
-            f"{name:<11} {r.seconds:>8.2f} {n / r.seconds:>8.1f} {1000 * r.seconds / n:>7.2f} {r.joins:>6}"
-            f" {1000 * r.client_cpu / n:>8.2f} ms {1000 * r.server_cpu / n:>8.2f} ms"
-        )
-    ratio = best["sqlite"].seconds / best["postgresql"].seconds
-    print(f"PostgreSQL ingest = {ratio:.2f}x SQLite (throughput; target >= 0.9)")
+    for mode in modes:
+        for name in backends:
+            r = best[name, mode]
+            print(
+                f"{mode:<13} {name:<11} {r.seconds:>8.2f} {n / r.seconds:>8.1f} {1000 * r.seconds / n:>7.2f}"
+                f" {r.joins:>6} {1000 * r.client_cpu / n:>8.2f} ms {1000 * r.server_cpu / n:>8.2f} ms"
+            )
+    for mode in modes:
+        ratio = best["sqlite", mode].seconds / best["postgresql", mode].seconds
+        print(f"{mode}: PostgreSQL ingest = {ratio:.2f}x SQLite (throughput; target >= 0.9)")
     return 0
 
 

@@ -10,7 +10,9 @@ by one writer — `eventwire ingest ARCHIVE.jsonl --engine ray --workers 2` (iss
   Each worker loads its models once and is warmed up on two short texts before it takes work.
 - This process is the one writer: results are stored in input order (`service.store_result`,
   cross-document resolution included), so the store ends as `ingest_documents` would leave it;
-  a chunk's documents are written in one transaction (`Store.batch`, a savepoint each).
+  chunks coded by then are written in one transaction (`Store.write_batch`, a savepoint each;
+  on PostgreSQL their locks are taken first, in sorted order, so that ingests writing one
+  store side by side never deadlock on them). Workers' side: `batch_worker.py`.
 - Resumable: the id of a document is the hash of its text, so a document already stored by this
   pipeline version is not sent to a worker again (its outcome says "unchanged"). A crash or a
   kill loses at most the chunks in flight; running the same command again finishes the archive
@@ -24,6 +26,7 @@ by one writer — `eventwire ingest ARCHIVE.jsonl --engine ray --workers 2` (iss
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import os
@@ -36,15 +39,20 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-import numpy as np
-
 from eventwire import PIPELINE_VERSION
+from eventwire.batch_worker import (  # noqa: F401 (named here before)
+    ChunkCoder,
+    CodedChunk,
+    Coder,
+    Worker,
+    code_chunk,
+    evidence_vectors,
+    warm_up,
+)
 from eventwire.errors import EventwireError
 from eventwire.ingest.fetch import SafeFetcher
 from eventwire.models import Document, Skip
-from eventwire.nlp.encoder import encode, recent_vectors
-from eventwire.pipeline import DocumentResult, extract_events_batch
-from eventwire.resolve.similarity import evidence_sentences, text_key
+from eventwire.pipeline import extract_events_batch
 from eventwire.service import IngestOutcome, read_sources, store_result
 from eventwire.store import Store, WriteSummary
 
@@ -59,21 +67,15 @@ RAY_MISSING = "--engine ray needs Ray, which is not installed: pip install 'even
 # Chunks queued per worker: one being coded and one waiting, so no worker idles while this
 # process writes.
 CHUNKS_PER_WORKER = 2
+# Documents written in one transaction at most: the chunk at the head and those coded after it
+# that are ready (one commit, one disk sync, for them all).
+WRITE_BATCH_DOCS = 64
 # Chunks coded ahead of the oldest one still being coded, kept until it is stored: at most this
 # many windows (bounds memory when one long document holds the writer back).
 CHUNKS_AHEAD = 4
 # Object store of a private local Ray: results are small, and the default (30% of memory)
 # would take shared memory the workers' models need.
 LOCAL_RAY_OBJECT_STORE_BYTES = 256 * 1024**2
-
-# Invented dispatches that take each language's models through every stage once.
-_WARMUP_TEXTS = {
-    "en": "Gunmen attacked a village near Kano, Nigeria, on Monday, killing three civilians.",
-    "fr": "Des hommes armés ont attaqué lundi le village de Bankass, au Mali, tuant trois civils.",
-}
-
-Coder = Callable[[list[Document]], list[DocumentResult]]
-ChunkCoder = Callable[[list[Document]], "CodedChunk"]  # what a pool's workers run (`_Worker`)
 
 
 class BatchError(EventwireError):
@@ -91,17 +93,6 @@ class BatchOptions:
     # the workers send the sentence vectors of their events' evidence with the results, so the
     # writer never loads the encoder (`CodedChunk`); None: when resolving with the pipeline
     ship_vectors: bool | None = None
-
-
-@dataclass(frozen=True)
-class CodedChunk:
-    """A worker's answer for a chunk: the results (or Skips) in order and, when asked for, the
-    vectors (float32, a row each) of their events' distinct evidence sentences by `text_key`,
-    saved to the store's vector cache, where cross-document similarity looks first."""
-
-    items: list[DocumentResult | Skip]
-    keys: tuple[str, ...] = ()
-    vectors: np.ndarray | None = None
 
 
 @dataclass
@@ -149,7 +140,7 @@ def run_batch(
     state = BatchProgress(total=count_inputs(inputs))
     ship = options.ship_vectors
     ship = options.resolve and coder in (None, extract_events_batch) if ship is None else ship
-    pool = _LazyPool(options, _Worker(coder or extract_events_batch, ship), state)
+    pool = _LazyPool(options, Worker(coder or extract_events_batch, ship), state)
     try:
         items = read_sources(inputs, fetcher=fetcher, published=options.published)
         for kind, outcome in _drive(items, store, pool, options):
@@ -248,26 +239,43 @@ def _drive(
             continue
         while value not in results:
             collect(block=True)
-        written: list[tuple[str, IngestOutcome | Skip]] = []
-        coded = results.pop(value)
-        with store.batch():  # the chunk in one transaction (one disk sync on SQLite)
-            if coded.keys and options.resolve:
-                store.save_vectors(dict(zip(coded.keys, coded.vectors, strict=True)))  # type: ignore[arg-type]
-            for coded_item in coded.items:
-                if isinstance(coded_item, Skip):
-                    store.record_skip(coded_item)
-                    written.append(("skip", coded_item))
-                else:
-                    written.append(("stored", store_result(coded_item, store, resolve=options.resolve)))
+        coded = [results.pop(value)]
+        # chunks coded already that come next are written with it, up to WRITE_BATCH_DOCS
+        size = len(coded[0].items)
+        while queue and queue[0][0] == "chunk" and queue[0][1] in results:
+            size += len(results[queue[0][1]].items)
+            if size > WRITE_BATCH_DOCS:
+                break
+            coded.append(results.pop(queue.popleft()[1]))
+        # in one transaction (one disk sync), its locks taken first (PostgreSQL)
+        coded_items = [item for chunk in coded for item in chunk.items]
+        write = functools.partial(_write_chunks, store, coded, options)
+        written = store.write_batch(write, coded_items, exclusive=not options.resolve)
         # a worker done while this chunk was written gets its next one (asked once a chunk: a
         # worker codes a chunk in far more time than this process takes to write one)
         collect(block=False)
         yield from written  # told once committed
 
 
+def _write_chunks(
+    store: Store, coded: list[CodedChunk], options: BatchOptions
+) -> list[tuple[str, IngestOutcome | Skip]]:
+    """Store coded chunks (in the caller's batch); return ("stored" | "skip", outcome) each."""
+    written: list[tuple[str, IngestOutcome | Skip]] = []
+    if options.resolve:
+        vectors = {k: v for c in coded if c.vectors is not None for k, v in zip(c.keys, c.vectors, strict=True)}
+        store.save_vectors(vectors)
+    for item in (item for chunk in coded for item in chunk.items):
+        if isinstance(item, Skip):
+            store.record_skip(item)
+            written.append(("skip", item))
+        else:
+            written.append(("stored", store_result(item, store, resolve=options.resolve)))
+    return written
+
+
 def _already_stored(store: Store, document: Document) -> bool:
-    stored = store.document(document.id)
-    return stored is not None and stored.get("pipeline_version") == PIPELINE_VERSION
+    return store.stored_version(document.id) == PIPELINE_VERSION
 
 
 def _resumed(store: Store, document: Document) -> IngestOutcome:
@@ -307,76 +315,15 @@ def check_engine(options: BatchOptions) -> None:
 
 def open_pool(options: BatchOptions, coder: Coder | ChunkCoder) -> _Pool:
     """Return the started, warmed-up workers of `options.engine`, each running `coder` (a
-    `_Worker`; a plain Coder is wrapped in one that ships no vectors); raise BatchError."""
+    `Worker`; a plain Coder is wrapped in one that ships no vectors); raise BatchError."""
     check_engine(options)
-    if not isinstance(coder, _Worker):
-        coder = _Worker(coder, ship_vectors=False)  # type: ignore[arg-type]
+    if not isinstance(coder, Worker):
+        coder = Worker(coder, ship_vectors=False)  # type: ignore[arg-type]
     if options.engine == "ray":
         return _RayPool(options, coder)
     if options.workers == 1:
         return _InlinePool(coder)
     return _ProcessPool(options.workers, coder)
-
-
-def code_chunk(coder: Coder, documents: list[Document]) -> list[DocumentResult | Skip]:
-    """Return the coder's results for a chunk; when it fails, code the documents one by one, a
-    document it fails on becoming a Skip "processing_error"."""
-    try:
-        return list(coder(documents))
-    except Exception:
-        logger.warning("a chunk of %d document(s) failed; coding them one by one", len(documents), exc_info=True)
-    coded: list[DocumentResult | Skip] = []
-    for document in documents:
-        try:
-            coded.extend(coder([document]))
-        except Exception as e:
-            logger.warning("document %s could not be coded", document.id, exc_info=True)
-            detail = f"{type(e).__name__}: {e}"[:300]
-            coded.append(Skip(document.origin or document.id, "processing_error", detail, document.id))
-    return coded
-
-
-class _Worker:
-    """What a worker runs on a chunk (picklable: sent to each process or actor): `code_chunk`,
-    then, with `ship_vectors`, the vectors of the evidence sentences (`evidence_vectors`)."""
-
-    def __init__(self, coder: Coder, ship_vectors: bool) -> None:
-        self.coder, self.ship_vectors = coder, ship_vectors
-
-    def __call__(self, documents: list[Document]) -> CodedChunk:
-        items = code_chunk(self.coder, documents)
-        return CodedChunk(items, *evidence_vectors(items)) if self.ship_vectors else CodedChunk(items)
-
-
-def evidence_vectors(items: Iterable[DocumentResult | Skip]) -> tuple[tuple[str, ...], np.ndarray]:
-    """Return the text keys and vectors (float32, a row each) of the distinct evidence sentences
-    of the results' events and context mentions: those the sub-type classifier encoded while
-    coding them are taken as it left them (`recent_vectors`), the others encoded in one call."""
-    events = [e for item in items if isinstance(item, DocumentResult) for e in (*item.events, *item.context_mentions)]
-    sentences = list(dict.fromkeys(sentence for event in events for sentence in evidence_sentences(event)))
-    if not sentences:
-        return (), np.zeros((0, 0), dtype=np.float32)
-    known = recent_vectors(sentences)
-    missing = [s for s in sentences if s not in known]
-    if missing:
-        known.update(zip(missing, encode(missing), strict=True))
-    return tuple(text_key(s) for s in sentences), np.stack([known[s] for s in sentences])
-
-
-def warm_up(coder: Coder | ChunkCoder) -> None:
-    """Load the models of every language by coding one short invented text in each."""
-    from threadpoolctl import threadpool_limits
-
-    # one worker, one core: BLAS threads would only fight the other workers
-    threadpool_limits(limits=1)
-    documents = [
-        Document(id=f"warm-up-{lang}", text=text, lang=lang, published=date(2024, 1, 15))
-        for lang, text in _WARMUP_TEXTS.items()
-    ]
-    if isinstance(coder, _Worker):
-        coder(documents)  # its encoder too, when it sends vectors
-    else:
-        code_chunk(coder, documents)  # type: ignore[arg-type]
 
 
 class _LazyPool:

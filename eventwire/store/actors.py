@@ -19,6 +19,7 @@ events written before (`fill_actor_index`).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from eventwire.store.dialect import Connection
 from eventwire.store.filters import actor_pattern, actor_scan
@@ -52,9 +53,12 @@ def _name_ids(conn: Connection, names: Iterable[str]) -> dict[str, int]:
     return ids
 
 
-def index_event_actors(conn: Connection, event_id: str, actor_search: str, *, new: bool = False) -> None:
+def index_event_actors(
+    conn: Connection, event_id: str, actor_search: str, *, new: bool = False, stored: AbstractSet[str] = frozenset()
+) -> None:
     """Record the actor names of one event (its `actor_search` text), replacing earlier ones
-    (none when the event is `new`: its row was just inserted).
+    (none when the event is `new`: its row was just inserted). Names in `stored` are known to
+    be stored already (a batch adds its events' names first): when all are, none is added.
 
     Writes only, no read: the names are added where missing and the links made from their
     stored ids in the same statement that looks them up, so on PostgreSQL the statements go
@@ -67,13 +71,21 @@ def index_event_actors(conn: Connection, event_id: str, actor_search: str, *, ne
     for start in range(0, len(names), _CHUNK):
         chunk = names[start : start + _CHUNK]
         marks = ", ".join("?" * len(chunk))
-        conn.execute(
-            f"INSERT INTO actor_names (name) VALUES {', '.join(['(?)'] * len(chunk))} ON CONFLICT (name) DO NOTHING",
-            chunk,
-        )
+        if any(name not in stored for name in chunk):
+            add_actor_names(conn, chunk)
         conn.execute(
             f"INSERT INTO event_actor_names (name_id, event_id) SELECT id, ? FROM actor_names WHERE name IN ({marks})",
             [event_id, *chunk],
+        )
+
+
+def add_actor_names(conn: Connection, names: list[str]) -> None:
+    """Add the names (sorted) not stored yet: a statement per `_CHUNK` names, no read."""
+    for start in range(0, len(names), _CHUNK):
+        chunk = names[start : start + _CHUNK]
+        conn.execute(
+            f"INSERT INTO actor_names (name) VALUES {', '.join(['(?)'] * len(chunk))} ON CONFLICT (name) DO NOTHING",
+            chunk,
         )
 
 

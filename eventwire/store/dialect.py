@@ -79,6 +79,7 @@ class Dialect(Protocol):
     types: Mapping[str, str]  # column types by role, filled into the migrations
     no_limit: int | None  # the LIMIT meaning "all rows" (an OFFSET needs a LIMIT in SQLite)
     pipelines: bool  # statements go out before earlier answers are read (`pipelined`)
+    side_by_side: bool  # other processes write while this one does: `lock` takes locks
     begin: str  # the statement opening a write transaction
     row_lock: str  # appended to a SELECT to lock the rows read until commit ("" if not needed)
     error: type[Exception]  # the driver's base error class

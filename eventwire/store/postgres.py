@@ -247,6 +247,7 @@ class PostgresDialect:
     types: Mapping[str, str] = TYPES
     no_limit: int | None = None  # LIMIT NULL is LIMIT ALL
     pipelines = True  # statements sent before the answers of earlier ones are read
+    side_by_side = True  # writers in several processes at once (`lock`)
     begin = "BEGIN"
     row_lock = " FOR UPDATE"
     error: type[Exception] = psycopg.Error

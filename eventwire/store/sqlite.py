@@ -195,6 +195,7 @@ class SQLiteDialect:
     # of failing half-way through; it also serializes writing processes, so `lock` has nothing
     # left to do.
     pipelines = False  # statements sent before the answers of earlier ones are read
+    side_by_side = False  # one writer at a time (BEGIN IMMEDIATE)
     begin = "BEGIN IMMEDIATE"
     row_lock = ""
     error: type[Exception] = sqlite3.Error

@@ -3,10 +3,12 @@
 A store lives in an SQLite file or a PostgreSQL database (`open_store("events.db")`,
 `open_store("postgresql://…")`); one Store class writes either through its `dialect`. Each
 `write_result` is one transaction, committed before it returns, so a crash mid-batch loses at
-most the document being written (how a result is written: `write.py`). Not thread-safe: one
-Store per thread or process. Several processes may write one store: SQLite lets one write at a
-time; on PostgreSQL ingests run side by side, each locking its document and the areas where its
-events could link (`candidates.area_lock_names`), and the events it changes.
+most the document being written (how a result is written: `write.py`); a batch runner writes a
+chunk of documents in one transaction instead (`write_batch`: one commit, one disk sync, for the
+chunk). Not thread-safe: one Store per thread or process. Several processes may write one
+store: SQLite lets one write at a time; on PostgreSQL ingests run side by side, each locking its
+document and the areas where its events could link (`candidates.area_lock_names`), and the
+events it changes (a batch locks all of its documents' first: `batching.py`).
 """
 
 from __future__ import annotations
@@ -17,14 +19,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from eventwire import PIPELINE_VERSION
 from eventwire.errors import StoreError
 from eventwire.models import ACLED_COLUMNS, Event, Skip
 from eventwire.resolve.cross_document import DEFAULT_SETTINGS, ResolutionSettings
-from eventwire.store.actors import ActorIndex, index_event_actors
-from eventwire.store.candidates import area_lock_names
+from eventwire.store.actors import ActorIndex, add_actor_names, index_event_actors
+from eventwire.store.batching import batch_actor_names, batch_lock_names, document_lock_names, skip_lock_name
 from eventwire.store.dialect import Connection, Dialect, Row
 from eventwire.store.filters import ORDER_BY, EventFilters, actor_search_key, where_clause
 from eventwire.store.locations import dialect_for
@@ -52,6 +54,7 @@ if TYPE_CHECKING:  # pipeline imports the stages; importing it at run time could
 logger = logging.getLogger(__name__)
 
 Similarity = Callable[[Event, Event], float]
+T = TypeVar("T")
 
 # SQLite caps bound parameters per statement (32766 since 3.32, 999 before).
 _IN_CHUNK = 500
@@ -68,6 +71,10 @@ class Store:
         self._conn = conn
         self.where = where
         self._batched = False  # inside `batch()`: writes are savepoints of its transaction
+        self._held: tuple[set[str], bool] = (set(), False)  # the locks `batch()` took: names, exclusive
+        # (document id, {pipeline event id: stored event id}) as the last ingest left them, for
+        # `resolved_event_ids` to answer without a read; None once anything else was written
+        self._resolved: tuple[str, dict[str, str]] | None = None
         self.dialect = dialect or dialect_for(where)
         self._evidence = self.dialect.evidence_index(conn)
         self.migrations_run = apply_migrations(
@@ -114,17 +121,10 @@ class Store:
         Database errors inside become StoreError saying what could not be done.
         """
         error = self.dialect.error
+        self._resolved = None
         if self._batched:  # inside `batch()`: a savepoint of its transaction
-            self._conn.execute("SAVEPOINT ew_write")
-            try:
+            with self._savepoint(what, set(locks), exclusive):
                 yield
-                self._conn.execute("RELEASE SAVEPOINT ew_write")
-            except BaseException as e:
-                self._conn.execute("ROLLBACK TO SAVEPOINT ew_write")
-                self._conn.execute("RELEASE SAVEPOINT ew_write")
-                if isinstance(e, error):
-                    raise StoreError(f"{self.where}: cannot {what}: {e}") from e
-                raise
             return
         # writes go out without waiting for their answers (PostgreSQL), BEGIN and the locks
         # included: an error surfaces at the next read or at the commit, and rolls back all
@@ -150,21 +150,82 @@ class Store:
             raise
 
     @contextmanager
-    def batch(self) -> Iterator[None]:
+    def _savepoint(self, what: str, locks: set[str], exclusive: bool) -> Iterator[None]:
+        """Run the block in the batch's transaction, taking the locks the batch did not take.
+        SQLite: as a savepoint, rolled back alone when the block fails. PostgreSQL: as it
+        is, its statements sent without waiting (a savepoint would wait for their answers at
+        its end, to tell an error to the write that caused it: a round trip a document); an
+        error fails the batch (`write_batch` then writes one transaction at a time)."""
+        error = self.dialect.error
+        held, held_all = self._held
+        if self.dialect.pipelines:
+            try:
+                if (locks - held or exclusive) and not held_all:
+                    self.dialect.lock(self._conn, locks - held, exclusive_all=exclusive)
+                yield
+            except error as e:
+                raise StoreError(f"{self.where}: cannot {what}: {e}") from e
+            return
+        try:
+            self._conn.execute("SAVEPOINT ew_write")
+            yield
+            self._conn.execute("RELEASE SAVEPOINT ew_write")
+        except BaseException as e:
+            self._conn.execute("ROLLBACK TO SAVEPOINT ew_write")
+            self._conn.execute("RELEASE SAVEPOINT ew_write")
+            if isinstance(e, error):
+                raise StoreError(f"{self.where}: cannot {what}: {e}") from e
+            raise
+
+    @contextmanager
+    def batch(self, items: Iterable[DocumentResult | Skip] = (), *, exclusive: bool = False) -> Iterator[None]:
         """Hold one transaction around the writes of the block (a batch runner's chunk of
-        documents): each write is a savepoint of it, rolled back alone when it fails, and the
-        block commits once: on SQLite one disk sync for the chunk instead of one a document.
-        A crash loses the block's writes (a batch is resumable). On PostgreSQL, whose writes
-        run side by side with other processes', each write keeps its own transaction."""
-        if self._batched or self.dialect.pipelines:
+        documents), committed once: one disk sync for the chunk instead of one a document. A
+        crash loses the block's writes (a batch is resumable). On SQLite each write is a
+        savepoint, rolled back alone when it fails; on PostgreSQL a failed write fails the
+        block (`_savepoint`). There, where other processes write side by side, the locks the
+        writes of `items` (the chunk's results and skips) need are taken first, in one sorted
+        order, with the actor names their events bring (`batching.py`); `exclusive`: the block
+        may write any event (`write_result`). A deadlock left (rows of events two batches both
+        change) fails the block: `write_batch` runs it again."""
+        if self._batched:
             yield
             return
-        with self._transaction("write a batch"):
-            self._batched = True
+        items = list(items)
+        names = batch_lock_names(items) if self.dialect.side_by_side else set()
+        with self._transaction("write a batch", locks=names, exclusive=exclusive):
+            # one statement for the batch's actor names: each event's write adds none then
+            actor_names = batch_actor_names(items)
+            add_actor_names(self._conn, actor_names)
+            self._batched, self._held = True, (names, exclusive)
+            self._writer.names_stored = set(actor_names)
             try:
                 yield
             finally:
-                self._batched = False
+                self._batched, self._held = False, (set(), False)
+                self._writer.names_stored = set()
+                self._resolved = None
+
+    def write_batch(
+        self, write: Callable[[], T], items: Iterable[DocumentResult | Skip] = (), *, exclusive: bool = False
+    ) -> T:
+        """Return what `write` returns, its writes made in one `batch` (its locks: `items`,
+        `exclusive`). Run again from the start after a deadlock between writers (PostgreSQL).
+        When the batch fails otherwise (or deadlocks _INGEST_ATTEMPTS times), `write` runs
+        once more outside a batch, each of its writes a transaction of its own: those before a
+        failing write are stored, and its error is raised as that write's. `write` must make
+        the same writes each time (nothing of a failed batch was stored)."""
+        items = list(items)
+        for attempt in range(1, _INGEST_ATTEMPTS + 1):
+            try:
+                with self.batch(items, exclusive=exclusive):
+                    return write()
+            except StoreError as e:
+                if e.__cause__ is None or not self.dialect.retryable(e.__cause__):
+                    logger.info("%s: %s; writing the batch one document at a time", self.where, e)
+                    break
+                logger.info("%s: %s; writing the batch again (attempt %d)", self.where, e, attempt + 1)
+        return write()
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -207,21 +268,21 @@ class Store:
         """
         _unique_events(result)  # two events of one document never share an id
         resolver = self._resolver_for(similarity, settings)
-        for attempt in range(1, _INGEST_ATTEMPTS + 1):
+        # in a batch, a deadlock fails the whole batch (`write_batch` runs it again): its
+        # transaction holds the locks of the documents written before
+        attempts = 1 if self._batched else _INGEST_ATTEMPTS
+        for attempt in range(1, attempts + 1):
             try:
                 return self._ingest_once(result, resolver, pipeline_version, who)
             except StoreError as e:
-                if attempt == _INGEST_ATTEMPTS or e.__cause__ is None or not self.dialect.retryable(e.__cause__):
+                if attempt == attempts or e.__cause__ is None or not self.dialect.retryable(e.__cause__):
                     raise
                 logger.info("%s: %s; storing document %s again", self.where, e, result.document.id)
         raise AssertionError("unreachable")
 
     def _ingest_once(self, result: DocumentResult, resolver: Resolver, pipeline_version: str, who: str) -> WriteSummary:
         document = result.document
-        names = {f"document:{document.id}"}
-        for event in (*result.events, *result.context_mentions):
-            names |= area_lock_names(event.country, event.latitude, event.longitude)
-        with self._transaction(f"store document {document.id}", locks=names):
+        with self._transaction(f"store document {document.id}", locks=document_lock_names(result)):
             # the document's stored row is read with the candidates (on PostgreSQL one round trip)
             pending = resolver.send_candidate_queries(
                 (*result.events, *result.context_mentions), document.id, probe=True, document=True
@@ -255,6 +316,13 @@ class Store:
             joined = tuple(dict.fromkeys(d.target_id for d in decisions if d.action == "join" and d.target_id))
             updated = tuple(e for e in touched.before if live.get(e) and e not in created and e not in joined)
             review = tuple(d.event_id for d in decisions if d.action == "review")
+            incoming = (*result.events, *result.context_mentions)
+            resolved = {
+                e.event_id: (d.target_id if d.action == "join" else None) or e.event_id
+                for e, d in zip(incoming, decisions, strict=True)
+            }
+        # where each account went, unless a merge moved some since (then read back)
+        self._resolved = (document.id, resolved) if touched.after is not None else None
         return WriteSummary(
             document.id, status, created, updated, deleted, reports, 0, previous, joined, review, duplicate_of
         )
@@ -273,6 +341,8 @@ class Store:
     def resolved_event_ids(self, document_id: str) -> dict[str, str]:
         """Return {pipeline event id: stored event id} for a document's accounts (merges and
         splits followed), e.g. to score cross-document resolution."""
+        if self._resolved is not None and self._resolved[0] == document_id:  # the last ingest's
+            return dict(self._resolved[1])
         return dict(
             self._conn.execute(
                 "SELECT c.origin_event_id, c.event_id FROM contributions c JOIN events e"
@@ -307,6 +377,12 @@ class Store:
             settings=settings or DEFAULT_SETTINGS,
         )
 
+    def stored_version(self, document_id: str) -> str | None:
+        """Return the pipeline version a document was stored by, or None when it is not stored
+        (one indexed read: what a batch runner asks of each input to resume)."""
+        row = self._conn.execute("SELECT pipeline_version FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return None if row is None else str(row[0])
+
     def save_vectors(self, vectors: Mapping[str, Any]) -> None:
         """Keep sentence vectors computed elsewhere (a batch runner's workers, by the same
         encoder) in the vector cache, keyed by `similarity.text_key`: cross-document similarity
@@ -319,8 +395,7 @@ class Store:
         """Return True if the skip is new; a repeat (same origin, reason, detail, document)
         only refreshes its time, so re-running a batch does not pile up duplicates."""
         now = now_iso()
-        key = "\n".join((skip.origin, skip.reason, skip.detail, skip.document_id or ""))
-        with self._transaction(f"record the skip of {skip.origin}", locks=[f"skip:{key}"]):
+        with self._transaction(f"record the skip of {skip.origin}", locks=[skip_lock_name(skip)]):
             existing = self._conn.execute(
                 "SELECT id FROM skips WHERE origin = ? AND reason = ? AND detail = ? AND COALESCE(document_id, '') = ?",
                 (skip.origin, skip.reason, skip.detail, skip.document_id or ""),

@@ -85,6 +85,8 @@ class DocumentWriter:
         self.conn = conn
         self.evidence = evidence
         self.row_lock = row_lock  # appended to a SELECT that locks the rows it reads, if any
+        # actor names known stored in the current transaction (`Store.batch` adds its events')
+        self.names_stored: set[str] = set()
 
     def write(self, document: Document, events: tuple[Event, ...], pipeline_version: str, who: str) -> WriteSummary:
         """Return what storing `events` for `document` did (see the module docstring)."""
@@ -323,7 +325,7 @@ class DocumentWriter:
             values,
         )
         if "actor_search" in fields:
-            index_event_actors(self.conn, event_id, fields["actor_search"], new=True)
+            index_event_actors(self.conn, event_id, fields["actor_search"], new=True, stored=self.names_stored)
 
     def update_event(self, event_id: str, row: dict[str, Any], now: str) -> None:
         sets = ", ".join(f"{c} = ?" for c in row)
@@ -332,7 +334,7 @@ class DocumentWriter:
             [*row.values(), now, event_id],
         )
         if "actor_search" in row:
-            index_event_actors(self.conn, event_id, row["actor_search"])
+            index_event_actors(self.conn, event_id, row["actor_search"], stored=self.names_stored)
 
     def insert_report(self, event_id: str, ordinal: int, report: Report) -> None:
         row = report_row(report)
