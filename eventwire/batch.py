@@ -70,6 +70,8 @@ CHUNKS_PER_WORKER = 2
 # Documents written in one transaction at most: the chunk at the head and those coded after it
 # that are ready (one commit, one disk sync, for them all).
 WRITE_BATCH_DOCS = 64
+# Inputs whose stored version (resuming: already stored?) is read in one query.
+RESUME_LOOKAHEAD = 32
 # Chunks coded ahead of the oldest one still being coded, kept until it is stored: at most this
 # many windows (bounds memory when one long document holds the writer back).
 CHUNKS_AHEAD = 4
@@ -189,7 +191,7 @@ def _drive(
     keys = itertools.count()
     in_flight = 0
     window = CHUNKS_PER_WORKER * max(1, options.workers)
-    source = iter(items)
+    source = _with_stored_versions(items, store)
     exhausted = False
 
     def send() -> None:
@@ -204,11 +206,11 @@ def _drive(
         """Read inputs until `window` chunks are in flight (or the inputs end)."""
         nonlocal exhausted
         while not exhausted and in_flight < window and len(results) < CHUNKS_AHEAD * window:
-            item = next(source, None)
+            item, version = next(source, (None, None))
             if item is None:
                 exhausted = True
                 send()
-            elif isinstance(item, Skip) or _already_stored(store, item):
+            elif isinstance(item, Skip) or version == PIPELINE_VERSION:  # resumed: stored already
                 send()  # keeps input order: the chunk before goes first
                 queue.append(("skip", item) if isinstance(item, Skip) else ("resumed", item))
             else:
@@ -274,8 +276,15 @@ def _write_chunks(
     return written
 
 
-def _already_stored(store: Store, document: Document) -> bool:
-    return store.stored_version(document.id) == PIPELINE_VERSION
+def _with_stored_versions(
+    items: Iterable[Document | Skip], store: Store, ahead: int = RESUME_LOOKAHEAD
+) -> Iterator[tuple[Document | Skip, str | None]]:
+    """Yield each item with the pipeline version its document was stored by (None: not
+    stored, or a Skip), read for `ahead` inputs at a time in one query."""
+    source = iter(items)
+    while group := list(itertools.islice(source, ahead)):
+        versions = store.stored_versions([item.id for item in group if isinstance(item, Document)])
+        yield from ((item, versions.get(item.id) if isinstance(item, Document) else None) for item in group)
 
 
 def _resumed(store: Store, document: Document) -> IngestOutcome:

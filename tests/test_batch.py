@@ -25,7 +25,7 @@ from eventwire.batch import BatchError, BatchOptions, BatchProgress, count_input
 from eventwire.cli import app as cli
 from eventwire.models import Document, Skip
 from eventwire.pipeline import DocumentResult
-from eventwire.service import IngestOutcome
+from eventwire.service import IngestOutcome, read_sources
 from eventwire.store import open_store
 from tests.factories import make_event
 
@@ -351,3 +351,37 @@ def test_workers_send_each_evidence_sentence_once_reusing_what_the_classifier_en
     keys, vectors = batch.evidence_vectors([*results, Skip("x.txt", "empty", "no text")])
     assert len(keys) == len(set(keys)) == vectors.shape[0] == len(set(sentences))
     assert fake.sentences == [*sentences[:1], *[s for s in dict.fromkeys(sentences) if s != sentences[0]]]
+
+
+class _AllAtOncePool:
+    """A pool whose chunks are all coded by the time the writer asks for the first."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[int, list[Document]]] = []
+
+    def submit(self, key: int, documents: list[Document]) -> None:
+        self.pending.append((key, documents))
+
+    def finished(self, *, block: bool = True) -> list[tuple[int, batch.CodedChunk]]:
+        done, self.pending = self.pending, []
+        return [(key, batch.CodedChunk(list(stand_in_coder(documents)))) for key, documents in done]
+
+    def close(self) -> None:
+        self.pending.clear()
+
+
+def test_chunks_ready_together_are_one_transaction_and_a_rerun_asks_once_what_is_stored(tmp_path):
+    archive = _archive(tmp_path / "archive.jsonl")
+    documents = list(read_sources([archive]))
+    options = BatchOptions(workers=4, chunk_docs=2)  # every chunk in flight at once
+    with open_store(tmp_path / "a.db") as store:
+        seen: list[str] = []
+        store._conn.set_trace_callback(seen.append)
+        outcomes = [o for _, o in batch._drive(documents, store, _AllAtOncePool(), options)]
+        assert [o.summary.status for o in outcomes] == ["inserted"] * len(VILLAGES)
+        # six chunks of two, all coded when the first is written: one transaction, one commit
+        assert sum(s.startswith("BEGIN") for s in seen) == 1
+        seen.clear()
+        again = [o for _, o in batch._drive(documents, store, _AllAtOncePool(), options)]
+    assert [o.summary.status for o in again] == ["unchanged"] * len(VILLAGES)
+    assert sum("FROM documents WHERE id IN" in s for s in seen) == 1  # not one read a document

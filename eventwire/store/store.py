@@ -377,11 +377,17 @@ class Store:
             settings=settings or DEFAULT_SETTINGS,
         )
 
-    def stored_version(self, document_id: str) -> str | None:
-        """Return the pipeline version a document was stored by, or None when it is not stored
-        (one indexed read: what a batch runner asks of each input to resume)."""
-        row = self._conn.execute("SELECT pipeline_version FROM documents WHERE id = ?", (document_id,)).fetchone()
-        return None if row is None else str(row[0])
+    def stored_versions(self, document_ids: Iterable[str]) -> dict[str, str]:
+        """Return {document id: the pipeline version it was stored by} for those of
+        `document_ids` the store holds (what a batch runner asks of its inputs to resume)."""
+        ids = sorted(set(document_ids))
+        out: dict[str, str] = {}
+        for start in range(0, len(ids), _IN_CHUNK):
+            chunk = ids[start : start + _IN_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._conn.execute(f"SELECT id, pipeline_version FROM documents WHERE id IN ({marks})", chunk)
+            out.update((row[0], row[1]) for row in rows)
+        return out
 
     def save_vectors(self, vectors: Mapping[str, Any]) -> None:
         """Keep sentence vectors computed elsewhere (a batch runner's workers, by the same
