@@ -181,12 +181,25 @@ def connect(location: str | Path) -> PgConnection:
     return PgConnection(raw)
 
 
+class _FoldTable(dict[int, str | None]):
+    """`str.translate` table of `search_words`, filled as characters are met: a combining mark
+    is dropped, a letter or digit kept, anything else a space (C speed for characters seen
+    before, where a test per character in Python cost ~0.1 ms a stored report)."""
+
+    def __missing__(self, code: int) -> str | None:
+        c = chr(code)
+        folded = None if unicodedata.combining(c) else c if c.isalnum() else " "
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def search_words(text: str) -> list[str]:
     """Return the words of `text` as the search index keeps them: case and accents folded,
     punctuation a separator ("Aïn al-Asad" → ain, al, asad), as SQLite's FTS5 tokenizer does."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
-    return kept.casefold().split()
+    return unicodedata.normalize("NFKD", text).translate(_FOLD).casefold().split()
 
 
 class EvidenceIndex:
