@@ -72,6 +72,7 @@ class Store:
         self.where = where
         self._batched = False  # inside `batch()`: writes are savepoints of its transaction
         self._held: tuple[set[str], bool] = (set(), False)  # the locks `batch()` took: names, exclusive
+        self._batch_failed: StoreError | None = None  # a write of the PostgreSQL batch failed
         # (document id, {pipeline event id: stored event id}) as the last ingest left them, for
         # `resolved_event_ids` to answer without a read; None once anything else was written
         self._resolved: tuple[str, dict[str, str]] | None = None
@@ -159,12 +160,18 @@ class Store:
         error = self.dialect.error
         held, held_all = self._held
         if self.dialect.pipelines:
+            if self._batch_failed is not None:  # the transaction is aborted: nothing more goes in
+                raise self._batch_failed
             try:
                 if (locks - held or exclusive) and not held_all:
                     self.dialect.lock(self._conn, locks - held, exclusive_all=exclusive)
                 yield
-            except error as e:
-                raise StoreError(f"{self.where}: cannot {what}: {e}") from e
+            except BaseException as e:
+                failed = StoreError(f"{self.where}: cannot {what}: {e}") if isinstance(e, error) else None
+                self._batch_failed = failed or StoreError(f"{self.where}: a write of the batch failed: {e!r}")
+                if failed is not None:
+                    raise failed from e
+                raise
             return
         try:
             self._conn.execute("SAVEPOINT ew_write")
@@ -201,8 +208,10 @@ class Store:
             self._writer.names_stored = set(actor_names)
             try:
                 yield
+                if self._batch_failed is not None:  # caught inside the block: still no commit
+                    raise self._batch_failed
             finally:
-                self._batched, self._held = False, (set(), False)
+                self._batched, self._held, self._batch_failed = False, (set(), False), None
                 self._writer.names_stored = set()
                 self._resolved = None
 

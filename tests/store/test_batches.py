@@ -82,6 +82,40 @@ def test_a_failing_write_fails_alone_and_those_before_it_stay(store_location):
     assert stored == [True, False, False]
 
 
+def test_a_failure_caught_inside_a_batch_never_commits_half_a_write(store_location):
+    results = _accounts()[:3]
+    with open_store(store_location) as store:
+        upsert = store._writer.upsert_document
+
+        def fail_on_second(document, *args):
+            if document.id == results[1].document.id:
+                store._conn.execute("INSERT INTO no_such_table VALUES (1)")
+            return upsert(document, *args)
+
+        store._writer.upsert_document = fail_on_second
+
+        failed: list[str] = []
+
+        def write_all() -> None:
+            for result in results:
+                try:
+                    store.ingest(result, similarity=_same_incident)
+                except StoreError:
+                    failed.append(result.document.id)
+
+        if store.dialect.name == "sqlite":  # a savepoint a write: the failed one alone rolls back
+            with store.batch(results):
+                write_all()
+            assert failed == [results[1].document.id]
+            expected = [True, False, True]
+        else:  # one pipelined transaction: the batch fails, and says so rather than commit
+            with pytest.raises(StoreError, match="no_such_table"), store.batch(results):
+                write_all()
+            assert failed  # the error surfaces at a later read: the writes after it fail too
+            expected = [False, False, False]
+        assert [store.document(r.document.id) is not None for r in results] == expected
+
+
 def test_where_each_account_went_is_known_without_reading_it_back(store_location):
     results = _accounts()
     with open_store(store_location) as store:
