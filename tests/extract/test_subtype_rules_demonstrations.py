@@ -118,3 +118,11 @@ def test_a_bare_toll_sentence_does_not_type_the_lynching_it_counts():
 )
 def test_civilians_who_clash_with_the_police_are_not_an_armed_side(lang, text):
     assert set(sub_types(text, lang)) == {"Mob violence"}
+
+
+def test_a_mob_stoning_a_rally_is_mob_violence_even_when_police_disperse_it():
+    text = (
+        "On Monday in Kerou, a mob threw stones at the governor as he addressed a campaign rally. "
+        "Officers then broke up the crowd with tear gas."
+    )
+    assert sub_types(text, "en") == ["Mob violence"]
