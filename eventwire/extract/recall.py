@@ -42,6 +42,9 @@ def recalled_tokens(doc: Doc, cues: SentenceCues, taxonomy: Taxonomy) -> frozens
     return frozenset(out)
 
 
+RIOT_CLASS = "A_RIOT"
+
+
 def protest_topic_tokens(doc: Doc, cues: SentenceCues) -> frozenset[int]:
     """Return the tokens of what a protest is against ("protested against the killings of
     herders", "manifesté contre l'enlèvement de"): the protest's cause, not an incident of the
@@ -102,7 +105,11 @@ def protest_topic_tokens(doc: Doc, cues: SentenceCues) -> frozenset[int]:
             for ch in verb.children:
                 if ch.dep_ in {"nsubj", "agent"} and ch.i != head.i:
                     out |= {t.i for t in ch.subtree}
-    return frozenset(out)
+    # what the demonstrators do is never what they protest against (a language regularity): the
+    # stones, burning tyres and bonfires of "youths protested against the tax, burning tyres" are
+    # the protest's own acts (ACLED: a Violent demonstration), however the parse attaches them
+    riot = {i for c in cues.triggers if c.cls == RIOT_CLASS for i in range(c.start, c.end)}
+    return frozenset(out - riot)
 
 
 # An agreement's purpose or cause ("signed a truce to end the fighting") is what it is about.

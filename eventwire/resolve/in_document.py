@@ -34,6 +34,7 @@ from eventwire.resolve.compatibility import (
     places_compatible,
     types_compatible,
 )
+from eventwire.resolve.demonstration_details import retypes_demonstration
 from eventwire.resolve.structure import is_day_split
 from eventwire.resolve.toll_sentences import placed_toll_home, toll_only
 from eventwire.taxonomy import VIOLENT_TYPES
@@ -561,14 +562,13 @@ def _adds_nothing(m: Mention) -> bool:
 
 
 def _without_empty_anaphora(group: list[Mention]) -> list[Mention]:
-    """Return an incident's mentions less those that add nothing (kept when all would go).
-
-    A mention that brings a new voice ("les services anti-terroristes du Kurdistan ont indiqué
-    qu'un drone était tombé") is a report of its own and stays, unless that voice only suggests
-    something of the incident ("selon le gouverneur, cette attaque aurait ciblé une communauté"):
-    an interpretation, not a report.
-    """
-    empty = [_adds_nothing(m) for m in group]
+    """Return an incident's mentions less those that add nothing (kept when all would go); one
+    that tells how a demonstration went stays (resolve/demonstration_details.py). A mention that
+    brings a new voice ("les services anti-terroristes du Kurdistan ont indiqué qu'un drone était
+    tombé") is a report of its own and stays, unless that voice only suggests something of the
+    incident ("selon le gouverneur, cette attaque aurait ciblé une communauté"): an
+    interpretation, not a report."""
+    empty = [_adds_nothing(m) and not retypes_demonstration(m, group) for m in group]
     voices = {m.attributed_to for m, e in zip(group, empty) if not e}
     kept = [
         m

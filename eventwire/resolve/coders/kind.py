@@ -9,6 +9,7 @@ from eventwire.extract.lexicon import Rule, Taxonomy
 from eventwire.extract.subtype_model import SentenceScores, decide, overridable
 from eventwire.models import Coded, Mention, Provenance
 from eventwire.resolve.coders.base import modality_rank, primary_mention, span_provenance
+from eventwire.resolve.toll_sentences import toll_only
 from eventwire.taxonomy import SUB_EVENT_TO_TYPE
 
 REMOTE_VIOLENCE = "Explosions/Remote violence"
@@ -38,10 +39,12 @@ def code_event_kind(
     force against protesters); the sub-type classifier over the same sentences may then
     overrule a rule it finds unlikely (extract/subtype_model.py).
     """
-    primary = primary_mention(mentions)
+    # a sentence that only tells the toll ("Two people died.") types nothing of its own: the
+    # firmest voice is that of the sentences telling the act, the toll read with them
+    primary = primary_mention([m for m in mentions if not toll_only(m)] or mentions)
     trigger = span_provenance(document_id, primary.trigger.span, f"trigger:{primary.trigger.cue}")
     rank = modality_rank(primary)
-    voice = [m for m in mentions if modality_rank(m) == rank]
+    voice = [m for m in mentions if modality_rank(m) == rank or (modality_rank(m) < rank and toll_only(m))]
     voice_classes: set[str] = set()
     for m in voice:
         voice_classes |= m.cue_classes
