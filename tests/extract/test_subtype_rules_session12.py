@@ -67,3 +67,22 @@ def test_a_device_followed_by_gunfire_on_a_force_is_an_ambush(lang, text, sub_ev
 )
 def test_armed_men_on_the_receiving_end_make_a_battle_near_a_village(lang, text, sub_event_type):
     assert sub_types(text, lang)[0] == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub_event_type"),
+    [
+        # people beaten, or a force on the receiving end: the looting is part of the attack or battle
+        ("en", "Gunmen beat up two shopkeepers in Kerou on Monday before looting their shops.", "Attack"),
+        (
+            "en",
+            "Robbers assaulted the night guards of a warehouse in Kerou on Monday before looting sacks of rice.",
+            "Armed clash",
+        ),
+        ("en", "Militants attacked a police post in Kerou on Monday and set it on fire.", "Armed clash"),
+        # nobody harmed: the looting itself
+        ("en", "Armed men looted shops in the market of Kerou on Monday night.", "Looting/property destruction"),
+    ],
+)
+def test_looting_with_people_beaten_or_a_force_attacked_is_the_attack(lang, text, sub_event_type):
+    assert sub_types(text, lang)[0] == sub_event_type
