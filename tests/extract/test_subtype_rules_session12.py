@@ -86,3 +86,9 @@ def test_armed_men_on_the_receiving_end_make_a_battle_near_a_village(lang, text,
 )
 def test_looting_with_people_beaten_or_a_force_attacked_is_the_attack(lang, text, sub_event_type):
     assert sub_types(text, lang)[0] == sub_event_type
+
+
+def test_forces_attacking_a_crowd_that_does_not_fight_back_is_an_attack():
+    # the militia is named, not harmed nor acting: one-sided violence by the soldiers
+    text = "Soldiers attacked a group of youths who had come to watch a ceremony of the militia in Kerou on Sunday."
+    assert sub_types(text, "en")[0] == "Attack"
