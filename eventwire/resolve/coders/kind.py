@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from eventwire.extract.lexicon import Rule, Taxonomy
 from eventwire.extract.subtype_model import SentenceScores, decide, overridable
-from eventwire.models import Coded, Mention, Provenance
+from eventwire.models import EVENT_MODALITIES, Coded, Mention, Provenance
 from eventwire.resolve.coders.base import modality_rank, primary_mention, span_provenance
 from eventwire.resolve.toll_sentences import toll_only
 from eventwire.taxonomy import SUB_EVENT_TO_TYPE
@@ -15,6 +15,9 @@ from eventwire.taxonomy import SUB_EVENT_TO_TYPE
 REMOTE_VIOLENCE = "Explosions/Remote violence"
 CLASH_CLASS = "A_CLASH"
 GRENADE = "Grenade"
+# The cue classes that tell how an incident was done: the weapon, or an explosion.
+WEAPON_PREFIX = "W_"
+EXPLOSION_CLASS = "A_EXPLOSION"
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ def code_event_kind(
     voice_classes: set[str] = set()
     for m in voice:
         voice_classes |= m.cue_classes
+    voice_classes |= _weapon_told_elsewhere(voice_classes, mentions)
     rule = taxonomy.classify(voice_classes) if taxonomy is not None else None
     if taxonomy is not None and rule is not None:
         rule = _keep_own_weapon(rule, primary, voice, taxonomy)
@@ -100,3 +104,22 @@ def _keep_own_weapon(rule: Rule, primary: Mention, voice: Sequence[Mention], tax
     if own_rule is None or own_rule.event_type != REMOTE_VIOLENCE or own_rule.sub_event_type == GRENADE:
         return rule
     return own_rule
+
+
+def _weapon_classes(classes: set[str] | frozenset[str]) -> set[str]:
+    return {c for c in classes if c.startswith(WEAPON_PREFIX) or c == EXPLOSION_CLASS}
+
+
+def _weapon_told_elsewhere(voice_classes: set[str], mentions: Sequence[Mention]) -> set[str]:
+    """Return the weapon cues (and explosion) of the incident's less firm mentions when its
+    firmest voice names none: the weapon is how the incident was done, whoever is surer of it.
+    "A bomb reportedly went off under a patrol. The group claimed the attack": the claim is the
+    firmest voice and says only "attack", the report says how (ACLED types the incident by its
+    weapon: Remote explosive/landmine/IED). A context mention (an earlier incident) lends none."""
+    if _weapon_classes(voice_classes):
+        return set()
+    out: set[str] = set()
+    for m in mentions:
+        if m.modality in EVENT_MODALITIES:
+            out |= _weapon_classes(m.cue_classes)
+    return out
