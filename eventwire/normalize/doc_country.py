@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
+from itertools import pairwise
 
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.lexicon import fold
@@ -35,6 +36,7 @@ from eventwire.lang.fold import literal_alternation
 from eventwire.lang.words import load_word_lists
 from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, DIVISION_FEATURES, Place, PlaceMention
 from eventwire.normalize.actors import find_actor_mentions
+from eventwire.normalize.division_kinds import kind_countries, kind_evidence
 from eventwire.normalize.ethnic_militias import load_ethnic_militias
 
 # The evidence Counters hold these float weights: Counter takes them, but typeshed types its counts
@@ -197,10 +199,15 @@ def place_evidence(
     skip = tuple(skip)
     counts: Counter = Counter()
     seen: set[tuple[str, str]] = set()
+    qualified = _qualified(text, places)
     for p in places:
         pl = p.place
         if pl is None or not pl.iso or p.relation in NOT_THE_STORY or any(a <= p.span.start < b for a, b in skip):
             continue
+        if p.span.start in qualified or (
+            (kinds := kind_countries(text, p.span.start, p.span.end, lang)) and pl.iso not in kinds
+        ):
+            continue  # "Kerou, Tamba" lies in Tamba's country; "the cercle of Kerou" in Mali
         if p.span.start in not_locations and BASED_AFTER.match(text, p.span.end):
             continue  # "a UK-based monitor" is abroad
         if pl.feature in DIVISION_FEATURES:
@@ -231,7 +238,35 @@ def place_evidence(
         # the capital at home): a tie-break far below any weight
         counts[(pl.country, pl.iso)] += weight * repeat + (TIE_BREAK if _is_capital(pl, gazetteer) else 0.0)  # type: ignore[assignment]
         seen.add((pl.name, pl.iso))
+    if gazetteer is not None:
+        # "the cercle of Kerou", "Tamba sub-location": a division of one country's, known or not
+        counts += kind_evidence(text, lang, gazetteer, weight=W_NAMED_DIVISION, repeat=W_REPEAT)
     return counts
+
+
+# what may stand between a place and the area that qualifies it: "Kerou, Tamba", "Kerou (Tamba"
+_QUALIFIER_BETWEEN = re.compile(r"\s*[,(]\s*")
+_QUALIFIER_FEATURES = DIVISION_FEATURES | {"country", "city"}
+
+
+def _qualified(text: str, places: Iterable[PlaceMention]) -> frozenset[int]:
+    """Return the starts of the place mentions that the next one qualifies with an area of
+    another country ("Kerou, Tamba", "Kerou (Tamba, Lolo)": Kerou lies in Tamba, so the namesake
+    the gazetteer gave Kerou abroad says nothing of the story's country)."""
+    ordered = sorted((p for p in places if p.place is not None), key=lambda p: p.span.start)
+    out = set()
+    for p, q in pairwise(ordered):
+        if (
+            p.place is not None
+            and q.place is not None
+            and q.place.iso
+            and q.place.iso != p.place.iso
+            and q.place.feature in _QUALIFIER_FEATURES
+            and q.relation not in NOT_THE_STORY
+            and _QUALIFIER_BETWEEN.fullmatch(text, p.span.end, q.span.start)
+        ):
+            out.add(p.span.start)
+    return frozenset(out)
 
 
 def other_evidence(

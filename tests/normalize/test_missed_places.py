@@ -218,3 +218,13 @@ def test_a_supplement_town_is_found_without_the_documents_country(gazetteer):
     text = "Traders protested in Kawangware over new taxes."
     found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None)
     assert [(p.span.text, p.place.iso, p.place.admin1) for p in found] == [("Kawangware", "KE", "Nairobi")]
+
+
+def test_a_hamlet_known_in_one_country_only_is_the_last_evidence(gazetteer):
+    from eventwire.normalize.missed_places import lone_country_places
+
+    # a town of unknown population: too small for a namesake puzzle, but no namesake abroad
+    text = "Gunmen attacked the market in Leleni on Sunday."
+    assert missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None) == []
+    found = lone_country_places(text, [], lang="en", gazetteer=gazetteer)
+    assert [(p.span.text, p.place.iso) for p in found] == [("Leleni", "ML")]
