@@ -16,7 +16,8 @@ village still needs one. The evidence, each with its weight:
 What never counts: the neighbour across a border ("près de la frontière du Niger"), a country
 named as a neighbour or destination ("proche du Mali", "fled to Chad"), the seat of a source
 ("a UK-based monitor"), an actor's name, foreign forces (external_forces: the country they come
-from). Other places named as something other than a location (the `not_locations`: "the Kerou
+from; but a peacekeeping mission named after its host, "... Mission in Kerou", weighs as state
+forces there). Other places named as something other than a location (the `not_locations`: "the Kerou
 bus", a journey's origin) count half.
 """
 
@@ -299,8 +300,8 @@ def other_evidence(
         stated = _stated_nationality(text[start : actor.span.end], gazetteer)
         iso = stated if stated is not None and stated != own else own
         taken.append((start if iso != own else actor.span.start, actor.span.end))
-        if actor.actor_type == "state_forces":
-            weight = W_STATE_FORCES
+        if actor.actor_type == "state_forces" or _stationed(actor.name, actor.country):
+            weight = W_STATE_FORCES  # a mission named after its host ("... Mission in Kerou") serves there
         elif actor.actor_type != "external_forces":
             weight = W_DOMESTIC_ACTOR
         else:
@@ -332,6 +333,12 @@ def other_evidence(
                 W_DEMONYM_PLACE if place else W_DEMONYM
             )
     return counts
+
+
+def _stationed(name: str, country: str) -> bool:
+    """Return whether an actor's name says it serves in its table country ("United Nations
+    Stabilization Mission in Kerou": a peacekeeping mission stays in its host country)."""
+    return bool(re.search(rf"\b(?:in|au|en)\s+(?:the\s+)?{re.escape(country)}$", name))
 
 
 _PEOPLE_ACTOR = re.compile(r"^(?P<people>.+) Ethnic (?:Militia|Group) \((?P<country>[^)]+)\)$")

@@ -3,6 +3,7 @@
 Short reports name villages and towns the small models do not tag ("protests in Kerou", "the
 streets of Kerou", "à Kerou"; a population noun does the same: "residents of Kerou protested",
 "les habitants de Kerou"; a French sentence opening on "A" is "À": "A Kerou, des tirs…").
+ACLED's notes name the place they code a village to: "(coded as Kerou, Tamba County)".
 A capitalized name right after a locative word (data: the
 LOCATIVE pattern below, a language regularity) that the gazetteer knows as a town or a division
 is a place mention (method "locative_lookup"). Among its namesakes, the one in the document's
@@ -62,6 +63,18 @@ _EXTRA = (
         re.IGNORECASE,
     ),
 )
+
+
+# The known place ACLED's notes code an unknown village to: "(coded as Kerou at geoprecision 2)"; the
+# name is written whole, and a namesake abroad of a document set elsewhere is not it.
+_CODED_AS = re.compile(r"\bcoded\s+(?:at\s+approximate\s+location\s+)?as\s+" + _NAME)
+
+
+# The area a place is qualified with, after a comma ("in Kerou, Tamba": Kerou lies in Tamba), read
+# only when the gazetteer knows it as a division, or as a town that ends the phrase ("in the area
+# of Kerou, Tamba."): a capitalized word after a comma may be anything ("in Kerou, Police said").
+_QUALIFIED = r"[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?,\s+"
+_PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)")
 
 
 # A road named by its two ends with the road noun BEFORE them ("on the axis Kerou-Tamba", "sur
@@ -290,6 +303,8 @@ def missed_place_mentions(
     matches = [(m, "locative") for m in pattern.finditer(text)]
     matches += [(m, "locative") for extra in _EXTRA for m in extra.finditer(text)]
     matches += [(m, "axis") for m in _AXIS.finditer(text)]
+    matches += [(m, "coded") for m in _CODED_AS.finditer(text)]
+    matches += [(m, "qualifier") for m in re.finditer(LOCATIVE[lang] + _QUALIFIED + _NAME, text)]
     if lang == "en":
         matches += [(m, "locative") for m in _site_after_article().finditer(text)]
     matches += [(m, "division") for m in _division_after().finditer(text)]
@@ -307,7 +322,15 @@ def missed_place_mentions(
             continue
         if gazetteer.demonym_country(words[0]) or is_name(name):
             continue
-        found = _best(gazetteer, name, main_iso, prefer_area=kind == "division", unique_floor=unique_floor)
+        found = _best(
+            gazetteer, name, main_iso, prefer_area=kind in ("division", "qualifier"), unique_floor=unique_floor
+        )
+        if kind == "qualifier" and (
+            found is None or (found.feature == "city" and not _PHRASE_END.match(text, m.end(1)))
+        ):
+            continue
+        if kind == "coded" and (found is None or main_iso not in (None, found.iso)):
+            continue
         while found is None and (shorter := _shorter(name, kind)) is not None:
             name = shorter  # "in Kerou town", "à Kerou Centre", "the axis Kerou-Tamba"
             end = start + len(name)

@@ -221,3 +221,11 @@ def test_a_division_noun_only_one_country_uses_names_that_country(gazetteer):
     shared = place_evidence("Residents of Tazor sub-county protested.", [], lang="en", gazetteer=gazetteer)
     assert shared == {("Kenya", "KE"): 1.5, ("Uganda", "UG"): 1.5}
     assert not place_evidence("He joined a cercle of friends.", [], lang="en", gazetteer=gazetteer)
+
+
+def test_a_mission_named_after_its_host_country_places_the_story_there(gazetteer):
+    # a peacekeeping mission serves in the country its name gives; French forces come from abroad
+    counts = other_evidence(
+        "MINUSCA peacekeepers met Barkhane troops at Zorbatouk.", [], lang="en", gazetteer=gazetteer
+    )
+    assert counts == {("Central African Republic", "CF"): 1.0}
