@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.gazetteer import Gazetteer, load_gazetteer
 from eventwire.geoparse import candidate_place
+from eventwire.lang.actor_table import load_actor_aliases
 from eventwire.lang.fold import fold, fold_word
 from eventwire.lang.words import load_word_lists
 from eventwire.models import (
@@ -47,6 +48,7 @@ from eventwire.normalize.incident_place import document_villages
 from eventwire.normalize.missed_places import (
     division_places,
     institution_towns,
+    lone_country_places,
     missed_place_mentions,
     misspelt_places,
     names_in_passing,
@@ -276,10 +278,10 @@ def document_context(
     first = main_country(evidence(places), others)
     not_locations = non_location_mentions(doc, places, lang=document.lang, main_iso=first[1], find_actors=find_actors)
     main = main_country(evidence(places, not_locations=not_locations), others)
-    if main[1] is None:
-        places, main = _places_in_passing(
-            document, places, doc, gazetteer, lambda ps: main_country(evidence(ps), others)
-        )
+    if not evidence(places, not_locations=not_locations):
+        # no place gives a country: a town named in passing still outweighs an actor or a
+        # nationality ("Al-Shabaab attacked Kerou University": the group fights in two countries)
+        places, main = _passing_over_actors(document, places, doc, gazetteer, evidence, others, main, find_actors)
     places = sorted(
         [
             *site_places(places, gazetteer=gazetteer, main_iso=main[1]),
@@ -304,31 +306,103 @@ def document_context(
     )
 
 
+def _passing_over_actors(
+    document: Document,
+    places: list[PlaceMention],
+    doc: Doc | None,
+    gazetteer: Gazetteer,
+    evidence: Callable[..., Counter],
+    others: Counter,
+    main: tuple[str | None, str | None],
+    find_actors: Callable[[str], list[Actor]],
+) -> tuple[list[PlaceMention], tuple[str | None, str | None]]:
+    """Return the places and main country of a document whose places give no country, with the
+    places named in passing (`_places_in_passing`) when they give one among the countries its
+    actors point at; else `places` and `main` as they are."""
+    passing, found = _places_in_passing(
+        document,
+        places,
+        doc,
+        gazetteer,
+        lambda ps: main_country(_within(evidence(ps), _actor_countries(document, others, gazetteer)), Counter()),
+        guess=not others,
+        is_name=lambda t: bool(find_actors(t)),
+    )
+    if found[1] is None:
+        return places, main
+    return passing, main_country(evidence(passing), others)
+
+
 def _places_in_passing(
     document: Document,
     places: list[PlaceMention],
     doc: Doc | None,
     gazetteer: Gazetteer,
     weigh: Callable[[list[PlaceMention]], tuple[str | None, str | None]],
+    *,
+    guess: bool = True,
+    is_name: Callable[[str], bool] = lambda _: False,
 ) -> tuple[list[PlaceMention], tuple[str | None, str | None]]:
     """Return the places and the main country (`weigh`) of a document whose places give no
-    country: the towns of institutions named after them, the names in passing, then the names
+    country: the towns of institutions named after them, the names in passing, the hamlets the
+    gazetteer knows in one country only, then (`guess`: nothing else names a country) the names
     one slip of the pen from a division or a big town, each tried while none is found."""
     main: tuple[str | None, str | None] = (None, None)
     if schools := institution_towns(document.text, places, gazetteer=gazetteer):
         # "Kerou University students protested" happened in Kerou
         places = sorted([*places, *schools], key=lambda p: p.span.start)
         main = weigh(places)
-    if main[1] is None and doc is not None and (passing := _names_in_passing(document, places, doc, gazetteer)):
+    # an actor's name is no place named in passing ("Al-Kerou Brigade": the Al of a group)
+    actors = [
+        (a.span.start, a.span.end)
+        for a in find_actor_mentions(document.text, lang=document.lang, country=None)
+        if a.span is not None
+    ]
+    if (
+        main[1] is None
+        and doc is not None
+        and (
+            passing := [
+                p
+                for p in _names_in_passing(document, places, doc, gazetteer)
+                if not any(a <= p.span.start < b for a, b in actors)
+            ]
+        )
+    ):
         # still none: "the Kerou Deputy Governor", "a Tamba neighbourhood" name where it is
         kept = [p for p in places if p.place is not None or not any(_overlap(p, q) for q in passing)]
         places = sorted([*kept, *passing], key=lambda p: p.span.start)
         main = weigh(places)
-    if main[1] is None and (spelt := misspelt_places(places, gazetteer=gazetteer)) != places:
+    if main[1] is None and (
+        lone := lone_country_places(document.text, places, lang=document.lang, gazetteer=gazetteer, is_name=is_name)
+    ):
+        # still none: "gunmen attacked the camp in Kerou", a hamlet known in one country only
+        places = sorted([*places, *lone], key=lambda p: p.span.start)
+        main = weigh(places)
+    if main[1] is None and guess and (spelt := misspelt_places(places, gazetteer=gazetteer)) != places:
         # still none: "protests in Nakurru" is a slip of the pen for a division or a big town
         places = spelt
         main = weigh(places)
     return places, main
+
+
+def _actor_countries(document: Document, others: Counter, gazetteer: Gazetteer) -> frozenset[str]:
+    """Return the ISO2 codes the actors and nationalities of a document point at, every country
+    of a group that fights in several ("Nigeria|Chad" in data/actors.tsv) included."""
+    isos = {iso for _, iso in others if iso}
+    if not isos:
+        return frozenset()
+    names = {a.name for a in find_actor_mentions(document.text, lang=document.lang, country=None)}
+    for entry in load_actor_aliases().entries:
+        if entry.name in names and entry.country and (iso := gazetteer.country_iso(entry.country)):
+            isos.add(iso)
+    return frozenset(isos)
+
+
+def _within(counts: Counter, isos: frozenset[str]) -> Counter:
+    """Return the evidence of the countries `isos` only (all of it when `isos` is empty): a place
+    named in passing may settle which country of an actor's, not outweigh the actors."""
+    return Counter({k: v for k, v in counts.items() if not isos or k[1] in isos})
 
 
 def _overlap(p: PlaceMention, q: PlaceMention) -> bool:

@@ -16,7 +16,8 @@ village still needs one. The evidence, each with its weight:
 What never counts: the neighbour across a border ("près de la frontière du Niger"), a country
 named as a neighbour or destination ("proche du Mali", "fled to Chad"), the seat of a source
 ("a UK-based monitor"), an actor's name, foreign forces (external_forces: the country they come
-from). Other places named as something other than a location (the `not_locations`: "the Kerou
+from; but a peacekeeping mission named after its host, "... Mission in Kerou", weighs as state
+forces there). Other places named as something other than a location (the `not_locations`: "the Kerou
 bus", a journey's origin) count half.
 """
 
@@ -26,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
+from itertools import pairwise
 
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.extract.lexicon import fold
@@ -35,6 +37,7 @@ from eventwire.lang.fold import literal_alternation
 from eventwire.lang.words import load_word_lists
 from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, DIVISION_FEATURES, Place, PlaceMention
 from eventwire.normalize.actors import find_actor_mentions
+from eventwire.normalize.division_kinds import kind_countries, kind_evidence
 from eventwire.normalize.ethnic_militias import load_ethnic_militias
 
 # The evidence Counters hold these float weights: Counter takes them, but typeshed types its counts
@@ -197,10 +200,15 @@ def place_evidence(
     skip = tuple(skip)
     counts: Counter = Counter()
     seen: set[tuple[str, str]] = set()
+    qualified = _qualified(text, places)
     for p in places:
         pl = p.place
         if pl is None or not pl.iso or p.relation in NOT_THE_STORY or any(a <= p.span.start < b for a, b in skip):
             continue
+        if p.span.start in qualified or (
+            (kinds := kind_countries(text, p.span.start, p.span.end, lang)) and pl.iso not in kinds
+        ):
+            continue  # "Kerou, Tamba" lies in Tamba's country; "the cercle of Kerou" in Mali
         if p.span.start in not_locations and BASED_AFTER.match(text, p.span.end):
             continue  # "a UK-based monitor" is abroad
         if pl.feature in DIVISION_FEATURES:
@@ -231,7 +239,35 @@ def place_evidence(
         # the capital at home): a tie-break far below any weight
         counts[(pl.country, pl.iso)] += weight * repeat + (TIE_BREAK if _is_capital(pl, gazetteer) else 0.0)  # type: ignore[assignment]
         seen.add((pl.name, pl.iso))
+    if gazetteer is not None:
+        # "the cercle of Kerou", "Tamba sub-location": a division of one country's, known or not
+        counts += kind_evidence(text, lang, gazetteer, weight=W_NAMED_DIVISION, repeat=W_REPEAT)
     return counts
+
+
+# what may stand between a place and the area that qualifies it: "Kerou, Tamba", "Kerou (Tamba"
+_QUALIFIER_BETWEEN = re.compile(r"\s*[,(]\s*")
+_QUALIFIER_FEATURES = DIVISION_FEATURES | {"country", "city"}
+
+
+def _qualified(text: str, places: Iterable[PlaceMention]) -> frozenset[int]:
+    """Return the starts of the place mentions that the next one qualifies with an area of
+    another country ("Kerou, Tamba", "Kerou (Tamba, Lolo)": Kerou lies in Tamba, so the namesake
+    the gazetteer gave Kerou abroad says nothing of the story's country)."""
+    ordered = sorted((p for p in places if p.place is not None), key=lambda p: p.span.start)
+    out = set()
+    for p, q in pairwise(ordered):
+        if (
+            p.place is not None
+            and q.place is not None
+            and q.place.iso
+            and q.place.iso != p.place.iso
+            and q.place.feature in _QUALIFIER_FEATURES
+            and q.relation not in NOT_THE_STORY
+            and _QUALIFIER_BETWEEN.fullmatch(text, p.span.end, q.span.start)
+        ):
+            out.add(p.span.start)
+    return frozenset(out)
 
 
 def other_evidence(
@@ -264,8 +300,8 @@ def other_evidence(
         stated = _stated_nationality(text[start : actor.span.end], gazetteer)
         iso = stated if stated is not None and stated != own else own
         taken.append((start if iso != own else actor.span.start, actor.span.end))
-        if actor.actor_type == "state_forces":
-            weight = W_STATE_FORCES
+        if actor.actor_type == "state_forces" or _stationed(actor.name, actor.country):
+            weight = W_STATE_FORCES  # a mission named after its host ("... Mission in Kerou") serves there
         elif actor.actor_type != "external_forces":
             weight = W_DOMESTIC_ACTOR
         else:
@@ -297,6 +333,12 @@ def other_evidence(
                 W_DEMONYM_PLACE if place else W_DEMONYM
             )
     return counts
+
+
+def _stationed(name: str, country: str) -> bool:
+    """Return whether an actor's name says it serves in its table country ("United Nations
+    Stabilization Mission in Kerou": a peacekeeping mission stays in its host country)."""
+    return bool(re.search(rf"\b(?:in|au|en)\s+(?:the\s+)?{re.escape(country)}$", name))
 
 
 _PEOPLE_ACTOR = re.compile(r"^(?P<people>.+) Ethnic (?:Militia|Group) \((?P<country>[^)]+)\)$")

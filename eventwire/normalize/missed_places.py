@@ -3,6 +3,7 @@
 Short reports name villages and towns the small models do not tag ("protests in Kerou", "the
 streets of Kerou", "à Kerou"; a population noun does the same: "residents of Kerou protested",
 "les habitants de Kerou"; a French sentence opening on "A" is "À": "A Kerou, des tirs…").
+ACLED's notes name the place they code a village to: "(coded as Kerou, Tamba County)".
 A capitalized name right after a locative word (data: the
 LOCATIVE pattern below, a language regularity) that the gazetteer knows as a town or a division
 is a place mention (method "locative_lookup"). Among its namesakes, the one in the document's
@@ -62,6 +63,18 @@ _EXTRA = (
         re.IGNORECASE,
     ),
 )
+
+
+# The known place ACLED's notes code an unknown village to: "(coded as Kerou at geoprecision 2)"; the
+# name is written whole, and a namesake abroad of a document set elsewhere is not it.
+_CODED_AS = re.compile(r"\bcoded\s+(?:at\s+approximate\s+location\s+)?as\s+" + _NAME)
+
+
+# The area a place is qualified with, after a comma ("in Kerou, Tamba": Kerou lies in Tamba), read
+# only when the gazetteer knows it as a division, or as a town that ends the phrase ("in the area
+# of Kerou, Tamba."): a capitalized word after a comma may be anything ("in Kerou, Police said").
+_QUALIFIED = r"[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?,\s+"
+_PHRASE_END = re.compile(r"\s*(?:[,.;:)]|$)")
 
 
 # A road named by its two ends with the road noun BEFORE them ("on the axis Kerou-Tamba", "sur
@@ -250,6 +263,23 @@ def _calendar_words(lang: str) -> frozenset[str]:
     return frozenset(fold(str(w)).rstrip(".") for key in ("months", "weekdays") for w in lex.maps.get(key, {}))
 
 
+def lone_country_places(
+    text: str,
+    places: list[PlaceMention],
+    *,
+    lang: str,
+    gazetteer: Gazetteer,
+    is_name: Callable[[str], bool] = lambda _: False,
+) -> list[PlaceMention]:
+    """Return the towns a locative word points at that the gazetteer knows in one country only,
+    however small ("the camp in Kerou", Kerou a hamlet of unknown population): the last evidence
+    of a document that names no other place, for a name with no namesake abroad is no namesake
+    puzzle (`missed_place_mentions` asks UNIQUE_MIN_POPULATION of them otherwise)."""
+    return missed_place_mentions(
+        text, places, lang=lang, gazetteer=gazetteer, main_iso=None, is_name=is_name, unique_floor=0
+    )
+
+
 def missed_place_mentions(
     text: str,
     places: list[PlaceMention],
@@ -258,10 +288,12 @@ def missed_place_mentions(
     gazetteer: Gazetteer,
     main_iso: str | None,
     is_name: Callable[[str], bool] = lambda _: False,
+    unique_floor: int = UNIQUE_MIN_POPULATION,
 ) -> list[PlaceMention]:
     """Return the place mentions a locative word points at that `places` does not cover.
 
-    `is_name` tells an actor's or an organisation's name ("in ODM strongholds")."""
+    `is_name` tells an actor's or an organisation's name ("in ODM strongholds"); `unique_floor`
+    is the population a town needs when every entry of its name lies in one country."""
     pattern = _pattern(lang)
     if pattern is None:
         return []
@@ -271,6 +303,8 @@ def missed_place_mentions(
     matches = [(m, "locative") for m in pattern.finditer(text)]
     matches += [(m, "locative") for extra in _EXTRA for m in extra.finditer(text)]
     matches += [(m, "axis") for m in _AXIS.finditer(text)]
+    matches += [(m, "coded") for m in _CODED_AS.finditer(text)]
+    matches += [(m, "qualifier") for m in re.finditer(LOCATIVE[lang] + _QUALIFIED + _NAME, text)]
     if lang == "en":
         matches += [(m, "locative") for m in _site_after_article().finditer(text)]
     matches += [(m, "division") for m in _division_after().finditer(text)]
@@ -288,11 +322,19 @@ def missed_place_mentions(
             continue
         if gazetteer.demonym_country(words[0]) or is_name(name):
             continue
-        found = _best(gazetteer, name, main_iso, prefer_area=kind == "division")
+        found = _best(
+            gazetteer, name, main_iso, prefer_area=kind in ("division", "qualifier"), unique_floor=unique_floor
+        )
+        if kind == "qualifier" and (
+            found is None or (found.feature == "city" and not _PHRASE_END.match(text, m.end(1)))
+        ):
+            continue
+        if kind == "coded" and (found is None or main_iso not in (None, found.iso)):
+            continue
         while found is None and (shorter := _shorter(name, kind)) is not None:
             name = shorter  # "in Kerou town", "à Kerou Centre", "the axis Kerou-Tamba"
             end = start + len(name)
-            found = _best(gazetteer, name, main_iso, prefer_area=kind == "division")
+            found = _best(gazetteer, name, main_iso, prefer_area=kind == "division", unique_floor=unique_floor)
         if found is None or (kind == "inhabitants" and main_iso is not None and found.iso != main_iso):
             continue  # "Angered residents in Kerou": a capitalized word, not a town abroad
         reason = (
@@ -305,14 +347,27 @@ def missed_place_mentions(
     return out
 
 
-def _best(gazetteer: Gazetteer, name: str, main_iso: str | None, *, prefer_area: bool = False) -> Candidate | None:
+def _best(
+    gazetteer: Gazetteer,
+    name: str,
+    main_iso: str | None,
+    *,
+    prefer_area: bool = False,
+    unique_floor: int = UNIQUE_MIN_POPULATION,
+) -> Candidate | None:
     """Return the entry a missed name most likely means: in the document's country first; a
     town before a division of the same name, unless a division noun follows the name
     (`prefer_area`: "Kerou Region" is the region)."""
-    return _best_of(gazetteer.candidates(name), main_iso, prefer_area=prefer_area)
+    return _best_of(gazetteer.candidates(name), main_iso, prefer_area=prefer_area, unique_floor=unique_floor)
 
 
-def _best_of(every: list[Candidate], main_iso: str | None, *, prefer_area: bool = False) -> Candidate | None:
+def _best_of(
+    every: list[Candidate],
+    main_iso: str | None,
+    *,
+    prefer_area: bool = False,
+    unique_floor: int = UNIQUE_MIN_POPULATION,
+) -> Candidate | None:
     """Return `_best`'s answer among the gazetteer entries of a name."""
     found = [c for c in every if c.feature in FEATURES and (c.primary or c.source == "supplement")]
 
@@ -324,7 +379,7 @@ def _best_of(every: list[Candidate], main_iso: str | None, *, prefer_area: bool 
         return max(home, key=rank)
     # a name all of whose entries lie in one country is no namesake puzzle; a division named
     # with its noun is no namesake of a village either
-    floor = UNIQUE_MIN_POPULATION if len({c.iso for c in found}) == 1 else MISSED_MIN_POPULATION
+    floor = unique_floor if len({c.iso for c in found}) == 1 else MISSED_MIN_POPULATION
     # a town of the hand-checked supplement is no namesake puzzle either (it has no population)
     known = [c for c in found if c.feature != "city" or c.population >= floor or c.source == "supplement"]
     if prefer_area and len({c.iso for c in known if c.feature != "city"}) > 1:

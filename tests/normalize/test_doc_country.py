@@ -157,7 +157,7 @@ def test_a_national_capital_breaks_a_tie(gazetteer):
     from eventwire.geoparse import candidate_place
 
     nairobi = candidate_place(gazetteer.capital("KE"))
-    text = "Police shot two men in Tazor (Nairobi) on Sunday."
+    text = "Police shot two men in Tazor and in Nairobi on Sunday."
     places = [mention(text, "Tazor", _place("Tazor", "Tanzania", "TZ", "city")), mention(text, "Nairobi", nairobi)]
     assert main_country(place_evidence(text, places, gazetteer=gazetteer), Counter()) == ("Kenya", "KE")
     # without the gazetteer (no capital known) the first place named wins the tie, as before
@@ -191,3 +191,41 @@ def test_a_town_seating_the_division_of_its_name_outweighs_a_plain_town(gazettee
     ]
     counts = place_evidence(text, places, gazetteer=gazetteer)
     assert counts[("Mali", "ML")] > counts[("Nigeria", "NG")]
+
+
+def test_a_place_qualified_by_an_area_of_another_country_counts_nothing():
+    # "Zorbatouk, Tazor": Zorbatouk lies in Tazor, whatever namesake the gazetteer found abroad
+    text = "Gunmen raided Zorbatouk, Tazor, at dawn."
+    places = [
+        mention(text, "Zorbatouk", _place("Zorbatouk", "Nigeria", "NG", "city")),
+        mention(text, "Tazor", _place("Tazor", "Kenya", "KE", "admin1")),
+    ]
+    counts = place_evidence(text, places)
+    assert ("Nigeria", "NG") not in counts
+    assert counts[("Kenya", "KE")] == 2.0
+    # a place of the same country is no qualifier: both count
+    places[0] = mention(text, "Zorbatouk", _place("Zorbatouk", "Kenya", "KE", "city"))
+    assert place_evidence(text, places)[("Kenya", "KE")] == 3.0
+
+
+def test_a_division_noun_only_one_country_uses_names_that_country(gazetteer):
+    # Mali's second-level divisions are cercles: "the cercle of Tazor" is no division abroad
+    text = "Gunmen abducted a trader in Zorbatouk (Cercle of Tazor) on Sunday."
+    places = [mention(text, "Tazor", _place("Tazor", "Japan", "JP", "admin1"))]
+    counts = place_evidence(text, places, lang="en", gazetteer=gazetteer)
+    assert ("Japan", "JP") not in counts
+    assert counts[("Mali", "ML")] == 3.0
+    french = place_evidence("Un commerçant a été enlevé dans le cercle de Tazor.", [], lang="fr", gazetteer=gazetteer)
+    assert french == {("Mali", "ML"): 3.0}
+    # a noun two countries use is shared; a noun before a lower-case word names nothing
+    shared = place_evidence("Residents of Tazor sub-county protested.", [], lang="en", gazetteer=gazetteer)
+    assert shared == {("Kenya", "KE"): 1.5, ("Uganda", "UG"): 1.5}
+    assert not place_evidence("He joined a cercle of friends.", [], lang="en", gazetteer=gazetteer)
+
+
+def test_a_mission_named_after_its_host_country_places_the_story_there(gazetteer):
+    # a peacekeeping mission serves in the country its name gives; French forces come from abroad
+    counts = other_evidence(
+        "MINUSCA peacekeepers met Barkhane troops at Zorbatouk.", [], lang="en", gazetteer=gazetteer
+    )
+    assert counts == {("Central African Republic", "CF"): 1.0}

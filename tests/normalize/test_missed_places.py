@@ -218,3 +218,34 @@ def test_a_supplement_town_is_found_without_the_documents_country(gazetteer):
     text = "Traders protested in Kawangware over new taxes."
     found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None)
     assert [(p.span.text, p.place.iso, p.place.admin1) for p in found] == [("Kawangware", "KE", "Nairobi")]
+
+
+def test_a_hamlet_known_in_one_country_only_is_the_last_evidence(gazetteer):
+    from eventwire.normalize.missed_places import lone_country_places
+
+    # a town of unknown population: too small for a namesake puzzle, but no namesake abroad
+    text = "Gunmen attacked the market in Leleni on Sunday."
+    assert missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None) == []
+    found = lone_country_places(text, [], lang="en", gazetteer=gazetteer)
+    assert [(p.span.text, p.place.iso) for p in found] == [("Leleni", "ML")]
+
+
+def test_the_division_a_place_is_qualified_with_after_a_comma(gazetteer):
+    text = "Herders clashed in Zorbatouk, Vorarlberg during the night."
+    found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None)
+    assert [(p.span.text, p.place.iso, p.place.feature) for p in found] == [("Vorarlberg", "AT", "admin1")]
+    # after a comma, a division, or a town that ends the phrase: a capitalized word may be anything
+    text = "Herders clashed in Zorbatouk, Police said on Monday."
+    assert missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None) == []
+    text = "Herders clashed in the area of Zorbatouk, Bregenz."
+    found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None)
+    assert [(p.span.text, p.place.iso) for p in found] == [("Bregenz", "AT")]
+
+
+def test_the_place_a_note_codes_a_village_to(gazetteer):
+    # ACLED's notes name the known place an unknown village is coded to
+    text = "Herders clashed in Zorbatouk village (coded as Bregenz at geoprecision 2)."
+    found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None)
+    assert [(p.span.text, p.place.iso) for p in found] == [("Bregenz", "AT")]
+    # a namesake abroad of a document set elsewhere is not the place it codes to
+    assert missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso="KE") == []
