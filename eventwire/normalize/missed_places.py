@@ -56,7 +56,8 @@ _NAME = r"([A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+){0,2})"
 # district so); the first town of a road named after its ends ("the Kerou-Tamba road").
 _EXTRA = (
     re.compile(r"\b(?:between|entre)\s+[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?\s+(?:and|et|&)\s+" + _NAME),
-    re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý0-9][\w'’-]*)?\s*\(\s*" + _NAME + r"\s*[,)]"),
+    # (not an all-capital abbreviation of the name before it: "Armoured Personnel Carrier (APC)")
+    re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý0-9][\w'’-]*)?\s*\(\s*(?![A-ZÀ-Ý0-9]+\s*[,)])" + _NAME + r"\s*[,)]"),
     re.compile(
         r"\b([A-ZÀ-Ý][a-zà-ÿ]+)-[A-ZÀ-Ý][\w'’ -]{1,25}?\s(?:road|highway|route|axis|axe)\b",
         re.IGNORECASE,
