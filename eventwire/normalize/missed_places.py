@@ -45,7 +45,7 @@ LOCATIVE = {
     "en": r"(?:\b|(?<=\d))(?:(?:in|at|near|outside|around)(?:\s+(?:central|northern|southern|eastern|western|north-eastern|"
     r"north-western|south-eastern|south-western))?|(?:villages?|towns?|city|area|outskirts|streets|county|region|"
     r"[Rr]esidents|[Ii]nhabitants|[Vv]illagers|"
-    r"district|province|state|[Uu]niversity|[Cc]ollege)\s+of|between|(?:km|kilometres?|kilometers?|miles?)\s+(?:\w+\s+)?(?:from|of))\s+",
+    r"district|province|state|[Cc]ercle|[Uu]niversity|[Cc]ollege)\s+of|between|(?:km|kilometres?|kilometers?|miles?)\s+(?:\w+\s+)?(?:from|of))\s+",
     "fr": r"(?:(?:^|(?<=\n)|(?<=[.!?»]\s))[AÀ]\s+|(?:\b|(?<=\d))(?:à|dans|près\s+de|non\s+loin\s+de|aux\s+environs\s+de|(?:villages?|localité|ville|commune|[Hh]abitants|[Vv]illageois|"
     r"région|cercle|province|quartier|rues|secteur|km|kilomètres|entre)\s+(?:au\s+\w+\s+)?de)\s+|\b(?:près|non\s+loin|aux\s+environs|"
     r"villages?|localité|ville|commune|[Hh]abitants|[Vv]illageois|région|cercle|province|quartier|secteur)\s+d['’]\s*)",

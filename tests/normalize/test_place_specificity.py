@@ -142,3 +142,9 @@ def test_the_town_an_institution_is_named_after_when_only_the_country_is_named(g
     assert [(p.span.text, p.place.iso) for p in out if p.place is not None and p.place.feature != "country"] == [
         ("Zaria", "NG")
     ]
+
+
+def test_a_name_after_cercle_of_is_a_place(gazetteer):
+    text = "Gunmen burned a granary somewhere in the Cercle of Kadiolo on Sunday."
+    found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso="ML")
+    assert [(p.span.text, p.place.iso) for p in found] == [("Kadiolo", "ML")]
