@@ -101,7 +101,8 @@ def resolve_alone(
         rank_candidates(r[2], gazetteer=gazetteer, context_countries={}, context_admin1={}, within=w)
         for r, w in zip(raw, within, strict=True)
     ]
-    return _bordered_divisions(raw, _short_forms(raw, ranked, gazetteer), text, gazetteer)
+    bordered = _bordered_divisions(raw, _short_forms(raw, ranked, gazetteer), text, gazetteer)
+    return named_divisions(raw, bordered, text, gazetteer)
 
 
 def resolve_by_round(
@@ -163,21 +164,78 @@ def resolve_by_round(
             )
         ranked = new
         resolved = [c for c, _ in ranked]
-        yield _bordered_divisions(raw, _short_forms(raw, ranked, gazetteer), text, gazetteer)
+        yield named_divisions(
+            raw, _bordered_divisions(raw, _short_forms(raw, ranked, gazetteer), text, gazetteer), text, gazetteer
+        )
+
+
+# Between a name and the division written after it: a comma ("Kerou, Tamba") or an opening
+# bracket, possibly after a smaller area ("Kerou (Tamba)", "Kerou (Gare district, Tamba)").
+WITHIN_GAP = re.compile(r"\s*,\s*|\s*\(\s*(?:[^(),]{1,40},\s*)?")
 
 
 def _written_within(
     raw: list[tuple[int, int, str, str, str | None]], text: str, gazetteer: Gazetteer
 ) -> list[tuple[str, str | None] | None]:
     """Return, per name, the division or country written right after it ("Dublin, Ga.",
-    "Paris, Texas"), as (iso, admin1 or None)."""
+    "Paris, Texas", "Kerou (Tamba)"), as (iso, admin1 or None)."""
     within: list[tuple[str, str | None] | None] = [None] * len(raw)
-    for i in range(len(raw) - 1):
-        if re.fullmatch(r"\s*,\s*", text[raw[i][1] : raw[i + 1][0]]):
-            nxt = resolve_name(raw[i + 1][2], gazetteer=gazetteer, context_countries={}, context_admin1={})
-            if nxt is not None and nxt.feature in ("admin1", "country") and nxt.iso:
-                within[i] = (nxt.iso, nxt.admin1 if nxt.feature == "admin1" else None)
+    for i, j in _pairs(raw, text):
+        division = division_of(raw[i][2], raw[j][2], gazetteer)
+        if division is not None:
+            within[i] = (division.iso, division.admin1)
+            continue
+        if not re.fullmatch(r"\s*,\s*", text[raw[i][1] : raw[j][0]]):
+            continue
+        nxt = resolve_name(raw[j][2], gazetteer=gazetteer, context_countries={}, context_admin1={})
+        if nxt is not None and nxt.feature in ("admin1", "country") and nxt.iso:
+            within[i] = (nxt.iso, nxt.admin1 if nxt.feature == "admin1" else None)
     return within
+
+
+def _pairs(raw: list[tuple[int, int, str, str, str | None]], text: str) -> Iterator[tuple[int, int]]:
+    """Yield (name, name written after it as its area) index pairs (see WITHIN_GAP)."""
+    for i in range(len(raw)):
+        for j in range(i + 1, min(i + 3, len(raw))):
+            if WITHIN_GAP.fullmatch(text, raw[i][1], raw[j][0]):
+                yield i, j
+                break
+
+
+def division_of(name: str, area: str, gazetteer: Gazetteer) -> Candidate | None:
+    """Return the first-level division `area` names that has a place called `name`, when it has
+    one in a single division: "Rawson (Chubut)" is the Rawson of Chubut province, even where a
+    bigger namesake lies in another province, and "Chubut" is the province."""
+    divisions = [
+        d for d in gazetteer.candidates(area) if d.feature == "admin1" and (d.primary or d.source == "supplement")
+    ]
+    places = gazetteer.candidates(name)
+    fits = [
+        d
+        for d in divisions
+        if any(c.iso == d.iso and c.admin1 == d.admin1 and c.place_id != d.place_id for c in places)
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def named_divisions(
+    raw: list[tuple[int, int, str, str, str | None]],
+    resolved: list[Candidate | None],
+    text: str,
+    gazetteer: Gazetteer,
+) -> list[Candidate | None]:
+    """Return `resolved` with a division written after a place of it read as that division,
+    where it resolved to a namesake elsewhere ("Kerou, Tamba": Tamba province, not a town
+    called Tamba in another province); a country's reading stands ("Kerou, Mexico")."""
+    out = list(resolved)
+    for i, j in _pairs(raw, text):
+        division = division_of(raw[i][2], raw[j][2], gazetteer)
+        c = out[j]
+        if division is not None and (
+            c is None or (c.feature != "country" and (c.iso, c.admin1) != (division.iso, division.admin1))
+        ):
+            out[j] = division
+    return out
 
 
 def _dominant_areas(countries: Counter, admin1: Counter) -> tuple[str | None, tuple | None, Counter]:

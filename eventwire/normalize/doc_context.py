@@ -55,6 +55,7 @@ from eventwire.normalize.missed_places import (
     site_places,
 )
 from eventwire.normalize.village_places import load_folded_words
+from eventwire.normalize.written_within import places_in_named_divisions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -202,9 +203,41 @@ def non_location_mentions(
         ):
             out.add(p.span.start)  # "registered under Merelo Cement": a foreign town inside a name
             continue
-        if lang == "en" and not _locative_right_before(lang).search(before) and _modifies_a_noun(doc, p, lang):
+        if (p.place is not None and _names_an_office(text, p, lang)) or (
+            lang == "en" and not _locative_right_before(lang).search(before) and _modifies_a_noun(doc, p, lang)
+        ):
             out.add(p.span.start)
     return frozenset(out)
+
+
+@lru_cache(maxsize=8)
+def _office_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Return the patterns of an office title right after a place name ("[Kerou] Governor",
+    "[Tamba] County Senator") and right before it ("the governor of [Kerou]", "le maire de
+    [Tamba]"): the `office_titles` of data/words/<lang>.yaml."""
+    titles = load_word_lists(lang).get("office_titles")
+    if not titles:
+        return None
+    alternation = "|".join(sorted((re.escape(t).replace(r"\ ", r"\s+") for t in titles), key=len, reverse=True))
+    division = r"(?:county|province|state|region|district|région|préfecture|commune|ville)"
+    after = re.compile(rf"\s+(?:{division}\s+)?(?:(?:former|deputy)\s+)?(?:{alternation})\b", re.IGNORECASE)
+    before = re.compile(
+        rf"\b(?:{alternation})s?\s+(?:of\s+(?:the\s+)?|for\s+|de\s+la\s+|de\s+l['’]\s*|du\s+|de\s+|d['’]\s*)"
+        rf"(?:{division}\s+(?:of\s+|de\s+|d['’]\s*))?$",
+        re.IGNORECASE,
+    )
+    return after, before
+
+
+def _names_an_office(text: str, p: PlaceMention, lang: str) -> bool:
+    """Return whether a place name only says whose office a title is ("the Kerou Governor",
+    "former Tamba Senator", "the deputy governor of Kerou", "le maire de Tamba"): a language
+    regularity; the official's place is not where the incident happened."""
+    patterns = _office_patterns(lang)
+    if patterns is None:
+        return False
+    after, before = patterns
+    return bool(after.match(text, p.span.end) or before.search(text, max(0, p.span.start - 60), p.span.start))
 
 
 def _modifies_a_noun(doc: Doc, p: PlaceMention, lang: str) -> bool:
@@ -217,10 +250,12 @@ def _modifies_a_noun(doc: Doc, p: PlaceMention, lang: str) -> bool:
         return False
     root = tokens.root
     words = load_word_lists(lang)
+    # a division noun keeps it a location too ("Tamba sub-county", "Kerou ward")
+    heads = {*words.get("place_head_nouns"), *load_folded_words("division_nouns_after.yaml", what="nouns")}
     return (
         root.dep_ == "compound"
         and root.head.pos_ == "NOUN"
-        and root.head.lemma_.lower() not in words.get("place_head_nouns")
+        and root.head.lemma_.lower() not in heads
         and not (
             root.head.text.lower() in words.get("inhabitant_nouns")
             and fold(p.span.text) not in load_ethnic_militias().people_by_form
@@ -267,12 +302,13 @@ def document_context(
         main_iso=prior[1],
         is_name=lambda t: bool(find_actors(t)),
     )
-    # "in Kerou county": the county, not the town of that name
+    # "in Kerou county": the county, not the town of that name; "Kerou (Tamba)": Tamba's Kerou
     places = division_places(
         document.text,
         sorted([*places, *(p for p in missed if not _generic_word(p.span.text))], key=lambda p: p.span.start),
         gazetteer=gazetteer,
     )
+    places = places_in_named_divisions(document.text, places, gazetteer=gazetteer)
     # the places alone first, to tell a foreign town inside a name; then with the places named as
     # something other than a location left out
     first = main_country(evidence(places), others)
@@ -282,6 +318,8 @@ def document_context(
         # no place gives a country: a town named in passing still outweighs an actor or a
         # nationality ("Al-Shabaab attacked Kerou University": the group fights in two countries)
         places, main = _passing_over_actors(document, places, doc, gazetteer, evidence, others, main, find_actors)
+    if main[1] is not None and not _below_country(places, main[1], not_locations):
+        places = _places_in_country(document, places, doc, gazetteer, main[1])
     places = sorted(
         [
             *site_places(places, gazetteer=gazetteer, main_iso=main[1]),
@@ -405,6 +443,41 @@ def _within(counts: Counter, isos: frozenset[str]) -> Counter:
     return Counter({k: v for k, v in counts.items() if not isos or k[1] in isos})
 
 
+def _below_country(places: list[PlaceMention], iso: str, not_locations: frozenset[int]) -> bool:
+    """Return whether a document names a division or a town of its main country as a location."""
+    return any(
+        p.place is not None
+        and p.place.iso == iso
+        and p.place.feature != "country"
+        and p.relation not in ("dateline", "demonym")
+        and p.span.start not in not_locations
+        for p in places
+    )
+
+
+def _places_in_country(
+    document: Document, places: list[PlaceMention], doc: Doc | None, gazetteer: Gazetteer, iso: str
+) -> list[PlaceMention]:
+    """Return the places of a document that names its country but no division or town of it as a
+    location, with the towns of institutions named after them ("Kerou Teachers College students
+    rioted"), else the names in passing ("the Tamba Women's Association"), else the slips of the
+    pen ("protests in Nakurru") that lie in that country: the most specific place the text
+    supports, before the capital ACLED falls back to."""
+
+    def in_country(found: list[PlaceMention]) -> list[PlaceMention]:
+        return [p for p in found if p.place is not None and p.place.iso == iso and p.place.feature != "country"]
+
+    if schools := in_country(institution_towns(document.text, places, gazetteer=gazetteer)):
+        return sorted([*places, *schools], key=lambda p: p.span.start)
+    if doc is not None and (passing := in_country(_names_in_passing(document, places, doc, gazetteer))):
+        kept = [p for p in places if p.place is not None or not any(_overlap(p, q) for q in passing)]
+        return sorted([*kept, *passing], key=lambda p: p.span.start)
+    spelt = misspelt_places(places, gazetteer=gazetteer)
+    if in_country([p for p in spelt if p not in places]):
+        return spelt
+    return places
+
+
 def _overlap(p: PlaceMention, q: PlaceMention) -> bool:
     return p.span.start < q.span.end and q.span.start < p.span.end
 
@@ -463,6 +536,8 @@ def _anchor(places: list[PlaceMention], main_iso: str | None, gazetteer: Gazette
         ]
         anchor = min(in_admin1, key=lambda pl: (0 if pl.feature == "admin1" else 1, -pl.population))
         anchor = replace(anchor, geo_precision=3) if anchor.feature != "admin1" else anchor
+        town = _only_town(places, main_iso)
+        anchor = town if town is not None and town.admin1 == admin1 else anchor
     elif main_iso is not None:
         # no division or town of the country named: an unknown village there keeps its name and
         # the country, with no coordinates (incident_place.derived_place)
@@ -477,6 +552,26 @@ def _anchor(places: list[PlaceMention], main_iso: str | None, gazetteer: Gazette
         country = gazetteer.country(main_iso) if anchor is None else None
         anchor = candidate_place(country) if country is not None else anchor
     return anchor
+
+
+def _only_town(places: list[PlaceMention], main_iso: str | None) -> Place | None:
+    """Return the one town or second-level division a document names in its main country, if it
+    names one only ("shot in Kerou (Tamba)": a later sentence's unplaced incident is at Kerou,
+    the most specific place the report supports, not Tamba's centre); None otherwise. The caller
+    keeps it only inside the division the document names most."""
+    towns = {
+        (p.place.name, p.place.admin1): p.place
+        for p in places
+        if p.place is not None
+        and p.place.iso == main_iso
+        and p.place.feature not in ("country", "admin1", "region")
+        and p.relation is None
+        and p.place.geo_precision <= 2
+    }
+    # "Kerou (Tamba)" where Tamba is Kerou's county: the county's town glosses Kerou
+    seats = {fold(pl.admin1 or "") for pl in towns.values() if fold(pl.name) != fold(pl.admin1 or "")}
+    kept = [pl for pl in towns.values() if fold(pl.name) not in seats]
+    return kept[0] if len(kept) == 1 else None
 
 
 def _lead_date(document: Document, times: list[TimeExpression]) -> TimeExpression | None:

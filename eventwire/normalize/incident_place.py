@@ -251,7 +251,7 @@ def _precision_rank(p: PlaceMention) -> tuple[int, int, int]:
     return p.place.geo_precision, FEATURE_RANK.get(p.place.feature, 2), p.span.start
 
 
-def _anchor(candidates: list[PlaceMention], main_iso: str | None) -> Place | None:
+def _anchor(candidates: list[PlaceMention], main_iso: str | None, text: str = "") -> Place | None:
     """Return the most precise resolved place to code an unknown village to."""
     # the neighbour across a border never places a village ("près de la frontière du Niger")
     resolved = [
@@ -261,7 +261,21 @@ def _anchor(candidates: list[PlaceMention], main_iso: str | None) -> Place | Non
     ]
     if not resolved:
         return None
-    best, place = min(resolved, key=lambda pp: (pp[1].geo_precision, FEATURE_RANK.get(pp[1].feature, 2)))
+
+    def county(pp: tuple[PlaceMention, Place]) -> bool:
+        return pp[1].feature == "city" and bool(text) and named_division(text, pp[0])
+
+    # a name written with its division noun is the division, even where the gazetteer reads its
+    # town: "Kerou village, Tamba sub-county, Gao county" lies in Tamba, not near Gao town (a
+    # smaller division wins; a town the sentence names keeps its place in the order)
+    smaller = any(pp[1].feature == "admin2" for pp in resolved)
+
+    def precision(pp: tuple[PlaceMention, Place]) -> tuple[int, int]:
+        if smaller and county(pp):
+            return 2, FEATURE_RANK["admin1"]
+        return pp[1].geo_precision, FEATURE_RANK.get(pp[1].feature, 2)
+
+    best, place = min(resolved, key=precision)
     if (
         (best.relation or "").endswith(" part")
         and place.feature == "admin1"
@@ -336,13 +350,26 @@ def _container(text: str, p: PlaceMention, run: list[PlaceMention]) -> bool:
     if not run or p.place is None or text[run[-1].span.end : p.span.start].strip() != ",":
         return False
     last = run[-1].place
-    if last is not None and last.feature in COUNTRY_OR_DIVISION_FEATURES:
-        return False  # "Kharkiv, Sumy regions": a list of divisions
-    return named_division(text, p) or (
-        p.place.feature in ("admin1", "admin2")
-        and last is not None
+    # "Kerou, Tamba" where Tamba is Kerou's own first-level division: the division, even when
+    # the gazetteer reads Tamba as the division's town (a county named after its seat)
+    own_division = (
+        last is not None
         and last.iso == p.place.iso
-        and p.place.name in (last.admin1, last.admin2)
+        and p.place.feature in ("admin1", "admin2", "city")
+        and fold(p.place.name) == fold(last.admin1 or "")
+        and fold(last.name) != fold(last.admin1 or "")
+    )
+    if last is not None and last.feature in COUNTRY_OR_DIVISION_FEATURES and not own_division:
+        return False  # "Kharkiv, Sumy regions": a list of divisions
+    return (
+        named_division(text, p)
+        or own_division
+        or (
+            p.place.feature in ("admin1", "admin2")
+            and last is not None
+            and last.iso == p.place.iso
+            and p.place.name in (last.admin1, last.admin2)
+        )
     )
 
 
@@ -502,7 +529,7 @@ def choose_places(
     a name in the article's country (see `expand_list`, `_domestic`); `named_isos` are the
     countries the article names itself or by a division (see `_domestic`).
     """
-    anchor = _anchor(candidates, main_iso) or _anchor(paragraph_places, main_iso) or document_anchor
+    anchor = _anchor(candidates, main_iso, text) or _anchor(paragraph_places, main_iso, text) or document_anchor
     candidates = [_domestic(p, main_iso, named_isos, resolve) for p in candidates]
     # "the areas bordering Somalia", "près de la frontière nigérienne" in a story about another
     # country: the incident is on this side of the border

@@ -46,7 +46,7 @@ LOCATIVE = {
     "en": r"(?:\b|(?<=\d))(?:(?:in|at|near|outside|around)(?:\s+(?:central|northern|southern|eastern|western|north-eastern|"
     r"north-western|south-eastern|south-western))?|(?:villages?|towns?|city|area|outskirts|streets|county|region|"
     r"[Rr]esidents|[Ii]nhabitants|[Vv]illagers|"
-    r"district|province|state|[Uu]niversity|[Cc]ollege)\s+of|between|(?:km|kilometres?|kilometers?|miles?)\s+(?:\w+\s+)?(?:from|of))\s+",
+    r"district|province|state|[Cc]ercle|[Uu]niversity|[Cc]ollege)\s+of|between|(?:km|kilometres?|kilometers?|miles?)\s+(?:\w+\s+)?(?:from|of))\s+",
     "fr": r"(?:(?:^|(?<=\n)|(?<=[.!?»]\s))[AÀ]\s+|(?:\b|(?<=\d))(?:à|dans|près\s+de|non\s+loin\s+de|aux\s+environs\s+de|(?:villages?|localité|ville|commune|[Hh]abitants|[Vv]illageois|"
     r"région|cercle|province|quartier|rues|secteur|km|kilomètres|entre)\s+(?:au\s+\w+\s+)?de)\s+|\b(?:près|non\s+loin|aux\s+environs|"
     r"villages?|localité|ville|commune|[Hh]abitants|[Vv]illageois|région|cercle|province|quartier|secteur)\s+d['’]\s*)",
@@ -57,7 +57,8 @@ _NAME = r"([A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+){0,2})"
 # district so); the first town of a road named after its ends ("the Kerou-Tamba road").
 _EXTRA = (
     re.compile(r"\b(?:between|entre)\s+[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?\s+(?:and|et|&)\s+" + _NAME),
-    re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý0-9][\w'’-]*)?\s*\(\s*" + _NAME + r"\s*[,)]"),
+    # (not an all-capital abbreviation of the name before it: "Armoured Personnel Carrier (APC)")
+    re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý0-9][\w'’-]*)?\s*\(\s*(?![A-ZÀ-Ý0-9]+\s*[,)])" + _NAME + r"\s*[,)]"),
     re.compile(
         r"\b([A-ZÀ-Ý][a-zà-ÿ]+)-[A-ZÀ-Ý][\w'’ -]{1,25}?\s(?:road|highway|route|axis|axe)\b",
         re.IGNORECASE,
