@@ -12,7 +12,8 @@ One run measures, in this order:
   4. time from a fresh `eventwire extract <bundled sample> --format jsonl` process start to its
      first stdout line
 Workers are spawned (not forked, so each loads its models itself, once, as in production) and
-warmed up before the clock starts: warm-up time is reported separately. Peak RSS per worker is
+warmed up before the clock starts, what they loaded then put out of the garbage collector's sight
+as `eventwire batch` workers do: warm-up time is reported separately. Peak RSS per worker is
 each worker's own high-water mark (VmHWM, else ru_maxrss). `--dry-run` runs steps 1-2 only.
 The machine is shared: compare figures only between runs on the same machine.
 """
@@ -20,6 +21,7 @@ The machine is shared: compare figures only between runs on the same machine.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import multiprocessing
 import os
@@ -170,6 +172,10 @@ def _warm_worker(mode: str, langs: tuple[str, ...], barrier: Any) -> dict[str, A
             extract_events_batch(
                 _read_documents([BenchDoc("warmup-" + lang, lang, WARMUP_TEXTS[lang], None) for lang in langs])
             )
+        # as a batch worker does after its warm-up (eventwire.pipeline.freeze_loaded_objects), in
+        # both modes, so the ratio compares the same process set-up
+        gc.collect()
+        gc.freeze()
     except BaseException:
         barrier.abort()
         raise

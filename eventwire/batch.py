@@ -43,7 +43,7 @@ from eventwire.errors import EventwireError
 from eventwire.ingest.fetch import SafeFetcher
 from eventwire.models import Document, Skip
 from eventwire.nlp.encoder import encode, recent_vectors
-from eventwire.pipeline import DocumentResult, extract_events_batch
+from eventwire.pipeline import DocumentResult, extract_events_batch, freeze_loaded_objects
 from eventwire.resolve.similarity import evidence_sentences, text_key
 from eventwire.service import IngestOutcome, read_sources, store_result
 from eventwire.store import Store, WriteSummary
@@ -364,7 +364,8 @@ def evidence_vectors(items: Iterable[DocumentResult | Skip]) -> tuple[tuple[str,
 
 
 def warm_up(coder: Coder | ChunkCoder) -> None:
-    """Load the models of every language by coding one short invented text in each."""
+    """Load the models of every language by coding one short invented text in each, then put
+    them out of the garbage collector's sight (`freeze_loaded_objects`)."""
     from threadpoolctl import threadpool_limits
 
     # one worker, one core: BLAS threads would only fight the other workers
@@ -377,6 +378,7 @@ def warm_up(coder: Coder | ChunkCoder) -> None:
         coder(documents)  # its encoder too, when it sends vectors
     else:
         code_chunk(coder, documents)  # type: ignore[arg-type]
+    freeze_loaded_objects()
 
 
 class _LazyPool:

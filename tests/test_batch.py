@@ -351,3 +351,18 @@ def test_workers_send_each_evidence_sentence_once_reusing_what_the_classifier_en
     keys, vectors = batch.evidence_vectors([*results, Skip("x.txt", "empty", "no text")])
     assert len(keys) == len(set(keys)) == vectors.shape[0] == len(set(sentences))
     assert fake.sentences == [*sentences[:1], *[s for s in dict.fromkeys(sentences) if s != sentences[0]]]
+
+
+def test_a_worker_puts_what_its_warm_up_loaded_out_of_the_collector_s_sight():
+    # the models and tables a worker loads live as long as it does: a full collection need not
+    # walk them again for every ~150 documents coded
+    import gc
+
+    gc.unfreeze()
+    try:
+        loaded = [{"invented table": n} for n in range(1000)]  # stands in for the models
+        batch.warm_up(stand_in_coder)
+        assert CODED == [] and gc.get_freeze_count() >= len(loaded)
+        assert all(o is not loaded[0] for o in gc.get_objects())  # no generation holds it any more
+    finally:
+        gc.unfreeze()
