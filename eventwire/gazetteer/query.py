@@ -75,6 +75,7 @@ class Gazetteer:
         self._capital_cache: dict[str, Candidate | None] = {}
         self._admin1_cache: dict[str, list[Candidate]] = {}
         self._major: dict[str, list[int]] | None = None
+        self._major_by_initial: dict[str, list[str]] = {}  # the keys of `_major` by first letter
         self._demonym_iso: dict[str, str | None] = {}
         self.demonym_keys = frozenset(k for (k,) in self._con.execute("SELECT key FROM demonyms WHERE derived = 0"))
 
@@ -171,8 +172,10 @@ class Gazetteer:
                 (MAJOR_POPULATION,),
             ):
                 self._major[k].append(pid)
+            for k in self._major:  # in the order of `_major`, so `near` keeps it
+                self._major_by_initial.setdefault(k[:1], []).append(k)
         slips = 1 if len(key) < 9 else 2
-        near = [k for k in self._major if k[:1] == key[:1] and abs(len(k) - len(key)) <= slips]
+        near = [k for k in self._major_by_initial.get(key[:1], ()) if abs(len(k) - len(key)) <= slips]
         hits = process.extract(key, near, scorer=OSA.distance, score_cutoff=slips, limit=None)
         found = self._fetch([(pid, 1) for k, _, _ in hits for pid in self._major[k]])
         return found if len({c.iso for c in found}) == 1 else []
