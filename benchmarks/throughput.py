@@ -165,17 +165,17 @@ def _warm_worker(mode: str, langs: tuple[str, ...], barrier: Any) -> dict[str, A
             load_pipeline(lang)(WARMUP_TEXTS[lang])  # first call initializes lazily loaded tables
         if mode == "full":
             from eventwire.nlp.encoder import warm_up as warm_encoder
-            from eventwire.pipeline import extract_events_batch
+            from eventwire.pipeline import extract_events_batch, freeze_loaded_objects
 
             warm_encoder()  # loaded on the first sentence scored, which the warm-up texts may not need
 
             extract_events_batch(
                 _read_documents([BenchDoc("warmup-" + lang, lang, WARMUP_TEXTS[lang], None) for lang in langs])
             )
-        # as a batch worker does after its warm-up (eventwire.pipeline.freeze_loaded_objects), in
-        # both modes, so the ratio compares the same process set-up
-        gc.collect()
-        gc.freeze()
+            freeze_loaded_objects()  # as an `eventwire batch` worker ends its warm-up
+        else:  # the same garbage-collector set-up, so the ratio compares like with like
+            gc.collect()
+            gc.freeze()
     except BaseException:
         barrier.abort()
         raise
