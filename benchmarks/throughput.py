@@ -12,7 +12,8 @@ One run measures, in this order:
   4. time from a fresh `eventwire extract <bundled sample> --format jsonl` process start to its
      first stdout line
 Workers are spawned (not forked, so each loads its models itself, once, as in production) and
-warmed up before the clock starts: warm-up time is reported separately. Peak RSS per worker is
+warmed up before the clock starts, what they loaded then put out of the garbage collector's sight
+as `eventwire batch` workers do: warm-up time is reported separately. Peak RSS per worker is
 each worker's own high-water mark (VmHWM, else ru_maxrss). `--dry-run` runs steps 1-2 only.
 The machine is shared: compare figures only between runs on the same machine.
 """
@@ -20,6 +21,7 @@ The machine is shared: compare figures only between runs on the same machine.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import multiprocessing
 import os
@@ -163,13 +165,17 @@ def _warm_worker(mode: str, langs: tuple[str, ...], barrier: Any) -> dict[str, A
             load_pipeline(lang)(WARMUP_TEXTS[lang])  # first call initializes lazily loaded tables
         if mode == "full":
             from eventwire.nlp.encoder import warm_up as warm_encoder
-            from eventwire.pipeline import extract_events_batch
+            from eventwire.pipeline import extract_events_batch, freeze_loaded_objects
 
             warm_encoder()  # loaded on the first sentence scored, which the warm-up texts may not need
 
             extract_events_batch(
                 _read_documents([BenchDoc("warmup-" + lang, lang, WARMUP_TEXTS[lang], None) for lang in langs])
             )
+            freeze_loaded_objects()  # as an `eventwire batch` worker ends its warm-up
+        else:  # the same garbage-collector set-up, so the ratio compares like with like
+            gc.collect()
+            gc.freeze()
     except BaseException:
         barrier.abort()
         raise

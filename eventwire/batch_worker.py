@@ -14,7 +14,7 @@ import numpy as np
 
 from eventwire.models import Document, Skip
 from eventwire.nlp.encoder import encode, recent_vectors
-from eventwire.pipeline import DocumentResult
+from eventwire.pipeline import DocumentResult, freeze_loaded_objects
 from eventwire.resolve.similarity import evidence_sentences, text_key
 
 logger = logging.getLogger(__name__)
@@ -86,7 +86,8 @@ def evidence_vectors(items: Iterable[DocumentResult | Skip]) -> tuple[tuple[str,
 
 
 def warm_up(coder: Coder | ChunkCoder) -> None:
-    """Load the models of every language by coding one short invented text in each."""
+    """Load the models of every language by coding one short invented text in each, then put
+    them out of the garbage collector's sight (`freeze_loaded_objects`)."""
     from threadpoolctl import threadpool_limits
 
     # one worker, one core: BLAS threads would only fight the other workers
@@ -99,3 +100,4 @@ def warm_up(coder: Coder | ChunkCoder) -> None:
         coder(documents)  # its encoder too, when it sends vectors
     else:
         code_chunk(coder, documents)  # type: ignore[arg-type]
+    freeze_loaded_objects()

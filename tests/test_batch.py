@@ -385,3 +385,18 @@ def test_chunks_ready_together_are_one_transaction_and_a_rerun_asks_once_what_is
         again = [o for _, o in batch._drive(documents, store, _AllAtOncePool(), options)]
     assert [o.summary.status for o in again] == ["unchanged"] * len(VILLAGES)
     assert sum("FROM documents WHERE id IN" in s for s in seen) == 1  # not one read a document
+
+
+def test_a_worker_puts_what_its_warm_up_loaded_out_of_the_collector_s_sight():
+    # the models and tables a worker loads live as long as it does: a full collection need not
+    # walk them again for every ~150 documents coded
+    import gc
+
+    gc.unfreeze()
+    try:
+        loaded = [{"invented table": n} for n in range(1000)]  # stands in for the models
+        batch.warm_up(stand_in_coder)
+        assert CODED == [] and gc.get_freeze_count() >= len(loaded)
+        assert all(o is not loaded[0] for o in gc.get_objects())  # no generation holds it any more
+    finally:
+        gc.unfreeze()

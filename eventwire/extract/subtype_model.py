@@ -492,8 +492,12 @@ def _mishap(mentions: Sequence) -> bool:
 def drop_non_events(groups: Sequence, scores: SentenceScores) -> list:
     """Return the mention groups without those whose every event sentence reads "none" (for a
     group whose rule sub-type the bank holds and whose agent is neither armed men nor a crowd),
-    and without accidents and private quarrels (`_mishap`). The sentences of the groups to judge
-    are scored together, in one batch."""
+    and without accidents and private quarrels (`_mishap`).
+
+    A group is dropped only when every one of its sentences reads "none", so a group whose first
+    sentence does not is kept without encoding the others (the encoder is the costliest stage; a
+    later stage that reads them encodes them then): the first sentence of each group to judge is
+    scored in one batch, the other sentences of the groups still in doubt in a second one."""
     judged = []
     for g in groups:
         if not g.context and _mishap(g.mentions):
@@ -502,12 +506,21 @@ def drop_non_events(groups: Sequence, scores: SentenceScores) -> list:
         # only for the kinds of incident the bank holds: a protest told to a bank without
         # protests would read as "none"
         covered = any(m.sub_event_type in scores.labels for m in g.mentions)
-        judged.append((g, not g.context and covered and not _violent_agent(g.mentions)))
-    scores.require(s for g, judge in judged if judge for s in event_sentences(g.mentions))
+        judge = NONE_LABEL in scores.labels and not g.context and covered and not _violent_agent(g.mentions)
+        judged.append((g, [s for s in dict.fromkeys(event_sentences(g.mentions)) if scores.covers(s)] if judge else []))
+    scores.require(starts[0] for _, starts in judged if starts)
+    doubtful = [starts for _, starts in judged if starts and _reads_none(scores, starts[0])]
+    scores.require(s for starts in doubtful for s in starts[1:])
     kept = []
-    for g, judge in judged:
-        if judge and not_an_event(scores.rows(event_sentences(g.mentions)), scores.labels):
+    for g, starts in judged:
+        if starts and _reads_none(scores, starts[0]) and not_an_event(scores.rows(starts), scores.labels):
             logger.debug("dropped as no ACLED event: %s", g.mentions[0].sentence.text)
             continue
         kept.append(g)
     return kept
+
+
+def _reads_none(scores: SentenceScores, start: int) -> bool:
+    """Return whether the scored sentence at `start` reads as no ACLED event (`not_an_event`)."""
+    row = scores.by_start.get(start)
+    return row is not None and not_an_event([row], scores.labels)

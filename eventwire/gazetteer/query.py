@@ -75,6 +75,7 @@ class Gazetteer:
         self._capital_cache: dict[str, Candidate | None] = {}
         self._admin1_cache: dict[str, list[Candidate]] = {}
         self._major: dict[str, list[int]] | None = None
+        self._major_by_initial: dict[str, list[str]] = {}  # the keys of `_major` by first letter
         self._demonym_iso: dict[str, str | None] = {}
         self.demonym_keys = frozenset(k for (k,) in self._con.execute("SELECT key FROM demonyms WHERE derived = 0"))
 
@@ -163,7 +164,17 @@ class Gazetteer:
         key = name_key(name)
         if len(key) < MISSPELT_MIN_CHARS or " " in key:
             return []
-        if self._major is None:  # one scan of the names, on first use
+        major = self.major_names()
+        slips = 1 if len(key) < 9 else 2
+        near = [k for k in self._major_by_initial.get(key[:1], ()) if abs(len(k) - len(key)) <= slips]
+        hits = process.extract(key, near, scorer=OSA.distance, score_cutoff=slips, limit=None)
+        found = self._fetch([(pid, 1) for k, _, _ in hits for pid in major[k]])
+        return found if len({c.iso for c in found}) == 1 else []
+
+    def major_names(self) -> dict[str, list[int]]:
+        """Return the place ids of the divisions and big towns (`misspelt`) by name key, read in
+        one scan of the names (~80 ms) on first use: a worker calls it in its warm-up."""
+        if self._major is None:
             self._major = defaultdict(list)
             for k, pid in self._con.execute(
                 "SELECT n.key, p.id FROM names n JOIN places p ON p.id = n.place_id WHERE n.primary_name = 1 "
@@ -171,11 +182,9 @@ class Gazetteer:
                 (MAJOR_POPULATION,),
             ):
                 self._major[k].append(pid)
-        slips = 1 if len(key) < 9 else 2
-        near = [k for k in self._major if k[:1] == key[:1] and abs(len(k) - len(key)) <= slips]
-        hits = process.extract(key, near, scorer=OSA.distance, score_cutoff=slips, limit=None)
-        found = self._fetch([(pid, 1) for k, _, _ in hits for pid in self._major[k]])
-        return found if len({c.iso for c in found}) == 1 else []
+            for k in self._major:  # in the order of `_major`, so `near` keeps it
+                self._major_by_initial.setdefault(k[:1], []).append(k)
+        return self._major
 
     def has_name(self, name: str) -> bool:
         """Return whether any entry is known under this name."""

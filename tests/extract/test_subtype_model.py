@@ -205,3 +205,55 @@ def test_sentences_are_encoded_only_when_a_stage_asks_for_their_scores(monkeypat
     assert row is not None and row[1] > row[0]
     assert scores.get([0]) is not None and batches[-1] == ["Gunmen attacked Kolo."]
     assert len(batches) == 2 and scores.get([52, 22]) is not None and len(batches) == 2
+
+
+def test_the_none_gate_encodes_a_group_s_other_sentences_only_when_its_first_reads_none(monkeypatch):
+    # a group is dropped only when every sentence reads "none": one whose first sentence tells an
+    # event is kept without its other sentences encoded, and the decisions stay those of scoring
+    # every sentence
+    import numpy as np
+    import spacy
+
+    from eventwire.nlp import encoder
+
+    batches: list[list[str]] = []
+
+    def fake_encode(texts):
+        batches.append(list(texts))
+        # an invented sentence naming a grenade reads as one, any other as no event
+        return np.array([[1.0, 0.0] if "grenade" in t else [0.0, 1.0] for t in texts], dtype=np.float32)
+
+    monkeypatch.setattr(encoder, "encode", fake_encode)
+    monkeypatch.setattr(sm, "NONE_MIN_P", 0.85)
+    model = sm.SubtypeModel(
+        labels=("Grenade", "none"),
+        vocab=(),
+        mean=np.zeros(2),
+        scale=np.ones(2),
+        weights=np.array([[10.0, 0.0], [0.0, 10.0]]),
+        bias=np.zeros(2),
+    )
+    text = "A grenade hit a bar in Tazor. The bar stayed shut. A wedding was held in Kolo. Guests danced."
+    doc = spacy.blank("en")(text)
+    parts = ["A grenade hit a bar in Tazor.", "The bar stayed shut.", "A wedding was held in Kolo.", "Guests danced."]
+    starts = [text.index(p) for p in parts]
+    sentences = [(s, s + len(p), p) for s, p in zip(starts, parts)]
+    scores = sm.score_document(doc, sentences, "en", model=model)
+
+    def group(*sentence_starts: int):
+        from types import SimpleNamespace
+
+        mentions = tuple(
+            SimpleNamespace(
+                sub_event_type="Grenade",
+                modality="asserted",
+                sentence=SimpleNamespace(start=s, text=text),
+                cue_classes=frozenset({"A_KILL"}),
+            )
+            for s in sentence_starts
+        )
+        return SimpleNamespace(mentions=mentions, context=False)
+
+    event, no_event = group(starts[0], starts[1]), group(starts[2], starts[3])
+    assert sm.drop_non_events([event, no_event], scores) == [event]
+    assert batches == [["A grenade hit a bar in Tazor.", "A wedding was held in Kolo."], ["Guests danced."]]
