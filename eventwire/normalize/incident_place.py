@@ -21,6 +21,13 @@ from eventwire.extract.lexicon import fold
 from eventwire.lang.numbers import load_number_lexicon
 from eventwire.lang.words import load_word_lists
 from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, Place, PlaceMention, Span
+from eventwire.normalize.appositions import (
+    at_border_between,
+    in_bracket_after_comma,
+    is_date_name,
+    names_division_of,
+    village_in_division,
+)
 from eventwire.normalize.doc_country import named_division
 from eventwire.normalize.village_places import (
     STRONG_LOCATIVE,
@@ -163,6 +170,8 @@ def expand_list(
         nxt = re.match(r"\s+([a-zà-ÿ][\w'’]*)", text[end : end + 20])
         if not joined and nxt and nxt.group(1).lower() not in _list_followers():
             return
+        if is_date_name(text[start:end]):
+            return  # "On June 3, Kerou residents…": a date (normalize.appositions)
         if (start, end) not in taken and not any(q.span.start <= start < q.span.end for q in found):
             place = resolve(text[start:end]) if resolve is not None else None
             found.append(
@@ -335,6 +344,8 @@ def _container(text: str, p: PlaceMention, run: list[PlaceMention]) -> bool:
     (ACLED codes one event, at the town)."""
     if not run or p.place is None or text[run[-1].span.end : p.span.start].strip() != ",":
         return False
+    if in_bracket_after_comma(text, p, run[-1]) or names_division_of(text, p, run[-1]):
+        return True  # "Kerou (Tamba, Sila)", "Kerou, Tamba" in Tamba county (normalize.appositions)
     last = run[-1].place
     if last is not None and last.feature in COUNTRY_OR_DIVISION_FEATURES:
         return False  # "Kharkiv, Sumy regions": a list of divisions
@@ -403,9 +414,11 @@ def _listed_places(
     )
     if earlier_town and all(p.place is None for p in best):
         listed = []
-    if len(listed) >= 2 and len(isos) == 1 and not between:
+    # "at the border of Tamba and Sila counties": one point (normalize.appositions)
+    one_point = between is not None or at_border_between(text, best[0])
+    if len(listed) >= 2 and len(isos) == 1 and not one_point:
         return listed
-    if between and listed:
+    if one_point and listed:
         # "between Tazor and Merelo": one incident on the road between two places
         return [listed[0]]
     return []
@@ -534,12 +547,15 @@ def choose_places(
         if resolve is not None
         else None
     )
-    best = _longest_run(text, expand_list(text, sentence, candidates, resolve=towns))
+    expanded = expand_list(text, sentence, candidates, resolve=towns)
+    best = _longest_run(text, expanded)
     listed = _listed_places(text, best, candidates, usable)
     if listed:
         return listed
     # rule 1: the most precise resolved place; rule 3: an unknown village after "à", "in"…
     resolved = [p for p in candidates if p.place is not None]
+    if (apposed := village_in_division(text, expanded, resolved)) is not None:
+        return [apposed]  # "Kerou, Tamba" (normalize.appositions)
     unknown = [p for p in candidates if p.place is None and (p.method == "locative" or _is_locative(text, p))]
     described = apposition_place(text, unknown[0], resolved, main_iso) if unknown else None
     if described is not None and _only_areas(text, [p for p in resolved if p is not described], candidates):
