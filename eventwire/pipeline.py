@@ -38,6 +38,7 @@ from eventwire.normalize.dates import find_time_expressions
 from eventwire.normalize.doc_context import document_context
 from eventwire.normalize.mentions import normalize_mentions, town_in
 from eventwire.normalize.perpetrators import document_perpetrators
+from eventwire.resolve.aftermath import arrests_as_aftermath
 from eventwire.resolve.build import (
     EventOptions,
     build_event,
@@ -168,6 +169,7 @@ def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
     )
     mentions = split_gapped_days(mentions, document.text, usable, ctx.times, resolve=town_in(ctx.main_iso))
     mentions = split_days(mentions, lang=lang, published=document.published)
+    mentions = arrests_as_aftermath(mentions)  # "…killed a trader. Police later arrested two suspects."
     groups = merge_mentions_in_document(mentions, published=document.published)
     # the sub-type classifier (one batch of sentence vectors per document): drops incidents it
     # reads as no ACLED event; build_event lets it revise a rule's explosion sub-type
