@@ -8,6 +8,8 @@ list item (normalize.incident_place, rule 2). Language regularities read here:
     it ("Kerou (Tamba, Sila)", "(coordinates for Kerou, Tamba, used)");
   - a listed capitalised name that is a month and a day or year ("On June 3, Kerou residents"):
     a date, not a place;
+  - names listed before a noun of peoples or groups ("the Kerou and Tamba clans"): no places;
+  - names joined by "or" ("in Kerou or Tamba"): one incident whose place the source is unsure of;
   - the places a border, a crossing or a junction joins ("at the border of Tamba and Sila
     counties", "à la frontière entre Tamba et Sila"): one location, the first named.
 """
@@ -19,6 +21,7 @@ from functools import lru_cache
 
 from eventwire.gazetteer import load_gazetteer
 from eventwire.lang.time_words import load_time_lexicon
+from eventwire.lang.words import load_word_lists
 from eventwire.models import PlaceMention
 from eventwire.normalize.doc_country import named_division
 from eventwire.normalize.village_places import derived_place
@@ -87,6 +90,27 @@ def _date_name() -> re.Pattern[str]:
 def is_date_name(name: str) -> bool:
     """Return whether a listed capitalised name is a date ("December 2019", "On Tuesday"), not a place."""
     return bool(_date_name().search(name))
+
+
+@lru_cache(maxsize=1)
+def _group_noun_after() -> re.Pattern[str]:
+    nouns = {n for lang in ("fr", "en") for n in load_word_lists(lang).get("group_nouns")}
+    alternation = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"\s+(?:{alternation})\b", re.IGNORECASE)
+
+
+def names_groups(text: str, last: PlaceMention) -> bool:
+    """Return whether the last name of a list is followed by a noun of peoples or groups ("the
+    Kerou and Tamba clans"): the names are groups, not places."""
+    return _group_noun_after().match(text, last.span.end) is not None
+
+
+def alternatives(text: str, listed: list[PlaceMention]) -> bool:
+    """Return whether a list's last name is joined by "or" ("in Kerou or Tamba", "à Kerou ou à
+    Tamba"): the source is unsure where one incident took place, it does not tell several."""
+    return len(listed) >= 2 and bool(
+        re.match(r"\s*,?\s*(?:or|ou)\b", text[listed[-2].span.end : listed[-1].span.start], re.IGNORECASE)
+    )
 
 
 def at_border_between(text: str, first: PlaceMention) -> bool:

@@ -22,10 +22,12 @@ from eventwire.lang.numbers import load_number_lexicon
 from eventwire.lang.words import load_word_lists
 from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, Place, PlaceMention, Span
 from eventwire.normalize.appositions import (
+    alternatives,
     at_border_between,
     in_bracket_after_comma,
     is_date_name,
     names_division_of,
+    names_groups,
     village_in_division,
 )
 from eventwire.normalize.doc_country import named_division
@@ -394,8 +396,8 @@ def _listed_places(
     """Return the places of a list (rule 2), one for "between X and Y", or [] for no list."""
     if not (
         len(best) >= 2 and (any(p.place is not None or p.method != "list" for p in best) or _is_locative(text, best[0]))
-    ):
-        return []
+    ) or names_groups(text, best[-1]):
+        return []  # (names_groups: "the Kerou and Tamba clans", normalize.appositions)
     listed = [u for u in (usable(p) for p in best) if u is not None]
     isos = {u.place.iso for u in listed if u.place is not None}  # `usable` mentions all have one
     between = re.search(
@@ -414,8 +416,8 @@ def _listed_places(
     )
     if earlier_town and all(p.place is None for p in best):
         listed = []
-    # "at the border of Tamba and Sila counties": one point (normalize.appositions)
-    one_point = between is not None or at_border_between(text, best[0])
+    # "at the border of Tamba and Sila counties", "in Tamba or Sila": one point (normalize.appositions)
+    one_point = between is not None or at_border_between(text, best[0]) or alternatives(text, best)
     if len(listed) >= 2 and len(isos) == 1 and not one_point:
         return listed
     if one_point and listed:

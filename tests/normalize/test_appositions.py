@@ -97,3 +97,18 @@ def test_a_division_or_a_gloss_before_a_county_town_is_no_village(monkeypatch: p
     assert names(text, [mention(text, "Tamba", TAMBA)]) == ["Tamba"]
     text = "A mob beat a thief in Merelo (Bonkolo, Tamba)."
     assert names(text, [mention(text, "Merelo", MERELO), mention(text, "Tamba", TAMBA)]) == ["Merelo"]
+
+
+def test_names_listed_before_a_group_noun_are_no_places():
+    text = "On March 3, the Merelo and Sila clans clashed over grazing land."
+    assert len(names(text, [mention(text, "Merelo", MERELO), mention(text, "Sila", SILA)])) == 1
+    text = "On March 3, gunmen attacked Merelo and Sila villages."
+    assert names(text, [mention(text, "Merelo", MERELO), mention(text, "Sila", SILA)]) == ["Merelo", "Sila"]
+
+
+def test_places_joined_by_or_are_one_incident():
+    for text in (
+        "On March 3, gunmen killed a trader in Merelo or Sila.",
+        "Un commerçant a été tué à Merelo ou à Sila.",
+    ):
+        assert names(text, [mention(text, "Merelo", MERELO), mention(text, "Sila", SILA)]) == ["Merelo"]
