@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from eventwire.extract.lexicon import fold
 from eventwire.gazetteer import load_gazetteer
 from eventwire.lang.time_words import load_time_lexicon
 from eventwire.lang.words import load_word_lists
@@ -53,21 +54,36 @@ def in_bracket_after_comma(text: str, p: PlaceMention, last: PlaceMention) -> bo
 
 def names_division_of(text: str, p: PlaceMention, last: PlaceMention) -> bool:
     """Return whether a place comma-apposed to the place before it is the town that names the
-    division that place lies in ("Kerou, Tamba" in Tamba county), and no list goes on after it."""
+    division that place lies in ("Kerou, Tamba" in Tamba county or "Cercle de Tamba"), and no
+    list goes on after it."""
     if p.place is None or text[last.span.end : p.span.start].strip() != ",":
         return False
     if last.place is None:
         # a village the gazetteer lacks, then a town that names a division ("Kerou, Tamba")
         if not _names_a_division(p.place.name, p.place.iso):
             return False
-    elif p.place.iso != last.place.iso or p.place.name not in (last.place.admin1, last.place.admin2):
+    elif p.place.iso != last.place.iso or not any(
+        _division_named(admin, p.place.name) for admin in (last.place.admin1, last.place.admin2)
+    ):
         return False
     return _LIST_GOES_ON.match(text, p.span.end) is None
 
 
+def _division_named(division: str | None, name: str) -> bool:
+    """Return whether a division's name is a town's, accents aside, with or without its noun
+    ("Segou" for "Ségou", "Cercle de Tamba" for "Tamba")."""
+    if not division:
+        return False
+    d, n = fold(division), fold(name)
+    return d == n or d.endswith(f" {n}")
+
+
 def _names_a_division(name: str, iso: str) -> bool:
     """Return whether a country has a first- or second-level division of that name."""
-    return any(c.feature in ("admin1", "admin2") and c.primary for c in load_gazetteer().candidates(name, country=iso))
+    return any(
+        c.feature in ("admin1", "admin2") and _division_named(c.name, name)
+        for c in load_gazetteer().candidates(name, country=iso)
+    )
 
 
 @lru_cache(maxsize=1)

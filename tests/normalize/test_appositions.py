@@ -112,3 +112,10 @@ def test_places_joined_by_or_are_one_incident():
         "Un commerçant a été tué à Merelo ou à Sila.",
     ):
         assert names(text, [mention(text, "Merelo", MERELO), mention(text, "Sila", SILA)]) == ["Merelo"]
+
+
+def test_the_county_town_matches_its_division_accents_and_noun_aside():
+    text = "On March 3, gunmen attacked a checkpoint in Kerou, Tâmba."
+    kerou = town("Kerou", 1.0, admin1="Sila", admin2="Cercle de Tamba")
+    tamba = town("Tâmba", 1.3)
+    assert names(text, [mention(text, "Kerou", kerou), mention(text, "Tâmba", tamba)]) == ["Kerou"]
