@@ -39,6 +39,7 @@ from eventwire.normalize.dates import find_time_expressions
 from eventwire.normalize.doc_context import document_context
 from eventwire.normalize.mentions import normalize_mentions, town_in
 from eventwire.normalize.perpetrators import document_perpetrators
+from eventwire.resolve.aftermath import arrests_as_aftermath
 from eventwire.resolve.build import (
     EventOptions,
     build_event,
@@ -46,6 +47,7 @@ from eventwire.resolve.build import (
     shared_mention_keys,
     unique_event_ids,
 )
+from eventwire.resolve.causes import causes_as_background
 from eventwire.resolve.clauses import split_clause_places
 from eventwire.resolve.gapped_days import split_gapped_days
 from eventwire.resolve.in_document import merge_mentions_in_document
@@ -182,6 +184,8 @@ def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
     )
     mentions = split_gapped_days(mentions, document.text, usable, ctx.times, resolve=town_in(ctx.main_iso))
     mentions = split_days(mentions, lang=lang, published=document.published)
+    mentions = arrests_as_aftermath(mentions)  # "…killed a trader. Police later arrested two suspects."
+    mentions = causes_as_background(mentions)  # "The protest was sparked by the killing of…"
     groups = merge_mentions_in_document(mentions, published=document.published)
     # the sub-type classifier (one batch of sentence vectors per document): drops incidents it
     # reads as no ACLED event; build_event lets it revise a rule's explosion sub-type

@@ -21,7 +21,18 @@ from eventwire.extract.lexicon import fold
 from eventwire.lang.numbers import load_number_lexicon
 from eventwire.lang.words import load_word_lists
 from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, Place, PlaceMention, Span
+from eventwire.normalize.appositions import (
+    alternatives,
+    at_border_between,
+    in_bracket_after_comma,
+    is_date_name,
+    list_goes_on,
+    names_division_of,
+    names_groups,
+    village_in_division,
+)
 from eventwire.normalize.doc_country import named_division
+from eventwire.normalize.qualifying_places import commune_of_the_place_before, road_end
 from eventwire.normalize.village_places import (
     STRONG_LOCATIVE,
     apposition_place,
@@ -163,6 +174,8 @@ def expand_list(
         nxt = re.match(r"\s+([a-zà-ÿ][\w'’]*)", text[end : end + 20])
         if not joined and nxt and nxt.group(1).lower() not in _list_followers():
             return
+        if is_date_name(text[start:end]):
+            return  # "On June 3, Kerou residents…": a date (normalize.appositions)
         if (start, end) not in taken and not any(q.span.start <= start < q.span.end for q in found):
             place = resolve(text[start:end]) if resolve is not None else None
             found.append(
@@ -349,6 +362,8 @@ def _container(text: str, p: PlaceMention, run: list[PlaceMention]) -> bool:
     (ACLED codes one event, at the town)."""
     if not run or p.place is None or text[run[-1].span.end : p.span.start].strip() != ",":
         return False
+    if in_bracket_after_comma(text, p, run[-1]) or names_division_of(text, p, run[-1]):
+        return True  # "Kerou (Tamba, Sila)", "Kerou, Tamba" in Tamba county (normalize.appositions)
     last = run[-1].place
     # "Kerou, Tamba" where Tamba is Kerou's own first-level division: the division, even when
     # the gazetteer reads Tamba as the division's town (a county named after its seat)
@@ -358,6 +373,7 @@ def _container(text: str, p: PlaceMention, run: list[PlaceMention]) -> bool:
         and p.place.feature in ("admin1", "admin2", "city")
         and fold(p.place.name) == fold(last.admin1 or "")
         and fold(last.name) != fold(last.admin1 or "")
+        and not list_goes_on(text, p.span.end)  # "Kerou, Tamba and Merelo": a list
     )
     if last is not None and last.feature in COUNTRY_OR_DIVISION_FEATURES and not own_division:
         return False  # "Kharkiv, Sumy regions": a list of divisions
@@ -410,8 +426,8 @@ def _listed_places(
     """Return the places of a list (rule 2), one for "between X and Y", or [] for no list."""
     if not (
         len(best) >= 2 and (any(p.place is not None or p.method != "list" for p in best) or _is_locative(text, best[0]))
-    ):
-        return []
+    ) or names_groups(text, best[-1]):
+        return []  # (names_groups: "the Kerou and Tamba clans", normalize.appositions)
     listed = [u for u in (usable(p) for p in best) if u is not None]
     isos = {u.place.iso for u in listed if u.place is not None}  # `usable` mentions all have one
     between = re.search(
@@ -430,43 +446,18 @@ def _listed_places(
     )
     if earlier_town and all(p.place is None for p in best):
         listed = []
-    if len(listed) >= 2 and len(isos) == 1 and not between:
+    # "at the border of Tamba and Sila counties", "in Tamba or Sila": one point (normalize.appositions)
+    one_point = between is not None or at_border_between(text, best[0]) or alternatives(text, best)
+    if len(listed) >= 2 and len(isos) == 1 and not one_point:
         return listed
-    if between and listed:
+    if one_point and listed:
         # "between Tazor and Merelo": one incident on the road between two places
         return [listed[0]]
     return []
 
 
-# A place named as one end of a road ("the Kerou-Tamba highway", "l'axe Kerou-Tamba").
-_ROAD_NOUN = r"(?i:road|highway|route|axis|axe|tronçon)"
-_ROAD_AFTER_FIRST = re.compile(r"-[A-ZÀ-Ý][\w'’]+(?:\s[A-ZÀ-Ý][\w'’]+)?\s+" + _ROAD_NOUN + r"\b")
-_ROAD_AFTER_LAST = re.compile(r"\s+" + _ROAD_NOUN + r"\b")
-_ROAD_BEFORE = re.compile(r"\b" + _ROAD_NOUN + r"\s+(?:de\s+|d['’]\s*|of\s+)?(?:[A-ZÀ-Ý][\w'’]+-)?$")
 # An open bracket and what follows it up to a name ("Kerou (", "Kerou (Tamba, ").
 _OPEN_BRACKET = re.compile(r"\(\s*(?:[^()]{0,30},\s*)?$")
-
-
-# The commune an apposition puts the place before it in ("le village de Kerou, dans la commune de
-# Tamba", "the village of Kerou, in Tamba commune"): a commune is named after its town, so the
-# gazetteer reads the town; the place is the village before it, coded there.
-_COMMUNE_BEFORE = re.compile(
-    r",\s*(?:(?:also|toujours|également|egalement)\s+)?(?:(?:dans|en)\s+la\s+commune\s+(?:rurale\s+|urbaine\s+)?(?:de\s+|d['’])|in\s+(?:the\s+)?(?:commune|municipality)\s+of\s+|in\s+)$",
-    re.IGNORECASE,
-)
-_COMMUNE_AFTER = re.compile(r"\s+(?i:commune|municipality)\b")
-
-
-def _commune_of_the_place_before(text: str, p: PlaceMention, candidates: list[PlaceMention]) -> bool:
-    """Return whether a place is the commune an apposition puts the place named right before it in."""
-    before = _COMMUNE_BEFORE.search(text, max(0, p.span.start - 40), p.span.start)
-    if before is None or before.end() != p.span.start:
-        return False
-    if not re.search(r"commune|municipality", before.group(0), re.IGNORECASE) and not _COMMUNE_AFTER.match(
-        text, p.span.end
-    ):
-        return False  # "…, in Tamba": no commune named
-    return any(c.span.end == before.start() for c in candidates if c is not p)
 
 
 def _secondary(text: str, p: PlaceMention, candidates: list[PlaceMention]) -> bool:
@@ -475,11 +466,7 @@ def _secondary(text: str, p: PlaceMention, candidates: list[PlaceMention]) -> bo
     Tamba county"), the commune an apposition puts it in ("Kerou, dans la commune de Tamba"), or
     an end of a road ("on the Kerou-Tamba road near Gao"). ACLED codes the place itself, at the
     gloss's point only when the place is unknown."""
-    if (
-        _ROAD_AFTER_FIRST.match(text, p.span.end)
-        or (text[p.span.start - 1 : p.span.start] == "-" and _ROAD_AFTER_LAST.match(text, p.span.end))
-        or _ROAD_BEFORE.search(text[max(0, p.span.start - 40) : p.span.start])
-    ) or _commune_of_the_place_before(text, p, candidates):
+    if road_end(text, p) or commune_of_the_place_before(text, p, candidates):
         return True
     before = [c for c in candidates if c.span.end <= p.span.start]
     if not before:
@@ -561,12 +548,15 @@ def choose_places(
         if resolve is not None
         else None
     )
-    best = _longest_run(text, expand_list(text, sentence, candidates, resolve=towns))
+    expanded = expand_list(text, sentence, candidates, resolve=towns)
+    best = _longest_run(text, expanded)
     listed = _listed_places(text, best, candidates, usable)
     if listed:
         return listed
     # rule 1: the most precise resolved place; rule 3: an unknown village after "à", "in"…
     resolved = [p for p in candidates if p.place is not None]
+    if (apposed := village_in_division(text, expanded, resolved)) is not None:
+        return [apposed]  # "Kerou, Tamba" (normalize.appositions)
     unknown = [p for p in candidates if p.place is None and (p.method == "locative" or _is_locative(text, p))]
     described = apposition_place(text, unknown[0], resolved, main_iso) if unknown else None
     if described is not None and _only_areas(text, [p for p in resolved if p is not described], candidates):
