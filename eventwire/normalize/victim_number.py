@@ -217,3 +217,23 @@ def _singular_subject(words: list[str], v: VictimWords, articles: frozenset[str]
         None,
     )
     return start is not None and _singular_phrase(words[start:], v, articles=articles) == len(words) - start
+
+
+def article_object_count(text: str, start: int, lang: str) -> int | None:
+    """Return the victims of a death verb's object that text[start:] opens with an article
+    counted as one ("killed a herder and his son": 2; "ont tué un berger et son fils": 2), or None
+    when it is not two singular victims joined by "and": the article's 1 then stands."""
+    v = victim_words(lang)
+    weak = frozenset(load_number_lexicon(lang).words["weak_numbers"])
+    after = _tokens(text[start : start + _WINDOW])
+    n = _singular_phrase(after, v, articles=weak)
+    if not n:
+        return None
+    rest = after[n:]
+    if (
+        rest
+        and rest[0] in v["coordinators"]
+        and _singular_phrase(rest[1:], v, articles=v["singular_determiners"] | weak)
+    ):
+        return 2
+    return None
