@@ -93,6 +93,12 @@ def animal_after(lang: str) -> re.Pattern[str]:
     return re.compile(rf"^\s+(?:[\w-]+\s+)?(?:{alternation or '(?!)'}){end}")
 
 
+def toll_noun(lang: str) -> re.Pattern[str]:
+    """Return the pattern of data/toll_nouns.yaml's words for `lang`: a sentence that names a
+    toll as a report ("le bilan s'élevait dimanche à 35 morts"), dated by the report."""
+    return _word_pattern("toll_nouns.yaml", lang)
+
+
 def cause_clause(lang: str) -> re.Pattern[str]:
     """Return the pattern of data/cause_clauses.yaml's words for `lang`: the opener of a clause
     that gives a protest's cause ("protested after a student was killed")."""

@@ -43,3 +43,21 @@ def test_listed_victims_in_a_later_sentence_are_summed_fr():
     )
     (event,) = _events(text, "fr", date(2022, 10, 18))
     assert event.fatalities == 5
+
+
+def test_a_toll_reported_the_next_day_is_the_attacks_fr():
+    text = (
+        "Des jihadistes ont attaqué samedi le village de Kerou, près de Gao.\n\n"
+        "Dimanche, le bilan s'élevait à 35 morts, selon un élu local."
+    )
+    (event,) = _events(text, "fr", date(2022, 10, 18))
+    assert event.fatalities == 35
+
+
+def test_a_killing_told_the_next_day_is_no_toll_report_fr():
+    text = (
+        "Des jihadistes ont attaqué samedi le village de Kerou, près de Gao.\n\n"
+        "Dimanche, des hommes armés ont tué deux bergers."
+    )
+    events = _events(text, "fr", date(2022, 10, 18))
+    assert sorted(e.fatalities for e in events) == [0, 2]
