@@ -326,13 +326,22 @@ def _coordinated(s: _Sentence, i: int, step: int, claimed: dict[int, str]) -> li
         if s.keyword_between(a.end, b.start):
             break
         joiner = s.lexicon.coordinator_re.search(between)
-        if not joiner or (joiner.group().startswith(",") and numbers[j].weak):
+        if not joiner or (joiner.group().startswith(",") and numbers[j].weak and not _opens_list(s, numbers[j])):
             break
         if _word_count(between) > MAX_WORDS_COORDINATED:
             break
         out.append(j)
         i = j
     return out
+
+
+def _opens_list(s: _Sentence, n: _Number) -> bool:
+    """Return whether an article counted as one opens the sentence or follows its death phrase:
+    the first of a list of victims ("Un soldat, deux femmes et trois enfants ont été tués",
+    "the dead included a soldier, two women and a child"), not the article of a place ("in a
+    village, 12 soldiers were killed")."""
+    before = s.folded[: n.start].rstrip()
+    return not before or any(k.end() == len(before) for k in s.keywords)
 
 
 def _read_sentence(text: str, start: int, end: int, lexicon: NumberLexicon) -> tuple[list[_Figure], set[str]]:

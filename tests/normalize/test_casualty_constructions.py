@@ -101,3 +101,25 @@ def test_an_article_and_a_second_singular_victim_count_two(lang, text, fatalitie
 )
 def test_a_risen_toll_reads_its_number_after_the_verb(text, fatalities):
     assert count_casualties(text, lang="en").fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    "lang,text,fatalities",
+    [
+        # an article counted as one opens a list of victims
+        ("en", "A soldier, two women and three children were killed.", 6),
+        ("fr", "Un soldat, deux femmes et trois enfants ont été tués.", 6),
+        # ... but not the article of a place
+        ("en", "In a village, 12 soldiers were killed.", 12),
+        ("fr", "Dans un village, 12 soldats ont été tués.", 12),
+        # the victims listed before the dead
+        ("fr", "Deux soldats et trois enfants figurent parmi les victimes.", 5),
+        ("fr", "Deux soldats et trois enfants sont au nombre des victimes.", 5),
+        ("fr", "On dénombre parmi les morts deux soldats et trois civils.", 5),
+        # bodies counted, not an army corps
+        ("fr", "« Nous avons enterré 35 corps », a déclaré un élu local.", 35),
+        ("fr", "Le 3e corps d'armée a été déployé.", 0),
+    ],
+)
+def test_lists_of_victims_in_every_order(lang, text, fatalities):
+    assert count_casualties(text, lang=lang).fatalities == fatalities
