@@ -198,6 +198,8 @@ def victims_told(text: str, start: int, end: int, lang: str) -> int | None:
     if direction in ("after", "both") and own[-1] not in v["phrase_ends"]:
         # a verb's object, not the complement of a noun ("le bilan de l'attaque")
         count = _object_count(after, v, weak)
+        if count is None and _named(_TOKEN.findall(text[end : end + _WINDOW]), v):
+            count = 1  # "police shot dead commander Kolo Bera Tama": one person named
         if count is not None:
             return count
     reduced_passive = direction == "both" and (
@@ -208,6 +210,18 @@ def victims_told(text: str, start: int, end: int, lang: str) -> int | None:
     if reduced_passive and _singular_subject(before, v, v["singular_determiners"] | weak):
         return 1  # "a herder shot dead by gunmen", "the guard killed in the raid"
     return None
+
+
+def _named(raw: list[str], v: VictimWords) -> bool:
+    """Return whether the words after a death verb (`raw`, as written) are one person's name: a
+    noun phrase with no determiner whose singular head is capitalised, after another capitalised
+    word ("shot dead commander Kolo Bera", "killed Amadou Kolo"); not a group ("killed Kolo
+    militants": a plural) nor a single ethnic or place word ("killed Fulani")."""
+    words = [fold_word(w) for w in raw]
+    head, n = _phrase_head(words, v)
+    if head is None or v.is_plural(head) or head in v["not_victims"] or not raw[n - 1][:1].isupper():
+        return False
+    return sum(1 for w in raw[:n] if w[:1].isupper()) >= 2
 
 
 def _singular_subject(words: list[str], v: VictimWords, articles: frozenset[str]) -> bool:

@@ -123,3 +123,21 @@ def test_a_risen_toll_reads_its_number_after_the_verb(text, fatalities):
 )
 def test_lists_of_victims_in_every_order(lang, text, fatalities):
     assert count_casualties(text, lang=lang).fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    "lang,text,fatalities",
+    [
+        # one person named, or found dead in the singular
+        ("en", "The village chief, Amadou Kolo, was found dead beside the well.", 1),
+        ("en", "Police shot dead wanted militia leader Kolo Bera Tama on Monday.", 1),
+        ("en", "Gunmen shot and killed Amadou Kolo in the market.", 1),
+        ("fr", "Le gardien a été retrouvé mort dans sa maison.", 1),
+        # a group or a single ethnic word is no one person: ACLED's default stands
+        ("en", "Gunmen killed Fulani in the village.", 3),
+        ("en", "Soldiers killed Kolo Bera militants near the border.", 3),
+        ("en", "Two men were found dead near the river.", 2),
+    ],
+)
+def test_a_named_or_found_victim_counts_one(lang, text, fatalities):
+    assert count_casualties(text, lang=lang).fatalities == fatalities
