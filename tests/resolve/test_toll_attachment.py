@@ -61,3 +61,15 @@ def test_a_killing_told_the_next_day_is_no_toll_report_fr():
     )
     events = _events(text, "fr", date(2022, 10, 18))
     assert sorted(e.fatalities for e in events) == [0, 2]
+
+
+def test_a_toll_told_in_the_present_is_no_habit_fr():
+    text = "Des jihadistes ont attaqué samedi le village de Kerou, près de Gao.\n\nLe bilan est de trente-cinq morts."
+    (event,) = _events(text, "fr", date(2022, 10, 18))
+    assert event.fatalities == 35
+
+
+def test_a_toll_told_in_the_present_is_no_habit_en():
+    text = "Jihadists attacked the village of Kerou near Gao on Saturday.\n\nThe death toll is 35 dead, officials said."
+    (event,) = _events(text, "en", date(2022, 10, 18))
+    assert event.fatalities == 35
