@@ -45,7 +45,7 @@ def test_enumerated_victims_are_summed(lang, text, fatalities):
         ("fr", "L'armée a exécuté une opération près du camp.", 0),
         ("en", "Two men were shot dead while police stopped a mob trying to lynch two women.", 2),
         # "lynch" as the noun of a mob is no death
-        ("en", "Police dispersed the lynch mob with tear gas.", 0),
+        ("en", "Officers held back an angry lynch mob outside the station.", 0),
     ],
 )
 def test_death_phrases_of_notes_and_headlines(lang, text, fatalities):
