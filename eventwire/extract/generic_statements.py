@@ -158,15 +158,21 @@ def total_of_incidents(trigger: Token, cues: list[CueMatch]) -> CueMatch | None:
     return total if any(c.cls in several for c in cues) else None
 
 
+# tokens from the end of a victim-list cue to the death word it introduces: "le bilan est de
+# trente - cinq morts" (the number between)
+TOLL_REACH = 5
+
+
 def victim_list(trigger: Token, cues: list[CueMatch]) -> bool:
     """Return whether the trigger is the dead of a phrase that lists them ("Among the dead are two
-    soldiers", "Trois enfants figurent parmi les morts"): the present tense names who died in the
+    soldiers", "Trois enfants figurent parmi les morts", "le bilan est de 35 morts", within
+    TOLL_REACH tokens after the cue): the present tense names who died in the
     told incident, a detail of its toll, not a habit (a language regularity of tolls). Not in a
     sentence that names its own place or day ("among the dead in Tarmu on Sunday are…"): it may
     tell another incident, which the present tense leaves unreported."""
     if any(t.ent_type_ in PLACE_ENTITIES | {"DATE", "TIME"} for t in trigger.sent):
         return False
-    return any(c.cls == Cue.VICTIM_LIST and c.start <= trigger.i < c.end for c in cues)
+    return any(c.cls == Cue.VICTIM_LIST and c.start <= trigger.i < c.end + TOLL_REACH for c in cues)
 
 
 def running_count(cues: list[CueMatch]) -> CueMatch | None:

@@ -32,9 +32,11 @@ from eventwire.lang.numbers import OUTCOMES, NumberLexicon, load_number_lexicon,
 from eventwire.models import Casualties, Span
 from eventwire.normalize.tolls import (
     add_sides,
+    animal_after,
     killed_when_numbered,
     major_deaths,
     one_when_singular,
+    risen_toll,
     without_causes,
     without_negated,
     without_set_phrases,
@@ -54,6 +56,9 @@ MAJOR_WINDOW_AFTER = 3  # words after it: "killed many", "tuant de nombreux civi
 MAX_WORDS_BEFORE = 6
 _ANY_DAY = date(2000, 1, 1)  # time expressions are only masked: any reference day will do
 MAX_WORDS_AFTER = 4
+# ... or up to this many when they end with a risen toll's verb (data/risen_tolls.yaml): "the
+# overall toll of the ambush on the convoy rose to 14"
+MAX_WORDS_RISEN = 10
 MAX_WORDS_WEAK = 3  # "un soldat a été tué"
 MAX_WORDS_COORDINATED = 4  # "12 soldats et 3 civils", "two soldiers and a civilian"
 # An aside between a number and its death phrase ("12 people, including two children, died"):
@@ -68,6 +73,11 @@ _SENTENCE_BREAK = re.compile(r"[.;:!?]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?,()]")
 _WORD = re.compile(r"\w+")
 # A day of the month as written before a year ("27", "27th", "27,", "1er"): the year is a date's.
+# A number written with a slash to another one is a date's part ("on 06/12", "le 13/04/2017").
+_DATE_SLASH = re.compile(r"/\d")
+_DATE_SLASH_BEFORE = re.compile(r"\d/$")
+# "One of the four guards succumbed", "deux des cinq otages sont morts": the count is the first.
+_PARTITIVE = re.compile(r"\s+(?:of(?:\s+(?:the|these|those))?|des|d'entre(?:\s+les)?|parmi\s+les)\s+")
 _DAY_NUMBER = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er)?,?")
 
 
@@ -78,6 +88,7 @@ class _Number:
     low: int
     high: int
     weak: bool
+    animal: bool = False  # it counts animals ("three cattle"): no person's death (tolls.animal_after)
 
 
 @dataclass(frozen=True)
@@ -123,7 +134,7 @@ def _is_count(folded: str, m: re.Match[str], value: int, lexicon: NumberLexicon,
     if year and (not previous or previous[-1] in words["year_prepositions"] or _DAY_NUMBER.fullmatch(previous[-1])):
         return False  # "en 2019", "since 2012", "December 27 2019" (a date's year after its day)
     # "Dix-neuf civils dont sept enfants": the part is not the toll
-    return not (raw and lexicon.subset_re.search(folded[max(0, m.start() - 20) : m.start()]))
+    return not (raw and lexicon.subset_re.search(folded[max(0, m.start() - 40) : m.start()]))
 
 
 def _find_numbers(folded: str, lexicon: NumberLexicon) -> list[_Number]:
@@ -133,13 +144,20 @@ def _find_numbers(folded: str, lexicon: NumberLexicon) -> list[_Number]:
         text = m.group()
         if lexicon.not_count_re.match(folded[m.end() :]):
             continue  # "45 ans", "12 mars", "3 km"
+        if _DATE_SLASH.match(folded, m.end()) or _DATE_SLASH_BEFORE.search(folded, 0, m.start()):
+            continue  # "le 06/12", "on 13/04/2017": a date's day, month or year
         previous = folded[: m.start()].split()
         if previous and lexicon.not_count_re.fullmatch(previous[-1]):
             continue  # "May 3"
         value = number_value(text, lexicon)
         if value is None or value > MAX_HEAD_COUNT or not _is_count(folded, m, value, lexicon, raw):
             continue
-        raw.append(_Number(m.start(), m.end(), value, value, text in lexicon.words["weak_numbers"]))
+        weak = text in lexicon.words["weak_numbers"]
+        raw.append(
+            _Number(
+                m.start(), m.end(), value, value, weak, bool(animal_after(lexicon.language).match(folded[m.end() :]))
+            )
+        )
     return _merge_ranges(folded, raw, lexicon)
 
 
@@ -158,7 +176,7 @@ def _merge_ranges(folded: str, raw: list[_Number], lexicon: NumberLexicon) -> li
             bare_joiner = between.strip() in lexicon.words["bare_range_joiners"]
             if joined and (opened or bare_joiner) and not n.weak and not nxt.weak:
                 start = opened.start() + (1 if opened.group()[:1].isspace() else 0) if opened else n.start
-                merged.append(_Number(start, nxt.end, min(n.low, nxt.low), max(n.high, nxt.high), False))
+                merged.append(_Number(start, nxt.end, min(n.low, nxt.low), max(n.high, nxt.high), False, nxt.animal))
                 i += 2
                 continue
         merged.append(n)
@@ -238,6 +256,8 @@ def _look_before(s: _Sentence, kw: re.Match[str], direction: str) -> int | None:
         wider = _aside(s.folded[s.numbers[i - 1].end : kw.start()])
         if wider is not None and s.numbers[i - 1].end + wider.end("noun") <= s.numbers[i].start:
             i -= 1  # "12 people, two of them children, were killed": the aside counts a part
+    if i > 0 and _PARTITIVE.fullmatch(s.folded[s.numbers[i - 1].end : s.numbers[i].start]):
+        i -= 1  # "one of the four guards succumbed": one died
     n = s.numbers[i]
     between = s.folded[n.end : kw.start()]
     if _SENTENCE_BREAK.search(between) or s.keyword_between(n.end, kw.start()):
@@ -285,6 +305,9 @@ def _look_after(s: _Sentence, kw: re.Match[str]) -> int | None:
         return None  # "shot dead by four gunmen" (the attackers), "one killed and two wounded"
     between = s.lexicon.qualifier_re.sub("", between, count=1)
     gap = _word_count(between)
+    risen = [r.end() for r in risen_toll(s.lexicon.language).finditer(between)]
+    if MAX_WORDS_AFTER < gap <= MAX_WORDS_RISEN and risen and _word_count(between[risen[-1] :]) <= 1:
+        return i  # "the overall toll of the convoy ambush has risen to 14": the toll's verb gives its number
     if (n.weak and gap > 0) or gap > MAX_WORDS_AFTER:
         return None
     return i
@@ -298,18 +321,27 @@ def _coordinated(s: _Sentence, i: int, step: int, claimed: dict[int, str]) -> li
         j = i + step
         a, b = (numbers[j], numbers[i]) if step < 0 else (numbers[i], numbers[j])
         between = s.folded[a.end : b.start]
-        if j in claimed or _SENTENCE_BREAK.search(between):
-            break
+        if j in claimed or _SENTENCE_BREAK.search(between) or ("(" in between) != (")" in between):
+            break  # "(at geoprecision 2), two were killed": a bracket closes between them
         if s.keyword_between(a.end, b.start):
             break
         joiner = s.lexicon.coordinator_re.search(between)
-        if not joiner or (joiner.group().startswith(",") and numbers[j].weak):
+        if not joiner or (joiner.group().startswith(",") and numbers[j].weak and not _opens_list(s, numbers[j])):
             break
         if _word_count(between) > MAX_WORDS_COORDINATED:
             break
         out.append(j)
         i = j
     return out
+
+
+def _opens_list(s: _Sentence, n: _Number) -> bool:
+    """Return whether an article counted as one opens the sentence or follows its death phrase:
+    the first of a list of victims ("Un soldat, deux femmes et trois enfants ont été tués",
+    "the dead included a soldier, two women and a child"), not the article of a place ("in a
+    village, 12 soldiers were killed")."""
+    before = s.folded[: n.start].rstrip()
+    return not before or any(k.end() == len(before) for k in s.keywords)
 
 
 def _read_sentence(text: str, start: int, end: int, lexicon: NumberLexicon) -> tuple[list[_Figure], set[str]]:
@@ -351,6 +383,9 @@ def _read_sentence(text: str, start: int, end: int, lexicon: NumberLexicon) -> t
         group = [found, *_coordinated(sentence, found, step, claimed)]
         for j in group:
             claimed[j] = outcome
+        group = [j for j in group if not numbers[j].animal]  # "killed three cattle": no person
+        if not group:
+            continue
         a, b = orig(
             min([kw.start()] + [numbers[j].start for j in group]),
             max([kw.end()] + [numbers[j].end for j in group]),

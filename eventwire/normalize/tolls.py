@@ -27,8 +27,9 @@ from typing import Any
 
 from eventwire.datafiles import data_path, read_language_lists
 from eventwire.errors import DataFileError
+from eventwire.lang.fold import fold
 from eventwire.lang.numbers import load_number_lexicon
-from eventwire.normalize.victim_number import victims_told
+from eventwire.normalize.victim_number import article_object_count, victims_told
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # outcome name, in data/numbers/<lang>.yaml, of killings counted only with a number
@@ -74,6 +75,30 @@ def risen_toll(lang: str) -> re.Pattern[str]:
     return _word_pattern("risen_tolls.yaml", lang)
 
 
+@lru_cache(maxsize=8)
+def animal_after(lang: str) -> re.Pattern[str]:
+    """Return the pattern, on folded text (lang.fold), of data/animal_victims.yaml's nouns for
+    `lang` right after a number, or after one word more ("three cattle", "two stray dogs",
+    "trois bœufs"), ending its noun phrase: the number counts animals, no person's death."""
+    path = data_path("animal_victims.yaml")
+    words = read_language_lists(path, what="words").get(lang) or []
+    for i, w in enumerate(words, 1):
+        if not isinstance(w, str) or not w.strip():
+            raise DataFileError(f"{path}: {lang} item {i} must be a non-empty string")
+    alternation = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+    # the noun ends the phrase ("a goat herder", "cattle thieves" count people)
+    end = (
+        r"(?!\w)(?=\s*(?:[^\w\s]|$)|\s+(?:and|or|in|at|on|from|near|were|was|et|ou|a|au|aux|dans|de|des|du|ont|sont)\b)"
+    )
+    return re.compile(rf"^\s+(?:[\w-]+\s+)?(?:{alternation or '(?!)'}){end}")
+
+
+def toll_noun(lang: str) -> re.Pattern[str]:
+    """Return the pattern of data/toll_nouns.yaml's words for `lang`: a sentence that names a
+    toll as a report ("le bilan s'élevait dimanche à 35 morts"), dated by the report."""
+    return _word_pattern("toll_nouns.yaml", lang)
+
+
 def cause_clause(lang: str) -> re.Pattern[str]:
     """Return the pattern of data/cause_clauses.yaml's words for `lang`: the opener of a clause
     that gives a protest's cause ("protested after a student was killed")."""
@@ -100,12 +125,17 @@ def _phrases(name: str, lang: str) -> frozenset[str]:
 def one_when_singular(figures: list, text: str, lang: str) -> list:
     """Return `figures` with each death reported without a number but in the singular ("un
     berger a été tué", "a herder was killed", "police shot dead the suspect") counted as one,
-    and two singular victims joined by "and" as two: the grammar gives the number
-    (normalize.victim_number)."""
+    and two singular victims joined by "and" as two, also after an article read as one ("killed
+    a herder and his son": 2): the grammar gives the number (normalize.victim_number)."""
     singular = _phrases("singular_deaths.yaml", lang)
     out = []
     for f in figures:
-        if f.outcome == "killed" and f.low is None:
+        one = f.outcome == "killed" and f.low == 1 and f.high == 1
+        if one and (article := _weak_word(lang).search(text, max(0, f.end - 4), f.end)) is not None:
+            # "killed a herder and his son": the article counts the first of two victims
+            if (two := article_object_count(text, article.start(), lang)) is not None:
+                f = replace(f, low=two, high=two)
+        elif f.outcome == "killed" and f.low is None:
             n = 1 if _within(f, text, singular) else victims_told(text, f.start, f.end, lang)
             if n is not None:
                 f = replace(f, low=n, high=n, singular=True)

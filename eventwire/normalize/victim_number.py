@@ -198,6 +198,8 @@ def victims_told(text: str, start: int, end: int, lang: str) -> int | None:
     if direction in ("after", "both") and own[-1] not in v["phrase_ends"]:
         # a verb's object, not the complement of a noun ("le bilan de l'attaque")
         count = _object_count(after, v, weak)
+        if count is None and _named(_TOKEN.findall(text[end : end + _WINDOW]), v):
+            count = 1  # "police shot dead commander Kolo Bera Tama": one person named
         if count is not None:
             return count
     reduced_passive = direction == "both" and (
@@ -210,6 +212,18 @@ def victims_told(text: str, start: int, end: int, lang: str) -> int | None:
     return None
 
 
+def _named(raw: list[str], v: VictimWords) -> bool:
+    """Return whether the words after a death verb (`raw`, as written) are one person's name: a
+    noun phrase with no determiner whose singular head is capitalised, after another capitalised
+    word ("shot dead commander Kolo Bera", "killed Amadou Kolo"); not a group ("killed Kolo
+    militants": a plural) nor a single ethnic or place word ("killed Fulani")."""
+    words = [fold_word(w) for w in raw]
+    head, n = _phrase_head(words, v)
+    if head is None or v.is_plural(head) or head in v["not_victims"] or not raw[n - 1][:1].isupper():
+        return False
+    return sum(1 for w in raw[:n] if w[:1].isupper()) >= 2
+
+
 def _singular_subject(words: list[str], v: VictimWords, articles: frozenset[str]) -> bool:
     """Return whether `words` end with a singular noun phrase opened by one of `articles`."""
     start = next(
@@ -217,3 +231,23 @@ def _singular_subject(words: list[str], v: VictimWords, articles: frozenset[str]
         None,
     )
     return start is not None and _singular_phrase(words[start:], v, articles=articles) == len(words) - start
+
+
+def article_object_count(text: str, start: int, lang: str) -> int | None:
+    """Return the victims of a death verb's object that text[start:] opens with an article
+    counted as one ("killed a herder and his son": 2; "ont tué un berger et son fils": 2), or None
+    when it is not two singular victims joined by "and": the article's 1 then stands."""
+    v = victim_words(lang)
+    weak = frozenset(load_number_lexicon(lang).words["weak_numbers"])
+    after = _tokens(text[start : start + _WINDOW])
+    n = _singular_phrase(after, v, articles=weak)
+    if not n:
+        return None
+    rest = after[n:]
+    if (
+        rest
+        and rest[0] in v["coordinators"]
+        and _singular_phrase(rest[1:], v, articles=v["singular_determiners"] | weak)
+    ):
+        return 2
+    return None

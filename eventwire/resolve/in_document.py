@@ -36,7 +36,7 @@ from eventwire.resolve.compatibility import (
 )
 from eventwire.resolve.demonstration_details import retypes_demonstration
 from eventwire.resolve.structure import is_day_split
-from eventwire.resolve.toll_sentences import placed_toll_home, toll_only
+from eventwire.resolve.toll_sentences import dated, placed_toll_home, toll_only
 from eventwire.taxonomy import VIOLENT_TYPES
 
 # Incidents dated this many days before publication, in an article that also reports a recent
@@ -479,10 +479,7 @@ def _placeless(
         events.append(g)
     elif home is None:
         review.append(g)
-    elif not added and (
-        all(dates_compatible(m, x) for m in g for x in home)
-        or not any(m.date is not None and m.date.method == "time_expression" for m in g)
-    ):
+    elif not added and (all(dates_compatible(m, x) for m in g for x in home) or not any(dated(m) for m in g)):
         home.extend(g)
     else:
         # the incident's most precise place ("dans le nord du pays" … "le village de Kolo": Kolo)

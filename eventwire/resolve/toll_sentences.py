@@ -10,6 +10,7 @@ incident of its own (ACLED: one event with all its deaths); resolve/in_document.
 from __future__ import annotations
 
 from eventwire.models import Mention
+from eventwire.normalize.tolls import toll_noun
 from eventwire.resolve.compatibility import dates_compatible, is_precise, places_compatible
 
 # the cues of a sentence that only tells who died: a death word, an injury word, the victims (a
@@ -25,7 +26,17 @@ def toll_only(m: Mention) -> bool:
     péri.", "Selon un bilan, il y a deux morts."). Its type comes from the death word alone, so it
     is the toll of the incident the article told before it, whatever that one's type (a riot,
     a clash), not an incident of its own."""
-    return _deaths_only(m) and m.place is None and not (m.date is not None and m.date.method == "time_expression")
+    return _deaths_only(m) and m.place is None and not dated(m)
+
+
+def dated(m: Mention) -> bool:
+    """Return whether a mention's sentence gives it a day of its own: a time expression, unless
+    the sentence names a toll as a report ("Dimanche, le bilan s'élevait à 35 morts.", "The
+    death toll stood at 35 on Sunday."): that day is the report's (data/toll_nouns.yaml)."""
+    if m.date is None or m.date.method != "time_expression":
+        return False
+    text = m.sentence.text.lower().replace("’", "'")
+    return not (m.place is None and _deaths_only(m) and any(toll_noun(lang).search(text) for lang in ("fr", "en")))
 
 
 def _deaths_only(m: Mention) -> bool:
