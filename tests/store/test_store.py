@@ -5,6 +5,7 @@ ones taking `tmp_path` are about SQLite files."""
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from dataclasses import replace
 from datetime import date
@@ -274,6 +275,9 @@ def test_text_filter_index_follows_replaced_reports(store, document_a, make_even
 
 def test_text_filter_without_fts5_scans_evidence(tmp_path, monkeypatch, make_result, caplog):
     monkeypatch.setattr(backend, "fts5_available", lambda conn: False)
+    # another test of the same worker may have left the store's logger muted or above WARNING
+    monkeypatch.setattr(logging.getLogger(backend.__name__), "disabled", False)
+    caplog.set_level(logging.WARNING, logger=backend.__name__)
     with open_store(tmp_path / "plain.db") as store:
         assert not store.full_text_search
         store.write_result(make_result())
