@@ -76,6 +76,9 @@ def _only(found):
             "Looting/property destruction",
         ),
         ("Rebels destroyed two power stations near Kerou on Monday.", "Looting/property destruction"),
+        # W_GUN alone: someone shot is attacked; a shot officer makes it a battle
+        ("The manager of a game reserve was shot with an arrow near Kerou on Monday.", "Attack"),
+        ("Unknown gunmen shot and wounded two police reservists in Kerou on Monday.", "Armed clash"),
     ],
 )
 def test_new_trigger_cues_give_the_sub_event_type(find, text, sub_event_type):
