@@ -76,6 +76,9 @@ def _only(found):
             "Looting/property destruction",
         ),
         ("Rebels destroyed two power stations near Kerou on Monday.", "Looting/property destruction"),
+        # A_LOOT: a vehicle hijacked or people extorted is property taken by force
+        ("Armed men hijacked a lorry on the highway near Kerou on Monday.", "Looting/property destruction"),
+        ("Militiamen extorted traders at a checkpoint near Kerou on Monday.", "Looting/property destruction"),
         # W_GUN alone: someone shot is attacked; a shot officer makes it a battle
         ("The manager of a game reserve was shot with an arrow near Kerou on Monday.", "Attack"),
         ("Unknown gunmen shot and wounded two police reservists in Kerou on Monday.", "Armed clash"),
