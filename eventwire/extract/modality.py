@@ -14,7 +14,14 @@ from spacy.tokens import Span as SpacySpan
 from eventwire.extract import generic_statements as generic
 from eventwire.extract.generic_statements import CLAUSE_BOUNDARIES, QUOTE_MARKS
 from eventwire.extract.lexicon import CueMatch, fold
-from eventwire.extract.parse_tools import PLACE_ENTITIES, cue_at, first_cue, governing_verb, time_gap_before
+from eventwire.extract.parse_tools import (
+    PLACE_ENTITIES,
+    cue_at,
+    first_cue,
+    follows_dateline,
+    governing_verb,
+    time_gap_before,
+)
 from eventwire.extract.parse_tools import ModalityCue as Cue
 from eventwire.lang.extract_words import load_extract_words
 from eventwire.models import ClaimStatus, Modality
@@ -419,12 +426,14 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
 
 def _undated_narration(sent: SpacySpan, trigger: Token, verb: Token) -> bool:
     """Return whether an incident verb is told in a sentence of the narration (not the article's
-    first, not quoted) that names no day or time."""
+    first, not quoted) that names no day or time, nor follows a dateline ("2 May. Farmers block a
+    road": a log entry in the present)."""
     return (
         trigger.pos_ == "VERB"
         and verb.i == trigger.i
         and sent.start > 0
         and not any(t.ent_type_ in {"DATE", "TIME"} or t.text in QUOTE_MARKS for t in sent)
+        and not follows_dateline(sent)
     )
 
 

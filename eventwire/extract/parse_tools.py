@@ -150,3 +150,17 @@ class ModalityCue:
     COUNTED_INCIDENT = "counted_incident"
     RUNNING_COUNT = "running_count"
     ACCUSATION = "accusation"
+
+
+def follows_dateline(sent: SpacySpan) -> bool:
+    """Return whether a sentence comes right after a dateline: a sentence that is only a day,
+    after an optional label ending with a colon ("14 March.", "Unrest: 14 March."). A chronology
+    or log entry headed so tells its incident in the present ("14 March. Traders block the market
+    road."), and the dateline dates it (language regularity, EN; the French model marks no DATE).
+    """
+    if sent.start == 0:
+        return False
+    prev = sent.doc[sent.start - 1].sent
+    colons = [t.i for t in prev if t.text == ":"]
+    words = [t for t in prev if t.i > (colons[-1] if colons else -1) and not t.is_punct]
+    return bool(words) and all(t.ent_type_ == "DATE" for t in words)

@@ -70,6 +70,18 @@ def _only(found):
         ("A soldier stepped on a mine near Kerou on Tuesday.", "Remote explosive/landmine/IED"),
         # A_INTERCEPT no longer fires on "destroyed": a drone strike that destroys a target is a strike
         ("A drone strike destroyed a militant vehicle near Kerou on Monday.", "Air/drone strike"),
+        # N_PROPERTY: infrastructure sabotaged by an armed group is destroyed property
+        (
+            "Suspected militants destroyed a telecom mast in the town of Kerou.",
+            "Looting/property destruction",
+        ),
+        ("Rebels destroyed two power stations near Kerou on Monday.", "Looting/property destruction"),
+        # A_LOOT: a vehicle hijacked or people extorted is property taken by force
+        ("Armed men hijacked a lorry on the highway near Kerou on Monday.", "Looting/property destruction"),
+        ("Militiamen extorted traders at a checkpoint near Kerou on Monday.", "Looting/property destruction"),
+        # W_GUN alone: someone shot is attacked; a shot officer makes it a battle
+        ("The manager of a game reserve was shot with an arrow near Kerou on Monday.", "Attack"),
+        ("Unknown gunmen shot and wounded two police reservists in Kerou on Monday.", "Armed clash"),
     ],
 )
 def test_new_trigger_cues_give_the_sub_event_type(find, text, sub_event_type):

@@ -803,3 +803,21 @@ def test_find_cues_matches_forms_lemmas_and_wildcards_longest_per_class():
         ("A_ONE", 0, 1),
         ("P_X", 1, 2),
     ]
+
+
+# --- a chronology entry headed by a dateline (issue 16) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # a log entry headed by a bare day tells its incident in the present: asserted
+        ("14 March. Traders protest in Kerou town over new market fees.", "asserted"),
+        ("Unrest: 3 May. Herders attack two farmers near the Kerou river.", "asserted"),
+        # without the dateline, the undated present of the narration tells a habit
+        ("The market is busy. Traders protest in Kerou town over new market fees.", "habitual"),
+    ],
+)
+def test_dateline_dates_a_present_log_entry(text: str, modality: str) -> None:
+    found = [m for m in mentions(text, "en") if m.trigger.span.text in {"protest", "attack"}]
+    assert [m.modality for m in found] == [modality]
