@@ -108,6 +108,8 @@ def test_a_gapped_toll_counts_for_its_own_place(lang, text):
         (" and another post in ", True),  # a second site of the same kind at the next place
         (" et un autre poste à ", True),
         (" et une autre base militaire à ", True),
+        (" and a second checkpoint near ", True),
+        (" et une deuxième position à ", True),
         (" and another army post was then set up in ", False),  # a clause, not a gapped item
         (" and the post in ", False),  # a noun without an opener of a second site
         (" et de ", True),
