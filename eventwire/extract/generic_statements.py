@@ -17,6 +17,7 @@ from eventwire.extract.lexicon import CueMatch, fold
 from eventwire.extract.parse_tools import PLACE_ENTITIES, cue_at, first_cue
 from eventwire.extract.parse_tools import ModalityCue as Cue
 from eventwire.lang.extract_words import load_extract_words
+from eventwire.nlp.doc_cache import doc_cache
 
 CLAUSE_BOUNDARIES = frozenset({"acl:relcl", "relcl", "parataxis", "ccomp", "advcl", "conj", "acl"})
 QUOTE_MARKS = frozenset('«»"“”')
@@ -75,8 +76,17 @@ def plural_predicate(sent: SpacySpan, trigger: Token) -> bool:
 
 def undated(sent: SpacySpan) -> bool:
     """Return whether a sentence of the narration (not the article's first) names no day or time
-    and quotes no one."""
-    return sent.start > 0 and not any(t.ent_type_ in {"DATE", "TIME"} or t.text in QUOTE_MARKS for t in sent)
+    and quotes no one (read once per parse and sentence: each trigger of a sentence asks)."""
+    if sent.start == 0:
+        return False
+    cache = doc_cache(sent.doc)
+    memo = cache.setdefault("undated", {}) if cache is not None else {}
+    hit = memo.get((sent.start, sent.end))
+    if hit is None:
+        hit = memo[(sent.start, sent.end)] = not any(
+            t.ent_type_ in {"DATE", "TIME"} or t.text in QUOTE_MARKS for t in sent
+        )
+    return hit
 
 
 def generic_plural_clause(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:

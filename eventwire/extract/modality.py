@@ -25,6 +25,7 @@ from eventwire.extract.parse_tools import (
 from eventwire.extract.parse_tools import ModalityCue as Cue
 from eventwire.lang.extract_words import load_extract_words
 from eventwire.models import ClaimStatus, Modality
+from eventwire.nlp.doc_cache import doc_cache
 
 SCOPED_CLASSES = frozenset(
     {
@@ -51,7 +52,17 @@ def _reading(modality: Modality, status: ClaimStatus, cue: CueMatch | None = Non
 
 
 def tense_flags(verb: Token) -> tuple[bool, bool, bool, bool]:
-    """Return (future, conditional, imperfect, present) for a verb and its auxiliaries."""
+    """Return (future, conditional, imperfect, present) for a verb and its auxiliaries, read once
+    per parse and token (the incident reader asks for one verb several times)."""
+    cache = doc_cache(verb.doc)
+    memo = cache.setdefault("tense_flags", {}) if cache is not None else {}
+    hit = memo.get(verb.i)
+    if hit is None:
+        hit = memo[verb.i] = _tense_flags(verb)
+    return hit
+
+
+def _tense_flags(verb: Token) -> tuple[bool, bool, bool, bool]:
     words = load_extract_words(verb.lang_)
     auxes = [c for c in verb.children if c.dep_ in {"aux", "aux:pass", "aux:tense"}]
     tokens = [verb] + auxes
@@ -315,14 +326,16 @@ def _trend(trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
     )
 
 
+_RECENT_MASKED = frozenset({Cue.BACKGROUND, Cue.PERIOD})
+
+
 def _cues_in_scope(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> list[CueMatch]:
     """Return the cues that bear on the trigger: scoped classes only within its clause."""
     recent = [c for c in cues if c.cls == Cue.RECENT]
-    cues = [
-        c
-        for c in cues
-        if not (c.cls in {Cue.BACKGROUND, Cue.PERIOD} and any(r.start <= c.start < r.end for r in recent))
-    ]  # "in the past 72 hours" is recent, not "in the past"
+    if recent:
+        cues = [
+            c for c in cues if not (c.cls in _RECENT_MASKED and any(r.start <= c.start < r.end for r in recent))
+        ]  # "in the past 72 hours" is recent, not "in the past"
     return [
         c
         for c in cues

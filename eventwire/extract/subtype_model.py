@@ -281,7 +281,14 @@ def bank_key(paths: Sequence[Path]) -> str:
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("EVENTWIRE_CACHE") or Path.home() / ".cache" / "eventwire")
+    return Path(os.environ.get("EVENTWIRE_CACHE") or _home_cache_dir(os.environ.get("HOME")))
+
+
+@lru_cache(maxsize=4)
+def _home_cache_dir(home: str | None) -> Path:
+    """The default cache dir under the home directory, worked out once per HOME (the model is
+    looked up for every document)."""
+    return Path.home() / ".cache" / "eventwire"
 
 
 def load_model(paths: Sequence[Path] | None = None) -> SubtypeModel:

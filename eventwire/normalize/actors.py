@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from eventwire.datafiles import check_known_keys, data_path, key_error, read_yaml_mapping
-from eventwire.gazetteer import load_gazetteer
+from eventwire.gazetteer import Gazetteer, load_gazetteer
 from eventwire.lang.actor_table import (  # noqa: F401 (ACTOR_TYPES, parse_actor_aliases re-exported)
     ACTOR_TYPES,
     ELISION,
@@ -34,7 +34,7 @@ from eventwire.lang.actor_table import (  # noqa: F401 (ACTOR_TYPES, parse_actor
 from eventwire.lang.fold import fold, fold_text, phrase_pattern
 from eventwire.models import Actor, Span
 from eventwire.normalize.ethnic_militias import ETHNIC_MILITIA_NAME, find_ethnic_militias
-from eventwire.normalize.nationality import find_national_forces
+from eventwire.normalize.nationality import NationalForce, find_national_forces
 from eventwire.normalize.tenures import government_period
 
 log = logging.getLogger(__name__)
@@ -174,18 +174,18 @@ def _find_actor_mentions(
     armés"); generic mentions ("civils", "gunmen") need `country` and are skipped without it.
     """
     aliases = aliases or load_actor_aliases()
-    folded, index = fold_text(text)
+    gazetteer = load_gazetteer()
+    read = _read_text(text, lang, aliases, gazetteer)
+    folded, index = read.folded, read.index
     found: list[tuple[int, int, tuple[str, str, str | None, str]]] = []
-    for m in aliases.finditer(folded):
-        key = " ".join(m.group().replace("-", " ").split())
+    for start, end, key in read.aliases:
         resolved = _resolve(aliases.by_alias[key], aliases, country, when, key)
         if resolved is not None:
-            found.append((m.start(), m.end(), resolved))
+            found.append((start, end, resolved))
     # "Ukrainian forces", "l'armée soudanaise": that country's forces, for every country the
     # gazetteer has a demonym for; a longer alias ("armée malienne" listed per tenure) keeps its
     # own row, a shorter one inside ("forces", "army") gives way
-    gazetteer = load_gazetteer()
-    for force, iso in find_national_forces(folded, lang, gazetteer.demonym_country):
+    for force, iso in read.forces:
         name = gazetteer.country_name(iso)
         if not name or any(s <= force.start and force.end <= e for s, e, _ in found):
             continue
@@ -202,6 +202,37 @@ def _find_actor_mentions(
 
 
 _Found = list[tuple[int, int, tuple[str, str, str | None, str]]]
+
+
+@dataclass(frozen=True)
+class _TextReading:
+    """What `_find_actor_mentions` reads in a text whatever the country and date: the folded text
+    and its offsets, the aliases found (start, end, key) and the national forces."""
+
+    folded: str
+    index: list[int]
+    aliases: tuple[tuple[int, int, str], ...]
+    forces: tuple[tuple[NationalForce, str], ...]
+
+
+def _read_text(text: str, lang: str, aliases: ActorAliases, gazetteer: Gazetteer) -> _TextReading:
+    """`_TextReading` of a text, remembered per text, language and tables (a document is read
+    without a country for its country, then with it for its actors)."""
+    key = (text, lang, id(aliases), id(gazetteer))
+    hit = _READINGS.get(key)
+    if hit is None or hit[0] is not aliases or hit[1] is not gazetteer:  # the tables are kept
+        if len(_READINGS) >= 1024:
+            _READINGS.clear()
+        folded, index = fold_text(text)
+        found = tuple(
+            (m.start(), m.end(), " ".join(m.group().replace("-", " ").split())) for m in aliases.finditer(folded)
+        )
+        forces = tuple(find_national_forces(folded, lang, gazetteer.demonym_country))
+        hit = _READINGS[key] = (aliases, gazetteer, _TextReading(folded, index, found, forces))
+    return hit[2]
+
+
+_READINGS: dict[tuple, tuple[object, object, _TextReading]] = {}
 
 
 def _with_ethnic_militias(folded: str, found: _Found, country: str) -> _Found:

@@ -313,8 +313,9 @@ def document_context(
     # something other than a location left out
     first = main_country(evidence(places), others)
     not_locations = non_location_mentions(doc, places, lang=document.lang, main_iso=first[1], find_actors=find_actors)
-    main = main_country(evidence(places, not_locations=not_locations), others)
-    if not evidence(places, not_locations=not_locations):
+    located = evidence(places, not_locations=not_locations)
+    main = main_country(located, others)
+    if not located:
         # no place gives a country: a town named in passing still outweighs an actor or a
         # nationality ("Al-Shabaab attacked Kerou University": the group fights in two countries)
         places, main = _passing_over_actors(document, places, doc, gazetteer, evidence, others, main, find_actors)

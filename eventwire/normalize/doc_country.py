@@ -241,8 +241,25 @@ def place_evidence(
         seen.add((pl.name, pl.iso))
     if gazetteer is not None:
         # "the cercle of Kerou", "Tamba sub-location": a division of one country's, known or not
-        counts += kind_evidence(text, lang, gazetteer, weight=W_NAMED_DIVISION, repeat=W_REPEAT)
+        counts += _kind_evidence(text, lang, gazetteer)
     return counts
+
+
+def _kind_evidence(text: str, lang: str, gazetteer: Gazetteer) -> Counter:
+    """`kind_evidence` of the text's division nouns, remembered for the last text (a document's
+    country is weighed several times over one text); a new Counter each call."""
+    key = (text, lang, id(gazetteer))
+    last = _KIND_MEMO[0]  # one tuple read and written whole: threads never see half of one
+    if last is None or last[0] != key or last[1] is not gazetteer:
+        last = _KIND_MEMO[0] = (
+            key,
+            gazetteer,
+            kind_evidence(text, lang, gazetteer, weight=W_NAMED_DIVISION, repeat=W_REPEAT),
+        )
+    return Counter(last[2])
+
+
+_KIND_MEMO: list[tuple[tuple[str, str, int], Gazetteer, Counter] | None] = [None]
 
 
 # what may stand between a place and the area that qualifies it: "Kerou, Tamba", "Kerou (Tamba"
@@ -310,20 +327,16 @@ def other_evidence(
             counts[(gazetteer.country_name(iso), iso)] += weight  # type: ignore[assignment]
     homes = people_homes()
     for m in _WORD_RE.finditer(text):
-        home = homes.get(fold(m.group())) or homes.get(fold(m.group()).removesuffix("s"))
-        if (
-            home
-            and m.group()[:1].isupper()
-            and not gazetteer.demonym_country(m.group())
-            and not any(a <= m.start() < b for a, b in taken)
-        ):
+        word = fold(m.group())
+        home = homes.get(word) or homes.get(word.removesuffix("s"))
+        # the demonym look-up (a cached key in a set): most words are none
+        iso = gazetteer.demonym_country(m.group())
+        if home and m.group()[:1].isupper() and not iso and not any(a <= m.start() < b for a, b in taken):
             # "Kerouvian herders", "the Tambas": a people ACLED knows in one country only
             iso = gazetteer.country_iso(home)
             if iso:
                 counts[(gazetteer.country_name(iso), iso)] += W_DEMONYM  # type: ignore[assignment]
             continue
-        # the demonym look-up (a cached key in a set) first: most words are none
-        iso = gazetteer.demonym_country(m.group())
         if not iso or any(a <= m.start() < b for a, b in [*taken, *unknown]):
             continue
         name = gazetteer.country_name(iso)

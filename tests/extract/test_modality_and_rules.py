@@ -821,3 +821,16 @@ def test_find_cues_matches_forms_lemmas_and_wildcards_longest_per_class():
 def test_dateline_dates_a_present_log_entry(text: str, modality: str) -> None:
     found = [m for m in mentions(text, "en") if m.trigger.span.text in {"protest", "attack"}]
     assert [m.modality for m in found] == [modality]
+
+
+def test_tense_flags_are_read_once_per_token():
+    # invented: the second reading of a verb is the remembered one, and the same
+    from eventwire.extract.modality import tense_flags
+    from eventwire.nlp.doc_cache import doc_cache
+    from eventwire.nlp.pipelines import load_pipeline
+
+    doc = load_pipeline("fr")("Des militants attaqueront le camp demain.")
+    verb = next(t for t in doc if t.pos_ in {"VERB", "AUX"} and t.dep_ == "ROOT")
+    first = tense_flags(verb)
+    assert doc_cache(doc)["tense_flags"][verb.i] == first
+    assert tense_flags(verb) == first and first[0]  # the future

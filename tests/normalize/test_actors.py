@@ -215,3 +215,20 @@ def test_split_alias_matcher_finds_what_the_whole_alternation_finds(tmp_path):
         expected = [(m.start(), m.end()) for m in table.pattern.finditer(text)]
         assert [(m.start(), m.end()) for m in table.finditer(text)] == expected
     assert [m.group() for m in table.finditer("al fajr brigade, betas")] == ["al fajr brigade", "betas"]
+
+
+def test_a_text_read_without_a_country_then_with_one_resolves_each_time():
+    # invented: one reading of the text serves both calls; the country still decides generic words
+    from eventwire.normalize import actors
+
+    text = "Des hommes armés ont attaqué des civils près de Kerou, selon l'armée malienne."
+    actors._READINGS.clear()
+    actors._MENTIONS_MEMO.clear()
+    without = find_actor_mentions(text, lang="fr", country=None)
+    with_mali = find_actor_mentions(text, lang="fr", country="Mali")
+    assert len(actors._READINGS) == 1
+    actors._READINGS.clear()
+    actors._MENTIONS_MEMO.clear()
+    assert find_actor_mentions(text, lang="fr", country="Mali") == with_mali
+    assert find_actor_mentions(text, lang="fr", country=None) == without
+    assert len(with_mali) > len(without)  # "civils" needs the country
