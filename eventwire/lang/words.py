@@ -28,7 +28,6 @@ WORD_LISTS = {
     "party_enders": "words that end a fight's side ('between X and Y in Kerou', 'over land')",
     "list_followers": "words that may follow the last place of a list ('Kerou et Tamba près de Gao')",
     "list_gap_words": "words between a coordinator and the repeated locative of a next place ('et l'autre à')",
-    "second_site_openers": "words before a noun that name a second site at a next place ('and another post in')",
     "office_titles": "titles of an office named with its place ('the Kerou Governor', 'le maire de Kerou')",
     "group_nouns": "nouns after listed names that make them peoples or groups, not places ('the Kerou and Tamba clans')",
 }

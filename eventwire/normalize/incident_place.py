@@ -122,29 +122,13 @@ def _gap_vocabulary() -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=1)
-def _second_site_openers() -> tuple[tuple[str, ...], ...]:
-    """Return the word lists' `second_site_openers` (folded words), in either language."""
-    return tuple(
-        tuple(fold(w) for w in phrase.split())
-        for lang in ("fr", "en")
-        for phrase in load_word_lists(lang).get("second_site_openers")
-    )
-
-
 def _gap_words(gap: str) -> bool:
     """Return whether the words between a coordinator and a repeated locative stand for the
     list's repeated noun or toll: gap words or numbers only ("l'autre", "eight", "deux autres");
-    never a verb ("and died in"). A noun (and one qualifier) only after an opener of a second
-    site ("and another post in Bera", "et un autre poste à Bera": a second location)."""
+    never a verb ("and died in") nor a noun ("and another post in": a noun may name a second
+    site at one place)."""
     words = [fold(w) for w in re.split(r"[\s'’-]+", gap) if w]
-    if bool(words) and all(w in _gap_vocabulary() or w.isdigit() for w in words):
-        return True
-    for opener in _second_site_openers():
-        rest = words[len(opener) :]
-        if tuple(words[: len(opener)]) == opener and 1 <= len(rest) <= 2 and all(w.isalpha() for w in rest):
-            return True
-    return False
+    return bool(words) and all(w in _gap_vocabulary() or w.isdigit() for w in words)
 
 
 def _coordinated(between: str) -> bool:
