@@ -40,11 +40,6 @@ BORDER_BEFORE = re.compile(
 )
 
 
-def list_goes_on(text: str, pos: int) -> bool:
-    """Return whether another list item follows right after `pos` (", Bera", " and Bera")."""
-    return bool(_LIST_GOES_ON.match(text, pos))
-
-
 def _open_bracket_before(text: str, pos: int) -> bool:
     """Return whether `pos` lies inside a bracket opened at most 80 characters before it."""
     window = text[max(0, pos - 80) : pos]

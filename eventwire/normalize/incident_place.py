@@ -26,7 +26,6 @@ from eventwire.normalize.appositions import (
     at_border_between,
     in_bracket_after_comma,
     is_date_name,
-    list_goes_on,
     names_division_of,
     names_groups,
     village_in_division,
@@ -365,27 +364,13 @@ def _container(text: str, p: PlaceMention, run: list[PlaceMention]) -> bool:
     if in_bracket_after_comma(text, p, run[-1]) or names_division_of(text, p, run[-1]):
         return True  # "Kerou (Tamba, Sila)", "Kerou, Tamba" in Tamba county (normalize.appositions)
     last = run[-1].place
-    # "Kerou, Tamba" where Tamba is Kerou's own first-level division: the division, even when
-    # the gazetteer reads Tamba as the division's town (a county named after its seat)
-    own_division = (
-        last is not None
-        and last.iso == p.place.iso
-        and p.place.feature in ("admin1", "admin2", "city")
-        and fold(p.place.name) == fold(last.admin1 or "")
-        and fold(last.name) != fold(last.admin1 or "")
-        and not list_goes_on(text, p.span.end)  # "Kerou, Tamba and Merelo": a list
-    )
-    if last is not None and last.feature in COUNTRY_OR_DIVISION_FEATURES and not own_division:
+    if last is not None and last.feature in COUNTRY_OR_DIVISION_FEATURES:
         return False  # "Kharkiv, Sumy regions": a list of divisions
-    return (
-        named_division(text, p)
-        or own_division
-        or (
-            p.place.feature in ("admin1", "admin2")
-            and last is not None
-            and last.iso == p.place.iso
-            and p.place.name in (last.admin1, last.admin2)
-        )
+    return named_division(text, p) or (
+        p.place.feature in ("admin1", "admin2")
+        and last is not None
+        and last.iso == p.place.iso
+        and p.place.name in (last.admin1, last.admin2)
     )
 
 
