@@ -28,7 +28,13 @@ from pathlib import Path
 
 from eventwire.extract.incidents import find_incident_mentions
 from eventwire.extract.lexicon import load_modality_lexicon, load_taxonomy, load_trigger_lexicon
-from eventwire.extract.subtype_model import drop_non_events, score_incidents
+from eventwire.extract.subtype_model import (
+    SentenceScores,
+    drop_non_events,
+    first_to_judge,
+    require_together,
+    score_incidents,
+)
 from eventwire.gazetteer import load_gazetteer
 from eventwire.geoparse import candidate_place, find_place_mentions
 from eventwire.ingest import read_inputs
@@ -36,7 +42,7 @@ from eventwire.ingest.parts import split_parts
 from eventwire.models import Document, Event, Evidence, Place, Provenance, Report, Skip
 from eventwire.nlp.pipelines import AnalyzedDoc, analyze, analyze_batch
 from eventwire.normalize.dates import find_time_expressions
-from eventwire.normalize.doc_context import document_context
+from eventwire.normalize.doc_context import DocumentContext, document_context
 from eventwire.normalize.mentions import normalize_mentions, town_in
 from eventwire.normalize.perpetrators import document_perpetrators
 from eventwire.resolve.aftermath import arrests_as_aftermath
@@ -99,11 +105,11 @@ def extract_events(document: Document) -> DocumentResult:
 def extract_events_batch(documents: list[Document]) -> list[DocumentResult]:
     """Return `extract_events` for several documents, parsing them in one spaCy batch."""
     short = [d for d in documents if len(d.text) <= LONG_TEXT_CHARS]
-    parsed = iter(analyze_batch(short))
-    return [
-        extract_from_analyzed(next(parsed)) if len(d.text) <= LONG_TEXT_CHARS else extract_in_parts(d)
-        for d in documents
-    ]
+    staged = [_stage(analyzed) for analyzed in analyze_batch(short)]
+    # the first sentence each document's none gate judges, for every document at once
+    require_together([(s.scores, first_to_judge(s.groups, s.scores)) for s in staged if isinstance(s, _Staged)])
+    finished = iter(_finish(s) if isinstance(s, _Staged) else s for s in staged)
+    return [next(finished) if len(d.text) <= LONG_TEXT_CHARS else extract_in_parts(d) for d in documents]
 
 
 def extract_in_parts(document: Document, *, part_chars: int = PART_CHARS) -> DocumentResult:
@@ -146,8 +152,27 @@ def _shifted(event: Event, offset: int) -> Event:
     )
 
 
+@dataclass(frozen=True)
+class _Staged:
+    """A parsed document's mention groups before the none gate (`_stage`), and what the later
+    stages read besides: a batch of documents scores its gates' sentences together."""
+
+    document: Document
+    ctx: DocumentContext
+    mentions: list
+    groups: list
+    scores: SentenceScores
+
+
 def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
     """Return the events of one parsed document (every stage after the parse)."""
+    staged = _stage(analyzed)
+    return _finish(staged) if isinstance(staged, _Staged) else staged
+
+
+def _stage(analyzed: AnalyzedDoc) -> _Staged | DocumentResult:
+    """Return the stages of one parsed document up to its mention groups and their scores, or
+    its result when it tells no incident."""
     document = analyzed.document
     lang = document.lang
     incidents = find_incident_mentions(
@@ -190,7 +215,13 @@ def extract_from_analyzed(analyzed: AnalyzedDoc) -> DocumentResult:
     # the sub-type classifier (one batch of sentence vectors per document): drops incidents it
     # reads as no ACLED event; build_event lets it revise a rule's explosion sub-type
     scores = score_incidents(analyzed.doc, incidents, lang)
-    groups = drop_non_events(groups, scores)
+    return _Staged(document, ctx, mentions, groups, scores)
+
+
+def _finish(staged: _Staged) -> DocumentResult:
+    """Return the events of a staged document: the none gate, then the events built."""
+    document, ctx, mentions, scores = staged.document, staged.ctx, staged.mentions, staged.scores
+    groups = drop_non_events(staged.groups, scores)
     options = EventOptions(
         default_country=ctx.main_country,
         default_place=_default_place(ctx.anchor),

@@ -364,22 +364,31 @@ class SentenceScores:
         """Return whether the sentence starting at `start` has (or may get) a row."""
         return start in self.by_start or start in self.scorable
 
-    def require(self, starts: Iterable[int]) -> None:
-        """Compute the rows of those `starts` that are scorable and not yet scored, in one batch."""
+    def missing(self, starts: Iterable[int]) -> list[int]:
+        """Return those `starts` that are scorable and not yet scored, in text order."""
+        if self.model is None:
+            return []
         wanted = set(starts)
-        missing = [s for s in self.scorable if s in wanted and s not in self.by_start]  # text order
-        if not missing or self.model is None:
-            return
-        from eventwire.nlp.encoder import encode
+        return [s for s in self.scorable if s in wanted and s not in self.by_start]
 
+    def text_of(self, start: int) -> str:
+        """Return the text the encoder reads for the scorable sentence at `start`."""
+        return " ".join(self.scorable[start][1].split())
+
+    def fill(self, missing: Sequence[int], vectors: np.ndarray) -> None:
+        """Score the sentences at `missing` (from `missing`) given their sentence vectors."""
+        assert self.model is not None, "fill needs a model"
         cue_sets = []
         for start in missing:
             span = self.doc.char_span(start, self.scorable[start][0], alignment_mode="expand")
             cue_sets.append(
                 sentence_cues(self.doc, span.start, span.end, self.lang) if span is not None else frozenset()
             )
-        vectors = encode([" ".join(self.scorable[s][1].split()) for s in missing])
         self.by_start.update(zip(missing, self.model.probabilities(vectors, cue_sets), strict=True))
+
+    def require(self, starts: Iterable[int]) -> None:
+        """Compute the rows of those `starts` that are scorable and not yet scored, in one batch."""
+        require_together([(self, starts)])
 
     def rows(self, starts: Iterable[int]) -> list[np.ndarray]:
         """Return the rows of the distinct `starts` that have one, computing those missing."""
@@ -400,6 +409,23 @@ def score_document(
     model = model or load_model()
     unique = {start: (end, text) for start, end, text in sentences}
     return SentenceScores(labels=model.labels, by_start={}, scorable=unique, doc=doc, lang=lang, model=model)
+
+
+def require_together(requests: Sequence[tuple[SentenceScores, Iterable[int]]]) -> None:
+    """Compute the missing rows several documents' stages ask for (`SentenceScores.require`) in
+    one encoder call: the encoder streams its weights once a call, so eight one-sentence calls
+    cost about twice one call of eight sentences (each sentence's vector is its own)."""
+    todo = [(scores, scores.missing(starts)) for scores, starts in requests]
+    todo = [(scores, missing) for scores, missing in todo if missing]
+    if not todo:
+        return
+    from eventwire.nlp.encoder import encode
+
+    vectors = encode([scores.text_of(start) for scores, missing in todo for start in missing])
+    at = 0
+    for scores, missing in todo:
+        scores.fill(missing, vectors[at : at + len(missing)])
+        at += len(missing)
 
 
 @dataclass(frozen=True)
@@ -505,16 +531,7 @@ def drop_non_events(groups: Sequence, scores: SentenceScores) -> list:
     sentence does not is kept without encoding the others (the encoder is the costliest stage; a
     later stage that reads them encodes them then): the first sentence of each group to judge is
     scored in one batch, the other sentences of the groups still in doubt in a second one."""
-    judged = []
-    for g in groups:
-        if not g.context and _mishap(g.mentions):
-            logger.debug("dropped as an accident or a private quarrel: %s", g.mentions[0].sentence.text)
-            continue
-        # only for the kinds of incident the bank holds: a protest told to a bank without
-        # protests would read as "none"
-        covered = any(m.sub_event_type in scores.labels for m in g.mentions)
-        judge = NONE_LABEL in scores.labels and not g.context and covered and not _violent_agent(g.mentions)
-        judged.append((g, [s for s in dict.fromkeys(event_sentences(g.mentions)) if scores.covers(s)] if judge else []))
+    judged = gate_sentences(groups, scores)
     scores.require(starts[0] for _, starts in judged if starts)
     doubtful = [starts for _, starts in judged if starts and _reads_none(scores, starts[0])]
     scores.require(s for starts in doubtful for s in starts[1:])
@@ -525,6 +542,30 @@ def drop_non_events(groups: Sequence, scores: SentenceScores) -> list:
             continue
         kept.append(g)
     return kept
+
+
+def gate_sentences(groups: Sequence, scores: SentenceScores, *, log: bool = True) -> list[tuple[Any, list[int]]]:
+    """Return (group, the starts of its event sentences to judge, [] for none) for the groups
+    `drop_non_events` keeps past its accident and quarrel check, in order (`log`: say which
+    groups that check drops)."""
+    judged = []
+    for g in groups:
+        if not g.context and _mishap(g.mentions):
+            if log:
+                logger.debug("dropped as an accident or a private quarrel: %s", g.mentions[0].sentence.text)
+            continue
+        # only for the kinds of incident the bank holds: a protest told to a bank without
+        # protests would read as "none"
+        covered = any(m.sub_event_type in scores.labels for m in g.mentions)
+        judge = NONE_LABEL in scores.labels and not g.context and covered and not _violent_agent(g.mentions)
+        judged.append((g, [s for s in dict.fromkeys(event_sentences(g.mentions)) if scores.covers(s)] if judge else []))
+    return judged
+
+
+def first_to_judge(groups: Sequence, scores: SentenceScores) -> list[int]:
+    """Return the start of the first sentence of each group `drop_non_events` will judge: what
+    it encodes first (a batch of documents encodes them together, `require_together`)."""
+    return [starts[0] for _, starts in gate_sentences(groups, scores, log=False) if starts]
 
 
 def _reads_none(scores: SentenceScores, start: int) -> bool:

@@ -257,3 +257,49 @@ def test_the_none_gate_encodes_a_group_s_other_sentences_only_when_its_first_rea
     event, no_event = group(starts[0], starts[1]), group(starts[2], starts[3])
     assert sm.drop_non_events([event, no_event], scores) == [event]
     assert batches == [["A grenade hit a bar in Tazor.", "A wedding was held in Kolo."], ["Guests danced."]]
+
+
+def test_several_documents_gates_are_encoded_in_one_call_with_the_same_decisions(monkeypatch):
+    # the encoder streams its weights once a call: a batch of documents encodes the first
+    # sentence each document's none gate judges together, and every decision stays the one the
+    # document gets alone
+    import numpy as np
+    import spacy
+
+    from eventwire.nlp import encoder
+
+    batches: list[list[str]] = []
+
+    def fake_encode(texts):
+        batches.append(list(texts))
+        return np.array([[1.0, 0.0] if "grenade" in t else [0.0, 1.0] for t in texts], dtype=np.float32)
+
+    monkeypatch.setattr(encoder, "encode", fake_encode)
+    monkeypatch.setattr(sm, "NONE_MIN_P", 0.85)
+    model = sm.SubtypeModel(
+        labels=("Grenade", "none"),
+        vocab=(),
+        mean=np.zeros(2),
+        scale=np.ones(2),
+        weights=np.array([[10.0, 0.0], [0.0, 10.0]]),
+        bias=np.zeros(2),
+    )
+
+    def document(text: str):
+        from types import SimpleNamespace
+
+        doc = spacy.blank("en")(text)
+        scores = sm.score_document(doc, [(0, len(text), text)], "en", model=model)
+        mention = SimpleNamespace(
+            sub_event_type="Grenade",
+            modality="asserted",
+            sentence=SimpleNamespace(start=0, text=text),
+            cue_classes=frozenset({"A_KILL"}),
+        )
+        return [SimpleNamespace(mentions=(mention,), context=False)], scores
+
+    first, second = document("A grenade hit a shop in Tazor."), document("A fair was held in Kolo.")
+    sm.require_together([(scores, sm.first_to_judge(groups, scores)) for groups, scores in (first, second)])
+    assert batches == [["A grenade hit a shop in Tazor.", "A fair was held in Kolo."]]
+    assert sm.drop_non_events(*first) == first[0] and sm.drop_non_events(*second) == []
+    assert len(batches) == 1  # the gates read what the batch scored
