@@ -7,7 +7,9 @@
                      actors and multilingual text similarity of the evidence (similarity.py);
                      pairs that cannot be one incident (other country, days apart, two named
                      villages, unrelated types, different perpetrators each named alone,
-                     calendar dates a day apart) are never scored;
+                     calendar dates a day apart unless one is a night's or the reports agree on
+                     all else, kindred types against different targets with nothing
+                     corroborating them: distinct_incidents.py) are never scored;
     3. assign        greedy, best score first, one-to-one: two incidents of one article never
                      join the same event, and an event never takes a second report of one article;
     4. decide        `join` the assigned event, else `create` one; a context mention (a recap of
@@ -29,11 +31,13 @@ from typing import Literal
 
 from eventwire.models import Casualties, ClaimStatus, Event, Provenance, Report
 from eventwire.resolve.coders.notes import with_fatalities
+from eventwire.resolve.distinct_incidents import one_incident_a_day_apart, targets_tell_apart
 from eventwire.resolve.similarity import (
     actor_pairs_differ,
     actor_score,
     actors_conflict,
     date_score,
+    day_window,
     place_score,
     toll_score,
     type_score,
@@ -131,14 +135,18 @@ def match_events(
     if place is None:
         return None
     day = date_score(event, candidate)
-    if day is None:
+    if day is None and not _a_day_apart(event, candidate):
         return None
     kind = type_score(event, candidate)
     if kind is None or actor_pairs_differ(event, candidate):
         return None
     text = similarity(event, candidate)
-    if text < settings.min_text_similarity:
+    if text < settings.min_text_similarity or targets_tell_apart(event, candidate, text):
         return None
+    if day is None:
+        if not one_incident_a_day_apart(event, candidate, text):
+            return None
+        day = 1.0 - 1 / (day_window(event, candidate) + 1)
     actors = actor_score(event, candidate)
     tolls = toll_score(event, candidate)
     s = settings
@@ -161,6 +169,12 @@ def match_events(
         f"tolls {tolls:.0f}",
     )
     return Match(event.event_id, candidate.event_id, round(score, 4), reasons)
+
+
+def _a_day_apart(a: Event, b: Event) -> bool:
+    """Return whether two events are dated exactly a day apart (the calendar-date veto may yet be
+    lifted: distinct_incidents.one_incident_a_day_apart)."""
+    return a.event_date is not None and b.event_date is not None and abs((a.event_date - b.event_date).days) == 1
 
 
 def link_across_documents(

@@ -26,6 +26,7 @@ import numpy as np
 from eventwire.geo import haversine_km
 from eventwire.models import Event
 from eventwire.nlp.encoder import ENCODER_NAME, SentenceEncoder, load_encoder  # noqa: F401 (re-exported)
+from eventwire.resolve.night_span import night_before
 from eventwire.taxonomy import DEMONSTRATION_TYPES, VIOLENT_TYPES, SubEventType
 
 logger = logging.getLogger(__name__)
@@ -166,8 +167,10 @@ def date_score(a: Event, b: Event) -> float | None:
         return None
     days = abs((a.event_date - b.event_date).days)
     window = day_window(a, b)
-    if days > window or (days and _calendar_dated(a) and _calendar_dated(b)):
+    if days > window:
         return None
+    if days and _calendar_dated(a) and _calendar_dated(b) and not (night_before(a, b) or night_before(b, a)):
+        return None  # two calendar days, unless one is the night before the other (night_span.py)
     return 1.0 - days / (window + 1)
 
 
