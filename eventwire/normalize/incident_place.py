@@ -130,6 +130,13 @@ def _gap_words(gap: str) -> bool:
     return bool(words) and all(w in _gap_vocabulary() or w.isdigit() for w in words)
 
 
+def is_gapped_item(gap: str) -> bool:
+    """Return whether the words between a coordinator and the locative word of a next item stand
+    for the item's left-out noun or toll ("and three others in Bera", "et l'autre à Bera"): a
+    language regularity, gapping (see `_gap_words`)."""
+    return _gap_words(gap)
+
+
 def _coordinated(between: str) -> bool:
     """Return whether the text between two places coordinates them as items of one list."""
     if COORDINATION.match(between):
