@@ -78,9 +78,11 @@ COORDINATION = re.compile(
 # Between two places of a list whose second item repeats its locative word after a few words
 # standing for the repeated noun or toll ("l'une à Kolo et l'autre à Bera", "douze morts à Kolo et
 # huit à Bera", "a post near Kolo and another in the town of Bera"): a language regularity
-# (gapping); which words may stand there is checked by `_gap_words`.
+# (gapping); which words may stand there is checked by `_gap_words`. A comma may stand for the
+# coordinator, the gap words then marking the item ("l'une à Kolo, l'autre à Bera", "the first in
+# Kolo, the second in Bera", "five in Kolo, four in Bera").
 GAPPED_COORDINATION = re.compile(
-    r"^\s*,?\s*(?:et|and)\s+(?P<gap>(?:[\w'’-]+\s*){1,4}?)\s*"
+    r"^\s*(?:,?\s*(?:et|and)|,)\s+(?P<gap>(?:[\w'’-]+\s*){1,4}?)\s*"
     r"(?:(?:à|au|aux|dans|près\s+de|in|at|near)\s+|près\s+d['’])(?:" + _PLACE_NOUN_OF + r"|the\s+)?$",
     re.IGNORECASE,
 )

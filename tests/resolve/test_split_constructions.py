@@ -89,3 +89,41 @@ def test_a_second_day_of_another_act_is_not_a_day_of_the_incident():
     # "killed on Saturday and buried on Sunday": the burial is no day of the incident
     text = "Three civilians were killed by gunmen in Djibo on Saturday and buried on Sunday, local sources said."
     assert [str(e.event_date) for e in _events(text, "en", PUBLISHED)] == ["2023-05-06"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # a comma stands for the coordinator of gapped items (asyndeton): one event per place
+        (
+            "fr",
+            (
+                "Deux attaques ont fait neuf morts dimanche au Burkina Faso, la première à Djibo, la seconde à Dori, "
+                "selon des sources sécuritaires."
+            ),
+        ),
+        (
+            "en",
+            "Two attacks killed nine people on Sunday in Burkina Faso, one in Djibo, another in Dori, sources said.",
+        ),
+        ("fr", "Deux attaques ont fait neuf morts dimanche au Burkina Faso, l'une à Djibo, l'autre à Dori."),
+        ("en", "Gunmen killed nine people on Sunday in Burkina Faso, five in Djibo, four in Dori, sources said."),
+    ],
+)
+def test_gapped_items_joined_by_a_comma_are_events_of_their_own(lang, text):
+    events = _events(text, lang, PUBLISHED)
+    assert sorted(e.location for e in events) == ["Djibo", "Dori"]
+    assert sum(e.fatalities or 0 for e in events) == 9
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Gunmen killed nine people on Sunday in Burkina Faso, five in Djibo and four in Dori, sources said."),
+        ("fr", "Des hommes armés ont tué neuf personnes dimanche au Burkina Faso, cinq à Djibo et quatre à Dori."),
+    ],
+)
+def test_a_number_right_before_a_listed_place_is_its_own_toll(lang, text):
+    # the sentence's whole toll ("nine") comes first; "five in Djibo" is Djibo's share
+    events = _events(text, lang, PUBLISHED)
+    assert sorted((e.location, e.fatalities) for e in events) == [("Djibo", 5), ("Dori", 4)]
