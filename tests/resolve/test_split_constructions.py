@@ -127,3 +127,42 @@ def test_a_number_right_before_a_listed_place_is_its_own_toll(lang, text):
     # the sentence's whole toll ("nine") comes first; "five in Djibo" is Djibo's share
     events = _events(text, lang, PUBLISHED)
     assert sorted((e.location, e.fatalities) for e in events) == [("Djibo", 5), ("Dori", 4)]
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        # guards for constructions the codebook splits that the pipeline already splits
+        (
+            "en",
+            "Gunmen attacked the villages of Djibo and Dori on Sunday, killing twelve people, sources said.",
+            [("Djibo", "2023-05-07"), ("Dori", "2023-05-07")],
+        ),
+        (
+            "fr",
+            "Des hommes armés ont attaqué Djibo lundi et Dori mardi, faisant douze morts, selon des sources locales.",
+            [("Djibo", "2023-05-08"), ("Dori", "2023-05-09")],
+        ),
+        (
+            "en",
+            "From Saturday to Monday, soldiers fought jihadists in Djibo, the army said.",
+            [("Djibo", "2023-05-06"), ("Djibo", "2023-05-07"), ("Djibo", "2023-05-08")],
+        ),
+        (
+            "en",
+            "Gunmen killed five civilians in Djibo on Sunday. Meanwhile in Dori, soldiers clashed with jihadists.",
+            [("Djibo", "2023-05-07"), ("Dori", "2023-05-07")],
+        ),
+        (
+            "fr",
+            (
+                "Des hommes armés ont tué cinq civils dimanche à Djibo. Par ailleurs, à Dori, des soldats ont "
+                "affronté des jihadistes, selon l'armée."
+            ),
+            [("Djibo", "2023-05-07"), ("Dori", "2023-05-07")],
+        ),
+    ],
+)
+def test_constructions_the_codebook_splits_stay_split(lang, text, expected):
+    events = _events(text, lang, PUBLISHED)
+    assert sorted((e.location, str(e.event_date)) for e in events) == expected
