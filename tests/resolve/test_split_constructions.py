@@ -77,6 +77,11 @@ def test_a_gapped_clause_opened_by_then_is_an_event_of_its_own(lang, text):
         ("en", "The attack on Djibo began on Saturday and continued on Sunday, the army said."),
         ("fr", "L'attaque contre Djibo a commencé samedi et s'est poursuivie dimanche, selon l'armée."),
         ("en", "Soldiers clashed with jihadists in Djibo on Saturday and resumed on Sunday, the army said."),
+        ("en", "Soldiers and jihadists fought in Djibo on Saturday and the clashes resumed on Sunday, the army said."),
+        (
+            "fr",
+            "Des soldats ont affronté des jihadistes à Djibo samedi et les combats ont repris dimanche, selon l'armée.",
+        ),
     ],
 )
 def test_an_incident_that_continued_on_a_named_day_is_one_event_per_day(lang, text):
@@ -87,8 +92,11 @@ def test_an_incident_that_continued_on_a_named_day_is_one_event_per_day(lang, te
 
 def test_a_second_day_of_another_act_is_not_a_day_of_the_incident():
     # "killed on Saturday and buried on Sunday": the burial is no day of the incident
-    text = "Three civilians were killed by gunmen in Djibo on Saturday and buried on Sunday, local sources said."
-    assert [str(e.event_date) for e in _events(text, "en", PUBLISHED)] == ["2023-05-06"]
+    for text in (
+        "Three civilians were killed by gunmen in Djibo on Saturday and buried on Sunday, local sources said.",
+        "Three civilians were killed by gunmen in Djibo on Saturday and the victims were buried on Sunday.",
+    ):
+        assert [str(e.event_date) for e in _events(text, "en", PUBLISHED)] == ["2023-05-06"]
 
 
 @pytest.mark.parametrize(
