@@ -207,7 +207,7 @@ def _stage(analyzed: AnalyzedDoc) -> _Staged | DocumentResult:
         triggers=load_trigger_lexicon(lang),
         resolve=town_in(ctx.main_iso),
     )
-    mentions = split_gapped_days(mentions, document.text, usable, ctx.times, resolve=town_in(ctx.main_iso))
+    mentions = split_gapped_days(mentions, document.text, usable, ctx.times, resolve=town_in(ctx.main_iso), lang=lang)
     mentions = split_days(mentions, lang=lang, published=document.published)
     mentions = arrests_as_aftermath(mentions)  # "…killed a trader. Police later arrested two suspects."
     mentions = causes_as_background(mentions)  # "The protest was sparked by the killing of…"

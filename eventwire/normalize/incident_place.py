@@ -78,9 +78,11 @@ COORDINATION = re.compile(
 # Between two places of a list whose second item repeats its locative word after a few words
 # standing for the repeated noun or toll ("l'une à Kolo et l'autre à Bera", "douze morts à Kolo et
 # huit à Bera", "a post near Kolo and another in the town of Bera"): a language regularity
-# (gapping); which words may stand there is checked by `_gap_words`.
+# (gapping); which words may stand there is checked by `_gap_words`. A comma may stand for the
+# coordinator, the gap words then marking the item ("l'une à Kolo, l'autre à Bera", "the first in
+# Kolo, the second in Bera", "five in Kolo, four in Bera").
 GAPPED_COORDINATION = re.compile(
-    r"^\s*,?\s*(?:et|and)\s+(?P<gap>(?:[\w'’-]+\s*){1,4}?)\s*"
+    r"^\s*(?:,?\s*(?:et|and)|,)\s+(?P<gap>(?:[\w'’-]+\s*){1,4}?)\s*"
     r"(?:(?:à|au|aux|dans|près\s+de|in|at|near)\s+|près\s+d['’])(?:" + _PLACE_NOUN_OF + r"|the\s+)?$",
     re.IGNORECASE,
 )
@@ -128,6 +130,13 @@ def _gap_words(gap: str) -> bool:
     site at one place)."""
     words = [fold(w) for w in re.split(r"[\s'’-]+", gap) if w]
     return bool(words) and all(w in _gap_vocabulary() or w.isdigit() for w in words)
+
+
+def is_gapped_item(gap: str) -> bool:
+    """Return whether the words between a coordinator and the locative word of a next item stand
+    for the item's left-out noun or toll ("and three others in Bera", "et l'autre à Bera"): a
+    language regularity, gapping (see `_gap_words`)."""
+    return _gap_words(gap)
 
 
 def _coordinated(between: str) -> bool:

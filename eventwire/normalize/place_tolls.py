@@ -50,6 +50,8 @@ def place_toll(
     """Return the toll a sentence gives `place` alone, or None when it gives none of its own."""
     if place is None or place.place is None:
         return None
+    if (right_before := _number_before(text, sentence, place, lang)) is not None:
+        return right_before
     deaths: list[tuple[Span, Casualties]] = []
     for clause in _clauses(text, sentence, lang):
         c = count_casualties(text, lang=lang, spans=[clause])
@@ -85,6 +87,40 @@ def _gapped_toll(clause: Span, lang: str) -> Casualties | None:
         fatalities=value,
         method="figures",
         reason="a number with its place after a toll clause: the same death word, left out",
+    )
+
+
+# A spelled-out "one" before a listed place picks out one of the items ("une à Kolo et une autre
+# à Bera", "one in Kolo, another in Bera"), not a count of the dead.
+_ONE_WORDS = frozenset({"one", "un", "une"})
+
+
+@lru_cache(maxsize=8)
+def _number_right_before(lang: str) -> re.Pattern[str]:
+    number = load_number_lexicon(lang).number_re.pattern
+    return re.compile(
+        rf"(?:^|[,;:]\s*|\b(?:and|et)\s+)(?P<n>{number})\s+(?:(?:others?|more|autres?)\s+)?"
+        r"(?:a|au|aux|dans|pres de|in|at|near)(?:\s+the)?\s*$"
+    )
+
+
+def _number_before(text: str, sentence: Span, place: PlaceMention, lang: str) -> Casualties | None:
+    """Return the toll a number right before a listed place's locative word gives it, after a
+    comma or a coordinator ("neuf morts, cinq à Kolo et quatre à Bera", "nine killed, five in
+    Kolo, four in Bera": the place's own share, a language regularity, gapping), or None."""
+    if not sentence.start <= place.span.start <= sentence.end:
+        return None
+    folded = fold(text[sentence.start : place.span.start])
+    m = _number_right_before(lang).search(folded)
+    if m is None or m.group("n").strip() in _ONE_WORDS:
+        return None
+    value = number_value(m.group("n"), load_number_lexicon(lang))
+    if not value:
+        return None
+    return Casualties(
+        fatalities=value,
+        method="figures",
+        reason="a number right before the place in a list of places: that place's own toll",
     )
 
 

@@ -19,21 +19,31 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from eventwire.extract.lexicon import fold
-from eventwire.models import EVENT_MODALITIES, EventDate, Mention, Place, PlaceMention, Span
+from eventwire.models import EVENT_MODALITIES, Casualties, EventDate, Mention, Place, PlaceMention, Span
 from eventwire.normalize.dates import TimeExpression
-from eventwire.normalize.place_tolls import share_toll
+from eventwire.normalize.incident_place import is_gapped_item
+from eventwire.normalize.place_tolls import place_toll, share_toll
 from eventwire.normalize.village_places import derived_place, load_not_places
 
 # Between the first clause's day and the gapped clause's day: a few words of the first clause
 # ("par des hommes armés"), a coordinator, the place name, and a preposition a day may take
 # ("on", "le"). No comma inside the first clause's words: a comma may open another clause.
+# The gapped clause may keep the toll or noun it repeats and the locative word before its place
+# ("tué cinq civils à Kolo dimanche et trois autres à Bera lundi", "killed five in Kolo on Sunday
+# and three others in Bera on Monday"); which words may stand there is `is_gapped_item`'s call.
 GAPPED = re.compile(
-    r"^(?P<rest>[^,.;:!?()]{0,60}?)\s*,?\s*\b(?:and|et)\s+"
+    r"^(?P<rest>[^,.;:!?()]{0,60}?)\s*,?\s*\b(?:(?:and|et)(?:\s+(?:then|puis))?|then|puis)\s+"
+    r"(?:(?P<gap>(?:[\w'’-]+\s+){0,3}?)(?:à|au|aux|dans|près\s+de|in|at|near)\s+)?"
     r"(?P<name>(?:(?:al|el)-)?[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?)\s+(?:on\s+|le\s+)?$"
 )
 # What may follow the gapped clause's day: the clause ends ("…et Bera dimanche, selon…"), maybe
-# after a locative phrase of the whole sentence ("…and Bera on Sunday in the hills east of Kolo").
-CLAUSE_END = re.compile(r"^(?:\s+(?:in|au|dans|en)\s[^,.;:!?()]{1,50}?)?\s*(?:[,.;:!?)]|$)")
+# after a locative phrase of the whole sentence ("…and Bera on Sunday in the hills east of Kolo")
+# or the agent of a passive that both clauses share ("Kolo a été attaqué samedi et Bera dimanche
+# par des hommes armés", "Kolo was attacked on Saturday and Bera on Sunday by gunmen who…").
+CLAUSE_END = re.compile(
+    r"^(?:\s+(?:in|au|dans|en)\s[^,.;:!?()]{1,50}?)?"
+    r"(?:\s+(?:by|par)\s[^,.;:!?()]{1,80}?)?\s*(?:[,.;:!?)]|$)"
+)
 MAX_REST_WORDS = 6
 REASON = "the day of a gapped clause naming another place (ACLED: one event per location per day)"
 
@@ -45,9 +55,11 @@ def split_gapped_days(
     times: tuple[TimeExpression, ...],
     *,
     resolve: Callable[[str], Place | None] | None = None,
+    lang: str | None = None,
 ) -> list[Mention]:
     """Return the mentions with each one whose sentence goes on with a gapped clause at another
-    place on another day made one mention per clause (see the module docstring)."""
+    place on another day made one mention per clause (see the module docstring); with `lang`,
+    a toll each clause gives its own place stays that place's."""
     out: list[Mention] = []
     for m in mentions:
         found = _gapped_clause(m, text, places, times, resolve) if _splittable(m) else None
@@ -55,7 +67,8 @@ def split_gapped_days(
             out.append(m)
             continue
         place, day = found
-        out.append(replace(m, ordinal=1, casualties=share_toll(m.casualties, 0, 2)))
+        both = (*places, place)
+        out.append(replace(m, ordinal=1, casualties=_clause_toll(m, m.place, 0, text, both, lang)))
         out.append(
             replace(
                 m,
@@ -64,10 +77,24 @@ def split_gapped_days(
                 ordinal=2,
                 count=1,
                 plural=False,
-                casualties=share_toll(m.casualties, 1, 2),
+                casualties=_clause_toll(m, place, 1, text, both, lang),
             )
         )
     return out
+
+
+def _clause_toll(
+    m: Mention,
+    place: PlaceMention | None,
+    index: int,
+    text: str,
+    places: tuple[PlaceMention, ...],
+    lang: str | None,
+) -> Casualties | None:
+    """Return the toll of one of the two clauses: the one its own words give its place ("cinq
+    à Kolo … et trois autres à Bera"), else its even share of the sentence's toll."""
+    own = place_toll(text, lang, m.sentence, place, places) if lang is not None else None
+    return own or share_toll(m.casualties, index, 2)
 
 
 def _splittable(m: Mention) -> bool:
@@ -100,6 +127,7 @@ def _gapped_clause(
     gap = GAPPED.match(text[first.span.end : second.span.start])
     if (
         gap is None
+        or (bool(gap.group("gap")) and not is_gapped_item(gap.group("gap")))
         or second.time_precision != 1
         or second.value == first.value
         or len(gap.group("rest").split()) > MAX_REST_WORDS

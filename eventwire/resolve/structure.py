@@ -27,7 +27,7 @@ from eventwire.normalize.mentions import share_toll
 
 # A span of more days than this is a period, not the days of one operation.
 MAX_SPAN_DAYS = 7
-DAY_WORD_KEYS = ("and", "to", "from", "night", "between")
+DAY_WORD_KEYS = ("and", "to", "from", "night", "between", "resumed", "determiners")
 # How far before the first day a night word may stand ("pendant la nuit de mardi à mercredi").
 NIGHT_WINDOW = 20
 
@@ -36,7 +36,7 @@ NIGHT_WINDOW = 20
 class DayWords:
     """The joining words of one language (data/day_spans.yaml), as patterns."""
 
-    joined: re.Pattern[str]  # text between two listed days
+    joined: re.Pattern[str]  # text between two listed days ("and", "and continued on")
     span_to: re.Pattern[str]  # text between the two ends of a span
     span_from: re.Pattern[str]  # text right before the first end of a span
     to_start: re.Pattern[str]  # a "to" word that opens the second end's expression ("au mercredi")
@@ -54,7 +54,9 @@ def load_day_words(lang: str) -> DayWords | None:
     if entry is None:
         return None
     if not isinstance(entry, dict):
-        raise key_error(path, lang, "expected a mapping of and/to/from/night -> list of words")
+        raise key_error(
+            path, lang, "expected a mapping of and/to/from/night/between/resumed/determiners -> list of words"
+        )
     check_known_keys(path, entry, DAY_WORD_KEYS)
     for key in DAY_WORD_KEYS:
         words = entry.get(key)
@@ -63,7 +65,9 @@ def load_day_words(lang: str) -> DayWords | None:
     lists = {k: [w.strip().lower() for w in entry[k]] for k in DAY_WORD_KEYS}
     return DayWords(
         joined=re.compile(
-            rf"^\s*(?:,|(?:,\s*)?(?:{literal_alternation(lists['and'])}))\s*(?:le\s+|on\s+)?$",
+            rf"^\s*(?:,|(?:,\s*)?(?:{literal_alternation(lists['and'])})"
+            rf"(?:\s+(?:(?:{literal_alternation(lists['determiners'])})\s*[\w-]+\s+)?"
+            rf"(?:{literal_alternation(lists['resumed'])}))?)\s*(?:le\s+|on\s+)?$",
             re.IGNORECASE,
         ),
         span_to=re.compile(rf"^\s*(?:{literal_alternation(lists['to'])})\s*(?:le\s+)?$", re.IGNORECASE),
