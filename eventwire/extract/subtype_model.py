@@ -74,6 +74,10 @@ NONE_MIN_P = 0.85  # every sentence of an incident reads "none" at least this mu
 # a suspected thief to death" read as a quarrel; Kenya/Mali notes (1,200) recall 0.568 -> 0.570,
 # set A and set B unchanged)
 VIOLENT_AGENT_CLASSES = frozenset({"AGENT_ARMED", "AGENT_CROWD", "A_MOB"})
+# ...or security forces act and someone is shot, killed or wounded (ACLED codebook: lethal or
+# injurious force by state forces is political violence, "officers stormed a trader's house and
+# wounded him with a bullet"; issue 16, session 13)
+FORCE_HARM_CLASSES = frozenset({"W_GUN", "A_KILL", "A_INJURE"})
 # An accident or a quarrel phrase does not make these no event (data/mishaps.yaml): forces or
 # armed men on the scene, live fire ("police accidentally shot a passer-by" is still an attack
 # on a civilian), or a protest or riot over an accident ("residents blocked the road after a
@@ -498,7 +502,10 @@ def _violent_agent(mentions: Sequence) -> bool:
     """Return whether a mention names armed men or a mob as the ones who act: ACLED's political
     violence, whatever the bank's "none" sentences (accidents, quarrels, court cases) read like
     ("gunmen hacked a village chief to death", "residents beat a suspected thief to death")."""
-    return any(m.cue_classes & VIOLENT_AGENT_CLASSES for m in mentions)
+    if any(m.cue_classes & VIOLENT_AGENT_CLASSES for m in mentions):
+        return True
+    forces = any("AGENT_SECURITY" in m.cue_classes for m in mentions)
+    return forces and any(m.cue_classes & FORCE_HARM_CLASSES for m in mentions)
 
 
 @lru_cache(maxsize=1)

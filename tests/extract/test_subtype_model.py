@@ -147,6 +147,19 @@ def test_the_none_gate_keeps_an_incident_whose_agent_is_armed_men_or_a_crowd(mon
         assert len(kept) == 1, agent
 
 
+def test_the_none_gate_keeps_security_forces_shooting_killing_or_wounding(monkeypatch):
+    # "officers stormed a trader's house in Kolo and wounded him with a bullet" may read like a police
+    # report to the bank: state forces using lethal or injurious force is political violence
+    # (ACLED codebook); forces alone, or a harm with no force acting, are still judged
+    monkeypatch.setattr(sm, "NONE_MIN_P", 0.85)
+    scores = sm.SentenceScores(labels=("Grenade", "none"), by_start={0: [0.05, 0.95]})
+    for harm in ("W_GUN", "A_KILL", "A_INJURE"):
+        kept = sm.drop_non_events([_group(frozenset({"AGENT_SECURITY", harm}))], scores)
+        assert len(kept) == 1, harm
+    assert sm.drop_non_events([_group(frozenset({"AGENT_SECURITY", "A_ARREST"}))], scores) == []
+    assert sm.drop_non_events([_group(frozenset({"P_SECURITY", "A_KILL"}))], scores) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
