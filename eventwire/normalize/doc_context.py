@@ -29,6 +29,7 @@ from eventwire.normalize.actors import (
     find_actor_mentions,
 )
 from eventwire.normalize.capital import capital_mentions
+from eventwire.normalize.clause_roles import role_places
 from eventwire.normalize.dates import (
     TimeExpression,
     dates_a_statement,
@@ -207,7 +208,7 @@ def non_location_mentions(
             lang == "en" and not _locative_right_before(lang).search(before) and _modifies_a_noun(doc, p, lang)
         ):
             out.add(p.span.start)
-    return frozenset(out)
+    return frozenset(out) | role_places(text, places, lang=lang)  # "venus de Kerou", "publié à Tamba"
 
 
 @lru_cache(maxsize=8)

@@ -31,7 +31,11 @@ from eventwire.normalize.appositions import (
     village_in_division,
 )
 from eventwire.normalize.doc_country import named_division
-from eventwire.normalize.qualifying_places import commune_of_the_place_before, road_end
+from eventwire.normalize.qualifying_places import (
+    commune_of_the_place_before,
+    division_of_the_place_before,
+    road_end,
+)
 from eventwire.normalize.village_places import (
     STRONG_LOCATIVE,
     apposition_place,
@@ -451,7 +455,11 @@ def _secondary(text: str, p: PlaceMention, candidates: list[PlaceMention]) -> bo
     Tamba county"), the commune an apposition puts it in ("Kerou, dans la commune de Tamba"), or
     an end of a road ("on the Kerou-Tamba road near Gao"). ACLED codes the place itself, at the
     gloss's point only when the place is unknown."""
-    if road_end(text, p) or commune_of_the_place_before(text, p, candidates):
+    if (
+        road_end(text, p)
+        or commune_of_the_place_before(text, p, candidates)
+        or division_of_the_place_before(text, p, candidates)
+    ):
         return True
     before = [c for c in candidates if c.span.end <= p.span.start]
     if not before:
