@@ -28,8 +28,18 @@ _APPOSED_AREA = re.compile(
     r"(?P<noun>(?i:province|région|region|cercle|commune|district|county|préfecture|department|département)"
     r"\s+(?:of\s+|de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?)?"
 )
-# "20 km from Kerou": a distance's reference, not an origin (geoparse reads it).
-_DISTANCE_BEFORE = re.compile(r"\b(?:km|kilom\w*|miles?|metres?|meters?)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "20 km from Kerou", "5km from Kerou": a distance's reference, not an origin (geoparse reads it as
+# the place the incident was near, and codes it there with geo_precision 2).
+_DISTANCE_BEFORE = re.compile(r"(?:\d|\b)(?:km|kilom\w*|miles?|metres?|meters?)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_DISTANCE_FROM = re.compile(
+    r"(?:\d|\b)(?:km|kilom\w*|miles?|metres?|meters?)\s+(?:\w+\s+)?from\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def distance_from(text: str, start: int) -> bool:
+    """Return whether a place starting at `start` is the reference of a distance ("5 km from
+    Kerou", "30 miles north-east from Tamba"): where the incident was near, not an origin."""
+    return bool(_DISTANCE_FROM.search(text, max(0, start - 50), start))
 
 
 @lru_cache(maxsize=8)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventwire.models import Place, PlaceMention, Span
-from eventwire.normalize.clause_roles import role_places
+from eventwire.normalize.clause_roles import distance_from, role_places
 from eventwire.normalize.incident_place import choose_places
 
 KEROU = Place(
@@ -102,3 +102,16 @@ def test_a_town_named_alone_after_a_comma_stays_a_candidate():
     cands = [mention(text, "Tazor", near, relation="near"), mention(text, "Gao", GAO_TOWN)]
     places = choose_places(text, Span(0, len(text), text), cands, cands, main_iso="ML")
     assert [p.span.text for p in places] == ["Gao"]
+
+
+def test_a_distance_from_a_town_keeps_the_town_a_location_en():
+    for text in (
+        "Gunmen attacked a post 5km from Tazor on Tuesday.",
+        "Gunmen attacked a post some 30 miles from Tazor on Tuesday.",
+    ):
+        assert distance_from(text, text.index("Tazor"))
+    text = "Gunmen from Tazor attacked a post on Tuesday."
+    assert not distance_from(text, text.index("Tazor"))
+    text = "Five people were killed 5km from Kerou in Tamba county."
+    places = [mention(text, "Kerou", KEROU), mention(text, "Tamba", TAMBA)]
+    assert role_places(text, places, lang="en") == frozenset()
