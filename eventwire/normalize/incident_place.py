@@ -420,7 +420,7 @@ def _listed_places(
     listed = [u for u in (usable(p) for p in best) if u is not None]
     isos = {u.place.iso for u in listed if u.place is not None}  # `usable` mentions all have one
     between = re.search(
-        r"\b(?:between|entre)\s+(?:the\s+|les\s+|la\s+|le\s+)?$",
+        r"\b(?:between|entre|linking|connecting|joining|reliant)\s+(?:the\s+|les\s+|la\s+|le\s+)?$",
         text[max(0, best[0].span.start - 20) : best[0].span.start],
         re.IGNORECASE,
     )
@@ -435,7 +435,8 @@ def _listed_places(
     )
     if earlier_town and all(p.place is None for p in best):
         listed = []
-    # "at the border of Tamba and Sila counties", "in Tamba or Sila": one point (normalize.appositions)
+    # "at the border of Tamba and Sila counties", "in Tamba or Sila": one point (normalize.appositions);
+    # so is a road "linking Tazor and Merelo" (a language regularity: the road between them)
     one_point = between is not None or at_border_between(text, best[0]) or alternatives(text, best)
     if len(listed) >= 2 and len(isos) == 1 and not one_point:
         return listed

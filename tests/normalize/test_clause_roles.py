@@ -115,3 +115,10 @@ def test_a_distance_from_a_town_keeps_the_town_a_location_en():
     text = "Five people were killed 5km from Kerou in Tamba county."
     places = [mention(text, "Kerou", KEROU), mention(text, "Tamba", TAMBA)]
     assert role_places(text, places, lang="en") == frozenset()
+
+
+def test_a_road_linking_two_towns_is_one_point_like_between():
+    text = "On Tuesday, militants ambushed a convoy on the road linking Kerou and Tazor, killing a soldier."
+    cands = [mention(text, "Kerou", KEROU), mention(text, "Tazor", TAZOR)]
+    places = choose_places(text, Span(0, len(text), text), cands, cands, main_iso="ML")
+    assert [p.span.text for p in places] == ["Kerou"]
