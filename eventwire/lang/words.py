@@ -30,6 +30,8 @@ WORD_LISTS = {
     "list_gap_words": "words between a coordinator and the repeated locative of a next place ('et l'autre à')",
     "office_titles": "titles of an office named with its place ('the Kerou Governor', 'le maire de Kerou')",
     "group_nouns": "nouns after listed names that make them peoples or groups, not places ('the Kerou and Tamba clans')",
+    "origin_cues": "words before 'from'/'de' naming where people came from ('venus de Kerou', 'coming from Kerou')",
+    "issued_in_cues": "words before 'in'/'à' naming where a statement was issued ('un communiqué publié à Kerou')",
 }
 
 

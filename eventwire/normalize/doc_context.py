@@ -29,6 +29,7 @@ from eventwire.normalize.actors import (
     find_actor_mentions,
 )
 from eventwire.normalize.capital import capital_mentions
+from eventwire.normalize.clause_roles import distance_from, role_places
 from eventwire.normalize.dates import (
     TimeExpression,
     dates_a_statement,
@@ -177,7 +178,7 @@ def non_location_mentions(
         if fold_word(p.span.text) in load_weapon_names():
             out.add(p.span.start)  # "des tirs de roquettes Grad"
             continue
-        if lang == "en" and before.endswith("from "):
+        if lang == "en" and before.endswith("from ") and not distance_from(text, p.span.start):
             out.add(p.span.start)
             continue
         if JOURNEY_BEFORE.search(text[max(0, p.span.start - 50) : p.span.start]):
@@ -207,7 +208,7 @@ def non_location_mentions(
             lang == "en" and not _locative_right_before(lang).search(before) and _modifies_a_noun(doc, p, lang)
         ):
             out.add(p.span.start)
-    return frozenset(out)
+    return frozenset(out) | role_places(text, places, lang=lang)  # "venus de Kerou", "publié à Tamba"
 
 
 @lru_cache(maxsize=8)

@@ -31,7 +31,11 @@ from eventwire.normalize.appositions import (
     village_in_division,
 )
 from eventwire.normalize.doc_country import named_division
-from eventwire.normalize.qualifying_places import commune_of_the_place_before, road_end
+from eventwire.normalize.qualifying_places import (
+    commune_of_the_place_before,
+    division_of_the_place_before,
+    road_end,
+)
 from eventwire.normalize.village_places import (
     STRONG_LOCATIVE,
     apposition_place,
@@ -425,7 +429,7 @@ def _listed_places(
     listed = [u for u in (usable(p) for p in best) if u is not None]
     isos = {u.place.iso for u in listed if u.place is not None}  # `usable` mentions all have one
     between = re.search(
-        r"\b(?:between|entre)\s+(?:the\s+|les\s+|la\s+|le\s+)?$",
+        r"\b(?:between|entre|linking|connecting|joining|reliant)\s+(?:the\s+|les\s+|la\s+|le\s+)?$",
         text[max(0, best[0].span.start - 20) : best[0].span.start],
         re.IGNORECASE,
     )
@@ -440,7 +444,8 @@ def _listed_places(
     )
     if earlier_town and all(p.place is None for p in best):
         listed = []
-    # "at the border of Tamba and Sila counties", "in Tamba or Sila": one point (normalize.appositions)
+    # "at the border of Tamba and Sila counties", "in Tamba or Sila": one point (normalize.appositions);
+    # so is a road "linking Tazor and Merelo" (a language regularity: the road between them)
     one_point = between is not None or at_border_between(text, best[0]) or alternatives(text, best)
     if len(listed) >= 2 and len(isos) == 1 and not one_point:
         return listed
@@ -460,7 +465,11 @@ def _secondary(text: str, p: PlaceMention, candidates: list[PlaceMention]) -> bo
     Tamba county"), the commune an apposition puts it in ("Kerou, dans la commune de Tamba"), or
     an end of a road ("on the Kerou-Tamba road near Gao"). ACLED codes the place itself, at the
     gloss's point only when the place is unknown."""
-    if road_end(text, p) or commune_of_the_place_before(text, p, candidates):
+    if (
+        road_end(text, p)
+        or commune_of_the_place_before(text, p, candidates)
+        or division_of_the_place_before(text, p, candidates)
+    ):
         return True
     before = [c for c in candidates if c.span.end <= p.span.start]
     if not before:

@@ -41,6 +41,7 @@ from eventwire.normalize.actors import (
 )
 from eventwire.normalize.casualties import count_casualties
 from eventwire.normalize.clash_parties import clash_sides
+from eventwire.normalize.coded_places import coded_place
 from eventwire.normalize.dates import (
     resolve_event_date,
 )
@@ -170,6 +171,8 @@ def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[Pla
         )
         if site is not None:
             candidates = [site]
+    if (coded := coded_place(ctx.document.text, candidates)) is not None:
+        return [coded]  # "(coded as Kerou at geoprecision 2)" (normalize.coded_places)
     p_start, p_end = _paragraph_bounds(ctx.document.text, incident.sentence.start)
     paragraph = sentence_places(Span(p_start, p_end, ""), usable, exclude=exclude)
     return choose_places(

@@ -66,9 +66,10 @@ _EXTRA = (
 )
 
 
-# The known place ACLED's notes code an unknown village to: "(coded as Kerou at geoprecision 2)"; the
+# The known place ACLED's notes code an unknown village to: "(coded as Kerou at geoprecision 2)",
+# "(coordinates for Kerou used)"; the
 # name is written whole, and a namesake abroad of a document set elsewhere is not it.
-_CODED_AS = re.compile(r"\bcoded\s+(?:at\s+approximate\s+location\s+)?as\s+" + _NAME)
+_CODED_AS = re.compile(r"\b(?:coded\s+(?:at\s+approximate\s+location\s+)?as|coordinates\s+(?:for|of))\s+" + _NAME)
 
 
 # The area a place is qualified with, after a comma ("in Kerou, Tamba": Kerou lies in Tamba), read

@@ -27,6 +27,31 @@ _COMMUNE_BEFORE = re.compile(
 _COMMUNE_AFTER = re.compile(r"\s+(?i:commune|municipality)\b")
 
 
+# The division an apposition puts the town before it in, named with its division noun ("près de
+# Kerou, dans la région de Tamba", "near Kerou, in the Tamba region"): the gazetteer may read the
+# division's seat, but the sentence gives the area; the incident is at (or near) the town.
+_DIVISION_BEFORE = re.compile(
+    r",\s*(?:(?:dans|en)\s+(?:la\s+|le\s+|l['’]\s*)?(?:région|province|préfecture|cercle)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|de\s+|d['’]\s*)"
+    r"|in\s+(?:the\s+)?(?:(?:region|province|district|county)\s+of\s+)?)$",
+    re.IGNORECASE,
+)
+_DIVISION_AFTER = re.compile(r"\s+(?i:region|province|district|county)\b")
+
+
+def division_of_the_place_before(text: str, p: PlaceMention, candidates: list[PlaceMention]) -> bool:
+    """Return whether a place is the division an apposition puts the town named right before it in."""
+    before = _DIVISION_BEFORE.search(text, max(0, p.span.start - 40), p.span.start)
+    if before is None or before.end() != p.span.start:
+        return False
+    if not re.search(r"\w\s+(?:de|du|d['’]|of)\s*$", before.group(0)) and not _DIVISION_AFTER.match(text, p.span.end):
+        return False  # "…, in Tamba": no division named
+    return any(
+        c.span.end == before.start() and c.place is not None and c.place.feature not in ("admin1", "admin2", "region")
+        for c in candidates
+        if c is not p
+    )
+
+
 def commune_of_the_place_before(text: str, p: PlaceMention, candidates: list[PlaceMention]) -> bool:
     """Return whether a place is the commune an apposition puts the place named right before it in."""
     before = _COMMUNE_BEFORE.search(text, max(0, p.span.start - 40), p.span.start)
