@@ -314,3 +314,10 @@ def test_code_actors_civilians_are_never_the_perpetrator_of_shelling():
     actors = _violent(_mention(0, "civilians fled the shelling", actor1=civilians), "Shelling/artillery/missile attack")
     assert actors.actor1.value == "Unidentified Armed Group (Mali)"
     assert actors.actor2.value == "Civilians (Mali)"
+
+
+def test_code_fatalities_takes_a_later_toll_told_by_an_ordinal():
+    # "Three men were killed ..." then "A fourth victim died later in hospital." (4, not 3 or 7)
+    lead = _mention(0, "Three men were killed in Kolo", casualties=_toll(3, 0))
+    later = _mention(40, "A fourth victim died later in hospital", casualties=_toll(4, 40))
+    assert code_fatalities([lead, later], document_id="d").value.fatalities == 4

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from eventwire.models import Casualties, Coded, Mention, Modality, Place, Provenance
 from eventwire.normalize.tolls import cause_clause, earlier_toll, risen_toll
+from eventwire.normalize.victim_phrases import tells_ordinal_death
 from eventwire.resolve.coders.base import mention_key, span_provenance
 from eventwire.taxonomy import WITHOUT_FATALITIES
 
@@ -106,7 +107,8 @@ def _latest_report(told: Mention, numbered: list[Mention]) -> Mention:
     - A toll given as an earlier report ("un premier bilan faisait état de 3 morts") yields to
       the first toll told after it that is not one (ACLED codes the standing report).
     - A later toll given as risen ("le bilan s'est alourdi à 12 morts", data/risen_tolls.yaml)
-      and higher replaces it: the latest credible report stands.
+      or by an ordinal ("a fourth victim died later", data/ordinal_deaths.yaml) and higher
+      replaces it: the latest credible report stands.
     - A later toll that adds other sides to it ("20 soldats tués" … "20 soldats et 4 assaillants
       tués") completes it: ACLED counts every death of the event, attackers included.
     """
@@ -119,10 +121,10 @@ def _latest_report(told: Mention, numbered: list[Mention]) -> Mention:
     for m in later:
         if (
             m.sentence.start > told.sentence.start
-            and _risen(m)
+            and (_risen(m) or _ordinal(m))
             and _casualties(m).fatalities > _casualties(told).fatalities
         ):
-            told = m  # "the death toll rose to 12": the latest report stands
+            told = m  # "the death toll rose to 12", "a fourth victim died": the latest report stands
     value = _casualties(told).fatalities
     return next(
         (m for m in later if value in _casualties(m).parts and _casualties(m).fatalities > value),
@@ -190,6 +192,12 @@ def _risen(m: Mention) -> bool:
     """Return whether a mention's sentence gives its toll as the latest, risen report."""
     text = m.sentence.text.lower().replace("’", "'")
     return any(risen_toll(lang).search(text) for lang in ("fr", "en"))
+
+
+def _ordinal(m: Mention) -> bool:
+    """Return whether a mention's sentence counts its death by an ordinal ("a fourth victim
+    died later"): its toll is the standing one."""
+    return any(tells_ordinal_death(m.sentence.text, lang) for lang in ("fr", "en"))
 
 
 def _earlier_report(m: Mention) -> bool:
