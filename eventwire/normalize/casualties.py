@@ -42,7 +42,7 @@ from eventwire.normalize.tolls import (
     without_set_phrases,
 )
 from eventwire.normalize.victim_number import victim_words
-from eventwire.normalize.victim_phrases import blank_ages, opens_family, ordinal_after
+from eventwire.normalize.victim_phrases import blank_ages, elided_side, opens_family, ordinal_after
 
 log = logging.getLogger(__name__)
 
@@ -340,6 +340,24 @@ def _coordinated(s: _Sentence, i: int, step: int, claimed: dict[int, str]) -> li
     return out
 
 
+def _elided_sides(s: _Sentence, i: int, claimed: dict[int, str]) -> list[int]:
+    """Numbers after numbers[i] that count another side of its toll without repeating its death
+    word ("12 morts parmi les soldats et 5 parmi les assaillants": victim_phrases.elided_side)."""
+    out = []
+    while i + 1 < len(s.numbers) and i + 1 not in claimed:
+        a, b = s.numbers[i], s.numbers[i + 1]
+        between = s.folded[a.end : b.start]
+        if _SENTENCE_BREAK.search(between) or not elided_side(between, s.folded[b.end :]):
+            break
+        if any(
+            re.search(rf"(?<!\w){re.escape(w)}(?!\w)", s.folded[: b.start]) for w in s.lexicon.words["subset_openers"]
+        ):
+            break  # "12 tués, dont trois parmi les officiers et deux parmi ...": parts of the toll
+        out.append(i + 1)
+        i += 1
+    return out
+
+
 def _opens_list(s: _Sentence, n: _Number) -> bool:
     """Return whether an article counted as one opens the sentence or follows its death phrase:
     the first of a list of victims ("Un soldat, deux femmes et trois enfants ont été tués",
@@ -387,6 +405,7 @@ def _read_sentence(text: str, start: int, end: int, lexicon: NumberLexicon) -> t
                 figures.append(_Figure(outcome, None, None, *orig(kw.start(), kw.end())))
             continue
         group = [found, *_coordinated(sentence, found, step, claimed)]
+        group += _elided_sides(sentence, max(group), claimed)
         for j in group:
             claimed[j] = outcome
         group = [j for j in group if not numbers[j].animal]  # "killed three cattle": no person

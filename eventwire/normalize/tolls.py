@@ -208,8 +208,17 @@ def without_causes(figures: list, text: str, lang: str) -> list:
     return [
         f
         for f in figures
-        if f.outcome != "killed" or not cause.search(text[max(0, f.start - 60) : f.start].lower().replace("’", "'"))
+        if f.outcome != "killed"
+        or not (m := cause.search(text[max(0, f.start - 60) : f.start].lower().replace("’", "'")))
+        or _qualifies_number(m.group(), text[f.start : f.end], lang)
     ]
+
+
+def _qualifies_number(before: str, figure: str, lang: str) -> bool:
+    """Return whether a cause word right before a figure is the qualifier of its number ("over a
+    dozen people were killed": more than twelve), not a cause ("protest over the deaths of")."""
+    lexicon = load_number_lexicon(lang)
+    return " ".join(before.split()) in lexicon.qualifiers and lexicon.number_re.match(fold(figure)) is not None
 
 
 # Words read before a death phrase for a negation (data/negated_deaths.yaml): "no immediate

@@ -89,3 +89,18 @@ def tells_ordinal_death(text: str, lang: str) -> bool:
         if articles
         else False
     )
+
+
+# The side a toll counts, named after it: "parmi les soldats", "côté armée", "du côté des
+# assaillants", "chez les jihadistes", "among the attackers", "on the army's side" (folded text).
+_SIDE = r"(?:parmi|cote|du cote|chez|among|on the)\b"
+_SIDE_BEFORE_JOIN = re.compile(rf"\b{_SIDE}[^;.!?]*?(?:,\s*)?\s(?:et|and)\s+(?:de\s+|d')?$")
+_SIDE_AFTER = re.compile(rf"^\s+{_SIDE}")
+
+
+def elided_side(between: str, after: str) -> bool:
+    """Return whether a second number, with `between` the folded text from the first one to it and
+    `after` the text after it, counts the other side of a toll whose death word is not repeated:
+    "12 morts parmi les soldats et 5 parmi les assaillants" (17), "trois morts côté armée et
+    neuf côté jihadiste" (12), "four dead among the police and two among the attackers" (6)."""
+    return _SIDE_BEFORE_JOIN.search(between) is not None and _SIDE_AFTER.match(after) is not None

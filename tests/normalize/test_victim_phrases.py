@@ -49,6 +49,16 @@ from eventwire.normalize.victim_phrases import blank_ages, ordinal_after, tells_
         ("en", "The troops repelled the attack, neutralising 20 terrorists.", 20),
         ("en", "The army managed to neutralise a bomb.", 0),
         ("fr", "L'armée a réussi à neutraliser un engin explosif.", 0),
+        # "over" before a number is its qualifier, not a cause ("protested over the deaths of")
+        ("en", "Over 20 villagers were killed in the raid.", 20),
+        ("en", "Over a dozen people were killed near the ferry.", 12),
+        ("en", "Students protested over the deaths of two classmates.", 0),
+        # the other side of a toll, its death word not repeated
+        ("fr", "L'attaque a fait 12 morts parmi les soldats et 5 parmi les assaillants.", 17),
+        ("fr", "Le bilan fait état de trois morts côté armée et de neuf côté jihadiste.", 12),
+        ("en", "The clash left four dead among the police and two among the attackers.", 6),
+        ("fr", "Douze soldats ont été tués, dont trois parmi les officiers et deux parmi les sous-officiers.", 12),
+        ("fr", "L'attaque a fait 12 morts parmi les soldats et 5 blessés parmi les civils.", 12),
     ],
 )
 def test_victim_phrases_give_the_toll(lang, text, fatalities):
