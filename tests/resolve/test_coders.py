@@ -321,3 +321,16 @@ def test_code_fatalities_takes_a_later_toll_told_by_an_ordinal():
     lead = _mention(0, "Three men were killed in Kolo", casualties=_toll(3, 0))
     later = _mention(40, "A fourth victim died later in hospital", casualties=_toll(4, 40))
     assert code_fatalities([lead, later], document_id="d").value.fatalities == 4
+
+
+def test_code_fatalities_adds_a_side_named_by_its_party_alone():
+    # "L'attaque a coûté la vie à sept soldats." "Côté ennemi, vingt terroristes ont été tués."
+    soldiers = _mention(0, "L'attaque a coûté la vie à sept soldats.", casualties=_toll(7, 0))
+    soldiers = replace(soldiers, cue_classes=frozenset({"A_ATTACK", "A_KILL", "P_SECURITY"}))
+    enemies = _mention(45, "Côté ennemi, vingt terroristes ont été tués.", casualties=_toll(20, 45))
+    enemies = replace(enemies, cue_classes=frozenset({"A_KILL", "P_ARMED"}))
+    assert code_fatalities([soldiers, enemies], document_id="d").value.fatalities == 27
+    # the same toll told again with the attackers named ("... dans l'attaque des jihadistes")
+    again = _mention(45, "Sept personnes ont été tuées dans l'attaque des jihadistes.", casualties=_toll(7, 45))
+    again = replace(again, cue_classes=frozenset({"A_ATTACK", "A_KILL", "P_ARMED"}))
+    assert code_fatalities([soldiers, again], document_id="d").value.fatalities == 7

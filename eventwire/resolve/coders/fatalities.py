@@ -16,6 +16,9 @@ MentionKey = tuple[int, int, int | None]
 # several places, one death told in the singular ("a guard was killed"), ACLED's default of 3
 # victims named by the role analysis (extract/roles.py): PATIENT_<party>; the two sides of a fight
 _PATIENT = "PATIENT_"
+_PARTY = "P_"
+_AGENT = "AGENT_"
+_KILL = "A_KILL"
 _ARMED = "ARMED"
 _TARGETS = frozenset({"SECURITY", "CIVILIAN"})
 # the crowd's event types: their deaths may be their cause (`_death_is_cause`)
@@ -147,18 +150,33 @@ def _other_side(told: Mention, numbered: list[Mention]) -> Mention | None:
             and _side(m) not in (None, mine)
             and not _earlier_report(m)
             and _casualties(m).fatalities not in _casualties(told).parts
+            and (
+                _told_patients(m) and _told_patients(told) or _casualties(m).fatalities != _casualties(told).fatalities
+            )
         ):
-            return m
+            return m  # a side named by its party alone, with the same toll, is the toll told again
     return None
 
 
 def _side(m: Mention) -> str | None:
     """Return which side of a fight a mention's victims are: the armed group's fighters, or the
-    soldiers or civilians it hit; None for victims of both kinds or of neither."""
+    soldiers or civilians it hit; None for victims of both kinds or of neither. A death told
+    with no agent and one party names that party's dead."""
     patients = frozenset(k.removeprefix(_PATIENT) for k in m.cue_classes if k.startswith(_PATIENT))
+    if not patients and _KILL in m.cue_classes and not any(k.startswith(_AGENT) for k in m.cue_classes):
+        # a toll told with no agent: its one party is who died ("L'attaque a coûté la vie à sept
+        # soldats.", "Côté ennemi, vingt terroristes ont été tués.")
+        patients = frozenset(k.removeprefix(_PARTY) for k in m.cue_classes if k.startswith(_PARTY))
+        if len(patients) != 1:
+            return None
     if patients == {_ARMED}:
         return _ARMED
     return "target" if patients and patients <= _TARGETS else None
+
+
+def _told_patients(m: Mention) -> bool:
+    """Return whether the role analysis names a mention's victims (not only its parties)."""
+    return any(k.startswith(_PATIENT) for k in m.cue_classes)
 
 
 def _death_is_cause(m: Mention) -> bool:
