@@ -111,6 +111,12 @@ def animal_after(lang: str) -> re.Pattern[str]:
     return re.compile(rf"^\s+(?:[\w-]+\s+)?(?:{alternation or '(?!)'}){end}")
 
 
+def wounded_died(lang: str) -> re.Pattern[str]:
+    """Return the pattern of data/wounded_deaths.yaml's phrases for `lang`: deaths among the
+    wounded already told ("l'un des blessés a succombé"), which add to the toll told before."""
+    return _word_pattern("wounded_deaths.yaml", lang)
+
+
 def toll_noun(lang: str) -> re.Pattern[str]:
     """Return the pattern of data/toll_nouns.yaml's words for `lang`: a sentence that names a
     toll as a report ("le bilan s'élevait dimanche à 35 morts"), dated by the report."""
@@ -277,6 +283,11 @@ def add_sides(figures: list, text: str, lang: str) -> list:
         # "three were killed and a fourth died later": the ordinal gives the standing toll (4)
         latest = max((f for f in killed if f.ordinal), key=lambda f: f.low)
         return [f for f in figures if f not in killed] + [latest]
+    risen = risen_toll(lang)
+    for a, b in pairwise(killed):
+        if risen.search(text[a.end : b.end].lower().replace("’", "'")):
+            # "two more bodies were found, bringing the death toll to 14": the total stands
+            return [f for f in figures if f not in killed[: killed.index(b)]]
     for a, b in pairwise(killed):
         between = text[a.end : b.start].lower()
         if b.start < a.end or a.low == b.low or _SENTENCE_END.search(between) or revisers.search(between):

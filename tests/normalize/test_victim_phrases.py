@@ -59,6 +59,9 @@ from eventwire.normalize.victim_phrases import blank_ages, ordinal_after, tells_
         ("en", "The clash left four dead among the police and two among the attackers.", 6),
         ("fr", "Douze soldats ont été tués, dont trois parmi les officiers et deux parmi les sous-officiers.", 12),
         ("fr", "L'attaque a fait 12 morts parmi les soldats et 5 blessés parmi les civils.", 12),
+        # a toll brought to its new total by the deaths just told
+        ("en", "Two more bodies were found on Tuesday, bringing the death toll to 14.", 14),
+        ("fr", "Deux autres corps ont été retrouvés mardi, ce qui porte le bilan à 14 morts.", 14),
     ],
 )
 def test_victim_phrases_give_the_toll(lang, text, fatalities):

@@ -334,3 +334,19 @@ def test_code_fatalities_adds_a_side_named_by_its_party_alone():
     again = _mention(45, "Sept personnes ont été tuées dans l'attaque des jihadistes.", casualties=_toll(7, 45))
     again = replace(again, cue_classes=frozenset({"A_ATTACK", "A_KILL", "P_ARMED"}))
     assert code_fatalities([soldiers, again], document_id="d").value.fatalities == 7
+
+
+@pytest.mark.parametrize(
+    ("lead", "later"),
+    [
+        ("Trois soldats ont été tués et cinq blessés.", "L'un des blessés a succombé à l'hôpital."),
+        ("Three guards were killed and five wounded.", "One of the injured later died in hospital."),
+    ],
+)
+def test_code_fatalities_adds_the_later_deaths_of_the_wounded(lead, later):
+    told = _mention(0, lead, casualties=replace(_toll(3, 0), injuries=5))
+    died = _mention(50, later, casualties=_toll(1, 50, method="singular_death"))
+    assert code_fatalities([told, died], document_id="d").value.fatalities == 4
+    # with no wounded told before, a later death is another report of the toll
+    plain = _mention(0, lead, casualties=_toll(3, 0))
+    assert code_fatalities([plain, died], document_id="d").value.fatalities == 3

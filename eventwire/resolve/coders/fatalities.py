@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from eventwire.models import Casualties, Coded, Mention, Modality, Place, Provenance
-from eventwire.normalize.tolls import cause_clause, earlier_toll, risen_toll
+from eventwire.normalize.tolls import cause_clause, earlier_toll, risen_toll, wounded_died
 from eventwire.normalize.victim_phrases import tells_ordinal_death
 from eventwire.resolve.coders.base import mention_key, span_provenance
 from eventwire.taxonomy import WITHOUT_FATALITIES
@@ -89,6 +89,9 @@ def code_fatalities(
     if other is not None:
         fatalities += _casualties(other).fatalities
         high = max(high or 0, fatalities)
+    if told is not None and numbered and (later := _wounded_later(told, ordered, other)) is not None:
+        fatalities += _casualties(later).fatalities  # "... et cinq blessés." "L'un des blessés a succombé."
+        high = max(high or 0, fatalities)
     value = Casualties(
         fatalities=fatalities,
         fatalities_low=low,
@@ -155,6 +158,25 @@ def _other_side(told: Mention, numbered: list[Mention]) -> Mention | None:
             )
         ):
             return m  # a side named by its party alone, with the same toll, is the toll told again
+    return None
+
+
+def _wounded_later(told: Mention, numbered: Sequence[Mention], other: Mention | None) -> Mention | None:
+    """Return the first toll told after `told` of deaths among the wounded it told ("L'un des
+    blessés a succombé à l'hôpital.", "Two of the injured later died.": data/wounded_deaths.yaml),
+    else None: ACLED counts every death of the event, so they add to the toll."""
+    if not _casualties(told).injuries:
+        return None
+    for m in numbered:
+        text = m.sentence.text.lower().replace("’", "'")
+        if (
+            _method(m) in ("figures", "singular_death")
+            and _casualties(m).fatalities > 0
+            and m.sentence.start > told.sentence.start
+            and m is not other
+            and any(wounded_died(lang).search(text) for lang in ("fr", "en"))
+        ):
+            return m
     return None
 
 
