@@ -42,6 +42,7 @@ from eventwire.normalize.tolls import (
     without_set_phrases,
 )
 from eventwire.normalize.victim_number import victim_words
+from eventwire.normalize.victim_phrases import blank_ages, elided_side, opens_family, ordinal_after
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,7 @@ class _Number:
     high: int
     weak: bool
     animal: bool = False  # it counts animals ("three cattle"): no person's death (tolls.animal_after)
+    ordinal: bool = False  # an article and an ordinal: "a fourth person died" (4, the standing toll)
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class _Figure:
     end: int
     parts: tuple[int, ...] = ()  # the sides a summed toll adds up (normalize.tolls.add_sides)
     singular: bool = False  # one death told by a singular verb, no number (tolls.one_when_singular)
+    ordinal: bool = False  # the toll told by an ordinal ("a fourth victim died"): it stands (tolls.add_sides)
 
 
 def _is_count(folded: str, m: re.Match[str], value: int, lexicon: NumberLexicon, raw: list) -> bool:
@@ -126,6 +129,8 @@ def _is_count(folded: str, m: re.Match[str], value: int, lexicon: NumberLexicon,
         )
     ):
         return False  # "onboard a bus", "à bord d'un car": an article, not one victim
+    if weak and opens_family(folded, m.end()):
+        return False  # "killed a family of five": the size after it counts the victims
     if weak and lexicon.same_re.match(folded[m.end() :]):
         return False  # "trois frères d'une même fratrie": "un(e) même" means "the same", no count
     if weak and any(v.start() == m.start() for v in lexicon.vague_re.finditer(folded, m.start(), m.start() + 40)):
@@ -153,11 +158,11 @@ def _find_numbers(folded: str, lexicon: NumberLexicon) -> list[_Number]:
         if value is None or value > MAX_HEAD_COUNT or not _is_count(folded, m, value, lexicon, raw):
             continue
         weak = text in lexicon.words["weak_numbers"]
-        raw.append(
-            _Number(
-                m.start(), m.end(), value, value, weak, bool(animal_after(lexicon.language).match(folded[m.end() :]))
-            )
-        )
+        ordinal = ordinal_after(folded, m.end(), lexicon.language) if weak else None
+        if ordinal is not None:
+            value, weak = ordinal, False  # "a fourth person died later": the toll now stands at 4
+        animal = bool(animal_after(lexicon.language).match(folded[m.end() :]))
+        raw.append(_Number(m.start(), m.end(), value, value, weak, animal, ordinal is not None))
     return _merge_ranges(folded, raw, lexicon)
 
 
@@ -335,6 +340,24 @@ def _coordinated(s: _Sentence, i: int, step: int, claimed: dict[int, str]) -> li
     return out
 
 
+def _elided_sides(s: _Sentence, i: int, claimed: dict[int, str]) -> list[int]:
+    """Numbers after numbers[i] that count another side of its toll without repeating its death
+    word ("12 morts parmi les soldats et 5 parmi les assaillants": victim_phrases.elided_side)."""
+    out = []
+    while i + 1 < len(s.numbers) and i + 1 not in claimed:
+        a, b = s.numbers[i], s.numbers[i + 1]
+        between = s.folded[a.end : b.start]
+        if _SENTENCE_BREAK.search(between) or not elided_side(between, s.folded[b.end :]):
+            break
+        if any(
+            re.search(rf"(?<!\w){re.escape(w)}(?!\w)", s.folded[: b.start]) for w in s.lexicon.words["subset_openers"]
+        ):
+            break  # "12 tués, dont trois parmi les officiers et deux parmi ...": parts of the toll
+        out.append(i + 1)
+        i += 1
+    return out
+
+
 def _opens_list(s: _Sentence, n: _Number) -> bool:
     """Return whether an article counted as one opens the sentence or follows its death phrase:
     the first of a list of victims ("Un soldat, deux femmes et trois enfants ont été tués",
@@ -347,6 +370,7 @@ def _opens_list(s: _Sentence, n: _Number) -> bool:
 def _read_sentence(text: str, start: int, end: int, lexicon: NumberLexicon) -> tuple[list[_Figure], set[str]]:
     """Return the figures in text[start:end] and the outcomes explicitly reported as none."""
     folded, index = _without_dates(text[start:end], *fold_text(text[start:end]), lexicon)
+    folded = blank_ages(folded, lexicon.language)  # "a 48-year-old farmer died": the article counts
 
     def orig(a: int, b: int) -> tuple[int, int]:
         return start + index[a], start + index[b - 1] + 1
@@ -381,6 +405,7 @@ def _read_sentence(text: str, start: int, end: int, lexicon: NumberLexicon) -> t
                 figures.append(_Figure(outcome, None, None, *orig(kw.start(), kw.end())))
             continue
         group = [found, *_coordinated(sentence, found, step, claimed)]
+        group += _elided_sides(sentence, max(group), claimed)
         for j in group:
             claimed[j] = outcome
         group = [j for j in group if not numbers[j].animal]  # "killed three cattle": no person
@@ -397,6 +422,7 @@ def _read_sentence(text: str, start: int, end: int, lexicon: NumberLexicon) -> t
                 sum(numbers[j].high for j in group),
                 a,
                 b,
+                ordinal=any(numbers[j].ordinal for j in group),
             )
         )
     return figures, zeroed

@@ -50,11 +50,29 @@ def killed_when_numbered(figures: list, text: str, lang: str) -> list:
     out = []
     for f in figures:
         if f.outcome == NUMBERED_KILLED:
-            if f.low is None or (f.low == 1 and _weak_word(lang).search(text[f.start : f.end])):
+            article = f.low == 1 and _weak_word(lang).search(text[f.start : f.end])
+            if f.low is None or (article and not _object_to_death(f, text, lang)):
                 continue
             f = replace(f, outcome="killed")
         out.append(f)
     return out
+
+
+_TO_DEATH = "to death"
+
+
+def _object_to_death(f: Any, text: str, lang: str) -> bool:
+    """Return whether a figure read as one by its article is the object of a way of killing put
+    before "to death" ("residents stabbed a trader to death", "police beat a young man to
+    death": one victim), not of a sentence passed (data/not_deaths.yaml: "sentenced a man to
+    death")."""
+    if not _normal(text[f.start : f.end]).endswith(_TO_DEATH):
+        return False
+    verbs = {
+        p.split()[-3] for p in _phrases("not_deaths.yaml", lang) if p.endswith(" " + _TO_DEATH) and len(p.split()) > 2
+    }
+    before = _normal(text[max(0, f.start - 30) : f.start]).split()
+    return not (before and before[-1] in verbs)
 
 
 def toll_revisers(lang: str) -> re.Pattern[str]:
@@ -91,6 +109,12 @@ def animal_after(lang: str) -> re.Pattern[str]:
         r"(?!\w)(?=\s*(?:[^\w\s]|$)|\s+(?:and|or|in|at|on|from|near|were|was|et|ou|a|au|aux|dans|de|des|du|ont|sont)\b)"
     )
     return re.compile(rf"^\s+(?:[\w-]+\s+)?(?:{alternation or '(?!)'}){end}")
+
+
+def wounded_died(lang: str) -> re.Pattern[str]:
+    """Return the pattern of data/wounded_deaths.yaml's phrases for `lang`: deaths among the
+    wounded already told ("l'un des blessés a succombé"), which add to the toll told before."""
+    return _word_pattern("wounded_deaths.yaml", lang)
 
 
 def toll_noun(lang: str) -> re.Pattern[str]:
@@ -190,8 +214,17 @@ def without_causes(figures: list, text: str, lang: str) -> list:
     return [
         f
         for f in figures
-        if f.outcome != "killed" or not cause.search(text[max(0, f.start - 60) : f.start].lower().replace("’", "'"))
+        if f.outcome != "killed"
+        or not (m := cause.search(text[max(0, f.start - 60) : f.start].lower().replace("’", "'")))
+        or _qualifies_number(m.group(), text[f.start : f.end], lang)
     ]
+
+
+def _qualifies_number(before: str, figure: str, lang: str) -> bool:
+    """Return whether a cause word right before a figure is the qualifier of its number ("over a
+    dozen people were killed": more than twelve), not a cause ("protest over the deaths of")."""
+    lexicon = load_number_lexicon(lang)
+    return " ".join(before.split()) in lexicon.qualifiers and lexicon.number_re.match(fold(figure)) is not None
 
 
 # Words read before a death phrase for a negation (data/negated_deaths.yaml): "no immediate
@@ -240,11 +273,21 @@ def add_sides(figures: list, text: str, lang: str) -> list:
     """Return the figures of ONE sentence (`text` is the whole document; figure offsets point
     into it) with its killed figures summed into one when nothing between them revises,
     contrasts or breaks down the toll, and they differ (the same number twice is one toll
-    told twice: "five were killed … the five dead")."""
+    told twice: "five were killed … the five dead"); a toll told by an ordinal ("and a fourth
+    died later") stands alone."""
     revisers = toll_revisers(lang)
     killed = sorted((f for f in figures if f.outcome == "killed" and f.low is not None), key=lambda f: f.start)
     if len(killed) < 2:
         return figures
+    if any(getattr(f, "ordinal", False) for f in killed):
+        # "three were killed and a fourth died later": the ordinal gives the standing toll (4)
+        latest = max((f for f in killed if f.ordinal), key=lambda f: f.low)
+        return [f for f in figures if f not in killed] + [latest]
+    risen = risen_toll(lang)
+    for a, b in pairwise(killed):
+        if risen.search(text[a.end : b.end].lower().replace("’", "'")):
+            # "two more bodies were found, bringing the death toll to 14": the total stands
+            return [f for f in figures if f not in killed[: killed.index(b)]]
     for a, b in pairwise(killed):
         between = text[a.end : b.start].lower()
         if b.start < a.end or a.low == b.low or _SENTENCE_END.search(between) or revisers.search(between):

@@ -314,3 +314,39 @@ def test_code_actors_civilians_are_never_the_perpetrator_of_shelling():
     actors = _violent(_mention(0, "civilians fled the shelling", actor1=civilians), "Shelling/artillery/missile attack")
     assert actors.actor1.value == "Unidentified Armed Group (Mali)"
     assert actors.actor2.value == "Civilians (Mali)"
+
+
+def test_code_fatalities_takes_a_later_toll_told_by_an_ordinal():
+    # "Three men were killed ..." then "A fourth victim died later in hospital." (4, not 3 or 7)
+    lead = _mention(0, "Three men were killed in Kolo", casualties=_toll(3, 0))
+    later = _mention(40, "A fourth victim died later in hospital", casualties=_toll(4, 40))
+    assert code_fatalities([lead, later], document_id="d").value.fatalities == 4
+
+
+def test_code_fatalities_adds_a_side_named_by_its_party_alone():
+    # "L'attaque a coûté la vie à sept soldats." "Côté ennemi, vingt terroristes ont été tués."
+    soldiers = _mention(0, "L'attaque a coûté la vie à sept soldats.", casualties=_toll(7, 0))
+    soldiers = replace(soldiers, cue_classes=frozenset({"A_ATTACK", "A_KILL", "P_SECURITY"}))
+    enemies = _mention(45, "Côté ennemi, vingt terroristes ont été tués.", casualties=_toll(20, 45))
+    enemies = replace(enemies, cue_classes=frozenset({"A_KILL", "P_ARMED"}))
+    assert code_fatalities([soldiers, enemies], document_id="d").value.fatalities == 27
+    # the same toll told again with the attackers named ("... dans l'attaque des jihadistes")
+    again = _mention(45, "Sept personnes ont été tuées dans l'attaque des jihadistes.", casualties=_toll(7, 45))
+    again = replace(again, cue_classes=frozenset({"A_ATTACK", "A_KILL", "P_ARMED"}))
+    assert code_fatalities([soldiers, again], document_id="d").value.fatalities == 7
+
+
+@pytest.mark.parametrize(
+    ("lead", "later"),
+    [
+        ("Trois soldats ont été tués et cinq blessés.", "L'un des blessés a succombé à l'hôpital."),
+        ("Three guards were killed and five wounded.", "One of the injured later died in hospital."),
+    ],
+)
+def test_code_fatalities_adds_the_later_deaths_of_the_wounded(lead, later):
+    told = _mention(0, lead, casualties=replace(_toll(3, 0), injuries=5))
+    died = _mention(50, later, casualties=_toll(1, 50, method="singular_death"))
+    assert code_fatalities([told, died], document_id="d").value.fatalities == 4
+    # with no wounded told before, a later death is another report of the toll
+    plain = _mention(0, lead, casualties=_toll(3, 0))
+    assert code_fatalities([plain, died], document_id="d").value.fatalities == 3

@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 
 from eventwire.models import Casualties, Coded, Mention, Modality, Place, Provenance
-from eventwire.normalize.tolls import cause_clause, earlier_toll, risen_toll
+from eventwire.normalize.tolls import cause_clause, earlier_toll, risen_toll, wounded_died
+from eventwire.normalize.victim_phrases import tells_ordinal_death
 from eventwire.resolve.coders.base import mention_key, span_provenance
 from eventwire.taxonomy import WITHOUT_FATALITIES
 
@@ -15,6 +16,9 @@ MentionKey = tuple[int, int, int | None]
 # several places, one death told in the singular ("a guard was killed"), ACLED's default of 3
 # victims named by the role analysis (extract/roles.py): PATIENT_<party>; the two sides of a fight
 _PATIENT = "PATIENT_"
+_PARTY = "P_"
+_AGENT = "AGENT_"
+_KILL = "A_KILL"
 _ARMED = "ARMED"
 _TARGETS = frozenset({"SECURITY", "CIVILIAN"})
 # the crowd's event types: their deaths may be their cause (`_death_is_cause`)
@@ -85,6 +89,9 @@ def code_fatalities(
     if other is not None:
         fatalities += _casualties(other).fatalities
         high = max(high or 0, fatalities)
+    if told is not None and numbered and (later := _wounded_later(told, ordered, other)) is not None:
+        fatalities += _casualties(later).fatalities  # "... et cinq blessés." "L'un des blessés a succombé."
+        high = max(high or 0, fatalities)
     value = Casualties(
         fatalities=fatalities,
         fatalities_low=low,
@@ -106,7 +113,8 @@ def _latest_report(told: Mention, numbered: list[Mention]) -> Mention:
     - A toll given as an earlier report ("un premier bilan faisait état de 3 morts") yields to
       the first toll told after it that is not one (ACLED codes the standing report).
     - A later toll given as risen ("le bilan s'est alourdi à 12 morts", data/risen_tolls.yaml)
-      and higher replaces it: the latest credible report stands.
+      or by an ordinal ("a fourth victim died later", data/ordinal_deaths.yaml) and higher
+      replaces it: the latest credible report stands.
     - A later toll that adds other sides to it ("20 soldats tués" … "20 soldats et 4 assaillants
       tués") completes it: ACLED counts every death of the event, attackers included.
     """
@@ -119,10 +127,10 @@ def _latest_report(told: Mention, numbered: list[Mention]) -> Mention:
     for m in later:
         if (
             m.sentence.start > told.sentence.start
-            and _risen(m)
+            and (_risen(m) or _ordinal(m))
             and _casualties(m).fatalities > _casualties(told).fatalities
         ):
-            told = m  # "the death toll rose to 12": the latest report stands
+            told = m  # "the death toll rose to 12", "a fourth victim died": the latest report stands
     value = _casualties(told).fatalities
     return next(
         (m for m in later if value in _casualties(m).parts and _casualties(m).fatalities > value),
@@ -145,6 +153,28 @@ def _other_side(told: Mention, numbered: list[Mention]) -> Mention | None:
             and _side(m) not in (None, mine)
             and not _earlier_report(m)
             and _casualties(m).fatalities not in _casualties(told).parts
+            and (
+                _told_patients(m) and _told_patients(told) or _casualties(m).fatalities != _casualties(told).fatalities
+            )
+        ):
+            return m  # a side named by its party alone, with the same toll, is the toll told again
+    return None
+
+
+def _wounded_later(told: Mention, numbered: Sequence[Mention], other: Mention | None) -> Mention | None:
+    """Return the first toll told after `told` of deaths among the wounded it told ("L'un des
+    blessés a succombé à l'hôpital.", "Two of the injured later died.": data/wounded_deaths.yaml),
+    else None: ACLED counts every death of the event, so they add to the toll."""
+    if not _casualties(told).injuries:
+        return None
+    for m in numbered:
+        text = m.sentence.text.lower().replace("’", "'")
+        if (
+            _method(m) in ("figures", "singular_death")
+            and _casualties(m).fatalities > 0
+            and m.sentence.start > told.sentence.start
+            and m is not other
+            and any(wounded_died(lang).search(text) for lang in ("fr", "en"))
         ):
             return m
     return None
@@ -152,11 +182,23 @@ def _other_side(told: Mention, numbered: list[Mention]) -> Mention | None:
 
 def _side(m: Mention) -> str | None:
     """Return which side of a fight a mention's victims are: the armed group's fighters, or the
-    soldiers or civilians it hit; None for victims of both kinds or of neither."""
+    soldiers or civilians it hit; None for victims of both kinds or of neither. A death told
+    with no agent and one party names that party's dead."""
     patients = frozenset(k.removeprefix(_PATIENT) for k in m.cue_classes if k.startswith(_PATIENT))
+    if not patients and _KILL in m.cue_classes and not any(k.startswith(_AGENT) for k in m.cue_classes):
+        # a toll told with no agent: its one party is who died ("L'attaque a coûté la vie à sept
+        # soldats.", "Côté ennemi, vingt terroristes ont été tués.")
+        patients = frozenset(k.removeprefix(_PARTY) for k in m.cue_classes if k.startswith(_PARTY))
+        if len(patients) != 1:
+            return None
     if patients == {_ARMED}:
         return _ARMED
     return "target" if patients and patients <= _TARGETS else None
+
+
+def _told_patients(m: Mention) -> bool:
+    """Return whether the role analysis names a mention's victims (not only its parties)."""
+    return any(k.startswith(_PATIENT) for k in m.cue_classes)
 
 
 def _death_is_cause(m: Mention) -> bool:
@@ -190,6 +232,12 @@ def _risen(m: Mention) -> bool:
     """Return whether a mention's sentence gives its toll as the latest, risen report."""
     text = m.sentence.text.lower().replace("’", "'")
     return any(risen_toll(lang).search(text) for lang in ("fr", "en"))
+
+
+def _ordinal(m: Mention) -> bool:
+    """Return whether a mention's sentence counts its death by an ordinal ("a fourth victim
+    died later"): its toll is the standing one."""
+    return any(tells_ordinal_death(m.sentence.text, lang) for lang in ("fr", "en"))
 
 
 def _earlier_report(m: Mention) -> bool:
