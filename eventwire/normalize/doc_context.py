@@ -54,6 +54,7 @@ from eventwire.normalize.missed_places import (
     names_in_passing,
     site_places,
 )
+from eventwire.normalize.namesakes import namesakes_at_home
 from eventwire.normalize.village_places import load_folded_words
 from eventwire.normalize.written_within import places_in_named_divisions
 
@@ -309,6 +310,9 @@ def document_context(
         gazetteer=gazetteer,
     )
     places = places_in_named_divisions(document.text, places, gazetteer=gazetteer)
+    # "Dozo hunters raided Kerou": not the Kerou abroad, a village at home (normalize.namesakes)
+    places, abroad = namesakes_at_home(document.text, places, others, lang=document.lang, gazetteer=gazetteer)
+    evidence = partial(evidence, skip=[*actor_names, *abroad])
     # the places alone first, to tell a foreign town inside a name; then with the places named as
     # something other than a location left out
     first = main_country(evidence(places), others)
