@@ -61,6 +61,7 @@ BASED_AFTER = re.compile(r"\s?-?\s?based\b", re.IGNORECASE)
 # relations under which a place says nothing of where the story is
 NOT_THE_STORY = frozenset({"border", "demonym", "in name", "document focus"})
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_PREFIXED = re.compile(r"\b((?i:anti|pro))-(?=[A-Z])")
 # A country named as a neighbour or a destination: "toutes proches du Mali", "near the Somali
 # border", "repartir vers le Mali", "fled to Chad" say the story is elsewhere.
 NEIGHBOUR_BEFORE = re.compile(
@@ -300,7 +301,9 @@ def other_evidence(
     counts: Counter = Counter()
     taken: list[tuple[int, int]] = [*skip, *((p.span.start, p.span.end) for p in places if p.place is not None)]
     unknown = [(p.span.start, p.span.end) for p in places if p.place is None]
-    for actor in find_actor_mentions(text, lang=lang, country=None):
+    # "anti-IEBC protests": a name after "anti-"/"pro-" is no actor of the event, but still says
+    # where the story is (the dash made a space, the spans unchanged)
+    for actor in find_actor_mentions(unprefixed(text), lang=lang, country=None):
         if actor.span is None or not actor.country:
             continue
         if not (
@@ -366,6 +369,12 @@ def group_isos(actor: Actor, gazetteer: Gazetteer) -> tuple[str, ...]:
         if iso and iso not in isos:
             isos.append(iso)
     return tuple(isos) if len(isos) > 1 else ()
+
+
+def unprefixed(text: str) -> str:
+    """Return the text with the dash of "anti-"/"pro-" before a capital made a space ("anti-IEBC"
+    -> "anti IEBC"), so the name after it is read; same length, same spans."""
+    return _PREFIXED.sub(r"\1 ", text)
 
 
 def _stationed(name: str, country: str) -> bool:

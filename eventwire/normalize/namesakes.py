@@ -32,6 +32,7 @@ from eventwire.normalize.doc_country import (
     group_isos,
     named_division,
     people_homes,
+    unprefixed,
 )
 
 # actors that fight where they live; state forces may strike abroad, foreign forces do
@@ -43,12 +44,15 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 def local_isos(text: str, *, lang: str, gazetteer: Gazetteer) -> frozenset[str]:
     """Return the ISO2 codes of the countries the text's local actors belong to: a group the
-    table places in one country or several (by its proper name: "Kerou Liberation Front"), or a
-    people ACLED knows in one country only ("Kerouvian herders")."""
+    table places in one country or several (by its proper name: "Kerou Liberation Front"), a
+    party or an institution it names, or a people ACLED knows in one country only ("Kerouvian
+    herders")."""
     out: set[str] = set()
-    for actor in find_actor_mentions(text, lang=lang, country=None):
-        if actor.span is None or not actor.country or actor.actor_type not in LOCAL_ACTOR_TYPES:
+    for actor in find_actor_mentions(unprefixed(text), lang=lang, country=None):
+        if actor.span is None or not actor.country:
             continue
+        if actor.actor_type not in LOCAL_ACTOR_TYPES and not (actor.actor_type == "other" and actor.method == "alias"):
+            continue  # a party or a commission the table names is at home too, not "the Kerouan government"
         if not actor.span.text[:1].isupper():
             continue  # "gunmen", "militiamen" name no country
         if _ambiguous(actor.span.text):

@@ -93,3 +93,12 @@ def test_an_alias_of_groups_of_two_countries_names_no_local_actor(gazetteer):
     # "ADF" names a group in two countries the table lists apart: it says nothing of either
     assert not local_isos("ADF fighters raided a village.", lang="en", gazetteer=gazetteer)
     assert local_isos("Dozo hunters raided a village.", lang="en", gazetteer=gazetteer) == {"ML"}
+
+
+def test_a_name_after_anti_still_says_where_the_story_is(gazetteer):
+    # "anti-IEBC protests" are no act of the commission, but happen in its country
+    counts = other_evidence("Police dispersed anti-IEBC protesters at dawn.", [], lang="en", gazetteer=gazetteer)
+    assert counts == {("Kenya", "KE"): 0.5}
+    text = "Police dispersed anti-IEBC protesters in Zorbatouk."
+    places = [mention(text, "Zorbatouk", _place("Zorbatouk", "Norway", "NO"))]
+    assert _run(text, places, gazetteer)[1] == [(places[0].span.start, places[0].span.end)]
