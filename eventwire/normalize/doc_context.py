@@ -304,11 +304,8 @@ def document_context(
         is_name=lambda t: bool(find_actors(t)),
     )
     # "in Kerou county": the county, not the town of that name; "Kerou (Tamba)": Tamba's Kerou
-    places = division_places(
-        document.text,
-        sorted([*places, *(p for p in missed if not _generic_word(p.span.text))], key=lambda p: p.span.start),
-        gazetteer=gazetteer,
-    )
+    found = sorted([*places, *(p for p in missed if not _generic_word(p.span.text))], key=lambda p: p.span.start)
+    places = division_places(document.text, found, gazetteer=gazetteer)
     places = places_in_named_divisions(document.text, places, gazetteer=gazetteer)
     # "Dozo hunters raided Kerou": not the Kerou abroad, a village at home (normalize.namesakes)
     places, abroad = namesakes_at_home(document.text, places, others, lang=document.lang, gazetteer=gazetteer)
