@@ -127,7 +127,10 @@ def _resolve(
     # another country's actor: only by a name, not by a common noun ("gendarmes" in Mali)
     named = [r for r in named if key not in r.common]
     if named:
-        chosen = _pick_tenure([r for r in named if r.base == named[0].base], when)
+        # a group of several countries ("Mali|Niger": its home first) is placed at home when the
+        # text says nothing of its country
+        home = [r for r in named if r.base == named[0].base and r.country == named[0].country]
+        chosen = _pick_tenure(home, when)
         return chosen.name, chosen.actor_type, chosen.country, "alias"
     return None
 

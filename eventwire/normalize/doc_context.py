@@ -55,6 +55,7 @@ from eventwire.normalize.missed_places import (
     names_in_passing,
     site_places,
 )
+from eventwire.normalize.namesakes import namesakes_at_home
 from eventwire.normalize.village_places import load_folded_words
 from eventwire.normalize.written_within import places_in_named_divisions
 
@@ -304,12 +305,12 @@ def document_context(
         is_name=lambda t: bool(find_actors(t)),
     )
     # "in Kerou county": the county, not the town of that name; "Kerou (Tamba)": Tamba's Kerou
-    places = division_places(
-        document.text,
-        sorted([*places, *(p for p in missed if not _generic_word(p.span.text))], key=lambda p: p.span.start),
-        gazetteer=gazetteer,
-    )
+    found = sorted([*places, *(p for p in missed if not _generic_word(p.span.text))], key=lambda p: p.span.start)
+    places = division_places(document.text, found, gazetteer=gazetteer)
     places = places_in_named_divisions(document.text, places, gazetteer=gazetteer)
+    # "Dozo hunters raided Kerou": not the Kerou abroad, a village at home (normalize.namesakes)
+    places, abroad = namesakes_at_home(document.text, places, others, lang=document.lang, gazetteer=gazetteer)
+    evidence = partial(evidence, skip=[*actor_names, *abroad])
     # the places alone first, to tell a foreign town inside a name; then with the places named as
     # something other than a location left out
     first = main_country(evidence(places), others)

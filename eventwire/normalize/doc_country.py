@@ -35,7 +35,7 @@ from eventwire.gazetteer import Gazetteer
 from eventwire.lang.actor_table import load_actor_aliases
 from eventwire.lang.fold import literal_alternation
 from eventwire.lang.words import load_word_lists
-from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, DIVISION_FEATURES, Place, PlaceMention
+from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, DIVISION_FEATURES, Actor, Place, PlaceMention
 from eventwire.normalize.actors import find_actor_mentions
 from eventwire.normalize.division_kinds import kind_countries, kind_evidence
 from eventwire.normalize.ethnic_militias import load_ethnic_militias
@@ -61,6 +61,7 @@ BASED_AFTER = re.compile(r"\s?-?\s?based\b", re.IGNORECASE)
 # relations under which a place says nothing of where the story is
 NOT_THE_STORY = frozenset({"border", "demonym", "in name", "document focus"})
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_PREFIXED = re.compile(r"\b((?i:anti|pro))-(?=[A-Z])")
 # A country named as a neighbour or a destination: "toutes proches du Mali", "near the Somali
 # border", "repartir vers le Mali", "fled to Chad" say the story is elsewhere.
 NEIGHBOUR_BEFORE = re.compile(
@@ -300,7 +301,9 @@ def other_evidence(
     counts: Counter = Counter()
     taken: list[tuple[int, int]] = [*skip, *((p.span.start, p.span.end) for p in places if p.place is not None)]
     unknown = [(p.span.start, p.span.end) for p in places if p.place is None]
-    for actor in find_actor_mentions(text, lang=lang, country=None):
+    # "anti-IEBC protests": a name after "anti-"/"pro-" is no actor of the event, but still says
+    # where the story is (the dash made a space, the spans unchanged)
+    for actor in find_actor_mentions(unprefixed(text), lang=lang, country=None):
         if actor.span is None or not actor.country:
             continue
         if not (
@@ -323,8 +326,12 @@ def other_evidence(
             weight = W_DOMESTIC_ACTOR
         else:
             continue
-        if iso:
-            counts[(gazetteer.country_name(iso), iso)] += weight  # type: ignore[assignment]
+        shares = group_isos(actor, gazetteer) if iso == own else ()
+        for k, share in enumerate(shares or ([iso] if iso else [])):
+            # a group of several countries ("Mali|Niger") weighs in each, its home a hair ahead
+            counts[(gazetteer.country_name(share), share)] += weight / max(1, len(shares)) + (  # type: ignore[assignment]
+                TIE_BREAK if k == 0 and len(shares) > 1 else 0.0
+            )
     homes = people_homes()
     for m in _WORD_RE.finditer(text):
         word = fold(m.group())
@@ -346,6 +353,28 @@ def other_evidence(
                 W_DEMONYM_PLACE if place else W_DEMONYM
             )
     return counts
+
+
+def group_isos(actor: Actor, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """Return the ISO2 codes of the countries the table places a group in ("Mali|Burkina
+    Faso|Niger": its home first), when its alias names it in several; else ()."""
+    if actor.span is None:
+        return ()
+    aliases = load_actor_aliases()
+    key = " ".join(fold(actor.span.text).replace("-", " ").split())
+    isos: list[str] = []
+    for i in aliases.by_alias.get(key, ()):
+        entry = aliases.entries[i]
+        iso = gazetteer.country_iso(entry.country) if entry.name == actor.name and entry.country else None
+        if iso and iso not in isos:
+            isos.append(iso)
+    return tuple(isos) if len(isos) > 1 else ()
+
+
+def unprefixed(text: str) -> str:
+    """Return the text with the dash of "anti-"/"pro-" before a capital made a space ("anti-IEBC"
+    -> "anti IEBC"), so the name after it is read; same length, same spans."""
+    return _PREFIXED.sub(r"\1 ", text)
 
 
 def _stationed(name: str, country: str) -> bool:
