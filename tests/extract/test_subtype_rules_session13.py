@@ -1,6 +1,7 @@
 """Sub-event typing (issue 16, session 13): state forces taking a place regain territory, armed
 men neutralised by a drone are its targets, and whom armed men open fire on decides between a
-battle and an attack (the object "fire" of the idiom is no target).
+battle and an attack (the object "fire" of the idiom is no target), and the forces who only tell
+an attack ("police said") are no side of it.
 
 Every sentence is invented for these tests (invented or generic places). Real spaCy models.
 """
@@ -77,4 +78,17 @@ def test_armed_men_neutralised_by_a_drone_are_its_targets(lang, text, sub_event_
     ],
 )
 def test_whom_armed_men_open_fire_on_decides(lang, text, sub_event_type):
+    assert sub_types(text, lang)[0] == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub_event_type"),
+    [
+        ("en", "Gunmen stormed the home of the Kerou mayor on Monday, police said.", "Attack"),
+        ("fr", "Des hommes armés ont attaqué le domicile du maire de Kerou lundi, a indiqué la gendarmerie.", "Attack"),
+        # a force on the receiving end is still a side, whoever tells it
+        ("en", "Gunmen attacked a police station in Kerou on Monday, police said.", "Armed clash"),
+    ],
+)
+def test_the_forces_who_tell_an_attack_are_no_side_of_it(lang, text, sub_event_type):
     assert sub_types(text, lang)[0] == sub_event_type
