@@ -139,7 +139,9 @@ def find_incident_mentions(
     mentions: list[IncidentMention] = []
     last_announce: IncidentMention | None = None
     for sent, cues, attributed in zip(sentences, sentence_cues, attributions):
-        draft = _read_sentence(doc, sent, cues, taxonomy, last_announce, lang=lang)
+        draft = _read_sentence(
+            doc, sent, _without_speaker_forces(doc, cues, attributed), taxonomy, last_announce, lang=lang
+        )
         if draft is None:
             continue
         previous = mentions[-1] if mentions else None
@@ -163,6 +165,27 @@ def find_incident_mentions(
             if recalled is not None:
                 mentions.append(recalled)
     return mentions
+
+
+# Party cue classes that a sentence's speaker does not lend its incident.
+SPEAKER_PARTIES = frozenset({"P_SECURITY"})
+
+
+def _without_speaker_forces(doc: Doc, cues: SentenceCues, speaker: Span | None) -> SentenceCues:
+    """Return the sentence's cues without the force words of its speaker's phrase when the
+    incident itself names no force: in "gunmen stormed the mayor's home, police said" (« des
+    hommes armés ont attaqué le domicile du maire, a indiqué la gendarmerie ») the police tell the
+    attack, they are no side of it (ACLED: an attack on a civilian home is an Attack)."""
+    if speaker is None:
+        return cues
+
+    def inside(c: CueMatch) -> bool:
+        return doc[c.start].idx >= speaker.start and doc[c.end - 1].idx < speaker.end
+
+    told = [c for c in cues.triggers if c.cls in SPEAKER_PARTIES and inside(c)]
+    if not told or any(c.cls in SPEAKER_PARTIES and not inside(c) for c in cues.triggers):
+        return cues
+    return SentenceCues(triggers=[c for c in cues.triggers if c not in told], modality=cues.modality)
 
 
 def _read_sentence(

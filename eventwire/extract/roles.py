@@ -59,6 +59,8 @@ def _verb_roles(trigger: Token, verb: Token, words: ExtractWords) -> Roles:
         elif dep in AGENT_DEPS and agent is None and child.pos_ in {"NOUN", "PROPN", "PRON"}:
             agent = noun_phrase(child)
         elif dep in PATIENT_DEPS and patient is None and child.pos_ in {"NOUN", "PROPN", "NUM"}:
+            if fold(child.lemma_) in words.get("idiom_objects"):
+                continue  # "opened fire on a patrol": the patrol is the target, not "fire"
             patient = noun_phrase(child)  # "three of the alleged smugglers were killed": the numeral heads it
         elif dep in {"obl", "obl:arg", "obl:mod", "prep", "nmod"} and target is None:
             target = _prepositional_target(child, dep, patient_preps)

@@ -28,6 +28,7 @@ VERSION = 1
 WORD_KEYS = {
     "victim_subject_verbs": "verb lemmas whose subject is the victim",
     "patient_preps": "prepositions that introduce whom an incident targets",
+    "idiom_objects": "nouns that are the object of a weapon idiom, not its target",
     "agent_noun_preps": "prepositions of an incident noun's complement that name who acted",
     "genitive_case": "case words of an ambiguous genitive (victims or attackers)",
     "inclusion_words": "words opening a phrase that names some members of a group",
