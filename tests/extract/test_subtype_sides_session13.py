@@ -92,3 +92,33 @@ def test_whom_armed_men_open_fire_on_decides(lang, text, sub_event_type):
 )
 def test_the_forces_who_tell_an_attack_are_no_side_of_it(lang, text, sub_event_type):
     assert sub_types(text, lang)[0] == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub_event_type"),
+    [
+        (
+            "en",
+            "An explosion targeted a minibus near Kerou on Monday, killing five passengers.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "en",
+            "A blast at a market in Kerou killed seven people on Monday; no group claimed the attack.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "fr",
+            "Une explosion a visé un car de voyageurs près de Kerou lundi, faisant cinq morts.",
+            "Remote explosive/landmine/IED",
+        ),
+        # gunmen named as the ones who act make it their attack
+        (
+            "en",
+            "Gunmen attacked a village near Kerou on Monday and blew up the mosque, killing four civilians.",
+            "Attack",
+        ),
+    ],
+)
+def test_an_explosion_called_an_attack_with_nobody_acting_is_a_remote_explosive(lang, text, sub_event_type):
+    assert sub_types(text, lang)[0] == sub_event_type
