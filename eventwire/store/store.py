@@ -299,8 +299,9 @@ class Store:
             if not self.dialect.pipelines:
                 pending.result()  # an SQLite cursor reads as it goes: read before writing
             stored = pending.document()
-            duplicate_of = self._writer.record_alias(document, now_iso(), stored)
-            status, previous = self._writer.upsert_document(document, pipeline_version, now_iso(), stored)
+            now = now_iso()  # one time for the document's rows and revisions
+            duplicate_of = self._writer.record_alias(document, now, stored)
+            status, previous = self._writer.upsert_document(document, pipeline_version, now, stored)
             if status in {"unchanged", "kept_newer"}:
                 return WriteSummary(document.id, status, previous_version=previous, duplicate_of=duplicate_of)
             reason = None if status == "inserted" else f"reprocessed by pipeline {pipeline_version} (was {previous})"
@@ -312,6 +313,7 @@ class Store:
                 who=who,
                 reprocessed=status == "reprocessed",
                 pending=pending,
+                now=now,
             )
             if touched.after is not None:  # as `finish` read the touched events back
                 live = {e: alive for e, (alive, _) in touched.after.items()}
