@@ -291,7 +291,8 @@ class Store:
 
     def _ingest_once(self, result: DocumentResult, resolver: Resolver, pipeline_version: str, who: str) -> WriteSummary:
         document = result.document
-        with self._transaction(f"store document {document.id}", locks=document_lock_names(result)):
+        locks = document_lock_names(result) if self.dialect.side_by_side else ()  # SQLite: one writer
+        with self._transaction(f"store document {document.id}", locks=locks):
             # the document's stored row is read with the candidates (on PostgreSQL one round trip)
             pending = resolver.send_candidate_queries(
                 (*result.events, *result.context_mentions), document.id, probe=True, document=True
