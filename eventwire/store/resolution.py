@@ -36,14 +36,13 @@ from eventwire.resolve.cross_document import (
     link_across_documents,
     match_events,
 )
-from eventwire.resolve.similarity import (
-    EvidenceSimilarity,
-)
+from eventwire.resolve.similarity import EvidenceSimilarity
 from eventwire.store.candidates import PendingCandidates, send_candidate_queries
 from eventwire.store.dialect import Row
 from eventwire.store.rows import (
     REPORTS_SELECT,
     comparable,
+    contribution_account,
     decode_event,
     event_from_dict,
     event_row,
@@ -83,7 +82,7 @@ class _Prefetched:
 
     rows: dict[str, Row]
     reports: dict[str, list[dict[str, Any]]]
-    contributions: dict[str, list[dict[str, Any]]]  # document_id, context, record; by id
+    contributions: dict[str, list[dict[str, Any]]]  # document_id, context, record (+ fields); by id
     corrected: dict[str, set[str]]  # fields analysts corrected
     top_ordinal: dict[str, int] = field(default_factory=dict)  # the highest report ordinal stored
 
@@ -104,6 +103,7 @@ class Resolver:
         self._similarity = similarity
         self.candidate_count = 0  # candidates scored since creation (for the benchmark)
         self._state: _Prefetched | None = None  # set while one ingest writes (`_prefetch`)
+        self._now: str | None = None  # the time of the rows one ingest writes (set meanwhile)
         # {document id: its stored external id} for the document an ingest stores (`rebuild`)
         self.external_ids: dict[str, str | None] = {}
         # {event id: (the values of its row and report rows, the Event built of them)}
@@ -128,11 +128,12 @@ class Resolver:
         who: str,
         reprocessed: bool,
         pending: PendingCandidates | None = None,
+        now: str | None = None,
     ) -> tuple[list[Decision], _Touched]:
         """Resolve and store one document's events; return the decisions and touched events.
 
         `pending`: the candidate queries of `events` and `context`, sent already (the store
-        sends them with its first statements)."""
+        sends them with its first statements); `now`: the time of its rows (the document's)."""
         touched = _Touched()
         incoming = [*events, *context]
         if reprocessed:  # candidates sent before the document's old accounts were removed are stale
@@ -147,7 +148,7 @@ class Resolver:
             similarity=self.similarity,
             settings=self.settings,
         )
-        now = now_iso()
+        now = now or now_iso()
         targets = [
             (decision.target_id if decision.action == "join" else None) or event.event_id
             for event, decision in zip(incoming, decisions, strict=True)
@@ -155,6 +156,7 @@ class Resolver:
         # the events' own ids no stored event bears: nothing to read for the events they create
         absent = {event.event_id for event in incoming} - pending.stored() if pending.probed else set()
         self._state = self._prefetch(targets, absent)
+        self._now = now
         self.external_ids = {document.id: document.external_id}  # as just written
         try:
             for event, decision, target in zip(incoming, decisions, targets, strict=True):
@@ -169,6 +171,7 @@ class Resolver:
             self.finish(touched, who, document_id=document.id)
         finally:
             self._state = None
+            self._now = None
             self.external_ids = {}
         if self.merge_fragments(decisions, who):
             touched.after = None
@@ -176,7 +179,7 @@ class Resolver:
 
     def _add_contribution(self, event_id: str, document_id: str, account: Event, now: str) -> None:
         """Store one document's account of an event (kept in the prefetched state too)."""
-        context, record = int(account.context_only), to_json(account.as_dict())
+        context, record = int(account.context_only), to_json(fields := account.as_dict())
         self.conn.execute(
             "INSERT INTO contributions (event_id, document_id, origin_event_id, context,"
             " record, added_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -184,7 +187,7 @@ class Resolver:
         )
         if self._state is not None and event_id in self._state.contributions:
             self._state.contributions[event_id].append(
-                {"document_id": document_id, "context": context, "record": record}
+                {"document_id": document_id, "context": context, "record": record, "fields": fields}
             )
 
     def _prefetch(self, event_ids: list[str], absent: AbstractSet[str] = frozenset()) -> _Prefetched:
@@ -289,9 +292,8 @@ class Resolver:
             for r in self.conn.execute("SELECT * FROM contributions WHERE event_id = ? ORDER BY id", (event_id,))
             if r["document_id"] in set(document_ids)
         ]
-        staying = self.conn.execute("SELECT COUNT(*) FROM contributions WHERE event_id = ?", (event_id,)).fetchone()[
-            0
-        ] - len(moving)
+        staying = self.conn.execute("SELECT COUNT(*) FROM contributions WHERE event_id = ?", (event_id,)).fetchone()
+        staying = staying[0] - len(moving)
         if not moving:
             raise StoreError(f"event {event_id} has no report from {sorted(set(document_ids))}")
         if staying == 0:
@@ -412,20 +414,20 @@ class Resolver:
             if old is not None:
                 self.conn.execute(
                     "UPDATE events SET deleted = 1, updated_at = ? WHERE event_id = ?",
-                    (now_iso(), event_id),
+                    (self._now or now_iso(), event_id),
                 )
             if written is not None:  # no row (none before), or a deleted one without reports
                 written[event_id] = None if old is None else ({"deleted": 1}, [])
             return None
-        accounts = [event_from_dict(json.loads(r["record"]), context_only=bool(r["context"])) for r in rows]
+        accounts = [contribution_account(r) for r in rows]
         event = combine_contributions(event_id, accounts)
         row = event_row(event)
-        now = now_iso()
+        now = self._now or now_iso()
         if old is None:
             self.writer.insert_event(event_id, rows[0]["document_id"], row, now)
         else:
             row = self.writer._keep_corrections(event_id, old, row, corrected)
-            self.writer.update_event(event_id, row, now)
+            self.writer.update_event(event_id, row, now, old["actor_search"])
         # Reports already stored as they should be stay (a join only appends): rewriting them
         # would also rewrite their full-text index entries.
         if stored is None or old is None:
@@ -463,7 +465,7 @@ class Resolver:
 
     def finish(self, touched: _Touched, who: str, document_id: str | None = None) -> None:
         """Rebuild every touched event and log one revision each (when something changed)."""
-        now = now_iso()
+        now = self._now or now_iso()
         written: dict[str, Any] = {}
         for event_id in touched.before:
             self.rebuild(event_id, written)
@@ -550,10 +552,10 @@ class Resolver:
         for report in event.reports:
             by_document.setdefault(report.document_id, []).append(report)
         by_document.setdefault(row["document_id"], [])
-        now = now_iso()
+        now = self._now or now_iso()
         for doc_id, doc_reports in by_document.items():
             account = replace(event, reports=tuple(doc_reports))
-            record = to_json(account.as_dict())
+            record = to_json(fields := account.as_dict())
             self.conn.execute(
                 "INSERT INTO contributions (event_id, document_id, origin_event_id, context,"
                 " record, added_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -561,7 +563,7 @@ class Resolver:
             )
             if state is not None and event_id in state.contributions:  # none before: no conflict
                 state.contributions[event_id].append(
-                    {"document_id": doc_id, "context": int(event.context_only), "record": record}
+                    {"document_id": doc_id, "context": int(event.context_only), "record": record, "fields": fields}
                 )
 
     def _live_event(self, event_id: str) -> Event | None:

@@ -33,8 +33,12 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
+# `json.dumps(value, ensure_ascii=False)` builds an encoder a call: made once, the same text
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def to_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=False)
+    return _ENCODE(value)
 
 
 def load_json(text: str) -> Any:
@@ -52,16 +56,16 @@ def load_json(text: str) -> Any:
 
 def event_row(event: Event) -> dict[str, Any]:
     """Return the events-table columns of `event` (without bookkeeping columns)."""
-    d = event.as_dict()
-    row = {col: d[col] for col in ACLED_COLUMNS}
+    # the columns as `event.as_dict()` gives them, without its reports (not columns here)
+    row = {col: v.isoformat() if isinstance(v := getattr(event, col), date) else v for col in ACLED_COLUMNS}
     row.update(
         fatalities_low=event.fatalities_low,
         fatalities_high=event.fatalities_high,
         injuries=event.injuries,
-        claimed_by=to_json(d["claimed_by"]),
+        claimed_by=to_json(list(event.claimed_by)),
         disputed=int(event.disputed),
         confidence=float(event.confidence),
-        provenance=to_json(d["provenance"]),
+        provenance=to_json({k: v.as_dict() for k, v in event.provenance.items()}),
         context_only=int(event.context_only),
         actor_search=actor_search_key(event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2),
         geo_cell=geo_cell(event.latitude, event.longitude),
@@ -212,3 +216,13 @@ def event_from_dict(d: dict[str, Any], *, context_only: bool = False) -> Event:
         provenance=provenance,
         context_only=context_only,
     )
+
+
+def contribution_account(row: Row | dict[str, Any]) -> Event:
+    """Return the account (Event) a contributions row records. A row of a contribution written
+    in the current ingest holds the dict its record was serialized from (`fields`): built from
+    that, without parsing the record back (JSON gives `Event.as_dict()`'s values back equal)."""
+    fields = row.get("fields") if isinstance(row, dict) else None
+    if fields is None:
+        fields = json.loads(row["record"])
+    return event_from_dict(fields, context_only=bool(row["context"]))

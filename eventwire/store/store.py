@@ -291,7 +291,8 @@ class Store:
 
     def _ingest_once(self, result: DocumentResult, resolver: Resolver, pipeline_version: str, who: str) -> WriteSummary:
         document = result.document
-        with self._transaction(f"store document {document.id}", locks=document_lock_names(result)):
+        locks = document_lock_names(result) if self.dialect.side_by_side else ()  # SQLite: one writer
+        with self._transaction(f"store document {document.id}", locks=locks):
             # the document's stored row is read with the candidates (on PostgreSQL one round trip)
             pending = resolver.send_candidate_queries(
                 (*result.events, *result.context_mentions), document.id, probe=True, document=True
@@ -299,8 +300,9 @@ class Store:
             if not self.dialect.pipelines:
                 pending.result()  # an SQLite cursor reads as it goes: read before writing
             stored = pending.document()
-            duplicate_of = self._writer.record_alias(document, now_iso(), stored)
-            status, previous = self._writer.upsert_document(document, pipeline_version, now_iso(), stored)
+            now = now_iso()  # one time for the document's rows and revisions
+            duplicate_of = self._writer.record_alias(document, now, stored)
+            status, previous = self._writer.upsert_document(document, pipeline_version, now, stored)
             if status in {"unchanged", "kept_newer"}:
                 return WriteSummary(document.id, status, previous_version=previous, duplicate_of=duplicate_of)
             reason = None if status == "inserted" else f"reprocessed by pipeline {pipeline_version} (was {previous})"
@@ -312,6 +314,7 @@ class Store:
                 who=who,
                 reprocessed=status == "reprocessed",
                 pending=pending,
+                now=now,
             )
             if touched.after is not None:  # as `finish` read the touched events back
                 live = {e: alive for e, (alive, _) in touched.after.items()}

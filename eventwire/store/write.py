@@ -327,13 +327,15 @@ class DocumentWriter:
         if "actor_search" in fields:
             index_event_actors(self.conn, event_id, fields["actor_search"], new=True, stored=self.names_stored)
 
-    def update_event(self, event_id: str, row: dict[str, Any], now: str) -> None:
+    def update_event(self, event_id: str, row: dict[str, Any], now: str, old_actors: str | None = None) -> None:
+        """Rewrite a stored event's row; `old_actors`: its stored `actor_search`, when known (the
+        actor index, kept in step with it, is left as it is when the row's is the same)."""
         sets = ", ".join(f"{c} = ?" for c in row)
         self.conn.execute(
             f"UPDATE events SET {sets}, updated_at = ?, deleted = 0 WHERE event_id = ?",
             [*row.values(), now, event_id],
         )
-        if "actor_search" in row:
+        if "actor_search" in row and row["actor_search"] != old_actors:
             index_event_actors(self.conn, event_id, row["actor_search"], stored=self.names_stored)
 
     def insert_report(self, event_id: str, ordinal: int, report: Report) -> None:
