@@ -131,6 +131,18 @@ def quoted_generic_present(sent: SpacySpan, trigger: Token, verb: Token) -> bool
     return not (verb.tag_ == "VBG" or any(c.dep_ == "aux" and fold(c.lemma_) in progressive for c in verb.children))
 
 
+def perfect_progressive(verb: Token) -> bool:
+    """Return whether a verb is in the present perfect progressive ("the militia has been fighting
+    the army for control of the town"): with no day named, an ongoing state of affairs like the
+    simple present, not one incident (a language regularity; the caller checks the sentence)."""
+    progressive = load_extract_words(verb.lang_).get("progressive_auxiliaries")
+    if verb.tag_ != "VBG" or not progressive:
+        return False
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    participle = any(fold(a.lemma_) in progressive and a.morph.get("VerbForm", None) == ["Part"] for a in auxes)
+    return participle and any(a.morph.get("Tense", None) == ["Pres"] for a in auxes)
+
+
 def modal(verb: Token) -> bool:
     """Return whether a verb, or the verb it completes ("might try to seize"), bears a modal
     auxiliary of the language file's `modal_auxiliaries` without a perfect ("the rebels would

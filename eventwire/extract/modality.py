@@ -434,7 +434,7 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
     # a verb coordinated with a present one shares its tense ("gangs control the city and kidnap…")
     shared = verb.dep_ == "conj" and not any(c.dep_.startswith("aux") for c in verb.children)
     present = present or (shared and tense_flags(verb.head)[3])
-    if present and _undated_narration(sent, trigger, verb):
+    if (present or generic.perfect_progressive(verb)) and _undated_narration(sent, trigger, verb):
         # "les gangs contrôlent la capitale et y enlèvent des habitants", "gangs kidnap
         # residents for ransom": news tells incidents in a past tense; an incident verb in the
         # simple present, with no day and outside a quotation, tells a habit

@@ -47,6 +47,8 @@ def _probed(find_en, find_fr, lang, sentence):
         ("en", "The militants are known for kidnapping foreigners in the Tarmu valley."),
         ("fr", "Les jihadistes ont pris l'habitude de poser des mines sur les routes de Sobéra."),
         ("en", "The rebels, who seized Tarmu in 2012, have been fighting the government for a decade."),
+        # a present perfect progressive with no day: an ongoing state of affairs
+        ("en", "The militia has been fighting the army for control of the Tarmu valley."),
     ],
 )
 def test_not_an_event(find_en, find_fr, lang, sentence):
@@ -69,6 +71,8 @@ def test_not_an_event(find_en, find_fr, lang, sentence):
         ("fr", "Des villageois ont accusé des soldats d'avoir tué quatre éleveurs à Sobéra."),
         # the actor denied is not the incident denied ("no group claimed the attack")
         ("en", "No group has claimed the attack on the police station in Tarmu on Tuesday."),
+        # a present perfect progressive with a day: the incident as it goes on
+        ("en", "Soldiers have been fighting militiamen in Tarmu since Monday, residents said."),
         # an order that does not govern the incident
         ("en", "Acting on orders from the governor, police fired tear gas at protesters in Tarmu on Tuesday."),
     ],
