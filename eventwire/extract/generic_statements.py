@@ -98,10 +98,49 @@ def generic_plural_clause(sent: SpacySpan, trigger: Token, verb: Token, cues: li
     report attacks"), not a singular subject ("une source fait état d'une attaque")."""
     if trigger.pos_ != "NOUN" or verb.i == trigger.i or verb.pos_ != "VERB" or cue_at(cues, Cue.SPEECH, verb):
         return False
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}]
+    subjects = clause_subjects(verb)
     if not subjects or not all(s.pos_ == "NOUN" and s.morph.get("Number", None) == ["Plur"] for s in subjects):
         return False
     return undated(sent)
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """Return the subjects of a verb, or, for a verb coordinated with one that has them and none of
+    its own, those of the first verb ("armed groups operate in the area and carry out attacks":
+    "groups" is the subject of both, a language regularity of coordination)."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}]
+    if not subjects and verb.dep_ == "conj" and verb.head is not verb:
+        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}]
+    return subjects
+
+
+def quoted_generic_present(sent: SpacySpan, trigger: Token, verb: Token) -> bool:
+    """Return whether an incident verb in the simple present (the caller checks the tense) stands
+    in a quoted sentence of the narration that names no day or time and gives no figure (« Ces
+    terroristes tuent des innocents et brûlent nos villages », a dit le gouverneur; "they kill
+    our people," the spokesman said): a speaker's description of what such actors do, not a
+    report of one incident, which news quotes tell in a past tense too (a language regularity).
+    Not a progressive ("they are shooting at us"), which may tell the incident as it happens."""
+    if trigger.pos_ != "VERB" or verb.i != trigger.i or sent.start == 0:
+        return False
+    if not any(t.text in QUOTE_MARKS for t in sent):
+        return False
+    if any(t.ent_type_ in {"DATE", "TIME"} or (t.like_num and t.pos_ == "NUM") for t in sent):
+        return False
+    progressive = load_extract_words(verb.lang_).get("progressive_auxiliaries")
+    return not (verb.tag_ == "VBG" or any(c.dep_ == "aux" and fold(c.lemma_) in progressive for c in verb.children))
+
+
+def perfect_progressive(verb: Token) -> bool:
+    """Return whether a verb is in the present perfect progressive ("the militia has been fighting
+    the army for control of the town"): with no day named, an ongoing state of affairs like the
+    simple present, not one incident (a language regularity; the caller checks the sentence)."""
+    progressive = load_extract_words(verb.lang_).get("progressive_auxiliaries")
+    if verb.tag_ != "VBG" or not progressive:
+        return False
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    participle = any(fold(a.lemma_) in progressive and a.morph.get("VerbForm", None) == ["Part"] for a in auxes)
+    return participle and any(a.morph.get("Tense", None) == ["Pres"] for a in auxes)
 
 
 def modal(verb: Token) -> bool:
@@ -206,6 +245,29 @@ def standing_accusation(sent: SpacySpan, trigger: Token, cues: list[CueMatch]) -
     for cue in cues:
         tok = sent.doc[cue.start]
         present = tok.morph.get("Tense", None) == ["Pres"] and not any(c.dep_.startswith("aux") for c in tok.children)
-        if cue.cls == Cue.ACCUSATION and tok.i in ancestors and present:
+        if cue.cls == Cue.ACCUSATION and tok.i in ancestors and (present or unnamed_victims(sent, trigger)):
             return cue
     return None
+
+
+def unnamed_victims(sent: SpacySpan, trigger: Token) -> bool:
+    """Return whether an incident is told of a bare or indefinite plural of people and no figure,
+    in a sentence with no figure ("accused of killing civilians", "accusés d'avoir massacré des
+    civils", "accused of abuses"): a charge about a kind of act, whatever its tense, not one
+    incident, which a charge tells with its victims or its count ("accused of killing three
+    herders")."""
+    if any(t.like_num and t.pos_ == "NUM" for t in sent):
+        return False
+    if trigger.pos_ == "NOUN":
+        objects = [trigger]
+    else:
+        objects = [c for c in trigger.children if c.dep_ in {"obj", "dobj"}]
+        if not objects and trigger.dep_ == "amod":
+            objects = [trigger.head]  # the parser may hang the verb on its object ("massacring civilians")
+    indefinite = load_extract_words(trigger.lang_).get("indefinite_plural_determiners")
+    return bool(objects) and all(
+        o.morph.get("Number", None) == ["Plur"]
+        and all(d.dep_ != "det" or fold(d.text) in indefinite for d in o.children)
+        and not any(d.dep_ == "nummod" for d in o.children)
+        for o in objects
+    )

@@ -150,7 +150,13 @@ def _negated(trigger: Token, verb: Token) -> bool:
         for child in tok.children:
             if child.dep_ in {"neg", "advmod", "det"} and fold(child.text) in neg_words:
                 return True
-    return False
+    # "no soldier was killed", « aucun soldat n'a été tué »: the victim of a passive incident verb
+    # is denied by its determiner (a language regularity), not the incident's actor ("no group has
+    # claimed the attack" still tells the attack)
+    if trigger.pos_ != "VERB" or verb.i != trigger.i:
+        return False
+    victims = [c for c in verb.children if c.dep_ in {"nsubj:pass", "nsubjpass"}]
+    return any(d.dep_ == "det" and fold(d.text) in neg_words for v in victims for d in v.children)
 
 
 def _has_mark(head: Token, marks: frozenset[str]) -> bool:
@@ -400,7 +406,11 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
     _, _, imperfect, present = tense_flags(verb)
     tense_marks_habitual = load_extract_words(trigger.lang_).flag("tense_marks_habitual")
     habitual = first_cue(cues, Cue.HABITUAL)
-    if habitual is not None and (imperfect or present or trigger.pos_ == "NOUN" or not tense_marks_habitual):
+    # an infinitive has no tense of its own: the cue tells the habit ("connus pour enlever des étrangers")
+    infinitive = verb.morph.get("VerbForm", None) == ["Inf"]
+    if habitual is not None and (
+        imperfect or present or infinitive or trigger.pos_ == "NOUN" or not tense_marks_habitual
+    ):
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED, habitual)
     background = first_cue(cues, Cue.BACKGROUND)
     if background is not None:
@@ -423,10 +433,13 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
     # a verb coordinated with a present one shares its tense ("gangs control the city and kidnap…")
     shared = verb.dep_ == "conj" and not any(c.dep_.startswith("aux") for c in verb.children)
-    if (present or (shared and tense_flags(verb.head)[3])) and _undated_narration(sent, trigger, verb):
+    present = present or (shared and tense_flags(verb.head)[3])
+    if (present or generic.perfect_progressive(verb)) and _undated_narration(sent, trigger, verb):
         # "les gangs contrôlent la capitale et y enlèvent des habitants", "gangs kidnap
         # residents for ransom": news tells incidents in a past tense; an incident verb in the
         # simple present, with no day and outside a quotation, tells a habit
+        return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
+    if present and generic.quoted_generic_present(sent, trigger, verb):
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
     if (
         (present and generic.generic_plural_clause(sent, trigger, verb, cues))
@@ -468,9 +481,24 @@ def _ongoing(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch])
     return None
 
 
+def _future_governor(verb: Token) -> bool:
+    """Return whether a verb completes, through infinitives ("xcomp"), a verb in the future or a
+    near-future verb in the present ("we will continue to fight them", « nous allons continuer à
+    combattre les terroristes »): an incident announced, not told (a language regularity)."""
+    near = load_extract_words(verb.lang_).get("near_future_verbs")
+    t = verb
+    for _ in range(3):
+        if t.dep_ != "xcomp" or t.head is t:
+            return False
+        t = t.head
+        if tense_flags(t)[0] or (fold(t.lemma_) in near and tense_flags(t)[3]):
+            return True
+    return False
+
+
 def _unrealized(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> Reading | None:
     """Return the reading of a planned or hypothetical incident; None otherwise."""
-    if tense_flags(verb)[0]:
+    if tense_flags(verb)[0] or _future_governor(verb):
         return _reading(Modality.PLAN, ClaimStatus.REPORTED)
     if generic.modal(verb):
         return _reading(Modality.HYPOTHETICAL, ClaimStatus.REPORTED)

@@ -55,6 +55,8 @@ WORD_KEYS = {
     "place_relatives": "relative adverbs of a clause that describes a place ('where')",
     "modal_perfect_auxiliaries": "auxiliary lemmas after a modal that hedge a past incident",
     "progressive_auxiliaries": "auxiliary of a present progressive",
+    "near_future_verbs": "verb lemmas that, in the present before an infinitive, make a near future",
+    "indefinite_plural_determiners": "determiners of an indefinite plural ('des civils')",
     "infinitive_endings": "infinitive endings the simple future is built on",
     "elided_infinitive_endings": "infinitive endings that drop their final e in the future",
     "future_endings": "endings of the simple future added to the infinitive",
