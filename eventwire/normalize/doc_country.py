@@ -13,6 +13,8 @@ village still needs one. The evidence, each with its weight:
     0.5 (only a proper name or a phrase with the nationality: "gendarmes" alone says nothing);
   - a nationality adjective ("soldats nigériens", "the Syrian government"): 0.5; before a place
     noun ("a northern Syrian town", "un village burkinabè"): 1, it places something there.
+  - a word of one country's institutions or daily life ("an MCA", "a boda boda rider", "le préfet
+    du cercle": normalize.country_cues): 0.4 once, shared among the countries it belongs to.
 What never counts: the neighbour across a border ("près de la frontière du Niger"), a country
 named as a neighbour or destination ("proche du Mali", "fled to Chad"), the seat of a source
 ("a UK-based monitor"), an actor's name, foreign forces (external_forces: the country they come
@@ -37,6 +39,7 @@ from eventwire.lang.fold import literal_alternation
 from eventwire.lang.words import load_word_lists
 from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, DIVISION_FEATURES, Actor, Place, PlaceMention
 from eventwire.normalize.actors import find_actor_mentions
+from eventwire.normalize.country_cues import cue_evidence
 from eventwire.normalize.division_kinds import kind_countries, kind_evidence
 from eventwire.normalize.ethnic_militias import load_ethnic_militias
 
@@ -296,8 +299,9 @@ def other_evidence(
     gazetteer: Gazetteer,
     skip: Iterable[tuple[int, int]] = (),
 ) -> Counter:
-    """Return the weight per (country name, ISO2) of the document's actors and nationality
-    adjectives (a word inside a place mention or an actor's name counts once, there)."""
+    """Return the weight per (country name, ISO2) of the document's actors, nationality
+    adjectives and country cues (a word inside a place mention or an actor's name counts once,
+    there)."""
     counts: Counter = Counter()
     taken: list[tuple[int, int]] = [*skip, *((p.span.start, p.span.end) for p in places if p.place is not None)]
     unknown = [(p.span.start, p.span.end) for p in places if p.place is None]
@@ -352,7 +356,8 @@ def other_evidence(
             counts[(name, iso)] += (  # type: ignore[assignment]
                 W_DEMONYM_PLACE if place else W_DEMONYM
             )
-    return counts
+    # "an MCA", "a boda boda rider", "le préfet du cercle": one country's words (normalize.country_cues)
+    return counts + cue_evidence(text, lang=lang, gazetteer=gazetteer, taken=taken)
 
 
 def group_isos(actor: Actor, gazetteer: Gazetteer) -> tuple[str, ...]:
