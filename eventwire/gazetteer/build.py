@@ -48,6 +48,7 @@ from eventwire.gazetteer.supplement import (
     SupplementEntry,
     load_places_supplement,
 )
+from eventwire.gazetteer.variants import write_variants
 from eventwire.gazetteer.words import alternation
 from eventwire.geo import haversine_km
 
@@ -539,6 +540,7 @@ def _write_index(
     con.execute("CREATE INDEX names_key ON names(key)")
     con.execute("CREATE INDEX joined_key ON joined(key)")
     con.execute("CREATE INDEX demonyms_key ON demonyms(key)")
+    write_variants(con)
     con.commit()
     con.close()
 

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from eventwire.gazetteer import extra
 from eventwire.gazetteer.supplement import supplement_path
+from eventwire.gazetteer.variants import transliteration_path
 from eventwire.gazetteer.words import name_words_path
 
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 
 
 def package_file(package: str, *parts: str) -> Path:
@@ -42,7 +43,7 @@ def index_fingerprint() -> str:
         st = p.stat()
         h.update(f"{p.name}:{st.st_size}:{int(st.st_mtime)}".encode())
     h.update(supplement_path().read_bytes())
-    for data_file in [*extra.source_files(), name_words_path()]:
+    for data_file in [*extra.source_files(), name_words_path(), transliteration_path()]:
         h.update(data_file.read_bytes())
     for module in sorted(Path(__file__).parent.glob("*.py")):
         h.update(module.name.encode())

@@ -17,6 +17,7 @@ from rapidfuzz.distance import OSA
 from eventwire.gazetteer.build import build_gazetteer_index
 from eventwire.gazetteer.index_file import default_index_path
 from eventwire.gazetteer.names import fold_name, name_key
+from eventwire.gazetteer.variants import variant_key
 
 # An unknown name is matched to a misspelt division or big town from this length (misspelt).
 MISSPELT_MIN_CHARS = 6
@@ -185,6 +186,16 @@ class Gazetteer:
             for k in self._major:  # in the order of `_major`, so `near` keeps it
                 self._major_by_initial.setdefault(k[:1], []).append(k)
         return self._major
+
+    def variants(self, name: str, iso: str) -> list[Candidate]:
+        """Return the populated places of one ISO2 country whose name is another transliteration
+        of `name` ("Tin-Kerwatene" for Tinkerouatene: gazetteer.variants); for a name the exact
+        key does not find, and never across borders."""
+        key = variant_key(name_key(name))
+        if not key:
+            return []
+        rows = self._con.execute("SELECT place_id, 1 FROM variants WHERE iso = ? AND key = ?", (iso, key)).fetchall()
+        return self._fetch(rows)
 
     def has_name(self, name: str) -> bool:
         """Return whether any entry is known under this name."""

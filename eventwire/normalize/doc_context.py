@@ -56,6 +56,7 @@ from eventwire.normalize.missed_places import (
     site_places,
 )
 from eventwire.normalize.namesakes import namesakes_at_home
+from eventwire.normalize.variant_places import variant_places
 from eventwire.normalize.village_places import load_folded_words
 from eventwire.normalize.written_within import places_in_named_divisions
 
@@ -283,8 +284,7 @@ def document_context(
         ]
 
     gazetteer = load_gazetteer()
-    # "the Region", "North-East" alone: a generic word, whatever town or division bears its name
-    # ... and "the Kerouvi community" names a people, not an unknown village
+    # a generic word alone ("the Region", "North-East") or a people ("the Kerouvi community"): no place
     places = [p for p in places if not _generic_word(p.span.text) and not (p.place is None and _people(p.span.text))]
     # "Somali police forces": a nationality, not the region spelled like it
     adjectives = attributive_demonyms(document.text, places, lang=document.lang, gazetteer=gazetteer)
@@ -321,6 +321,7 @@ def document_context(
         # no place gives a country: a town named in passing still outweighs an actor or a
         # nationality ("Al-Shabaab attacked Kerou University": the group fights in two countries)
         places, main = _passing_over_actors(document, places, doc, gazetteer, evidence, others, main, find_actors)
+    places = variant_places(places, gazetteer=gazetteer, iso=main[1]) if main[1] else places
     if main[1] is not None and not _below_country(places, main[1], not_locations):
         places = _places_in_country(document, places, doc, gazetteer, main[1])
     places = sorted(

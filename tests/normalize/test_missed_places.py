@@ -249,3 +249,14 @@ def test_the_place_a_note_codes_a_village_to(gazetteer):
     assert [(p.span.text, p.place.iso) for p in found] == [("Bregenz", "AT")]
     # a namesake abroad of a document set elsewhere is not the place it codes to
     assert missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso="KE") == []
+
+
+def test_an_unknown_name_spelled_the_french_way_is_a_town_of_the_documents_country(gazetteer):
+    from eventwire.models import PlaceMention, Span
+    from eventwire.normalize.variant_places import variant_places
+
+    # invented: "des heurts à Chinyanga" in a Tanzanian story is Shinyanga; in a Kenyan one, nothing
+    unknown = [PlaceMention(span=Span(16, 25, "Chinyanga"), name="Chinyanga", place=None, method="unlocated")]
+    found = variant_places(unknown, gazetteer=gazetteer, iso="TZ")
+    assert [(p.place and p.place.name, p.method) for p in found] == [("Shinyanga", "variant")]
+    assert variant_places(unknown, gazetteer=gazetteer, iso="KE") == unknown
