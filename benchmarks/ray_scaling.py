@@ -1,7 +1,7 @@
 """Ray scaling benchmark (issue 19, item 4): the same documents ingested by the batch runner
 with the local pool and with Ray at 1 and 2 workers; docs/s and the ratios.
 
-    python benchmarks/ray_scaling.py                 # 2,000 documents, ~30+ minutes on 2 cores
+    python benchmarks/ray_scaling.py                 # 2,000 documents, ~2 minutes on 2 cores
     python benchmarks/ray_scaling.py --limit 200     # a quick run
 
 The documents are the texts of ../shared/data/dev/gold.jsonl and gold_b.jsonl and the notes of
