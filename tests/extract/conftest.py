@@ -28,3 +28,11 @@ def find_fr():
 @pytest.fixture(scope="module")
 def find_en():
     return lambda text: find_mentions(text, "en")
+
+
+def event_sub_types(text: str, lang: str) -> list[str]:
+    """Return the sub-types of the incident mentions of `text` that may become events (asserted,
+    claimed or alleged), in text order."""
+    from eventwire.models import EVENT_MODALITIES
+
+    return [m.trigger.sub_event_type for m in find_mentions(text, lang) if m.modality in EVENT_MODALITIES]

@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.conftest import find_mentions
+from tests.extract.conftest import event_sub_types
 
-EVENT_MODALITIES = {"asserted", "claimed", "alleged"}
-
-
-def sub_types(text: str, lang: str) -> list[str]:
-    return [m.trigger.sub_event_type for m in find_mentions(text, lang) if m.modality in EVENT_MODALITIES]
+sub_types = event_sub_types
 
 
 @pytest.mark.parametrize(
