@@ -220,12 +220,10 @@ def test_sentences_are_encoded_only_when_a_stage_asks_for_their_scores(monkeypat
     assert len(batches) == 2 and scores.get([52, 22]) is not None and len(batches) == 2
 
 
-def test_the_none_gate_encodes_a_group_s_other_sentences_only_when_its_first_reads_none(monkeypatch):
-    # a group is dropped only when every sentence reads "none": one whose first sentence tells an
-    # event is kept without its other sentences encoded, and the decisions stay those of scoring
-    # every sentence
+def _grenade_gate(monkeypatch) -> tuple[list[list[str]], sm.SubtypeModel]:
+    """Return the batches the encoder is given (recorded) and a two-label model under which an
+    invented sentence naming a grenade reads as one and any other as no event."""
     import numpy as np
-    import spacy
 
     from eventwire.nlp import encoder
 
@@ -233,7 +231,6 @@ def test_the_none_gate_encodes_a_group_s_other_sentences_only_when_its_first_rea
 
     def fake_encode(texts):
         batches.append(list(texts))
-        # an invented sentence naming a grenade reads as one, any other as no event
         return np.array([[1.0, 0.0] if "grenade" in t else [0.0, 1.0] for t in texts], dtype=np.float32)
 
     monkeypatch.setattr(encoder, "encode", fake_encode)
@@ -246,6 +243,16 @@ def test_the_none_gate_encodes_a_group_s_other_sentences_only_when_its_first_rea
         weights=np.array([[10.0, 0.0], [0.0, 10.0]]),
         bias=np.zeros(2),
     )
+    return batches, model
+
+
+def test_the_none_gate_encodes_a_group_s_other_sentences_only_when_its_first_reads_none(monkeypatch):
+    # a group is dropped only when every sentence reads "none": one whose first sentence tells an
+    # event is kept without its other sentences encoded, and the decisions stay those of scoring
+    # every sentence
+    import spacy
+
+    batches, model = _grenade_gate(monkeypatch)
     text = "A grenade hit a bar in Tazor. The bar stayed shut. A wedding was held in Kolo. Guests danced."
     doc = spacy.blank("en")(text)
     parts = ["A grenade hit a bar in Tazor.", "The bar stayed shut.", "A wedding was held in Kolo.", "Guests danced."]
@@ -276,27 +283,9 @@ def test_several_documents_gates_are_encoded_in_one_call_with_the_same_decisions
     # the encoder streams its weights once a call: a batch of documents encodes the first
     # sentence each document's none gate judges together, and every decision stays the one the
     # document gets alone
-    import numpy as np
     import spacy
 
-    from eventwire.nlp import encoder
-
-    batches: list[list[str]] = []
-
-    def fake_encode(texts):
-        batches.append(list(texts))
-        return np.array([[1.0, 0.0] if "grenade" in t else [0.0, 1.0] for t in texts], dtype=np.float32)
-
-    monkeypatch.setattr(encoder, "encode", fake_encode)
-    monkeypatch.setattr(sm, "NONE_MIN_P", 0.85)
-    model = sm.SubtypeModel(
-        labels=("Grenade", "none"),
-        vocab=(),
-        mean=np.zeros(2),
-        scale=np.ones(2),
-        weights=np.array([[10.0, 0.0], [0.0, 10.0]]),
-        bias=np.zeros(2),
-    )
+    batches, model = _grenade_gate(monkeypatch)
 
     def document(text: str):
         from types import SimpleNamespace
