@@ -30,8 +30,9 @@ from eventwire.extract.incidents import find_incident_mentions
 from eventwire.extract.lexicon import load_modality_lexicon, load_taxonomy, load_trigger_lexicon
 from eventwire.extract.subtype_model import (
     SentenceScores,
-    drop_non_events,
     first_to_judge,
+    gate_sentences,
+    keep_events,
     require_together,
     score_incidents,
 )
@@ -107,7 +108,7 @@ def extract_events_batch(documents: list[Document]) -> list[DocumentResult]:
     short = [d for d in documents if len(d.text) <= LONG_TEXT_CHARS]
     staged = [_stage(analyzed) for analyzed in analyze_batch(short)]
     # the first sentence each document's none gate judges, for every document at once
-    require_together([(s.scores, first_to_judge(s.groups, s.scores)) for s in staged if isinstance(s, _Staged)])
+    require_together([(s.scores, first_to_judge(s.judged)) for s in staged if isinstance(s, _Staged)])
     finished = iter(_finish(s) if isinstance(s, _Staged) else s for s in staged)
     return [next(finished) if len(d.text) <= LONG_TEXT_CHARS else extract_in_parts(d) for d in documents]
 
@@ -154,13 +155,14 @@ def _shifted(event: Event, offset: int) -> Event:
 
 @dataclass(frozen=True)
 class _Staged:
-    """A parsed document's mention groups before the none gate (`_stage`), and what the later
-    stages read besides: a batch of documents scores its gates' sentences together."""
+    """A parsed document's mention groups with the sentences its none gate judges
+    (`gate_sentences`), and what the later stages read besides: a batch of documents scores its
+    gates' first sentences together."""
 
     document: Document
     ctx: DocumentContext
     mentions: list
-    groups: list
+    judged: list
     scores: SentenceScores
 
 
@@ -212,16 +214,17 @@ def _stage(analyzed: AnalyzedDoc) -> _Staged | DocumentResult:
     mentions = arrests_as_aftermath(mentions)  # "…killed a trader. Police later arrested two suspects."
     mentions = causes_as_background(mentions)  # "The protest was sparked by the killing of…"
     groups = merge_mentions_in_document(mentions, published=document.published)
-    # the sub-type classifier (one batch of sentence vectors per document): drops incidents it
-    # reads as no ACLED event; build_event lets it revise a rule's explosion sub-type
+    # the sub-type classifier (sentence vectors encoded when a stage first asks for them; a batch
+    # of documents encodes its none gates' first sentences together): drops incidents it reads as
+    # no ACLED event; build_event lets it revise a rule's explosion sub-type
     scores = score_incidents(analyzed.doc, incidents, lang)
-    return _Staged(document, ctx, mentions, groups, scores)
+    return _Staged(document, ctx, mentions, gate_sentences(groups, scores), scores)
 
 
 def _finish(staged: _Staged) -> DocumentResult:
     """Return the events of a staged document: the none gate, then the events built."""
     document, ctx, mentions, scores = staged.document, staged.ctx, staged.mentions, staged.scores
-    groups = drop_non_events(staged.groups, scores)
+    groups = keep_events(staged.judged, scores)
     options = EventOptions(
         default_country=ctx.main_country,
         default_place=_default_place(ctx.anchor),

@@ -532,34 +532,17 @@ def _mishap(mentions: Sequence) -> bool:
 def drop_non_events(groups: Sequence, scores: SentenceScores) -> list:
     """Return the mention groups without those whose every event sentence reads "none" (for a
     group whose rule sub-type the bank holds and whose agent is neither armed men nor a crowd),
-    and without accidents and private quarrels (`_mishap`).
-
-    A group is dropped only when every one of its sentences reads "none", so a group whose first
-    sentence does not is kept without encoding the others (the encoder is the costliest stage; a
-    later stage that reads them encodes them then): the first sentence of each group to judge is
-    scored in one batch, the other sentences of the groups still in doubt in a second one."""
-    judged = gate_sentences(groups, scores)
-    scores.require(starts[0] for _, starts in judged if starts)
-    doubtful = [starts for _, starts in judged if starts and _reads_none(scores, starts[0])]
-    scores.require(s for starts in doubtful for s in starts[1:])
-    kept = []
-    for g, starts in judged:
-        if starts and _reads_none(scores, starts[0]) and not_an_event(scores.rows(starts), scores.labels):
-            logger.debug("dropped as no ACLED event: %s", g.mentions[0].sentence.text)
-            continue
-        kept.append(g)
-    return kept
+    and without accidents and private quarrels (`_mishap`): `keep_events` of `gate_sentences`."""
+    return keep_events(gate_sentences(groups, scores), scores)
 
 
-def gate_sentences(groups: Sequence, scores: SentenceScores, *, log: bool = True) -> list[tuple[Any, list[int]]]:
+def gate_sentences(groups: Sequence, scores: SentenceScores) -> list[tuple[Any, list[int]]]:
     """Return (group, the starts of its event sentences to judge, [] for none) for the groups
-    `drop_non_events` keeps past its accident and quarrel check, in order (`log`: say which
-    groups that check drops)."""
+    that pass the accident and quarrel check (`_mishap`), in order."""
     judged = []
     for g in groups:
         if not g.context and _mishap(g.mentions):
-            if log:
-                logger.debug("dropped as an accident or a private quarrel: %s", g.mentions[0].sentence.text)
+            logger.debug("dropped as an accident or a private quarrel: %s", g.mentions[0].sentence.text)
             continue
         # only for the kinds of incident the bank holds: a protest told to a bank without
         # protests would read as "none"
@@ -569,10 +552,29 @@ def gate_sentences(groups: Sequence, scores: SentenceScores, *, log: bool = True
     return judged
 
 
-def first_to_judge(groups: Sequence, scores: SentenceScores) -> list[int]:
-    """Return the start of the first sentence of each group `drop_non_events` will judge: what
-    it encodes first (a batch of documents encodes them together, `require_together`)."""
-    return [starts[0] for _, starts in gate_sentences(groups, scores, log=False) if starts]
+def first_to_judge(judged: Sequence[tuple[Any, list[int]]]) -> list[int]:
+    """Return the start of the first sentence of each group of `gate_sentences` to judge: what
+    `keep_events` encodes first (a batch of documents encodes them together, `require_together`)."""
+    return [starts[0] for _, starts in judged if starts]
+
+
+def keep_events(judged: Sequence[tuple[Any, list[int]]], scores: SentenceScores) -> list:
+    """Return the groups of `gate_sentences` but those whose every sentence reads "none".
+
+    A group is dropped only when every one of its sentences reads "none", so a group whose first
+    sentence does not is kept without encoding the others (the encoder is the costliest stage; a
+    later stage that reads them encodes them then): the first sentence of each group to judge is
+    scored in one batch, the other sentences of the groups still in doubt in a second one."""
+    scores.require(first_to_judge(judged))
+    doubtful = [starts for _, starts in judged if starts and _reads_none(scores, starts[0])]
+    scores.require(s for starts in doubtful for s in starts[1:])
+    kept = []
+    for g, starts in judged:
+        if starts and _reads_none(scores, starts[0]) and not_an_event(scores.rows(starts), scores.labels):
+            logger.debug("dropped as no ACLED event: %s", g.mentions[0].sentence.text)
+            continue
+        kept.append(g)
+    return kept
 
 
 def _reads_none(scores: SentenceScores, start: int) -> bool:

@@ -301,7 +301,8 @@ def test_several_documents_gates_are_encoded_in_one_call_with_the_same_decisions
         return [SimpleNamespace(mentions=(mention,), context=False)], scores
 
     first, second = document("A grenade hit a shop in Tazor."), document("A fair was held in Kolo.")
-    sm.require_together([(scores, sm.first_to_judge(groups, scores)) for groups, scores in (first, second)])
+    judged = [(sm.gate_sentences(groups, scores), scores) for groups, scores in (first, second)]
+    sm.require_together([(scores, sm.first_to_judge(gates)) for gates, scores in judged])
     assert batches == [["A grenade hit a shop in Tazor.", "A fair was held in Kolo."]]
     assert sm.drop_non_events(*first) == first[0] and sm.drop_non_events(*second) == []
     assert len(batches) == 1  # the gates read what the batch scored
