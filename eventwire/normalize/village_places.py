@@ -19,6 +19,7 @@ from eventwire.gazetteer import load_gazetteer
 from eventwire.geoparse.common import WHERE_PREC
 from eventwire.models import Place, PlaceMention, Span
 from eventwire.normalize.doc_country import all_place_nouns, named_division
+from eventwire.normalize.situated_villages import situating_place
 
 # Words that make the next capitalized name a place even when NER missed it.
 STRONG_LOCATIVE = re.compile(
@@ -205,12 +206,14 @@ def apposition_place(
     commune de Bourem", "Tazor, a village in Bourem district"): ACLED codes the village, at that
     place with geo_precision 2. None when the village has no such apposition, when the place is
     not in the article's country, or when the apposition only gives a distance ("Tazor, a village
-    near Gao": the town itself is coded near, as rule 1 does)."""
+    near Gao": the town itself is coded near, as rule 1 does). Without a comma apposition, the
+    place that owns or contains a village named after its place noun (normalize.situated_villages)."""
     if not village.span.text[:1].isupper() or fold(village.span.text) in load_not_places():
         return None
     m = _APPOSITION.match(text, village.span.end)
     if m is None or fold(m.group(1)) not in all_place_nouns():
-        return None
+        # "Tamba's town of Tazor", "la localité de Tazor, dans le cercle de Tamba"
+        return situating_place(text, village, resolved, main_iso)
     for p in sorted(resolved, key=lambda q: q.span.start):
         between = text[village.span.end : p.span.start]
         if p.span.start < village.span.end or len(between) > 90 or re.search(r"[.;!?()]", between):

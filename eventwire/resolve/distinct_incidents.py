@@ -18,6 +18,7 @@ other time zones, or one that dates a night attack by the evening and another by
 from __future__ import annotations
 
 from eventwire.models import Event
+from eventwire.resolve.place_names import transliterated_alike
 from eventwire.resolve.similarity import (
     SAME_EVENT_TYPE_SCORE,
     actor_score,
@@ -61,7 +62,7 @@ def one_incident_a_day_apart(a: Event, b: Event, text: float) -> bool:
     if a.event_date is None or b.event_date is None or abs((a.event_date - b.event_date).days) != 1:
         return False
     return (
-        same_place_name(a.location, b.location)
+        (same_place_name(a.location, b.location) or transliterated_alike(a.location, b.location))
         and a.sub_event_type == b.sub_event_type
         and actor_score(a, b) > 0
         and text >= ONE_INCIDENT_TEXT

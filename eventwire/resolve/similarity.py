@@ -27,6 +27,7 @@ from eventwire.geo import haversine_km
 from eventwire.models import Event
 from eventwire.nlp.encoder import ENCODER_NAME, SentenceEncoder, load_encoder  # noqa: F401 (re-exported)
 from eventwire.resolve.night_span import night_before
+from eventwire.resolve.place_names import transliterated_alike
 from eventwire.taxonomy import DEMONSTRATION_TYPES, VIOLENT_TYPES, SubEventType
 
 logger = logging.getLogger(__name__)
@@ -195,9 +196,9 @@ def place_score(a: Event, b: Event) -> float | None:
     """Return how well two events' places agree (place hierarchy), None when they cannot.
 
     1.0 the same place: the same name or a spelling variant of it (outlets transliterate village
-    names differently: "Kourakou" and "Kouroukou", invented); 0.85 a part of a place named after
-    it ("Town - Neighbourhood") or two points within NEIGHBOUR_MAX_KM (one report only "near"
-    a town); 0.7 within SAME_INCIDENT_MAX_KM; REGION_CONTAINS_SCORE a coarse place holding the
+    names differently: "Kourakou" and "Kouroukou", invented; "Kourmashifa" and "Kurmeshefah":
+    resolve.place_names); 0.85 a part of a place named after it ("Town - Neighbourhood") or two
+    points within NEIGHBOUR_MAX_KM (one report only "near" a town); 0.7 within SAME_INCIDENT_MAX_KM; REGION_CONTAINS_SCORE a coarse place holding the
     other (a region-level place in the other's admin1, or a place named like the other's admin1
     or admin2: "in the Lanfara region" geocoded to the town of Lanfara still holds a village of
     that region); 0.2 one place unlocated or country-level, the country agreeing; 0.0 two
@@ -211,7 +212,7 @@ def place_score(a: Event, b: Event) -> float | None:
         return None
     if _country_level(a) or _country_level(b):
         return 0.2  # a country-level place is coded to the capital: its point says nothing
-    if same_place_name(a.location, b.location):
+    if same_place_name(a.location, b.location) or transliterated_alike(a.location, b.location):
         return 1.0  # the same named place, located or not (an unlocated village keeps its name)
     if _contains(a, b) or _contains(b, a):
         return REGION_CONTAINS_SCORE
