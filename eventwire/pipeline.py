@@ -88,10 +88,11 @@ def freeze_loaded_objects() -> None:
     classifier) out of the garbage collector's sight, for a worker to call once after its
     warm-up: those ~600,000 objects live as long as the process, and every full collection
     walked them all (~150 ms on the 2-core dev machine, about one per 150 documents coded: ~1 ms
-    of CPU per document). The gazetteer's table of misspellable names, which the warm-up texts
-    do not read, is loaded first (its scan would otherwise fall on a worker's first unknown
-    name), then the warm-up's garbage is collected; nothing coded changes."""
-    load_gazetteer().major_names()
+    of CPU per document). The gazetteer's tables read in one scan on first use (misspellable
+    names, divisions, capitals), which the warm-up texts may not need, are loaded first (their
+    scans would otherwise fall on a worker's first documents), then the warm-up's garbage is
+    collected; nothing coded changes."""
+    load_gazetteer().load_tables()
     gc.collect()
     gc.freeze()
 

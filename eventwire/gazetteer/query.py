@@ -135,26 +135,40 @@ class Gazetteer:
             self._capital_cache[iso] = self._capital(iso)
         return self._capital_cache[iso]
 
-    def _capital(self, iso: str) -> Candidate | None:
+    def load_tables(self) -> None:
+        """Read now the tables that are otherwise read in one scan on first use (the divisions,
+        the capitals, `major_names`): a worker calls it in its warm-up, which its short texts
+        may not take through every look-up (the divisions' scan alone is ~40 ms)."""
+        self._capital_table()
+        self._admin1_table()
+        self.major_names()
+
+    def _capital_table(self) -> dict[str, int]:
         if self._capitals is None:  # one scan of the flagged capitals, on first use
             self._capitals = {}
             for pid, code in self._con.execute(
                 "SELECT id, iso FROM places WHERE capital = 1 AND feature = 'city' ORDER BY population"
             ):
                 self._capitals[code] = pid  # the most populous last
-        pid = self._capitals.get(iso)
+        return self._capitals
+
+    def _admin1_table(self) -> dict[str, list[int]]:
+        if self._admin1 is None:  # one scan of the divisions, on first use
+            self._admin1 = defaultdict(list)
+            for pid, code in self._con.execute("SELECT id, iso FROM places WHERE feature = 'admin1'"):
+                self._admin1[code].append(pid)
+        return self._admin1
+
+    def _capital(self, iso: str) -> Candidate | None:
+        pid = self._capital_table().get(iso)
         found = self._fetch([(pid, 1)]) if pid else []
         return found[0] if found else None
 
     def admin1_areas(self, iso: str) -> list[Candidate]:
         """Return the first-level divisions of an ISO2 country (a new list each call)."""
-        if self._admin1 is None:  # one scan of the divisions, on first use
-            self._admin1 = defaultdict(list)
-            for pid, code in self._con.execute("SELECT id, iso FROM places WHERE feature = 'admin1'"):
-                self._admin1[code].append(pid)
         found = self._admin1_cache.get(iso)
         if found is None:
-            found = self._admin1_cache[iso] = self._fetch([(pid, 1) for pid in self._admin1.get(iso, [])])
+            found = self._admin1_cache[iso] = self._fetch([(pid, 1) for pid in self._admin1_table().get(iso, [])])
         return list(found)
 
     def misspelt(self, name: str) -> list[Candidate]:

@@ -121,3 +121,26 @@ def test_a_supplement_constituency_is_a_division_unless_a_town_nearby_bears_its_
     # named like the town at its centre: not added twice, its former name goes to the town
     assert not any(c.feature == "admin2" and c.source == "supplement" for c in gazetteer.candidates("Kilgoris"))
     assert [c.name for c in gazetteer.candidates("Transmara West") if c.iso == "KE"] == ["Kilgoris"]
+
+
+def test_the_tables_scanned_on_first_use_are_read_by_load_tables(gazetteer):
+    # a worker's warm-up reads them, so no scan falls on its first documents
+    from eventwire.gazetteer.query import Gazetteer
+
+    fresh = Gazetteer(gazetteer.path)
+    fresh.load_tables()
+    queries: list[str] = []
+
+    class Recording:
+        def __init__(self, con):
+            self.con = con
+
+        def execute(self, sql, *args):
+            queries.append(sql)
+            return self.con.execute(sql, *args)
+
+    fresh._con = Recording(fresh._con)
+    assert fresh.admin1_areas("ML")
+    assert fresh.capital("ML") is not None
+    assert fresh.major_names()
+    assert not [q for q in queries if "feature = 'admin1'" in q or "capital = 1" in q or "primary_name = 1" in q]
