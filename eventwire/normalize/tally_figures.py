@@ -27,6 +27,8 @@ WINDOW = 120
 # a colon, a bracket or a quote
 _SENTENCE_BREAK = re.compile(r"[.!?;:()«»\"](?:\s|$)|[;:()«»\"]")
 _COMMA = re.compile(r",")
+# a year in a span ("since 2015"): "Y" in data/tally_spans.yaml
+_YEAR = r"(?:19|20)\d\d"
 
 
 @lru_cache(maxsize=8)
@@ -39,10 +41,10 @@ def _span_pattern(lang: str) -> re.Pattern[str]:
     number = rf"(?:(?:{qualifiers or '(?!)'})\s+)*(?:{lexicon.number_re.pattern})"
     spans = []
     for i, phrase in enumerate(read_language_lists(path, what="phrases").get(lang) or [], 1):
-        words = fold(phrase).split() if isinstance(phrase, str) else []
-        if words.count("n") != 1:
-            raise DataFileError(f"{path}: {lang} item {i} must be a phrase with one N")
-        spans.append(r"\s+".join(number if w == "n" else re.escape(w) for w in words))
+        words = phrase.split() if isinstance(phrase, str) else []
+        if not words or words.count("N") + words.count("Y") > 1:
+            raise DataFileError(f"{path}: {lang} item {i} must be a phrase with at most one N or Y")
+        spans.append(r"\s+".join({"N": number, "Y": _YEAR}.get(w) or re.escape(fold(w)) for w in words))
     return re.compile(rf"(?<!\w)(?:{'|'.join(spans) or '(?!)'})(?!\w)")
 
 

@@ -19,6 +19,9 @@ from tests.resolve.conftest import pipeline_events
         ("Les violences ont fait 300 morts au cours des six derniers mois.", "fr"),
         ("Supporters gathered to honour 60 people killed in over four months of unrest.", "en"),
         ("The fighting has killed 300 people over the past three years.", "en"),
+        ("Les affrontements ont fait plus de 4 000 morts depuis 2012 dans le cercle.", "fr"),
+        ("Quelque 900 bergers ont péri en moins de deux ans dans le cercle.", "fr"),
+        ("The insurgents have killed 300 rangers since 2019, the ministry says.", "en"),
     ],
 )
 def test_a_toll_told_over_months_or_years_is_no_events(text, lang):
@@ -32,6 +35,8 @@ def test_a_toll_told_over_months_or_years_is_no_events(text, lang):
         ("Des hommes armés ont tué 12 civils lundi, l'attaque la plus meurtrière depuis trois ans.", "fr", 12),
         ("Twelve soldiers were killed in two days of clashes near Kolo.", "en", 12),
         ("Un garçon de 12 ans a été tué lundi à Kolo.", "fr", 1),
+        ("Gunmen killed 12 people in Kolo on Monday, the deadliest attack this year.", "en", 12),
+        ("En 2019, une embuscade avait tué 30 soldats près de Kolo.", "fr", 30),
     ],
 )
 def test_a_record_or_a_span_of_days_keeps_the_toll(text, lang, killed):
