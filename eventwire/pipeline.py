@@ -60,6 +60,7 @@ from eventwire.resolve.gapped_days import split_gapped_days
 from eventwire.resolve.in_document import merge_mentions_in_document
 from eventwire.resolve.same_incident import merge_same_incidents
 from eventwire.resolve.structure import split_days
+from eventwire.resolve.toll_homes import toll_homes
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,7 @@ def _finish(staged: _Staged) -> DocumentResult:
     """Return the events of a staged document: the none gate, then the events built."""
     document, ctx, mentions, scores = staged.document, staged.ctx, staged.mentions, staged.scores
     groups = keep_events(staged.judged, scores)
+    shared = shared_mention_keys(groups)
     options = EventOptions(
         default_country=ctx.main_country,
         default_place=_default_place(ctx.anchor),
@@ -233,7 +235,8 @@ def _finish(staged: _Staged) -> DocumentResult:
             document, mentions, country=ctx.main_country, old_news_extra=old_sentences(groups)
         ),
         taxonomy=load_taxonomy(),
-        shared_mentions=shared_mention_keys(groups),
+        shared_mentions=shared,
+        toll_homes=toll_homes(groups, shared),
         subtype_scores=scores,
     )
     # two events built for one incident told from two angles (a summary, a kindred sub-type)

@@ -30,6 +30,7 @@ from functools import lru_cache
 from eventwire.lang.fold import fold_text
 from eventwire.lang.numbers import OUTCOMES, NumberLexicon, load_number_lexicon, number_value
 from eventwire.models import Casualties, Span
+from eventwire.normalize.tally_figures import without_tallies
 from eventwire.normalize.tolls import (
     add_sides,
     animal_after,
@@ -472,6 +473,7 @@ def _count_casualties(text: str, lang: str, regions: tuple[tuple[int, int], ...]
         found = without_set_phrases(killed_when_numbered(found, text, lang), text, lang)
         found, negated = without_negated(found, text, lang)
         found = without_causes(one_when_singular(found, text, lang), text, lang)
+        found = without_tallies(found, text, lang)  # "60 killed in four months": a tally
         if negated:
             none_said.add("killed")
         figures.extend(add_sides(found, text, lang))

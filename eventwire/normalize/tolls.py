@@ -181,9 +181,12 @@ def _within(f: Any, text: str, phrases: frozenset[str], *, first_word: bool = Fa
     start, end = f.start, f.end
     word = _normal(text[start:end])
     if first_word:
-        first = word.split()[0] if word.split() else ""
+        # the death word opens the figure ("killed three") or, after its number, ends it ("trois
+        # soldats ont échappé à la mort", "four people are fighting for their lives")
+        words = word.split()
+        ends = {words[0], words[-1]} if words else set()
         window = _normal(text[max(0, start - 30) : end])
-        return any(first in p.split() and p in window for p in phrases)
+        return any(ends & set(p.split()) and p in window for p in phrases)
     if word in phrases:
         return True
     window = _normal(text[max(0, start - 30) : end + 30])

@@ -18,8 +18,8 @@ Each field has its coder in resolve/coders/, which returns the value with its pr
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from eventwire.extract.lexicon import Taxonomy
 from eventwire.extract.subtype_model import SentenceScores
@@ -47,6 +47,7 @@ from eventwire.resolve.coders.place import code_place
 from eventwire.resolve.compatibility import is_precise
 from eventwire.resolve.in_document import MentionGroup
 from eventwire.resolve.structure import is_day_split
+from eventwire.resolve.toll_homes import toll_mentions
 
 __all__ = [
     "EventOptions",
@@ -68,6 +69,8 @@ class EventOptions:
     taxonomy: Taxonomy | None = None  # the ACLED rules, to type an incident from all its cues
     # mentions told of several incidents at once (see `mention_key`): their tolls are totals
     shared_mentions: frozenset[tuple[int, int, int | None]] = frozenset()
+    # the one incident each shared mention's toll belongs to (resolve/toll_homes.py), by anchor
+    toll_homes: Mapping[tuple[int, int, int | None], tuple[int, int, int | None]] = field(default_factory=dict)
     # the sub-type classifier's probabilities of the document's sentences (extract/subtype_model.py)
     subtype_scores: SentenceScores | None = None
 
@@ -142,8 +145,9 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
     place = location.value
     country = place.country if place is not None else options.default_country
     day = code_event_date(mentions, document_id=doc_id, published=document.published)
+    counted = toll_mentions(group, options.toll_homes, options.shared_mentions)  # a shared toll counts once
     toll = code_fatalities(
-        mentions, document_id=doc_id, place=place, shared_mentions=options.shared_mentions, sub_event_type=sub
+        counted, document_id=doc_id, place=place, shared_mentions=options.shared_mentions, sub_event_type=sub
     )
     fatalities = toll.value.fatalities
     actors = code_actors(
