@@ -44,6 +44,7 @@ from eventwire.models import Document, Event, Evidence, Place, Provenance, Repor
 from eventwire.nlp.pipelines import AnalyzedDoc, analyze, analyze_batch
 from eventwire.normalize.dates import find_time_expressions
 from eventwire.normalize.doc_context import DocumentContext, document_context
+from eventwire.normalize.institution_country import with_institution_country
 from eventwire.normalize.mentions import normalize_mentions, town_in
 from eventwire.normalize.perpetrators import document_perpetrators
 from eventwire.resolve.aftermath import arrests_as_aftermath
@@ -201,6 +202,8 @@ def _stage(analyzed: AnalyzedDoc) -> _Staged | DocumentResult:
         else []
     )
     ctx = document_context(document, places, times, doc=analyzed.doc)
+    # nothing else gives a country: the town an institution is named after ("Kerou Girls' School")
+    ctx = with_institution_country(ctx, load_gazetteer())
     mentions = [m for incident in incidents for m in normalize_mentions(incident, ctx)]
     usable = tuple(p for p in ctx.places if p.span.start not in ctx.not_locations)
     mentions = split_clause_places(

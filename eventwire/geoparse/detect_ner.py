@@ -26,6 +26,7 @@ from eventwire.geoparse.names import (
     LOCATIVE_RE,
     SITE_BEFORE_RE,
     institution_head,
+    joined_left,
     joined_right,
     place_hint_after,
     subspans,
@@ -169,6 +170,10 @@ def entities(st: Detection) -> None:
         if ent.label_ in labels and (longer := joined_right(st.text, start + len(name), name, st.gazetteer)):
             # "Boa" GPE + "Vista" ORG: the NER split a town's name
             name, found = longer, st.gazetteer.candidates(longer)
+        elif ent.label_ in labels and (wider := joined_left(st.text, start, name, st.gazetteer)):
+            # "Homa" + "Bay County" GPE: the NER cut a two-word division's name
+            start, name = wider
+            found = st.gazetteer.candidates(name)
         if ent.label_ in labels:
             _place_entity(st, start, name, found)
         elif ent.label_ == "NORP":

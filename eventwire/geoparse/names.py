@@ -126,6 +126,27 @@ def joined_right(text: str, end: int, name: str, gazetteer: Gazetteer) -> str | 
     return None
 
 
+_PREVIOUS_WORD_RE = re.compile(rf"(?<![\w'’\-])[{UP}][\w'’\-]+ $")
+_DIVISION_JOINED = ("admin1", "admin2")
+
+
+def joined_left(text: str, start: int, name: str, gazetteer: Gazetteer) -> tuple[int, str] | None:
+    """Return the start and name with the one or two capitalized words right before it when the
+    gazetteer knows the whole as a division ("Homa" + "Bay County": the NER cut a two-word
+    county's name, and "Bay County" is a county abroad), else None."""
+    found: tuple[int, str] | None = None
+    pos = start
+    for _ in range(2):
+        m = _PREVIOUS_WORD_RE.search(text, max(0, pos - 40), pos)
+        if not m or sentence_start(text, m.start()):
+            break
+        pos = m.start()
+        joined = text[pos:start] + name
+        if any(c.feature in _DIVISION_JOINED for c in gazetteer.candidates(joined)):
+            found = (pos, joined)
+    return found
+
+
 OF_TOWN_RE = re.compile(rf"\s+(?:of|from)\s+([{UP}][\w'’.\-]*(?:\s[{UP}][\w'’.\-]*)?)(?=[,.;])")
 BORDER_AFTER_RE = re.compile(r"\s+(?:state\s+)?(?:border|line)\b")
 SITE_BEFORE_RE = re.compile(r"\b(?:in|at|near|on|outside|inside|around)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -63,6 +63,8 @@ TIE_BREAK = 1e-3
 BASED_AFTER = re.compile(r"\s?-?\s?based\b", re.IGNORECASE)
 # relations under which a place says nothing of where the story is
 NOT_THE_STORY = frozenset({"border", "demonym", "in name", "document focus"})
+# "al Shabaab", "el-Kerou": a proper name after a lower-case Arabic article
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|an)[\s-][A-Z]")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _PREFIXED = re.compile(r"\b((?i:anti|pro))-(?=[A-Z])")
 # A country named as a neighbour or a destination: "toutes proches du Mali", "near the Somali
@@ -305,6 +307,7 @@ def other_evidence(
     counts: Counter = Counter()
     taken: list[tuple[int, int]] = [*skip, *((p.span.start, p.span.end) for p in places if p.place is not None)]
     unknown = [(p.span.start, p.span.end) for p in places if p.place is None]
+    bordered = {p.place.iso for p in places if p.relation == "border" and p.place and p.place.feature == "country"}
     # "anti-IEBC protests": a name after "anti-"/"pro-" is no actor of the event, but still says
     # where the story is (the dash made a space, the spans unchanged)
     for actor in find_actor_mentions(unprefixed(text), lang=lang, country=None):
@@ -312,6 +315,7 @@ def other_evidence(
             continue
         if not (
             actor.span.text[:1].isupper()
+            or _ARTICLE_NAME.match(actor.span.text)
             or any(gazetteer.demonym_country(w) for w in _WORD_RE.findall(actor.span.text))
         ):
             continue  # "gendarmes" alone names no country; "gendarmes maliens", "FAMa" do
@@ -331,6 +335,9 @@ def other_evidence(
         else:
             continue
         shares = group_isos(actor, gazetteer) if iso == own else ()
+        # "raided Kerou, at the border with Kerouvia": a group of two countries, one of them named
+        # as the border, acts in the other
+        shares = tuple(s for s in shares if s not in bordered) or shares
         for k, share in enumerate(shares or ([iso] if iso else [])):
             # a group of several countries ("Mali|Niger") weighs in each, its home a hair ahead
             counts[(gazetteer.country_name(share), share)] += weight / max(1, len(shares)) + (  # type: ignore[assignment]

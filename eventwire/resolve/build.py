@@ -163,6 +163,7 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
         "event_type": kind.event_type.provenance,
         "sub_event_type": kind.sub_event_type.provenance,
         "location": location.provenance,
+        "country": _country_provenance(place, country, location.provenance, document_id=doc_id),
         "event_date": day.provenance,
         "fatalities": toll.provenance,
         "actor1": actors.actor1.provenance,
@@ -209,6 +210,24 @@ def build_event(group: MentionGroup, document: Document, *, options: EventOption
         reports=reports,
         provenance=prov,
         context_only=group.context,
+    )
+
+
+def _country_provenance(place: Place | None, country: str | None, told: Provenance, *, document_id: str) -> Provenance:
+    """Return where the event's country came from: its place's (the place's own evidence), the
+    article's main country, or why there is none (ACLED codes every event to a country: a null
+    one says what the text lacked)."""
+    if place is not None and place.country:
+        return replace(told, reason=told.reason or f"the country of {place.name}")
+    if country:
+        return Provenance(
+            method="document_country",
+            document_id=document_id,
+            reason=f"no place named for this incident; the article's main country, {country}",
+        )
+    return Provenance(
+        method="none",
+        reason="no place, division, actor, nationality, institution or word of the text names a country",
     )
 
 

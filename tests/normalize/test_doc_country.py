@@ -230,3 +230,24 @@ def test_a_mission_named_after_its_host_country_places_the_story_there(gazetteer
         "MINUSCA peacekeepers met Barkhane troops at Zorbatouk.", [], lang="en", gazetteer=gazetteer
     )
     assert counts == {("Central African Republic", "CF"): 1.0}
+
+
+SOMALIA = _place("Somalia", "Somalia", "SO", "country")
+
+
+def test_a_group_of_two_countries_acts_in_the_one_not_named_as_the_border(gazetteer):
+    # Al Shabaab is placed in Somalia and Kenya: a story at the border with Somalia is Kenya's
+    text = "Al Shabaab fighters raided a police post at Kerou, at the border with Somalia."
+    border = [mention(text, "Somalia", SOMALIA, relation="border")]
+    counts = other_evidence(text, border, lang="en", gazetteer=gazetteer)
+    assert counts[("Kenya", "KE")] == 0.5 and ("Somalia", "SO") not in counts
+    # without the border the group's home leads
+    home = other_evidence("Al Shabaab fighters raided a police post at Kerou.", [], lang="en", gazetteer=gazetteer)
+    assert home[("Somalia", "SO")] > home[("Kenya", "KE")] > 0
+
+
+def test_a_name_after_a_lower_case_arabic_article_is_a_proper_name(gazetteer):
+    counts = other_evidence(
+        "Gunmen believed to be al Shabaab fighters torched a truck.", [], lang="en", gazetteer=gazetteer
+    )
+    assert counts[("Somalia", "SO")] > 0
