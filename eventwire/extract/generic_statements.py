@@ -294,3 +294,20 @@ def names_a_day(sent: SpacySpan) -> bool:
     lexicon = load_time_lexicon(sent.doc.lang_)
     words = {*lexicon.maps["weekdays"], *lexicon.maps["months"], *lexicon.maps["relative_days"]}
     return any(t.lower_ in words for t in sent)
+
+
+def actor_record(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> CueMatch | None:
+    """Return the multitude cue of an incident verb that heads a relative clause and counts its
+    victims vaguely, in a sentence that names no day ("les jihadistes, qui ont tué des dizaines
+    de soldats dans la région, opèrent depuis le désert", "the militants, who have killed scores
+    of soldiers, operate from the desert"): the clause describes the actor by its record, a
+    tally over many incidents (CODING_RULES.md: aggregate statistics), whatever the tense, when
+    the clause is set off by a comma (a description, a language regularity); None otherwise. A
+    figure ("qui ont tué dix soldats") or a day may tell one incident."""
+    if trigger.pos_ != "VERB" or verb.i != trigger.i or verb.dep_ not in {"relcl", "acl:relcl"}:
+        return None
+    first = verb.left_edge.i
+    if first == 0 or sent.doc[first - 1].text != "," or names_a_day(sent):
+        return None  # "des hommes armés qui ont tué…" (no comma) picks out the actors of an incident
+    after = {t.i for t in verb.subtree if t.i > verb.i}
+    return next((c for c in cues if c.cls == Cue.MULTITUDE and c.start in after), None)

@@ -422,6 +422,7 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
     if aggregate is not None and trigger.pos_ != "VERB":
         return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, aggregate)
     tally = generic.tally(sent, trigger, verb, cues) or generic.total_of_incidents(trigger, cues)
+    tally = tally or generic.actor_record(sent, trigger, verb, cues)
     if tally is not None:
         return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, tally)
     period = first_cue(cues, Cue.PERIOD)

@@ -2,9 +2,11 @@
 without count, is no event (issue 16): "for many years", "over the years", "increasingly",
 "depuis de nombreuses années", "au fil des ans"; nor is a trend told by a verb of increase whose
 object is a plural incident noun, in a sentence with no day ("the group has stepped up its
-attacks", "l'État islamique a intensifié ses attaques"). Each text opens on an invented incident so the
-probed sentence is part of the narration, and the same cues are probed as an article's only
-sentence. Places and people are invented."""
+attacks", "l'État islamique a intensifié ses attaques"), a series of incidents ("une série
+d'assauts"), nor an actor described by a vague record in a relative clause set off by commas
+("les rebelles, qui ont tué des dizaines de soldats, opèrent depuis la forêt"). Each text
+opens on an invented incident so the probed sentence is part of the narration, and the same
+cues are probed as an article's only sentence. Places and people are invented."""
 
 from __future__ import annotations
 
@@ -34,6 +36,12 @@ HABITS = [
     ("en", "Jihadists have intensified their raids on villages near Sobera."),
     ("fr", "Le groupe rebelle a intensifié ses attaques autour de Sobéra."),
     ("fr", "Les bandits ont accentué leurs enlèvements sur la route de Sobéra."),
+    # a series of incidents, as "series of" in English
+    ("fr", "L'attaque est la dernière d'une série d'assauts contre des postes de l'armée à Sobéra."),
+    ("fr", "Cette embuscade s'inscrit dans une succession d'attaques contre les convois près de Sobéra."),
+    # an actor described by a vague record in a relative clause set off by commas: a tally
+    ("fr", "Les rebelles, qui ont tué des dizaines de soldats à Sobéra, opèrent depuis des bases dans la forêt."),
+    ("fr", "Le groupe, qui a enlevé des centaines de civils dans la vallée de Tarmu, reste actif."),
 ]
 
 
@@ -69,6 +77,11 @@ def test_habit_over_a_vague_span_alone_is_not_an_event(find_en, find_fr, lang, s
         # a verb of increase with a day: the incidents of that day are told
         ("en", "Troops intensified their air strikes on Kerou on Monday, killing ten militants."),
         ("fr", "L'armée a intensifié ses frappes aériennes sur Kerou lundi, tuant dix rebelles."),
+        # a series on a named day: the incidents of that day
+        ("fr", "Lundi, une série d'explosions a secoué le camp militaire de Kerou, faisant trois morts."),
+        # a record with a figure, or a relative clause without commas: the actors of one incident
+        ("fr", "Le groupe, qui a tué dix soldats à Kerou, opère depuis la forêt."),
+        ("fr", "Des hommes armés qui ont tué des dizaines de villageois à Kerou se sont enfuis vers la forêt."),
         # "several times" counts shots or blows of one incident: not a habit
         ("en", "A police officer was shot several times in Kerou on Sunday."),
     ],
