@@ -17,6 +17,7 @@ from eventwire.extract.lexicon import CueMatch, fold
 from eventwire.extract.parse_tools import PLACE_ENTITIES, cue_at, first_cue
 from eventwire.extract.parse_tools import ModalityCue as Cue
 from eventwire.lang.extract_words import load_extract_words
+from eventwire.lang.time_words import load_time_lexicon
 from eventwire.nlp.doc_cache import doc_cache
 
 CLAUSE_BOUNDARIES = frozenset({"acl:relcl", "relcl", "parataxis", "ccomp", "advcl", "conj", "acl"})
@@ -271,3 +272,42 @@ def unnamed_victims(sent: SpacySpan, trigger: Token) -> bool:
         and not any(d.dep_ == "nummod" for d in o.children)
         for o in objects
     )
+
+
+def trend_object(noun: Token, verb: Token, cues: list[CueMatch]) -> bool:
+    """Return whether a plural incident noun is the object of a verb of the modality file's
+    `trend` class in a sentence that names no day or time ("the group has stepped up its attacks
+    around Sobera", "l'État islamique a intensifié ses attaques autour de Kerou"): what an actor
+    does more or less of is a trend, not an incident (a language regularity). With a day, the
+    incidents of that day are told ("troops intensified their strikes on Kerou on Sunday")."""
+    if noun.dep_ not in {"obj", "dobj"} or noun.head.i != verb.i or not cue_at(cues, Cue.TREND, verb):
+        return False
+    return not names_a_day(noun.sent)
+
+
+def names_a_day(sent: SpacySpan) -> bool:
+    """Return whether a sentence names a day, a month or a time: a date or time entity, or a
+    weekday, month or relative day word of the language's time file (French models tag no
+    dates: "lundi", "hier", "en mars")."""
+    if any(t.ent_type_ in {"DATE", "TIME"} for t in sent):
+        return True
+    lexicon = load_time_lexicon(sent.doc.lang_)
+    words = {*lexicon.maps["weekdays"], *lexicon.maps["months"], *lexicon.maps["relative_days"]}
+    return any(t.lower_ in words for t in sent)
+
+
+def actor_record(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) -> CueMatch | None:
+    """Return the multitude cue of an incident verb that heads a relative clause and counts its
+    victims vaguely, in a sentence that names no day ("les jihadistes, qui ont tué des dizaines
+    de soldats dans la région, opèrent depuis le désert", "the militants, who have killed scores
+    of soldiers, operate from the desert"): the clause describes the actor by its record, a
+    tally over many incidents (CODING_RULES.md: aggregate statistics), whatever the tense, when
+    the clause is set off by a comma (a description, a language regularity); None otherwise. A
+    figure ("qui ont tué dix soldats") or a day may tell one incident."""
+    if trigger.pos_ != "VERB" or verb.i != trigger.i or verb.dep_ not in {"relcl", "acl:relcl"}:
+        return None
+    first = verb.left_edge.i
+    if first == 0 or sent.doc[first - 1].text != "," or names_a_day(sent):
+        return None  # "des hommes armés qui ont tué…" (no comma) picks out the actors of an incident
+    after = {t.i for t in verb.subtree if t.i > verb.i}
+    return next((c for c in cues if c.cls == Cue.MULTITUDE and c.start in after), None)

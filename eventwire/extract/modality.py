@@ -315,13 +315,16 @@ def _continuing_subject(sent: SpacySpan, trigger: Token, verb: Token, cues: list
 def _trend(trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
     """Return whether a plural incident noun is the subject of a present progressive that is not
     itself an incident ("armed raids are spreading to the plains") or of a verb of the
-    modality file's `trend` class ("les attaques se multiplient", "attacks have declined"): a
+    modality file's `trend` class ("les attaques se multiplient", "attacks have declined"), or
+    the object of such a verb in an undated sentence ("the group has stepped up its attacks"): a
     trend, not an incident."""
     if trigger.pos_ != "NOUN" or trigger.morph.get("Number", None) != ["Plur"] or verb.i == trigger.i:
         return False
     subject = trigger
     while subject.dep_ == "conj" and subject.head is not subject:
         subject = subject.head  # "cattle thefts and armed raids are spreading…"
+    if generic.trend_object(subject, verb, cues):
+        return True
     if not subject.dep_.startswith("nsubj") or subject.head.i != verb.i:
         return False
     if cue_at(cues, Cue.TREND, verb):
@@ -419,6 +422,7 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
     if aggregate is not None and trigger.pos_ != "VERB":
         return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, aggregate)
     tally = generic.tally(sent, trigger, verb, cues) or generic.total_of_incidents(trigger, cues)
+    tally = tally or generic.actor_record(sent, trigger, verb, cues)
     if tally is not None:
         return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, tally)
     period = first_cue(cues, Cue.PERIOD)
