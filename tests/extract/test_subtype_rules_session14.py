@@ -1,0 +1,53 @@
+"""Aircraft and drones decide the sub-type (issue 16, session 14): a drone strike on a
+"gathering" of fighters is no force against protesters, a drone or a device that destroys a
+vehicle struck it (no interception).
+
+Every sentence is invented for these tests (invented or generic places). Real spaCy models.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import event_sub_types
+
+sub_types = event_sub_types
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Un drone de l'armée a frappé samedi un rassemblement de combattants près de Dravo, tuant dix d'entre eux.",
+        ),
+    ],
+)
+def test_a_drone_strike_on_a_gathering_is_no_force_against_protesters(lang, text):
+    assert sub_types(text, lang)[0] == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub_event_type"),
+    [
+        ("fr", "Un drone de l'armée a détruit samedi un véhicule des rebelles près de Dravo.", "Air/drone strike"),
+        (
+            "fr",
+            "Un engin explosif a détruit samedi un véhicule de transport sur la route de Dravo.",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_a_weapon_that_destroys_a_vehicle_struck_it(lang, text, sub_event_type):
+    assert sub_types(text, lang)[0] == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La défense antiaérienne a détruit samedi deux drones au-dessus de Dravo."),
+        ("en", "Air defences shot down two drones over Dravo on Saturday."),
+    ],
+)
+def test_a_drone_destroyed_in_flight_is_still_disrupted(lang, text):
+    assert sub_types(text, lang)[0] == "Disrupted weapons use"
