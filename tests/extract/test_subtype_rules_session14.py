@@ -1,6 +1,6 @@
 """Aircraft and drones decide the sub-type (issue 16, session 14): a drone strike on a
 "gathering" of fighters is no force against protesters, a drone or a device that destroys a
-vehicle struck it (no interception).
+vehicle struck it (no interception), and "de combat" in an aircraft's name is no fight.
 
 Every sentence is invented for these tests (invented or generic places). Real spaCy models.
 """
@@ -51,3 +51,21 @@ def test_a_weapon_that_destroys_a_vehicle_struck_it(lang, text, sub_event_type):
 )
 def test_a_drone_destroyed_in_flight_is_still_disrupted(lang, text):
     assert sub_types(text, lang)[0] == "Disrupted weapons use"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des hélicoptères de combat ont tiré samedi sur des terroristes près de Dravo, en neutralisant une dizaine.",
+        "Un avion de combat a bombardé samedi une base des rebelles près de Dravo.",
+        "Un drone de combat de l'armée a frappé samedi des rebelles près de Dravo, tuant cinq d'entre eux.",
+    ],
+)
+def test_a_combat_aircraft_holds_no_fight(text):
+    # "de combat" names the aircraft: a strike from the air, not a battle
+    assert sub_types(text, "fr")[0] == "Air/drone strike"
+
+
+def test_a_fight_beside_combat_aircraft_is_still_a_battle():
+    text = "Des combats ont opposé samedi l'armée à des rebelles près de Dravo, avec l'appui d'hélicoptères de combat."
+    assert sub_types(text, "fr")[0] == "Armed clash"
