@@ -69,3 +69,21 @@ def test_a_combat_aircraft_holds_no_fight(text):
 def test_a_fight_beside_combat_aircraft_is_still_a_battle():
     text = "Des combats ont opposé samedi l'armée à des rebelles près de Dravo, avec l'appui d'hélicoptères de combat."
     assert sub_types(text, "fr")[0] == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    ("text", "patient"),
+    [
+        ("Des hommes armés ont tué samedi deux soldats à Adi.", "deux soldats"),
+        ("Des jihadistes ont exécuté dimanche cinq bergers à Adi.", "cinq bergers"),
+    ],
+)
+def test_the_object_after_a_day_named_before_it_is_the_target(find_fr, text, patient):
+    # French news names the day between the verb and its object ("ont tué samedi deux soldats")
+    mention = find_fr(text)[0]
+    assert mention.patient is not None and mention.patient.text.startswith(patient)
+
+
+def test_a_span_of_time_after_the_day_is_no_target(find_fr):
+    mention = find_fr("Des hommes armés ont attaqué samedi pendant deux heures le village de Dravo.")[0]
+    assert mention.patient is None or not mention.patient.text.startswith("deux heures")
