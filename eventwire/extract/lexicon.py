@@ -354,6 +354,9 @@ def find_cues(
 # The lexicons' class of denials ("no casualties", "sans combat"): it only masks the action cues
 # inside it.
 NEGATED_CLASS = "X_NEGATED"
+# Weapon cue classes (W_AIR, W_DRONE...) and the fight class a weapon's name may hold.
+WEAPON_PREFIX = "W_"
+FIGHT_CLASS = "A_CLASH"
 
 
 def _without_words_of_names(found: list[CueMatch]) -> list[CueMatch]:
@@ -362,11 +365,19 @@ def _without_words_of_names(found: list[CueMatch]) -> list[CueMatch]:
     casualties were reported" kills nobody and "withdrew without a fight" fights nobody (a
     language regularity: a word inside a longer phrase means what the phrase means)."""
     parties = [c for c in found if c.cls.startswith("P_") or c.cls == NEGATED_CLASS]
+    # a weapon's name holds no fight: "des hélicoptères de combat ont frappé" is a strike from the
+    # air, not combat (the same regularity for the fight word inside the weapon's name)
+    weapons = [c for c in found if c.cls.startswith(WEAPON_PREFIX)]
     return [
         c
         for c in found
         if not (
             c.cls.startswith("A_")
-            and any(p.start <= c.start and c.end <= p.end and p.end - p.start > c.end - c.start for p in parties)
+            and (_inside_longer(c, parties) or (c.cls == FIGHT_CLASS and _inside_longer(c, weapons)))
         )
     ]
+
+
+def _inside_longer(cue: CueMatch, phrases: list[CueMatch]) -> bool:
+    """Return whether a cue lies inside a longer phrase among `phrases`."""
+    return any(p.start <= cue.start and cue.end <= p.end and p.end - p.start > cue.end - cue.start for p in phrases)

@@ -66,7 +66,7 @@ def _verb_roles(trigger: Token, verb: Token, words: ExtractWords) -> Roles:
             target = _prepositional_target(child, dep, patient_preps)
     # a direct object or passive subject is the target before a prepositional phrase: "on" also
     # opens dates ("On 4 May, militants attacked civilians")
-    patient = patient or target
+    patient = patient or target or _object_after_day(verb, words)
     if agent is None and (verb.dep_ == "xcomp" or _shares_subject(verb)):
         # "Youths tried to attack the MP": the subject of the verb the trigger complements;
         # "a gunman shot and killed a teacher", "des hommes armés ont encerclé le village et tué
@@ -82,6 +82,25 @@ def _verb_roles(trigger: Token, verb: Token, words: ExtractWords) -> Roles:
                 patient = noun_phrase(objs[0])
                 break
     return agent, patient
+
+
+def _object_after_day(verb: Token, words: ExtractWords) -> SpacySpan | None:
+    """Return the counted object the parser hangs under a day told between the verb and it, or
+    beside that day as a second modifier (French news names the day before the object: "ont tué
+    samedi deux soldats", "ont exécuté dimanche cinq hommes"): a counted noun with no
+    preposition after the day is the object (a language regularity); a span of time ("deux
+    jours") is none."""
+    days = [c for c in verb.children if c.dep_ == "obl:mod" and c.i > verb.i]
+    for day in days:
+        for cand in [c for c in day.children if c.dep_ in {"nmod", "obj"}] + [d for d in days if d.i > day.i]:
+            if cand.pos_ != "NOUN" or cand.ent_type_ in _TIME_ENTITIES:
+                continue
+            if fold(cand.lemma_) in words.get("time_unit_nouns") or fold(cand.text) in words.get("time_unit_nouns"):
+                continue
+            kids = {c.dep_ for c in cand.children}
+            if "nummod" in kids and "case" not in kids:
+                return noun_phrase(cand)
+    return None
 
 
 def _shares_subject(verb: Token) -> bool:

@@ -32,6 +32,7 @@ WORD_KEYS = {
     "agent_noun_preps": "prepositions of an incident noun's complement that name who acted",
     "genitive_case": "case words of an ambiguous genitive (victims or attackers)",
     "inclusion_words": "words opening a phrase that names some members of a group",
+    "time_unit_nouns": "nouns of a counted span of time (not an object: 'deux jours')",
     "agreement_topic_marks": "words opening an agreement's purpose or cause clause",
     "targeting_verbs": "participle lemmas whose object is an incident's target",
     "demonstratives": "determiners that point back to a phrase named before",
