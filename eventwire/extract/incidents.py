@@ -45,6 +45,7 @@ from eventwire.extract.parse_tools import (
 )
 from eventwire.extract.recall import (
     agreement_topic_tokens,
+    blockade_cause_tokens,
     protest_topic_tokens,
     recalled_incident,
     recalled_tokens,
@@ -227,17 +228,24 @@ def _own_anchors(doc: Doc, cues: SentenceCues, taxonomy: Taxonomy) -> tuple[list
     """Return the anchor cues and cue classes of the sentence's own incident."""
     anchors = [c for c in cues.triggers if c.cls in taxonomy.anchors]
     classes = {c.cls for c in cues.triggers}
+    combos = verb_objects(doc, cues, taxonomy)
     recalled = (
-        recalled_tokens(doc, cues, taxonomy) | protest_topic_tokens(doc, cues) | agreement_topic_tokens(doc, cues)
+        recalled_tokens(doc, cues, taxonomy)
+        | protest_topic_tokens(doc, cues)
+        | agreement_topic_tokens(doc, cues)
+        | blockade_cause_tokens(doc, cues, combos)
     )
     own = [c for c in cues.triggers if c.start not in recalled] if recalled else []
-    if any(c.cls in taxonomy.anchors for c in own) and taxonomy.classify({c.cls for c in own}) is not None:
+    # a verb-object act outside the recalled words is the sentence's own too ("students blocked
+    # the highway after a classmate was killed": the blockade, not the death)
+    own_combos = {c.cls for c in combos if c.start not in recalled}
+    if any(c.cls in taxonomy.anchors for c in own) and taxonomy.classify({c.cls for c in own} | own_combos) is not None:
         # "la police a dispersé des manifestants, au lendemain de violentes émeutes": the
         # sentence's own incident is typed on its own words; the recalled one is context
         anchors = [c for c in own if c.cls in taxonomy.anchors]
         classes = {c.cls for c in own}
-    for combo in verb_objects(doc, cues, taxonomy):
-        # "residents blocked the Merelo road" (a riot), "la force a quitté la base" (a handover)
+    for combo in combos:
+        # "residents blocked the Merelo road" (a blockade), "la force a quitté la base" (a handover)
         classes.add(combo.cls)
         anchors.append(combo)
     return anchors, classes

@@ -201,7 +201,7 @@ def load_trigger_lexicon(lang: str) -> PhraseSet:
     ("attacked a Ganda Izo checkpoint", "targeted MINUSMA forces": a force on the receiving end)."""
     taxonomy = load_taxonomy()
     # classes read by the extractor itself rather than by a taxonomy rule
-    allowed = _rule_classes(taxonomy) | {"P_PROTESTER", "A_INJURE", NEGATED_CLASS}
+    allowed = _rule_classes(taxonomy) | {"P_PROTESTER", "A_INJURE", *MASKING_CLASSES}
     phrases = load_phrase_file(data_path("triggers", f"{lang}.yaml"), allowed_classes=allowed)
     from eventwire.lang.actor_table import load_actor_aliases
 
@@ -354,17 +354,23 @@ def find_cues(
 # The lexicons' class of denials ("no casualties", "sans combat"): it only masks the action cues
 # inside it.
 NEGATED_CLASS = "X_NEGATED"
+# ...and of figurative fights: a campaign against a disease, corruption or poverty ("workers
+# demanded protective gear for the fight against the pandemic", "combattre la corruption") is no
+# fight between two sides; it only masks the action cues inside it too.
+FIGURATIVE_CLASS = "X_FIGURATIVE"
+MASKING_CLASSES = frozenset({NEGATED_CLASS, FIGURATIVE_CLASS})
 # Weapon cue classes (W_AIR, W_DRONE...) and the fight class a weapon's name may hold.
 WEAPON_PREFIX = "W_"
 FIGHT_CLASS = "A_CLASH"
 
 
 def _without_words_of_names(found: list[CueMatch]) -> list[CueMatch]:
-    """Return the cues less the action cues that are words of a longer party name or denial:
+    """Return the cues less the action cues that are words of a longer party name, denial or
+    figurative fight:
     "riot police" is a police force, not a riot; "les forces anti-émeute" are police; "no
     casualties were reported" kills nobody and "withdrew without a fight" fights nobody (a
     language regularity: a word inside a longer phrase means what the phrase means)."""
-    parties = [c for c in found if c.cls.startswith("P_") or c.cls == NEGATED_CLASS]
+    parties = [c for c in found if c.cls.startswith("P_") or c.cls in MASKING_CLASSES]
     # a weapon's name holds no fight: "des hélicoptères de combat ont frappé" is a strike from the
     # air, not combat (the same regularity for the fight word inside the weapon's name)
     weapons = [c for c in found if c.cls.startswith(WEAPON_PREFIX)]

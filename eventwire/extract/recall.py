@@ -83,7 +83,8 @@ def protest_topic_tokens(doc: Doc, cues: SentenceCues) -> frozenset[int]:
                 elif ch.dep_ in {"advcl", "xcomp", "acl", "conj"} and ch.i in verbs:
                     out |= {t.i for t in ch.subtree}  # "…, calling for justice for a nurse shot…"
                 elif ch.dep_ in {"dobj", "obj"} and h.i == head.i and head.pos_ == "VERB":
-                    out |= {t.i for t in ch.subtree}  # "youths protested the death of…"
+                    # "youths protested the death of…" (", allegedly killed by…": of whom it is)
+                    out |= {t.i for t in ch.subtree} | _apposed_participle(doc, ch)
         out |= _topic_phrase_after(doc, c.end, topic_preps, cues)
         if harmed and (head.dep_ == "ROOT" or (head.head.dep_ == "ROOT" and head.dep_ in {"dobj", "obj", "nsubj"})):
             # "nurses held a procession demanding justice for their colleague, who was found dead":
@@ -110,6 +111,49 @@ def protest_topic_tokens(doc: Doc, cues: SentenceCues) -> frozenset[int]:
     # the protest's own acts (ACLED: a Violent demonstration), however the parse attaches them
     riot = {i for c in cues.triggers if c.cls == RIOT_CLASS for i in range(c.start, c.end)}
     return frozenset(out - riot)
+
+
+BLOCKADE_CLASS = "A_BLOCKADE"
+
+
+def blockade_cause_tokens(doc: Doc, cues: SentenceCues, combos: list[CueMatch]) -> frozenset[int]:
+    """Return the tokens of why a crowd blocked a road, told after it ("students blocked the
+    highway after a classmate was killed by a bus", "ont bloqué la route après la mort d'un
+    élève"): a road blockade is a demonstration (taxonomy A_BLOCKADE), and the death that moved it
+    is its cause, not an incident of the sentence, as for a protest verb."""
+    after_preps = {c.start for c in cues.modality if c.cls == Cue.TOPIC_AFTER}
+    out: set[int] = set()
+    for c in combos:
+        if c.cls != BLOCKADE_CLASS:
+            continue
+        verb = doc[c.start : c.end].root
+        for ch in verb.children:
+            if (ch.dep_ == "prep" and ch.i in after_preps) or (
+                ch.dep_.startswith(("obl", "nmod", "advcl"))
+                and any(g.dep_ in {"case", "mark"} and g.i in after_preps for g in ch.children)
+            ):
+                out |= {t.i for t in ch.subtree} | _apposed_participle(doc, ch)
+    return frozenset(out)
+
+
+def _apposed_participle(doc: Doc, phrase: Token) -> set[int]:
+    """Return the tokens of a participle set off by a comma right after a phrase, which
+    describes the phrase's last noun however the parse attaches it (a language regularity: "après
+    la mort d'un camarade, tué par un camion": the comrade was killed)."""
+    end = phrase.right_edge.i + 1
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return set()
+    at = end + 1
+    while at < len(doc) - 1 and doc[at].pos_ == "ADV":
+        at += 1  # ", allegedly killed by…"
+    verb = doc[at]
+    if (
+        verb.pos_ != "VERB"
+        or "Part" not in verb.morph.get("VerbForm", [])
+        or any(c.dep_.startswith("aux") for c in verb.children)
+    ):
+        return set()
+    return {t.i for t in verb.subtree if t.i > end}
 
 
 # An agreement's purpose or cause ("signed a truce to end the fighting") is what it is about.
