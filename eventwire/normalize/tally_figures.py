@@ -59,10 +59,23 @@ def _record_pattern(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation or '(?!)'})(?!\w)")
 
 
+# A death toll this high with no day of its own is a whole conflict's tally ("the violence has
+# killed more than 10,000 people since 2015"): such a figure is kept here so that the in-document
+# resolver sees it and makes its whole sentence background (resolve.in_document), not only its toll.
+CONFLICT_TALLY_MIN = 1000
+
+
 def without_tallies(figures: list, text: str, lang: str) -> list:
     """Return the figures of one sentence (offsets into the whole `text`) less the deaths counted
-    over a span of weeks, months or years (see the module docstring)."""
-    return [f for f in figures if f.outcome != KILLED or not told_over_span(text, f.start, f.end, lang)]
+    over a span of weeks, months or years (see the module docstring), a conflict's tally in the
+    thousands excepted (CONFLICT_TALLY_MIN)."""
+    return [
+        f
+        for f in figures
+        if f.outcome != KILLED
+        or (f.low is not None and f.low >= CONFLICT_TALLY_MIN)
+        or not told_over_span(text, f.start, f.end, lang)
+    ]
 
 
 def told_over_span(text: str, start: int, end: int, lang: str) -> bool:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from eventwire.models import EVENT_MODALITIES, Mention, Modality
+from eventwire.normalize.tally_figures import CONFLICT_TALLY_MIN
 from eventwire.resolve.additive import opens_addition, opens_sequel
 from eventwire.resolve.compatibility import (
     GENERIC_CLASSES,
@@ -49,7 +50,7 @@ RECAP_BEFORE_LEAD_DAYS = 4
 # A death toll this high with no day of its own is a conflict's tally ("the violence has killed
 # more than 10,000 people since 2015", "la guerre a causé des milliers de décès"), not one incident
 # (CODING_RULES.md: aggregate statistics).
-TALLY_MIN_FATALITIES = 1000
+TALLY_MIN_FATALITIES = CONFLICT_TALLY_MIN
 # An anaphor ("the blast") dated this many days before the lead incident is not dated by it: its
 # sentence recalls another, older incident ("the deadliest since the town fell in March 2016").
 RECAP_ANAPHOR_MAX_DAYS = 30

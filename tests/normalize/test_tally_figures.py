@@ -15,11 +15,11 @@ from tests.resolve.conftest import pipeline_events
     ("text", "lang"),
     [
         ("Quelque 80 civils ont péri dans le cercle en cinq mois.", "fr"),
-        ("En trois ans, quelque 2 000 bergers ont péri dans le cercle.", "fr"),
+        ("En trois ans, quelque 200 bergers ont péri dans le cercle.", "fr"),
         ("Les violences ont fait 300 morts au cours des six derniers mois.", "fr"),
         ("Supporters gathered to honour 60 people killed in over four months of unrest.", "en"),
         ("The fighting has killed 300 people over the past three years.", "en"),
-        ("Les affrontements ont fait plus de 4 000 morts depuis 2012 dans le cercle.", "fr"),
+        ("Les affrontements ont fait plus de 400 morts depuis 2012 dans le cercle.", "fr"),
         ("Quelque 900 bergers ont péri en moins de deux ans dans le cercle.", "fr"),
         ("The insurgents have killed 300 rangers since 2019, the ministry says.", "en"),
     ],
