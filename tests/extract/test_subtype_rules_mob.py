@@ -33,6 +33,8 @@ def sub_types(text: str, lang: str) -> list[str]:
             "en",
             "A herdsman accused of theft was stoned to death by furious locals at Kerou market and his body burned.",
         ),
+        # a crowd stoning people (not a demonstration's damage to property): a mob
+        ("en", "Angry youths stoned two police officers and burned a patrol car in Kerou."),
     ],
 )
 def test_a_crowd_killing_a_suspect_is_mob_violence(lang, text):
