@@ -52,3 +52,23 @@ def test_a_crowd_killing_a_suspect_is_mob_violence(lang, text):
 )
 def test_without_a_mob_or_with_a_demonstration_the_type_stays(lang, text, sub):
     assert sub in sub_types(text, lang), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Refugees from two neighbouring countries clashed in the Kerou camp after a football match, leaving three dead.",
+        ),
+        ("en", "Rival fishermen clashed over nets at Kerou landing beach, injuring six."),
+    ],
+)
+def test_unarmed_refugees_or_fishermen_fighting_are_a_mob(lang, text):
+    assert sub_types(text, lang)[:1] == ["Mob violence"], text
+
+
+def test_an_army_fighting_rebels_near_refugees_stays_a_battle():
+    assert sub_types("Soldiers clashed with rebels near Kerou, forcing hundreds of refugees to flee.", "en")[:1] == [
+        "Armed clash"
+    ]
