@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.extract.lexicon import CueMatch, fold
-from eventwire.extract.parse_tools import PLACE_ENTITIES, cue_at, first_cue
+from eventwire.extract.parse_tools import PLACE_ENTITIES, cue_at, first_cue, follows_dateline
 from eventwire.extract.parse_tools import ModalityCue as Cue
 from eventwire.lang.extract_words import load_extract_words
 from eventwire.lang.time_words import load_time_lexicon
@@ -76,8 +76,10 @@ def plural_predicate(sent: SpacySpan, trigger: Token) -> bool:
 
 
 def undated(sent: SpacySpan) -> bool:
-    """Return whether a sentence of the narration (not the article's first) names no day or time
-    and quotes no one (read once per parse and sentence: each trigger of a sentence asks)."""
+    """Return whether a sentence of the narration (not the article's first) names no day or time,
+    follows no dateline and quotes no one (read once per parse and sentence: each trigger of a
+    sentence asks). A log entry headed by its day tells its incident in the present ("3 May.
+    Traders protest the new market levy."): the dateline dates it (language regularity, EN)."""
     if sent.start == 0:
         return False
     cache = doc_cache(sent.doc)
@@ -86,7 +88,7 @@ def undated(sent: SpacySpan) -> bool:
     if hit is None:
         hit = memo[(sent.start, sent.end)] = not any(
             t.ent_type_ in {"DATE", "TIME"} or t.text in QUOTE_MARKS for t in sent
-        )
+        ) and not follows_dateline(sent)
     return hit
 
 
@@ -311,3 +313,27 @@ def actor_record(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMat
         return None  # "des hommes armés qui ont tué…" (no comma) picks out the actors of an incident
     after = {t.i for t in verb.subtree if t.i > verb.i}
     return next((c for c in cues if c.cls == Cue.MULTITUDE and c.start in after), None)
+
+
+def day_of_its_own(trigger: Token, verb: Token, cue: CueMatch) -> bool:
+    """Return whether an incident verb is pinned to a day by a phrase of its own that holds a
+    month name and a number, outside the background cue ("On 12 May 2019, traders protested the
+    closure (since March) of the market", « Le 3 mai, des élèves ont manifesté contre la
+    fermeture, depuis janvier, de leur école »): the cue dates something else the sentence names,
+    the incident is the day's (a language regularity: a dated main clause tells one occurrence)."""
+    if trigger.pos_ != "VERB" or verb.i != trigger.i:
+        return False
+    if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.morph.get("Tense", None) == ["Pres"] for c in verb.children):
+        # the English present perfect ("on 3 May, gunmen have killed 40 people since January")
+        # sums up a period up to now, a tally; the French passé composé narrates ("ont manifesté")
+        return False
+    months = {fold(m) for m in load_time_lexicon(verb.doc.lang_).maps["months"]}
+    for child in verb.children:
+        if child.i >= verb.i or child.dep_ in CLAUSE_BOUNDARIES or child.dep_.startswith("nsubj"):
+            continue
+        words = list(child.subtree)
+        if any(cue.start <= t.i < cue.end for t in words):
+            continue
+        if any(fold(t.text) in months for t in words) and any(t.like_num for t in words):
+            return True
+    return False

@@ -416,7 +416,7 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
     ):
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED, habitual)
     background = first_cue(cues, Cue.BACKGROUND)
-    if background is not None:
+    if background is not None and not generic.day_of_its_own(trigger, verb, background):
         return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, background)
     aggregate = first_cue(cues, Cue.AGGREGATE)
     if aggregate is not None and trigger.pos_ != "VERB":
@@ -426,7 +426,7 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
     if tally is not None:
         return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, tally)
     period = first_cue(cues, Cue.PERIOD)
-    if period is not None:
+    if period is not None and not generic.day_of_its_own(trigger, verb, period):
         # "Depuis janvier, 230 bergers ont péri", "80 soldiers died in raids this
         # year": a count over a period is a tally (CODING_RULES.md: aggregate statistics)
         return _reading(Modality.BACKGROUND, ClaimStatus.REPORTED, period)
