@@ -18,7 +18,6 @@ from functools import lru_cache
 
 from eventwire.lang.words import load_word_lists
 from eventwire.models import DIVISION_FEATURES, PlaceMention
-from eventwire.normalize.qualifying_places import journey_origin
 
 # What joins an origin place to the area it lies in: a place noun after the name, then a comma,
 # a bracket or a locative, and a division noun ("Kerou village in Tamba county", "Kerou, dans la
@@ -74,8 +73,8 @@ def role_places(text: str, places: list[PlaceMention], *, lang: str) -> frozense
             out.add(p.span.start)
             continue
         cue = origin.search(before) if origin is not None else None
-        if cue is None or _DISTANCE_BEFORE.search(before, 0, cue.start()) or journey_origin(text, p):
-            continue  # "a bus travelling from Kerou to Tamba": an end of the journey (normalize.qualifying_places)
+        if cue is None or _DISTANCE_BEFORE.search(before, 0, cue.start()):
+            continue
         out.add(p.span.start)
         last = p
         for q in ordered[i + 1 :]:

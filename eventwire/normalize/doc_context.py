@@ -56,7 +56,6 @@ from eventwire.normalize.missed_places import (
     site_places,
 )
 from eventwire.normalize.namesakes import namesakes_at_home
-from eventwire.normalize.qualifying_places import journey_origin
 from eventwire.normalize.variant_places import variant_places
 from eventwire.normalize.village_places import load_folded_words
 from eventwire.normalize.written_within import places_in_named_divisions
@@ -181,11 +180,11 @@ def non_location_mentions(
         if fold_word(p.span.text) in load_weapon_names():
             out.add(p.span.start)  # "des tirs de roquettes Grad"
             continue
-        origin = lang == "en" and before.endswith("from ") and not distance_from(text, p.span.start)
-        if (origin or JOURNEY_BEFORE.search(text[max(0, p.span.start - 50) : p.span.start])) and not journey_origin(
-            text, p
-        ):
-            out.add(p.span.start)  # not "from Kerou to Tamba": a journey's first end (normalize.qualifying_places)
+        if lang == "en" and before.endswith("from ") and not distance_from(text, p.span.start):
+            out.add(p.span.start)
+            continue
+        if JOURNEY_BEFORE.search(text[max(0, p.span.start - 50) : p.span.start]):
+            out.add(p.span.start)
             continue
         if (
             previous is not None

@@ -63,9 +63,6 @@ _EXTRA = (
         r"\b([A-ZÀ-Ý][a-zà-ÿ]+)-[A-ZÀ-Ý][\w'’ -]{1,25}?\s(?:road|highway|route|axis|axe)\b",
         re.IGNORECASE,
     ),
-    # the first end of a journey named by both, coded like a road's ("a bus travelling from Kerou
-    # to Tamba", "un car allant de Kerou à Tamba"; normalize.qualifying_places)
-    re.compile(r"(?<!came )(?<!coming )\b(?:from|de)\s+" + _NAME + r"\s+(?:to|towards|à|vers)\s+[A-ZÀ-Ý]"),
 )
 
 

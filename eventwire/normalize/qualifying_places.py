@@ -1,5 +1,5 @@
-"""Places that only qualify another one: an end of a road ("the Kerou-Tamba highway") or of a
-journey ("a bus travelling from Kerou to Tamba") and the commune an apposition puts the place before it in ("le village de Kerou, dans la commune de Tamba").
+"""Places that only qualify another one: an end of a road ("the Kerou-Tamba highway") and the
+commune an apposition puts the place before it in ("le village de Kerou, dans la commune de Tamba").
 
 Used by `incident_place._secondary`: ACLED codes the place itself, not the road's end or the commune.
 """
@@ -15,17 +15,6 @@ _ROAD_NOUN = r"(?i:road|highway|route|axis|axe|tronçon)"
 _ROAD_AFTER_FIRST = re.compile(r"-[A-ZÀ-Ý][\w'’]+(?:\s[A-ZÀ-Ý][\w'’]+)?\s+" + _ROAD_NOUN + r"\b")
 _ROAD_AFTER_LAST = re.compile(r"\s+" + _ROAD_NOUN + r"\b")
 _ROAD_BEFORE = re.compile(r"\b" + _ROAD_NOUN + r"\s+(?:de\s+|d['’]\s*|of\s+)?(?:[A-ZÀ-Ý][\w'’]+-)?$")
-
-# A journey named by its two ends ("a bus travelling from Kerou to Tamba was ambushed", "un car
-# allant de Kerou à Tamba"): a road named by its ends, in words; ACLED codes it, like the road, at
-# its first end, unless the sentence names the place on the way ("… was ambushed near Gao").
-_JOURNEY_FROM = r"(?:\bfrom|(?:allant|allaient|allait|voyageant|circulant|reliant|partant|parti|partis)\s+de)\s+"
-_JOURNEY_TO = r"\s+(?:to|towards|à|vers)\s+"
-_NAMED = r"[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+){0,2}"
-# (not people's origin: "gunmen who came from Kerou to Tamba" attacked Tamba)
-_JOURNEY_FIRST_BEFORE = re.compile(r"(?<!came )(?<!coming )(?<!come )" + _JOURNEY_FROM + "$")
-_JOURNEY_FIRST_AFTER = re.compile(_JOURNEY_TO + r"[A-ZÀ-Ý]")
-_JOURNEY_LAST_BEFORE = re.compile(_JOURNEY_FROM + _NAMED + _JOURNEY_TO + "$")
 
 
 # The commune an apposition puts the place before it in ("le village de Kerou, dans la commune de
@@ -75,21 +64,10 @@ def commune_of_the_place_before(text: str, p: PlaceMention, candidates: list[Pla
     return any(c.span.end == before.start() for c in candidates if c is not p)
 
 
-def journey_origin(text: str, p: PlaceMention) -> bool:
-    """Return whether a place is the first end of a journey named by both ("from Kerou to Tamba")."""
-    return bool(
-        _JOURNEY_FIRST_BEFORE.search(text[max(0, p.span.start - 20) : p.span.start])
-        and _JOURNEY_FIRST_AFTER.match(text, p.span.end)
-    )
-
-
 def road_end(text: str, p: PlaceMention) -> bool:
-    """Return whether a place is named as one end of a road ("on the Kerou-Tamba road") or of a
-    journey ("travelling from Kerou to Tamba")."""
+    """Return whether a place is named as one end of a road ("on the Kerou-Tamba road")."""
     return bool(
-        journey_origin(text, p)
-        or _JOURNEY_LAST_BEFORE.search(text[max(0, p.span.start - 80) : p.span.start])
-        or _ROAD_AFTER_FIRST.match(text, p.span.end)
+        _ROAD_AFTER_FIRST.match(text, p.span.end)
         or (text[p.span.start - 1 : p.span.start] == "-" and _ROAD_AFTER_LAST.match(text, p.span.end))
         or _ROAD_BEFORE.search(text[max(0, p.span.start - 40) : p.span.start])
     )

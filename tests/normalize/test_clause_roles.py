@@ -122,24 +122,3 @@ def test_a_road_linking_two_towns_is_one_point_like_between():
     cands = [mention(text, "Kerou", KEROU), mention(text, "Tazor", TAZOR)]
     places = choose_places(text, Span(0, len(text), text), cands, cands, main_iso="ML")
     assert [p.span.text for p in places] == ["Kerou"]
-
-
-def test_a_journey_named_by_both_ends_is_coded_at_its_first_end_like_a_road():
-    for text, lang in (
-        ("On Monday, gunmen ambushed a bus travelling from Kerou to Tazor, killing two passengers.", "en"),
-        ("Lundi, des hommes armés ont attaqué un car allant de Kerou à Tazor, tuant deux passagers.", "fr"),
-    ):
-        places = [mention(text, "Kerou", KEROU), mention(text, "Tazor", TAZOR)]
-        assert role_places(text, places, lang=lang) == frozenset()
-        (place,) = choose_places(text, Span(0, len(text), text), places, places, main_iso="ML")
-        assert place.span.text == "Kerou"
-
-
-def test_a_journeys_ends_yield_to_the_place_on_the_way_and_people_still_come_from_a_place():
-    text = "A bus travelling from Kerou to Tazor was ambushed near Gao on Monday."
-    places = [mention(text, "Kerou", KEROU), mention(text, "Tazor", TAZOR), mention(text, "Gao", GAO_TOWN)]
-    (place,) = choose_places(text, Span(0, len(text), text), places, places, main_iso="ML")
-    assert place.span.text == "Gao"
-    text = "Gunmen who came from Kerou to Tazor attacked the market on Monday."
-    places = [mention(text, "Kerou", KEROU), mention(text, "Tazor", TAZOR)]
-    assert role_places(text, places, lang="en") == {text.index("Kerou")}

@@ -260,12 +260,3 @@ def test_an_unknown_name_spelled_the_french_way_is_a_town_of_the_documents_count
     found = variant_places(unknown, gazetteer=gazetteer, iso="TZ")
     assert [(p.place and p.place.name, p.method) for p in found] == [("Shinyanga", "variant")]
     assert variant_places(unknown, gazetteer=gazetteer, iso="KE") == unknown
-
-
-def test_the_first_end_of_a_journey_named_by_both_ends(gazetteer):
-    def names(text: str, lang: str) -> list[str]:
-        return [p.span.text for p in missed_place_mentions(text, [], lang=lang, gazetteer=gazetteer, main_iso=None)]
-
-    assert names("Gunmen ambushed a lorry travelling from Garsen to Zorbatouk on Monday.", "en") == ["Garsen"]
-    assert names("Des hommes armés ont attaqué un camion allant de Garsen à Zorbatouk.", "fr") == ["Garsen"]
-    assert names("Fighters who came from Garsen to Zorbatouk looted shops.", "en") == []
