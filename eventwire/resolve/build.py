@@ -38,7 +38,7 @@ from eventwire.models import (
     Span,
 )
 from eventwire.resolve.coders.actors import code_actors
-from eventwire.resolve.coders.base import mention_key
+from eventwire.resolve.coders.base import MentionKey, mention_key
 from eventwire.resolve.coders.date import code_event_date
 from eventwire.resolve.coders.fatalities import code_fatalities
 from eventwire.resolve.coders.kind import code_event_kind
@@ -68,9 +68,9 @@ class EventOptions:
     perpetrators: tuple[Actor, ...] = ()  # named armed groups the article blames, most cited first
     taxonomy: Taxonomy | None = None  # the ACLED rules, to type an incident from all its cues
     # mentions told of several incidents at once (see `mention_key`): their tolls are totals
-    shared_mentions: frozenset[tuple[int, int, int | None]] = frozenset()
+    shared_mentions: frozenset[MentionKey] = frozenset()
     # the one incident each shared mention's toll belongs to (resolve/toll_homes.py), by anchor
-    toll_homes: Mapping[tuple[int, int, int | None], tuple[int, int, int | None]] = field(default_factory=dict)
+    toll_homes: Mapping[MentionKey, MentionKey] = field(default_factory=dict)
     # the sub-type classifier's probabilities of the document's sentences (extract/subtype_model.py)
     subtype_scores: SentenceScores | None = None
 
@@ -89,9 +89,9 @@ def old_sentences(groups: Sequence[MentionGroup]) -> tuple[Span, ...]:
     )
 
 
-def shared_mention_keys(groups: Sequence[MentionGroup]) -> frozenset[tuple[int, int, int | None]]:
+def shared_mention_keys(groups: Sequence[MentionGroup]) -> frozenset[MentionKey]:
     """Return the keys of the mentions that belong to more than one incident group."""
-    seen: dict[tuple[int, int, int | None], int] = {}
+    seen: dict[MentionKey, int] = {}
     for g in groups:
         if g.context:
             continue

@@ -20,10 +20,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from eventwire.models import Mention
-from eventwire.resolve.coders.base import mention_key
+from eventwire.resolve.coders.base import MentionKey, mention_key
 from eventwire.resolve.in_document import MentionGroup
-
-MentionKey = tuple[int, int, int | None]
 
 
 def group_anchor(group: MentionGroup, shared: frozenset[MentionKey]) -> MentionKey:

@@ -42,6 +42,10 @@ def span_provenance(document_id: str, span: Span, method: str, reason: str | Non
     )
 
 
-def mention_key(m: Mention) -> tuple[int, int, int | None]:
+# what tells one mention from another within a document: sentence start, trigger start, ordinal
+MentionKey = tuple[int, int, int | None]
+
+
+def mention_key(m: Mention) -> MentionKey:
     """Return a key that tells one mention from another within a document."""
     return (m.sentence.start, m.trigger.span.start, m.ordinal)

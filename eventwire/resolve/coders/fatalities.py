@@ -8,10 +8,9 @@ from collections.abc import Sequence
 from eventwire.models import Casualties, Coded, Mention, Modality, Place, Provenance
 from eventwire.normalize.tolls import cause_clause, earlier_toll, risen_toll, wounded_died
 from eventwire.normalize.victim_phrases import tells_ordinal_death
-from eventwire.resolve.coders.base import mention_key, span_provenance
+from eventwire.resolve.coders.base import MentionKey, mention_key, span_provenance
 from eventwire.taxonomy import WITHOUT_FATALITIES
 
-MentionKey = tuple[int, int, int | None]
 # tolls that count only when no sentence gives a number, best first: a share of a toll told for
 # several places, one death told in the singular ("a guard was killed"), ACLED's default of 3
 # victims named by the role analysis (extract/roles.py): PATIENT_<party>; the two sides of a fight
