@@ -21,7 +21,7 @@ by one writer — `eventwire ingest ARCHIVE.jsonl --engine ray --workers 2` (iss
 - Engines: "local" (a pool of `workers` spawned processes; 1 worker codes in this process) and
   "ray" (one actor per worker; `address` joins a running cluster, e.g. "auto" for the one
   `ray start` runs on this machine, else a private local Ray of `workers` CPUs, offline: no
-  dashboard, no usage statistics).
+  dashboard, no usage statistics, its daemons kept light: `batch_ray.py`).
 """
 
 from __future__ import annotations
@@ -75,9 +75,6 @@ RESUME_LOOKAHEAD = 32
 # Chunks coded ahead of the oldest one still being coded, kept until it is stored: at most this
 # many windows (bounds memory when one long document holds the writer back).
 CHUNKS_AHEAD = 4
-# Object store of a private local Ray: results are small, and the default (30% of memory)
-# would take shared memory the workers' models need.
-LOCAL_RAY_OBJECT_STORE_BYTES = 256 * 1024**2
 
 
 class BatchError(EventwireError):
@@ -329,7 +326,12 @@ def open_pool(options: BatchOptions, coder: Coder | ChunkCoder) -> _Pool:
     if not isinstance(coder, Worker):
         coder = Worker(coder, ship_vectors=False)  # type: ignore[arg-type]
     if options.engine == "ray":
-        return _RayPool(options, coder)
+        from eventwire.batch_ray import RayPool, RayStartError  # imports Ray
+
+        try:
+            return RayPool(options.workers, options.address, coder)
+        except RayStartError as e:
+            raise BatchError(str(e)) from None
     if options.workers == 1:
         return _InlinePool(coder)
     return _ProcessPool(options.workers, coder)
@@ -428,91 +430,6 @@ class _ProcessPool:
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
-
-
-class CodingActor:
-    """A Ray actor holding the pipeline: models loaded and warmed up once, in `__init__`."""
-
-    def __init__(self, coder: ChunkCoder) -> None:
-        self._coder = coder
-        warm_up(coder)
-
-    def ready(self) -> bool:
-        return True
-
-    def code(self, documents: list[Document]) -> CodedChunk:
-        return self._coder(documents)
-
-
-class _RayPool:
-    """One `CodingActor` per worker, each given chunks while it has fewer than
-    CHUNKS_PER_WORKER queued."""
-
-    def __init__(self, options: BatchOptions, coder: ChunkCoder) -> None:
-        import ray
-
-        self._ray = ray
-        self._own = not ray.is_initialized()
-        if self._own:
-            _init_ray(ray, options)
-        try:
-            actor = ray.remote(num_cpus=1)(CodingActor)
-            self._actors: list[Any] = [actor.remote(coder) for _ in range(options.workers)]
-            ray.get([a.ready.remote() for a in self._actors])
-        except BaseException:
-            self.close()
-            raise
-        self._load = [0] * len(self._actors)
-        self._refs: dict[Any, tuple[int, int]] = {}  # object ref -> (key, actor index)
-
-    def submit(self, key: int, documents: list[Document]) -> None:
-        index = min(range(len(self._actors)), key=self._load.__getitem__)
-        self._load[index] += 1
-        self._refs[self._actors[index].code.remote(documents)] = (key, index)
-
-    def finished(self, *, block: bool = True) -> list[tuple[int, CodedChunk]]:
-        if not self._refs:
-            return []
-        ready, _ = self._ray.wait(list(self._refs), num_returns=1, timeout=None if block else 0)
-        others = [ref for ref in self._refs if ref not in ready]
-        if ready and others:  # and every other one already done
-            ready += self._ray.wait(others, num_returns=len(others), timeout=0)[0]
-        done = []
-        for ref in ready:
-            key, index = self._refs.pop(ref)
-            self._load[index] -= 1
-            done.append((key, self._ray.get(ref)))
-        return done
-
-    def close(self) -> None:
-        for actor in getattr(self, "_actors", ()):
-            self._ray.kill(actor)
-        if self._own:
-            self._ray.shutdown()
-
-
-def _init_ray(ray: Any, options: BatchOptions) -> None:
-    """Start a private local Ray of `workers` CPUs, or join the cluster at `address`; offline:
-    no dashboard, no usage statistics."""
-    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    # Ray warns on every start that token authentication is on (the README says so once)
-    logging.getLogger("ray._private.authentication.authentication_token_setup").setLevel(logging.ERROR)
-    settings: dict[str, Any] = {
-        "include_dashboard": False,
-        "logging_level": logging.WARNING,
-        "configure_logging": True,
-        # the workers' log lines are not streamed to this process (the writer's CPU is the
-        # batch's bottleneck); a document a worker fails on is a recorded skip all the same
-        "log_to_driver": False,
-    }
-    try:
-        if options.address:
-            ray.init(address=options.address, **settings)
-        else:
-            ray.init(num_cpus=options.workers, object_store_memory=LOCAL_RAY_OBJECT_STORE_BYTES, **settings)
-    except (ConnectionError, RuntimeError, ValueError) as e:
-        where = options.address or "a local Ray"
-        raise BatchError(f"cannot start Ray ({where}): {e}") from None
 
 
 def progress_reporter(write: Callable[[str], None], *, every: float | None) -> Callable[[BatchProgress], None]:

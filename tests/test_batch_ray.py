@@ -63,3 +63,34 @@ def test_ray_two_workers_store_what_the_local_engine_stores(tmp_path, monkeypatc
     assert again.exit_code == 0, again.output
     assert f"{len(DISPATCHES)} document(s) processed ({len(DISPATCHES)} already stored)" in again.output
     assert _stored(tmp_path / "ray.db") == (ray_counts, ray_events)
+
+
+def test_private_local_ray_keeps_its_daemons_light(tmp_path):
+    """A private local Ray shares the cores with its workers: no log monitor (logs are not
+    streamed to the driver), no autoscaler monitor, no metrics; its actors still code and the
+    batch stores what the local engine stores."""
+    import ray
+    from ray._private import ray_constants
+
+    from eventwire.batch import BatchOptions, run_batch
+    from tests.test_batch import _archive, stand_in_coder
+
+    archive = _archive(tmp_path / "archive.jsonl")
+    seen: dict = {}
+
+    def look(state) -> None:
+        if not seen:  # the pool is up: the first chunk is stored
+            node = ray._private.worker._global_node
+            seen.update(processes=set(node.all_processes), config=dict(node._config))
+
+    with open_store(tmp_path / "ray.db") as store:
+        options = BatchOptions(engine="ray", workers=1, chunk_docs=4)
+        list(run_batch([archive], store, options, coder=stand_in_coder, progress=look))
+    assert not ray.is_initialized()  # its own Ray, shut down at the end
+    assert ray_constants.PROCESS_TYPE_RAYLET in seen["processes"]
+    assert ray_constants.PROCESS_TYPE_LOG_MONITOR not in seen["processes"]
+    assert ray_constants.PROCESS_TYPE_MONITOR not in seen["processes"]
+    assert seen["config"]["enable_metrics_collection"] is False
+    with open_store(tmp_path / "local.db") as store:
+        list(run_batch([archive], store, BatchOptions(chunk_docs=4), coder=stand_in_coder))
+    assert _stored(tmp_path / "ray.db") == _stored(tmp_path / "local.db")
