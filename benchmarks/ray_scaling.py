@@ -19,7 +19,17 @@ phases of one run.
 Target: Ray at 2 workers >= 1.8x Ray at 1 worker. On a machine other jobs load, the wall-time
 ratio says more about them than about Ray: the CPU the workers burned is measured too (every
 process this one started, from /proc), and "busy" (worker CPU / wall time / workers) shows how
-much of a core each worker got; the projected ratio assumes a core per worker.
+much of a core each worker got.
+
+    python benchmarks/ray_scaling.py --phases ray1,ray2 --repeat 3   # alternating, repeated
+
+On a loaded machine, run the phases to compare alternately and repeatedly (`--repeat`): each
+ratio is taken between neighbouring phases of one round, and the median is reported. CPU per
+document is split into the workers' (the `workers` busiest processes started here), the rest of
+those processes' (Ray's daemons, the pool's helpers) and the driver's (reading, the writer,
+resolution): "2 quiet cores" projects the ratio on a machine of two idle cores, where one
+worker has a core of its own and two workers share both cores with the driver and daemons
+(Ray x1 bound by its worker's CPU per document, Ray x2 by the CPU of all per document).
 """
 
 from __future__ import annotations
@@ -27,6 +37,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import tempfile
 import threading
@@ -50,7 +61,9 @@ NOTES = "acled_notes_dev.jsonl"
 DEFAULT_DOCS = 2000
 TARGET_RAY_2_OVER_1 = 1.8
 SAMPLE_EVERY_S = 1.0
-PHASES = (("local pool", "local", 2), ("ray", "ray", 1), ("ray", "ray", 2))
+PHASES = {"local2": ("local pool", "local", 2), "ray1": ("ray", "ray", 1), "ray2": ("ray", "ray", 2)}
+DEFAULT_PHASES = "local2,ray1,ray2"
+CORES = 2  # the machine the target is set for
 
 
 @dataclass
@@ -60,8 +73,9 @@ class Phase:
     docs: int = 0
     seconds: float = 0.0
     warmup_s: float = 0.0
-    driver_cpu_s: float = 0.0
+    driver_cpu_s: float = 0.0  # after the warm-up, scaled to every document
     worker_cpu_s: float = 0.0  # CPU of every process this one started (workers, Ray's daemons)
+    coder_cpu_s: float = 0.0  # of which the `workers` busiest processes (the workers)
     cpu_window_s: float = 0.0  # the wall time over which worker_cpu_s was measured
     load_before: float = 0.0
     load_after: float = 0.0
@@ -70,11 +84,25 @@ class Phase:
     def rate(self) -> float:
         return self.docs / self.seconds if self.seconds else 0.0
 
+    def ms_per_doc(self, cpu_s: float) -> float:
+        """CPU milliseconds per document of `cpu_s` spent over the CPU window."""
+        docs = self.rate * self.cpu_window_s
+        return 1000 * cpu_s / docs if docs else 0.0
+
     @property
-    def per_cpu_s(self) -> float:
-        """Documents per CPU-second of the workers: what the rate would be per core had each
-        worker a core of its own (a shared machine lowers the rate, not this)."""
-        return self.rate * self.cpu_window_s / self.worker_cpu_s if self.worker_cpu_s else 0.0
+    def cpu_split(self) -> tuple[float, float, float]:
+        """CPU ms per document of (the workers, the other processes started here, the driver)."""
+        driver = 1000 * self.driver_cpu_s / self.docs if self.docs else 0.0
+        return self.ms_per_doc(self.coder_cpu_s), self.ms_per_doc(self.worker_cpu_s - self.coder_cpu_s), driver
+
+    @property
+    def quiet_rate(self) -> float:
+        """Docs/s on CORES idle cores at this CPU per document: each worker bound by its own CPU
+        per document, all together by the CPU of all per document."""
+        coder, other, driver = self.cpu_split
+        if not coder:
+            return 0.0
+        return 1000 * min(self.workers / coder, CORES / (coder + other + driver))
 
     @property
     def busy(self) -> float:
@@ -105,18 +133,22 @@ def descendants_cpu_s() -> dict[int, float]:
     return {pid: cpu[pid] for pid in mine}
 
 
-def cpu_between(samples: list[tuple[float, dict[int, float]]], start: float) -> tuple[float, float]:
-    """Return (CPU seconds, wall seconds) of the descendants from the first sample at or after
-    `start` to the last: per process, its last reading less its reading at the first sample (0
-    for a process started since), so processes that end (Ray's idle workers) subtract nothing."""
+def cpu_between(
+    samples: list[tuple[float, dict[int, float]]], start: float, busiest: int = 0
+) -> tuple[float, float, float]:
+    """Return (CPU seconds, CPU seconds of the `busiest` processes, wall seconds) of the
+    descendants from the first sample at or after `start` to the last: per process, its last
+    reading less its reading at the first sample (0 for a process started since), so processes
+    that end (Ray's idle workers) subtract nothing."""
     window = [(at, cpu) for at, cpu in samples if at >= start]
     if len(window) < 2:
-        return 0.0, 0.0
+        return 0.0, 0.0, 0.0
     first = window[0][1]
     last: dict[int, float] = {}
     for _, cpu in window:
         last.update(cpu)
-    return sum(value - first.get(pid, 0.0) for pid, value in last.items()), window[-1][0] - window[0][0]
+    spent = sorted((value - first.get(pid, 0.0) for pid, value in last.items()), reverse=True)
+    return sum(spent), sum(spent[:busiest]), window[-1][0] - window[0][0]
 
 
 def build_archive(path: Path, limit: int) -> int:
@@ -155,84 +187,110 @@ def run_phase(label: str, engine: str, workers: int, archive: Path, resolve: boo
     phase = Phase(label, workers, load_before=os.getloadavg()[0])
     last: list[BatchProgress] = []
     samples: list[tuple[float, dict[int, float]]] = []  # (time, CPU of each descendant)
+    sampler_cpu = [0.0]  # the sampler thread's own CPU: not the driver's work
+    first: list[tuple[float, float, int]] = []  # (process CPU, sampler CPU, done) at the first outcome
     stop = threading.Event()
 
     def sample() -> None:
         while not stop.wait(SAMPLE_EVERY_S):
+            begun = time.thread_time()
             samples.append((time.monotonic(), descendants_cpu_s()))
+            sampler_cpu[0] += time.thread_time() - begun
+
+    def progress(state: BatchProgress) -> None:
+        last[:] = [state]
+        if not first:
+            first.append((time.process_time(), sampler_cpu[0], state.done))
 
     sampler = threading.Thread(target=sample, daemon=True)
     with tempfile.TemporaryDirectory(prefix="ew-ray-bench-") as tmp, open_store(Path(tmp) / "bench.db") as store:
-        cpu = time.process_time()
         sampler.start()
         options = BatchOptions(engine=engine, workers=workers, resolve=resolve)
-        for _ in run_batch([archive], store, options, progress=lambda state: last.__setitem__(slice(None), [state])):
+        for _ in run_batch([archive], store, options, progress=progress):
             if last[0].done == last[0].total:  # workers still alive: take the last sample now
                 samples.append((time.monotonic(), descendants_cpu_s()))
         end = time.monotonic()
+        # the driver's CPU per document from its first outcome (after the warm-up) on
+        cpu, sampled, done = first[0]
+        driver_cpu = time.process_time() - cpu - (sampler_cpu[0] - sampled)
         stop.set()
         sampler.join()
-        phase.driver_cpu_s = time.process_time() - cpu
     state = last[-1]
+    phase.driver_cpu_s = driver_cpu * (state.done - state.resumed) / max(1, state.done - done)
     # the workers' CPU from the first sample after their warm-up to the last one
-    phase.worker_cpu_s, phase.cpu_window_s = cpu_between(samples, state.started)
+    phase.worker_cpu_s, phase.coder_cpu_s, phase.cpu_window_s = cpu_between(samples, state.started, workers)
     phase.docs, phase.warmup_s = state.done - state.resumed, state.warmup_s
     phase.seconds = end - state.started
     phase.load_after = os.getloadavg()[0]
     return phase
 
 
-def report(phases: list[Phase], console: Console) -> None:
-    table = Table(title="batch ingest: docs/s after warm-up (this machine, one run)")
-    columns = ("engine", "workers", "docs", "s", "docs/s", "docs/worker-CPU-s", "busy", "warm-up s", "driver CPU s")
-    for column in (*columns, "load 1m before/after"):
+def report(rounds: list[list[Phase]], console: Console) -> None:
+    table = Table(title="batch ingest: docs/s after warm-up (this machine; phases in the order run)")
+    columns = ("round", "engine", "workers", "docs", "s", "docs/s", "busy", "warm-up s")
+    cpu = ("CPU ms/doc: workers", "others", "driver", "docs/s on 2 quiet cores", "load 1m before/after")
+    for column in (*columns, *cpu):
         table.add_column(column, justify="right")
-    for p in phases:
-        table.add_row(
-            p.label,
-            str(p.workers),
-            str(p.docs),
-            f"{p.seconds:.1f}",
-            f"{p.rate:.2f}",
-            f"{p.per_cpu_s:.2f}",
-            f"{p.busy:.2f}",
-            f"{p.warmup_s:.1f}",
-            f"{p.driver_cpu_s:.1f}",
-            f"{p.load_before:.1f} / {p.load_after:.1f}",
-        )
+    for n, phases in enumerate(rounds, 1):
+        for p in phases:
+            coder, other, driver = p.cpu_split
+            table.add_row(
+                *(str(n), p.label, str(p.workers), str(p.docs), f"{p.seconds:.1f}", f"{p.rate:.2f}", f"{p.busy:.2f}"),
+                *(f"{p.warmup_s:.1f}", f"{coder:.1f}", f"{other:.2f}", f"{driver:.2f}"),
+                *(f"{p.quiet_rate:.1f}", f"{p.load_before:.1f} / {p.load_after:.1f}"),
+            )
     console.print(table)
-    by = {(p.label, p.workers): p for p in phases}
-    ray1, ray2, local2 = by.get(("ray", 1)), by.get(("ray", 2)), by.get(("local pool", 2))
-    if ray1 and ray2 and ray1.rate:
-        ratio = ray2.rate / ray1.rate
-        verdict = "meets" if ratio >= TARGET_RAY_2_OVER_1 else "misses"
-        console.print(f"ray 2 workers / ray 1 worker: {ratio:.2f}x ({verdict} the {TARGET_RAY_2_OVER_1}x target)")
-        # with a core per worker (busy = 1), the rate is workers x docs/worker-CPU-s
-        if ray1.per_cpu_s:
-            ideal = 2 * ray2.per_cpu_s / ray1.per_cpu_s
-            console.print(f"  on cores of their own (CPU per document as measured): {ideal:.2f}x")
-    if local2 and ray2 and local2.rate:
-        console.print(f"ray 2 workers / local pool 2 workers: {ray2.rate / local2.rate:.2f}x")
+    ratios = [r for r in map(_ratios, rounds) if r]
+    for name, values in zip(("ray 2 workers / ray 1 worker", "projected on 2 quiet cores"), zip(*ratios, strict=False)):
+        if values and all(values):
+            verdict = "meets" if statistics.median(values) >= TARGET_RAY_2_OVER_1 else "misses"
+            shown = " ".join(f"{v:.2f}" for v in values)
+            console.print(
+                f"{name}: median {statistics.median(values):.2f}x ({shown}; {verdict} the {TARGET_RAY_2_OVER_1}x target)"
+            )
+    local = [p for phases in rounds for p in phases if p.label == "local pool"]
+    ray2 = [p for phases in rounds for p in phases if (p.label, p.workers) == ("ray", 2)]
+    if local and ray2:
+        console.print(f"ray 2 workers / local pool 2 workers: {_median_rate(ray2) / _median_rate(local):.2f}x")
     console.print(f"cores: {os.cpu_count()}; load average now: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+def _ratios(phases: list[Phase]) -> tuple[float, float] | None:
+    """Ray x2 over Ray x1 in one round: (measured docs/s, projected on 2 quiet cores)."""
+    by = {(p.label, p.workers): p for p in phases}
+    ray1, ray2 = by.get(("ray", 1)), by.get(("ray", 2))
+    if not (ray1 and ray2 and ray1.rate and ray1.quiet_rate):
+        return None
+    return ray2.rate / ray1.rate, ray2.quiet_rate / ray1.quiet_rate
+
+
+def _median_rate(phases: list[Phase]) -> float:
+    return statistics.median(p.rate for p in phases)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=DEFAULT_DOCS, help="documents to ingest (default 2000)")
     parser.add_argument("--no-resolve", action="store_true", help="store without cross-document resolution")
+    parser.add_argument("--phases", default=DEFAULT_PHASES, help=f"of {', '.join(PHASES)} (default {DEFAULT_PHASES})")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds of the phases, run one after the other")
     parser.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
     args = parser.parse_args()
-    console = Console(stderr=True, width=160)
+    chosen = [PHASES[name.strip()] for name in args.phases.split(",") if name.strip()]
+    console = Console(stderr=True, width=200)
     with tempfile.TemporaryDirectory(prefix="ew-ray-archive-") as tmp:
         archive = Path(tmp) / "archive.jsonl"
         docs = build_archive(archive, args.limit)
         console.print(f"{docs} documents; {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}")
-        phases = []
-        for label, engine, workers in PHASES:
-            phases.append(run_phase(label, engine, workers, archive, resolve=not args.no_resolve))
-            console.print(f"{label} x{workers}: {phases[-1].rate:.2f} docs/s")
-    report(phases, console)
+        rounds: list[list[Phase]] = []
+        for n in range(1, args.repeat + 1):
+            rounds.append([])
+            for label, engine, workers in chosen:
+                rounds[-1].append(run_phase(label, engine, workers, archive, resolve=not args.no_resolve))
+                console.print(f"round {n}: {label} x{workers}: {rounds[-1][-1].rate:.2f} docs/s")
+    report(rounds, console)
     if args.json:
+        phases = [p for phases in rounds for p in phases]
         print(json.dumps([{**vars(p), "docs_per_s": round(p.rate, 3), "busy": round(p.busy, 3)} for p in phases]))
 
 
