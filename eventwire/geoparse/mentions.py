@@ -28,7 +28,7 @@ from eventwire.geoparse.context import resolve_all, resolve_by_round
 from eventwire.geoparse.detect import Raw, detect, detection
 from eventwire.geoparse.profiles import DEFAULT_PROFILE, check_profile
 from eventwire.geoparse.rank import to_place
-from eventwire.geoparse.relations import BORDER_ADJ_RE, FACILITY_BEFORE_RE, read_relation
+from eventwire.geoparse.relations import BORDER_ADJ_RE, FACILITY_BEFORE_RE, STREET_AFTER_RE, read_relation
 from eventwire.models import PlaceMention, Span
 
 if TYPE_CHECKING:
@@ -89,6 +89,8 @@ def _mention(
         and FACILITY_BEFORE_RE.search(text[max(0, start - 30) : start])
     ):
         relation = IN_NAME  # "l'école Canada", "avenue du Mali": a street or school, not the country
+    elif relation is None and place is not None and STREET_AFTER_RE.match(text, end) and text[start - 1 : start] != "-":
+        relation = IN_NAME  # "Kerou Road": a street named after the town it leads to, not the town
     if relation is None:
         # an event's "nord du Bénin" is coded to a division; a toponym stays the country
         place, relation, reason = read_relation(

@@ -47,6 +47,10 @@ _VAGUE_DISTANCE_RE = re.compile(
     r"(?:of|from|de|du|d['’])\s*" + _ART + r"(?:capital\s+|capitale\s+)?$",
     re.IGNORECASE,
 )
+# A single town's name before a capitalized street noun names a street ("Kerou Road", "Tamba
+# Highway"): such a road is named after the town it leads to and lies elsewhere (a language
+# regularity; "the Kerou-Tamba road", with both ends, is read by normalize.qualifying_places).
+STREET_AFTER_RE = re.compile(r"\s+(?:Road|Highway|Street|Avenue|Boulevard|Lane|Drive)\b")
 # A country named right after a street, school or hotel word names that facility.
 FACILITY_BEFORE_RE = re.compile(
     r"\b(?:école|ecole|lycée|lycee|collège|college|rue|avenue|boulevard|bd|rond-point|hôtel|hotel|"

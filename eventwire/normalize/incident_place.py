@@ -30,7 +30,7 @@ from eventwire.normalize.appositions import (
     names_groups,
     village_in_division,
 )
-from eventwire.normalize.doc_country import named_division
+from eventwire.normalize.doc_country import division_noun_after, named_division
 from eventwire.normalize.qualifying_places import (
     commune_of_the_place_before,
     division_of_the_place_before,
@@ -476,7 +476,11 @@ def _secondary(text: str, p: PlaceMention, candidates: list[PlaceMention]) -> bo
         return False
     last = max(before, key=lambda c: c.span.end)
     opening = _OPEN_BRACKET.search(text, max(0, p.span.start - 40), p.span.start)
-    if opening is not None and opening.end() == p.span.start and not text[last.span.end : opening.start()].strip():
+    # the gloss may follow the division noun of the name it glosses: "Kerou sub-county (Tamba,
+    # …)" is Kerou, in Tamba county (a language regularity of ACLED's notes and local news)
+    gap = text[last.span.end : opening.start()] if opening is not None else "-"
+    noun = division_noun_after().match(gap)
+    if opening is not None and opening.end() == p.span.start and not gap[noun.end() if noun else 0 :].strip():
         return True
     return _container(text, p, [last])
 

@@ -30,7 +30,7 @@ from eventwire.lang.fold import literal_alternation
 from eventwire.lang.words import load_word_lists
 from eventwire.models import PlaceMention, Span
 from eventwire.normalize.dates import load_time_lexicon
-from eventwire.normalize.doc_country import all_place_nouns, division_noun_after
+from eventwire.normalize.doc_country import all_place_nouns, division_noun_after, load_place_nouns
 from eventwire.normalize.ethnic_militias import load_ethnic_militias
 from eventwire.normalize.village_places import load_folded_words, load_not_places
 
@@ -113,12 +113,14 @@ def _division_after() -> re.Pattern[str]:
 @cache
 def _inhabitants_after(lang: str) -> re.Pattern[str] | None:
     """Return the pattern of a name followed by a noun of its people ("Kerou residents", "Tamba
-    villagers": the `inhabitant_nouns` of data/words/<lang>.yaml); group 1 is the name."""
+    villagers": the `inhabitant_nouns` of data/words/<lang>.yaml), the name's own place noun
+    between them or not ("Kerou town residents": data/place_nouns.yaml); group 1 is the name."""
     nouns = load_word_lists(lang).get("inhabitant_nouns")
     if not nouns:
         return None
     alternation = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
-    return re.compile(_NAME + rf"\s+(?i:{alternation})\b")
+    kinds = literal_alternation(load_place_nouns().get(lang, ()))
+    return re.compile(_NAME + rf"(?:\s+(?i:{kinds}))?\s+(?i:{alternation})\b")
 
 
 # A run of capitalized words ("Kerou University Students", "Tamba Girls' High School").

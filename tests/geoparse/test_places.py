@@ -286,6 +286,15 @@ def test_find_place_mentions_a_country_naming_a_school_is_not_the_country(gazett
     assert [m.place.iso for m in mentions if m.relation is None] == ["NE"]
 
 
+def test_find_place_mentions_a_town_naming_a_street_is_not_the_event_place(gazetteer):
+    # a language regularity: "Kerou Road" is named after the town it leads to and lies elsewhere;
+    # a road named by both its ends keeps them ("the Nakuru-Kisumu Highway")
+    text = "Traders blocked Nairobi Road in Kisumu, then the Nakuru-Kisumu Highway."
+    doc = _doc("en", text, [("Nairobi", "GPE"), ("Kisumu", "GPE"), ("Nakuru", "GPE")])
+    mentions = find_place_mentions(text, doc, lang="en", gazetteer=gazetteer)
+    assert [m.span.text for m in mentions if m.relation is None] == ["Kisumu", "Nakuru", "Kisumu"]
+
+
 def test_a_dateline_area_is_part_of_the_dateline(gazetteer):
     text = "ERBIL, Kurdistan Region — A rocket hit a base in Anbar province on Sunday."
     mentions = find_place_mentions(text, None, lang="en", gazetteer=gazetteer)

@@ -408,3 +408,15 @@ def test_an_unknown_village_of_a_district_is_coded_at_the_district_centre():
         district.centre_latitude,
         district.centre_longitude,
     )
+
+
+def test_choose_places_reads_a_gloss_after_a_division_noun_as_the_county_not_the_place():
+    # a language regularity: "Tamba sub-county (Gao, …)" is Tamba, in Gao county, even when the
+    # gazetteer reads the gloss as a town more precise than the sub-county
+    tamba = Place(
+        name="Tamba", country="Mali", iso="ML", latitude=16.9, longitude=0.4, feature="admin2", geo_precision=2
+    )
+    text = "Gunmen shot dead a herder in Tamba sub-county (Gao, approximate coordinates) on Sunday."
+    cands = [mention(text, "Tamba", tamba), mention(text, "Gao", GAO)]
+    (place,) = choose_places(text, sentence(text), cands, cands, main_iso="ML")
+    assert place.span.text == "Tamba"

@@ -112,6 +112,13 @@ def test_a_town_before_a_noun_of_its_people_is_a_place(gazetteer):
     assert [(p.span.text, p.place.iso) for p in found] == [("Kisumu", "KE")]
 
 
+def test_a_town_before_its_place_noun_and_a_noun_of_its_people_is_a_place(gazetteer):
+    # a language regularity: "Kerou town residents" are Kerou's people, as "Kerou residents" are
+    text = "On Monday, Kisumu town residents blocked the main road over water cuts."
+    found = missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None)
+    assert [(p.span.text, p.place.iso) for p in found] == [("Kisumu", "KE")]
+
+
 def test_a_people_or_a_capitalized_word_before_residents_is_no_place(gazetteer):
     # "Maasai" names a people; "Angered" a word at the start of a sentence, and the only town of
     # that name lies outside the document's country
