@@ -13,6 +13,10 @@ voire 20", "12 killed, up to 20 according to residents", "le bilan est passé de
 break the figures down ("12 killed: 7 soldiers and 5 rangers"): the reviser list is
 `toll_revisers` in data/numbers/<lang>.yaml.
 
+A first toll the others add up to is the total they break down ("six guards were killed, four at
+the depot and two in an ambush" → 6). A death word joined by "or" to another outcome's ("3 rebels
+were killed, wounded or captured") counts either outcome: no death is known by it.
+
 "neutralisés" / "neutralised" (state forces' word for enemies killed) counts as killed only with
 a number ("20 terroristes neutralisés"); a device "neutralised" has none and counts nothing.
 """

@@ -98,3 +98,17 @@ def test_the_grammar_of_the_victims_gives_their_number(lang, text, fatalities):
 )
 def test_death_phrases(lang, text, fatalities):
     assert count_casualties(text, lang=lang).fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    "lang,text,fatalities",
+    [
+        # a suicide bomber's own death counts (ACLED counts the perpetrators' deaths too)
+        ("en", "The bomber blew himself up at the gate of the Kolo barracks.", 1),
+        ("en", "Two bombers blew themselves up at the Bera market, killing 9 people.", 11),
+        ("fr", "Le kamikaze s'est fait exploser près du poste de Kolo.", 1),
+        ("fr", "Deux kamikazes se sont fait exploser au marché de Bera.", 2),
+    ],
+)
+def test_a_suicide_bombers_own_death_counts(lang, text, fatalities):
+    assert count_casualties(text, lang=lang).fatalities == fatalities
