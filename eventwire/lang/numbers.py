@@ -36,6 +36,7 @@ _LIST_KEYS = (
     "coordinators",
     "passive_auxiliaries",
     "existential_words",
+    "disjunctions",
 )
 _KEYS = frozenset({"language", "units", "multipliers", "approximate", "casualties", "no_casualties", *_LIST_KEYS})
 _NO_CASUALTY_KEYS = ("killed_and_injured", "killed", "injured")

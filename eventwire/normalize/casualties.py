@@ -39,6 +39,7 @@ from eventwire.normalize.tolls import (
     one_when_singular,
     risen_toll,
     without_causes,
+    without_either_outcome,
     without_negated,
     without_set_phrases,
 )
@@ -471,7 +472,7 @@ def _count_casualties(text: str, lang: str, regions: tuple[tuple[int, int], ...]
     for start, end in regions:
         found, none_said = _read_sentence(text, start, end, lexicon)
         found = without_set_phrases(killed_when_numbered(found, text, lang), text, lang)
-        found, negated = without_negated(found, text, lang)
+        found, negated = without_negated(without_either_outcome(found, text, lang), text, lang)
         found = without_causes(one_when_singular(found, text, lang), text, lang)
         found = without_tallies(found, text, lang)  # "60 killed in four months": a tally
         if negated:

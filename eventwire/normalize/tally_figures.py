@@ -27,6 +27,8 @@ WINDOW = 120
 # a colon, a bracket or a quote
 _SENTENCE_BREAK = re.compile(r"[.!?;:()«»\"](?:\s|$)|[;:()«»\"]")
 _COMMA = re.compile(r",")
+# a short aside between commas right after a toll: ", many of them boys,"
+_ASIDE = re.compile(r"^\s*,[^,]{1,40},")
 # a year in a span ("since 2015"): "Y" in data/tally_spans.yaml
 _YEAR = r"(?:19|20)\d\d"
 
@@ -82,7 +84,9 @@ def told_over_span(text: str, start: int, end: int, lang: str) -> bool:
     """Return whether the toll at text[start:end] is told over a span of weeks, months or years in
     its clause, not one a record's ("the deadliest in two years")."""
     after = fold_text(_SENTENCE_BREAK.split(text[end : end + WINDOW])[0])[0]
-    after = _COMMA.split(after)[0]
+    # an aside set off by commas right after the toll describes it, the clause goes on after it
+    # ("25 herders slain, many of them boys, over six weeks")
+    after = _COMMA.split(_ASIDE.sub("", after, count=1))[0]
     before = fold_text(_SENTENCE_BREAK.split(text[max(0, start - WINDOW) : start])[-1])[0]
     for part, span in ((after, _span_pattern(lang).search(after)), (before, _span_pattern(lang).search(before))):
         if span is not None and not _record_pattern(lang).search(part):

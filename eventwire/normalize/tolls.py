@@ -13,6 +13,10 @@ voire 20", "12 killed, up to 20 according to residents", "le bilan est passé de
 break the figures down ("12 killed: 7 soldiers and 5 rangers"): the reviser list is
 `toll_revisers` in data/numbers/<lang>.yaml.
 
+A first toll the others add up to is the total they break down ("six guards were killed, four at
+the depot and two in an ambush" → 6). A death word joined by "or" to another outcome's ("3 rebels
+were killed, wounded or captured") counts either outcome: no death is known by it.
+
 "neutralisés" / "neutralised" (state forces' word for enemies killed) counts as killed only with
 a number ("20 terroristes neutralisés"); a device "neutralised" has none and counts nothing.
 """
@@ -291,6 +295,11 @@ def add_sides(figures: list, text: str, lang: str) -> list:
         if risen.search(text[a.end : b.end].lower().replace("’", "'")):
             # "two more bodies were found, bringing the death toll to 14": the total stands
             return [f for f in figures if f not in killed[: killed.index(b)]]
+    if len(killed) > 2 and killed[0].low == sum(f.low for f in killed[1:]):
+        # "five guards were killed, three at the depot and two in an ambush": the first toll is
+        # the total the others break down (a language regularity: the whole, then its parts)
+        total = replace(killed[0], parts=tuple(f.low for f in killed[1:]))
+        return [f for f in figures if f not in killed] + [total]
     for a, b in pairwise(killed):
         between = text[a.end : b.start].lower()
         if b.start < a.end or a.low == b.low or _SENTENCE_END.search(between) or revisers.search(between):
@@ -304,3 +313,32 @@ def add_sides(figures: list, text: str, lang: str) -> list:
         parts=tuple(f.low for f in killed),
     )
     return [f for f in figures if f not in killed] + [total]
+
+
+# how far from a death word a list joined by "or" to another outcome's word is read, in characters
+_EITHER_WINDOW = 60
+
+
+def without_either_outcome(figures: list, text: str, lang: str) -> list:
+    """Return `figures` less the deaths whose word is joined by "or" to another outcome's ("3
+    rebels were killed, wounded or captured", "12 people were injured or killed", "trois rebelles
+    tués ou blessés"): the count is of either outcome, so no death is known by it (ACLED: the
+    most conservative credible figure; injuries never count)."""
+    lexicon = load_number_lexicon(lang)
+    disjunctions = "|".join(re.escape(w) for w in sorted(lexicon.words["disjunctions"], key=len, reverse=True))
+    if not disjunctions:
+        return figures
+    item = r"[\w'’-]+(?:\s+[\w'’-]+)?"
+    tail = re.compile(rf"^(?:\s*,\s*{item})*\s*,?\s*(?<!\w)(?:{disjunctions})\s+{item}")
+    head = re.compile(rf"{item}(?:\s*,\s*{item})*\s*,?\s+(?:{disjunctions})\s*$")
+
+    def either(f: Any) -> bool:
+        after = tail.match(fold(text[f.end : f.end + _EITHER_WINDOW]).lower())
+        before = head.search(fold(text[max(0, f.start - _EITHER_WINDOW) : f.start]).lower())
+        listed = " ".join(m.group() for m in (after, before) if m is not None)
+        return any(
+            lexicon.casualty_phrases.get(" ".join(k.group().split()), ("killed",))[0] != "killed"
+            for k in lexicon.casualty_re.finditer(listed)
+        )
+
+    return [f for f in figures if f.outcome != "killed" or not either(f)]

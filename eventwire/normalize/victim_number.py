@@ -37,6 +37,7 @@ _KEYS = (
     "not_victims",
     "agent_prepositions",
     "dying_verbs",
+    "pair_words",
 )
 _TOKEN = re.compile(r"[\w'-]+|[^\w\s'-]")
 _MAX_PHRASE_WORDS = 5  # "the former deputy county governor"
@@ -180,18 +181,14 @@ def victims_told(text: str, start: int, end: int, lang: str) -> int | None:
     after = _tokens(text[end : end + _WINDOW])
     while before and v.is_adverb(before[-1]):
         before = before[:-1]
-    if len(before) >= 2 and before[-1] in v["coordinators"] and re.match(r"\w", before[-2]):
-        before_verb = before[:-2]  # "was shot and killed": the first verb's auxiliary
-        while before_verb and v.is_adverb(before_verb[-1]):
-            before_verb = before_verb[:-1]
-    else:
-        before_verb = before
+    # a death phrase that opens with its coordinator ("et tué") ends a list of verbs before it
+    before_verb = _first_verb(before + own[:1] if own and own[0] in v["coordinators"] else before, v)
     if _strip_tail(before_verb, v["singular_auxiliaries"])[1] or _starts_with(own, v["singular_auxiliaries"]):
         return 1  # "a farmer was allegedly hacked to death"
     subject, plural = _strip_tail(before, v["plural_auxiliaries"])
     if plural or _starts_with(own, v["plural_auxiliaries"]) or phrase in v["dying_verbs"]:
-        if _coordinated_subject(subject, v, weak):
-            return 2  # "a herder and his brother were killed"
+        if _coordinated_subject(subject, v, weak) or _pair_subject(subject, v):
+            return 2  # "a herder and his brother were killed", "both men were killed"
         if phrase in v["dying_verbs"] and not plural and _singular_subject(subject, v, v["singular_determiners"]):
             return 1  # "the nurse died"
         return None
@@ -210,6 +207,47 @@ def victims_told(text: str, start: int, end: int, lang: str) -> int | None:
     if reduced_passive and _singular_subject(before, v, v["singular_determiners"] | weak):
         return 1  # "a herder shot dead by gunmen", "the guard killed in the raid"
     return None
+
+
+def _pair_subject(words: list[str], v: VictimWords) -> bool:
+    """Return whether the words before a plural passive end with a subject opened by a word
+    counting two ("both men", "both of the guards", "both men (who were brothers)"), with no
+    "and" after it ("both soldiers and civilians": two kinds, no count)."""
+    if words and words[-1] == ")" and "(" in words:
+        words = words[: len(words) - 1 - words[::-1].index("(")]  # an aside in brackets
+    tail = words[-(_MAX_PHRASE_WORDS + 1) :]
+    start = max((i for i, w in enumerate(tail) if w in v["pair_words"]), default=None)
+    if start is None:
+        return False
+    rest = tail[start + 1 :]
+    return all(re.match(r"\w", w) and w not in v["coordinators"] for w in rest)
+
+
+# verbs listed before a death verb that share its auxiliary: "was abducted, tortured and killed"
+_MAX_LISTED_VERBS = 3
+
+
+def _first_verb(before: list[str], v: VictimWords) -> list[str]:
+    """Return the words before a death verb less the verbs listed before it that share its
+    auxiliary ("was shot and killed", "a été enlevé, torturé et tué": a language regularity, one
+    auxiliary for a list of participles), so that the auxiliary ends them; `before` itself when
+    no list ends it."""
+    words = list(before)
+    listed = 0
+    while (
+        listed < _MAX_LISTED_VERBS
+        and len(words) >= 2
+        and (words[-1] in v["coordinators"] or words[-1] == ",")
+        and re.match(r"\w", words[-2])
+        and words[-2] not in v["coordinators"]
+    ):
+        words = words[:-2]
+        listed += 1
+        while words and v.is_adverb(words[-1]):
+            words = words[:-1]
+        if words and words[-1] == ",":
+            continue  # "abducted, tortured and": the list goes on
+    return words if listed else list(before)
 
 
 def _named(raw: list[str], v: VictimWords) -> bool:
