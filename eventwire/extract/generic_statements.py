@@ -339,3 +339,13 @@ def day_of_its_own(trigger: Token, verb: Token, cue: CueMatch) -> bool:
         if any(fold(t.text) in months for t in words) and any(t.like_num for t in words):
             return True
     return False
+
+
+def repeated_compound_past(sent: SpacySpan, cue: CueMatch) -> bool:
+    """Return whether a habitual cue is a count of repetitions of the language file's
+    `repetition_phrases` in a sentence that names no day (« la localité a été attaquée à
+    plusieurs reprises »): in a compound past too, several incidents over time, not one (a
+    language regularity; with a day, « dimanche, les soldats ont tiré à plusieurs reprises », it
+    tells how one incident went)."""
+    phrases = load_extract_words(sent.doc.lang_).get("repetition_phrases")
+    return fold(sent.doc[cue.start : cue.end].text) in phrases and not names_a_day(sent)

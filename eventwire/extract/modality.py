@@ -413,7 +413,12 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
     # an infinitive has no tense of its own: the cue tells the habit ("connus pour enlever des étrangers")
     infinitive = verb.morph.get("VerbForm", None) == ["Inf"]
     if habitual is not None and (
-        imperfect or present or infinitive or trigger.pos_ == "NOUN" or not tense_marks_habitual
+        imperfect
+        or present
+        or infinitive
+        or trigger.pos_ == "NOUN"
+        or not tense_marks_habitual
+        or generic.repeated_compound_past(sent, habitual)
     ):
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED, habitual)
     background = first_cue(cues, Cue.BACKGROUND)
@@ -439,7 +444,7 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
     # a verb coordinated with a present one shares its tense ("gangs control the city and kidnap…"),
     # and so does a participle adjunct ("have been terrorising the valley, kidnapping residents")
     shared = verb.dep_ == "conj" and not any(c.dep_.startswith("aux") for c in verb.children)
-    shared = shared or not_told.participle_adjunct(verb)
+    shared = shared or not_told.participle_adjunct(verb) or not_told.purpose_infinitive(verb)
     present = present or (shared and tense_flags(verb.head)[3])
     ongoing = generic.perfect_progressive(verb) or (shared and generic.perfect_progressive(verb.head))
     if (present or ongoing) and _undated_narration(sent, trigger, verb):

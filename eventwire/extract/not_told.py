@@ -75,6 +75,21 @@ def participle_adjunct(verb: Token) -> bool:
     return not any(c.dep_ in {"mark", "aux", "nsubj", "nsubjpass"} for c in verb.children)
 
 
+def purpose_infinitive(verb: Token) -> bool:
+    """Return whether an incident verb is an infinitive of purpose after its head, introduced by a
+    word of the language file's `purpose_marks` and with no subject of its own ("the militants
+    often disguise themselves as soldiers to attack villages", « les bandits se cachent dans la
+    forêt pour attaquer les convois »): it shares the head's tense, so a present head makes it a
+    habit too, a past one ("gunmen came to the village to kill the chief") an incident (a
+    language regularity)."""
+    if verb.morph.get("VerbForm", None) != ["Inf"] or verb.dep_ != "advcl" or verb.head is verb:
+        return False
+    marks = load_extract_words(verb.lang_).get("purpose_marks")
+    return any(c.dep_ in {"aux", "mark"} and fold(c.text) in marks for c in verb.children) and not any(
+        c.dep_.startswith("nsubj") for c in verb.children
+    )
+
+
 def indefinite_plural_object(trigger: Token, verb: Token) -> bool:
     """Return whether an incident noun is the direct object of its verb, in the plural with an
     indefinite determiner or none and no figure (« le groupe commet des exactions contre les

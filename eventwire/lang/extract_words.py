@@ -66,6 +66,8 @@ WORD_KEYS = {
     "demand_verbs": "verb lemmas (with a preposition where one is needed) whose object is an incident asked for",
     "document_nouns": "nouns of a document that authorizes the incident noun before it ('arrest warrant')",
     "counterfactual_modals": "modal auxiliaries that with a perfect tell a past that did not happen",
+    "purpose_marks": "words that introduce an infinitive of purpose ('to', 'pour')",
+    "repetition_phrases": "phrases that count repetitions without a figure ('à plusieurs reprises')",
     "vague_time_words": "words of a time phrase that names a span or a part of the day, not a day",
 }
 FLAG_KEYS = {

@@ -50,6 +50,11 @@ def _probed(find_en, find_fr, lang, sentence):
         ("fr", "L'armée assure rester déterminée à combattre le terrorisme dans la région de Sobéra."),
         # "widespread" tells a habit
         ("en", "Kidnappings are widespread in the Tarmu region."),
+        # an infinitive of purpose shares the present of its head
+        ("en", "The militants often disguise themselves as soldiers to attack villages."),
+        ("fr", "Les bandits se cachent dans la forêt pour attaquer les convois."),
+        # a count of repetitions in an undated compound past
+        ("fr", "Cette localité a déjà été attaquée à plusieurs reprises par des hommes armés."),
         # a denunciation in the present of uncounted acts
         ("fr", "Les organisations de défense des droits humains dénoncent des exactions commises par l'armée."),
     ],
@@ -70,6 +75,9 @@ def test_not_an_event(find_en, find_fr, lang, sentence):
             "Crimes committed to terrorize the population include the killing of ten herders in Sobera on Tuesday.",
             "killing",
         ),
+        # an infinitive of purpose of a past head, a repetition on a named day
+        ("en", "On Tuesday gunmen came to the village of Sobera to kill the chief.", "kill"),
+        ("fr", "Dimanche, des hommes armés ont attaqué le poste de Sobéra à plusieurs reprises.", "attaqué"),
         # "call" without "for" names a told incident
         ("en", "The governor called the attack on the Sobera market on Tuesday cowardly.", "attack"),
         # a day named beside a span keeps the present a log entry's
