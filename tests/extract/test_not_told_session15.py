@@ -49,7 +49,11 @@ def _probed(find_en, find_fr, lang, sentence):
         ("en", "The army said it remains committed to fighting terrorism in the Tarmu region."),
         ("fr", "L'armée assure rester déterminée à combattre le terrorisme dans la région de Sobéra."),
         # "widespread" tells a habit
-        ("en", "Kidnappings are widespread in the Tarmu region."),
+        ("en", "Armed robberies and kidnappings are widespread on the road to Sobera."),
+        # an indefinite plural of incidents as the object of a present (or English present
+        # perfect) verb, in an undated sentence: an activity
+        ("en", "The town of Bira has suffered several attacks by armed groups."),
+        ("fr", "Le groupe mène des attaques contre les forces de sécurité dans la région de Bira."),
         # an infinitive of purpose shares the present of its head
         ("en", "The militants often disguise themselves as soldiers to attack villages."),
         ("fr", "Les bandits se cachent dans la forêt pour attaquer les convois."),
@@ -75,6 +79,8 @@ def test_not_an_event(find_en, find_fr, lang, sentence):
             "Crimes committed to terrorize the population include the killing of ten herders in Sobera on Tuesday.",
             "killing",
         ),
+        # a day named keeps incidents counted by "several" reported
+        ("en", "On Tuesday, militants carried out several attacks on army posts near Bira.", "attacks"),
         # an infinitive of purpose of a past head, a repetition on a named day
         ("en", "On Tuesday gunmen came to the village of Sobera to kill the chief.", "kill"),
         ("fr", "Dimanche, des hommes armés ont attaqué le poste de Sobéra à plusieurs reprises.", "attaqué"),
