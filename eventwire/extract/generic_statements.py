@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.extract.lexicon import CueMatch, fold
+from eventwire.extract.not_told import counterfactual, names_a_time
 from eventwire.extract.parse_tools import PLACE_ENTITIES, cue_at, first_cue, follows_dateline
 from eventwire.extract.parse_tools import ModalityCue as Cue
 from eventwire.lang.extract_words import load_extract_words
@@ -86,9 +87,9 @@ def undated(sent: SpacySpan) -> bool:
     memo = cache.setdefault("undated", {}) if cache is not None else {}
     hit = memo.get((sent.start, sent.end))
     if hit is None:
-        hit = memo[(sent.start, sent.end)] = not any(
-            t.ent_type_ in {"DATE", "TIME"} or t.text in QUOTE_MARKS for t in sent
-        ) and not follows_dateline(sent)
+        hit = memo[(sent.start, sent.end)] = not (
+            names_a_time(sent) or any(t.text in QUOTE_MARKS for t in sent) or follows_dateline(sent)
+        )
     return hit
 
 
@@ -150,14 +151,15 @@ def modal(verb: Token) -> bool:
     """Return whether a verb, or the verb it completes ("might try to seize"), bears a modal
     auxiliary of the language file's `modal_auxiliaries` without a perfect ("the rebels would
     resume their offensive", "militants could attack other villages"): an incident not realized.
-    "Gunmen may have killed ten people" hedges a past incident, which stays a report."""
+    "Gunmen may have killed ten people" hedges a past incident, which stays a report; "would have
+    killed" is a counterfactual (not_told.counterfactual), not realized either."""
     words = load_extract_words(verb.lang_)
     modals, perfect = words.get("modal_auxiliaries"), words.get("modal_perfect_auxiliaries")
     t = verb
     for _ in range(4):
         auxes = [c for c in t.children if c.dep_ in {"aux", "aux:pass", "aux:tense"}]
         if any(fold(a.text) in modals for a in auxes):
-            return not any(fold(a.lemma_) in perfect for a in auxes)
+            return not any(fold(a.lemma_) in perfect for a in auxes) or counterfactual(auxes)
         if t.dep_ != "xcomp" or t.head is t:
             return False
         t = t.head
@@ -337,3 +339,13 @@ def day_of_its_own(trigger: Token, verb: Token, cue: CueMatch) -> bool:
         if any(fold(t.text) in months for t in words) and any(t.like_num for t in words):
             return True
     return False
+
+
+def repeated_compound_past(sent: SpacySpan, cue: CueMatch) -> bool:
+    """Return whether a habitual cue is a count of repetitions of the language file's
+    `repetition_phrases` in a sentence that names no day (« la localité a été attaquée à
+    plusieurs reprises »): in a compound past too, several incidents over time, not one (a
+    language regularity; with a day, « dimanche, les soldats ont tiré à plusieurs reprises », it
+    tells how one incident went)."""
+    phrases = load_extract_words(sent.doc.lang_).get("repetition_phrases")
+    return fold(sent.doc[cue.start : cue.end].text) in phrases and not names_a_day(sent)

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.extract import generic_statements as generic
+from eventwire.extract import not_told
 from eventwire.extract.generic_statements import CLAUSE_BOUNDARIES, QUOTE_MARKS
 from eventwire.extract.lexicon import CueMatch, fold
 from eventwire.extract.parse_tools import (
@@ -412,7 +413,12 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
     # an infinitive has no tense of its own: the cue tells the habit ("connus pour enlever des étrangers")
     infinitive = verb.morph.get("VerbForm", None) == ["Inf"]
     if habitual is not None and (
-        imperfect or present or infinitive or trigger.pos_ == "NOUN" or not tense_marks_habitual
+        imperfect
+        or present
+        or infinitive
+        or trigger.pos_ == "NOUN"
+        or not tense_marks_habitual
+        or generic.repeated_compound_past(sent, habitual)
     ):
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED, habitual)
     background = first_cue(cues, Cue.BACKGROUND)
@@ -435,10 +441,13 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
         return None
     if imperfect and tense_marks_habitual and verb.pos_ == "VERB" and verb.i == trigger.i:
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
-    # a verb coordinated with a present one shares its tense ("gangs control the city and kidnap…")
+    # a verb coordinated with a present one shares its tense ("gangs control the city and kidnap…"),
+    # and so does a participle adjunct ("have been terrorising the valley, kidnapping residents")
     shared = verb.dep_ == "conj" and not any(c.dep_.startswith("aux") for c in verb.children)
+    shared = shared or not_told.participle_adjunct(verb) or not_told.purpose_infinitive(verb)
     present = present or (shared and tense_flags(verb.head)[3])
-    if (present or generic.perfect_progressive(verb)) and _undated_narration(sent, trigger, verb):
+    ongoing = generic.perfect_progressive(verb) or (shared and generic.perfect_progressive(verb.head))
+    if (present or ongoing) and _undated_narration(sent, trigger, verb):
         # "les gangs contrôlent la capitale et y enlèvent des habitants", "gangs kidnap
         # residents for ransom": news tells incidents in a past tense; an incident verb in the
         # simple present, with no day and outside a quotation, tells a habit
@@ -447,6 +456,7 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
     if (
         (present and generic.generic_plural_clause(sent, trigger, verb, cues))
+        or (present and not_told.indefinite_plural_object(trigger, verb) and generic.undated(sent))
         or generic.plural_predicate(sent, trigger)
         or (present and generic.place_habit(trigger, verb, cues))
     ):
@@ -462,7 +472,7 @@ def _undated_narration(sent: SpacySpan, trigger: Token, verb: Token) -> bool:
         trigger.pos_ == "VERB"
         and verb.i == trigger.i
         and sent.start > 0
-        and not any(t.ent_type_ in {"DATE", "TIME"} or t.text in QUOTE_MARKS for t in sent)
+        and not (not_told.names_a_time(sent) or any(t.text in QUOTE_MARKS for t in sent))
         and not follows_dateline(sent)
     )
 
@@ -506,6 +516,8 @@ def _unrealized(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatc
         return _reading(Modality.PLAN, ClaimStatus.REPORTED)
     if generic.modal(verb):
         return _reading(Modality.HYPOTHETICAL, ClaimStatus.REPORTED)
+    if not_told.demanded(trigger):
+        return _reading(Modality.PLAN, ClaimStatus.REPORTED)
     prevented = generic.prevented(sent.doc, trigger, cues)
     if prevented is not None:
         return _reading(Modality.HYPOTHETICAL, ClaimStatus.REPORTED, prevented)

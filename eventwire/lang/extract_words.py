@@ -63,6 +63,12 @@ WORD_KEYS = {
     "future_endings": "endings of the simple future added to the infinitive",
     "future_form_endings": "endings every simple-future form has (a tagged future without one is a slip)",
     "first_ordinals": "ordinal words that refer to the first incident announced",
+    "demand_verbs": "verb lemmas (with a preposition where one is needed) whose object is an incident asked for",
+    "document_nouns": "nouns of a document that authorizes the incident noun before it ('arrest warrant')",
+    "counterfactual_modals": "modal auxiliaries that with a perfect tell a past that did not happen",
+    "purpose_marks": "words that introduce an infinitive of purpose ('to', 'pour')",
+    "repetition_phrases": "phrases that count repetitions without a figure ('à plusieurs reprises')",
+    "vague_time_words": "words of a time phrase that names a span or a part of the day, not a day",
 }
 FLAG_KEYS = {
     "tense_marks_habitual": "the verb's tense (imperfect, present) marks the habitual",
