@@ -275,7 +275,9 @@ def test_a_foreign_forces_own_nationality_names_no_country_of_the_story(gazettee
 
 
 def test_a_country_people_are_deported_to_is_not_the_story():
-    text = "Police arrested two traders in Kerou and deported them to Niger; the rendition of refugees to Niger went on."
+    text = (
+        "Police arrested two traders in Kerou and deported them to Niger; the rendition of refugees to Niger went on."
+    )
     places = [mention(text, "Niger", NIGER), mention(text, "Niger", NIGER, nth=1)]
     assert not place_evidence(text, places)
     assert not named_countries(text, places)
