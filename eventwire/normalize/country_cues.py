@@ -3,7 +3,8 @@ a story is (data/country_cues.yaml).
 
 A report that names only a village no gazetteer knows still tells a reader its country by its
 words: "an MCA" is a Kenyan Member of County Assembly, "a boda boda rider" rides in Kenya, Uganda
-or Tanzania, "le préfet du cercle" serves in Mali. Each cue the text uses weighs W_CUE, shared
+or Tanzania, "le préfet du cercle" serves in Mali; so does the name of a national institution that names
+no place ("students of Kerou Memorial University": data/named_institutions.yaml). Each cue the text uses weighs W_CUE, shared
 among its countries (its home a hair ahead); a cue used again adds nothing. The document's country
 evidence (normalize.doc_country) counts it with the actors and nationality adjectives, so it
 decides only when no place names a country, and below an actor of another country's.
@@ -22,6 +23,7 @@ from eventwire.errors import DataFileError
 from eventwire.gazetteer import Gazetteer
 
 CUES_FILE = "country_cues.yaml"
+INSTITUTIONS_FILE = "named_institutions.yaml"
 ALL_LANGUAGES = "all"
 W_CUE = 0.4  # below a domestic actor's 0.5: a named group outweighs one word of daily life
 HOME_FIRST = 1e-3  # a cue shared by several countries: its home (listed first) wins a tie
@@ -39,8 +41,12 @@ def cue_key(words: str) -> str:
 @cache
 def load_country_cues() -> dict[str, dict[str, tuple[str, ...]]]:
     """Return, per language ("all": every one), each cue's key with the ISO2 codes of its
-    countries, its home first (data/country_cues.yaml)."""
-    return parse_country_cues(data_path(CUES_FILE))
+    countries, its home first (data/country_cues.yaml), and the names of national institutions
+    that name no place ("Kerou Memorial University": data/named_institutions.yaml) as cues too."""
+    out = parse_country_cues(data_path(CUES_FILE))
+    for lang, names in parse_country_cues(data_path(INSTITUTIONS_FILE)).items():
+        out[lang] = {**out.get(lang, {}), **names}
+    return out
 
 
 def parse_country_cues(path: Path) -> dict[str, dict[str, tuple[str, ...]]]:

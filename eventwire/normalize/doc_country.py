@@ -42,6 +42,7 @@ from eventwire.normalize.actors import find_actor_mentions
 from eventwire.normalize.country_cues import cue_evidence
 from eventwire.normalize.division_kinds import kind_countries, kind_evidence
 from eventwire.normalize.ethnic_militias import load_ethnic_militias
+from eventwire.normalize.national_institutions import national_institution_evidence
 
 # The evidence Counters hold these float weights: Counter takes them, but typeshed types its counts
 # as int, hence the `type: ignore[assignment]` where a weight is stored.
@@ -68,10 +69,12 @@ _ARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|an)[\s-][A-Z]")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _PREFIXED = re.compile(r"\b((?i:anti|pro))-(?=[A-Z])")
 # A country named as a neighbour or a destination: "toutes proches du Mali", "near the Somali
-# border", "repartir vers le Mali", "fled to Chad" say the story is elsewhere.
+# border", "repartir vers le Mali", "fled to Chad", "deported to Chad" say the story is elsewhere.
 NEIGHBOUR_BEFORE = re.compile(
     r"\b(?:proches?|près|non\s+loin|à\s+proximité|aux\s+portes|frontalières?|limitrophes?|vers|"
-    r"near|close\s+to|bordering|neighbouring|neighboring|towards?|into|fled\s+to)"
+    r"near|close\s+to|bordering|neighbouring|neighboring|towards?|into|fled\s+to|"
+    # where people are sent: "deported to Chad", "the rendition of refugees to Chad"
+    r"(?:deport|extradit|repatriat|rendition|expel)\w*(?:\s+[\w'’-]+){0,2}?\s+to)"
     r"\s*(?:de\s+|du\s+|des\s+|d['’]\s*|à\s+|au\s+)?(?:the\s+|le\s+|la\s+|l['’]\s*)?$",
     re.IGNORECASE,
 )
@@ -306,6 +309,7 @@ def other_evidence(
     there)."""
     counts: Counter = Counter()
     taken: list[tuple[int, int]] = [*skip, *((p.span.start, p.span.end) for p in places if p.place is not None)]
+    named = len(taken)  # the actors' spans follow
     unknown = [(p.span.start, p.span.end) for p in places if p.place is None]
     bordered = {p.place.iso for p in places if p.relation == "border" and p.place and p.place.feature == "country"}
     # "anti-IEBC protests": a name after "anti-"/"pro-" is no actor of the event, but still says
@@ -327,7 +331,9 @@ def other_evidence(
         start = before[0].start() if before and before[0].end() >= actor.span.start - 1 else actor.span.start
         stated = _stated_nationality(text[start : actor.span.end], gazetteer)
         iso = stated if stated is not None and stated != own else own
-        taken.append((start if iso != own else actor.span.start, actor.span.end))
+        # "French Barkhane forces": a foreign force's own nationality says where it comes from only
+        foreign = actor.actor_type == "external_forces"
+        taken.append((start if iso != own or foreign else actor.span.start, actor.span.end))
         if actor.actor_type == "state_forces" or _stationed(actor.name, actor.country):
             weight = W_STATE_FORCES  # a mission named after its host ("... Mission in Kerou") serves there
         elif actor.actor_type != "external_forces":
@@ -363,6 +369,8 @@ def other_evidence(
             counts[(name, iso)] += (  # type: ignore[assignment]
                 W_DEMONYM_PLACE if place else W_DEMONYM
             )
+    # "the Kerouvia Forest Service": a national body named after its country (its name is no place)
+    counts += national_institution_evidence(text, gazetteer=gazetteer, taken=taken[named:])
     # "an MCA", "a boda boda rider", "le préfet du cercle": one country's words (normalize.country_cues)
     return counts + cue_evidence(text, lang=lang, gazetteer=gazetteer, taken=taken)
 

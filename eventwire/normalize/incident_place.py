@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from eventwire.extract.lexicon import fold
+from eventwire.gazetteer import load_gazetteer
 from eventwire.lang.numbers import load_number_lexicon
 from eventwire.lang.words import load_word_lists
 from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, Place, PlaceMention, Span
@@ -340,7 +341,7 @@ def _domestic(
     ):  # the project's own supplement names known places
         return p
     home = resolve(p.span.text) if resolve is not None else None
-    if home is None and pl.population >= FOREIGN_NAMESAKE_MAX_POP:
+    if home is None and pl.population >= FOREIGN_NAMESAKE_MAX_POP and _own_name(p.span.text, pl):
         return p
     if home is not None:
         return replace(
@@ -350,6 +351,15 @@ def _domestic(
             reason=f"{pl.name} ({pl.country}) is outside the article's country; its namesake in {home.country}",
         )
     return replace(p, place=None, reason=f"{pl.name} ({pl.country}) is outside the article's country")
+
+
+def _own_name(name: str, place: Place) -> bool:
+    """Return whether `name` is the place's own name, not one of its names in another language:
+    a big town abroad written "Kerouna" in its old Latin name is no evidence against a village
+    Kerouna at home."""
+    return fold(name) == fold(place.name) or any(
+        c.geonameid == place.geonameid and c.primary for c in load_gazetteer().candidates(name)
+    )
 
 
 def _is_locative(text: str, mention: PlaceMention) -> bool:

@@ -339,6 +339,10 @@ def missed_place_mentions(
             name = shorter  # "in Kerou town", "à Kerou Centre", "the axis Kerou-Tamba"
             end = start + len(name)
             found = _best(gazetteer, name, main_iso, prefer_area=kind == "division", unique_floor=unique_floor)
+            if kind != "axis" and found is not None and found.feature != "city" and found.iso != main_iso:
+                found = (
+                    None if found.population < MISSED_MIN_POPULATION else found
+                )  # "in Tin Kerou" is no "Tin" district abroad
         if found is None or (kind == "inhabitants" and main_iso is not None and found.iso != main_iso):
             continue  # "Angered residents in Kerou": a capitalized word, not a town abroad
         reason = (

@@ -69,9 +69,15 @@ def local_isos(text: str, *, lang: str, gazetteer: Gazetteer) -> frozenset[str]:
 
 
 def _ambiguous(alias: str) -> bool:
+    """Return whether an alias names groups of different countries. One group under two names
+    over time ("Kerou Front" until a merger, then the coalition it joined, both of one country)
+    still says where it fights."""
     aliases = load_actor_aliases()
     key = " ".join(fold(alias).replace("-", " ").split())
-    return len({aliases.entries[i].base for i in aliases.by_alias.get(key, ())}) > 1
+    countries: dict[str, set[str | None]] = {}
+    for i in aliases.by_alias.get(key, ()):
+        countries.setdefault(aliases.entries[i].base, set()).add(aliases.entries[i].country)
+    return len({frozenset(c) for c in countries.values()}) > 1
 
 
 def namesakes_at_home(

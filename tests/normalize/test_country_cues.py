@@ -69,3 +69,9 @@ def test_parse_country_cues_rejects_a_bad_country(tmp_path):
     path.write_text("en:\n  matatu: [KE]\n  boda boda: [Kenya]\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"c.yaml:3: boda boda"):
         parse_country_cues(path)
+
+
+def test_a_national_institution_named_after_no_place_gives_its_country():
+    # a university named after a person: the name alone places the story (data/named_institutions.yaml)
+    assert _main("On 3 May, Moi University students stoned cars in protest over fees.") == "KE"
+    assert _main("Des employés de l'hôpital Gabriel Touré ont observé un sit-in.", lang="fr") == "ML"

@@ -251,3 +251,33 @@ def test_a_name_after_a_lower_case_arabic_article_is_a_proper_name(gazetteer):
         "Gunmen believed to be al Shabaab fighters torched a truck.", [], lang="en", gazetteer=gazetteer
     )
     assert counts[("Somalia", "SO")] > 0
+
+
+def test_a_police_unit_or_a_militia_of_one_country_names_it(gazetteer):
+    # a police unit's own name and a land-defence militia's name are Kenya's (data/actors.tsv);
+    # beside a group of two countries the unit settles where the clash was
+    text = "Militants were driven out by officers of the Rural Border Patrol Unit at dawn."
+    assert other_evidence(text, [], lang="en", gazetteer=gazetteer) == {("Kenya", "KE"): 1.0}
+    text = "Al Shabaab militants were driven out by officers of the Rural Border Patrol Unit."
+    assert main_country(Counter(), other_evidence(text, [], lang="en", gazetteer=gazetteer))[1] == "KE"
+    for text in (
+        "An Anti-Stock Theft Unit officer shot two herders.",
+        "Sabaot Land Defence Force fighters raided a farm.",
+    ):
+        assert ("Kenya", "KE") in other_evidence(text, [], lang="en", gazetteer=gazetteer)
+
+
+def test_a_foreign_forces_own_nationality_names_no_country_of_the_story(gazetteer):
+    # "French Barkhane troops": the adjective says where the force comes from, not where it fights
+    counts = other_evidence("JNIM fighters attacked French Barkhane troops.", [], lang="en", gazetteer=gazetteer)
+    assert ("France", "FR") not in counts
+    assert counts.most_common(1)[0][0] == ("Mali", "ML")
+
+
+def test_a_country_people_are_deported_to_is_not_the_story():
+    text = (
+        "Police arrested two traders in Kerou and deported them to Niger; the rendition of refugees to Niger went on."
+    )
+    places = [mention(text, "Niger", NIGER), mention(text, "Niger", NIGER, nth=1)]
+    assert not place_evidence(text, places)
+    assert not named_countries(text, places)

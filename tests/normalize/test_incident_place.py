@@ -420,3 +420,25 @@ def test_choose_places_reads_a_gloss_after_a_division_noun_as_the_county_not_the
     cands = [mention(text, "Tamba", tamba), mention(text, "Gao", GAO)]
     (place,) = choose_places(text, sentence(text), cands, cands, main_iso="ML")
     assert place.span.text == "Tamba"
+
+
+def test_choose_places_reads_a_big_town_abroad_under_another_languages_name_as_a_village_at_home():
+    # "Lipsia" is an old name of a German city: in a story about Mali it is an unknown village,
+    # however big the city; under its own name a big town abroad is kept (test above)
+    text = "Des hommes armés ont attaqué Lipsia."
+    foreign = Place(
+        name="Leipzig",
+        country="Germany",
+        iso="DE",
+        latitude=51.34,
+        longitude=12.37,
+        feature="city",
+        geo_precision=1,
+        geonameid=2879139,
+        population=504_971,
+    )
+    cands = [mention(text, "Lipsia", foreign)]
+    found = choose_places(
+        text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI, resolve=lambda name: None
+    )
+    assert [p.place.iso for p in found] == ["ML"]

@@ -267,3 +267,11 @@ def test_an_unknown_name_spelled_the_french_way_is_a_town_of_the_documents_count
     found = variant_places(unknown, gazetteer=gazetteer, iso="TZ")
     assert [(p.place and p.place.name, p.method) for p in found] == [("Shinyanga", "variant")]
     assert variant_places(unknown, gazetteer=gazetteer, iso="KE") == unknown
+
+
+def test_the_first_word_of_an_unknown_name_is_no_small_division_abroad(gazetteer):
+    # "in Tinn Korabou": one village's name, not the district Tinn abroad and a word after it
+    found = missed_place_mentions(
+        "Gunmen attacked a checkpoint in Tinn Korabou.", [], lang="en", gazetteer=gazetteer, main_iso="ML"
+    )
+    assert not [p for p in found if p.place is not None and p.place.iso == "NO"]

@@ -102,3 +102,12 @@ def test_a_name_after_anti_still_says_where_the_story_is(gazetteer):
     text = "Police dispersed anti-IEBC protesters in Zorbatouk."
     places = [mention(text, "Zorbatouk", _place("Zorbatouk", "Norway", "NO"))]
     assert _run(text, places, gazetteer)[1] == [(places[0].span.start, places[0].span.end)]
+
+
+def test_an_alias_of_one_group_renamed_over_time_is_a_local_actor(gazetteer):
+    # the table lists the group under its own name until a merger, then under the coalition's,
+    # both of one country: the alias still says where it fights
+    assert local_isos("Katiba Macina militants raided a village.", lang="en", gazetteer=gazetteer) == {"ML"}
+    text = "Katiba Macina militants killed two herders in Zorbatouk."
+    places = [mention(text, "Zorbatouk", _place("Zorbatouk", "Norway", "NO"))]
+    assert _run(text, places, gazetteer)[1] == [(places[0].span.start, places[0].span.end)]
