@@ -32,7 +32,7 @@ TIERS: tuple[tuple[str, ...], ...] = (
     ("resolve",),
     ("store",),
     ("export",),
-    ("pipeline", "service", "batch_worker", "batch"),
+    ("pipeline", "preload", "service", "batch_worker", "batch"),
     ("evaluate", "api"),
     ("cli",),
 )
