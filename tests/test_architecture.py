@@ -32,7 +32,7 @@ TIERS: tuple[tuple[str, ...], ...] = (
     ("resolve",),
     ("store",),
     ("export",),
-    ("pipeline", "service", "batch_worker", "batch", "batch_ray"),
+    ("pipeline", "preload", "service", "batch_worker", "batch", "batch_ray"),
     ("evaluate", "api"),
     ("cli",),
 )

@@ -49,6 +49,9 @@ class PhraseSet:
     # first word -> [(class, words)], built once at load time so matching is a dict look-up
     by_first: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     wildcards: tuple[tuple[str, tuple[str, ...]], ...]
+    # what a token's form or lemma must begin with to open a wildcard phrase (its first word less
+    # the "*"): most tokens open none, and are not tried against each of them
+    wildcard_prefixes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,7 @@ def _indexed(name: str, classes: dict[str, tuple[tuple[str, ...], ...]]) -> Phra
         classes=classes,
         by_first={k: tuple(v) for k, v in by_first.items()},
         wildcards=tuple(wildcards),
+        wildcard_prefixes=tuple(dict.fromkeys(words[0][:-1] for _, words in wildcards)),
     )
 
 
@@ -314,12 +318,13 @@ def find_cues(
     end = len(keys) if end is None else end
     found: list[CueMatch] = []
     first = phrases.by_first.get
-    wildcards = phrases.wildcards
+    prefixes = phrases.wildcard_prefixes
     for i in range(start, end):
         form, lemma = keys[i]
         keyed = first(form, ())
         if lemma != form:
             keyed += first(lemma, ())
+        wildcards = phrases.wildcards if prefixes and (form.startswith(prefixes) or lemma.startswith(prefixes)) else ()
         if not keyed and not wildcards:
             continue  # most tokens start no phrase: no dict, no list
         best: dict[str, int] = {}

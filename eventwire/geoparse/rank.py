@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from eventwire.gazetteer import Candidate, Gazetteer, name_key
 from eventwire.geoparse.common import BASE_FEATURES, WHERE_PREC
@@ -123,13 +124,19 @@ def to_place(c: Candidate, *, admin_point: str) -> Place:
     )
 
 
+_ADMIN1_WORD = re.compile(r"\b(province|governorate|gouvernorat|region|région|state|état|wilaya)\b")
+_BASE_WORD = re.compile(r"\b(base|camp|airport|aéroport|airfield|garrison)\b")
+_ADMIN2_WORD = re.compile(r"\b(county|district|parish|comté|cercle)\b")
+
+
+@lru_cache(maxsize=4096)  # asked for each candidate of each mention: the same few names recur
 def _feature_hint_from_name(name: str) -> str | None:
     low = name.lower()
-    if re.search(r"\b(province|governorate|gouvernorat|region|région|state|état|wilaya)\b", low):
+    if _ADMIN1_WORD.search(low):
         return "admin1"
-    if re.search(r"\b(base|camp|airport|aéroport|airfield|garrison)\b", low):
+    if _BASE_WORD.search(low):
         return "base"
-    if re.search(r"\b(county|district|parish|comté|cercle)\b", low):
+    if _ADMIN2_WORD.search(low):
         return "admin2"
     return None
 

@@ -56,6 +56,7 @@ from eventwire.normalize.missed_places import (
     site_places,
 )
 from eventwire.normalize.namesakes import namesakes_at_home
+from eventwire.normalize.proper_names import proper_name_test
 from eventwire.normalize.variant_places import variant_places
 from eventwire.normalize.village_places import load_folded_words
 from eventwire.normalize.written_within import places_in_named_divisions
@@ -509,13 +510,7 @@ def _names_in_passing(
     document: Document, places: list[PlaceMention], doc: Doc, gazetteer: Gazetteer
 ) -> list[PlaceMention]:
     """Return missed_places.names_in_passing's places, proper nouns being the parser's."""
-    proper_at = {t.idx for t in doc if t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "PER")}
-    starts = {t.idx for t in doc}
-
-    def proper(start: int, end: int) -> bool:
-        tokens = [t for t in doc if start <= t.idx < end and not t.is_punct]
-        return bool(tokens) and start in starts and all(t.idx in proper_at for t in tokens)
-
+    proper = proper_name_test(doc)
     return names_in_passing(document.text, places, gazetteer=gazetteer, proper=proper, lang=document.lang)
 
 

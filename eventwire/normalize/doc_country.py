@@ -351,17 +351,20 @@ def other_evidence(
             )
     homes = people_homes()
     for m in _WORD_RE.finditer(text):
-        word = fold(m.group())
-        home = homes.get(word) or homes.get(word.removesuffix("s"))
         # the demonym look-up (a cached key in a set): most words are none
         iso = gazetteer.demonym_country(m.group())
-        if home and m.group()[:1].isupper() and not iso and not any(a <= m.start() < b for a, b in taken):
-            # "Kerouvian herders", "the Tambas": a people ACLED knows in one country only
-            iso = gazetteer.country_iso(home)
-            if iso:
-                counts[(gazetteer.country_name(iso), iso)] += W_DEMONYM  # type: ignore[assignment]
+        if not iso:
+            if not m.group()[:1].isupper():
+                continue  # a people is named with a capital: a lowercase word is not looked up
+            word = fold(m.group())
+            home = homes.get(word) or homes.get(word.removesuffix("s"))
+            if home and not any(a <= m.start() < b for a, b in taken):
+                # "Kerouvian herders", "the Tambas": a people ACLED knows in one country only
+                iso = gazetteer.country_iso(home)
+                if iso:
+                    counts[(gazetteer.country_name(iso), iso)] += W_DEMONYM  # type: ignore[assignment]
             continue
-        if not iso or any(a <= m.start() < b for a, b in [*taken, *unknown]):
+        if any(a <= m.start() < b for a, b in [*taken, *unknown]):
             continue
         name = gazetteer.country_name(iso)
         if name:

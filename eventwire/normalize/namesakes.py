@@ -61,9 +61,11 @@ def local_isos(text: str, *, lang: str, gazetteer: Gazetteer) -> frozenset[str]:
         out.update(group_isos(actor, gazetteer) or ([iso] if iso else []))
     homes = people_homes()
     for m in _WORD_RE.finditer(text):
+        if not m.group()[:1].isupper():
+            continue  # a people is named with a capital: most words are not folded and looked up
         word = fold(m.group())
         home = homes.get(word) or homes.get(word.removesuffix("s"))
-        if home and m.group()[:1].isupper() and (iso := gazetteer.country_iso(home)):
+        if home and (iso := gazetteer.country_iso(home)):
             out.add(iso)
     return frozenset(out)
 
