@@ -58,7 +58,7 @@ def test_an_armed_side_harmed_in_another_sentence_makes_it_a_battle():
 
 
 def test_a_fight_that_harmed_people_makes_it_a_battle():
-    # "In the ensuing gunfight, three residents and one attacker were killed."
+    # "The shootout that followed left two herders and a gunman dead."
     attack = _mention(0, ATTACK, {"A_ATTACK", "AGENT_ARMED", "P_ARMED", "PATIENT_CIVILIAN"}, "Attack", VAC)
     fight = _mention(80, FIGHT, {"A_CLASH", "W_GUN", "A_KILL", "P_ARMED", "P_CIVILIAN"}, "Armed clash", "Battles")
     kind = code_event_kind([attack, fight], document_id="d", taxonomy=load_taxonomy())

@@ -121,8 +121,8 @@ def _keep_own_weapon(rule: Rule, primary: Mention, voice: Sequence[Mention], tax
 def _attack_on_civilians(own_rule: Rule, own: set[str], others: Sequence[frozenset[str]]) -> bool:
     """Return whether the primary sentence's own cues tell armed men attacking or killing
     civilians, no sentence of the incident tells an armed side harmed ("two soldiers were also
-    killed" makes it a battle) and the fight the other sentences tell harmed nobody ("in the
-    ensuing gunfight three residents and one attacker died": the fight did the harm, a battle).
+    killed" makes it a battle) and the fight the other sentences tell harmed nobody ("the
+    shootout that followed left two herders and a gunman dead": the fight did the harm, a battle).
     A fight word of another sentence ("Gunmen stormed a hamlet and killed six farmers. Soldiers
     later clashed with the attackers") does not make the attack a battle (ACLED codebook: armed
     violence against unarmed people is an Attack, even when the attackers are fought or driven
