@@ -18,6 +18,14 @@ GRENADE = "Grenade"
 # The cue classes that tell how an incident was done: the weapon, or an explosion.
 WEAPON_PREFIX = "W_"
 EXPLOSION_CLASS = "A_EXPLOSION"
+ARMED_CLASH = "Armed clash"
+ATTACK = "Attack"
+# Role classes of an attack on civilians told in one sentence (`_attack_on_civilians`): the ones
+# harmed, the sign that armed men act, and the harmed who would make it a battle.
+CIVILIAN_VICTIMS = frozenset({"PATIENT_CIVILIAN", "PATIENT_CROWD"})
+ARMED_ATTACKER = frozenset({"AGENT_ARMED", "A_ATTACK"})
+ARMED_VICTIMS = frozenset({"PATIENT_SECURITY", "PATIENT_ARMED"})
+HARM = frozenset({"A_KILL", "A_INJURE"})
 
 
 @dataclass(frozen=True)
@@ -86,12 +94,13 @@ def code_event_kind(
 
 def _keep_own_weapon(rule: Rule, primary: Mention, voice: Sequence[Mention], taxonomy: Taxonomy) -> Rule:
     """Return the rule of the primary sentence's own cues when they type a remote weapon (an air
-    or drone strike, shelling, an explosive) and the combined cues turned it into a battle only
-    through a fight word of another sentence: "a drone struck a rebel convoy on Monday. Fighting
-    has gone on in the district for weeks" is an air strike (ACLED codes the remote attack; the
-    fighting, when it is an event, is another). A grenade is the exception: it is thrown by
-    someone at hand, so a fight told beside it is the thrower's ("rebels lobbed a grenade into a
-    guard post. The guards responded with gunfire": ACLED's Armed clash)."""
+    or drone strike, shelling, an explosive) or an attack on civilians (`_attack_on_civilians`)
+    and the combined cues turned it into a battle only through a fight word of another sentence:
+    "a drone struck a rebel convoy on Monday. Fighting has gone on in the district for weeks" is
+    an air strike (ACLED codes the remote attack; the fighting, when it is an event, is another).
+    A grenade is the exception: it is thrown by someone at hand, so a fight told beside it is the
+    thrower's ("rebels lobbed a grenade into a guard post. The guards responded with gunfire":
+    ACLED's Armed clash)."""
     if rule.event_type != "Battles":
         return rule
     own_sentence = [m for m in voice if m.sentence.start == primary.sentence.start]
@@ -101,9 +110,31 @@ def _keep_own_weapon(rule: Rule, primary: Mention, voice: Sequence[Mention], tax
     if CLASH_CLASS in own:
         return rule
     own_rule = taxonomy.classify(own)
+    others = [m.cue_classes for m in voice if m.sentence.start != primary.sentence.start]
+    if own_rule is not None and rule.sub_event_type == ARMED_CLASH and _attack_on_civilians(own_rule, own, others):
+        return own_rule
     if own_rule is None or own_rule.event_type != REMOTE_VIOLENCE or own_rule.sub_event_type == GRENADE:
         return rule
     return own_rule
+
+
+def _attack_on_civilians(own_rule: Rule, own: set[str], others: Sequence[frozenset[str]]) -> bool:
+    """Return whether the primary sentence's own cues tell armed men attacking or killing
+    civilians, no sentence of the incident tells an armed side harmed ("two soldiers were also
+    killed" makes it a battle) and the fight the other sentences tell harmed nobody ("the
+    shootout that followed left two herders and a gunman dead": the fight did the harm, a battle).
+    A fight word of another sentence ("Gunmen stormed a hamlet and killed six farmers. Soldiers
+    later clashed with the attackers") does not make the attack a battle (ACLED codebook: armed
+    violence against unarmed people is an Attack, even when the attackers are fought or driven
+    off afterwards)."""
+    return (
+        own_rule.sub_event_type == ATTACK
+        and bool(own & CIVILIAN_VICTIMS)
+        and bool(own & ARMED_ATTACKER)
+        and not own & ARMED_VICTIMS
+        and not any(classes & ARMED_VICTIMS for classes in others)
+        and not any(CLASH_CLASS in classes and classes & HARM for classes in others)
+    )
 
 
 def _weapon_classes(classes: set[str] | frozenset[str]) -> set[str]:
