@@ -39,6 +39,7 @@ from eventwire.normalize.actors import (
     find_actor_mentions,
     perpetrator_in_sentence,
 )
+from eventwire.normalize.apposed_villages import drop_apposed_villages
 from eventwire.normalize.casualties import count_casualties
 from eventwire.normalize.clash_parties import clash_sides
 from eventwire.normalize.coded_places import coded_place
@@ -260,7 +261,7 @@ def _sentence_actors(sentence: Span, *, lang: str, country: str | None, when: da
 def normalize_mentions(incident: IncidentMention, ctx: DocumentContext) -> list[Mention]:
     """Return the normalized Mentions of one extracted incident mention: one per place when the
     sentence lists several places, else one."""
-    places = distinct_places(incident_places(incident, ctx))
+    places = drop_apposed_villages(ctx.document.text, distinct_places(incident_places(incident, ctx)))
     mention = normalize_mention(incident, ctx, place=places[0] if places else None)
     if len(places) < 2:
         return [mention]
