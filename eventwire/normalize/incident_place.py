@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from eventwire.extract.lexicon import fold
 from eventwire.gazetteer import load_gazetteer
 from eventwire.lang.numbers import load_number_lexicon
@@ -61,6 +63,8 @@ FEATURE_RANK = {
 # A foreign town smaller than this, in an article about another country, is a namesake of an
 # unknown local village (a Tela in Mali vs Tela in Honduras); capitals and big cities stay.
 FOREIGN_NAMESAKE_MAX_POP = 200_000
+# rapidfuzz ratio (0-100) above which a written name respells a place's own name
+RESPELT_MIN_RATIO = 75
 # ... and a foreign city smaller than this yields to a namesake in the article's country ("Palma"
 # in a story about Mozambique is the Mozambican town, not Palma de Mallorca)
 FAMOUS_CITY_POP = 1_000_000
@@ -356,10 +360,13 @@ def _domestic(
 def _own_name(name: str, place: Place) -> bool:
     """Return whether `name` is the place's own name, not one of its names in another language:
     a big town abroad written "Kerouna" in its old Latin name is no evidence against a village
-    Kerouna at home."""
-    return fold(name) == fold(place.name) or any(
-        c.geonameid == place.geonameid and c.primary for c in load_gazetteer().candidates(name)
-    )
+    Kerouna at home. A spelling of the own name is still the own name (a language regularity:
+    transliterations and exonyms that only respell it, "Soumy"/"Sumy", "Odessa"/"Odesa", stay close to
+    it; a division is named by its head word, "Kerou" for "Kerouska Oblast")."""
+    folded, own = fold(name), fold(place.name)
+    if own.startswith(folded) or fuzz.ratio(folded, own) >= RESPELT_MIN_RATIO:
+        return True
+    return any(c.geonameid == place.geonameid and c.primary for c in load_gazetteer().candidates(name))
 
 
 def _is_locative(text: str, mention: PlaceMention) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from eventwire.models import Place, PlaceMention, Span
 from eventwire.normalize.incident_place import choose_places, expand_list
 
@@ -442,3 +444,26 @@ def test_choose_places_reads_a_big_town_abroad_under_another_languages_name_as_a
         text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI, resolve=lambda name: None
     )
     assert [p.place.iso for p in found] == ["ML"]
+
+
+@pytest.mark.parametrize(("written", "own"), [("Kerouna", "Kerunna"), ("Kerou", "Kerouvska Oblast")])
+def test_choose_places_keeps_a_big_town_abroad_written_in_a_respelling_of_its_own_name(written, own):
+    # a language regularity: a French or English respelling ("Kerouna" for "Kerunna") or a division
+    # named by its head word ("Kerou" for "Kerouvska Oblast") is still the place's own name
+    text = f"Des drones ont été abattus au-dessus de {written}."
+    foreign = Place(
+        name=own,
+        country="Kerouvia",
+        iso="KV",
+        latitude=50.0,
+        longitude=36.2,
+        feature="city",
+        geo_precision=1,
+        geonameid=990_001,
+        population=900_000,
+    )
+    cands = [mention(text, written, foreign)]
+    found = choose_places(
+        text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI, resolve=lambda name: None
+    )
+    assert [p.place.iso for p in found] == ["KV"]
