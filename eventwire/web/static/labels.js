@@ -30,18 +30,22 @@ export class CountryLabels {
       marker.getElement().dataset.country = name;
       this.labels.push({ name, place, marker, width: 0, height: 0 });
     }
-    for (const label of this.labels) { // measured once, all in one layout: names keep their size
-      const text = label.marker.getElement().firstChild;
-      label.width = text.offsetWidth;
-      label.height = text.offsetHeight;
-    }
     this.labels.sort((a, b) => b.place.area - a.place.area);
     map.on("zoomend", () => this.update());
     this.update();
+    if (document.fonts) document.fonts.ready.then(() => this.update()); // once the fonts are in
   }
 
   // Show the names that fit, largest countries first, skipping any that would overlap.
   update() {
+    // Measured at each update, all shown and read in one layout: a name measured before the page's
+    // fonts and styles had settled (a loaded machine) would be drawn wider than it was reckoned.
+    for (const label of this.labels) label.marker.getElement().classList.remove("off");
+    for (const label of this.labels) {
+      const text = label.marker.getElement().firstChild;
+      label.width = text.offsetWidth;
+      label.height = text.offsetHeight;
+    }
     const zoom = this.map.getZoom();
     const taken = [];
     for (const { place, marker, width, height } of this.labels) {
