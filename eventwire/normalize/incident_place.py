@@ -21,7 +21,6 @@ from rapidfuzz import fuzz
 
 from eventwire.extract.lexicon import fold
 from eventwire.gazetteer import load_gazetteer
-from eventwire.lang.numbers import load_number_lexicon
 from eventwire.lang.words import load_word_lists
 from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, Place, PlaceMention, Span
 from eventwire.normalize.appositions import (
@@ -34,6 +33,8 @@ from eventwire.normalize.appositions import (
     village_in_division,
 )
 from eventwire.normalize.doc_country import division_noun_after, named_division
+from eventwire.normalize.list_coordination import coordinated
+from eventwire.normalize.listed_points import own_point
 from eventwire.normalize.qualifying_places import (
     commune_of_the_place_before,
     division_of_the_place_before,
@@ -68,33 +69,6 @@ RESPELT_MIN_RATIO = 75
 # ... and a foreign city smaller than this yields to a namesake in the article's country ("Palma"
 # in a story about Mozambique is the Mozambican town, not Palma de Mallorca)
 FAMOUS_CITY_POP = 1_000_000
-# A place noun between a repeated locative word and the next listed name ("à Kolo et dans la
-# localité voisine de Bera", "in Kolo and in the nearby village of Bera").
-_PLACE_NOUN_OF = (
-    r"(?:(?:the\s+)?(?:(?:nearby|neighbou?ring)\s+)?(?:towns?|villages?|city|locality)\s+of\s+"
-    r"|(?:la|le|les)\s+(?:villes?|localités?|villages?|communes?)\s+(?:voisine?s?\s+)?(?:de\s+|d['’]))"
-)
-# Between two listed places: a comma or a coordinator, which may repeat the locative word ("à Kolo
-# et à Bera", "in Kolo and in Bera", "à Kolo ainsi qu'à Bera", "les villages de Kolo et de Bera")
-# or call the next place nearby ("in Kolo and nearby Bera"): ACLED, one event per location.
-COORDINATION = re.compile(
-    r"^\s*(?:(,|;|et|and|ou|or|ainsi que|as well as)?\s*(,)?\s*(et|and)?"
-    r"|,?\s*(?:et|and|ou|or|ainsi qu['’]|ainsi que|as well as)\s*"
-    r"(?:(?:à|au|aux|dans|de|in|at)\s+(?:" + _PLACE_NOUN_OF + r"|the\s+)?|d['’])"
-    r"|,?\s*and\s+(?:nearby|neighbou?ring)\s+)\s*$",
-    re.IGNORECASE,
-)
-# Between two places of a list whose second item repeats its locative word after a few words
-# standing for the repeated noun or toll ("l'une à Kolo et l'autre à Bera", "douze morts à Kolo et
-# huit à Bera", "a post near Kolo and another in the town of Bera"): a language regularity
-# (gapping); which words may stand there is checked by `_gap_words`. A comma may stand for the
-# coordinator, the gap words then marking the item ("l'une à Kolo, l'autre à Bera", "the first in
-# Kolo, the second in Bera", "five in Kolo, four in Bera").
-GAPPED_COORDINATION = re.compile(
-    r"^\s*(?:,?\s*(?:et|and)|,)\s+(?P<gap>(?:[\w'’-]+\s*){1,4}?)\s*"
-    r"(?:(?:à|au|aux|dans|près\s+de|in|at|near)\s+|près\s+d['’])(?:" + _PLACE_NOUN_OF + r"|the\s+)?$",
-    re.IGNORECASE,
-)
 
 
 # Words right before a toponym that make it a place even when the gazetteer does not know it.
@@ -121,39 +95,6 @@ LIST_ITEM_BEFORE = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\
 # "Kharkiv, Sumy and Odesa regions" when NER found only the last name: the one before "and"
 # joins the list only when the article's country has a place of that name
 LIST_ITEM_BEFORE_JOINED = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+)(?:\s(?:[A-ZÀ-Ý0-9][\w'’-]*))?)\s+(?:et|and)\s+$")
-
-
-@lru_cache(maxsize=1)
-def _gap_vocabulary() -> frozenset[str]:
-    """Return the words (folded) that may stand in a gapped list item, in either language: the
-    word lists' `list_gap_words` and the number words ("huit", "eight")."""
-    words = {fold(w) for lang in ("fr", "en") for w in load_word_lists(lang).get("list_gap_words")}
-    words |= {fold(w) for lang in ("fr", "en") for w in load_number_lexicon(lang).units}
-    return frozenset(words)
-
-
-def _gap_words(gap: str) -> bool:
-    """Return whether the words between a coordinator and a repeated locative stand for the
-    list's repeated noun or toll: gap words or numbers only ("l'autre", "eight", "deux autres");
-    never a verb ("and died in") nor a noun ("and another post in": a noun may name a second
-    site at one place)."""
-    words = [fold(w) for w in re.split(r"[\s'’-]+", gap) if w]
-    return bool(words) and all(w in _gap_vocabulary() or w.isdigit() for w in words)
-
-
-def is_gapped_item(gap: str) -> bool:
-    """Return whether the words between a coordinator and the locative word of a next item stand
-    for the item's left-out noun or toll ("and three others in Bera", "et l'autre à Bera"): a
-    language regularity, gapping (see `_gap_words`)."""
-    return _gap_words(gap)
-
-
-def _coordinated(between: str) -> bool:
-    """Return whether the text between two places coordinates them as items of one list."""
-    if COORDINATION.match(between):
-        return True
-    gapped = GAPPED_COORDINATION.match(between)
-    return gapped is not None and _gap_words(gapped.group("gap"))
 
 
 @lru_cache(maxsize=1)
@@ -423,7 +364,7 @@ def _longest_run(text: str, ordered: list[PlaceMention]) -> list[PlaceMention]:
         if not precise_or_unknown:
             run = []
             continue
-        if run and _coordinated(GLOSS.sub("", text[run[-1].span.end : p.span.start])):
+        if run and coordinated(GLOSS.sub("", text[run[-1].span.end : p.span.start])):
             run.append(p)
         else:
             run = [p]
@@ -574,7 +515,7 @@ def choose_places(
     )
     expanded = expand_list(text, sentence, candidates, resolve=towns)
     best = _longest_run(text, expanded)
-    listed = _listed_places(text, best, candidates, usable)
+    listed = _listed_places(text, best, candidates, lambda p: usable(own_point(p, towns)))  # each at its point
     if listed:
         return listed
     # rule 1: the most precise resolved place; rule 3: an unknown village after "à", "in"…

@@ -127,7 +127,7 @@ def load_not_places() -> frozenset[str]:
     return load_folded_words("not_places.yaml")
 
 
-def _bare_name(name: str) -> str:
+def bare_name(name: str) -> str:
     """Return an unknown place's name less a lower-case place noun the recognizer took with it
     ("Kerou village" -> "Kerou", "Tamba town" -> "Tamba"; data/place_nouns.yaml)."""
     head, _, last = name.rpartition(" ")
@@ -141,7 +141,7 @@ def derived_place(mention: PlaceMention, anchor: Place) -> PlaceMention:
     about where the village is: the village keeps its name and country, and its coordinates
     are unknown (null, with the reason) rather than hundreds of kilometres off.
     """
-    name = _bare_name(mention.span.text)
+    name = bare_name(mention.span.text)
     if anchor.feature == "country":
         return replace(
             mention,

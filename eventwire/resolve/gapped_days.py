@@ -21,7 +21,7 @@ from dataclasses import replace
 from eventwire.extract.lexicon import fold
 from eventwire.models import EVENT_MODALITIES, Casualties, EventDate, Mention, Place, PlaceMention, Span
 from eventwire.normalize.dates import TimeExpression
-from eventwire.normalize.incident_place import is_gapped_item
+from eventwire.normalize.list_coordination import is_gapped_item
 from eventwire.normalize.place_tolls import place_toll, share_toll
 from eventwire.normalize.village_places import derived_place, load_not_places
 

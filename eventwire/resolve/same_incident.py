@@ -10,7 +10,8 @@ per location per day per actor pair, so two built events of one document are mer
      most SUMMARY_MAX_DAYS before ("Vingt soldats ont été tués samedi soir à Kolo" … "Le
      président s'est rendu mardi sur les lieux, où 20 soldats sont morts");
   2. two parts of one incident: kindred but different sub-types, the same day and place (the
-     same name, or a village the gazetteer lacks coded near the other's place), one of them only
+     same name, or a village the gazetteer lacks coded near the other's place, unless one sentence
+     names both places: resolve/listed_locations.py), one of them only
      dated by the article's lead ("A gang killed 30 people near the capital on Monday" … "In
      Kerou, houses were torched on Monday").
 
@@ -36,6 +37,7 @@ from eventwire.resolve.coders.notes import code_notes
 from eventwire.resolve.compatibility import ONE_LOCATION_MAX_KM
 from eventwire.resolve.cross_document import combine_contributions
 from eventwire.resolve.kindred import sub_types_kindred
+from eventwire.resolve.listed_locations import listed_together
 from eventwire.resolve.similarity import actors_conflict, same_place_name
 
 # A summary told after an incident is dated by the article's lead: the report's day, at most
@@ -127,8 +129,8 @@ def _one_location(a: Event, b: Event) -> bool:
     lacks coded within ONE_LOCATION_MAX_KM of the other's place."""
     if same_place_name(a.location, b.location):
         return True
-    if not (_derived_place(a) or _derived_place(b)):
-        return False
+    if not (_derived_place(a) or _derived_place(b)) or listed_together(a, b):
+        return False  # (listed_together: "a post near Kolo and another in the town of Bera")
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return False
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= ONE_LOCATION_MAX_KM

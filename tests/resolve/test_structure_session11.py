@@ -11,7 +11,7 @@ import pytest
 
 from eventwire.lang.fold import fold
 from eventwire.models import PlaceMention, Span
-from eventwire.normalize import incident_place
+from eventwire.normalize import list_coordination
 from eventwire.normalize.place_tolls import place_toll
 from tests.resolve.conftest import pipeline_events as _events
 
@@ -100,7 +100,7 @@ def test_a_gapped_toll_counts_for_its_own_place(lang, text):
     ],
 )
 def test_gapped_coordination_needs_words_standing_for_the_repeated_noun(between, listed):
-    assert incident_place._coordinated(between) is listed
+    assert list_coordination.coordinated(between) is listed
 
 
 def test_a_gapped_clause_without_its_own_place_takes_no_toll():
