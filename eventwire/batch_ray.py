@@ -62,8 +62,9 @@ class RayPool:
         if self._own:
             init_ray(ray, workers, address)
         try:
-            # no task events: a chunk's state changes are not reported to Ray's control store
-            actor = ray.remote(num_cpus=1, enable_task_events=False)(CodingActor)
+            # no task events: a chunk's state changes are not reported to Ray's control store (Ray
+            # accepts the option for actors; its typed overloads list it for tasks only)
+            actor = ray.remote(num_cpus=1, enable_task_events=False)(CodingActor)  # type: ignore[call-overload]
             self._actors: list[Any] = [actor.remote(coder) for _ in range(workers)]
             ray.get([a.ready.remote() for a in self._actors])
         except BaseException:
