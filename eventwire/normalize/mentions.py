@@ -53,6 +53,7 @@ from eventwire.normalize.incident_place import (
 )
 from eventwire.normalize.journey_places import journey_start
 from eventwire.normalize.place_tolls import place_toll, share_toll
+from eventwire.normalize.trigger_places import governed_place
 from eventwire.normalize.village_places import load_folded_words
 
 
@@ -195,7 +196,7 @@ def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[Pla
         return [start]  # "a bus travelling from Kerou to Tamba was ambushed" (normalize.journey_places)
     p_start, p_end = _paragraph_bounds(ctx.document.text, incident.sentence.start)
     paragraph = sentence_places(Span(p_start, p_end, ""), usable, exclude=exclude)
-    return choose_places(
+    chosen = choose_places(
         ctx.document.text,
         sentence,
         paragraph,
@@ -207,6 +208,8 @@ def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[Pla
         resolve=_town_in(ctx.main_iso, areas=True),
         named_isos=ctx.named_isos,
     )
+    # "workers of a mine in Tamba protested in Kerou": the place the trigger governs (normalize.trigger_places)
+    return governed_place(ctx.document.text, sentence, incident.trigger.span, chosen, candidates)
 
 
 def town_in(iso: str | None) -> Callable[[str], Place | None] | None:
