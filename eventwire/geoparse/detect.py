@@ -28,7 +28,7 @@ from eventwire.geoparse.common import (
 )
 from eventwire.geoparse.datelines import find_datelines
 from eventwire.geoparse.detect_ner import entities
-from eventwire.geoparse.names import ABBREV_RE, LOCATIVE_RE, NGRAM_RE, sentence_start, subspans
+from eventwire.geoparse.names import ABBREV_RE, LOCATIVE_RE, ngram_re, sentence_start, subspans
 from eventwire.geoparse.profiles import CONFLICT, DEFAULT_PROFILE, US_LOCAL
 from eventwire.geoparse.state import Detection, Raw
 from eventwire.geoparse.vocab import building_re, ngram_stop_words
@@ -74,7 +74,7 @@ def _two_capitals(st: Detection, m: re.Match[str], name: str) -> None:
 def ngrams(st: Detection) -> None:
     """2b. capitalized n-grams the NER missed, or the well-known places inside them."""
     text, gazetteer, doc = st.text, st.gazetteer, st.doc
-    for m in NGRAM_RE.finditer(text):
+    for m in ngram_re().finditer(text):
         span = (m.start(), m.end())
         if not st.free(span) or any(spans_overlap(span, t) for t in st.blocked):
             continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container
+from functools import cache
 
 from eventwire.gazetteer import Candidate, Gazetteer
 from eventwire.geoparse.common import DEMONYM, UP, WORD, clean_name, strong
@@ -18,11 +19,20 @@ from eventwire.geoparse.vocab import (
     words_set,
 )
 
-NGRAM_RE = re.compile(
-    rf"[{UP}]{WORD}*(?:\s+(?:(?:al|el|ad|an|as|ash|de|du|des|d['’]|la|le|of|on|upon|sur)\s+"
-    rf"|(?:al|el|ad|an|ar|as|ash|az)-)?"  # "Ain al-Asad": an Arabic article joined by a hyphen
-    rf"[{UP}]{WORD}*)*"
-)
+
+@cache
+def ngram_re() -> re.Pattern[str]:
+    """Return the pattern of a capitalized n-gram: capitalized words joined by spaces, by one or
+    two lower-case name connectors (data/geoparse/words.yaml: "Stratford upon Avon", "San Pedro
+    de la Loma", "Campo do Rio") or by an Arabic article and a hyphen ("Ain al-Asad")."""
+    connectors = "|".join(sorted((re.escape(w) for w in name_connectors() | {"d'", "d’"}), key=len, reverse=True))
+    return re.compile(
+        rf"[{UP}]{WORD}*(?:\s+(?:(?:{connectors})\s+(?:(?:{connectors})\s+)?"
+        rf"|(?:al|el|ad|an|ar|as|ash|az)-)?"  # "Ain al-Asad": an Arabic article joined by a hyphen
+        rf"[{UP}]{WORD}*)*"
+    )
+
+
 LOCATIVE_RE = re.compile(
     r"\b(?:in|at|near|from|to|outside|of|à|au|aux|dans|en|près\s+de|vers|de|du|d['’])\s*$",
     re.IGNORECASE,
@@ -103,7 +113,10 @@ def subspans(
     return out
 
 
-_NEXT_WORD_RE = re.compile(rf"(?: (?:and|of|de|del|la|do|da|upon|on|&))? [{UP}][\w'’\-]+")
+# One or two name particles ("de", "de la", "do"): Spanish, Portuguese and Romanian place names
+# join their capitalized words so ("Martín de la Sierra", "Campo do Rio", "Valea de sub Deal").
+_PARTICLE = r"(?:de|del|la|las|los|do|da|dos|das|di|sub)"
+_NEXT_WORD_RE = re.compile(rf"(?: (?:and|upon|on|&|of|{_PARTICLE}(?: {_PARTICLE})?))? [{UP}][\w'’\-]+")
 
 
 def joined_right(text: str, end: int, name: str, gazetteer: Gazetteer) -> str | None:
@@ -128,12 +141,26 @@ def joined_right(text: str, end: int, name: str, gazetteer: Gazetteer) -> str | 
 
 _PREVIOUS_WORD_RE = re.compile(rf"(?<![\w'’\-])[{UP}][\w'’\-]+ $")
 _DIVISION_JOINED = ("admin1", "admin2")
+# one or two capitalized words, then one or two particles, right before a name
+_PREVIOUS_PARTICLED_RE = {
+    words: re.compile(rf"(?<![\w'’\-])(?:[{UP}][\w'’\-]+ ){{{words}}}{_PARTICLE} (?:{_PARTICLE} )?$")
+    for words in (1, 2)
+}
+_PARTICLE_JOINED = ("city", "admin1", "admin2")
 
 
 def joined_left(text: str, start: int, name: str, gazetteer: Gazetteer) -> tuple[int, str] | None:
     """Return the start and name with the one or two capitalized words right before it when the
     gazetteer knows the whole as a division ("Homa" + "Bay County": the NER cut a two-word
-    county's name, and "Bay County" is a county abroad), else None."""
+    county's name, and "Bay County" is a county abroad), or with the capitalized word and the
+    name particles before it when the gazetteer knows the whole as a town or division of its own
+    ("Campo do" + "Rio": the NER cut a name joined by particles), else None."""
+    for words in (2, 1):  # "Santa Cruz do" + "Sul", "Rio do" + "Sul"
+        particled = _PREVIOUS_PARTICLED_RE[words].search(text, max(0, start - 50), start)
+        if particled is not None and not sentence_start(text, particled.start()):
+            joined = text[particled.start() : start] + name
+            if any(c.primary and c.feature in _PARTICLE_JOINED for c in gazetteer.candidates(joined)):
+                return particled.start(), joined
     found: tuple[int, str] | None = None
     pos = start
     for _ in range(2):

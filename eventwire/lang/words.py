@@ -32,6 +32,7 @@ WORD_LISTS = {
     "group_nouns": "nouns after listed names that make them peoples or groups, not places ('the Kerou and Tamba clans')",
     "origin_cues": "words before 'from'/'de' naming where people came from ('venus de Kerou', 'coming from Kerou')",
     "issued_in_cues": "words before 'in'/'à' naming where a statement was issued ('un communiqué publié à Kerou')",
+    "journey_cues": "words before 'from'/'de' naming where a journey set out ('a bus travelling from Kerou to Tamba')",
 }
 
 

@@ -71,11 +71,13 @@ def names_division_of(text: str, p: PlaceMention, last: PlaceMention) -> bool:
 
 def _division_named(division: str | None, name: str) -> bool:
     """Return whether a division's name is a town's, accents aside, with or without its noun
-    ("Segou" for "Ségou", "Cercle de Tamba" for "Tamba")."""
+    ("Segou" for "Ségou", "Cercle de Tamba" for "Tamba"), or the short form of its long official
+    name, written as the short name and a "de" dedication ("Tamba" for "Tamba de Santa Rosa", as
+    Spanish-speaking countries name states)."""
     if not division:
         return False
     d, n = fold(division), fold(name)
-    return d == n or d.endswith(f" {n}")
+    return d == n or d.endswith(f" {n}") or d.startswith(f"{n} de ")
 
 
 def _names_a_division(name: str, iso: str) -> bool:

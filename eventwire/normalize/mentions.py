@@ -51,7 +51,9 @@ from eventwire.normalize.incident_place import (
     choose_places,
     sentence_places,
 )
+from eventwire.normalize.journey_places import journey_start
 from eventwire.normalize.place_tolls import place_toll, share_toll
+from eventwire.normalize.trigger_places import governed_place
 from eventwire.normalize.village_places import load_folded_words
 
 
@@ -174,9 +176,27 @@ def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[Pla
             candidates = [site]
     if (coded := coded_place(ctx.document.text, candidates)) is not None:
         return [coded]  # "(coded as Kerou at geoprecision 2)" (normalize.coded_places)
+    placed_before = any(
+        p.span.start < sentence.start
+        and p.relation != "dateline"
+        and p.place is not None
+        and p.place.feature != "country"
+        for p in usable
+    )
+    start = journey_start(
+        ctx.document.text,
+        sentence,
+        ctx.places,
+        candidates,
+        lang=ctx.document.lang,
+        main_iso=ctx.main_iso,
+        placed_before=placed_before,
+    )
+    if start is not None:
+        return [start]  # "a bus travelling from Kerou to Tamba was ambushed" (normalize.journey_places)
     p_start, p_end = _paragraph_bounds(ctx.document.text, incident.sentence.start)
     paragraph = sentence_places(Span(p_start, p_end, ""), usable, exclude=exclude)
-    return choose_places(
+    chosen = choose_places(
         ctx.document.text,
         sentence,
         paragraph,
@@ -188,6 +208,8 @@ def incident_places(incident: IncidentMention, ctx: DocumentContext) -> list[Pla
         resolve=_town_in(ctx.main_iso, areas=True),
         named_isos=ctx.named_isos,
     )
+    # "workers of a mine in Tamba protested in Kerou": the place the trigger governs (normalize.trigger_places)
+    return governed_place(ctx.document.text, sentence, incident.trigger.span, chosen, candidates)
 
 
 def town_in(iso: str | None) -> Callable[[str], Place | None] | None:

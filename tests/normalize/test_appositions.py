@@ -119,3 +119,14 @@ def test_the_county_town_matches_its_division_accents_and_noun_aside():
     kerou = town("Kerou", 1.0, admin1="Sila", admin2="Cercle de Tamba")
     tamba = town("Tâmba", 1.3)
     assert names(text, [mention(text, "Kerou", kerou), mention(text, "Tâmba", tamba)]) == ["Kerou"]
+
+
+def test_the_short_form_of_a_states_long_name_situates_the_town_before_it():
+    # a state named by its short form, its long official name being "Tamba de Santa Rosa" (as
+    # Spanish-speaking countries name states): one place, the town
+    text = "On March 3, gunmen attacked a taxi in Kerou, Tamba, and fled."
+    kerou = town("Kerou", 1.0, admin1="Tamba de Santa Rosa")
+    assert names(text, [mention(text, "Kerou", kerou), mention(text, "Tamba", TAMBA)]) == ["Kerou"]
+    # a division only starting with the town's name, without "de", is another place
+    sila = town("Kerou", 1.0, admin1="Tamba Oriental")
+    assert names(text, [mention(text, "Kerou", sila), mention(text, "Tamba", TAMBA)]) == ["Kerou", "Tamba"]
