@@ -58,6 +58,7 @@ from eventwire.resolve.build import (
 )
 from eventwire.resolve.causes import causes_as_background
 from eventwire.resolve.clauses import split_clause_places
+from eventwire.resolve.coders.kind import classifier_sentences
 from eventwire.resolve.gapped_days import split_gapped_days
 from eventwire.resolve.in_document import merge_mentions_in_document
 from eventwire.resolve.same_incident import merge_same_incidents
@@ -113,8 +114,16 @@ def extract_events_batch(documents: list[Document]) -> list[DocumentResult]:
     """Return `extract_events` for several documents, parsing them in one spaCy batch."""
     short = [d for d in documents if len(d.text) <= LONG_TEXT_CHARS]
     staged = [_stage(analyzed) for analyzed in analyze_batch(short)]
-    # the first sentence each document's none gate judges, for every document at once
-    require_together([(s.scores, first_to_judge(s.judged)) for s in staged if isinstance(s, _Staged)])
+    # the first sentence each document's none gate judges, and the sentences the classifier reads
+    # to type the incidents it may retype (`code_event_kind`), for every document in one encoder
+    # call (an incident the gate then drops had its sentences encoded for nothing: few do)
+    require_together(
+        [
+            (s.scores, first_to_judge(s.judged) + _kind_sentences(s.judged, s.scores))
+            for s in staged
+            if isinstance(s, _Staged)
+        ]
+    )
     finished = iter(_finish(s) if isinstance(s, _Staged) else s for s in staged)
     return [next(finished) if len(d.text) <= LONG_TEXT_CHARS else extract_in_parts(d) for d in documents]
 
@@ -227,6 +236,13 @@ def _stage(analyzed: AnalyzedDoc) -> _Staged | DocumentResult:
     # no ACLED event; build_event lets it revise a rule's explosion sub-type
     scores = score_incidents(analyzed.doc, incidents, lang)
     return _Staged(document, ctx, mentions, gate_sentences(groups, scores), scores)
+
+
+def _kind_sentences(judged: list, scores: SentenceScores) -> list[int]:
+    """Return the starts of the sentences `code_event_kind` reads the classifier's scores of, for
+    the incident groups of one document (`gate_sentences`)."""
+    taxonomy = load_taxonomy()
+    return [s for g, _ in judged for s in classifier_sentences(g.mentions, taxonomy=taxonomy, subtype_scores=scores)]
 
 
 def _finish(staged: _Staged) -> DocumentResult:

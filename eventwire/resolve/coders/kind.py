@@ -50,19 +50,8 @@ def code_event_kind(
     force against protesters); the sub-type classifier over the same sentences may then
     overrule a rule it finds unlikely (extract/subtype_model.py).
     """
-    # a sentence that only tells the toll ("Two people died.") types nothing of its own: the
-    # firmest voice is that of the sentences telling the act, the toll read with them
-    primary = primary_mention([m for m in mentions if not toll_only(m)] or mentions)
+    primary, voice, voice_classes, rule = _rule_kind(mentions, taxonomy)
     trigger = span_provenance(document_id, primary.trigger.span, f"trigger:{primary.trigger.cue}")
-    rank = modality_rank(primary)
-    voice = [m for m in mentions if modality_rank(m) == rank or (modality_rank(m) < rank and toll_only(m))]
-    voice_classes: set[str] = set()
-    for m in voice:
-        voice_classes |= m.cue_classes
-    voice_classes |= _weapon_told_elsewhere(voice_classes, mentions)
-    rule = taxonomy.classify(voice_classes) if taxonomy is not None else None
-    if taxonomy is not None and rule is not None:
-        rule = _keep_own_weapon(rule, primary, voice, taxonomy)
     if rule is not None:
         event_type, sub = rule.event_type, rule.sub_event_type
     else:
@@ -90,6 +79,39 @@ def code_event_kind(
                 reason=decision.reason,
             )
     return EventKind(Coded(event_type, type_provenance), Coded(sub, sub_provenance))
+
+
+def _rule_kind(
+    mentions: Sequence[Mention], taxonomy: Taxonomy | None
+) -> tuple[Mention, list[Mention], set[str], Rule | None]:
+    """Return an incident's firmest voice (its primary mention, the voice's mentions and their
+    cue classes) and the taxonomy rule those cues give (None without a rule)."""
+    # a sentence that only tells the toll ("Two people died.") types nothing of its own: the
+    # firmest voice is that of the sentences telling the act, the toll read with them
+    primary = primary_mention([m for m in mentions if not toll_only(m)] or mentions)
+    rank = modality_rank(primary)
+    voice = [m for m in mentions if modality_rank(m) == rank or (modality_rank(m) < rank and toll_only(m))]
+    voice_classes: set[str] = set()
+    for m in voice:
+        voice_classes |= m.cue_classes
+    voice_classes |= _weapon_told_elsewhere(voice_classes, mentions)
+    rule = taxonomy.classify(voice_classes) if taxonomy is not None else None
+    if taxonomy is not None and rule is not None:
+        rule = _keep_own_weapon(rule, primary, voice, taxonomy)
+    return primary, voice, voice_classes, rule
+
+
+def classifier_sentences(
+    mentions: Sequence[Mention], *, taxonomy: Taxonomy | None, subtype_scores: SentenceScores
+) -> list[int]:
+    """Return the starts of the sentences whose sub-type scores `code_event_kind` reads for an
+    incident (none when the classifier may not overrule its sub-type): a batch of documents
+    encodes those of all its incidents in one call before building their events."""
+    primary, voice, _, rule = _rule_kind(mentions, taxonomy)
+    sub = rule.sub_event_type if rule is not None else primary.sub_event_type
+    if not overridable(sub, subtype_scores.labels):
+        return []
+    return [m.sentence.start for m in voice]
 
 
 def _keep_own_weapon(rule: Rule, primary: Mention, voice: Sequence[Mention], taxonomy: Taxonomy) -> Rule:
