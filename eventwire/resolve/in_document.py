@@ -37,7 +37,8 @@ from eventwire.resolve.compatibility import (
 )
 from eventwire.resolve.demonstration_details import retypes_demonstration
 from eventwire.resolve.structure import is_day_split
-from eventwire.resolve.toll_sentences import dated, placed_toll_home, toll_only
+from eventwire.resolve.toll_joins import crowd_casualties_home, earlier_toll_home, nearest_earlier
+from eventwire.resolve.toll_sentences import dated, placed_toll_home
 from eventwire.taxonomy import VIOLENT_TYPES
 
 # Incidents dated this many days before publication, in an article that also reports a recent
@@ -114,6 +115,9 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
             groups.append([m])
             continue
         candidates = [g for g in groups if _fits(m, g)]
+        if not candidates and (toll_home := earlier_toll_home(m, groups)) is not None:
+            toll_home.append(m)  # "Five killed." after a riot: its toll (resolve/toll_joins.py)
+            continue
         if m.anaphoric:
             earlier = [g for g in candidates if min(x.sentence.start for x in g) < m.sentence.start]
             if earlier:
@@ -437,7 +441,7 @@ def _events_and_details(
             and not (len(g) == 1 and _listed_with_others(g[0], mentions))
         ):
             # a region-level mention beside precise incidents: a summary or a detail of them
-            home = _nearest_earlier(g, precise_groups)
+            home = nearest_earlier(g, precise_groups)
             if home is None:
                 events.append(g)
             elif not any(_elsewhere(m, home) or (m.plural and m.additive) for m in g):
@@ -462,9 +466,9 @@ def _placeless(
     """Put a group with no place where it belongs: a detail of an incident told elsewhere in the
     article, or, on another day, a second incident at the place the article is about; else not
     codable (review). One opened as another ("À quelques kilomètres, …") is one near it, any type."""
-    home = _nearest_earlier(g, placed)
+    home = nearest_earlier(g, placed) or crowd_casualties_home(g, placed)
     if added := home is None and any(opens_addition(m) for m in g):
-        home = _nearest_earlier(g, placed, any_type=True)
+        home = nearest_earlier(g, placed, any_type=True)
     if (
         home is None
         and not placed
@@ -574,25 +578,3 @@ def _without_empty_anaphora(group: list[Mention]) -> list[Mention]:
         if not e or (m.attributed_to is not None and m.attributed_to not in voices and m.modality != Modality.ALLEGED)
     ]
     return kept or group
-
-
-def _nearest_earlier(
-    group: list[Mention], candidates: list[list[Mention]], *, any_type: bool = False
-) -> list[Mention] | None:
-    """Return the candidate told nearest before `group` (else the first), if types fit or `any_type`."""
-    start = min(m.sentence.start for m in group)
-    toll = any_type or all(toll_only(m) for m in group)
-    fitting = [
-        c
-        for c in candidates
-        if c is not group
-        and (
-            any(types_compatible(m, x) for m in group for x in c) or (toll and min(x.sentence.start for x in c) < start)
-        )
-    ]
-    if not fitting:
-        return None
-    earlier = [c for c in fitting if min(x.sentence.start for x in c) <= start]
-    if earlier:
-        return max(earlier, key=lambda c: min(x.sentence.start for x in c))
-    return min(fitting, key=lambda c: min(x.sentence.start for x in c))
