@@ -64,7 +64,10 @@ def plural_predicate(sent: SpacySpan, trigger: Token) -> bool:
         return False
     if any(c.dep_ == "nummod" and c.like_num for c in trigger.children):
         return False  # "au total, 25 morts sont à déplorer": a figure counts one toll, it describes nothing
-    copulas = load_extract_words(trigger.lang_).get("copula_lemmas")
+    words = load_extract_words(trigger.lang_)
+    if fold(trigger.text) in words.get("be_perfect_participles"):
+        return False  # "deux bergers sont morts": the compound past of "mourir", tagged as a noun
+    copulas = words.get("copula_lemmas")
     t = trigger
     for _ in range(4):
         cop = [c for c in (t, *t.children) if c.pos_ == "AUX" and fold(c.lemma_) in copulas and c.i != trigger.i]

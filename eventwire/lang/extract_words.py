@@ -50,6 +50,7 @@ WORD_KEYS = {
     "perfect_auxiliary_forms": "auxiliary forms of a compound past",
     "reflexive_clitics": "reflexive clitics of pronominal verbs (compound past with 'be')",
     "be_perfect_lemmas": "intransitive verb lemmas whose compound past takes 'be' (not a passive)",
+    "be_perfect_participles": "participles of those verbs the tagger reads as nouns after 'be'",
     "pluperfect_auxiliary_forms": "auxiliary forms of a past before the past (pluperfect)",
     "future_auxiliaries": "auxiliaries that make a verb future",
     "modal_auxiliaries": "modal auxiliaries of an unrealized incident (conditional, possibility)",

@@ -96,6 +96,10 @@ def test_not_an_event(find_en, find_fr, lang, sentence):
         # "after the attack" naming another incident (another village): not a recall of the told one
         ("en", "An official said he feared a higher toll after the attack on another village on Sunday."),
         ("fr", "Un élu a dit craindre un bilan plus lourd après l'attaque d'un autre village dimanche."),
+        # "être" + the participle of "mourir" (tagged a noun) is a compound past: the told toll,
+        # not a description like "les attaques sont fréquentes"
+        ("fr", "Deux bergers sont morts, selon une source locale."),
+        ("fr", "Trois femmes sont mortes dans la soirée."),
     ],
 )
 def test_still_an_event(find_en, find_fr, lang, sentence):
