@@ -62,6 +62,7 @@ from eventwire.resolve.coders.kind import classifier_sentences
 from eventwire.resolve.gapped_days import split_gapped_days
 from eventwire.resolve.in_document import merge_mentions_in_document
 from eventwire.resolve.same_incident import merge_same_incidents
+from eventwire.resolve.stated_distance import anchor_stated_distances
 from eventwire.resolve.structure import split_days
 from eventwire.resolve.toll_homes import toll_homes
 
@@ -230,6 +231,7 @@ def _stage(analyzed: AnalyzedDoc) -> _Staged | DocumentResult:
     mentions = split_days(mentions, lang=lang, published=document.published)
     mentions = arrests_as_aftermath(mentions)  # "…killed a trader. Police later arrested two suspects."
     mentions = causes_as_background(mentions)  # "The protest was sparked by the killing of…"
+    mentions = anchor_stated_distances(mentions)  # "…à Tamba." "Kolo, à 12 km de Tamba, …"
     groups = merge_mentions_in_document(mentions, published=document.published)
     # the sub-type classifier (sentence vectors encoded when a stage first asks for them; a batch
     # of documents encodes its none gates' first sentences together): drops incidents it reads as

@@ -183,6 +183,17 @@ def _offset_relation(m: re.Match[str], place: Place | None) -> tuple[Place | Non
     )
 
 
+def stated_distance(before: str) -> tuple[float, int] | None:
+    """Return (kilometres, start of the phrase) of a distance that ends `before` and names the
+    place written right after it as its yardstick ("à une quinzaine de km de ", "15 km from "),
+    or None; a distance with a direction ("20 km north of") is an offset, not read here."""
+    if _OFFSET_RE.search(before):
+        return None
+    approximate, values = _approximate_distance()
+    m = _DISTANCE_RE.search(before) or approximate.search(before)
+    return (_kilometres(m, values), m.start()) if m else None
+
+
 def read_relation(
     text: str,
     start: int,
