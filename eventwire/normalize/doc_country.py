@@ -74,7 +74,10 @@ NEIGHBOUR_BEFORE = re.compile(
     r"\b(?:proches?|près|non\s+loin|à\s+proximité|aux\s+portes|frontalières?|limitrophes?|vers|"
     r"near|close\s+to|bordering|neighbouring|neighboring|towards?|into|fled\s+to|"
     # where people are sent: "deported to Chad", "the rendition of refugees to Chad"
-    r"(?:deport|extradit|repatriat|rendition|expel)\w*(?:\s+[\w'’-]+){0,2}?\s+to)"
+    r"(?:deport|extradit|repatriat|rendition|expel)\w*(?:\s+[\w'’-]+){0,2}?\s+to|"
+    # English names where something goes with "to": "supplies bound for troops sent to Chad", "a convoy
+    # carrying aid to Chad" (a place of the story is "in", "at" or "near" it); not "according to"
+    r"(?<!according\s)(?<!next\s)(?<!due\s)(?<!owing\s)to)"
     r"\s*(?:de\s+|du\s+|des\s+|d['’]\s*|à\s+|au\s+)?(?:the\s+|le\s+|la\s+|l['’]\s*)?$",
     re.IGNORECASE,
 )
@@ -470,6 +473,22 @@ def named_countries(
         and not (
             p.place.feature == "country" and NEIGHBOUR_BEFORE.search(text[max(0, p.span.start - 30) : p.span.start])
         )
+    )
+
+
+def elsewhere_countries(text: str, places: Iterable[PlaceMention], main_iso: str | None) -> frozenset[int]:
+    """Return the starts of the mentions of countries other than `main_iso` named as a neighbour or
+    a destination ("a convoy carrying supplies to Lolo", "fled into Lolo" in a story about Kerou):
+    the incident is not there, so such a country is no place of it (a language regularity)."""
+    if main_iso is None:
+        return frozenset()
+    return frozenset(
+        p.span.start
+        for p in places
+        if p.place is not None
+        and p.place.feature == "country"
+        and p.place.iso != main_iso
+        and NEIGHBOUR_BEFORE.search(text[max(0, p.span.start - 30) : p.span.start])
     )
 
 

@@ -101,7 +101,7 @@ GAPPED_COORDINATION = re.compile(
 LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:à|au|aux|dans|près de|non loin de|village de|villages de|localité de|localités de|"
     r"commune de|quartier de|habitants de|population de|populations de|in|at|near|village of|villages of|"
-    r"town of|area of|residents of|notamment|"
+    r"town of|area of|residents of|outside of|outside|notamment|"
     # elided "de": "la localité d'Ifoura", "les habitants d'Oumassa"
     r"(?:village|localité|commune|quartier|habitants|population|populations|ville|région|cercle)\s+d['’]|"
     # a verb whose object is the place attacked ("a visé Tazor", "raided Merelo")

@@ -467,3 +467,14 @@ def test_choose_places_keeps_a_big_town_abroad_written_in_a_respelling_of_its_ow
         text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI, resolve=lambda name: None
     )
     assert [p.place.iso for p in found] == ["KV"]
+
+
+def test_choose_places_codes_an_unknown_village_just_outside_which_it_happened():
+    # English: "outside (of) X" places an incident at X's edge, as "near X" does
+    text = "A roadside bomb went off just outside of Kerou, wounding two soldiers."
+    kerou = mention(text, "Kerou", None)
+    places = choose_places(text, sentence(text), [], [kerou], main_iso="ML", document_anchor=MALI)
+    assert [(p.span.text, p.place.iso) for p in places] == [("Kerou", "ML")]
+    text = "A roadside bomb wounding two soldiers was blamed on Kerou."
+    kerou = mention(text, "Kerou", None)
+    assert choose_places(text, sentence(text), [], [kerou], main_iso="ML", document_anchor=MALI) == []
