@@ -315,6 +315,7 @@ def other_evidence(
     named = len(taken)  # the actors' spans follow
     unknown = [(p.span.start, p.span.end) for p in places if p.place is None]
     bordered = {p.place.iso for p in places if p.relation == "border" and p.place and p.place.feature == "country"}
+    abroad: list[tuple[int, int]] = []  # foreign forces: their own country's words say nothing
     # "anti-IEBC protests": a name after "anti-"/"pro-" is no actor of the event, but still says
     # where the story is (the dash made a space, the spans unchanged)
     for actor in find_actor_mentions(unprefixed(text), lang=lang, country=None):
@@ -337,6 +338,8 @@ def other_evidence(
         # "French Barkhane forces": a foreign force's own nationality says where it comes from only
         foreign = actor.actor_type == "external_forces"
         taken.append((start if iso != own or foreign else actor.span.start, actor.span.end))
+        if foreign:
+            abroad.append(taken[-1])
         if actor.actor_type == "state_forces" or _stationed(actor.name, actor.country):
             weight = W_STATE_FORCES  # a mission named after its host ("... Mission in Kerou") serves there
         elif actor.actor_type != "external_forces":
@@ -377,8 +380,10 @@ def other_evidence(
             )
     # "the Kerouvia Forest Service": a national body named after its country (its name is no place)
     counts += national_institution_evidence(text, gazetteer=gazetteer, taken=taken[named:])
-    # "an MCA", "a boda boda rider", "le préfet du cercle": one country's words (normalize.country_cues)
-    return counts + cue_evidence(text, lang=lang, gazetteer=gazetteer, taken=taken)
+    # "an MCA", "a boda boda rider", "le préfet du cercle": one country's words (normalize.country_cues);
+    # a foreign force's operation is one too, of the countries where it serves ("opération Kerou")
+    counts += cue_evidence(text, lang=lang, gazetteer=gazetteer, taken=[t for t in taken if t not in abroad])
+    return counts
 
 
 def group_isos(actor: Actor, gazetteer: Gazetteer) -> tuple[str, ...]:
