@@ -82,7 +82,9 @@ def test_a_foreign_forces_operation_names_the_countries_it_serves_in(gazetteer):
     # the foreign force's name (an actor abroad) still says nothing of France
     from eventwire.normalize.doc_country import other_evidence
 
-    counts = other_evidence("A Barkhane patrol was hit by a mine east of Zorbatouk.", [], lang="en", gazetteer=gazetteer)
+    counts = other_evidence(
+        "A Barkhane patrol was hit by a mine east of Zorbatouk.", [], lang="en", gazetteer=gazetteer
+    )
     assert counts.most_common(1)[0][0] == ("Mali", "ML")
     assert ("France", "FR") not in counts
     assert _main("Unknown gunmen fired on a convoy near Zorbatouk.") is None
