@@ -355,6 +355,21 @@ def other_evidence(
             counts[(gazetteer.country_name(share), share)] += weight / max(1, len(shares)) + (  # type: ignore[assignment]
                 TIE_BREAK if k == 0 and len(shares) > 1 else 0.0
             )
+    counts += _demonym_evidence(text, lang, gazetteer, taken, unknown)
+    # "the Kerouvia Forest Service": a national body named after its country (its name is no place)
+    counts += national_institution_evidence(text, gazetteer=gazetteer, taken=taken[named:])
+    # "an MCA", "a boda boda rider", "le préfet du cercle": one country's words (normalize.country_cues);
+    # a foreign force's operation is one too, of the countries where it serves ("opération Kerou")
+    counts += cue_evidence(text, lang=lang, gazetteer=gazetteer, taken=[t for t in taken if t not in abroad])
+    return counts
+
+
+def _demonym_evidence(
+    text: str, lang: str, gazetteer: Gazetteer, taken: list[tuple[int, int]], unknown: list[tuple[int, int]]
+) -> Counter:
+    """Return the weight per (country name, ISO2) of the nationality adjectives and the peoples
+    ACLED knows in one country that the text uses outside the spans `taken` (other_evidence)."""
+    counts: Counter = Counter()
     homes = people_homes()
     for m in _WORD_RE.finditer(text):
         # the demonym look-up (a cached key in a set): most words are none
@@ -378,11 +393,6 @@ def other_evidence(
             counts[(name, iso)] += (  # type: ignore[assignment]
                 W_DEMONYM_PLACE if place else W_DEMONYM
             )
-    # "the Kerouvia Forest Service": a national body named after its country (its name is no place)
-    counts += national_institution_evidence(text, gazetteer=gazetteer, taken=taken[named:])
-    # "an MCA", "a boda boda rider", "le préfet du cercle": one country's words (normalize.country_cues);
-    # a foreign force's operation is one too, of the countries where it serves ("opération Kerou")
-    counts += cue_evidence(text, lang=lang, gazetteer=gazetteer, taken=[t for t in taken if t not in abroad])
     return counts
 
 
