@@ -123,6 +123,17 @@ def names_groups(text: str, last: PlaceMention) -> bool:
     return _group_noun_after().match(text, last.span.end) is not None
 
 
+@lru_cache(maxsize=1)
+def _group_list_after() -> re.Pattern[str]:
+    return re.compile(r"(?:\s*(?:,|and|et|&)\s*[A-ZÀ-Ý][\w'’-]+)*" + _group_noun_after().pattern, re.IGNORECASE)
+
+
+def names_a_group(text: str, end: int) -> bool:
+    """Return whether the name ending at `end` is one of peoples or groups a group noun closes
+    ("the Kerou clan", "between the Kerou and Tamba clans": a language regularity): no place."""
+    return _group_list_after().match(text, end) is not None
+
+
 def alternatives(text: str, listed: list[PlaceMention]) -> bool:
     """Return whether a list's last name is joined by "or" ("in Kerou or Tamba", "à Kerou ou à
     Tamba"): the source is unsure where one incident took place, it does not tell several."""

@@ -20,17 +20,19 @@ from eventwire.gazetteer import Gazetteer
 from eventwire.lang.fold import literal_alternation
 
 KINDS_FILE = "division_kinds.yaml"
+HOME_FIRST = 1e-4  # below doc_country.TIE_BREAK: a capital still breaks a tie first
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 # the name a noun goes with: a capitalized word, and up to two more
 _NAME = r"[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+){0,2}"
 
 
 @cache
-def load_division_kinds() -> dict[str, dict[str, frozenset[str]]]:
-    """Return, per language, each folded noun with the ISO2 codes of the countries using it."""
+def load_division_kinds() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Return, per language, each folded noun with the ISO2 codes of the countries using it, in the
+    file's order (its home first)."""
     path = data_path(KINDS_FILE)
     data = read_yaml_mapping(path)
-    out: dict[str, dict[str, frozenset[str]]] = {}
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
     for lang, nouns in data.items():
         if not isinstance(nouns, dict) or not nouns:
             raise key_error(path, str(lang), "must map nouns to lists of ISO2 codes")
@@ -38,7 +40,7 @@ def load_division_kinds() -> dict[str, dict[str, frozenset[str]]]:
         for noun, isos in nouns.items():
             if not isinstance(isos, list) or not isos or not all(isinstance(i, str) and _ISO2.match(i) for i in isos):
                 raise key_error(path, str(noun), "must be a non-empty list of ISO2 codes (e.g. [ML])")
-            out[str(lang)][fold(str(noun))] = frozenset(isos)
+            out[str(lang)][fold(str(noun))] = tuple(dict.fromkeys(isos))
     if not out:
         raise DataFileError(f"{path}: no language")
     return out
@@ -61,10 +63,10 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     )
 
 
-def _isos(noun: str, lang: str) -> frozenset[str]:
+def _isos(noun: str, lang: str) -> tuple[str, ...]:
     kinds = load_division_kinds().get(lang, {})
     key = fold(noun)
-    return kinds.get(key) or kinds.get(key.replace(" ", "-")) or kinds.get(key.replace("-", " ")) or frozenset()
+    return kinds.get(key) or kinds.get(key.replace(" ", "-")) or kinds.get(key.replace("-", " ")) or ()
 
 
 def kind_countries(text: str, start: int, end: int, lang: str) -> frozenset[str]:
@@ -74,7 +76,7 @@ def kind_countries(text: str, start: int, end: int, lang: str) -> frozenset[str]
     if patterns is None:
         return frozenset()
     m = patterns[0].search(text[max(0, start - 30) : start]) or patterns[1].match(text[end : end + 30])
-    return _isos(m.group(1), lang) if m else frozenset()
+    return frozenset(_isos(m.group(1), lang)) if m else frozenset()
 
 
 def kind_evidence(text: str, lang: str, gazetteer: Gazetteer, *, weight: float, repeat: float) -> Counter:
@@ -88,8 +90,11 @@ def kind_evidence(text: str, lang: str, gazetteer: Gazetteer, *, weight: float, 
     for seen, m in enumerate(patterns[2].finditer(text)):
         noun = m.group(1) or m.group(2)
         isos = _isos(noun, lang)
-        for iso in isos:
+        for k, iso in enumerate(isos):
             name = gazetteer.country_name(iso)
             if name:
-                counts[(name, iso)] += weight * (repeat if seen else 1.0) / len(isos)  # type: ignore[assignment]
+                # a noun of several countries: its home (listed first) a hair ahead, so a tie is
+                # settled the same way every run (a set's order changes from run to run)
+                home = HOME_FIRST if k == 0 and len(isos) > 1 else 0.0
+                counts[(name, iso)] += weight * (repeat if seen else 1.0) / len(isos) + home  # type: ignore[assignment]
     return counts

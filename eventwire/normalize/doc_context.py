@@ -37,6 +37,7 @@ from eventwire.normalize.dates import (
 )
 from eventwire.normalize.doc_country import (
     attributive_demonyms,
+    elsewhere_countries,
     main_country,
     named_countries,
     other_evidence,
@@ -211,7 +212,8 @@ def non_location_mentions(
             lang == "en" and not _locative_right_before(lang).search(before) and _modifies_a_noun(doc, p, lang)
         ):
             out.add(p.span.start)
-    return frozenset(out) | role_places(text, places, lang=lang)  # "venus de Kerou", "publié à Tamba"
+    # "venus de Kerou", "publié à Tamba"; "supplies bound to Lolo" in a story about Kerou
+    return frozenset(out) | role_places(text, places, lang=lang) | elsewhere_countries(text, places, main_iso)
 
 
 @lru_cache(maxsize=8)

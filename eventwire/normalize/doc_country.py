@@ -74,7 +74,10 @@ NEIGHBOUR_BEFORE = re.compile(
     r"\b(?:proches?|près|non\s+loin|à\s+proximité|aux\s+portes|frontalières?|limitrophes?|vers|"
     r"near|close\s+to|bordering|neighbouring|neighboring|towards?|into|fled\s+to|"
     # where people are sent: "deported to Chad", "the rendition of refugees to Chad"
-    r"(?:deport|extradit|repatriat|rendition|expel)\w*(?:\s+[\w'’-]+){0,2}?\s+to)"
+    r"(?:deport|extradit|repatriat|rendition|expel)\w*(?:\s+[\w'’-]+){0,2}?\s+to|"
+    # English names where something goes with "to": "supplies bound for troops sent to Chad", "a convoy
+    # carrying aid to Chad" (a place of the story is "in", "at" or "near" it); not "according to"
+    r"(?<!according\s)(?<!next\s)(?<!due\s)(?<!owing\s)to)"
     r"\s*(?:de\s+|du\s+|des\s+|d['’]\s*|à\s+|au\s+)?(?:the\s+|le\s+|la\s+|l['’]\s*)?$",
     re.IGNORECASE,
 )
@@ -312,6 +315,7 @@ def other_evidence(
     named = len(taken)  # the actors' spans follow
     unknown = [(p.span.start, p.span.end) for p in places if p.place is None]
     bordered = {p.place.iso for p in places if p.relation == "border" and p.place and p.place.feature == "country"}
+    abroad: list[tuple[int, int]] = []  # foreign forces: their own country's words say nothing
     # "anti-IEBC protests": a name after "anti-"/"pro-" is no actor of the event, but still says
     # where the story is (the dash made a space, the spans unchanged)
     for actor in find_actor_mentions(unprefixed(text), lang=lang, country=None):
@@ -334,6 +338,8 @@ def other_evidence(
         # "French Barkhane forces": a foreign force's own nationality says where it comes from only
         foreign = actor.actor_type == "external_forces"
         taken.append((start if iso != own or foreign else actor.span.start, actor.span.end))
+        if foreign:
+            abroad.append(taken[-1])
         if actor.actor_type == "state_forces" or _stationed(actor.name, actor.country):
             weight = W_STATE_FORCES  # a mission named after its host ("... Mission in Kerou") serves there
         elif actor.actor_type != "external_forces":
@@ -349,6 +355,21 @@ def other_evidence(
             counts[(gazetteer.country_name(share), share)] += weight / max(1, len(shares)) + (  # type: ignore[assignment]
                 TIE_BREAK if k == 0 and len(shares) > 1 else 0.0
             )
+    counts += _demonym_evidence(text, lang, gazetteer, taken, unknown)
+    # "the Kerouvia Forest Service": a national body named after its country (its name is no place)
+    counts += national_institution_evidence(text, gazetteer=gazetteer, taken=taken[named:])
+    # "an MCA", "a boda boda rider", "le préfet du cercle": one country's words (normalize.country_cues);
+    # a foreign force's operation is one too, of the countries where it serves ("opération Kerou")
+    counts += cue_evidence(text, lang=lang, gazetteer=gazetteer, taken=[t for t in taken if t not in abroad])
+    return counts
+
+
+def _demonym_evidence(
+    text: str, lang: str, gazetteer: Gazetteer, taken: list[tuple[int, int]], unknown: list[tuple[int, int]]
+) -> Counter:
+    """Return the weight per (country name, ISO2) of the nationality adjectives and the peoples
+    ACLED knows in one country that the text uses outside the spans `taken` (other_evidence)."""
+    counts: Counter = Counter()
     homes = people_homes()
     for m in _WORD_RE.finditer(text):
         # the demonym look-up (a cached key in a set): most words are none
@@ -372,10 +393,7 @@ def other_evidence(
             counts[(name, iso)] += (  # type: ignore[assignment]
                 W_DEMONYM_PLACE if place else W_DEMONYM
             )
-    # "the Kerouvia Forest Service": a national body named after its country (its name is no place)
-    counts += national_institution_evidence(text, gazetteer=gazetteer, taken=taken[named:])
-    # "an MCA", "a boda boda rider", "le préfet du cercle": one country's words (normalize.country_cues)
-    return counts + cue_evidence(text, lang=lang, gazetteer=gazetteer, taken=taken)
+    return counts
 
 
 def group_isos(actor: Actor, gazetteer: Gazetteer) -> tuple[str, ...]:
@@ -470,6 +488,22 @@ def named_countries(
         and not (
             p.place.feature == "country" and NEIGHBOUR_BEFORE.search(text[max(0, p.span.start - 30) : p.span.start])
         )
+    )
+
+
+def elsewhere_countries(text: str, places: Iterable[PlaceMention], main_iso: str | None) -> frozenset[int]:
+    """Return the starts of the mentions of countries other than `main_iso` named as a neighbour or
+    a destination ("a convoy carrying supplies to Lolo", "fled into Lolo" in a story about Kerou):
+    the incident is not there, so such a country is no place of it (a language regularity)."""
+    if main_iso is None:
+        return frozenset()
+    return frozenset(
+        p.span.start
+        for p in places
+        if p.place is not None
+        and p.place.feature == "country"
+        and p.place.iso != main_iso
+        and NEIGHBOUR_BEFORE.search(text[max(0, p.span.start - 30) : p.span.start])
     )
 
 

@@ -64,8 +64,8 @@ FEATURE_RANK = {
 # A foreign town smaller than this, in an article about another country, is a namesake of an
 # unknown local village (a Tela in Mali vs Tela in Honduras); capitals and big cities stay.
 FOREIGN_NAMESAKE_MAX_POP = 200_000
-# rapidfuzz ratio (0-100) above which a written name respells a place's own name
-RESPELT_MIN_RATIO = 75
+# rapidfuzz ratio (0-100) from which a written name respells a place's own name ("Boni", 75 for Bonn, is not)
+RESPELT_MIN_RATIO = 80
 # ... and a foreign city smaller than this yields to a namesake in the article's country ("Palma"
 # in a story about Mozambique is the Mozambican town, not Palma de Mallorca)
 FAMOUS_CITY_POP = 1_000_000
@@ -75,7 +75,7 @@ FAMOUS_CITY_POP = 1_000_000
 LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:à|au|aux|dans|près de|non loin de|village de|villages de|localité de|localités de|"
     r"commune de|quartier de|habitants de|population de|populations de|in|at|near|village of|villages of|"
-    r"town of|area of|residents of|notamment|"
+    r"town of|area of|residents of|outside of|outside|notamment|"
     # elided "de": "la localité d'Ifoura", "les habitants d'Oumassa"
     r"(?:village|localité|commune|quartier|habitants|population|populations|ville|région|cercle)\s+d['’]|"
     # a verb whose object is the place attacked ("a visé Tazor", "raided Merelo")
@@ -303,9 +303,10 @@ def _own_name(name: str, place: Place) -> bool:
     a big town abroad written "Kerouna" in its old Latin name is no evidence against a village
     Kerouna at home. A spelling of the own name is still the own name (a language regularity:
     transliterations and exonyms that only respell it, "Soumy"/"Sumy", "Odessa"/"Odesa", stay close to
-    it; a division is named by its head word, "Kerou" for "Kerouska Oblast")."""
+    it; a division is named by its head word, "Kerou" for "Kerouska Oblast"; not "Boni" for Bonn,
+    one letter of four changed, nor "Ber" for Berlin, a bare syllable)."""
     folded, own = fold(name), fold(place.name)
-    if own.startswith(folded) or fuzz.ratio(folded, own) >= RESPELT_MIN_RATIO:
+    if (own.startswith(folded) and len(folded) > 4) or fuzz.ratio(folded, own) >= RESPELT_MIN_RATIO:
         return True
     return any(c.geonameid == place.geonameid and c.primary for c in load_gazetteer().candidates(name))
 

@@ -29,6 +29,7 @@ from eventwire.geoparse.names import institution_head
 from eventwire.lang.fold import literal_alternation
 from eventwire.lang.words import load_word_lists
 from eventwire.models import PlaceMention, Span
+from eventwire.normalize.appositions import names_a_group
 from eventwire.normalize.dates import load_time_lexicon
 from eventwire.normalize.doc_country import all_place_nouns, division_noun_after, load_place_nouns
 from eventwire.normalize.ethnic_militias import load_ethnic_militias
@@ -324,8 +325,8 @@ def missed_place_mentions(
         words = name.split()
         if fold(words[0]) in calendar or fold(name) in load_not_places() or fold(words[0]) in load_not_places():
             continue
-        if gazetteer.demonym_country(words[0]) or is_name(name):
-            continue
+        if gazetteer.demonym_country(words[0]) or is_name(name) or names_a_group(text, end):
+            continue  # "the Kerou and Tamba clans": peoples
         found = _best(
             gazetteer, name, main_iso, prefer_area=kind in ("division", "qualifier"), unique_floor=unique_floor
         )

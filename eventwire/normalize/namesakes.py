@@ -24,7 +24,7 @@ from eventwire.extract.lexicon import fold
 from eventwire.gazetteer import Gazetteer
 from eventwire.geoparse import candidate_place
 from eventwire.lang.actor_table import load_actor_aliases
-from eventwire.models import PlaceMention
+from eventwire.models import DIVISION_FEATURES, PlaceMention
 from eventwire.normalize.actors import find_actor_mentions
 from eventwire.normalize.doc_country import (
     NOT_THE_STORY,
@@ -136,6 +136,10 @@ def namesakes_at_home(
         found = [c for c in gazetteer.candidates(p.span.text, country=home) if c.feature not in KEPT_FEATURES]
         if found:
             out.append(replace(p, place=candidate_place(found[0]), method="actor_country"))
+        elif pl.feature in DIVISION_FEATURES:
+            # "between Kerou and Tamba" with a district Tamba abroad: the village at home keeps its
+            # name, and the text names no division of that country (doc_country.named_countries)
+            out.append(replace(p, place=None, reason=f"{pl.name} ({pl.country}): a division abroad, no local actor's"))
         else:
             out.append(p)
             abroad.append((p.span.start, p.span.end))

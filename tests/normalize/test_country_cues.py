@@ -75,3 +75,16 @@ def test_a_national_institution_named_after_no_place_gives_its_country():
     # a university named after a person: the name alone places the story (data/named_institutions.yaml)
     assert _main("On 3 May, Moi University students stoned cars in protest over fees.") == "KE"
     assert _main("Des employés de l'hôpital Gabriel Touré ont observé un sit-in.", lang="fr") == "ML"
+
+
+def test_a_foreign_forces_operation_names_the_countries_it_serves_in(gazetteer):
+    # a codebook-like fact: France's Sahel operation served in Mali and its neighbours, most in Mali;
+    # the foreign force's name (an actor abroad) still says nothing of France
+    from eventwire.normalize.doc_country import other_evidence
+
+    counts = other_evidence(
+        "A Barkhane patrol was hit by a mine east of Zorbatouk.", [], lang="en", gazetteer=gazetteer
+    )
+    assert counts.most_common(1)[0][0] == ("Mali", "ML")
+    assert ("France", "FR") not in counts
+    assert _main("Unknown gunmen fired on a convoy near Zorbatouk.") is None

@@ -6,6 +6,7 @@ from collections import Counter
 
 from eventwire.models import Place, PlaceMention, Span
 from eventwire.normalize.doc_country import (
+    elsewhere_countries,
     main_country,
     named_countries,
     other_evidence,
@@ -58,6 +59,20 @@ def test_a_country_named_as_a_neighbour_or_destination_is_not_the_story():
     assert ("Niger", "NE") not in counts
     assert counts[("Chad", "TD")] == 2.0  # a division weighs double
     assert named_countries(text, places) == frozenset({"TD"})
+
+
+def test_a_country_something_is_carried_or_sent_to_is_not_the_story():
+    # English: "to" a country is where someone or something goes, not where the incident is
+    text = "A convoy carrying supplies to Niger hit a mine outside Kerou, in the Lac."
+    places = [mention(text, "Niger", NIGER), mention(text, "Kerou", None), mention(text, "Lac", LAC)]
+    assert ("Niger", "NE") not in place_evidence(text, places)
+    assert elsewhere_countries(text, places, "TD") == frozenset({text.index("Niger")})
+    assert elsewhere_countries(text, places, None) == frozenset()
+    # "according to" names a source, not a destination; a country "in" which it happened counts
+    said = "According to Niger, gunmen killed two people in Niger on Monday."
+    places = [mention(said, "Niger", NIGER), mention(said, "Niger", NIGER, nth=1)]
+    assert place_evidence(said, places)[("Niger", "NE")] > 1.0
+    assert elsewhere_countries(said, places, "TD") == frozenset()
 
 
 def test_a_place_named_again_adds_little_and_a_hamlet_abroad_little():
@@ -220,7 +235,8 @@ def test_a_division_noun_only_one_country_uses_names_that_country(gazetteer):
     assert french == {("Mali", "ML"): 3.0}
     # a noun two countries use is shared; a noun before a lower-case word names nothing
     shared = place_evidence("Residents of Tazor sub-county protested.", [], lang="en", gazetteer=gazetteer)
-    assert shared == {("Kenya", "KE"): 1.5, ("Uganda", "UG"): 1.5}
+    assert shared.keys() == {("Kenya", "KE"), ("Uganda", "UG")}
+    assert all(abs(w - 1.5) < 1e-3 for w in shared.values())
     assert not place_evidence("He joined a cercle of friends.", [], lang="en", gazetteer=gazetteer)
 
 
@@ -229,7 +245,9 @@ def test_a_mission_named_after_its_host_country_places_the_story_there(gazetteer
     counts = other_evidence(
         "MINUSCA peacekeepers met Barkhane troops at Zorbatouk.", [], lang="en", gazetteer=gazetteer
     )
-    assert counts == {("Central African Republic", "CF"): 1.0}
+    assert counts[("Central African Republic", "CF")] == 1.0
+    assert counts.most_common(1)[0][0] == ("Central African Republic", "CF")
+    assert ("France", "FR") not in counts  # only its operation's theatre words count (country_cues)
 
 
 SOMALIA = _place("Somalia", "Somalia", "SO", "country")
@@ -281,3 +299,12 @@ def test_a_country_people_are_deported_to_is_not_the_story():
     places = [mention(text, "Niger", NIGER), mention(text, "Niger", NIGER, nth=1)]
     assert not place_evidence(text, places)
     assert not named_countries(text, places)
+
+
+def test_a_division_noun_of_two_countries_gives_its_home_a_hair_ahead(gazetteer):
+    # "sub-county" is Kenya's and Uganda's: the tie goes to its home, listed first, in every run
+    from eventwire.normalize.division_kinds import kind_evidence
+
+    counts = kind_evidence("Teachers of Tazor sub-county protested.", "en", gazetteer, weight=3.0, repeat=0.25)
+    assert counts[("Kenya", "KE")] > counts[("Uganda", "UG")] > 1.4
+    assert main_country(counts, Counter()) == ("Kenya", "KE")

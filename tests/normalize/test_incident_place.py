@@ -467,3 +467,37 @@ def test_choose_places_keeps_a_big_town_abroad_written_in_a_respelling_of_its_ow
         text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI, resolve=lambda name: None
     )
     assert [p.place.iso for p in found] == ["KV"]
+
+
+def test_choose_places_codes_an_unknown_village_just_outside_which_it_happened():
+    # English: "outside (of) X" places an incident at X's edge, as "near X" does
+    text = "A roadside bomb went off just outside of Kerou, wounding two soldiers."
+    kerou = mention(text, "Kerou", None)
+    places = choose_places(text, sentence(text), [], [kerou], main_iso="ML", document_anchor=MALI)
+    assert [(p.span.text, p.place.iso) for p in places] == [("Kerou", "ML")]
+    text = "A roadside bomb wounding two soldiers was blamed on Kerou."
+    kerou = mention(text, "Kerou", None)
+    assert choose_places(text, sentence(text), [], [kerou], main_iso="ML", document_anchor=MALI) == []
+
+
+@pytest.mark.parametrize(("written", "own"), [("Kero", "Kera"), ("Ker", "Kerlin")])
+def test_choose_places_reads_a_big_town_abroad_one_letter_or_a_syllable_off_as_a_village_at_home(written, own):
+    # a language regularity: one letter of a four-letter name changed ("Kero" for Kera) or a bare
+    # first syllable ("Ker" for Kerlin) names another place, not a respelling of the big town's
+    text = f"Des hommes armés ont attaqué {written}."
+    foreign = Place(
+        name=own,
+        country="Kerouvia",
+        iso="KV",
+        latitude=50.0,
+        longitude=7.1,
+        feature="city",
+        geo_precision=1,
+        geonameid=990_002,
+        population=330_000,
+    )
+    cands = [mention(text, written, foreign)]
+    found = choose_places(
+        text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI, resolve=lambda name: None
+    )
+    assert [p.place.iso for p in found] == ["ML"]

@@ -275,3 +275,13 @@ def test_the_first_word_of_an_unknown_name_is_no_small_division_abroad(gazetteer
         "Gunmen attacked a checkpoint in Tinn Korabou.", [], lang="en", gazetteer=gazetteer, main_iso="ML"
     )
     assert not [p for p in found if p.place is not None and p.place.iso == "NO"]
+
+
+def test_names_a_group_noun_closes_are_peoples_not_places(gazetteer):
+    # a language regularity: "the Kerou clan", "between the Kidal and Mombasa clans" name peoples
+    def names(text: str) -> list[str]:
+        return [p.span.text for p in missed_place_mentions(text, [], lang="en", gazetteer=gazetteer, main_iso=None)]
+
+    assert names("A feud broke out between Zorbatouk and Kidal clans over water.") == []
+    assert names("Elders of the clans met in Kidal after a feud between Zorbatouk and Tazor clans.") == ["Kidal"]
+    assert names("Gunmen attacked a bus between Zorbatouk and Kidal on Monday.") == ["Kidal"]

@@ -4,7 +4,7 @@ and groups of several countries (normalize.doc_country), on invented sentences."
 from __future__ import annotations
 
 from eventwire.models import Place, PlaceMention, Span
-from eventwire.normalize.doc_country import other_evidence
+from eventwire.normalize.doc_country import named_countries, other_evidence
 from eventwire.normalize.namesakes import local_isos, namesakes_at_home
 
 
@@ -53,6 +53,17 @@ def test_a_village_namesake_far_abroad_counts_for_no_country(gazetteer):
     kept, abroad = _run(text, places, gazetteer)
     assert kept == places
     assert abroad == [(places[0].span.start, places[0].span.end)]
+
+
+def test_a_division_namesake_far_abroad_is_no_division_named(gazetteer):
+    # "between Kerou and Zorbatouk" with a district Zorbatouk abroad: the local actor's village keeps
+    # its name, and the text names no division of that far country
+    text = "Dozo hunters killed two herders between Kerou and Zorbatouk."
+    places = [mention(text, "Zorbatouk", _place("Zorbatouk", "Norway", "NO", feature="admin2"))]
+    kept, abroad = _run(text, places, gazetteer)
+    assert kept[0].place is None and kept[0].span == places[0].span
+    assert abroad == []
+    assert named_countries(text, kept) == frozenset()
 
 
 def test_a_namesake_abroad_is_read_at_home_when_the_gazetteer_knows_it_there(gazetteer):
