@@ -50,7 +50,7 @@ def governed_place(
     if len(chosen) != 1 or chosen[0].place is None or governs(text, trigger, chosen[0]):
         return chosen
     first = chosen[0]
-    if _FRONTED.match(text, sentence.start, first.span.start):
+    if first.place is None or _FRONTED.match(text, sentence.start, first.span.start):
         return chosen
     for q in candidates:
         if (
