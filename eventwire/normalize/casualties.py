@@ -272,6 +272,9 @@ def _look_before(s: _Sentence, kw: re.Match[str], direction: str) -> int | None:
     gap = _word_count(between)
     aside = None if n.weak else _aside(between)
     tail = aside["rest"] if aside else between  # an aside's "des bergers" is no vague victim
+    partitive = _PARTITIVE.match(tail)
+    if partitive is not None:
+        tail = tail[partitive.end() :]  # "deux des otages sont morts": the article of a part, not a vague count
     for v in s.lexicon.vague_re.finditer(tail):
         if _word_count(tail[v.start() :]) <= 2:
             return None  # "des civils tués": vague, even if a number stands further back

@@ -112,3 +112,35 @@ def test_death_phrases(lang, text, fatalities):
 )
 def test_a_suicide_bombers_own_death_counts(lang, text, fatalities):
     assert count_casualties(text, lang=lang).fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    "lang,text,fatalities",
+    [
+        # an additive phrase joins two figures as "and" does (a language regularity)
+        ("en", "Gunmen attacked the bus, killing four passengers as well as two policemen.", 6),
+        ("en", "The blast killed three traders along with one soldier.", 4),
+        ("fr", "Les assaillants ont tué quatre passagers ainsi que deux gendarmes.", 6),
+        # the second figure counts another outcome: still the dead only
+        ("en", "Two people were killed as well as three wounded.", 2),
+        ("fr", "Deux civils ont été tués ainsi que trois blessés.", 2),
+    ],
+)
+def test_an_additive_phrase_adds_the_figures(lang, text, fatalities):
+    assert count_casualties(text, lang=lang).fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    "lang,text,fatalities",
+    [
+        # French: a number then "des" is a part of a group ("deux des assaillants"), not the
+        # vague plural "des civils" that gives ACLED's default of 3
+        ("fr", "Deux des assaillants ont été tués.", 2),
+        ("fr", "Quatre des villageois ont été tués par les assaillants.", 4),
+        ("en", "Two of the attackers were killed.", 2),
+        # the vague plural alone still gives the default
+        ("fr", "Des civils ont été tués lors de l'attaque.", 3),
+    ],
+)
+def test_a_part_of_a_group_counts_its_number(lang, text, fatalities):
+    assert count_casualties(text, lang=lang).fatalities == fatalities
