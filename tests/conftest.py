@@ -28,11 +28,51 @@ def _module_is_heavy(path: Path) -> bool:
     return _HEAVY_MODULES[path]
 
 
+# The test modules that take longest, longest first (measured with `--durations`). Under
+# pytest-xdist (`./dev test`: `--dist loadfile --no-loadscope-reorder`, a module is one unit of
+# work) they are handed out first and the many short modules fill in after them, most tests first,
+# so that no long module starts last while the other worker idles.
+LONGEST_FIRST = (
+    "tests/integration/test_store_batches.py",
+    "tests/quality/test_geoparsing_floors_lgl.py",
+    "tests/quality/test_geoparsing_floors.py",
+    "tests/test_batch_ray.py",
+    "tests/quality/test_eval_floors_notes.py",
+    "tests/gazetteer/test_index.py",
+    "tests/geoparse/test_places.py",
+    "tests/resolve/test_event_structure.py",
+    "tests/resolve/test_dev_resolution.py",
+    "tests/quality/test_eval_floors.py",
+    "tests/quality/test_eval_floors_b.py",
+    "tests/resolve/test_structure_session11.py",
+    "tests/fuzz/test_fuzz.py",
+    "tests/api/test_schemathesis.py",
+)
+
+
+def _longest_first(config: pytest.Config, items: list[pytest.Item]) -> None:
+    missing = [name for name in LONGEST_FIRST if not (config.rootpath / name).is_file()]
+    if missing:  # a renamed or removed module: the list must follow it
+        raise pytest.UsageError(f"tests/conftest.py LONGEST_FIRST names no such test module: {missing}")
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item.nodeid.split("::")[0]] = counts.get(item.nodeid.split("::")[0], 0) + 1
+
+    def key(item: pytest.Item) -> tuple[int, int]:
+        module = item.nodeid.split("::")[0]
+        return rank.get(module, len(rank)), -counts[module]
+
+    items.sort(key=key)  # stable: a module's tests keep their order
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         path = Path(str(item.fspath))
         if path.suffix == ".py" and _module_is_heavy(path):
             item.add_marker(pytest.mark.slow)
+    if hasattr(config, "workerinput"):  # an xdist worker: the order is the one work is handed out in
+        _longest_first(config, items)
 
 
 class _HeavyLoadInQuickRun(RuntimeError):
@@ -55,22 +95,40 @@ def _quick_run_loads_no_model(request: pytest.FixtureRequest, monkeypatch: pytes
     yield
 
 
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory):
-    """The real gazetteer, its index built once per test session (~15 s) in a temporary cache
-    dir unless EVENTWIRE_CACHE names one."""
-    import os
+# -- one cache dir per test run ----------------------------------------------------------------
+# The gazetteer index (~30 s to build) and the sub-type classifier are built into EVENTWIRE_CACHE.
+# Unless EVENTWIRE_CACHE names one, the run builds them afresh in ONE temporary dir, set before any
+# test and before pytest-xdist starts its workers, so that every worker, every test (whole-pipeline
+# tests and the `gazetteer` fixture alike) and every subprocess (the CLI, `eventwire serve`) reads
+# the same files: built once or twice (two workers at once) a run, not once per worker and again
+# per cache dir. The dir is removed when the run ends.
+_RUN_CACHE_OWNER = "_EVENTWIRE_TEST_CACHE_OWNER"
 
+
+def pytest_configure(config: pytest.Config) -> None:
+    if os.environ.get("EVENTWIRE_CACHE"):
+        return
+    import tempfile
+
+    os.environ["EVENTWIRE_CACHE"] = tempfile.mkdtemp(prefix="eventwire-test-cache-")
+    os.environ[_RUN_CACHE_OWNER] = str(os.getpid())
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if os.environ.get(_RUN_CACHE_OWNER) != str(os.getpid()):
+        return  # an xdist worker, or a cache dir the caller named: not this process's to remove
+    import shutil
+
+    shutil.rmtree(os.environ.pop("EVENTWIRE_CACHE"), ignore_errors=True)
+    os.environ.pop(_RUN_CACHE_OWNER)
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The real gazetteer, its index built once per test run in the run's cache dir (above)."""
     from eventwire.gazetteer import load_gazetteer
 
-    cache = os.environ.get("EVENTWIRE_CACHE") or str(tmp_path_factory.mktemp("cache"))
-    previous = os.environ.get("EVENTWIRE_CACHE")
-    os.environ["EVENTWIRE_CACHE"] = cache
-    try:
-        yield load_gazetteer()
-    finally:
-        if previous is None:
-            os.environ.pop("EVENTWIRE_CACHE", None)
+    return load_gazetteer()
 
 
 # -- store backends (issue 19) -------------------------------------------------------------------
