@@ -188,3 +188,33 @@ def make_mention(
         claim_status=claim_status,
         **fields,
     )
+
+
+def make_village_attack(document: Document, ordinal: int = 0, **kw: Any) -> Event:
+    """Return an invented attack on the village of Kassoumbe, in an invented region ("Lanfara") of
+    Mali, exactly located: 12 killed unless `fatalities` says otherwise, reported by `document`
+    quoting its whole text; `kw` overrides any field."""
+    fatalities = kw.get("fatalities", 12)
+    fields: dict[str, Any] = {
+        "event_date": date(2024, 3, 10),
+        "event_type": "Violence against civilians",
+        "sub_event_type": "Attack",
+        "actor1": "Unidentified Armed Group (Mali)",
+        "actor2": "Civilians (Mali)",
+        "country": "Mali",
+        "iso": "ML",
+        "admin1": "Lanfara",
+        "admin2": None,
+        "location": "Kassoumbe",
+        "latitude": 14.50,
+        "longitude": -4.20,
+        "fatalities": fatalities,
+        "fatalities_low": None,
+        "fatalities_high": None,
+        "claimed_by": (),
+        "provenance": {},
+    }
+    fields.update(kw)
+    if "reports" not in kw:
+        fields["reports"] = (make_report(document, document.text, attributed_to=None, fatalities=fatalities),)
+    return make_event(document, ordinal, **fields)
