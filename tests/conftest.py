@@ -20,6 +20,16 @@ HEAVY_ENTRY_POINTS = re.compile(
     r"load_encoder|subtype_probabilities|classify_sub_event|demo)\b"
 )
 _HEAVY_MODULES: dict[Path, bool] = {}
+# A module that starts processes (the CLI, `eventwire serve`, process pools, ray) whose pipeline
+# reads the run's cache dir: its tests find that cache built (`_run_cache_ready`).
+SPAWNS_PROCESSES = re.compile(r"\b(subprocess|Popen|running_server|ProcessPool\w*|multiprocessing|ray)\b")
+_SPAWNING_MODULES: dict[Path, bool] = {}
+
+
+def _module_spawns(path: Path) -> bool:
+    if path not in _SPAWNING_MODULES:
+        _SPAWNING_MODULES[path] = bool(SPAWNS_PROCESSES.search(path.read_text(encoding="utf-8")))
+    return _SPAWNING_MODULES[path]
 
 
 def _module_is_heavy(path: Path) -> bool:
@@ -33,11 +43,12 @@ def _module_is_heavy(path: Path) -> bool:
 # work) they are handed out first and the many short modules fill in after them, most tests first,
 # so that no long module starts last while the other worker idles.
 LONGEST_FIRST = (
-    "tests/integration/test_store_batches.py",
     "tests/quality/test_geoparsing_floors_lgl.py",
     "tests/quality/test_geoparsing_floors.py",
-    "tests/test_batch_ray.py",
     "tests/quality/test_eval_floors_notes.py",
+    # after the in-process evaluations: their CLI subprocesses run under a time limit
+    "tests/integration/test_store_batches.py",
+    "tests/test_batch_ray.py",
     "tests/gazetteer/test_index.py",
     "tests/geoparse/test_places.py",
     "tests/resolve/test_event_structure.py",
@@ -100,18 +111,19 @@ def _quick_run_loads_no_model(request: pytest.FixtureRequest, monkeypatch: pytes
 # Unless EVENTWIRE_CACHE names one, the run builds them afresh in ONE temporary dir, set before any
 # test and before pytest-xdist starts its workers, so that every worker, every test (whole-pipeline
 # tests and the `gazetteer` fixture alike) and every subprocess (the CLI, `eventwire serve`) reads
-# the same files: built once or twice (two workers at once) a run, not once per worker and again
-# per cache dir. The dir is removed when the run ends.
+# the same files: built once a run (`_run_cache_ready`), not once per worker and again per cache
+# dir. The dir is removed when the run ends.
 _RUN_CACHE_OWNER = "_EVENTWIRE_TEST_CACHE_OWNER"
+_RUN_CACHE: list[str] = []  # this run's cache dir, as pytest_configure found or made it
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    if os.environ.get("EVENTWIRE_CACHE"):
-        return
-    import tempfile
+    if not os.environ.get("EVENTWIRE_CACHE"):
+        import tempfile
 
-    os.environ["EVENTWIRE_CACHE"] = tempfile.mkdtemp(prefix="eventwire-test-cache-")
-    os.environ[_RUN_CACHE_OWNER] = str(os.getpid())
+        os.environ["EVENTWIRE_CACHE"] = tempfile.mkdtemp(prefix="eventwire-test-cache-")
+        os.environ[_RUN_CACHE_OWNER] = str(os.getpid())
+    _RUN_CACHE.append(os.environ["EVENTWIRE_CACHE"])
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -121,6 +133,38 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
     shutil.rmtree(os.environ.pop("EVENTWIRE_CACHE"), ignore_errors=True)
     os.environ.pop(_RUN_CACHE_OWNER)
+
+
+_RUN_CACHE_READY: list[bool] = []
+
+
+@pytest.fixture(autouse=True)
+def _run_cache_ready(request: pytest.FixtureRequest) -> None:
+    """Before this process's first slow test or test of a module that starts processes, the run's
+    gazetteer index and sub-type model exist: the CLI or `eventwire serve` a test starts reads
+    them under a time limit and must not be the one to build them. The first worker builds them under a lock; the other
+    waits for it and reads them (built once a run, not once a worker)."""
+    if _RUN_CACHE_READY:
+        return
+    path = Path(str(request.node.fspath))
+    quick_run = "not slow" in (request.config.getoption("markexpr", default="") or "")
+    spawns = _module_spawns(path) or "e2e" in path.parts  # e2e: `eventwire serve` from its conftest
+    if request.node.get_closest_marker("slow") is None and (quick_run or not spawns):
+        return
+    import fcntl
+
+    from eventwire.extract.subtype_model import load_model
+    from eventwire.gazetteer import load_gazetteer
+    from eventwire.gazetteer.index_file import default_index_path
+
+    cache = Path(_RUN_CACHE[0])
+    cache.mkdir(parents=True, exist_ok=True)
+    with open(cache / "test-build.lock", "w") as lock, pytest.MonkeyPatch.context() as mp:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        mp.setenv("EVENTWIRE_CACHE", str(cache))  # the run's, whatever a module fixture set
+        load_gazetteer(default_index_path())
+        load_model()
+    _RUN_CACHE_READY.append(True)
 
 
 @pytest.fixture(scope="session")
