@@ -20,6 +20,16 @@ HEAVY_ENTRY_POINTS = re.compile(
     r"load_encoder|subtype_probabilities|classify_sub_event|demo)\b"
 )
 _HEAVY_MODULES: dict[Path, bool] = {}
+# A module that starts processes (the CLI, `eventwire serve`, process pools, ray) whose pipeline
+# reads the run's cache dir: its tests find that cache built (`_run_cache_ready`).
+SPAWNS_PROCESSES = re.compile(r"\b(subprocess|Popen|running_server|ProcessPool\w*|multiprocessing|ray)\b")
+_SPAWNING_MODULES: dict[Path, bool] = {}
+
+
+def _module_spawns(path: Path) -> bool:
+    if path not in _SPAWNING_MODULES:
+        _SPAWNING_MODULES[path] = bool(SPAWNS_PROCESSES.search(path.read_text(encoding="utf-8")))
+    return _SPAWNING_MODULES[path]
 
 
 def _module_is_heavy(path: Path) -> bool:
@@ -28,11 +38,52 @@ def _module_is_heavy(path: Path) -> bool:
     return _HEAVY_MODULES[path]
 
 
+# The test modules that take longest, longest first (measured with `--durations`). Under
+# pytest-xdist (`./dev test`: `--dist loadfile --no-loadscope-reorder`, a module is one unit of
+# work) they are handed out first and the many short modules fill in after them, most tests first,
+# so that no long module starts last while the other worker idles.
+LONGEST_FIRST = (
+    "tests/quality/test_geoparsing_floors_lgl.py",
+    "tests/quality/test_geoparsing_floors.py",
+    "tests/quality/test_eval_floors_notes.py",
+    # after the in-process evaluations: their CLI subprocesses run under a time limit
+    "tests/integration/test_store_batches.py",
+    "tests/test_batch_ray.py",
+    "tests/gazetteer/test_index.py",
+    "tests/geoparse/test_places.py",
+    "tests/resolve/test_event_structure.py",
+    "tests/resolve/test_dev_resolution.py",
+    "tests/quality/test_eval_floors.py",
+    "tests/quality/test_eval_floors_b.py",
+    "tests/resolve/test_structure_session11.py",
+    "tests/fuzz/test_fuzz.py",
+    "tests/api/test_schemathesis.py",
+)
+
+
+def _longest_first(config: pytest.Config, items: list[pytest.Item]) -> None:
+    missing = [name for name in LONGEST_FIRST if not (config.rootpath / name).is_file()]
+    if missing:  # a renamed or removed module: the list must follow it
+        raise pytest.UsageError(f"tests/conftest.py LONGEST_FIRST names no such test module: {missing}")
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item.nodeid.split("::")[0]] = counts.get(item.nodeid.split("::")[0], 0) + 1
+
+    def key(item: pytest.Item) -> tuple[int, int]:
+        module = item.nodeid.split("::")[0]
+        return rank.get(module, len(rank)), -counts[module]
+
+    items.sort(key=key)  # stable: a module's tests keep their order
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         path = Path(str(item.fspath))
         if path.suffix == ".py" and _module_is_heavy(path):
             item.add_marker(pytest.mark.slow)
+    if hasattr(config, "workerinput"):  # an xdist worker: the order is the one work is handed out in
+        _longest_first(config, items)
 
 
 class _HeavyLoadInQuickRun(RuntimeError):
@@ -55,22 +106,73 @@ def _quick_run_loads_no_model(request: pytest.FixtureRequest, monkeypatch: pytes
     yield
 
 
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory):
-    """The real gazetteer, its index built once per test session (~15 s) in a temporary cache
-    dir unless EVENTWIRE_CACHE names one."""
-    import os
+# -- one cache dir per test run ----------------------------------------------------------------
+# The gazetteer index (~30 s to build) and the sub-type classifier are built into EVENTWIRE_CACHE.
+# Unless EVENTWIRE_CACHE names one, the run builds them afresh in ONE temporary dir, set before any
+# test and before pytest-xdist starts its workers, so that every worker, every test (whole-pipeline
+# tests and the `gazetteer` fixture alike) and every subprocess (the CLI, `eventwire serve`) reads
+# the same files: built once a run (`_run_cache_ready`), not once per worker and again per cache
+# dir. The dir is removed when the run ends.
+_RUN_CACHE_OWNER = "_EVENTWIRE_TEST_CACHE_OWNER"
+_RUN_CACHE: list[str] = []  # this run's cache dir, as pytest_configure found or made it
 
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not os.environ.get("EVENTWIRE_CACHE"):
+        import tempfile
+
+        os.environ["EVENTWIRE_CACHE"] = tempfile.mkdtemp(prefix="eventwire-test-cache-")
+        os.environ[_RUN_CACHE_OWNER] = str(os.getpid())
+    _RUN_CACHE.append(os.environ["EVENTWIRE_CACHE"])
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if os.environ.get(_RUN_CACHE_OWNER) != str(os.getpid()):
+        return  # an xdist worker, or a cache dir the caller named: not this process's to remove
+    import shutil
+
+    shutil.rmtree(os.environ.pop("EVENTWIRE_CACHE"), ignore_errors=True)
+    os.environ.pop(_RUN_CACHE_OWNER)
+
+
+_RUN_CACHE_READY: list[bool] = []
+
+
+@pytest.fixture(autouse=True)
+def _run_cache_ready(request: pytest.FixtureRequest) -> None:
+    """Before this process's first slow test or test of a module that starts processes, the run's
+    gazetteer index and sub-type model exist: the CLI or `eventwire serve` a test starts reads
+    them under a time limit and must not be the one to build them. The first worker builds them under a lock; the other
+    waits for it and reads them (built once a run, not once a worker)."""
+    if _RUN_CACHE_READY:
+        return
+    path = Path(str(request.node.fspath))
+    quick_run = "not slow" in (request.config.getoption("markexpr", default="") or "")
+    spawns = _module_spawns(path) or "e2e" in path.parts  # e2e: `eventwire serve` from its conftest
+    if request.node.get_closest_marker("slow") is None and (quick_run or not spawns):
+        return
+    import fcntl
+
+    from eventwire.extract.subtype_model import load_model
+    from eventwire.gazetteer import load_gazetteer
+    from eventwire.gazetteer.index_file import default_index_path
+
+    cache = Path(_RUN_CACHE[0])
+    cache.mkdir(parents=True, exist_ok=True)
+    with open(cache / "test-build.lock", "w") as lock, pytest.MonkeyPatch.context() as mp:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        mp.setenv("EVENTWIRE_CACHE", str(cache))  # the run's, whatever a module fixture set
+        load_gazetteer(default_index_path())
+        load_model()
+    _RUN_CACHE_READY.append(True)
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The real gazetteer, its index built once per test run in the run's cache dir (above)."""
     from eventwire.gazetteer import load_gazetteer
 
-    cache = os.environ.get("EVENTWIRE_CACHE") or str(tmp_path_factory.mktemp("cache"))
-    previous = os.environ.get("EVENTWIRE_CACHE")
-    os.environ["EVENTWIRE_CACHE"] = cache
-    try:
-        yield load_gazetteer()
-    finally:
-        if previous is None:
-            os.environ.pop("EVENTWIRE_CACHE", None)
+    return load_gazetteer()
 
 
 # -- store backends (issue 19) -------------------------------------------------------------------

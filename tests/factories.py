@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from eventwire.models import Document, Event, Evidence, Provenance, Report
+from eventwire.models import Document, Event, Evidence, Mention, Place, PlaceMention, Provenance, Report, Span, Trigger
 
 # Invented dispatches.
 TEXT_FR = (
@@ -133,4 +133,88 @@ def make_bus_attack(document: Document, ordinal: int = 0, *, claim_status: str =
         "provenance": {},
     }
     fields.update(kw)
+    return make_event(document, ordinal, **fields)
+
+
+# -- places and mentions (hand-made, for the normalize and resolve rules) -----------------------
+
+
+def make_place(
+    name: str,
+    country: str = "Mali",
+    iso: str = "ML",
+    latitude: float | None = 14.0,
+    longitude: float | None = -4.0,
+    feature: str = "city",
+    geo_precision: int = 1,
+    **kw: Any,
+) -> Place:
+    """Return a gazetteer entry for `name` (a town of Mali unless overridden); `kw` sets admin1,
+    admin2, geonameid, population."""
+    return Place(name, country, iso, latitude, longitude, feature, geo_precision, **kw)
+
+
+def place_mention(
+    text: str, name: str, place: Place | None, method: str = "ner", relation: str | None = None, nth: int = 0
+) -> PlaceMention:
+    """Return the mention of the `nth` (0: first) occurrence of `name` in `text`, resolved to `place`."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return PlaceMention(Span(start, start + len(name), name), name, place, method, relation=relation)
+
+
+def make_mention(
+    start: int,
+    text: str,
+    *,
+    event_type: str = "Battles",
+    sub_event_type: str = "Armed clash",
+    modality: str = "asserted",
+    claim_status: str = "reported",
+    **fields: Any,
+) -> Mention:
+    """Return an incident mention of document "d" whose sentence is `text` at offset `start`, its
+    trigger the sentence's first six characters (an "attack" of the mention's type); `fields` sets
+    any other field."""
+    trigger = Trigger(Span(start, start + 6, text[:6]), "attack", event_type, sub_event_type, "attack")
+    return Mention(
+        document_id="d",
+        sentence=Span(start, start + len(text), text),
+        trigger=trigger,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        modality=modality,
+        claim_status=claim_status,
+        **fields,
+    )
+
+
+def make_village_attack(document: Document, ordinal: int = 0, **kw: Any) -> Event:
+    """Return an invented attack on the village of Kassoumbe, in an invented region ("Lanfara") of
+    Mali, exactly located: 12 killed unless `fatalities` says otherwise, reported by `document`
+    quoting its whole text; `kw` overrides any field."""
+    fatalities = kw.get("fatalities", 12)
+    fields: dict[str, Any] = {
+        "event_date": date(2024, 3, 10),
+        "event_type": "Violence against civilians",
+        "sub_event_type": "Attack",
+        "actor1": "Unidentified Armed Group (Mali)",
+        "actor2": "Civilians (Mali)",
+        "country": "Mali",
+        "iso": "ML",
+        "admin1": "Lanfara",
+        "admin2": None,
+        "location": "Kassoumbe",
+        "latitude": 14.50,
+        "longitude": -4.20,
+        "fatalities": fatalities,
+        "fatalities_low": None,
+        "fatalities_high": None,
+        "claimed_by": (),
+        "provenance": {},
+    }
+    fields.update(kw)
+    if "reports" not in kw:
+        fields["reports"] = (make_report(document, document.text, attributed_to=None, fatalities=fatalities),)
     return make_event(document, ordinal, **fields)

@@ -36,3 +36,16 @@ def event_sub_types(text: str, lang: str) -> list[str]:
     from eventwire.models import EVENT_MODALITIES
 
     return [m.trigger.sub_event_type for m in find_mentions(text, lang) if m.modality in EVENT_MODALITIES]
+
+
+# An invented incident that opens a text, so that the probed sentence after it is part of a
+# narration (the sentences that tell no incident are probed this way).
+LEAD_EN = "Gunmen killed five villagers in Kerou on Monday, officials said. "
+LEAD_FR = "Des hommes armés ont tué cinq villageois à Kerou lundi, selon des sources locales. "
+
+
+def probed(find_en, find_fr, lang: str, sentence: str) -> list[tuple[str, str]]:
+    """Return (trigger, modality) of each incident mention of `sentence` told after the lead."""
+    text = (LEAD_EN if lang == "en" else LEAD_FR) + sentence
+    found = (find_en if lang == "en" else find_fr)(text)
+    return [(m.trigger.span.text, m.modality) for m in found if m.sentence.start >= len(text) - len(sentence)]

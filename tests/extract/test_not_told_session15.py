@@ -9,15 +9,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.models import EVENT_MODALITIES
-
-LEAD_EN = "Gunmen killed five villagers in Kerou on Monday, officials said. "
-LEAD_FR = "Des hommes armés ont tué cinq villageois à Kerou lundi, selon des sources locales. "
-
-
-def _probed(find_en, find_fr, lang, sentence):
-    text = (LEAD_EN if lang == "en" else LEAD_FR) + sentence
-    found = (find_en if lang == "en" else find_fr)(text)
-    return [(m.trigger.span.text, m.modality) for m in found if m.sentence.start >= len(text) - len(sentence)]
+from tests.extract.conftest import probed as _probed
 
 
 @pytest.mark.parametrize(

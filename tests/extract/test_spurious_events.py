@@ -10,9 +10,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.models import EVENT_MODALITIES
-
-LEAD_EN = "Gunmen killed five villagers in Kerou on Monday, officials said. "
-LEAD_FR = "Des hommes armés ont tué cinq villageois à Kerou lundi, selon des sources locales. "
+from tests.extract.conftest import LEAD_EN, LEAD_FR
 
 
 def _last(found, text):

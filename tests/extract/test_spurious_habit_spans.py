@@ -13,9 +13,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.models import EVENT_MODALITIES
-
-LEAD_EN = "Gunmen killed five villagers in Kerou on Monday, officials said. "
-LEAD_FR = "Des hommes armés ont tué cinq villageois à Kerou lundi, selon des sources locales. "
+from tests.extract.conftest import probed as probed_mentions
 
 HABITS = [
     # a vague span of months or years: a habit over time
@@ -47,9 +45,7 @@ HABITS = [
 
 @pytest.mark.parametrize(("lang", "sentence"), HABITS)
 def test_habit_over_a_vague_span_is_not_an_event(find_en, find_fr, lang, sentence):
-    text = (LEAD_EN if lang == "en" else LEAD_FR) + sentence
-    found = (find_en if lang == "en" else find_fr)(text)
-    probed = [(m.trigger.span.text, m.modality) for m in found if m.sentence.start >= len(text) - len(sentence)]
+    probed = probed_mentions(find_en, find_fr, lang, sentence)
     assert all(modality not in EVENT_MODALITIES for _, modality in probed), probed
 
 

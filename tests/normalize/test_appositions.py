@@ -9,21 +9,12 @@ from eventwire.models import Place, PlaceMention, Span
 from eventwire.normalize import appositions
 from eventwire.normalize.appositions import is_date_name
 from eventwire.normalize.incident_place import choose_places
+from tests.factories import make_place
+from tests.factories import place_mention as mention
 
 
 def town(name: str, lat: float, *, admin1: str = "Tamba", admin2: str | None = None) -> Place:
-    return Place(
-        name=name,
-        country="Kenya",
-        iso="KE",
-        latitude=lat,
-        longitude=37.0,
-        feature="city",
-        geo_precision=1,
-        admin1=admin1,
-        admin2=admin2,
-        population=5000,
-    )
+    return make_place(name, "Kenya", "KE", lat, 37.0, admin1=admin1, admin2=admin2, population=5000)
 
 
 # invented places: Kerou lies in Tamba county, whose main town is Tamba; Sila is another county
@@ -31,11 +22,6 @@ KEROU = town("Kerou", 1.0)
 TAMBA = town("Tamba", 1.3)
 SILA = town("Sila", 2.5, admin1="Sila")
 MERELO = town("Merelo", 1.1)
-
-
-def mention(text: str, name: str, place: Place | None, method: str = "ner") -> PlaceMention:
-    start = text.index(name)
-    return PlaceMention(span=Span(start, start + len(name), name), name=name, place=place, method=method)
 
 
 def names(text: str, cands: list[PlaceMention]) -> list[str]:

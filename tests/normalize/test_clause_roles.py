@@ -6,43 +6,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from eventwire.models import Place, PlaceMention, Span
+from eventwire.models import Span
 from eventwire.normalize.clause_roles import distance_from, role_places
 from eventwire.normalize.incident_place import choose_places
+from tests.factories import make_place
+from tests.factories import place_mention as mention
 
-KEROU = Place(
-    name="Kerou",
-    country="Mali",
-    iso="ML",
-    latitude=14.1,
-    longitude=-3.9,
-    feature="city",
-    geo_precision=1,
-    admin1="Gao",
-    geonameid=21,
-    population=20000,
-)
+KEROU = make_place("Kerou", latitude=14.1, longitude=-3.9, admin1="Gao", geonameid=21, population=20000)
 TAZOR = replace(KEROU, name="Tazor", latitude=14.6, longitude=-4.4, geonameid=22)
 GAO_TOWN = replace(KEROU, name="Gao", latitude=16.27, longitude=-0.04, geonameid=11, population=86633)
-TAMBA = Place(
-    name="Tamba",
-    country="Mali",
-    iso="ML",
-    latitude=16.9,
-    longitude=0.4,
-    feature="admin2",
-    geo_precision=2,
-    admin1="Gao",
-    admin2="Tamba",
-    geonameid=12,
+TAMBA = make_place(
+    "Tamba", latitude=16.9, longitude=0.4, feature="admin2", geo_precision=2, admin1="Gao", admin2="Tamba", geonameid=12
 )
-
-
-def mention(text: str, name: str, place: Place | None, relation: str | None = None) -> PlaceMention:
-    start = text.index(name)
-    return PlaceMention(
-        span=Span(start, start + len(name), name), name=name, place=place, method="ner", relation=relation
-    )
 
 
 def starts(text: str, names: list[str]) -> frozenset[int]:

@@ -6,28 +6,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from eventwire.models import Place, PlaceMention, Span
 from eventwire.normalize.coded_places import coded_place
+from tests.factories import make_place
+from tests.factories import place_mention as mention
 
-TAMBA = Place(
-    name="Tamba",
-    country="Kenya",
-    iso="KE",
-    latitude=0.9,
-    longitude=38.9,
-    feature="city",
-    geo_precision=1,
-    admin1="Gao",
-    geonameid=31,
-    population=5000,
-)
+TAMBA = make_place("Tamba", "Kenya", "KE", 0.9, 38.9, admin1="Gao", geonameid=31, population=5000)
 GAO = replace(TAMBA, name="Gao", feature="admin1", latitude=0.5, longitude=38.5, geonameid=32)
 SILA = replace(GAO, name="Sila", latitude=-0.5, longitude=39.6, geonameid=33)
-
-
-def mention(text: str, name: str, place: Place | None) -> PlaceMention:
-    start = text.index(name)
-    return PlaceMention(span=Span(start, start + len(name), name), name=name, place=place, method="ner")
 
 
 def test_the_place_a_note_codes_the_event_to_beats_the_border_it_names():

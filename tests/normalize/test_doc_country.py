@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from eventwire.models import Place, PlaceMention, Span
+from eventwire.models import Place
 from eventwire.normalize.doc_country import (
     elsewhere_countries,
     main_country,
@@ -12,39 +12,19 @@ from eventwire.normalize.doc_country import (
     other_evidence,
     place_evidence,
 )
+from tests.factories import make_place
+from tests.factories import place_mention as mention
 
 
 def _place(name: str, country: str, iso: str, feature: str, population: int = 50_000) -> Place:
-    return Place(
-        name=name,
-        country=country,
-        iso=iso,
-        latitude=10.0,
-        longitude=1.0,
-        feature=feature,
-        geo_precision=3 if feature != "city" else 1,
-        geonameid=1,
-        population=population,
-    )
+    precision = 3 if feature != "city" else 1
+    return make_place(name, country, iso, 10.0, 1.0, feature, precision, geonameid=1, population=population)
 
 
 CHAD = _place("Chad", "Chad", "TD", "country")
 NIGER = _place("Niger", "Niger", "NE", "country")
 LAC = _place("Lac", "Chad", "TD", "admin1")
 SMALL_FOREIGN = _place("Kerou", "Nigeria", "NG", "city", population=0)
-
-
-def mention(text: str, name: str, place: Place | None, relation: str | None = None, nth: int = 0) -> PlaceMention:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(name, start + 1)
-    return PlaceMention(
-        span=Span(start, start + len(name), name),
-        name=name,
-        place=place,
-        method="ner",
-        relation=relation,
-    )
 
 
 def test_a_country_named_as_a_neighbour_or_destination_is_not_the_story():
@@ -146,9 +126,7 @@ def test_a_nationality_before_a_noun_is_not_the_region_spelled_like_it(gazetteer
 
 def test_a_division_written_with_its_noun_before_or_after_weighs_as_a_division():
     text = "Des hommes armés ont attaqué Kerou, dans la région du Lac. Kerou County est calme."
-    lac_region = PlaceMention(
-        span=Span(text.index("Lac"), text.index("Lac") + 3, "Lac"), name="Lac", place=LAC, method="ner"
-    )
+    lac_region = mention(text, "Lac", LAC)
     county = _place("Kerou", "Niger", "NE", "admin1")
     counts = place_evidence(text, [lac_region, mention(text, "Kerou", county, nth=1)])
     # "la région du Lac" and "Kerou County" both state the kind, noun before or after

@@ -6,52 +6,27 @@ from dataclasses import replace
 
 import pytest
 
-from eventwire.models import Place, PlaceMention, Span
+from eventwire.models import Span
 from eventwire.normalize.incident_place import choose_places, expand_list
+from tests.factories import make_place
+from tests.factories import place_mention as mention
 
-GAO = Place(
-    name="Gao",
-    country="Mali",
-    iso="ML",
-    latitude=16.27,
-    longitude=-0.04,
-    feature="city",
-    geo_precision=1,
-    admin1="Gao",
-    geonameid=2457163,
-    population=86633,
-)
-MALI = Place(
-    name="Mali",
-    country="Mali",
-    iso="ML",
-    latitude=12.65,
-    longitude=-8.0,
-    feature="country",
-    geo_precision=3,
-    geonameid=2453866,
-)
+GAO = make_place("Gao", latitude=16.27, longitude=-0.04, admin1="Gao", geonameid=2457163, population=86633)
+MALI = make_place("Mali", latitude=12.65, longitude=-8.0, feature="country", geo_precision=3, geonameid=2453866)
 # an invented foreign namesake (a small town abroad with a local village's name); ids are fixtures
-NAMESAKE = Place(
-    name="Tela",
-    country="Honduras",
-    iso="HN",
-    latitude=15.78,
-    longitude=-87.46,
-    feature="city",
-    geo_precision=1,
-    geonameid=1,
-    population=40000,
-)
-
-
-def mention(text: str, name: str, place: Place | None, method: str = "ner") -> PlaceMention:
-    start = text.index(name)
-    return PlaceMention(span=Span(start, start + len(name), name), name=name, place=place, method=method)
+NAMESAKE = make_place("Tela", "Honduras", "HN", 15.78, -87.46, geonameid=1, population=40000)
+# an invented village of Mali, and a big namesake of it abroad
+HOME_TOLA = make_place("Tola", admin1="Mopti", geonameid=1, population=900)
+FOREIGN_TOLA = make_place("Tola", "Nicaragua", "NI", 11.44, -85.94, geonameid=3617052, population=400_000)
 
 
 def sentence(text: str) -> Span:
     return Span(0, len(text), text)
+
+
+def in_mali(text: str, cands: list, **kw):
+    """Return the places `choose_places` keeps in an article about Mali (anchored to the country)."""
+    return choose_places(text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI, **kw)
 
 
 def test_choose_places_splits_a_list_of_villages_into_one_place_each():
@@ -130,13 +105,7 @@ def test_sentence_places_skip_a_distant_yardstick():
     from eventwire.normalize.incident_place import sentence_places
 
     text = "Kerou, à plus de 600 kilomètres de Gao, a été attaqué."
-    gao = PlaceMention(
-        span=Span(text.index("Gao"), text.index("Gao") + 3, "Gao"),
-        name="Gao",
-        place=GAO,
-        method="ner",
-        relation="distance reference",
-    )
+    gao = mention(text, "Gao", GAO, relation="distance reference")
     assert sentence_places(sentence(text), (gao,), exclude=()) == []
 
 
@@ -157,17 +126,7 @@ def test_choose_places_keeps_a_known_town_before_unknown_names_it_is_described_b
 def test_choose_places_looks_up_listed_names_that_ner_missed_in_the_article_country():
     text = "Militants attacked positions in Gao, Ansongo, Kerou and Menaka on Friday."
     cands = [mention(text, "Gao", GAO)]
-    ansongo = Place(
-        name="Ansongo",
-        country="Mali",
-        iso="ML",
-        latitude=15.66,
-        longitude=0.50,
-        feature="city",
-        geo_precision=1,
-        geonameid=2460954,
-        population=32709,
-    )
+    ansongo = make_place("Ansongo", latitude=15.66, longitude=0.50, geonameid=2460954, population=32709)
     places = choose_places(
         text,
         sentence(text),
@@ -183,67 +142,24 @@ def test_choose_places_looks_up_listed_names_that_ner_missed_in_the_article_coun
 
 def test_choose_places_takes_the_namesake_in_the_article_country():
     text = "Des hommes armés ont attaqué Tola dans la nuit."
-    home = Place(
-        name="Tola",
-        country="Mali",
-        iso="ML",
-        latitude=14.0,
-        longitude=-4.0,
-        feature="city",
-        geo_precision=1,
-        admin1="Mopti",
-        geonameid=1,
-        population=900,
-    )
     cands = [mention(text, "Tola", NAMESAKE)]
-    places = choose_places(
-        text,
-        sentence(text),
-        cands,
-        cands,
-        main_iso="ML",
-        document_anchor=MALI,
-        resolve=lambda name: home if name == "Tola" else None,
-    )
+    places = in_mali(text, cands, resolve=lambda name: HOME_TOLA if name == "Tola" else None)
     assert [(p.place.name, p.place.iso, p.method) for p in places] == [("Tola", "ML", "domestic_namesake")]
 
 
 def test_choose_places_keeps_a_foreign_town_whose_country_the_article_names():
     text = "Une roquette tirée depuis le Mali est tombée sur Tela, au Honduras."
     cands = [mention(text, "Tela", NAMESAKE)]
-    places = choose_places(
-        text,
-        sentence(text),
-        cands,
-        cands,
-        main_iso="ML",
-        document_anchor=MALI,
-        named_isos=frozenset({"ML", "HN"}),
-    )
+    places = in_mali(text, cands, named_isos=frozenset({"ML", "HN"}))
     assert [(p.place.name, p.place.iso) for p in places] == [("Tela", "HN")]
 
 
 def test_choose_places_never_codes_a_village_to_the_neighbour_across_a_border():
     text = "Des hommes armés ont attaqué Kerou, près de la frontière du Niger."
-    niger = Place(
-        name="Niger",
-        country="Niger",
-        iso="NE",
-        latitude=13.5,
-        longitude=2.1,
-        feature="country",
-        geo_precision=3,
-        geonameid=2440476,
-    )
+    niger = make_place("Niger", "Niger", "NE", 13.5, 2.1, "country", 3, geonameid=2440476)
     cands = [
         mention(text, "Kerou", None),
-        PlaceMention(
-            span=Span(text.index("Niger"), text.index("Niger") + 5, "Niger"),
-            name="Niger",
-            place=niger,
-            method="ner",
-            relation="border",
-        ),
+        mention(text, "Niger", niger, relation="border"),
     ]
     places = choose_places(text, sentence(text), cands, cands, main_iso=None)
     assert all(p.place is None or p.place.iso != "NE" for p in places)
@@ -251,76 +167,15 @@ def test_choose_places_never_codes_a_village_to_the_neighbour_across_a_border():
 
 def test_choose_places_prefers_a_home_namesake_to_a_foreign_city_that_is_not_famous():
     text = "Des hommes armés ont attaqué Tola."
-    foreign = Place(
-        name="Tola",
-        country="Nicaragua",
-        iso="NI",
-        latitude=11.44,
-        longitude=-85.94,
-        feature="city",
-        geo_precision=1,
-        geonameid=3617052,
-        population=400_000,
-    )
-    home = Place(
-        name="Tola",
-        country="Mali",
-        iso="ML",
-        latitude=14.0,
-        longitude=-4.0,
-        feature="city",
-        geo_precision=1,
-        admin1="Mopti",
-        geonameid=1,
-        population=900,
-    )
-    cands = [mention(text, "Tola", foreign)]
-    found = choose_places(
-        text,
-        sentence(text),
-        cands,
-        cands,
-        main_iso="ML",
-        document_anchor=MALI,
-        resolve=lambda name: home,
-    )
-    kept = choose_places(
-        text,
-        sentence(text),
-        cands,
-        cands,
-        main_iso="ML",
-        document_anchor=MALI,
-        resolve=lambda name: None,
-    )
+    cands = [mention(text, "Tola", FOREIGN_TOLA)]
+    found = in_mali(text, cands, resolve=lambda name: HOME_TOLA)
+    kept = in_mali(text, cands, resolve=lambda name: None)
     assert [p.place.iso for p in found] == ["ML"]
     assert [p.place.iso for p in kept] == ["NI"]
 
 
-BOUREM = Place(
-    name="Bourem",
-    country="Mali",
-    iso="ML",
-    latitude=16.95,
-    longitude=-0.35,
-    feature="city",
-    geo_precision=1,
-    admin1="Gao",
-    geonameid=2460489,
-    population=27488,
-)
-GAO_REGION = Place(
-    name="Gao",
-    country="Mali",
-    iso="ML",
-    latitude=16.27,
-    longitude=-0.04,
-    feature="admin1",
-    geo_precision=3,
-    admin1="Gao",
-    geonameid=2457161,
-    population=500000,
-)
+BOUREM = make_place("Bourem", latitude=16.95, longitude=-0.35, admin1="Gao", geonameid=2460489, population=27488)
+GAO_REGION = replace(GAO, feature="admin1", geo_precision=3, geonameid=2457161, population=500000)
 
 
 def test_choose_places_takes_the_place_itself_not_its_gloss_in_brackets():
@@ -348,9 +203,7 @@ def test_choose_places_reads_a_division_after_a_comma_as_the_container_not_a_sec
 
 def test_choose_places_prefers_the_place_the_clause_names_to_an_end_of_a_road():
     text = "Protesters blocked the Gao-Bourem road near Tazor on Sunday."
-    tazor = Place(
-        name="Tazor", country="Mali", iso="ML", latitude=16.5, longitude=-0.2, feature="city", geo_precision=1
-    )
+    tazor = make_place("Tazor", latitude=16.5, longitude=-0.2)
     cands = [mention(text, "Gao", GAO), mention(text, "Bourem", BOUREM), mention(text, "Tazor", tazor)]
     (place,) = choose_places(text, sentence(text), cands, cands, main_iso="ML")
     assert place.span.text == "Tazor"
@@ -415,9 +268,7 @@ def test_an_unknown_village_of_a_district_is_coded_at_the_district_centre():
 def test_choose_places_reads_a_gloss_after_a_division_noun_as_the_county_not_the_place():
     # a language regularity: "Tamba sub-county (Gao, …)" is Tamba, in Gao county, even when the
     # gazetteer reads the gloss as a town more precise than the sub-county
-    tamba = Place(
-        name="Tamba", country="Mali", iso="ML", latitude=16.9, longitude=0.4, feature="admin2", geo_precision=2
-    )
+    tamba = make_place("Tamba", latitude=16.9, longitude=0.4, feature="admin2", geo_precision=2)
     text = "Gunmen shot dead a herder in Tamba sub-county (Gao, approximate coordinates) on Sunday."
     cands = [mention(text, "Tamba", tamba), mention(text, "Gao", GAO)]
     (place,) = choose_places(text, sentence(text), cands, cands, main_iso="ML")
@@ -428,21 +279,9 @@ def test_choose_places_reads_a_big_town_abroad_under_another_languages_name_as_a
     # "Lipsia" is an old name of a German city: in a story about Mali it is an unknown village,
     # however big the city; under its own name a big town abroad is kept (test above)
     text = "Des hommes armés ont attaqué Lipsia."
-    foreign = Place(
-        name="Leipzig",
-        country="Germany",
-        iso="DE",
-        latitude=51.34,
-        longitude=12.37,
-        feature="city",
-        geo_precision=1,
-        geonameid=2879139,
-        population=504_971,
-    )
+    foreign = make_place("Leipzig", "Germany", "DE", 51.34, 12.37, geonameid=2879139, population=504_971)
     cands = [mention(text, "Lipsia", foreign)]
-    found = choose_places(
-        text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI, resolve=lambda name: None
-    )
+    found = in_mali(text, cands, resolve=lambda name: None)
     assert [p.place.iso for p in found] == ["ML"]
 
 
@@ -451,21 +290,9 @@ def test_choose_places_keeps_a_big_town_abroad_written_in_a_respelling_of_its_ow
     # a language regularity: a French or English respelling ("Kerouna" for "Kerunna") or a division
     # named by its head word ("Kerou" for "Kerouvska Oblast") is still the place's own name
     text = f"Des drones ont été abattus au-dessus de {written}."
-    foreign = Place(
-        name=own,
-        country="Kerouvia",
-        iso="KV",
-        latitude=50.0,
-        longitude=36.2,
-        feature="city",
-        geo_precision=1,
-        geonameid=990_001,
-        population=900_000,
-    )
+    foreign = make_place(own, "Kerouvia", "KV", 50.0, 36.2, geonameid=990_001, population=900_000)
     cands = [mention(text, written, foreign)]
-    found = choose_places(
-        text, sentence(text), cands, cands, main_iso="ML", document_anchor=MALI, resolve=lambda name: None
-    )
+    found = in_mali(text, cands, resolve=lambda name: None)
     assert [p.place.iso for p in found] == ["KV"]
 
 

@@ -3,28 +3,15 @@ and groups of several countries (normalize.doc_country), on invented sentences."
 
 from __future__ import annotations
 
-from eventwire.models import Place, PlaceMention, Span
+from eventwire.models import Place, PlaceMention
 from eventwire.normalize.doc_country import named_countries, other_evidence
 from eventwire.normalize.namesakes import local_isos, namesakes_at_home
+from tests.factories import make_place
+from tests.factories import place_mention as mention
 
 
 def _place(name: str, country: str, iso: str, feature: str = "city") -> Place:
-    return Place(
-        name=name,
-        country=country,
-        iso=iso,
-        latitude=60.0,
-        longitude=10.0,
-        feature=feature,
-        geo_precision=1,
-        geonameid=1,
-        population=3_000,
-    )
-
-
-def mention(text: str, name: str, place: Place | None) -> PlaceMention:
-    start = text.index(name)
-    return PlaceMention(span=Span(start, start + len(name), name), name=name, place=place, method="ner")
+    return make_place(name, country, iso, 60.0, 10.0, feature, geonameid=1, population=3_000)
 
 
 def _run(text: str, places: list[PlaceMention], gazetteer) -> tuple[list[PlaceMention], list[tuple[int, int]]]:

@@ -10,43 +10,20 @@ import spacy
 from spacy.tokens import Doc
 
 from eventwire.geoparse import candidate_place
-from eventwire.models import Document, Place, PlaceMention, Span
+from eventwire.models import Document, Span
 from eventwire.normalize.doc_context import _modifies_a_noun, _only_town, _places_in_country, non_location_mentions
 from eventwire.normalize.incident_place import choose_places
 from eventwire.normalize.missed_places import missed_place_mentions
 from eventwire.normalize.written_within import places_in_named_divisions
+from tests.factories import make_place
+from tests.factories import place_mention as mention
 
 # Hand-made places of an invented country ("Tamba" a second-level division of Gao province,
 # whose town Gao lies 40 km from the province's point).
-GAO_TOWN = Place(
-    name="Gao",
-    country="Mali",
-    iso="ML",
-    latitude=16.27,
-    longitude=-0.04,
-    feature="city",
-    geo_precision=1,
-    admin1="Gao",
-    geonameid=11,
-    population=86633,
+GAO_TOWN = make_place("Gao", latitude=16.27, longitude=-0.04, admin1="Gao", geonameid=11, population=86633)
+TAMBA = make_place(
+    "Tamba", latitude=16.9, longitude=0.4, feature="admin2", geo_precision=2, admin1="Gao", admin2="Tamba", geonameid=12
 )
-TAMBA = Place(
-    name="Tamba",
-    country="Mali",
-    iso="ML",
-    latitude=16.9,
-    longitude=0.4,
-    feature="admin2",
-    geo_precision=2,
-    admin1="Gao",
-    admin2="Tamba",
-    geonameid=12,
-)
-
-
-def mention(text: str, name: str, place: Place | None, method: str = "ner") -> PlaceMention:
-    start = text.index(name)
-    return PlaceMention(span=Span(start, start + len(name), name), name=name, place=place, method=method)
 
 
 def test_an_unknown_village_is_coded_to_the_sub_county_named_beside_it_not_the_county_town():
@@ -73,16 +50,7 @@ def test_the_only_town_a_document_names_is_its_main_area():
 
 def test_a_place_that_names_an_office_places_no_incident():
     text = "Supporters of the Zaria Governor clashed with police in Kaduna; the mayor of Kano spoke."
-    zaria = Place(
-        name="Zaria",
-        country="Nigeria",
-        iso="NG",
-        latitude=11.1,
-        longitude=7.7,
-        feature="city",
-        geo_precision=1,
-        admin1="Kaduna",
-    )
+    zaria = make_place("Zaria", "Nigeria", "NG", 11.1, 7.7, admin1="Kaduna")
     kano = replace(zaria, name="Kano", admin1="Kano")
     kaduna = replace(zaria, name="Kaduna", admin1="Kaduna")
     places = [mention(text, "Zaria", zaria), mention(text, "Kaduna", kaduna), mention(text, "Kano", kano)]

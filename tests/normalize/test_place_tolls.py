@@ -1,19 +1,14 @@
 """Tests for eventwire.normalize.place_tolls: each place's own toll in one sentence (invented)."""
 
-from eventwire.models import Casualties, Place, PlaceMention, Span
+from eventwire.models import Casualties, PlaceMention, Span
 from eventwire.normalize.place_tolls import place_toll, share_toll
+from tests.factories import make_place, place_mention
 
 TEXT = "Seven guards were killed in Doro and a herder was killed in the raid on Bamaka."
 
 
-def _place(name: str) -> PlaceMention:
-    start = TEXT.index(name)
-    return PlaceMention(
-        Span(start, start + len(name), name),
-        name,
-        Place(name, "Mali", "ML", 14.0, -4.0, "city", 1),
-        "gazetteer",
-    )
+def _place(name: str, text: str = TEXT) -> PlaceMention:
+    return place_mention(text, name, make_place(name), "gazetteer")
 
 
 def test_place_toll_gives_each_place_its_own_clause():
@@ -25,13 +20,7 @@ def test_place_toll_gives_each_place_its_own_clause():
 
 def test_place_toll_is_none_when_the_sides_share_one_place():
     text = "Seven guards were killed and two raiders were killed in Doro."
-    start = text.index("Doro")
-    doro = PlaceMention(
-        Span(start, start + 4, "Doro"),
-        "Doro",
-        Place("Doro", "Mali", "ML", 14.0, -4.0, "city", 1),
-        "gazetteer",
-    )
+    doro = _place("Doro", text)
     assert place_toll(text, "en", Span(0, len(text), text), doro, (doro,)) is None
 
 

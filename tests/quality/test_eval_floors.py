@@ -1,84 +1,26 @@
-"""Quality gate: `eventwire eval` and the geoparser's accuracy within 161 km must not fall below
-the floors pinned in benchmarks/quality_floors.json (STYLE.md). The shared gold files must be
-present and unchanged (same fingerprint): a missing file or a changed fingerprint FAILS with the
-reason, so that a gate that measured nothing never passes for a green one. The data is looked up
-in $EVENTWIRE_SHARED_DATA, else in the first `shared/data` folder above the project (../shared
-for a checkout, further up for a git worktree)."""
+"""Quality gate (tests/quality/floors.py): `eventwire eval` stays above the floors pinned in
+benchmarks/quality_floors.json on every pinned gold file but the long ones that have a test module
+of their own (floors.OWN_MODULE), and a missing or changed gold file fails with the reason."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import sys
-from collections.abc import Callable
-from pathlib import Path
-
 import pytest
 
-from eventwire.evaluate.runner import run_eval
+from tests.quality import floors
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _shared_data() -> Path:
-    if os.environ.get("EVENTWIRE_SHARED_DATA"):
-        return Path(os.environ["EVENTWIRE_SHARED_DATA"])
-    found = [p / "shared" / "data" for p in ROOT.parents if (p / "shared" / "data").is_dir()]
-    return found[0] if found else ROOT.parent / "shared" / "data"
+pytestmark = pytest.mark.slow  # runs the whole pipeline (floors.run_eval)
 
 
-SHARED = _shared_data()
-PINNED = json.loads((ROOT / "benchmarks" / "quality_floors.json").read_text(encoding="utf-8"))
-FLOORS = PINNED["gold"]
-GEOPARSE_FLOORS = PINNED["geoparse"]
-
-
-def _check_floors(name: str, pinned: dict, measure: Callable[[Path], dict]) -> None:
-    path = SHARED / name
-    if not path.exists():
-        pytest.fail(
-            f"{path} not present: the evaluation data lives outside the project, at ../shared/data"
-            " or $EVENTWIRE_SHARED_DATA"
-        )
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-    if digest != pinned[name]["sha256_16"]:
-        pytest.fail(
-            f"{name} changed (sha256_16 {digest}, pinned {pinned[name]['sha256_16']}): measure it"
-            " and re-pin its floors deliberately in benchmarks/quality_floors.json"
-        )
-    summary = measure(path)
-    unknown = sorted(set(pinned[name]["floors"]) - set(summary))
-    assert not unknown, f"floors on figures the evaluation does not report: {unknown}"
-    low = {k: (summary[k], floor) for k, floor in pinned[name]["floors"].items() if summary[k] + 1e-9 < floor}
-    assert not low, f"below the pinned floors (value, floor): {low}"
-
-
-@pytest.mark.parametrize("name", sorted(FLOORS))
+@pytest.mark.parametrize("name", sorted(set(floors.FLOORS) - set(floors.OWN_MODULE)))
 def test_eval_stays_above_pinned_floors(name):
-    # a long file may be pinned on its first `limit` records (the CI time budget); the README's
-    # table gives the whole file's figures
-    limit = FLOORS[name].get("limit")
-    _check_floors(name, FLOORS, lambda path: run_eval(path, limit=limit).as_dict())
-
-
-@pytest.mark.parametrize("name", sorted(GEOPARSE_FLOORS))
-def test_geoparsing_stays_above_pinned_floors(name):
-    from eventwire.evaluate.geoparse import evaluate_geoparse
-
-    limit = GEOPARSE_FLOORS[name].get("limit")
-    _check_floors(
-        name,
-        GEOPARSE_FLOORS,
-        lambda path: evaluate_geoparse(path, limit=limit, end_to_end_only=True)["end_to_end"],
-    )
+    floors.check_eval_floors(name)
 
 
 def test_missing_or_changed_gold_fails_with_the_reason(tmp_path, monkeypatch):
-    monkeypatch.setattr(sys.modules[__name__], "SHARED", tmp_path)
+    monkeypatch.setattr(floors, "SHARED", tmp_path)
     pinned = {"gold.jsonl": {"sha256_16": "0" * 16, "floors": {"f1": 0.5}}}
     with pytest.raises(pytest.fail.Exception, match="not present"):
-        _check_floors("gold.jsonl", pinned, lambda path: {"f1": 1.0})
+        floors.check_floors("gold.jsonl", pinned, lambda path: {"f1": 1.0})
     (tmp_path / "gold.jsonl").write_text("{}\n", encoding="utf-8")
     with pytest.raises(pytest.fail.Exception, match="changed"):
-        _check_floors("gold.jsonl", pinned, lambda path: {"f1": 1.0})
+        floors.check_floors("gold.jsonl", pinned, lambda path: {"f1": 1.0})

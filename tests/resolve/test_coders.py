@@ -17,7 +17,6 @@ from eventwire.models import (
     Place,
     PlaceMention,
     Span,
-    Trigger,
 )
 from eventwire.resolve.coders.actors import code_actors
 from eventwire.resolve.coders.date import code_event_date
@@ -26,23 +25,9 @@ from eventwire.resolve.coders.kind import code_event_kind
 from eventwire.resolve.coders.notes import code_notes, load_notes_template, with_fatalities
 from eventwire.resolve.coders.place import code_place
 from eventwire.taxonomy import NOTES_VERBS
+from tests.factories import make_mention as _mention
 
 KOLO = Place("Kolo", "Mali", "ML", 14.0, -4.0, "city", 1, admin1="Segou")
-
-
-def _mention(start: int, text: str, **fields) -> Mention:
-    sentence = Span(start, start + len(text), text)
-    trigger = Trigger(Span(start, start + 6, text[:6]), "attack", "Battles", "Armed clash", "attack")
-    base = Mention(
-        document_id="d",
-        sentence=sentence,
-        trigger=trigger,
-        event_type="Battles",
-        sub_event_type="Armed clash",
-        modality="asserted",
-        claim_status="reported",
-    )
-    return replace(base, **fields)
 
 
 def _toll(n: int, start: int, method: str = "figures") -> Casualties:

@@ -7,12 +7,11 @@ stands in for the sentence encoder (no models).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from eventwire.models import Event, Provenance
 from eventwire.resolve.cross_document import combine_contributions, link_across_documents
 from eventwire.resolve.similarity import place_score, same_place_name, toll_score, type_score
-from tests.factories import make_document, make_event, make_report
+from tests.factories import make_document, make_village_attack
 
 EN_TEXT = "Gunmen killed 12 villagers in an attack on Kassoumbe on Sunday, local officials said."
 FR_TEXT = "Lanfara : quinze morts dimanche lors d'affrontements, selon des sources locales."
@@ -22,31 +21,8 @@ def account(doc: str, text: str, n: int = 0, **kw) -> Event:
     """One outlet's account: a village of the invented Lanfara region, exactly located."""
     fatalities = kw.get("fatalities", 12)
     document = make_document(text, doc_id=doc, lang="en", url=None, outlet=f"outlet-{doc}")
-    report = make_report(document, text, attributed_to=None, fatalities=fatalities)
-    fields = {
-        "event_date": date(2024, 3, 10),
-        "event_type": "Violence against civilians",
-        "sub_event_type": "Attack",
-        "actor1": "Unidentified Armed Group (Mali)",
-        "actor2": "Civilians (Mali)",
-        "country": "Mali",
-        "iso": "ML",
-        "admin1": "Lanfara",
-        "admin2": None,
-        "location": "Kassoumbe",
-        "latitude": 14.50,
-        "longitude": -4.20,
-        "fatalities": fatalities,
-        "notes": f"On 10 March 2024, gunmen attacked a village. {fatalities} fatalities.",
-        "fatalities_low": None,
-        "fatalities_high": None,
-        "claimed_by": (),
-        "confidence": 0.5,
-        "provenance": {},
-        "reports": (report,),
-        **kw,
-    }
-    return make_event(document, n, **fields)
+    notes = f"On 10 March 2024, gunmen attacked a village. {fatalities} fatalities."
+    return make_village_attack(document, n, **{"notes": notes, "confidence": 0.5, **kw})
 
 
 def alike(score: float):

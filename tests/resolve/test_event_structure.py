@@ -3,6 +3,7 @@ recaps and background never create events. Invented articles through the whole p
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -12,6 +13,7 @@ from eventwire.models import Mention, Place, PlaceMention, Span, Trigger
 from eventwire.normalize.mentions import distinct_places
 from eventwire.resolve import structure
 from eventwire.resolve.compatibility import places_compatible
+from tests.factories import make_mention
 from tests.resolve.conftest import evidence_texts as _evidence
 from tests.resolve.conftest import pipeline_events as _events
 
@@ -183,7 +185,6 @@ def test_a_toll_over_a_period_is_a_tally_not_an_event(lang, text):
 
 def _village_mention(start: int, name: str, before: str = "le village de ") -> Mention:
     text = before + name + ", près de Mopti."
-    span = Span(start, start + len(text), text)
     place = Place(name, "Mali", "ML", 14.49, -4.19, "village", 2)
     where = PlaceMention(
         Span(start + len(before), start + len(before) + len(name), name),
@@ -192,16 +193,7 @@ def _village_mention(start: int, name: str, before: str = "le village de ") -> M
         "nearest_known_place",
     )
     trigger = Trigger(Span(start, start + 2, text[:2]), "attaquer", "Battles", "Armed clash", "t")
-    return Mention(
-        document_id="d",
-        sentence=span,
-        trigger=trigger,
-        event_type="Battles",
-        sub_event_type="Armed clash",
-        modality="asserted",
-        claim_status="reported",
-        place=where,
-    )
+    return replace(make_mention(start, text, place=where), trigger=trigger)
 
 
 def test_two_unknown_villages_in_two_sentences_are_two_locations():

@@ -6,21 +6,13 @@ Sentences are invented."""
 from __future__ import annotations
 
 from eventwire.extract.lexicon import load_taxonomy
-from eventwire.models import Mention, Span, Trigger
+from eventwire.models import Mention
 from eventwire.resolve.coders.kind import code_event_kind
+from tests.factories import make_mention
 
 
 def _mention(start: int, text: str, classes: set[str], sub: str, event_type: str) -> Mention:
-    return Mention(
-        document_id="d",
-        sentence=Span(start, start + len(text), text),
-        trigger=Trigger(Span(start, start + 6, text[:6]), "attack", event_type, sub, "attack"),
-        event_type=event_type,
-        sub_event_type=sub,
-        modality="asserted",
-        claim_status="reported",
-        cue_classes=frozenset(classes),
-    )
+    return make_mention(start, text, event_type=event_type, sub_event_type=sub, cue_classes=frozenset(classes))
 
 
 ATTACK = "Armed men stormed the hamlet of Kelado on Sunday and killed six farmers."

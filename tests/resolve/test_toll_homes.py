@@ -3,18 +3,15 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from eventwire.models import Casualties, Mention, PlaceMention, Span, Trigger
+from eventwire.models import Casualties, Mention, PlaceMention, Span
 from eventwire.resolve.build import shared_mention_keys
 from eventwire.resolve.coders.fatalities import code_fatalities
 from eventwire.resolve.in_document import MentionGroup
 from eventwire.resolve.toll_homes import toll_homes, toll_mentions
+from tests.factories import make_mention
 
 
 def _mention(start: int, text: str, place: str | None = None, killed: int = 0) -> Mention:
-    sentence = Span(start, start + len(text), text)
-    trigger = Trigger(Span(start, start + 6, text[:6]), "attack", "Battles", "Armed clash", "attack")
     at = None
     if place is not None:
         i = text.index(place)
@@ -22,16 +19,7 @@ def _mention(start: int, text: str, place: str | None = None, killed: int = 0) -
     toll = (
         Casualties(fatalities=killed, spans=(Span(start, start + 8, text[:8]),), method="figures") if killed else None
     )
-    base = Mention(
-        document_id="d",
-        sentence=sentence,
-        trigger=trigger,
-        event_type="Battles",
-        sub_event_type="Armed clash",
-        modality="asserted",
-        claim_status="reported",
-    )
-    return replace(base, place=at, casualties=toll)
+    return make_mention(start, text, place=at, casualties=toll)
 
 
 def _tolls(groups: list[MentionGroup]) -> list[int]:

@@ -4,12 +4,12 @@ region-level report is blocked on its country (issue 16). Invented places, fake 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 import pytest
 
 from eventwire.models import Event, Evidence, Report
 from eventwire.store import open_store
+from tests.factories import make_village_attack
 
 TEXTS = {
     "doc-v": "Gunmen attacked the village of Kassoumbe on Sunday, killing 12 people.",
@@ -50,30 +50,7 @@ def account(make_document, make_event, doc_id: str, **kw):
         (Evidence(doc_id, text, 0, len(text)),),
         kw.get("fatalities", 12),
     )
-    fields = {
-        "event_date": date(2024, 3, 10),
-        "event_type": "Violence against civilians",
-        "sub_event_type": "Attack",
-        "actor1": "Unidentified Armed Group (Mali)",
-        "claimed_by": (),
-        "actor2": "Civilians (Mali)",
-        "country": "Mali",
-        "iso": "ML",
-        "admin1": "Lanfara",
-        "admin2": None,
-        "location": "Kassoumbe",
-        "latitude": 14.50,
-        "longitude": -4.20,
-        "geo_precision": 1,
-        "fatalities": 12,
-        "fatalities_low": None,
-        "fatalities_high": None,
-        "source": doc_id,
-        "reports": (report,),
-        "provenance": {},
-    }
-    fields.update(kw)
-    return document, make_event(document, 0, **fields)
+    return document, make_village_attack(document, 0, reports=(report,), **kw)
 
 
 def test_a_report_matching_two_fragments_of_one_incident_merges_them(store, make_document, make_event, make_result):
