@@ -67,7 +67,7 @@ def _verb_roles(trigger: Token, verb: Token, words: ExtractWords) -> Roles:
     # a direct object or passive subject is the target before a prepositional phrase: "on" also
     # opens dates ("On 4 May, militants attacked civilians")
     patient = patient or target or _object_after_day(verb, words)
-    if agent is None and (verb.dep_ == "xcomp" or _shares_subject(verb)):
+    if agent is None and (verb.dep_ == "xcomp" or _shares_subject(verb) or participle_adjunct(verb)):
         # "Youths tried to attack the MP": the subject of the verb the trigger complements;
         # "a gunman shot and killed a teacher", "des hommes armés ont encerclé le village et tué
         # trois bergers": the subject of the first of two coordinated verbs is the second's too
@@ -101,6 +101,21 @@ def _object_after_day(verb: Token, words: ExtractWords) -> SpacySpan | None:
             if "nummod" in kids and "case" not in kids:
                 return noun_phrase(cand)
     return None
+
+
+def participle_adjunct(verb: Token) -> bool:
+    """Return whether a verb heads a present-participle or gerund adjunct with no subject of its
+    own: "des hommes armés ont ouvert le feu sur des villageois, tuant douze personnes", "gunmen
+    opened fire on villagers, killing twelve people". Such an adjunct takes the main verb's
+    subject as its own, and its object names some of the main verb's targets (a language
+    regularity of French and English); a past participle ("…, tués par balle") is passive."""
+    if verb.dep_ != "advcl" or verb.head.pos_ not in {"VERB", "AUX"} or verb.head.i > verb.i:
+        return False
+    present = verb.tag_ == "VBG" or (
+        "Part" in verb.morph.get("VerbForm", None) and "Pres" in verb.morph.get("Tense", None)
+    )
+    own = {c.dep_.lower() for c in verb.children}
+    return present and not own & (AGENT_DEPS | {"nsubj:pass", "nsubjpass", "csubj", "mark"})
 
 
 def _shares_subject(verb: Token) -> bool:
@@ -301,6 +316,10 @@ def harmed_patient_classes(doc: Doc, cues: SentenceCues, trigger: Token) -> set[
         victims = _participle_victims(harm)
         if victims is not None:
             out |= {r for r in role_classes(None, victims, cues) if r.startswith("PATIENT_")}
+        if participle_adjunct(harm) and any(c.start <= harm.head.i < c.end for c in cues.triggers):
+            # "ont ouvert le feu sur des villageois, tuant douze personnes": those killed are
+            # among the targets of the act the adjunct completes (`participle_adjunct`)
+            out |= {r for r in role_classes(None, find_roles(harm.head)[1], cues) if r.startswith("PATIENT_")}
     return out
 
 

@@ -55,3 +55,11 @@ def test_a_fight_that_harmed_people_makes_it_a_battle():
     fight = _mention(80, FIGHT, {"A_CLASH", "W_GUN", "A_KILL", "P_ARMED", "P_CIVILIAN"}, "Armed clash", "Battles")
     kind = code_event_kind([attack, fight], document_id="d", taxonomy=load_taxonomy())
     assert kind.sub_event_type.value == "Armed clash"
+
+
+def test_a_fight_word_naming_no_armed_side_that_retells_the_toll_leaves_an_attack():
+    # "The clashes also left several people wounded.": no armed side named, the toll retold
+    attack = _mention(0, ATTACK, {"A_KILL", "AGENT_ARMED", "P_ARMED", "PATIENT_CIVILIAN", "P_CIVILIAN"}, "Attack", VAC)
+    fight = _mention(80, FIGHT, {"A_CLASH", "A_INJURE"}, "Armed clash", "Battles")
+    kind = code_event_kind([attack, fight], document_id="d", taxonomy=load_taxonomy())
+    assert kind.sub_event_type.value == "Attack"

@@ -26,6 +26,9 @@ CIVILIAN_VICTIMS = frozenset({"PATIENT_CIVILIAN", "PATIENT_CROWD"})
 ARMED_ATTACKER = frozenset({"AGENT_ARMED", "A_ATTACK"})
 ARMED_VICTIMS = frozenset({"PATIENT_SECURITY", "PATIENT_ARMED"})
 HARM = frozenset({"A_KILL", "A_INJURE"})
+# The party words of armed sides: a fight word whose sentence names none of them, retelling the
+# toll ("The clashes also left several people wounded"), names no fight that did the harm.
+ARMED_PARTIES = frozenset({"P_ARMED", "P_SECURITY"})
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,9 @@ def _attack_on_civilians(own_rule: Rule, own: set[str], others: Sequence[frozens
     """Return whether the primary sentence's own cues tell armed men attacking or killing
     civilians, no sentence of the incident tells an armed side harmed ("two soldiers were also
     killed" makes it a battle) and the fight the other sentences tell harmed nobody ("the
-    shootout that followed left two herders and a gunman dead": the fight did the harm, a battle).
+    shootout that followed left two herders and a gunman dead": the fight did the harm, a battle;
+    a fight word naming no armed side that retells the toll, "the clashes also left several people
+    wounded", does not: ACLED's Armed clash is between two armed sides).
     A fight word of another sentence ("Gunmen stormed a hamlet and killed six farmers. Soldiers
     later clashed with the attackers") does not make the attack a battle (ACLED codebook: armed
     violence against unarmed people is an Attack, even when the attackers are fought or driven
@@ -155,7 +160,7 @@ def _attack_on_civilians(own_rule: Rule, own: set[str], others: Sequence[frozens
         and bool(own & ARMED_ATTACKER)
         and not own & ARMED_VICTIMS
         and not any(classes & ARMED_VICTIMS for classes in others)
-        and not any(CLASH_CLASS in classes and classes & HARM for classes in others)
+        and not any(CLASH_CLASS in classes and classes & HARM and classes & ARMED_PARTIES for classes in others)
     )
 
 
