@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from eventwire.models import Span
+from eventwire.models import Place, Span
 from eventwire.normalize.incident_place import choose_places, expand_list
 from tests.factories import make_place
 from tests.factories import place_mention as mention
