@@ -5,19 +5,12 @@ from __future__ import annotations
 
 from eventwire.models import Place, PlaceMention, Span
 from eventwire.normalize.journey_places import journey_start
+from tests.factories import make_place
 
 
 def town(name: str, lat: float, *, feature: str = "city", iso: str = "KE") -> Place:
-    return Place(
-        name=name,
-        country="Kenya",
-        iso=iso,
-        latitude=lat,
-        longitude=37.0,
-        feature=feature,
-        geo_precision=1 if feature == "city" else 3,
-        admin1="Tamba",
-        population=5000,
+    return make_place(
+        name, "Kenya", iso, lat, 37.0, feature, 1 if feature == "city" else 3, admin1="Tamba", population=5000
     )
 
 
