@@ -20,6 +20,7 @@ WORD_LISTS = {
     "place_head_nouns": "nouns a place name may modify and still be a location ('Tazor County')",
     "inhabitant_nouns": "nouns of a place's people written after its name ('Kerou residents')",
     "village_nouns": "nouns that call a place a village ('Kerou village', 'le village de Kerou')",
+    "deployment_cues": "word beginnings saying a state's forces serve abroad ('peacekeep', 'deployed')",
     "locatives": "prepositions right before a place name that keep it a location",
     "army_nouns": "the noun for a country's army, first one used ('armée', 'army')",
     "blame_cues": "word beginnings that blame a group named right after them ('présumés', 'claimed by')",

@@ -8,8 +8,12 @@ puts in a country that no actor or nationality of the text belongs to nor border
 it is read in the actors' country (its own entry there, if the gazetteer has one: "Tamba" both a
 prefecture abroad and a town at home), else it counts for no country.
 
-State forces alone do not do it: an army strikes abroad ("the Kerouan air force bombed Tamba",
-two countries far apart). Neither does a place kept by what the text says of it: the country
+State forces alone do it only for a small town far away: an army strikes abroad ("the Kerouan air
+force bombed Tamba", a town of a neighbour), but a national army or police acting is evidence the
+incident is at home unless the text says they serve abroad (a deployment, peacekeeping), and a
+small town of a far country (under SMALL_NAMESAKE people, no division's seat, FAR_KM from the forces' capital, no other
+clue of its country) is the likelier namesake: "Kerouan soldiers clashed with gunmen near Tamba"
+with Tamba a hamlet two continents away is a story of Kerou. Neither does a place kept by what the text says of it: the country
 itself or a world region, a division written with its noun, a national capital, a place across the border.
 """
 
@@ -22,12 +26,15 @@ from dataclasses import replace
 
 from eventwire.extract.lexicon import fold
 from eventwire.gazetteer import Gazetteer
+from eventwire.geo import haversine_km
 from eventwire.geoparse import candidate_place
 from eventwire.lang.actor_table import load_actor_aliases
-from eventwire.models import DIVISION_FEATURES, PlaceMention
+from eventwire.lang.words import load_word_lists
+from eventwire.models import DIVISION_FEATURES, Place, PlaceMention
 from eventwire.normalize.actors import find_actor_mentions
 from eventwire.normalize.doc_country import (
     NOT_THE_STORY,
+    SMALL_TOWN_POPULATION,
     TIE_BREAK,
     group_isos,
     named_division,
@@ -40,6 +47,10 @@ LOCAL_ACTOR_TYPES = frozenset({"rebel_group", "political_militia", "identity_mil
 # a namesake's own features the text may name as such, never read as a village at home
 KEPT_FEATURES = frozenset({"country", "region", "continent"})
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+# a small town or hamlet (geonames population under this) far from an army's capital, no seat of a
+# division of its name: a likelier namesake of a local village than the scene of a foreign strike
+SMALL_NAMESAKE = 10 * SMALL_TOWN_POPULATION
+FAR_KM = 3_000.0  # beyond the reach of a neighbour's strike: another region of the world
 
 
 def local_isos(text: str, *, lang: str, gazetteer: Gazetteer) -> frozenset[str]:
@@ -102,6 +113,9 @@ def namesakes_at_home(
     places = list(places)
     abroad: list[tuple[int, int]] = []
     local = local_isos(text, lang=lang, gazetteer=gazetteer)
+    forces_only = not local
+    if forces_only:
+        local = forces_isos(text, lang=lang, gazetteer=gazetteer)
     weights = Counter({iso: others.get((gazetteer.country_name(iso), iso), 0.0) for iso in local})
     ranked = weights.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < TIE_BREAK / 2):
@@ -130,6 +144,7 @@ def namesakes_at_home(
             or p.relation in NOT_THE_STORY
             or named_division(text, p)
             or (_is_capital(pl.iso, pl.geonameid, gazetteer) and fold(p.span.text) == fold(pl.name))
+            or (forces_only and not _far_hamlet(pl, home, gazetteer))
         ):
             out.append(p)
             continue
@@ -144,6 +159,43 @@ def namesakes_at_home(
             out.append(p)
             abroad.append((p.span.start, p.span.end))
     return out, abroad
+
+
+def forces_isos(text: str, *, lang: str, gazetteer: Gazetteer) -> frozenset[str]:
+    """Return the ISO2 codes of the countries whose own state forces the text names ("the Kerouan
+    army", "Kerouan police", an acronym of the table), unless it says forces serve abroad
+    (data/words deployment_cues: "peacekeepers", "deployed"): a national army or police acts at home."""
+    folded = fold(text)
+    if any(fold(cue) in folded for cue in load_word_lists(lang).get("deployment_cues")):
+        return frozenset()
+    out: set[str] = set()
+    for actor in find_actor_mentions(unprefixed(text), lang=lang, country=None):
+        if actor.span is None or not actor.country or actor.actor_type != "state_forces":
+            continue
+        before = text[max(0, actor.span.start - 25) : actor.span.start].split()[-1:]
+        words = [*before, *_WORD_RE.findall(actor.span.text)]
+        stated = {iso for w in words if (iso := gazetteer.demonym_country(w))}
+        if len(stated) > 1 or not (stated or actor.span.text[:1].isupper()):
+            continue  # "gendarmes" alone names no country
+        iso = next(iter(stated)) if stated else gazetteer.country_iso(actor.country)
+        if iso:
+            out.add(iso)
+    return frozenset(out)
+
+
+def _far_hamlet(place: Place, home: str, gazetteer: Gazetteer) -> bool:
+    """Return whether a place is a small town (SMALL_NAMESAKE), no seat of a division of its name,
+    lying FAR_KM from `home`'s capital."""
+    capital = gazetteer.capital(home)
+    return (
+        place.feature == "city"
+        and place.population < SMALL_NAMESAKE
+        and not any(c.feature in DIVISION_FEATURES for c in gazetteer.candidates(place.name, country=place.iso))
+        and capital is not None
+        and place.latitude is not None
+        and place.longitude is not None
+        and haversine_km(place.latitude, place.longitude, capital.latitude, capital.longitude) > FAR_KM
+    )
 
 
 def _is_capital(iso: str, geonameid: int | None, gazetteer: Gazetteer) -> bool:

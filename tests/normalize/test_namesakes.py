@@ -61,10 +61,11 @@ def test_a_namesake_abroad_is_read_at_home_when_the_gazetteer_knows_it_there(gaz
     assert kept[0].place is not None and kept[0].place.iso == "ML"
 
 
-def test_state_forces_alone_keep_a_place_abroad(gazetteer):
-    # an army strikes abroad: only groups that fight at home say where the story is
+def test_state_forces_alone_keep_a_town_abroad(gazetteer):
+    # an army strikes abroad: a town of some size is no village's namesake for state forces alone
     text = "Malian soldiers killed two herders in Zorbatouk."
-    places = [mention(text, "Zorbatouk", _place("Zorbatouk", "Norway", "NO"))]
+    town = make_place("Zorbatouk", "Norway", "NO", 60.0, 10.0, "city", geonameid=1, population=50_000)
+    places = [mention(text, "Zorbatouk", town)]
     assert _run(text, places, gazetteer) == (places, [])
 
 
@@ -109,3 +110,28 @@ def test_an_alias_of_one_group_renamed_over_time_is_a_local_actor(gazetteer):
     text = "Katiba Macina militants killed two herders in Zorbatouk."
     places = [mention(text, "Zorbatouk", _place("Zorbatouk", "Norway", "NO"))]
     assert _run(text, places, gazetteer)[1] == [(places[0].span.start, places[0].span.end)]
+
+
+def _hamlet(name: str, country: str, iso: str, lat: float, lon: float) -> Place:
+    return make_place(name, country, iso, lat, lon, "city", geonameid=1, population=0)
+
+
+def test_home_forces_read_a_far_hamlet_namesake_as_no_place_abroad(gazetteer):
+    # a national army acts at home: a hamlet two continents away is the namesake of a local village
+    text = "Malian soldiers clashed with gunmen near Zorbatouk."
+    small = [mention(text, "Zorbatouk", _place("Zorbatouk", "Norway", "NO"))]  # 3,000 people, far
+    assert _run(text, small, gazetteer)[1] == [(small[0].span.start, small[0].span.end)]
+    places = [mention(text, "Zorbatouk", _hamlet("Zorbatouk", "Norway", "NO", 69.0, 20.0))]
+    kept, abroad = _run(text, places, gazetteer)
+    assert kept == places
+    assert abroad == [(places[0].span.start, places[0].span.end)]
+
+
+def test_home_forces_keep_a_hamlet_of_a_neighbour_or_when_deployed_abroad(gazetteer):
+    # an army strikes a neighbour's hamlet; peacekeepers serve far away
+    text = "Malian soldiers clashed with gunmen near Zorbatouk."
+    near = [mention(text, "Zorbatouk", _hamlet("Zorbatouk", "Niger", "NE", 14.0, 2.0))]
+    assert _run(text, near, gazetteer) == (near, [])
+    text = "Malian peacekeepers clashed with gunmen near Zorbatouk."
+    far = [mention(text, "Zorbatouk", _hamlet("Zorbatouk", "Norway", "NO", 69.0, 20.0))]
+    assert _run(text, far, gazetteer) == (far, [])
