@@ -15,6 +15,7 @@ from pathlib import Path
 
 from eventwire.datafiles import data_path, key_line, read_yaml_mapping
 from eventwire.errors import DataFileError
+from eventwire.extract.pronominal import clitic_run_end, clitic_words, match_pronominal, verb_group_gaps
 from eventwire.nlp.doc_cache import doc_cache
 from eventwire.taxonomy import SUB_EVENT_TO_TYPE
 
@@ -52,6 +53,10 @@ class PhraseSet:
     # what a token's form or lemma must begin with to open a wildcard phrase (its first word less
     # the "*"): most tokens open none, and are not tried against each of them
     wildcard_prefixes: tuple[str, ...] = ()
+    # phrases of pronominal verbs (extract/pronominal.py): (class, words, index of the verb word),
+    # tried at a token whose form or lemma is one of the language's `reflexives`
+    pronominal: tuple[tuple[str, tuple[str, ...], int], ...] = ()
+    reflexives: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -90,8 +95,11 @@ class Taxonomy:
         return None
 
 
-def load_phrase_file(path: Path, *, allowed_classes: frozenset[str] | None = None) -> PhraseSet:
-    """Return the validated cue classes of a trigger or modality file."""
+def load_phrase_file(
+    path: Path, *, allowed_classes: frozenset[str] | None = None, lang: str | None = None
+) -> PhraseSet:
+    """Return the validated cue classes of a trigger or modality file (the phrases of pronominal
+    verbs indexed by the clitics of `lang`)."""
     data = read_yaml_mapping(path)
     unknown = set(data) - {"language", "cues"}
     if unknown:
@@ -112,7 +120,7 @@ def load_phrase_file(path: Path, *, allowed_classes: frozenset[str] | None = Non
                 raise DataFileError(f"{path}:{line}: class {cls!r} has an empty or non-text phrase")
             words.append(phrase_words(phrase))
         classes[cls] = tuple(words)
-    return _indexed(str(path), classes)
+    return _indexed(str(path), classes, lang)
 
 
 _HYPHEN_INSIDE = re.compile(r"(?<=\w)(-)(?=\w)")
@@ -128,12 +136,17 @@ def hyphen_variants(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return (words,) if split == words else (words, split)
 
 
-def _indexed(name: str, classes: dict[str, tuple[tuple[str, ...], ...]]) -> PhraseSet:
+def _indexed(name: str, classes: dict[str, tuple[tuple[str, ...], ...]], lang: str | None = None) -> PhraseSet:
     by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     wildcards: list[tuple[str, tuple[str, ...]]] = []
+    pronominal: list[tuple[str, tuple[str, ...], int]] = []
+    reflexives, adverbials = clitic_words(lang)
     for cls, entries in classes.items():
         for words in dict.fromkeys(v for phrase in entries for v in hyphen_variants(phrase)):
-            if words[0].endswith("*"):
+            verb_at = clitic_run_end(words, reflexives, adverbials)
+            if verb_at is not None:
+                pronominal.append((cls, words, verb_at))
+            elif words[0].endswith("*"):
                 wildcards.append((cls, words))
             else:
                 by_first.setdefault(words[0], []).append((cls, words))
@@ -143,6 +156,8 @@ def _indexed(name: str, classes: dict[str, tuple[tuple[str, ...], ...]]) -> Phra
         by_first={k: tuple(v) for k, v in by_first.items()},
         wildcards=tuple(wildcards),
         wildcard_prefixes=tuple(dict.fromkeys(words[0][:-1] for _, words in wildcards)),
+        pronominal=tuple(pronominal),
+        reflexives=reflexives if pronominal else frozenset(),
     )
 
 
@@ -218,13 +233,13 @@ def load_trigger_lexicon(lang: str) -> PhraseSet:
             words = phrase_words(alias)
             if words and words not in classes.setdefault(party, []):
                 classes[party].append(words)
-    return _indexed(phrases.name, {cls: tuple(words) for cls, words in classes.items()})
+    return _indexed(phrases.name, {cls: tuple(words) for cls, words in classes.items()}, lang)
 
 
 @cache
 def load_modality_lexicon(lang: str) -> PhraseSet:
     """Return the modality/attribution cue classes for a language (data/modality/<lang>.yaml)."""
-    return load_phrase_file(data_path("modality", f"{lang}.yaml"))
+    return load_phrase_file(data_path("modality", f"{lang}.yaml"), lang=lang)
 
 
 @dataclass(frozen=True)
@@ -268,7 +283,13 @@ def doc_cues(doc, phrases: PhraseSet, *, start: int, end: int) -> list[CueMatch]
     if hit is None or hit[0] is not phrases:  # the lexicon object is kept: an id is never reused
         hit = memo[(id(phrases), start, end)] = (
             phrases,
-            find_cues(token_keys(doc), phrases, start=start, end=end),
+            find_cues(
+                token_keys(doc),
+                phrases,
+                start=start,
+                end=end,
+                gaps=verb_group_gaps(doc) if phrases.pronominal else frozenset(),
+            ),
         )
     return list(hit[1])
 
@@ -312,22 +333,34 @@ def _words_match(words: tuple[str, ...], keys: list[tuple[str, str]], i: int, fi
 
 
 def find_cues(
-    keys: list[tuple[str, str]], phrases: PhraseSet, *, start: int = 0, end: int | None = None
+    keys: list[tuple[str, str]],
+    phrases: PhraseSet,
+    *,
+    start: int = 0,
+    end: int | None = None,
+    gaps: frozenset[int] = frozenset(),
 ) -> list[CueMatch]:
-    """Return cue occurrences in token range [start, end): the longest phrase per class and start."""
+    """Return cue occurrences in token range [start, end): the longest phrase per class and start.
+    `gaps` are the tokens that may sit inside a pronominal verb (`pronominal.verb_group_gaps`)."""
     end = len(keys) if end is None else end
     found: list[CueMatch] = []
     first = phrases.by_first.get
     prefixes = phrases.wildcard_prefixes
+    reflexives = phrases.reflexives
     for i in range(start, end):
         form, lemma = keys[i]
         keyed = first(form, ())
         if lemma != form:
             keyed += first(lemma, ())
         wildcards = phrases.wildcards if prefixes and (form.startswith(prefixes) or lemma.startswith(prefixes)) else ()
-        if not keyed and not wildcards:
+        pronominal = phrases.pronominal if reflexives and (form in reflexives or lemma in reflexives) else ()
+        if not keyed and not wildcards and not pronominal:
             continue  # most tokens start no phrase: no dict, no list
         best: dict[str, int] = {}
+        for cls, words, verb_at in pronominal:
+            stop = match_pronominal(words, verb_at, keys, i, end, gaps=gaps, reflexives=reflexives)
+            if stop is not None and stop - i > best.get(cls, 0):
+                best[cls] = stop - i
         # a phrase keyed by its first word matches that word already (a keyed word has no "*")
         for cls, words in keyed:
             n = len(words)
