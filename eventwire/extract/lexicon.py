@@ -15,7 +15,6 @@ from pathlib import Path
 
 from eventwire.datafiles import data_path, key_line, read_yaml_mapping
 from eventwire.errors import DataFileError
-from eventwire.extract.pronominal import clitic_run_end, clitic_words, match_pronominal, verb_group_gaps
 from eventwire.nlp.doc_cache import doc_cache
 from eventwire.taxonomy import SUB_EVENT_TO_TYPE
 
@@ -53,10 +52,6 @@ class PhraseSet:
     # what a token's form or lemma must begin with to open a wildcard phrase (its first word less
     # the "*"): most tokens open none, and are not tried against each of them
     wildcard_prefixes: tuple[str, ...] = ()
-    # phrases of pronominal verbs (extract/pronominal.py): (class, words, index of the verb word),
-    # tried at a token whose form or lemma is one of the language's `reflexives`
-    pronominal: tuple[tuple[str, tuple[str, ...], int], ...] = ()
-    reflexives: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -95,11 +90,8 @@ class Taxonomy:
         return None
 
 
-def load_phrase_file(
-    path: Path, *, allowed_classes: frozenset[str] | None = None, lang: str | None = None
-) -> PhraseSet:
-    """Return the validated cue classes of a trigger or modality file (the phrases of pronominal
-    verbs indexed by the clitics of `lang`)."""
+def load_phrase_file(path: Path, *, allowed_classes: frozenset[str] | None = None) -> PhraseSet:
+    """Return the validated cue classes of a trigger or modality file."""
     data = read_yaml_mapping(path)
     unknown = set(data) - {"language", "cues"}
     if unknown:
@@ -120,7 +112,7 @@ def load_phrase_file(
                 raise DataFileError(f"{path}:{line}: class {cls!r} has an empty or non-text phrase")
             words.append(phrase_words(phrase))
         classes[cls] = tuple(words)
-    return _indexed(str(path), classes, lang)
+    return _indexed(str(path), classes)
 
 
 _HYPHEN_INSIDE = re.compile(r"(?<=\w)(-)(?=\w)")
@@ -136,17 +128,12 @@ def hyphen_variants(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return (words,) if split == words else (words, split)
 
 
-def _indexed(name: str, classes: dict[str, tuple[tuple[str, ...], ...]], lang: str | None = None) -> PhraseSet:
+def _indexed(name: str, classes: dict[str, tuple[tuple[str, ...], ...]]) -> PhraseSet:
     by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     wildcards: list[tuple[str, tuple[str, ...]]] = []
-    pronominal: list[tuple[str, tuple[str, ...], int]] = []
-    reflexives, adverbials = clitic_words(lang)
     for cls, entries in classes.items():
         for words in dict.fromkeys(v for phrase in entries for v in hyphen_variants(phrase)):
-            verb_at = clitic_run_end(words, reflexives, adverbials)
-            if verb_at is not None:
-                pronominal.append((cls, words, verb_at))
-            elif words[0].endswith("*"):
+            if words[0].endswith("*"):
                 wildcards.append((cls, words))
             else:
                 by_first.setdefault(words[0], []).append((cls, words))
@@ -156,8 +143,6 @@ def _indexed(name: str, classes: dict[str, tuple[tuple[str, ...], ...]], lang: s
         by_first={k: tuple(v) for k, v in by_first.items()},
         wildcards=tuple(wildcards),
         wildcard_prefixes=tuple(dict.fromkeys(words[0][:-1] for _, words in wildcards)),
-        pronominal=tuple(pronominal),
-        reflexives=reflexives if pronominal else frozenset(),
     )
 
 
@@ -233,13 +218,13 @@ def load_trigger_lexicon(lang: str) -> PhraseSet:
             words = phrase_words(alias)
             if words and words not in classes.setdefault(party, []):
                 classes[party].append(words)
-    return _indexed(phrases.name, {cls: tuple(words) for cls, words in classes.items()}, lang)
+    return _indexed(phrases.name, {cls: tuple(words) for cls, words in classes.items()})
 
 
 @cache
 def load_modality_lexicon(lang: str) -> PhraseSet:
     """Return the modality/attribution cue classes for a language (data/modality/<lang>.yaml)."""
-    return load_phrase_file(data_path("modality", f"{lang}.yaml"), lang=lang)
+    return load_phrase_file(data_path("modality", f"{lang}.yaml"))
 
 
 @dataclass(frozen=True)
@@ -283,13 +268,7 @@ def doc_cues(doc, phrases: PhraseSet, *, start: int, end: int) -> list[CueMatch]
     if hit is None or hit[0] is not phrases:  # the lexicon object is kept: an id is never reused
         hit = memo[(id(phrases), start, end)] = (
             phrases,
-            find_cues(
-                token_keys(doc),
-                phrases,
-                start=start,
-                end=end,
-                gaps=verb_group_gaps(doc) if phrases.pronominal else frozenset(),
-            ),
+            find_cues(token_keys(doc), phrases, start=start, end=end),
         )
     return list(hit[1])
 
@@ -333,34 +312,22 @@ def _words_match(words: tuple[str, ...], keys: list[tuple[str, str]], i: int, fi
 
 
 def find_cues(
-    keys: list[tuple[str, str]],
-    phrases: PhraseSet,
-    *,
-    start: int = 0,
-    end: int | None = None,
-    gaps: frozenset[int] = frozenset(),
+    keys: list[tuple[str, str]], phrases: PhraseSet, *, start: int = 0, end: int | None = None
 ) -> list[CueMatch]:
-    """Return cue occurrences in token range [start, end): the longest phrase per class and start.
-    `gaps` are the tokens that may sit inside a pronominal verb (`pronominal.verb_group_gaps`)."""
+    """Return cue occurrences in token range [start, end): the longest phrase per class and start."""
     end = len(keys) if end is None else end
     found: list[CueMatch] = []
     first = phrases.by_first.get
     prefixes = phrases.wildcard_prefixes
-    reflexives = phrases.reflexives
     for i in range(start, end):
         form, lemma = keys[i]
         keyed = first(form, ())
         if lemma != form:
             keyed += first(lemma, ())
         wildcards = phrases.wildcards if prefixes and (form.startswith(prefixes) or lemma.startswith(prefixes)) else ()
-        pronominal = phrases.pronominal if reflexives and (form in reflexives or lemma in reflexives) else ()
-        if not keyed and not wildcards and not pronominal:
+        if not keyed and not wildcards:
             continue  # most tokens start no phrase: no dict, no list
         best: dict[str, int] = {}
-        for cls, words, verb_at in pronominal:
-            stop = match_pronominal(words, verb_at, keys, i, end, gaps=gaps, reflexives=reflexives)
-            if stop is not None and stop - i > best.get(cls, 0):
-                best[cls] = stop - i
         # a phrase keyed by its first word matches that word already (a keyed word has no "*")
         for cls, words in keyed:
             n = len(words)

@@ -49,7 +49,6 @@ WORD_KEYS = {
     "perfect_auxiliary_lemmas": "auxiliary lemmas of a compound past",
     "perfect_auxiliary_forms": "auxiliary forms of a compound past",
     "reflexive_clitics": "reflexive clitics of pronominal verbs (compound past with 'be')",
-    "adverbial_clitics": "clitics that may follow a reflexive one in a pronominal verb ('s'en prendre')",
     "pronominal_target_verbs": "verb lemmas whose pronominal form names its target after a preposition",
     "pronominal_target_preps": "prepositions (and their contractions) of that target",
     "causative_auxiliaries": "verb lemmas that with a reflexive clitic make a passive ('se faire tuer')",
