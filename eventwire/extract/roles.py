@@ -4,14 +4,18 @@ weapon labels (words from data/extract/<lang>.yaml, labels from data/extract/lab
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.errors import DataFileError
 from eventwire.extract.lexicon import fold
 from eventwire.extract.parse_tools import SentenceCues, governing_verb, noun_phrase, token_span_of
+from eventwire.extract.pronominal_roles import pronominal_passive, pronominal_subject_acts, pronominal_target
 from eventwire.lang.extract_words import ExtractWords, load_cue_labels, load_extract_words
 from eventwire.lang.numbers import load_number_lexicon
+from eventwire.lang.time_words import load_time_lexicon
 
 AGENT_DEPS = {"nsubj", "agent", "obl:agent", "nsubj:agent"}
 PATIENT_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "iobj"}
@@ -44,9 +48,15 @@ def _verb_roles(trigger: Token, verb: Token, words: ExtractWords) -> Roles:
     agent = patient = target = None
     patient_preps = words.get("patient_preps")
     # "deux gardes forestiers ont perdu la vie", "two porters died": the subject is the victim
-    victim_subject = fold(verb.lemma_) in words.get("victim_subject_verbs")
+    # "trois soldats se sont fait tuer": a reflexive causative's subject is the victim
+    victim_subject = fold(verb.lemma_) in words.get("victim_subject_verbs") or pronominal_passive(verb, words)
+    # "des hommes armés s'en sont pris à des villageois": a pronominal verb's subject, which the
+    # parser labels passive, is its agent
+    subject_acts = pronominal_subject_acts(verb, words)
     for child in verb.children:
         dep = child.dep_.lower()
+        if subject_acts and dep == "nsubj:pass":
+            dep = "nsubj"
         if child.i == trigger.i:
             continue  # "A rocket strike hit the depot": the trigger's own phrase is not its agent
         if dep == "agent" and child.pos_ == "ADP" and agent is None:
@@ -59,11 +69,11 @@ def _verb_roles(trigger: Token, verb: Token, words: ExtractWords) -> Roles:
         elif dep in AGENT_DEPS and agent is None and child.pos_ in {"NOUN", "PROPN", "PRON"}:
             agent = noun_phrase(child)
         elif dep in PATIENT_DEPS and patient is None and child.pos_ in {"NOUN", "PROPN", "NUM"}:
-            if fold(child.lemma_) in words.get("idiom_objects"):
+            if fold(child.lemma_) in words.get("idiom_objects") or _names_day(child):
                 continue  # "opened fire on a patrol": the patrol is the target, not "fire"
             patient = noun_phrase(child)  # "three of the alleged smugglers were killed": the numeral heads it
         elif dep in {"obl", "obl:arg", "obl:mod", "prep", "nmod"} and target is None:
-            target = _prepositional_target(child, dep, patient_preps)
+            target = _prepositional_target(child, dep, patient_preps) or pronominal_target(verb, child, words)
     # a direct object or passive subject is the target before a prepositional phrase: "on" also
     # opens dates ("On 4 May, militants attacked civilians")
     patient = patient or target or _object_after_day(verb, words)
@@ -71,7 +81,8 @@ def _verb_roles(trigger: Token, verb: Token, words: ExtractWords) -> Roles:
         # "Youths tried to attack the MP": the subject of the verb the trigger complements;
         # "a gunman shot and killed a teacher", "des hommes armés ont encerclé le village et tué
         # trois bergers": the subject of the first of two coordinated verbs is the second's too
-        subj = [c for c in verb.head.children if c.dep_ in {"nsubj"} and c.pos_ in {"NOUN", "PROPN"}]
+        subject_deps = {"nsubj", "nsubj:pass"} if pronominal_subject_acts(verb.head, words) else {"nsubj"}
+        subj = [c for c in verb.head.children if c.dep_ in subject_deps and c.pos_ in {"NOUN", "PROPN"}]
         if subj:
             agent = noun_phrase(subj[0])
     if patient is None and trigger.pos_ == "VERB":
@@ -82,6 +93,19 @@ def _verb_roles(trigger: Token, verb: Token, words: ExtractWords) -> Roles:
                 patient = noun_phrase(objs[0])
                 break
     return agent, patient
+
+
+def _names_day(token: Token) -> bool:
+    """Return whether a noun the parser takes for an object names a day ("s'en sont pris jeudi à
+    des villageois": "jeudi" is when, never whom; French models tag no dates)."""
+    weekdays = _weekdays(token.lang_)
+    return fold(token.text) in weekdays or fold(token.lemma_) in weekdays
+
+
+@cache
+def _weekdays(lang: str) -> frozenset[str]:
+    """Return the folded weekday names of `lang` (data/time/<lang>.yaml)."""
+    return frozenset(fold(w) for w in load_time_lexicon(lang).maps["weekdays"])
 
 
 def _object_after_day(verb: Token, words: ExtractWords) -> SpacySpan | None:
