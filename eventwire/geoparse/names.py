@@ -15,6 +15,7 @@ from eventwire.geoparse.vocab import (
     building_re,
     feature_word_re,
     name_connectors,
+    name_particles,
     ngram_stop_words,
     words_set,
 )
@@ -113,10 +114,18 @@ def subspans(
     return out
 
 
-# One or two name particles ("de", "de la", "do"): Spanish, Portuguese and Romanian place names
-# join their capitalized words so ("Martín de la Sierra", "Campo do Rio", "Valea de sub Deal").
-_PARTICLE = r"(?:de|del|la|las|los|do|da|dos|das|di|sub)"
-_NEXT_WORD_RE = re.compile(rf"(?: (?:and|upon|on|&|of|{_PARTICLE}(?: {_PARTICLE})?))? [{UP}][\w'’\-]+")
+@cache
+def _particle() -> str:
+    """One name particle ("de", "do"; data/geoparse/words.yaml, key name_particles): Spanish,
+    Portuguese and Romanian place names join their capitalized words with one or two of them
+    ("Martín de la Sierra", "Campo do Rio", "Valea de sub Deal")."""
+    return "(?:" + "|".join(sorted((re.escape(w) for w in name_particles()), key=len, reverse=True)) + ")"
+
+
+@cache
+def _next_word_re() -> re.Pattern[str]:
+    p = _particle()
+    return re.compile(rf"(?: (?:and|upon|on|&|of|{p}(?: {p})?))? [{UP}][\w'’\-]+")
 
 
 def joined_right(text: str, end: int, name: str, gazetteer: Gazetteer) -> str | None:
@@ -125,7 +134,7 @@ def joined_right(text: str, end: int, name: str, gazetteer: Gazetteer) -> str | 
     ends = []
     pos = end
     for _ in range(2):
-        m = _NEXT_WORD_RE.match(text, pos)
+        m = _next_word_re().match(text, pos)
         if not m:
             break
         pos = m.end()
@@ -141,11 +150,15 @@ def joined_right(text: str, end: int, name: str, gazetteer: Gazetteer) -> str | 
 
 _PREVIOUS_WORD_RE = re.compile(rf"(?<![\w'’\-])[{UP}][\w'’\-]+ $")
 _DIVISION_JOINED = ("admin1", "admin2")
-# one or two capitalized words, then one or two particles, right before a name
-_PREVIOUS_PARTICLED_RE = {
-    words: re.compile(rf"(?<![\w'’\-])(?:[{UP}][\w'’\-]+ ){{{words}}}{_PARTICLE} (?:{_PARTICLE} )?$")
-    for words in (1, 2)
-}
+
+
+@cache
+def _previous_particled_re(words: int) -> re.Pattern[str]:
+    """One or two (`words`) capitalized words, then one or two particles, right before a name."""
+    p = _particle()
+    return re.compile(rf"(?<![\w'’\-])(?:[{UP}][\w'’\-]+ ){{{words}}}{p} (?:{p} )?$")
+
+
 _PARTICLE_JOINED = ("city", "admin1", "admin2")
 
 
@@ -156,7 +169,7 @@ def joined_left(text: str, start: int, name: str, gazetteer: Gazetteer) -> tuple
     name particles before it when the gazetteer knows the whole as a town or division of its own
     ("Campo do" + "Rio": the NER cut a name joined by particles), else None."""
     for words in (2, 1):  # "Santa Cruz do" + "Sul", "Rio do" + "Sul"
-        particled = _PREVIOUS_PARTICLED_RE[words].search(text, max(0, start - 50), start)
+        particled = _previous_particled_re(words).search(text, max(0, start - 50), start)
         if particled is not None and not sentence_start(text, particled.start()):
             joined = text[particled.start() : start] + name
             if any(c.primary and c.feature in _PARTICLE_JOINED for c in gazetteer.candidates(joined)):

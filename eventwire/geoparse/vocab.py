@@ -32,7 +32,7 @@ class Compass:
 def _words_file() -> dict:
     path = data_path("geoparse", "words.yaml")
     data = read_yaml_mapping(path)
-    check_known_keys(path, data, {"version", "compass", "ngram_stop_words", "name_connectors"})
+    check_known_keys(path, data, {"version", "compass", "ngram_stop_words", "name_connectors", "name_particles"})
     if data.get("version") != WORDS_VERSION:
         raise key_error(path, "version", f"expected version {WORDS_VERSION}")
     compass = data.get("compass")
@@ -49,9 +49,12 @@ def _words_file() -> dict:
         isinstance(v, list) and all(isinstance(w, str) for w in v) for v in groups.values()
     ):
         raise key_error(path, "ngram_stop_words", "expected group -> list of words")
-    connectors = data.get("name_connectors")
-    if not isinstance(connectors, list) or not all(isinstance(w, str) for w in connectors):
-        raise key_error(path, "name_connectors", "expected a list of words")
+    for key in ("name_connectors", "name_particles"):
+        words = data.get(key)
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise key_error(path, key, "expected a list of words")
+    if not set(data["name_particles"]) <= set(data["name_connectors"]):
+        raise key_error(path, "name_particles", "every particle must also be a name connector")
     return data
 
 
@@ -75,6 +78,12 @@ def ngram_stop_words() -> frozenset[str]:
 def name_connectors() -> frozenset[str]:
     """Return the lower-case words that may join the words of one place name."""
     return frozenset(_words_file()["name_connectors"])
+
+
+@cache
+def name_particles() -> frozenset[str]:
+    """Return the name connectors that join one or two in a row ("de la", "do")."""
+    return frozenset(_words_file()["name_particles"])
 
 
 @cache

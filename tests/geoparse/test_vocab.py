@@ -17,6 +17,7 @@ def test_the_word_lists_and_weights_load():
     assert vocab.compass().bearings["nord-est"] == 45
     assert vocab.compass().english["sud"] == "south"
     assert "on" in vocab.name_connectors()  # a YAML `on` would be read as true: quoted
+    assert "do" in vocab.name_particles() and vocab.name_particles() <= vocab.name_connectors()
     assert {"monday", "nord", "the"} <= vocab.ngram_stop_words()
     assert vocab.weights().feature["country"] > vocab.weights().feature["admin1"]
     assert name_key("St. Louis") == name_key("Saint Louis")
@@ -59,6 +60,18 @@ def test_a_bad_name_word_list_is_refused_with_file_and_line(tmp_path, monkeypatc
             words.name_words()
     finally:
         words.name_words.cache_clear()
+
+
+def test_a_name_particle_that_is_no_connector_is_refused(tmp_path, monkeypatch):
+    source = vocab.data_path("geoparse", "words.yaml")
+    root = _bad_copy(tmp_path, source, "name_particles: [de,", "name_particles: [von, de,")
+    monkeypatch.setattr(vocab, "data_path", lambda *parts: root.joinpath("data", *parts))
+    vocab._words_file.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"words.yaml:\d+: name_particles"):
+            vocab._words_file()
+    finally:
+        vocab._words_file.cache_clear()
 
 
 def test_written_alone_finds_what_the_boundary_regex_finds():
