@@ -43,16 +43,7 @@ def test_no_data_file_is_parsed_again_for_a_later_document(monkeypatch: pytest.M
     # the first pass loads what it needs; an unknown village in both passes, so that a lookup
     # only an unknown name makes (e.g. its spelling variants) is not first met in the second one
     _run_all("Zorbatu")
-    parsed: list[str] = []
-    real = yaml.safe_load
-
-    def counting(stream: object) -> object:
-        parsed.append(getattr(stream, "name", "<text>"))
-        return real(stream)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(yaml, "safe_load", counting)
-    _run_all("Sobera")
-    assert parsed == []
+    assert _parsed_while(lambda: _run_all("Sobera"), monkeypatch) == []
 
 
 # Invented dispatches whose stages read data files the two one-line warm-up texts never need: a

@@ -38,40 +38,34 @@ def _bad_copy(tmp_path: Path, source: Path, old: str, new: str) -> Path:
     return tmp_path
 
 
+def _assert_refused(monkeypatch, module, root: Path, loader, message: str) -> None:
+    """Assert that `loader` (a cached reader of `module`) refuses the bad copy under `root` with
+    `message`; the cache is cleared before and after, so no other test sees the bad copy."""
+    monkeypatch.setattr(module, "data_path", lambda *parts: root.joinpath("data", *parts))
+    loader.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=message):
+            loader()
+    finally:
+        loader.cache_clear()
+
+
 def test_a_missing_weight_is_refused_with_file_and_line(tmp_path, monkeypatch):
     source = vocab.data_path("geoparse", "rank_weights.yaml")
     root = _bad_copy(tmp_path, source, "capital: 3.0", "capitol: 3.0")
-    monkeypatch.setattr(vocab, "data_path", lambda *parts: root.joinpath("data", *parts))
-    vocab.weights.cache_clear()
-    try:
-        with pytest.raises(DataFileError, match=r"rank_weights.yaml:\d+: capitol"):
-            vocab.weights()
-    finally:
-        vocab.weights.cache_clear()
+    _assert_refused(monkeypatch, vocab, root, vocab.weights, r"rank_weights.yaml:\d+: capitol")
 
 
 def test_a_bad_name_word_list_is_refused_with_file_and_line(tmp_path, monkeypatch):
     source = words.name_words_path()
     root = _bad_copy(tmp_path, source, "key_elisions: [l, d, j, s]", "key_elisions: elided")
-    monkeypatch.setattr(words, "data_path", lambda *parts: root.joinpath("data", *parts))
-    words.name_words.cache_clear()
-    try:
-        with pytest.raises(DataFileError, match=r"name_words.yaml:\d+: key_elisions"):
-            words.name_words()
-    finally:
-        words.name_words.cache_clear()
+    _assert_refused(monkeypatch, words, root, words.name_words, r"name_words.yaml:\d+: key_elisions")
 
 
 def test_a_name_particle_that_is_no_connector_is_refused(tmp_path, monkeypatch):
     source = vocab.data_path("geoparse", "words.yaml")
     root = _bad_copy(tmp_path, source, "name_particles: [de,", "name_particles: [von, de,")
-    monkeypatch.setattr(vocab, "data_path", lambda *parts: root.joinpath("data", *parts))
-    vocab._words_file.cache_clear()
-    try:
-        with pytest.raises(DataFileError, match=r"words.yaml:\d+: name_particles"):
-            vocab._words_file()
-    finally:
-        vocab._words_file.cache_clear()
+    _assert_refused(monkeypatch, vocab, root, vocab._words_file, r"words.yaml:\d+: name_particles")
 
 
 def test_written_alone_finds_what_the_boundary_regex_finds():
