@@ -54,6 +54,10 @@ holds, comparing the two gold events:
     2. gold_other_place   their places are more than 25 km apart
     3. gold_same_day_place two incidents of the same day and place (e.g. a clash and the strike
                            that answered it)
+
+The too_far misses and the matched pairs over 25 km apart are then counted by what the
+prediction's place is (geo_precision, dateline town, capital, division point, how the text
+names the gold place, distance): evaluate/place_errors.py.
 """
 
 from __future__ import annotations
@@ -73,6 +77,7 @@ from eventwire.evaluate.matching import (
     place_within_tolerance,
     same_location_name,
 )
+from eventwire.evaluate.place_errors import PlaceErrors, PlaceLookup, place_errors
 from eventwire.evaluate.scorer import ArticleScore, Summary
 
 # Reason -> one-line meaning for the report, in the order the tests are made.
@@ -120,6 +125,7 @@ class Breakdown:
     xdoc_false: dict[str, int] = field(default_factory=dict)  # every name of XDOC_FALSE_REASONS
     # not_event violations by the gold not_event's `why`: (on matched predictions, on false events)
     violations_by_why: dict[str, tuple[int, int]] = field(default_factory=dict)
+    places: PlaceErrors | None = None  # too_far misses and matched pairs over 25 km, by place
 
     @property
     def pairs(self) -> int:
@@ -146,6 +152,7 @@ class Breakdown:
             "not_event_violations_by_why": {
                 w: {"matched": m, "false": f} for w, (m, f) in self.violations_by_why.items()
             },
+            "place_errors": self.places.as_dict() if self.places is not None else None,
             "sub_type_confusion": {
                 "pairs": self.pairs,
                 "agreeing": self.sub_type_agreeing,
@@ -155,8 +162,9 @@ class Breakdown:
         }
 
 
-def breakdown(summary: Summary) -> Breakdown:
-    """Return the error breakdown of a scored evaluation."""
+def breakdown(summary: Summary, gazetteer: PlaceLookup | None = None) -> Breakdown:
+    """Return the error breakdown of a scored evaluation (the gazetteer, for the place table, is
+    loaded when needed and not given)."""
     misses: Counter[str] = Counter()
     false_events: Counter[str] = Counter()
     confusion: Counter[tuple[str, str]] = Counter()
@@ -201,7 +209,12 @@ def breakdown(summary: Summary) -> Breakdown:
         extra_beside_a_miss=beside_miss,
         wrong_country_none=no_country,
         violations_by_why=dict(sorted(by_why.items(), key=lambda kv: -sum(kv[1]))),
+        places=place_errors(summary, _is_too_far, gazetteer),
     )
+
+
+def _is_too_far(gold: dict[str, Any], predictions: tuple[dict[str, Any], ...]) -> bool:
+    return miss_reason(gold, predictions) == "too_far"
 
 
 def miss_reason(gold: dict[str, Any], predictions: tuple[dict[str, Any], ...]) -> str:

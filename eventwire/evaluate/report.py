@@ -13,11 +13,14 @@ from eventwire.evaluate.breakdown import (
     XDOC_MISSED_REASONS,
     Breakdown,
 )
+from eventwire.evaluate.place_errors import AXES, KINDS, PlaceErrors
 from eventwire.evaluate.scorer import ArticleScore, Summary, evidence_texts
 
 EVIDENCE_PREVIEW_CHARS = 110
 # The sub-type confusion table lists this many off-diagonal cells; --json has them all.
 CONFUSION_CELLS_SHOWN = 20
+# The place table's caption lists this many combinations (site | gold_named | distance).
+PLACE_COMBINATIONS_SHOWN = 6
 
 
 def summary_table(summary: Summary) -> Table:
@@ -160,6 +163,8 @@ def breakdown_tables(b: Breakdown) -> list[Table]:
     misses = _reason_table("missed gold events by reason", b.misses, MISS_REASONS)
     misses.caption = f"wrong_country with a prediction of that day without country: {b.wrong_country_none}"
     tables = [misses, false_events]
+    if b.places is not None and any(b.places.cases.values()):
+        tables.append(place_table(b.places))
     if any(b.xdoc_missed.values()) or any(b.xdoc_false.values()):
         tables.append(_reason_table("cross-document links missed by reason", b.xdoc_missed, XDOC_MISSED_REASONS))
         tables.append(_reason_table("cross-document false links by reason", b.xdoc_false, XDOC_FALSE_REASONS))
@@ -188,4 +193,28 @@ def _reason_table(title: str, counts: dict[str, int], meanings: dict[str, str]) 
     table.add_column("meaning (first that holds)")
     for reason, n in counts.items():
         table.add_row(reason, str(n), f"{n / total:.1%}" if total else "-", meanings[reason])
+    return table
+
+
+def place_table(p: PlaceErrors) -> Table:
+    """Return the table of too_far misses and matched pairs over 25 km by what the prediction's
+    place is (evaluate/place_errors.py): one block of rows per axis, empty categories left out."""
+    title = "predictions placed beyond 25 km: " + ", ".join(f"{k} {n}" for k, n in p.cases.items())
+    table = Table(title=title, show_lines=False)
+    table.add_column("axis")
+    table.add_column("category")
+    for kind in KINDS:
+        table.add_column(kind, justify="right")
+    table.add_column("meaning (first that holds)")
+    for axis, categories in p.axes.items():
+        first = True
+        for category, counts in categories.items():
+            if not any(counts.values()):
+                continue
+            meaning = AXES.get(axis, {}).get(category, "")
+            table.add_row(axis if first else "", category, *(str(counts[k]) for k in KINDS), meaning)
+            first = False
+        table.add_section()
+    top = list(p.combinations.items())[:PLACE_COMBINATIONS_SHOWN]
+    table.caption = "commonest site | gold_named | distance: " + "; ".join(f"{c} {n}" for c, n in top)
     return table

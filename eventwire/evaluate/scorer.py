@@ -78,6 +78,7 @@ class ArticleScore:
     not_event_violations: tuple[NotEventViolation, ...] = ()
     skip: Skip | None = None  # set when the extractor skipped the article (zero predictions)
     without_country: int = 0  # predictions whose country is null or empty
+    text: str = field(default="", repr=False)  # the article's text (for the place breakdown)
 
     @property
     def predictions(self) -> tuple[dict[str, Any], ...]:
@@ -212,6 +213,7 @@ def score_article(
         not_event_violations=find_not_event_violations(gold_article, predicted),
         skip=skip,
         without_country=sum(1 for p in predicted if not fold_key(p.get("country"))),
+        text=gold_article.text,
     )
 
 
