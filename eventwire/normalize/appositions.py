@@ -24,7 +24,7 @@ from eventwire.gazetteer import load_gazetteer
 from eventwire.lang.time_words import load_time_lexicon
 from eventwire.lang.words import load_word_lists
 from eventwire.models import PlaceMention
-from eventwire.normalize.doc_country import named_division
+from eventwire.normalize.doc_country import division_noun_after, named_division
 from eventwire.normalize.village_places import derived_place
 
 # An item that continues a list right after a place (", Bera", " and Bera").
@@ -54,9 +54,10 @@ def in_bracket_after_comma(text: str, p: PlaceMention, last: PlaceMention) -> bo
 
 def names_division_of(text: str, p: PlaceMention, last: PlaceMention) -> bool:
     """Return whether a place comma-apposed to the place before it is the town that names the
-    division that place lies in ("Kerou, Tamba" in Tamba county or "Cercle de Tamba"), and no
-    list goes on after it."""
-    if p.place is None or text[last.span.end : p.span.start].strip() != ",":
+    division that place lies in ("Kerou, Tamba" in Tamba county or "Cercle de Tamba"; "Kerou
+    district, Tamba" after the division noun of a district of Tamba province), and no list goes
+    on after it."""
+    if p.place is None or not comma_apposed(text[last.span.end : p.span.start]):
         return False
     if last.place is None:
         # a village the gazetteer lacks, then a town that names a division ("Kerou, Tamba")
@@ -69,15 +70,31 @@ def names_division_of(text: str, p: PlaceMention, last: PlaceMention) -> bool:
     return _LIST_GOES_ON.match(text, p.span.end) is None
 
 
+def comma_apposed(gap: str) -> bool:
+    """Return whether the text between two names is a comma, after a division noun or not
+    ("Kerou, Tamba", "Kerou district, Tamba": data/division_nouns_after.yaml)."""
+    noun = division_noun_after().match(gap)
+    return gap[noun.end() if noun else 0 :].strip() == ","
+
+
+# A division named by an adjective of its town's name takes at most this many more letters
+# ("Kerouvska oblast" for Kerouv, as Ukrainian and Russian name their regions).
+ADJECTIVE_SUFFIX_MAX_CHARS = 3
+
+
 def _division_named(division: str | None, name: str) -> bool:
     """Return whether a division's name is a town's, accents aside, with or without its noun
     ("Segou" for "Ségou", "Cercle de Tamba" for "Tamba"), or the short form of its long official
     name, written as the short name and a "de" dedication ("Tamba" for "Tamba de Santa Rosa", as
-    Spanish-speaking countries name states)."""
+    Spanish-speaking countries name states), or an adjective of it before its noun ("Kerouvska
+    oblast" for "Kerouv")."""
     if not division:
         return False
     d, n = fold(division), fold(name)
-    return d == n or d.endswith(f" {n}") or d.startswith(f"{n} de ")
+    if d == n or d.endswith(f" {n}") or d.startswith(f"{n} de "):
+        return True
+    first, _, noun = d.partition(" ")
+    return bool(noun) and first.startswith(n) and 0 < len(first) - len(n) <= ADJECTIVE_SUFFIX_MAX_CHARS
 
 
 def _names_a_division(name: str, iso: str) -> bool:

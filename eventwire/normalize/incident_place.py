@@ -26,6 +26,7 @@ from eventwire.models import COUNTRY_OR_DIVISION_FEATURES, Place, PlaceMention, 
 from eventwire.normalize.appositions import (
     alternatives,
     at_border_between,
+    comma_apposed,
     in_bracket_after_comma,
     is_date_name,
     names_division_of,
@@ -331,7 +332,7 @@ def _container(text: str, p: PlaceMention, run: list[PlaceMention]) -> bool:
     """Return whether a place mention is the division a comma puts the last listed town in
     ("Kerou, Tamba County", "Kerou village, Tamba district"): an apposition, not a list item
     (ACLED codes one event, at the town)."""
-    if not run or p.place is None or text[run[-1].span.end : p.span.start].strip() != ",":
+    if not run or p.place is None or not comma_apposed(text[run[-1].span.end : p.span.start]):
         return False
     if in_bracket_after_comma(text, p, run[-1]) or names_division_of(text, p, run[-1]):
         return True  # "Kerou (Tamba, Sila)", "Kerou, Tamba" in Tamba county (normalize.appositions)

@@ -116,3 +116,27 @@ def test_the_short_form_of_a_states_long_name_situates_the_town_before_it():
     # a division only starting with the town's name, without "de", is another place
     sila = town("Kerou", 1.0, admin1="Tamba Oriental")
     assert names(text, [mention(text, "Kerou", sila), mention(text, "Tamba", TAMBA)]) == ["Kerou", "Tamba"]
+
+
+def test_a_region_named_by_an_adjective_of_its_town_situates_the_village_before_it():
+    # invented Kerouv, the town that names "Kerouvska oblast" (regions named by an adjective of
+    # their town's name, as Ukrainian and Russian do); Bonkolo, a village of that region, is only
+    # "near" (geo_precision 2), yet the region's town after the comma is no second place
+    text = "On 9 May, rebel forces fired mortars at positions near Bonkolo, Kerouv."
+    bonkolo = make_place("Bonkolo", "Kenya", "KE", 1.0, 37.0, geo_precision=2, admin1="Kerouvska oblast")
+    kerouv = make_place("Kerouv", "Kenya", "KE", 1.4, 37.0, admin1="Kerouvska oblast", population=400_000)
+    cands = [mention(text, "Bonkolo", bonkolo, relation="near"), mention(text, "Kerouv", kerouv)]
+    assert names(text, cands) == ["Bonkolo"]
+    # a longer name that only opens on the town's is another division ("Kerouvanovska oblast")
+    far = make_place("Bonkolo", "Kenya", "KE", 1.0, 37.0, geo_precision=2, admin1="Kerouvanovska oblast")
+    assert names(text, [mention(text, "Bonkolo", far, relation="near"), mention(text, "Kerouv", kerouv)]) == ["Kerouv"]
+
+
+def test_a_district_written_with_its_noun_before_its_province_town_is_the_place():
+    # "in Kerou district, Tamba": the district of Tamba province, not Tamba town (geo_precision 1)
+    text = "On 8 May, eight militants were killed in an operation in Kerou district, Tamba."
+    district = make_place("Kerou", "Kenya", "KE", 1.0, 37.0, "admin2", 3, admin1="Tamba", admin2="Kerou")
+    assert names(text, [mention(text, "Kerou", district), mention(text, "Tamba", TAMBA)]) == ["Kerou"]
+    # a district of another province stays another place
+    other = make_place("Kerou", "Kenya", "KE", 1.0, 37.0, "admin2", 3, admin1="Sila", admin2="Kerou")
+    assert names(text, [mention(text, "Kerou", other), mention(text, "Tamba", TAMBA)]) == ["Tamba"]
