@@ -77,6 +77,23 @@ def comma_apposed(gap: str) -> bool:
     return gap[noun.end() if noun else 0 :].strip() == ","
 
 
+def names_province_of_a_district(p: PlaceMention, candidates: list[PlaceMention]) -> bool:
+    """Return whether a town only names the province of a district the sentence also names
+    ("In Tamba, police dispersed traders in Kerou district", Kerou a district of Tamba province):
+    the province, so the district is the more specific place (ACLED codes the district)."""
+    if p.place is None or p.place.feature != "city":
+        return False
+    return any(
+        q.place is not None
+        and q is not p
+        and q.place.feature == "admin2"
+        and q.place.iso == p.place.iso
+        and fold(q.place.name) != fold(p.place.name)
+        and _division_named(q.place.admin1, p.place.name)
+        for q in candidates
+    )
+
+
 # A division named by an adjective of its town's name takes at most this many more letters
 # ("Kerouvska oblast" for Kerouv, as Ukrainian and Russian name their regions).
 ADJECTIVE_SUFFIX_MAX_CHARS = 3

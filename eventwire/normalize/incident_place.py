@@ -31,6 +31,7 @@ from eventwire.normalize.appositions import (
     is_date_name,
     names_division_of,
     names_groups,
+    names_province_of_a_district,
     village_in_division,
 )
 from eventwire.normalize.doc_country import division_noun_after, named_division
@@ -427,6 +428,7 @@ def _secondary(text: str, p: PlaceMention, candidates: list[PlaceMention]) -> bo
     gloss's point only when the place is unknown."""
     if (
         road_end(text, p)
+        or names_province_of_a_district(p, candidates)
         or commune_of_the_place_before(text, p, candidates)
         or division_of_the_place_before(text, p, candidates)
     ):

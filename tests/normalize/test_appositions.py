@@ -140,3 +140,12 @@ def test_a_district_written_with_its_noun_before_its_province_town_is_the_place(
     # a district of another province stays another place
     other = make_place("Kerou", "Kenya", "KE", 1.0, 37.0, "admin2", 3, admin1="Sila", admin2="Kerou")
     assert names(text, [mention(text, "Kerou", other), mention(text, "Tamba", TAMBA)]) == ["Tamba"]
+
+
+def test_a_town_naming_the_province_of_a_district_the_sentence_names_yields_to_the_district():
+    # "In Tamba, ...in Kerou": Kerou a district of Tamba province, Tamba the province's town
+    text = "In Tamba, police rescued officers gathered at a school in Kerou after youth attacked them."
+    district = make_place("Kerou", "Kenya", "KE", 1.0, 37.0, "admin2", 2, admin1="Tamba", admin2="Kerou")
+    assert names(text, [mention(text, "Tamba", TAMBA), mention(text, "Kerou", district)]) == ["Kerou"]
+    # a town of the province (no district) leaves the province's town a place of its own
+    assert names(text, [mention(text, "Tamba", TAMBA), mention(text, "Kerou", KEROU)]) == ["Tamba"]
