@@ -111,6 +111,25 @@ def generic_plural_clause(sent: SpacySpan, trigger: Token, verb: Token, cues: li
     return undated(sent)
 
 
+def state_of_affairs(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch], present: bool) -> bool:
+    """Return whether a plural incident noun, counted by no figure, hangs on a clause in the
+    present (the caller reads the tense of the finite verb, through infinitive complements) in an
+    undated sentence of the narration that names no place and gives no figure, whatever its
+    subject (« la population vit dans la peur des attaques », « l'armée peine à contenir les
+    attaques », "the army struggles to contain the attacks"): a state of affairs, not an incident
+    (a language regularity: news tells incidents in a past tense, with a place or a toll). Not a
+    reporting verb ("a source reports clashes")."""
+    if not present or trigger.pos_ != "NOUN" or trigger.morph.get("Number", None) != ["Plur"]:
+        return False
+    if any(c.dep_ == "nummod" for c in trigger.children) or cue_at(cues, Cue.SPEECH, verb):
+        return False
+    if any(cue_at(cues, Cue.SPEECH, t) for t in verb.ancestors):
+        return False
+    if any(t.ent_type_ in PLACE_ENTITIES or (t.like_num and t.pos_ == "NUM") for t in sent):
+        return False
+    return undated(sent)
+
+
 def clause_subjects(verb: Token) -> list[Token]:
     """Return the subjects of a verb, or, for a verb coordinated with one that has them and none of
     its own, those of the first verb ("armed groups operate in the area and carry out attacks":

@@ -467,6 +467,7 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
         or (present and not_told.indefinite_plural_object(trigger, verb) and generic.undated(sent))
         or generic.plural_predicate(sent, trigger)
         or (present and generic.place_habit(trigger, verb, cues))
+        or generic.state_of_affairs(sent, trigger, verb, cues, any(tense_flags(not_told.finite_head(verb))[2:]))
     ):
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
     return None

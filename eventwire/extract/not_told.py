@@ -188,6 +188,17 @@ def ranked_predicate(trigger: Token) -> bool:
     return any(c.dep_.startswith(("nsubj", "expl")) and c.pos_ == "PRON" for c in holder.children)
 
 
+def finite_head(verb: Token) -> Token:
+    """Return the finite verb an infinitive complement hangs on ("the army struggles to contain
+    the attacks", « l'armée peine à contenir les attaques »): the verb itself when it is none."""
+    t = verb
+    for _ in range(3):
+        if t.dep_ != "xcomp" or t.head is t:
+            break
+        t = t.head
+    return t
+
+
 def denied_subject(verb: Token) -> bool:
     """Return whether the subject of an incident verb is a negative pronoun of the language file
     ("nobody was killed", « personne n'a été tué lors des manifestations », « nul n'a été

@@ -54,6 +54,10 @@ NOT_EVENTS = [
     ("en", "The army says it takes precautions to avoid civilian casualties."),
     # a place ranked by the violence it suffers
     ("en", "The Sobera region is one of the areas worst hit by jihadist violence."),
+    # a plural incident noun on a present clause, with no place, day or figure: a state of affairs
+    ("fr", "La population vit dans la peur des attaques jihadistes."),
+    ("fr", "La région vit au rythme des attaques et des enlèvements."),
+    ("en", "The army is struggling to contain the attacks."),
     # a quoted present that names a part of the day only
     ("en", '"They come at night, they kill and they burn the houses," said a resident of Sobera.'),
 ]
@@ -72,6 +76,9 @@ KEPT = [
     ("en", "Jihadists attacked Sobera on Monday and abducted three officials."),
     ("fr", "Dimanche, des jihadistes, qui attaquent régulièrement la zone, ont tué dix villageois à Sobéra."),
     ("en", "Gunmen attacked Sobera, a town regularly targeted by jihadists, on Monday, killing four."),
+    # a reporting verb in the present gives the day's fighting
+    ("fr", "Un responsable local fait état de combats violents."),
+    ("fr", "Les habitants racontent des scènes de pillages."),
 ]
 
 
