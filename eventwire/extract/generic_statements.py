@@ -111,6 +111,25 @@ def generic_plural_clause(sent: SpacySpan, trigger: Token, verb: Token, cues: li
     return undated(sent)
 
 
+def state_of_affairs(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch], present: bool) -> bool:
+    """Return whether a plural incident noun, counted by no figure, hangs on a clause in the
+    present (the caller reads the tense of the finite verb, through infinitive complements) in an
+    undated sentence of the narration that names no place and gives no figure, whatever its
+    subject (« la population vit dans la peur des attaques », « l'armée peine à contenir les
+    attaques », "the army struggles to contain the attacks"): a state of affairs, not an incident
+    (a language regularity: news tells incidents in a past tense, with a place or a toll). Not a
+    reporting verb ("a source reports clashes")."""
+    if not present or trigger.pos_ != "NOUN" or trigger.morph.get("Number", None) != ["Plur"]:
+        return False
+    if any(c.dep_ == "nummod" for c in trigger.children) or cue_at(cues, Cue.SPEECH, verb):
+        return False
+    if any(cue_at(cues, Cue.SPEECH, t) for t in verb.ancestors):
+        return False
+    if any(t.ent_type_ in PLACE_ENTITIES or (t.like_num and t.pos_ == "NUM") for t in sent):
+        return False
+    return undated(sent)
+
+
 def clause_subjects(verb: Token) -> list[Token]:
     """Return the subjects of a verb, or, for a verb coordinated with one that has them and none of
     its own, those of the first verb ("armed groups operate in the area and carry out attacks":
@@ -132,7 +151,8 @@ def quoted_generic_present(sent: SpacySpan, trigger: Token, verb: Token) -> bool
         return False
     if not any(t.text in QUOTE_MARKS for t in sent):
         return False
-    if any(t.ent_type_ in {"DATE", "TIME"} or (t.like_num and t.pos_ == "NUM") for t in sent):
+    # a span or a part of the day ("they come at night") names no day
+    if names_a_time(sent) or any(t.like_num and t.pos_ == "NUM" for t in sent):
         return False
     progressive = load_extract_words(verb.lang_).get("progressive_auxiliaries")
     return not (verb.tag_ == "VBG" or any(c.dep_ == "aux" and fold(c.lemma_) in progressive for c in verb.children))
@@ -196,6 +216,10 @@ def tally(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMatch]) ->
             return cue
     if trigger.pos_ != "NOUN" or not cue_at(cues, Cue.COUNTED_INCIDENT, trigger):
         return None
+    if sent.start > 0 and not names_a_day(sent):
+        share = next((c for c in cues if c.cls == Cue.SHARE and 0 <= trigger.i - c.end <= 2), None)
+        if share is not None:
+            return share
     if any(t.ent_type_ in {"DATE", "TIME"} for t in sent):
         return None
     return next((c for c in cues if c.cls == Cue.MULTITUDE and 0 <= trigger.i - c.end <= 1), None)
@@ -321,8 +345,9 @@ def actor_record(sent: SpacySpan, trigger: Token, verb: Token, cues: list[CueMat
 
 
 def day_of_its_own(trigger: Token, verb: Token, cue: CueMatch) -> bool:
-    """Return whether an incident verb is pinned to a day by a phrase of its own that holds a
-    month name and a number, outside the background cue ("On 12 May 2019, traders protested the
+    """Return whether an incident verb is pinned to a day by a phrase of its own, outside the
+    background cue: before it, one that holds a month name and a number; anywhere, a weekday or
+    relative day alone ("on Monday", « lundi », « hier ») ("On 12 May 2019, traders protested the
     closure (since March) of the market", « Le 3 mai, des élèves ont manifesté contre la
     fermeture, depuis janvier, de leur école »): the cue dates something else the sentence names,
     the incident is the day's (a language regularity: a dated main clause tells one occurrence)."""
@@ -332,14 +357,21 @@ def day_of_its_own(trigger: Token, verb: Token, cue: CueMatch) -> bool:
         # the English present perfect ("on 3 May, gunmen have killed 40 people since January")
         # sums up a period up to now, a tally; the French passé composé narrates ("ont manifesté")
         return False
-    months = {fold(m) for m in load_time_lexicon(verb.doc.lang_).maps["months"]}
+    lexicon = load_time_lexicon(verb.doc.lang_)
+    months = {fold(m) for m in lexicon.maps["months"]}
+    days = {fold(d) for d in (*lexicon.maps["weekdays"], *lexicon.maps["relative_days"])}
     for child in verb.children:
-        if child.i >= verb.i or child.dep_ in CLAUSE_BOUNDARIES or child.dep_.startswith("nsubj"):
+        if child.dep_ in CLAUSE_BOUNDARIES or child.dep_.startswith("nsubj"):
             continue
         words = list(child.subtree)
         if any(cue.start <= t.i < cue.end for t in words):
             continue
-        if any(fold(t.text) in months for t in words) and any(t.like_num for t in words):
+        if child.i < verb.i and any(fold(t.text) in months for t in words) and any(t.like_num for t in words):
+            return True
+        # a weekday of the verb's own, before or after it (« des hommes armés ont attaqué lundi un
+        # poste à Kerou, une région en proie aux violences depuis 2015 »): the cue describes a
+        # place or a party the sentence names; the incident is that day's
+        if len(words) <= 2 and any(fold(t.text) in days for t in words):
             return True
     return False
 

@@ -94,6 +94,7 @@ def _tense_flags(verb: Token) -> tuple[bool, bool, bool, bool]:
         present = all("Pres" in a.morph.get("Tense", None) for a in auxes)
     else:
         present = "Pres" in verb.morph.get("Tense", None) and verb.morph.get("VerbForm", None) != ["Part"]
+        present = present or not_told.base_form_present(verb)
     return future, cond, imperfect, present
 
 
@@ -157,7 +158,9 @@ def _negated(trigger: Token, verb: Token) -> bool:
     if trigger.pos_ != "VERB" or verb.i != trigger.i:
         return False
     victims = [c for c in verb.children if c.dep_ in {"nsubj:pass", "nsubjpass"}]
-    return any(d.dep_ == "det" and fold(d.text) in neg_words for v in victims for d in v.children)
+    if any(d.dep_ == "det" and fold(d.text) in neg_words for v in victims for d in v.children):
+        return True
+    return not_told.denied_subject(verb)
 
 
 def _has_mark(head: Token, marks: frozenset[str]) -> bool:
@@ -219,6 +222,9 @@ def _in_scope(cue: Token, trigger: Token, verb: Token, cls: str = "") -> bool:
         # "des bandits attaquent régulièrement les villages et enlèvent des habitants": an adverb
         # of the first of two coordinated verbs bears on both
         return True
+    first = not_told.shares_first_clause(verb, cue) if cls in {Cue.HABITUAL, Cue.BACKGROUND} else None
+    if first is not None:  # « par le passé, le groupe a attaqué des bases et enlevé des étrangers »
+        return _in_scope(cue, first, first, cls)
     t = cue
     for _ in range(12):
         if t.i == trigger.i or t.i == verb.i:
@@ -227,7 +233,9 @@ def _in_scope(cue: Token, trigger: Token, verb: Token, cls: str = "") -> bool:
             # "les drones lancés chaque nuit", "attacks carried out since January": a participle
             # describing the incident noun says how often or over what period it happened
             return True
-        if t.dep_ in CLAUSE_BOUNDARIES or t.head is t:
+        if t.dep_ in CLAUSE_BOUNDARIES or t.dep_ == "appos" or t.head is t:
+            # (an apposition describes a participant: "attacked Kerou, a region plagued by
+            # violence since 2015" tells the day's attack)
             return False
         t = t.head
     return False
@@ -397,7 +405,7 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
     reaction = _reaction(sent, trigger, cues) or generic.standing_accusation(sent, trigger, cues)
     if reaction is not None:
         return _reading(Modality.REACTION, ClaimStatus.REPORTED, reaction)
-    if _framed_anaphor(trigger, verb, cues):
+    if _framed_anaphor(trigger, verb, cues) or not_told.ranked_predicate(trigger):
         # "Cette énième attaque intervient dix jours après le scrutin": the sentence sets
         # an incident told elsewhere against something else; it reports nothing of its own
         return _reading(Modality.CONTEXT, ClaimStatus.CONTEXT)
@@ -459,6 +467,7 @@ def _not_an_incident(sent: SpacySpan, trigger: Token, verb: Token, cues: list[Cu
         or (present and not_told.indefinite_plural_object(trigger, verb) and generic.undated(sent))
         or generic.plural_predicate(sent, trigger)
         or (present and generic.place_habit(trigger, verb, cues))
+        or generic.state_of_affairs(sent, trigger, verb, cues, any(tense_flags(not_told.finite_head(verb))[2:]))
     ):
         return _reading(Modality.HABITUAL, ClaimStatus.REPORTED)
     return None

@@ -107,6 +107,112 @@ def indefinite_plural_object(trigger: Token, verb: Token) -> bool:
     )
 
 
+def base_form_present(verb: Token) -> bool:
+    """Return whether a verb the tagger reads as a bare base form (the language file's
+    `base_form_tags`) is a simple present: one with a subject of its own and no auxiliary, mark
+    or infinitive particle ("bandit gangs raid villages, kill residents…", where "kill" is tagged
+    as an infinitive), or one coordinated with a present verb through a noun the parser took as
+    its head ("jihadists control large parts of the country and attack civilians"). A base form
+    after a modal or "to" has an auxiliary or mark child and is no present (a language
+    regularity of English: the present of the plural is the base form)."""
+    tags = load_extract_words(verb.lang_).get("base_form_tags")
+    if fold(verb.tag_) not in tags or verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ in {"aux", "auxpass", "mark"} for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return any(c.dep_ == "nsubj" for c in verb.children)
+    if verb.dep_ != "conj":
+        return False
+    head = verb.head
+    while head.pos_ != "VERB" and head.head is not head and head.dep_ in {"dobj", "pobj", "prep", "conj", "attr"}:
+        head = head.head  # the parser hung the verb on the object of the first ("parts … and attack")
+    if head.pos_ != "VERB" or head.i == verb.i or any(c.dep_ == "aux" for c in head.children):
+        return False
+    return head.tag_ in {"VBP", "VBZ"} or base_form_present(head)
+
+
+def shares_first_clause(verb: Token, cue: Token) -> Token | None:
+    """Return whether an incident verb is the second of two coordinated verbs that share the
+    first's subject and auxiliary (no subject or auxiliary of its own), with a cue before the
+    first verb: what frames the first clause frames the second (« par le passé, le groupe a
+    attaqué des bases militaires et enlevé des étrangers », "in the past, the group attacked
+    bases and kidnapped foreigners"; a language regularity of ellipsis). A verb with its own
+    subject or auxiliary opens a clause of its own (« … et il a enlevé lundi deux élus »).
+    Return that first verb, or None."""
+    if verb.dep_ != "conj" or verb.head is verb:
+        return None
+    first = verb.head
+    if first.pos_ == "NOUN" and first.dep_ in {"obj", "dobj"}:
+        first = first.head  # the parser hung the verb on the first one's object ("des bases … et enlevé")
+    if (
+        first.pos_ != "VERB"
+        or cue.i >= first.i
+        or any(c.dep_.startswith(("nsubj", "aux", "expl")) for c in verb.children)
+    ):
+        return None
+    return first
+
+
+def ranked_predicate(trigger: Token) -> bool:
+    """Return whether an incident noun ranks the told incident among others, as the predicate of
+    a copula or of the language file's `identity_verbs` whose subject is a pronoun ("It was the
+    third attack on the village in a month", "This is the deadliest attack this year", « C'est la
+    deuxième attaque de ce type en une semaine », « Il s'agit de la énième attaque contre ce
+    village »): an ordinal, a superlative or a word of `rank_words` on the noun sets the incident
+    told before against others; the sentence tells no incident of its own (a language regularity)."""
+    if trigger.pos_ != "NOUN":
+        return False
+    words = load_extract_words(trigger.lang_)
+    ranked = any(
+        c.dep_ == "amod"
+        and (
+            "Ord" in c.morph.get("NumType", None)
+            or c.ent_type_ == "ORDINAL"
+            or "Sup" in c.morph.get("Degree", None)
+            or fold(c.text) in words.get("rank_words")
+        )
+        for c in trigger.children
+    )
+    if not ranked:
+        return False
+    copulas = words.get("copula_lemmas")
+    if trigger.dep_ == "attr" and fold(trigger.head.lemma_) in copulas:
+        holder = trigger.head  # "It was the third attack"
+    elif any(c.dep_ == "cop" for c in trigger.children):
+        holder = trigger  # « C'est la deuxième attaque »
+    elif trigger.dep_ in {"obl:arg", "obl"} and fold(trigger.head.lemma_) in words.get("identity_verbs"):
+        holder = trigger.head  # « Il s'agit de la troisième attaque »
+    else:
+        return False
+    return any(c.dep_.startswith(("nsubj", "expl")) and c.pos_ == "PRON" for c in holder.children)
+
+
+def finite_head(verb: Token) -> Token:
+    """Return the finite verb an infinitive complement hangs on ("the army struggles to contain
+    the attacks", « l'armée peine à contenir les attaques »): the verb itself when it is none."""
+    t = verb
+    for _ in range(3):
+        if t.dep_ != "xcomp" or t.head is t:
+            break
+        t = t.head
+    return t
+
+
+def denied_subject(verb: Token) -> bool:
+    """Return whether the subject of an incident verb is a negative pronoun of the language file
+    ("nobody was killed", « personne n'a été tué lors des manifestations », « nul n'a été
+    blessé »), with no determiner (« une personne a été tuée » names a victim): no one suffered
+    or did the act, so the verb tells no incident (a language regularity)."""
+    pronouns = load_extract_words(verb.lang_).get("negative_pronouns")
+    return any(
+        c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}
+        and fold(c.text) in pronouns
+        and not any(d.dep_ == "det" for d in c.children)
+        for c in verb.children
+    )
+
+
 def names_a_time(sent: SpacySpan) -> bool:
     """Return whether a sentence holds a date or time entity that names more than a span or a
     part of the day: one with a word outside the language file's `vague_time_words` ("on

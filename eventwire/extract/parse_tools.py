@@ -147,6 +147,7 @@ class ModalityCue:
     PREVENTION = "prevention"
     TALLY_SUBJECT = "tally_subject"
     MULTITUDE = "multitude"
+    SHARE = "share"
     COUNTED_INCIDENT = "counted_incident"
     RUNNING_COUNT = "running_count"
     ACCUSATION = "accusation"

@@ -40,6 +40,9 @@ WORD_KEYS = {
     "group_nouns": "nouns of the earlier phrase a group phrase refers to",
     "speaker_stop_preps": "prepositions that end a speaker's phrase",
     "negation_words": "negation words on a trigger or its verb",
+    "rank_words": "words that rank an incident among others ('latest', 'énième')",
+    "identity_verbs": "verb lemmas that, like a copula, say what the subject is ('il s'agit de')",
+    "negative_pronouns": "pronouns that deny the subject of an incident verb ('nobody', 'personne')",
     "before_marks": "subordinators of an earlier time",
     "fact_clause_marks": "subordinators of a clause that states a fact",
     "fact_phrase_marks": "prepositions of an incident noun's phrase that states a fact",
@@ -72,6 +75,7 @@ WORD_KEYS = {
     "counterfactual_modals": "modal auxiliaries that with a perfect tell a past that did not happen",
     "purpose_marks": "words that introduce an infinitive of purpose ('to', 'pour')",
     "repetition_phrases": "phrases that count repetitions without a figure ('à plusieurs reprises')",
+    "base_form_tags": "tags of a bare base form, which with its own subject is a simple present",
     "vague_time_words": "words of a time phrase that names a span or a part of the day, not a day",
 }
 FLAG_KEYS = {
