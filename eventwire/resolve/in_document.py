@@ -25,6 +25,7 @@ from datetime import date
 
 from eventwire.models import EVENT_MODALITIES, Mention, Modality
 from eventwire.normalize.tally_figures import CONFLICT_TALLY_MIN
+from eventwire.resolve.actor_pairs import another_actor_pair
 from eventwire.resolve.additive import opens_addition, opens_sequel
 from eventwire.resolve.compatibility import (
     GENERIC_CLASSES,
@@ -95,7 +96,9 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
             home = None  # "la première" and "la seconde" are two incidents by construction
         if home is not None and opens_addition(m) and all(x.sentence.start != m.sentence.start for x in home):
             home = None  # "Par ailleurs, des hommes armés ont attaqué…": another incident
-        if home is not None and (_typed_otherwise(m, home) or _sequel(m, home) or _answer(m, home)):
+        if home is not None and (
+            _typed_otherwise(m, home) or _sequel(m, home) or _answer(m, home) or another_actor_pair(m, home)
+        ):
             home = None
         if home is None and not opens_addition(m):
             home = placed_toll_home(m, groups)
@@ -114,8 +117,12 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
             # "des factions ont aussi revendiqué des attaques", "À quelques kilomètres, …": others
             groups.append([m])
             continue
-        candidates = [g for g in groups if _fits(m, g)]
-        if not candidates and (toll_home := earlier_toll_home(m, groups)) is not None:
+        candidates = [g for g in groups if _fits(m, g) and not another_actor_pair(m, g)]
+        if (
+            not candidates
+            and (toll_home := earlier_toll_home(m, groups)) is not None
+            and not another_actor_pair(m, toll_home)
+        ):
             toll_home.append(m)  # "Five killed." after a riot: its toll (resolve/toll_joins.py)
             continue
         if m.anaphoric:
@@ -469,6 +476,8 @@ def _placeless(
     home = nearest_earlier(g, placed) or crowd_casualties_home(g, placed)
     if added := home is None and any(opens_addition(m) for m in g):
         home = nearest_earlier(g, placed, any_type=True)
+    # another actor pair at the incident's place and day (resolve/actor_pairs.py): its own event there
+    added = added or (home is not None and any(another_actor_pair(m, home) for m in g))
     if (
         home is None
         and not placed

@@ -32,6 +32,7 @@ from dataclasses import replace
 
 from eventwire.geo import haversine_km
 from eventwire.models import Event, Place, Report
+from eventwire.resolve.actor_pairs import events_of_two_actor_pairs
 from eventwire.resolve.additive import tells_another_incident
 from eventwire.resolve.coders.notes import code_notes
 from eventwire.resolve.compatibility import ONE_LOCATION_MAX_KM
@@ -80,6 +81,8 @@ def _belongs(weak: Event, strong: Event) -> bool:
         return False
     if actors_conflict(weak, strong) or _sides_swapped(weak, strong) or _told_as_another(weak):
         return False
+    if events_of_two_actor_pairs(weak, strong):
+        return False  # "...killing three soldiers." / "The attackers also killed five civilians."
     same_type = weak.sub_event_type == strong.sub_event_type
     kindred = same_type or sub_types_kindred(weak.sub_event_type, strong.sub_event_type)
     if not kindred:
