@@ -6,8 +6,8 @@ Steps of `merge_mentions_in_document`, in order:
      when type, day and place (within ONE_LOCATION_MAX_KM) agree (two villages the gazetteer lacks,
      named differently in different sentences, never are), except that a sentence opened by an
      additive connective ("Par ailleurs, …", "Meanwhile, …", resolve/additive.py) and one day of
-     an operation told over several days, typed otherwise than the incident told before, start
-     incidents of their own;
+     an operation told over several days, typed otherwise than the incident told before, and
+     another actor pair's battle or attack on civilians (resolve/actor_pairs.py) start their own;
   3. every other mention joins an incident already seeded: an anaphor ("cette dernière
      tentative", "the attack") the nearest earlier one (the only one told so far even when typed
      differently); a region phrase ("dans l'ouest de l'Irak") the one lying in that part of the

@@ -17,7 +17,8 @@ per location per day per actor pair, so two built events of one document are mer
 
 Either way the actors must not contradict each other (two named perpetrators, or one side's
 target acting in the other account), the account
-merged must not be told as another incident ("Par ailleurs, …", "Hours later, …"), and the summary
+merged must not be told as another incident ("Par ailleurs, …", "Hours later, …") nor be another
+actor pair's battle or attack on civilians (resolve/actor_pairs.py), and the summary
 must fit only one incident of the article: one that fits several (three villages attacked the
 same day) is left alone. The merged event keeps the day and place of the account told with its
 own day, the sub-type, actors and toll of the combined accounts (ACLED's conservative toll:
