@@ -82,23 +82,23 @@ def _precise_home(m: Mention, groups: list[list[Mention]]) -> list[Mention] | No
     return named or next(iter(homes), None)
 
 
+def _starts_another(m: Mention, home: list[Mention]) -> bool:
+    """Return whether a precise mention that fits an incident still starts one of its own (step 2
+    of the module docstring)."""
+    if m.ordinal is not None and any(x.ordinal is not None and x.ordinal != m.ordinal for x in home):
+        return True  # "la première" and "la seconde" are two incidents by construction
+    if opens_addition(m) and all(x.sentence.start != m.sentence.start for x in home):
+        return True  # "Par ailleurs, des hommes armés ont attaqué…": another incident
+    return _typed_otherwise(m, home) or _sequel(m, home) or _answer(m, home) or another_actor_pair(m, home)
+
+
 def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
     """Add mentions to groups following steps 2 and 3 of the module docstring."""
     precise = [m for m in mentions if is_precise(m)]
     vague = [m for m in mentions if not is_precise(m)]
     for m in precise:
         home = _precise_home(m, groups)
-        if (
-            home is not None
-            and m.ordinal is not None
-            and any(x.ordinal is not None and x.ordinal != m.ordinal for x in home)
-        ):
-            home = None  # "la première" and "la seconde" are two incidents by construction
-        if home is not None and opens_addition(m) and all(x.sentence.start != m.sentence.start for x in home):
-            home = None  # "Par ailleurs, des hommes armés ont attaqué…": another incident
-        if home is not None and (
-            _typed_otherwise(m, home) or _sequel(m, home) or _answer(m, home) or another_actor_pair(m, home)
-        ):
+        if home is not None and _starts_another(m, home):
             home = None
         if home is None and not opens_addition(m):
             home = placed_toll_home(m, groups)
