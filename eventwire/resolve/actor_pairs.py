@@ -10,9 +10,9 @@ on another target, it is a second event even at the same place and day:
     "Des hommes armés ont tué six civils à Kerou. Les militaires arrivés sur place ont affronté
     les assaillants, tuant deux d'entre eux." (gunmen/civilians, then army/gunmen)
 
-(invented). The sentence must name who acted and on whom (a passive "two civilians were killed
-in the crossfire" names no actor: a toll of the battle) and give victims of its own; an anaphor
-("the attack") points back at the incident told before it.
+(invented). The sentence must name who acted and on whom (a passive "a herder died in the
+crossfire" names no actor: a toll of the battle) and give victims of its own; an anaphor ("the
+attack") points back at the incident told before it.
 """
 
 from __future__ import annotations
