@@ -25,6 +25,7 @@ def load_data_files() -> None:
     from eventwire.normalize.appositions import _group_noun_after
     from eventwire.normalize.dates import _before_pattern
     from eventwire.normalize.mentions import _echo_patterns
+    from eventwire.normalize.missed_places import _attacked_place
     from eventwire.normalize.perpetrators import blame_cue
     from eventwire.normalize.situated_villages import _containment_after
     from eventwire.normalize.tally_figures import _record_pattern
@@ -69,3 +70,4 @@ def load_data_files() -> None:
         _record_pattern(lang)
         _ordinal_after(lang)
         load_day_words(lang)
+        _attacked_place(lang)

@@ -16,6 +16,10 @@ looks at all the predictions of the gold event's article):
     6. other           none of these: every prediction is off on at least two of country, day
                        and place
 
+`under_split_pairs` describes each under_split miss against the gold event that took its
+prediction (evaluate/collapsed.py): other place, other day or both, over 25 km apart, fewer
+predictions than gold events.
+
 `wrong_country_none` counts the wrong_country misses where a prediction of that day has no
 country at all (rather than another one).
 
@@ -67,6 +71,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
+from eventwire.evaluate.collapsed import collapses
 from eventwire.evaluate.matching import (
     LOCATION_RIGHT_MAX_KM,
     Pair,
@@ -126,6 +131,8 @@ class Breakdown:
     # not_event violations by the gold not_event's `why`: (on matched predictions, on false events)
     violations_by_why: dict[str, tuple[int, int]] = field(default_factory=dict)
     places: PlaceErrors | None = None  # too_far misses and matched pairs over 25 km, by place
+    # under_split misses against the gold event that took their prediction (evaluate/collapsed.py)
+    under_split_pairs: dict[str, int] = field(default_factory=dict)
 
     @property
     def pairs(self) -> int:
@@ -147,6 +154,7 @@ class Breakdown:
             "wrong_country_none": self.wrong_country_none,
             "false_events": dict(self.false_events),
             "extra_beside_a_miss": self.extra_beside_a_miss,
+            "under_split_pairs": dict(self.under_split_pairs),
             "xdoc_missed_links": dict(self.xdoc_missed),
             "xdoc_false_links": dict(self.xdoc_false),
             "not_event_violations_by_why": {
@@ -210,6 +218,7 @@ def breakdown(summary: Summary, gazetteer: PlaceLookup | None = None) -> Breakdo
         wrong_country_none=no_country,
         violations_by_why=dict(sorted(by_why.items(), key=lambda kv: -sum(kv[1]))),
         places=place_errors(summary, _is_too_far, gazetteer),
+        under_split_pairs=collapses(summary),
     )
 
 

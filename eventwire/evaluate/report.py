@@ -13,6 +13,7 @@ from eventwire.evaluate.breakdown import (
     XDOC_MISSED_REASONS,
     Breakdown,
 )
+from eventwire.evaluate.collapsed import COLLAPSE_KINDS, COLLAPSE_ROWS
 from eventwire.evaluate.place_errors import AXES, KINDS, PlaceErrors
 from eventwire.evaluate.scorer import ArticleScore, Summary, evidence_texts
 
@@ -162,7 +163,7 @@ def breakdown_tables(b: Breakdown) -> list[Table]:
         false_events.caption += f"\nnot_event violations by gold why (on matched / on false events): {whys}"
     misses = _reason_table("missed gold events by reason", b.misses, MISS_REASONS)
     misses.caption = f"wrong_country with a prediction of that day without country: {b.wrong_country_none}"
-    tables = [misses, false_events]
+    tables = [misses, _collapse_table(b.under_split_pairs), false_events]
     if b.places is not None and any(b.places.cases.values()):
         tables.append(place_table(b.places))
     if any(b.xdoc_missed.values()) or any(b.xdoc_false.values()):
@@ -217,4 +218,19 @@ def place_table(p: PlaceErrors) -> Table:
         table.add_section()
     top = list(p.combinations.items())[:PLACE_COMBINATIONS_SHOWN]
     table.caption = "commonest site | gold_named | distance: " + "; ".join(f"{c} {n}" for c, n in top)
+    return table
+
+
+def _collapse_table(counts: dict[str, int]) -> Table:
+    """Return the table of the under_split misses against the gold event that took their
+    prediction: the first rows split them, the rows after the rule count some of them."""
+    total = sum(counts.get(k, 0) for k in COLLAPSE_KINDS)
+    table = Table(title=f"under_split: how the collapsed gold pair differs: {total}")
+    table.add_column("row")
+    table.add_column("count", justify="right")
+    table.add_column("share", justify="right")
+    table.add_column("meaning")
+    for row, meaning in COLLAPSE_ROWS.items():
+        n = counts.get(row, 0)
+        table.add_row(row, str(n), f"{n / total:.1%}" if total else "-", meaning, end_section=row == "neither")
     return table

@@ -9,7 +9,7 @@ from spacy.tokens import Span as SpacySpan
 
 from eventwire.extract.lexicon import CueMatch, fold
 from eventwire.extract.parse_tools import ModalityCue as Cue
-from eventwire.extract.parse_tools import SentenceCues, char_span, noun_phrase, paragraph_of
+from eventwire.extract.parse_tools import SentenceCues, char_span, cue_at, noun_phrase, paragraph_of
 from eventwire.lang.extract_words import load_extract_words
 from eventwire.models import Span
 from eventwire.nlp.doc_cache import doc_text
@@ -130,12 +130,14 @@ def sentence_attributions(
     return attributions
 
 
-def reporting_spans(sent: SpacySpan, modality_cues: list[CueMatch]) -> tuple[Span, ...]:
+def reporting_spans(sent: SpacySpan, modality_cues: list[CueMatch], trigger: Token | None = None) -> tuple[Span, ...]:
     """Return the phrases that belong to the reporting clause of a sentence, not to the incident.
 
     In "Sept terroristes ont été tués…, a annoncé mardi le ministère", "mardi" dates the
     announcement: the date and place words attached to a speech verb are left out of the
-    incident's date and place.
+    incident's date and place. A continuation verb that also reports ("…, poursuit-il") whose
+    subject is the incident word `trigger` is no speech: "Les affrontements se sont poursuivis
+    le lendemain" (invented) carries the fighting on to the next day.
     """
     doc = sent.doc
     spans = []
@@ -144,6 +146,12 @@ def reporting_spans(sent: SpacySpan, modality_cues: list[CueMatch]) -> tuple[Spa
             continue
         verb = doc[cue.start]
         if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        if (
+            trigger is not None
+            and cue_at(modality_cues, Cue.CONTINUATION, verb)
+            and any(c.i == trigger.i and c.dep_.startswith("nsubj") for c in verb.children)
+        ):
             continue
         for child in verb.children:
             if child.dep_ in REPORTING_DEPS and child.pos_ in {

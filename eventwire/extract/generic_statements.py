@@ -384,3 +384,24 @@ def repeated_compound_past(sent: SpacySpan, cue: CueMatch) -> bool:
     tells how one incident went)."""
     phrases = load_extract_words(sent.doc.lang_).get("repetition_phrases")
     return fold(sent.doc[cue.start : cue.end].text) in phrases and not names_a_day(sent)
+
+
+def continued_on_a_day(verb: Token, cues: list[CueMatch]) -> bool:
+    """Return whether a continuation verb in a past tense carries an incident on to a day its
+    sentence names ("Les affrontements se sont poursuivis le lendemain", "fighting continued on
+    Monday", invented): the incident of that day is told (ACLED codes each day of an operation),
+    not a trend like "les attaques se poursuivent" (present, no day)."""
+    if not cue_at(cues, Cue.CONTINUATION, verb):
+        return False
+    if "Pres" in verb.morph.get("Tense", None) and not _compound(verb):
+        return False  # "les attaques se poursuivent": what goes on
+    if names_a_day(verb.sent):
+        return True
+    text = f" {verb.sent.text.lower()} "
+    anchored = load_time_lexicon(verb.doc.lang_).maps["anchored_days"]
+    return any(f" {phrase.lower()} " in text or f" {phrase.lower()}," in text for phrase in anchored)
+
+
+def _compound(verb: Token) -> bool:
+    """Return whether a verb has an auxiliary of tense ("se sont poursuivis", "has continued")."""
+    return any(c.dep_ in {"aux", "aux:tense"} for c in verb.children)

@@ -447,6 +447,8 @@ def _mention(
         claimed=claimed,
         confidence=min(confidence, 0.95),
         # a reporting phrase that contains the trigger is the incident itself ("a annoncé l'attaque")
-        reporting=tuple(r for r in reporting_spans(sent, cues.modality) if not (r.start <= draft.span.start < r.end)),
+        reporting=tuple(
+            r for r in reporting_spans(sent, cues.modality, draft.tok) if not (r.start <= draft.span.start < r.end)
+        ),
         pluperfect=pluperfect(governing_verb(draft.tok)),
     )

@@ -337,7 +337,7 @@ def _trend(trigger: Token, verb: Token, cues: list[CueMatch]) -> bool:
     if not subject.dep_.startswith("nsubj") or subject.head.i != verb.i:
         return False
     if cue_at(cues, Cue.TREND, verb):
-        return True
+        return not generic.continued_on_a_day(verb, cues)
     progressive = load_extract_words(verb.lang_).get("progressive_auxiliaries")
     return verb.tag_ == "VBG" and any(
         ch.dep_ == "aux" and ch.lemma_ in progressive and ch.tag_ in {"VBP", "VBZ"} for ch in verb.children

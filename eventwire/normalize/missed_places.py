@@ -3,7 +3,9 @@
 Short reports name villages and towns the small models do not tag ("protests in Kerou", "the
 streets of Kerou", "à Kerou"; a population noun does the same: "residents of Kerou protested",
 "les habitants de Kerou"; a French sentence opening on "A" is "À": "A Kerou, des tirs…").
-ACLED's notes name the place they code a village to: "(coded as Kerou, Tamba County)".
+ACLED's notes name the place they code a village to: "(coded as Kerou, Tamba County)". A town
+named bare after an attack verb ("gunmen attacked Kerou", data/attacked_place_verbs.yaml) is the
+place attacked, when it lies in the document's country and the whole name is known.
 A capitalized name right after a locative word (data: the
 LOCATIVE pattern below, a language regularity) that the gazetteer knows as a town or a division
 is a place mention (method "locative_lookup"). Among its namesakes, the one in the document's
@@ -21,6 +23,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
+from eventwire.datafiles import data_path, read_language_lists
+from eventwire.errors import DataFileError
 from eventwire.extract.lexicon import fold
 from eventwire.gazetteer import Candidate, Gazetteer
 from eventwire.geo import haversine_km
@@ -90,6 +94,19 @@ _AXIS = re.compile(
 
 def _pattern(lang: str) -> re.Pattern[str] | None:
     return re.compile(LOCATIVE[lang] + _NAME) if lang in LOCATIVE else None
+
+
+@cache
+def _attacked_place(lang: str) -> re.Pattern[str] | None:
+    """Return the pattern of a capitalized name right after an attack verb ("gunmen attacked
+    Kerou", "ont attaqué Tamba": data/attacked_place_verbs.yaml), or None for another language."""
+    path = data_path("attacked_place_verbs.yaml")
+    verbs = read_language_lists(path, what="verbs").get(lang)
+    if not verbs:
+        return None
+    if not all(isinstance(v, str) and v.strip() for v in verbs):
+        raise DataFileError(f"{path}: every {lang} verb must be a non-empty string")
+    return re.compile(rf"\b(?:{literal_alternation([v.strip() for v in verbs])})\s+" + _NAME)
 
 
 @cache
@@ -309,6 +326,8 @@ def missed_place_mentions(
     matches += [(m, "locative") for extra in _EXTRA for m in extra.finditer(text)]
     matches += [(m, "axis") for m in _AXIS.finditer(text)]
     matches += [(m, "coded") for m in _CODED_AS.finditer(text)]
+    if (attacked := _attacked_place(lang)) is not None:
+        matches += [(m, "attacked") for m in attacked.finditer(text)]
     matches += [(m, "qualifier") for m in re.finditer(LOCATIVE[lang] + _QUALIFIED + _NAME, text)]
     if lang == "en":
         matches += [(m, "locative") for m in _site_after_article().finditer(text)]
@@ -336,7 +355,8 @@ def missed_place_mentions(
             continue
         if kind == "coded" and (found is None or main_iso not in (None, found.iso)):
             continue
-        while found is None and (shorter := _shorter(name, kind)) is not None:
+        # ("stormed Simba Hotel": the object is a building named after a town, not the town)
+        while found is None and kind != "attacked" and (shorter := _shorter(name, kind)) is not None:
             name = shorter  # "in Kerou town", "à Kerou Centre", "the axis Kerou-Tamba"
             end = start + len(name)
             found = _best(gazetteer, name, main_iso, prefer_area=kind == "division", unique_floor=unique_floor)
@@ -346,6 +366,8 @@ def missed_place_mentions(
                 )  # "in Tin Kerou" is no "Tin" district abroad
         if found is None or (kind == "inhabitants" and main_iso is not None and found.iso != main_iso):
             continue  # "Angered residents in Kerou": a capitalized word, not a town abroad
+        if kind == "attacked" and (main_iso is None or found.iso != main_iso):
+            continue  # "attacked Kerou": a town of the story's country, not a person's namesake
         reason = (
             f"named before {m.group(0)[m.end(1) - m.start() :].strip()!r}"
             if kind == "division"

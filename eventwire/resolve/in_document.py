@@ -6,8 +6,8 @@ Steps of `merge_mentions_in_document`, in order:
      when type, day and place (within ONE_LOCATION_MAX_KM) agree (two villages the gazetteer lacks,
      named differently in different sentences, never are), except that a sentence opened by an
      additive connective ("Par ailleurs, …", "Meanwhile, …", resolve/additive.py) and one day of
-     an operation told over several days, typed otherwise than the incident told before, start
-     incidents of their own;
+     an operation told over several days, typed otherwise than the incident told before, and
+     another actor pair's battle or attack on civilians (resolve/actor_pairs.py) start their own;
   3. every other mention joins an incident already seeded: an anaphor ("cette dernière
      tentative", "the attack") the nearest earlier one (the only one told so far even when typed
      differently); a region phrase ("dans l'ouest de l'Irak") the one lying in that part of the
@@ -25,6 +25,7 @@ from datetime import date
 
 from eventwire.models import EVENT_MODALITIES, Mention, Modality
 from eventwire.normalize.tally_figures import CONFLICT_TALLY_MIN
+from eventwire.resolve.actor_pairs import another_actor_pair
 from eventwire.resolve.additive import opens_addition, opens_sequel
 from eventwire.resolve.compatibility import (
     GENERIC_CLASSES,
@@ -81,21 +82,23 @@ def _precise_home(m: Mention, groups: list[list[Mention]]) -> list[Mention] | No
     return named or next(iter(homes), None)
 
 
+def _starts_another(m: Mention, home: list[Mention]) -> bool:
+    """Return whether a precise mention that fits an incident still starts one of its own (step 2
+    of the module docstring)."""
+    if m.ordinal is not None and any(x.ordinal is not None and x.ordinal != m.ordinal for x in home):
+        return True  # "la première" and "la seconde" are two incidents by construction
+    if opens_addition(m) and all(x.sentence.start != m.sentence.start for x in home):
+        return True  # "Par ailleurs, des hommes armés ont attaqué…": another incident
+    return _typed_otherwise(m, home) or _sequel(m, home) or _answer(m, home) or another_actor_pair(m, home)
+
+
 def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
     """Add mentions to groups following steps 2 and 3 of the module docstring."""
     precise = [m for m in mentions if is_precise(m)]
     vague = [m for m in mentions if not is_precise(m)]
     for m in precise:
         home = _precise_home(m, groups)
-        if (
-            home is not None
-            and m.ordinal is not None
-            and any(x.ordinal is not None and x.ordinal != m.ordinal for x in home)
-        ):
-            home = None  # "la première" and "la seconde" are two incidents by construction
-        if home is not None and opens_addition(m) and all(x.sentence.start != m.sentence.start for x in home):
-            home = None  # "Par ailleurs, des hommes armés ont attaqué…": another incident
-        if home is not None and (_typed_otherwise(m, home) or _sequel(m, home) or _answer(m, home)):
+        if home is not None and _starts_another(m, home):
             home = None
         if home is None and not opens_addition(m):
             home = placed_toll_home(m, groups)
@@ -114,8 +117,12 @@ def _group_into(groups: list[list[Mention]], mentions: list[Mention]) -> None:
             # "des factions ont aussi revendiqué des attaques", "À quelques kilomètres, …": others
             groups.append([m])
             continue
-        candidates = [g for g in groups if _fits(m, g)]
-        if not candidates and (toll_home := earlier_toll_home(m, groups)) is not None:
+        candidates = [g for g in groups if _fits(m, g) and not another_actor_pair(m, g)]
+        if (
+            not candidates
+            and (toll_home := earlier_toll_home(m, groups)) is not None
+            and not another_actor_pair(m, toll_home)
+        ):
             toll_home.append(m)  # "Five killed." after a riot: its toll (resolve/toll_joins.py)
             continue
         if m.anaphoric:
@@ -469,6 +476,8 @@ def _placeless(
     home = nearest_earlier(g, placed) or crowd_casualties_home(g, placed)
     if added := home is None and any(opens_addition(m) for m in g):
         home = nearest_earlier(g, placed, any_type=True)
+    # another actor pair at the incident's place and day (resolve/actor_pairs.py): its own event there
+    added = added or (home is not None and any(another_actor_pair(m, home) for m in g))
     if (
         home is None
         and not placed

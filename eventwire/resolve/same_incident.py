@@ -17,7 +17,8 @@ per location per day per actor pair, so two built events of one document are mer
 
 Either way the actors must not contradict each other (two named perpetrators, or one side's
 target acting in the other account), the account
-merged must not be told as another incident ("Par ailleurs, …", "Hours later, …"), and the summary
+merged must not be told as another incident ("Par ailleurs, …", "Hours later, …") nor be another
+actor pair's battle or attack on civilians (resolve/actor_pairs.py), and the summary
 must fit only one incident of the article: one that fits several (three villages attacked the
 same day) is left alone. The merged event keeps the day and place of the account told with its
 own day, the sub-type, actors and toll of the combined accounts (ACLED's conservative toll:
@@ -32,6 +33,7 @@ from dataclasses import replace
 
 from eventwire.geo import haversine_km
 from eventwire.models import Event, Place, Report
+from eventwire.resolve.actor_pairs import events_of_two_actor_pairs
 from eventwire.resolve.additive import tells_another_incident
 from eventwire.resolve.coders.notes import code_notes
 from eventwire.resolve.compatibility import ONE_LOCATION_MAX_KM
@@ -80,6 +82,8 @@ def _belongs(weak: Event, strong: Event) -> bool:
         return False
     if actors_conflict(weak, strong) or _sides_swapped(weak, strong) or _told_as_another(weak):
         return False
+    if events_of_two_actor_pairs(weak, strong):
+        return False  # "...killing three soldiers." / "The attackers also killed five civilians."
     same_type = weak.sub_event_type == strong.sub_event_type
     kindred = same_type or sub_types_kindred(weak.sub_event_type, strong.sub_event_type)
     if not kindred:

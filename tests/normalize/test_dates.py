@@ -80,6 +80,20 @@ def test_find_time_expressions_anchored_to_previous_date():
     assert found[0].value == date(2023, 10, 19)
 
 
+def test_find_time_expressions_days_later_count_from_previous_date():
+    # Invented: a second attack told two days after the first, an operation's later day.
+    for text, lang in (
+        ("Le 12 octobre, des hommes armés ont attaqué Kerou. Deux jours plus tard, ils sont revenus.", "fr"),
+        ("On 12 October, gunmen attacked Kerou. Two days later, they came back.", "en"),
+    ):
+        found = find_time_expressions(text, lang=lang, published=WED)
+        assert [(e.value, e.kind) for e in found] == [
+            (date(2023, 10, 12), "absolute"),
+            (date(2023, 10, 14), "anchored"),
+        ]
+    assert only("a day later", "en").kind == "anchored"
+
+
 def test_find_time_expressions_absolute_dates():
     assert only("le 7 février", "fr").value == date(2023, 2, 7)
     assert only("on 7 February", "en").value == date(2023, 2, 7)
