@@ -8,6 +8,8 @@ from rich.table import Table
 
 from eventwire.evaluate.breakdown import (
     FALSE_EVENT_REASONS,
+    FATALITY_ERRORS,
+    FATALITY_HINTS,
     MISS_REASONS,
     XDOC_FALSE_REASONS,
     XDOC_MISSED_REASONS,
@@ -163,6 +165,8 @@ def breakdown_tables(b: Breakdown) -> list[Table]:
     if any(b.xdoc_missed.values()) or any(b.xdoc_false.values()):
         tables.append(_reason_table("cross-document links missed by reason", b.xdoc_missed, XDOC_MISSED_REASONS))
         tables.append(_reason_table("cross-document false links by reason", b.xdoc_false, XDOC_FALSE_REASONS))
+    if any(b.fatalities.values()):
+        tables.append(fatalities_table(b))
     cells = b.off_diagonal()
     wrong = sum(n for _, _, n in cells)
     caption = f"agreeing (diagonal): {b.sub_type_agreeing}/{b.pairs} matched pairs"
@@ -177,6 +181,16 @@ def breakdown_tables(b: Breakdown) -> list[Table]:
         table.add_row(g, p, str(n))
     tables.append(table)
     return tables
+
+
+def fatalities_table(b: Breakdown) -> Table:
+    """Return the fatalities error table of the matched pairs whose gold figure is a number, with
+    the hints on the wrong figures as its caption."""
+    table = _reason_table("fatalities of matched events by error", b.fatalities, FATALITY_ERRORS)
+    table.caption = "of the wrong figures: " + ", ".join(
+        f"{name} {b.fatality_hints.get(name, 0)} ({meaning})" for name, meaning in FATALITY_HINTS.items()
+    )
+    return table
 
 
 def _reason_table(title: str, counts: dict[str, int], meanings: dict[str, str]) -> Table:

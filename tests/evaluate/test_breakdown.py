@@ -13,10 +13,13 @@ from eventwire.cli import app
 from eventwire.evaluate import cli_eval
 from eventwire.evaluate.breakdown import (
     FALSE_EVENT_REASONS,
+    FATALITY_ERRORS,
+    FATALITY_HINTS,
     MISS_REASONS,
     XDOC_FALSE_REASONS,
     XDOC_MISSED_REASONS,
     breakdown,
+    fatality_error,
     miss_reason,
 )
 from eventwire.evaluate.cli_eval import eval_command
@@ -226,6 +229,67 @@ def test_recall_counts_matched_gold_not_articles_with_a_prediction():
     assert "coverage" not in summary.as_dict()
 
 
+# Fatalities errors --------------------------------------------------------------------------------
+
+
+def test_fatality_error_categories():
+    assert fatality_error(5, 5) == "exact" and fatality_error(0, 0) == "exact"
+    assert fatality_error(5, None) == fatality_error(5, 0) == "missed_toll"
+    assert fatality_error(5, 9) == "over_count"  # e.g. the wounded counted as dead
+    assert fatality_error(5, 2) == "under_count"  # e.g. only one side's dead counted
+    assert fatality_error(0, 3) == "invented_toll"
+    assert fatality_error(0, None) == "none_for_zero"
+    assert fatality_error(5, True) == "missed_toll"  # a boolean is no figure
+
+
+def test_fatalities_table_over_matched_pairs_with_a_gold_figure():
+    raid = gold_event(fatalities=5)
+    ambush = gold_event(fatalities=3, event_date="2024-03-01", location="Kelbaville", latitude=13.9)
+    unknown = gold_event(fatalities=None, event_date="2024-02-25", location="Sorbaville", latitude=15.3)
+    calm = gold_event(fatalities=0, location="Tamaville", latitude=16.0, event_date="2024-02-15")
+    scores = [
+        # the raid given both events' toll (8), the ambush the raid's (5): two over-counts
+        score_article(
+            article("a", [raid, ambush, unknown]),
+            [
+                as_prediction(raid, "p0", fatalities=8),
+                as_prediction(ambush, "p1", fatalities=5),
+                as_prediction(unknown, "p2", fatalities=4),
+            ],
+        ),
+        score_article(article("b", [raid]), [as_prediction(raid, fatalities=4)]),
+        score_article(article("c", [calm]), [as_prediction(calm, fatalities=None)]),
+        score_article(article("d", [calm]), [as_prediction(calm, fatalities=2)]),
+        score_article(article("e", [raid]), [as_prediction(raid, fatalities=None)]),
+        score_article(article("f", [raid]), [as_prediction(raid)]),
+    ]
+    summary = aggregate(scores)
+    result = breakdown(summary)
+    assert tuple(result.fatalities) == tuple(FATALITY_ERRORS)
+    assert tuple(result.fatality_hints) == tuple(FATALITY_HINTS)
+    assert result.fatalities == {
+        "exact": 1,
+        "missed_toll": 1,
+        "over_count": 2,
+        "under_count": 1,
+        "invented_toll": 1,
+        "none_for_zero": 1,
+    }
+    # the gold null is not scored: the table covers the exact-fatalities accuracy's pairs
+    assert sum(result.fatalities.values()) == summary.fields.fatalities_scored
+    assert result.fatalities["exact"] == summary.fields.fatalities_exact
+    assert result.fatality_hints == {"over_is_article_total": 1, "another_event_toll": 1, "within_two": 3}
+    assert result.as_dict()["fatalities"]["over_count"] == 2
+
+
+def test_fatality_hints_count_a_missed_events_toll():
+    raid = gold_event(fatalities=5)
+    ambush = gold_event(fatalities=3, event_date="2024-03-01", location="Kelbaville", latitude=13.9)
+    # the ambush is missed and its toll went to the raid
+    summary = aggregate([score_article(article("a", [raid, ambush]), [as_prediction(raid, fatalities=3)])])
+    assert breakdown(summary).fatality_hints["another_event_toll"] == 1
+
+
 # The command -------------------------------------------------------------------------------------
 
 
@@ -249,6 +313,8 @@ def test_eval_command_breakdown_tables_and_json(tmp_path, capsys):
     assert sum(result["breakdown"]["misses"].values()) == result["misses"] == 1
     assert result["breakdown"]["sub_type_confusion"]["agreeing"] == 2
     assert "missed gold events by reason" in out and "sub-event type confusion" in out
+    assert "fatalities of matched events by error" in out
+    assert result["breakdown"]["fatalities"]["exact"] == result["fatalities_scored"]
 
 
 def test_eval_command_without_breakdown_has_no_breakdown(tmp_path, capsys):
