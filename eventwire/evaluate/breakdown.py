@@ -35,20 +35,7 @@ sub_event_type accuracy does) in the cell gold sub-type -> predicted sub-type. A
 agreeing when the prediction is the gold sub-type or one of its acceptable alternatives, so the
 agreeing total equals the accuracy's numerator; the other pairs are the off-diagonal cells.
 
-The fatalities error table counts every matched pair whose gold fatalities is a number (the pairs
-of the exact-fatalities accuracy) under the first of these that holds:
-
-    1. exact           the prediction's figure is the gold one
-    2. missed_toll     gold > 0, the prediction has none or 0
-    3. over_count      gold > 0, the prediction is higher (the wounded or the attackers counted
-                       wrongly, another incident's toll, a cumulative tally)
-    4. under_count     gold > 0, the prediction is lower but above 0
-    5. invented_toll   gold 0, the prediction is above 0
-    6. none_for_zero   gold 0, the prediction has no figure (null rather than 0)
-
-Among the wrong figures, `fatality_hints` counts: over_count figures equal to the sum of the gold
-tolls of the article's events (one event given the toll of several), wrong figures equal to the
-toll of another gold event of the article (matched or missed), and wrong figures within 2 of the gold one.
+The fatalities error table of the matched pairs is eventwire/evaluate/fatality_errors.py's.
 
 Cross-document resolution, over the same pairs of matched events from different articles as
 xdoc_precision/xdoc_recall. Every missed link (gold same incident, predictions not linked) gets
@@ -78,6 +65,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
+from eventwire.evaluate.fatality_errors import FatalityErrors, fatality_errors
 from eventwire.evaluate.matching import (
     LOCATION_RIGHT_MAX_KM,
     Pair,
@@ -116,19 +104,6 @@ FALSE_EVENT_REASONS = {
     "extra_in_event_document": "an extra event in an article with gold events",
     "document_without_events": "an event in an article with none",
 }
-FATALITY_ERRORS = {
-    "exact": "the prediction's figure is the gold one",
-    "missed_toll": "gold > 0, predicted none or 0",
-    "over_count": "gold > 0, predicted higher",
-    "under_count": "gold > 0, predicted lower (above 0)",
-    "invented_toll": "gold 0, predicted above 0",
-    "none_for_zero": "gold 0, predicted none (not 0)",
-}
-FATALITY_HINTS = {
-    "over_is_article_total": "over_count equal to the sum of the article's gold tolls",
-    "another_event_toll": "a wrong figure equal to another gold event's toll of the article",
-    "within_two": "a wrong figure within 2 of the gold one",
-}
 # A sub-type missing on either side is shown under this name in the confusion cells.
 NO_SUB_TYPE = "(none)"
 
@@ -148,8 +123,7 @@ class Breakdown:
     xdoc_false: dict[str, int] = field(default_factory=dict)  # every name of XDOC_FALSE_REASONS
     # not_event violations by the gold not_event's `why`: (on matched predictions, on false events)
     violations_by_why: dict[str, tuple[int, int]] = field(default_factory=dict)
-    fatalities: dict[str, int] = field(default_factory=dict)  # every name of FATALITY_ERRORS
-    fatality_hints: dict[str, int] = field(default_factory=dict)  # every name of FATALITY_HINTS
+    fatalities: FatalityErrors = field(default_factory=FatalityErrors)
 
     @property
     def pairs(self) -> int:
@@ -173,8 +147,7 @@ class Breakdown:
             "extra_beside_a_miss": self.extra_beside_a_miss,
             "xdoc_missed_links": dict(self.xdoc_missed),
             "xdoc_false_links": dict(self.xdoc_false),
-            "fatalities": dict(self.fatalities),
-            "fatality_hints": dict(self.fatality_hints),
+            "fatalities": self.fatalities.as_dict(),
             "not_event_violations_by_why": {
                 w: {"matched": m, "false": f} for w, (m, f) in self.violations_by_why.items()
             },
@@ -222,10 +195,8 @@ def breakdown(summary: Summary) -> Breakdown:
             else:
                 disagreeing[cell] += 1
     xdoc_missed, xdoc_false = cross_document_reasons(summary)
-    fatalities, hints = fatality_errors(summary)
     return Breakdown(
-        fatalities={r: fatalities[r] for r in FATALITY_ERRORS},
-        fatality_hints={h: hints[h] for h in FATALITY_HINTS},
+        fatalities=fatality_errors(summary),
         xdoc_missed={r: xdoc_missed[r] for r in XDOC_MISSED_REASONS},
         xdoc_false={r: xdoc_false[r] for r in XDOC_FALSE_REASONS},
         misses={r: misses[r] for r in MISS_REASONS},
@@ -254,44 +225,6 @@ def miss_reason(gold: dict[str, Any], predictions: tuple[dict[str, Any], ...]) -
     if any(place_within_tolerance(gold, p) for p in same_country):
         return "wrong_day"
     return "other"
-
-
-def fatality_error(gold: Any, predicted: Any) -> str:
-    """Return the fatalities error of a matched pair whose gold figure is a number (module
-    docstring)."""
-    figure = predicted if isinstance(predicted, int) and not isinstance(predicted, bool) else None
-    if figure == gold:
-        return "exact"
-    if gold > 0:
-        if not figure:
-            return "missed_toll"
-        return "over_count" if figure > gold else "under_count"
-    return "invented_toll" if figure else "none_for_zero"
-
-
-def fatality_errors(summary: Summary) -> tuple[Counter[str], Counter[str]]:
-    """Return the matched pairs by fatalities error and the hints on the wrong figures (module
-    docstring), over the pairs whose gold fatalities is a number."""
-    errors: Counter[str] = Counter()
-    hints: Counter[str] = Counter()
-    for article in summary.articles:
-        golds = [p.gold for p in article.pairs] + list(article.misses)
-        known = [t for t in (g.get("fatalities") for g in golds) if isinstance(t, int)]
-        for pair in article.pairs:
-            gold, predicted = pair.gold.get("fatalities"), pair.predicted.get("fatalities")
-            if not isinstance(gold, int) or isinstance(gold, bool):
-                continue
-            error = fatality_error(gold, predicted)
-            errors[error] += 1
-            if error in ("exact", "none_for_zero", "missed_toll"):
-                continue
-            assert isinstance(predicted, int)  # the other errors have a figure
-            others = list(known)
-            others.remove(gold)
-            hints["over_is_article_total"] += error == "over_count" and len(known) > 1 and predicted == sum(known)
-            hints["another_event_toll"] += predicted in others
-            hints["within_two"] += abs(predicted - gold) <= 2
-    return errors, hints
 
 
 def false_event_reason(article: ArticleScore, predicted: dict[str, Any]) -> str:

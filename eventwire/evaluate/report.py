@@ -8,13 +8,13 @@ from rich.table import Table
 
 from eventwire.evaluate.breakdown import (
     FALSE_EVENT_REASONS,
-    FATALITY_ERRORS,
-    FATALITY_HINTS,
     MISS_REASONS,
     XDOC_FALSE_REASONS,
     XDOC_MISSED_REASONS,
     Breakdown,
 )
+from eventwire.evaluate.fatality_errors import ERRORS as FATALITY_ERRORS
+from eventwire.evaluate.fatality_errors import HINTS as FATALITY_HINTS
 from eventwire.evaluate.scorer import ArticleScore, Summary, evidence_texts
 
 EVIDENCE_PREVIEW_CHARS = 110
@@ -165,7 +165,7 @@ def breakdown_tables(b: Breakdown) -> list[Table]:
     if any(b.xdoc_missed.values()) or any(b.xdoc_false.values()):
         tables.append(_reason_table("cross-document links missed by reason", b.xdoc_missed, XDOC_MISSED_REASONS))
         tables.append(_reason_table("cross-document false links by reason", b.xdoc_false, XDOC_FALSE_REASONS))
-    if any(b.fatalities.values()):
+    if any(b.fatalities.errors.values()):
         tables.append(fatalities_table(b))
     cells = b.off_diagonal()
     wrong = sum(n for _, _, n in cells)
@@ -185,11 +185,18 @@ def breakdown_tables(b: Breakdown) -> list[Table]:
 
 def fatalities_table(b: Breakdown) -> Table:
     """Return the fatalities error table of the matched pairs whose gold figure is a number, with
-    the hints on the wrong figures as its caption."""
-    table = _reason_table("fatalities of matched events by error", b.fatalities, FATALITY_ERRORS)
-    table.caption = "of the wrong figures: " + ", ".join(
-        f"{name} {b.fatality_hints.get(name, 0)} ({meaning})" for name, meaning in FATALITY_HINTS.items()
-    )
+    the hints and the wrong figures by reading method and gold event type as its caption."""
+    f = b.fatalities
+    table = _reason_table("fatalities of matched events by error", f.errors, FATALITY_ERRORS)
+    lines = [
+        "of the wrong figures: "
+        + ", ".join(f"{name} {f.hints.get(name, 0)} ({meaning})" for name, meaning in FATALITY_HINTS.items())
+    ]
+    for title, cells in (("by reading method", f.by_method), ("by gold event type", f.by_type)):
+        if cells:
+            listed = sorted(cells.items(), key=lambda c: (-c[1], c[0]))
+            lines.append(f"wrong {title}: " + ", ".join(f"{e}/{k} {n}" for (e, k), n in listed))
+    table.caption = "\n".join(lines)
     return table
 
 

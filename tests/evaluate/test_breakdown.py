@@ -13,16 +13,16 @@ from eventwire.cli import app
 from eventwire.evaluate import cli_eval
 from eventwire.evaluate.breakdown import (
     FALSE_EVENT_REASONS,
-    FATALITY_ERRORS,
-    FATALITY_HINTS,
     MISS_REASONS,
     XDOC_FALSE_REASONS,
     XDOC_MISSED_REASONS,
     breakdown,
-    fatality_error,
     miss_reason,
 )
 from eventwire.evaluate.cli_eval import eval_command
+from eventwire.evaluate.fatality_errors import ERRORS as FATALITY_ERRORS
+from eventwire.evaluate.fatality_errors import HINTS as FATALITY_HINTS
+from eventwire.evaluate.fatality_errors import fatality_error, reading_method
 from eventwire.evaluate.runner import run_eval
 from eventwire.evaluate.scorer import aggregate, score_article
 from tests.evaluate.test_scorer import (
@@ -264,10 +264,10 @@ def test_fatalities_table_over_matched_pairs_with_a_gold_figure():
         score_article(article("f", [raid]), [as_prediction(raid)]),
     ]
     summary = aggregate(scores)
-    result = breakdown(summary)
-    assert tuple(result.fatalities) == tuple(FATALITY_ERRORS)
-    assert tuple(result.fatality_hints) == tuple(FATALITY_HINTS)
-    assert result.fatalities == {
+    result = breakdown(summary).fatalities
+    assert tuple(result.errors) == tuple(FATALITY_ERRORS)
+    assert tuple(result.hints) == tuple(FATALITY_HINTS)
+    assert result.errors == {
         "exact": 1,
         "missed_toll": 1,
         "over_count": 2,
@@ -276,10 +276,22 @@ def test_fatalities_table_over_matched_pairs_with_a_gold_figure():
         "none_for_zero": 1,
     }
     # the gold null is not scored: the table covers the exact-fatalities accuracy's pairs
-    assert sum(result.fatalities.values()) == summary.fields.fatalities_scored
-    assert result.fatalities["exact"] == summary.fields.fatalities_exact
-    assert result.fatality_hints == {"over_is_article_total": 1, "another_event_toll": 1, "within_two": 3}
-    assert result.as_dict()["fatalities"]["over_count"] == 2
+    assert sum(result.errors.values()) == summary.fields.fatalities_scored
+    assert result.errors["exact"] == summary.fields.fatalities_exact
+    assert result.hints == {"over_is_article_total": 1, "another_event_toll": 1, "within_two": 3}
+    # hand-made predictions carry no provenance; every wrong pair's gold is a civilian attack
+    assert result.by_method == {(e, "no_reading"): n for e, n in result.errors.items() if n and e != "exact"}
+    assert sum(result.by_type.values()) == 6
+    as_json = result.as_dict()
+    assert as_json["errors"]["over_count"] == 2
+    assert as_json["by_gold_event_type"]["over_count"] == {"Violence against civilians": 2}
+
+
+def test_reading_method_of_a_prediction():
+    provenance = {"fatalities": {"text": "ont tué huit", "method": "casualties:figures"}}
+    assert reading_method({"provenance": provenance}) == "figures"
+    assert reading_method({"provenance": {"fatalities": {"reason": "no deaths reported"}}}) == "no_reading"
+    assert reading_method({}) == "no_reading"
 
 
 def test_fatality_hints_count_a_missed_events_toll():
@@ -287,7 +299,7 @@ def test_fatality_hints_count_a_missed_events_toll():
     ambush = gold_event(fatalities=3, event_date="2024-03-01", location="Kelbaville", latitude=13.9)
     # the ambush is missed and its toll went to the raid
     summary = aggregate([score_article(article("a", [raid, ambush]), [as_prediction(raid, fatalities=3)])])
-    assert breakdown(summary).fatality_hints["another_event_toll"] == 1
+    assert breakdown(summary).fatalities.hints["another_event_toll"] == 1
 
 
 # The command -------------------------------------------------------------------------------------
@@ -314,7 +326,7 @@ def test_eval_command_breakdown_tables_and_json(tmp_path, capsys):
     assert result["breakdown"]["sub_type_confusion"]["agreeing"] == 2
     assert "missed gold events by reason" in out and "sub-event type confusion" in out
     assert "fatalities of matched events by error" in out
-    assert result["breakdown"]["fatalities"]["exact"] == result["fatalities_scored"]
+    assert result["breakdown"]["fatalities"]["errors"]["exact"] == result["fatalities_scored"]
 
 
 def test_eval_command_without_breakdown_has_no_breakdown(tmp_path, capsys):
