@@ -1,6 +1,7 @@
 """Victims counted with a word of the wounded or the abducted who then die (issue 16), the
-article of a qualifier ("a total of 20"), coordination past a subset aside, and French death
-participles after an adverb. Invented sentences, French and English."""
+article of a qualifier ("a total of 20"), coordination past a subset aside, French death
+participles after an adverb, and dozens ("two dozen" 24, "several dozen" 12 as ACLED's
+"dozens"). Invented sentences, French and English."""
 
 import pytest
 
@@ -89,3 +90,15 @@ def test_an_aside_before_another_outcome_adds_nothing():
 )
 def test_french_death_participles_after_an_adverb(text, killed):
     assert count_casualties(text, lang="fr").fatalities == killed
+
+
+@pytest.mark.parametrize(
+    "text,killed",
+    [
+        ("Nearly two dozen soldiers were killed in the ambush.", 24),
+        ("Several dozen civilians were killed.", 12),
+        ("A dozen people were killed and two dozen injured.", 12),
+    ],
+)
+def test_dozens_multiplied_and_vague(text, killed):
+    assert count_casualties(text, lang="en").fatalities == killed
