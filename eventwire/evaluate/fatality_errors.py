@@ -16,7 +16,9 @@ the article's events (one event given the toll of several), wrong figures equal 
 another gold event of the article (matched or missed), and wrong figures within 2 of the gold
 one. Every wrong figure is also counted by how the prediction read it (`by_method`: the method of
 its fatalities provenance, "figures", "singular_death", "unnumbered_deaths_default", ..., or
-"no_reading" when it has none) and by the gold event type (`by_type`). Counts only: no article
+"no_reading" when it has none), by the gold event type (`by_type`) and by whether its article
+has one gold event or several (`by_article`: a wrong toll in an article of several events is
+often one event's toll given to another, a reading error in one of a single event). Counts only: no article
 text, so a held-out set can be read by category.
 """
 
@@ -43,6 +45,8 @@ HINTS = {
 }
 # the method of a prediction whose fatalities provenance names none
 NO_READING = "no_reading"
+# an article with one gold event, or with several (required or optional, matched or missed)
+ONE_EVENT, SEVERAL = "one_gold_event", "several_gold_events"
 _WITH_FIGURE = frozenset({"over_count", "under_count", "invented_toll"})
 
 
@@ -54,6 +58,7 @@ class FatalityErrors:
     hints: dict[str, int] = field(default_factory=dict)  # every name of HINTS, in that order
     by_method: dict[tuple[str, str], int] = field(default_factory=dict)  # (error, method) -> wrong pairs
     by_type: dict[tuple[str, str], int] = field(default_factory=dict)  # (error, gold event type) -> wrong pairs
+    by_article: dict[tuple[str, str], int] = field(default_factory=dict)  # (error, ONE_EVENT or SEVERAL) -> wrong pairs
 
     def as_dict(self) -> dict[str, Any]:
         """Return the `fatalities` object of `eval --breakdown --json`."""
@@ -62,6 +67,7 @@ class FatalityErrors:
             "hints": dict(self.hints),
             "by_method": _nested(self.by_method),
             "by_gold_event_type": _nested(self.by_type),
+            "by_article_events": _nested(self.by_article),
         }
 
 
@@ -100,7 +106,9 @@ def fatality_errors(summary: Summary) -> FatalityErrors:
     hints: Counter[str] = Counter()
     by_method: Counter[tuple[str, str]] = Counter()
     by_type: Counter[tuple[str, str]] = Counter()
+    by_article: Counter[tuple[str, str]] = Counter()
     for article in summary.articles:
+        size = ONE_EVENT if article.gold_required + article.gold_optional <= 1 else SEVERAL
         golds = [p.gold for p in article.pairs] + list(article.misses)
         known = [t for t in (g.get("fatalities") for g in golds) if isinstance(t, int)]
         for pair in article.pairs:
@@ -113,6 +121,7 @@ def fatality_errors(summary: Summary) -> FatalityErrors:
                 continue
             by_method[(error, reading_method(pair.predicted))] += 1
             by_type[(error, str(pair.gold.get("event_type")))] += 1
+            by_article[(error, size)] += 1
             if error not in _WITH_FIGURE:
                 continue
             assert isinstance(predicted, int)  # these errors have a figure
@@ -126,4 +135,5 @@ def fatality_errors(summary: Summary) -> FatalityErrors:
         hints={h: hints[h] for h in HINTS},
         by_method=dict(by_method),
         by_type=dict(by_type),
+        by_article=dict(by_article),
     )

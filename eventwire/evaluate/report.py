@@ -192,7 +192,11 @@ def fatalities_table(b: Breakdown) -> Table:
         "of the wrong figures: "
         + ", ".join(f"{name} {f.hints.get(name, 0)} ({meaning})" for name, meaning in FATALITY_HINTS.items())
     ]
-    for title, cells in (("by reading method", f.by_method), ("by gold event type", f.by_type)):
+    for title, cells in (
+        ("by reading method", f.by_method),
+        ("by gold event type", f.by_type),
+        ("by article", f.by_article),
+    ):
         if cells:
             listed = sorted(cells.items(), key=lambda c: (-c[1], c[0]))
             lines.append(f"wrong {title}: " + ", ".join(f"{e}/{k} {n}" for (e, k), n in listed))

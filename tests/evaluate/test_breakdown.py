@@ -282,6 +282,14 @@ def test_fatalities_table_over_matched_pairs_with_a_gold_figure():
     # hand-made predictions carry no provenance; every wrong pair's gold is a civilian attack
     assert result.by_method == {(e, "no_reading"): n for e, n in result.errors.items() if n and e != "exact"}
     assert sum(result.by_type.values()) == 6
+    # article "a" has three gold events: its two over-counts; the other articles have one
+    assert result.by_article == {
+        ("over_count", "several_gold_events"): 2,
+        ("under_count", "one_gold_event"): 1,
+        ("none_for_zero", "one_gold_event"): 1,
+        ("invented_toll", "one_gold_event"): 1,
+        ("missed_toll", "one_gold_event"): 1,
+    }
     as_json = result.as_dict()
     assert as_json["errors"]["over_count"] == 2
     assert as_json["by_gold_event_type"]["over_count"] == {"Violence against civilians": 2}

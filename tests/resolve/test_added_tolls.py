@@ -157,3 +157,12 @@ def test_a_place_s_share_told_with_its_site(text, lang):
 def test_a_listed_place_s_share_stops_at_the_coordinator_en():
     text = "Gunmen killed nine people on Monday, five in Kollo and four in Bera, near Djibo."
     assert sorted(e.fatalities for e in _events(text, "en", DAY)) == [4, 5]
+
+
+def test_more_deaths_told_with_a_place_of_their_own_are_not_added_en():
+    text = (
+        "An air strike on a house in Rafah killed five people on Monday. Artillery fire also hit "
+        "Khan Younis, and a drone strike in Deir al-Balah killed two others."
+    )
+    rafah = [e for e in _events(text, "en", DAY) if e.location == "Rafaḩ"]
+    assert [e.fatalities for e in rafah] == [5]

@@ -87,7 +87,13 @@ def code_fatalities(
         if told is None and any(_method(m) == "no_casualties_phrase" for m in ordered):
             low = high = 0
     fatalities = _casualties(told).fatalities if told is not None else 0
-    if told is not None and (more := _more_deaths(told, numbered, ordered, other, _singles(ordered, shared))):
+    # more deaths told with a place of their own are another incident's ("a strike in Kolo also killed two")
+    added = [
+        m
+        for m in [*numbered, *_singles(ordered, shared)]
+        if m.place is None or m.place.place is None or not elsewhere(m)
+    ]
+    if told is not None and (more := _more_deaths(told, numbered, ordered, other, added)):
         fatalities += more
         high = max(high or 0, fatalities)
     value = Casualties(
@@ -160,17 +166,18 @@ def _other_side(told: Mention, numbered: list[Mention]) -> Mention | None:
 
 
 def _more_deaths(
-    told: Mention, numbered: list[Mention], ordered: list[Mention], other: Mention | None, singles: list[Mention]
+    told: Mention, numbered: list[Mention], ordered: list[Mention], other: Mention | None, candidates: list[Mention]
 ) -> int:
     """Return the deaths told apart that add to the told toll: the other side's (`other`), those
-    among its wounded who died later, and later tolls told as more deaths (added_tolls.py)."""
+    among its wounded who died later, and later tolls among `candidates` told as more deaths
+    (added_tolls.py)."""
     more = _casualties(other).fatalities if other is not None else 0
     later = _wounded_later(told, ordered, other) if numbered else None
     if later is not None:
         more += _casualties(later).fatalities  # "... et cinq blessés." "L'un des blessés a succombé."
     # "... tuant sept soldats." "Cinq civils ont également été tués." (12); not an ordinal's ("a
     # second man was also killed": one of the dead already told, _latest_report)
-    counted = [m for m in [*numbered, *singles] if not _earlier_report(m) and not _ordinal(m)]
+    counted = [m for m in candidates if not _earlier_report(m) and not _ordinal(m)]
     taken = [m for m in (other, later) if m is not None]
     return more + sum(_casualties(m).fatalities for m in added_later(told, counted, taken))
 
