@@ -23,6 +23,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Any
 
+from eventwire.lang.fold import fold
 from eventwire.lang.numbers import load_number_lexicon
 
 KILLED = "killed"
@@ -38,7 +39,8 @@ def dead_described(figures: list, text: str, lang: str) -> list:
     """Return the figures of one sentence (casualties._Figure, offsets into `text`) with each
     death told without a number right after a numbered figure of the wounded or the abducted
     counted by that number, the other figure dropped (module docstring)."""
-    words_of = load_number_lexicon(lang).words
+    lexicon = load_number_lexicon(lang)
+    words_of, number_re = lexicon.words, lexicon.number_re
     coordinators = {w.lower() for w in words_of["coordinators"]}
     joiners = coordinators | {w.lower() for w in words_of["disjunctions"]}
     ordered = sorted(figures, key=lambda f: f.start)
@@ -47,6 +49,8 @@ def dead_described(figures: list, text: str, lang: str) -> list:
     for a, b in pairwise(ordered):
         if not (a.outcome in DESCRIBING and a.low is not None and b.outcome == KILLED and b.low is None):
             continue
+        if not number_re.match(fold(text[a.start : a.end]).lower()):
+            continue  # "a man suspected of kidnapping a child was killed": the verb's object, one death
         between = text[a.end : b.start]
         words = [w.lower() for w in _WORD.findall(between)]
         if b.start < a.end or _CLAUSE_BREAK.search(between) or len(words) > MAX_WORDS_BETWEEN:

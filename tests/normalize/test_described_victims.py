@@ -40,6 +40,11 @@ def test_wounded_and_dead_of_different_people_stay_apart(text, lang):
     assert (got.fatalities, got.injuries) == (3, 12)  # the dead have no number: ACLED's default
 
 
+def test_the_object_of_a_kidnapping_verb_is_not_the_count_of_the_dead():
+    got = count_casualties("A man suspected of abducting a girl was shot dead by police in Kolo.", lang="en")
+    assert (got.fatalities, got.method) == (1, "singular_death")
+
+
 def test_twelve_wounded_or_killed_is_no_known_death():
     assert count_casualties("Twelve people were wounded or killed.", lang="en").fatalities == 0
 
