@@ -50,7 +50,7 @@ def dead_described(figures: list, text: str, lang: str) -> list:
         if not (a.outcome in DESCRIBING and a.low is not None and b.outcome == KILLED and b.low is None):
             continue
         if not number_re.match(fold(text[a.start : a.end]).lower()):
-            continue  # "a man suspected of kidnapping a child was killed": the verb's object, one death
+            continue  # "gunmen abducting a trader shot him dead": the verb's object, no count of the dead
         between = text[a.end : b.start]
         words = [w.lower() for w in _WORD.findall(between)]
         if b.start < a.end or _CLAUSE_BREAK.search(between) or len(words) > MAX_WORDS_BETWEEN:
