@@ -57,6 +57,7 @@ def load_data_files() -> None:
             tolls.earlier_toll,
             tolls.risen_toll,
             tolls.wounded_died,
+            tolls.added_deaths,
             tolls.toll_noun,
             tolls.cause_clause,
             tolls.major_deaths,

@@ -39,6 +39,8 @@ sub_event_type accuracy does) in the cell gold sub-type -> predicted sub-type. A
 agreeing when the prediction is the gold sub-type or one of its acceptable alternatives, so the
 agreeing total equals the accuracy's numerator; the other pairs are the off-diagonal cells.
 
+The fatalities error table of the matched pairs is eventwire/evaluate/fatality_errors.py's.
+
 Cross-document resolution, over the same pairs of matched events from different articles as
 xdoc_precision/xdoc_recall. Every missed link (gold same incident, predictions not linked) gets
 the first reason that holds, comparing the two predictions:
@@ -72,6 +74,7 @@ from itertools import combinations
 from typing import Any
 
 from eventwire.evaluate.collapsed import collapses
+from eventwire.evaluate.fatality_errors import FatalityErrors, fatality_errors
 from eventwire.evaluate.matching import (
     LOCATION_RIGHT_MAX_KM,
     Pair,
@@ -133,6 +136,7 @@ class Breakdown:
     places: PlaceErrors | None = None  # too_far misses and matched pairs over 25 km, by place
     # under_split misses against the gold event that took their prediction (evaluate/collapsed.py)
     under_split_pairs: dict[str, int] = field(default_factory=dict)
+    fatalities: FatalityErrors = field(default_factory=FatalityErrors)
 
     @property
     def pairs(self) -> int:
@@ -157,6 +161,7 @@ class Breakdown:
             "under_split_pairs": dict(self.under_split_pairs),
             "xdoc_missed_links": dict(self.xdoc_missed),
             "xdoc_false_links": dict(self.xdoc_false),
+            "fatalities": self.fatalities.as_dict(),
             "not_event_violations_by_why": {
                 w: {"matched": m, "false": f} for w, (m, f) in self.violations_by_why.items()
             },
@@ -207,6 +212,7 @@ def breakdown(summary: Summary, gazetteer: PlaceLookup | None = None) -> Breakdo
                 disagreeing[cell] += 1
     xdoc_missed, xdoc_false = cross_document_reasons(summary)
     return Breakdown(
+        fatalities=fatality_errors(summary),
         xdoc_missed={r: xdoc_missed[r] for r in XDOC_MISSED_REASONS},
         xdoc_false={r: xdoc_false[r] for r in XDOC_FALSE_REASONS},
         misses={r: misses[r] for r in MISS_REASONS},

@@ -14,6 +14,8 @@ from eventwire.evaluate.breakdown import (
     Breakdown,
 )
 from eventwire.evaluate.collapsed import COLLAPSE_KINDS, COLLAPSE_ROWS
+from eventwire.evaluate.fatality_errors import ERRORS as FATALITY_ERRORS
+from eventwire.evaluate.fatality_errors import HINTS as FATALITY_HINTS
 from eventwire.evaluate.place_errors import AXES, KINDS, PlaceErrors
 from eventwire.evaluate.scorer import ArticleScore, Summary, evidence_texts
 
@@ -169,6 +171,8 @@ def breakdown_tables(b: Breakdown) -> list[Table]:
     if any(b.xdoc_missed.values()) or any(b.xdoc_false.values()):
         tables.append(_reason_table("cross-document links missed by reason", b.xdoc_missed, XDOC_MISSED_REASONS))
         tables.append(_reason_table("cross-document false links by reason", b.xdoc_false, XDOC_FALSE_REASONS))
+    if any(b.fatalities.errors.values()):
+        tables.append(fatalities_table(b))
     cells = b.off_diagonal()
     wrong = sum(n for _, _, n in cells)
     caption = f"agreeing (diagonal): {b.sub_type_agreeing}/{b.pairs} matched pairs"
@@ -183,6 +187,27 @@ def breakdown_tables(b: Breakdown) -> list[Table]:
         table.add_row(g, p, str(n))
     tables.append(table)
     return tables
+
+
+def fatalities_table(b: Breakdown) -> Table:
+    """Return the fatalities error table of the matched pairs whose gold figure is a number, with
+    the hints and the wrong figures by reading method and gold event type as its caption."""
+    f = b.fatalities
+    table = _reason_table("fatalities of matched events by error", f.errors, FATALITY_ERRORS)
+    lines = [
+        "of the wrong figures: "
+        + ", ".join(f"{name} {f.hints.get(name, 0)} ({meaning})" for name, meaning in FATALITY_HINTS.items())
+    ]
+    for title, cells in (
+        ("by reading method", f.by_method),
+        ("by gold event type", f.by_type),
+        ("by article", f.by_article),
+    ):
+        if cells:
+            listed = sorted(cells.items(), key=lambda c: (-c[1], c[0]))
+            lines.append(f"wrong {title}: " + ", ".join(f"{e}/{k} {n}" for (e, k), n in listed))
+    table.caption = "\n".join(lines)
+    return table
 
 
 def _reason_table(title: str, counts: dict[str, int], meanings: dict[str, str]) -> Table:

@@ -30,6 +30,7 @@ from functools import lru_cache
 from eventwire.lang.fold import fold_text
 from eventwire.lang.numbers import OUTCOMES, NumberLexicon, load_number_lexicon, number_value
 from eventwire.models import Casualties, Span
+from eventwire.normalize.described_victims import dead_described
 from eventwire.normalize.tally_figures import without_tallies
 from eventwire.normalize.tolls import (
     add_sides,
@@ -133,6 +134,8 @@ def _is_count(folded: str, m: re.Match[str], value: int, lexicon: NumberLexicon,
         return False  # "onboard a bus", "à bord d'un car": an article, not one victim
     if weak and opens_family(folded, m.end()):
         return False  # "killed a family of five": the size after it counts the victims
+    if weak and lexicon.qualifier_re.match(folded[m.start() :]):
+        return False  # "killing a total of 20", "an estimated 20": the article of a qualifier
     if weak and lexicon.same_re.match(folded[m.end() :]):
         return False  # "trois frères d'une même fratrie": "un(e) même" means "the same", no count
     if weak and any(v.start() == m.start() for v in lexicon.vague_re.finditer(folded, m.start(), m.start() + 40)):
@@ -335,6 +338,7 @@ def _coordinated(s: _Sentence, i: int, step: int, claimed: dict[int, str]) -> li
             break  # "(at geoprecision 2), two were killed": a bracket closes between them
         if s.keyword_between(a.end, b.start):
             break
+        between = _subset_aside(s.lexicon.language).sub(" ", between)  # ", including two children,"
         joiner = s.lexicon.coordinator_re.search(between)
         if not joiner or (joiner.group().startswith(",") and numbers[j].weak and not _opens_list(s, numbers[j])):
             break
@@ -343,6 +347,17 @@ def _coordinated(s: _Sentence, i: int, step: int, claimed: dict[int, str]) -> li
         out.append(j)
         i = j
     return out
+
+
+@lru_cache(maxsize=8)
+def _subset_aside(lang: str) -> re.Pattern[str]:
+    """Return the pattern of an aside that counts a part of the number before it, between commas
+    or brackets ("21 militants, including two commanders, and 4 soldiers were killed": 25; "4
+    civils, dont un journaliste, ainsi que 2 policiers"): the subset openers of
+    data/numbers/<lang>.yaml. Coordination reads past it."""
+    words = sorted(load_number_lexicon(lang).words["subset_openers"], key=len, reverse=True)
+    openers = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf",\s*(?:{openers})\b[^,()]*,|\(\s*(?:{openers})\b[^()]*\)")
 
 
 def _elided_sides(s: _Sentence, i: int, claimed: dict[int, str]) -> list[int]:
@@ -474,6 +489,7 @@ def _count_casualties(text: str, lang: str, regions: tuple[tuple[int, int], ...]
     major = False
     for start, end in regions:
         found, none_said = _read_sentence(text, start, end, lexicon)
+        found = dead_described(found, text, lang)  # "deux soldats blessés ont succombé": 2 dead
         found = without_set_phrases(killed_when_numbered(found, text, lang), text, lang)
         found, negated = without_negated(without_either_outcome(found, text, lang), text, lang)
         found = without_causes(one_when_singular(found, text, lang), text, lang)

@@ -95,19 +95,33 @@ def _gapped_toll(clause: Span, lang: str) -> Casualties | None:
 _ONE_WORDS = frozenset({"one", "un", "une"})
 
 
+# The locative words before a listed place, and before a site's noun phrase that the place then
+# follows ("12 in a school in Gaza City", "douze dans une école de Kolo"): at most this many words.
+_LOCATIVE = r"(?:a|au|aux|dans|pres de|in|at|near)(?:\s+the)?"
+_SITE_WORDS = 3
+_SITE_OF = r"(?:in|of|at|near|de|d'|du|des|a|au|pres de)(?:\s+the)?"
+
+
 @lru_cache(maxsize=8)
 def _number_right_before(lang: str) -> re.Pattern[str]:
-    number = load_number_lexicon(lang).number_re.pattern
+    lexicon = load_number_lexicon(lang)
+    number = lexicon.number_re.pattern
+    # a list's item opens after a comma, a coordinator or a subset opener ("including 12 in ...")
+    openers = sorted((*lexicon.words["subset_openers"], "and", "et"), key=len, reverse=True)
+    opener = "|".join(re.escape(fold(w)) for w in openers)
+    # the site's words hold no coordinator: "five in Kolo and four in Bera" gives Bera four
+    site = rf"(?:\s+(?:(?!(?:and|et)\b)[\w'-]+\s+){{1,{_SITE_WORDS}}}{_SITE_OF})?"
     return re.compile(
-        rf"(?:^|[,;:]\s*|\b(?:and|et)\s+)(?P<n>{number})\s+(?:(?:others?|more|autres?)\s+)?"
-        r"(?:a|au|aux|dans|pres de|in|at|near)(?:\s+the)?\s*$"
+        rf"(?:^|[,;:]\s*|\b(?:{opener})\s+)(?P<n>{number})\s+(?:(?:others?|more|autres?)\s+)?"
+        rf"{_LOCATIVE}{site}\s*$"
     )
 
 
 def _number_before(text: str, sentence: Span, place: PlaceMention, lang: str) -> Casualties | None:
     """Return the toll a number right before a listed place's locative word gives it, after a
-    comma or a coordinator ("neuf morts, cinq à Kolo et quatre à Bera", "nine killed, five in
-    Kolo, four in Bera": the place's own share, a language regularity, gapping), or None."""
+    comma, a coordinator or a subset opener ("neuf morts, cinq à Kolo et quatre à Bera", "nine
+    killed, five in Kolo, four in Bera", "30 killed, including 12 in a school in Kolo": the
+    place's own share, a language regularity, gapping), or None."""
     if not sentence.start <= place.span.start <= sentence.end:
         return None
     folded = fold(text[sentence.start : place.span.start])

@@ -121,6 +121,13 @@ def wounded_died(lang: str) -> re.Pattern[str]:
     return _word_pattern("wounded_deaths.yaml", lang)
 
 
+def added_deaths(lang: str) -> re.Pattern[str]:
+    """Return the pattern of data/added_deaths.yaml's words for `lang`: a toll of deaths added
+    to the one told before ("quatre autres soldats ont été tués", "five civilians were also
+    killed"), not another report of it."""
+    return _word_pattern("added_deaths.yaml", lang)
+
+
 def toll_noun(lang: str) -> re.Pattern[str]:
     """Return the pattern of data/toll_nouns.yaml's words for `lang`: a sentence that names a
     toll as a report ("le bilan s'élevait dimanche à 35 morts"), dated by the report."""

@@ -20,6 +20,9 @@ from eventwire.evaluate.breakdown import (
     miss_reason,
 )
 from eventwire.evaluate.cli_eval import eval_command
+from eventwire.evaluate.fatality_errors import ERRORS as FATALITY_ERRORS
+from eventwire.evaluate.fatality_errors import HINTS as FATALITY_HINTS
+from eventwire.evaluate.fatality_errors import fatality_error, reading_method
 from eventwire.evaluate.runner import run_eval
 from eventwire.evaluate.scorer import aggregate, score_article
 from tests.evaluate.test_scorer import (
@@ -226,6 +229,87 @@ def test_recall_counts_matched_gold_not_articles_with_a_prediction():
     assert "coverage" not in summary.as_dict()
 
 
+# Fatalities errors --------------------------------------------------------------------------------
+
+
+def test_fatality_error_categories():
+    assert fatality_error(5, 5) == "exact" and fatality_error(0, 0) == "exact"
+    assert fatality_error(5, None) == fatality_error(5, 0) == "missed_toll"
+    assert fatality_error(5, 9) == "over_count"  # e.g. the wounded counted as dead
+    assert fatality_error(5, 2) == "under_count"  # e.g. only one side's dead counted
+    assert fatality_error(0, 3) == "invented_toll"
+    assert fatality_error(0, None) == "none_for_zero"
+    assert fatality_error(5, True) == "missed_toll"  # a boolean is no figure
+
+
+def test_fatalities_table_over_matched_pairs_with_a_gold_figure():
+    raid = gold_event(fatalities=5)
+    ambush = gold_event(fatalities=3, event_date="2024-03-01", location="Kelbaville", latitude=13.9)
+    unknown = gold_event(fatalities=None, event_date="2024-02-25", location="Sorbaville", latitude=15.3)
+    calm = gold_event(fatalities=0, location="Tamaville", latitude=16.0, event_date="2024-02-15")
+    scores = [
+        # the raid given both events' toll (8), the ambush the raid's (5): two over-counts
+        score_article(
+            article("a", [raid, ambush, unknown]),
+            [
+                as_prediction(raid, "p0", fatalities=8),
+                as_prediction(ambush, "p1", fatalities=5),
+                as_prediction(unknown, "p2", fatalities=4),
+            ],
+        ),
+        score_article(article("b", [raid]), [as_prediction(raid, fatalities=4)]),
+        score_article(article("c", [calm]), [as_prediction(calm, fatalities=None)]),
+        score_article(article("d", [calm]), [as_prediction(calm, fatalities=2)]),
+        score_article(article("e", [raid]), [as_prediction(raid, fatalities=None)]),
+        score_article(article("f", [raid]), [as_prediction(raid)]),
+    ]
+    summary = aggregate(scores)
+    result = breakdown(summary).fatalities
+    assert tuple(result.errors) == tuple(FATALITY_ERRORS)
+    assert tuple(result.hints) == tuple(FATALITY_HINTS)
+    assert result.errors == {
+        "exact": 1,
+        "missed_toll": 1,
+        "over_count": 2,
+        "under_count": 1,
+        "invented_toll": 1,
+        "none_for_zero": 1,
+    }
+    # the gold null is not scored: the table covers the exact-fatalities accuracy's pairs
+    assert sum(result.errors.values()) == summary.fields.fatalities_scored
+    assert result.errors["exact"] == summary.fields.fatalities_exact
+    assert result.hints == {"over_is_article_total": 1, "another_event_toll": 1, "within_two": 3}
+    # hand-made predictions carry no provenance; every wrong pair's gold is a civilian attack
+    assert result.by_method == {(e, "no_reading"): n for e, n in result.errors.items() if n and e != "exact"}
+    assert sum(result.by_type.values()) == 6
+    # article "a" has three gold events: its two over-counts; the other articles have one
+    assert result.by_article == {
+        ("over_count", "several_gold_events"): 2,
+        ("under_count", "one_gold_event"): 1,
+        ("none_for_zero", "one_gold_event"): 1,
+        ("invented_toll", "one_gold_event"): 1,
+        ("missed_toll", "one_gold_event"): 1,
+    }
+    as_json = result.as_dict()
+    assert as_json["errors"]["over_count"] == 2
+    assert as_json["by_gold_event_type"]["over_count"] == {"Violence against civilians": 2}
+
+
+def test_reading_method_of_a_prediction():
+    provenance = {"fatalities": {"text": "ont tué huit", "method": "casualties:figures"}}
+    assert reading_method({"provenance": provenance}) == "figures"
+    assert reading_method({"provenance": {"fatalities": {"reason": "no deaths reported"}}}) == "no_reading"
+    assert reading_method({}) == "no_reading"
+
+
+def test_fatality_hints_count_a_missed_events_toll():
+    raid = gold_event(fatalities=5)
+    ambush = gold_event(fatalities=3, event_date="2024-03-01", location="Kelbaville", latitude=13.9)
+    # the ambush is missed and its toll went to the raid
+    summary = aggregate([score_article(article("a", [raid, ambush]), [as_prediction(raid, fatalities=3)])])
+    assert breakdown(summary).fatalities.hints["another_event_toll"] == 1
+
+
 # The command -------------------------------------------------------------------------------------
 
 
@@ -249,6 +333,8 @@ def test_eval_command_breakdown_tables_and_json(tmp_path, capsys):
     assert sum(result["breakdown"]["misses"].values()) == result["misses"] == 1
     assert result["breakdown"]["sub_type_confusion"]["agreeing"] == 2
     assert "missed gold events by reason" in out and "sub-event type confusion" in out
+    assert "fatalities of matched events by error" in out
+    assert result["breakdown"]["fatalities"]["errors"]["exact"] == result["fatalities_scored"]
 
 
 def test_eval_command_without_breakdown_has_no_breakdown(tmp_path, capsys):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from eventwire.models import Casualties, Coded, Mention, Modality, Place, Provenance
 from eventwire.normalize.tolls import cause_clause, earlier_toll, risen_toll, wounded_died
 from eventwire.normalize.victim_phrases import tells_ordinal_death
+from eventwire.resolve.coders.added_tolls import added_later
 from eventwire.resolve.coders.base import MentionKey, mention_key, span_provenance
 from eventwire.taxonomy import WITHOUT_FATALITIES
 
@@ -24,7 +25,8 @@ _TARGETS = frozenset({"SECURITY", "CIVILIAN"})
 _CROWD_TYPES = frozenset({"Protests", "Riots"})
 # what ends the clause of a motive before a death of the act's own: a comma, a stop, "and"
 _CLAUSE_JOINS = re.compile(r"[,;:.()]|\b(?:and|et)\b")
-_FALLBACKS = ("shared_toll", "singular_death", "unnumbered_deaths_default")
+_SINGULAR = "singular_death"
+_FALLBACKS = ("shared_toll", _SINGULAR, "unnumbered_deaths_default")
 
 
 def code_fatalities(
@@ -85,11 +87,14 @@ def code_fatalities(
         if told is None and any(_method(m) == "no_casualties_phrase" for m in ordered):
             low = high = 0
     fatalities = _casualties(told).fatalities if told is not None else 0
-    if other is not None:
-        fatalities += _casualties(other).fatalities
-        high = max(high or 0, fatalities)
-    if told is not None and numbered and (later := _wounded_later(told, ordered, other)) is not None:
-        fatalities += _casualties(later).fatalities  # "... et cinq blessés." "L'un des blessés a succombé."
+    # more deaths told with a place of their own are another incident's ("a strike in Kolo also killed two")
+    added = [
+        m
+        for m in [*numbered, *_singles(ordered, shared)]
+        if m.place is None or m.place.place is None or not elsewhere(m)
+    ]
+    if told is not None and (more := _more_deaths(told, numbered, ordered, other, added)):
+        fatalities += more
         high = max(high or 0, fatalities)
     value = Casualties(
         fatalities=fatalities,
@@ -158,6 +163,29 @@ def _other_side(told: Mention, numbered: list[Mention]) -> Mention | None:
         ):
             return m  # a side named by its party alone, with the same toll, is the toll told again
     return None
+
+
+def _more_deaths(
+    told: Mention, numbered: list[Mention], ordered: list[Mention], other: Mention | None, candidates: list[Mention]
+) -> int:
+    """Return the deaths told apart that add to the told toll: the other side's (`other`), those
+    among its wounded who died later, and later tolls among `candidates` told as more deaths
+    (added_tolls.py)."""
+    more = _casualties(other).fatalities if other is not None else 0
+    later = _wounded_later(told, ordered, other) if numbered else None
+    if later is not None:
+        more += _casualties(later).fatalities  # "... et cinq blessés." "L'un des blessés a succombé."
+    # "... tuant sept soldats." "Cinq civils ont également été tués." (12); not an ordinal's ("a
+    # second man was also killed": one of the dead already told, _latest_report)
+    counted = [m for m in candidates if not _earlier_report(m) and not _ordinal(m)]
+    taken = [m for m in (other, later) if m is not None]
+    return more + sum(_casualties(m).fatalities for m in added_later(told, counted, taken))
+
+
+def _singles(ordered: Sequence[Mention], shared: Callable[[Mention], bool]) -> list[Mention]:
+    """Return the mentions whose death is told in the singular, with no number ("un assaillant
+    a également été tué"), not of a toll shared by several incidents."""
+    return [m for m in ordered if _method(m) == _SINGULAR and _casualties(m).fatalities > 0 and not shared(m)]
 
 
 def _wounded_later(told: Mention, numbered: Sequence[Mention], other: Mention | None) -> Mention | None:
