@@ -8,13 +8,13 @@ matches any word with that prefix. Loading validates every file and names file a
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 from eventwire.datafiles import data_path, key_line, read_yaml_mapping
 from eventwire.errors import DataFileError
+from eventwire.lang.fold import strip_accents
 from eventwire.nlp.doc_cache import doc_cache
 from eventwire.taxonomy import SUB_EVENT_TO_TYPE
 
@@ -25,9 +25,7 @@ _WORD_SPLIT = re.compile(r"[\s]+|(?<=['’])")
 def fold(text: str) -> str:
     """Return `text` lower-cased with accents removed and apostrophes unified (cached: called on
     every token of every document, whose words repeat)."""
-    text = text.replace("’", "'").replace("‘", "'").lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_accents(text.replace("’", "'").replace("‘", "'").lower())
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
