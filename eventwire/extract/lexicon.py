@@ -8,7 +8,7 @@ matches any word with that prefix. Loading validates every file and names file a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -62,7 +62,7 @@ class Rule:
     any_of: frozenset[str]
     none_of: frozenset[str]
 
-    def holds(self, classes: set[str]) -> bool:
+    def holds(self, classes: set[str] | frozenset[str]) -> bool:
         if not self.all_of <= classes:
             return False
         if self.any_of and not (self.any_of & classes):
@@ -79,13 +79,21 @@ class Taxonomy:
     # (verb class, object class, class given): a verb of the first class whose direct object
     # holds the second makes the sentence carry the third ("blocked the road" -> A_RIOT)
     verb_objects: tuple[tuple[str, str, str], ...] = ()
+    # the rule found per set of cue classes: a document's sentences ask about the same few sets
+    _found: dict[frozenset[str], Rule | None] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
-    def classify(self, classes: set[str]) -> Rule | None:
+    def classify(self, classes: set[str] | frozenset[str]) -> Rule | None:
         """Return the first rule that holds for the cue classes of a sentence."""
-        for rule in self.rules:
-            if rule.holds(classes):
-                return rule
-        return None
+        key = frozenset(classes)
+        try:
+            return self._found[key]
+        except KeyError:
+            pass
+        found = next((rule for rule in self.rules if rule.holds(classes)), None)
+        if len(self._found) >= 65_536:
+            self._found.clear()
+        self._found[key] = found
+        return found
 
 
 def load_phrase_file(path: Path, *, allowed_classes: frozenset[str] | None = None) -> PhraseSet:
