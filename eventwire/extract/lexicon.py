@@ -8,8 +8,11 @@ matches any word with that prefix. Loading validates every file and names file a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import compress
+from operator import methodcaller, or_
 from pathlib import Path
 
 from eventwire.datafiles import data_path, key_line, read_yaml_mapping
@@ -272,11 +275,30 @@ def doc_cues(doc, phrases: PhraseSet, *, start: int, end: int) -> list[CueMatch]
     memo = cache.setdefault("cues", {}) if cache is not None else {}
     hit = memo.get((id(phrases), start, end))
     if hit is None or hit[0] is not phrases:  # the lexicon object is kept: an id is never reused
+        keys = token_keys(doc)
+        openers = cache.setdefault("openers", {}) if cache is not None else {}
+        opened = openers.get(id(phrases))
+        if opened is None or opened[0] is not phrases:
+            opened = openers[id(phrases)] = (phrases, phrase_openers(keys, phrases))
         hit = memo[(id(phrases), start, end)] = (
             phrases,
-            find_cues(token_keys(doc), phrases, start=start, end=end),
+            find_cues(keys, phrases, start=start, end=end, openers=opened[1]),
         )
     return list(hit[1])
+
+
+def phrase_openers(keys: list[tuple[str, str]], phrases: PhraseSet) -> list[int]:
+    """Return, in order, the indices of the tokens whose folded form or lemma opens a phrase of
+    `phrases` (its first word, or the prefix of a wildcard first word): the only tokens
+    `find_cues` must try. Read in one pass of C-level maps (most tokens open nothing)."""
+    forms = [k[0] for k in keys]
+    lemmas = [k[1] for k in keys]
+    known = phrases.by_first.__contains__
+    opens = map(or_, map(known, forms), map(known, lemmas))
+    if phrases.wildcard_prefixes:
+        begins = methodcaller("startswith", phrases.wildcard_prefixes)
+        opens = map(or_, opens, map(or_, map(begins, forms), map(begins, lemmas)))
+    return list(compress(range(len(keys)), opens))
 
 
 # Adjective forms that are also noun cues (French "armée(s)": armed / the army), and the nouns
@@ -318,14 +340,22 @@ def _words_match(words: tuple[str, ...], keys: list[tuple[str, str]], i: int, fi
 
 
 def find_cues(
-    keys: list[tuple[str, str]], phrases: PhraseSet, *, start: int = 0, end: int | None = None
+    keys: list[tuple[str, str]],
+    phrases: PhraseSet,
+    *,
+    start: int = 0,
+    end: int | None = None,
+    openers: list[int] | None = None,
 ) -> list[CueMatch]:
-    """Return cue occurrences in token range [start, end): the longest phrase per class and start."""
+    """Return cue occurrences in token range [start, end): the longest phrase per class and start.
+    `openers` (`phrase_openers` of the same keys and phrases), when given, are the only tokens
+    tried: the others open no phrase."""
     end = len(keys) if end is None else end
     found: list[CueMatch] = []
     first = phrases.by_first.get
     prefixes = phrases.wildcard_prefixes
-    for i in range(start, end):
+    tried = range(start, end) if openers is None else openers[bisect_left(openers, start) : bisect_left(openers, end)]
+    for i in tried:
         form, lemma = keys[i]
         keyed = first(form, ())
         if lemma != form:
