@@ -15,6 +15,8 @@ from itertools import compress
 from operator import methodcaller, or_
 from pathlib import Path
 
+from spacy.attrs import LEMMA, ORTH
+
 from eventwire.datafiles import data_path, key_line, read_yaml_mapping
 from eventwire.errors import DataFileError
 from eventwire.lang.fold import strip_accents
@@ -255,16 +257,26 @@ def token_keys(doc) -> list[tuple[str, str]]:
     cached = cache.get("token_keys") if cache is not None else None
     if cached is None:
         cached = []
-        for t in doc:
-            form = fold(t.text)
+        # a parse's forms and lemmas read from its token array (a Token object made per token
+        # costs more than the rest); a stub is read token by token
+        texts = _token_texts(doc) if cache is not None else ((t.text, t.lemma_) for t in doc)
+        for i, (text, lemma) in enumerate(texts):
+            form = fold(text)
             # `_adjective_homograph` holds only for a form of NOUN_HOMOGRAPHS: asked of those alone
-            if form in NOUN_HOMOGRAPHS and _adjective_homograph(t):
+            if form in NOUN_HOMOGRAPHS and _adjective_homograph(doc[i]):
                 cached.append((ADJECTIVE_KEY, ADJECTIVE_KEY))
             else:
-                cached.append((form, fold(t.lemma_)))
+                cached.append((form, fold(lemma)))
         if cache is not None:
             cache["token_keys"] = cached
     return cached
+
+
+def _token_texts(doc) -> list[tuple[str, str]]:
+    """Return (text, lemma) of each token of a parsed Doc: `t.text` is the string of the token's
+    ORTH and `t.lemma_` that of its LEMMA, both read from one array."""
+    strings = doc.vocab.strings
+    return [(strings[orth], strings[lemma]) for orth, lemma in doc.to_array([ORTH, LEMMA]).tolist()]
 
 
 def doc_cues(doc, phrases: PhraseSet, *, start: int, end: int) -> list[CueMatch]:
