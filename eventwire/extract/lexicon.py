@@ -8,13 +8,18 @@ matches any word with that prefix. Loading validates every file and names file a
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import compress
+from operator import methodcaller, or_
 from pathlib import Path
+
+from spacy.attrs import LEMMA, ORTH
 
 from eventwire.datafiles import data_path, key_line, read_yaml_mapping
 from eventwire.errors import DataFileError
+from eventwire.lang.fold import strip_accents
 from eventwire.nlp.doc_cache import doc_cache
 from eventwire.taxonomy import SUB_EVENT_TO_TYPE
 
@@ -25,9 +30,7 @@ _WORD_SPLIT = re.compile(r"[\s]+|(?<=['’])")
 def fold(text: str) -> str:
     """Return `text` lower-cased with accents removed and apostrophes unified (cached: called on
     every token of every document, whose words repeat)."""
-    text = text.replace("’", "'").replace("‘", "'").lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_accents(text.replace("’", "'").replace("‘", "'").lower())
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
@@ -64,7 +67,7 @@ class Rule:
     any_of: frozenset[str]
     none_of: frozenset[str]
 
-    def holds(self, classes: set[str]) -> bool:
+    def holds(self, classes: set[str] | frozenset[str]) -> bool:
         if not self.all_of <= classes:
             return False
         if self.any_of and not (self.any_of & classes):
@@ -81,13 +84,21 @@ class Taxonomy:
     # (verb class, object class, class given): a verb of the first class whose direct object
     # holds the second makes the sentence carry the third ("blocked the road" -> A_RIOT)
     verb_objects: tuple[tuple[str, str, str], ...] = ()
+    # the rule found per set of cue classes: a document's sentences ask about the same few sets
+    _found: dict[frozenset[str], Rule | None] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
-    def classify(self, classes: set[str]) -> Rule | None:
+    def classify(self, classes: set[str] | frozenset[str]) -> Rule | None:
         """Return the first rule that holds for the cue classes of a sentence."""
-        for rule in self.rules:
-            if rule.holds(classes):
-                return rule
-        return None
+        key = frozenset(classes)
+        try:
+            return self._found[key]
+        except KeyError:
+            pass
+        found = next((rule for rule in self.rules if rule.holds(classes)), None)
+        if len(self._found) >= 65_536:
+            self._found.clear()
+        self._found[key] = found
+        return found
 
 
 def load_phrase_file(path: Path, *, allowed_classes: frozenset[str] | None = None) -> PhraseSet:
@@ -246,16 +257,26 @@ def token_keys(doc) -> list[tuple[str, str]]:
     cached = cache.get("token_keys") if cache is not None else None
     if cached is None:
         cached = []
-        for t in doc:
-            form = fold(t.text)
+        # a parse's forms and lemmas read from its token array (a Token object made per token
+        # costs more than the rest); a stub is read token by token
+        texts = _token_texts(doc) if cache is not None else ((t.text, t.lemma_) for t in doc)
+        for i, (text, lemma) in enumerate(texts):
+            form = fold(text)
             # `_adjective_homograph` holds only for a form of NOUN_HOMOGRAPHS: asked of those alone
-            if form in NOUN_HOMOGRAPHS and _adjective_homograph(t):
+            if form in NOUN_HOMOGRAPHS and _adjective_homograph(doc[i]):
                 cached.append((ADJECTIVE_KEY, ADJECTIVE_KEY))
             else:
-                cached.append((form, fold(t.lemma_)))
+                cached.append((form, fold(lemma)))
         if cache is not None:
             cache["token_keys"] = cached
     return cached
+
+
+def _token_texts(doc) -> list[tuple[str, str]]:
+    """Return (text, lemma) of each token of a parsed Doc: `t.text` is the string of the token's
+    ORTH and `t.lemma_` that of its LEMMA, both read from one array."""
+    strings = doc.vocab.strings
+    return [(strings[orth], strings[lemma]) for orth, lemma in doc.to_array([ORTH, LEMMA]).tolist()]
 
 
 def doc_cues(doc, phrases: PhraseSet, *, start: int, end: int) -> list[CueMatch]:
@@ -266,11 +287,30 @@ def doc_cues(doc, phrases: PhraseSet, *, start: int, end: int) -> list[CueMatch]
     memo = cache.setdefault("cues", {}) if cache is not None else {}
     hit = memo.get((id(phrases), start, end))
     if hit is None or hit[0] is not phrases:  # the lexicon object is kept: an id is never reused
+        keys = token_keys(doc)
+        openers = cache.setdefault("openers", {}) if cache is not None else {}
+        opened = openers.get(id(phrases))
+        if opened is None or opened[0] is not phrases:
+            opened = openers[id(phrases)] = (phrases, phrase_openers(keys, phrases))
         hit = memo[(id(phrases), start, end)] = (
             phrases,
-            find_cues(token_keys(doc), phrases, start=start, end=end),
+            find_cues(keys, phrases, start=start, end=end, openers=opened[1]),
         )
     return list(hit[1])
+
+
+def phrase_openers(keys: list[tuple[str, str]], phrases: PhraseSet) -> list[int]:
+    """Return, in order, the indices of the tokens whose folded form or lemma opens a phrase of
+    `phrases` (its first word, or the prefix of a wildcard first word): the only tokens
+    `find_cues` must try. Read in one pass of C-level maps (most tokens open nothing)."""
+    forms = [k[0] for k in keys]
+    lemmas = [k[1] for k in keys]
+    known = phrases.by_first.__contains__
+    opens = map(or_, map(known, forms), map(known, lemmas))
+    if phrases.wildcard_prefixes:
+        begins = methodcaller("startswith", phrases.wildcard_prefixes)
+        opens = map(or_, opens, map(or_, map(begins, forms), map(begins, lemmas)))
+    return list(compress(range(len(keys)), opens))
 
 
 # Adjective forms that are also noun cues (French "armée(s)": armed / the army), and the nouns
@@ -312,14 +352,22 @@ def _words_match(words: tuple[str, ...], keys: list[tuple[str, str]], i: int, fi
 
 
 def find_cues(
-    keys: list[tuple[str, str]], phrases: PhraseSet, *, start: int = 0, end: int | None = None
+    keys: list[tuple[str, str]],
+    phrases: PhraseSet,
+    *,
+    start: int = 0,
+    end: int | None = None,
+    openers: list[int] | None = None,
 ) -> list[CueMatch]:
-    """Return cue occurrences in token range [start, end): the longest phrase per class and start."""
+    """Return cue occurrences in token range [start, end): the longest phrase per class and start.
+    `openers` (`phrase_openers` of the same keys and phrases), when given, are the only tokens
+    tried: the others open no phrase."""
     end = len(keys) if end is None else end
     found: list[CueMatch] = []
     first = phrases.by_first.get
     prefixes = phrases.wildcard_prefixes
-    for i in range(start, end):
+    tried = range(start, end) if openers is None else openers[bisect_left(openers, start) : bisect_left(openers, end)]
+    for i in tried:
         form, lemma = keys[i]
         keyed = first(form, ())
         if lemma != form:

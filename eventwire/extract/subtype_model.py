@@ -285,14 +285,14 @@ def bank_key(paths: Sequence[Path]) -> str:
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("EVENTWIRE_CACHE") or _home_cache_dir(os.environ.get("HOME")))
+    return _cache_dir(os.environ.get("EVENTWIRE_CACHE"), os.environ.get("HOME"))
 
 
 @lru_cache(maxsize=4)
-def _home_cache_dir(home: str | None) -> Path:
-    """The default cache dir under the home directory, worked out once per HOME (the model is
-    looked up for every document)."""
-    return Path.home() / ".cache" / "eventwire"
+def _cache_dir(setting: str | None, home: str | None) -> Path:
+    """The cache dir, `EVENTWIRE_CACHE` or the default under the home directory, worked out once
+    per value of both (the model is looked up for every document, and a path is slow to build)."""
+    return Path(setting) if setting else Path.home() / ".cache" / "eventwire"
 
 
 def load_model(paths: Sequence[Path] | None = None) -> SubtypeModel:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
 
 from eventwire.gazetteer.words import alternation, name_words
+from eventwire.lang.fold import strip_accents
 
 _QUOTES = re.compile(r"[’‘ʼ`´′]")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -34,8 +34,7 @@ def name_key(name: str) -> str:
     collapsed, because transliterations disagree on exactly these.
     """
     article_hyphen, article_space, elision, abbreviations = _key_patterns()
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = strip_accents(name).lower()
     text = _QUOTES.sub("'", text).replace(".", "")
     text = article_hyphen.sub("", text)
     text = article_space.sub("", text)
@@ -46,4 +45,4 @@ def name_key(name: str) -> str:
 
 def fold_name(name: str) -> str:
     """Return a name lower-cased without accents, to compare country names."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+    return strip_accents(name.casefold())

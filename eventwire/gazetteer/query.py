@@ -16,6 +16,7 @@ from rapidfuzz.distance import OSA
 
 from eventwire.gazetteer.build import build_gazetteer_index
 from eventwire.gazetteer.index_file import default_index_path
+from eventwire.gazetteer.key_hashes import KeyHashes
 from eventwire.gazetteer.names import fold_name, name_key
 from eventwire.gazetteer.variants import variant_key
 
@@ -79,6 +80,12 @@ class Gazetteer:
         self._major_by_initial: dict[str, list[str]] = {}  # the keys of `_major` by first letter
         self._demonym_iso: dict[str, str | None] = {}
         self.demonym_keys = frozenset(k for (k,) in self._con.execute("SELECT key FROM demonyms WHERE derived = 0"))
+        # every demonym key, derived ones too (~1,300): a word that is none is answered without a query
+        self._all_demonym_keys = frozenset(k for (k,) in self._con.execute("SELECT key FROM demonyms"))
+        # the hashes of the name keys (names, joined), read by `load_tables`: a key that is none is
+        # answered without a query (most keys looked up are no place name)
+        self._name_hashes: KeyHashes | None = None
+        self._joined_hashes: KeyHashes | None = None
 
     def neighbours(self, iso: str) -> frozenset[str]:
         """Return the ISO2 codes of the countries bordering `iso`."""
@@ -105,8 +112,11 @@ class Gazetteer:
         return self._demonym_cache[memo]
 
     def _demonym_place(self, word: str, *, derived: bool) -> Candidate | None:
+        key = name_key(word)
+        if key not in (self._all_demonym_keys if derived else self.demonym_keys):
+            return None  # what the query would find: no row
         sql = "SELECT iso, target FROM demonyms WHERE key = ?" + ("" if derived else " AND derived = 0")
-        row = self._con.execute(sql + " ORDER BY derived LIMIT 1", (name_key(word),)).fetchone()
+        row = self._con.execute(sql + " ORDER BY derived LIMIT 1", (key,)).fetchone()
         if not row:
             return None
         if row[1]:
@@ -142,6 +152,9 @@ class Gazetteer:
         self._capital_table()
         self._admin1_table()
         self.major_names()
+        if self._name_hashes is None:  # ~1 s: two scans of the key indexes
+            self._name_hashes = KeyHashes(k for (k,) in self._con.execute("SELECT key FROM names"))
+            self._joined_hashes = KeyHashes(k for (k,) in self._con.execute("SELECT key FROM joined"))
 
     def _capital_table(self) -> dict[str, int]:
         if self._capitals is None:  # one scan of the flagged capitals, on first use
@@ -237,20 +250,19 @@ class Gazetteer:
             return []
         found = self._cache.get(key)
         if found is None:
-            rows = self._con.execute("SELECT place_id, primary_name FROM names WHERE key = ?", (key,)).fetchall()
+            rows = self._name_rows(key)
             if not rows and len(key) >= 6:
                 # spelled with or without its spaces: "Tinabaro" / "Tin Abaro"
                 joined = key.replace(" ", "")
-                rows = self._con.execute(
-                    "SELECT place_id, primary_name FROM joined WHERE key = ? UNION "
-                    "SELECT place_id, primary_name FROM names WHERE key = ?",
-                    (joined, joined),
-                ).fetchall()
+                if self._may_be_key(joined, self._joined_hashes) or self._may_be_key(joined, self._name_hashes):
+                    rows = self._con.execute(
+                        "SELECT place_id, primary_name FROM joined WHERE key = ? UNION "
+                        "SELECT place_id, primary_name FROM names WHERE key = ?",
+                        (joined, joined),
+                    ).fetchall()
             if not rows and (split := _ARTICLE_JOINED.match(key)) is not None:
                 # an Arabic article written joined to the name: "Elwak" is "El Wak", "Alqaim" "Al Qaim"
-                rows = self._con.execute(
-                    "SELECT place_id, primary_name FROM names WHERE key = ?", (name_key(split.group(1)),)
-                ).fetchall()
+                rows = self._name_rows(name_key(split.group(1)))
             found = self._fetch(rows)
             if len(self._cache) > 200_000:
                 self._cache.clear()
@@ -258,6 +270,17 @@ class Gazetteer:
         if country:
             found = [c for c in found if c.iso == country]
         return found
+
+    def _name_rows(self, key: str) -> list[tuple[int, int]]:
+        """Return (place id, primary) of the entries named `key` (none, without a query, for a
+        key the name hashes do not hold)."""
+        if not self._may_be_key(key, self._name_hashes):
+            return []
+        return self._con.execute("SELECT place_id, primary_name FROM names WHERE key = ?", (key,)).fetchall()
+
+    @staticmethod
+    def _may_be_key(key: str, hashes: KeyHashes | None) -> bool:
+        return hashes is None or key in hashes
 
     def _fetch(self, rows: list[tuple[int, int]]) -> list[Candidate]:
         if not rows:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 from eventwire.gazetteer import Candidate, Gazetteer, name_key
@@ -98,6 +98,25 @@ def nearness(lat: float, lon: float, anchors: tuple[tuple[float, float], ...]) -
     if best <= w.near_full_km:
         return 1.0
     return max(0.0, (w.near_zero_km - best) / (w.near_zero_km - w.near_full_km))
+
+
+def _beyond_reach(alat: float, alon: float) -> Callable[[float, float], bool]:
+    """Return a test of `nearness(lat, lon, ((alat, alon),)) == 0.0`, the same arithmetic with the
+    weights read once (the margin of a name asks it of each of its candidates: hundreds for a
+    common name)."""
+    w = weights()
+    zero, full = w.near_zero_km, w.near_full_km
+
+    def away(lat: float, lon: float) -> bool:
+        best = zero
+        dlat = lat - alat
+        if abs(dlat) * 111.2 < best:
+            best = min(best, 111.2 * math.hypot(dlat, (lon - alon) * math.cos(math.radians(lat))))
+        if best <= full:
+            return False
+        return max(0.0, (zero - best) / (zero - full)) == 0.0
+
+    return away
 
 
 def candidate_place(c: Candidate) -> Place:
@@ -321,12 +340,9 @@ def rank_candidates(
         ]
         top = max(range(len(found)), key=scores.__getitem__)
     best = found[top]
+    away = _beyond_reach(best.latitude, best.longitude)
     margin = scores[top] - max(
-        (
-            sc
-            for c, sc in zip(found, scores, strict=True)
-            if nearness(c.latitude, c.longitude, ((best.latitude, best.longitude),)) == 0.0
-        ),
+        (sc for c, sc in zip(found, scores, strict=True) if away(c.latitude, c.longitude)),
         default=-math.inf,
     )
     if best.feature in ("admin1", "admin2") and feature_hint not in ("admin1", "admin2"):

@@ -27,8 +27,34 @@ _CHAR_FOLDS = {"’": "'", "‘": "'", "ʼ": "'", "–": "-", "—": "-", "\u00a
 
 
 def strip_accents(text: str, *, form: Literal["NFKD", "NFD"] = "NFKD") -> str:
-    """Return `text` decomposed (`form`, NFKD or NFD) without its combining marks ("é" → "e")."""
+    """Return `text` decomposed (`form`, NFKD or NFD) without its combining marks ("é" → "e").
+
+    Char by char through a `str.translate` table (`_StripTable`): a text's decomposition is its
+    chars' decompositions joined, then its combining marks reordered, and those all go; an ASCII
+    text is its own decomposition."""
+    if text.isascii():
+        return text
+    return text.translate(_STRIP_TABLES[form])
+
+
+def _strip_accents_of(text: str, form: Literal["NFKD", "NFD"]) -> str:
+    """Return `text` decomposed (`form`) without its combining marks, the reference reading."""
     return "".join(c for c in unicodedata.normalize(form, text) if not unicodedata.combining(c))
+
+
+class _StripTable(dict[int, str]):
+    """`str.translate` table of one decomposition form, filled on first sight of each char."""
+
+    def __init__(self, form: Literal["NFKD", "NFD"]) -> None:
+        super().__init__()
+        self.form: Literal["NFKD", "NFD"] = form
+
+    def __missing__(self, code: int) -> str:
+        stripped = self[code] = _strip_accents_of(chr(code), self.form)
+        return stripped
+
+
+_STRIP_TABLES = {"NFKD": _StripTable("NFKD"), "NFD": _StripTable("NFD")}
 
 
 def fold_text(text: str) -> tuple[str, list[int]]:

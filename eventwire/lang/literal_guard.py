@@ -31,19 +31,24 @@ UNEVEN_CASE = frozenset(
     "\u1fe3\ua64a\ua64b\ufb05\ufb06"
 )
 
-_last: tuple[str, str | None] = ("", "")
+# The last text lowered, and what each set of heads tested on it gave (`holds_any`).
+_last: tuple[str, str | None, dict[tuple[str, ...], bool]] = ("", "", {})
 
 
 def lowered(text: str) -> str | None:
     """Return `text` lower-cased one character for one, or None when it holds a character of
     UNEVEN_CASE (the last text's answer is kept: a text is tested by several guards in a row)."""
+    return _reading(text)[1]
+
+
+def _reading(text: str) -> tuple[str, str | None, dict[tuple[str, ...], bool]]:
     global _last
     last = _last
     if last[0] is text:
-        return last[1]
+        return last
     low = None if not UNEVEN_CASE.isdisjoint(text) else text.lower()
-    _last = (text, low)
-    return low
+    _last = (text, low, {})
+    return _last
 
 
 def first_words(phrases: Iterable[str]) -> tuple[str, ...] | None:
@@ -65,10 +70,22 @@ def holds_any(heads: tuple[str, ...] | None) -> Callable[[str], bool]:
         return lambda text: True
 
     def test(text: str) -> bool:
-        low = lowered(text)
-        return low is None or any(h in low for h in heads)
+        _, low, verdicts = _reading(text)
+        if low is None:
+            return True
+        verdict = verdicts.get(heads)
+        if verdict is None:  # several guards share their heads (a month's name): tested once
+            verdict = verdicts[heads] = _holds_one(low, heads)
+        return verdict
 
     return test
+
+
+def _holds_one(low: str, heads: tuple[str, ...]) -> bool:
+    for head in heads:
+        if head in low:
+            return True
+    return False
 
 
 def holds_match(pattern: re.Pattern[str]) -> Callable[[str], bool]:

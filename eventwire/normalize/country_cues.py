@@ -21,6 +21,7 @@ from pathlib import Path
 from eventwire.datafiles import data_path, key_error, read_yaml_mapping
 from eventwire.errors import DataFileError
 from eventwire.gazetteer import Gazetteer
+from eventwire.normalize.span_cover import SpanCover
 
 CUES_FILE = "country_cues.yaml"
 INSTITUTIONS_FILE = "named_institutions.yaml"
@@ -97,10 +98,10 @@ def cue_evidence(text: str, *, lang: str, gazetteer: Gazetteer, taken: Iterable[
     counts: Counter = Counter()
     if pattern is None:
         return counts
-    spans = list(taken)
+    covered = SpanCover(taken)
     seen: set[str] = set()
     for m in pattern.finditer(text):
-        if any(a <= m.start() < b for a, b in spans):
+        if m.start() in covered:
             continue
         words = " ".join(m.group().replace("-", " ").split())
         # "Matatus": a cue in lower case read in any case, a final "s" the plural's

@@ -20,6 +20,7 @@ from functools import cache
 from eventwire.extract.lexicon import fold
 from eventwire.gazetteer import Gazetteer
 from eventwire.geoparse.vocab import words_set
+from eventwire.normalize.span_cover import SpanCover
 
 WORDS_FILE = "national_institution_words.yaml"
 W_NATIONAL_INSTITUTION = 0.5  # as a domestic actor: below a place, above a word of daily life
@@ -36,11 +37,11 @@ def _institution_words() -> frozenset[str]:
 def national_institution_evidence(text: str, *, gazetteer: Gazetteer, taken: Iterable[tuple[int, int]] = ()) -> Counter:
     """Return W_NATIONAL_INSTITUTION per country whose name opens the name of a national
     institution in the text ("Kerouvia Ports Authority"), once per country, outside `taken`."""
-    spans = list(taken)
+    covered = SpanCover(taken)
     counts: Counter = Counter()
     words = _institution_words()
     for m in _RUN.finditer(text):
-        if any(a <= m.start() < b for a, b in spans):
+        if m.start() in covered:
             continue
         run = m.group().split()
         for n in (2, 1):  # "South Sudan Wildlife Service", "Kenya Power"

@@ -326,6 +326,16 @@ def add_sides(figures: list, text: str, lang: str) -> list:
 _EITHER_WINDOW = 60
 
 
+@lru_cache(maxsize=8)
+def _either_patterns(disjunctions: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Return the patterns of a list after a death word and before it, joined by one of the
+    `disjunctions` (an alternation), and the end every match of the second has."""
+    item = r"[\w'’-]+(?:\s+[\w'’-]+)?"
+    tail = re.compile(rf"^(?:\s*,\s*{item})*\s*,?\s*(?<!\w)(?:{disjunctions})\s+{item}")
+    head = re.compile(rf"{item}(?:\s*,\s*{item})*\s*,?\s+(?:{disjunctions})\s*$")
+    return tail, head, re.compile(rf"(?:{disjunctions})\s*$")
+
+
 def without_either_outcome(figures: list, text: str, lang: str) -> list:
     """Return `figures` less the deaths whose word is joined by "or" to another outcome's ("3
     rebels were killed, wounded or captured", "12 people were injured or killed", "trois rebelles
@@ -335,13 +345,13 @@ def without_either_outcome(figures: list, text: str, lang: str) -> list:
     disjunctions = "|".join(re.escape(w) for w in sorted(lexicon.words["disjunctions"], key=len, reverse=True))
     if not disjunctions:
         return figures
-    item = r"[\w'’-]+(?:\s+[\w'’-]+)?"
-    tail = re.compile(rf"^(?:\s*,\s*{item})*\s*,?\s*(?<!\w)(?:{disjunctions})\s+{item}")
-    head = re.compile(rf"{item}(?:\s*,\s*{item})*\s*,?\s+(?:{disjunctions})\s*$")
+    tail, head, head_end = _either_patterns(disjunctions)
 
     def either(f: Any) -> bool:
         after = tail.match(fold(text[f.end : f.end + _EITHER_WINDOW]).lower())
-        before = head.search(fold(text[max(0, f.start - _EITHER_WINDOW) : f.start]).lower())
+        window = fold(text[max(0, f.start - _EITHER_WINDOW) : f.start]).lower()
+        # `head` is tried from every position of the window (~100 µs): only when its end is there
+        before = head.search(window) if head_end.search(window) else None
         listed = " ".join(m.group() for m in (after, before) if m is not None)
         return any(
             lexicon.casualty_phrases.get(" ".join(k.group().split()), ("killed",))[0] != "killed"

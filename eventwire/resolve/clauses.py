@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract.lexicon import CueMatch, PhraseSet, Taxonomy, find_cues, token_keys
+from eventwire.extract.lexicon import CueMatch, PhraseSet, Taxonomy, doc_cues
 from eventwire.models import EVENT_MODALITIES, Casualties, Mention, Place, PlaceMention, Span
 from eventwire.nlp.doc_cache import doc_text
 from eventwire.normalize.casualties import count_casualties
@@ -89,14 +89,11 @@ def split_clause_places(
 ) -> list[Mention]:
     """Return the mentions with each one whose sentence tells a second incident, in a clause of
     its own at another precise place, made one mention per clause (see the module docstring)."""
-    keys: list[tuple[str, str]] | None = None
     out: list[Mention] = []
     for m in mentions:
         extra = None
         if m.modality in EVENT_MODALITIES and m.ordinal is None and not m.anaphoric and _precise(m.place):
-            if keys is None:
-                keys = token_keys(doc)
-            extra = _second_clause(m, doc, places, keys, taxonomy=taxonomy, triggers=triggers, resolve=resolve)
+            extra = _second_clause(m, doc, places, taxonomy=taxonomy, triggers=triggers, resolve=resolve)
         if extra is None:
             out.append(m)
             continue
@@ -127,7 +124,6 @@ def _second_clause(
     m: Mention,
     doc: Doc,
     places: tuple[PlaceMention, ...],
-    keys: list[tuple[str, str]],
     *,
     taxonomy: Taxonomy,
     triggers: PhraseSet,
@@ -143,7 +139,7 @@ def _second_clause(
         return None
     own_verb = _clause_verb(own_tok)
     sent = own_tok.sent
-    cues = [c for c in find_cues(keys, triggers, start=sent.start, end=sent.end) if c.cls in taxonomy.anchors]
+    cues = [c for c in doc_cues(doc, triggers, start=sent.start, end=sent.end) if c.cls in taxonomy.anchors]
     text = doc_text(doc)
     sentence = Span(sent.start_char, sent.end_char, sent.text)
     inside = [p for p in places if sentence.start <= p.span.start < sentence.end]

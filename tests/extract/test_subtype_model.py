@@ -306,3 +306,17 @@ def test_several_documents_gates_are_encoded_in_one_call_with_the_same_decisions
     assert batches == [["A grenade hit a shop in Tazor.", "A fair was held in Kolo."]]
     assert sm.drop_non_events(*first) == first[0] and sm.drop_non_events(*second) == []
     assert len(batches) == 1  # the gates read what the batch scored
+
+
+def test_cache_dir_follows_the_setting_and_home(monkeypatch, tmp_path) -> None:
+    """The cache dir is worked out once per value of EVENTWIRE_CACHE and HOME, and follows both."""
+    from eventwire.extract.subtype_model import cache_dir
+
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path / "a"))
+    assert cache_dir() == tmp_path / "a"
+    assert cache_dir() is cache_dir()
+    monkeypatch.setenv("EVENTWIRE_CACHE", "")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache_dir() == tmp_path / "home" / ".cache" / "eventwire"
+    monkeypatch.delenv("EVENTWIRE_CACHE")
+    assert cache_dir() == tmp_path / "home" / ".cache" / "eventwire"

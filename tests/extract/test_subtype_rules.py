@@ -382,3 +382,24 @@ def test_a_fight_back_is_a_battle_and_riot_police_are_police(lang, text, sub_eve
 )
 def test_denied_actions_and_suicide_attackers(lang, text, sub_event_type):
     assert first_sub_type(text, lang) == sub_event_type
+
+
+def test_classify_remembers_the_rule_per_set_of_classes() -> None:
+    """A set of cue classes gets the first rule that holds, the same asked again or as a frozenset;
+    two taxonomies keep their own answers."""
+    from eventwire.extract.lexicon import Rule, Taxonomy
+
+    def rule(sub: str, all_of: set[str], none_of: set[str] = frozenset()) -> Rule:  # type: ignore[assignment]
+        return Rule(sub, "Violence against civilians", frozenset(all_of), frozenset(), frozenset(none_of))
+
+    first = rule("Attack", {"A_KILL"}, {"P_SECURITY"})
+    second = rule("Abduction/forced disappearance", {"A_KILL", "P_SECURITY"})
+    taxonomy = Taxonomy(rules=(first, second), anchors=frozenset({"A_KILL"}))
+    assert taxonomy.classify({"A_KILL"}) is first
+    assert taxonomy.classify({"A_KILL", "P_SECURITY"}) is second
+    assert taxonomy.classify(frozenset({"A_KILL"})) is first
+    assert taxonomy.classify({"P_SECURITY"}) is None
+    assert taxonomy.classify({"P_SECURITY"}) is None
+    other = Taxonomy(rules=(second,), anchors=frozenset({"A_KILL"}))
+    assert other.classify({"A_KILL"}) is None and taxonomy.classify({"A_KILL"}) is first
+    assert other == Taxonomy(rules=(second,), anchors=frozenset({"A_KILL"}))

@@ -55,3 +55,15 @@ def test_guarded_patterns_find_what_the_patterns_find(text):
             guarded: Guarded = getattr(patterns, name)
             expected = [(m.span(), m.groupdict()) for m in guarded.pattern.finditer(text)]
             assert [(m.span(), m.groupdict()) for m in guarded.finditer(text)] == expected, name
+
+
+def test_guards_sharing_heads_agree_on_each_text() -> None:
+    """Guards with the same heads test a text once; each new text is tested afresh."""
+    from eventwire.lang.literal_guard import holds_any
+
+    months, weekdays = holds_any(("mars", "may")), holds_any(("lundi", "monday"))
+    also_months = holds_any(("mars", "may"))
+    first, second = "Kolo fut attaqué le 7 mars.", "Kolo was attacked on Monday."
+    assert months(first) and also_months(first) and not weekdays(first)
+    assert not months(second) and not also_months(second) and weekdays(second)
+    assert months("Kolo, MAY 3") and holds_any(None)("anything")

@@ -22,3 +22,18 @@ def test_doc_cues_match_find_cues_and_return_a_new_list():
     assert first == find_cues(token_keys(doc), lexicon, start=0, end=len(doc))
     first.clear()
     assert doc_cues(doc, lexicon, start=0, end=len(doc)) == find_cues(token_keys(doc), lexicon, start=0, end=len(doc))
+
+
+def test_token_keys_of_a_parse_read_from_its_arrays_are_those_of_its_tokens():
+    """A parse's keys (read from its ORTH/LEMMA array) equal those read token by token (a Span
+    is read so), the adjective homograph included (invented sentences)."""
+    from eventwire.nlp.pipelines import load_pipeline
+
+    for lang, text in (
+        ("fr", "Une attaque armée a visé Kolo ; les forces armées ont riposté à l’aube, tuant 3 assaillants."),
+        ("en", "Gunmen attacked Kolo’s market on Monday, killing three traders."),
+    ):
+        doc = load_pipeline(lang)(text)
+        assert token_keys(doc) == token_keys(doc[:])
+        assert [k[0] for k in token_keys(doc)][:1] == ["une" if lang == "fr" else "gunmen"]
+    assert token_keys(spacy.blank("en")("")) == []

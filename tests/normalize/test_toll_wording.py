@@ -144,3 +144,13 @@ def test_an_additive_phrase_adds_the_figures(lang, text, fatalities):
 )
 def test_a_part_of_a_group_counts_its_number(lang, text, fatalities):
     assert count_casualties(text, lang=lang).fatalities == fatalities
+
+
+def test_either_outcome_read_before_the_death_word_with_or_without_a_list_end() -> None:
+    """A list joined by "or" before the death word makes its count one of either outcome; a
+    window that does not end on "or"/"ou" holds no such list (invented sentences)."""
+    from eventwire.normalize.casualties import count_casualties
+
+    assert count_casualties("Twelve people were injured or killed in Kolo.", lang="en").fatalities == 0
+    assert count_casualties("Twelve people were injured, or killed, in Kolo.", lang="en").fatalities == 0
+    assert count_casualties("Gunmen in Kolo, north of Bera, killed twelve villagers.", lang="en").fatalities == 12
