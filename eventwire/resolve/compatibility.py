@@ -32,9 +32,12 @@ COMPATIBLE_TYPES = {
     # a demonstration that turns violent is one incident, coded by what the crowd did
     frozenset({EventType["PROTESTS"], EventType["RIOTS"]}),
 }
-GENERIC_CLASSES = frozenset({"A_ATTACK", "A_KILL", "W_GUN", "A_INJURE", "P_CIVILIAN", "P_SECURITY", "P_ARMED"}) | {
-    f"{role}_{party}" for role in ("AGENT", "PATIENT") for party in ROLE_PARTIES if party != "CROWD"
-}  # who did what to whom says nothing of the weapon: still generic
+GENERIC_CLASSES = (
+    frozenset({"A_ATTACK", "A_KILL", "W_GUN", "A_INJURE", "P_CIVILIAN", "P_SECURITY", "P_ARMED"})
+    | {f"{role}_{party}" for role in ("AGENT", "PATIENT") for party in ROLE_PARTIES if party != "CROWD"}
+    | {"N_TOWN", "V_CAPTURE", "V_RETAKE"}
+)  # who did what to whom, and a place taken or named ("the
+# village came under attack"), say nothing of the weapon: still generic
 DIRECTION_BEARINGS = {
     "north": 0,
     "north-east": 45,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from eventwire.extract.lexicon import Rule, Taxonomy
 from eventwire.extract.subtype_model import SentenceScores, decide, overridable
 from eventwire.models import EVENT_MODALITIES, Coded, Mention, Provenance
+from eventwire.resolve.coders.air_strike import air_strike_over_fight
 from eventwire.resolve.coders.base import modality_rank, primary_mention, span_provenance
 from eventwire.resolve.toll_sentences import toll_only
 from eventwire.taxonomy import SUB_EVENT_TO_TYPE
@@ -100,7 +101,7 @@ def _rule_kind(
     voice_classes |= _weapon_told_elsewhere(voice_classes, mentions)
     rule = taxonomy.classify(voice_classes) if taxonomy is not None else None
     if taxonomy is not None and rule is not None:
-        rule = _keep_own_weapon(rule, primary, voice, taxonomy)
+        rule = air_strike_over_fight(_keep_own_weapon(rule, primary, voice, taxonomy), mentions, taxonomy)
     return primary, voice, voice_classes, rule
 
 
