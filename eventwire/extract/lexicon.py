@@ -265,6 +265,8 @@ def token_keys(doc) -> list[tuple[str, str]]:
             # `_adjective_homograph` holds only for a form of NOUN_HOMOGRAPHS: asked of those alone
             if form in NOUN_HOMOGRAPHS and _adjective_homograph(doc[i]):
                 cached.append((ADJECTIVE_KEY, ADJECTIVE_KEY))
+            elif form in PARTICIPLE_HOMOGRAPHS and t.text.lower() != form and t.pos_ in PARTICIPLE_TAGS:
+                cached.append((PARTICIPLE_KEY, fold(t.lemma_)))
             else:
                 cached.append((form, fold(lemma)))
         if cache is not None:
@@ -318,6 +320,13 @@ def phrase_openers(keys: list[tuple[str, str]], phrases: PhraseSet) -> list[int]
 NOUN_HOMOGRAPHS = frozenset({"armee", "armees"})
 HOMOGRAPH_NOUN_HEADS = frozenset({"force", "forces"})
 ADJECTIVE_KEY = "<adj>"
+# Accented participles that fold to a noun cue: "les ravisseurs ont frappé le chauffeur" (hit,
+# beat: the verb "frapper") is no "frappe" (an air strike). Keyed by their lemma only, and only
+# when the accent was written and the tagger reads a verb or an adjective ("une frappe", "il
+# frappe" keep their form).
+PARTICIPLE_HOMOGRAPHS = frozenset({"frappe", "frappee", "frappes", "frappees"})
+PARTICIPLE_TAGS = frozenset({"VERB", "AUX", "ADJ"})
+PARTICIPLE_KEY = "<participle>"
 
 
 def _adjective_homograph(t) -> bool:

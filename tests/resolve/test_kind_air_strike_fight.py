@@ -55,3 +55,26 @@ def test_a_fight_alone_stays_a_battle():
 
 def test_an_earlier_strike_told_as_context_lends_nothing():
     assert _sub([_fight(), _strike("context")]) == "Armed clash"
+
+
+MIXED = "Une frappe a tué trois bergers lundi près de Kolo, la milice affirmant avoir riposté par des roquettes."
+RAID = "La frappe a touché une maison du village de Kolo, selon un responsable local."
+ROCKETS = "Le groupe a tiré des dizaines de roquettes sur la ville de Tamba dimanche soir."
+SHELLING = "Shelling/artillery/missile attack"
+
+
+def _remote(start: int, text: str, classes: set[str], sub: str) -> Mention:
+    return _mention(start, text, classes, sub, REMOTE, "asserted")
+
+
+def test_a_strike_told_alone_outweighs_a_sentence_that_also_names_rockets():
+    mixed = _remote(0, MIXED, {"W_AIR", "W_ARTILLERY", "A_KILL", "P_CIVILIAN", "P_ARMED"}, SHELLING)
+    strike = _remote(120, RAID, {"W_AIR", "N_PROPERTY"}, "Air/drone strike")
+    assert _sub([mixed, strike]) == "Air/drone strike"
+
+
+def test_rockets_told_alone_keep_the_shelling():
+    mixed = _remote(0, MIXED, {"W_AIR", "W_ARTILLERY", "A_KILL", "P_CIVILIAN", "P_ARMED"}, SHELLING)
+    strike = _remote(120, RAID, {"W_AIR", "N_PROPERTY"}, "Air/drone strike")
+    rockets = _remote(200, ROCKETS, {"W_ARTILLERY", "P_ARMED"}, SHELLING)
+    assert _sub([mixed, strike, rockets]) == SHELLING

@@ -48,3 +48,25 @@ def air_strike_over_fight(rule: Rule, mentions: Sequence[Mention], taxonomy: Tax
         if own is not None and own.sub_event_type == AIR_STRIKE:
             return own
     return rule
+
+
+SHELLING = "Shelling/artillery/missile attack"
+ARTILLERY_CLASS = "W_ARTILLERY"
+
+
+def air_strike_over_mixed_weapons(rule: Rule, mentions: Sequence[Mention], taxonomy: Taxonomy) -> Rule:
+    """Return the Air/drone strike rule of a sentence of the incident that tells the strike alone
+    when the incident was typed a Shelling only through sentences that name an aircraft and a
+    rocket together (two incidents in one sentence: "four people were killed in an Israeli strike
+    on Sunday, the group saying it fired dozens of rockets in retaliation"); a sentence that tells
+    shells or rockets alone keeps the Shelling. Else `rule`."""
+    if rule.sub_event_type != SHELLING:
+        return rule
+    sentences = list(_sentence_classes(mentions).values())
+    if any(ARTILLERY_CLASS in classes and not classes & AIR_CLASSES for classes in sentences):
+        return rule
+    for classes in sentences:
+        own = taxonomy.classify(classes) if classes & AIR_CLASSES and ARTILLERY_CLASS not in classes else None
+        if own is not None and own.sub_event_type == AIR_STRIKE:
+            return own
+    return rule

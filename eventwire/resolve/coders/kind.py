@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from eventwire.extract.lexicon import Rule, Taxonomy
 from eventwire.extract.subtype_model import SentenceScores, decide, overridable
 from eventwire.models import EVENT_MODALITIES, Coded, Mention, Provenance
-from eventwire.resolve.coders.air_strike import air_strike_over_fight
+from eventwire.resolve.coders.air_strike import air_strike_over_fight, air_strike_over_mixed_weapons
 from eventwire.resolve.coders.base import modality_rank, primary_mention, span_provenance
 from eventwire.resolve.toll_sentences import toll_only
 from eventwire.taxonomy import SUB_EVENT_TO_TYPE
@@ -102,6 +102,7 @@ def _rule_kind(
     rule = taxonomy.classify(voice_classes) if taxonomy is not None else None
     if taxonomy is not None and rule is not None:
         rule = air_strike_over_fight(_keep_own_weapon(rule, primary, voice, taxonomy), mentions, taxonomy)
+        rule = air_strike_over_mixed_weapons(rule, mentions, taxonomy)
     return primary, voice, voice_classes, rule
 
 
