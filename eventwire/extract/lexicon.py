@@ -265,8 +265,9 @@ def token_keys(doc) -> list[tuple[str, str]]:
             # `_adjective_homograph` holds only for a form of NOUN_HOMOGRAPHS: asked of those alone
             if form in NOUN_HOMOGRAPHS and _adjective_homograph(doc[i]):
                 cached.append((ADJECTIVE_KEY, ADJECTIVE_KEY))
-            elif form in PARTICIPLE_HOMOGRAPHS and t.text.lower() != form and t.pos_ in PARTICIPLE_TAGS:
-                cached.append((PARTICIPLE_KEY, fold(t.lemma_)))
+            # the participle check likewise only for a form of PARTICIPLE_HOMOGRAPHS
+            elif form in PARTICIPLE_HOMOGRAPHS and text.lower() != form and doc[i].pos_ in PARTICIPLE_TAGS:
+                cached.append((PARTICIPLE_KEY, fold(lemma)))
             else:
                 cached.append((form, fold(lemma)))
         if cache is not None:
