@@ -24,7 +24,9 @@ much of a core each worker got.
     python benchmarks/ray_scaling.py --phases ray1,ray2 --repeat 3   # alternating, repeated
 
 On a loaded machine, run the phases to compare alternately and repeatedly (`--repeat`): each
-ratio is taken between neighbouring phases of one round, and the median is reported. CPU per
+ratio is taken between neighbouring phases of one round, every second round runs them in
+reverse order, and the median is reported. Each phase's clock stops when its last document is
+stored (stopping Ray's workers after that is not counted). CPU per
 document is split into the workers' (the `workers` busiest processes started here), the rest of
 those processes' (Ray's daemons, the pool's helpers) and the driver's (reading, the writer,
 resolution): "2 quiet cores" projects the ratio on a machine of two idle cores, where one
@@ -206,13 +208,17 @@ def run_phase(label: str, engine: str, workers: int, archive: Path, resolve: boo
     with tempfile.TemporaryDirectory(prefix="ew-ray-bench-") as tmp, open_store(Path(tmp) / "bench.db") as store:
         sampler.start()
         options = BatchOptions(engine=engine, workers=workers, resolve=resolve)
+        stored: tuple[float, float, float] | None = None  # (time, CPU, sampler CPU): last one stored
         for _ in run_batch([archive], store, options, progress=progress):
             if last[0].done == last[0].total:  # workers still alive: take the last sample now
                 samples.append((time.monotonic(), descendants_cpu_s()))
-        end = time.monotonic()
+                # the clocks stop here: stopping the workers after (Ray's shutdown, ~0.5 s in
+                # this process, for 1 worker as for 2) is neither coding nor storing
+                stored = (time.monotonic(), time.process_time(), sampler_cpu[0])
+        end, driver_end, sampler_end = stored or (time.monotonic(), time.process_time(), sampler_cpu[0])
         # the driver's CPU per document from its first outcome (after the warm-up) on
         cpu, sampled, done = first[0]
-        driver_cpu = time.process_time() - cpu - (sampler_cpu[0] - sampled)
+        driver_cpu = driver_end - cpu - (sampler_end - sampled)
         stop.set()
         sampler.join()
     state = last[-1]
@@ -285,7 +291,9 @@ def main() -> None:
         rounds: list[list[Phase]] = []
         for n in range(1, args.repeat + 1):
             rounds.append([])
-            for label, engine, workers in chosen:
+            # every second round in reverse order (ray1, ray2, ray2, ray1...): a machine that
+            # slows or speeds up during the run favours neither phase in the median
+            for label, engine, workers in chosen if n % 2 else chosen[::-1]:
                 rounds[-1].append(run_phase(label, engine, workers, archive, resolve=not args.no_resolve))
                 console.print(f"round {n}: {label} x{workers}: {rounds[-1][-1].rate:.2f} docs/s")
     report(rounds, console)

@@ -10,13 +10,14 @@ by one writer — `eventwire ingest ARCHIVE.jsonl --engine ray --workers 2` (iss
   Each worker loads its models once and is warmed up on two short texts before it takes work.
 - This process is the one writer: results are stored in input order (`service.store_result`,
   cross-document resolution included), so the store ends as `ingest_documents` would leave it;
-  chunks coded by then are written in one transaction (`Store.write_batch`, a savepoint each;
-  on PostgreSQL their locks are taken first, in sorted order, so that ingests writing one
-  store side by side never deadlock on them). Workers' side: `batch_worker.py`.
+  chunks are written together, at least WRITE_MIN_DOCS documents a transaction while more are
+  being coded (`Store.write_batch`, a savepoint each; on PostgreSQL their locks are taken
+  first, in sorted order, so that ingests writing one store side by side never deadlock on
+  them). Workers' side: `batch_worker.py`.
 - Resumable: the id of a document is the hash of its text, so a document already stored by this
   pipeline version is not sent to a worker again (its outcome says "unchanged"). A crash or a
-  kill loses at most the chunks in flight; running the same command again finishes the archive
-  and every document is stored once.
+  kill loses at most the chunks in flight or not yet committed; running the same command again
+  finishes the archive and every document is stored once.
 - A document a worker fails on is a recorded skip ("processing_error"), not a lost batch.
 - Engines: "local" (a pool of `workers` spawned processes; 1 worker codes in this process) and
   "ray" (one actor per worker; `address` joins a running cluster, e.g. "auto" for the one
@@ -70,6 +71,13 @@ CHUNKS_PER_WORKER = 2
 # Documents written in one transaction at most: the chunk at the head and those coded after it
 # that are ready (one commit, one disk sync, for them all).
 WRITE_BATCH_DOCS = 64
+# Documents the writer waits for (the chunks after the head still being coded) before it writes
+# a transaction: a commit writes every page the transaction changed to the write-ahead log, and
+# consecutive documents change the same index pages (the events table has 12 indexes): on
+# SQLite 8 documents a commit wrote 116 KB in 49 write calls per document, 32 wrote 67 KB in 27
+# (benchmarks/writer_cpu.py, 2,000 documents). The workers are not held up meanwhile: each
+# chunk that comes back is replaced by a new one.
+WRITE_MIN_DOCS = 32
 # Inputs whose stored version (resuming: already stored?) is read in one query.
 RESUME_LOOKAHEAD = 32
 # Chunks coded ahead of the oldest one still being coded, kept until it is stored: at most this
@@ -238,14 +246,7 @@ def _drive(
             continue
         while value not in results:
             collect(block=True)
-        coded = [results.pop(value)]
-        # chunks coded already that come next are written with it, up to WRITE_BATCH_DOCS
-        size = len(coded[0].items)
-        while queue and queue[0][0] == "chunk" and queue[0][1] in results:
-            size += len(results[queue[0][1]].items)
-            if size > WRITE_BATCH_DOCS:
-                break
-            coded.append(results.pop(queue.popleft()[1]))
+        coded = _with_next_chunks(results.pop(value), queue, results, functools.partial(collect, block=True))
         # in one transaction (one disk sync), its locks taken first (PostgreSQL)
         coded_items = [item for chunk in coded for item in chunk.items]
         write = functools.partial(_write_chunks, store, coded, options)
@@ -256,13 +257,41 @@ def _drive(
         yield from written  # told once committed
 
 
+def _with_next_chunks(
+    head: CodedChunk, queue: deque[_Entry], results: dict[int, CodedChunk], wait: Callable[[], None]
+) -> list[CodedChunk]:
+    """Return the coded chunk at the head and the chunks after it in `queue` (taken off it and
+    off `results`) to write in its transaction, up to WRITE_BATCH_DOCS documents: those coded
+    already, and those still being coded while fewer than WRITE_MIN_DOCS are at hand (`wait`
+    collects what the workers finish, until one of them is back)."""
+    coded = [head]
+    size = len(head.items)
+    while queue and queue[0][0] == "chunk":
+        if queue[0][1] not in results:
+            if size >= WRITE_MIN_DOCS:
+                break
+            wait()  # it is in flight: it comes back
+            continue
+        size += len(results[queue[0][1]].items)
+        if size > WRITE_BATCH_DOCS:
+            break
+        coded.append(results.pop(queue.popleft()[1]))
+    return coded
+
+
 def _write_chunks(
     store: Store, coded: list[CodedChunk], options: BatchOptions
 ) -> list[tuple[str, IngestOutcome | Skip]]:
     """Store coded chunks (in the caller's batch); return ("stored" | "skip", outcome) each."""
     written: list[tuple[str, IngestOutcome | Skip]] = []
     if options.resolve:
-        vectors = {k: v for c in coded if c.vectors is not None for k, v in zip(c.keys, c.vectors, strict=True)}
+        # a sentence in two chunks keeps the vector of the first, as when they are written apart
+        # (the store keeps a vector it holds): what is stored does not depend on how chunks group
+        vectors: dict[str, Any] = {}
+        for c in coded:
+            if c.vectors is not None:
+                for key, vector in zip(c.keys, c.vectors, strict=True):
+                    vectors.setdefault(key, vector)
         store.save_vectors(vectors)
     for item in (item for chunk in coded for item in chunk.items):
         if isinstance(item, Skip):

@@ -92,10 +92,11 @@ def test_batch_stores_in_input_order_with_outcomes_like_the_service(tmp_path):
     assert _stored_documents(tmp_path / "a.db") == ([f"rec-{n}" for n in range(len(VILLAGES))], len(VILLAGES))
 
 
-def test_batch_resumes_after_the_writer_stops_and_stores_each_document_once(tmp_path):
+def test_batch_resumes_after_the_writer_stops_and_stores_each_document_once(tmp_path, monkeypatch):
     archive = _archive(tmp_path / "archive.jsonl")
     db = tmp_path / "a.db"
     options = BatchOptions(engine="local", workers=1, chunk_docs=3)
+    monkeypatch.setattr(batch, "WRITE_MIN_DOCS", 3)  # a transaction a chunk
     with open_store(db) as store:  # the writer stops after 5 documents (a crash of this process)
         for n, _ in enumerate(run_batch([archive], store, options, coder=stand_in_coder), start=1):
             if n == 5:
@@ -124,9 +125,11 @@ def test_batch_killed_mid_run_then_rerun_stores_every_document_once(tmp_path):
     archive = _archive(tmp_path / "archive.jsonl")
     db = tmp_path / "a.db"
     script = (
+        "from eventwire import batch\n"
         "from eventwire.batch import BatchOptions, run_batch\n"
         "from eventwire.store import open_store\n"
         "from tests.test_batch import slow_coder\n"
+        "batch.WRITE_MIN_DOCS = 1  # a transaction a chunk: some are stored before the kill\n"
         f"with open_store({str(db)!r}) as store:\n"
         f"    for _ in run_batch([{str(archive)!r}], store, BatchOptions(chunk_docs=1), coder=slow_coder):\n"
         "        pass\n"
@@ -400,3 +403,61 @@ def test_a_worker_puts_what_its_warm_up_loaded_out_of_the_collector_s_sight():
         assert all(o is not loaded[0] for o in gc.get_objects())  # no generation holds it any more
     finally:
         gc.unfreeze()
+
+
+class _OneAtATimePool:
+    """A pool handing back one chunk a call, the oldest first (workers at full speed), and
+    noting how many chunks it had been given whenever the writer began a transaction."""
+
+    def __init__(self, store) -> None:
+        self.pending: list[tuple[int, list[Document]]] = []
+        self.submitted = 0
+        self.submitted_at_write: list[int] = []
+        store._conn.set_trace_callback(
+            lambda sql: sql.startswith("BEGIN") and self.submitted_at_write.append(self.submitted)
+        )
+
+    def submit(self, key: int, documents: list[Document]) -> None:
+        self.pending.append((key, documents))
+        self.submitted += 1
+
+    def finished(self, *, block: bool = True) -> list[tuple[int, batch.CodedChunk]]:
+        if not block or not self.pending:
+            return []
+        key, documents = self.pending.pop(0)
+        return [(key, batch.CodedChunk(list(stand_in_coder(documents))))]
+
+    def close(self) -> None:
+        self.pending.clear()
+
+
+def test_chunks_coming_back_one_at_a_time_are_written_a_few_together_while_workers_get_more(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "WRITE_MIN_DOCS", 4)
+    archive = _archive(tmp_path / "archive.jsonl")
+    documents = list(read_sources([archive]))
+    options = BatchOptions(workers=1, chunk_docs=2)  # two chunks in flight
+    with open_store(tmp_path / "a.db") as store:
+        pool = _OneAtATimePool(store)
+        outcomes = [o for _, o in batch._drive(documents, store, pool, options)]
+    assert [o.document.external_id for o in outcomes] == [f"rec-{n}" for n in range(len(VILLAGES))]
+    # twelve documents in chunks of two: a transaction for every two chunks, not for each
+    assert len(pool.submitted_at_write) == 3
+    # while the writer waited for a second chunk, the worker was given a new one for each
+    # chunk it handed back: two in flight whenever a transaction began, but at the end
+    assert pool.submitted_at_write == [4, 6, 6]
+
+
+def test_a_sentence_two_chunks_of_one_transaction_send_keeps_the_first_chunk_s_vector(tmp_path):
+    from eventwire.store.vectors import VectorCache
+
+    documents = [d for d in read_sources([_archive(tmp_path / "archive.jsonl", VILLAGES[:2])])]
+    first = np.ones((1, 4), dtype=np.float32)
+    coded = [
+        batch.CodedChunk(list(stand_in_coder([documents[0]])), ("same-sentence",), first),
+        batch.CodedChunk(list(stand_in_coder([documents[1]])), ("same-sentence",), 2 * first),
+    ]
+    with open_store(tmp_path / "a.db") as store:
+        store.write_batch(lambda: batch._write_chunks(store, coded, BatchOptions()))
+        kept = VectorCache(store._conn).lookup(["same-sentence"])
+    # as when the chunks are written one transaction each (the store keeps what it holds)
+    assert kept["same-sentence"].tolist() == first[0].tolist()

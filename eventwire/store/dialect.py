@@ -107,6 +107,10 @@ class Dialect(Protocol):
         """Hold while migrating, so that two processes opening a new database do not both."""
         ...
 
+    def batching(self, conn: Connection) -> AbstractContextManager[object]:
+        """Hold around a batch's transaction (`Store.batch`: a savepoint a write)."""
+        ...
+
     def lock(self, conn: Connection, names: Iterable[str], *, exclusive_all: bool = False) -> None:
         """Take, for the current transaction, the write locks named (see `ALL_EVENTS`)."""
         ...

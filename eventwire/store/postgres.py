@@ -22,7 +22,7 @@ import json
 import logging
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -288,6 +288,9 @@ class PostgresDialect:
     def pipelined(self, conn: Connection) -> AbstractContextManager[None]:
         assert isinstance(conn, PgConnection)
         return conn.pipelined()
+
+    def batching(self, conn: Connection) -> AbstractContextManager[None]:
+        return nullcontext()  # a batch's writes take no savepoints here (`Store._savepoint`)
 
     @contextmanager
     def schema_lock(self, conn: Connection) -> Iterator[None]:

@@ -200,7 +200,7 @@ class Store:
             return
         items = list(items)
         names = batch_lock_names(items) if self.dialect.side_by_side else set()
-        with self._transaction("write a batch", locks=names, exclusive=exclusive):
+        with self.dialect.batching(self._conn), self._transaction("write a batch", locks=names, exclusive=exclusive):
             # one statement for the batch's actor names: each event's write adds none then
             actor_names = batch_actor_names(items)
             add_actor_names(self._conn, actor_names)

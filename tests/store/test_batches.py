@@ -65,6 +65,25 @@ def test_a_batch_commits_once_and_stores_what_a_transaction_a_document_stores(st
         assert _state(store) == expected
 
 
+def test_an_sqlite_batch_keeps_its_savepoint_journals_in_memory_and_only_the_batch(tmp_path):
+    """A savepoint's journal past 64 KiB goes to a temporary file unless temp_store is MEMORY: a
+    batch wrote ~150 KB a document there. Queries outside a batch keep the default (a sort of
+    many rows may spill to disk)."""
+    results = _accounts()
+    with open_store(tmp_path / "a.db") as store:
+        during: list[int] = []
+        store.write_batch(
+            lambda: [
+                during.append(store._conn.execute("PRAGMA temp_store").fetchone()[0]),
+                *(store.ingest(r, similarity=_same_incident) for r in results),
+            ],
+            results,
+        )
+        assert during == [2]  # MEMORY
+        assert store._conn.execute("PRAGMA temp_store").fetchone()[0] == 0  # DEFAULT
+        assert store.counts()["events"] == INCIDENTS
+
+
 def test_a_failing_write_fails_alone_and_those_before_it_stay(store_location):
     results = _accounts()[:3]
     with open_store(store_location) as store:
