@@ -15,6 +15,7 @@ from eventwire.gazetteer import (
     load_places_supplement,
     name_key,
 )
+from tests.gazetteer.test_key_hashes import _recording
 
 
 def test_name_key_joins_transliterations():
@@ -130,16 +131,7 @@ def test_the_tables_scanned_on_first_use_are_read_by_load_tables(gazetteer):
     fresh = Gazetteer(gazetteer.path)
     fresh.load_tables()
     queries: list[str] = []
-
-    class Recording:
-        def __init__(self, con):
-            self.con = con
-
-        def execute(self, sql, *args):
-            queries.append(sql)
-            return self.con.execute(sql, *args)
-
-    fresh._con = Recording(fresh._con)
+    _recording(fresh, queries)
     assert fresh.admin1_areas("ML")
     assert fresh.capital("ML") is not None
     assert fresh.major_names()
