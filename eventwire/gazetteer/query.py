@@ -79,9 +79,10 @@ class Gazetteer:
         self._major: dict[str, list[int]] | None = None
         self._major_by_initial: dict[str, list[str]] = {}  # the keys of `_major` by first letter
         self._demonym_iso: dict[str, str | None] = {}
-        self.demonym_keys = frozenset(k for (k,) in self._con.execute("SELECT key FROM demonyms WHERE derived = 0"))
+        demonyms = self._con.execute("SELECT key, derived FROM demonyms").fetchall()
+        self.demonym_keys = frozenset(k for k, derived in demonyms if derived == 0)
         # every demonym key, derived ones too (~1,300): a word that is none is answered without a query
-        self._all_demonym_keys = frozenset(k for (k,) in self._con.execute("SELECT key FROM demonyms"))
+        self._all_demonym_keys = frozenset(k for k, _ in demonyms)
         # the hashes of the name keys (names, joined), read by `load_tables`: a key that is none is
         # answered without a query (most keys looked up are no place name)
         self._name_hashes: KeyHashes | None = None

@@ -11,7 +11,7 @@ exclude A_CLASH, so that "soldiers backed by helicopters clashed with rebels" st
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from eventwire.extract.lexicon import Rule, Taxonomy
 from eventwire.models import EVENT_MODALITIES, Mention
@@ -20,6 +20,8 @@ AIR_STRIKE = "Air/drone strike"
 ARMED_CLASH = "Armed clash"
 CLASH_CLASS = "A_CLASH"
 AIR_CLASSES = frozenset({"W_AIR", "W_DRONE"})
+SHELLING = "Shelling/artillery/missile attack"
+ARTILLERY_CLASS = "W_ARTILLERY"
 
 
 def _sentence_classes(mentions: Sequence[Mention]) -> dict[int, set[str]]:
@@ -29,6 +31,19 @@ def _sentence_classes(mentions: Sequence[Mention]) -> dict[int, set[str]]:
         if m.modality in EVENT_MODALITIES:
             out.setdefault(m.sentence.start, set()).update(m.cue_classes)
     return out
+
+
+def _strike_told_alone(
+    sentences: Iterable[set[str]], taxonomy: Taxonomy, admits: Callable[[set[str]], bool]
+) -> Rule | None:
+    """Return the Air/drone strike rule of the first sentence that names an aircraft or a drone,
+    is admitted by `admits` and whose own cues type an Air/drone strike; else None."""
+    for classes in sentences:
+        if classes & AIR_CLASSES and admits(classes):
+            own = taxonomy.classify(classes)
+            if own is not None and own.sub_event_type == AIR_STRIKE:
+                return own
+    return None
 
 
 def air_strike_over_fight(rule: Rule, mentions: Sequence[Mention], taxonomy: Taxonomy) -> Rule:
@@ -43,15 +58,7 @@ def air_strike_over_fight(rule: Rule, mentions: Sequence[Mention], taxonomy: Tax
     sentences = _sentence_classes(mentions).values()
     if any(CLASH_CLASS in classes and classes & AIR_CLASSES for classes in sentences):
         return rule
-    for classes in sentences:
-        own = taxonomy.classify(classes) if classes & AIR_CLASSES else None
-        if own is not None and own.sub_event_type == AIR_STRIKE:
-            return own
-    return rule
-
-
-SHELLING = "Shelling/artillery/missile attack"
-ARTILLERY_CLASS = "W_ARTILLERY"
+    return _strike_told_alone(sentences, taxonomy, lambda classes: True) or rule
 
 
 def air_strike_over_mixed_weapons(rule: Rule, mentions: Sequence[Mention], taxonomy: Taxonomy) -> Rule:
@@ -65,8 +72,4 @@ def air_strike_over_mixed_weapons(rule: Rule, mentions: Sequence[Mention], taxon
     sentences = list(_sentence_classes(mentions).values())
     if any(ARTILLERY_CLASS in classes and not classes & AIR_CLASSES for classes in sentences):
         return rule
-    for classes in sentences:
-        own = taxonomy.classify(classes) if classes & AIR_CLASSES and ARTILLERY_CLASS not in classes else None
-        if own is not None and own.sub_event_type == AIR_STRIKE:
-            return own
-    return rule
+    return _strike_told_alone(sentences, taxonomy, lambda classes: ARTILLERY_CLASS not in classes) or rule
